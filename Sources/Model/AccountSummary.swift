@@ -1,0 +1,75 @@
+import Snapshot
+
+/// The headline facts of a snapshot: account, time, scope, how many entities of each kind, and what is unknown.
+public struct AccountSummary: Sendable {
+    /// One entity kind and its count; `nil` when the collection holding it is unknown.
+    public struct Row: Sendable, Equatable {
+        public let label: String
+        public let count: Int?
+        public let note: String?
+    }
+
+    public let account: IAMAccount
+    public let rows: [Row]
+
+    public init(_ account: IAMAccount) {
+        self.account = account
+        func row(_ label: String, _ kind: CollectionKind, _ count: Int, note: String? = nil) -> Row {
+            account.isKnown(kind) ? Row(label: label, count: count, note: note)
+                : Row(label: label, count: nil, note: account.unknown[kind]?.description)
+        }
+        let members = account.accessGroups.flatMap(\.members)
+        let dynamic = members.filter(\.isDynamic).count
+        let customRoles = account.roles.filter { $0.kind == .custom }.count
+        rows = [
+            row("users", .users, account.users.count),
+            row("service IDs", .serviceIDs, account.serviceIDs.count),
+            row("trusted profiles", .trustedProfiles, account.trustedProfiles.count),
+            row("access groups", .accessGroups, account.accessGroups.count),
+            row("group memberships", .accessGroupMembers, members.count, note: dynamic > 0 ? "\(dynamic) dynamic" : nil),
+            row("dynamic group rules", .accessGroupRules, account.accessGroups.reduce(0) { $0 + $1.rules.count }),
+            row("access policies", .accessPolicies, account.accessPolicies.count),
+            row("authorization policies", .authorizationPolicies, account.authorizationPolicies.count),
+            row("roles", .roles, account.roles.count, note: customRoles > 0 ? "\(customRoles) custom" : nil),
+            row("policy templates", .policyTemplates, account.policyTemplates.count),
+            row("policy assignments", .policyAssignments, account.policyAssignments.count),
+            row("resource groups", .resourceGroups, account.resourceGroups.count),
+            row("service instances", .resourceInstances, account.resourceInstances.count),
+            row("API keys", .apiKeys, account.apiKeys.count),
+        ]
+    }
+
+    /// Collections whose content is unknown, sorted by name, with the reason.
+    public var unknownCollections: [(kind: CollectionKind, reason: String)] {
+        account.unknown.sorted { $0.key < $1.key }.map { ($0.key, $0.value.description) }
+    }
+
+    /// A plain-text rendering for a terminal.
+    public var text: String {
+        var lines = [
+            "account:    \(account.displayName) (\(account.accountID))",
+            "fetched at: \(account.fetchedAt.raw)",
+            "scope:      \(account.scope)",
+            "",
+        ]
+        let width = rows.map(\.label.count).max() ?? 0
+        for row in rows {
+            let count = row.count.map(String.init) ?? "unknown"
+            let label = row.label.padding(toLength: width, withPad: " ", startingAt: 0)
+            lines.append("  \(label)  \(count.leftPadded(to: 7))" + (row.note.map { "  (\($0))" } ?? ""))
+        }
+        let unknown = unknownCollections
+        if !unknown.isEmpty {
+            lines.append("")
+            lines.append("unknown collections (not empty: the snapshot could not read them):")
+            lines += unknown.map { "  \($0.kind.name): \($0.reason)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,70 @@
+/// A policy in one shape, whether the API gave it as v1 (`subjects`/`roles`/`resources`) or v2
+/// (`subject`/`control.grant.roles`/`resource`/`rule`/`pattern`).
+public struct Policy: Sendable, Hashable {
+    /// The role CRN v1 uses for placeholders of v2-only policies.
+    public static let unsupportedVersionRole = "crn:v1:bluemix:public:iam::::role:UnsupportedVersion"
+
+    public enum Origin: String, Sendable, Hashable { case v1, v2 }
+
+    public let id: String
+    /// `access` or `authorization`.
+    public let type: String
+    public let description: String?
+    /// `active` or `deleted`.
+    public let state: String?
+    public let subject: [PolicyAttribute]
+    /// Role CRNs granted.
+    public let roleIDs: [String]
+    public let resource: [PolicyAttribute]
+    public let resourceTags: [PolicyAttribute]
+    public let rule: PolicyRule?
+    public let pattern: String?
+    public let templateID: String?
+    public let createdAt: Timestamp?
+    public let lastModifiedAt: Timestamp?
+    public let origin: Origin
+    /// From the volatile area: when the policy last permitted a request, and how often.
+    public internal(set) var lastPermitAt: Timestamp?
+    public internal(set) var lastPermitFrequency: Int?
+
+    public init(id: String, type: String, description: String? = nil, state: String? = "active",
+                subject: [PolicyAttribute], roleIDs: [String], resource: [PolicyAttribute],
+                resourceTags: [PolicyAttribute] = [], rule: PolicyRule? = nil, pattern: String? = nil,
+                templateID: String? = nil, createdAt: Timestamp? = nil, lastModifiedAt: Timestamp? = nil,
+                origin: Origin = .v2, lastPermitAt: Timestamp? = nil, lastPermitFrequency: Int? = nil) {
+        self.id = id
+        self.type = type
+        self.description = description
+        self.state = state
+        self.subject = subject
+        self.roleIDs = roleIDs
+        self.resource = resource
+        self.resourceTags = resourceTags
+        self.rule = rule
+        self.pattern = pattern
+        self.templateID = templateID
+        self.createdAt = createdAt
+        self.lastModifiedAt = lastModifiedAt
+        self.origin = origin
+        self.lastPermitAt = lastPermitAt
+        self.lastPermitFrequency = lastPermitFrequency
+    }
+
+    public var isAuthorization: Bool { type == "authorization" }
+    public var isActive: Bool { state == nil || state == "active" }
+
+    /// A v1 stand-in for a policy only v2 can express; dropped in favour of the v2 policy.
+    public var isPlaceholder: Bool {
+        roleIDs.contains(Self.unsupportedVersionRole) || subjectValue("iam_id") == "unsupported version"
+    }
+
+    /// The first string value of a subject attribute, e.g. `iam_id` or `access_group_id`.
+    public func subjectValue(_ key: String) -> String? {
+        subject.first { $0.key == key }?.value.strings.first
+    }
+
+    /// The first resource attribute with this key.
+    public func resourceAttribute(_ key: String) -> PolicyAttribute? {
+        resource.first { $0.key == key }
+    }
+}

@@ -1,0 +1,57 @@
+/// One attribute test of a policy subject, resource or rule: `key operator value`.
+public struct PolicyAttribute: Sendable, Hashable, CustomStringConvertible {
+    public let key: String
+    /// `stringEquals` (the v1 default), `stringMatch`, `stringExists`, `stringEqualsAnyOf`, `stringMatchAnyOf`, or a
+    /// rule operator such as `timeGreaterThanOrEquals`.
+    public let `operator`: String
+    public let value: AttributeValue
+
+    public init(key: String, operator: String = "stringEquals", value: AttributeValue) {
+        self.key = key
+        self.operator = `operator`
+        self.value = value
+    }
+
+    public var description: String { "\(key) \(`operator`) \(value)" }
+}
+
+/// An attribute's value: a string, a boolean (`stringExists`) or a list (`…AnyOf`, `dayOfWeekAnyOf`).
+public enum AttributeValue: Sendable, Hashable, Decodable, CustomStringConvertible {
+    case string(String)
+    case bool(Bool)
+    case list([String])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let list = try? container.decode([String].self) {
+            self = .list(list)
+        } else if let number = try? container.decode(Double.self) {
+            self = .string(number == number.rounded() ? String(Int(number)) : String(number))
+        } else {
+            throw DecodingError.typeMismatch(String.self, DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "Expected a string, a boolean or an array of strings"))
+        }
+    }
+
+    /// The values a string or list holds (empty for a boolean).
+    public var strings: [String] {
+        switch self {
+        case .string(let s): [s]
+        case .list(let l): l
+        case .bool: []
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .string(let s): s
+        case .bool(let b): String(b)
+        case .list(let l): "[" + l.joined(separator: ", ") + "]"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The one way iamgraph writes JSON files: Foundation's serializer with sorted keys, pretty printing, unescaped
+/// slashes and a final newline, so equal values always give equal bytes.
+public enum CanonicalJSON {
+    /// Serializes a JSON value (as produced by `JSONSerialization`) canonically.
+    public static func data(_ value: Any) throws -> Data {
+        var data = try JSONSerialization.data(
+            withJSONObject: value, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes, .fragmentsAllowed])
+        data.append(0x0A)
+        return data
+    }
+
+    /// Serializes an `Encodable` value canonically (through Foundation's encoder with the same options).
+    public static func data<T: Encodable>(encoding value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Parses JSON text into Foundation values.
+    public static func parse(_ data: Data) throws -> Any {
+        try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    }
+
+    /// Sorts raw items by the string value of `idKey`; ties (duplicate or missing ids) keep an order fixed by their
+    /// canonical bytes, so the result never depends on the order the API returned them in.
+    public static func sortedItems(_ items: [Any], idKey: String) throws -> [Any] {
+        let keyed = try items.map { item -> (id: String, bytes: Data, item: Any) in
+            let id = ((item as? [String: Any])?[idKey]).map { "\($0)" } ?? ""
+            return (id, try data(item), item)
+        }
+        return keyed.sorted { a, b in
+            a.id != b.id ? a.id < b.id : a.bytes.lexicographicallyPrecedes(b.bytes)
+        }.map(\.item)
+    }
+}

@@ -1,0 +1,80 @@
+/// One collection of a snapshot: which API it comes from, which file holds it, and how its items are keyed.
+public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable {
+    case account
+    case users
+    case serviceIDs = "service_ids"
+    case trustedProfiles = "trusted_profiles"
+    case trustedProfileLinks = "trusted_profile_links"
+    case trustedProfileRules = "trusted_profile_rules"
+    case trustedProfileIdentities = "trusted_profile_identities"
+    case accessGroups = "access_groups"
+    case accessGroupMembers = "access_group_members"
+    case accessGroupRules = "access_group_rules"
+    case accessGroupSettings = "access_group_settings"
+    case accessPolicies = "access_policies"
+    case authorizationPolicies = "authorization_policies"
+    case roles
+    case policyTemplates = "policy_templates"
+    case policyAssignments = "policy_assignments"
+    case resourceGroups = "resource_groups"
+    case resourceInstances = "resource_instances"
+    case apiKeys = "api_keys"
+    case identitySettings = "identity_settings"
+
+    /// How a collection's file is laid out.
+    public enum Shape: Sendable {
+        /// A JSON array of items sorted by the id key.
+        case list
+        /// A JSON object mapping a parent id to the array of that parent's items.
+        case perParent
+        /// The single object the API returned.
+        case object
+        /// `/v2/roles`: an object of three role arrays, each sorted by `crn`.
+        case roles
+    }
+
+    /// The manifest key, e.g. `access_group_members`.
+    public var name: String { rawValue }
+
+    /// The file name inside the snapshot directory.
+    public var fileName: String {
+        switch self {
+        case .accessPolicies: "policies-access.json"
+        case .authorizationPolicies: "policies-authorization.json"
+        default: rawValue.replacingOccurrences(of: "_", with: "-") + ".json"
+        }
+    }
+
+    public var shape: Shape {
+        switch self {
+        case .account, .accessGroupSettings, .identitySettings: .object
+        case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities,
+             .accessGroupMembers, .accessGroupRules: .perParent
+        case .roles: .roles
+        default: .list
+        }
+    }
+
+    /// The field that identifies an item; items are sorted by it and must be unique by it.
+    public var idKey: String {
+        switch self {
+        case .users, .trustedProfileIdentities, .accessGroupMembers: "iam_id"
+        case .roles: "crn"
+        default: "id"
+        }
+    }
+
+    /// The collection whose ids are the parents of a per-parent collection.
+    public var parent: CollectionKind? {
+        switch self {
+        case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities: .trustedProfiles
+        case .accessGroupMembers, .accessGroupRules: .accessGroups
+        default: nil
+        }
+    }
+
+    /// Whether items of this collection are policies, whose usage fields go to the volatile area.
+    public var holdsPolicies: Bool { self == .accessPolicies || self == .authorizationPolicies }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}

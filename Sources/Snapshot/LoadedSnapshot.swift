@@ -1,0 +1,48 @@
+import Foundation
+
+/// A snapshot directory read from disk: its manifest, the bytes of every readable collection file, and the problems
+/// found on the way. Typed decoding happens in `Model`.
+public struct LoadedSnapshot: Sendable {
+    public let directory: URL
+    public let manifest: Manifest
+    /// Bytes of each collection whose manifest status is `ok` and whose file could be read.
+    public let files: [CollectionKind: Data]
+    /// Collections whose content is unknown: not `ok` in the manifest, absent from it, or with an unreadable file.
+    public let unknown: [CollectionKind: Unavailability]
+    /// `volatile/policy-usage.json`, when present.
+    public let policyUsage: Data?
+    /// `volatile/activity.json`, when present.
+    public let activity: Data?
+    public let problems: [ValidationProblem]
+
+    /// Why a collection's content is unknown.
+    public enum Unavailability: Sendable, Equatable, CustomStringConvertible {
+        /// The fetch could not read it (`forbidden` or `failed`), with the HTTP status and the API's message.
+        case notFetched(Manifest.Status, httpStatus: Int?, message: String?)
+        /// The manifest has no entry for it.
+        case notInManifest
+        /// The manifest lists it, but its file is missing or unreadable.
+        case unreadable
+
+        public var description: String {
+            switch self {
+            case .notFetched(let status, let http, let message):
+                "\(status.rawValue)" + (http.map { " (HTTP \($0))" } ?? "") + (message.map { ": \($0)" } ?? "")
+            case .notInManifest: "not fetched"
+            case .unreadable: "file unreadable"
+            }
+        }
+    }
+
+    public init(directory: URL, manifest: Manifest, files: [CollectionKind: Data],
+                unknown: [CollectionKind: Unavailability], policyUsage: Data?, activity: Data?,
+                problems: [ValidationProblem]) {
+        self.directory = directory
+        self.manifest = manifest
+        self.files = files
+        self.unknown = unknown
+        self.policyUsage = policyUsage
+        self.activity = activity
+        self.problems = problems
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Reads a snapshot directory: the manifest, then every collection file it lists, checking SHA-256 sums.
+public enum SnapshotReader {
+    /// Why a snapshot cannot be read at all (as opposed to problems within it).
+    public struct Unreadable: Error, CustomStringConvertible {
+        public let problem: ValidationProblem
+        public var description: String { problem.description }
+    }
+
+    public static func load(_ directory: URL) throws(Unreadable) -> LoadedSnapshot {
+        let manifest = try readManifest(directory)
+        var problems: [ValidationProblem] = []
+        var files: [CollectionKind: Data] = [:]
+        var unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]
+
+        for name in manifest.collections.keys.sorted() where CollectionKind(rawValue: name) == nil {
+            problems.append(ValidationProblem(.warning, file: Manifest.fileName, path: "$.collections." + name,
+                                              "unknown collection \"\(name)\" (ignored)"))
+        }
+        for kind in CollectionKind.allCases {
+            guard let entry = manifest.collections[kind.name] else {
+                unknown[kind] = .notInManifest
+                if manifest.scope.kind == .account {
+                    problems.append(ValidationProblem(.warning, file: Manifest.fileName, path: "$.collections",
+                                                      "collection \"\(kind.name)\" was not fetched: its content is unknown"))
+                }
+                continue
+            }
+            let entryPath = JSONPath.appending(kind.name, to: "$.collections")
+            guard entry.status == .ok else {
+                unknown[kind] = .notFetched(entry.status, httpStatus: entry.httpStatus, message: entry.message)
+                problems.append(ValidationProblem(.warning, file: Manifest.fileName, path: entryPath,
+                    "collection \"\(kind.name)\" is \(entry.status.rawValue)\(entry.httpStatus.map { " (HTTP \($0))" } ?? "")"
+                    + ": its content is unknown, not empty"))
+                continue
+            }
+            if let file = entry.file, file != kind.fileName {
+                problems.append(ValidationProblem(file: Manifest.fileName, path: entryPath + ".file",
+                                                  "expected \"\(kind.fileName)\", found \"\(file)\""))
+            }
+            switch readChecked(directory, kind.fileName, sha256: entry.sha256, manifestPath: entryPath) {
+            case .success(let data, let found):
+                files[kind] = data
+                problems += found
+            case .failure(let problem):
+                unknown[kind] = .unreadable
+                problems.append(problem)
+            }
+        }
+
+        var volatile: [String: Data] = [:]
+        for (key, entry) in manifest.volatile.sorted(by: { $0.key < $1.key }) {
+            switch readChecked(directory, entry.file, sha256: entry.sha256,
+                               manifestPath: JSONPath.appending(key, to: "$.volatile")) {
+            case .success(let data, let found):
+                volatile[key] = data
+                problems += found
+            case .failure(let problem):
+                problems.append(problem)
+            }
+        }
+        return LoadedSnapshot(directory: directory, manifest: manifest, files: files, unknown: unknown,
+                              policyUsage: volatile[VolatileArea.policyUsage.key],
+                              activity: volatile[VolatileArea.activity.key], problems: problems)
+    }
+
+    private static func readManifest(_ directory: URL) throws(Unreadable) -> Manifest {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Unreadable(problem: ValidationProblem(file: directory.path, "not a directory: expected a snapshot directory"))
+        }
+        let url = directory.appendingPathComponent(Manifest.fileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw Unreadable(problem: ValidationProblem(file: Manifest.fileName, "missing file: expected the snapshot manifest"))
+        }
+        // The format and version are checked before the rest so that a future format fails with the right message.
+        struct Header: Decodable { let format: String?; let version: Int? }
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data)
+        } catch {
+            throw Unreadable(problem: ValidationProblem(file: Manifest.fileName, decodingError: error))
+        }
+        guard header.format == Manifest.formatName else {
+            throw Unreadable(problem: ValidationProblem(file: Manifest.fileName, path: "$.format",
+                "unknown format \(header.format.map { "\"\($0)\"" } ?? "(missing)"): expected \"\(Manifest.formatName)\""))
+        }
+        guard header.version == Manifest.currentVersion else {
+            throw Unreadable(problem: ValidationProblem(file: Manifest.fileName, path: "$.version",
+                "unknown format version \(header.version.map(String.init) ?? "(missing)"): this iamgraph reads version \(Manifest.currentVersion)"))
+        }
+        do {
+            return try JSONDecoder().decode(Manifest.self, from: data)
+        } catch {
+            throw Unreadable(problem: ValidationProblem(file: Manifest.fileName, decodingError: error))
+        }
+    }
+
+    private enum Checked {
+        case success(Data, [ValidationProblem])
+        case failure(ValidationProblem)
+    }
+
+    private static func readChecked(_ directory: URL, _ file: String, sha256: String?, manifestPath: String) -> Checked {
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) else {
+            return .failure(ValidationProblem(file: file, "missing file: the manifest lists it at \(manifestPath)"))
+        }
+        guard let expected = sha256 else {
+            return .success(data, [ValidationProblem(file: Manifest.fileName, path: manifestPath + ".sha256",
+                                                     "missing checksum: expected the file's SHA-256")])
+        }
+        let actual = SHA256Digest.hex(of: data)
+        guard actual == expected.lowercased() else {
+            return .success(data, [ValidationProblem(file: file,
+                "SHA-256 mismatch: the manifest (\(manifestPath).sha256) expects \(expected), the file has \(actual)")])
+        }
+        return .success(data, [])
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Why a snapshot could not be written.
+public enum SnapshotWriteError: Error, CustomStringConvertible {
+    case wrongShape(CollectionKind, expected: String)
+    case notASnapshotDirectory(URL)
+    case io(String, underlying: any Error)
+
+    public var description: String {
+        switch self {
+        case .wrongShape(let kind, let expected):
+            "collection \(kind.name): expected \(expected)"
+        case .notASnapshotDirectory(let url):
+            "\(url.path) exists, is not empty and holds no \(Manifest.fileName): refusing to replace it"
+        case .io(let what, let error):
+            "\(what): \((error as NSError).localizedDescription)"
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// The part of a snapshot that changes on every fetch, kept in `volatile/` so the rest stays diff-quiet.
+public enum VolatileArea {
+    public static let directory = "volatile"
+    /// Manifest key and file of the policies' usage fields.
+    public static let policyUsage = (key: "policy_usage", file: "volatile/policy-usage.json")
+    /// Manifest key and file of the identity activity report.
+    public static let activity = (key: "activity", file: "volatile/activity.json")
+    /// The policy fields that move to `policy-usage.json`.
+    public static let policyUsageFields = ["last_permit_at", "last_permit_frequency"]
+}

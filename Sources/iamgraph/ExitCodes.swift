@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The exit codes iamgraph documents (README, `--help`).
+extension ExitCode {
+    /// `validate` found errors.
+    static let problemsFound = ExitCode(1)
+    /// The snapshot cannot be read at all (missing, not a snapshot, unknown format version).
+    static let snapshotUnreadable = ExitCode(3)
+    /// Anything else that stopped the command (I/O, rendering).
+    static let otherFailure = ExitCode(4)
+}

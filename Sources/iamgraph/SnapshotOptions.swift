@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import Model
+import Snapshot
+
+/// The snapshot argument shared by every offline command.
+struct SnapshotArgument: ParsableArguments {
+    @Argument(help: "A snapshot directory (written by `iamgraph fetch`, or one of samples/).",
+              completion: .directory)
+    var snapshot: String
+
+    var url: URL { URL(fileURLWithPath: snapshot) }
+
+    /// Loads the account, or exits with `snapshotUnreadable` after saying why on stderr.
+    func load() throws -> (account: IAMAccount, problems: [ValidationProblem]) {
+        do {
+            return try AccountLoader.load(directory: url)
+        } catch {
+            Console.error("iamgraph: \(snapshot): \(error.problem.file): \(error.problem.path): \(error.problem.message)")
+            throw ExitCode.snapshotUnreadable
+        }
+    }
+}
