@@ -8,4 +8,6 @@ extension ExitCode {
     static let snapshotUnreadable = ExitCode(3)
     /// Anything else that stopped the command (I/O, rendering).
     static let otherFailure = ExitCode(4)
+    /// The identity, instance or access group named on the command line is not in the snapshot (or is ambiguous).
+    static let notFound = ExitCode(5)
 }
