@@ -1,0 +1,52 @@
+import Model
+
+/// Lookups the analyses share, built once per account in linear time: who is in which group, which policies each
+/// subject holds, who may assume which trusted profile.
+public struct AccessIndex: Sendable {
+    public let account: IAMAccount
+    /// Member IAM id → (group, membership).
+    public let groupsOfMember: [String: [(group: AccessGroup, member: GroupMember)]]
+    /// Subject IAM id → access policies assigned directly.
+    public let policiesOfIAMID: [String: [Policy]]
+    /// Access group id → its access policies.
+    public let policiesOfGroup: [String: [Policy]]
+    /// IAM id → trusted profiles listing it among the identities that may assume them.
+    public let profilesAssumableBy: [String: [TrustedProfile]]
+    /// Every access policy with its classified target.
+    public let targets: [String: PolicyTarget]
+
+    public init(_ account: IAMAccount) {
+        self.account = account
+        var groupsOfMember: [String: [(group: AccessGroup, member: GroupMember)]] = [:]
+        for group in account.accessGroups {
+            for member in group.members { groupsOfMember[member.iamID, default: []].append((group, member)) }
+        }
+        self.groupsOfMember = groupsOfMember
+        var byIAMID: [String: [Policy]] = [:], byGroup: [String: [Policy]] = [:]
+        var targets: [String: PolicyTarget] = [:]
+        for policy in account.accessPolicies where policy.isActive {
+            if let iamID = policy.subjectValue("iam_id") { byIAMID[iamID, default: []].append(policy) }
+            if let group = policy.subjectValue("access_group_id") { byGroup[group, default: []].append(policy) }
+            targets[policy.id] = PolicyTarget(policy)
+        }
+        for policy in account.authorizationPolicies { targets[policy.id] = PolicyTarget(policy) }
+        policiesOfIAMID = byIAMID
+        policiesOfGroup = byGroup
+        self.targets = targets
+        var assumable: [String: [TrustedProfile]] = [:]
+        for profile in account.trustedProfiles {
+            for identity in profile.identities { assumable[identity.iamID, default: []].append(profile) }
+        }
+        profilesAssumableBy = assumable
+    }
+
+    /// The classified target of a policy.
+    public func target(of policy: Policy) -> PolicyTarget { targets[policy.id] ?? PolicyTarget(policy) }
+
+    /// The rule through which a dynamic member joined (the group's only rule, or its rules' names).
+    public func dynamicRuleName(_ group: AccessGroup, _ member: GroupMember) -> String? {
+        guard member.isDynamic else { return nil }
+        let names = group.rules.map { $0.name ?? $0.id }
+        return names.isEmpty ? "unknown rule" : names.joined(separator: " | ")
+    }
+}

@@ -1,0 +1,23 @@
+/// One hop on the way from an identity to a policy.
+public enum AccessStep: Sendable, Hashable, CustomStringConvertible {
+    /// Through membership of an access group; `rule` names the dynamic rule for dynamic members.
+    case accessGroup(id: String, name: String, dynamicRule: String?)
+    /// Through a trusted profile the identity may assume.
+    case trustedProfile(id: String, iamID: String, name: String)
+    /// Through the Public Access group: everyone, unauthenticated users included.
+    case publicAccess
+
+    public var description: String {
+        switch self {
+        case .accessGroup(_, let name, let rule):
+            "access group \(name)" + (rule.map { " (dynamic, rule \($0))" } ?? "")
+        case .trustedProfile(_, _, let name): "trusted profile \(name)"
+        case .publicAccess: "Public Access (everyone)"
+        }
+    }
+}
+
+extension Array where Element == AccessStep {
+    /// "direct", or the steps joined: "trusted profile ci → access group Ops".
+    public var pathDescription: String { isEmpty ? "direct" : map(\.description).joined(separator: " → ") }
+}

@@ -1,0 +1,69 @@
+import Model
+
+/// Who can reach one instance, and how.
+public struct ResourceAccess: Sendable, Hashable {
+    /// The holder: an identity's IAM id, an access group id (the group as a whole), or a service for authorizations.
+    public enum Holder: Sendable, Hashable {
+        case identity(iamID: String)
+        case accessGroup(id: String)
+        case service(name: String, instance: String?)
+    }
+
+    public let holder: Holder
+    public let policy: Policy
+    public let target: PolicyTarget
+    /// Whether the policy covers the whole instance or only part of it.
+    public let match: TargetMatch
+    /// How the holder gets the policy (empty: assigned to it).
+    public let path: [AccessStep]
+}
+
+/// Everyone who can reach an instance: through instance, service-wide, resource-group-wide and account-wide policies,
+/// expanded through access groups and trusted profiles, plus services authorized to it.
+public enum WhoHasAccess {
+    public static func to(_ instance: ResourceInstance, in index: AccessIndex) -> [ResourceAccess] {
+        var result: [ResourceAccess] = []
+        for policy in index.account.accessPolicies where policy.isActive {
+            let target = index.target(of: policy)
+            let match = target.match(instance)
+            guard match != .none else { continue }
+            func add(_ holder: ResourceAccess.Holder, _ path: [AccessStep]) {
+                result.append(ResourceAccess(holder: holder, policy: policy, target: target, match: match, path: path))
+            }
+            var holders: [(iamID: String, path: [AccessStep])] = []
+            if let iamID = policy.subjectValue("iam_id") {
+                holders.append((iamID, []))
+            } else if let groupID = policy.subjectValue("access_group_id") {
+                add(.accessGroup(id: groupID), [])
+                let group = index.account.groupsByID[groupID]
+                if groupID == AccessGroup.publicAccessID {
+                    continue
+                }
+                for member in group?.members ?? [] {
+                    let step = AccessStep.accessGroup(id: groupID, name: group?.displayName ?? groupID,
+                                                      dynamicRule: group.flatMap { index.dynamicRuleName($0, member) })
+                    holders.append((member.iamID, [step]))
+                }
+            }
+            for (iamID, path) in holders {
+                add(.identity(iamID: iamID), path)
+                // Identities that may assume a profile holding the access get it too.
+                if let profile = index.account.profilesByIAMID[iamID] {
+                    for identity in profile.identities where identity.iamID != iamID {
+                        let step = AccessStep.trustedProfile(id: profile.id, iamID: profile.iamID, name: profile.name ?? profile.id)
+                        add(.identity(iamID: identity.iamID), [step] + path)
+                    }
+                }
+            }
+        }
+        for policy in index.account.authorizationPolicies where policy.isActive {
+            let target = index.target(of: policy)
+            let match = target.match(instance)
+            guard match != .none, let service = policy.subjectValue("serviceName") else { continue }
+            result.append(ResourceAccess(holder: .service(name: service, instance: policy.subjectValue("serviceInstance")),
+                                         policy: policy, target: target, match: match, path: []))
+        }
+        var seen = Set<ResourceAccess>()
+        return result.filter { seen.insert($0).inserted }
+    }
+}

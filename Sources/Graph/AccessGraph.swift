@@ -1,0 +1,111 @@
+/// A view of who can do what, as plain values: nodes, edges and clusters, ready for the JSON emitter or the renderer.
+/// Nodes and edges are kept sorted (nodes by id, edges by source, target, kind, label), so equal inputs give equal
+/// outputs.
+public struct AccessGraph: Sendable, Equatable {
+    public var title: String
+    /// Lines shown under the title, e.g. that the view was aggregated to fit the node budget.
+    public var notes: [String]
+    public private(set) var nodes: [Node]
+    public private(set) var edges: [Edge]
+    /// Groupings of nodes drawn as boxes (e.g. resource groups).
+    public var clusters: [Cluster]
+
+    public init(title: String, notes: [String] = [], nodes: [Node], edges: [Edge], clusters: [Cluster] = []) {
+        self.title = title
+        self.notes = notes
+        self.nodes = nodes.sorted { $0.id < $1.id }
+        self.edges = edges.sorted()
+        self.clusters = clusters.sorted { $0.id < $1.id }
+    }
+
+    public var nodeIDs: Set<String> { Set(nodes.map(\.id)) }
+
+    public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
+
+    public func edges(from id: String) -> [Edge] { edges.filter { $0.source == id } }
+    public func edges(to id: String) -> [Edge] { edges.filter { $0.target == id } }
+}
+
+/// A node: a stable, readable id `kind:ibm-id`, its kind, a label, and attributes (ids, CRNs, roles, console link).
+public struct Node: Sendable, Hashable {
+    public var id: String
+    public var kind: NodeKind
+    public var label: String
+    /// Facts shown as the tooltip and emitted in JSON: `iam_id`, `crn`, `email`, `roles`, `url`, …
+    public var attributes: [String: String]
+    public var flags: Flags
+
+    public init(id: String, kind: NodeKind, label: String, attributes: [String: String] = [:], flags: Flags = []) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.attributes = attributes
+        self.flags = flags
+    }
+
+    /// Builds the stable id of an entity: `kind:ibm-id`.
+    public static func id(_ kind: NodeKind, _ ibmID: String) -> String { "\(kind.rawValue):\(ibmID)" }
+}
+
+/// An edge between two node ids, with a kind, an optional label (role names, rule name, condition) and attributes.
+public struct Edge: Sendable, Hashable, Comparable {
+    public var source: String
+    public var target: String
+    public var kind: EdgeKind
+    public var label: String
+    public var attributes: [String: String]
+    public var flags: Flags
+
+    public init(source: String, target: String, kind: EdgeKind, label: String = "", attributes: [String: String] = [:],
+                flags: Flags = []) {
+        self.source = source
+        self.target = target
+        self.kind = kind
+        self.label = label
+        self.attributes = attributes
+        self.flags = flags
+    }
+
+    public static func < (a: Edge, b: Edge) -> Bool {
+        (a.source, a.target, a.kind.rawValue, a.label) < (b.source, b.target, b.kind.rawValue, b.label)
+    }
+}
+
+/// Review-relevant marks on nodes and edges, which the renderer turns into styles.
+public struct Flags: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Grants a privileged role (Administrator, Manager, account-management or IAM administration).
+    public static let privileged = Flags(rawValue: 1 << 0)
+    /// Applies only under conditions (time-based or other rule): drawn dashed.
+    public static let conditional = Flags(rawValue: 1 << 1)
+    /// Points at something that does not exist (a deleted instance, an unknown group): drawn in warning style.
+    public static let warning = Flags(rawValue: 1 << 2)
+    /// Stands for several entities collapsed to fit the node budget.
+    public static let aggregate = Flags(rawValue: 1 << 3)
+    /// Dynamic membership (through a rule).
+    public static let dynamic = Flags(rawValue: 1 << 4)
+    /// Everyone, unauthenticated users included (Public Access).
+    public static let everyone = Flags(rawValue: 1 << 5)
+
+    /// Names of the set flags, in a fixed order, for JSON.
+    public var names: [String] {
+        [(Flags.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
+         (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone")]
+            .filter { contains($0.0) }.map(\.1)
+    }
+}
+
+/// A box around nodes, e.g. a resource group.
+public struct Cluster: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var nodeIDs: [String]
+
+    public init(id: String, label: String, nodeIDs: [String]) {
+        self.id = id
+        self.label = label
+        self.nodeIDs = nodeIDs.sorted()
+    }
+}

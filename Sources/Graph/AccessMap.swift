@@ -1,0 +1,45 @@
+import Analysis
+import Model
+
+/// Builds the map a review needs — a view of the account's access graph — from a snapshot's account.
+public enum AccessMap {
+    /// The view `options` describe, aggregated to the node budget. Throws when the focus names nothing (or several
+    /// things) in the snapshot.
+    public static func build(_ account: IAMAccount, options: ViewOptions) throws(Lookup.Failure) -> AccessGraph {
+        let index = AccessIndex(account)
+        let focus = try FocusSelection(options.focus, index: index)
+        let full = AccountGraphBuilder(index: index, coverage: options.needsCoverage ? focus.coverage : .none)
+        var view = select(full, focus: focus, options: options)
+        view.title = title(account, focus: focus)
+        if let budget = options.maxNodes, view.nodes.count > budget {
+            view = Aggregation(budget: budget, keep: focus.nodes).apply(to: view)
+        }
+        return view
+    }
+
+    private static func select(_ full: AccountGraphBuilder, focus: FocusSelection, options: ViewOptions) -> AccessGraph {
+        let shown = options.shownKinds
+        var allowed = focus.allowed ?? Set(full.nodes.keys)
+        if options.needsCoverage {
+            // Instances and resource groups reached from the allowed targets.
+            let reach = full.edges.filter { ($0.kind == .covers || $0.kind == .contains) }
+            for _ in 0..<2 {
+                for edge in reach where allowed.contains(edge.source) { allowed.insert(edge.target) }
+            }
+        }
+        let visible = Set(allowed.filter { full.nodes[$0].map { shown.contains($0.kind) } ?? false })
+        var edges = full.edges.filter { visible.contains($0.source) && visible.contains($0.target) }
+        if !shown.contains(.policy) {
+            edges += PolicyCollapse.edges(full: full, policies: allowed.filter { $0.hasPrefix("policy:") }, visible: visible)
+        }
+        var connected = Set(edges.flatMap { [$0.source, $0.target] })
+        connected.formUnion(focus.nodes.intersection(visible))
+        let nodes = visible.filter(connected.contains).compactMap { full.nodes[$0] }
+        return AccessGraph(title: "", nodes: nodes, edges: edges,
+                           clusters: ClusterAssignment.clusters(nodes, by: options.clustering, account: full.account))
+    }
+
+    private static func title(_ account: IAMAccount, focus: FocusSelection) -> String {
+        "\(account.displayName) — \(focus.description) — snapshot \(account.fetchedAt.raw)"
+    }
+}

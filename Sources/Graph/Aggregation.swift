@@ -1,0 +1,116 @@
+/// Shrinks a view to a node budget before any layout, in steps that lose as little as possible:
+/// 1. identities with exactly the same edges become one "37 users" node (no information lost but names);
+/// 2. instances of one service in one resource group become one node;
+/// 3. if still too large, the least connected nodes of each kind become one "N other …" node per kind.
+/// The graph's notes say what was done; `--full` lifts the budget.
+struct Aggregation {
+    let budget: Int
+    /// Nodes never merged (the focus).
+    let keep: Set<String>
+
+    func apply(to graph: AccessGraph) -> AccessGraph {
+        let before = graph.nodes.count
+        var result = collapseEquivalentIdentities(graph)
+        if result.nodes.count > budget { result = collapseInstancesPerService(result) }
+        if result.nodes.count > budget { result = collapseLeastConnected(result) }
+        result.notes.append("aggregated to fit the \(budget)-node budget: \(before) nodes shown as \(result.nodes.count) "
+                            + "(--full shows every node)")
+        return result
+    }
+
+    private func collapseEquivalentIdentities(_ graph: AccessGraph) -> AccessGraph {
+        var incident: [String: [String]] = [:]
+        for edge in graph.edges {
+            incident[edge.source, default: []].append("out|\(edge.kind.rawValue)|\(edge.target)|\(edge.label)")
+            incident[edge.target, default: []].append("in|\(edge.kind.rawValue)|\(edge.source)|\(edge.label)")
+        }
+        var groups: [String: [Node]] = [:]
+        for node in graph.nodes where node.kind.isIdentity && !keep.contains(node.id) {
+            let signature = node.kind.rawValue + "#" + (node.flags.contains(.warning) ? "w" : "") + "#"
+                + (incident[node.id] ?? []).sorted().joined(separator: "\n")
+            groups[signature, default: []].append(node)
+        }
+        let merges = groups.values.filter { $0.count > 1 }.map { members in
+            (Node(id: "aggregate:" + members[0].id, kind: members[0].kind, label: "\(members.count) \(members[0].kind.plural)",
+                  attributes: ["members": Self.sample(members)], flags: .aggregate),
+             members.map(\.id))
+        }
+        return Self.merge(graph, merges)
+    }
+
+    private func collapseInstancesPerService(_ graph: AccessGraph) -> AccessGraph {
+        var groups: [String: [Node]] = [:]
+        for node in graph.nodes where node.kind == .serviceInstance && !keep.contains(node.id) {
+            groups["\(node.attributes["service"] ?? "?")|\(node.attributes["resource_group"] ?? "")", default: []].append(node)
+        }
+        let merges = groups.sorted { $0.key < $1.key }.filter { $0.value.count > 1 }.map { key, members in
+            var attributes = ["members": Self.sample(members)]
+            attributes["service"] = members[0].attributes["service"]
+            attributes["resource_group"] = members[0].attributes["resource_group"]
+            return (Node(id: "aggregate:service_instance:" + key, kind: .serviceInstance,
+                         label: "\(members.count) \(members[0].attributes["service"] ?? "") instances",
+                         attributes: attributes, flags: .aggregate),
+                    members.map(\.id))
+        }
+        return Self.merge(graph, merges)
+    }
+
+    private func collapseLeastConnected(_ graph: AccessGraph) -> AccessGraph {
+        var degree: [String: Int] = [:]
+        for edge in graph.edges {
+            degree[edge.source, default: 0] += 1
+            degree[edge.target, default: 0] += 1
+        }
+        let candidates = graph.nodes.filter { !keep.contains($0.id) }
+        let kinds = Set(candidates.map(\.kind)).count
+        let room = max(0, budget - (graph.nodes.count - candidates.count) - kinds)
+        let ranked = candidates.sorted { (degree[$0.id] ?? 0, $1.id) > (degree[$1.id] ?? 0, $0.id) }
+        let dropped = Dictionary(grouping: ranked.dropFirst(room), by: \.kind)
+        let merges = dropped.sorted { $0.key < $1.key }.filter { $0.value.count > 1 }.map { kind, members in
+            (Node(id: "aggregate:other:" + kind.rawValue, kind: kind, label: "\(members.count) other \(kind.plural)",
+                  attributes: ["members": Self.sample(members)], flags: .aggregate),
+             members.map(\.id))
+        }
+        return Self.merge(graph, merges)
+    }
+
+    /// A few member labels for the tooltip of an aggregate node.
+    private static func sample(_ members: [Node]) -> String {
+        let names = members.map(\.label).sorted()
+        return names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", … (\(names.count) in all)" : "")
+    }
+
+    /// Replaces each group of nodes by its aggregate node; edges are re-pointed, and edges that now share their ends
+    /// and kind are merged (labels joined).
+    static func merge(_ graph: AccessGraph, _ merges: [(node: Node, members: [String])]) -> AccessGraph {
+        guard !merges.isEmpty else { return graph }
+        var replacement: [String: String] = [:]
+        for merge in merges { for member in merge.members { replacement[member] = merge.node.id } }
+        let nodes = graph.nodes.filter { replacement[$0.id] == nil } + merges.map(\.node)
+        var edges: [String: Edge] = [:]
+        var order: [String] = []
+        for edge in graph.edges {
+            var edge = edge
+            edge.source = replacement[edge.source] ?? edge.source
+            edge.target = replacement[edge.target] ?? edge.target
+            guard edge.source != edge.target else { continue }
+            let key = "\(edge.source)\u{0}\(edge.target)\u{0}\(edge.kind.rawValue)"
+            if var existing = edges[key] {
+                let lines = existing.label.split(separator: "\n").map(String.init)
+                let extra = edge.label.split(separator: "\n").map(String.init).filter { !lines.contains($0) }
+                existing.label = (lines + extra).prefix(4).joined(separator: "\n")
+                existing.flags.formUnion(edge.flags)
+                edges[key] = existing
+            } else {
+                edges[key] = edge
+                order.append(key)
+            }
+        }
+        let clusters = graph.clusters.map { cluster in
+            Cluster(id: cluster.id, label: cluster.label,
+                    nodeIDs: Array(Set(cluster.nodeIDs.map { replacement[$0] ?? $0 })))
+        }
+        return AccessGraph(title: graph.title, notes: graph.notes, nodes: nodes, edges: order.compactMap { edges[$0] },
+                           clusters: clusters)
+    }
+}

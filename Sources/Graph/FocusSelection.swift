@@ -1,0 +1,96 @@
+import Analysis
+import Model
+
+/// The nodes a focused view may show, worked out from the analyses (effective access, who has access), and the
+/// nodes it must keep even when they have no edge (the focus itself).
+struct FocusSelection {
+    /// Node ids the view may show; `nil` for the whole account.
+    let allowed: Set<String>?
+    /// The focus node(s).
+    let nodes: Set<String>
+    let coverage: AccountGraphBuilder.Coverage
+    let description: String
+
+    init(_ focus: ViewOptions.Focus, index: AccessIndex) throws(Lookup.Failure) {
+        let account = index.account
+        switch focus {
+        case .account:
+            allowed = nil
+            nodes = []
+            coverage = .all
+            description = "whole account"
+
+        case .identity(let query):
+            let identity = try Lookup.identity(query, in: account)
+            let node = Self.node(of: identity)
+            var allowed: Set<String> = [node]
+            for grant in EffectiveAccess.grants(of: identity.iamID, in: index) {
+                allowed.formUnion(Self.policyNodes(grant.policy, target: grant.target))
+                for step in grant.path { allowed.insert(Self.node(of: step)) }
+            }
+            self.allowed = allowed
+            nodes = [node]
+            coverage = .all
+            description = "effective access of \(identity.name)"
+
+        case .resource(let query):
+            let instance = try Lookup.instance(query, in: account)
+            let node = Node.id(.serviceInstance, instance.instanceID)
+            var allowed: Set<String> = [node]
+            if let group = instance.resourceGroupID { allowed.insert(Node.id(.resourceGroup, group)) }
+            for access in WhoHasAccess.to(instance, in: index) {
+                allowed.formUnion(Self.policyNodes(access.policy, target: access.target))
+                switch access.holder {
+                case .identity(let iamID):
+                    allowed.insert(account.identity(iamID: iamID).map(Self.node(of:)) ?? Self.unknownIdentityNode(iamID))
+                case .accessGroup(let id): allowed.insert(Node.id(.accessGroup, id))
+                case .service(let name, let guid): allowed.insert(Node.id(.service, guid.map { "\(name)/\($0)" } ?? name))
+                }
+                for step in access.path { allowed.insert(Self.node(of: step)) }
+            }
+            self.allowed = allowed
+            nodes = [node]
+            coverage = .instances([instance.instanceID])
+            description = "who can reach \(instance.displayName)"
+
+        case .accessGroup(let query):
+            let group = try Lookup.accessGroup(query, in: account)
+            let node = Node.id(.accessGroup, group.id)
+            var allowed: Set<String> = [node]
+            for member in group.members {
+                allowed.insert(account.identity(iamID: member.iamID).map(Self.node(of:)) ?? Self.unknownIdentityNode(member.iamID))
+            }
+            for policy in index.policiesOfGroup[group.id] ?? [] {
+                allowed.formUnion(Self.policyNodes(policy, target: index.target(of: policy)))
+            }
+            self.allowed = allowed
+            nodes = [node]
+            coverage = .all
+            description = "access group \(group.displayName)"
+        }
+    }
+
+    static func node(of identity: Identity) -> String {
+        switch identity {
+        case .user(let u): Node.id(.user, u.iamID)
+        case .serviceID(let s): Node.id(.serviceID, s.iamID)
+        case .trustedProfile(let p): Node.id(.trustedProfile, p.iamID)
+        }
+    }
+
+    private static func unknownIdentityNode(_ iamID: String) -> String {
+        Node.id(iamID.hasPrefix("iam-ServiceId") ? .serviceID : iamID.hasPrefix("iam-Profile") ? .trustedProfile : .user, iamID)
+    }
+
+    private static func node(of step: AccessStep) -> String {
+        switch step {
+        case .accessGroup(let id, _, _): Node.id(.accessGroup, id)
+        case .trustedProfile(_, let iamID, _): Node.id(.trustedProfile, iamID)
+        case .publicAccess: Node.id(.accessGroup, AccessGroup.publicAccessID)
+        }
+    }
+
+    private static func policyNodes(_ policy: Policy, target: PolicyTarget) -> Set<String> {
+        Set([Node.id(.policy, policy.id), Node.id(.target, target.key)] + policy.roleIDs.map { Node.id(.role, $0) })
+    }
+}

@@ -1,0 +1,27 @@
+import Model
+
+/// Narrows the instances a target may match before the full test: by guid or service name when the target names
+/// them exactly, so coverage stays linear in practice instead of targets × instances.
+struct InstanceCandidates {
+    private let all: [ResourceInstance]
+    private let byGUID: [String: [ResourceInstance]]
+    private let byService: [String: [ResourceInstance]]
+
+    init(_ instances: [ResourceInstance]) {
+        all = instances
+        byGUID = Dictionary(grouping: instances, by: \.instanceID)
+        byService = Dictionary(grouping: instances, by: { $0.serviceName ?? "" })
+    }
+
+    func instances(for target: PolicyTarget) -> [ResourceInstance] {
+        if let exact = exactValue("serviceInstance", target) { return byGUID[exact] ?? [] }
+        if let exact = exactValue("serviceName", target) { return byService[exact] ?? [] }
+        return all
+    }
+
+    private func exactValue(_ key: String, _ target: PolicyTarget) -> String? {
+        guard let attribute = target.attributes.first(where: { $0.key == key }), attribute.operator == "stringEquals",
+              case .string(let value) = attribute.value else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Snapshot
+
+/// `--redact`: replaces emails, names, IAM ids and the account id by stable pseudonyms (the same input always gives
+/// the same pseudonym), so a map can be shared outside the security team.
+public struct Redaction {
+    private let accountID: String
+    private let accountPseudonym: String
+    private var names: [String: String] = [:]
+
+    /// `accountID` and `accountName` are replaced wherever they appear.
+    public init(accountID: String, accountName: String?) {
+        self.accountID = accountID
+        accountPseudonym = Self.pseudonym("account", accountID)
+        if let accountName, !accountName.isEmpty { names[accountName] = accountPseudonym }
+    }
+
+    /// `prefix-` followed by 8 hex characters of the value's SHA-256.
+    public static func pseudonym(_ prefix: String, _ value: String) -> String {
+        prefix + "-" + SHA256Digest.hex(of: Data(value.utf8)).prefix(8)
+    }
+
+    public func apply(to graph: AccessGraph) -> AccessGraph {
+        var redaction = self
+        var renamed: [String: String] = [:]
+        var nodes: [Node] = []
+        for var node in graph.nodes {
+            if node.kind.isIdentity && !node.flags.contains(.aggregate) {
+                let key = node.attributes["iam_id"] ?? node.id
+                let prefix = node.kind == .user ? "user" : node.kind == .serviceID ? "serviceid" : "profile"
+                let alias = Self.pseudonym(prefix, key)
+                redaction.names[node.label] = alias
+                if let email = node.attributes["email"] { redaction.names[email] = alias + "@redacted.invalid" }
+                redaction.names[key] = alias
+                if let id = node.attributes["id"] { redaction.names[id] = alias }
+                renamed[node.id] = Node.id(node.kind, alias)
+                node.id = Node.id(node.kind, alias)
+                node.label = alias
+                let hadEmail = node.attributes["email"] != nil
+                node.attributes = ["iam_id": alias]
+                if hadEmail { node.attributes["email"] = alias + "@redacted.invalid" }
+            }
+            if node.kind.isIdentity && node.flags.contains(.aggregate) { node.attributes["members"] = nil }
+            nodes.append(node)
+        }
+        let r = redaction
+        nodes = nodes.map { node in
+            var node = node
+            node.label = r.scrub(node.label)
+            node.attributes = node.attributes.mapValues(r.scrub)
+            node.id = r.scrub(node.id)
+            return node
+        }
+        let edges = graph.edges.map { edge in
+            var edge = edge
+            edge.source = r.scrub(renamed[edge.source] ?? edge.source)
+            edge.target = r.scrub(renamed[edge.target] ?? edge.target)
+            edge.label = r.scrub(edge.label)
+            edge.attributes = edge.attributes.mapValues(r.scrub)
+            return edge
+        }
+        let clusters = graph.clusters.map {
+            Cluster(id: r.scrub($0.id), label: r.scrub($0.label), nodeIDs: $0.nodeIDs.map { r.scrub(renamed[$0] ?? $0) })
+        }
+        return AccessGraph(title: r.scrub(graph.title), notes: graph.notes.map(r.scrub), nodes: nodes, edges: edges,
+                           clusters: clusters)
+    }
+
+    /// Replaces the account id anywhere in the text, and a whole text that is a known name, email or id.
+    private func scrub(_ text: String) -> String {
+        if let alias = names[text] { return alias }
+        var result = text.replacingOccurrences(of: accountID, with: accountPseudonym)
+        // Titles embed names ("effective access of Ann Lee"): replace the longer known names first.
+        if result.contains(" — ") {
+            for (name, alias) in names.sorted(by: { $0.key.count > $1.key.count }) where name.count > 2 {
+                result = result.replacingOccurrences(of: name, with: alias)
+            }
+        }
+        return result
+    }
+}

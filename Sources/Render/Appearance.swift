@@ -1,0 +1,70 @@
+import Graph
+
+/// The Graphviz style attributes of a node or an edge, from its kind and flags: static values only (no data).
+struct Appearance {
+    /// Attribute name and value pairs, in a fixed order.
+    var attributes: [(String, String)]
+
+    /// A node: fill and shape by kind; red border if privileged; warning fill and dashed orange border if it points
+    /// at something missing; bright red fill for everyone; a double border for an aggregate.
+    static func node(kind: NodeKind, flags: Flags) -> Appearance {
+        let style = Palette.style(of: kind)
+        var styles = ["filled"]
+        var fill = style.fill
+        var border = Palette.border
+        var penwidth = "1"
+        var fontcolor = Palette.text
+        if flags.contains(.warning) {
+            fill = Palette.warningFill
+            border = Palette.warning
+            penwidth = "2"
+            styles.append("dashed")
+        }
+        if flags.contains(.everyone) {
+            fill = Palette.everyoneFill
+            fontcolor = "#FFFFFF"
+        }
+        if flags.contains(.privileged) {
+            border = Palette.privileged
+            penwidth = "2"
+        }
+        var attributes = [
+            ("shape", style.shape), ("style", styles.joined(separator: ",")), ("fillcolor", fill),
+            ("color", border), ("penwidth", penwidth), ("fontcolor", fontcolor),
+        ]
+        if flags.contains(.aggregate) {
+            attributes.append(("peripheries", "2"))
+        }
+        return Appearance(attributes: attributes)
+    }
+
+    /// An edge: red and bold if privileged; dashed if conditional; blue dashed if dynamic; orange dotted if it
+    /// points at something missing. Colour precedence: privileged, warning, dynamic.
+    static func edge(flags: Flags) -> Appearance {
+        var color = Palette.line
+        var styles: [String] = []
+        var penwidth = "1"
+        if flags.contains(.dynamic) {
+            color = Palette.dynamic
+        }
+        if flags.contains(.warning) {
+            color = Palette.warning
+        }
+        if flags.contains(.privileged) {
+            color = Palette.privileged
+            penwidth = "2"
+        }
+        if flags.contains(.warning) {
+            styles.append("dotted")
+        } else if flags.contains(.conditional) || flags.contains(.dynamic) {
+            styles.append("dashed")
+        }
+        if flags.contains(.privileged) {
+            styles.append("bold")
+        }
+        return Appearance(attributes: [
+            ("color", color), ("fontcolor", color), ("style", styles.isEmpty ? "solid" : styles.joined(separator: ",")),
+            ("penwidth", penwidth),
+        ])
+    }
+}

@@ -1,0 +1,165 @@
+import CGraphviz
+import Graph
+
+/// Builds the cgraph graph of an access graph: graph attributes and title, clusters as `cluster_<index>` subgraphs,
+/// one node per node (named by its id), one edge per edge, styles, tooltips, links and the legend.
+///
+/// Every value that comes from the account goes through `GraphvizText`; only `Legend` makes an HTML label. A node
+/// without a label shows its id. Cluster members that are not nodes of the graph, a second cluster for the same node
+/// (Graphviz cannot draw a node in two clusters) and edges whose ends are not nodes are skipped.
+///
+/// Only call it inside `GraphvizSession.perform`.
+struct CGraphBuilder {
+    let graph: AccessGraph
+    let layout: LayoutEngine
+
+    /// Font of every text: installed by `fonts-liberation2`, so layouts and bitmaps are the same on every machine.
+    static let fontName = "Liberation Sans"
+
+    /// The new graph; close it with `agclose` (after `gvFreeLayout` if it was laid out).
+    func build(in session: GraphvizSession) throws -> UnsafeMutablePointer<Agraph_t> {
+        guard let root = iamgraph_agopen_directed_ordered("iamgraph") else {
+            throw RenderError.graphConstructionFailed(what: "the graph", messages: session.messages())
+        }
+        do {
+            try populate(root, session: session)
+            return root
+        } catch {
+            agclose(root)
+            throw error
+        }
+    }
+
+    private func populate(_ root: UnsafeMutablePointer<Agraph_t>, session: GraphvizSession) throws {
+        declareDefaults(root)
+        setGraphAttributes(root)
+
+        // Clusters first, so that each node can be placed in its (first) cluster.
+        var clusterOf: [String: UnsafeMutablePointer<Agraph_t>] = [:]
+        for (index, cluster) in graph.clusters.enumerated() {
+            let subgraph = try makeSubgraph(root, name: "cluster_\(index)", session: session)
+            set(subgraph, "label", GraphvizText.label(cluster.label))
+            set(subgraph, "tooltip", GraphvizText.tooltip(lines: [cluster.label]))
+            setClusterStyle(subgraph)
+            for id in cluster.nodeIDs where clusterOf[id] == nil {
+                clusterOf[id] = subgraph
+            }
+        }
+
+        var names = UniqueNames()
+        var nodes: [String: UnsafeMutablePointer<Agnode_t>] = [:]
+        for node in graph.nodes where nodes[node.id] == nil {
+            let name = names.claim(GraphvizText.name(node.id))
+            guard let created = name.withCString({ iamgraph_agnode(root, $0) }) else {
+                throw RenderError.graphConstructionFailed(what: "a node", messages: session.messages())
+            }
+            nodes[node.id] = created
+            if let subgraph = clusterOf[node.id] {
+                _ = iamgraph_agsubnode(subgraph, created)
+            }
+            set(created, "label", GraphvizText.label(node.label.isEmpty ? node.id : node.label))
+            set(created, "tooltip", Tooltip.node(node))
+            for (attribute, value) in Appearance.node(kind: node.kind, flags: node.flags).attributes {
+                set(created, attribute, value)
+            }
+            if let url = node.attributes["url"].flatMap(GraphvizText.url) {
+                set(created, "URL", url)
+                set(created, "target", "_blank")
+            }
+        }
+
+        for edge in graph.edges {
+            guard let tail = nodes[edge.source], let head = nodes[edge.target] else { continue }
+            guard let created = iamgraph_agedge(root, tail, head, nil) else {
+                throw RenderError.graphConstructionFailed(what: "an edge", messages: session.messages())
+            }
+            if !edge.label.isEmpty {
+                set(created, "label", GraphvizText.label(edge.label))
+            }
+            set(created, "tooltip", Tooltip.edge(edge))
+            for (attribute, value) in Appearance.edge(flags: edge.flags).attributes {
+                set(created, attribute, value)
+            }
+        }
+
+        if !graph.nodes.isEmpty {
+            try addLegend(root, name: names.claim("legend"), session: session)
+        }
+    }
+
+    /// Defaults written once at the top of the DOT (`node [...]`, `edge [...]`).
+    private func declareDefaults(_ root: UnsafeMutablePointer<Agraph_t>) {
+        let defaults: [(Int32, String, String)] = [
+            (AGNODE, "fontname", Self.fontName), (AGNODE, "fontsize", "10"),
+            (AGEDGE, "fontname", Self.fontName), (AGEDGE, "fontsize", "9"), (AGEDGE, "arrowsize", "0.7"),
+        ]
+        for (kind, name, value) in defaults {
+            _ = name.withCString { name in value.withCString { iamgraph_agattr(root, kind, name, $0) } }
+        }
+    }
+
+    private func setGraphAttributes(_ root: UnsafeMutablePointer<Agraph_t>) {
+        set(root, "fontname", Self.fontName)
+        set(root, "fontsize", "14")
+        set(root, "label", GraphvizText.label(lines: [graph.title] + graph.notes))
+        set(root, "labelloc", "t")
+        set(root, "outputorder", "edgesfirst")
+        if layout.isHierarchical {
+            set(root, "rankdir", "LR")
+        } else {
+            set(root, "overlap", "false")
+        }
+    }
+
+    private func setClusterStyle(_ subgraph: UnsafeMutablePointer<Agraph_t>) {
+        for (attribute, value) in [
+            ("fontsize", "11"), ("labelloc", "t"), ("style", "rounded,filled"), ("fillcolor", Palette.clusterFill),
+            ("color", Palette.clusterBorder),
+        ] {
+            set(subgraph, attribute, value)
+        }
+    }
+
+    /// The legend: one node, outside any cluster, whose HTML label is a framed table (so it reads the same with
+    /// engines that do not draw clusters).
+    private func addLegend(_ root: UnsafeMutablePointer<Agraph_t>, name: String, session: GraphvizSession) throws {
+        guard let node = name.withCString({ iamgraph_agnode(root, $0) }) else {
+            throw RenderError.graphConstructionFailed(what: "the legend", messages: session.messages())
+        }
+        for (attribute, value) in [("shape", "plaintext"), ("margin", "0"), ("tooltip", "Legend")] {
+            set(node, attribute, value)
+        }
+        _ = "label".withCString { attribute in
+            Legend(for: graph).html.withCString { iamgraph_agsafeset_html(root, node, attribute, $0) }
+        }
+    }
+
+    private func makeSubgraph(_ root: UnsafeMutablePointer<Agraph_t>, name: String,
+                              session: GraphvizSession) throws -> UnsafeMutablePointer<Agraph_t> {
+        guard let subgraph = name.withCString({ iamgraph_agsubg(root, $0) }) else {
+            throw RenderError.graphConstructionFailed(what: "subgraph \(name)", messages: session.messages())
+        }
+        return subgraph
+    }
+
+    /// Sets an attribute of a graph, node or edge (declaring it with an empty default if it is new).
+    private func set<Object>(_ object: UnsafeMutablePointer<Object>, _ name: String, _ value: String) {
+        _ = name.withCString { name in value.withCString { iamgraph_agsafeset(object, name, $0) } }
+    }
+}
+
+/// Node names made unique: a name already taken (two ids equal after cleaning and truncation) gets " #2", " #3"….
+struct UniqueNames {
+    private var taken: Set<String> = []
+
+    mutating func claim(_ name: String) -> String {
+        var candidate = name
+        var suffix = 2
+        while taken.contains(candidate) {
+            candidate = "\(name) #\(suffix)"
+            suffix += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}

@@ -1,0 +1,22 @@
+/// A Graphviz layout engine.
+///
+/// `dot` draws ranked, left-to-right maps and suits graphs up to a few thousand nodes that are mostly acyclic; its
+/// cost grows quickly with size and cycles. `sfdp` lays out large graphs in about a second. The others are Graphviz's
+/// remaining general-purpose engines.
+public enum LayoutEngine: String, CaseIterable, Sendable {
+    /// Hierarchical, ranked left to right.
+    case dot
+    /// Multiscale force-directed: fast on large graphs.
+    case sfdp
+    /// Spring model (stress majorisation).
+    case neato
+    /// Force-directed, with clusters. Its layouts vary between renders in one process (Graphviz 2.42).
+    case fdp
+    /// Circular. Very slow on large graphs (about 4 minutes for 400 nodes and 800 edges).
+    case circo
+    /// Radial.
+    case twopi
+
+    /// Whether the engine ranks nodes (and so honours `rankdir`).
+    var isHierarchical: Bool { self == .dot }
+}

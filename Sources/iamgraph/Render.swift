@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import Graph
+import Model
+import Render
+
+struct RenderMap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw who can do what: an access map of a snapshot, with no network.",
+        discussion: """
+            The default map shows identities → access groups → the targets their policies apply to, each policy \
+            drawn as an edge labelled with its roles, targets boxed by resource group. Focus it on one identity \
+            (--identity), one instance (--resource) or one access group (--access-group).
+
+            Views larger than --max-nodes are aggregated before layout (identities with the same access become one \
+            "37 users" node, instances per service, then the least connected nodes per kind); stderr and the map's \
+            title say so. --full lifts the budget: large dot layouts can take minutes.
+
+            SVG, PNG and PDF are rendered in-process by libgraphviz; DOT is the same graph written by Graphviz. \
+            Output goes to -o FILE (format from its extension unless --format is given) or to stdout.
+
+            Examples:
+              iamgraph render samples/demo -o demo.svg
+              iamgraph render samples/demo --identity ann@example.com -o ann.png
+              iamgraph render samples/demo --resource prod-keys --policies --format dot
+              iamgraph render snapshot/ --format json -o - | jq '.nodes | length'
+            """)
+
+    @OptionGroup var snapshot: SnapshotArgument
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for stdout (the default).", valueName: "file"))
+    var output: String = "-"
+
+    @Option(help: ArgumentHelp("Output format: dot, json, svg, png or pdf (default: from -o's extension, else svg).",
+                               valueName: "format"))
+    var format: OutputFormat?
+
+    @Option(help: "Graphviz layout engine: dot (left to right), sfdp, neato, fdp, circo or twopi.")
+    var layout: LayoutEngine = .dot
+
+    @Option(help: ArgumentHelp("Map one identity's effective access.", valueName: "iam-id|email|name"))
+    var identity: String?
+
+    @Option(help: ArgumentHelp("Map everyone who can reach one service instance.", valueName: "crn|guid|name"))
+    var resource: String?
+
+    @Option(name: .customLong("access-group"), help: ArgumentHelp("Map one access group.", valueName: "id|name"))
+    var accessGroup: String?
+
+    @Flag(help: "Show policy and role nodes instead of collapsing policies into labelled edges.")
+    var policies = false
+
+    @Option(help: "Box targets by resource-group, service, or none.")
+    var cluster: ViewOptions.Clustering = .resourceGroup
+
+    @Option(parsing: .upToNextOption,
+            help: ArgumentHelp("Node kinds to add, e.g. service_instance resource_group policy role account.", valueName: "kind"))
+    var include: [NodeKind] = []
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Node kinds to leave out.", valueName: "kind"))
+    var exclude: [NodeKind] = []
+
+    @Option(name: .customLong("max-nodes"), help: "Node budget; larger views are aggregated.")
+    var maxNodes: Int = ViewOptions.defaultMaxNodes
+
+    @Flag(help: "Lift the node budget (no aggregation).")
+    var full = false
+
+    @Flag(help: "Replace emails, names, IAM ids and the account id by stable pseudonyms, for sharing.")
+    var redact = false
+
+    func validate() throws {
+        if [identity, resource, accessGroup].compactMap({ $0 }).count > 1 {
+            throw ValidationError("choose one of --identity, --resource and --access-group")
+        }
+        if maxNodes < 10 { throw ValidationError("--max-nodes must be at least 10") }
+        _ = try resolvedFormat()
+    }
+
+    func run() throws {
+        let account = try snapshot.load().account
+        let options = ViewOptions(focus: focus, showPolicies: policies, clustering: cluster, include: Set(include),
+                                  exclude: Set(exclude), maxNodes: full ? nil : maxNodes)
+        var graph: AccessGraph
+        do {
+            graph = try AccessMap.build(account, options: options)
+        } catch {
+            Console.error("iamgraph: \(error)")
+            throw ExitCode.notFound
+        }
+        if redact { graph = Redaction(accountID: account.accountID, accountName: account.info?.name).apply(to: graph) }
+        for note in graph.notes { Console.error("iamgraph: \(note)") }
+        if !account.unknown.isEmpty {
+            Console.error("iamgraph: the snapshot could not read \(account.unknown.keys.map(\.name).sorted().joined(separator: ", ")): the map may miss access")
+        }
+
+        let format = try resolvedFormat()
+        let data: Data
+        do {
+            switch format {
+            case .json: data = try GraphJSON.data(graph, account: account, options: options, redacted: redact)
+            case .dot: data = try GraphvizRenderer.render(graph, format: .dot, layout: layout)
+            case .svg: data = try GraphvizRenderer.render(graph, format: .svg, layout: layout)
+            case .png: data = try GraphvizRenderer.render(graph, format: .png, layout: layout)
+            case .pdf: data = try GraphvizRenderer.render(graph, format: .pdf, layout: layout)
+            }
+        } catch {
+            Console.error("iamgraph: rendering failed: \(error)")
+            throw ExitCode.otherFailure
+        }
+        try OutputFile(output).write(data, binary: format.isBinary)
+        if output != "-" {
+            Console.error("iamgraph: wrote \(output) (\(graph.nodes.count) nodes, \(graph.edges.count) edges)")
+        }
+    }
+
+    private var focus: ViewOptions.Focus {
+        if let identity { return .identity(identity) }
+        if let resource { return .resource(resource) }
+        if let accessGroup { return .accessGroup(accessGroup) }
+        return .account
+    }
+
+    private func resolvedFormat() throws -> OutputFormat {
+        if let format { return format }
+        guard output != "-" else { return .svg }
+        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+        guard let format = OutputFormat(rawValue: ext == "gv" ? "dot" : ext) else {
+            throw ValidationError("cannot tell the format from '\(output)': use --format dot|json|svg|png|pdf")
+        }
+        return format
+    }
+}
+
+/// The formats `render` writes.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case dot, json, svg, png, pdf
+    var isBinary: Bool { self == .png || self == .pdf }
+}
+
+extension LayoutEngine: ExpressibleByArgument {}
+extension ViewOptions.Clustering: ExpressibleByArgument {}
+extension NodeKind: ExpressibleByArgument {}

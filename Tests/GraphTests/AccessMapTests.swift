@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import Graph
+import Model
+
+@Suite struct AccessMapTests {
+    func map(_ options: ViewOptions = ViewOptions()) throws -> AccessGraph {
+        try AccessMap.build(Demo.account, options: options)
+    }
+
+    @Test func nodeIDsAreStableAndReadable() throws {
+        let graph = try map()
+        #expect(graph.nodes.allSatisfy { $0.id.hasPrefix($0.kind.rawValue + ":") || $0.id.hasPrefix("aggregate:") })
+        #expect(graph.node("user:\(Demo.owner)") != nil)
+        #expect(graph.node("access_group:\(Demo.group(named: "Admins").id)") != nil)
+    }
+
+    @Test func dynamicMemberEdgeCarriesTheRuleName() throws {
+        let graph = try map()
+        let group = "access_group:" + Demo.group(named: "Data Engineers").id
+        let edge = try #require(graph.edges.first { $0.source == "user:\(Demo.dynamicMember)" && $0.target == group })
+        #expect(edge.kind == .memberOf)
+        #expect(edge.flags.contains(.dynamic))
+        #expect(edge.label.hasPrefix("rule: "))
+        #expect(edge.attributes["membership"] == "dynamic")
+    }
+
+    @Test func authorizationLinksServiceToTarget() throws {
+        let graph = try map()
+        let service = "service:cloud-object-storage/\(Demo.cosInstance)"
+        let edge = try #require(graph.edges.first { $0.source == service })
+        #expect(edge.kind == .grants)
+        #expect(edge.label == "Reader")
+        let target = try #require(graph.node(edge.target))
+        #expect(target.label.contains(Demo.kmsInstance))
+    }
+
+    @Test func timeBasedConditionIsOnTheEdge() throws {
+        let graph = try map()
+        let edge = try #require(graph.edges.first { $0.attributes["policies"]?.contains(Demo.timeBasedPolicy) == true })
+        #expect(edge.flags.contains(.conditional))
+        #expect(edge.label.contains("time-based"))
+        #expect(edge.source == "access_group:" + Demo.group(named: "Data Engineers").id)
+    }
+
+    @Test func deletedInstanceTargetIsAWarning() throws {
+        let graph = try map()
+        let target = try #require(graph.nodes.first { $0.kind == .target && $0.attributes["attributes"]?.contains(Demo.deletedInstance) == true })
+        #expect(target.flags.contains(.warning))
+        #expect(target.attributes["warning"] == "instance \(Demo.deletedInstance) does not exist")
+    }
+
+    @Test func privilegedGrantsAreFlagged() throws {
+        let graph = try map()
+        let edge = try #require(graph.edges.first { $0.source == "user:\(Demo.owner)" && $0.kind == .grants })
+        #expect(edge.flags.contains(.privileged))
+        #expect(graph.node(edge.target)?.attributes["scope"] == "all_iam_enabled_services")
+    }
+
+    @Test func publicAccessIsMarkedEveryone() throws {
+        let graph = try map()
+        #expect(graph.node("access_group:AccessGroupId-PublicAccess")?.flags.contains(.everyone) == true)
+    }
+
+    @Test func policiesOptionShowsPolicyAndRoleNodes() throws {
+        let collapsed = try map()
+        let expanded = try map(ViewOptions(showPolicies: true))
+        #expect(!collapsed.nodes.contains { $0.kind == .policy || $0.kind == .role })
+        #expect(expanded.nodes.contains { $0.id == "policy:\(Demo.timeBasedPolicy)" })
+        #expect(expanded.edges.contains { $0.source == "policy:\(Demo.timeBasedPolicy)" && $0.kind == .appliesTo && $0.flags.contains(.conditional) })
+        #expect(expanded.edges.contains { $0.source == "policy:\(Demo.timeBasedPolicy)" && $0.kind == .grants })
+    }
+
+    @Test func clustersByResourceGroupOrServiceOrNone() throws {
+        #expect(try map().clusters.allSatisfy { $0.label.hasPrefix("resource group ") })
+        #expect(!(try map().clusters.isEmpty))
+        #expect(try map(ViewOptions(clustering: .service)).clusters.allSatisfy { $0.label.hasPrefix("service ") })
+        #expect(try map(ViewOptions(clustering: .none)).clusters.isEmpty)
+    }
+
+    @Test func identityViewShowsDirectGroupAndProfileAccess() throws {
+        let graph = try map(ViewOptions(focus: .identity(Demo.owner)))
+        let kinds = Set(graph.nodes.map(\.kind))
+        #expect(kinds.isSubset(of: [.user, .accessGroup, .target, .trustedProfile]))
+        #expect(graph.nodes.filter { $0.kind == .user }.map(\.id) == ["user:\(Demo.owner)"])
+        #expect(graph.edges.contains { $0.source == "user:\(Demo.owner)" && $0.kind == .grants })   // direct
+        #expect(graph.edges.contains { $0.source == "user:\(Demo.owner)" && $0.kind == .memberOf })  // through Admins
+        #expect(graph.title.contains("effective access of"))
+    }
+
+    @Test func identityViewThroughATrustedProfile() throws {
+        // IBMid-270007BN2P may assume the IKS profile, which holds its own policy.
+        let graph = try map(ViewOptions(focus: .identity("IBMid-270007BN2P")))
+        let profile = try #require(graph.nodes.first { $0.kind == .trustedProfile })
+        #expect(graph.edges.contains { $0.source == "user:IBMid-270007BN2P" && $0.target == profile.id && $0.kind == .canAssume })
+        #expect(graph.edges.contains { $0.source == profile.id && $0.kind == .grants })
+    }
+
+    @Test func resourceViewShowsEveryoneWhoCanReachTheInstance() throws {
+        let graph = try map(ViewOptions(focus: .resource(Demo.unreachedInstance)))
+        let instance = "service_instance:\(Demo.unreachedInstance)"
+        #expect(graph.node(instance) != nil)
+        // Only the owner's direct account-wide policy reaches it; it arrives through the resource group.
+        #expect(graph.nodes.filter { $0.kind.isIdentity }.map(\.id) == ["user:\(Demo.owner)"])
+        #expect(!graph.nodes.contains { $0.kind == .accessGroup })
+        #expect(graph.edges.contains { $0.kind == .contains && $0.target == instance })
+    }
+
+    @Test func resourceViewIncludesAuthorizations() throws {
+        let graph = try map(ViewOptions(focus: .resource(Demo.kmsInstance)))
+        #expect(graph.nodes.contains { $0.kind == .service })
+        #expect(graph.edges.contains { $0.kind == .covers && $0.target == "service_instance:\(Demo.kmsInstance)" })
+    }
+
+    @Test func accessGroupView() throws {
+        let group = Demo.group(named: "Developers")
+        let graph = try map(ViewOptions(focus: .accessGroup("developers")))
+        #expect(graph.nodes.filter { $0.kind == .accessGroup }.map(\.id) == ["access_group:\(group.id)"])
+        #expect(graph.edges.filter { $0.kind == .memberOf }.count == group.members.count)
+        #expect(graph.edges.contains { $0.source == "access_group:\(group.id)" && $0.kind == .grants })
+    }
+
+    @Test func unknownFocusIsAClearError() throws {
+        #expect(throws: Lookup.Failure.notFound(what: "identity", query: "nobody@example.com", unknownCollection: false)) {
+            try map(ViewOptions(focus: .identity("nobody@example.com")))
+        }
+    }
+
+    @Test func includeAndExcludeNodeKinds() throws {
+        let withInstances = try map(ViewOptions(include: [.serviceInstance, .resourceGroup]))
+        #expect(withInstances.nodes.contains { $0.kind == .serviceInstance })
+        #expect(withInstances.edges.contains { $0.kind == .covers })
+        let withoutUsers = try map(ViewOptions(exclude: [.user]))
+        #expect(!withoutUsers.nodes.contains { $0.kind == .user })
+    }
+
+    @Test func aggregatesToTheNodeBudgetAndSaysSo() throws {
+        let full = try map(ViewOptions(maxNodes: nil))
+        let small = try map(ViewOptions(maxNodes: 12))
+        #expect(full.nodes.count > 12)
+        #expect(small.nodes.count <= 12 + NodeKind.allCases.count)
+        #expect(small.nodes.count < full.nodes.count)
+        #expect(small.nodes.contains { $0.flags.contains(.aggregate) })
+        #expect(small.notes.contains { $0.contains("aggregated to fit the 12-node budget") })
+        // Every edge still joins nodes of the graph.
+        let ids = small.nodeIDs
+        #expect(small.edges.allSatisfy { ids.contains($0.source) && ids.contains($0.target) })
+    }
+
+    @Test func equivalentIdentitiesCollapseFirst() throws {
+        let graph = try map(ViewOptions(maxNodes: 10))
+        let aggregate = try #require(graph.nodes.first { $0.flags.contains(.aggregate) && $0.kind == .user })
+        #expect(aggregate.label.hasSuffix(" users"))
+    }
+}
