@@ -10,4 +10,5 @@ static inline CURLcode iamgraph_curl_setopt_slist(CURL *h, CURLoption o, struct 
 typedef size_t (*iamgraph_curl_data_callback)(char *, size_t, size_t, void *);
 static inline CURLcode iamgraph_curl_setopt_callback(CURL *h, CURLoption o, iamgraph_curl_data_callback v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode iamgraph_curl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode iamgraph_curl_global_init(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
 #endif

@@ -1,0 +1,19 @@
+import Snapshot
+
+extension Endpoint {
+    /// Resource Manager, Resource Controller, User Management and Accounts.
+    static let account: [Endpoint] = [
+        Endpoint("GET", "/v2/resource_groups", reads: [.resourceGroups]) { context in
+            .json(["resources": .array(context.snapshot.items(.resourceGroups))])
+        },
+        Endpoint("GET", "/v2/resource_instances", reads: [.resourceInstances]) { context in
+            try context.page(.resourceController, context.snapshot.items(.resourceInstances), key: "resources")
+        },
+        Endpoint("GET", "/v2/accounts/{account}/users", reads: [.users]) { context in
+            try context.page(.users, context.snapshot.items(.users), key: "resources")
+        },
+        Endpoint("GET", "/v4/accounts/{account}", reads: [.account]) { context in
+            .json(context.snapshot.object(.account) ?? [:])
+        },
+    ]
+}

@@ -1,0 +1,45 @@
+import Snapshot
+
+/// One route of the fake cloud: method, path pattern, the snapshot collections it serves and how it answers.
+struct Endpoint: Sendable {
+    let method: String
+    /// Path segments; a segment in braces (`{group}`) matches any one component and names it.
+    let pattern: [String]
+    /// Whether the request needs `Authorization: Bearer <token>` (all but the token request).
+    let needsToken: Bool
+    /// The snapshot collections a request reads: forbidden / malformed / paging-loop faults and unavailable
+    /// collections apply to these.
+    let reads: @Sendable (APIRequest) throws -> [CollectionKind]
+    let handle: @Sendable (EndpointContext) throws -> Reply
+
+    /// An endpoint reading the collections `reads` computes from the request.
+    init(_ method: String, _ path: String, needsToken: Bool = true,
+         reads: @escaping @Sendable (APIRequest) throws -> [CollectionKind],
+         handle: @escaping @Sendable (EndpointContext) throws -> Reply) {
+        self.method = method
+        pattern = path.split(separator: "/").map(String.init)
+        self.needsToken = needsToken
+        self.reads = reads
+        self.handle = handle
+    }
+
+    /// An endpoint always reading the same collections.
+    init(_ method: String, _ path: String, needsToken: Bool = true, reads kinds: [CollectionKind] = [],
+         handle: @escaping @Sendable (EndpointContext) throws -> Reply) {
+        self.init(method, path, needsToken: needsToken, reads: { _ in kinds }, handle: handle)
+    }
+
+    /// The named path parameters when `request` matches this endpoint, otherwise `nil`.
+    func match(_ request: APIRequest) -> [String: String]? {
+        guard request.method == method, request.components.count == pattern.count else { return nil }
+        var parameters: [String: String] = [:]
+        for (segment, component) in zip(pattern, request.components) {
+            if segment.hasPrefix("{") && segment.hasSuffix("}") {
+                parameters[String(segment.dropFirst().dropLast())] = component
+            } else if segment != component {
+                return nil
+            }
+        }
+        return parameters
+    }
+}

@@ -1,0 +1,28 @@
+/// What an endpoint's handler gets: the request, its path parameters, the snapshot and the caller.
+struct EndpointContext: Sendable {
+    let request: APIRequest
+    /// Named path parameters, e.g. `group` for `/v2/groups/{group}/members`.
+    let parameters: [String: String]
+    let engine: FakeCloudEngine
+    /// The `iam_id` of the token's holder (`nil` for the token request).
+    let caller: String?
+    /// Identifies the request in error bodies (`trace`, `requestId`, `transaction_id`).
+    let trace: String
+    /// Whether the paging-loop fault applies to this request's collection.
+    let loops: Bool
+    /// The server's base URL, for absolute `next` links.
+    let baseURL: String
+
+    var snapshot: ServedSnapshot { engine.snapshot }
+
+    /// A path parameter.
+    func parameter(_ name: String) -> String { parameters[name] ?? "" }
+
+    /// The page of `items` the request asks for, in `style`'s envelope with the items under `key`.
+    func page(_ style: PagingStyle, _ items: [RawJSON], key: String) throws -> Reply {
+        let page = try Page(style, of: items, for: request, loop: loops)
+        var reply = Reply.json(page.body(key: key, request: request, base: baseURL))
+        if page.looped { reply.fault = .pagingLoop }
+        return reply
+    }
+}

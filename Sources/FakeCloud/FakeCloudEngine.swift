@@ -1,0 +1,41 @@
+import Foundation
+
+/// The fake cloud without its HTTP server: the snapshot, the faults, the routes and the mutable state. Every
+/// connection task shares one engine; all its mutable state is behind one lock.
+final class FakeCloudEngine: Sendable {
+    let snapshot: ServedSnapshot
+    let faults: Faults
+    let options: FakeCloud.Options
+    let issuer: TokenIssuer
+    let state = Locked(ServerState())
+
+    /// Every route, the token service first.
+    static let endpoints: [Endpoint] =
+        Endpoint.token + Endpoint.identity + Endpoint.activity + Endpoint.accessGroups + Endpoint.policyManagement
+        + Endpoint.account
+
+    init(snapshot: ServedSnapshot, faults: Faults, options: FakeCloud.Options) {
+        self.snapshot = snapshot
+        self.faults = faults
+        self.options = options
+        issuer = TokenIssuer(snapshot: snapshot, iamID: options.iamID, lifetime: options.tokenLifetime)
+    }
+
+    /// Issues a new token and remembers it; returns the token service's answer.
+    func issueToken() -> RawJSON {
+        let now = Int(Date().timeIntervalSince1970)
+        let (jwt, expiration) = state.withLock { state in
+            state.counters.tokensIssued += 1
+            let token = issuer.token(serial: state.counters.tokensIssued, now: now)
+            state.tokens[token.jwt] = ServerState.Token(iamID: issuer.iamID, expiration: token.expiration)
+            return token
+        }
+        return issuer.response(jwt: jwt, expiration: expiration)
+    }
+
+    /// Appends a record to the request log and hands it to `options.onRequest`.
+    func record(_ record: RequestRecord) {
+        state.withLock { $0.log.append(record) }
+        options.onRequest?(record)
+    }
+}

@@ -1,0 +1,55 @@
+import Snapshot
+
+/// The failures a `FakeCloud` injects, all off by default.
+///
+/// Faults are deterministic: the `…Every` faults count *API requests* (every request except `POST /identity/token`,
+/// numbered from 1 in arrival order, unknown paths included) and fire on request numbers that are multiples of N.
+/// When several fire on the same request, the first in this order wins and the others skip that request:
+/// dropped connection, rate limit, server error; truncation applies afterwards to a successful response only.
+public struct Faults: Sendable, Equatable {
+    /// Delay before every request (the token request included) is answered.
+    public var latency: Duration
+    /// Every Nth API request gets `429 Too Many Requests` with `Retry-After: 1`.
+    public var rateLimitEvery: Int?
+    /// Every Nth API request gets a server error, cycling through `serverErrorStatuses`.
+    public var serverErrorEvery: Int?
+    /// The statuses `serverErrorEvery` cycles through: the first failure gets the first status, and so on.
+    public var serverErrorStatuses: [Int]
+    /// Every Nth API request has its connection closed without any response byte.
+    public var dropEvery: Int?
+    /// A token is accepted for this many API requests; after that it gets `401` until a new token is fetched.
+    public var expireTokenAfter: Int?
+    /// Collections whose endpoints answer `403` in the service's error shape.
+    public var forbidden: Set<CollectionKind>
+    /// Every Nth API request, when successful, has its body cut in half (with a matching `Content-Length`).
+    public var truncateEvery: Int?
+    /// Collections whose endpoints answer `200` with a body that is not valid JSON.
+    public var malformed: Set<CollectionKind>
+    /// Paged collections whose cursor loops: the second page's `next` cursor is the one that led to it, forever.
+    public var pagingLoop: Set<CollectionKind>
+
+    /// No faults at all.
+    public static let none = Faults()
+
+    public init(latency: Duration = .zero, rateLimitEvery: Int? = nil, serverErrorEvery: Int? = nil,
+                serverErrorStatuses: [Int] = [500, 503], dropEvery: Int? = nil, expireTokenAfter: Int? = nil,
+                forbidden: Set<CollectionKind> = [], truncateEvery: Int? = nil, malformed: Set<CollectionKind> = [],
+                pagingLoop: Set<CollectionKind> = []) {
+        self.latency = latency
+        self.rateLimitEvery = rateLimitEvery
+        self.serverErrorEvery = serverErrorEvery
+        self.serverErrorStatuses = serverErrorStatuses
+        self.dropEvery = dropEvery
+        self.expireTokenAfter = expireTokenAfter
+        self.forbidden = forbidden
+        self.truncateEvery = truncateEvery
+        self.malformed = malformed
+        self.pagingLoop = pagingLoop
+    }
+
+    /// Whether a fault that fires every `every` requests fires on API request number `request` (from 1).
+    static func fires(_ every: Int?, on request: Int) -> Bool {
+        guard let every, every > 0 else { return false }
+        return request % every == 0
+    }
+}

@@ -1,0 +1,47 @@
+import Snapshot
+
+extension Endpoint {
+    /// IAM Identity: service IDs, trusted profiles (with links, claim rules, identities), API keys, settings.
+    static let identity: [Endpoint] = [
+        Endpoint("GET", "/v1/serviceids", reads: [.serviceIDs]) { context in
+            try context.page(.identity, context.snapshot.items(.serviceIDs), key: "serviceids")
+        },
+        Endpoint("GET", "/v1/profiles", reads: [.trustedProfiles]) { context in
+            try context.page(.identity, context.snapshot.items(.trustedProfiles), key: "profiles")
+        },
+        Endpoint("GET", "/v1/profiles/{profile}/links", reads: [.trustedProfileLinks]) { context in
+            .json(["links": .array(try profileChildren(.trustedProfileLinks, context))])
+        },
+        Endpoint("GET", "/v1/profiles/{profile}/rules", reads: [.trustedProfileRules]) { context in
+            .json(["rules": .array(try profileChildren(.trustedProfileRules, context))])
+        },
+        Endpoint("GET", "/v1/profiles/{profile}/identities", reads: [.trustedProfileIdentities]) { context in
+            let identities = try profileChildren(.trustedProfileIdentities, context)
+            let tag = "1-" + SHA256Digest.hex(of: RawJSON.array(identities).data).prefix(32)
+            return .json(["entity_tag": .string(tag), "identities": .array(identities)])
+        },
+        // Without `scope=account` the API lists only the caller's own keys (its default scope is `entity`).
+        Endpoint("GET", "/v1/apikeys", reads: [.apiKeys]) { context in
+            var keys = context.snapshot.items(.apiKeys)
+            if context.request.query("scope") != "account" {
+                keys = keys.filter { $0["iam_id"]?.stringValue == context.caller }
+            }
+            if let owner = context.request.query("iam_id") {
+                keys = keys.filter { $0["iam_id"]?.stringValue == owner }
+            }
+            return try context.page(.identity, keys, key: "apikeys")
+        },
+        Endpoint("GET", "/v1/accounts/{account}/settings/identity", reads: [.identitySettings]) { context in
+            .json(context.snapshot.object(.identitySettings) ?? [:])
+        },
+    ]
+
+    /// The items of the profile named in the path, or 404 in the identity error shape.
+    private static func profileChildren(_ kind: CollectionKind, _ context: EndpointContext) throws -> [RawJSON] {
+        let profile = context.parameter("profile")
+        guard let items = context.snapshot.children(kind, of: profile) else {
+            throw APIError.notFound("Trusted profile with id \(profile) not found.")
+        }
+        return items
+    }
+}

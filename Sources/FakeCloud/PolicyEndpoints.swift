@@ -1,0 +1,52 @@
+import Snapshot
+
+extension Endpoint {
+    /// Policy Management: policies v1 and v2, roles, policy templates and assignments.
+    static let policyManagement: [Endpoint] = [
+        Endpoint("GET", "/v2/policies", reads: PolicyViews.kinds) { context in
+            let policies = try PolicyViews.kinds(for: context.request).flatMap(context.snapshot.items)
+            let items = PolicyViews.v2(policies, request: context.request, usage: context.snapshot.policyUsage)
+            return try context.page(.start, items, key: "policies")
+        },
+        Endpoint("GET", "/v2/policies/{policy}", reads: [.accessPolicies, .authorizationPolicies]) { context in
+            let id = context.parameter("policy")
+            let all = context.snapshot.items(.accessPolicies) + context.snapshot.items(.authorizationPolicies)
+            guard let policy = all.first(where: { $0["id"]?.stringValue == id && PolicyViews.isV2($0) }) else {
+                throw APIError.notFound("Policy with ID \(id) not found.")
+            }
+            return .json(PolicyViews.withUsage(policy, request: context.request, usage: context.snapshot.policyUsage))
+        },
+        Endpoint("GET", "/v1/policies", reads: PolicyViews.kinds) { context in
+            let policies = try PolicyViews.kinds(for: context.request).flatMap(context.snapshot.items)
+            let items = PolicyViews.v1(policies, request: context.request, usage: context.snapshot.policyUsage)
+            return try context.page(.start, items, key: "policies")
+        },
+        Endpoint("GET", "/v2/roles", reads: [.roles]) { context in
+            .json(roles(context.snapshot.object(.roles) ?? [:], serviceName: context.request.query("service_name")))
+        },
+        Endpoint("GET", "/v1/policy_templates", reads: [.policyTemplates]) { context in
+            try context.page(.start, context.snapshot.items(.policyTemplates), key: "policy_templates")
+        },
+        Endpoint("GET", "/v1/policy_assignments", reads: [.policyAssignments]) { context in
+            try context.page(.start, context.snapshot.items(.policyAssignments), key: "assignments")
+        },
+    ]
+
+    /// `/v2/roles`: without `service_name`, the system roles and every custom role (no service roles); with it, the
+    /// system roles, the custom roles of that service and the service roles that apply to it (its own
+    /// `crn:v1:bluemix:public:<service>::::serviceRole:…` roles and the generic `iam::::serviceRole:…` ones).
+    static func roles(_ file: RawJSON, serviceName: String?) -> RawJSON {
+        let system = file["system_roles"]?.arrayValue ?? []
+        var custom = file["custom_roles"]?.arrayValue ?? []
+        var service: [RawJSON] = []
+        if let serviceName {
+            custom = custom.filter { $0["service_name"]?.stringValue == serviceName }
+            service = (file["service_roles"]?.arrayValue ?? []).filter { role in
+                let segments = (role["crn"]?.stringValue ?? "").split(separator: ":", omittingEmptySubsequences: false)
+                guard segments.count > 8, segments[8] == "serviceRole" else { return false }
+                return segments[4] == serviceName || segments[4] == "iam"
+            }
+        }
+        return ["system_roles": .array(system), "custom_roles": .array(custom), "service_roles": .array(service)]
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Snapshot
+
+/// The fate of one request: an answer, or a connection closed without one.
+enum Outcome: Sendable {
+    case reply(Reply)
+    case drop
+}
+
+extension FakeCloudEngine {
+    /// Answers one request, in this order: latency; numbering; dropped connection, rate limit or server error
+    /// (API requests only); routing (404); bearer token (401); account check (403); forbidden collection (403);
+    /// collection the snapshot lacks; the endpoint; malformed body; truncated body.
+    func respond(to request: APIRequest) async -> Outcome {
+        if faults.latency > .zero { try? await Task.sleep(for: faults.latency) }
+        let authorization = request.header("Authorization")
+        let isTokenRequest = request.method == "POST" && request.components == ["identity", "token"]
+        let (sequence, apiRequest) = state.withLock {
+            $0.arrive(path: request.rawPath, authorization: authorization, isAPI: !isTokenRequest)
+        }
+        let trace = "fake-ibmcloud-\(sequence)"
+        let family = APIFamily.of(path: request.components)
+
+        var outcome: Outcome
+        var fault: FaultKind?
+        if let number = apiRequest, Faults.fires(faults.dropEvery, on: number) {
+            outcome = .drop
+            fault = .dropped
+        } else if let number = apiRequest, Faults.fires(faults.rateLimitEvery, on: number) {
+            var reply = Reply.error(.rateLimited(), family: family, trace: trace)
+            reply.headers["Retry-After"] = "1"
+            outcome = .reply(reply)
+            fault = .rateLimited
+        } else if let number = apiRequest, Faults.fires(faults.serverErrorEvery, on: number),
+                  !faults.serverErrorStatuses.isEmpty {
+            let status = state.withLock { state in
+                defer { state.serverErrors += 1 }
+                return faults.serverErrorStatuses[state.serverErrors % faults.serverErrorStatuses.count]
+            }
+            outcome = .reply(.error(.serverError(status), family: family, trace: trace))
+            fault = .serverError
+        } else {
+            var reply = route(request, trace: trace, family: family)
+            fault = reply.fault
+            if let number = apiRequest, Faults.fires(faults.truncateEvery, on: number),
+               (200..<300).contains(reply.status), !reply.body.isEmpty {
+                reply = reply.truncated()
+                fault = .truncated
+            }
+            outcome = .reply(reply)
+        }
+
+        let status: Int
+        switch outcome {
+        case .reply(let reply): status = reply.status
+        case .drop: status = 0
+        }
+        record(RequestRecord(sequence: sequence, apiRequest: apiRequest, method: request.method, target: request.target,
+                             status: status, fault: fault, authorization: authorization))
+        return outcome
+    }
+
+    /// Finds the endpoint, checks the token, the account and the collections, and runs the endpoint.
+    private func route(_ request: APIRequest, trace: String, family: APIFamily) -> Reply {
+        func failure(_ error: APIError, _ fault: FaultKind? = nil) -> Reply {
+            var reply = Reply.error(error, family: family, trace: trace)
+            reply.fault = fault
+            return reply
+        }
+        guard let (endpoint, parameters) = Self.endpoints.lazy
+            .compactMap({ endpoint in endpoint.match(request).map { (endpoint, $0) } }).first else {
+            return failure(.notFound("No API at \(request.method) \(request.rawPath)."))
+        }
+
+        var caller: String?
+        if endpoint.needsToken {
+            switch authenticate(request.header("Authorization")) {
+            case .success(let iamID): caller = iamID
+            case .failure(let refusal):
+                return failure(.unauthorized(refusal.message), refusal.reason == .usedUp ? .tokenExpired : nil)
+            }
+        }
+        for account in [parameters["account"], request.query("account_id")].compactMap({ $0 })
+        where account != snapshot.accountID {
+            return failure(.forbidden("You are not authorized to access account \(account)."))
+        }
+
+        do {
+            let kinds = try endpoint.reads(request)
+            if let kind = kinds.first(where: faults.forbidden.contains) {
+                return failure(.forbidden("You are not authorized to list \(kind.name)."), .forbidden)
+            }
+            if let kind = kinds.first(where: { snapshot.collections[$0] == nil }) {
+                return failure(unavailableError(kind))
+            }
+            let context = EndpointContext(request: request, parameters: parameters, engine: self, caller: caller,
+                                          trace: trace, loops: kinds.contains(where: faults.pagingLoop.contains),
+                                          baseURL: state.withLock { $0.baseURL })
+            var reply = try endpoint.handle(context)
+            if reply.status == 200, kinds.contains(where: faults.malformed.contains) {
+                reply = reply.malformed()
+                reply.fault = .malformed
+            }
+            return reply
+        } catch let error as APIError {
+            return failure(error)
+        } catch {
+            return failure(.serverError(500))
+        }
+    }
+
+    /// A refused token, with the message the 401 carries.
+    private struct Refusal: Error {
+        let reason: ServerState.TokenRefusal?
+        var message: String {
+            switch reason {
+            case nil: "Missing or malformed Authorization header: expected \"Bearer <token>\"."
+            case .unknown?: "The token is not valid."
+            case .expired?: "The token has expired."
+            case .usedUp?: "The token has expired."
+            }
+        }
+    }
+
+    /// The `iam_id` of a valid `Authorization: Bearer …` header's token, counting one use of it.
+    private func authenticate(_ header: String?) -> Result<String, Refusal> {
+        guard let header, header.lowercased().hasPrefix("bearer ") else { return .failure(Refusal(reason: nil)) }
+        let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+        let now = Int(Date().timeIntervalSince1970)
+        return state.withLock { $0.use(token: token, now: now, allowedUses: faults.expireTokenAfter) }
+            .mapError { Refusal(reason: $0) }
+    }
+
+    /// The answer for a collection the snapshot has no content for: what the fetch got (403 for `forbidden`, the
+    /// recorded status for `failed`), or 404 when it was not fetched or its file is unreadable.
+    private func unavailableError(_ kind: CollectionKind) -> APIError {
+        switch snapshot.unavailable[kind] {
+        case .notFetched(.forbidden, _, let message)?:
+            return .forbidden(message ?? "You are not authorized to list \(kind.name).")
+        case .notFetched(_, let status, let message)?:
+            let error = APIError.serverError(500)
+            return APIError(status: status.flatMap { $0 >= 400 ? $0 : nil } ?? 500, code: error.code,
+                            identityCode: error.identityCode, message: message ?? error.message)
+        default:
+            return .notFound("The snapshot has no data for \(kind.name).")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// One request the fake cloud answered (or dropped), as kept in its request log.
+public struct RequestRecord: Sendable, Equatable, CustomStringConvertible {
+    /// Position in arrival order, from 1 (all requests, the token request included).
+    public let sequence: Int
+    /// The API request number the faults count (`nil` for `POST /identity/token`, which faults never hit).
+    public let apiRequest: Int?
+    public let method: String
+    /// The request target as received: path and query, percent-encoded.
+    public let target: String
+    /// The HTTP status sent; `0` when the connection was dropped without a response.
+    public let status: Int
+    /// The injected fault that shaped the response, if any.
+    public let fault: FaultKind?
+    /// The `Authorization` header as received, if any.
+    public let authorization: String?
+
+    public init(sequence: Int, apiRequest: Int?, method: String, target: String, status: Int, fault: FaultKind?,
+                authorization: String?) {
+        self.sequence = sequence
+        self.apiRequest = apiRequest
+        self.method = method
+        self.target = target
+        self.status = status
+        self.fault = fault
+        self.authorization = authorization
+    }
+
+    /// The path without the query.
+    public var path: String {
+        target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? target
+    }
+
+    /// One log line, e.g. `GET /v2/groups?limit=100 -> 429 [rate_limited]`; never shows the `Authorization` header.
+    public var description: String {
+        "\(method) \(target) -> \(status == 0 ? "dropped" : String(status))" + (fault.map { " [\($0.rawValue)]" } ?? "")
+    }
+}
+
+/// Which injected fault shaped a response.
+public enum FaultKind: String, Sendable, Equatable, CaseIterable {
+    case dropped
+    case rateLimited = "rate_limited"
+    case serverError = "server_error"
+    /// `401` because the token was used more often than `Faults.expireTokenAfter` allows.
+    case tokenExpired = "token_expired"
+    case forbidden
+    case truncated
+    case malformed
+    /// A page whose `next` cursor repeats the one that led to it.
+    case pagingLoop = "paging_loop"
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Snapshot
+
+/// The snapshot a fake cloud serves: every readable collection parsed once, the policy usage and the activity report.
+struct ServedSnapshot: Sendable {
+    let accountID: String
+    /// Parsed content of each collection whose file could be read (in the file's shape, see `CollectionKind.Shape`).
+    let collections: [CollectionKind: RawJSON]
+    /// Why the other collections have no content.
+    let unavailable: [CollectionKind: LoadedSnapshot.Unavailability]
+    /// `volatile/policy-usage.json`: policy id → `last_permit_at` / `last_permit_frequency`.
+    let policyUsage: [String: RawJSON]
+    /// `volatile/activity.json`, when the snapshot has one.
+    let activity: RawJSON?
+
+    /// Reads `directory` through `SnapshotReader`; checksum problems are tolerated (tests edit files freely).
+    init(directory: URL) throws(FakeCloudError) {
+        let loaded: LoadedSnapshot
+        do {
+            loaded = try SnapshotReader.load(directory)
+        } catch {
+            throw .unreadableSnapshot(error.description)
+        }
+        accountID = loaded.manifest.accountID
+        var collections: [CollectionKind: RawJSON] = [:]
+        var unavailable = loaded.unknown
+        for (kind, data) in loaded.files {
+            if let content = try? RawJSON.parse(data) {
+                collections[kind] = content
+            } else {
+                unavailable[kind] = .unreadable
+            }
+        }
+        self.collections = collections
+        self.unavailable = unavailable
+        policyUsage = loaded.policyUsage.flatMap { try? RawJSON.parse($0) }?.objectValue ?? [:]
+        activity = loaded.activity.flatMap { try? RawJSON.parse($0) }
+    }
+
+    /// The items of a `list` collection in file order (empty when it has no content).
+    func items(_ kind: CollectionKind) -> [RawJSON] {
+        collections[kind]?.arrayValue ?? []
+    }
+
+    /// The object of an `object` collection.
+    func object(_ kind: CollectionKind) -> RawJSON? {
+        collections[kind]
+    }
+
+    /// The items of `parent` in a `per-parent` collection, or `nil` when the parent is unknown: neither a key of the
+    /// per-parent file nor an item of the parent collection.
+    func children(_ kind: CollectionKind, of parent: String) -> [RawJSON]? {
+        if let items = collections[kind]?[parent]?.arrayValue { return items }
+        guard let parentKind = kind.parent else { return nil }
+        let known = items(parentKind).contains { $0["id"]?.stringValue == parent }
+        return known ? [] : nil
+    }
+}

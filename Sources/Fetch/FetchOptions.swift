@@ -1,0 +1,50 @@
+import Foundation
+
+/// Everything a fetch needs besides the credential.
+public struct FetchOptions: Sendable {
+    /// One base URL for every IBM Cloud service (`--api-base`, `IBMCLOUD_API_BASE`); `nil` for IBM's own hosts.
+    public var apiBase: URL?
+    /// The account to read; default: the token's `account.bss`.
+    public var accountID: String?
+    /// Fetch only what one identity's access needs (`--identity`).
+    public var identity: String?
+    /// Requests in flight at once.
+    public var concurrency: Int
+    /// Also fetch the inactive-identities activity report.
+    public var withActivity: Bool
+    public var transport: HTTPTransport.Options
+    public var retry: RetryPolicy
+    /// How often, and how many times, to poll the activity report while it is being prepared.
+    public var activityPoll: (interval: Double, attempts: Int)
+
+    public init(apiBase: URL? = nil, accountID: String? = nil, identity: String? = nil, concurrency: Int = 8,
+                withActivity: Bool = false, transport: HTTPTransport.Options, retry: RetryPolicy = RetryPolicy(),
+                activityPoll: (interval: Double, attempts: Int) = (2, 90)) {
+        self.apiBase = apiBase
+        self.accountID = accountID
+        self.identity = identity
+        self.concurrency = concurrency
+        self.withActivity = withActivity
+        self.transport = transport
+        self.retry = retry
+        self.activityPoll = activityPoll
+    }
+}
+
+/// IBM Cloud's public hosts. Their paths never collide, so everything but the token exchange goes to the host of the
+/// service that owns the path.
+enum IBMHosts {
+    static let iam = URL(string: "https://iam.cloud.ibm.com")!
+    static let userManagement = URL(string: "https://user-management.cloud.ibm.com")!
+    static let resourceController = URL(string: "https://resource-controller.cloud.ibm.com")!
+    static let accounts = URL(string: "https://accounts.cloud.ibm.com")!
+
+    static func base(forAPI api: String) -> URL {
+        switch api {
+        case "user-management": userManagement
+        case "resource-controller", "resource-manager": resourceController
+        case "accounts": accounts
+        default: iam
+        }
+    }
+}

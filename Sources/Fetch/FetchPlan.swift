@@ -1,0 +1,193 @@
+import Foundation
+import Snapshot
+
+/// Which collections to fetch and in what order of dependency: independent lists first, all at once; members and
+/// rules of each group and links, rules and identities of each profile as soon as their parents are known; roles
+/// once the services named by policies and instances are known. Every request goes through the client's limiter, so
+/// `--concurrency` bounds what is in flight whatever the plan starts.
+struct FetchPlan: Sendable {
+    let client: APIClient
+    let catalog: EndpointCatalog
+    /// `--identity`: only that identity's groups and policies (and roles to name them).
+    let identity: String?
+    let statistics: FetchStatistics
+    let events: @Sendable (FetchEvent) -> Void
+
+    private static let accountWide: [CollectionKind] = [
+        .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
+        .authorizationPolicies, .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys,
+        .identitySettings,
+    ]
+
+    func run() async throws -> [CollectionOutcome] {
+        let first: [CollectionKind] = identity == nil ? Self.accountWide : [.accessGroups]
+        let total = identity == nil ? CollectionKind.allCases.count : 5
+        statistics.update { $0.collectionsTotal = total }
+        var outcomes: [CollectionKind: CollectionOutcome] = [:]
+        try await withThrowingTaskGroup(of: CollectionOutcome.self) { group in
+            for kind in first { group.addTask { try await fetch(kind) } }
+            for try await outcome in group {
+                outcomes[outcome.kind] = outcome
+                report(outcome)
+                let content = try? outcome.result.get().value
+                switch outcome.kind {
+                case .accessGroups:
+                    let ids = Self.ids(content as? [Any])
+                    group.addTask { try await perParent(.accessGroupMembers, parents: ids, parentOutcome: outcome) }
+                    group.addTask { try await perParent(.accessGroupRules, parents: ids, parentOutcome: outcome) }
+                    if let identity {
+                        group.addTask { try await identityPolicies(identity, groups: ids) }
+                    }
+                case .trustedProfiles:
+                    let ids = Self.ids(content as? [Any])
+                    for kind in [CollectionKind.trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities] {
+                        group.addTask { try await perParent(kind, parents: ids, parentOutcome: outcome) }
+                    }
+                default:
+                    break
+                }
+                let rolesInputs: [CollectionKind] = identity == nil
+                    ? [.accessPolicies, .authorizationPolicies, .resourceInstances] : [.accessPolicies]
+                if rolesInputs.contains(outcome.kind), rolesInputs.allSatisfy({ outcomes[$0] != nil }) {
+                    let policies = rolesInputs.filter { $0 != .resourceInstances }
+                        .flatMap { (try? outcomes[$0]?.result.get().value as? [Any]) ?? [] }
+                    let instances = (try? outcomes[.resourceInstances]?.result.get().value as? [Any]) ?? []
+                    let services = RoleMerge.services(policies: policies, instances: instances)
+                    group.addTask { try await roles(services: services) }
+                }
+            }
+        }
+        return Array(outcomes.values)
+    }
+
+    private func report(_ outcome: CollectionOutcome) {
+        statistics.update { $0.collectionsDone += 1 }
+        switch outcome.result {
+        case .success(let content):
+            events(.collection(outcome.kind, status: .ok, items: Self.count(content.value, outcome.kind), message: outcome.remark))
+        case .failure(let failure):
+            events(.collection(outcome.kind, status: failure.status, items: 0, message: failure.message))
+        }
+    }
+
+    // MARK: collections
+
+    private func fetch(_ kind: CollectionKind) async throws -> CollectionOutcome {
+        var endpoint = catalog.endpoint(kind)
+        if kind == .accessGroups, let identity { endpoint = endpoint.adding([URLQueryItem(name: "iam_id", value: identity)]) }
+        if kind.holdsPolicies { return try await policies(kind, filters: [[]]) }
+        return try await outcome(kind, endpoint.source(pages: 1)) { pages in
+            switch kind.shape {
+            case .object:
+                pages = 1
+                return JSONTree(value: try await client.jsonObject(endpoint))
+            default:
+                let (items, count) = try await client.list(endpoint)
+                pages = count
+                return JSONTree(value: items)
+            }
+        }
+    }
+
+    /// v2 and v1 listings of one policy type, for each filter (identity scope asks per subject), merged.
+    private func policies(_ kind: CollectionKind, filters: [[URLQueryItem]]) async throws -> CollectionOutcome {
+        let v2 = catalog.endpoint(kind)
+        var remark: String?
+        var result = try await outcome(kind, v2.adding(filters.first ?? []).source(pages: 0)) { pages in
+            var v2Lists: [[Any]] = [], v1Lists: [[Any]] = []
+            for filter in filters {
+                let (items, count) = try await client.list(v2.adding(filter))
+                v2Lists.append(items)
+                pages += count
+                do {
+                    let (legacy, legacyPages) = try await client.list(catalog.v1(v2).adding(filter))
+                    v1Lists.append(legacy)
+                    pages += legacyPages
+                } catch let failure as CollectionFailure {
+                    remark = "v1 listing failed (policies only v1 returns may be missing): \(failure.message)"
+                }
+            }
+            return JSONTree(value: PolicyMerge.merge(v2: PolicyMerge.union(v2Lists), v1: PolicyMerge.union(v1Lists)))
+        }
+        result.remark = remark
+        return result
+    }
+
+    private func identityPolicies(_ iamID: String, groups: [String]) async throws -> CollectionOutcome {
+        let filters = [[URLQueryItem(name: "iam_id", value: iamID)]]
+            + groups.map { [URLQueryItem(name: "access_group_id", value: $0)] }
+        return try await policies(.accessPolicies, filters: filters)
+    }
+
+    private func perParent(_ kind: CollectionKind, parents: [String], parentOutcome: CollectionOutcome) async throws -> CollectionOutcome {
+        let template = catalog.endpoint(kind)
+        if case .failure(let failure) = parentOutcome.result {
+            return CollectionOutcome(kind: kind, source: template.source(pages: 0),
+                                     result: .failure(.failed(0, "not fetched: \(parentOutcome.kind.name) is \(failure.status.rawValue)")))
+        }
+        return try await outcome(kind, template.source(pages: 0)) { pages in
+            let results = try await withThrowingTaskGroup(of: (String, JSONTree, Int).self) { group in
+                for parent in parents {
+                    group.addTask {
+                        let (items, count) = try await client.list(template.forParent(parent))
+                        return (parent, JSONTree(value: items), count)
+                    }
+                }
+                var collected: [(String, JSONTree, Int)] = []
+                for try await result in group { collected.append(result) }
+                return collected
+            }
+            pages = results.reduce(0) { $0 + $1.2 }
+            return JSONTree(value: Dictionary(uniqueKeysWithValues: results.map { ($0.0, $0.1.value) }))
+        }
+    }
+
+    private func roles(services: [String]) async throws -> CollectionOutcome {
+        let endpoint = catalog.endpoint(.roles)
+        return try await outcome(.roles, endpoint.source(pages: 0)) { pages in
+            var responses = [try await client.jsonObject(endpoint)]
+            let perService = try await withThrowingTaskGroup(of: JSONTree.self) { group in
+                for service in services {
+                    group.addTask {
+                        JSONTree(value: try await client.jsonObject(endpoint.adding([URLQueryItem(name: "service_name", value: service)])))
+                    }
+                }
+                var collected: [JSONTree] = []
+                for try await response in group { collected.append(response) }
+                return collected
+            }
+            responses += perService.compactMap { $0.value as? [String: Any] }
+            pages = responses.count
+            return JSONTree(value: RoleMerge.merge(responses))
+        }
+    }
+
+    /// Runs a collection's fetch, turning a `CollectionFailure` into an unavailable outcome; other errors (e.g.
+    /// authentication) stop the whole fetch.
+    private func outcome(_ kind: CollectionKind, _ source: SnapshotWriter.Source,
+                         _ body: (inout Int) async throws -> JSONTree) async throws -> CollectionOutcome {
+        var pages = 0
+        var source = source
+        do {
+            let content = try await body(&pages)
+            source.pages = pages
+            return CollectionOutcome(kind: kind, source: source, result: .success(content))
+        } catch let failure as CollectionFailure {
+            source.pages = pages
+            return CollectionOutcome(kind: kind, source: source, result: .failure(failure))
+        }
+    }
+
+    private static func ids(_ items: [Any]?) -> [String] {
+        (items ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
+    }
+
+    private static func count(_ content: Any, _ kind: CollectionKind) -> Int {
+        switch content {
+        case let list as [Any]: list.count
+        case let object as [String: Any] where kind.shape == .perParent: object.values.reduce(0) { $0 + (($1 as? [Any])?.count ?? 0) }
+        case let object as [String: Any] where kind.shape == .roles: RoleArrays.keys.reduce(0) { $0 + ((object[$1] as? [Any])?.count ?? 0) }
+        default: 1
+        }
+    }
+}

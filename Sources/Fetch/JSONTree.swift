@@ -1,0 +1,5 @@
+/// A parsed JSON value (a tree of Foundation dictionaries, arrays, strings and numbers), passed between tasks.
+/// `@unchecked Sendable` because `JSONSerialization` builds it once and nothing mutates it afterwards.
+struct JSONTree: @unchecked Sendable {
+    let value: Any
+}

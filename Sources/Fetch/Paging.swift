@@ -1,0 +1,59 @@
+import Foundation
+
+/// How an IBM Cloud API pages its lists, and where each response puts the cursor of the next page. Only the cursor is
+/// taken from a response: the next request is built from the configured base URL, so a response can never send the
+/// bearer token to another host.
+enum Paging: Sendable {
+    /// IAM Identity: `pagesize`/`pagetoken`; `next` is an absolute URL string carrying `pagetoken`.
+    case pageToken
+    /// Access Groups: `limit`/`offset`; `next.href` carries `offset`.
+    case offset
+    /// Policy Management: `limit`/`start`; `next.start`.
+    case start
+    /// Resource Controller (`start`) and User Management (`_start`): `next_url` (relative or absolute) carries it;
+    /// `null` or absent at the end.
+    case nextURL(parameter: String)
+    /// Not paged.
+    case none
+
+    /// The query parameters that ask for the largest page.
+    var pageSizeQuery: [URLQueryItem] {
+        switch self {
+        case .pageToken: [URLQueryItem(name: "pagesize", value: "100")]
+        case .offset, .start, .nextURL: [URLQueryItem(name: "limit", value: "100")]
+        case .none: []
+        }
+    }
+
+    /// The query parameter that carries a cursor.
+    var cursorParameter: String? {
+        switch self {
+        case .pageToken: "pagetoken"
+        case .offset: "offset"
+        case .start: "start"
+        case .nextURL(let parameter): parameter
+        case .none: nil
+        }
+    }
+
+    /// The next page's cursor from a response, or `nil` on the last page.
+    func nextCursor(in response: [String: Any]) -> String? {
+        switch self {
+        case .pageToken:
+            return (response["next"] as? String).flatMap { Self.query($0, "pagetoken") }
+        case .offset:
+            return ((response["next"] as? [String: Any])?["href"] as? String).flatMap { Self.query($0, "offset") }
+        case .start:
+            guard let next = response["next"] as? [String: Any] else { return nil }
+            return (next["start"] as? String) ?? (next["href"] as? String).flatMap { Self.query($0, "start") }
+        case .nextURL(let parameter):
+            return (response["next_url"] as? String).flatMap { Self.query($0, parameter) }
+        case .none:
+            return nil
+        }
+    }
+
+    private static func query(_ url: String, _ name: String) -> String? {
+        URLComponents(string: url)?.queryItems?.first { $0.name == name }?.value.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}

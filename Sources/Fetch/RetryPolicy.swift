@@ -1,0 +1,39 @@
+import Foundation
+
+/// When and how long to wait before trying a request again.
+public struct RetryPolicy: Sendable {
+    /// Attempts per request, the first included.
+    public var maxAttempts: Int
+    /// The first backoff; it doubles per attempt, with ±50% jitter, up to `maxDelay`.
+    public var baseDelay: Double
+    public var maxDelay: Double
+
+    public init(maxAttempts: Int = 6, baseDelay: Double = 0.5, maxDelay: Double = 30) {
+        self.maxAttempts = maxAttempts
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+    }
+
+    /// The backoff before attempt `attempt + 1` (attempt counts from 1).
+    func backoff(after attempt: Int) -> Double {
+        let exponential = min(maxDelay, baseDelay * pow(2, Double(attempt - 1)))
+        return exponential * Double.random(in: 0.5...1.5)
+    }
+
+    /// The wait a 429 asks for: `Retry-After` in seconds or as an HTTP date; else the backoff.
+    func delay(retryAfter header: String?, attempt: Int, now: Date = Date()) -> Double {
+        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return backoff(after: attempt) }
+        if let seconds = Double(header) { return min(maxDelay * 2, max(0, seconds)) }
+        if let date = Self.httpDate(header) { return min(maxDelay * 2, max(0, date.timeIntervalSince(now))) }
+        return backoff(after: attempt)
+    }
+
+    /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
+    static func httpDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Snapshot
+
+/// Fetches every collection of the snapshot format from the IBM Cloud APIs — concurrently, each API with its own
+/// paging — and writes the snapshot atomically. Forbidden or failed collections are recorded in the manifest and the
+/// fetch goes on; only authentication and output failures stop it.
+public struct SnapshotFetcher: Sendable {
+    public let statistics = FetchStatistics()
+    private let credential: Credential
+    private let options: FetchOptions
+    private let events: @Sendable (FetchEvent) -> Void
+
+    public init(credential: Credential, options: FetchOptions, events: @escaping @Sendable (FetchEvent) -> Void = { _ in }) {
+        self.credential = credential
+        self.options = options
+        self.events = events
+    }
+
+    /// Fetches and writes the snapshot to `directory` (replacing an existing snapshot only when complete).
+    public func fetch(into directory: URL) async throws -> FetchReport {
+        if let base = options.apiBase { try HTTPTransport.checkAllowed(base) }
+        let started = Date()
+        let transport = HTTPTransport(options: options.transport)
+        let tokens = TokenProvider(credential: credential, apiBase: options.apiBase ?? IBMHosts.iam, transport: transport)
+        let token = try await tokens.token()
+        guard let accountID = options.accountID ?? JWTClaims(token: token)?.accountID else {
+            throw FetchError.configuration("the token names no account (account.bss): pass --account ACCOUNT_ID")
+        }
+        let client = APIClient(base: options.apiBase, transport: transport, tokens: tokens, retry: options.retry,
+                               limiter: AsyncLimiter(limit: options.concurrency), statistics: statistics, events: events)
+        let plan = FetchPlan(client: client, catalog: EndpointCatalog(accountID: accountID), identity: options.identity,
+                             statistics: statistics, events: events)
+        let outcomes = try await plan.run()
+
+        var writer = SnapshotWriter(toolVersion: ToolVersion.current, accountID: accountID,
+                                    fetchedAt: Self.rfc3339(started),
+                                    scope: options.identity.map(Manifest.Scope.identity) ?? .account)
+        for outcome in outcomes.sorted(by: { $0.kind < $1.kind }) {
+            switch outcome.result {
+            case .success(let content):
+                do {
+                    try writer.add(outcome.kind, content: content.value, source: outcome.source, remark: outcome.remark)
+                } catch {
+                    writer.addUnavailable(outcome.kind, source: outcome.source, status: .failed, httpStatus: 200,
+                                          message: "unexpected response shape: \(error)")
+                }
+            case .failure(let failure):
+                writer.addUnavailable(outcome.kind, source: outcome.source, status: failure.status,
+                                      httpStatus: failure.httpStatus, message: failure.message)
+            }
+        }
+        if options.withActivity {
+            switch await ActivityReportFetch(client: client, accountID: accountID, poll: options.activityPoll).run() {
+            case .success(let report): writer.setActivity(report.value)
+            case .failure(let failure): events(.note("activity report not fetched: \(failure.message)"))
+            }
+        }
+        do {
+            try writer.write(to: directory)
+        } catch {
+            throw FetchError.output("\(error)")
+        }
+        return FetchReport(accountID: accountID, manifest: writer.manifest, statistics: statistics.current)
+    }
+
+    static func rfc3339(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
+
+/// The result of a fetch: what was written and how each collection went.
+public struct FetchReport: Sendable {
+    public let accountID: String
+    public let manifest: Manifest
+    public let statistics: FetchStatistics.Snapshot
+
+    /// Collections that are not `ok`, by name.
+    public var incomplete: [(name: String, entry: Manifest.CollectionEntry)] {
+        manifest.collections.filter { $0.value.status != .ok }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}

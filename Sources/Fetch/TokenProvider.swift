@@ -1,0 +1,64 @@
+import Foundation
+
+/// Hands out bearer tokens: exchanges an API key at `POST /identity/token` and refreshes the token a minute before
+/// it expires, or when an API call answers 401; a given token is used as it is.
+actor TokenProvider {
+    private let credential: Credential
+    private let tokenURL: URL
+    private let transport: HTTPTransport
+    private var current: (token: String, expiresAt: Date?)?
+    private var pending: Task<(token: String, expiresAt: Date?), any Error>?
+
+    init(credential: Credential, apiBase: URL, transport: HTTPTransport) {
+        self.credential = credential
+        tokenURL = apiBase.appendingPathComponent("identity/token")
+        self.transport = transport
+        if case .token(let token) = credential { current = (token, JWTClaims(token: token)?.expiresAt) }
+    }
+
+    /// A valid token, fetching or refreshing it if needed.
+    func token() async throws -> String {
+        if let current, current.expiresAt.map({ $0.timeIntervalSinceNow > 60 }) ?? true { return current.token }
+        return try await refresh()
+    }
+
+    /// Called after a 401 with `rejected`: fetches a new token unless another caller already did.
+    func invalidate(_ rejected: String) async throws -> String {
+        if let current, current.token != rejected { return current.token }
+        return try await refresh()
+    }
+
+    private func refresh() async throws -> String {
+        guard case .apiKey(let key) = credential else {
+            throw FetchError.authentication("the bearer token was rejected or has expired: get a new one "
+                                            + "(ibmcloud iam oauth-tokens) or use an API key")
+        }
+        if let pending { return try await pending.value.token }
+        let task = Task { [transport, tokenURL] in try await Self.exchange(key: key, at: tokenURL, transport: transport) }
+        pending = task
+        defer { pending = nil }
+        let fresh = try await task.value
+        current = fresh
+        return fresh.token
+    }
+
+    private static func exchange(key: String, at url: URL, transport: HTTPTransport) async throws -> (token: String, expiresAt: Date?) {
+        var form = URLComponents()
+        form.queryItems = [URLQueryItem(name: "grant_type", value: "urn:ibm:params:oauth:grant-type:apikey"),
+                           URLQueryItem(name: "apikey", value: key)]
+        let body = Data((form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B").utf8)
+        let request = HTTPRequest(method: .post, url: url,
+                                  headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")],
+                                  body: body)
+        let response = try await transport.send(request)
+        guard response.status == 200 else {
+            throw FetchError.authentication("the API key was refused: " + APIErrorMessage.line(status: response.status, body: response.body))
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
+              let token = object["access_token"] as? String else {
+            throw FetchError.authentication("the token endpoint answered without an access_token")
+        }
+        let expiration = (object["expiration"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
+        return (token, expiration ?? JWTClaims(token: token)?.expiresAt)
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import FakeCloud
+import Foundation
+import Snapshot
+
+/// Serves a snapshot as a fake IBM Cloud until interrupted; prints the base URL on stdout, one line per request on
+/// stderr.
+@main
+struct FakeIBMCloud: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fake-ibmcloud",
+        abstract: "Serve a snapshot directory as a fake IBM Cloud (IAM, Access Groups, Policy Management, Resource Controller, User Management, Accounts).",
+        discussion: """
+            Every API is served on one base URL, printed on stdout once listening. Tokens come from POST /identity/token \
+            with any API key except "invalid-key" (or only --api-key). The --*-every faults count API requests (all but \
+            the token request) and fire on multiples of N.
+            """)
+
+    @Argument(help: "The snapshot directory to serve.")
+    var snapshot: String
+
+    @Option(help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
+    var port: UInt16 = 0
+
+    @Option(help: "The IPv4 address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .customLong("api-key"), help: "Accept only this API key.")
+    var apiKey: String?
+
+    @Option(name: .customLong("iam-id"), help: "The identity tokens are issued to (default: the account owner).")
+    var iamID: String?
+
+    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay every answer by this many milliseconds.", valueName: "ms"))
+    var latencyMilliseconds = 0
+
+    @Option(help: ArgumentHelp("Answer every Nth API request with 429 and Retry-After: 1.", valueName: "n"))
+    var rateLimitEvery: Int?
+
+    @Option(help: ArgumentHelp("Answer every Nth API request with 500, then 503, alternately.", valueName: "n"))
+    var failEvery: Int?
+
+    @Option(help: ArgumentHelp("Close the connection of every Nth API request without answering.", valueName: "n"))
+    var dropEvery: Int?
+
+    @Option(help: ArgumentHelp("Refuse a token (401) after it was used for N API requests.", valueName: "n"))
+    var expireTokenAfter: Int?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Answer 403 for these collections (manifest names, e.g. api_keys).", valueName: "collection"))
+    var forbid: [String] = []
+
+    @Option(help: ArgumentHelp("Cut the body of every Nth successful API answer in half.", valueName: "n"))
+    var truncateEvery: Int?
+
+    @Option(help: ArgumentHelp("Answer this collection with a body that is not JSON (repeatable).", valueName: "collection"))
+    var malformed: [String] = []
+
+    @Option(help: ArgumentHelp("Make this collection's paging loop: the second page's cursor repeats forever (repeatable).", valueName: "collection"))
+    var pagingLoop: [String] = []
+
+    func validate() throws {
+        for every in [rateLimitEvery, failEvery, dropEvery, expireTokenAfter, truncateEvery].compactMap({ $0 })
+        where every < 1 {
+            throw ValidationError("every --*-every and --expire-token-after value must be at least 1")
+        }
+        guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must not be negative") }
+        _ = try collections(forbid + malformed + pagingLoop)
+    }
+
+    func run() async throws {
+        let faults = Faults(
+            latency: .milliseconds(latencyMilliseconds), rateLimitEvery: rateLimitEvery, serverErrorEvery: failEvery,
+            dropEvery: dropEvery, expireTokenAfter: expireTokenAfter, forbidden: try collections(forbid),
+            truncateEvery: truncateEvery, malformed: try collections(malformed), pagingLoop: try collections(pagingLoop))
+        let options = FakeCloud.Options(host: host, port: port, apiKey: apiKey, iamID: iamID) { record in
+            FileHandle.standardError.write(Data((record.description + "\n").utf8))
+        }
+        let cloud = try FakeCloud(snapshot: URL(fileURLWithPath: snapshot), faults: faults, options: options)
+        try await cloud.start()
+        FileHandle.standardOutput.write(Data((cloud.baseURL.absoluteString + "\n").utf8))
+        while !Task.isCancelled {
+            try await Task.sleep(for: .seconds(3600))
+        }
+        await cloud.stop()
+    }
+
+    /// Parses snapshot collection names (manifest keys such as `api_keys`).
+    private func collections(_ names: [String]) throws -> Set<CollectionKind> {
+        Set(try names.map { name in
+            guard let kind = CollectionKind(rawValue: name) else {
+                throw ValidationError("unknown collection \"\(name)\": expected one of "
+                                      + CollectionKind.allCases.map(\.name).joined(separator: ", "))
+            }
+            return kind
+        })
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Fetch
+import Foundation
+import Snapshot
+
+struct FetchSnapshot: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Read an account's IAM data from the IBM Cloud APIs into a snapshot directory.",
+        discussion: """
+            Credentials (never on the command line, never written anywhere): IBMCLOUD_API_KEY, or --api-key-file \
+            FILE (the JSON file the console downloads, or a one-line file), or IBMCLOUD_TOKEN (a bearer token, with \
+            or without the "Bearer " that `ibmcloud iam oauth-tokens` prints). A read-only key is enough: Viewer on \
+            all account management services and Viewer + Reader on all IAM-enabled services.
+
+            The snapshot is written to a temporary sibling directory and renamed into place only when complete, so \
+            an existing snapshot is never left half-written. Collections the key may not read (HTTP 403) are marked \
+            "forbidden" in the manifest and the fetch goes on.
+
+            Exit codes: 0 complete, 6 partial (some collections forbidden or failed: see stderr and the manifest), \
+            7 authentication failed, 4 other failure (network setup, writing), 64 usage error.
+            """)
+
+    @Argument(help: "The snapshot directory to write (created or replaced).", completion: .directory)
+    var snapshot: String
+
+    @Option(name: .customLong("api-key-file"), help: ArgumentHelp("File holding the API key (console JSON or one line).", valueName: "file"))
+    var apiKeyFile: String?
+
+    @Option(help: ArgumentHelp("Account id (default: the token's account).", valueName: "account-id"))
+    var account: String?
+
+    @Option(help: ArgumentHelp("Fetch only one identity's access (its groups and policies): for keys without account-wide read.",
+                               valueName: "iam-id"))
+    var identity: String?
+
+    @Option(name: .customLong("api-base"),
+            help: ArgumentHelp("Send every service to this base URL, with IBM's paths (proxies, private endpoints, fake-ibmcloud). Also IBMCLOUD_API_BASE.",
+                               valueName: "url"))
+    var apiBase: String?
+
+    @Option(name: .customLong("ca-bundle"), help: ArgumentHelp("PEM file of CA certificates to trust (private CAs).", valueName: "file"))
+    var caBundle: String?
+
+    @Option(help: "Requests in flight at once.")
+    var concurrency: Int = 8
+
+    @Option(help: ArgumentHelp("Seconds before one request times out.", valueName: "seconds"))
+    var timeout: Int = 60
+
+    @Flag(name: .customLong("with-activity"), help: "Also fetch the inactive-identities activity report (slow; volatile area).")
+    var withActivity = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print every retry.")
+    var verbose = false
+
+    func validate() throws {
+        if concurrency < 1 || concurrency > 64 { throw ValidationError("--concurrency must be between 1 and 64") }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if let base = apiBaseURL, base.host == nil { throw ValidationError("--api-base must be an absolute URL") }
+    }
+
+    private var apiBaseURL: URL? {
+        (apiBase ?? ProcessInfo.processInfo.environment["IBMCLOUD_API_BASE"]).flatMap { URL(string: $0) }
+    }
+
+    func run() async throws {
+        let credential: Credential
+        do {
+            credential = try Credential.resolve(apiKeyFile: apiKeyFile, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            Console.error("iamgraph: \(error)")
+            throw ExitCode.authenticationFailed
+        }
+        let options = FetchOptions(
+            apiBase: apiBaseURL, accountID: account, identity: identity, concurrency: concurrency,
+            withActivity: withActivity,
+            transport: .init(userAgent: "iamgraph/\(ToolVersion.current)", caBundle: caBundle, totalTimeout: timeout))
+        let progress = FetchProgressDisplay(mode: quiet ? .quiet : verbose ? .verbose : .normal)
+        let fetcher = SnapshotFetcher(credential: credential, options: options, events: progress.handle)
+        progress.start(statistics: fetcher.statistics)
+        let report: FetchReport
+        do {
+            report = try await fetcher.fetch(into: URL(fileURLWithPath: snapshot))
+        } catch let error as FetchError {
+            progress.stop()
+            Console.error("iamgraph: \(error)")
+            if case .authentication = error { throw ExitCode.authenticationFailed }
+            throw ExitCode.otherFailure
+        } catch {
+            progress.stop()
+            Console.error("iamgraph: fetch failed: \(error)")
+            throw ExitCode.otherFailure
+        }
+        progress.stop()
+        progress.summary(report, snapshot: snapshot)
+        if !report.incomplete.isEmpty { throw ExitCode.partialSnapshot }
+    }
+}

@@ -1,0 +1,81 @@
+import Fetch
+import Foundation
+import Snapshot
+
+/// Shows a fetch's progress on stderr: a live line on a terminal, plain log lines otherwise; stdout stays clean.
+final class FetchProgressDisplay: @unchecked Sendable {
+    enum Mode { case quiet, normal, verbose }
+
+    private let mode: Mode
+    private let live = isatty(STDERR_FILENO) != 0
+    private let lock = NSLock()
+    private var timer: DispatchSourceTimer?
+    private var statistics: FetchStatistics?
+
+    init(mode: Mode) { self.mode = mode }
+
+    func start(statistics: FetchStatistics) {
+        self.statistics = statistics
+        guard live, mode != .quiet else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now(), repeating: .milliseconds(200))
+        timer.setEventHandler { [weak self] in self?.redraw() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    func stop() {
+        timer?.cancel()
+        timer = nil
+        if live, mode != .quiet { write("\r\u{1B}[2K") }
+    }
+
+    /// Receives the fetcher's events (on any thread).
+    var handle: @Sendable (FetchEvent) -> Void {
+        { [self] event in
+            switch event {
+            case .collection(let kind, let status, let items, let message):
+                if status != .ok {
+                    line("iamgraph: \(kind.name): \(status.rawValue): \(message ?? "")")
+                } else if mode != .quiet {
+                    if let message { line("iamgraph: \(kind.name): \(message)") }
+                    if !live { line("iamgraph: \(kind.name): \(items) items") }
+                }
+            case .retry(let endpoint, let reason, let delay):
+                if mode == .verbose { line("iamgraph: retrying \(endpoint) in \(String(format: "%.1f", delay)) s: \(reason)") }
+            case .note(let text):
+                if mode != .quiet { line("iamgraph: \(text)") }
+            }
+        }
+    }
+
+    func summary(_ report: FetchReport, snapshot: String) {
+        let s = report.statistics
+        let incomplete = report.incomplete
+        if mode != .quiet || !incomplete.isEmpty {
+            line("iamgraph: wrote \(snapshot): account \(report.accountID), \(report.manifest.collections.count - incomplete.count) "
+                 + "of \(report.manifest.collections.count) collections, \(s.items) items, \(s.requests) requests, "
+                 + "\(s.retries) retries, \(String(format: "%.1f", s.elapsed)) s")
+        }
+        if !incomplete.isEmpty {
+            line("iamgraph: partial snapshot: \(incomplete.count) collection(s) unknown:")
+            for (name, entry) in incomplete {
+                line("  \(name): \(entry.status.rawValue)\(entry.httpStatus.map { " (HTTP \($0))" } ?? ""): \(entry.message ?? "")")
+            }
+        }
+    }
+
+    private func redraw() {
+        guard let s = statistics?.current else { return }
+        write("\r\u{1B}[2K" + "fetching: \(s.collectionsDone)/\(s.collectionsTotal) collections, \(s.requests) requests, "
+              + "\(s.items) items, \(s.retries) retries, \(String(format: "%.1f", s.elapsed)) s")
+    }
+
+    private func line(_ text: String) {
+        write((live && mode != .quiet ? "\r\u{1B}[2K" : "") + text + "\n")
+    }
+
+    private func write(_ text: String) {
+        lock.withLock { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+}

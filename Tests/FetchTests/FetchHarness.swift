@@ -1,0 +1,61 @@
+import FakeCloud
+import Fetch
+import Foundation
+import Snapshot
+
+/// A fake IBM Cloud serving a sample, and helpers to fetch from it into temporary directories.
+struct FetchHarness {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let demo = repository.appendingPathComponent("samples/demo")
+    static let enterprise = repository.appendingPathComponent("samples/enterprise")
+    static let apiKey = "test-KEY-6c1d2e3f-never-print-me"
+
+    /// Runs `body` with a started fake cloud, stopping it afterwards.
+    static func withCloud<T>(_ sample: URL = demo, faults: Faults = .none,
+                             _ body: (FakeCloud) async throws -> T) async throws -> T {
+        let cloud = try FakeCloud(snapshot: sample, faults: faults)
+        try await cloud.start()
+        do {
+            let result = try await body(cloud)
+            await cloud.stop()
+            return result
+        } catch {
+            await cloud.stop()
+            throw error
+        }
+    }
+
+    static func options(_ cloud: FakeCloud, concurrency: Int = 8, identity: String? = nil) -> FetchOptions {
+        FetchOptions(apiBase: cloud.baseURL, identity: identity, concurrency: concurrency,
+                     transport: .init(userAgent: "iamgraph-tests", totalTimeout: 30),
+                     retry: RetryPolicy(maxAttempts: 5, baseDelay: 0.01, maxDelay: 0.05))
+    }
+
+    static func temporaryDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-fetch-\(UUID().uuidString)")
+    }
+
+    /// Every file under a directory, by relative path.
+    static func files(_ directory: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            result[String(url.path.dropFirst(directory.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    /// The manifest with `fetched_at` blanked, for comparisons "apart from the manifest's times".
+    static func timelessManifest(_ data: Data) throws -> Manifest {
+        var manifest = try JSONDecoder().decode(Manifest.self, from: data)
+        manifest.fetchedAt = ""
+        return manifest
+    }
+
+    /// The built `iamgraph` executable, next to the test bundle.
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("iamgraph")
+    }
+}
