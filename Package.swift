@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, each through a module map and a shim header of typed wrappers.
@@ -20,18 +21,38 @@ let package = Package(
         .target(name: "Snapshot", dependencies: ["CCrypto"]),
         // Typed IAM entities decoded from a snapshot; policy normalisation and target matching.
         .target(name: "Model", dependencies: ["Snapshot"]),
+        // AccessGraph: nodes, edges, clusters as Swift values; views; JSON emitter.
+        .target(name: "Graph", dependencies: ["Snapshot", "Model", "Analysis"]),
+        // AccessGraph → cgraph graph → DOT / SVG / PNG / PDF, in-process through libgraphviz.
+        .target(name: "Render", dependencies: ["Graph", "CGraphviz"]),
+        // Credentials, HTTP over libcurl, paging, retries, concurrency; writes snapshots. The only network code.
+        .target(name: "Fetch", dependencies: ["Snapshot", "CCurl"]),
+        // Effective access, who-has-access, findings, diff: pure functions over Model.
+        .target(name: "Analysis", dependencies: ["Model"]),
         // Maintenance tools for bundled samples (sealing hand-written snapshots).
         .executableTarget(name: "iamgraph-samples", dependencies: [
-            "Snapshot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Snapshot", "Fetch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The command line: parses, calls, prints.
         .executableTarget(name: "iamgraph", dependencies: [
-            "Snapshot", "Model",
+            "Snapshot", "Model", "Analysis", "Graph", "Render", "Fetch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // A fake IBM Cloud serving a snapshot over HTTP, with injectable faults, for fetcher tests.
+        .target(name: "FakeCloud", dependencies: [
+            "Snapshot", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+        ]),
+        .executableTarget(name: "fake-ibmcloud", dependencies: [
+            "FakeCloud", "Snapshot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         .testTarget(name: "SnapshotTests", dependencies: ["Snapshot"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "FakeCloud", "Snapshot", "Model", "Graph"]),
+        .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud", "Snapshot"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "Render"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Graph"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,14 +27,16 @@ public struct SnapshotWriter {
         manifest = Manifest(toolVersion: toolVersion, accountID: accountID, fetchedAt: fetchedAt, scope: scope)
     }
 
-    /// Adds a collection fetched successfully; `content` has the collection's shape.
-    public mutating func add(_ kind: CollectionKind, content: Any, source: Source) throws {
+    /// Adds a collection fetched successfully; `content` has the collection's shape. `remark` is kept in the
+    /// manifest entry's `message` (e.g. a complementary listing that failed).
+    public mutating func add(_ kind: CollectionKind, content: Any, source: Source, remark: String? = nil) throws {
         let normalized = try NormalizedCollection(kind, content: content)
         files[kind.fileName] = normalized.data
         usage.merge(normalized.usage) { _, new in new }
         manifest.collections[kind.name] = Manifest.CollectionEntry(
             api: source.api, endpoint: source.endpoint, query: source.query, file: kind.fileName,
-            pages: source.pages, items: normalized.itemCount, sha256: SHA256Digest.hex(of: normalized.data), status: .ok)
+            pages: source.pages, items: normalized.itemCount, sha256: SHA256Digest.hex(of: normalized.data), status: .ok,
+            message: remark)
     }
 
     /// Records a collection that could not be read: it has no file and loads as unknown.

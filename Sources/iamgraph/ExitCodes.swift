@@ -10,4 +10,8 @@ extension ExitCode {
     static let otherFailure = ExitCode(4)
     /// The identity, instance or access group named on the command line is not in the snapshot (or is ambiguous).
     static let notFound = ExitCode(5)
+    /// `fetch` wrote a snapshot, but some collections are forbidden or failed.
+    static let partialSnapshot = ExitCode(6)
+    /// `fetch` had no usable credentials, or they were refused.
+    static let authenticationFailed = ExitCode(7)
 }

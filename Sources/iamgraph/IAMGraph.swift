@@ -2,7 +2,7 @@ import ArgumentParser
 import Snapshot
 
 @main
-struct IAMGraph: ParsableCommand {
+struct IAMGraph: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iamgraph",
         abstract: "Shows who can do what in an IBM Cloud account.",
@@ -11,9 +11,11 @@ struct IAMGraph: ParsableCommand {
             and Resource Controller API objects of one account, written canonically so they can be committed to git \
             and compared. Everything but `fetch` works offline.
 
-            Exit codes: 0 success, 1 problems found (validate) , 2 usage error, 3 snapshot unreadable, 4 other failure.
+            Exit codes: 0 success, 1 problems found (validate), 3 snapshot unreadable, 4 other failure (I/O, rendering), \
+            5 the identity, resource or access group asked for is not in the snapshot, 6 partial fetch, \
+            7 authentication failed, 64 usage error.
             """,
         version: ToolVersion.current,
-        subcommands: [Summary.self, Validate.self]
+        subcommands: [FetchSnapshot.self, RenderMap.self, Summary.self, Validate.self]
     )
 }
