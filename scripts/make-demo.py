@@ -872,12 +872,14 @@ def sort_per_parent(d, key):
     return {k: sort_list(v, key) for k, v in d.items()}
 
 
-def services_named_in_policies(policies):
-    names = set()
+def services_named_in_policies(policies, instances=()):
+    """Services whose roles a fetch asks for: named in a policy's subject or resource, or of an instance."""
+    names = set(i["crn"].split(":")[4] for i in instances)
     for p in policies:
-        for a in p.get("resource", {}).get("attributes", []):
-            if a["key"] == "serviceName":
-                names.add(a["value"])
+        for part in ("resource", "subject"):
+            for a in p.get(part, {}).get("attributes", []):
+                if a["key"] == "serviceName" and "*" not in str(a["value"]):
+                    names.add(a["value"])
         for r in p.get("resources", []):
             for a in r.get("attributes", []):
                 if a["name"] == "serviceName":
@@ -910,21 +912,21 @@ def build():
          "/v1/profiles/{profile}/identities", "", "per-parent", len(profiles),
          sort_per_parent(trusted_profile_identities(), "iam_id")),
         ("access_groups", "access-groups.json", "iam-access-groups", "/v2/groups",
-         acct_q + "&limit=100&show_federated=true", "list", 1, groups),
+         acct_q + "&show_federated=true&limit=100", "list", 1, groups),
         ("access_group_members", "access-group-members.json", "iam-access-groups",
-         "/v2/groups/{group}/members", "limit=100&membership_type=all&verbose=true", "per-parent",
+         "/v2/groups/{group}/members", "membership_type=all&verbose=true&limit=100", "per-parent",
          len(groups), sort_per_parent(access_group_members(), "iam_id")),
         ("access_group_rules", "access-group-rules.json", "iam-access-groups", "/v2/groups/{group}/rules",
-         "", "per-parent", len(groups), sort_per_parent(access_group_rules(), "id")),
+         acct_q, "per-parent", len(groups), sort_per_parent(access_group_rules(), "id")),
         ("access_group_settings", "access-group-settings.json", "iam-access-groups", "/v2/groups/settings",
          acct_q, "object", 1, access_group_settings()),
         ("access_policies", "policies-access.json", "iam-access-management", "/v2/policies",
-         acct_q + "&type=access&limit=100&format=include_last_permit", "list", 2, acc_pol),
+         acct_q + "&type=access&format=include_last_permit&limit=100", "list", 2, acc_pol),
         ("authorization_policies", "policies-authorization.json", "iam-access-management", "/v2/policies",
-         acct_q + "&type=authorization&limit=100&format=include_last_permit", "list", 2, auth_pol),
+         acct_q + "&type=authorization&format=include_last_permit&limit=100", "list", 2, auth_pol),
         # one request without service_name, then one per service named in a policy
         ("roles", "roles.json", "iam-access-management", "/v2/roles", acct_q, "roles",
-         1 + len(services_named_in_policies(acc_pol + auth_pol)), roles()),
+         1 + len(services_named_in_policies(acc_pol + auth_pol, resource_instances())), roles()),
         ("policy_templates", "policy-templates.json", "iam-access-management", "/v1/policy_templates",
          acct_q + "&limit=100", "list", 1, []),
         ("policy_assignments", "policy-assignments.json", "iam-access-management", "/v1/policy_assignments",
