@@ -74,7 +74,8 @@ struct CGraphBuilder {
                 throw RenderError.graphConstructionFailed(what: "an edge", messages: session.messages())
             }
             if !edge.label.isEmpty {
-                set(created, "label", GraphvizText.label(edge.label))
+                set(created, "label", GraphvizText.label(  // AccessGraph edge labels separate lines with "\n"
+                    lines: edge.label.split(separator: "\n").map(String.init), limit: GraphvizText.labelLimit))
             }
             set(created, "tooltip", Tooltip.edge(edge))
             for (attribute, value) in Appearance.edge(flags: edge.flags).attributes {

@@ -17,6 +17,16 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
     /// Radial.
     case twopi
 
+    /// Above this many nodes the engine takes minutes (measured on a 2-core machine); `nil` when it stays fast
+    /// within the default node budget.
+    public var slowAbove: Int? {
+        switch self {
+        case .circo: 100
+        case .dot: 1_000
+        default: nil
+        }
+    }
+
     /// Whether the engine ranks nodes (and so honours `rankdir`).
     var isHierarchical: Bool { self == .dot }
 }

@@ -28,12 +28,20 @@ public enum CanonicalJSON {
     /// Sorts raw items by the string value of `idKey`; ties (duplicate or missing ids) keep an order fixed by their
     /// canonical bytes, so the result never depends on the order the API returned them in.
     public static func sortedItems(_ items: [Any], idKey: String) throws -> [Any] {
-        let keyed = try items.map { item -> (id: String, bytes: Data, item: Any) in
-            let id = ((item as? [String: Any])?[idKey]).map { "\($0)" } ?? ""
-            return (id, try data(item), item)
+        let keyed = items.map { item in (id: ((item as? [String: Any])?[idKey]).map { "\($0)" } ?? "", item: item) }
+        let byID = Dictionary(grouping: keyed, by: \.id)
+        var result: [Any] = []
+        result.reserveCapacity(items.count)
+        for id in byID.keys.sorted() {
+            let group = byID[id]!
+            if group.count == 1 {
+                result.append(group[0].item)
+            } else {
+                // Only ties pay for serialization.
+                result += try group.map { (bytes: try data($0.item), item: $0.item) }
+                    .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map(\.item)
+            }
         }
-        return keyed.sorted { a, b in
-            a.id != b.id ? a.id < b.id : a.bytes.lexicographicallyPrecedes(b.bytes)
-        }.map(\.item)
+        return result
     }
 }

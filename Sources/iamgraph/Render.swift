@@ -96,6 +96,10 @@ struct RenderMap: ParsableCommand {
         }
 
         let format = try resolvedFormat()
+        if format != .json, let slow = layout.slowAbove, graph.nodes.count > slow {
+            Console.error("iamgraph: laying out \(graph.nodes.count) nodes with \(layout.rawValue) can take minutes; "
+                          + "--layout sfdp or a smaller --max-nodes is faster")
+        }
         let data: Data
         do {
             switch format {
