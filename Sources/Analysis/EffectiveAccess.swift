@@ -5,15 +5,25 @@ import Model
 public enum EffectiveAccess {
     public static func grants(of iamID: String, in index: AccessIndex) -> [Grant] {
         var grants = ownGrants(of: iamID, in: index, prefix: [])
+        for policy in index.policiesOfGroup[AccessGroup.publicAccessID] ?? [] {
+            grants.append(Grant(policy: policy, target: index.target(of: policy), path: [.publicAccess]))
+        }
         for profile in index.profilesAssumableBy[iamID] ?? [] where profile.iamID != iamID {
             let step = AccessStep.trustedProfile(id: profile.id, iamID: profile.iamID, name: profile.name ?? profile.id)
             grants += ownGrants(of: profile.iamID, in: index, prefix: [step])
         }
-        var seen = Set<Grant>()
-        return grants.filter { seen.insert($0).inserted }.sorted(by: Self.order)
+        // One grant per policy and path (hashing ids, not whole policies); sort keys built once per grant, not once
+        // per comparison.
+        struct Seen: Hashable { let policy: String; let path: [AccessStep] }
+        var seen = Set<Seen>()
+        return grants.filter { seen.insert(Seen(policy: $0.policy.id, path: $0.path)).inserted }
+            .map { (key: [$0.path.pathDescription, $0.target.key, $0.policy.id], grant: $0) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map(\.grant)
     }
 
-    /// Grants of the identity itself (no profile hop): direct, groups, Public Access.
+    /// Grants of the identity itself (no profile hop): direct and through its groups. Public Access grants are
+    /// everyone's, so they are added once, not again behind each profile.
     static func ownGrants(of iamID: String, in index: AccessIndex, prefix: [AccessStep]) -> [Grant] {
         var grants: [Grant] = []
         for policy in index.policiesOfIAMID[iamID] ?? [] {
@@ -26,13 +36,6 @@ public enum EffectiveAccess {
                 grants.append(Grant(policy: policy, target: index.target(of: policy), path: prefix + [step]))
             }
         }
-        for policy in index.policiesOfGroup[AccessGroup.publicAccessID] ?? [] {
-            grants.append(Grant(policy: policy, target: index.target(of: policy), path: prefix + [.publicAccess]))
-        }
         return grants
-    }
-
-    static func order(_ a: Grant, _ b: Grant) -> Bool {
-        (a.path.pathDescription, a.target.key, a.policy.id) < (b.path.pathDescription, b.target.key, b.policy.id)
     }
 }

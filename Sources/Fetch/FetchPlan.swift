@@ -96,21 +96,35 @@ struct FetchPlan: Sendable {
         var result = try await outcome(kind, v2.adding(filters.first ?? []).source(pages: 0)) { pages in
             var v2Lists: [[Any]] = [], v1Lists: [[Any]] = []
             for filter in filters {
+                // The v1 listing runs alongside the v2 one; its failure only loses v1-only policies, so it is a remark.
+                async let legacy = listing(catalog.v1(v2).adding(filter))
                 let (items, count) = try await client.list(v2.adding(filter))
                 v2Lists.append(items)
                 pages += count
-                do {
-                    let (legacy, legacyPages) = try await client.list(catalog.v1(v2).adding(filter))
-                    v1Lists.append(legacy)
-                    pages += legacyPages
-                } catch let failure as CollectionFailure {
+                switch await legacy {
+                case .success(let listing):
+                    v1Lists.append(listing.items.value as? [Any] ?? [])
+                    pages += listing.pages
+                case .failure(let failure as CollectionFailure):
                     remark = "v1 listing failed (policies only v1 returns may be missing): \(failure.message)"
+                case .failure(let error):
+                    throw error
                 }
             }
             return JSONTree(value: PolicyMerge.merge(v2: PolicyMerge.union(v2Lists), v1: PolicyMerge.union(v1Lists)))
         }
         result.remark = remark
         return result
+    }
+
+    /// A list fetched with its outcome as a value, for `async let`.
+    private func listing(_ endpoint: Endpoint) async -> Result<(items: JSONTree, pages: Int), any Error> {
+        do {
+            let (items, pages) = try await client.list(endpoint)
+            return .success((JSONTree(value: items), pages))
+        } catch {
+            return .failure(error)
+        }
     }
 
     private func identityPolicies(_ iamID: String, groups: [String]) async throws -> CollectionOutcome {

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Runs HTTP requests over libcurl without blocking Swift's cooperative threads: each transfer runs on a dispatch
-/// queue with a pooled easy handle (kept-alive connections), bridged back with a continuation.
+/// Runs HTTP requests over libcurl without blocking Swift's cooperative threads: each transfer runs on a worker — a
+/// pooled easy handle (kept-alive connections) with its own serial dispatch queue — bridged back with a continuation.
+/// Serial queues get a thread each even while it blocks in libcurl; a shared concurrent queue would be capped near
+/// the core count, so 8 requests in flight would run 2 at a time.
 public final class HTTPTransport: Sendable {
     public struct Options: Sendable {
         public var userAgent: String
@@ -19,8 +21,7 @@ public final class HTTPTransport: Sendable {
     }
 
     private let settings: CurlHandle.Settings
-    private let pool = HandlePool()
-    private let queue = DispatchQueue(label: "iamgraph.http", attributes: .concurrent)
+    private let pool = WorkerPool()
 
     public init(options: Options) {
         settings = .init(userAgent: options.userAgent, caBundle: options.caBundle,
@@ -46,11 +47,11 @@ public final class HTTPTransport: Sendable {
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Self.checkAllowed(request.url)
         let settings = settings, pool = pool
+        let worker = pool.take() ?? Worker(handle: CurlHandle(settings: settings))
         return try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                let handle = pool.take() ?? CurlHandle(settings: settings)
-                let result = Result { () throws(TransportError) in try handle.perform(request) }
-                pool.put(handle)
+            worker.queue.async {
+                let result = Result { () throws(TransportError) in try worker.handle.perform(request) }
+                pool.put(worker)
                 continuation.resume(with: result.mapError { $0 as any Error })
             }
         }
@@ -65,12 +66,19 @@ public struct URLPolicyError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// Idle easy handles, for reuse (and so their connections stay open).
-private final class HandlePool: @unchecked Sendable {
-    // Guarded by `lock`; handles are only used by one transfer at a time.
-    private var idle: [CurlHandle] = []
+/// An easy handle and the serial queue its transfers run on. Used by one transfer at a time (it is taken from the
+/// pool for the transfer and put back after), which is what makes the unchecked `Sendable` sound.
+private struct Worker: @unchecked Sendable {
+    let handle: CurlHandle
+    let queue = DispatchQueue(label: "iamgraph.http.worker")
+}
+
+/// Idle workers, for reuse (so their connections stay open). At most as many exist as requests were ever in flight.
+private final class WorkerPool: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var idle: [Worker] = []
     private let lock = NSLock()
 
-    func take() -> CurlHandle? { lock.withLock { idle.popLast() } }
-    func put(_ handle: CurlHandle) { lock.withLock { idle.append(handle) } }
+    func take() -> Worker? { lock.withLock { idle.popLast() } }
+    func put(_ worker: Worker) { lock.withLock { idle.append(worker) } }
 }

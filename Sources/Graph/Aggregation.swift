@@ -12,11 +12,20 @@ struct Aggregation {
         let before = graph.nodes.count
         var result = collapseEquivalentIdentities(graph)
         if result.nodes.count > budget { result = collapseInstancesPerService(result) }
-        if result.nodes.count > budget { result = collapseLeastConnected(result) }
+        if result.nodes.count > budget { result = collapseLeastConnected(result, room: budget) }
+        // Layout cost grows with edges too: a dense view is shrunk further until it also fits the edge budget.
+        var room = budget
+        while result.edges.count > edgeBudget, room > 20 {
+            room = room * 3 / 4
+            result = collapseLeastConnected(result, room: room)
+        }
         result.notes.append("aggregated to fit the \(budget)-node budget: \(before) nodes shown as \(result.nodes.count) "
                             + "(--full shows every node)")
         return result
     }
+
+    /// At most this many edges: twice the node budget keeps a dot layout within seconds.
+    var edgeBudget: Int { budget * 2 }
 
     private func collapseEquivalentIdentities(_ graph: AccessGraph) -> AccessGraph {
         var incident: [String: [String]] = [:]
@@ -31,8 +40,7 @@ struct Aggregation {
             groups[signature, default: []].append(node)
         }
         let merges = groups.values.filter { $0.count > 1 }.map { members in
-            (Node(id: "aggregate:" + members[0].id, kind: members[0].kind, label: "\(members.count) \(members[0].kind.plural)",
-                  attributes: ["members": Self.sample(members)], flags: .aggregate),
+            (Self.aggregate(id: "aggregate:" + members[0].id, of: members) { "\($0) \(members[0].kind.plural)" },
              members.map(\.id))
         }
         return Self.merge(graph, merges)
@@ -44,18 +52,17 @@ struct Aggregation {
             groups["\(node.attributes["service"] ?? "?")|\(node.attributes["resource_group"] ?? "")", default: []].append(node)
         }
         let merges = groups.sorted { $0.key < $1.key }.filter { $0.value.count > 1 }.map { key, members in
-            var attributes = ["members": Self.sample(members)]
-            attributes["service"] = members[0].attributes["service"]
-            attributes["resource_group"] = members[0].attributes["resource_group"]
-            return (Node(id: "aggregate:service_instance:" + key, kind: .serviceInstance,
-                         label: "\(members.count) \(members[0].attributes["service"] ?? "") instances",
-                         attributes: attributes, flags: .aggregate),
-                    members.map(\.id))
+            var node = Self.aggregate(id: "aggregate:service_instance:" + key, of: members) {
+                "\($0) \(members[0].attributes["service"] ?? "") instances"
+            }
+            node.attributes["service"] = members[0].attributes["service"]
+            node.attributes["resource_group"] = members[0].attributes["resource_group"]
+            return (node, members.map(\.id))
         }
         return Self.merge(graph, merges)
     }
 
-    private func collapseLeastConnected(_ graph: AccessGraph) -> AccessGraph {
+    private func collapseLeastConnected(_ graph: AccessGraph, room budget: Int) -> AccessGraph {
         var degree: [String: Int] = [:]
         for edge in graph.edges {
             degree[edge.source, default: 0] += 1
@@ -67,11 +74,17 @@ struct Aggregation {
         let ranked = candidates.sorted { (degree[$0.id] ?? 0, $1.id) > (degree[$1.id] ?? 0, $0.id) }
         let dropped = Dictionary(grouping: ranked.dropFirst(room), by: \.kind)
         let merges = dropped.sorted { $0.key < $1.key }.filter { $0.value.count > 1 }.map { kind, members in
-            (Node(id: "aggregate:other:" + kind.rawValue, kind: kind, label: "\(members.count) other \(kind.plural)",
-                  attributes: ["members": Self.sample(members)], flags: .aggregate),
+            (Self.aggregate(id: "aggregate:other:" + kind.rawValue, of: members) { "\($0) other \(kind.plural)" },
              members.map(\.id))
         }
         return Self.merge(graph, merges)
+    }
+
+    /// The node standing for `members`; its count includes the members of aggregates among them.
+    private static func aggregate(id: String, of members: [Node], label: (Int) -> String) -> Node {
+        let count = members.reduce(0) { $0 + (Int($1.attributes["count"] ?? "") ?? 1) }
+        return Node(id: id, kind: members[0].kind, label: label(count),
+                    attributes: ["members": sample(members), "count": String(count)], flags: .aggregate)
     }
 
     /// A few member labels for the tooltip of an aggregate node.
