@@ -29,13 +29,17 @@ let package = Package(
         .target(name: "Fetch", dependencies: ["Snapshot", "CCurl"]),
         // Effective access, who-has-access, findings, diff: pure functions over Model.
         .target(name: "Analysis", dependencies: ["Model"]),
+        // Access tables and findings reports as text, JSON, CSV, Markdown and SARIF.
+        .target(name: "Reports", dependencies: ["Analysis", "Model", "Snapshot"]),
+        // Snapshots read from a git revision (git ls-tree / cat-file into a temporary directory), no checkout.
+        .target(name: "GitSnapshot", dependencies: ["Snapshot"]),
         // Maintenance tools for bundled samples (sealing hand-written snapshots).
         .executableTarget(name: "iamgraph-samples", dependencies: [
             "Snapshot", "Fetch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The command line: parses, calls, prints.
         .executableTarget(name: "iamgraph", dependencies: [
-            "Snapshot", "Model", "Analysis", "Graph", "Render", "Fetch",
+            "Snapshot", "Model", "Analysis", "Graph", "Render", "Fetch", "Reports", "GitSnapshot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -53,6 +57,8 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "Render"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Graph"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot"]),
+        .testTarget(name: "DiffTests", dependencies: ["Analysis", "Reports", "Graph", "Render", "GitSnapshot", "Model", "Snapshot"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -88,11 +88,18 @@ public struct Flags: OptionSet, Sendable, Hashable {
     public static let dynamic = Flags(rawValue: 1 << 4)
     /// Everyone, unauthenticated users included (Public Access).
     public static let everyone = Flags(rawValue: 1 << 5)
+    /// In a map of changes: only in the newer snapshot.
+    public static let added = Flags(rawValue: 1 << 6)
+    /// In a map of changes: only in the older snapshot.
+    public static let removed = Flags(rawValue: 1 << 7)
+    /// In a map of changes: unchanged, shown as context around a change.
+    public static let context = Flags(rawValue: 1 << 8)
 
     /// Names of the set flags, in a fixed order, for JSON.
     public var names: [String] {
         [(Flags.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
-         (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone")]
+         (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
+         (.added, "added"), (.removed, "removed"), (.context, "context")]
             .filter { contains($0.0) }.map(\.1)
     }
 }

@@ -6,7 +6,8 @@ struct Appearance {
     var attributes: [(String, String)]
 
     /// A node: fill and shape by kind; red border if privileged; warning fill and dashed orange border if it points
-    /// at something missing; bright red fill for everyone; a double border for an aggregate.
+    /// at something missing; bright red fill for everyone; a double border for an aggregate. In a map of changes: a
+    /// bold green border if added, a bold dashed red one if removed, faded fill, border and text if context.
     static func node(kind: NodeKind, flags: Flags) -> Appearance {
         let style = Palette.style(of: kind)
         var styles = ["filled"]
@@ -28,6 +29,21 @@ struct Appearance {
             border = Palette.privileged
             penwidth = "2"
         }
+        if flags.contains(.context) {
+            fill += Palette.fadeAlpha
+            border = Palette.faded
+            fontcolor = Palette.fadedText
+            penwidth = "1"
+        }
+        if flags.contains(.added) {
+            border = Palette.added
+            penwidth = "3"
+        }
+        if flags.contains(.removed) {
+            border = Palette.removed
+            penwidth = "3"
+            if !styles.contains("dashed") { styles.append("dashed") }
+        }
         var attributes = [
             ("shape", style.shape), ("style", styles.joined(separator: ",")), ("fillcolor", fill),
             ("color", border), ("penwidth", penwidth), ("fontcolor", fontcolor),
@@ -39,7 +55,8 @@ struct Appearance {
     }
 
     /// An edge: red and bold if privileged; dashed if conditional; blue dashed if dynamic; orange dotted if it
-    /// points at something missing. Colour precedence: privileged, warning, dynamic.
+    /// points at something missing. Colour precedence: privileged, warning, dynamic. In a map of changes the colour
+    /// says what changed instead: green if added, red and dashed if removed, grey and thin if context.
     static func edge(flags: Flags) -> Appearance {
         var color = Palette.line
         var styles: [String] = []
@@ -61,6 +78,20 @@ struct Appearance {
         }
         if flags.contains(.privileged) {
             styles.append("bold")
+        }
+        if flags.contains(.context) {
+            color = Palette.faded
+            penwidth = "1"
+            styles.removeAll { $0 == "bold" }
+        }
+        if flags.contains(.added) {
+            color = Palette.added
+            penwidth = "2"
+        }
+        if flags.contains(.removed) {
+            color = Palette.removed
+            penwidth = "2"
+            styles = styles.filter { $0 != "dotted" && $0 != "dashed" } + ["dashed"]
         }
         return Appearance(attributes: [
             ("color", color), ("fontcolor", color), ("style", styles.isEmpty ? "solid" : styles.joined(separator: ",")),

@@ -43,6 +43,15 @@ struct Legend {
         if nodeFlags.contains(.aggregate) {
             rows.append(swatchRow(fill: "#FFFFFF", border: Palette.border, text: "double border: several collapsed"))
         }
+        if nodeFlags.contains(.added) {
+            rows.append(swatchRow(fill: "#FFFFFF", border: Palette.added, text: "green border: added"))
+        }
+        if nodeFlags.contains(.removed) {
+            rows.append(swatchRow(fill: "#FFFFFF", border: Palette.removed, text: "red dashed border: removed"))
+        }
+        if nodeFlags.contains(.context) {
+            rows.append(swatchRow(fill: "#F2F2F2", border: Palette.faded, text: "faded: unchanged, for context"))
+        }
         if hasPlainEdges {
             rows.append(lineRow(color: Palette.line, sample: "———", bold: false, text: "relation"))
         }
@@ -57,6 +66,15 @@ struct Legend {
         }
         if edgeFlags.contains(.warning) {
             rows.append(lineRow(color: Palette.warning, sample: "· · ·", bold: false, text: "to something missing"))
+        }
+        if edgeFlags.contains(.added) {
+            rows.append(lineRow(color: Palette.added, sample: "———", bold: true, text: "added"))
+        }
+        if edgeFlags.contains(.removed) {
+            rows.append(lineRow(color: Palette.removed, sample: "- - -", bold: true, text: "removed"))
+        }
+        if edgeFlags.contains(.context) {
+            rows.append(lineRow(color: Palette.faded, sample: "———", bold: false, text: "unchanged, for context"))
         }
         return "<TABLE BORDER=\"1\" COLOR=\"\(Palette.clusterBorder)\" STYLE=\"rounded\" CELLBORDER=\"0\" "
             + "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"

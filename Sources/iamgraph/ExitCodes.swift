@@ -4,6 +4,8 @@ import ArgumentParser
 extension ExitCode {
     /// `validate` found errors.
     static let problemsFound = ExitCode(1)
+    /// `report --fail-on SEVERITY` found findings of that severity or worse.
+    static let findingsAtFailLevel = ExitCode(1)
     /// The snapshot cannot be read at all (missing, not a snapshot, unknown format version).
     static let snapshotUnreadable = ExitCode(3)
     /// Anything else that stopped the command (I/O, rendering).

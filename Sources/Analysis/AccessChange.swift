@@ -1,0 +1,121 @@
+import Model
+
+/// Who an effective-access change is about: an identity, a compute resource allowed to assume a trusted profile, or
+/// everyone (the Public Access group).
+public struct AccessHolder: Sendable, Hashable, Comparable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case user
+        case serviceID = "service_id"
+        case trustedProfile = "trusted_profile"
+        /// A compute resource (a CRN) listed among the identities that may assume a trusted profile.
+        case computeResource = "compute_resource"
+        /// Everyone, unauthenticated users included: grants of the Public Access group.
+        case everyone
+    }
+
+    public let kind: Kind
+    /// The IAM id (a CRN for a compute resource; the Public Access group's id for everyone).
+    public let iamID: String
+    /// What a reviewer recognises: a user's email, a service ID's or trusted profile's name.
+    public let name: String
+
+    public init(kind: Kind, iamID: String, name: String) {
+        self.kind = kind
+        self.iamID = iamID
+        self.name = name
+    }
+
+    /// Everyone: the holder of the Public Access group's grants.
+    public static let everyone = AccessHolder(kind: .everyone, iamID: AccessGroup.publicAccessID, name: "everyone")
+
+    /// The holder an IAM id stands for, named from the first index that knows it (the new snapshot's, then the old
+    /// one's, so that a removed identity keeps its name).
+    init(iamID: String, in indexes: [AccessIndex]) {
+        let identity = indexes.lazy.compactMap { $0.account.identity(iamID: iamID) }.first
+        self.iamID = iamID
+        if iamID.hasPrefix("crn:") {
+            kind = .computeResource
+        } else {
+            let account = (indexes.first { $0.account.identity(iamID: iamID) != nil } ?? indexes[0]).account
+            kind = switch SubjectKind(iamID: iamID, in: account) {
+            case .user: .user
+            case .serviceID: .serviceID
+            case .trustedProfile: .trustedProfile
+            }
+        }
+        name = identity.map { $0.email ?? $0.name } ?? indexes.lazy.compactMap { $0.name(ofIAMID: iamID) }.first ?? iamID
+    }
+
+    /// "alice@example.com", "service ID ci-deployer", "trusted profile ops", "everyone (Public Access)".
+    public var displayName: String {
+        switch kind {
+        case .user: name
+        case .serviceID: "service ID \(name)"
+        case .trustedProfile: "trusted profile \(name)"
+        case .computeResource: "compute resource \(name)"
+        case .everyone: "everyone (Public Access)"
+        }
+    }
+
+    /// Everyone first, then by name and IAM id.
+    public static func < (a: AccessHolder, b: AccessHolder) -> Bool {
+        (a.kind == .everyone ? 0 : 1, a.name.lowercased(), a.iamID) < (b.kind == .everyone ? 0 : 1, b.name.lowercased(), b.iamID)
+    }
+}
+
+/// One role on one target that a holder gained or lost, with the path by which it holds (or held) it.
+public struct AccessChange: Sendable, Hashable {
+    public enum Direction: String, Sendable, Hashable, Codable {
+        case gained, lost
+    }
+
+    public let direction: Direction
+    public let roleID: String
+    /// The role's short name, e.g. `Administrator`.
+    public let role: String
+    public let policyID: String
+    public let target: PolicyTarget
+    /// The target in the docs' words, with the snapshot's resource group and instance names.
+    public let targetLabel: String
+    /// The holder's way to the policy; empty for a policy assigned to the holder itself.
+    public let path: [AccessStep]
+    /// The policy's conditions (time-based or other rule), if any.
+    public let condition: String?
+
+    /// One role of `grant`, named from the snapshot `index` reads.
+    init(_ direction: Direction, roleID: String, of grant: Grant, in index: AccessIndex) {
+        self.direction = direction
+        self.roleID = roleID
+        role = index.roleName(roleID)
+        policyID = grant.policy.id
+        target = grant.target
+        targetLabel = index.label(of: grant.target)
+        path = grant.path
+        condition = grant.policy.rule?.description
+    }
+
+    /// "via access group Ops (dynamic, rule data-eng)", or "directly".
+    public var via: String { path.isEmpty ? "directly" : "via " + path.pathDescription }
+
+    /// The sentence a reviewer reads: "alice@example.com gained Administrator on kms in resource group prod via
+    /// access group Ops (policy 1c2f3a4b)".
+    public func sentence(for holder: AccessHolder) -> String {
+        "\(holder.displayName) \(direction.rawValue) \(role) on \(targetLabel)"
+            + (holder.kind == .everyone ? "" : " \(via)")
+            + " (policy \(policyID.prefix(8)))"
+            + (condition.map { ", only when \($0)" } ?? "")
+    }
+}
+
+/// What one holder gained and lost.
+public struct IdentityAccessChanges: Sendable, Hashable {
+    public let holder: AccessHolder
+    public let gained: [AccessChange]
+    public let lost: [AccessChange]
+
+    public init(holder: AccessHolder, gained: [AccessChange], lost: [AccessChange]) {
+        self.holder = holder
+        self.gained = gained
+        self.lost = lost
+    }
+}

@@ -1,0 +1,26 @@
+import Model
+
+/// Readable names for what policies refer to by id, as the analyses and their reports show them.
+extension AccessIndex {
+    /// The short name of a role CRN: the role list's `display_name`, else the CRN's last segment.
+    public func roleName(_ crn: String) -> String {
+        account.rolesByCRN[crn]?.shortName ?? RoleName.fromCRN(crn)
+    }
+
+    /// The role names a policy grants, joined: "Viewer, Reader".
+    public func roleNames(of policy: Policy) -> String {
+        policy.roleIDs.map(roleName).joined(separator: ", ")
+    }
+
+    /// The target's label in the docs' words, with resource group and instance names the snapshot knows.
+    public func label(of target: PolicyTarget) -> String {
+        target.label(resourceGroupName: { account.resourceGroupsByID[$0]?.name },
+                     instanceName: { account.instancesByGUID[$0]?.name })
+    }
+
+    /// The name of whoever an IAM id stands for: a user, service ID or trusted profile of the snapshot, else the
+    /// name an access group's member list gives it.
+    public func name(ofIAMID iamID: String) -> String? {
+        account.identity(iamID: iamID)?.name ?? groupsOfMember[iamID]?.lazy.compactMap(\.member.name).first
+    }
+}

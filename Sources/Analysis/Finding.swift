@@ -1,0 +1,26 @@
+import Snapshot
+
+/// One thing the findings report flags: which rule, about which entities, and why, in one line.
+public struct Finding: Sendable, Hashable {
+    /// The rule that fired.
+    public let rule: RuleID
+    /// The entities involved; the first is the one the finding is about.
+    public let entities: [FindingEntity]
+    /// One line saying why the rule fired for these entities.
+    public let why: String
+    /// A finding of `rule` about `entities` (the one it is about first), with the reason.
+    public init(_ rule: RuleID, entities: [FindingEntity], why: String) {
+        self.rule = rule
+        self.entities = entities
+        self.why = why
+    }
+
+    /// The snapshot collection whose file holds the first entity. (Rules about something that does not exist, such
+    /// as a deleted instance, put the policy naming it first.)
+    public var location: CollectionKind? { entities.first?.collection }
+
+    /// The rule's severity.
+    public var severity: Severity { rule.severity }
+    /// The rule's title.
+    public var title: String { rule.title }
+}

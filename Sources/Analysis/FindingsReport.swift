@@ -1,0 +1,83 @@
+import Foundation
+import Model
+import Snapshot
+
+/// Every findings rule run over one account: the findings, most severe first; the rules that could not run (or ran
+/// on incomplete data) and why; and the policies ordered by last use.
+public struct FindingsReport: Sendable {
+    /// The account the snapshot is of, its name (when `account.json` is known) and the snapshot's time.
+    public let accountID: String
+    public let accountName: String?
+    public let fetchedAt: Timestamp
+    /// "Now" for inactivity (the option, else `fetched_at`); `nil` when neither is a valid time.
+    public let asOf: Date?
+    /// Days without use after which policies, identities and API keys are inactive.
+    public let inactiveDays: Int
+    /// Findings ordered by severity (most severe first), then rule, then as each rule found them.
+    public let findings: [Finding]
+    /// Rules skipped or incomplete, in rule order.
+    public let gaps: [RuleGap]
+    /// Active access and authorization policies, never-used first, then least recently used first; empty when no
+    /// policy carries usage data.
+    public let policiesByLastUse: [PolicyUse]
+
+    /// Every rule but `collection-unknown`, which the report itself produces.
+    static let rules: [FindingRule] = InstanceFindings.rules + PolicyUsageFindings.rules + PolicyFindings.rules
+        + IdentityFindings.rules + ActivityFindings.rules + AdministrationFindings.rules + GroupFindings.rules
+
+    /// Runs every rule over the indexed account.
+    public init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions()) {
+        let account = index.account
+        let context = FindingContext(index, options: options)
+        accountID = account.accountID
+        accountName = account.info?.name
+        fetchedAt = account.fetchedAt
+        asOf = context.asOf
+        inactiveDays = options.inactiveDays
+
+        var findings = Self.unknownCollections(account)
+        var gaps: [RuleGap] = []
+        for rule in Self.rules {
+            let missing = rule.id.requires.filter { !account.isKnown($0) }.sorted()
+            guard missing.isEmpty else {
+                gaps.append(RuleGap(rule: rule.id, evaluated: false, reason: "unknown: " + missing.map(\.name).joined(separator: ", ")))
+                continue
+            }
+            switch rule.evaluate(context) {
+            case .findings(let found): findings += found
+            case .notEvaluated(let reason): gaps.append(RuleGap(rule: rule.id, evaluated: false, reason: reason))
+            }
+            let incomplete = rule.id.alsoReads.filter { !account.isKnown($0) }.sorted()
+            if !incomplete.isEmpty {
+                gaps.append(RuleGap(rule: rule.id, evaluated: true, reason: "unknown: " + incomplete.map(\.name).joined(separator: ", ")))
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
+        self.findings = findings.enumerated().sorted { a, b in
+            (b.element.severity, order[a.element.rule]!, a.offset) < (a.element.severity, order[b.element.rule]!, b.offset)
+        }.map(\.element)
+        self.gaps = gaps.sorted { order[$0.rule]! < order[$1.rule]! }
+        policiesByLastUse = PolicyUsageFindings.hasUsageData(account)
+            ? PolicyUsageFindings.policiesByLastUse(account).map { PolicyUse($0, context) } : []
+    }
+
+    /// How many findings have this severity.
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// Whether any finding is at least this severe (for `--fail-on`).
+    public func hasFindings(atLeast severity: Severity) -> Bool { findings.contains { $0.severity >= severity } }
+
+    /// One `collection-unknown` finding per collection the snapshot could not read, naming the rules it affects.
+    static func unknownCollections(_ account: IAMAccount) -> [Finding] {
+        account.unknown.sorted { $0.key < $1.key }.map { kind, why in
+            let skipped = RuleID.allCases.filter { $0.requires.contains(kind) }.map(\.rawValue)
+            let incomplete = RuleID.allCases.filter { $0.alsoReads.contains(kind) }.map(\.rawValue)
+            var effect: [String] = []
+            if !skipped.isEmpty { effect.append("not evaluated: " + skipped.joined(separator: ", ")) }
+            if !incomplete.isEmpty { effect.append("incomplete: " + incomplete.joined(separator: ", ")) }
+            if effect.isEmpty { effect.append("no findings rule reads it") }
+            return Finding(.collectionUnknown, entities: [FindingEntity(.collection, id: kind.name, name: kind.fileName)],
+                           why: "\(why); " + effect.joined(separator: "; "))
+        }
+    }
+}

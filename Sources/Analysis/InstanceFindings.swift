@@ -1,0 +1,79 @@
+import Model
+
+/// Rules about service instances: policies and authorizations naming instances that do not exist, and instances no
+/// access-group policy reaches.
+enum InstanceFindings {
+    static let rules: [FindingRule] = [
+        FindingRule(.policyOnMissingInstance, findings: policiesOnMissingInstances),
+        FindingRule(.authorizationOnMissingInstance, findings: authorizationsOnMissingInstances),
+        FindingRule(.instanceWithoutGroupAccess, findings: instancesWithoutGroupAccess),
+    ]
+
+    static func policiesOnMissingInstances(_ c: FindingContext) -> [Finding] {
+        c.account.accessPolicies.filter(\.isActive).flatMap { policy in
+            missingInstances(policy.resource, in: c.account).map { guid in
+                let subject = c.subject(of: policy)
+                return Finding(.policyOnMissingInstance,
+                               entities: [c.policy(policy), c.instance(guid)] + [subject].compactMap { $0 },
+                               why: "grants \(c.grantText(policy))" + (subject.map { " to \($0.description)" } ?? "")
+                                   + ", but the account has no instance \(guid)")
+            }
+        }
+    }
+
+    static func authorizationsOnMissingInstances(_ c: FindingContext) -> [Finding] {
+        c.account.authorizationPolicies.filter(\.isActive).flatMap { policy in
+            let sides = [("source", policy.subject), ("target", policy.resource)]
+            return sides.flatMap { side, attributes in
+                missingInstances(attributes, in: c.account).map { guid in
+                    Finding(.authorizationOnMissingInstance, entities: [c.policy(policy), c.instance(guid)],
+                            why: "authorizes \(description(policy.subject)) to \(description(policy.resource)) "
+                                + "(\(c.index.roleNames(of: policy))), but the \(side) instance \(guid) does not exist")
+                }
+            }
+        }
+    }
+
+    static func instancesWithoutGroupAccess(_ c: FindingContext) -> [Finding] {
+        let active = c.account.accessPolicies.filter(\.isActive)
+        let groupTargets = active.filter { $0.subjectValue("access_group_id") != nil }.map(c.index.target(of:))
+        let direct = active.filter { $0.subjectValue("access_group_id") == nil }
+        return c.account.resourceInstances.compactMap { instance -> Finding? in
+            guard !groupTargets.contains(where: { $0.match(instance) != .none }) else { return nil }
+            let reaching = direct.filter { c.index.target(of: $0).match(instance) != .none }
+            let holders = reaching.map { policy in
+                policy.id + (policy.subjectValue("iam_id").map { " (\(c.index.name(ofIAMID: $0) ?? $0))" } ?? "")
+            }
+            let group = instance.resourceGroupID.map { c.account.resourceGroupsByID[$0]?.displayName ?? $0 } ?? "none"
+            return Finding(.instanceWithoutGroupAccess,
+                           entities: [FindingEntity(.serviceInstance, id: instance.instanceID, name: instance.name)]
+                               + reaching.map(c.policy),
+                           why: "\(instance.serviceName ?? "unknown service") in \(instance.region ?? "no region"), "
+                               + "resource group \(group): no access-group policy reaches it; "
+                               + (holders.isEmpty ? "no policy reaches it at all"
+                                  : "only direct policies do (\(holders.count)): "
+                                    + holders.joined(separator: ", ")))
+        }
+    }
+
+    /// The instance guids that a policy's subject or resource names exactly (`serviceInstance` with `stringEquals` or
+    /// `stringEqualsAnyOf`, no wildcards) in this account and that the account does not have. Account management
+    /// services have no resource instances, and other accounts' instances are not in the snapshot: neither is checked.
+    static func missingInstances(_ attributes: [PolicyAttribute], in account: IAMAccount) -> [String] {
+        func value(_ key: String) -> String? { attributes.first { $0.key == key }?.value.description }
+        if let service = value("serviceName"), AccountManagementServices.all.contains(service) { return [] }
+        if let owner = value("accountId"), owner != account.accountID { return [] }
+        return attributes
+            .filter { $0.key == "serviceInstance" && ["stringEquals", "stringEqualsAnyOf"].contains($0.operator) }
+            .flatMap(\.value.strings)
+            .filter { !$0.isEmpty && !Glob.hasWildcards($0) && account.instancesByGUID[$0] == nil }
+    }
+
+    /// "cloud-object-storage df4a01fb-…" for one side of an authorization.
+    private static func description(_ attributes: [PolicyAttribute]) -> String {
+        let parts = ["serviceName", "serviceInstance", "resourceType", "resource"].compactMap { key in
+            attributes.first { $0.key == key }?.value.description
+        }
+        return parts.isEmpty ? "the account" : parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,189 @@
+import Snapshot
+
+/// The stable id of a findings rule, with what the rule means, how severe it is, how to fix what it finds, and which
+/// collections it reads. The ids are part of iamgraph's interface (SARIF, `--fail-on`, docs/findings.md): never
+/// rename one.
+public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
+    case collectionUnknown = "collection-unknown"
+    case publicAccessPolicy = "public-access-policy"
+    case policyOnMissingInstance = "policy-on-missing-instance"
+    case authorizationOnMissingInstance = "authorization-on-missing-instance"
+    case instanceWithoutGroupAccess = "instance-without-group-access"
+    case policyNeverUsed = "policy-never-used"
+    case policyInactive = "policy-inactive"
+    case policyOnUser = "policy-on-user"
+    case serviceIDKeyWithoutAccess = "service-id-key-without-access"
+    case identityInactive = "identity-inactive"
+    case apiKeyInactive = "api-key-inactive"
+    case accountAdministrator = "account-administrator"
+    case canAssignAccess = "can-assign-access"
+    case userInNoGroup = "user-in-no-group"
+    case serviceIDInNoGroup = "service-id-in-no-group"
+    case profileInNoGroup = "profile-in-no-group"
+    case profileUnassumable = "profile-unassumable"
+    case groupWithoutReaderOrViewer = "group-without-reader-or-viewer"
+    case groupWithoutRegionOrResourceGroup = "group-without-region-or-resource-group"
+    case groupWithoutService = "group-without-service"
+    case emptyAccessGroup = "empty-access-group"
+    case accessGroupWithoutPolicies = "access-group-without-policies"
+    case policyUsesWildcard = "policy-uses-wildcard"
+    case customRoleUnused = "custom-role-unused"
+
+    /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
+    public var severity: Severity {
+        switch self {
+        case .publicAccessPolicy: .error
+        case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
+             .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive: .warning
+        default: .note
+        }
+    }
+
+    /// A short title, the same for every finding of the rule.
+    public var title: String {
+        switch self {
+        case .collectionUnknown: "Collection the snapshot could not read"
+        case .publicAccessPolicy: "Policy on the Public Access group"
+        case .policyOnMissingInstance: "Policy on a service instance that does not exist"
+        case .authorizationOnMissingInstance: "Authorization with a service instance that does not exist"
+        case .instanceWithoutGroupAccess: "Service instance no access-group policy reaches"
+        case .policyNeverUsed: "Policy never used"
+        case .policyInactive: "Policy not used recently"
+        case .policyOnUser: "Policy assigned directly to a user"
+        case .serviceIDKeyWithoutAccess: "Service ID with API keys but no access"
+        case .identityInactive: "Identity inactive"
+        case .apiKeyInactive: "API key inactive"
+        case .accountAdministrator: "Account administrator"
+        case .canAssignAccess: "Can assign access"
+        case .userInNoGroup: "User in no access group"
+        case .serviceIDInNoGroup: "Service ID in no access group"
+        case .profileInNoGroup: "Trusted profile in no access group"
+        case .profileUnassumable: "Trusted profile nothing can assume"
+        case .groupWithoutReaderOrViewer: "Access group without a Reader or Viewer policy"
+        case .groupWithoutRegionOrResourceGroup: "Access group whose policies name neither a region nor a resource group"
+        case .groupWithoutService: "Access group whose policies name no service"
+        case .emptyAccessGroup: "Access group without members"
+        case .accessGroupWithoutPolicies: "Access group without policies"
+        case .policyUsesWildcard: "Policy using wildcards"
+        case .customRoleUnused: "Custom role no policy uses"
+        }
+    }
+
+    /// What a finding of the rule means.
+    public var summary: String {
+        switch self {
+        case .collectionUnknown:
+            "The fetch could not read this collection (forbidden, failed or missing), so rules that need it were not evaluated or are incomplete: their silence is not a clean bill."
+        case .publicAccessPolicy:
+            "A policy on the Public Access group grants its roles to everyone, unauthenticated users included."
+        case .policyOnMissingInstance:
+            "An access policy names a service instance (serviceInstance) that is not among the account's resource instances, usually a deleted one."
+        case .authorizationOnMissingInstance:
+            "A service-to-service authorization names a source or target service instance of this account that does not exist."
+        case .instanceWithoutGroupAccess:
+            "No access-group policy reaches the instance: not one naming it, nor one on its service, its resource group, all IAM-enabled services or the account. Only direct policies, if any, give access to it."
+        case .policyNeverUsed:
+            "IAM has no record of the policy ever permitting a request (no last_permit_at)."
+        case .policyInactive:
+            "The policy last permitted a request more than --inactive-days days before the report's time."
+        case .policyOnUser:
+            "The policy is assigned to a user directly; IBM recommends granting access through access groups."
+        case .serviceIDKeyWithoutAccess:
+            "The service ID has API keys, but no policy reaches it (directly, through access groups or through trusted profiles)."
+        case .identityInactive:
+            "The activity report lists the user, service ID or trusted profile as not having authenticated for --inactive-days days (or ever)."
+        case .apiKeyInactive:
+            "The activity report lists the API key as not having authenticated for --inactive-days days (or ever)."
+        case .accountAdministrator:
+            "The identity holds Administrator on all account management services or on all IAM-enabled services, directly, through access groups or through a trusted profile."
+        case .canAssignAccess:
+            "The identity can assign access to others: it is the account owner, or holds Administrator on some scope (all IAM-enabled services, a service, a resource group, an instance, IAM Access Management or Access Groups)."
+        case .userInNoGroup: "The user is a member of no access group."
+        case .serviceIDInNoGroup: "The service ID is a member of no access group."
+        case .profileInNoGroup: "The trusted profile is a member of no access group."
+        case .profileUnassumable:
+            "The trusted profile has no claim rules, no compute-resource links and no identities allowed to assume it, so nothing can use it."
+        case .groupWithoutReaderOrViewer:
+            "None of the group's policies grants the Viewer platform role or the Reader service role."
+        case .groupWithoutRegionOrResourceGroup:
+            "None of the group's policies is narrowed to a region or a resource group."
+        case .groupWithoutService:
+            "None of the group's policies names a service (serviceName)."
+        case .emptyAccessGroup:
+            "The group has no members and no dynamic rules that could add any."
+        case .accessGroupWithoutPolicies:
+            "The group has no access policies: membership grants nothing."
+        case .policyUsesWildcard:
+            "The policy's resource attributes use stringMatch wildcards (* or ?), so it also covers resources created later whose names match."
+        case .customRoleUnused:
+            "No policy grants the account's custom role."
+        }
+    }
+
+    /// How to fix what the rule finds.
+    public var fix: String {
+        switch self {
+        case .collectionUnknown:
+            "Fetch again with credentials that may read the collection (Viewer on all account management services, Viewer + Reader on all IAM-enabled services)."
+        case .publicAccessPolicy:
+            "Remove the policy unless the resource is meant to be public; grant the access to an access group instead."
+        case .policyOnMissingInstance: "Delete the policy: the instance it names is gone."
+        case .authorizationOnMissingInstance: "Delete the authorization: the instance it names is gone."
+        case .instanceWithoutGroupAccess:
+            "Give the team that runs the instance access through an access group (a policy on the instance, its service or its resource group)."
+        case .policyNeverUsed: "Check whether the access is still needed; delete the policy if not."
+        case .policyInactive: "Check whether the access is still needed; delete the policy if not."
+        case .policyOnUser: "Move the access to an access group and add the user to it."
+        case .serviceIDKeyWithoutAccess: "Delete the API keys (or the service ID) if nothing uses them."
+        case .identityInactive: "Remove the user from the account, or delete the service ID or trusted profile, if it is no longer needed."
+        case .apiKeyInactive: "Delete or disable the API key if nothing uses it."
+        case .accountAdministrator: "Keep the number of administrators small; review the list regularly."
+        case .canAssignAccess: "Keep Administrator roles to the people who need to manage access; review the list regularly."
+        case .userInNoGroup: "Add the user to the access groups of their team, or remove the user from the account."
+        case .serviceIDInNoGroup: "Grant the service ID's access through an access group, or delete it if unused."
+        case .profileInNoGroup: "Grant the profile's access through an access group."
+        case .profileUnassumable: "Add a claim rule, a compute-resource link or an identity, or delete the profile."
+        case .groupWithoutReaderOrViewer:
+            "Check that the group's members can see what they work on: most roles are meant to be combined with Viewer or Reader."
+        case .groupWithoutRegionOrResourceGroup: "Narrow the policies to the resource groups (or regions) the team works in."
+        case .groupWithoutService: "Narrow the policies to the services the team uses."
+        case .emptyAccessGroup: "Delete the group, or add the members it was meant for."
+        case .accessGroupWithoutPolicies: "Add the policies the group was meant for, or delete it."
+        case .policyUsesWildcard: "Check that the pattern matches only what it should; prefer exact names."
+        case .customRoleUnused: "Delete the custom role if it is no longer needed."
+        }
+    }
+
+    /// Collections without which the rule cannot be evaluated: when one is unknown, the rule is skipped.
+    public var requires: Set<CollectionKind> {
+        switch self {
+        case .collectionUnknown, .identityInactive, .apiKeyInactive: []
+        case .publicAccessPolicy, .policyNeverUsed, .policyInactive, .policyOnUser, .policyUsesWildcard: [.accessPolicies]
+        case .policyOnMissingInstance, .instanceWithoutGroupAccess: [.accessPolicies, .resourceInstances]
+        case .authorizationOnMissingInstance: [.authorizationPolicies, .resourceInstances]
+        case .serviceIDKeyWithoutAccess:
+            [.apiKeys, .serviceIDs, .accessPolicies, .accessGroups, .accessGroupMembers, .trustedProfileIdentities]
+        case .accountAdministrator, .canAssignAccess: [.accessPolicies, .accessGroups, .accessGroupMembers]
+        case .userInNoGroup: [.users, .accessGroups, .accessGroupMembers]
+        case .serviceIDInNoGroup: [.serviceIDs, .accessGroups, .accessGroupMembers]
+        case .profileInNoGroup: [.trustedProfiles, .accessGroups, .accessGroupMembers]
+        case .profileUnassumable:
+            [.trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities]
+        case .groupWithoutReaderOrViewer, .groupWithoutRegionOrResourceGroup, .groupWithoutService,
+             .accessGroupWithoutPolicies: [.accessGroups, .accessPolicies]
+        case .emptyAccessGroup: [.accessGroups, .accessGroupMembers, .accessGroupRules]
+        case .customRoleUnused: [.roles, .accessPolicies]
+        }
+    }
+
+    /// Collections the rule also reads: when one is unknown, the rule runs but may miss findings.
+    public var alsoReads: Set<CollectionKind> {
+        switch self {
+        case .policyNeverUsed, .policyInactive, .policyUsesWildcard, .customRoleUnused: [.authorizationPolicies]
+        case .policyOnUser: [.users]
+        case .accountAdministrator: [.trustedProfileIdentities]
+        case .canAssignAccess: [.trustedProfileIdentities, .account]
+        default: []
+        }
+    }
+}

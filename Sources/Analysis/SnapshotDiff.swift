@@ -1,0 +1,136 @@
+import Model
+import Snapshot
+
+/// What changed between two snapshots of one account: effective access holder by holder (the part a reviewer reads
+/// first), and the entities behind it — identities, access groups, memberships, policies, custom roles, trusted-profile
+/// rules, links and identities, authorizations, resource groups and instances.
+///
+/// Volatile data (policies' last permit, identities' activity, dynamic memberships' expiry) is compared only with
+/// `Options.includeUsage`. A collection unknown in either snapshot (forbidden, failed, not fetched) is not compared,
+/// and `notes` say so, rather than all its items looking added or removed.
+public struct SnapshotDiff: Sendable {
+    public struct Options: Sendable, Equatable {
+        /// Also compare volatile data.
+        public var includeUsage: Bool
+
+        public init(includeUsage: Bool = false) {
+            self.includeUsage = includeUsage
+        }
+    }
+
+    /// The headline facts of one of the two snapshots.
+    public struct Side: Sendable, Equatable {
+        public let accountID: String
+        public let accountName: String
+        /// When the snapshot was fetched, as its manifest says.
+        public let fetchedAt: String
+        public let scope: Manifest.Scope
+
+        init(_ account: IAMAccount) {
+            accountID = account.accountID
+            accountName = account.displayName
+            fetchedAt = account.fetchedAt.raw
+            scope = account.scope
+        }
+    }
+
+    /// Why two snapshots cannot be compared: they are of different accounts or different scopes, so everything would
+    /// look changed.
+    public struct Incomparable: Error, CustomStringConvertible {
+        public let reasons: [String]
+
+        public var description: String { "cannot compare the snapshots: " + reasons.joined(separator: "; ") }
+    }
+
+    public let old: Side
+    public let new: Side
+    public let options: Options
+    /// Holders whose effective access changed, everyone first, then by name.
+    public let access: [IdentityAccessChanges]
+    /// Entities added, removed or changed, by kind (in `EntityChange.Kind` order), then label.
+    public let entities: [EntityChange]
+    /// What was not compared, and why.
+    public let notes: [String]
+
+    /// Compares `old` with `new`.
+    /// - Throws: `Incomparable` when the snapshots are of different accounts or scopes.
+    public init(old: IAMAccount, new: IAMAccount, options: Options = Options()) throws(Incomparable) {
+        var reasons: [String] = []
+        if old.accountID != new.accountID {
+            reasons.append("the old snapshot is of account \(old.displayName) (\(old.accountID)), "
+                           + "the new one of account \(new.displayName) (\(new.accountID))")
+        }
+        if old.scope != new.scope {
+            reasons.append("the old snapshot covers \(Self.coverage(old.scope)), the new one \(Self.coverage(new.scope))")
+        }
+        guard reasons.isEmpty else { throw Incomparable(reasons: reasons) }
+
+        self.old = Side(old)
+        self.new = Side(new)
+        self.options = options
+        let unknown = Set(old.unknown.keys).union(new.unknown.keys)
+        let oneSided = Set(old.unknown.keys).symmetricDifference(new.unknown.keys)
+        let oldIndex = AccessIndex(old), newIndex = AccessIndex(new)
+
+        let compareActivity = options.includeUsage && old.activity != nil && new.activity != nil
+        let before = EntityRecords(oldIndex, includeUsage: options.includeUsage, includeActivity: compareActivity)
+        let after = EntityRecords(newIndex, includeUsage: options.includeUsage, includeActivity: compareActivity)
+        entities = EntityChange.Kind.allCases.filter { unknown.isDisjoint(with: $0.collections) }.flatMap {
+            EntityRecord.changes(old: before.records($0), new: after.records($0))
+        }
+        access = oneSided.isDisjoint(with: AccessDiff.inputs) ? AccessDiff.changes(old: oldIndex, new: newIndex) : []
+
+        var notes = CollectionKind.allCases.compactMap { Self.note(on: $0, old: old, new: new) }
+        if options.includeUsage && !compareActivity {
+            notes.append("identities' activity is not compared: the "
+                         + (old.activity == nil ? "old" : "new") + " snapshot has no activity report (fetch --with-activity)")
+        }
+        self.notes = notes
+    }
+
+    /// True when nothing changed (notes aside).
+    public var isEmpty: Bool { access.isEmpty && entities.isEmpty }
+
+    /// "Acme Dev Team — changes from snapshot 2026-11-20T09:00:00Z to snapshot 2026-11-27T09:00:00Z".
+    public var title: String {
+        "\(new.accountName) — changes from snapshot \(old.fetchedAt) to snapshot \(new.fetchedAt)"
+    }
+
+    /// Grants gained and lost, over all holders.
+    public var grantCounts: (gained: Int, lost: Int) {
+        access.reduce((0, 0)) { ($0.0 + $1.gained.count, $0.1 + $1.lost.count) }
+    }
+
+    /// Entity changes of one action.
+    public func entityCount(_ action: EntityChange.Action) -> Int {
+        entities.lazy.filter { $0.action == action }.count
+    }
+
+    private static func coverage(_ scope: Manifest.Scope) -> String {
+        scope.kind == .account ? "the whole account" : "only the access of identity \(scope.iamID ?? "?")"
+    }
+
+    /// What is not compared because `kind` is unknown in one or both snapshots; nothing for collections an identity
+    /// scope never fetches.
+    private static func note(on kind: CollectionKind, old: IAMAccount, new: IAMAccount) -> String? {
+        let before = old.unknown[kind], after = new.unknown[kind]
+        let whereUnknown: String
+        switch (before, after) {
+        case (nil, nil): return nil
+        case (.notInManifest?, .notInManifest?) where old.scope.kind == .identity: return nil
+        case (let reason?, nil): whereUnknown = "in the old snapshot (\(reason))"
+        case (nil, let reason?): whereUnknown = "in the new snapshot (\(reason))"
+        case (.some, .some): whereUnknown = "in both snapshots"
+        }
+        var consequences: [String] = []
+        let kinds = EntityChange.Kind.allCases.filter { $0.collections.contains(kind) }.map(\.title)
+        if !kinds.isEmpty {
+            consequences.append(kinds.joined(separator: ", ") + " changes are not compared")
+        }
+        if AccessDiff.inputs.contains(kind) {
+            consequences.append(before != nil && after != nil ? "effective access is computed without it"
+                                : "effective-access changes are not compared")
+        }
+        return "\(kind.name) is unknown \(whereUnknown)" + (consequences.isEmpty ? "" : ": " + consequences.joined(separator: "; "))
+    }
+}

@@ -1,0 +1,18 @@
+import Analysis
+import Foundation
+
+/// Writes a findings report in one of the `FindingsFormat`s.
+public enum FindingsOutput {
+    /// - Parameters:
+    ///   - policyUsage: whether text and Markdown also list every policy by last use (JSON always does).
+    ///   - snapshot: the snapshot directory, the base of SARIF's result locations.
+    public static func data(_ report: FindingsReport, format: FindingsFormat, policyUsage: Bool = false,
+                            snapshot: URL? = nil) throws -> Data {
+        switch format {
+        case .text: Data(FindingsText.render(report, policyUsage: policyUsage).utf8)
+        case .markdown: Data(FindingsMarkdown.render(report, policyUsage: policyUsage).utf8)
+        case .json: try ReportJSON.data(FindingsJSON.document(report))
+        case .sarif: try ReportJSON.data(SARIFLog.document(report, snapshot: snapshot))
+        }
+    }
+}

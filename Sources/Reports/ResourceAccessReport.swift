@@ -1,0 +1,149 @@
+import Analysis
+import Foundation
+import Model
+
+/// `iamgraph access --resource`: every identity, access group and service that can reach one service instance, with
+/// how much of it (all or part), the roles, the policy, the path and the conditions.
+public struct ResourceAccessReport: Sendable {
+    /// The instance asked about.
+    public let instance: ResourceInstance
+    /// Who can reach the instance, ordered: users, service IDs, trusted profiles, access groups, Public Access,
+    /// services; then by name.
+    public let access: [ResourceAccess]
+    let index: AccessIndex
+
+    /// The report for the instance a user typed: a CRN, a GUID or a name.
+    public init(resource query: String, in index: AccessIndex) throws(Lookup.Failure) {
+        let instance = try Lookup.instance(query, in: index.account)
+        self.instance = instance
+        self.index = index
+        let holders = WhoHasAccess.to(instance, in: index).map { (access: $0, holder: Holder($0.holder, index)) }
+        access = holders.sorted { a, b in
+            (a.holder.order, a.holder.name.lowercased(), a.holder.id, PathText.describe(a.access.path), a.access.policy.id)
+                < (b.holder.order, b.holder.name.lowercased(), b.holder.id, PathText.describe(b.access.path), b.access.policy.id)
+        }.map(\.access)
+    }
+
+    /// The report in `format` (docs/access-json.md for JSON); throws only if JSON encoding fails.
+    public func data(_ format: AccessFormat) throws -> Data {
+        let account = index.account
+        let unknown = AccessJSON.unknownCollections(account, among: WhoHasAccess.reads)
+        let rows = access.map { access in
+            Row(holder: Holder(access.holder, index), match: access.match == .full ? "full" : "partial",
+                fields: AccessJSON.GrantFields(policy: access.policy, target: access.target, path: access.path, index: index))
+        }
+        let groupName = instance.resourceGroupID.flatMap { account.resourceGroupsByID[$0]?.name }
+        let document = Document(
+            format: AccessJSON.format, version: AccessJSON.version,
+            account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
+            fetchedAt: account.fetchedAt.raw,
+            resource: Resource(crn: instance.crnString ?? instance.id, guid: instance.instanceID, name: instance.name,
+                               service: instance.serviceName, region: instance.region,
+                               resourceGroup: instance.resourceGroupID.map { ResourceGroupRef(id: $0, name: groupName) }),
+            unknownCollections: unknown,
+            access: rows)
+        let location = [instance.serviceName, instance.region, groupName.map { "resource group \($0)" }].compactMap { $0 }
+        return try TabularReport(
+            title: "Who can reach \(instance.displayName) (\(([instance.instanceID] + location).joined(separator: ", "))) in "
+                + "\(account.displayName), snapshot \(account.fetchedAt.raw): \(rows.count) row\(rows.count == 1 ? "" : "s")",
+            notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): access through it is missing" },
+            header: ["Who", "Kind", "ID", "Match", "Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
+            rows: rows.map { [$0.holder.name, $0.holder.kind, $0.holder.id, $0.match] + $0.fields.cells },
+            json: document
+        ).data(format)
+    }
+
+    /// Who holds the access, named.
+    struct Holder: Encodable {
+        let kind: String
+        let id: String
+        let name: String
+        let serviceInstance: String?
+        /// Sort rank of the kind: identities first, services last.
+        let order: Int
+
+        enum CodingKeys: String, CodingKey {
+            case kind, id, name
+            case serviceInstance = "service_instance"
+        }
+
+        init(_ holder: ResourceAccess.Holder, _ index: AccessIndex) {
+            switch holder {
+            case .identity(let iamID):
+                let kind = SubjectKind(iamID: iamID, in: index.account)
+                self.kind = kind.rawValue
+                id = iamID
+                name = index.name(ofIAMID: iamID) ?? iamID
+                serviceInstance = nil
+                order = kind == .user ? 0 : kind == .serviceID ? 1 : 2
+            case .accessGroup(let groupID) where groupID == AccessGroup.publicAccessID:
+                kind = "public_access"
+                id = groupID
+                name = "everyone (Public Access)"
+                serviceInstance = nil
+                order = 4
+            case .accessGroup(let groupID):
+                kind = "access_group"
+                id = groupID
+                name = index.account.groupsByID[groupID]?.displayName ?? groupID
+                serviceInstance = nil
+                order = 3
+            case .service(let service, let instance):
+                kind = "service"
+                id = service
+                name = instance.map { "\(service) \(index.account.instancesByGUID[$0]?.name ?? $0)" } ?? service
+                serviceInstance = instance
+                order = 5
+            }
+        }
+    }
+
+    struct Row: Encodable {
+        let holder: Holder
+        let match: String
+        let fields: AccessJSON.GrantFields
+
+        enum CodingKeys: String, CodingKey { case holder, match }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(holder, forKey: .holder)
+            try container.encode(match, forKey: .match)
+            try fields.encode(to: encoder)
+        }
+    }
+
+    struct Document: Encodable {
+        let format: String
+        let version: Int
+        let account: AccessJSON.Account
+        let fetchedAt: String
+        let resource: Resource
+        let unknownCollections: [AccessJSON.UnknownCollection]
+        let access: [Row]
+
+        enum CodingKeys: String, CodingKey {
+            case format, version, account, resource, access
+            case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
+        }
+    }
+
+    struct Resource: Encodable {
+        let crn: String
+        let guid: String
+        let name: String?
+        let service: String?
+        let region: String?
+        let resourceGroup: ResourceGroupRef?
+
+        enum CodingKeys: String, CodingKey {
+            case crn, guid, name, service, region
+            case resourceGroup = "resource_group"
+        }
+    }
+
+    struct ResourceGroupRef: Encodable {
+        let id: String
+        let name: String?
+    }
+}

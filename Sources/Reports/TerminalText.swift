@@ -1,0 +1,23 @@
+/// Untrusted text made safe to print on a terminal: control characters (which could move the cursor or recolour the
+/// screen) and bidirectional overrides (which could reorder what is shown) become `?`; line breaks and tabs a space.
+enum TerminalText {
+    static func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                result.append(" ")
+            } else {
+                result.append(isUnsafe(scalar) ? "?" : scalar)
+            }
+        }
+        return String(result)
+    }
+
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import GitSnapshot
+import Graph
+import Model
+import Render
+import Reports
+import Snapshot
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what changed in who can do what between two snapshots.",
+        discussion: """
+            Compares two snapshot directories or, with --git, two revisions of a snapshot directory committed to a \
+            repository (read with git ls-tree and cat-file: no checkout, the working tree is not touched). \
+            Effective access comes first: for each identity, every grant gained or lost with the path that gives \
+            it, including changes that come only from a membership or a group policy. Then the entities behind \
+            it: identities, access groups, memberships, policies, custom roles, trusted-profile rules, links and \
+            identities, authorizations, resource groups and instances. Policies' last permit, identities' activity \
+            and dynamic memberships' expiry are ignored unless --include-usage.
+
+            Formats: text, like git diff (nothing when nothing changed); json, the document of docs/diff-json.md \
+            (written even when nothing changed); markdown, for a pull-request comment; svg, png or dot, a map of the \
+            changed neighbourhood (added in green, removed in red and dashed, unchanged context faded; nothing is \
+            drawn when nothing changed).
+
+            Snapshots of different accounts or scopes are not compared: the command says so and exits 2. A \
+            snapshot of another format version cannot be read, which exits 2 too. A collection unknown in either \
+            snapshot (forbidden, failed) is not compared, and stderr says so.
+
+            Exit codes, like diff(1): 0 no change, 1 changes, 2 trouble (a snapshot or revision that cannot be \
+            read, snapshots that cannot be compared, wrong operands, an unknown format, a failed write). Only a \
+            command line that cannot be parsed at all (an unknown option) exits 64.
+
+            Examples:
+              iamgraph diff snapshots/2026-11-20 snapshots/2026-11-27
+              iamgraph diff --git origin/main HEAD snapshot --format markdown -o comment.md
+              iamgraph diff old/ new/ --format svg -o changes.svg
+            """)
+
+    /// Like diff(1): changes found.
+    private static let changesFound = ExitCode(1)
+    /// Like diff(1): trouble.
+    private static let trouble = ExitCode(2)
+
+    @Argument(help: ArgumentHelp("OLD NEW: two snapshot directories; with --git: REV1 REV2 PATH.", valueName: "operands"))
+    var operands: [String] = []
+
+    @Flag(help: "Compare two git revisions of the snapshot directory PATH (relative to --repo).")
+    var git = false
+
+    @Option(help: ArgumentHelp("The repository --git reads.", valueName: "dir"))
+    var repo = "."
+
+    @Option(help: ArgumentHelp("Output format: text, json, markdown, svg, png or dot.", valueName: "format"))
+    var format = "text"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for stdout (the default).", valueName: "file"))
+    var output = "-"
+
+    @Option(help: ArgumentHelp("Graphviz layout engine of svg, png and dot: dot, sfdp, neato, fdp, circo or twopi.",
+                               valueName: "engine"))
+    var layout = "dot"
+
+    @Flag(name: .customLong("include-usage"),
+          help: "Also compare volatile data: policies' last permit, identities' activity, dynamic memberships' expiry.")
+    var includeUsage = false
+
+    /// Every failure exits 2, as diff(1) does; validation happens here rather than in `validate()`, whose errors
+    /// ArgumentParser would turn into 64.
+    func run() throws {
+        let changed: Bool
+        do {
+            changed = try compare()
+        } catch is ExitCode {
+            throw Self.trouble  // the cause is already on stderr
+        } catch {
+            Console.error("iamgraph: \(error)")
+            throw Self.trouble
+        }
+        if changed { throw Self.changesFound }
+    }
+
+    /// Compares the snapshots, writes the report, and tells whether anything changed.
+    private func compare() throws -> Bool {
+        guard let format = DiffFormat(rawValue: format.lowercased()) else {
+            throw ValidationError("unknown format \"\(format)\": use text, json, markdown, svg, png or dot")
+        }
+        guard let layout = LayoutEngine(rawValue: layout) else {
+            throw ValidationError("unknown layout \"\(layout)\": use dot, sfdp, neato, fdp, circo or twopi")
+        }
+        let (sources, old, new) = try load()
+        let diff = try SnapshotDiff(old: old, new: new, options: SnapshotDiff.Options(includeUsage: includeUsage))
+        for note in diff.notes { Console.error("iamgraph: \(note)") }
+
+        let data: Data?
+        switch format {
+        case .text: data = Data(DiffText.render(diff, sources: sources).utf8)
+        case .markdown: data = Data(DiffMarkdown.render(diff, sources: sources).utf8)
+        case .json: data = try DiffJSON.data(diff, sources: sources)
+        case .svg: data = try map(diff, old: old, new: new, as: .svg, layout: layout)
+        case .png: data = try map(diff, old: old, new: new, as: .png, layout: layout)
+        case .dot: data = try map(diff, old: old, new: new, as: .dot, layout: layout)
+        }
+        if let data { try OutputFile(output).write(data, binary: format == .png) }
+        return !diff.isEmpty
+    }
+
+    /// The map of the changed neighbourhood; `nil` (nothing to write) when nothing changed.
+    private func map(_ diff: SnapshotDiff, old: IAMAccount, new: IAMAccount, as format: RenderFormat,
+                     layout: LayoutEngine) throws -> Data? {
+        guard !diff.isEmpty else {
+            Console.error("iamgraph: no changes: nothing to draw")
+            return nil
+        }
+        let graph = DiffMap.build(old: try AccessMap.build(old, options: DiffMap.view),
+                                  new: try AccessMap.build(new, options: DiffMap.view), title: diff.title)
+        for note in graph.notes { Console.error("iamgraph: \(note)") }
+        return try GraphvizRenderer.render(graph, format: format, layout: layout)
+    }
+
+    /// The two accounts, from directories or git revisions, with the names the reports give them.
+    private func load() throws -> (DiffSources, old: IAMAccount, new: IAMAccount) {
+        if git {
+            guard operands.count == 3 else { throw ValidationError("with --git, give REV1 REV2 PATH") }
+            let repository = URL(fileURLWithPath: repo), path = operands[2]
+            let sources = DiffSources(old: "\(operands[0]):\(path)", new: "\(operands[1]):\(path)")
+            return (sources,
+                    account(try GitSnapshotReader.load(revision: operands[0], path: path, repository: repository), sources.old),
+                    account(try GitSnapshotReader.load(revision: operands[1], path: path, repository: repository), sources.new))
+        }
+        guard operands.count == 2 else {
+            throw ValidationError("give OLD NEW (two snapshot directories), or --git REV1 REV2 PATH")
+        }
+        return (DiffSources(old: operands[0], new: operands[1]), try directory(operands[0]), try directory(operands[1]))
+    }
+
+    private func directory(_ path: String) throws -> IAMAccount {
+        do {
+            return account(try SnapshotReader.load(URL(fileURLWithPath: path)), path)
+        } catch {
+            throw ValidationError("\(path): \(error.problem.file): \(error.problem.path): \(error.problem.message)")
+        }
+    }
+
+    /// The account of a read snapshot; its problems, if any, are mentioned on stderr.
+    private func account(_ snapshot: LoadedSnapshot, _ source: String) -> IAMAccount {
+        let (account, problems) = AccountLoader.load(snapshot)
+        let errors = problems.filter { $0.severity == .error }.count
+        if errors > 0 {
+            Console.error("iamgraph: \(source): \(errors) problem(s) in the snapshot (iamgraph validate lists them)")
+        }
+        return account
+    }
+}
+
+/// The formats `diff` writes.
+enum DiffFormat: String, CaseIterable {
+    case text, json, markdown, svg, png, dot
+}

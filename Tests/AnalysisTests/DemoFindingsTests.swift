@@ -1,0 +1,111 @@
+import Analysis
+import Model
+import Testing
+
+/// Every rule on samples/demo fires exactly for the entities SEEDS.md seeded for it, and for no other.
+@Suite struct DemoFindingsTests {
+    let report = DemoAccount.report
+
+    /// The first entity of each finding of `rule`, in report order.
+    func subjects(_ rule: RuleID) -> [String] {
+        report.findings.filter { $0.rule == rule }.map { $0.entities.first!.id }
+    }
+
+    /// Per rule, the seeded entities. Rules the demo has no seed for expect none (see the report for the gaps).
+    static let expected: [RuleID: [String]] = [
+        .collectionUnknown: [],
+        .publicAccessPolicy: ["30ea760d-f08e-4927-895a-e70345602204"],
+        .policyOnMissingInstance: ["b85ec231-c54c-4ef3-80c6-db51fae1787f"],
+        .authorizationOnMissingInstance: [],
+        .instanceWithoutGroupAccess: [DemoAccount.assistantPOC],
+        .policyNeverUsed: ["f6427bbc-4704-4347-b57a-d7a85e1e3723"],
+        // Least recently used first; 90 days before fetched_at is 2026-08-22.
+        .policyInactive: ["dca5fa75-7662-4668-9a9d-0cf68dc62780", "b85ec231-c54c-4ef3-80c6-db51fae1787f",
+                          "779a01a3-39cc-4a58-9cfa-bfe1c849ae93", "01337252-83c4-4207-b78d-8c6e8a042fea"],
+        .policyOnUser: ["198a0f5e-4d1a-4724-99f5-96f82ad596c6", "a649fa2d-f255-4961-a84c-564cc92e4764"],
+        .serviceIDKeyWithoutAccess: ["ServiceId-903f4aee-e38c-4481-b439-596805e73fe5"],
+        .identityInactive: [],
+        .apiKeyInactive: [],
+        .accountAdministrator: [DemoAccount.priya, DemoAccount.owner],
+        .canAssignAccess: [DemoAccount.priya, DemoAccount.owner],
+        .userInNoGroup: [DemoAccount.jordan],
+        .serviceIDInNoGroup: ["ServiceId-903f4aee-e38c-4481-b439-596805e73fe5", "ServiceId-d5fbad9d-5f02-41b6-8169-0993a3b3d638"],
+        .profileInNoGroup: ["Profile-8d6b7298-9143-436b-907f-23505092b7a1"],
+        .profileUnassumable: [],
+        .groupWithoutReaderOrViewer: [DemoAccount.supportStaff, DemoAccount.publicAccess, DemoAccount.auditors],
+        .groupWithoutRegionOrResourceGroup: [DemoAccount.supportStaff, DemoAccount.publicAccess, DemoAccount.auditors],
+        .groupWithoutService: [DemoAccount.admins, DemoAccount.auditors],
+        .emptyAccessGroup: [DemoAccount.supportStaff],
+        .accessGroupWithoutPolicies: [DemoAccount.auditors],
+        .policyUsesWildcard: ["42aedd1b-d42b-42b1-9393-cb1056682a88"],
+        .customRoleUnused: ["crn:v1:ibmcloud:public:iam-access-management::a/b8d158e0846b1b49b73e8295c18bbdb9::customRole:BucketJanitor"],
+    ]
+
+    @Test func everyRuleHasAnExpectation() {
+        #expect(Set(Self.expected.keys) == Set(RuleID.allCases))
+    }
+
+    @Test(arguments: RuleID.allCases)
+    func firesExactlyForTheSeededEntities(_ rule: RuleID) {
+        #expect(subjects(rule) == Self.expected[rule], "\(rule.rawValue)")
+    }
+
+    @Test func missingInstanceFindingNamesTheInstanceAndTheGroup() throws {
+        let finding = try #require(report.findings.first { $0.rule == .policyOnMissingInstance })
+        #expect(finding.entities.map(\.id) == ["b85ec231-c54c-4ef3-80c6-db51fae1787f", DemoAccount.deletedInstance,
+                                               DemoAccount.dataEngineers])
+        #expect(finding.location == .accessPolicies)
+    }
+
+    @Test func onlyTheOwnerIsAFullAdministrator() throws {
+        let admins = report.findings.filter { $0.rule == .accountAdministrator }
+        let owner = try #require(admins.first { $0.entities.first?.id == DemoAccount.owner })
+        let priya = try #require(admins.first { $0.entities.first?.id == DemoAccount.priya })
+        #expect(owner.why.hasSuffix(": full account administration"))
+        #expect(owner.why.contains("via access group Admins") && owner.why.contains("direct"))
+        #expect(!priya.why.contains("full account administration"))
+        #expect(!priya.why.contains("IAM-enabled services"))
+    }
+
+    @Test func theOwnerCanAssignAccessAsOwner() throws {
+        let owner = try #require(report.findings.first { $0.rule == .canAssignAccess && $0.entities.first?.id == DemoAccount.owner })
+        #expect(owner.why.hasPrefix("can assign access as account owner"))
+        // Viewer on the resource group itself is not Administrator, and Administrator on a group itself assigns nothing.
+        #expect(!owner.why.contains("7b35a8a6"))
+    }
+
+    @Test func rulesWithoutActivityDataSayWhyTheyDidNotRun() {
+        let skipped = report.gaps.filter { !$0.evaluated }.map(\.rule)
+        #expect(skipped == [.identityInactive, .apiKeyInactive])
+        #expect(report.gaps.allSatisfy { $0.reason.contains("activity report") })
+    }
+
+    @Test func findingsAreOrderedBySeverityThenRule() {
+        let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
+        let keys = report.findings.map { (-Severity.allCases.firstIndex(of: $0.severity)!, order[$0.rule]!) }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(report.findings.first?.severity == .error)
+        #expect(report.hasFindings(atLeast: .error))
+    }
+
+    @Test func policiesByLastUseStartWithTheNeverUsed() {
+        let uses = report.policiesByLastUse
+        #expect(uses.count == 21)
+        #expect(uses.first?.policy.id == "f6427bbc-4704-4347-b57a-d7a85e1e3723")
+        #expect(uses.first?.lastPermitAt == nil)
+        #expect(uses[1].policy.id == "dca5fa75-7662-4668-9a9d-0cf68dc62780")
+        let dates = uses.dropFirst().compactMap { $0.lastPermitAt?.date }
+        #expect(dates == dates.sorted())
+    }
+
+    @Test func inactivityIsMeasuredFromTheSnapshotNotTheClock() {
+        // A later "now" makes more policies inactive; the default stays the snapshot's fetched_at.
+        let later = FindingsReport(DemoAccount.index, options: FindingsOptions(asOf: DemoAccount.account.fetchedAt.date!
+            .addingTimeInterval(60 * 86_400)))
+        let count = { (r: FindingsReport) in r.findings.filter { $0.rule == .policyInactive }.count }
+        #expect(count(DemoAccount.report) == 4)
+        #expect(count(later) == 6)
+        let strict = FindingsReport(DemoAccount.index, options: FindingsOptions(inactiveDays: 1))
+        #expect(count(strict) == 10)
+    }
+}

@@ -1,0 +1,57 @@
+import Analysis
+import Foundation
+import Graph
+import Model
+import Render
+import Testing
+
+@Suite struct DiffMapTests {
+    static func map(_ pair: DemoPair) throws -> AccessGraph {
+        let old = try DemoPair.load(pair.old), new = try DemoPair.load(pair.new)
+        return DiffMap.build(old: try AccessMap.build(old, options: DiffMap.view),
+                             new: try AccessMap.build(new, options: DiffMap.view), title: "changes")
+    }
+
+    @Test func changesAreMarkedAndTheirNeighboursFaded() throws {
+        let pair = try DemoPair()
+        defer { pair.remove() }
+        let graph = try Self.map(pair)
+        let developers = "access_group:\(DemoPair.developers)"
+
+        let membership = try #require(graph.edges.first { $0.source == "user:\(DemoPair.sofia)" && $0.target == developers })
+        #expect(membership.flags.contains(.removed))
+        #expect(graph.node("service_instance:\(DemoPair.deletedInstance)")?.flags.contains(.removed) == true)
+        let lena = try #require(graph.edges.first { $0.source == "user:\(DemoPair.lena)" && $0.kind == .grants })
+        #expect(lena.flags.contains(.added))
+        #expect(graph.node(lena.target)?.flags.contains(.added) == true)
+        // The role added to Developers' sandbox policy: the old edge removed, the new one added.
+        let sandbox = graph.edges.filter { $0.source == developers && $0.attributes["policies"] == DemoPair.sandboxPolicy }
+        #expect(Set(sandbox.map(\.label)) == ["Editor, Writer", "Editor, Writer, Manager"])
+        #expect(sandbox.allSatisfy { $0.flags.contains($0.label.contains("Manager") ? .added : .removed) })
+
+        // Developers changed (a member less) but is neither added nor removed; its other members are context.
+        #expect(graph.node(developers)?.flags.isDisjoint(with: [.added, .removed, .context]) == true)
+        #expect(graph.node("user:IBMid-270007BN2P")?.flags.contains(.context) == true)
+        // Unrelated parts of the account are left out.
+        #expect(graph.node("access_group:AccessGroupId-b02c743c-4a1e-4643-9e19-484ee4b1a9f0") == nil)
+    }
+
+    @Test func rendersWithTheChangeStyles() throws {
+        let pair = try DemoPair()
+        defer { pair.remove() }
+        let graph = try Self.map(pair)
+        let dot = try GraphvizRenderer.render(graph, format: .dot)
+        let text = String(decoding: dot, as: UTF8.self)
+        #expect(text.contains("#228833"))
+        #expect(text.contains("#CC3311"))
+        #expect(text.contains("green border: added"))
+        #expect(GraphvizRenderer.parsesBack(dot: dot)?.nodes == graph.nodes.count + 1)
+    }
+
+    @Test func identicalSnapshotsGiveAnEmptyMap() throws {
+        let pair = try DemoPair(edited: false)
+        defer { pair.remove() }
+        let graph = try Self.map(pair)
+        #expect(graph.nodes.isEmpty && graph.edges.isEmpty)
+    }
+}
