@@ -55,12 +55,13 @@ public struct SnapshotFetcher: Sendable {
             case .failure(let failure): events(.note("activity report not fetched: \(failure.message)"))
             }
         }
+        let written: Manifest
         do {
-            try writer.write(to: directory)
+            written = try writer.write(to: directory)
         } catch {
             throw FetchError.output("\(error)")
         }
-        return FetchReport(accountID: accountID, manifest: writer.manifest, statistics: statistics.current)
+        return FetchReport(accountID: accountID, manifest: written, statistics: statistics.current)
     }
 
     static func rfc3339(_ date: Date) -> String {

@@ -60,6 +60,11 @@ public struct SnapshotWriter {
 
     /// Every file of the snapshot, by path relative to the snapshot directory, with the final manifest.
     public func renderedFiles() throws -> [String: Data] {
+        try rendered().files
+    }
+
+    /// The files and the final manifest (the collections' entries plus the volatile area's).
+    private func rendered() throws -> (files: [String: Data], manifest: Manifest) {
         var all = files
         var manifest = manifest
         manifest.volatile = [:]
@@ -73,13 +78,17 @@ public struct SnapshotWriter {
                                                                   sha256: SHA256Digest.hex(of: data))
         }
         all[Manifest.fileName] = try CanonicalJSON.data(encoding: manifest)
-        return all
+        return (all, manifest)
     }
 
     /// Writes the snapshot to `directory`, replacing a snapshot already there only when the new one is complete.
     /// Files in an existing snapshot directory that are not part of the format (a README, `.gitkeep`) are kept.
-    public func write(to directory: URL) throws {
-        try AtomicDirectory.replace(directory, with: try renderedFiles(), ownedNames: Self.ownedNames)
+    /// Returns the manifest as written.
+    @discardableResult
+    public func write(to directory: URL) throws -> Manifest {
+        let (files, manifest) = try rendered()
+        try AtomicDirectory.replace(directory, with: files, ownedNames: Self.ownedNames)
+        return manifest
     }
 
     /// Names at the top of a snapshot directory that the format owns.

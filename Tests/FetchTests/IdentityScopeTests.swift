@@ -39,3 +39,25 @@ extension FetchSuites {
         }
     }
 }
+
+extension FetchSuites {
+    @Suite struct ActivityFetchTests {
+        /// `--with-activity`: POST the report, poll while 204, keep it in the volatile area (not in the main files).
+        @Test func activityReportLandsInTheVolatileArea() async throws {
+            let output = FetchHarness.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: output) }
+            var options: FetchOptions? = nil
+            let report = try await FetchHarness.withCloud { cloud in
+                options = FetchHarness.options(cloud)
+                options!.withActivity = true
+                options!.activityPoll = (interval: 0.05, attempts: 20)
+                return try await SnapshotFetcher(credential: .apiKey("k"), options: options!).fetch(into: output)
+            }
+            let entry = try #require(report.manifest.volatile["activity"])
+            #expect(entry.file == "volatile/activity.json")
+            let (account, problems) = try AccountLoader.load(directory: output)
+            #expect(problems.filter { $0.severity == .error }.isEmpty)
+            #expect(account.activity != nil)
+        }
+    }
+}
