@@ -6,6 +6,13 @@ public enum SnapshotReader {
     public struct Unreadable: Error, CustomStringConvertible {
         public let problem: ValidationProblem
         public var description: String { problem.description }
+
+        /// One line naming the snapshot as the user gave it: `snap/manifest.json at $.version: unknown format version 2…`.
+        public func message(snapshot: String) -> String {
+            guard problem.file != snapshot, !problem.file.hasPrefix("/") else { return "\(snapshot): \(problem.message)" }
+            let location = snapshot.hasSuffix("/") ? snapshot + problem.file : snapshot + "/" + problem.file
+            return location + (problem.path == "$" ? "" : " at \(problem.path)") + ": " + problem.message
+        }
     }
 
     public static func load(_ directory: URL) throws(Unreadable) -> LoadedSnapshot {

@@ -140,7 +140,7 @@ struct Diff: ParsableCommand {
         do {
             return account(try SnapshotReader.load(URL(fileURLWithPath: path)), path)
         } catch {
-            throw ValidationError("\(path): \(error.problem.file): \(error.problem.path): \(error.problem.message)")
+            throw ValidationError(error.message(snapshot: path))
         }
     }
 

@@ -16,7 +16,7 @@ struct SnapshotArgument: ParsableArguments {
         do {
             return try AccountLoader.load(directory: url)
         } catch {
-            Console.error("iamgraph: \(snapshot): \(error.problem.file): \(error.problem.path): \(error.problem.message)")
+            Console.error("iamgraph: " + error.message(snapshot: snapshot))
             throw ExitCode.snapshotUnreadable
         }
     }
