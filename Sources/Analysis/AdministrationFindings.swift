@@ -32,7 +32,7 @@ enum AdministrationFindings {
 
     static func administrators(_ c: FindingContext) -> [Finding] {
         c.subjects.compactMap { iamID in
-            let grants = c.grants[iamID] ?? []
+            let grants = c.administrativeGrants[iamID] ?? []
             let management = grants.filter { $0.roleIDs.contains(where: isAdministrator) && coversAllAccountManagement($0.target) }
             let services = grants.filter { $0.roleIDs.contains(where: isAdministrator) && coversAllIAMEnabledServices($0.target) }
             guard !management.isEmpty || !services.isEmpty else { return nil }
@@ -53,7 +53,7 @@ enum AdministrationFindings {
         var subjects = c.subjects
         if let owner, !subjects.contains(owner) { subjects.append(owner) }
         return subjects.sorted().compactMap { iamID in
-            let grants = (c.grants[iamID] ?? []).filter { grant in
+            let grants = (c.administrativeGrants[iamID] ?? []).filter { grant in
                 if case .resourceGroupItself = grant.target.scope { return false }
                 return grant.roleIDs.contains(where: isAdministrator)
             }

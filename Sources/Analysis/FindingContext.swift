@@ -11,8 +11,9 @@ struct FindingContext: Sendable {
     /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
     /// sorted.
     let subjects: [String]
-    /// Each subject's effective access.
-    let grants: [String: [Grant]]
+    /// Each subject's administrative grants (policies with Administrator or Manager roles): all the administration
+    /// rules need, built for every subject without building every grant of every subject.
+    let administrativeGrants: [String: [Grant]]
 
     var account: IAMAccount { index.account }
 
@@ -28,7 +29,19 @@ struct FindingContext: Sendable {
         subjects.formUnion(index.groupsOfMember.keys)
         subjects.formUnion(index.profilesAssumableBy.keys)
         self.subjects = subjects.sorted()
-        grants = Dictionary(uniqueKeysWithValues: self.subjects.map { ($0, EffectiveAccess.grants(of: $0, in: index)) })
+        administrativeGrants = Dictionary(uniqueKeysWithValues: self.subjects.map { iamID in
+            (iamID, EffectiveAccess.grants(of: iamID, in: index, including: Self.isAdministrative))
+        })
+    }
+
+    /// Whether a policy grants Administrator or Manager.
+    static func isAdministrative(_ policy: Policy) -> Bool {
+        policy.roleIDs.contains { AdministrationFindings.isAdministrator($0) || AdministrationFindings.isManager($0) }
+    }
+
+    /// Every grant of one subject (for the few rules that need all of them, for a few subjects).
+    func grants(of iamID: String) -> [Grant] {
+        EffectiveAccess.grants(of: iamID, in: index)
     }
 
     // MARK: Entities

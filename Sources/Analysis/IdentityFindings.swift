@@ -31,7 +31,7 @@ enum IdentityFindings {
         let keysByOwner = Dictionary(grouping: c.account.apiKeys.filter { $0.iamID != nil }, by: { $0.iamID! })
         return c.account.serviceIDs.compactMap { serviceID in
             guard let keys = keysByOwner[serviceID.iamID], !keys.isEmpty else { return nil }
-            let access = (c.grants[serviceID.iamID] ?? []).filter { !$0.path.contains(.publicAccess) }
+            let access = c.grants(of: serviceID.iamID).filter { !$0.path.contains(.publicAccess) }
             guard access.isEmpty else { return nil }
             let names = keys.map { key in
                 (key.name.map { "\($0) (\(key.id))" } ?? key.id) + (key.disabled == true ? " [disabled]" : "")
@@ -48,7 +48,7 @@ enum IdentityFindings {
     static func unassumableProfiles(_ c: FindingContext) -> [Finding] {
         c.account.trustedProfiles.compactMap { profile in
             guard profile.rules.isEmpty, profile.links.isEmpty, profile.identities.isEmpty else { return nil }
-            let policies = c.grants[profile.iamID]?.filter { !$0.path.contains(.publicAccess) }.count ?? 0
+            let policies = c.grants(of: profile.iamID).filter { !$0.path.contains(.publicAccess) }.count
             return Finding(.profileUnassumable, entities: [c.identity(profile.iamID)],
                            why: "no claim rules, no compute-resource links and no identities may assume it"
                                + (policies > 0 ? "; its \(policies) grant\(policies == 1 ? "" : "s") reach no one" : ""))

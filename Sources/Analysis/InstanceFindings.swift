@@ -36,10 +36,23 @@ enum InstanceFindings {
 
     static func instancesWithoutGroupAccess(_ c: FindingContext) -> [Finding] {
         let active = c.account.accessPolicies.filter(\.isActive)
-        let groupTargets = active.filter { $0.subjectValue("access_group_id") != nil }.map(c.index.target(of:))
         let direct = active.filter { $0.subjectValue("access_group_id") == nil }
+        // Each distinct group-policy scope is tested only against the instances it may match (by guid or service
+        // when it names them), so the rule stays near-linear instead of instances × policies.
+        var groupTargets: [String: PolicyTarget] = [:]
+        for policy in active where policy.subjectValue("access_group_id") != nil {
+            let target = c.index.target(of: policy)
+            groupTargets[target.key] = target
+        }
+        let candidates = InstanceCandidates(c.account.resourceInstances)
+        var reached = Set<String>()
+        for target in groupTargets.values {
+            for instance in candidates.instances(for: target) where !reached.contains(instance.instanceID) {
+                if target.match(instance) != .none { reached.insert(instance.instanceID) }
+            }
+        }
         return c.account.resourceInstances.compactMap { instance -> Finding? in
-            guard !groupTargets.contains(where: { $0.match(instance) != .none }) else { return nil }
+            guard !reached.contains(instance.instanceID) else { return nil }
             let reaching = direct.filter { c.index.target(of: $0).match(instance) != .none }
             let holders = reaching.map { policy in
                 policy.id + (policy.subjectValue("iam_id").map { " (\(c.index.name(ofIAMID: $0) ?? $0))" } ?? "")

@@ -63,7 +63,9 @@ public enum WhoHasAccess {
             result.append(ResourceAccess(holder: .service(name: service, instance: policy.subjectValue("serviceInstance")),
                                          policy: policy, target: target, match: match, path: []))
         }
-        var seen = Set<ResourceAccess>()
-        return result.filter { seen.insert($0).inserted }
+        // Duplicates by holder, policy and path (hashing ids, not whole policies).
+        struct Key: Hashable { let holder: ResourceAccess.Holder; let policy: String; let path: [AccessStep] }
+        var seen = Set<Key>()
+        return result.filter { seen.insert(Key(holder: $0.holder, policy: $0.policy.id, path: $0.path)).inserted }
     }
 }

@@ -71,7 +71,9 @@ struct Aggregation {
         let candidates = graph.nodes.filter { !keep.contains($0.id) }
         let kinds = Set(candidates.map(\.kind)).count
         let room = max(0, budget - (graph.nodes.count - candidates.count) - kinds)
-        let ranked = candidates.sorted { (degree[$0.id] ?? 0, $1.id) > (degree[$1.id] ?? 0, $0.id) }
+        // Degrees are looked up once per node, not twice per comparison.
+        let ranked = candidates.map { (node: $0, degree: degree[$0.id] ?? 0) }
+            .sorted { ($0.degree, $1.node.id) > ($1.degree, $0.node.id) }.map(\.node)
         let dropped = Dictionary(grouping: ranked.dropFirst(room), by: \.kind)
         let merges = dropped.sorted { $0.key < $1.key }.filter { $0.value.count > 1 }.map { kind, members in
             (Self.aggregate(id: "aggregate:other:" + kind.rawValue, of: members) { "\($0) other \(kind.plural)" },
@@ -100,14 +102,14 @@ struct Aggregation {
         var replacement: [String: String] = [:]
         for merge in merges { for member in merge.members { replacement[member] = merge.node.id } }
         let nodes = graph.nodes.filter { replacement[$0.id] == nil } + merges.map(\.node)
-        var edges: [String: Edge] = [:]
-        var order: [String] = []
+        var edges: [EdgeKey: Edge] = [:]
+        var order: [EdgeKey] = []
         for edge in graph.edges {
             var edge = edge
             edge.source = replacement[edge.source] ?? edge.source
             edge.target = replacement[edge.target] ?? edge.target
             guard edge.source != edge.target else { continue }
-            let key = "\(edge.source)\u{0}\(edge.target)\u{0}\(edge.kind.rawValue)"
+            let key = EdgeKey(source: edge.source, target: edge.target, kind: edge.kind)
             if var existing = edges[key] {
                 let lines = existing.label.split(separator: "\n").map(String.init)
                 let extra = edge.label.split(separator: "\n").map(String.init).filter { !lines.contains($0) }
@@ -125,5 +127,12 @@ struct Aggregation {
         }
         return AccessGraph(title: graph.title, notes: graph.notes, nodes: nodes, edges: order.compactMap { edges[$0] },
                            clusters: clusters)
+    }
+
+    /// Edges with the same ends and kind are one edge after a merge.
+    private struct EdgeKey: Hashable {
+        let source: String
+        let target: String
+        let kind: EdgeKind
     }
 }

@@ -10,7 +10,17 @@ public enum AccountLoader {
     }
 
     /// The account and every problem found, from an already read snapshot.
+    ///
+    /// The access policies — on large accounts half of all decoding — are decoded on another thread while this one
+    /// decodes the other collections; each part has its own `CollectionDecoder`, and their problems are joined in
+    /// collection order, so the result does not depend on the timing.
     public static func load(_ snapshot: LoadedSnapshot) -> (account: IAMAccount, problems: [ValidationProblem]) {
+        let policyPart = Concurrent {
+            var decoder = CollectionDecoder(snapshot)
+            let access = policies(.accessPolicies, &decoder)
+            let authorizations = policies(.authorizationPolicies, &decoder)
+            return (access: access, authorizations: authorizations, problems: decoder.problems, unreadable: decoder.unreadable)
+        }
         var decoder = CollectionDecoder(snapshot)
         let users = decoder.list(.users, User.self, id: \.iamID)
         let serviceIDs = decoder.list(.serviceIDs, ServiceID.self, id: \.id)
@@ -22,8 +32,6 @@ public enum AccountLoader {
         let members = decoder.perParent(.accessGroupMembers, GroupMember.self, id: \.iamID)
         let groupRules = decoder.perParent(.accessGroupRules, GroupRule.self, id: \.id)
         let usage = decoder.volatile(snapshot.policyUsage, file: VolatileArea.policyUsage.file, [String: PolicyUsage].self) ?? [:]
-        let accessPolicies = policies(.accessPolicies, &decoder, usage: usage)
-        let authorizations = policies(.authorizationPolicies, &decoder, usage: usage)
 
         for index in profiles.indices {
             profiles[index].links = links[profiles[index].id] ?? []
@@ -35,37 +43,56 @@ public enum AccountLoader {
             groups[index].rules = groupRules[groups[index].id] ?? []
         }
 
+        // The collections after the policies, with their own decoder so that their problems follow the policies'.
+        var rest = CollectionDecoder(snapshot)
+        let info = rest.object(.account, AccountInfo.self)
+        let accessGroupSettings = rest.object(.accessGroupSettings, AccessGroupSettings.self)
+        let roles = rest.roles()
+        let policyTemplates = rest.list(.policyTemplates, PolicyTemplate.self, id: \.id)
+        let policyAssignments = rest.list(.policyAssignments, PolicyAssignment.self, id: \.id)
+        let resourceGroups = rest.list(.resourceGroups, ResourceGroup.self, id: \.id)
+        let resourceInstances = rest.list(.resourceInstances, ResourceInstance.self, id: \.id)
+        let apiKeys = rest.list(.apiKeys, APIKey.self, id: \.id)
+        let identitySettings = rest.object(.identitySettings, IdentitySettings.self)
+        let activity = rest.volatile(snapshot.activity, file: VolatileArea.activity.file, ActivityReport.self)
+
+        let decoded = policyPart.value
         var unknown = snapshot.unknown
-        for kind in decoder.unreadable { unknown[kind] = .unreadable }
+        for kind in decoder.unreadable.union(decoded.unreadable).union(rest.unreadable) { unknown[kind] = .unreadable }
         let manifest = snapshot.manifest
         let account = IAMAccount(
             accountID: manifest.accountID, fetchedAt: Timestamp(manifest.fetchedAt), scope: manifest.scope,
-            info: decoder.object(.account, AccountInfo.self),
+            info: info,
             users: users, serviceIDs: serviceIDs, trustedProfiles: profiles, accessGroups: groups,
-            accessGroupSettings: decoder.object(.accessGroupSettings, AccessGroupSettings.self),
-            accessPolicies: accessPolicies, authorizationPolicies: authorizations, roles: decoder.roles(),
-            policyTemplates: decoder.list(.policyTemplates, PolicyTemplate.self, id: \.id),
-            policyAssignments: decoder.list(.policyAssignments, PolicyAssignment.self, id: \.id),
-            resourceGroups: decoder.list(.resourceGroups, ResourceGroup.self, id: \.id),
-            resourceInstances: decoder.list(.resourceInstances, ResourceInstance.self, id: \.id),
-            apiKeys: decoder.list(.apiKeys, APIKey.self, id: \.id),
-            identitySettings: decoder.object(.identitySettings, IdentitySettings.self),
-            activity: decoder.volatile(snapshot.activity, file: VolatileArea.activity.file, ActivityReport.self),
-            unknown: unknown)
+            accessGroupSettings: accessGroupSettings,
+            accessPolicies: withUsage(decoded.access, usage), authorizationPolicies: withUsage(decoded.authorizations, usage),
+            roles: roles, policyTemplates: policyTemplates, policyAssignments: policyAssignments,
+            resourceGroups: resourceGroups, resourceInstances: resourceInstances, apiKeys: apiKeys,
+            identitySettings: identitySettings, activity: activity, unknown: unknown)
 
-        var problems = snapshot.problems + decoder.problems
+        var problems = snapshot.problems + decoder.problems + decoded.problems + rest.problems
         problems += ReferenceCheck(account: account, members: members, groupRules: groupRules, links: links,
                                    claimRules: claimRules, identities: identities).problems
         return (account, problems)
     }
 
-    /// Decodes a policy file, drops v1 placeholders in favour of the v2 policy, attaches usage from the volatile area.
-    private static func policies(_ kind: CollectionKind, _ decoder: inout CollectionDecoder,
-                                 usage: [String: PolicyUsage]) -> [Policy] {
+    /// The policies with their last permit from the volatile area.
+    private static func withUsage(_ policies: [Policy], _ usage: [String: PolicyUsage]) -> [Policy] {
+        guard !usage.isEmpty else { return policies }
+        return policies.map { policy in
+            var policy = policy
+            policy.lastPermitAt = usage[policy.id]?.lastPermitAt
+            policy.lastPermitFrequency = usage[policy.id]?.lastPermitFrequency
+            return policy
+        }
+    }
+
+    /// Decodes a policy file and drops v1 placeholders in favour of the v2 policy; sorted by id.
+    private static func policies(_ kind: CollectionKind, _ decoder: inout CollectionDecoder) -> [Policy] {
         let raw = decoder.list(kind, RawPolicy.self, id: { $0.id }).map(\.normalized)
         let real = Set(raw.filter { !$0.isPlaceholder }.map(\.id))
         var result: [Policy] = []
-        for (index, var policy) in raw.enumerated() {
+        for (index, policy) in raw.enumerated() {
             if policy.isPlaceholder {
                 if !real.contains(policy.id) {
                     decoder.report(ValidationProblem(.warning, file: kind.fileName, path: "$[\(index)]",
@@ -73,8 +100,6 @@ public enum AccountLoader {
                 }
                 continue
             }
-            policy.lastPermitAt = usage[policy.id]?.lastPermitAt
-            policy.lastPermitFrequency = usage[policy.id]?.lastPermitFrequency
             result.append(policy)
         }
         return result.sorted { $0.id < $1.id }

@@ -17,11 +17,13 @@ public struct ResourceAccessReport: Sendable {
         let instance = try Lookup.instance(query, in: index.account)
         self.instance = instance
         self.index = index
-        let holders = WhoHasAccess.to(instance, in: index).map { (access: $0, holder: Holder($0.holder, index)) }
-        access = holders.sorted { a, b in
-            (a.holder.order, a.holder.name.lowercased(), a.holder.id, PathText.describe(a.access.path), a.access.policy.id)
-                < (b.holder.order, b.holder.name.lowercased(), b.holder.id, PathText.describe(b.access.path), b.access.policy.id)
-        }.map(\.access)
+        // Sort keys are built once per row, not once per comparison.
+        let rows = WhoHasAccess.to(instance, in: index).map { access in
+            let holder = Holder(access.holder, index)
+            return (access: access, key: (holder.order, holder.name.lowercased(), holder.id,
+                                          PathText.describe(access.path), access.policy.id))
+        }
+        access = rows.sorted { $0.key < $1.key }.map(\.access)
     }
 
     /// The report in `format` (docs/access-json.md for JSON); throws only if JSON encoding fails.

@@ -1,19 +1,18 @@
-import Model
-
 /// Narrows the instances a target may match before the full test: by guid or service name when the target names
 /// them exactly, so coverage stays linear in practice instead of targets × instances.
-struct InstanceCandidates {
+public struct InstanceCandidates: Sendable {
     private let all: [ResourceInstance]
     private let byGUID: [String: [ResourceInstance]]
     private let byService: [String: [ResourceInstance]]
 
-    init(_ instances: [ResourceInstance]) {
+    public init(_ instances: [ResourceInstance]) {
         all = instances
         byGUID = Dictionary(grouping: instances, by: \.instanceID)
         byService = Dictionary(grouping: instances, by: { $0.serviceName ?? "" })
     }
 
-    func instances(for target: PolicyTarget) -> [ResourceInstance] {
+    /// The instances the target may match (a superset of those it does); test each with `PolicyTarget.match`.
+    public func instances(for target: PolicyTarget) -> [ResourceInstance] {
         if let exact = exactValue("serviceInstance", target) { return byGUID[exact] ?? [] }
         if let exact = exactValue("serviceName", target) { return byService[exact] ?? [] }
         return all
