@@ -43,6 +43,8 @@ public struct PolicyTarget: Sendable, Hashable {
         attributes = resource.filter { $0.key != "accountId" }.sorted { ($0.key, $0.operator) < ($1.key, $1.operator) }
         self.tags = tags.sorted { ($0.key, $0.value.description) < ($1.key, $1.value.description) }
         scope = Self.classify(attributes)
+        let parts = attributes.map(Self.text) + self.tags.map { "tag:" + Self.text($0) }
+        key = parts.isEmpty ? "account" : parts.joined(separator: ",")
     }
 
     public init(_ policy: Policy) {
@@ -50,10 +52,8 @@ public struct PolicyTarget: Sendable, Hashable {
     }
 
     /// A stable key naming the scope: its attributes and tags, e.g. `resourceGroupId=abc,serviceName=kms`.
-    public var key: String {
-        let parts = attributes.map(Self.text) + tags.map { "tag:" + Self.text($0) }
-        return parts.isEmpty ? "account" : parts.joined(separator: ",")
-    }
+    /// Stored: node ids, sorting and diffs use it for every grant.
+    public let key: String
 
     /// Region, tags and service-specific attributes that narrow the scope.
     public var qualifiers: [PolicyAttribute] {
