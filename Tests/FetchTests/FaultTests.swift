@@ -77,7 +77,7 @@ extension FetchSuites {
             let (report, _, _) = try await fetch(Faults(malformed: [.resourceGroups]))
             let entry = try #require(report.manifest.collections["resource_groups"])
             #expect(entry.status == .failed)
-            #expect(entry.message?.contains("/v2/resource_groups: gave up after 5 attempts: malformed JSON body") == true)
+            #expect(entry.message?.contains("/v2/resource_groups: gave up after 8 attempts: malformed JSON body") == true)
             #expect(report.incomplete.count == 1)
         }
 

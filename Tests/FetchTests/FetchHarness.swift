@@ -29,7 +29,9 @@ struct FetchHarness {
     static func options(_ cloud: FakeCloud, concurrency: Int = 8, identity: String? = nil) -> FetchOptions {
         FetchOptions(apiBase: cloud.baseURL, identity: identity, concurrency: concurrency,
                      transport: .init(userAgent: "iamgraph-tests", totalTimeout: 30),
-                     retry: RetryPolicy(maxAttempts: 5, baseDelay: 0.01, maxDelay: 0.05))
+                     // The fake's faults fire on every Nth request across all connections, so a retried request
+                     // can land on another multiple of N: 8 attempts make a spurious give-up vanishingly rare.
+                     retry: RetryPolicy(maxAttempts: 8, baseDelay: 0.01, maxDelay: 0.05))
     }
 
     static func temporaryDirectory() -> URL {
