@@ -34,25 +34,23 @@ public enum WhoHasAccess {
             if let iamID = policy.subjectValue("iam_id") {
                 holders.append((iamID, []))
             } else if let groupID = policy.subjectValue("access_group_id") {
+                // The group as a whole; Public Access stands for everyone and has no member list to expand.
                 add(.accessGroup(id: groupID), [])
-                let group = index.account.groupsByID[groupID]
-                if groupID == AccessGroup.publicAccessID {
-                    continue
-                }
-                for member in group?.members ?? [] {
-                    let step = AccessStep.accessGroup(id: groupID, name: group?.displayName ?? groupID,
-                                                      dynamicRule: group.flatMap { index.dynamicRuleName($0, member) })
-                    holders.append((member.iamID, [step]))
+                if groupID != AccessGroup.publicAccessID, let group = index.account.groupsByID[groupID] {
+                    for member in group.members {
+                        let step = AccessStep.accessGroup(id: groupID, name: group.displayName,
+                                                          dynamicRule: index.dynamicRuleName(group, member))
+                        holders.append((member.iamID, [step]))
+                    }
                 }
             }
             for (iamID, path) in holders {
                 add(.identity(iamID: iamID), path)
                 // Identities that may assume a profile holding the access get it too.
-                if let profile = index.account.profilesByIAMID[iamID] {
-                    for identity in profile.identities where identity.iamID != iamID {
-                        let step = AccessStep.trustedProfile(id: profile.id, iamID: profile.iamID, name: profile.name ?? profile.id)
-                        add(.identity(iamID: identity.iamID), [step] + path)
-                    }
+                guard let profile = index.account.profilesByIAMID[iamID] else { continue }
+                let step = AccessStep.trustedProfile(id: profile.id, iamID: profile.iamID, name: profile.name ?? profile.id)
+                for identity in profile.identities where identity.iamID != iamID {
+                    add(.identity(iamID: identity.iamID), [step] + path)
                 }
             }
         }
