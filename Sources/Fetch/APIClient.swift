@@ -1,9 +1,9 @@
 import Foundation
 
 /// Authenticated requests to the IBM Cloud APIs with retries: 429 waits for `Retry-After`; 5xx, dropped connections,
-/// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token once; a 403 makes
-/// the collection `forbidden`. Lists are walked page by page with each API's paging, and a cursor seen twice stops
-/// the walk with an error instead of looping.
+/// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token (at most
+/// `maxRefreshesPerRequest` times per request); a 403 makes the collection `forbidden`. Lists are walked page by page
+/// with each API's paging, and a cursor seen twice stops the walk with an error instead of looping.
 struct APIClient: Sendable {
     /// One base URL for every service, or `nil` for IBM's hosts (each API on its own host).
     let base: URL?
@@ -13,6 +13,9 @@ struct APIClient: Sendable {
     let limiter: AsyncLimiter
     let statistics: FetchStatistics
     let events: @Sendable (FetchEvent) -> Void
+
+    /// Token refreshes one request may cause through `401` answers before a `401` counts as a failure.
+    static let maxRefreshesPerRequest = 3
 
     /// Every item of a list, across all its pages.
     func list(_ endpoint: Endpoint) async throws -> (items: [Any], pages: Int) {
@@ -51,19 +54,11 @@ struct APIClient: Sendable {
     func send(_ endpoint: Endpoint, cursor: String?, method: HTTPRequest.Method = .get,
               accept: Set<Int> = [200]) async throws -> (status: Int, body: JSONTree?) {
         let url = try url(endpoint, cursor: cursor)
-        var token = try await tokens.token()
-        var refreshed = false
+        var refreshes = 0
         var attempt = 0
         while true {
             attempt += 1
-            let request = HTTPRequest(method: method, url: url,
-                                      headers: [("Authorization", "Bearer \(token)"), ("Accept", "application/json")])
-            let outcome: Result<HTTPResponse, any Error>
-            do {
-                outcome = .success(try await limiter.run { try await transport.send(request) })
-            } catch {
-                outcome = .failure(error)
-            }
+            let (token, outcome) = await sendOnce(method: method, url: url)
             statistics.update { $0.requests += 1 }
 
             let retryReason: String
@@ -81,9 +76,9 @@ struct APIClient: Sendable {
                     return (response.status, JSONTree(value: value))
                 }
                 retryReason = "malformed JSON body (\(response.body.count) bytes)"
-            case .success(let response) where response.status == 401 && !refreshed:
-                refreshed = true
-                token = try await tokens.invalidate(token)
+            case .success(let response) where response.status == 401 && refreshes < Self.maxRefreshesPerRequest:
+                // A token another request already replaced costs nothing; only a refresh this 401 caused counts.
+                if try await tokens.replace(rejected: token ?? "") { refreshes += 1 }
                 attempt -= 1
                 continue
             case .success(let response) where response.status == 403:
@@ -104,6 +99,18 @@ struct APIClient: Sendable {
             statistics.update { $0.retries += 1 }
             events(.retry(endpoint: endpoint.path, reason: retryReason, delay: wait))
             try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+        }
+    }
+
+    /// One attempt inside a `--concurrency` slot, with the token that is current when the slot opens: a request
+    /// queued behind others must not send a token that expired while it waited.
+    private func sendOnce(method: HTTPRequest.Method, url: URL) async -> (token: String?, outcome: Result<HTTPResponse, any Error>) {
+        await limiter.run { [tokens, transport] in
+            let token: String
+            do { token = try await tokens.token() } catch { return (nil, .failure(error)) }
+            let request = HTTPRequest(method: method, url: url,
+                                      headers: [("Authorization", "Bearer \(token)"), ("Accept", "application/json")])
+            do { return (token, .success(try await transport.send(request))) } catch { return (token, .failure(error)) }
         }
     }
 

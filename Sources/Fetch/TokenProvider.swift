@@ -22,10 +22,12 @@ actor TokenProvider {
         return try await refresh()
     }
 
-    /// Called after a 401 with `rejected`: fetches a new token unless another caller already did.
-    func invalidate(_ rejected: String) async throws -> String {
-        if let current, current.token != rejected { return current.token }
-        return try await refresh()
+    /// Called after a 401 with `rejected`: fetches a new token unless another caller already replaced it.
+    /// Returns whether this call refreshed (or waited for a refresh), rather than finding a newer token in place.
+    func replace(rejected: String) async throws -> Bool {
+        if let current, current.token != rejected { return false }
+        _ = try await refresh()
+        return true
     }
 
     private func refresh() async throws -> String {
