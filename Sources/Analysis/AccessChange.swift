@@ -82,17 +82,31 @@ public struct AccessChange: Sendable, Hashable {
     /// The policy's conditions (time-based or other rule), if any.
     public let condition: String?
 
-    /// One role of `grant`, named from the snapshot `index` reads.
-    init(_ direction: Direction, roleID: String, of grant: Grant, in index: AccessIndex) {
+    /// One role of `policy`, held directly (`path` empty), named from the snapshot `index` reads.
+    init(_ direction: Direction, roleID: String, of policy: Policy, in index: AccessIndex) {
         self.direction = direction
         self.roleID = roleID
         role = index.roleName(roleID)
-        policyID = grant.policy.id
-        target = grant.target
-        targetLabel = index.label(of: grant.target)
-        path = grant.path
-        condition = grant.policy.rule?.description
+        policyID = policy.id
+        target = index.target(of: policy)
+        targetLabel = index.label(of: target)
+        path = []
+        condition = policy.rule?.description
     }
+
+    private init(_ change: AccessChange, path: [AccessStep]) {
+        direction = change.direction
+        roleID = change.roleID
+        role = change.role
+        policyID = change.policyID
+        target = change.target
+        targetLabel = change.targetLabel
+        self.path = path
+        condition = change.condition
+    }
+
+    /// The same change, held through `path`.
+    func held(through path: [AccessStep]) -> AccessChange { AccessChange(self, path: path) }
 
     /// "via access group Ops (dynamic, rule data-eng)", or "directly".
     public var via: String { path.isEmpty ? "directly" : "via " + path.pathDescription }

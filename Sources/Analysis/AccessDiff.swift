@@ -1,10 +1,12 @@
 import Model
 import Snapshot
 
-/// Effective access compared holder by holder: every identity either snapshot knows of (listed, a group member, a
-/// policy subject or allowed to assume a trusted profile) gets its grants from `EffectiveAccess` in both, one per role,
-/// matched by policy, role, target, path and condition. Public Access grants are compared once, for everyone, rather
-/// than for each identity. Linear in the grants of both snapshots.
+/// Effective access compared holder by holder, path by path. Every grant is a policy of some `AccessPath`'s source
+/// (an IAM id's own policies or an access group's) held through that path, so what each source stopped and started
+/// granting is worked out once (`SourceGrants`), and a holder's path that exists in both snapshots only picks up its
+/// source's delta; a path that exists in one snapshot only (a membership added or removed) gains or loses all its
+/// source grants. The cost is linear in the paths of both snapshots plus the changes found, instead of in every
+/// identity's full grant list. Public Access grants are compared once, for everyone.
 enum AccessDiff {
     /// The collections effective access is computed from.
     static let inputs: [CollectionKind] = [
@@ -12,50 +14,41 @@ enum AccessDiff {
     ]
 
     static func changes(old: AccessIndex, new: AccessIndex) -> [IdentityAccessChanges] {
+        let grants = SourceGrants(old: old, new: new)
         var result: [IdentityAccessChanges] = []
-        func compare(_ holder: AccessHolder, _ before: [Grant], _ after: [Grant]) {
-            let oldGrants = keyed(before), newGrants = keyed(after)
-            let lost = oldGrants.filter { newGrants[$0.key] == nil }
-                .map { AccessChange(.lost, roleID: $0.key.roleID, of: $0.value, in: old) }
-            let gained = newGrants.filter { oldGrants[$0.key] == nil }
-                .map { AccessChange(.gained, roleID: $0.key.roleID, of: $0.value, in: new) }
+        func compare(_ holder: @autoclosure () -> AccessHolder, _ oldPaths: [AccessPath], _ newPaths: [AccessPath]) {
+            var lost: [AccessChange] = [], gained: [AccessChange] = []
+            let oldByIDs = byStepIDs(oldPaths), newByIDs = byStepIDs(newPaths)
+            for ids in Set(oldByIDs.keys).union(newByIDs.keys) {
+                switch (oldByIDs[ids], newByIDs[ids]) {
+                case let (oldPath?, newPath?):
+                    guard let delta = grants.delta(oldPath.source) else { continue }
+                    lost += delta.lost.map { $0.held(through: oldPath.steps) }
+                    gained += delta.gained.map { $0.held(through: newPath.steps) }
+                case let (oldPath?, nil):
+                    lost += grants.allLost(oldPath.source).map { $0.held(through: oldPath.steps) }
+                case let (nil, newPath?):
+                    gained += grants.allGained(newPath.source).map { $0.held(through: newPath.steps) }
+                case (nil, nil):
+                    continue
+                }
+            }
             if !lost.isEmpty || !gained.isEmpty {
-                result.append(IdentityAccessChanges(holder: holder, gained: gained.sorted(by: order), lost: lost.sorted(by: order)))
+                result.append(IdentityAccessChanges(holder: holder(), gained: sorted(gained), lost: sorted(lost)))
             }
         }
-        compare(.everyone, publicGrants(old), publicGrants(new))
+        compare(.everyone, [AccessIndex.publicAccessPath], [AccessIndex.publicAccessPath])
         for iamID in holders(old).union(holders(new)).sorted() {
-            compare(AccessHolder(iamID: iamID, in: [new, old]), identityGrants(iamID, old), identityGrants(iamID, new))
+            compare(AccessHolder(iamID: iamID, in: [new, old]), old.paths(of: iamID), new.paths(of: iamID))
         }
         return result.sorted { $0.holder < $1.holder }
     }
 
-    /// What makes two grants the same: the policy, one of its roles, the target, the path by ids (renaming a group
-    /// is not a change of access) and the condition.
-    private struct GrantKey: Hashable {
-        let policyID: String
-        let roleID: String
-        let target: String
-        let path: [String]
-        let condition: String?
-    }
-
-    private static func keyed(_ grants: [Grant]) -> [GrantKey: Grant] {
-        var keyed: [GrantKey: Grant] = [:]
-        for grant in grants {
-            let path = grant.path.map { step in
-                switch step {
-                case .accessGroup(let id, _, _): "access_group:" + id
-                case .trustedProfile(_, let iamID, _): "trusted_profile:" + iamID
-                case .publicAccess: "public_access"
-                }
-            }
-            for roleID in grant.roleIDs {
-                keyed[GrantKey(policyID: grant.policy.id, roleID: roleID, target: grant.target.key, path: path,
-                               condition: grant.policy.rule?.description)] = grant
-            }
-        }
-        return keyed
+    /// Paths by their steps' ids; of two paths with the same ids (a duplicated membership), the first.
+    private static func byStepIDs(_ paths: [AccessPath]) -> [[String]: AccessPath] {
+        var result: [[String]: AccessPath] = [:]
+        for path in paths where result[path.steps.ids] == nil { result[path.steps.ids] = path }
+        return result
     }
 
     /// Every IAM id the snapshot knows as an identity or names in a membership, a policy subject or a profile's
@@ -65,18 +58,10 @@ enum AccessDiff {
             .union(index.profilesAssumableBy.keys)
     }
 
-    /// An identity's grants, without those of Public Access (compared once, for everyone).
-    private static func identityGrants(_ iamID: String, _ index: AccessIndex) -> [Grant] {
-        EffectiveAccess.grants(of: iamID, in: index).filter { !$0.path.contains(.publicAccess) }
-    }
-
-    private static func publicGrants(_ index: AccessIndex) -> [Grant] {
-        (index.policiesOfGroup[AccessGroup.publicAccessID] ?? []).map {
-            Grant(policy: $0, target: index.target(of: $0), path: [.publicAccess])
-        }
-    }
-
-    private static func order(_ a: AccessChange, _ b: AccessChange) -> Bool {
-        (a.targetLabel, a.role, a.policyID, a.via) < (b.targetLabel, b.role, b.policyID, b.via)
+    /// By target, role, policy and path, with each change's sort key built once rather than per comparison.
+    private static func sorted(_ changes: [AccessChange]) -> [AccessChange] {
+        changes.map { (key: [$0.targetLabel, $0.role, $0.policyID, $0.via], change: $0) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map(\.change)
     }
 }

@@ -20,4 +20,16 @@ public enum AccessStep: Sendable, Hashable, CustomStringConvertible {
 extension Array where Element == AccessStep {
     /// "direct", or the steps joined: "trusted profile ci → access group Ops".
     public var pathDescription: String { isEmpty ? "direct" : map(\.description).joined(separator: " → ") }
+
+    /// The steps by id only, e.g. `["trusted_profile:iam-Profile-…", "access_group:AccessGroupId-…"]`: a renamed
+    /// group or rule is the same path.
+    public var ids: [String] {
+        map { step in
+            switch step {
+            case .accessGroup(let id, _, _): "access_group:" + id
+            case .trustedProfile(_, let iamID, _): "trusted_profile:" + iamID
+            case .publicAccess: "public_access"
+            }
+        }
+    }
 }

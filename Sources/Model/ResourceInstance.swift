@@ -12,13 +12,28 @@ public struct ResourceInstance: Decodable, Sendable, Hashable {
     public let resourceID: String?
     public let state: String?
     public let type: String?
+    /// `crn` (or `id`) parsed once, when decoded: the names and ids below are read from it many times.
+    public let crn: CRN?
 
     enum CodingKeys: String, CodingKey {
         case id, guid, name, state, type
         case crnString = "crn", regionID = "region_id", resourceGroupID = "resource_group_id", resourceID = "resource_id"
     }
 
-    public var crn: CRN? { CRN(crnString ?? id) }
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        guid = try container.decodeIfPresent(String.self, forKey: .guid)
+        crnString = try container.decodeIfPresent(String.self, forKey: .crnString)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        regionID = try container.decodeIfPresent(String.self, forKey: .regionID)
+        resourceGroupID = try container.decodeIfPresent(String.self, forKey: .resourceGroupID)
+        resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
+        state = try container.decodeIfPresent(String.self, forKey: .state)
+        type = try container.decodeIfPresent(String.self, forKey: .type)
+        crn = CRN(crnString ?? id)
+    }
+
     /// The service name policies use: CRN segment 5.
     public var serviceName: String? { crn?.serviceName }
     /// The instance id policies use: the guid, or CRN segment 8.

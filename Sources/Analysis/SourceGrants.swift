@@ -1,0 +1,67 @@
+import Model
+
+/// What each path source (an IAM id's own policies, an access group's policies) grants in two snapshots: for a source
+/// that grants something else in the new one, the roles it stopped and started granting, worked out once however many
+/// holders reach it. A grant is keyed by policy, role, target and condition.
+struct SourceGrants {
+    /// The roles a source stopped (`lost`) and started (`gained`) granting, as changes held directly.
+    struct Delta {
+        let lost: [AccessChange]
+        let gained: [AccessChange]
+    }
+
+    private struct Key: Hashable {
+        let policyID: String
+        let roleID: String
+        let target: String
+        let condition: String?
+    }
+
+    private let old: AccessIndex
+    private let new: AccessIndex
+    private let deltas: [AccessPath.Source: Delta]
+
+    /// Keys every source of either snapshot once: linear in their policies.
+    init(old: AccessIndex, new: AccessIndex) {
+        self.old = old
+        self.new = new
+        var sources = Set<AccessPath.Source>()
+        for index in [old, new] {
+            sources.formUnion(index.policiesOfIAMID.keys.map { .subject(iamID: $0) })
+            sources.formUnion(index.policiesOfGroup.keys.map { .accessGroup(id: $0) })
+        }
+        var deltas: [AccessPath.Source: Delta] = [:]
+        for source in sources {
+            let before = Self.keyed(source, in: old), after = Self.keyed(source, in: new)
+            guard Set(before.keys) != Set(after.keys) else { continue }
+            deltas[source] = Delta(
+                lost: before.filter { after[$0.key] == nil }.map { AccessChange(.lost, roleID: $0.key.roleID, of: $0.value, in: old) },
+                gained: after.filter { before[$0.key] == nil }.map { AccessChange(.gained, roleID: $0.key.roleID, of: $0.value, in: new) })
+        }
+        self.deltas = deltas
+    }
+
+    /// What the source stopped and started granting; nil when it grants the same in both snapshots.
+    func delta(_ source: AccessPath.Source) -> Delta? { deltas[source] }
+
+    /// Every role the source grants in the old snapshot, as lost.
+    func allLost(_ source: AccessPath.Source) -> [AccessChange] {
+        Self.keyed(source, in: old).map { AccessChange(.lost, roleID: $0.key.roleID, of: $0.value, in: old) }
+    }
+
+    /// Every role the source grants in the new snapshot, as gained.
+    func allGained(_ source: AccessPath.Source) -> [AccessChange] {
+        Self.keyed(source, in: new).map { AccessChange(.gained, roleID: $0.key.roleID, of: $0.value, in: new) }
+    }
+
+    private static func keyed(_ source: AccessPath.Source, in index: AccessIndex) -> [Key: Policy] {
+        var keyed: [Key: Policy] = [:]
+        for policy in index.policies(of: source) {
+            let target = index.target(of: policy).key, condition = policy.rule?.description
+            for roleID in policy.roleIDs {
+                keyed[Key(policyID: policy.id, roleID: roleID, target: target, condition: condition)] = policy
+            }
+        }
+        return keyed
+    }
+}
