@@ -32,11 +32,11 @@ enum AdministrationFindings {
 
     static func administrators(_ c: FindingContext) -> [Finding] {
         c.subjects.compactMap { iamID in
-            let grants = c.administrativeGrants[iamID] ?? []
-            let management = grants.filter { $0.roleIDs.contains(where: isAdministrator) && coversAllAccountManagement($0.target) }
-            let services = grants.filter { $0.roleIDs.contains(where: isAdministrator) && coversAllIAMEnabledServices($0.target) }
+            let held = c.administrativePaths(of: iamID)
+            let management = grants(held, c) { $0.accountManagement }
+            let services = grants(held, c) { $0.allServices }
             guard !management.isEmpty || !services.isEmpty else { return nil }
-            let manager = grants.contains { $0.roleIDs.contains(where: isManager) && coversAllIAMEnabledServices($0.target) }
+            let manager = held.contains { $0.policies.managerOnAllServices }
             var parts: [String] = []
             if !management.isEmpty { parts.append("Administrator on all account management services " + sources(management)) }
             if !services.isEmpty {
@@ -48,20 +48,57 @@ enum AdministrationFindings {
         }
     }
 
+    /// Scopes a `can-assign-access` finding names; the rest are counted per path, so that an identity holding
+    /// Administrator through hundreds of policies makes one readable finding, not pages of text.
+    static let listedScopes = 5
+
     static func accessAssigners(_ c: FindingContext) -> [Finding] {
         let owner = c.account.info?.ownerIAMID
         var subjects = c.subjects
         if let owner, !subjects.contains(owner) { subjects.append(owner) }
         return subjects.sorted().compactMap { iamID in
-            let grants = (c.administrativeGrants[iamID] ?? []).filter { grant in
-                if case .resourceGroupItself = grant.target.scope { return false }
-                return grant.roleIDs.contains(where: isAdministrator)
+            var listed: [Grant] = []
+            var unlisted: [(path: AccessPath, count: Int)] = []
+            for (path, policies) in c.administrativePaths(of: iamID) where !policies.assigning.isEmpty {
+                let shown = policies.assigning.prefix(listedScopes - listed.count)
+                listed += shown.map { Grant(policy: $0, target: c.index.target(of: $0), path: path.steps) }
+                if policies.assigning.count > shown.count { unlisted.append((path, policies.assigning.count - shown.count)) }
             }
-            guard iamID == owner || !grants.isEmpty else { return nil }
-            let scopes = grants.map { "Administrator on \(c.index.label(of: $0.target)) " + sources([$0]) }
-            return Finding(.canAssignAccess, entities: [c.identity(iamID)] + policies(grants, c),
+            guard iamID == owner || !listed.isEmpty else { return nil }
+            var scopes = listed.map { "Administrator on \(c.index.label(of: $0.target)) " + sources([$0]) }
+            if !unlisted.isEmpty { scopes.append(moreScopes(unlisted, of: iamID)) }
+            return Finding(.canAssignAccess, entities: [c.identity(iamID)] + policies(listed, c) + holders(of: unlisted.map(\.path), c),
                            why: "can assign access as " + ((iamID == owner ? ["account owner (everything)"] : []) + scopes)
                                .joined(separator: "; "))
+        }
+    }
+
+    /// The grants `select` picks from each path's administrative policies, held through that path.
+    private static func grants(_ held: [(path: AccessPath, policies: AdministrativePolicies)], _ c: FindingContext,
+                               _ select: (AdministrativePolicies) -> [Policy]) -> [Grant] {
+        held.flatMap { path, policies in
+            select(policies).map { Grant(policy: $0, target: c.index.target(of: $0), path: path.steps) }
+        }
+    }
+
+    /// "and 42 more scopes (40 via access group Ops, 2 direct: `iamgraph access --identity IBMid-…` lists them)".
+    private static func moreScopes(_ unlisted: [(path: AccessPath, count: Int)], of iamID: String) -> String {
+        let total = unlisted.reduce(0) { $0 + $1.count }
+        return "and \(total) more scope\(total == 1 ? "" : "s") ("
+            + unlisted.map { "\($0.count) " + ($0.path.steps.isEmpty ? "direct" : "via " + $0.path.steps.pathDescription) }
+                .joined(separator: ", ")
+            + ": `iamgraph access --identity \(iamID)` lists them)"
+    }
+
+    /// The access groups and trusted profiles `paths` go through, each once.
+    private static func holders(of paths: [AccessPath], _ c: FindingContext) -> [FindingEntity] {
+        var seen = Set<String>()
+        return paths.flatMap(\.steps).compactMap { step -> FindingEntity? in
+            switch step {
+            case .accessGroup(let id, _, _): seen.insert(id).inserted ? c.group(id) : nil
+            case .trustedProfile(_, let iamID, _): seen.insert(iamID).inserted ? c.identity(iamID) : nil
+            case .publicAccess: seen.insert(AccessGroup.publicAccessID).inserted ? c.group(AccessGroup.publicAccessID) : nil
+            }
         }
     }
 

@@ -3,13 +3,11 @@ import Model
 /// Every grant an identity holds: policies assigned to it, to each access group it belongs to (statically or through a
 /// dynamic rule), to the Public Access group, and — one hop — to each trusted profile it may assume.
 public enum EffectiveAccess {
-    /// - Parameter including: only policies passing this test become grants (e.g. only administrative ones), so a
-    ///   caller that needs a few kinds of grant for every identity does not build all of them.
-    public static func grants(of iamID: String, in index: AccessIndex,
-                              including: (Policy) -> Bool = { _ in true }) -> [Grant] {
+    /// Ordered by path, target and policy.
+    public static func grants(of iamID: String, in index: AccessIndex) -> [Grant] {
         var grants: [Grant] = []
         for path in index.paths(of: iamID) + [AccessIndex.publicAccessPath] {
-            for policy in index.policies(of: path.source) where including(policy) {
+            for policy in index.policies(of: path.source) {
                 grants.append(Grant(policy: policy, target: index.target(of: policy), path: path.steps))
             }
         }

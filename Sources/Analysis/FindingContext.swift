@@ -11,9 +11,9 @@ struct FindingContext: Sendable {
     /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
     /// sorted.
     let subjects: [String]
-    /// Each subject's administrative grants (policies with Administrator or Manager roles): all the administration
-    /// rules need, built for every subject without building every grant of every subject.
-    let administrativeGrants: [String: [Grant]]
+    /// What each path source's policies grant in administration terms (sources granting none left out): found once,
+    /// so that a subject's administration costs one lookup per path it has rather than a look at every grant.
+    private let administration: [AccessPath.Source: AdministrativePolicies]
 
     var account: IAMAccount { index.account }
 
@@ -29,14 +29,26 @@ struct FindingContext: Sendable {
         subjects.formUnion(index.groupsOfMember.keys)
         subjects.formUnion(index.profilesAssumableBy.keys)
         self.subjects = subjects.sorted()
-        administrativeGrants = Dictionary(uniqueKeysWithValues: self.subjects.map { iamID in
-            (iamID, EffectiveAccess.grants(of: iamID, in: index, including: Self.isAdministrative))
-        })
+        var administration: [AccessPath.Source: AdministrativePolicies] = [:]
+        let sources = index.policiesOfIAMID.keys.map { AccessPath.Source.subject(iamID: $0) }
+            + index.policiesOfGroup.keys.map { AccessPath.Source.accessGroup(id: $0) }
+        for source in sources {
+            let policies = AdministrativePolicies(index.policies(of: source), in: index)
+            if !policies.isEmpty { administration[source] = policies }
+        }
+        self.administration = administration
     }
 
-    /// Whether a policy grants Administrator or Manager.
-    static func isAdministrative(_ policy: Policy) -> Bool {
-        policy.roleIDs.contains { AdministrationFindings.isAdministrator($0) || AdministrationFindings.isManager($0) }
+    /// The paths of a subject (Public Access included) to sources with administrative policies, ordered by path
+    /// description, each path once.
+    func administrativePaths(of iamID: String) -> [(path: AccessPath, policies: AdministrativePolicies)] {
+        var seen = Set<[AccessStep]>()
+        return (index.paths(of: iamID) + [AccessIndex.publicAccessPath])
+            .compactMap { path in administration[path.source].map { (path: path, policies: $0) } }
+            .filter { seen.insert($0.path.steps).inserted }
+            .map { (key: $0.path.steps.pathDescription, held: $0) }
+            .sorted { $0.key < $1.key }
+            .map(\.held)
     }
 
     /// Every grant of one subject (for the few rules that need all of them, for a few subjects).

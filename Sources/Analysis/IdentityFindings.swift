@@ -31,8 +31,8 @@ enum IdentityFindings {
         let keysByOwner = Dictionary(grouping: c.account.apiKeys.filter { $0.iamID != nil }, by: { $0.iamID! })
         return c.account.serviceIDs.compactMap { serviceID in
             guard let keys = keysByOwner[serviceID.iamID], !keys.isEmpty else { return nil }
-            let access = c.grants(of: serviceID.iamID).filter { !$0.path.contains(.publicAccess) }
-            guard access.isEmpty else { return nil }
+            // Some path (Public Access aside) to a source with a policy is access; no grant list needs building.
+            guard !c.index.paths(of: serviceID.iamID).contains(where: { !c.index.policies(of: $0.source).isEmpty }) else { return nil }
             let names = keys.map { key in
                 (key.name.map { "\($0) (\(key.id))" } ?? key.id) + (key.disabled == true ? " [disabled]" : "")
                     + (key.locked == true ? " [locked]" : "")

@@ -51,9 +51,18 @@ enum InstanceFindings {
                 if target.match(instance) != .none { reached.insert(instance.instanceID) }
             }
         }
-        return c.account.resourceInstances.compactMap { instance -> Finding? in
-            guard !reached.contains(instance.instanceID) else { return nil }
-            let reaching = direct.filter { c.index.target(of: $0).match(instance) != .none }
+        // The direct policies reaching each instance no group policy reaches, found the same way among those only.
+        let unreached = c.account.resourceInstances.filter { !reached.contains($0.instanceID) }
+        let unreachedCandidates = InstanceCandidates(unreached)
+        var directlyReached: [String: [Policy]] = [:]
+        for policy in direct {
+            let target = c.index.target(of: policy)
+            for instance in unreachedCandidates.instances(for: target) where target.match(instance) != .none {
+                directlyReached[instance.instanceID, default: []].append(policy)
+            }
+        }
+        return unreached.map { instance in
+            let reaching = directlyReached[instance.instanceID] ?? []
             let holders = reaching.map { policy in
                 policy.id + (policy.subjectValue("iam_id").map { " (\(c.index.name(ofIAMID: $0) ?? $0))" } ?? "")
             }

@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Foundation
 @testable import Model
 import Snapshot
@@ -141,6 +141,24 @@ import Testing
         #expect(ids(report, .canAssignAccess) == ["IBMid-anyGroup", "IBMid-owner", "IBMid-platform", "IBMid-region", "IBMid-service"])
         let service = report.findings.first { $0.rule == .canAssignAccess && $0.entities[0].id == "IBMid-service" }
         #expect(service?.why == "can assign access as Administrator on kms across the account (policy service, direct)")
+    }
+
+    @Test func manyAssigningScopesAreCountedPerPathBeyondTheListedOnes() throws {
+        let services = ["kms", "cos", "iks", "redis", "mongodb", "etcd", "toolchain", "logdna"]
+        let account = Fixture.account(
+            users: [Fixture.user("IBMid-busy", "busy")],
+            groups: [Fixture.group("AccessGroupId-ops", "Ops", members: ["IBMid-busy"])],
+            policies: services.enumerated().map { position, service in
+                position < 6 ? Fixture.policy("p\(position)", group: "AccessGroupId-ops", roles: [Fixture.administrator],
+                                              [Fixture.attr("serviceName", service)])
+                    : Fixture.policy("p\(position)", iamID: "IBMid-busy", roles: [Fixture.administrator],
+                                     [Fixture.attr("serviceName", service)])
+            })
+        let finding = try #require(FindingsReport(AccessIndex(account)).findings.first { $0.rule == .canAssignAccess })
+        // Ordered by path ("access group Ops" before "direct"), then target.
+        #expect(finding.why.components(separatedBy: "Administrator on ").count - 1 == AdministrationFindings.listedScopes)
+        #expect(finding.why.hasSuffix("; and 3 more scopes (1 via access group Ops, 2 direct: `iamgraph access --identity IBMid-busy` lists them)"))
+        #expect(finding.entities.map(\.id) == ["IBMid-busy", "p1", "p5", "p2", "p0", "p4", "AccessGroupId-ops"])
     }
 
     @Test func publicAccessDisabledInSettingsIsSaid() {
