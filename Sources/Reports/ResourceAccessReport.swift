@@ -17,22 +17,57 @@ public struct ResourceAccessReport: Sendable {
         let instance = try Lookup.instance(query, in: index.account)
         self.instance = instance
         self.index = index
-        // Sort keys are built once per row, not once per comparison.
-        let rows = WhoHasAccess.to(instance, in: index).map { access in
-            let holder = Holder(access.holder, index)
-            return (access: access, key: (holder.order, holder.name.lowercased(), holder.id,
-                                          PathText.describe(access.path), access.policy.id))
+        // Rows are sorted by ranks: each distinct holder and path is ranked once (by kind, name and id; by path text),
+        // and row numbers are sorted rather than the rows, so that hundreds of thousands of rows sort on integers.
+        let found = WhoHasAccess.to(instance, in: index)
+        var holders = HolderCache(index)
+        let holderRank = Self.ranks(Set(found.map(\.holder))) { holder in
+            let named = holders[holder]
+            return [String(named.order), named.name.lowercased(), named.id]
         }
-        access = rows.sorted { $0.key < $1.key }.map(\.access)
+        let pathRank = Self.ranks(Set(found.map(\.path))) { [PathText.describe($0)] }
+        let keys = found.map { (holderRank[$0.holder]!, pathRank[$0.path]!) }
+        access = found.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : found[a].policy.id < found[b].policy.id
+        }.map { found[$0] }
+    }
+
+    /// The position of each value when sorted by `key`.
+    private static func ranks<Value: Hashable>(_ values: Set<Value>, by key: (Value) -> [String]) -> [Value: Int] {
+        let ordered = values.map { (key: key($0), value: $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0.element.value, $0.offset) })
+    }
+
+    /// Each holder named once, however many rows it has.
+    struct HolderCache {
+        let index: AccessIndex
+        private var named: [ResourceAccess.Holder: Holder] = [:]
+
+        init(_ index: AccessIndex) { self.index = index }
+
+        subscript(holder: ResourceAccess.Holder) -> Holder {
+            mutating get {
+                if let known = named[holder] { return known }
+                let made = Holder(holder, index)
+                named[holder] = made
+                return made
+            }
+        }
     }
 
     /// The report in `format` (docs/access-json.md for JSON); throws only if JSON encoding fails.
     public func data(_ format: AccessFormat) throws -> Data {
         let account = index.account
         let unknown = AccessJSON.unknownCollections(account, among: WhoHasAccess.reads)
+        // A policy reaching the instance through a big group repeats for every member: its fields are built once per
+        // policy and path.
+        var holders = HolderCache(index)
+        var fields: [FieldsKey: AccessJSON.GrantFields] = [:]
         let rows = access.map { access in
-            Row(holder: Holder(access.holder, index), match: access.match == .full ? "full" : "partial",
-                fields: AccessJSON.GrantFields(policy: access.policy, target: access.target, path: access.path, index: index))
+            let key = FieldsKey(policyID: access.policy.id, path: access.path)
+            let grant = fields[key] ?? AccessJSON.GrantFields(policy: access.policy, target: access.target, path: access.path, index: index)
+            fields[key] = grant
+            return Row(holder: holders[access.holder], match: access.match == .full ? "full" : "partial", fields: grant)
         }
         let groupName = instance.resourceGroupID.flatMap { account.resourceGroupsByID[$0]?.name }
         let document = Document(
@@ -53,6 +88,11 @@ public struct ResourceAccessReport: Sendable {
             rows: rows.map { [$0.holder.name, $0.holder.kind, $0.holder.id, $0.match] + $0.fields.cells },
             json: document
         ).data(format)
+    }
+
+    private struct FieldsKey: Hashable {
+        let policyID: String
+        let path: [AccessStep]
     }
 
     /// Who holds the access, named.

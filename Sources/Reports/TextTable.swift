@@ -2,23 +2,23 @@
 /// cleaned of control characters.
 enum TextTable {
     static func render(_ header: [String], _ rows: [[String]]) -> String {
-        let cleaned = ([header] + rows).map { $0.map(TerminalText.clean) }
+        // Each cell cleaned and measured once: tables of hundreds of thousands of rows are common on big accounts.
+        let cells = ([header] + rows).map { $0.map { cell in TerminalText.clean(cell) }.map { (text: $0, width: $0.count) } }
         var widths = Array(repeating: 0, count: header.count)
-        for row in cleaned {
-            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
+        for row in cells {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.width) }
         }
-        return cleaned.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
-            }.joined(separator: "  ").trimmingTrailingSpaces + "\n"
-        }.joined()
-    }
-}
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var text = self
-        while text.last == " " { text.removeLast() }
+        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 2)
+        var text = ""
+        for row in cells {
+            // Pad a cell only when a non-empty cell follows it, so that no line ends in spaces.
+            let used = (row.lastIndex { !$0.text.isEmpty } ?? 0) + 1
+            for (column, cell) in row.prefix(used).enumerated() {
+                text += cell.text
+                if column < used - 1 { text += spaces.prefix(widths[column] - cell.width + 2) }
+            }
+            text += "\n"
+        }
         return text
     }
 }
