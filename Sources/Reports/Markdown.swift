@@ -1,8 +1,15 @@
+import Foundation
+
 /// Escaping of untrusted text for GitHub-flavoured Markdown, in table cells and in running text.
 enum Markdown {
+    /// Invisible, and breaks what GitHub would otherwise turn into a mention or a link.
+    static let wordJoiner: Character = "\u{2060}"
+
     /// Text that renders literally: backslash and Markdown punctuation (`|`, `` ` ``, `*`, `_`, `[`, `]`, `#`) are
     /// backslash-escaped, `<`, `>` and `&` become entities (no HTML, no autolinks), and line breaks become `<br>` so a
-    /// table row stays on one line; other control characters and bidirectional overrides become `?`.
+    /// table row stays on one line; other control characters and bidirectional overrides become `?`. A word joiner
+    /// follows every `@` and sits inside every `://` and `www.`, so that a name like `@security-team` or a URL in an
+    /// identity's description neither notifies anyone nor becomes a link in a pull-request comment.
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.count)
@@ -13,10 +20,12 @@ enum Markdown {
             case ">": result += "&gt;"
             case "&": result += "&amp;"
             case "\r\n", "\n", "\r": result += "<br>"
+            case "@": result += "@" + String(wordJoiner)
             default: result += TerminalText.clean(String(character))
             }
         }
-        return result
+        return result.replacingOccurrences(of: "://", with: ":" + String(wordJoiner) + "//")
+            .replacingOccurrences(of: "www.", with: "www" + String(wordJoiner) + ".", options: .caseInsensitive)
     }
 
     /// A table: header row, delimiter row, one row per record, every cell escaped.

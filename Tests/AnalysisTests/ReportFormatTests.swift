@@ -26,6 +26,9 @@ import Testing
         #expect(Markdown.escape("<b>&</b>") == "&lt;b&gt;&amp;&lt;/b&gt;")
         #expect(Markdown.escape("one\ntwo\r\nthree") == "one<br>two<br>three")
         #expect(Markdown.escape("[link](x) *em* `code`") == "\\[link\\](x) \\*em\\* \\`code\\`")
+        // No mentions, no autolinks: a word joiner (U+2060) breaks them without changing what is shown.
+        #expect(Markdown.escape("@security-team https://evil.example www.evil.example")
+                == "@\u{2060}security-team https:\u{2060}//evil.example www\u{2060}.evil.example")
         let table = Markdown.table(["A"], [[Self.hostile]])
         #expect(table.split(separator: "\n").count == 3)
         #expect(!table.contains("<b>"))
