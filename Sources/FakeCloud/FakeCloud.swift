@@ -32,7 +32,8 @@ public final class FakeCloud: Sendable {
         self.options = options
         engine = FakeCloudEngine(snapshot: served, faults: faults, options: options)
         let latency = Double(faults.latency.components.seconds) + Double(faults.latency.components.attoseconds) * 1e-18
-        server = HTTPServer(address: address, timeout: 15 + latency, logger: .disabled,
+        server = HTTPServer(address: address, timeout: 15 + latency,
+                            pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled,
                             handler: FakeCloudHandler(engine: engine))
     }
 

@@ -50,15 +50,17 @@ struct APIClient: Sendable {
         return object
     }
 
-    /// Sends with retries; returns the status (one of `accept`) and the parsed body (nil when empty).
+    /// Sends with retries; returns the status (one of `accept`) and the parsed body (nil when empty). A list's next
+    /// page is `urgent` in the limiter: the rest of its list waits on it.
     func send(_ endpoint: Endpoint, cursor: String?, method: HTTPRequest.Method = .get,
               accept: Set<Int> = [200]) async throws -> (status: Int, body: JSONTree?) {
         let url = try url(endpoint, cursor: cursor)
+        let priority: AsyncLimiter.Priority = cursor == nil ? .normal : .urgent
         var refreshes = 0
         var attempt = 0
         while true {
             attempt += 1
-            let (token, outcome) = await sendOnce(method: method, url: url)
+            let (token, outcome) = await sendOnce(method: method, url: url, priority: priority)
             statistics.update { $0.requests += 1 }
 
             let retryReason: String
@@ -104,8 +106,9 @@ struct APIClient: Sendable {
 
     /// One attempt inside a `--concurrency` slot, with the token that is current when the slot opens: a request
     /// queued behind others must not send a token that expired while it waited.
-    private func sendOnce(method: HTTPRequest.Method, url: URL) async -> (token: String?, outcome: Result<HTTPResponse, any Error>) {
-        await limiter.run { [tokens, transport] in
+    private func sendOnce(method: HTTPRequest.Method, url: URL,
+                          priority: AsyncLimiter.Priority) async -> (token: String?, outcome: Result<HTTPResponse, any Error>) {
+        await limiter.run(priority: priority) { [tokens, transport] in
             let token: String
             do { token = try await tokens.token() } catch { return (nil, .failure(error)) }
             let request = HTTPRequest(method: method, url: url,

@@ -1,30 +1,52 @@
-/// Bounds how many requests are in flight at once (`--concurrency`).
+/// Bounds how many requests are in flight at once (`--concurrency`). Waiting requests get a slot first come, first
+/// served, except that `urgent` ones go ahead of all `normal` ones.
 actor AsyncLimiter {
+    /// How soon a waiting request gets a slot.
+    enum Priority: Sendable {
+        /// First come, first served.
+        case normal
+        /// Ahead of every `normal` request: for requests that others wait on (a list's next page), so that a long
+        /// chain of dependent requests does not queue behind a fan-out of requests nothing depends on.
+        case urgent
+    }
+
     private let limit: Int
     private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var waitingUrgent: [CheckedContinuation<Void, Never>] = []
+    private var waitingNormal: [CheckedContinuation<Void, Never>] = []
 
     init(limit: Int) { self.limit = max(1, limit) }
 
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {
-        await acquire()
+    /// Requests waiting for a slot.
+    var waiting: Int { waitingUrgent.count + waitingNormal.count }
+
+    func run<T: Sendable>(priority: Priority = .normal, _ body: @Sendable () async throws -> T) async rethrows -> T {
+        await acquire(priority)
         defer { release() }
         return try await body()
     }
 
-    private func acquire() async {
+    private func acquire(_ priority: Priority) async {
         if running < limit {
             running += 1
             return
         }
-        await withCheckedContinuation { waiting.append($0) }
+        await withCheckedContinuation { continuation in
+            switch priority {
+            case .urgent: waitingUrgent.append(continuation)
+            case .normal: waitingNormal.append(continuation)
+            }
+        }
     }
 
+    /// Hands the slot to the next waiting request, or frees it.
     private func release() {
-        if waiting.isEmpty {
-            running -= 1
+        if !waitingUrgent.isEmpty {
+            waitingUrgent.removeFirst().resume()
+        } else if !waitingNormal.isEmpty {
+            waitingNormal.removeFirst().resume()
         } else {
-            waiting.removeFirst().resume()
+            running -= 1
         }
     }
 }

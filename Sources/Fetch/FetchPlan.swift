@@ -12,6 +12,7 @@ struct FetchPlan: Sendable {
     let identity: String?
     let statistics: FetchStatistics
     let events: @Sendable (FetchEvent) -> Void
+    private let normalizer = CollectionNormalizer()
 
     private static let accountWide: [CollectionKind] = [
         .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
@@ -19,48 +20,72 @@ struct FetchPlan: Sendable {
         .identitySettings,
     ]
 
-    func run() async throws -> [CollectionOutcome] {
+    /// Fetches every collection. Each one is normalized (sorted and serialized, the CPU-heavy part of a fetch) as soon
+    /// as it arrives, overlapping the requests still in flight instead of following them all.
+    func run() async throws -> [CollectionOutcome<NormalizedCollection>] {
         let first: [CollectionKind] = identity == nil ? Self.accountWide : [.accessGroups]
         let total = identity == nil ? CollectionKind.allCases.count : 5
         statistics.update { $0.collectionsTotal = total }
-        var outcomes: [CollectionKind: CollectionOutcome] = [:]
-        try await withThrowingTaskGroup(of: CollectionOutcome.self) { group in
-            for kind in first { group.addTask { try await fetch(kind) } }
-            for try await outcome in group {
-                outcomes[outcome.kind] = outcome
-                report(outcome)
-                let content = try? outcome.result.get().value
-                switch outcome.kind {
-                case .accessGroups:
-                    let ids = Self.ids(content as? [Any])
-                    group.addTask { try await perParent(.accessGroupMembers, parents: ids, parentOutcome: outcome) }
-                    group.addTask { try await perParent(.accessGroupRules, parents: ids, parentOutcome: outcome) }
-                    if let identity {
-                        group.addTask { try await identityPolicies(identity, groups: ids) }
-                    }
-                case .trustedProfiles:
-                    let ids = Self.ids(content as? [Any])
-                    for kind in [CollectionKind.trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities] {
-                        group.addTask { try await perParent(kind, parents: ids, parentOutcome: outcome) }
-                    }
-                default:
-                    break
-                }
-                let rolesInputs: [CollectionKind] = identity == nil
-                    ? [.accessPolicies, .authorizationPolicies, .resourceInstances] : [.accessPolicies]
-                if rolesInputs.contains(outcome.kind), rolesInputs.allSatisfy({ outcomes[$0] != nil }) {
-                    let policies = rolesInputs.filter { $0 != .resourceInstances }
-                        .flatMap { (try? outcomes[$0]?.result.get().value as? [Any]) ?? [] }
-                    let instances = (try? outcomes[.resourceInstances]?.result.get().value as? [Any]) ?? []
-                    let services = RoleMerge.services(policies: policies, instances: instances)
-                    group.addTask { try await roles(services: services) }
+        var fetched: [CollectionKind: CollectionOutcome<JSONTree>] = [:]
+        var normalized: [CollectionOutcome<NormalizedCollection>] = []
+        try await withThrowingTaskGroup(of: Step.self) { group in
+            for kind in first { group.addTask { .fetched(try await fetch(kind)) } }
+            for try await step in group {
+                switch step {
+                case .fetched(let outcome):
+                    fetched[outcome.kind] = outcome
+                    report(outcome)
+                    startDependents(of: outcome, fetched: fetched, in: &group)
+                    group.addTask { .normalized(await normalizer.normalize(outcome)) }
+                case .normalized(let outcome):
+                    normalized.append(outcome)
                 }
             }
         }
-        return Array(outcomes.values)
+        return normalized
     }
 
-    private func report(_ outcome: CollectionOutcome) {
+    /// Starts the collections that were waiting for `outcome`: members and rules of its groups, links, rules and
+    /// identities of its profiles, roles once every collection naming services is in `fetched`.
+    private func startDependents(of outcome: CollectionOutcome<JSONTree>, fetched: [CollectionKind: CollectionOutcome<JSONTree>],
+                                 in group: inout ThrowingTaskGroup<Step, any Error>) {
+        let content = try? outcome.result.get().value
+        switch outcome.kind {
+        case .accessGroups:
+            let ids = Self.ids(content as? [Any])
+            group.addTask { .fetched(try await perParent(.accessGroupMembers, parents: ids, parentOutcome: outcome)) }
+            group.addTask { .fetched(try await perParent(.accessGroupRules, parents: ids, parentOutcome: outcome)) }
+            if let identity {
+                group.addTask { .fetched(try await identityPolicies(identity, groups: ids)) }
+            }
+        case .trustedProfiles:
+            let ids = Self.ids(content as? [Any])
+            for kind in [CollectionKind.trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities] {
+                group.addTask { .fetched(try await perParent(kind, parents: ids, parentOutcome: outcome)) }
+            }
+        default:
+            break
+        }
+        let rolesInputs: [CollectionKind] = identity == nil
+            ? [.accessPolicies, .authorizationPolicies, .resourceInstances] : [.accessPolicies]
+        if rolesInputs.contains(outcome.kind), rolesInputs.allSatisfy({ fetched[$0] != nil }) {
+            let policies = rolesInputs.filter { $0 != .resourceInstances }
+                .flatMap { (try? fetched[$0]?.result.get().value as? [Any]) ?? [] }
+            let instances = (try? fetched[.resourceInstances]?.result.get().value as? [Any]) ?? []
+            let services = RoleMerge.services(policies: policies, instances: instances)
+            group.addTask { .fetched(try await roles(services: services)) }
+        }
+    }
+
+    /// What a task of the plan produced.
+    private enum Step: Sendable {
+        /// A collection as the API gave it, which other collections' requests may depend on.
+        case fetched(CollectionOutcome<JSONTree>)
+        /// A collection in snapshot file form.
+        case normalized(CollectionOutcome<NormalizedCollection>)
+    }
+
+    private func report(_ outcome: CollectionOutcome<JSONTree>) {
         statistics.update { $0.collectionsDone += 1 }
         switch outcome.result {
         case .success(let content):
@@ -72,7 +97,7 @@ struct FetchPlan: Sendable {
 
     // MARK: collections
 
-    private func fetch(_ kind: CollectionKind) async throws -> CollectionOutcome {
+    private func fetch(_ kind: CollectionKind) async throws -> CollectionOutcome<JSONTree> {
         var endpoint = catalog.endpoint(kind)
         if kind == .accessGroups, let identity { endpoint = endpoint.adding([URLQueryItem(name: "iam_id", value: identity)]) }
         if kind.holdsPolicies { return try await policies(kind, filters: [[]]) }
@@ -90,7 +115,7 @@ struct FetchPlan: Sendable {
     }
 
     /// v2 and v1 listings of one policy type, for each filter (identity scope asks per subject), merged.
-    private func policies(_ kind: CollectionKind, filters: [[URLQueryItem]]) async throws -> CollectionOutcome {
+    private func policies(_ kind: CollectionKind, filters: [[URLQueryItem]]) async throws -> CollectionOutcome<JSONTree> {
         let v2 = catalog.endpoint(kind)
         var remark: String?
         var result = try await outcome(kind, v2.adding(filters.first ?? []).source(pages: 0)) { pages in
@@ -127,13 +152,13 @@ struct FetchPlan: Sendable {
         }
     }
 
-    private func identityPolicies(_ iamID: String, groups: [String]) async throws -> CollectionOutcome {
+    private func identityPolicies(_ iamID: String, groups: [String]) async throws -> CollectionOutcome<JSONTree> {
         let filters = [[URLQueryItem(name: "iam_id", value: iamID)]]
             + groups.map { [URLQueryItem(name: "access_group_id", value: $0)] }
         return try await policies(.accessPolicies, filters: filters)
     }
 
-    private func perParent(_ kind: CollectionKind, parents: [String], parentOutcome: CollectionOutcome) async throws -> CollectionOutcome {
+    private func perParent(_ kind: CollectionKind, parents: [String], parentOutcome: CollectionOutcome<JSONTree>) async throws -> CollectionOutcome<JSONTree> {
         let template = catalog.endpoint(kind)
         if case .failure(let failure) = parentOutcome.result {
             return CollectionOutcome(kind: kind, source: template.source(pages: 0),
@@ -156,21 +181,20 @@ struct FetchPlan: Sendable {
         }
     }
 
-    private func roles(services: [String]) async throws -> CollectionOutcome {
+    /// The account's roles and each service's, all requested at once and merged in a fixed order (the account's
+    /// first, then the services by name) whatever order the responses arrive in.
+    private func roles(services: [String]) async throws -> CollectionOutcome<JSONTree> {
         let endpoint = catalog.endpoint(.roles)
+        let queries = [[]] + services.map { [URLQueryItem(name: "service_name", value: $0)] }
         return try await outcome(.roles, endpoint.source(pages: 0)) { pages in
-            var responses = [try await client.jsonObject(endpoint)]
-            let perService = try await withThrowingTaskGroup(of: JSONTree.self) { group in
-                for service in services {
-                    group.addTask {
-                        JSONTree(value: try await client.jsonObject(endpoint.adding([URLQueryItem(name: "service_name", value: service)])))
-                    }
+            let responses = try await withThrowingTaskGroup(of: (Int, JSONTree).self) { group in
+                for (index, query) in queries.enumerated() {
+                    group.addTask { (index, JSONTree(value: try await client.jsonObject(endpoint.adding(query)))) }
                 }
-                var collected: [JSONTree] = []
+                var collected: [(Int, JSONTree)] = []
                 for try await response in group { collected.append(response) }
-                return collected
+                return collected.sorted { $0.0 < $1.0 }.compactMap { $0.1.value as? [String: Any] }
             }
-            responses += perService.compactMap { $0.value as? [String: Any] }
             pages = responses.count
             return JSONTree(value: RoleMerge.merge(responses))
         }
@@ -179,7 +203,7 @@ struct FetchPlan: Sendable {
     /// Runs a collection's fetch, turning a `CollectionFailure` into an unavailable outcome; other errors (e.g.
     /// authentication) stop the whole fetch.
     private func outcome(_ kind: CollectionKind, _ source: SnapshotWriter.Source,
-                         _ body: (inout Int) async throws -> JSONTree) async throws -> CollectionOutcome {
+                         _ body: (inout Int) async throws -> JSONTree) async throws -> CollectionOutcome<JSONTree> {
         var pages = 0
         var source = source
         do {

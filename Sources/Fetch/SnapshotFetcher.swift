@@ -37,13 +37,8 @@ public struct SnapshotFetcher: Sendable {
                                     scope: options.identity.map(Manifest.Scope.identity) ?? .account)
         for outcome in outcomes.sorted(by: { $0.kind < $1.kind }) {
             switch outcome.result {
-            case .success(let content):
-                do {
-                    try writer.add(outcome.kind, content: content.value, source: outcome.source, remark: outcome.remark)
-                } catch {
-                    writer.addUnavailable(outcome.kind, source: outcome.source, status: .failed, httpStatus: 200,
-                                          message: "unexpected response shape: \(error)")
-                }
+            case .success(let file):
+                writer.add(outcome.kind, normalized: file, source: outcome.source, remark: outcome.remark)
             case .failure(let failure):
                 writer.addUnavailable(outcome.kind, source: outcome.source, status: failure.status,
                                       httpStatus: failure.httpStatus, message: failure.message)

@@ -1,8 +1,10 @@
 import Foundation
 
 /// A collection's raw API content brought into its canonical file form: items sorted by id, policies' usage fields
-/// moved out to the volatile area, serialized canonically.
-public struct NormalizedCollection {
+/// moved out to the volatile area, serialized canonically. `@unchecked Sendable` because it is immutable once built
+/// (`usage` holds JSON values parsed by `JSONSerialization` that nothing mutates), so a fetch can normalize each
+/// collection in its own task.
+public struct NormalizedCollection: @unchecked Sendable {
     /// The canonical bytes of the collection file.
     public let data: Data
     /// Items in the file (for `object` collections, 1).

@@ -30,7 +30,11 @@ public struct SnapshotWriter {
     /// Adds a collection fetched successfully; `content` has the collection's shape. `remark` is kept in the
     /// manifest entry's `message` (e.g. a complementary listing that failed).
     public mutating func add(_ kind: CollectionKind, content: Any, source: Source, remark: String? = nil) throws {
-        let normalized = try NormalizedCollection(kind, content: content)
+        add(kind, normalized: try NormalizedCollection(kind, content: content), source: source, remark: remark)
+    }
+
+    /// Adds a collection fetched successfully and already normalized (e.g. while other collections were fetched).
+    public mutating func add(_ kind: CollectionKind, normalized: NormalizedCollection, source: Source, remark: String? = nil) {
         files[kind.fileName] = normalized.data
         usage.merge(normalized.usage) { _, new in new }
         manifest.collections[kind.name] = Manifest.CollectionEntry(
