@@ -43,7 +43,11 @@ enum AdministrationFindings {
                 parts.append("Administrator\(manager ? " + Manager" : "") on all IAM-enabled services " + sources(services))
             }
             let full = !management.isEmpty && !services.isEmpty && manager
-            return Finding(.accountAdministrator, entities: [c.identity(iamID)] + policies(management + services, c),
+            // The first policies are named; the access groups and profiles behind the others stand for them.
+            let named = policies(management + services, c).prefix(listedScopes)
+            let namedIDs = Set(named.map(\.id))
+            let others = (management + services).filter { !namedIDs.contains($0.policy.id) }.map(\.path)
+            return Finding(.accountAdministrator, entities: [c.identity(iamID)] + named + holders(of: others, c),
                            why: parts.joined(separator: "; ") + (full ? ": full account administration" : ""))
         }
     }
@@ -67,7 +71,7 @@ enum AdministrationFindings {
             guard iamID == owner || !listed.isEmpty else { return nil }
             var scopes = listed.map { "Administrator on \(c.index.label(of: $0.target)) " + sources([$0]) }
             if !unlisted.isEmpty { scopes.append(moreScopes(unlisted, of: iamID)) }
-            return Finding(.canAssignAccess, entities: [c.identity(iamID)] + policies(listed, c) + holders(of: unlisted.map(\.path), c),
+            return Finding(.canAssignAccess, entities: [c.identity(iamID)] + policies(listed, c) + holders(of: unlisted.map(\.path.steps), c),
                            why: "can assign access as " + ((iamID == owner ? ["account owner (everything)"] : []) + scopes)
                                .joined(separator: "; "))
         }
@@ -91,9 +95,9 @@ enum AdministrationFindings {
     }
 
     /// The access groups and trusted profiles `paths` go through, each once.
-    private static func holders(of paths: [AccessPath], _ c: FindingContext) -> [FindingEntity] {
+    private static func holders(of paths: [[AccessStep]], _ c: FindingContext) -> [FindingEntity] {
         var seen = Set<String>()
-        return paths.flatMap(\.steps).compactMap { step -> FindingEntity? in
+        return paths.joined().compactMap { step -> FindingEntity? in
             switch step {
             case .accessGroup(let id, _, _): seen.insert(id).inserted ? c.group(id) : nil
             case .trustedProfile(_, let iamID, _): seen.insert(iamID).inserted ? c.identity(iamID) : nil
@@ -102,7 +106,8 @@ enum AdministrationFindings {
         }
     }
 
-    /// "(policy a649…, direct)" or "(policies 3b8c…, 5a6c…, via access group Admins)" — one parenthesis per path.
+    /// "(policy a649…, direct)" or "(policies 3b8c…, 5a6c…, 7d1e… and 4 more, via access group Admins)" — one
+    /// parenthesis per path.
     private static func sources(_ grants: [Grant]) -> String {
         var order: [String] = []
         var byPath: [String: [String]] = [:]
@@ -114,9 +119,14 @@ enum AdministrationFindings {
         }
         return order.map { path in
             let ids = byPath[path]!
-            return "(polic\(ids.count == 1 ? "y" : "ies") \(ids.joined(separator: ", ")), \(path == "direct" ? "direct" : "via " + path))"
+            let listed = ids.prefix(listedPolicies).joined(separator: ", ")
+                + (ids.count > listedPolicies ? " and \(ids.count - listedPolicies) more" : "")
+            return "(polic\(ids.count == 1 ? "y" : "ies") \(listed), \(path == "direct" ? "direct" : "via " + path))"
         }.joined(separator: " ")
     }
+
+    /// Policy ids a why names per path; the rest are counted.
+    static let listedPolicies = 3
 
     private static func policies(_ grants: [Grant], _ c: FindingContext) -> [FindingEntity] {
         var seen = Set<String>()

@@ -37,22 +37,22 @@ enum InstanceFindings {
     static func instancesWithoutGroupAccess(_ c: FindingContext) -> [Finding] {
         let active = c.account.accessPolicies.filter(\.isActive)
         let direct = active.filter { $0.subjectValue("access_group_id") == nil }
-        // Each distinct group-policy scope is tested only against the instances it may match (by guid or service
-        // when it names them), so the rule stays near-linear instead of instances × policies.
+        // Each distinct group-policy scope is tested only against the instances it may match (by guid, service or
+        // resource group when it names one), so the rule stays near-linear instead of instances × policies.
         var groupTargets: [String: PolicyTarget] = [:]
         for policy in active where policy.subjectValue("access_group_id") != nil {
             let target = c.index.target(of: policy)
             groupTargets[target.key] = target
         }
         let candidates = InstanceCandidates(c.account.resourceInstances)
-        var reached = Set<String>()
+        var reached = Array(repeating: false, count: candidates.instances.count)
         for target in groupTargets.values {
-            for instance in candidates.instances(for: target) where !reached.contains(instance.instanceID) {
-                if target.match(instance) != .none { reached.insert(instance.instanceID) }
+            for position in candidates.positions(for: target) where !reached[position] {
+                reached[position] = target.match(candidates.instances[position]) != .none
             }
         }
         // The direct policies reaching each instance no group policy reaches, found the same way among those only.
-        let unreached = c.account.resourceInstances.filter { !reached.contains($0.instanceID) }
+        let unreached = candidates.instances.indices.filter { !reached[$0] }.map { candidates.instances[$0] }
         let unreachedCandidates = InstanceCandidates(unreached)
         var directlyReached: [String: [Policy]] = [:]
         for policy in direct {

@@ -1,24 +1,31 @@
 /// Narrows the instances a target may match before the full test: by guid, service name or resource group when the
 /// target names one exactly, so coverage stays linear in practice instead of targets × instances.
 public struct InstanceCandidates: Sendable {
-    private let all: [ResourceInstance]
-    private let byGUID: [String: [ResourceInstance]]
-    private let byService: [String: [ResourceInstance]]
-    private let byResourceGroup: [String: [ResourceInstance]]
+    /// The instances, in the order given.
+    public let instances: [ResourceInstance]
+    private let byGUID: [String: [Int]]
+    private let byService: [String: [Int]]
+    private let byResourceGroup: [String: [Int]]
 
     public init(_ instances: [ResourceInstance]) {
-        all = instances
-        byGUID = Dictionary(grouping: instances, by: \.instanceID)
-        byService = Dictionary(grouping: instances, by: { $0.serviceName ?? "" })
-        byResourceGroup = Dictionary(grouping: instances, by: { $0.resourceGroupID ?? "" })
+        self.instances = instances
+        byGUID = Dictionary(grouping: instances.indices, by: { instances[$0].instanceID })
+        byService = Dictionary(grouping: instances.indices, by: { instances[$0].serviceName ?? "" })
+        byResourceGroup = Dictionary(grouping: instances.indices, by: { instances[$0].resourceGroupID ?? "" })
+    }
+
+    /// The positions in `instances` of those the target may match (a superset of those it does); test each with
+    /// `PolicyTarget.match`.
+    public func positions(for target: PolicyTarget) -> [Int] {
+        if let exact = exactValue("serviceInstance", target) { return byGUID[exact] ?? [] }
+        if let exact = exactValue("serviceName", target) { return byService[exact] ?? [] }
+        if let exact = exactValue("resourceGroupId", target) { return byResourceGroup[exact] ?? [] }
+        return Array(instances.indices)
     }
 
     /// The instances the target may match (a superset of those it does); test each with `PolicyTarget.match`.
     public func instances(for target: PolicyTarget) -> [ResourceInstance] {
-        if let exact = exactValue("serviceInstance", target) { return byGUID[exact] ?? [] }
-        if let exact = exactValue("serviceName", target) { return byService[exact] ?? [] }
-        if let exact = exactValue("resourceGroupId", target) { return byResourceGroup[exact] ?? [] }
-        return all
+        positions(for: target).map { instances[$0] }
     }
 
     private func exactValue(_ key: String, _ target: PolicyTarget) -> String? {

@@ -52,7 +52,7 @@ public struct IdentityAccessReport: Sendable {
                 + "\(grants.count) grant\(grants.count == 1 ? "" : "s")",
             notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): grants through it are missing" },
             header: ["Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
-            rows: rows.map(\.cells),
+            rowCount: rows.count, cells: { rows[$0].cells },
             json: document
         ).data(format)
     }

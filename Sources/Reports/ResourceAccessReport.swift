@@ -85,7 +85,8 @@ public struct ResourceAccessReport: Sendable {
                 + "\(account.displayName), snapshot \(account.fetchedAt.raw): \(rows.count) row\(rows.count == 1 ? "" : "s")",
             notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): access through it is missing" },
             header: ["Who", "Kind", "ID", "Match", "Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
-            rows: rows.map { [$0.holder.name, $0.holder.kind, $0.holder.id, $0.match] + $0.fields.cells },
+            rowCount: rows.count,
+            cells: { [rows[$0].holder.name, rows[$0].holder.kind, rows[$0].holder.id, rows[$0].match] + rows[$0].fields.cells },
             json: document
         ).data(format)
     }

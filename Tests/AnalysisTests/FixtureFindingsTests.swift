@@ -161,6 +161,19 @@ import Testing
         #expect(finding.entities.map(\.id) == ["IBMid-busy", "p1", "p5", "p2", "p0", "p4", "AccessGroupId-ops"])
     }
 
+    @Test func manyAdministratorPoliciesAreCountedBeyondTheListedOnes() throws {
+        let account = Fixture.account(
+            users: [Fixture.user("IBMid-admin", "admin")],
+            groups: [Fixture.group("AccessGroupId-ops", "Ops", members: ["IBMid-admin"])],
+            policies: (0..<7).map {
+                Fixture.policy("p\($0)", group: "AccessGroupId-ops", roles: [Fixture.administrator],
+                               [Fixture.attr("serviceType", "platform_service")])
+            })
+        let finding = try #require(FindingsReport(AccessIndex(account)).findings.first { $0.rule == .accountAdministrator })
+        #expect(finding.why == "Administrator on all account management services (policies p0, p1, p2 and 4 more, via access group Ops)")
+        #expect(finding.entities.map(\.id) == ["IBMid-admin", "p0", "p1", "p2", "p3", "p4", "AccessGroupId-ops"])
+    }
+
     @Test func publicAccessDisabledInSettingsIsSaid() {
         let base = Fixture.account(groups: [Fixture.group(AccessGroup.publicAccessID, "Public Access")],
                                    policies: [Fixture.policy("public", group: AccessGroup.publicAccessID, [Fixture.attr("serviceName", "cos")])])
