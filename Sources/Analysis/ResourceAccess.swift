@@ -37,10 +37,13 @@ public enum WhoHasAccess {
                 // The group as a whole; Public Access stands for everyone and has no member list to expand.
                 add(.accessGroup(id: groupID), [])
                 if groupID != AccessGroup.publicAccessID, let group = index.account.groupsByID[groupID] {
+                    // One path per kind of membership, shared by every member's row (a group can have thousands).
+                    var paths: [String?: [AccessStep]] = [:]
                     for member in group.members {
-                        let step = AccessStep.accessGroup(id: groupID, name: group.displayName,
-                                                          dynamicRule: index.dynamicRuleName(group, member))
-                        holders.append((member.iamID, [step]))
+                        let rule = index.dynamicRuleName(group, member)
+                        let path = paths[rule] ?? [.accessGroup(id: groupID, name: group.displayName, dynamicRule: rule)]
+                        paths[rule] = path
+                        holders.append((member.iamID, path))
                     }
                 }
             }
