@@ -32,7 +32,13 @@ public struct IdentityAccessReport: Sendable {
     }
 
     /// The report in `format` (docs/access-json.md for JSON); throws only if JSON encoding fails.
-    public func data(_ format: AccessFormat) throws -> Data {
+    public func data(_ format: AccessFormat) throws -> Data { try table().data(format) }
+
+    /// Writes the report in `format` to `sink` a part at a time, so that a text or CSV table of millions of rows is
+    /// never held whole; throws what `sink` throws, or if JSON encoding fails.
+    public func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws { try table().write(format, to: sink) }
+
+    private func table() -> TabularReport {
         let account = index.account
         let kind = SubjectKind(iamID: iamID, in: account)
         let name = index.name(ofIAMID: iamID)
@@ -47,14 +53,13 @@ public struct IdentityAccessReport: Sendable {
                               email: identity?.email),
             unknownCollections: unknown,
             grants: rows)
-        return try TabularReport(
+        return TabularReport(
             title: "Effective access of \(who) in \(account.displayName), snapshot \(account.fetchedAt.raw): "
                 + "\(grants.count) grant\(grants.count == 1 ? "" : "s")",
             notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): grants through it are missing" },
             header: ["Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
             rowCount: rows.count, cells: { rows[$0].cells },
-            json: document
-        ).data(format)
+            json: document)
     }
 
     /// The id the identity's collection keys it by, where that is not the IAM id (`ServiceId-…`, `Profile-…`).

@@ -56,7 +56,13 @@ public struct ResourceAccessReport: Sendable {
     }
 
     /// The report in `format` (docs/access-json.md for JSON); throws only if JSON encoding fails.
-    public func data(_ format: AccessFormat) throws -> Data {
+    public func data(_ format: AccessFormat) throws -> Data { try table().data(format) }
+
+    /// Writes the report in `format` to `sink` a part at a time, so that a text or CSV table of millions of rows is
+    /// never held whole; throws what `sink` throws, or if JSON encoding fails.
+    public func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws { try table().write(format, to: sink) }
+
+    private func table() -> TabularReport {
         let account = index.account
         let unknown = AccessJSON.unknownCollections(account, among: WhoHasAccess.reads)
         // A policy reaching the instance through a big group repeats for every member: its fields are built once per
@@ -80,15 +86,14 @@ public struct ResourceAccessReport: Sendable {
             unknownCollections: unknown,
             access: rows)
         let location = [instance.serviceName, instance.region, groupName.map { "resource group \($0)" }].compactMap { $0 }
-        return try TabularReport(
+        return TabularReport(
             title: "Who can reach \(instance.displayName) (\(([instance.instanceID] + location).joined(separator: ", "))) in "
                 + "\(account.displayName), snapshot \(account.fetchedAt.raw): \(rows.count) row\(rows.count == 1 ? "" : "s")",
             notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): access through it is missing" },
             header: ["Who", "Kind", "ID", "Match", "Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
             rowCount: rows.count,
             cells: { [rows[$0].holder.name, rows[$0].holder.kind, rows[$0].holder.id, rows[$0].match] + rows[$0].fields.cells },
-            json: document
-        ).data(format)
+            json: document)
     }
 
     private struct FieldsKey: Hashable {

@@ -14,24 +14,45 @@ struct TabularReport {
     let json: any Encodable
 
     func data(_ format: AccessFormat) throws -> Data {
+        var data = Data()
+        try write(format) { data.append($0) }
+        return data
+    }
+
+    /// Writes the report to `sink`; text and CSV a block of rows at a time.
+    func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws {
         switch format {
         case .json:
-            return try ReportJSON.data(json)
+            try sink(ReportJSON.data(json))
         case .csv:
-            return Data((CSV.record(header.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") })
-                         + (0..<rowCount).map { CSV.record(cells($0)) }.joined()).utf8)
+            try sink(Data(CSV.record(header.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }).utf8))
+            try Self.inBlocks(count: rowCount, to: sink) { CSV.record(cells($0)) }
         case .text:
             var text = TerminalText.clean(title) + "\n"
             text += notes.map { "note: " + TerminalText.clean($0) + "\n" }.joined()
-            // Appended in two steps: a table can be a hundred megabytes, and `"\n" + table` would copy it once more.
-            text += "\n"
-            text += rowCount == 0 ? "(none)\n" : TextTable.render(header.map { $0.uppercased() }, count: rowCount, row: cells)
-            return Data(text.utf8)
+            text += "\n" + (rowCount == 0 ? "(none)\n" : "")
+            try sink(Data(text.utf8))
+            guard rowCount > 0 else { return }
+            let table = TextTable.Layout(header.map { $0.uppercased() }, count: rowCount, row: cells)
+            try Self.inBlocks(count: rowCount + 1, to: sink, line: table.line)
         case .markdown:
             var text = "## " + Markdown.escape(title) + "\n\n"
             text += notes.map { "> **Note:** " + Markdown.escape($0) + "\n" }.joined()
             text += (notes.isEmpty ? "" : "\n") + (rowCount == 0 ? "None.\n" : Markdown.table(header, (0..<rowCount).map(cells)))
-            return Data(text.utf8)
+            try sink(Data(text.utf8))
         }
+    }
+
+    /// Lines `0..<count`, handed to `sink` about a megabyte at a time.
+    private static func inBlocks(count: Int, to sink: (Data) throws -> Void, line: (Int) -> String) throws {
+        var block = ""
+        for index in 0..<count {
+            block += line(index)
+            if block.utf8.count >= 1 << 20 {
+                try sink(Data(block.utf8))
+                block = ""
+            }
+        }
+        if !block.isEmpty { try sink(Data(block.utf8)) }
     }
 }

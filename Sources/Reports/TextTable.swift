@@ -2,29 +2,40 @@
 /// cleaned of control characters.
 enum TextTable {
     static func render(_ header: [String], _ rows: [[String]]) -> String {
-        render(header, count: rows.count) { rows[$0] }
+        let layout = Layout(header, count: rows.count) { rows[$0] }
+        return (0...rows.count).map(layout.line).joined()
     }
 
-    /// The table of `count` rows whose cells `row` gives. Rows are built twice, once to measure the columns and once
-    /// to write them, rather than all held at once: tables of millions of rows happen on big accounts.
-    static func render(_ header: [String], count: Int, row: (Int) -> [String]) -> String {
-        func cells(_ line: Int) -> [String] { (line == 0 ? header : row(line - 1)).map(TerminalText.clean) }
-        var widths = Array(repeating: 0, count: header.count)
-        for line in 0...count {
-            for (column, cell) in cells(line).enumerated() { widths[column] = max(widths[column], cell.count) }
+    /// The column widths of a table of `count` rows whose cells `row` gives, and its lines: line 0 is the header.
+    /// Rows are built twice, once to measure and once to write, rather than all held at once: tables of millions
+    /// of rows happen on big accounts.
+    struct Layout {
+        let header: [String]
+        let row: (Int) -> [String]
+        private(set) var widths: [Int]
+
+        init(_ header: [String], count: Int, row: @escaping (Int) -> [String]) {
+            self.header = header
+            self.row = row
+            widths = Array(repeating: 0, count: header.count)
+            for line in 0...count {
+                for (column, cell) in cells(line).enumerated() { widths[column] = max(widths[column], cell.count) }
+            }
         }
-        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 2)
-        var text = ""
-        for line in 0...count {
+
+        /// One line, ending in a newline; a cell is padded only when a non-empty cell follows it, so that no line
+        /// ends in spaces.
+        func line(_ line: Int) -> String {
             let cells = cells(line)
-            // Pad a cell only when a non-empty cell follows it, so that no line ends in spaces.
             let used = (cells.lastIndex { !$0.isEmpty } ?? 0) + 1
+            var text = ""
             for (column, cell) in cells.prefix(used).enumerated() {
                 text += cell
-                if column < used - 1 { text += spaces.prefix(widths[column] - cell.count + 2) }
+                if column < used - 1 { text += String(repeating: " ", count: widths[column] - cell.count + 2) }
             }
-            text += "\n"
+            return text + "\n"
         }
-        return text
+
+        private func cells(_ line: Int) -> [String] { (line == 0 ? header : row(line - 1)).map(TerminalText.clean) }
     }
 }

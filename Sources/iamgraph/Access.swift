@@ -45,29 +45,29 @@ struct Access: ParsableCommand {
     func run() throws {
         let account = try snapshot.load().account
         let index = AccessIndex(account)
-        let render: (AccessFormat) throws -> Data
+        let write: (AccessFormat, (Data) throws -> Void) throws -> Void
         do {
             if let identity {
-                render = try IdentityAccessReport(identity: identity, in: index).data
+                write = try IdentityAccessReport(identity: identity, in: index).write
             } else {
-                render = try ResourceAccessReport(resource: resource ?? "", in: index).data
+                write = try ResourceAccessReport(resource: resource ?? "", in: index).write
             }
         } catch {
             Console.error("iamgraph: \(error)")
             throw ExitCode.notFound
         }
-        let data: Data
-        do {
-            data = try render(format)
-        } catch {
-            Console.error("iamgraph: cannot encode the output: \(error)")
-            throw ExitCode.otherFailure
-        }
         let reads = identity != nil ? EffectiveAccess.reads : WhoHasAccess.reads
         for (kind, reason) in account.unknown.sorted(by: { $0.key < $1.key }) where reads.contains(kind) {
             Console.error("iamgraph: the snapshot could not read \(kind.name) (\(reason)): access through it is missing")
         }
-        try OutputFile(output).write(data, binary: false)
+        try OutputFile(output).write(binary: false) { sink in
+            do {
+                try write(format, sink)
+            } catch let error as EncodingError {
+                Console.error("iamgraph: cannot encode the output: \(error)")
+                throw ExitCode.otherFailure
+            }
+        }
     }
 }
 

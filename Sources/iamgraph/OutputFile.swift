@@ -8,18 +8,43 @@ struct OutputFile {
     init(_ path: String) { self.path = path }
 
     func write(_ data: Data, binary: Bool) throws {
+        try write(binary: binary) { sink in try sink(data) }
+    }
+
+    /// Writes what `produce` hands to its sink, part by part: to stdout as it comes, or to a temporary file beside
+    /// the destination that replaces it once complete.
+    func write(binary: Bool, _ produce: ((Data) throws -> Void) throws -> Void) throws {
         if path == "-" {
             if binary && isatty(STDOUT_FILENO) != 0 {
                 Console.error("iamgraph: refusing to write binary output to a terminal; use -o FILE or a pipe")
                 throw ExitCode.validationFailure
             }
-            FileHandle.standardOutput.write(data)
+            do {
+                try produce { try FileHandle.standardOutput.write(contentsOf: $0) }
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                Console.error("iamgraph: cannot write to stdout: \((error as NSError).localizedDescription)")
+                throw ExitCode.otherFailure
+            }
             return
         }
+        let destination = URL(fileURLWithPath: path)
+        let partial = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).iamgraph-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            let descriptor = open(partial.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            defer { try? FileManager.default.removeItem(at: partial) }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            try produce { try handle.write(contentsOf: $0) }
+            try handle.close()
+            guard rename(partial.path, destination.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch let error as ExitCode {
+            throw error
         } catch {
-            Console.error("iamgraph: cannot write \(path): \((error as NSError).localizedDescription)")
+            let reason = (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? (error as NSError).localizedDescription
+            Console.error("iamgraph: cannot write \(path): \(reason)")
             throw ExitCode.otherFailure
         }
     }
