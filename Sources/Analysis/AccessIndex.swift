@@ -40,6 +40,12 @@ public struct AccessIndex: Sendable {
         profilesAssumableBy = assumable
     }
 
+    /// Whether policies, memberships or trusted profiles name this IAM id: an identity the snapshot's lists may lack
+    /// (an identity-scope snapshot has no user list; a member may have left the account) but that holds access.
+    public func names(iamID: String) -> Bool {
+        policiesOfIAMID[iamID] != nil || groupsOfMember[iamID] != nil || profilesAssumableBy[iamID] != nil
+    }
+
     /// The classified target of a policy.
     public func target(of policy: Policy) -> PolicyTarget { targets[policy.id] ?? PolicyTarget(policy) }
 

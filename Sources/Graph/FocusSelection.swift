@@ -21,17 +21,25 @@ struct FocusSelection {
             description = "whole account"
 
         case .identity(let query):
-            let identity = try Lookup.identity(query, in: account)
-            let node = Self.node(of: identity)
+            // An IAM id the lists lack but policies or memberships name (an identity-scope snapshot has no user
+            // list) is drawn as the builder draws it: an "unknown" identity node.
+            let iamID: String, node: String, name: String
+            do {
+                let identity = try Lookup.identity(query, in: account)
+                (iamID, node, name) = (identity.iamID, Self.node(of: identity), identity.name)
+            } catch .notFound(let what, _, let unknown) {
+                guard index.names(iamID: query) else { throw .notFound(what: what, query: query, unknownCollection: unknown) }
+                (iamID, node, name) = (query, Self.unknownIdentityNode(query), index.name(ofIAMID: query) ?? query)
+            }
             var allowed: Set<String> = [node]
-            for grant in EffectiveAccess.grants(of: identity.iamID, in: index) {
+            for grant in EffectiveAccess.grants(of: iamID, in: index) {
                 allowed.formUnion(Self.policyNodes(grant.policy, target: grant.target))
                 for step in grant.path { allowed.insert(Self.node(of: step)) }
             }
             self.allowed = allowed
             nodes = [node]
             coverage = .all
-            description = "effective access of \(identity.name)"
+            description = "effective access of \(name)"
 
         case .resource(let query):
             let instance = try Lookup.instance(query, in: account)

@@ -20,8 +20,7 @@ public struct IdentityAccessReport: Sendable {
             self.identity = identity
             iamID = identity.iamID
         } catch .notFound(let what, _, let unknown) {
-            guard index.policiesOfIAMID[query] != nil || index.groupsOfMember[query] != nil
-                    || index.profilesAssumableBy[query] != nil else {
+            guard index.names(iamID: query) else {
                 throw .notFound(what: what, query: query, unknownCollection: unknown)
             }
             identity = nil

@@ -120,6 +120,20 @@ import Model
         #expect(graph.edges.contains { $0.source == "access_group:\(group.id)" && $0.kind == .grants })
     }
 
+    @Test func identityViewOfAnIdentityTheListsLack() throws {
+        // An identity-scope snapshot has no user list: the identity is known only from its memberships and policies.
+        let demo = Demo.account
+        let scoped = IAMAccount(accountID: demo.accountID, fetchedAt: demo.fetchedAt, scope: .identity(Demo.owner),
+                                info: demo.info, accessGroups: demo.accessGroups, accessPolicies: demo.accessPolicies,
+                                roles: demo.roles, resourceGroups: demo.resourceGroups,
+                                resourceInstances: demo.resourceInstances)
+        let graph = try AccessMap.build(scoped, options: ViewOptions(focus: .identity(Demo.owner)))
+        let full = try map(ViewOptions(focus: .identity(Demo.owner)))
+        #expect(graph.nodes.filter { $0.kind == .user }.map(\.id) == ["user:\(Demo.owner)"])
+        #expect(Set(graph.edges.map { [$0.source, $0.target, $0.kind.rawValue] })
+                == Set(full.edges.map { [$0.source, $0.target, $0.kind.rawValue] }))
+    }
+
     @Test func unknownFocusIsAClearError() throws {
         #expect(throws: Lookup.Failure.notFound(what: "identity", query: "nobody@example.com", unknownCollection: false)) {
             try map(ViewOptions(focus: .identity("nobody@example.com")))
