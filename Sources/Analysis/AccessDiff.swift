@@ -26,9 +26,9 @@ enum AccessDiff {
                     lost += delta.lost.map { $0.held(through: oldPath.steps) }
                     gained += delta.gained.map { $0.held(through: newPath.steps) }
                 case let (oldPath?, nil):
-                    lost += grants.allLost(oldPath.source).map { $0.held(through: oldPath.steps) }
+                    lost += grants.all(oldPath.source, as: .lost).map { $0.held(through: oldPath.steps) }
                 case let (nil, newPath?):
-                    gained += grants.allGained(newPath.source).map { $0.held(through: newPath.steps) }
+                    gained += grants.all(newPath.source, as: .gained).map { $0.held(through: newPath.steps) }
                 case (nil, nil):
                     continue
                 }

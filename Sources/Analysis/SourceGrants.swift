@@ -44,14 +44,10 @@ struct SourceGrants {
     /// What the source stopped and started granting; nil when it grants the same in both snapshots.
     func delta(_ source: AccessPath.Source) -> Delta? { deltas[source] }
 
-    /// Every role the source grants in the old snapshot, as lost.
-    func allLost(_ source: AccessPath.Source) -> [AccessChange] {
-        Self.keyed(source, in: old).map { AccessChange(.lost, roleID: $0.key.roleID, of: $0.value, in: old) }
-    }
-
-    /// Every role the source grants in the new snapshot, as gained.
-    func allGained(_ source: AccessPath.Source) -> [AccessChange] {
-        Self.keyed(source, in: new).map { AccessChange(.gained, roleID: $0.key.roleID, of: $0.value, in: new) }
+    /// Every role the source grants in the old snapshot, as lost, or in the new one, as gained.
+    func all(_ source: AccessPath.Source, as direction: AccessChange.Direction) -> [AccessChange] {
+        let index = direction == .lost ? old : new
+        return Self.keyed(source, in: index).map { AccessChange(direction, roleID: $0.key.roleID, of: $0.value, in: index) }
     }
 
     private static func keyed(_ source: AccessPath.Source, in index: AccessIndex) -> [Key: Policy] {

@@ -14,38 +14,35 @@ struct OutputFile {
     /// Writes what `produce` hands to its sink, part by part: to stdout as it comes, or to a temporary file beside
     /// the destination that replaces it once complete.
     func write(binary: Bool, _ produce: ((Data) throws -> Void) throws -> Void) throws {
-        if path == "-" {
-            if binary && isatty(STDOUT_FILENO) != 0 {
-                Console.error("iamgraph: refusing to write binary output to a terminal; use -o FILE or a pipe")
-                throw ExitCode.validationFailure
-            }
-            do {
-                try produce { try FileHandle.standardOutput.write(contentsOf: $0) }
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                Console.error("iamgraph: cannot write to stdout: \((error as NSError).localizedDescription)")
-                throw ExitCode.otherFailure
-            }
-            return
+        if path == "-" && binary && isatty(STDOUT_FILENO) != 0 {
+            Console.error("iamgraph: refusing to write binary output to a terminal; use -o FILE or a pipe")
+            throw ExitCode.validationFailure
         }
-        let destination = URL(fileURLWithPath: path)
-        let partial = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).iamgraph-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            let descriptor = open(partial.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            defer { try? FileManager.default.removeItem(at: partial) }
-            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            try produce { try handle.write(contentsOf: $0) }
-            try handle.close()
-            guard rename(partial.path, destination.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            if path == "-" {
+                try produce { try FileHandle.standardOutput.write(contentsOf: $0) }
+            } else {
+                try replaceFile(produce)
+            }
         } catch let error as ExitCode {
             throw error
         } catch {
             let reason = (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? (error as NSError).localizedDescription
-            Console.error("iamgraph: cannot write \(path): \(reason)")
+            Console.error("iamgraph: cannot write \(path == "-" ? "to stdout" : path): \(reason)")
             throw ExitCode.otherFailure
         }
+    }
+
+    private func replaceFile(_ produce: ((Data) throws -> Void) throws -> Void) throws {
+        let destination = URL(fileURLWithPath: path)
+        let partial = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).iamgraph-\(ProcessInfo.processInfo.processIdentifier)")
+        let descriptor = open(partial.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { try? FileManager.default.removeItem(at: partial) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try produce { try handle.write(contentsOf: $0) }
+        try handle.close()
+        guard rename(partial.path, destination.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }
