@@ -70,6 +70,9 @@ struct RenderMap: ParsableCommand {
     @Flag(help: "Replace emails, names, IAM ids and the account id by stable pseudonyms, for sharing.")
     var redact = false
 
+    @Flag(help: "Print the wall time of each phase (load, view, layout and output, write) to stderr.")
+    var timings = false
+
     func validate() throws {
         if [identity, resource, accessGroup].compactMap({ $0 }).count > 1 {
             throw ValidationError("choose one of --identity, --resource and --access-group")
@@ -79,7 +82,9 @@ struct RenderMap: ParsableCommand {
     }
 
     func run() throws {
+        var phases = PhaseTimings(enabled: timings)
         let account = try snapshot.load().account
+        phases.end("load")
         let options = ViewOptions(focus: focus, showPolicies: policies, clustering: cluster, include: Set(include),
                                   exclude: Set(exclude), maxNodes: full ? nil : maxNodes)
         var graph: AccessGraph
@@ -90,6 +95,7 @@ struct RenderMap: ParsableCommand {
             throw ExitCode.notFound
         }
         if redact { graph = Redaction(accountID: account.accountID, accountName: account.info?.name).apply(to: graph) }
+        phases.end("view")
         for note in graph.notes { Console.error("iamgraph: \(note)") }
         if !account.unknown.isEmpty {
             Console.error("iamgraph: the snapshot could not read \(account.unknown.keys.map(\.name).sorted().joined(separator: ", ")): the map may miss access")
@@ -113,10 +119,13 @@ struct RenderMap: ParsableCommand {
             Console.error("iamgraph: rendering failed: \(error)")
             throw ExitCode.otherFailure
         }
+        phases.end(format == .json || format == .dot ? format.rawValue : "layout + \(format.rawValue)")
         try OutputFile(output).write(data, binary: format.isBinary)
+        phases.end("write")
         if output != "-" {
             Console.error("iamgraph: wrote \(output) (\(graph.nodes.count) nodes, \(graph.edges.count) edges)")
         }
+        phases.report()
     }
 
     private var focus: ViewOptions.Focus {
