@@ -30,7 +30,7 @@ public enum AccessMap {
         let visible = Set(allowed.filter { full.nodes[$0].map { shown.contains($0.kind) } ?? false })
         var edges = full.edges.filter { visible.contains($0.source) && visible.contains($0.target) }
         if !shown.contains(.policy) {
-            edges += PolicyCollapse.edges(full: full, policies: allowed.filter { $0.hasPrefix("policy:") }, visible: visible)
+            edges += PolicyCollapse.edges(full.collapsedPolicies, policies: focus.allowed, visible: visible)
         }
         var connected = Set(edges.flatMap { [$0.source, $0.target] })
         connected.formUnion(focus.nodes.intersection(visible))

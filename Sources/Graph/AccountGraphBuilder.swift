@@ -9,6 +9,8 @@ struct AccountGraphBuilder {
     var account: IAMAccount { index.account }
     private(set) var nodes: [String: Node] = [:]
     private(set) var edges: [Edge] = []
+    /// Every drawn policy as the single edge a view without policy nodes shows for it.
+    private(set) var collapsedPolicies: [CollapsedPolicy] = []
 
     /// Which instances `covers` edges are computed for: none (the default maps), some (a resource view) or all.
     enum Coverage: Sendable {
@@ -107,7 +109,8 @@ struct AccountGraphBuilder {
         let privileged = PrivilegedRoles.isPrivileged(roleIDs: policy.roleIDs, target: target)
         var flags: Flags = privileged ? .privileged : []
         if policy.rule != nil { flags.insert(.conditional) }
-        var attributes = ["id": policy.id, "type": policy.type, "roles": roleNames(policy.roleIDs).joined(separator: ", ")]
+        let roles = roleNames(policy.roleIDs)
+        var attributes = ["id": policy.id, "type": policy.type, "roles": roles.joined(separator: ", ")]
         attributes["description"] = policy.description
         attributes["condition"] = policy.rule?.description
         attributes["pattern"] = policy.pattern
@@ -115,9 +118,8 @@ struct AccountGraphBuilder {
         attributes["source"] = policy.origin.rawValue
         put(Node(id: policyNode, kind: .policy, label: "policy " + String(policy.id.prefix(8)), attributes: attributes, flags: flags))
 
-        if let subject = subjectNode(policy) {
-            edges.append(Edge(source: subject, target: policyNode, kind: .assigned))
-        }
+        let subject = subjectNode(policy)
+        if let subject { edges.append(Edge(source: subject, target: policyNode, kind: .assigned)) }
         for roleID in policy.roleIDs {
             let roleNode = Node.id(.role, roleID)
             if nodes[roleNode] == nil {
@@ -135,8 +137,11 @@ struct AccountGraphBuilder {
                               flags: PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target) ? .privileged : []))
         }
         let targetNode = addTarget(target)
-        edges.append(Edge(source: policyNode, target: targetNode, kind: .appliesTo,
-                          label: policy.rule.map { ConditionText.short($0) } ?? "", flags: flags.intersection(.conditional)))
+        let condition = policy.rule.map { ConditionText.short($0) } ?? ""
+        edges.append(Edge(source: policyNode, target: targetNode, kind: .appliesTo, label: condition,
+                          flags: flags.intersection(.conditional)))
+        collapsedPolicies.append(CollapsedPolicy(node: policyNode, id: policy.id, subject: subject, target: targetNode,
+                                                 roles: roles, condition: condition, flags: flags))
     }
 
     func roleNames(_ roleIDs: [String]) -> [String] {

@@ -13,7 +13,10 @@ enum ConsoleLink {
     static func instance(_ crn: String) -> String { "\(base)/services/\(encode(crn))" }
     static func customRole(_ name: String) -> String { "\(base)/iam/roles/\(encode(name))" }
 
+    /// The characters left as they are: letters, digits and RFC 3986's unreserved marks.
+    private static let unescaped = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
     private static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+        text.addingPercentEncoding(withAllowedCharacters: unescaped) ?? ""
     }
 }

@@ -1,32 +1,23 @@
 /// Replaces policy and role nodes by one edge from each policy's subject to its target, labelled with the role names
 /// (and a short condition); edges with the same ends and conditionality are merged, their roles and policy ids joined.
 enum PolicyCollapse {
-    static func edges(full: AccountGraphBuilder, policies: Set<String>, visible: Set<String>) -> [Edge] {
-        var subjects: [String: [String]] = [:], targets: [String: [Edge]] = [:]
-        for edge in full.edges where policies.contains(edge.target) && edge.kind == .assigned {
-            subjects[edge.target, default: []].append(edge.source)
+    /// The collapsed edges of the policies in `policies` (all when `nil`) whose subject and target are visible, in a
+    /// fixed order: by policy node id, then first appearance.
+    static func edges(_ collapsed: [CollapsedPolicy], policies: Set<String>?, visible: Set<String>) -> [Edge] {
+        var merged: [MergeKey: Merged] = [:]
+        var order: [MergeKey] = []
+        let shown = collapsed.filter { policy in
+            guard let subject = policy.subject, policies?.contains(policy.node) ?? true else { return false }
+            return visible.contains(subject) && visible.contains(policy.target)
         }
-        for edge in full.edges where policies.contains(edge.source) && edge.kind == .appliesTo {
-            targets[edge.source, default: []].append(edge)
+        for policy in shown.sorted(by: { $0.node < $1.node }) {
+            guard let subject = policy.subject else { continue }
+            let key = MergeKey(source: subject, target: policy.target, conditional: policy.flags.contains(.conditional))
+            if merged[key] == nil { order.append(key) }
+            merged[key, default: Merged()].add(policy)
         }
-        var merged: [MergeKey: (roles: [String], policies: [String], conditions: [String], flags: Flags)] = [:]
-        for policyID in policies.sorted() {
-            guard let policy = full.nodes[policyID] else { continue }
-            let roles = (policy.attributes["roles"] ?? "").split(separator: ", ").map(String.init)
-            for subject in subjects[policyID] ?? [] where visible.contains(subject) {
-                for applies in targets[policyID] ?? [] where visible.contains(applies.target) {
-                    let key = MergeKey(source: subject, target: applies.target,
-                                       conditional: policy.flags.contains(.conditional))
-                    var entry = merged[key] ?? ([], [], [], [])
-                    entry.roles += roles.filter { !entry.roles.contains($0) }
-                    entry.policies.append(policy.attributes["id"] ?? policyID)
-                    if !applies.label.isEmpty, !entry.conditions.contains(applies.label) { entry.conditions.append(applies.label) }
-                    entry.flags.formUnion(policy.flags.intersection([.privileged, .conditional]))
-                    merged[key] = entry
-                }
-            }
-        }
-        return merged.map { key, entry in
+        return order.map { key in
+            let entry = merged[key]!
             let label = ([entry.roles.joined(separator: ", ")] + entry.conditions).joined(separator: "\n")
             return Edge(source: key.source, target: key.target, kind: .grants, label: label,
                         attributes: ["policies": entry.policies.joined(separator: ", "),
@@ -39,5 +30,20 @@ enum PolicyCollapse {
         let source: String
         let target: String
         let conditional: Bool
+    }
+
+    /// What the policies merged into one edge grant: roles and conditions without repeats, every policy id.
+    private struct Merged {
+        var roles: [String] = []
+        var policies: [String] = []
+        var conditions: [String] = []
+        var flags: Flags = []
+
+        mutating func add(_ policy: CollapsedPolicy) {
+            roles += policy.roles.filter { !roles.contains($0) }
+            policies.append(policy.id)
+            if !policy.condition.isEmpty, !conditions.contains(policy.condition) { conditions.append(policy.condition) }
+            flags.formUnion(policy.flags.intersection([.privileged, .conditional]))
+        }
     }
 }
