@@ -10,14 +10,14 @@ public enum AccessMap {
         let focus = try FocusSelection(options.focus, index: index)
         let full = AccountGraphBuilder(index: index, coverage: options.needsCoverage ? focus.coverage : .none)
         var view = select(full, focus: focus, options: options)
-        view.title = title(account, focus: focus)
         if let budget = options.maxNodes, view.nodes.count > budget {
             view = Aggregation(budget: budget, keep: focus.nodes).apply(to: view)
         }
-        return view
+        return view.graph(title: title(account, focus: focus))
     }
 
-    private static func select(_ full: AccountGraphBuilder, focus: FocusSelection, options: ViewOptions) -> AccessGraph {
+    /// The focus's nodes of the shown kinds and the edges between them, nodes in id order, edges in the builder's.
+    private static func select(_ full: AccountGraphBuilder, focus: FocusSelection, options: ViewOptions) -> GraphDraft {
         let shown = options.shownKinds
         var allowed = focus.allowed ?? Set(full.nodes.keys)
         if options.needsCoverage {
@@ -34,9 +34,9 @@ public enum AccessMap {
         }
         var connected = Set(edges.flatMap { [$0.source, $0.target] })
         connected.formUnion(focus.nodes.intersection(visible))
-        let nodes = visible.filter(connected.contains).compactMap { full.nodes[$0] }
-        return AccessGraph(title: "", nodes: nodes, edges: edges,
-                           clusters: ClusterAssignment.clusters(nodes, by: options.clustering, account: full.account))
+        let nodes = visible.filter(connected.contains).sorted().compactMap { full.nodes[$0] }
+        return GraphDraft(nodes: nodes, edges: edges,
+                          clusters: ClusterAssignment.clusters(nodes, by: options.clustering, account: full.account))
     }
 
     private static func title(_ account: IAMAccount, focus: FocusSelection) -> String {

@@ -8,7 +8,7 @@ struct Aggregation {
     /// Nodes never merged (the focus).
     let keep: Set<String>
 
-    func apply(to graph: AccessGraph) -> AccessGraph {
+    func apply(to graph: GraphDraft) -> GraphDraft {
         let before = graph.nodes.count
         var result = collapseEquivalentIdentities(graph)
         if result.nodes.count > budget { result = collapseInstancesPerService(result) }
@@ -27,26 +27,50 @@ struct Aggregation {
     /// At most this many edges: twice the node budget keeps a dot layout within seconds.
     var edgeBudget: Int { budget * 2 }
 
-    private func collapseEquivalentIdentities(_ graph: AccessGraph) -> AccessGraph {
-        var incident: [String: [String]] = [:]
+    private func collapseEquivalentIdentities(_ graph: GraphDraft) -> GraphDraft {
+        var incidences: [String: [Incidence]] = [:]
+        for node in graph.nodes where node.kind.isIdentity && !keep.contains(node.id) { incidences[node.id] = [] }
         for edge in graph.edges {
-            incident[edge.source, default: []].append("out|\(edge.kind.rawValue)|\(edge.target)|\(edge.label)")
-            incident[edge.target, default: []].append("in|\(edge.kind.rawValue)|\(edge.source)|\(edge.label)")
+            incidences[edge.source]?.append(Incidence(outgoing: true, kind: edge.kind, other: edge.target, label: edge.label))
+            incidences[edge.target]?.append(Incidence(outgoing: false, kind: edge.kind, other: edge.source, label: edge.label))
         }
-        var groups: [String: [Node]] = [:]
-        for node in graph.nodes where node.kind.isIdentity && !keep.contains(node.id) {
-            let signature = node.kind.rawValue + "#" + (node.flags.contains(.warning) ? "w" : "") + "#"
-                + (incident[node.id] ?? []).sorted().joined(separator: "\n")
+        var groups: [IdentitySignature: [Node]] = [:]
+        for node in graph.nodes {
+            guard let incident = incidences[node.id] else { continue }
+            let signature = IdentitySignature(kind: node.kind, warning: node.flags.contains(.warning),
+                                              incidences: incident.sorted())
             groups[signature, default: []].append(node)
         }
-        let merges = groups.values.filter { $0.count > 1 }.map { members in
+        // Members keep the draft's node order (by id after `AccessMap.select`), so each aggregate is named after its
+        // first member and merges are made in that member's order.
+        let merges = groups.values.filter { $0.count > 1 }.sorted { $0[0].id < $1[0].id }.map { members in
             (Self.aggregate(id: "aggregate:" + members[0].id, of: members) { "\($0) \(members[0].kind.plural)" },
              members.map(\.id))
         }
         return Self.merge(graph, merges)
     }
 
-    private func collapseInstancesPerService(_ graph: AccessGraph) -> AccessGraph {
+    /// What makes identities equivalent on a map: the same kind, warning and edges.
+    private struct IdentitySignature: Hashable {
+        let kind: NodeKind
+        let warning: Bool
+        /// Sorted.
+        let incidences: [Incidence]
+    }
+
+    /// One edge as seen from an identity at one of its ends.
+    private struct Incidence: Hashable, Comparable {
+        let outgoing: Bool
+        let kind: EdgeKind
+        let other: String
+        let label: String
+
+        static func < (a: Incidence, b: Incidence) -> Bool {
+            (a.outgoing ? 1 : 0, a.kind.rawValue, a.other, a.label) < (b.outgoing ? 1 : 0, b.kind.rawValue, b.other, b.label)
+        }
+    }
+
+    private func collapseInstancesPerService(_ graph: GraphDraft) -> GraphDraft {
         var groups: [String: [Node]] = [:]
         for node in graph.nodes where node.kind == .serviceInstance && !keep.contains(node.id) {
             groups["\(node.attributes["service"] ?? "?")|\(node.attributes["resource_group"] ?? "")", default: []].append(node)
@@ -62,7 +86,7 @@ struct Aggregation {
         return Self.merge(graph, merges)
     }
 
-    private func collapseLeastConnected(_ graph: AccessGraph, room budget: Int) -> AccessGraph {
+    private func collapseLeastConnected(_ graph: GraphDraft, room budget: Int) -> GraphDraft {
         var degree: [String: Int] = [:]
         for edge in graph.edges {
             degree[edge.source, default: 0] += 1
@@ -97,42 +121,64 @@ struct Aggregation {
 
     /// Replaces each group of nodes by its aggregate node; edges are re-pointed, and edges that now share their ends
     /// and kind are merged (labels joined).
-    static func merge(_ graph: AccessGraph, _ merges: [(node: Node, members: [String])]) -> AccessGraph {
+    static func merge(_ graph: GraphDraft, _ merges: [(node: Node, members: [String])]) -> GraphDraft {
         guard !merges.isEmpty else { return graph }
         var replacement: [String: String] = [:]
         for merge in merges { for member in merge.members { replacement[member] = merge.node.id } }
         let nodes = graph.nodes.filter { replacement[$0.id] == nil } + merges.map(\.node)
-        var edges: [EdgeKey: Edge] = [:]
-        var order: [EdgeKey] = []
-        for edge in graph.edges {
-            var edge = edge
-            edge.source = replacement[edge.source] ?? edge.source
-            edge.target = replacement[edge.target] ?? edge.target
-            guard edge.source != edge.target else { continue }
-            let key = EdgeKey(source: edge.source, target: edge.target, kind: edge.kind)
-            if var existing = edges[key] {
-                let lines = existing.label.split(separator: "\n").map(String.init)
+        var numbering = NodeNumbering(nodes: nodes, replacement: replacement)
+        var edges: [Edge] = []
+        var position: [EdgeKey: Int] = [:]
+        // Merged edges whose label already holds the 4 lines it may show: later edges cannot change it.
+        var fullLabels = Set<Int>()
+        for var edge in graph.edges {
+            let key = EdgeKey(source: numbering.number(edge.source), target: numbering.number(edge.target), kind: edge.kind)
+            guard key.source != key.target else { continue }
+            if let index = position[key] {
+                edges[index].flags.formUnion(edge.flags)
+                guard !fullLabels.contains(index) else { continue }
+                let lines = edges[index].label.split(separator: "\n").map(String.init)
                 let extra = edge.label.split(separator: "\n").map(String.init).filter { !lines.contains($0) }
-                existing.label = (lines + extra).prefix(4).joined(separator: "\n")
-                existing.flags.formUnion(edge.flags)
-                edges[key] = existing
+                edges[index].label = (lines + extra).prefix(4).joined(separator: "\n")
+                if lines.count + extra.count >= 4 { fullLabels.insert(index) }
             } else {
-                edges[key] = edge
-                order.append(key)
+                edge.source = numbering.ids[key.source]
+                edge.target = numbering.ids[key.target]
+                position[key] = edges.count
+                edges.append(edge)
             }
         }
         let clusters = graph.clusters.map { cluster in
             Cluster(id: cluster.id, label: cluster.label,
                     nodeIDs: Array(Set(cluster.nodeIDs.map { replacement[$0] ?? $0 })))
         }
-        return AccessGraph(title: graph.title, notes: graph.notes, nodes: nodes, edges: order.compactMap { edges[$0] },
-                           clusters: clusters)
+        return GraphDraft(nodes: nodes, edges: edges, clusters: clusters, notes: graph.notes)
+    }
+
+    /// Numbers for node ids after a merge — a member shares its aggregate's — so edges are keyed without hashing their
+    /// ids again. An id no node has (an edge to a node outside the view) gets a number of its own.
+    private struct NodeNumbering {
+        private(set) var ids: [String]
+        private var numbers: [String: Int] = [:]
+
+        init(nodes: [Node], replacement: [String: String]) {
+            ids = nodes.map(\.id)
+            for (number, id) in ids.enumerated() { numbers[id] = number }
+            for (member, aggregate) in replacement { numbers[member] = numbers[aggregate] }
+        }
+
+        mutating func number(_ id: String) -> Int {
+            if let number = numbers[id] { return number }
+            numbers[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
+        }
     }
 
     /// Edges with the same ends and kind are one edge after a merge.
     private struct EdgeKey: Hashable {
-        let source: String
-        let target: String
+        let source: Int
+        let target: Int
         let kind: EdgeKind
     }
 }

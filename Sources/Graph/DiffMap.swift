@@ -56,7 +56,7 @@ public enum DiffMap {
         var graph = AccessGraph(title: title, nodes: shown.compactMap { nodes[$0] }, edges: edges,
                                 clusters: clusters(old.clusters + new.clusters, shown: shown))
         if let maxNodes, graph.nodes.count > maxNodes {
-            graph = Aggregation(budget: maxNodes, keep: touched).apply(to: graph)
+            graph = Aggregation(budget: maxNodes, keep: touched).apply(to: GraphDraft(graph)).graph(title: title)
         }
         // Whatever is not a change is context, aggregates of context nodes included.
         return AccessGraph(title: graph.title, notes: graph.notes,
