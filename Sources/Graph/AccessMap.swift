@@ -19,22 +19,30 @@ public enum AccessMap {
     /// The focus's nodes of the shown kinds and the edges between them, nodes in id order, edges in the builder's.
     private static func select(_ full: AccountGraphBuilder, focus: FocusSelection, options: ViewOptions) -> GraphDraft {
         let shown = options.shownKinds
-        var allowed = focus.allowed ?? Set(full.nodes.keys)
-        if options.needsCoverage {
-            // Instances and resource groups reached from the allowed targets.
-            let reach = full.edges.filter { ($0.kind == .covers || $0.kind == .contains) }
-            for _ in 0..<2 {
-                for edge in reach where allowed.contains(edge.source) { allowed.insert(edge.target) }
+        let visible: Set<String>
+        if var allowed = focus.allowed {
+            if options.needsCoverage {
+                // Instances and resource groups reached from the allowed targets.
+                let reach = full.edges.filter { ($0.kind == .covers || $0.kind == .contains) }
+                for _ in 0..<2 {
+                    for edge in reach where allowed.contains(edge.source) { allowed.insert(edge.target) }
+                }
             }
+            visible = allowed.filter { full.nodes[$0].map { shown.contains($0.kind) } ?? false }
+        } else {
+            visible = Set(full.nodes.lazy.filter { shown.contains($0.value.kind) }.map(\.key))
         }
-        let visible = Set(allowed.filter { full.nodes[$0].map { shown.contains($0.kind) } ?? false })
         var edges = full.edges.filter { visible.contains($0.source) && visible.contains($0.target) }
         if !shown.contains(.policy) {
             edges += PolicyCollapse.edges(full.collapsedPolicies, policies: focus.allowed, visible: visible)
         }
-        var connected = Set(edges.flatMap { [$0.source, $0.target] })
-        connected.formUnion(focus.nodes.intersection(visible))
-        let nodes = visible.filter(connected.contains).sorted().compactMap { full.nodes[$0] }
+        // Every edge joins two visible nodes; the focus is shown even without edges.
+        var shownIDs = focus.nodes.intersection(visible)
+        for edge in edges {
+            shownIDs.insert(edge.source)
+            shownIDs.insert(edge.target)
+        }
+        let nodes = shownIDs.sorted().compactMap { full.nodes[$0] }
         return GraphDraft(nodes: nodes, edges: edges,
                           clusters: ClusterAssignment.clusters(nodes, by: options.clustering, account: full.account))
     }
