@@ -88,6 +88,9 @@ enum AccessJSON {
         let path: [Step]
         let pathText: String
         let conditions: Conditions?
+        /// The table cells: roles, target, scope, policy id, path, conditions. Built once: a resource's table repeats
+        /// one policy's fields for every member of a big group.
+        let cells: [String]
 
         enum CodingKeys: String, CodingKey {
             case policy, roles, target, path, conditions
@@ -103,6 +106,8 @@ enum AccessJSON {
             self.path = path.map(Self.step)
             pathText = PathText.describe(path)
             conditions = policy.rule.map { Conditions(text: $0.description, pattern: policy.pattern) }
+            cells = [roles.map(\.name).joined(separator: ", "), self.target.label, self.target.scope, policy.id, pathText,
+                     conditions?.text ?? ""]
         }
 
         static func step(_ step: AccessStep) -> Step {
@@ -114,11 +119,6 @@ enum AccessJSON {
             case .publicAccess:
                 Step(kind: "public_access", id: AccessGroup.publicAccessID, iamID: nil, name: "Public Access", membership: nil, rule: nil)
             }
-        }
-
-        /// The table cells: roles, target, scope, policy id, path, conditions.
-        var cells: [String] {
-            [roles.map(\.name).joined(separator: ", "), target.label, target.scope, policy.id, pathText, conditions?.text ?? ""]
         }
     }
 

@@ -12,6 +12,26 @@ enum CSV {
 
     /// One record, with its CRLF.
     static func record(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
+        var bytes: [UInt8] = []
+        append(fields, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one record, with its CRLF, to `bytes` as UTF-8.
+    static func append(_ fields: [String], to bytes: inout [UInt8]) {
+        for (number, text) in fields.enumerated() {
+            if number > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: isOwnField(text) ? text.utf8 : field(text).utf8)
+        }
+        bytes.append(contentsOf: "\r\n".utf8)
+    }
+
+    /// Whether `field` would leave `text` as it is: printable ASCII without a comma or double quote, not starting like
+    /// a formula. Most cells are; checking their bytes is cheaper than walking their characters.
+    private static func isOwnField(_ text: String) -> Bool {
+        guard text.isPrintableASCII, !text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }) else {
+            return false
+        }
+        return !"=+-@".utf8.contains { $0 == text.utf8.first }
     }
 }

@@ -11,6 +11,7 @@ enum Markdown {
     /// follows every `@` and sits inside every `://` and `www.`, so that a name like `@security-team` or a URL in an
     /// identity's description neither notifies anyone nor becomes a link in a pull-request comment.
     static func escape(_ text: String) -> String {
+        guard !isLiteral(text) else { return text }
         var result = ""
         result.reserveCapacity(text.count)
         for character in text {
@@ -28,9 +29,26 @@ enum Markdown {
             .replacingOccurrences(of: "www.", with: "www" + String(wordJoiner) + ".", options: .caseInsensitive)
     }
 
+    /// Whether `escape` leaves `text` as it is: printable ASCII without Markdown punctuation, `<`, `>`, `&`, `@`, `:`
+    /// or `www.`. Most table cells are, and checking their bytes is cheaper than walking their characters.
+    private static func isLiteral(_ text: String) -> Bool {
+        guard text.isPrintableASCII, !text.utf8.contains(where: literalExceptions.contains) else { return false }
+        return !text.utf8.contains(UInt8(ascii: ".")) || text.range(of: "www.", options: .caseInsensitive) == nil
+    }
+
+    /// The printable ASCII characters `escape` may change.
+    private static let literalExceptions = Set("\\|`*_[]#<>&@:".utf8)
+
     /// A table: header row, delimiter row, one row per record, every cell escaped.
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        func row(_ cells: [String]) -> String { "| " + cells.map(escape).joined(separator: " | ") + " |\n" }
-        return row(header) + "|" + String(repeating: "---|", count: header.count) + "\n" + rows.map(row).joined()
+        head(header) + rows.map(row).joined()
     }
+
+    /// The header row and the delimiter row of a table.
+    static func head(_ header: [String]) -> String {
+        row(header) + "|" + String(repeating: "---|", count: header.count) + "\n"
+    }
+
+    /// One row of a table, every cell escaped.
+    static func row(_ cells: [String]) -> String { "| " + cells.map(escape).joined(separator: " | ") + " |\n" }
 }

@@ -9,50 +9,41 @@ public struct ResourceAccessReport: Sendable {
     public let instance: ResourceInstance
     /// Who can reach the instance, ordered: users, service IDs, trusted profiles, access groups, Public Access,
     /// services; then by name.
-    public let access: [ResourceAccess]
+    public var access: [ResourceAccess] { rows.map(reach.access) }
     let index: AccessIndex
+    let reach: ResourceReach
+    /// The rows of `reach`, ordered as `access`.
+    let rows: [ResourceReach.Row]
+    /// The holders of `reach`, named.
+    let holders: [Holder]
 
     /// The report for the instance a user typed: a CRN, a GUID or a name.
     public init(resource query: String, in index: AccessIndex) throws(Lookup.Failure) {
         let instance = try Lookup.instance(query, in: index.account)
         self.instance = instance
         self.index = index
-        // Rows are sorted by ranks: each distinct holder and path is ranked once (by kind, name and id; by path text),
-        // and row numbers are sorted rather than the rows, so that hundreds of thousands of rows sort on integers.
-        let found = WhoHasAccess.to(instance, in: index)
-        var holders = HolderCache(index)
-        let holderRank = Self.ranks(Set(found.map(\.holder))) { holder in
-            let named = holders[holder]
-            return [String(named.order), named.name.lowercased(), named.id]
-        }
-        let pathRank = Self.ranks(Set(found.map(\.path))) { [PathText.describe($0)] }
-        let keys = found.map { (holderRank[$0.holder]!, pathRank[$0.path]!) }
-        access = found.indices.sorted { a, b in
-            keys[a] != keys[b] ? keys[a] < keys[b] : found[a].policy.id < found[b].policy.id
-        }.map { found[$0] }
+        // Rows are sorted by ranks: each distinct holder, path and policy id is ranked once (by kind, name and id; by
+        // path text; by id), so that hundreds of thousands of rows sort on integers.
+        let reach = WhoHasAccess.reach(instance, in: index)
+        self.reach = reach
+        let holders = reach.holders.map { Holder($0, index) }
+        self.holders = holders
+        let holderRank = Self.ranks(holders) { [String($0.order), $0.name.lowercased(), $0.id] }
+        let pathRank = Self.ranks(reach.paths) { [PathText.describe($0)] }
+        let policyRank = Self.ranks(reach.policies) { [$0.policy.id] }
+        rows = reach.rows.map { (key: (holderRank[$0.holder], pathRank[$0.path], policyRank[$0.policy]), row: $0) }
+            .sorted { $0.key < $1.key }
+            .map(\.row)
     }
 
-    /// The position of each value when sorted by `key`.
-    private static func ranks<Value: Hashable>(_ values: Set<Value>, by key: (Value) -> [String]) -> [Value: Int] {
-        let ordered = values.map { (key: key($0), value: $0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-        return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0.element.value, $0.offset) })
-    }
-
-    /// Each holder named once, however many rows it has.
-    struct HolderCache {
-        let index: AccessIndex
-        private var named: [ResourceAccess.Holder: Holder] = [:]
-
-        init(_ index: AccessIndex) { self.index = index }
-
-        subscript(holder: ResourceAccess.Holder) -> Holder {
-            mutating get {
-                if let known = named[holder] { return known }
-                let made = Holder(holder, index)
-                named[holder] = made
-                return made
-            }
+    /// The position of each value when sorted by `key`; values of equal keys in the order given.
+    private static func ranks<Value>(_ values: [Value], by key: (Value) -> [String]) -> [Int] {
+        let ordered = values.enumerated().map { (key: key($0.element), offset: $0.offset) }.sorted {
+            $0.key != $1.key ? $0.key.lexicographicallyPrecedes($1.key) : $0.offset < $1.offset
         }
+        var ranks = Array(repeating: 0, count: values.count)
+        for (rank, value) in ordered.enumerated() { ranks[value.offset] = rank }
+        return ranks
     }
 
     /// The report in `format` (docs/access-json.md for JSON); throws only if JSON encoding fails.
@@ -66,14 +57,20 @@ public struct ResourceAccessReport: Sendable {
         let account = index.account
         let unknown = AccessJSON.unknownCollections(account, among: WhoHasAccess.reads)
         // A policy reaching the instance through a big group repeats for every member: its fields are built once per
-        // policy and path.
-        var holders = HolderCache(index)
-        var fields: [FieldsKey: AccessJSON.GrantFields] = [:]
-        let rows = access.map { access in
-            let key = FieldsKey(policyID: access.policy.id, path: access.path)
-            let grant = fields[key] ?? AccessJSON.GrantFields(policy: access.policy, target: access.target, path: access.path, index: index)
-            fields[key] = grant
-            return Row(holder: holders[access.holder], match: access.match == .full ? "full" : "partial", fields: grant)
+        // policy id and path.
+        var fieldsNumbers: [FieldsKey: Int] = [:]
+        var fields: [AccessJSON.GrantFields] = []
+        let tableRows = rows.map { row in
+            // Fields of the policy read in place: copying a whole policy and target per row would cost more than the row.
+            let key = FieldsKey(policyID: reach.policies[row.policy].policy.id, path: row.path)
+            let number = fieldsNumbers[key] ?? fields.count
+            if number == fields.count {
+                let reaching = reach.policies[row.policy]
+                fields.append(AccessJSON.GrantFields(policy: reaching.policy, target: reaching.target, path: reach.paths[row.path],
+                                                     index: index))
+                fieldsNumbers[key] = number
+            }
+            return TableRow(holder: row.holder, match: reach.policies[row.policy].match == .full ? "full" : "partial", fields: number)
         }
         let groupName = instance.resourceGroupID.flatMap { account.resourceGroupsByID[$0]?.name }
         let document = Document(
@@ -84,21 +81,32 @@ public struct ResourceAccessReport: Sendable {
                                service: instance.serviceName, region: instance.region,
                                resourceGroup: instance.resourceGroupID.map { ResourceGroupRef(id: $0, name: groupName) }),
             unknownCollections: unknown,
-            access: rows)
+            access: Rows(holders: holders, fields: fields, rows: tableRows))
         let location = [instance.serviceName, instance.region, groupName.map { "resource group \($0)" }].compactMap { $0 }
         return TabularReport(
             title: "Who can reach \(instance.displayName) (\(([instance.instanceID] + location).joined(separator: ", "))) in "
                 + "\(account.displayName), snapshot \(account.fetchedAt.raw): \(rows.count) row\(rows.count == 1 ? "" : "s")",
             notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): access through it is missing" },
             header: ["Who", "Kind", "ID", "Match", "Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
-            rowCount: rows.count,
-            cells: { [rows[$0].holder.name, rows[$0].holder.kind, rows[$0].holder.id, rows[$0].match] + rows[$0].fields.cells },
+            rowCount: tableRows.count,
+            cells: { line in
+                let row = tableRows[line], holder = holders[row.holder]
+                return [holder.name, holder.kind, holder.id, row.match] + fields[row.fields].cells
+            },
             json: document)
     }
 
     private struct FieldsKey: Hashable {
         let policyID: String
-        let path: [AccessStep]
+        /// A path of `reach`.
+        let path: Int
+    }
+
+    /// A row of the table: indices into the named holders and the fields built once per policy id and path.
+    struct TableRow {
+        let holder: Int
+        let match: String
+        let fields: Int
     }
 
     /// Who holds the access, named.
@@ -146,6 +154,18 @@ public struct ResourceAccessReport: Sendable {
         }
     }
 
+    /// The rows of the JSON document, each encoded as its holder, match and fields, which rows share.
+    struct Rows: Encodable {
+        let holders: [Holder]
+        let fields: [AccessJSON.GrantFields]
+        let rows: [TableRow]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            for row in rows { try container.encode(Row(holder: holders[row.holder], match: row.match, fields: fields[row.fields])) }
+        }
+    }
+
     struct Row: Encodable {
         let holder: Holder
         let match: String
@@ -168,7 +188,7 @@ public struct ResourceAccessReport: Sendable {
         let fetchedAt: String
         let resource: Resource
         let unknownCollections: [AccessJSON.UnknownCollection]
-        let access: [Row]
+        let access: Rows
 
         enum CodingKeys: String, CodingKey {
             case format, version, account, resource, access

@@ -19,14 +19,14 @@ struct TabularReport {
         return data
     }
 
-    /// Writes the report to `sink`; text and CSV a block of rows at a time.
+    /// Writes the report to `sink`; text, CSV and Markdown a block of rows at a time.
     func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws {
         switch format {
         case .json:
             try sink(ReportJSON.data(json))
         case .csv:
             try sink(Data(CSV.record(header.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }).utf8))
-            try Self.inBlocks(count: rowCount, to: sink) { CSV.record(cells($0)) }
+            try Self.inBlocks(count: rowCount, to: sink) { CSV.append(cells($0), to: &$1) }
         case .text:
             var text = TerminalText.clean(title) + "\n"
             text += notes.map { "note: " + TerminalText.clean($0) + "\n" }.joined()
@@ -34,25 +34,29 @@ struct TabularReport {
             try sink(Data(text.utf8))
             guard rowCount > 0 else { return }
             let table = TextTable.Layout(header.map { $0.uppercased() }, count: rowCount, row: cells)
-            try Self.inBlocks(count: rowCount + 1, to: sink, line: table.line)
+            try Self.inBlocks(count: rowCount + 1, to: sink, line: table.write)
         case .markdown:
             var text = "## " + Markdown.escape(title) + "\n\n"
             text += notes.map { "> **Note:** " + Markdown.escape($0) + "\n" }.joined()
-            text += (notes.isEmpty ? "" : "\n") + (rowCount == 0 ? "None.\n" : Markdown.table(header, (0..<rowCount).map(cells)))
+            text += (notes.isEmpty ? "" : "\n") + (rowCount == 0 ? "None.\n" : Markdown.head(header))
             try sink(Data(text.utf8))
+            guard rowCount > 0 else { return }
+            try Self.inBlocks(count: rowCount, to: sink) { $1.append(contentsOf: Markdown.row(cells($0)).utf8) }
         }
     }
 
-    /// Lines `0..<count`, handed to `sink` about a megabyte at a time.
-    private static func inBlocks(count: Int, to sink: (Data) throws -> Void, line: (Int) -> String) throws {
-        var block = ""
+    /// Lines `0..<count`, each appended as UTF-8 by `line`, handed to `sink` about a megabyte at a time.
+    private static func inBlocks(count: Int, to sink: (Data) throws -> Void, line: (Int, inout [UInt8]) -> Void) throws {
+        let blockSize = 1 << 20
+        var block: [UInt8] = []
+        block.reserveCapacity(2 * blockSize)
         for index in 0..<count {
-            block += line(index)
-            if block.utf8.count >= 1 << 20 {
-                try sink(Data(block.utf8))
-                block = ""
+            line(index, &block)
+            if block.count >= blockSize {
+                try sink(Data(block))
+                block.removeAll(keepingCapacity: true)
             }
         }
-        if !block.isEmpty { try sink(Data(block.utf8)) }
+        if !block.isEmpty { try sink(Data(block)) }
     }
 }

@@ -14,6 +14,22 @@ enum TerminalText {
         return String(result)
     }
 
+    /// How many characters `clean(text)` shows.
+    static func width(_ text: String) -> Int {
+        text.isPrintableASCII ? text.utf8.count : clean(text).count
+    }
+
+    /// Appends `clean(text)` to `bytes` as UTF-8; returns how many characters it shows.
+    static func append(_ text: String, to bytes: inout [UInt8]) -> Int {
+        if text.isPrintableASCII {
+            bytes.append(contentsOf: text.utf8)
+            return text.utf8.count
+        }
+        let cleaned = clean(text)
+        bytes.append(contentsOf: cleaned.utf8)
+        return cleaned.count
+    }
+
     private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true

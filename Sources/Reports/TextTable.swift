@@ -3,7 +3,9 @@
 enum TextTable {
     static func render(_ header: [String], _ rows: [[String]]) -> String {
         let layout = Layout(header, count: rows.count) { rows[$0] }
-        return (0...rows.count).map(layout.line).joined()
+        var bytes: [UInt8] = []
+        for line in 0...rows.count { layout.write(line, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The column widths of a table of `count` rows whose cells `row` gives, and its lines: line 0 is the header.
@@ -19,23 +21,22 @@ enum TextTable {
             self.row = row
             widths = Array(repeating: 0, count: header.count)
             for line in 0...count {
-                for (column, cell) in cells(line).enumerated() { widths[column] = max(widths[column], cell.count) }
+                for (column, cell) in cells(line).enumerated() { widths[column] = max(widths[column], TerminalText.width(cell)) }
             }
         }
 
-        /// One line, ending in a newline; a cell is padded only when a non-empty cell follows it, so that no line
-        /// ends in spaces.
-        func line(_ line: Int) -> String {
+        /// Appends one line, ending in a newline, as UTF-8; a cell is padded only when a non-empty cell follows it, so
+        /// that no line ends in spaces.
+        func write(_ line: Int, to bytes: inout [UInt8]) {
             let cells = cells(line)
             let used = (cells.lastIndex { !$0.isEmpty } ?? 0) + 1
-            var text = ""
             for (column, cell) in cells.prefix(used).enumerated() {
-                text += cell
-                if column < used - 1 { text += String(repeating: " ", count: widths[column] - cell.count + 2) }
+                let width = TerminalText.append(cell, to: &bytes)
+                if column < used - 1 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - width + 2)) }
             }
-            return text + "\n"
+            bytes.append(UInt8(ascii: "\n"))
         }
 
-        private func cells(_ line: Int) -> [String] { (line == 0 ? header : row(line - 1)).map(TerminalText.clean) }
+        private func cells(_ line: Int) -> [String] { line == 0 ? header : row(line - 1) }
     }
 }
