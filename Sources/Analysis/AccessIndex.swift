@@ -24,6 +24,7 @@ public struct AccessIndex: Sendable {
         self.groupsOfMember = groupsOfMember
         var byIAMID: [String: [Policy]] = [:], byGroup: [String: [Policy]] = [:]
         var targets: [String: PolicyTarget] = [:]
+        targets.reserveCapacity(account.accessPolicies.count + account.authorizationPolicies.count)
         for policy in account.accessPolicies where policy.isActive {
             if let iamID = policy.subjectValue("iam_id") { byIAMID[iamID, default: []].append(policy) }
             if let group = policy.subjectValue("access_group_id") { byGroup[group, default: []].append(policy) }

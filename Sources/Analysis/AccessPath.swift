@@ -23,10 +23,16 @@ extension AccessIndex {
     /// group it is a member of (statically or through a dynamic rule), and for each trusted profile it may assume,
     /// the profile's own policies and those of the profile's groups.
     public func paths(of iamID: String) -> [AccessPath] {
-        var paths = ownPaths(of: iamID, prefix: [])
+        paths(of: iamID) { _ in true }
+    }
+
+    /// The paths of `iamID` (as `paths(of:)` lists them, in the same order) whose source passes `include`; the steps
+    /// of the others are never built.
+    public func paths(of iamID: String, to include: (AccessPath.Source) -> Bool) -> [AccessPath] {
+        var paths = ownPaths(of: iamID, prefix: [], include)
         for profile in profilesAssumableBy[iamID] ?? [] where profile.iamID != iamID {
             let step = AccessStep.trustedProfile(id: profile.id, iamID: profile.iamID, name: profile.name ?? profile.id)
-            paths += ownPaths(of: profile.iamID, prefix: [step])
+            paths += ownPaths(of: profile.iamID, prefix: [step], include)
         }
         return paths
     }
@@ -42,9 +48,10 @@ extension AccessIndex {
         }
     }
 
-    private func ownPaths(of iamID: String, prefix: [AccessStep]) -> [AccessPath] {
-        var paths = [AccessPath(steps: prefix, source: .subject(iamID: iamID))]
-        for (group, member) in groupsOfMember[iamID] ?? [] where !group.isPublicAccess {
+    private func ownPaths(of iamID: String, prefix: [AccessStep], _ include: (AccessPath.Source) -> Bool) -> [AccessPath] {
+        var paths: [AccessPath] = []
+        if include(.subject(iamID: iamID)) { paths.append(AccessPath(steps: prefix, source: .subject(iamID: iamID))) }
+        for (group, member) in groupsOfMember[iamID] ?? [] where !group.isPublicAccess && include(.accessGroup(id: group.id)) {
             let step = AccessStep.accessGroup(id: group.id, name: group.displayName, dynamicRule: dynamicRuleName(group, member))
             paths.append(AccessPath(steps: prefix + [step], source: .accessGroup(id: group.id)))
         }

@@ -4,28 +4,42 @@ import Model
 /// account, worked out once per source: an identity's administration is then the union over its paths.
 struct AdministrativePolicies {
     /// Administrator on all account management services, not narrowed; by target, then id.
-    let accountManagement: [Policy]
+    let accountManagement: [AdministrativePolicy]
     /// Administrator on all IAM-enabled services, not narrowed; by target, then id.
-    let allServices: [Policy]
+    let allServices: [AdministrativePolicy]
     /// Whether a policy grants Manager on all IAM-enabled services.
     let managerOnAllServices: Bool
     /// Administrator on anything but a resource group itself — what lets the holder assign access to it; by target,
     /// then id.
-    let assigning: [Policy]
+    let assigning: [AdministrativePolicy]
 
     init(_ policies: [Policy], in index: AccessIndex) {
-        let ordered = policies.map { (key: [index.target(of: $0).key, $0.id], policy: $0) }
-            .sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.policy)
-        func administrator(_ policy: Policy) -> Bool { policy.roleIDs.contains(where: AdministrationFindings.isAdministrator) }
-        accountManagement = ordered.filter { administrator($0) && AdministrationFindings.coversAllAccountManagement(index.target(of: $0)) }
-        allServices = ordered.filter { administrator($0) && AdministrationFindings.coversAllIAMEnabledServices(index.target(of: $0)) }
-        managerOnAllServices = ordered.contains {
-            $0.roleIDs.contains(where: AdministrationFindings.isManager) && AdministrationFindings.coversAllIAMEnabledServices(index.target(of: $0))
+        // Only policies granting Administrator or Manager count; the others are left out before sorting.
+        let candidates = policies.filter {
+            $0.roleIDs.contains { AdministrationFindings.isAdministrator($0) || AdministrationFindings.isManager($0) }
         }
-        assigning = ordered.filter { policy in
-            if case .resourceGroupItself = index.target(of: policy).scope { return false }
-            return administrator(policy)
+        let targets = candidates.map { index.target(of: $0) }
+        let order = candidates.indices.sorted { (targets[$0].key, candidates[$0].id) < (targets[$1].key, candidates[$1].id) }
+        var accountManagement: [AdministrativePolicy] = [], allServices: [AdministrativePolicy] = []
+        var assigning: [AdministrativePolicy] = []
+        var managerOnAllServices = false
+        for position in order {
+            let target = targets[position], policy = candidates[position]
+            let allIAMEnabledServices = AdministrationFindings.coversAllIAMEnabledServices(target)
+            if allIAMEnabledServices && policy.roleIDs.contains(where: AdministrationFindings.isManager) {
+                managerOnAllServices = true
+            }
+            guard policy.roleIDs.contains(where: AdministrationFindings.isAdministrator) else { continue }
+            let administrative = AdministrativePolicy(policy, target: target, in: index)
+            if AdministrationFindings.coversAllAccountManagement(target) { accountManagement.append(administrative) }
+            if allIAMEnabledServices { allServices.append(administrative) }
+            if case .resourceGroupItself = target.scope { continue }
+            assigning.append(administrative)
         }
+        self.accountManagement = accountManagement
+        self.allServices = allServices
+        self.managerOnAllServices = managerOnAllServices
+        self.assigning = assigning
     }
 
     var isEmpty: Bool { accountManagement.isEmpty && allServices.isEmpty && !managerOnAllServices && assigning.isEmpty }

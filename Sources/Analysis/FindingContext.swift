@@ -14,6 +14,15 @@ struct FindingContext: Sendable {
     /// What each path source's policies grant in administration terms (sources granting none left out): found once,
     /// so that a subject's administration costs one lookup per path it has rather than a look at every grant.
     private let administration: [AccessPath.Source: AdministrativePolicies]
+    /// Each subject's administrative paths (see `administrativePaths(of:)`), found once for the rules that read them.
+    private let administrativePathsOfSubject: [String: [AdministrativePath]]
+    /// Active access and authorization policies ordered by last use (never-used first, by id, then the least recently
+    /// used), sorted once for the usage rules and the report; `nil` when no policy carries usage data.
+    let policiesByLastUse: [Policy]?
+
+    /// A path of a subject to a source with administrative policies, with the path's description ("direct", "access
+    /// group Ops") that findings sort and group by.
+    typealias AdministrativePath = (path: AccessPath, description: String, policies: AdministrativePolicies)
 
     var account: IAMAccount { index.account }
 
@@ -37,18 +46,28 @@ struct FindingContext: Sendable {
             if !policies.isEmpty { administration[source] = policies }
         }
         self.administration = administration
+        administrativePathsOfSubject = Dictionary(uniqueKeysWithValues: self.subjects.map { iamID in
+            (iamID, Self.administrativePaths(of: iamID, in: index, administration))
+        })
+        policiesByLastUse = PolicyUsageFindings.hasUsageData(index.account)
+            ? PolicyUsageFindings.policiesByLastUse(index.account) : nil
     }
 
     /// The paths of a subject (Public Access included) to sources with administrative policies, ordered by path
     /// description, each path once.
-    func administrativePaths(of iamID: String) -> [(path: AccessPath, policies: AdministrativePolicies)] {
+    func administrativePaths(of iamID: String) -> [AdministrativePath] {
+        administrativePathsOfSubject[iamID] ?? Self.administrativePaths(of: iamID, in: index, administration)
+    }
+
+    private static func administrativePaths(of iamID: String, in index: AccessIndex,
+                                            _ administration: [AccessPath.Source: AdministrativePolicies]) -> [AdministrativePath] {
         var seen = Set<[AccessStep]>()
-        return (index.paths(of: iamID) + [AccessIndex.publicAccessPath])
-            .compactMap { path in administration[path.source].map { (path: path, policies: $0) } }
-            .filter { seen.insert($0.path.steps).inserted }
-            .map { (key: $0.path.steps.pathDescription, held: $0) }
-            .sorted { $0.key < $1.key }
-            .map(\.held)
+        return (index.paths(of: iamID) { administration[$0] != nil } + [AccessIndex.publicAccessPath])
+            .compactMap { path -> AdministrativePath? in
+                guard let policies = administration[path.source], seen.insert(path.steps).inserted else { return nil }
+                return (path: path, description: path.steps.pathDescription, policies: policies)
+            }
+            .sorted { $0.description < $1.description }
     }
 
     /// Every grant of one subject (for the few rules that need all of them, for a few subjects).
@@ -64,7 +83,8 @@ struct FindingContext: Sendable {
         switch account.identity(iamID: iamID) {
         case .serviceID(let serviceID): return FindingEntity(.serviceID, id: serviceID.id, name: name)
         case .trustedProfile(let profile): return FindingEntity(.trustedProfile, id: profile.id, name: name)
-        case .user, nil:
+        case .user: return FindingEntity(.user, id: iamID, name: name)
+        case nil:
             let kind: FindingEntity.Kind = switch SubjectKind(iamID: iamID, in: account) {
             case .user: .user
             case .serviceID: .serviceID
@@ -78,9 +98,7 @@ struct FindingContext: Sendable {
         FindingEntity(.accessGroup, id: id, name: account.groupsByID[id]?.name)
     }
 
-    func policy(_ policy: Policy) -> FindingEntity {
-        FindingEntity(policy.isAuthorization ? .authorizationPolicy : .accessPolicy, id: policy.id, name: policy.description)
-    }
+    func policy(_ policy: Policy) -> FindingEntity { FindingEntity(policy) }
 
     func instance(_ guid: String) -> FindingEntity {
         FindingEntity(.serviceInstance, id: guid, name: account.instancesByGUID[guid]?.name)

@@ -1,3 +1,4 @@
+import Model
 import Snapshot
 
 /// Something a finding is about, by id and (where the snapshot knows it) name.
@@ -27,6 +28,11 @@ public struct FindingEntity: Sendable, Hashable {
         self.kind = kind
         self.id = id
         self.name = name
+    }
+
+    /// A policy, by id and description: an access policy or an authorization.
+    init(_ policy: Policy) {
+        self.init(policy.isAuthorization ? .authorizationPolicy : .accessPolicy, id: policy.id, name: policy.description)
     }
 
     /// The snapshot collection that holds entities of this kind (for a collection, the collection itself).

@@ -18,8 +18,12 @@ public struct FindingsReport: Sendable {
     /// Rules skipped or incomplete, in rule order.
     public let gaps: [RuleGap]
     /// Active access and authorization policies, never-used first, then least recently used first; empty when no
-    /// policy carries usage data.
-    public let policiesByLastUse: [PolicyUse]
+    /// policy carries usage data. Described on demand: a report that does not list them does not pay for them.
+    public var policiesByLastUse: [PolicyUse] {
+        (context.policiesByLastUse ?? []).map { PolicyUse($0, context) }
+    }
+    /// What the rules ran over, kept to describe the policies by last use.
+    private let context: FindingContext
 
     /// Every rule but `collection-unknown`, which the report itself produces.
     static let rules: [FindingRule] = InstanceFindings.rules + PolicyUsageFindings.rules + PolicyFindings.rules
@@ -29,6 +33,7 @@ public struct FindingsReport: Sendable {
     public init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions()) {
         let account = index.account
         let context = FindingContext(index, options: options)
+        self.context = context
         accountID = account.accountID
         accountName = account.info?.name
         fetchedAt = account.fetchedAt
@@ -53,16 +58,15 @@ public struct FindingsReport: Sendable {
             }
         }
         let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
-        self.findings = findings.enumerated().sorted { a, b in
-            (b.element.severity, order[a.element.rule]!, a.offset) < (a.element.severity, order[b.element.rule]!, b.offset)
-        }.map(\.element)
+        // Severity and rule order depend on the rule alone, so the findings are sorted a rule at a time, each rule's
+        // in the order found.
+        let byRule = Dictionary(grouping: findings, by: \.rule)
+        self.findings = byRule.keys.sorted { a, b in (b.severity, order[a]!) < (a.severity, order[b]!) }.flatMap { byRule[$0]! }
         self.gaps = gaps.sorted { order[$0.rule]! < order[$1.rule]! }
-        policiesByLastUse = PolicyUsageFindings.hasUsageData(account)
-            ? PolicyUsageFindings.policiesByLastUse(account).map { PolicyUse($0, context) } : []
     }
 
     /// How many findings have this severity.
-    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $1.severity == severity ? $0 + 1 : $0 } }
 
     /// Whether any finding is at least this severe (for `--fail-on`).
     public func hasFindings(atLeast severity: Severity) -> Bool { findings.contains { $0.severity >= severity } }

@@ -10,8 +10,9 @@ enum InstanceFindings {
     ]
 
     static func policiesOnMissingInstances(_ c: FindingContext) -> [Finding] {
-        c.account.accessPolicies.filter(\.isActive).flatMap { policy in
-            missingInstances(policy.resource, in: c.account).map { guid in
+        c.account.accessPolicies.flatMap { policy -> [Finding] in
+            guard policy.isActive else { return [] }
+            return missingInstances(policy.resource, in: c.account).map { guid in
                 let subject = c.subject(of: policy)
                 return Finding(.policyOnMissingInstance,
                                entities: [c.policy(policy), c.instance(guid)] + [subject].compactMap { $0 },
@@ -35,30 +36,28 @@ enum InstanceFindings {
     }
 
     static func instancesWithoutGroupAccess(_ c: FindingContext) -> [Finding] {
-        let active = c.account.accessPolicies.filter(\.isActive)
-        let direct = active.filter { $0.subjectValue("access_group_id") == nil }
         // Each distinct group-policy scope is tested only against the instances it may match (by guid, service or
         // resource group when it names one), so the rule stays near-linear instead of instances × policies.
         var groupTargets: [String: PolicyTarget] = [:]
-        for policy in active where policy.subjectValue("access_group_id") != nil {
+        for policy in c.account.accessPolicies where policy.isActive && policy.subjectValue("access_group_id") != nil {
             let target = c.index.target(of: policy)
             groupTargets[target.key] = target
         }
         let candidates = InstanceCandidates(c.account.resourceInstances)
         var reached = Array(repeating: false, count: candidates.instances.count)
         for target in groupTargets.values {
-            for position in candidates.positions(for: target) where !reached[position] {
-                reached[position] = target.match(candidates.instances[position]) != .none
-            }
+            for position in candidates.positions(matching: target, where: { !reached[$0] }) { reached[position] = true }
         }
         // The direct policies reaching each instance no group policy reaches, found the same way among those only.
         let unreached = candidates.instances.indices.filter { !reached[$0] }.map { candidates.instances[$0] }
         let unreachedCandidates = InstanceCandidates(unreached)
         var directlyReached: [String: [Policy]] = [:]
-        for policy in direct {
-            let target = c.index.target(of: policy)
-            for instance in unreachedCandidates.instances(for: target) where target.match(instance) != .none {
-                directlyReached[instance.instanceID, default: []].append(policy)
+        if !unreached.isEmpty {
+            for policy in c.account.accessPolicies where policy.isActive && policy.subjectValue("access_group_id") == nil {
+                let target = c.index.target(of: policy)
+                for position in unreachedCandidates.positions(matching: target) {
+                    directlyReached[unreachedCandidates.instances[position].instanceID, default: []].append(policy)
+                }
             }
         }
         return unreached.map { instance in
@@ -82,6 +81,8 @@ enum InstanceFindings {
     /// `stringEqualsAnyOf`, no wildcards) in this account and that the account does not have. Account management
     /// services have no resource instances, and other accounts' instances are not in the snapshot: neither is checked.
     static func missingInstances(_ attributes: [PolicyAttribute], in account: IAMAccount) -> [String] {
+        // Only a policy naming an instance can name a missing one.
+        guard attributes.contains(where: { $0.key == "serviceInstance" }) else { return [] }
         func value(_ key: String) -> String? { attributes.first { $0.key == key }?.value.description }
         if let service = value("serviceName"), AccountManagementServices.all.contains(service) { return [] }
         if let owner = value("accountId"), owner != account.accountID { return [] }

@@ -19,8 +19,8 @@ enum PolicyFindings {
     }
 
     static func policiesOnUsers(_ c: FindingContext) -> [Finding] {
-        c.account.accessPolicies.filter(\.isActive).compactMap { policy in
-            guard let iamID = policy.subjectValue("iam_id"), SubjectKind(iamID: iamID, in: c.account) == .user else { return nil }
+        c.account.accessPolicies.compactMap { policy in
+            guard policy.isActive, let iamID = policy.subjectValue("iam_id"), SubjectKind(iamID: iamID, in: c.account) == .user else { return nil }
             let user = c.identity(iamID)
             return Finding(.policyOnUser, entities: [c.policy(policy), user],
                            why: "grants \(c.grantText(policy)) to \(user.description) directly, not through an access group")
@@ -28,7 +28,8 @@ enum PolicyFindings {
     }
 
     static func wildcardPolicies(_ c: FindingContext) -> [Finding] {
-        (c.account.accessPolicies + c.account.authorizationPolicies).filter(\.isActive).compactMap { policy in
+        [c.account.accessPolicies, c.account.authorizationPolicies].joined().compactMap { policy in
+            guard policy.isActive else { return nil }
             let target = c.index.target(of: policy)
             guard target.usesWildcards else { return nil }
             let patterns = (target.attributes + target.tags)
@@ -41,7 +42,10 @@ enum PolicyFindings {
     }
 
     static func unusedCustomRoles(_ c: FindingContext) -> [Finding] {
-        let used = Set((c.account.accessPolicies + c.account.authorizationPolicies).filter(\.isActive).flatMap(\.roleIDs))
+        var used = Set<String>()
+        for policy in [c.account.accessPolicies, c.account.authorizationPolicies].joined() where policy.isActive {
+            used.formUnion(policy.roleIDs)
+        }
         return c.account.roles.filter { $0.kind == .custom && !used.contains($0.crn) }.map { role in
             Finding(.customRoleUnused, entities: [FindingEntity(.role, id: role.crn, name: role.displayName ?? role.name)],
                     why: "custom role \(role.shortName)" + (role.serviceName.map { " (\($0))" } ?? "")

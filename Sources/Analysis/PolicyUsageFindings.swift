@@ -4,22 +4,25 @@ import Model
 enum PolicyUsageFindings {
     static let rules: [FindingRule] = [
         FindingRule(.policyNeverUsed) { c in
-            guard hasUsageData(c.account) else { return .notEvaluated(noUsageData) }
-            return .findings(policiesByLastUse(c.account).prefix { $0.lastPermitAt == nil }.map { policy in
-                Finding(.policyNeverUsed, entities: [c.policy(policy)] + [c.subject(of: policy)].compactMap { $0 },
-                        why: "no recorded use" + (policy.createdAt.map { " since it was created on \(DayText.of($0))" } ?? "")
-                            + "; " + grantDescription(policy, c))
+            guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
+            return .findings(policies.prefix { $0.lastPermitAt == nil }.map { policy in
+                let subject = c.subject(of: policy)
+                return Finding(.policyNeverUsed, entities: [c.policy(policy)] + [subject].compactMap { $0 },
+                               why: "no recorded use" + (policy.createdAt.map { " since it was created on \(DayText.of($0))" } ?? "")
+                                   + "; " + grantDescription(policy, to: subject, c))
             })
         },
         FindingRule(.policyInactive) { c in
-            guard hasUsageData(c.account) else { return .notEvaluated(noUsageData) }
+            guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
             guard let asOf = c.asOf else { return .notEvaluated(FindingContext.noReferenceTime) }
-            return .findings(policiesByLastUse(c.account).compactMap { policy in
+            let asOfDay = DayText.of(asOf)
+            return .findings(policies.compactMap { policy in
                 guard let last = policy.lastPermitAt, let date = last.date, c.isInactive(since: date) else { return nil }
                 let times = policy.lastPermitFrequency.map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
-                return Finding(.policyInactive, entities: [c.policy(policy)] + [c.subject(of: policy)].compactMap { $0 },
+                let subject = c.subject(of: policy)
+                return Finding(.policyInactive, entities: [c.policy(policy)] + [subject].compactMap { $0 },
                                why: "last used \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before "
-                                   + "\(DayText.of(asOf))\(times); " + grantDescription(policy, c))
+                                   + "\(asOfDay)\(times); " + grantDescription(policy, to: subject, c))
             })
         },
     ]
@@ -27,25 +30,31 @@ enum PolicyUsageFindings {
     static let noUsageData = "no policy in the snapshot carries usage data (last_permit_at), so use is unknown"
 
     /// Active access and authorization policies ordered by last use: never-used ones first (by id), then the least
-    /// recently used.
+    /// recently used. (Positions are sorted rather than the policies themselves, which are large to move.)
     static func policiesByLastUse(_ account: IAMAccount) -> [Policy] {
-        (account.accessPolicies + account.authorizationPolicies).filter(\.isActive).sorted { a, b in
-            switch (a.lastPermitAt, b.lastPermitAt) {
-            case (nil, nil): a.id < b.id
+        let policies = [account.accessPolicies, account.authorizationPolicies].joined()
+        let active = policies.indices.filter { policies[$0].isActive }
+        let ids = active.map { policies[$0].id }, lastPermits = active.map { policies[$0].lastPermitAt }
+        return ids.indices.sorted { a, b in
+            switch (lastPermits[a], lastPermits[b]) {
+            case (nil, nil): ids[a] < ids[b]
             case (nil, _?): true
             case (_?, nil): false
-            case let (x?, y?): x == y ? a.id < b.id : x < y
+            case let (x?, y?): x == y ? ids[a] < ids[b] : x < y
             }
-        }
+        }.map { policies[active[$0]] }
     }
 
     /// Whether any policy carries usage fields. Without any, the snapshot was fetched without them (or its volatile
     /// area is gone), and "never used" cannot be told from "unknown".
     static func hasUsageData(_ account: IAMAccount) -> Bool {
-        (account.accessPolicies + account.authorizationPolicies).contains { $0.lastPermitAt != nil || $0.lastPermitFrequency != nil }
+        [account.accessPolicies, account.authorizationPolicies].contains { policies in
+            policies.contains { $0.lastPermitAt != nil || $0.lastPermitFrequency != nil }
+        }
     }
 
-    private static func grantDescription(_ policy: Policy, _ c: FindingContext) -> String {
-        "grants \(c.grantText(policy))" + (c.subject(of: policy).map { " to \($0.description)" } ?? "")
+    /// "grants Viewer on … to access group Ops (AccessGroupId-…)".
+    private static func grantDescription(_ policy: Policy, to subject: FindingEntity?, _ c: FindingContext) -> String {
+        "grants \(c.grantText(policy))" + (subject.map { " to \($0.description)" } ?? "")
     }
 }

@@ -24,6 +24,10 @@ public enum Glob {
         return pi == p.count
     }
 
-    /// Whether a value uses wildcard characters.
-    public static func hasWildcards(_ value: String) -> Bool { value.contains("*") || value.contains("?") }
+    /// Whether a value uses wildcard characters (as characters: `*` with a combining mark on it is not one).
+    public static func hasWildcards(_ value: String) -> Bool {
+        // Most values have neither byte, which settles it without walking the characters.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) else { return false }
+        return value.contains { $0 == "*" || $0 == "?" }
+    }
 }

@@ -23,6 +23,11 @@ public struct InstanceCandidates: Sendable {
         return Array(instances.indices)
     }
 
+    /// The positions in `instances` of those the target matches (in part or in full), among those `include` accepts.
+    public func positions(matching target: PolicyTarget, where include: (Int) -> Bool = { _ in true }) -> [Int] {
+        positions(for: target).filter { include($0) && target.match(instances[$0]) != .none }
+    }
+
     /// The instances the target may match (a superset of those it does); test each with `PolicyTarget.match`.
     public func instances(for target: PolicyTarget) -> [ResourceInstance] {
         positions(for: target).map { instances[$0] }
@@ -30,7 +35,8 @@ public struct InstanceCandidates: Sendable {
 
     private func exactValue(_ key: String, _ target: PolicyTarget) -> String? {
         guard let attribute = target.attributes.first(where: { $0.key == key }), attribute.operator == "stringEquals",
-              case .string(let value) = attribute.value, !value.contains("*") else { return nil }
+              case .string(let value) = attribute.value,
+              !value.utf8.contains(UInt8(ascii: "*")) || !value.contains(where: { $0 == "*" }) else { return nil }
         return value
     }
 }

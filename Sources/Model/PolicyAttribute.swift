@@ -47,6 +47,16 @@ public enum AttributeValue: Sendable, Hashable, Decodable, CustomStringConvertib
         }
     }
 
+    /// Whether a string or list holds a value passing `test` (never for a boolean): `strings.contains(where:)`
+    /// without building the list.
+    public func containsString(where test: (String) -> Bool) -> Bool {
+        switch self {
+        case .string(let s): test(s)
+        case .list(let l): l.contains(where: test)
+        case .bool: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .string(let s): s

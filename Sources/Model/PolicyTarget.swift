@@ -64,7 +64,10 @@ public struct PolicyTarget: Sendable, Hashable {
 
     /// Whether any attribute or tag uses `stringMatch` wildcards.
     public var usesWildcards: Bool {
-        (attributes + tags).contains { $0.operator.hasPrefix("stringMatch") && $0.value.strings.contains(where: Glob.hasWildcards) }
+        func wildcard(_ attribute: PolicyAttribute) -> Bool {
+            attribute.operator.hasPrefix("stringMatch") && attribute.value.containsString(where: Glob.hasWildcards)
+        }
+        return attributes.contains(where: wildcard) || tags.contains(where: wildcard)
     }
 
     /// The resource group the scope names, if any.

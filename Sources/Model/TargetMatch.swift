@@ -14,7 +14,10 @@ extension PolicyTarget {
     /// region, account and guid.
     public func match(_ instance: ResourceInstance) -> TargetMatch {
         var result = TargetMatch.full
-        if let account, let instanceAccount = instance.crn?.accountID, !Self.test(account, instanceAccount) { return .none }
+        // The CRN's `a/<account>` scope, read in place: this runs for every instance a target may match.
+        if let account, let scope = instance.crn?.scope, scope.hasPrefix("a/"), !Self.test(account, scope.dropFirst(2)) {
+            return .none
+        }
         for attribute in attributes {
             switch attribute.key {
             case "serviceType":
@@ -63,8 +66,7 @@ extension PolicyTarget {
     }
 
     /// Evaluates one attribute test against a resource's value (`nil`: the resource has no such attribute).
-    static func test(_ attribute: PolicyAttribute, _ actual: String?) -> Bool {
-        let wanted = attribute.value.strings
+    static func test<Actual: StringProtocol>(_ attribute: PolicyAttribute, _ actual: Actual?) -> Bool {
         switch attribute.operator {
         case "stringExists":
             let exists = actual.map { !$0.isEmpty } ?? false
@@ -72,11 +74,12 @@ extension PolicyTarget {
             return exists == (attribute.value.description == "true")
         case "stringMatch", "stringMatchAnyOf":
             guard let actual else { return false }
-            return wanted.contains { Glob.matches($0, actual) }
+            let text = String(actual)
+            return attribute.value.containsString { Glob.matches($0, text) }
         default: // stringEquals (the v1 default), stringEqualsAnyOf
             guard let actual else { return false }
-            if attribute.key == "resourceGroupId", wanted.contains("*") { return true }
-            return wanted.contains(actual)
+            if attribute.key == "resourceGroupId", attribute.value.containsString(where: { $0 == "*" }) { return true }
+            return attribute.value.containsString { $0 == actual }
         }
     }
 }

@@ -4,18 +4,22 @@ import Analysis
 /// every rule's count, and optionally the policies by last use. Untrusted text is cleaned of control characters.
 enum FindingsText {
     static func render(_ report: FindingsReport, policyUsage: Bool) -> String {
-        var lines = [
-            "Findings for \(FindingsWording.account(report)), snapshot \(report.fetchedAt.raw)",
-            "\(FindingsWording.asOf(report)): \(FindingsWording.counts(report))",
-            "",
-        ]
-        for finding in report.findings {
-            lines.append("\(finding.severity.rawValue.uppercased())  \(finding.rule.rawValue)  \(finding.title)")
-            lines.append("    " + finding.entities.map(FindingsWording.entity).joined(separator: "; "))
-            lines.append("    why: " + finding.why)
+        var text = ""
+        /// Appends one line, cleaned. (Cleaning maps each scalar alone, so a line may be cleaned in pieces.)
+        func line(_ pieces: String...) {
+            for piece in pieces { text += TerminalText.clean(piece) }
+            text += "\n"
         }
-        if report.findings.isEmpty { lines.append("No findings.") }
-        var text = lines.map(TerminalText.clean).joined(separator: "\n") + "\n\nRules\n"
+        line("Findings for \(FindingsWording.account(report)), snapshot \(report.fetchedAt.raw)")
+        line("\(FindingsWording.asOf(report)): \(FindingsWording.counts(report))")
+        line("")
+        for finding in report.findings {
+            line("\(finding.severity.rawValue.uppercased())  \(finding.rule.rawValue)  \(finding.title)")
+            line("    ", finding.entities.map(FindingsWording.entity).joined(separator: "; "))
+            line("    why: ", finding.why)
+        }
+        if report.findings.isEmpty { line("No findings.") }
+        text += "\nRules\n"
         let rules = FindingsWording.ruleTable(report)
         text += TextTable.render(rules.header.map { $0.uppercased() }, rules.rows)
         if policyUsage {

@@ -2,7 +2,13 @@
 /// screen) and bidirectional overrides (which could reorder what is shown) become `?`; line breaks and tabs a space.
 enum TerminalText {
     static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        // Every unsafe scalar has a UTF-8 byte below 0x20 or from 0x7F up: text without such bytes is safe as it is.
+        func suspicious(_ byte: UInt8) -> Bool { byte < 0x20 || byte >= 0x7F }
+        let hasSuspiciousBytes = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: suspicious) }
+            ?? text.utf8.contains(where: suspicious)
+        guard hasSuspiciousBytes, text.unicodeScalars.contains(where: isUnsafe) else {
+            return text
+        }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
