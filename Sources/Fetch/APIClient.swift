@@ -84,7 +84,7 @@ struct APIClient: Sendable {
                 attempt -= 1
                 continue
             case .success(let response) where response.status == 403:
-                throw CollectionFailure.forbidden(403, APIErrorMessage.line(status: 403, body: response.body))
+                throw CollectionFailure.forbidden(403, APIErrorMessage.message(response.body) ?? "no reason given")
             case .success(let response) where response.status == 429:
                 retryReason = "rate limited (429)"
                 delay = retry.delay(retryAfter: response.headers["retry-after"], attempt: attempt)

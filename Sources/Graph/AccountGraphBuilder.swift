@@ -141,7 +141,8 @@ struct AccountGraphBuilder {
         edges.append(Edge(source: policyNode, target: targetNode, kind: .appliesTo, label: condition,
                           flags: flags.intersection(.conditional)))
         collapsedPolicies.append(CollapsedPolicy(node: policyNode, id: policy.id, subject: subject, target: targetNode,
-                                                 roles: roles, condition: condition, flags: flags))
+                                                 roles: roles, condition: condition, flags: flags,
+                                                 isAuthorization: policy.isAuthorization))
     }
 
     func roleNames(_ roleIDs: [String]) -> [String] {

@@ -19,6 +19,11 @@ struct FetchSnapshot: AsyncParsableCommand {
 
             Exit codes: 0 complete, 6 partial (some collections forbidden or failed: see stderr and the manifest), \
             7 authentication failed, 4 other failure (network setup, writing), 64 usage error.
+
+            Examples:
+              IBMCLOUD_API_KEY=… iamgraph fetch snapshots/prod
+              iamgraph fetch snapshots/prod --api-key-file apikey.json --quiet
+              iamgraph fetch snapshots/me --identity IBMid-310008FJ6C
             """)
 
     @Argument(help: "The snapshot directory to write (created or replaced).", completion: .directory)

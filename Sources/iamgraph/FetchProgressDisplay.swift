@@ -39,7 +39,7 @@ final class FetchProgressDisplay: @unchecked Sendable {
                     line("iamgraph: \(kind.name): \(status.rawValue): \(message ?? "")")
                 } else if mode != .quiet {
                     if let message { line("iamgraph: \(kind.name): \(message)") }
-                    if !live { line("iamgraph: \(kind.name): \(items) items") }
+                    if !live { line("iamgraph: \(kind.name): \(items) \(items == 1 ? "item" : "items")") }
                 }
             case .retry(let endpoint, let reason, let delay):
                 if mode == .verbose { line("iamgraph: retrying \(endpoint) in \(String(format: "%.1f", delay)) s: \(reason)") }
@@ -49,10 +49,11 @@ final class FetchProgressDisplay: @unchecked Sendable {
         }
     }
 
+    /// The "wrote …" line (not with `--quiet`, which prints errors only) and the collections left unknown (always).
     func summary(_ report: FetchReport, snapshot: String) {
         let s = report.statistics
         let incomplete = report.incomplete
-        if mode != .quiet || !incomplete.isEmpty {
+        if mode != .quiet {
             line("iamgraph: wrote \(snapshot): account \(report.accountID), \(report.manifest.collections.count - incomplete.count) "
                  + "of \(report.manifest.collections.count) collections, \(s.items) items, \(s.requests) requests, "
                  + "\(s.retries) retries, \(String(format: "%.1f", s.elapsed)) s")
