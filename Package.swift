@@ -58,6 +58,8 @@ let package = Package(
         .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "Render"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Graph"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot"]),
+        // The built `iamgraph` as a user runs it: help texts, README usage, output defaults, terminals.
+        .testTarget(name: "CLITests"),
         .testTarget(name: "DiffTests", dependencies: ["Analysis", "Reports", "Graph", "Render", "GitSnapshot", "Model", "Snapshot"]),
     ],
     swiftLanguageModes: [.v6]

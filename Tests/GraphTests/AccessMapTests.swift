@@ -30,7 +30,7 @@ import Model
         let service = "service:cloud-object-storage/\(Demo.cosInstance)"
         let edge = try #require(graph.edges.first { $0.source == service })
         #expect(edge.kind == .grants)
-        #expect(edge.label == "Reader")
+        #expect(edge.label == "authorization: Reader")
         let target = try #require(graph.node(edge.target))
         #expect(target.label.contains(Demo.kmsInstance))
     }
@@ -39,7 +39,8 @@ import Model
         let graph = try map()
         let edge = try #require(graph.edges.first { $0.attributes["policies"]?.contains(Demo.timeBasedPolicy) == true })
         #expect(edge.flags.contains(.conditional))
-        #expect(edge.label.contains("time-based"))
+        // The same words as the access tables: days as a range, times without seconds, the zone once.
+        #expect(edge.label == "Writer\ntime-based: Mon–Fri 09:00–17:00 UTC")
         #expect(edge.source == "access_group:" + Demo.group(named: "Data Engineers").id)
     }
 
