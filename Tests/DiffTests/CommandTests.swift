@@ -21,7 +21,7 @@ import Testing
             #expect(!result.stdout.isEmpty)
         }
         let text = try Command.iamgraph(["diff", pair.old.path, pair.new.path])
-        #expect(text.stdout.contains("\n+ lena.fischer@acme.example.com gained Administrator on cloud-object-storage in "
+        #expect(text.stdout.contains("\n+ Lena Fischer gained Administrator on cloud-object-storage in "
                                      + "resource group prod directly (policy 0c5b7e1e)\n"))
     }
 

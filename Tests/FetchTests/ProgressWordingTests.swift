@@ -18,7 +18,7 @@ extension FetchSuites {
         @Test func countsAreSingularForOneItem() async throws {
             let result = try await fetch([])
             #expect(result.status == 6)
-            #expect(result.stderr.contains("iamgraph: policies_authorization: 1 item\n"), "\(result.stderr)")
+            #expect(result.stderr.contains("iamgraph: authorization_policies: 1 item\n"), "\(result.stderr)")
             #expect(result.stderr.contains("iamgraph: users: 10 items\n"))
             #expect(!result.stderr.contains(" 1 items"))
             #expect(result.stderr.contains("iamgraph: wrote "))
