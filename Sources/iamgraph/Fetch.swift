@@ -21,7 +21,7 @@ struct FetchSnapshot: AsyncParsableCommand {
             7 authentication failed, 4 other failure (network setup, writing), 64 usage error.
 
             Examples:
-              IBMCLOUD_API_KEY=… iamgraph fetch snapshots/prod
+              iamgraph fetch snapshots/prod
               iamgraph fetch snapshots/prod --api-key-file apikey.json --quiet
               iamgraph fetch snapshots/me --identity IBMid-310008FJ6C
             """)
