@@ -49,7 +49,8 @@ struct TabularReport {
             var layout = TextTable.Layout(table.header.map { $0.uppercased() }, count: table.count, row: table.cells)
             var notes = notes
             if let width, table.count > 0, layout.fit(width: width) {
-                notes.append("long cells are cut (…) to fit \(width) columns; --format csv or json has them whole")
+                notes.append("long cells are cut (…) to fit \(width) column\(width == 1 ? "" : "s"); "
+                             + "--format csv or json has them whole")
             }
             var text = TerminalText.clean(title) + "\n"
             text += notes.map { "note: " + TerminalText.clean($0) + "\n" }.joined()
