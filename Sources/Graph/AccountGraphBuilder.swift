@@ -118,7 +118,8 @@ struct AccountGraphBuilder {
         attributes["pattern"] = policy.pattern
         attributes["last_permit_at"] = policy.lastPermitAt?.raw
         attributes["source"] = policy.origin.rawValue
-        put(Node(id: policyNode, kind: .policy, label: "policy " + String(policy.id.prefix(8)), attributes: attributes, flags: flags))
+        put(Node(id: policyNode, kind: .policy, label: (policy.isAuthorization ? "authorization " : "policy ") + String(policy.id.prefix(8)),
+                 attributes: attributes, flags: flags))
 
         let subject = subjectNode(policy)
         if let subject { edges.append(Edge(source: subject, target: policyNode, kind: .assigned)) }

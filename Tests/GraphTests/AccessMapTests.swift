@@ -31,6 +31,9 @@ import Model
         let edge = try #require(graph.edges.first { $0.source == service })
         #expect(edge.kind == .grants)
         #expect(edge.label == "authorization: Reader")
+        // With policy nodes, the authorization's node says what it is.
+        let expanded = try map(ViewOptions(showPolicies: true))
+        #expect(expanded.node("policy:5f637fdd-e800-4a4d-8293-47e9985fda55")?.label == "authorization 5f637fdd")
         let target = try #require(graph.node(edge.target))
         #expect(target.label.contains(Demo.kmsInstance))
     }
