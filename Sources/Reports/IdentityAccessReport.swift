@@ -44,7 +44,9 @@ public struct IdentityAccessReport: Sendable {
     private func table() -> TabularReport {
         let account = index.account
         let kind = SubjectKind(iamID: iamID, in: account)
-        let name = index.name(ofIAMID: iamID)
+        // The title and JSON carry the email and IAM id beside the plain name; CSV names the holder as every report does.
+        let name = identity?.name ?? index.name(ofIAMID: iamID)
+        let holderName = index.name(ofIAMID: iamID) ?? iamID
         let unknown = AccessJSON.unknownCollections(account, among: EffectiveAccess.reads)
         let rows = grants.map { AccessJSON.GrantFields(policy: $0.policy, target: $0.target, path: $0.path, index: index) }
         let who = (name.map { "\($0) " } ?? "") + (identity?.email.map { "<\($0)> " } ?? "") + "(\(iamID), \(kind.rawValue))"
@@ -63,7 +65,7 @@ public struct IdentityAccessReport: Sendable {
             table: .init(header: ["Roles", "Target", "Policy", "Path", "Conditions"], count: rows.count,
                          cells: { rows[$0].cells }),
             records: .init(header: AccessRecord.header, count: rows.count, records: { line in
-                AccessRecord.records(holder: [kind.rawValue, iamID, name ?? iamID], match: "", grant: rows[line].recordColumns)
+                AccessRecord.records(holder: [kind.rawValue, iamID, holderName], match: "", grant: rows[line].recordColumns)
             }),
             json: document)
     }

@@ -127,3 +127,18 @@ struct CSVRecords {
         rows = records.dropFirst().map { Dictionary(zip(records[0], $0), uniquingKeysWith: { first, _ in first }) }
     }
 }
+
+extension AccessTableTests {
+    /// The title already gives the email and IAM id: a shared name is not told apart twice.
+    @Test func aSharedNameIsNotDoubledInTheTitle() throws {
+        let account = Fixture.account(
+            users: [Fixture.decode(["iam_id": "IBMid-a", "firstname": "Alex", "email": "alex.a@example.com"]),
+                    Fixture.decode(["iam_id": "IBMid-b", "firstname": "Alex", "email": "alex.b@example.com"])],
+            policies: [Fixture.policy("p1", iamID: "IBMid-a", [Fixture.attr("serviceName", "kms")])])
+        let report = try IdentityAccessReport(identity: "IBMid-a", in: AccessIndex(account))
+        let text = String(decoding: try report.data(.text), as: UTF8.self)
+        #expect(text.hasPrefix("Effective access of Alex <alex.a@example.com> (IBMid-a, user) in "))
+        let csv = CSVRecords(try report.data(.csv))
+        #expect(csv.rows.first?["holder_name"] == "Alex <alex.a@example.com>")
+    }
+}
