@@ -14,14 +14,17 @@ public final class WriteInterruption: @unchecked Sendable {
 
     public init() {}
 
-    /// Asks the write in progress to stop; `stopped` runs once nothing is half-written.
-    public func interrupt(then stopped: @escaping @Sendable () -> Void) {
-        let now = lock.withLock {
+    /// Asks the write in progress to stop; `stopped` runs once nothing is half-written. Returns whether a write is
+    /// being stopped (`stopped` runs later, or never if the write already put the new snapshot in place).
+    @discardableResult
+    public func interrupt(then stopped: @escaping @Sendable () -> Void) -> Bool {
+        let later = lock.withLock {
             interrupted = true
             if writing { whenStopped = stopped }
-            return !writing
+            return writing
         }
-        if now { stopped() }
+        if !later { stopped() }
+        return later
     }
 
     /// Starts a write; throws if an interruption came first.

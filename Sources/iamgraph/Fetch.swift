@@ -101,11 +101,12 @@ struct FetchSnapshot: AsyncParsableCommand {
         progress.start(statistics: fetcher.statistics)
         let interruption = WriteInterruption()
         let trap = SignalTrap { [snapshot] signal in
-            interruption.interrupt {
-                progress.stop()
+            progress.stop()
+            let stopping = interruption.interrupt {
                 Console.error("iamgraph: interrupted: \(snapshot) was left as it was")
                 Foundation.exit(128 + signal)
             }
+            if stopping { Console.error("iamgraph: interrupted: removing the unfinished snapshot (once more to quit at once)") }
         }
         defer { withExtendedLifetime(trap) {} }
         let report: FetchReport
