@@ -104,7 +104,7 @@ struct FetchSnapshot: AsyncParsableCommand {
             progress.stop()
             let stopping = interruption.interrupt {
                 Console.error("iamgraph: interrupted: \(snapshot) was left as it was")
-                Foundation.exit(128 + signal)
+                Foundation.exit(ExitCode.interrupted(by: signal).rawValue)
             }
             if stopping { Console.error("iamgraph: interrupted: removing the unfinished snapshot (once more to quit at once)") }
         }

@@ -1,7 +1,8 @@
+import ArgumentParser
 import Foundation
 
 /// Catches SIGINT and SIGTERM for a clean stop: the first one runs `first` with the signal's number, and any further
-/// one ends the process at once with status 128 + its number, whatever the first is still doing.
+/// one ends the process at once (`ExitCode.interrupted`), whatever the first is still doing.
 final class SignalTrap: @unchecked Sendable {
     private let queue = DispatchQueue(label: "iamgraph.signals")
     // Only touched on `queue`.
@@ -23,7 +24,7 @@ final class SignalTrap: @unchecked Sendable {
     }
 
     private func caught(_ number: Int32, times: UInt, first: @Sendable (Int32) -> Void) {
-        if caught || times > 1 { exit(128 + number) }
+        if caught || times > 1 { exit(ExitCode.interrupted(by: number).rawValue) }
         caught = true
         first(number)
     }
