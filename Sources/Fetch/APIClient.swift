@@ -86,8 +86,8 @@ struct APIClient: Sendable {
                 continue
             case .success(let response) where response.status == 401:
                 // Fresh tokens refused too: the credentials are, and every other request would fare the same.
-                throw FetchError.authentication("\(endpoint.path) refused \(refreshes + 1) fresh tokens: "
-                                                + APIErrorMessage.line(status: 401, body: response.body))
+                throw FetchError.authentication("the credentials are refused: \(endpoint.path) answered \(refreshes + 1) "
+                                                + "tokens in a row with " + APIErrorMessage.line(status: 401, body: response.body))
             case .success(let response) where response.status == 403:
                 throw CollectionFailure.forbidden(403, APIErrorMessage.line(status: 403, body: response.body))
             case .success(let response) where response.status == 429:

@@ -9,7 +9,8 @@ import Foundation
 /// A destination that is a symbolic link keeps being one: the link's final target is what gets replaced.
 enum AtomicDirectory {
     /// Runs `body` with `destination`'s final target (symbolic links followed), holding its parent's lock, once the
-    /// staging directories that dead writers left there are swept. Creates the parent if needed.
+    /// staging directories that dead writers left there are swept (where the file system cannot lock, neither
+    /// happens). Creates the parent if needed.
     static func locked<T>(_ destination: URL, _ body: (_ target: URL) throws -> T) throws -> T {
         let target = try resolvingLinks(destination)
         let parent = target.deletingLastPathComponent()
@@ -20,7 +21,7 @@ enum AtomicDirectory {
         }
         let lock = try DirectoryLock.acquire(parent)
         defer { withExtendedLifetime(lock) {} }
-        StagingDirectory.sweep(beside: target)
+        if lock != nil { StagingDirectory.sweep(beside: target) }  // unlocked, a live writer's staging looks stale
         return try body(target)
     }
 

@@ -14,14 +14,14 @@ final class DirectoryLock {
         close(descriptor)
     }
 
-    /// Locks `directory`, waiting while another process holds it.
-    static func acquire(_ directory: URL) throws -> DirectoryLock {
+    /// Locks `directory`, waiting while another process holds it; `nil` when its file system cannot lock (some
+    /// network file systems), so that writing there still works, unguarded.
+    static func acquire(_ directory: URL) throws -> DirectoryLock? {
         let descriptor = try openDirectory(directory)
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
-                let error = POSIXError.current()
                 close(descriptor)
-                throw SnapshotWriteError.io("cannot lock \(directory.path)", underlying: error)
+                return nil
             }
         }
         return DirectoryLock(descriptor: descriptor)

@@ -65,6 +65,29 @@ extension FetchSuites {
             }
         }
 
+        /// Ctrl-C while the fetch is still reading the APIs: it ends at once, with nothing written.
+        @Test func aSignalBeforeTheWriteEndsTheFetchAtOnce() async throws {
+            let target = try FetchHarness.copy()
+            defer { try? FileManager.default.removeItem(at: target.deletingLastPathComponent()) }
+            let before = try FetchHarness.files(target)
+            try await FetchHarness.withCloud(faults: Faults(latency: .milliseconds(50))) { cloud in
+                let running = try ProcessRunner.start(FetchHarness.executable,
+                                                      ["fetch", target.path, "--api-base", cloud.baseURL.absoluteString, "--concurrency", "1"],
+                                                      environment: ["IBMCLOUD_API_KEY": FetchHarness.apiKey])
+                let deadline = Date().addingTimeInterval(120)
+                while cloud.counters.total < 3 && running.process.isRunning && Date() < deadline {
+                    try await Task.sleep(nanoseconds: 2_000_000)
+                }
+                #expect(cloud.counters.total >= 3)
+                kill(running.process.processIdentifier, SIGINT)
+                let result = await ProcessRunner.finish(running)
+                #expect(result.status == 128 + SIGINT)
+                #expect(result.stderr.contains("iamgraph: interrupted: \(target.path) was left as it was"))
+            }
+            #expect(try FetchHarness.files(target) == before)
+            #expect(try FetchHarness.siblings(of: target) == ["snapshot"])
+        }
+
         @Test func stagingLeftBySIGKILLIsRemovedByTheNextFetch() async throws {
             let (target, before) = try prepare()
             defer { try? FileManager.default.removeItem(at: target.deletingLastPathComponent()) }

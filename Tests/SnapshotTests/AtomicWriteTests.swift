@@ -117,7 +117,7 @@ import Testing
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
 
         do {
-            let live = try DirectoryLock.acquire(parent)  // a writer at work in this directory
+            let live = try #require(try DirectoryLock.acquire(parent))  // a writer at work in this directory
             #expect(SnapshotWriter.removeStaleStaging(beside: target).isEmpty)
             #expect(FileManager.default.fileExists(atPath: leftover.path))
             withExtendedLifetime(live) {}
