@@ -3,8 +3,8 @@ import Foundation
 /// Authenticated requests to the IBM Cloud APIs with retries: 429 waits for `Retry-After`; 5xx, dropped connections,
 /// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token (at most
 /// `maxRefreshesPerRequest` times per request, then the fetch stops: the credentials are refused); a 403 makes the
-/// collection `forbidden`. Lists are walked page by page
-/// with each API's paging, and a cursor seen twice stops the walk with an error instead of looping.
+/// collection `forbidden`. Lists are walked page by page with each API's paging, and a cursor seen twice stops the
+/// walk with an error instead of looping.
 struct APIClient: Sendable {
     /// One base URL for every service, or `nil` for IBM's hosts (each API on its own host).
     let base: URL?

@@ -2,29 +2,30 @@ import Foundation
 
 /// Lets a signal handler stop a snapshot write without leaving anything half-written.
 ///
-/// Outside a write, `interrupt` runs its action at once. During one, the write notices at its next checkpoint (between
-/// two files, before the swap), removes its staging directory and ends; the action runs then. A write that already put
-/// the new snapshot in place finishes instead, and the action never runs: the command then ends as it would have.
+/// Before a write, `interrupt` runs its action at once. During one, the write notices at its next checkpoint (between
+/// two files, before the swap), removes its staging directory and ends; the action runs then. Once the new snapshot
+/// is in place there is nothing left to stop: the action never runs, and the command ends as it would have.
 public final class WriteInterruption: @unchecked Sendable {
     // Guarded by `lock`.
     private var writing = false
     private var interrupted = false
+    private var committed = false
     private var whenStopped: (@Sendable () -> Void)?
     private let lock = NSLock()
 
     public init() {}
 
-    /// Asks the write in progress to stop; `stopped` runs once nothing is half-written. Returns whether a write is
-    /// being stopped (`stopped` runs later, or never if the write already put the new snapshot in place).
+    /// Asks the write to stop; `stopped` runs once nothing is half-written (at once before the write, never after it
+    /// put the snapshot in place). Returns whether a write is being stopped, `stopped` running when it is.
     @discardableResult
     public func interrupt(then stopped: @escaping @Sendable () -> Void) -> Bool {
-        let later = lock.withLock {
+        let (isWriting, isDone) = lock.withLock {
             interrupted = true
             if writing { whenStopped = stopped }
-            return writing
+            return (writing, committed)
         }
-        if !later { stopped() }
-        return later
+        if !isWriting && !isDone { stopped() }
+        return isWriting
     }
 
     /// Starts a write; throws if an interruption came first.
@@ -44,6 +45,7 @@ public final class WriteInterruption: @unchecked Sendable {
     func end(committed: Bool) {
         let stopped = lock.withLock {
             writing = false
+            self.committed = committed
             defer { whenStopped = nil }
             return committed ? nil : whenStopped
         }

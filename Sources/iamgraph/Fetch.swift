@@ -27,10 +27,6 @@ struct FetchSnapshot: AsyncParsableCommand {
             stderr says where the snapshot went), 7 credentials missing or refused (nothing is written), 4 other \
             failure (network setup, writing), 130 / 143 interrupted by SIGINT / SIGTERM (nothing is changed), 64 \
             usage error.
-
-            Examples:
-              IBMCLOUD_API_KEY=... iamgraph fetch snapshots/prod
-              iamgraph fetch snapshots/prod --api-key-file apikey.json --allow-partial
             """)
 
     @Argument(help: "The snapshot directory to write (created or replaced).", completion: .directory)

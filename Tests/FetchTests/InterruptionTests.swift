@@ -30,6 +30,9 @@ extension FetchSuites {
             while running.process.isRunning && Date() < deadline {
                 if let staging = try FetchHarness.siblings(of: target).first(where: { $0.hasPrefix(".snapshot.partial-") }) {
                     kill(pid, SIGSTOP)
+                    while !Self.isStopped(pid) && running.process.isRunning && Date() < deadline {
+                        try await Task.sleep(nanoseconds: 1_000_000)
+                    }
                     let parent = target.deletingLastPathComponent()
                     if FileManager.default.fileExists(atPath: parent.appendingPathComponent(staging).path),
                        FileManager.default.contents(atPath: target.appendingPathComponent(Manifest.fileName).path) == manifest {
@@ -176,6 +179,16 @@ extension FetchSuites {
             while !condition() {
                 try #require(process.isRunning && Date() < deadline, "the condition never held")
                 try await Task.sleep(nanoseconds: 2_000_000)
+            }
+        }
+
+        /// Whether every thread of process `pid` is stopped (state `T` in `/proc/PID/task/*/stat`): `kill` only asks.
+        static func isStopped(_ pid: Int32) -> Bool {
+            guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task"), !tasks.isEmpty else { return false }
+            return tasks.allSatisfy { task in
+                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8),
+                      let end = stat.lastIndex(of: ")") else { return false }
+                return stat[stat.index(after: end)...].split(separator: " ").first == "T"
             }
         }
 
