@@ -61,6 +61,7 @@ struct FetchSnapshot: AsyncParsableCommand {
         if concurrency < 1 || concurrency > 64 { throw ValidationError("--concurrency must be between 1 and 64") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
         if let base = apiBaseURL, base.host == nil { throw ValidationError("--api-base must be an absolute URL") }
+        if let account, let problem = AccountID.problem(account) { throw ValidationError("--account: \(problem)") }
     }
 
     private var apiBaseURL: URL? {
