@@ -15,10 +15,11 @@ final class FakeCloudEngine: Sendable {
         + Endpoint.account
 
     init(snapshot: ServedSnapshot, faults: Faults, options: FakeCloud.Options) {
-        self.snapshot = snapshot
+        self.snapshot = snapshot.serving(faults)
         self.faults = faults
         self.options = options
-        issuer = TokenIssuer(snapshot: snapshot, iamID: options.iamID, lifetime: options.tokenLifetime)
+        issuer = TokenIssuer(snapshot: snapshot, iamID: options.iamID, lifetime: options.tokenLifetime,
+                             accountClaim: faults.tokenAccountClaim)
     }
 
     /// Issues a new token and remembers it; returns the token service's answer.

@@ -28,13 +28,27 @@ public struct Faults: Sendable, Equatable {
     /// Paged collections whose cursor loops: the second page's `next` cursor is the one that led to it, forever.
     public var pagingLoop: Set<CollectionKind>
 
+    // Hostile data: what a lying or compromised server could send.
+
+    /// `list` collections whose listings serve their first item twice (the same id on two items).
+    public var repeatedItems: Set<CollectionKind>
+    /// Ids of extra access groups and trusted profiles in the listings (copies of the first item under another id,
+    /// e.g. `../../x` or `a?b#c d`); their members, rules, links and identities are empty.
+    public var extraParentIDs: [String]
+    /// Text appended to the message of every error answer (403s, the token service's refusals, …), e.g. terminal
+    /// escape sequences.
+    public var errorMessageSuffix: String
+    /// The `account.bss` claim of issued tokens, instead of the snapshot's account id.
+    public var tokenAccountClaim: String?
+
     /// No faults at all.
     public static let none = Faults()
 
     public init(latency: Duration = .zero, rateLimitEvery: Int? = nil, serverErrorEvery: Int? = nil,
                 serverErrorStatuses: [Int] = [500, 503], dropEvery: Int? = nil, expireTokenAfter: Int? = nil,
                 forbidden: Set<CollectionKind> = [], truncateEvery: Int? = nil, malformed: Set<CollectionKind> = [],
-                pagingLoop: Set<CollectionKind> = []) {
+                pagingLoop: Set<CollectionKind> = [], repeatedItems: Set<CollectionKind> = [], extraParentIDs: [String] = [],
+                errorMessageSuffix: String = "", tokenAccountClaim: String? = nil) {
         self.latency = latency
         self.rateLimitEvery = rateLimitEvery
         self.serverErrorEvery = serverErrorEvery
@@ -45,6 +59,10 @@ public struct Faults: Sendable, Equatable {
         self.truncateEvery = truncateEvery
         self.malformed = malformed
         self.pagingLoop = pagingLoop
+        self.repeatedItems = repeatedItems
+        self.extraParentIDs = extraParentIDs
+        self.errorMessageSuffix = errorMessageSuffix
+        self.tokenAccountClaim = tokenAccountClaim
     }
 
     /// Whether a fault that fires every `every` requests fires on API request number `request` (from 1).
