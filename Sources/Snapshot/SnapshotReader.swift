@@ -89,7 +89,11 @@ public enum SnapshotReader {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Unreadable(problem: ValidationProblem(file: directory.path, "not a directory: expected a snapshot directory"))
         }
-        let url = directory.appendingPathComponent(Manifest.fileName)
+        let url: URL
+        switch ContainedPath.resolve(Manifest.fileName, in: directory) {
+        case .success(let contained): url = contained
+        case .failure(let refusal): throw Unreadable(problem: ValidationProblem(file: Manifest.fileName, "\(refusal)"))
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw Unreadable(problem: ValidationProblem(file: Manifest.fileName, "missing file: expected the snapshot manifest"))
         }

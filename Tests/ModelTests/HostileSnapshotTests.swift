@@ -112,3 +112,17 @@ import Testing
         #expect(account.accessPolicies.count == 1)
     }
 }
+
+extension HostileSnapshotTests {
+    @Test func manifestLinkedFromOutsideMakesTheSnapshotUnreadable() throws {
+        let fixture = try FixtureSnapshot()
+        defer { fixture.remove() }
+        let outside = try outsideFile(fixture, String(decoding: try Data(contentsOf: fixture.url("manifest.json")), as: UTF8.self))
+        let target = fixture.directory.deletingLastPathComponent().appendingPathComponent(outside.name)
+        defer { try? FileManager.default.removeItem(at: target) }
+        try FileManager.default.removeItem(at: fixture.url("manifest.json"))
+        try FileManager.default.createSymbolicLink(at: fixture.url("manifest.json"), withDestinationURL: target)
+        let error = #expect(throws: SnapshotReader.Unreadable.self) { try AccountLoader.load(directory: fixture.directory) }
+        #expect(error?.problem.message.hasPrefix("a symbolic link leads outside the snapshot directory") == true)
+    }
+}
