@@ -31,7 +31,7 @@ final class FakeCloudEngine: Sendable {
             state.tokens[token.jwt] = ServerState.Token(iamID: issuer.iamID, expiration: token.expiration)
             return token
         }
-        return issuer.response(jwt: jwt, expiration: expiration)
+        return issuer.response(jwt: jwt + faults.accessTokenSuffix, expiration: expiration)
     }
 
     /// Appends a record to the request log and hands it to `options.onRequest`.

@@ -40,6 +40,8 @@ public struct Faults: Sendable, Equatable {
     public var errorMessageSuffix: String
     /// The `account.bss` claim of issued tokens, instead of the snapshot's account id.
     public var tokenAccountClaim: String?
+    /// Text appended to every `access_token` the token service hands out (e.g. a line break and a header).
+    public var accessTokenSuffix: String
 
     /// No faults at all.
     public static let none = Faults()
@@ -48,7 +50,7 @@ public struct Faults: Sendable, Equatable {
                 serverErrorStatuses: [Int] = [500, 503], dropEvery: Int? = nil, expireTokenAfter: Int? = nil,
                 forbidden: Set<CollectionKind> = [], truncateEvery: Int? = nil, malformed: Set<CollectionKind> = [],
                 pagingLoop: Set<CollectionKind> = [], repeatedItems: Set<CollectionKind> = [], extraParentIDs: [String] = [],
-                errorMessageSuffix: String = "", tokenAccountClaim: String? = nil) {
+                errorMessageSuffix: String = "", tokenAccountClaim: String? = nil, accessTokenSuffix: String = "") {
         self.latency = latency
         self.rateLimitEvery = rateLimitEvery
         self.serverErrorEvery = serverErrorEvery
@@ -63,6 +65,7 @@ public struct Faults: Sendable, Equatable {
         self.extraParentIDs = extraParentIDs
         self.errorMessageSuffix = errorMessageSuffix
         self.tokenAccountClaim = tokenAccountClaim
+        self.accessTokenSuffix = accessTokenSuffix
     }
 
     /// Whether a fault that fires every `every` requests fires on API request number `request` (from 1).

@@ -80,6 +80,24 @@ extension FetchSuites {
             #expect(fetched.requests.isEmpty)
         }
 
+        /// An access token with a line break would add a header line to every request: refused before any is sent.
+        @Test func accessTokenWithALineBreakIsRefused() async throws {
+            let fetched = try await fetch(Faults(accessTokenSuffix: "\r\nX-Injected: 1"))
+            defer { try? FileManager.default.removeItem(at: fetched.output) }
+            #expect(!fetched.result.signalled)
+            #expect(fetched.result.status == 7)
+            #expect(fetched.result.stderr.contains("access_token holding characters a token cannot have"))
+            #expect(fetched.requests.map(\.path) == ["/identity/token"])
+        }
+
+        @Test func givenTokenWithALineBreakIsRefused() async throws {
+            let fetched = try await fetch(.none, environment: ["IBMCLOUD_TOKEN": "Bearer abc\r\nX-Injected: 1"])
+            defer { try? FileManager.default.removeItem(at: fetched.output) }
+            #expect(fetched.result.status == 7)
+            #expect(fetched.result.stderr.contains("IBMCLOUD_TOKEN holds characters a bearer token cannot have"))
+            #expect(fetched.requests.isEmpty)
+        }
+
         @Test(arguments: ["a b", "a?b#c", "../../x", "0123456789ABCDEF0123456789ABCDEF"])
         func hostileAccountOptionIsAUsageError(account: String) async throws {
             let fetched = try await fetch(.none, arguments: ["--account", account])
