@@ -18,7 +18,8 @@ struct FetchSnapshot: AsyncParsableCommand {
             "forbidden" in the manifest and the fetch goes on.
 
             Exit codes: 0 complete, 6 partial (some collections forbidden or failed: see stderr and the manifest), \
-            7 authentication failed, 4 other failure (network setup, writing), 64 usage error.
+            7 authentication failed, 4 other failure (network setup, writing, a token naming no valid account id), \
+            64 usage error (e.g. an --account that is not an account id).
             """)
 
     @Argument(help: "The snapshot directory to write (created or replaced).", completion: .directory)
@@ -27,7 +28,7 @@ struct FetchSnapshot: AsyncParsableCommand {
     @Option(name: .customLong("api-key-file"), help: ArgumentHelp("File holding the API key (console JSON or one line).", valueName: "file"))
     var apiKeyFile: String?
 
-    @Option(help: ArgumentHelp("Account id (default: the token's account).", valueName: "account-id"))
+    @Option(help: ArgumentHelp("Account id, 32 lowercase hex characters (default: the token's account).", valueName: "account-id"))
     var account: String?
 
     @Option(help: ArgumentHelp("Fetch only one identity's access (its groups and policies): for keys without account-wide read.",
