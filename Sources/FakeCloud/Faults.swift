@@ -27,6 +27,8 @@ public struct Faults: Sendable, Equatable {
     public var malformed: Set<CollectionKind>
     /// Paged collections whose cursor loops: the second page's `next` cursor is the one that led to it, forever.
     public var pagingLoop: Set<CollectionKind>
+    /// Every API request gets `401`: tokens are issued, but none is ever accepted (credentials revoked meanwhile).
+    public var refuseTokens: Bool
 
     // Hostile data: what a lying or compromised server could send.
 
@@ -49,8 +51,9 @@ public struct Faults: Sendable, Equatable {
     public init(latency: Duration = .zero, rateLimitEvery: Int? = nil, serverErrorEvery: Int? = nil,
                 serverErrorStatuses: [Int] = [500, 503], dropEvery: Int? = nil, expireTokenAfter: Int? = nil,
                 forbidden: Set<CollectionKind> = [], truncateEvery: Int? = nil, malformed: Set<CollectionKind> = [],
-                pagingLoop: Set<CollectionKind> = [], repeatedItems: Set<CollectionKind> = [], extraParentIDs: [String] = [],
-                errorMessageSuffix: String = "", tokenAccountClaim: String? = nil, accessTokenSuffix: String = "") {
+                pagingLoop: Set<CollectionKind> = [], refuseTokens: Bool = false, repeatedItems: Set<CollectionKind> = [],
+                extraParentIDs: [String] = [], errorMessageSuffix: String = "", tokenAccountClaim: String? = nil,
+                accessTokenSuffix: String = "") {
         self.latency = latency
         self.rateLimitEvery = rateLimitEvery
         self.serverErrorEvery = serverErrorEvery
@@ -61,6 +64,7 @@ public struct Faults: Sendable, Equatable {
         self.truncateEvery = truncateEvery
         self.malformed = malformed
         self.pagingLoop = pagingLoop
+        self.refuseTokens = refuseTokens
         self.repeatedItems = repeatedItems
         self.extraParentIDs = extraParentIDs
         self.errorMessageSuffix = errorMessageSuffix
