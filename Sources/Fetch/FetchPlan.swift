@@ -123,13 +123,17 @@ struct FetchPlan: Sendable {
     private func policies(_ kind: CollectionKind, filters: [[URLQueryItem]]) async throws -> CollectionOutcome<JSONTree> {
         let v2 = catalog.endpoint(kind)
         var remark: String?
+        var repeated: [String] = []
         var result = try await outcome(kind, v2.adding(filters.first ?? []).source(pages: 0)) { pages in
             var v2Lists: [[Any]] = [], v1Lists: [[Any]] = []
             for filter in filters {
                 // The v1 listing runs alongside the v2 one; its failure only loses v1-only policies, so it is a remark.
                 async let legacy = listing(catalog.v1(v2).adding(filter))
                 let (items, count) = try await client.list(v2.adding(filter))
-                v2Lists.append(items)
+                // One listing repeating an id is a server fault; the same policy under two filters is not.
+                let unique = RepeatedItems(items, idKey: kind.idKey)
+                repeated += unique.ids
+                v2Lists.append(unique.items)
                 pages += count
                 switch await legacy {
                 case .success(let listing):
@@ -143,7 +147,8 @@ struct FetchPlan: Sendable {
             }
             return JSONTree(value: PolicyMerge.merge(v2: PolicyMerge.union(v2Lists), v1: PolicyMerge.union(v1Lists)))
         }
-        result.remark = remark
+        let remarks = [remark, RepeatedItems.remark(repeated)].compactMap { $0 }
+        result.remark = remarks.isEmpty ? nil : remarks.joined(separator: "; ")
         return result
     }
 

@@ -134,12 +134,13 @@ extension FetchSuites {
         /// A listing with an id twice: the first item is kept, the manifest and stderr name the id, the fetch
         /// completes and the snapshot is valid.
         @Test func repeatedIDsKeepTheFirstAndNameTheID() async throws {
-            let fetched = try await fetch(Faults(repeatedItems: [.accessGroups, .trustedProfiles, .serviceIDs]))
+            let kinds: [CollectionKind] = [.accessGroups, .trustedProfiles, .serviceIDs, .accessPolicies]
+            let fetched = try await fetch(Faults(repeatedItems: Set(kinds)))
             defer { try? FileManager.default.removeItem(at: fetched.output) }
             #expect(!fetched.result.signalled)
             #expect(fetched.result.status == 0, "\(fetched.result.stderr)")
             let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: fetched.output.appendingPathComponent("manifest.json")))
-            for kind in [CollectionKind.accessGroups, .trustedProfiles, .serviceIDs] {
+            for kind in kinds {
                 let items = try JSONSerialization.jsonObject(with: Data(contentsOf: fetched.output.appendingPathComponent(kind.fileName))) as? [[String: Any]] ?? []
                 let ids = items.compactMap { $0["id"] as? String }
                 #expect(Set(ids).count == ids.count)

@@ -101,6 +101,18 @@ import Testing
         #expect(account.users.map(\.iamID) == ["IBMid-1"])
     }
 
+    /// A snapshot directory reached through a symbolic link (as `fetch` keeps one) reads as the directory itself.
+    @Test func snapshotThroughASymbolicLinkIsRead() throws {
+        let fixture = try FixtureSnapshot()
+        defer { fixture.remove() }
+        let link = fixture.directory.deletingLastPathComponent().appendingPathComponent("link-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: fixture.directory)
+        defer { try? FileManager.default.removeItem(at: link) }
+        let (account, problems) = try AccountLoader.load(directory: link)
+        #expect(problems.filter { $0.severity == .error }.isEmpty)
+        #expect(account.users.map(\.iamID) == ["IBMid-1"])
+    }
+
     /// A number too large for an `Int` in a policy attribute: kept as text, never a trap.
     @Test func hugeNumberInAPolicyAttributeDoesNotTrap() throws {
         var policy = FixtureSnapshot.policy
