@@ -241,10 +241,12 @@ struct FetchPlan: Sendable {
         }
     }
 
-    /// The ids of a parent listing, each once (a listing the server repeated an id in is deduplicated already).
+    /// The ids of a parent listing, each once (a listing the server repeated an id in is deduplicated already); an
+    /// empty id, which no request path can name, is skipped like a missing one.
     private static func ids(_ items: [Any]?) -> [String] {
         var seen = Set<String>()
-        return (items ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }.filter { seen.insert($0).inserted }
+        return (items ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     private static func count(_ content: Any, _ kind: CollectionKind) -> Int {
