@@ -14,12 +14,14 @@ public struct FetchOptions: Sendable {
     public var withActivity: Bool
     public var transport: HTTPTransport.Options
     public var retry: RetryPolicy
+    /// How much JSON one response and one listing may hold.
+    public var limits: FetchLimits
     /// How often, and how many times, to poll the activity report while it is being prepared.
     public var activityPoll: (interval: Double, attempts: Int)
 
     public init(apiBase: URL? = nil, accountID: String? = nil, identity: String? = nil, concurrency: Int = 8,
                 withActivity: Bool = false, transport: HTTPTransport.Options, retry: RetryPolicy = RetryPolicy(),
-                activityPoll: (interval: Double, attempts: Int) = (2, 90)) {
+                limits: FetchLimits = FetchLimits(), activityPoll: (interval: Double, attempts: Int) = (2, 90)) {
         self.apiBase = apiBase
         self.accountID = accountID
         self.identity = identity
@@ -27,6 +29,7 @@ public struct FetchOptions: Sendable {
         self.withActivity = withActivity
         self.transport = transport
         self.retry = retry
+        self.limits = limits
         self.activityPoll = activityPoll
     }
 }

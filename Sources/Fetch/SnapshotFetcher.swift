@@ -27,7 +27,7 @@ public struct SnapshotFetcher: Sendable {
             throw FetchError.configuration("the token names no account (account.bss): pass --account ACCOUNT_ID")
         }
         let client = APIClient(base: options.apiBase, transport: transport, tokens: tokens, retry: options.retry,
-                               limiter: AsyncLimiter(limit: options.concurrency), statistics: statistics, events: events)
+                               limits: options.limits, limiter: AsyncLimiter(limit: options.concurrency), statistics: statistics, events: events)
         let plan = FetchPlan(client: client, catalog: EndpointCatalog(accountID: accountID), identity: options.identity,
                              statistics: statistics, events: events)
         let outcomes = try await plan.run()

@@ -17,6 +17,11 @@ struct FetchSnapshot: AsyncParsableCommand {
             an existing snapshot is never left half-written. Collections the key may not read (HTTP 403) are marked \
             "forbidden" in the manifest and the fetch goes on.
 
+            Limits against hostile or broken servers (crossing one fails that collection, exit 6): a response of more \
+            than --max-response-mb (default 32) is cut off as it arrives; one response may hold 1,000,000 JSON \
+            values, one listing 10,000,000, a page 1,000 items, a listing 5,000 pages (or its reported total + 1); a \
+            request gives up after 6 attempts or 120 s of retries, and waits at most 30 s whatever Retry-After asks.
+
             Exit codes: 0 complete, 6 partial (some collections forbidden or failed: see stderr and the manifest), \
             7 authentication failed, 4 other failure (network setup, writing), 64 usage error.
             """)
@@ -48,6 +53,10 @@ struct FetchSnapshot: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds before one request times out.", valueName: "seconds"))
     var timeout: Int = 60
 
+    @Option(name: .customLong("max-response-mb"),
+            help: ArgumentHelp("The largest response accepted, in MiB (after decompression).", valueName: "mb"))
+    var maxResponseMB = HTTPTransport.Options.defaultMaxResponseBytes >> 20
+
     @Flag(name: .customLong("with-activity"), help: "Also fetch the inactive-identities activity report (slow; volatile area).")
     var withActivity = false
 
@@ -60,6 +69,7 @@ struct FetchSnapshot: AsyncParsableCommand {
     func validate() throws {
         if concurrency < 1 || concurrency > 64 { throw ValidationError("--concurrency must be between 1 and 64") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if !(1...4096).contains(maxResponseMB) { throw ValidationError("--max-response-mb must be between 1 and 4096") }
         if let base = apiBaseURL, base.host == nil { throw ValidationError("--api-base must be an absolute URL") }
     }
 
@@ -78,7 +88,8 @@ struct FetchSnapshot: AsyncParsableCommand {
         let options = FetchOptions(
             apiBase: apiBaseURL, accountID: account, identity: identity, concurrency: concurrency,
             withActivity: withActivity,
-            transport: .init(userAgent: "iamgraph/\(ToolVersion.current)", caBundle: caBundle, totalTimeout: timeout))
+            transport: .init(userAgent: "iamgraph/\(ToolVersion.current)", caBundle: caBundle, totalTimeout: timeout,
+                             maxResponseBytes: maxResponseMB << 20))
         let progress = FetchProgressDisplay(mode: quiet ? .quiet : verbose ? .verbose : .normal)
         let fetcher = SnapshotFetcher(credential: credential, options: options, events: progress.handle)
         progress.start(statistics: fetcher.statistics)
