@@ -1,7 +1,7 @@
 import FlyingSocks
 import Foundation
 
-/// A valid JSON object of exactly `count` bytes (`{"padding":"xxx…"}`, at least 15), generated a buffer at a time as
+/// A valid JSON object of exactly `count` bytes (`{"padding":"xxx…"}`, at least 14), generated a buffer at a time as
 /// it is sent, so a fake cloud can serve gigabytes without holding them.
 struct PaddedJSONBody: AsyncBufferedSequence {
     typealias Element = UInt8

@@ -133,8 +133,8 @@ struct APIClient: Sendable {
             let wait = delay ?? retry.backoff(after: attempt)
             let elapsed = Self.seconds(started.duration(to: clock.now))
             guard elapsed + wait <= retry.budget else {
-                throw CollectionFailure.failed(0, "\(endpoint.path): gave up after \(attempt) attempts in \(Int(elapsed.rounded())) s "
-                                               + "(the retry budget per request is \(Int(retry.budget)) s): \(retryReason)")
+                throw CollectionFailure.failed(0, "\(endpoint.path): gave up after \(attempt) attempts in \(Self.format(elapsed)) s "
+                                               + "(the retry budget per request is \(Self.format(retry.budget)) s): \(retryReason)")
             }
             statistics.update { $0.retries += 1 }
             events(.retry(endpoint: endpoint.path, reason: retryReason, delay: wait))
@@ -144,6 +144,11 @@ struct APIClient: Sendable {
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// Seconds to at most one decimal: `120`, `0.3`.
+    private static func format(_ seconds: Double) -> String {
+        seconds.formatted(.number.precision(.fractionLength(0...1)).grouping(.never))
     }
 
     /// One attempt inside a `--concurrency` slot, with the token that is current when the slot opens: a request

@@ -41,7 +41,7 @@ final class CurlHandle {
         defer { curl_slist_free_all(headers) }
         for header in request.headers {
             let line = "\(header.name): \(header.value)"
-            guard !line.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+            guard !line.utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }) else {
                 throw TransportError(setup: "the \(header.name) header holds a line break or NUL; not sent")
             }
             guard let appended = curl_slist_append(headers, line) else { throw TransportError(setup: "curl_slist_append failed") }
