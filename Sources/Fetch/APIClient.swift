@@ -37,11 +37,11 @@ struct APIClient: Sendable {
                 throw stop("the response has no \"\(endpoint.itemsKey ?? "")\" array")
             }
             if endpoint.paging.isPaged, page.count > limits.maxItemsPerPage {
-                throw stop("the server sent \(page.count.formatted()) items on one page (more than the limit of "
-                           + "\(limits.maxItemsPerPage.formatted()); 100 were asked for)")
+                throw stop("the server sent \(page.count.groupedDigits) items on one page (the limit is "
+                           + "\(limits.maxItemsPerPage.groupedDigits))")
             }
             guard values <= limits.maxValuesPerListing else {
-                throw stop("the listing passed \(limits.maxValuesPerListing.formatted()) JSON values (the limit per listing) "
+                throw stop("the listing passed \(limits.maxValuesPerListing.groupedDigits) JSON values (the limit per listing) "
                            + "after \(pages) pages; stopped")
             }
             items += page
@@ -53,11 +53,11 @@ struct APIClient: Sendable {
                 throw stop("the server repeated the page cursor \"\(next.prefix(40))\" after \(pages) pages; stopped instead of looping")
             }
             if let total, pages > total {
-                throw stop("the server reported \(total.formatted()) items but still sent a next page after \(pages) pages; "
+                throw stop("the server reported \(total.groupedDigits) items but still sent a next page after \(pages) pages; "
                            + "stopped instead of paging on")
             }
             if pages >= limits.maxPagesPerListing {
-                throw stop("more than \(limits.maxPagesPerListing.formatted()) pages (the limit per listing); stopped")
+                throw stop("more than \(limits.maxPagesPerListing.groupedDigits) pages (the limit per listing); stopped")
             }
         } while true
         return (items, pages)
@@ -104,8 +104,8 @@ struct APIClient: Sendable {
                 let values = JSONValueCount.count(response.body, upTo: limits.maxValuesPerResponse)
                 guard values <= limits.maxValuesPerResponse else {
                     throw CollectionFailure.failed(response.status, "\(endpoint.path): the response holds more than "
-                                                   + "\(limits.maxValuesPerResponse.formatted()) JSON values (the limit per "
-                                                   + "response, \(response.body.count.formatted()) bytes); not parsed")
+                                                   + "\(limits.maxValuesPerResponse.groupedDigits) JSON values (the limit per "
+                                                   + "response, \(response.body.count.groupedDigits) bytes); not parsed")
                 }
                 if let value = try? JSONSerialization.jsonObject(with: response.body, options: [.fragmentsAllowed]) {
                     return (response.status, JSONTree(value: value), values)
@@ -148,7 +148,7 @@ struct APIClient: Sendable {
 
     /// Seconds to at most one decimal: `120`, `0.3`.
     private static func format(_ seconds: Double) -> String {
-        seconds.formatted(.number.precision(.fractionLength(0...1)).grouping(.never))
+        seconds.formatted(.number.precision(.fractionLength(0...1)).grouping(.never).locale(Locale(identifier: "en_US")))
     }
 
     /// One attempt inside a `--concurrency` slot, with the token that is current when the slot opens: a request

@@ -81,7 +81,7 @@ final class CurlHandle {
         let code = curl_easy_perform(handle)
         if let size = sink.oversize {
             throw TransportError(code: Int(code.rawValue), message: "the response is larger than the limit of "
-                                 + Self.megabytes(settings.maxResponseBytes) + " (\(size.formatted()) bytes "
+                                 + Self.megabytes(settings.maxResponseBytes) + " (\(size.groupedDigits) bytes "
                                  + (sink.announced ? "announced" : "received so far") + "; see --max-response-mb)",
                                  isTransient: false)
         }
@@ -133,7 +133,7 @@ final class CurlHandle {
     }
 
     private static func megabytes(_ bytes: Int) -> String {
-        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes.formatted()) bytes"
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes.groupedDigits) bytes"
     }
 }
 
