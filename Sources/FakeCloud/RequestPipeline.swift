@@ -9,9 +9,9 @@ enum Outcome: Sendable {
 
 extension FakeCloudEngine {
     /// Answers one request, in this order: latency; numbering; dropped connection, rate limit or server error
-    /// (API requests only); routing (404); bearer token (401); account check (403); forbidden collection (403);
-    /// collection the snapshot lacks; the endpoint (paging loop, endless paging, item flood); malformed body; huge
-    /// body; truncated body.
+    /// (API requests only); routing (404); refused tokens, then the bearer token (401); account check (403);
+    /// forbidden collection (403); collection the snapshot lacks; the endpoint (paging loop, endless paging, item
+    /// flood); malformed body; huge body; truncated body.
     func respond(to request: APIRequest) async -> Outcome {
         if faults.latency > .zero { try? await Task.sleep(for: faults.latency) }
         let authorization = request.header("Authorization")
@@ -64,6 +64,8 @@ extension FakeCloudEngine {
     /// Finds the endpoint, checks the token, the account and the collections, and runs the endpoint.
     private func route(_ request: APIRequest, trace: String, family: APIFamily) -> Reply {
         func failure(_ error: APIError, _ fault: FaultKind? = nil) -> Reply {
+            let error = APIError(status: error.status, code: error.code, identityCode: error.identityCode,
+                                 message: error.message + faults.errorMessageSuffix)
             var reply = Reply.error(error, family: family, trace: trace)
             reply.fault = fault
             return reply
@@ -74,6 +76,9 @@ extension FakeCloudEngine {
         }
 
         var caller: String?
+        if endpoint.needsToken, faults.refuseTokens {
+            return failure(.unauthorized(Refusal(reason: .unknown).message), .tokenRefused)
+        }
         if endpoint.needsToken {
             switch authenticate(request.header("Authorization")) {
             case .success(let iamID): caller = iamID

@@ -2,9 +2,10 @@ import Foundation
 
 /// Authenticated requests to the IBM Cloud APIs with retries: 429 waits for `Retry-After`; 5xx, dropped connections,
 /// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token (at most
-/// `maxRefreshesPerRequest` times per request); a 403 makes the collection `forbidden`; a request whose retries would
-/// pass the policy's attempts or time budget fails its collection. Lists are walked page by page with each API's
-/// paging, within `FetchLimits`: a cursor seen twice, endless pages or a flood of values stop the walk with an error.
+/// `maxRefreshesPerRequest` times per request, then the fetch stops: the credentials are refused); a 403 makes the
+/// collection `forbidden`; a request whose retries would pass the policy's attempts or time budget fails its
+/// collection. Lists are walked page by page with each API's paging, within `FetchLimits`: a cursor seen twice,
+/// endless pages or a flood of values stop the walk with an error.
 struct APIClient: Sendable {
     /// One base URL for every service, or `nil` for IBM's hosts (each API on its own host).
     let base: URL?
@@ -116,6 +117,10 @@ struct APIClient: Sendable {
                 if try await tokens.replace(rejected: token ?? "") { refreshes += 1 }
                 attempt -= 1
                 continue
+            case .success(let response) where response.status == 401:
+                // Fresh tokens refused too: the credentials are, and every other request would fare the same.
+                throw FetchError.authentication("the credentials are refused: \(endpoint.path) answered \(refreshes + 1) "
+                                                + "tokens in a row with " + APIErrorMessage.line(status: 401, body: response.body))
             case .success(let response) where response.status == 403:
                 throw CollectionFailure.forbidden(403, APIErrorMessage.line(status: 403, body: response.body))
             case .success(let response) where response.status == 429:
@@ -169,15 +174,16 @@ struct APIClient: Sendable {
         guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
             throw FetchError.configuration("invalid API base URL \(base)")
         }
-        let prefix = components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path
-        components.percentEncodedPath = prefix + endpoint.path
+        // Both parts are percent-encoded already (the base's by URL, the endpoint's by URLEncoding), so these setters
+        // never see a raw character they would trap on.
+        let basePath = components.percentEncodedPath
+        components.percentEncodedPath = (basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath) + endpoint.path
         var query = endpoint.query + endpoint.paging.pageSizeQuery
         if let cursor, let name = endpoint.paging.cursorParameter { query.append(URLQueryItem(name: name, value: cursor)) }
-        // Encode everything but unreserved characters: a cursor's "+" must not turn into a space.
-        let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        components.percentEncodedQueryItems = query.isEmpty ? nil : query.map {
-            URLQueryItem(name: $0.name, value: $0.value?.addingPercentEncoding(withAllowedCharacters: unreserved))
-        }
+        // Everything but unreserved characters is encoded: a cursor's "+" must not turn into a space.
+        components.percentEncodedQuery = query.isEmpty ? nil : query.map { item in
+            URLEncoding.queryComponent(item.name) + (item.value.map { "=" + URLEncoding.queryComponent($0) } ?? "")
+        }.joined(separator: "&")
         guard let url = components.url else { throw FetchError.configuration("cannot build a URL for \(endpoint.path)") }
         return url
     }

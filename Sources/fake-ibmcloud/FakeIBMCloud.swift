@@ -76,6 +76,9 @@ struct FakeIBMCloud: AsyncParsableCommand {
     @Option(name: .customLong("flood-items"), help: ArgumentHelp("The items on each --item-flood page.", valueName: "n"))
     var floodItems = 1_000_000
 
+    @Flag(name: .customLong("refuse-tokens"), help: "Issue tokens but answer every API request with 401 (revoked credentials).")
+    var refuseTokens = false
+
     func validate() throws {
         for every in [rateLimitEvery, failEvery, dropEvery, expireTokenAfter, truncateEvery].compactMap({ $0 })
         where every < 1 {
@@ -95,7 +98,7 @@ struct FakeIBMCloud: AsyncParsableCommand {
             forbidden: try collections(forbid), truncateEvery: truncateEvery, malformed: try collections(malformed),
             pagingLoop: try collections(pagingLoop), endlessPaging: try collections(endlessPaging),
             hugeBody: try collections(hugeBody), hugeBodyBytes: hugeBodyMB << 20,
-            itemFlood: try collections(itemFlood), floodItems: floodItems)
+            itemFlood: try collections(itemFlood), floodItems: floodItems, refuseTokens: refuseTokens)
         let options = FakeCloud.Options(host: host, port: port, apiKey: apiKey, iamID: iamID) { record in
             FileHandle.standardError.write(Data((record.description + "\n").utf8))
         }

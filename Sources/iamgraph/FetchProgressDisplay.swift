@@ -1,5 +1,6 @@
 import Fetch
 import Foundation
+import Reports
 import Snapshot
 
 /// Shows a fetch's progress on stderr: a live line on a terminal, plain log lines otherwise; stdout stays clean.
@@ -52,8 +53,13 @@ final class FetchProgressDisplay: @unchecked Sendable {
     func summary(_ report: FetchReport, snapshot: String) {
         let s = report.statistics
         let incomplete = report.incomplete
+        let written: String
+        switch report.placement {
+        case .inPlace: written = snapshot
+        case .beside(let url, _): written = url.path
+        }
         if mode != .quiet || !incomplete.isEmpty {
-            line("iamgraph: wrote \(snapshot): account \(report.accountID), \(report.manifest.collections.count - incomplete.count) "
+            line("iamgraph: wrote \(written): account \(report.accountID), \(report.manifest.collections.count - incomplete.count) "
                  + "of \(report.manifest.collections.count) collections, \(s.items) items, \(s.requests) requests, "
                  + "\(s.retries) retries, \(String(format: "%.1f", s.elapsed)) s")
         }
@@ -63,6 +69,15 @@ final class FetchProgressDisplay: @unchecked Sendable {
                 line("  \(name): \(entry.status.rawValue)\(entry.httpStatus.map { " (HTTP \($0))" } ?? ""): \(entry.message ?? "")")
             }
         }
+        if case .beside(let url, let reason) = report.placement {
+            let why: String
+            switch reason {
+            case .wouldLose(let names): why = "it holds \(names.joined(separator: ", ")), which this fetch could not read"
+            case .unreadableManifest: why = "its manifest cannot be read, so what it holds is unknown"
+            }
+            line("iamgraph: \(snapshot) was left as it was (\(why)); the partial snapshot is in \(url.path); "
+                 + "--allow-partial lets a partial snapshot replace it")
+        }
     }
 
     private func redraw() {
@@ -71,8 +86,9 @@ final class FetchProgressDisplay: @unchecked Sendable {
               + "\(s.items) items, \(s.retries) retries, \(String(format: "%.1f", s.elapsed)) s")
     }
 
+    /// One log line; its text (collection messages, API answers, ids) goes through `TerminalText`.
     private func line(_ text: String) {
-        write((live && mode != .quiet ? "\r\u{1B}[2K" : "") + text + "\n")
+        write((live && mode != .quiet ? "\r\u{1B}[2K" : "") + TerminalText.clean(text) + "\n")
     }
 
     private func write(_ text: String) {
