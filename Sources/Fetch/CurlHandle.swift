@@ -117,7 +117,7 @@ final class CurlHandle {
 
     /// Plain HTTP goes only to a literal loopback address, and that must hold for the host libcurl itself reads
     /// from the URL (the one it connects to), not only for Foundation's reading of it.
-    private static func requireLoopback(_ url: String) throws(TransportError) {
+    static func requireLoopback(_ url: String) throws(TransportError) {
         guard let parsed = curl_url() else { throw TransportError(setup: "curl_url returned no handle") }
         defer { curl_url_cleanup(parsed) }
         var host: UnsafeMutablePointer<CChar>?

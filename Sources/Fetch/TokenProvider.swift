@@ -60,7 +60,7 @@ actor TokenProvider {
             throw FetchError.authentication("the API key was refused: " + APIErrorMessage.line(status: response.status, body: response.body))
         }
         guard response.body.count <= maxTokenResponseBytes else {
-            throw FetchError.authentication("the token endpoint's answer is larger than \(maxTokenResponseBytes >> 10) KiB; not parsed")
+            throw FetchError.authentication("the token endpoint's answer is larger than \(maxTokenResponseBytes >> 20) MiB; not parsed")
         }
         guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
               let token = object["access_token"] as? String else {

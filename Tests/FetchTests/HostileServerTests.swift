@@ -54,6 +54,19 @@ extension FetchSuites {
             #expect(report.manifest.collections[CollectionKind.account.name]?.status == .ok)
         }
 
+        /// A token answer is parsed only when it is small; a huge one stops the fetch as an authentication failure.
+        @Test func hugeTokenAnswerIsNotParsed() async throws {
+            let output = FetchHarness.temporaryDirectory()
+            let error = await #expect(throws: FetchError.self) {
+                try await FetchHarness.withCloud(faults: Faults(accessTokenSuffix: String(repeating: "a", count: 2 << 20))) { cloud in
+                    try await SnapshotFetcher(credential: .apiKey(FetchHarness.apiKey), options: FetchHarness.options(cloud))
+                        .fetch(into: output)
+                }
+            }
+            #expect(error.map { "\($0)" }?.contains("the token endpoint's answer is larger than 1 MiB; not parsed") == true)
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+
         // MARK: floods of values and items
 
         @Test func floodOfValuesIsRefusedBeforeParsing() async throws {

@@ -1,5 +1,5 @@
 import FakeCloud
-import Fetch
+@testable import Fetch
 import Foundation
 import Testing
 
@@ -32,6 +32,18 @@ extension FetchSuites {
             let request = HTTPRequest(url: URL(string: "http://127.attacker.example.com/identity/token")!,
                                       headers: [("Authorization", "Bearer secret")])
             await #expect(throws: URLPolicyError.self) { _ = try await transport.send(request) }
+        }
+
+        /// The second check, on the host libcurl itself reads from the URL (the one it connects to), in libcurl's
+        /// spelling (IPv6 in brackets).
+        @Test func libcurlsReadingOfThePlainHTTPHostMustBeLoopbackToo() throws {
+            for url in ["http://127.0.0.1:8080/v2/groups", "http://localhost/", "http://[::1]:8080/", "http://[::ffff:127.0.0.1]/"] {
+                #expect(throws: Never.self, "\(url)") { try CurlHandle.requireLoopback(url) }
+            }
+            for url in ["http://127.attacker.example.com/", "http://127.0.0.1.evil.example/", "http://evil.example#@127.0.0.1/",
+                        "http://127.0.0.1@evil.example/", "not a url"] {
+                #expect(throws: TransportError.self, "\(url)") { try CurlHandle.requireLoopback(url) }
+            }
         }
 
         /// libcurl refuses strings over 8 MB in `curl_easy_setopt`; the request must fail, not go out without the
