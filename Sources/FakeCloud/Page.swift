@@ -40,7 +40,7 @@ struct Page {
         }
         let start = min(offset, all.count)
         let end = min(start + limit, all.count)
-        self.items = flood.map { count in (0..<Swift.max(0, count)).map { ["id": .string("flood-\($0 + 1)")] } }
+        self.items = flood.map { count in (0..<max(0, count)).map { ["id": .string("flood-\($0 + 1)")] } }
             ?? Array(all[start..<end])
         self.offset = offset
         self.limit = limit

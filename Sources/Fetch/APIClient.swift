@@ -83,7 +83,7 @@ struct APIClient: Sendable {
         let url = try url(endpoint, cursor: cursor)
         let priority: AsyncLimiter.Priority = cursor == nil ? .normal : .urgent
         let clock = ContinuousClock()
-        let started = clock.now
+        var retriesStarted: ContinuousClock.Instant?  // when the first attempt failed; the wait for a slot before it is not retrying
         var refreshes = 0
         var attempt = 0
         while true {
@@ -136,10 +136,13 @@ struct APIClient: Sendable {
                 throw CollectionFailure.failed(0, "\(endpoint.path): gave up after \(attempt) attempts: \(retryReason)")
             }
             let wait = delay ?? retry.backoff(after: attempt)
-            let elapsed = Self.seconds(started.duration(to: clock.now))
+            let now = clock.now
+            let elapsed = Self.seconds((retriesStarted ?? now).duration(to: now))
+            retriesStarted = retriesStarted ?? now
             guard elapsed + wait <= retry.budget else {
-                throw CollectionFailure.failed(0, "\(endpoint.path): gave up after \(attempt) attempts in \(Self.format(elapsed)) s "
-                                               + "(the retry budget per request is \(Self.format(retry.budget)) s): \(retryReason)")
+                throw CollectionFailure.failed(0, "\(endpoint.path): gave up after \(attempt) attempts and \(Self.format(elapsed)) s "
+                                               + "of retrying (the retry budget per request is \(Self.format(retry.budget)) s): "
+                                               + retryReason)
             }
             statistics.update { $0.retries += 1 }
             events(.retry(endpoint: endpoint.path, reason: retryReason, delay: wait))

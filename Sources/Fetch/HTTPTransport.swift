@@ -16,8 +16,8 @@ public final class HTTPTransport: Sendable {
         /// non-transient error.
         public var maxResponseBytes: Int
 
-        /// 32 MiB: the largest real pages are a few hundred kilobytes, an unpaged v1 policy listing of a large
-        /// account a few megabytes.
+        /// 32 MiB: the largest real answers (a page of 100 policies or instances, a service's roles) are a few
+        /// hundred kilobytes.
         public static let defaultMaxResponseBytes = 32 << 20
 
         public init(userAgent: String, caBundle: String? = nil, connectTimeout: Int = 10, totalTimeout: Int = 60,

@@ -8,8 +8,9 @@ public struct RetryPolicy: Sendable {
     public var baseDelay: Double
     /// The longest wait between attempts, whatever a `Retry-After` header asks for.
     public var maxDelay: Double
-    /// Seconds one request may take, its attempts and waits together, before it gives up instead of waiting again: a
-    /// server that answers 429 forever, or times out every attempt, fails its collection in bounded time.
+    /// Seconds one request may spend retrying — its waits and the attempts after the first — before it gives up
+    /// instead of waiting again: a server that answers 429 forever, or times out every attempt, fails its collection
+    /// in bounded time.
     public var budget: Double
 
     public init(maxAttempts: Int = 6, baseDelay: Double = 0.5, maxDelay: Double = 30, budget: Double = 120) {

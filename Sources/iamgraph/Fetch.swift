@@ -26,7 +26,7 @@ struct FetchSnapshot: AsyncParsableCommand {
             Limits against hostile or broken servers (crossing one fails that collection, exit 6): a response of more \
             than --max-response-mb (default 32) is cut off as it arrives; one response may hold 100,000 JSON \
             values, one listing 5,000,000, a page 1,000 items, a listing 5,000 pages (or its reported total + 1); a \
-            request gives up after 6 attempts or 120 s of retries, and waits at most 30 s whatever Retry-After asks.
+            request gives up after 6 attempts or 120 s of retrying, and waits at most 30 s whatever Retry-After asks.
 
             Exit codes: 0 complete, 6 partial (some collections forbidden or failed: see stderr and the manifest; \
             stderr says where the snapshot went), 7 credentials missing or refused (nothing is written), 4 other \

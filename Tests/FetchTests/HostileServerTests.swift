@@ -128,7 +128,7 @@ extension FetchSuites {
             #expect(report.incomplete.count == CollectionKind.allCases.count)
             let groups = try #require(report.manifest.collections[CollectionKind.accessGroups.name])
             #expect(groups.status == .failed)
-            #expect(groups.message?.contains("(the retry budget per request is 0.3 s): rate limited (429)") == true)
+            #expect(groups.message?.contains("of retrying (the retry budget per request is 0.3 s): rate limited (429)") == true)
         }
 
         @Test func retryAfterIsCappedAtTheLongestWait() {
