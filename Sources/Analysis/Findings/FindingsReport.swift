@@ -25,10 +25,6 @@ public struct FindingsReport: Sendable {
     /// What the rules ran over, kept to describe the policies by last use.
     private let context: FindingContext
 
-    /// Every rule but `collection-unknown`, which the report itself produces.
-    static let rules: [FindingRule] = InstanceFindings.rules + PolicyUsageFindings.rules + PolicyFindings.rules
-        + IdentityFindings.rules + ActivityFindings.rules + AdministrationFindings.rules + GroupFindings.rules
-
     /// Runs every rule over the indexed account.
     public init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions()) {
         let account = index.account
@@ -42,19 +38,21 @@ public struct FindingsReport: Sendable {
 
         var findings = Self.unknownCollections(account)
         var gaps: [RuleGap] = []
-        for rule in Self.rules {
-            let missing = rule.id.requires.filter { !account.isKnown($0) }.sorted()
+        // Every rule with an evaluator, so a rule cannot be listed with 0 findings without having run.
+        for id in RuleID.allCases {
+            guard let rule = id.rule else { continue }
+            let missing = id.requires.filter { !account.isKnown($0) }.sorted()
             guard missing.isEmpty else {
-                gaps.append(RuleGap(rule: rule.id, evaluated: false, reason: "unknown: " + missing.map(\.name).joined(separator: ", ")))
+                gaps.append(RuleGap(rule: id, evaluated: false, reason: "unknown: " + missing.map(\.name).joined(separator: ", ")))
                 continue
             }
             switch rule.evaluate(context) {
             case .findings(let found): findings += found
-            case .notEvaluated(let reason): gaps.append(RuleGap(rule: rule.id, evaluated: false, reason: reason))
+            case .notEvaluated(let reason): gaps.append(RuleGap(rule: id, evaluated: false, reason: reason))
             }
-            let incomplete = rule.id.alsoReads.filter { !account.isKnown($0) }.sorted()
+            let incomplete = id.alsoReads.filter { !account.isKnown($0) }.sorted()
             if !incomplete.isEmpty {
-                gaps.append(RuleGap(rule: rule.id, evaluated: true, reason: "unknown: " + incomplete.map(\.name).joined(separator: ", ")))
+                gaps.append(RuleGap(rule: id, evaluated: true, reason: "unknown: " + incomplete.map(\.name).joined(separator: ", ")))
             }
         }
         let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })

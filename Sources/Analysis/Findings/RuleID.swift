@@ -35,7 +35,10 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .publicAccessPolicy: .error
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
              .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive: .warning
-        default: .note
+        case .policyInactive, .accountAdministrator, .canAssignAccess, .userInNoGroup, .serviceIDInNoGroup,
+             .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer, .groupWithoutRegionOrResourceGroup,
+             .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies, .policyUsesWildcard,
+             .customRoleUnused: .note
         }
     }
 
@@ -183,7 +186,10 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .policyOnUser: [.users]
         case .accountAdministrator: [.trustedProfileIdentities]
         case .canAssignAccess: [.trustedProfileIdentities, .account]
-        default: []
+        case .collectionUnknown, .publicAccessPolicy, .policyOnMissingInstance, .authorizationOnMissingInstance,
+             .instanceWithoutGroupAccess, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive, .userInNoGroup,
+             .serviceIDInNoGroup, .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer,
+             .groupWithoutRegionOrResourceGroup, .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies: []
         }
     }
 }

@@ -4,34 +4,35 @@ import Model
 /// Rules over the inactive-identities activity report (`fetch --with-activity`): identities and API keys that never
 /// authenticated, or not for `inactiveDays` days.
 enum ActivityFindings {
-    static let rules: [FindingRule] = [
-        FindingRule(.identityInactive) { c in
-            evaluate(c) { report, asOf in
-                let users = (report.users ?? []).map { (entry: $0, entity: c.identity($0.key)) }
-                let serviceIDs = Dictionary(c.account.serviceIDs.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
-                let profiles = Dictionary(c.account.trustedProfiles.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
-                let services = (report.serviceids ?? []).map { entry in
-                    (entry: entry, entity: serviceIDs[entry.key].map(c.identity)
-                        ?? FindingEntity(.serviceID, id: entry.key, name: entry.name))
-                }
-                let assumable = (report.profiles ?? []).map { entry in
-                    (entry: entry, entity: profiles[entry.key].map(c.identity)
-                        ?? FindingEntity(.trustedProfile, id: entry.key, name: entry.name))
-                }
-                return findings(.identityInactive, users + services + assumable, report, asOf, c)
+    /// `identity-inactive`: users, service IDs and trusted profiles the activity report lists as inactive.
+    static func inactiveIdentities(_ c: FindingContext) -> FindingRule.Outcome {
+        evaluate(c) { report, asOf in
+            let users = (report.users ?? []).map { (entry: $0, entity: c.identity($0.key)) }
+            let serviceIDs = Dictionary(c.account.serviceIDs.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
+            let profiles = Dictionary(c.account.trustedProfiles.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
+            let services = (report.serviceids ?? []).map { entry in
+                (entry: entry, entity: serviceIDs[entry.key].map(c.identity)
+                    ?? FindingEntity(.serviceID, id: entry.key, name: entry.name))
             }
-        },
-        FindingRule(.apiKeyInactive) { c in
-            evaluate(c) { report, asOf in
-                let names = Dictionary(c.account.apiKeys.compactMap { key in key.name.map { (key.id, $0) } },
-                                       uniquingKeysWith: { first, _ in first })
-                let keys = (report.apikeys ?? []).map { entry in
-                    (entry: entry, entity: FindingEntity(.apiKey, id: entry.key, name: entry.name ?? names[entry.key]))
-                }
-                return findings(.apiKeyInactive, keys, report, asOf, c)
+            let assumable = (report.profiles ?? []).map { entry in
+                (entry: entry, entity: profiles[entry.key].map(c.identity)
+                    ?? FindingEntity(.trustedProfile, id: entry.key, name: entry.name))
             }
-        },
-    ]
+            return findings(.identityInactive, users + services + assumable, report, asOf, c)
+        }
+    }
+
+    /// `api-key-inactive`: API keys the activity report lists as inactive.
+    static func inactiveAPIKeys(_ c: FindingContext) -> FindingRule.Outcome {
+        evaluate(c) { report, asOf in
+            let names = Dictionary(c.account.apiKeys.compactMap { key in key.name.map { (key.id, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
+            let keys = (report.apikeys ?? []).map { entry in
+                (entry: entry, entity: FindingEntity(.apiKey, id: entry.key, name: entry.name ?? names[entry.key]))
+            }
+            return findings(.apiKeyInactive, keys, report, asOf, c)
+        }
+    }
 
     private static func evaluate(_ c: FindingContext, _ body: (ActivityReport, Date) -> [Finding]) -> FindingRule.Outcome {
         guard let report = c.account.activity else {

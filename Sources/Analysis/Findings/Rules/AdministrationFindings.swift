@@ -3,11 +3,6 @@ import Model
 /// Rules about who administers the account: account administrators and, per the IBM docs' table, who can assign
 /// access. Both look at each identity's effective access, so grants through access groups and trusted profiles count.
 enum AdministrationFindings {
-    static let rules: [FindingRule] = [
-        FindingRule(.accountAdministrator, findings: administrators),
-        FindingRule(.canAssignAccess, findings: accessAssigners),
-    ]
-
     static func isAdministrator(_ roleID: String) -> Bool { roleID.hasSuffix(":role:Administrator") }
     static func isManager(_ roleID: String) -> Bool { roleID.hasSuffix(":serviceRole:Manager") }
 

@@ -2,24 +2,22 @@ import Model
 
 /// Rules about access groups: what their policies grant and name, and groups without members or policies.
 enum GroupFindings {
-    static let rules: [FindingRule] = [
-        FindingRule(.groupWithoutReaderOrViewer) { c in
-            groupsWhosePolicies(c, .groupWithoutReaderOrViewer, lack: "grants the Viewer or Reader role") { policy, _ in
-                policy.roleIDs.contains(where: isViewerOrReader)
-            }
-        },
-        FindingRule(.groupWithoutRegionOrResourceGroup) { c in
-            groupsWhosePolicies(c, .groupWithoutRegionOrResourceGroup, lack: "names a region or a resource group") { _, target in
-                if case .resourceGroupItself = target.scope { return true }
-                return target.region != nil || target.resourceGroupID != nil
-            }
-        },
-        FindingRule(.groupWithoutService) { c in
-            groupsWhosePolicies(c, .groupWithoutService, lack: "names a service") { _, target in target.serviceName != nil }
-        },
-        FindingRule(.emptyAccessGroup, findings: emptyGroups),
-        FindingRule(.accessGroupWithoutPolicies, findings: groupsWithoutPolicies),
-    ]
+    static func groupsWithoutReaderOrViewer(_ c: FindingContext) -> [Finding] {
+        groupsWhosePolicies(c, .groupWithoutReaderOrViewer, lack: "grants the Viewer or Reader role") { policy, _ in
+            policy.roleIDs.contains(where: isViewerOrReader)
+        }
+    }
+
+    static func groupsWithoutRegionOrResourceGroup(_ c: FindingContext) -> [Finding] {
+        groupsWhosePolicies(c, .groupWithoutRegionOrResourceGroup, lack: "names a region or a resource group") { _, target in
+            if case .resourceGroupItself = target.scope { return true }
+            return target.region != nil || target.resourceGroupID != nil
+        }
+    }
+
+    static func groupsWithoutService(_ c: FindingContext) -> [Finding] {
+        groupsWhosePolicies(c, .groupWithoutService, lack: "names a service") { _, target in target.serviceName != nil }
+    }
 
     /// Whether a role CRN is the Viewer platform role or the Reader service role (`…::role:Viewer`,
     /// `…::serviceRole:Reader`); service-specific roles such as ContentReader are not.

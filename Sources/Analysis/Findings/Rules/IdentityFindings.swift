@@ -3,13 +3,17 @@ import Model
 /// Rules about identities: users, service IDs and trusted profiles in no access group, service IDs whose API keys
 /// lead to no access, trusted profiles nothing can assume.
 enum IdentityFindings {
-    static let rules: [FindingRule] = [
-        FindingRule(.userInNoGroup) { c in inNoGroup(c.account.users.map(Identity.user), .userInNoGroup, c) },
-        FindingRule(.serviceIDInNoGroup) { c in inNoGroup(c.account.serviceIDs.map(Identity.serviceID), .serviceIDInNoGroup, c) },
-        FindingRule(.profileInNoGroup) { c in inNoGroup(c.account.trustedProfiles.map(Identity.trustedProfile), .profileInNoGroup, c) },
-        FindingRule(.serviceIDKeyWithoutAccess, findings: serviceIDKeysWithoutAccess),
-        FindingRule(.profileUnassumable, findings: unassumableProfiles),
-    ]
+    static func usersInNoGroup(_ c: FindingContext) -> [Finding] {
+        inNoGroup(c.account.users.map(Identity.user), .userInNoGroup, c)
+    }
+
+    static func serviceIDsInNoGroup(_ c: FindingContext) -> [Finding] {
+        inNoGroup(c.account.serviceIDs.map(Identity.serviceID), .serviceIDInNoGroup, c)
+    }
+
+    static func profilesInNoGroup(_ c: FindingContext) -> [Finding] {
+        inNoGroup(c.account.trustedProfiles.map(Identity.trustedProfile), .profileInNoGroup, c)
+    }
 
     /// Identities that are members of no access group (the Public Access group, which everyone is in, aside).
     static func inNoGroup(_ identities: [Identity], _ rule: RuleID, _ c: FindingContext) -> [Finding] {

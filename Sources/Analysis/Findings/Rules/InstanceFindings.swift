@@ -3,12 +3,6 @@ import Model
 /// Rules about service instances: policies and authorizations naming instances that do not exist, and instances no
 /// access-group policy reaches.
 enum InstanceFindings {
-    static let rules: [FindingRule] = [
-        FindingRule(.policyOnMissingInstance, findings: policiesOnMissingInstances),
-        FindingRule(.authorizationOnMissingInstance, findings: authorizationsOnMissingInstances),
-        FindingRule(.instanceWithoutGroupAccess, findings: instancesWithoutGroupAccess),
-    ]
-
     static func policiesOnMissingInstances(_ c: FindingContext) -> [Finding] {
         c.account.accessPolicies.flatMap { policy -> [Finding] in
             guard policy.isActive else { return [] }

@@ -2,13 +2,6 @@ import Model
 
 /// Rules about what policies say: grants to everyone, grants to users directly, wildcards, custom roles nobody grants.
 enum PolicyFindings {
-    static let rules: [FindingRule] = [
-        FindingRule(.publicAccessPolicy, findings: publicAccessPolicies),
-        FindingRule(.policyOnUser, findings: policiesOnUsers),
-        FindingRule(.policyUsesWildcard, findings: wildcardPolicies),
-        FindingRule(.customRoleUnused, findings: unusedCustomRoles),
-    ]
-
     static func publicAccessPolicies(_ c: FindingContext) -> [Finding] {
         let disabled = c.account.accessGroupSettings?.publicAccessEnabled == false
         return (c.index.policiesOfGroup[AccessGroup.publicAccessID] ?? []).map { policy in

@@ -2,30 +2,31 @@ import Model
 
 /// Rules about policy use (`last_permit_at`): policies never used, and policies not used for `inactiveDays` days.
 enum PolicyUsageFindings {
-    static let rules: [FindingRule] = [
-        FindingRule(.policyNeverUsed) { c in
-            guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
-            return .findings(policies.prefix { $0.lastPermitAt == nil }.map { policy in
-                let subject = c.subject(of: policy)
-                return Finding(.policyNeverUsed, entities: [c.policy(policy)] + [subject].compactMap { $0 },
-                               why: "no recorded use" + (policy.createdAt.map { " since it was created on \(DayText.of($0))" } ?? "")
-                                   + "; " + grantDescription(policy, to: subject, c))
-            })
-        },
-        FindingRule(.policyInactive) { c in
-            guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
-            guard let asOf = c.asOf else { return .notEvaluated(FindingContext.noReferenceTime) }
-            let asOfDay = DayText.of(asOf)
-            return .findings(policies.compactMap { policy in
-                guard let last = policy.lastPermitAt, let date = last.date, c.isInactive(since: date) else { return nil }
-                let times = policy.lastPermitFrequency.map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
-                let subject = c.subject(of: policy)
-                return Finding(.policyInactive, entities: [c.policy(policy)] + [subject].compactMap { $0 },
-                               why: "last used \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before "
-                                   + "\(asOfDay)\(times); " + grantDescription(policy, to: subject, c))
-            })
-        },
-    ]
+    /// `policy-never-used`: active policies without a recorded use.
+    static func neverUsedPolicies(_ c: FindingContext) -> FindingRule.Outcome {
+        guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
+        return .findings(policies.prefix { $0.lastPermitAt == nil }.map { policy in
+            let subject = c.subject(of: policy)
+            return Finding(.policyNeverUsed, entities: [c.policy(policy)] + [subject].compactMap { $0 },
+                           why: "no recorded use" + (policy.createdAt.map { " since it was created on \(DayText.of($0))" } ?? "")
+                               + "; " + grantDescription(policy, to: subject, c))
+        })
+    }
+
+    /// `policy-inactive`: active policies last used `inactiveDays` or more days before the report's time.
+    static func inactivePolicies(_ c: FindingContext) -> FindingRule.Outcome {
+        guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
+        guard let asOf = c.asOf else { return .notEvaluated(FindingContext.noReferenceTime) }
+        let asOfDay = DayText.of(asOf)
+        return .findings(policies.compactMap { policy in
+            guard let last = policy.lastPermitAt, let date = last.date, c.isInactive(since: date) else { return nil }
+            let times = policy.lastPermitFrequency.map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
+            let subject = c.subject(of: policy)
+            return Finding(.policyInactive, entities: [c.policy(policy)] + [subject].compactMap { $0 },
+                           why: "last used \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before "
+                               + "\(asOfDay)\(times); " + grantDescription(policy, to: subject, c))
+        })
+    }
 
     static let noUsageData = "no policy in the snapshot carries usage data (last_permit_at), so use is unknown"
 
