@@ -30,7 +30,7 @@ let package = Package(
         // Effective access, who-has-access, findings, diff: pure functions over Model.
         .target(name: "Analysis", dependencies: ["Model"]),
         // Access tables and findings reports as text, JSON, CSV, Markdown and SARIF.
-        .target(name: "Reports", dependencies: ["Analysis", "Model", "Snapshot"]),
+        .target(name: "Reports", dependencies: ["Analysis", "Graph", "Render", "Model", "Snapshot"]),
         // Snapshots read from a git revision (git ls-tree / cat-file into a temporary directory), no checkout.
         .target(name: "GitSnapshot", dependencies: ["Snapshot"]),
         // Maintenance tools for bundled samples (sealing hand-written snapshots).
@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "FakeCloud", "Snapshot", "Model", "Graph"]),
         .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud", "Snapshot"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot"]),
-        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "Render"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "Render", "Reports"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Graph"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot"]),
         .testTarget(name: "DiffTests", dependencies: ["Analysis", "Reports", "Graph", "Render", "GitSnapshot", "Model", "Snapshot"]),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Graph
 import Model
+import Reports
 
 @Suite struct GraphJSONTests {
     @Test func jsonIsVersionedCompleteAndDeterministic() throws {

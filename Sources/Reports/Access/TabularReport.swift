@@ -1,4 +1,5 @@
 import Foundation
+import Snapshot
 
 /// A report that is a table: a title, notes (what the snapshot could not say), a header and rows, and the JSON
 /// document that carries the same content with structure. Renders every `AccessFormat`.
@@ -23,7 +24,7 @@ struct TabularReport {
     func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws {
         switch format {
         case .json:
-            try sink(ReportJSON.data(json))
+            try sink(CanonicalJSON.data(encoding: json))
         case .csv:
             try sink(Data(CSV.record(header.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }).utf8))
             try Self.inBlocks(count: rowCount, to: sink) { CSV.append(cells($0), to: &$1) }

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Model
+import Snapshot
 
 /// A snapshot diff as the versioned JSON document of docs/diff-json.md. Keys are sorted and arrays keep the diff's
 /// order, so equal diffs give equal bytes. Unlike the other formats, it is written when nothing changed too.
@@ -10,7 +11,7 @@ public enum DiffJSON {
 
     public static func data(_ diff: SnapshotDiff, sources: DiffSources) throws -> Data {
         let counts = diff.grantCounts
-        return try ReportJSON.data(Document(
+        return try CanonicalJSON.data(encoding: Document(
             format: format, version: version,
             old: Side(diff.old, source: sources.old), new: Side(diff.new, source: sources.new),
             includeUsage: diff.options.includeUsage, changed: !diff.isEmpty,

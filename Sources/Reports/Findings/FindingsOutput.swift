@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Snapshot
 
 /// Writes a findings report in one of the `FindingsFormat`s.
 public enum FindingsOutput {
@@ -11,8 +12,8 @@ public enum FindingsOutput {
         switch format {
         case .text: Data(FindingsText.render(report, policyUsage: policyUsage).utf8)
         case .markdown: Data(FindingsMarkdown.render(report, policyUsage: policyUsage).utf8)
-        case .json: try ReportJSON.data(FindingsJSON.document(report))
-        case .sarif: try ReportJSON.data(SARIFLog.document(report, snapshot: snapshot))
+        case .json: try CanonicalJSON.data(encoding: FindingsJSON.document(report))
+        case .sarif: try CanonicalJSON.data(encoding: SARIFLog.document(report, snapshot: snapshot))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Graph
 import Snapshot
 
 /// The versioned JSON form of a rendered view (`--format json`), documented in docs/graph-json.md.
