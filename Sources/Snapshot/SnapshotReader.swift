@@ -120,7 +120,9 @@ public enum SnapshotReader {
         let actual = SHA256Digest.hex(of: data)
         guard actual == expected.lowercased() else {
             return .success(data, [ValidationProblem(file: file,
-                "SHA-256 mismatch: the manifest (\(manifestPath).sha256) expects \(expected), the file has \(actual)")])
+                "SHA-256 mismatch: the manifest (\(manifestPath).sha256) expects \(expected), the file has \(actual); "
+                + "the file changed after the fetch: fetch again, or, to keep an edit made on purpose, run "
+                + "`iamgraph reseal` on the snapshot (it is then no longer what the API returned)")])
         }
         return .success(data, [])
     }

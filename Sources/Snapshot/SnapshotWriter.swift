@@ -57,6 +57,12 @@ public struct SnapshotWriter {
         usage.merge(entries) { _, new in new }
     }
 
+    /// What the manifest says about a re-seal by hand (`Manifest.resealed`); `nil` for a fetch.
+    public var resealed: String? {
+        get { manifest.resealed }
+        set { manifest.resealed = newValue }
+    }
+
     /// Sets the identity activity report, kept in the volatile area.
     public mutating func setActivity(_ report: Any) {
         activity = report

@@ -43,7 +43,7 @@ import Testing
             let first = profiles.keys.sorted()[0]
             profiles[first] = Array((profiles[first] as! [Any]).dropFirst())
         }
-        try Reseal.reseal(directory)
+        try Resealer().reseal(directory)
     }
 
     /// One gained or lost role, by ids only.

@@ -1,4 +1,5 @@
 import Foundation
+import Snapshot
 import Testing
 
 /// `iamgraph diff` as a CI job runs it: exit codes like diff(1).
@@ -28,7 +29,7 @@ import Testing
     @Test func troubleExitsTwo() throws {
         let pair = try DemoPair(edited: false)
         defer { pair.remove() }
-        try Reseal.reseal(pair.new, accountID: "0123456789abcdef0123456789abcdef")
+        try Resealer(accountID: "0123456789abcdef0123456789abcdef").reseal(pair.new)
         let cases: [(arguments: [String], message: String)] = [
             ([pair.old.path], "give OLD NEW"),
             ([pair.old.path, pair.root.appendingPathComponent("missing").path], "not a directory"),

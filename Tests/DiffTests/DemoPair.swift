@@ -59,7 +59,7 @@ struct DemoPair {
         try editJSON(directory, CollectionKind.resourceInstances.fileName) { (instances: inout [[String: Any]]) in
             instances.removeAll { $0["guid"] as? String == deletedInstance }
         }
-        try Reseal.reseal(directory, fetchedAt: newFetchedAt)
+        try Resealer(fetchedAt: newFetchedAt).reseal(directory)
     }
 
     static var newDirectPolicy: [String: Any] { [
