@@ -51,14 +51,28 @@ let package = Package(
             "FakeCloud", "Snapshot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot"]),
-        .testTarget(name: "FetchTests", dependencies: ["Fetch", "FakeCloud", "Snapshot", "Model", "Graph"]),
-        .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud", "Snapshot"]),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot"]),
-        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "Render", "Reports"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Graph"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot"]),
-        .testTarget(name: "DiffTests", dependencies: ["Analysis", "Reports", "Graph", "Render", "GitSnapshot", "Model", "Snapshot"]),
+        // What every test target shares: sample paths, the demo's ids, one process runner, temporary directories.
+        .target(name: "TestSupport", dependencies: ["Model", "Snapshot"], path: "Tests/TestSupport"),
+
+        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", "TestSupport"]),
+        .testTarget(name: "FetchTests", dependencies: [
+            "Fetch", "FakeCloud", "Snapshot", "Model", "Graph", "TestSupport",
+            "iamgraph",  // the CLI the tests run
+        ]),
+        .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud", "Snapshot", "TestSupport"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot", "TestSupport"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "Render", "Reports", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Graph", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot", "TestSupport"]),
+        .testTarget(name: "DiffTests", dependencies: [
+            "Analysis", "Reports", "Graph", "Render", "GitSnapshot", "Model", "Snapshot", "TestSupport",
+            "iamgraph",  // the CLI the tests run
+        ]),
+        // Checks that the bundled samples still come out of their generators, byte for byte, and that the docs name every target.
+        .testTarget(name: "DriftTests", dependencies: [
+            "Snapshot", "TestSupport",
+            "iamgraph-samples",  // the generator and sealer the tests run
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

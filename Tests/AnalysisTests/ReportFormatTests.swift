@@ -3,6 +3,7 @@ import Foundation
 import Model
 @testable import Reports
 import Testing
+import TestSupport
 
 /// The output formats: escaping of untrusted text, and the shape of the JSON, CSV, Markdown and SARIF documents.
 @Suite struct ReportFormatTests {
@@ -87,7 +88,7 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: report.data(.json)) as! [String: Any]
         #expect(json["format"] as? String == "iamgraph-access")
         #expect(json["version"] as? Int == 1)
-        #expect((json["identity"] as! [String: Any])["iam_id"] as? String == DemoAccount.sofia)
+        #expect((json["identity"] as! [String: Any])["iam_id"] as? String == DemoIDs.sofia)
         let grants = json["grants"] as! [[String: Any]]
         #expect(grants.count == 11)
         let timeBased = try #require(grants.first { ($0["policy"] as! [String: Any])["id"] as? String == "e71feda1-f954-4414-b1b8-2e36711a5e1a" })
@@ -101,9 +102,9 @@ import Testing
     }
 
     @Test func resourceJSONOfTheDemo() throws {
-        let report = try ResourceAccessReport(resource: DemoAccount.kmsInstance, in: DemoAccount.index)
+        let report = try ResourceAccessReport(resource: DemoIDs.kmsInstance, in: DemoAccount.index)
         let json = try JSONSerialization.jsonObject(with: report.data(.json)) as! [String: Any]
-        #expect((json["resource"] as! [String: Any])["guid"] as? String == DemoAccount.kmsInstance)
+        #expect((json["resource"] as! [String: Any])["guid"] as? String == DemoIDs.kmsInstance)
         let rows = json["access"] as! [[String: Any]]
         let kinds = rows.map { ($0["holder"] as! [String: Any])["kind"] as! String }
         #expect(kinds == kinds.sorted { ["user", "service_id", "trusted_profile", "access_group", "public_access", "service"].firstIndex(of: $0)!
@@ -113,8 +114,8 @@ import Testing
     }
 
     @Test func sarifHasTheRequiredShape() throws {
-        let report = DemoAccount.report
-        let data = try FindingsOutput.data(report, format: .sarif, snapshot: DemoAccount.directory)
+        let report = try DemoAccount.report
+        let data = try FindingsOutput.data(report, format: .sarif, snapshot: Samples.demo)
         let log = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         #expect(log["version"] as? String == "2.1.0")
         #expect((log["$schema"] as? String)?.contains("sarif-schema-2.1.0") == true)
@@ -151,7 +152,7 @@ import Testing
     }
 
     @Test func findingsJSONSummarisesEveryRule() throws {
-        let report = DemoAccount.report
+        let report = try DemoAccount.report
         let json = try JSONSerialization.jsonObject(with: FindingsOutput.data(report, format: .json)) as! [String: Any]
         #expect(json["format"] as? String == "iamgraph-findings")
         #expect(json["as_of"] as? String == "2026-11-20T09:00:00Z")
@@ -163,15 +164,15 @@ import Testing
         #expect((json["policies_by_last_use"] as! [Any]).count == 21)
     }
 
-    @Test func textListsEveryRuleWithItsCount() {
-        let text = FindingsText.render(DemoAccount.report, policyUsage: true)
+    @Test func textListsEveryRuleWithItsCount() throws {
+        let text = try FindingsText.render(DemoAccount.report, policyUsage: true)
         for rule in RuleID.allCases { #expect(text.contains(rule.rawValue)) }
         #expect(text.contains("not evaluated: the snapshot has no activity report"))
         #expect(text.contains("Policies by last use (never used first)"))
     }
 
     @Test func docsDescribeEveryRuleAndTheAccessJSON() throws {
-        let root = DemoAccount.directory.deletingLastPathComponent().deletingLastPathComponent()
+        let root = Samples.repository
         let findings = try String(contentsOf: root.appendingPathComponent("docs/findings.md"), encoding: .utf8)
         for rule in RuleID.allCases {
             #expect(findings.contains("### `\(rule.rawValue)`"), "docs/findings.md lacks \(rule.rawValue)")

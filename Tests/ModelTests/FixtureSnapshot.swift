@@ -1,5 +1,6 @@
 import Foundation
 @testable import Snapshot
+import TestSupport
 
 /// A small valid snapshot written to a temporary directory, for tests that then break it in one way.
 struct FixtureSnapshot {
@@ -25,7 +26,7 @@ struct FixtureSnapshot {
 
     init(groups: [Any] = [Self.group], members: [String: Any] = ["AccessGroupId-ops": [Self.member]],
          users: [Any] = [Self.user], policies: [Any] = [Self.policy]) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-fixture-\(UUID().uuidString)")
+        directory = TemporaryDirectory.path("iamgraph-fixture")
         var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: "acct", fetchedAt: "2026-11-21T00:00:00Z", scope: .account)
         let source = SnapshotWriter.Source(api: "test", endpoint: "/test", query: "", pages: 1)
         try writer.add(.accessGroups, content: groups, source: source)

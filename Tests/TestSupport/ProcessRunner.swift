@@ -1,19 +1,35 @@
 import Foundation
 
-/// Runs a program to completion, capturing stdout and stderr.
-enum ProcessRunner {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+/// The tests' one way to run a program: to completion, capturing stdout and stderr, without blocking Swift's
+/// cooperative threads. Credentials of the environment (`IBMCLOUD_*`) are never passed on.
+public enum ProcessRunner {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
     }
 
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+    /// The built `iamgraph`, next to the test bundle (test targets that run it declare it as a dependency).
+    public static let iamgraph = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("iamgraph")
+
+    /// Runs the built `iamgraph`.
+    public static func iamgraph(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try await run(iamgraph, arguments, environment: environment)
+    }
+
+    /// `git -C repository …`.
+    public static func git(_ repository: URL, _ arguments: [String]) async throws -> Result {
+        try await run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "-C", repository.path] + arguments)
+    }
+
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
         let process = try start(executable, arguments, environment: environment)
         return await finish(process)
     }
 
-    static func start(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> RunningProcess {
+    /// Starts a program, for tests that act on it while it runs; `finish(_:)` collects it.
+    public static func start(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> RunningProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -21,6 +37,7 @@ enum ProcessRunner {
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -29,7 +46,7 @@ enum ProcessRunner {
 
     /// Waits for the process on a dispatch thread: blocking reads must not occupy Swift's cooperative threads, which
     /// the in-process fake cloud needs to answer the child.
-    static func finish(_ running: RunningProcess) async -> Result {
+    public static func finish(_ running: RunningProcess) async -> Result {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let stdout = PipeDrain(running.stdout)
@@ -60,8 +77,8 @@ enum ProcessRunner {
         }
     }
 
-    struct RunningProcess: @unchecked Sendable {
-        let process: Process
+    public struct RunningProcess: @unchecked Sendable {  // the process is only waited for and signalled
+        public let process: Process
         let stdout: Pipe
         let stderr: Pipe
     }
