@@ -21,16 +21,18 @@ let package = Package(
         .target(name: "Snapshot", dependencies: ["CCrypto"]),
         // Typed IAM entities decoded from a snapshot; policy normalisation and target matching.
         .target(name: "Model", dependencies: ["Snapshot"]),
-        // AccessGraph: nodes, edges, clusters as Swift values; views; JSON emitter.
-        .target(name: "Graph", dependencies: ["Snapshot", "Model", "Analysis"]),
+        // AccessGraph: nodes, edges, clusters as plain values, all that Render needs of a graph.
+        .target(name: "GraphValues"),
+        // The account's graph and its views (focus, aggregation, redaction, the diff map), built from Model and Analysis.
+        .target(name: "Graph", dependencies: ["GraphValues", "Snapshot", "Model", "Analysis"]),
         // AccessGraph → cgraph graph → DOT / SVG / PNG / PDF, in-process through libgraphviz.
-        .target(name: "Render", dependencies: ["Graph", "CGraphviz"]),
+        .target(name: "Render", dependencies: ["GraphValues", "CGraphviz"]),
         // Credentials, HTTP over libcurl, paging, retries, concurrency; writes snapshots. The only network code.
         .target(name: "Fetch", dependencies: ["Snapshot", "CCurl"]),
         // Effective access, who-has-access, findings, diff: pure functions over Model.
         .target(name: "Analysis", dependencies: ["Model"]),
         // Access tables and findings reports as text, JSON, CSV, Markdown and SARIF.
-        .target(name: "Reports", dependencies: ["Analysis", "Graph", "Render", "Model", "Snapshot"]),
+        .target(name: "Reports", dependencies: ["Analysis", "Graph", "GraphValues", "Render", "Model", "Snapshot"]),
         // Snapshots read from a git revision (git ls-tree / cat-file into a temporary directory), no checkout.
         .target(name: "GitSnapshot", dependencies: ["Snapshot"]),
         // Maintenance tools for bundled samples (sealing hand-written snapshots).
