@@ -1,7 +1,7 @@
 import Snapshot
 
-/// Where each collection stands in a fetch: what its requests wait for, and whether a fetch scoped to one identity
-/// reads it. `FetchPlan` derives its order from these, so a new collection is placed by its shape and one switch.
+/// Where each collection stands in a fetch: what its requests wait for, and which collections a fetch reads.
+/// `FetchPlan` derives its order from these and `CollectionKind`'s properties, so a new collection needs no edit here.
 extension CollectionKind {
     /// What a collection's requests wait for.
     enum FetchStart: Sendable, Equatable {
@@ -19,17 +19,6 @@ extension CollectionKind {
         case .list, .object: .atOnce
         case .perParent: .parents
         case .roles: .namedServices
-        }
-    }
-
-    /// Whether a fetch scoped to one identity (`--identity`) reads the collection: the identity's access groups with
-    /// their members and rules, its and their policies, and the roles that name what those grant.
-    var inIdentityScope: Bool {
-        switch self {
-        case .accessGroups, .accessGroupMembers, .accessGroupRules, .accessPolicies, .roles: true
-        case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
-             .trustedProfileIdentities, .accessGroupSettings, .authorizationPolicies, .policyTemplates,
-             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings: false
         }
     }
 

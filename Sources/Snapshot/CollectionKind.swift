@@ -81,6 +81,18 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         }
     }
 
+    /// Whether a snapshot of one identity's access (scope `identity`, `fetch --identity`) holds the collection: the
+    /// identity's access groups with their members and rules, its and their policies, and the roles that name what
+    /// those grant.
+    public var inIdentityScope: Bool {
+        switch self {
+        case .accessGroups, .accessGroupMembers, .accessGroupRules, .accessPolicies, .roles: true
+        case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
+             .trustedProfileIdentities, .accessGroupSettings, .authorizationPolicies, .policyTemplates,
+             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings: false
+        }
+    }
+
     /// Whether items of this collection are policies, whose usage fields go to the volatile area.
     public var holdsPolicies: Bool { self == .accessPolicies || self == .authorizationPolicies }
 
