@@ -41,7 +41,7 @@ let package = Package(
         ]),
         // The command line: parses, calls, prints.
         .executableTarget(name: "iamgraph", dependencies: [
-            "Snapshot", "Model", "Analysis", "Graph", "Render", "Fetch", "Reports", "GitSnapshot",
+            "Snapshot", "Model", "Analysis", "Graph", "GraphValues", "Render", "Fetch", "Reports", "GitSnapshot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -63,11 +63,11 @@ let package = Package(
         ]),
         .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud", "Snapshot", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot", "TestSupport"]),
-        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "Render", "Reports", "TestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Graph", "TestSupport"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "GraphValues", "Model", "Render", "Reports", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Graph", "GraphValues", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot", "TestSupport"]),
         .testTarget(name: "DiffTests", dependencies: [
-            "Analysis", "Reports", "Graph", "Render", "GitSnapshot", "Model", "Snapshot", "TestSupport",
+            "Analysis", "Reports", "Graph", "GraphValues", "Render", "GitSnapshot", "Model", "Snapshot", "TestSupport",
             "iamgraph",  // the CLI the tests run
         ]),
         // Checks that the bundled samples still come out of their generators, byte for byte, and that the docs name every target.

@@ -1,4 +1,5 @@
 import Analysis
+import GraphValues
 import Model
 
 /// Builds the complete access graph of an account — every identity, group, policy, role, target and, on request,

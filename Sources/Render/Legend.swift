@@ -1,4 +1,4 @@
-import Graph
+import GraphValues
 
 /// The key of the map: the node kinds present with their colour and shape, and the node and edge styles used.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Graph
+import GraphValues
 import Model
 import Render
 import Reports

@@ -1,4 +1,5 @@
 import Foundation
+import GraphValues
 import Testing
 @testable import Graph
 import Model

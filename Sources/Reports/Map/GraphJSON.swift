@@ -1,4 +1,5 @@
 import Foundation
+import GraphValues
 import Model
 import Graph
 import Snapshot
