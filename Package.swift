@@ -56,7 +56,10 @@ let package = Package(
         // What every test target shares: sample paths, the demo's ids, one process runner, temporary directories.
         .target(name: "TestSupport", dependencies: ["Model", "Snapshot"], path: "Tests/TestSupport"),
 
-        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", "TestSupport"]),
+        .testTarget(name: "SnapshotTests", dependencies: [
+            "Snapshot", "TestSupport",
+            "iamgraph",  // the CLI the tests run (reseal)
+        ]),
         .testTarget(name: "FetchTests", dependencies: [
             "Fetch", "FakeCloud", "Snapshot", "Model", "Graph", "TestSupport",
             "iamgraph",  // the CLI the tests run
