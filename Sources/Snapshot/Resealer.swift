@@ -83,6 +83,6 @@ public struct Resealer {
             writer.setActivity(activity)
         }
         writer.resealed = note
-        return try writer.write(to: directory)
+        return try writer.write(to: directory).manifest
     }
 }

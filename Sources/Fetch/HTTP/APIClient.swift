@@ -2,8 +2,9 @@ import Foundation
 
 /// Authenticated requests to the IBM Cloud APIs with retries: 429 waits for `Retry-After`; 5xx, dropped connections,
 /// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token (at most
-/// `maxRefreshesPerRequest` times per request); a 403 makes the collection `forbidden`. Lists are walked page by page
-/// with each API's paging, and a cursor seen twice stops the walk with an error instead of looping.
+/// `maxRefreshesPerRequest` times per request, then the fetch stops: the credentials are refused); a 403 makes the
+/// collection `forbidden`. Lists are walked page by page with each API's paging, and a cursor seen twice stops the
+/// walk with an error instead of looping.
 struct APIClient: Sendable {
     /// One base URL for every service, or `nil` for IBM's hosts (each API on its own host).
     let base: URL?
@@ -83,6 +84,10 @@ struct APIClient: Sendable {
                 if try await tokens.replace(rejected: token ?? "") { refreshes += 1 }
                 attempt -= 1
                 continue
+            case .success(let response) where response.status == 401:
+                // Fresh tokens refused too: the credentials are, and every other request would fare the same.
+                throw FetchError.authentication("the credentials are refused: \(endpoint.path) answered \(refreshes + 1) "
+                                                + "tokens in a row with " + APIErrorMessage.line(status: 401, body: response.body))
             case .success(let response) where response.status == 403:
                 throw CollectionFailure.forbidden(403, APIErrorMessage.line(status: 403, body: response.body))
             case .success(let response) where response.status == 429:
