@@ -45,7 +45,6 @@ public struct IdentityAccessReport: Sendable {
         let rows = grants.map { AccessJSON.GrantFields(policy: $0.policy, target: $0.target, path: $0.path, index: index) }
         let who = (name.map { "\($0) " } ?? "") + (identity?.email.map { "<\($0)> " } ?? "") + "(\(iamID), \(kind.rawValue))"
         let document = Document(
-            format: AccessJSON.format, version: AccessJSON.version,
             account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
             fetchedAt: account.fetchedAt.raw,
             identity: Subject(iamID: iamID, id: identity.flatMap(Self.collectionID), kind: kind.rawValue, name: name,
@@ -58,7 +57,7 @@ public struct IdentityAccessReport: Sendable {
             notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): grants through it are missing" },
             header: ["Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
             rowCount: rows.count, cells: { rows[$0].cells },
-            json: document)
+            json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: document))
     }
 
     /// The id the identity's collection keys it by, where that is not the IAM id (`ServiceId-…`, `Profile-…`).
@@ -71,8 +70,6 @@ public struct IdentityAccessReport: Sendable {
     }
 
     struct Document: Encodable {
-        let format: String
-        let version: Int
         let account: AccessJSON.Account
         let fetchedAt: String
         let identity: Subject
@@ -80,7 +77,7 @@ public struct IdentityAccessReport: Sendable {
         let grants: [AccessJSON.GrantFields]
 
         enum CodingKeys: String, CodingKey {
-            case format, version, account, identity, grants
+            case account, identity, grants
             case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
         }
     }

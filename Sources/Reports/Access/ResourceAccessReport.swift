@@ -74,7 +74,6 @@ public struct ResourceAccessReport: Sendable {
         }
         let groupName = instance.resourceGroupID.flatMap { account.resourceGroupsByID[$0]?.name }
         let document = Document(
-            format: AccessJSON.format, version: AccessJSON.version,
             account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
             fetchedAt: account.fetchedAt.raw,
             resource: Resource(crn: instance.crnString ?? instance.id, guid: instance.instanceID, name: instance.name,
@@ -93,7 +92,7 @@ public struct ResourceAccessReport: Sendable {
                 let row = tableRows[line], holder = holders[row.holder]
                 return [holder.name, holder.kind, holder.id, row.match] + fields[row.fields].cells
             },
-            json: document)
+            json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: document))
     }
 
     private struct FieldsKey: Hashable {
@@ -182,8 +181,6 @@ public struct ResourceAccessReport: Sendable {
     }
 
     struct Document: Encodable {
-        let format: String
-        let version: Int
         let account: AccessJSON.Account
         let fetchedAt: String
         let resource: Resource
@@ -191,7 +188,7 @@ public struct ResourceAccessReport: Sendable {
         let access: Rows
 
         enum CodingKeys: String, CodingKey {
-            case format, version, account, resource, access
+            case account, resource, access
             case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
         }
     }

@@ -11,8 +11,7 @@ public enum DiffJSON {
 
     public static func data(_ diff: SnapshotDiff, sources: DiffSources) throws -> Data {
         let counts = diff.grantCounts
-        return try CanonicalJSON.data(encoding: Document(
-            format: format, version: version,
+        return try CanonicalJSON.data(encoding: VersionedDocument(format: format, version: version, body: Document(
             old: Side(diff.old, source: sources.old), new: Side(diff.new, source: sources.new),
             includeUsage: diff.options.includeUsage, changed: !diff.isEmpty,
             summary: Summary(grantsGained: counts.gained, grantsLost: counts.lost, holders: diff.access.count,
@@ -20,12 +19,10 @@ public enum DiffJSON {
                              entitiesChanged: diff.entityCount(.changed)),
             access: diff.access.map(HolderChanges.init),
             entities: diff.entities.map(Entity.init),
-            notes: diff.notes))
+            notes: diff.notes)))
     }
 
     struct Document: Encodable {
-        let format: String
-        let version: Int
         let old: Side
         let new: Side
         let includeUsage: Bool
@@ -36,7 +33,7 @@ public enum DiffJSON {
         let notes: [String]
 
         enum CodingKeys: String, CodingKey {
-            case format, version, old, new, changed, summary, access, entities, notes
+            case old, new, changed, summary, access, entities, notes
             case includeUsage = "include_usage"
         }
     }

@@ -3,9 +3,11 @@ import Foundation
 
 /// The findings report as the JSON document of docs/findings.md.
 enum FindingsJSON {
-    static func document(_ report: FindingsReport) -> Document {
-        Document(
-            format: "iamgraph-findings", version: 1,
+    static let format = "iamgraph-findings"
+    static let version = 1
+
+    static func document(_ report: FindingsReport) -> VersionedDocument<Document> {
+        VersionedDocument(format: format, version: version, body: Document(
             account: Account(id: report.accountID, name: report.accountName),
             fetchedAt: report.fetchedAt.raw,
             asOf: report.asOf.map { $0.formatted(.iso8601) },
@@ -24,12 +26,10 @@ enum FindingsJSON {
             policiesByLastUse: report.policiesByLastUse.map { use in
                 Use(policy: Entity(use.policy), lastPermitAt: use.lastPermitAt?.raw,
                     lastPermitFrequency: use.lastPermitFrequency, subject: use.subject.map(Entity.init), grants: use.grants)
-            })
+            }))
     }
 
     struct Document: Encodable {
-        let format: String
-        let version: Int
         let account: Account
         let fetchedAt: String
         let asOf: String?
@@ -40,7 +40,7 @@ enum FindingsJSON {
         let policiesByLastUse: [Use]
 
         enum CodingKeys: String, CodingKey {
-            case format, version, account, summary, rules, findings
+            case account, summary, rules, findings
             case fetchedAt = "fetched_at", asOf = "as_of", inactiveDays = "inactive_days",
                  policiesByLastUse = "policies_by_last_use"
         }

@@ -14,7 +14,6 @@ public enum GraphJSON {
         let accountName = redacted ? Redaction.pseudonym("account", account.accountID) : account.displayName
         let accountID = redacted ? Redaction.pseudonym("account", account.accountID) : account.accountID
         let document = Document(
-            format: formatName, version: version,
             account: .init(id: accountID, name: accountName, fetchedAt: account.fetchedAt.raw,
                            scope: account.scope.description),
             view: .init(focus: options.focus.description, title: graph.title, notes: graph.notes,
@@ -26,12 +25,10 @@ public enum GraphJSON {
             edges: graph.edges.map { .init(source: $0.source, target: $0.target, kind: $0.kind.rawValue, label: $0.label,
                                            attributes: $0.attributes, flags: $0.flags.names) },
             clusters: graph.clusters.map { .init(id: $0.id, label: $0.label, nodes: $0.nodeIDs) })
-        return try CanonicalJSON.data(encoding: document)
+        return try CanonicalJSON.data(encoding: VersionedDocument(format: formatName, version: version, body: document))
     }
 
     struct Document: Encodable {
-        let format: String
-        let version: Int
         let account: Account
         let view: View
         let nodes: [NodeEntry]
