@@ -38,11 +38,12 @@ struct FixtureSnapshot {
 
     func url(_ file: String) -> URL { directory.appendingPathComponent(file) }
 
-    /// Replaces a file's bytes; with `reseal`, also updates its SHA-256 in the manifest so only the content is wrong.
-    func replace(_ file: String, with text: String, reseal: Bool = true) throws {
+    /// Replaces a file's bytes; with `updatingChecksum`, also its SHA-256 in the manifest, so that only the content
+    /// is wrong. (Not a re-seal: the content may be deliberately broken, which `Resealer` would refuse to parse.)
+    func replace(_ file: String, with text: String, updatingChecksum: Bool = true) throws {
         let data = Data(text.utf8)
         try data.write(to: url(file))
-        guard reseal else { return }
+        guard updatingChecksum else { return }
         try editManifest { manifest in
             var collections = manifest["collections"] as! [String: Any]
             for (name, value) in collections {
