@@ -188,7 +188,9 @@ struct AccountGraphBuilder {
         let instance: ResourceInstance? = switch target.scope {
         case .instance(_, let guid): account.instancesByGUID[guid]
         case .subResource(_, let guid?, _, _): account.instancesByGUID[guid]
-        default: nil
+        case .subResource(_, nil, _, _), .everything, .allIAMEnabledServices, .allAccountManagement,
+             .allIAMAccountManagement, .accountManagementService, .resourceGroupResources, .resourceGroupItself,
+             .serviceInResourceGroup, .serviceInAccount: nil
         }
         attributes["resource_group"] = target.resourceGroupID ?? instance?.resourceGroupID
         attributes["service"] = target.serviceName ?? instance?.serviceName

@@ -119,7 +119,8 @@ public struct PolicyTarget: Sendable, Hashable {
     public var isAccountManagement: Bool {
         switch scope {
         case .allAccountManagement, .allIAMAccountManagement, .accountManagementService, .everything: true
-        default: false
+        case .allIAMEnabledServices, .resourceGroupResources, .resourceGroupItself, .serviceInResourceGroup,
+             .serviceInAccount, .instance, .subResource: false
         }
     }
 }

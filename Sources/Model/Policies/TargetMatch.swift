@@ -43,7 +43,8 @@ extension PolicyTarget {
         switch scope {
         case .everything, .allIAMEnabledServices: qualifiers.isEmpty
         case .resourceGroupResources(let group): (group == id || group == "*") && qualifiers.isEmpty
-        default: false
+        case .allAccountManagement, .allIAMAccountManagement, .accountManagementService, .resourceGroupItself,
+             .serviceInResourceGroup, .serviceInAccount, .instance, .subResource: false
         }
     }
 

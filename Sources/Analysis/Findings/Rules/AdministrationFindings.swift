@@ -11,7 +11,8 @@ enum AdministrationFindings {
         guard target.qualifiers.isEmpty else { return false }
         switch target.scope {
         case .everything, .allAccountManagement: return true
-        default: return false
+        case .allIAMEnabledServices, .allIAMAccountManagement, .accountManagementService, .resourceGroupResources,
+             .resourceGroupItself, .serviceInResourceGroup, .serviceInAccount, .instance, .subResource: return false
         }
     }
 
@@ -21,7 +22,8 @@ enum AdministrationFindings {
         switch target.scope {
         case .everything, .allIAMEnabledServices: return true
         case .resourceGroupResources(let group): return group == "*"
-        default: return false
+        case .allAccountManagement, .allIAMAccountManagement, .accountManagementService, .resourceGroupItself,
+             .serviceInResourceGroup, .serviceInAccount, .instance, .subResource: return false
         }
     }
 
