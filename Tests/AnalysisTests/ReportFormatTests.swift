@@ -91,7 +91,7 @@ import TestSupport
         #expect((json["identity"] as! [String: Any])["iam_id"] as? String == DemoIDs.sofia)
         let grants = json["grants"] as! [[String: Any]]
         #expect(grants.count == 11)
-        let timeBased = try #require(grants.first { ($0["policy"] as! [String: Any])["id"] as? String == "e71feda1-f954-4414-b1b8-2e36711a5e1a" })
+        let timeBased = try #require(grants.first { ($0["policy"] as! [String: Any])["id"] as? String == DemoIDs.timeBasedPolicy })
         #expect((timeBased["conditions"] as! [String: Any])["pattern"] as? String == "time-based-conditions:weekly:custom-hours")
         let step = (timeBased["path"] as! [[String: Any]])[0]
         #expect(step["kind"] as? String == "access_group" && step["membership"] as? String == "dynamic"

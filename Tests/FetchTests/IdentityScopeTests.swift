@@ -3,14 +3,15 @@ import Fetch
 import Foundation
 import Graph
 import Model
-import Testing
 import Snapshot
+import Testing
+import TestSupport
 
 extension FetchSuites {
     @Suite struct IdentityScopeTests {
         /// A user in Developers and Data Engineers (dynamic) fetches only their own access; the map then works on it.
         @Test func identityScopeFetchesOnlyThatIdentitysGroupsAndPolicies() async throws {
-            let user = "IBMid-310008FJ6C"
+            let user = DemoIDs.sofia
             let output = FetchHarness.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: output) }
             let report = try await FetchHarness.withCloud { cloud in

@@ -91,10 +91,10 @@ import TestSupport
     }
 
     @Test func identityViewThroughATrustedProfile() throws {
-        // IBMid-270007BN2P may assume the IKS profile, which holds its own policy.
-        let graph = try map(ViewOptions(focus: .identity("IBMid-270007BN2P")))
+        // Marcus may assume the IKS profile, which holds its own policy.
+        let graph = try map(ViewOptions(focus: .identity(DemoIDs.marcus)))
         let profile = try #require(graph.nodes.first { $0.kind == .trustedProfile })
-        #expect(graph.edges.contains { $0.source == "user:IBMid-270007BN2P" && $0.target == profile.id && $0.kind == .canAssume })
+        #expect(graph.edges.contains { $0.source == "user:" + DemoIDs.marcus && $0.target == profile.id && $0.kind == .canAssume })
         #expect(graph.edges.contains { $0.source == profile.id && $0.kind == .grants })
     }
 
