@@ -7,8 +7,9 @@ struct Reseal: ParsableCommand {
         abstract: "Re-seal a snapshot whose files were edited by hand, so that it validates again.",
         discussion: """
             A snapshot records the SHA-256 of every file it holds, so an edited collection file fails `validate` \
-            (the other commands mention problems) with "SHA-256 mismatch". To keep an edit on purpose (a test case, a \
-            what-if, a departed user removed), re-seal the snapshot: the collection files are parsed and written again in \
+            with "SHA-256 mismatch" (and the other commands warn that the snapshot has problems). To keep an edit \
+            made on purpose (a test case, a what-if, a departed user removed), re-seal the snapshot: the collection \
+            files are parsed and written again in \
             canonical form (items sorted), and the manifest's item counts and SHA-256 sums are recomputed. The \
             manifest then records that the snapshot was re-sealed by hand ("resealed"): it is no longer what the \
             API returned, and nothing can tell an edited grant from a fetched one. Fetch again for a snapshot you \
