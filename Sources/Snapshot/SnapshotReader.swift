@@ -21,6 +21,9 @@ public enum SnapshotReader {
         var files: [CollectionKind: Data] = [:]
         var unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]
 
+        if let resealed = manifest.resealed {
+            problems.append(ValidationProblem(.warning, file: Manifest.fileName, path: "$.resealed", resealed))
+        }
         for name in manifest.collections.keys.sorted() where CollectionKind(rawValue: name) == nil {
             problems.append(ValidationProblem(.warning, file: Manifest.fileName, path: "$.collections." + name,
                                               "unknown collection \"\(name)\" (ignored)"))

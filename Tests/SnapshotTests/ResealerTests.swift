@@ -49,8 +49,11 @@ import TestSupport
         try Self.editUsers(snapshot)
         let manifest = try Resealer(note: "edited by hand").reseal(snapshot)
         #expect(manifest.resealed == "edited by hand")
-        let loaded = try SnapshotReader.load(snapshot)
-        #expect(loaded.problems.isEmpty)
+        // Valid, with one warning: what the manifest says about the re-seal.
+        let problems = try SnapshotReader.load(snapshot).problems
+        #expect(problems.map(\.severity) == [.warning])
+        #expect(problems.first?.path == "$.resealed")
+        #expect(problems.first?.message == "edited by hand")
         let written = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: snapshot.appendingPathComponent(Manifest.fileName)))
         #expect(written.resealed == "edited by hand")
         // The volatile area (policy usage) is kept.
@@ -92,6 +95,8 @@ import TestSupport
         #expect(resealed.stderr.contains("not what the API returned"))
         let valid = try await ProcessRunner.iamgraph(["validate", snapshot.path])
         #expect(valid.status == 0)
+        #expect(valid.stdout.contains("re-sealed by hand"))
+        #expect(valid.stderr.contains("valid (1 warning(s))"))
         let manifest = try String(contentsOf: snapshot.appendingPathComponent(Manifest.fileName), encoding: .utf8)
         #expect(manifest.contains("\"resealed\" : \"re-sealed by hand"))
     }
