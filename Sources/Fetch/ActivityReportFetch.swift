@@ -10,14 +10,15 @@ struct ActivityReportFetch {
     func run() async -> Result<JSONTree, CollectionFailure> {
         do {
             for _ in 0..<2 {
-                let start = Endpoint(api: "iam-identity", path: "/v1/activity/accounts/\(accountID)/report",
+                let start = Endpoint(api: "iam-identity", path: "/v1/activity/accounts/\(URLEncoding.pathSegment(accountID))/report",
                                      query: [URLQueryItem(name: "type", value: "inactive"), URLQueryItem(name: "duration", value: "720")],
                                      itemsKey: nil, paging: .none)
                 let created = try await client.jsonObject(start, method: .post, accept: [200, 201, 202])
                 guard let reference = created["reference"] as? String else {
                     return .failure(.failed(202, "the report request returned no reference"))
                 }
-                let report = Endpoint(api: "iam-identity", path: start.path + "/" + reference, query: [], itemsKey: nil, paging: .none)
+                let report = Endpoint(api: "iam-identity", path: start.path + "/" + URLEncoding.pathSegment(reference),
+                                      query: [], itemsKey: nil, paging: .none)
                 for _ in 0..<poll.attempts {
                     let (status, body) = try await client.send(report, cursor: nil, accept: [200, 204, 404])
                     if status == 200, let body { return .success(body) }

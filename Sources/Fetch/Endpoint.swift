@@ -5,6 +5,7 @@ import Snapshot
 /// items are in the response, and how the API pages.
 struct Endpoint: Sendable {
     let api: String
+    /// The percent-encoded path: every segment taken from data went through `URLEncoding.pathSegment`.
     let path: String
     let query: [URLQueryItem]
     /// The response key holding the items; `nil` when the response is the object itself.
@@ -13,7 +14,7 @@ struct Endpoint: Sendable {
 
     /// The same endpoint for one parent (`{group}` or `{profile}` in the path replaced by its id).
     func forParent(_ id: String) -> Endpoint {
-        let encoded = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id
+        let encoded = URLEncoding.pathSegment(id)
         let concrete = path.replacingOccurrences(of: "{group}", with: encoded).replacingOccurrences(of: "{profile}", with: encoded)
         return Endpoint(api: api, path: concrete, query: query, itemsKey: itemsKey, paging: paging)
     }
@@ -38,14 +39,17 @@ struct Endpoint: Sendable {
 struct EndpointCatalog: Sendable {
     let accountID: String
 
+    /// The account id as a path segment.
+    private var accountSegment: String { URLEncoding.pathSegment(accountID) }
+
     private var account: URLQueryItem { URLQueryItem(name: "account_id", value: accountID) }
 
     func endpoint(_ kind: CollectionKind) -> Endpoint {
         switch kind {
         case .account:
-            Endpoint(api: "accounts", path: "/v4/accounts/\(accountID)", query: [], itemsKey: nil, paging: .none)
+            Endpoint(api: "accounts", path: "/v4/accounts/\(accountSegment)", query: [], itemsKey: nil, paging: .none)
         case .users:
-            Endpoint(api: "user-management", path: "/v2/accounts/\(accountID)/users", query: [], itemsKey: "resources",
+            Endpoint(api: "user-management", path: "/v2/accounts/\(accountSegment)/users", query: [], itemsKey: "resources",
                      paging: .nextURL(parameter: "_start"))
         case .serviceIDs:
             Endpoint(api: "iam-identity", path: "/v1/serviceids/", query: [account], itemsKey: "serviceids", paging: .pageToken)
@@ -89,7 +93,7 @@ struct EndpointCatalog: Sendable {
             Endpoint(api: "iam-identity", path: "/v1/apikeys", query: [account, URLQueryItem(name: "scope", value: "account")],
                      itemsKey: "apikeys", paging: .pageToken)
         case .identitySettings:
-            Endpoint(api: "iam-identity", path: "/v1/accounts/\(accountID)/settings/identity", query: [], itemsKey: nil,
+            Endpoint(api: "iam-identity", path: "/v1/accounts/\(accountSegment)/settings/identity", query: [], itemsKey: nil,
                      paging: .none)
         }
     }

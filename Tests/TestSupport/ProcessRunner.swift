@@ -4,7 +4,10 @@ import Foundation
 /// cooperative threads. Credentials of the environment (`IBMCLOUD_*`) are never passed on.
 public enum ProcessRunner {
     public struct Result: Sendable {
+        /// The exit status, or the signal number when `signalled`.
         public let status: Int32
+        /// Whether the process died of a signal (a trap, an abort) instead of exiting.
+        public let signalled: Bool
         public let stdout: String
         public let stderr: String
     }
@@ -34,6 +37,8 @@ public enum ProcessRunner {
         process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("IBMCLOUD_") }
+        // A crash ends the child at once: Swift's backtracer would hold its stderr open (and the test) for minutes.
+        env["SWIFT_BACKTRACE"] = "enable=no"
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -53,6 +58,7 @@ public enum ProcessRunner {
                 let stderr = running.stderr.fileHandleForReading.readDataToEndOfFile()
                 running.process.waitUntilExit()
                 continuation.resume(returning: Result(status: running.process.terminationStatus,
+                                                      signalled: running.process.terminationReason == .uncaughtSignal,
                                                       stdout: String(decoding: stdout.wait(), as: UTF8.self),
                                                       stderr: String(decoding: stderr, as: UTF8.self)))
             }

@@ -60,6 +60,9 @@ actor TokenProvider {
               let token = object["access_token"] as? String else {
             throw FetchError.authentication("the token endpoint answered without an access_token")
         }
+        guard Credential.isHeaderSafe(token) else {
+            throw FetchError.authentication("the token endpoint answered with an access_token holding characters a token cannot have")
+        }
         let expiration = (object["expiration"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
         return (token, expiration ?? JWTClaims(token: token)?.expiresAt)
     }
