@@ -46,7 +46,7 @@ public struct Resealer {
     /// written. Throws when the manifest or a readable collection's file cannot be read or parsed.
     @discardableResult
     public func reseal(_ directory: URL) throws -> Manifest {
-        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: directory.appendingPathComponent(Manifest.fileName)))
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Self.read(Manifest.fileName, in: directory))
         var entries: [(kind: CollectionKind, entry: Manifest.CollectionEntry)] = []
         for (name, entry) in manifest.collections.sorted(by: { $0.key < $1.key }) {
             guard let kind = CollectionKind(rawValue: name) else { throw Failure.unknownCollection(name) }
@@ -55,7 +55,7 @@ public struct Resealer {
         var contents: [CollectionKind: Any] = [:]
         for (kind, entry) in entries where entry.status == .ok && !forbidden.contains(kind) {
             do {
-                contents[kind] = try CanonicalJSON.parse(Data(contentsOf: directory.appendingPathComponent(kind.fileName)))
+                contents[kind] = try CanonicalJSON.parse(Self.read(kind.fileName, in: directory))
             } catch {
                 throw Failure.unreadableFile(kind.fileName)
             }
@@ -75,14 +75,22 @@ public struct Resealer {
                                       message: entry.message ?? "")
             }
         }
-        if let usage = try? CanonicalJSON.parse(Data(contentsOf: directory.appendingPathComponent(VolatileArea.policyUsage.file))),
+        if let usage = try? CanonicalJSON.parse(Self.read(VolatileArea.policyUsage.file, in: directory)),
            let entries = usage as? [String: [String: Any]] {
             writer.addPolicyUsage(entries)
         }
-        if let activity = try? CanonicalJSON.parse(Data(contentsOf: directory.appendingPathComponent(VolatileArea.activity.file))) {
+        if let activity = try? CanonicalJSON.parse(Self.read(VolatileArea.activity.file, in: directory)) {
             writer.setActivity(activity)
         }
         writer.resealed = note
         return try writer.write(to: directory).manifest
+    }
+
+    /// A file of the snapshot, read only if it is inside `directory` (never through a link leading out of it).
+    private static func read(_ file: String, in directory: URL) throws -> Data {
+        switch ContainedPath.resolve(file, in: directory) {
+        case .success(let url): return try Data(contentsOf: url)
+        case .failure(let refusal): throw refusal
+        }
     }
 }

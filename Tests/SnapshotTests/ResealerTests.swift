@@ -78,6 +78,19 @@ import TestSupport
         #expect(throws: Resealer.Failure.self) { try Resealer().reseal(snapshot) }
         #expect(try Self.files(snapshot) == before)
     }
+
+    /// A planted link must not make the re-seal copy a file from elsewhere into the snapshot.
+    @Test func aLinkLeadingOutsideTheSnapshotIsNotRead() throws {
+        let (root, snapshot) = try Self.demoCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outside = root.appendingPathComponent("outside.json")
+        try Data("[{\"iam_id\": \"IBMid-OUTSIDE\"}]".utf8).write(to: outside)
+        let users = snapshot.appendingPathComponent(CollectionKind.users.fileName)
+        try FileManager.default.removeItem(at: users)
+        try FileManager.default.createSymbolicLink(at: users, withDestinationURL: outside)
+        #expect(throws: Resealer.Failure.self) { try Resealer().reseal(snapshot) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: users.path) == outside.path)
+    }
 }
 
 /// `iamgraph reseal`, as a user runs it.
