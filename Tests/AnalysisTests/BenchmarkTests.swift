@@ -79,3 +79,35 @@ import TestSupport
         #expect((document["controls"] as! [[String: Any]]).count == CISControl.allCases.count)
     }
 }
+
+/// `--rule`, `--min-severity`, `--top` and the Markdown that fits one GitHub comment.
+@Suite struct PrioritisedReportTests {
+    @Test func markdownOfTheEnterpriseSampleFitsOneComment() throws {
+        let report = FindingsReport(AccessIndex(try AccountLoader.load(directory: Samples.enterprise).account))
+        let fitted = try FindingsOutput.data(report, format: .markdown)
+        #expect(fitted.count <= 65_536)
+        let text = String(decoding: fitted, as: UTF8.self)
+        #expect(text.contains("--full"))
+        // Every rule's count is there, listed or not.
+        #expect(text.contains("| user-without-mfa | warning | 1.7, 1.8 | User without MFA | \(report.total(of: .userWithoutMFA)) ("))
+        let full = try FindingsOutput.data(report, format: .markdown, full: true)
+        #expect(full.count > fitted.count)
+        #expect(!String(decoding: full, as: UTF8.self).contains("not listed"))
+    }
+
+    @Test func selectingRulesSeverityAndTop() throws {
+        let report = try DemoAccount.report
+        let onUsers = report.selecting(rules: [.policyOnUser], minimum: nil)
+        #expect(Set(onUsers.findings.map(\.rule)) == [.policyOnUser])
+        #expect(onUsers.selectedRules == [.policyOnUser])
+        let severe = report.selecting(rules: nil, minimum: .warning)
+        #expect(severe.findings.allSatisfy { $0.severity >= .warning } && !severe.findings.isEmpty)
+        let top = report.keepingTop(1)
+        #expect(top.findings.filter { $0.rule == .userWithoutMFA }.count == 1)
+        #expect(top.unlisted[.userWithoutMFA] == 8 && top.total(of: .userWithoutMFA) == 9)
+        #expect(top.count(.warning) == report.count(.warning))
+        let text = String(decoding: try FindingsOutput.data(top, format: .text), as: UTF8.self)
+        #expect(text.contains("… and 8 more (--top)"))
+        #expect(text.contains("9 (8 not listed)"))
+    }
+}
