@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Graph
+import GraphValues
 import Model
 import Render
+import Reports
 
 struct RenderMap: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +36,7 @@ struct RenderMap: ParsableCommand {
     var output: String = "-"
 
     @Option(help: ArgumentHelp("Output format (default: from -o's extension, else svg).", valueName: "format"))
-    var format: OutputFormat?
+    var format: MapFormat?
 
     @Option(help: "Graphviz layout engine; dot ranks left to right, sfdp is fastest on large maps.")
     var layout: LayoutEngine = .dot
@@ -109,13 +111,8 @@ struct RenderMap: ParsableCommand {
         }
         let data: Data
         do {
-            switch format {
-            case .json: data = try GraphJSON.data(graph, account: account, options: options, redacted: redact)
-            case .dot: data = try GraphvizRenderer.render(graph, format: .dot, layout: layout)
-            case .svg: data = try GraphvizRenderer.render(graph, format: .svg, layout: layout)
-            case .png: data = try GraphvizRenderer.render(graph, format: .png, layout: layout)
-            case .pdf: data = try GraphvizRenderer.render(graph, format: .pdf, layout: layout)
-            }
+            data = try MapOutput.data(graph, format: format, layout: layout, account: account, options: options,
+                                      redacted: redact)
         } catch {
             Console.error("iamgraph: rendering failed: \(error)")
             throw ExitCode.otherFailure
@@ -139,12 +136,12 @@ struct RenderMap: ParsableCommand {
     /// `--format`, else the one `-o`'s extension names, else SVG; a `--format` that contradicts the extension is refused
     /// rather than writing, say, a PNG into `map.svg`. A name without an extension (`/dev/null`, `map`) takes
     /// `--format` or SVG.
-    private func resolvedFormat() throws -> OutputFormat {
+    private func resolvedFormat() throws -> MapFormat {
         let ext = output == "-" ? "" : URL(fileURLWithPath: output).pathExtension
         guard !ext.isEmpty else { return format ?? .svg }
-        guard let named = OutputFormat(fileExtension: ext) else {
+        guard let named = MapFormat(fileExtension: ext) else {
             if let format { return format }
-            throw ValidationError("cannot tell the format from '\(output)': use --format \(OutputFormat.valueList)")
+            throw ValidationError("cannot tell the format from '\(output)': use --format \(MapFormat.valueList)")
         }
         if let format, format != named {
             throw ValidationError("'\(output)' names a \(named.rawValue) file but --format is \(format.rawValue): "
@@ -155,7 +152,7 @@ struct RenderMap: ParsableCommand {
 
     /// SVG is XML, not for reading on a terminal: without `-o` on a terminal only the textual formats are written.
     /// A pipe gets whatever was asked.
-    private func checkTerminal(_ format: OutputFormat) throws {
+    private func checkTerminal(_ format: MapFormat) throws {
         guard output == "-", format == .svg, isatty(STDOUT_FILENO) != 0 else { return }
         Console.error("iamgraph: not writing SVG to a terminal: give -o FILE (e.g. -o map.svg), pipe it, "
                       + "or choose --format dot or json")
@@ -163,17 +160,7 @@ struct RenderMap: ParsableCommand {
     }
 }
 
-/// The formats `render` writes.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case dot, json, svg, png, pdf
-    var isBinary: Bool { self == .png || self == .pdf }
-
-    /// The format a file name's extension names (`gv` is DOT), whatever its case.
-    init?(fileExtension: String) {
-        let ext = fileExtension.lowercased()
-        self.init(rawValue: ext == "gv" ? "dot" : ext)
-    }
-}
+extension MapFormat: ExpressibleByArgument {}
 
 extension LayoutEngine: ExpressibleByArgument {}
 extension ViewOptions.Clustering: ExpressibleByArgument {}

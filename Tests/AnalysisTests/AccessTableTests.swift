@@ -3,6 +3,7 @@ import Foundation
 import Model
 @testable import Reports
 import Testing
+import TestSupport
 
 /// The access tables a new user reads: fitted to a terminal, conditions in words, CSV a spreadsheet can filter,
 /// authorizations named as such, people named one way.
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func textFitsTheWidthAskedForAndSaysItCut() throws {
-        let report = try ResourceAccessReport(resource: DemoAccount.kmsInstance, in: DemoAccount.index)
+        let report = try ResourceAccessReport(resource: DemoIDs.kmsInstance, in: try DemoAccount.index)
         let whole = text(try report.data(.text))
         #expect(whole.contains(Self.kmsLabel))
         #expect(!whole.contains("…") && !whole.contains("note: long cells"))
@@ -36,12 +37,12 @@ import Testing
     }
 
     @Test func aWideEnoughWidthChangesNothing() throws {
-        let report = try IdentityAccessReport(identity: DemoAccount.sofia, in: DemoAccount.index)
+        let report = try IdentityAccessReport(identity: DemoIDs.sofia, in: try DemoAccount.index)
         #expect(try report.data(.text, width: 1000) == report.data(.text))
     }
 
     @Test func conditionsReadAsOnTheMap() throws {
-        let report = try IdentityAccessReport(identity: DemoAccount.sofia, in: DemoAccount.index)
+        let report = try IdentityAccessReport(identity: DemoIDs.sofia, in: try DemoAccount.index)
         let table = text(try report.data(.text))
         #expect(table.contains("time-based: Mon–Fri 09:00–17:00 UTC"))
         #expect(!table.contains("dayOfWeekAnyOf"))
@@ -52,8 +53,8 @@ import Testing
     }
 
     @Test func csvHasOneRecordPerRoleAndStructuredColumns() throws {
-        let identity = CSVRecords(try IdentityAccessReport(identity: DemoAccount.sofia, in: DemoAccount.index).data(.csv))
-        let resource = CSVRecords(try ResourceAccessReport(resource: DemoAccount.kmsInstance, in: DemoAccount.index).data(.csv))
+        let identity = CSVRecords(try IdentityAccessReport(identity: DemoIDs.sofia, in: try DemoAccount.index).data(.csv))
+        let resource = CSVRecords(try ResourceAccessReport(resource: DemoIDs.kmsInstance, in: try DemoAccount.index).data(.csv))
         // The same columns in both, so that files can be concatenated.
         #expect(identity.header == resource.header)
         #expect(identity.header == ["holder_kind", "holder_id", "holder_name", "match", "role", "service", "instance_id",
@@ -62,20 +63,20 @@ import Testing
         let postgres = identity.rows.filter { $0["target"] == "databases-for-postgresql in resource group prod" }
         #expect(postgres.map { $0["role"] } == ["Viewer", "Reader"])
         for row in postgres {
-            #expect(row["holder_kind"] == "user" && row["holder_id"] == DemoAccount.sofia && row["holder_name"] == "Sofia Alvarez")
+            #expect(row["holder_kind"] == "user" && row["holder_id"] == DemoIDs.sofia && row["holder_name"] == "Sofia Alvarez")
             #expect(row["service"] == "databases-for-postgresql" && row["resource_group_name"] == "prod")
             #expect(row["path"] == "access group Data Engineers (dynamic, rule IdP group data-eng)")
         }
         // An instance policy names neither resource group nor region: they come from the instance.
         let reader = try #require(resource.rows.first { $0["holder_id"] == "IBMid-693000LZ3S" && $0["role"] == "Reader" })
-        #expect(reader["service"] == "kms" && reader["instance_id"] == DemoAccount.kmsInstance)
+        #expect(reader["service"] == "kms" && reader["instance_id"] == DemoIDs.kmsInstance)
         #expect(reader["instance_name"] == "key-protect-prod" && reader["resource_group_name"] == "prod")
         #expect(reader["region"] == "us-south" && reader["match"] == "full" && reader["scope"] == "instance")
         #expect(reader["policy_id"]?.count == 36)
     }
 
     @Test func anAuthorizationSaysWhereItComesFrom() throws {
-        let report = try ResourceAccessReport(resource: DemoAccount.kmsInstance, in: DemoAccount.index)
+        let report = try ResourceAccessReport(resource: DemoIDs.kmsInstance, in: try DemoAccount.index)
         let json = try JSONSerialization.jsonObject(with: report.data(.json)) as! [String: Any]
         let service = try #require((json["access"] as! [[String: Any]]).first { ($0["holder"] as! [String: Any])["kind"] as? String == "service" })
         #expect(service["path_text"] as? String == "authorization from cloud-object-storage instance cos-acme-dev")

@@ -3,7 +3,15 @@ import Testing
 
 /// `--help` as a new user reads it, and README's usage block, which must not drift from it.
 @Suite struct HelpTests {
-    static let commands = ["fetch", "render", "summary", "validate", "access", "report", "diff"]
+    /// The subcommands `iamgraph --help` lists: a new command is checked without anyone adding it here.
+    static let commands: [String] = {
+        guard let run = try? Run.iamgraph(["--help"], environment: ["COLUMNS": "80"]) else { return [] }
+        let section = run.stdout.components(separatedBy: "\nSUBCOMMANDS:\n").last ?? ""
+        return section.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { return nil }
+            return String(name)
+        }.filter { $0 != "See" }
+    }()
 
     private func help(_ command: String) throws -> String {
         let run = try Run.iamgraph([command, "--help"], environment: ["COLUMNS": "80"])
@@ -35,6 +43,11 @@ import Testing
             }
         }
         return blocks
+    }
+
+    @Test func everySubcommandIsChecked() {
+        #expect(Self.commands.count >= 8 && Self.commands.contains("access") && Self.commands.contains("reseal"),
+                "\(Self.commands)")
     }
 
     @Test func examplesStayOnOneLineAt80Columns() throws {

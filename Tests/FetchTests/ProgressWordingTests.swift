@@ -1,6 +1,7 @@
 import FakeCloud
 import Foundation
 import Testing
+import TestSupport
 
 extension FetchSuites {
     /// What `iamgraph fetch` says on stderr: counts in good English, each fact once, and nothing but errors with --quiet.

@@ -1,17 +1,17 @@
 import Foundation
 import Testing
 @testable import Graph
+import GraphValues
 import Model
+import Reports
+import TestSupport
 
 /// docs/graph-json.md lists every attribute `render --format json` writes, per node and edge kind.
 @Suite struct GraphJSONDocsTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     /// The documented attributes: the backticked names of a table's attribute column, by the row's kind; aggregated
     /// nodes under `aggregate`.
     static func documented(section: String, column: Int) throws -> [String: Set<String>] {
-        let text = try String(contentsOf: root.appendingPathComponent("docs/graph-json.md"), encoding: .utf8)
+        let text = try String(contentsOf: Samples.repository.appendingPathComponent("docs/graph-json.md"), encoding: .utf8)
         let body = try #require(text.components(separatedBy: "\n## \(section)\n").dropFirst().first?
             .components(separatedBy: "\n## ").first)
         var result: [String: Set<String>] = [:]
@@ -30,16 +30,16 @@ import Model
     /// What `render` writes for the samples in several views: attribute names by node kind (`aggregate` for
     /// aggregated nodes) and by edge kind.
     static func emitted() throws -> (nodes: [String: Set<String>], edges: [String: Set<String>]) {
-        let enterprise = try AccountLoader.load(directory: root.appendingPathComponent("samples/enterprise")).account
+        let enterprise = try AccountLoader.load(directory: Samples.enterprise).account
         let views: [ViewOptions] = [
             ViewOptions(), ViewOptions(showPolicies: true), ViewOptions(maxNodes: nil), ViewOptions(showPolicies: true, maxNodes: nil),
             ViewOptions(include: Set(NodeKind.allCases), maxNodes: nil), ViewOptions(maxNodes: 10),
-            ViewOptions(focus: .identity(Demo.dynamicMember), include: Set(NodeKind.allCases)),
-            ViewOptions(focus: .resource(Demo.kmsInstance), showPolicies: true),
+            ViewOptions(focus: .identity(DemoIDs.sofia), include: Set(NodeKind.allCases)),
+            ViewOptions(focus: .resource(DemoIDs.kmsInstance), showPolicies: true),
             ViewOptions(focus: .identity("IBMid-NOT-IN-THE-SNAPSHOT")),
         ]
         var nodes: [String: Set<String>] = [:], edges: [String: Set<String>] = [:]
-        for account in [Demo.account, enterprise] {
+        for account in [try Demo.account, enterprise] {
             for options in views {
                 guard let graph = try? AccessMap.build(account, options: options) else { continue }
                 let data = try GraphJSON.data(graph, account: account, options: options)

@@ -1,0 +1,18 @@
+/// The formats `iamgraph render` writes.
+public enum MapFormat: String, Sendable, CaseIterable {
+    /// Graphviz's DOT source, laid out by nothing.
+    case dot
+    /// The document of docs/graph-json.md.
+    case json
+    /// Laid out and drawn by Graphviz.
+    case svg, png, pdf
+
+    /// Whether the output is binary (never written to a terminal).
+    public var isBinary: Bool { self == .png || self == .pdf }
+
+    /// The format a file name's extension names (`gv` is DOT), whatever its case.
+    public init?(fileExtension: String) {
+        let ext = fileExtension.lowercased()
+        self.init(rawValue: ext == "gv" ? "dot" : ext)
+    }
+}
