@@ -64,7 +64,7 @@ struct Report: ParsableCommand {
             help: ArgumentHelp("Exit 1 when a finding not in --baseline is this severe or worse.", valueName: "severity"))
     var failOnNew: Severity?
 
-    @OptionGroup(title: "Suppressions and baseline") var review: ReviewInputs
+    @OptionGroup var review: ReviewInputs
 
     @Option(name: .customLong("rule"), help: ArgumentHelp("Only this rule's findings (repeatable).", valueName: "rule-id"))
     var rules: [RuleID] = []
