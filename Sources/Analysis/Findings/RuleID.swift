@@ -28,11 +28,12 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case accessGroupWithoutPolicies = "access-group-without-policies"
     case policyUsesWildcard = "policy-uses-wildcard"
     case customRoleUnused = "custom-role-unused"
+    case privilegeEscalation = "privilege-escalation"
 
     /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
     public var severity: Severity {
         switch self {
-        case .publicAccessPolicy: .error
+        case .publicAccessPolicy, .privilegeEscalation: .error
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
              .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive: .warning
         case .policyInactive, .accountAdministrator, .canAssignAccess, .userInNoGroup, .serviceIDInNoGroup,
@@ -69,6 +70,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessGroupWithoutPolicies: "Access group without policies"
         case .policyUsesWildcard: "Policy using wildcards"
         case .customRoleUnused: "Custom role no policy uses"
+        case .privilegeEscalation: "Can become account administrator"
         }
     }
 
@@ -120,6 +122,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "The policy's resource attributes use stringMatch wildcards (* or ?), so it also covers resources created later whose names match."
         case .customRoleUnused:
             "No policy grants the account's custom role."
+        case .privilegeEscalation:
+            "The identity is not an account administrator, but can become one by using the access it holds on IAM itself: adding itself to an access group, creating an API key for a service ID, editing a trusted profile's trust, assigning itself access, or running a workload a trusted profile trusts. The why lists its shortest path step by step (docs/escalation.md)."
         }
     }
 
@@ -154,6 +158,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessGroupWithoutPolicies: "Add the policies the group was meant for, or delete it."
         case .policyUsesWildcard: "Check that the pattern matches only what it should; prefer exact names."
         case .customRoleUnused: "Delete the custom role if it is no longer needed."
+        case .privilegeEscalation:
+            "Break the path at its first step: narrow the policy that enables it (to the groups, service IDs or profiles it is meant for, or to a role without the action), or make the target less privileged."
         }
     }
 
@@ -176,6 +182,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
              .accessGroupWithoutPolicies: [.accessGroups, .accessPolicies]
         case .emptyAccessGroup: [.accessGroups, .accessGroupMembers, .accessGroupRules]
         case .customRoleUnused: [.roles, .accessPolicies]
+        case .privilegeEscalation: [.accessPolicies, .accessGroups, .accessGroupMembers]
         }
     }
 
@@ -186,6 +193,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .policyOnUser: [.users]
         case .accountAdministrator: [.trustedProfileIdentities]
         case .canAssignAccess: [.trustedProfileIdentities, .account]
+        case .privilegeEscalation:
+            [.roles, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileIdentities, .resourceInstances, .account]
         case .collectionUnknown, .publicAccessPolicy, .policyOnMissingInstance, .authorizationOnMissingInstance,
              .instanceWithoutGroupAccess, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive, .userInNoGroup,
              .serviceIDInNoGroup, .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer,
@@ -224,6 +233,7 @@ extension RuleID {
         case .accessGroupWithoutPolicies: FindingRule(findings: GroupFindings.groupsWithoutPolicies)
         case .policyUsesWildcard: FindingRule(findings: PolicyFindings.wildcardPolicies)
         case .customRoleUnused: FindingRule(findings: PolicyFindings.unusedCustomRoles)
+        case .privilegeEscalation: FindingRule(findings: EscalationFindings.privilegeEscalation)
         }
     }
 }
