@@ -935,7 +935,7 @@ def escalation_members():
 def escalation_policies():
     return [
         # add-group-member: Access Managers may add members to Admins
-        v2_policy(P_ESC_ADMINS_MEMBERS, AG, G_ACCESS_MGRS, [platform("Editor")],
+        v2_policy(P_ESC_ADMINS_MEMBERS, AG, G_ACCESS_MGRS, [platform("Editor"), platform("Viewer")],
                   [eq("serviceName", "iam-groups"), eq("resource", G_ADMINS)],
                   "Access Managers: manage Admins membership", "2025-09-15T10:10:11.101Z", U_PRIYA),
         # decoy: Viewer on all access groups sees members but cannot add any
