@@ -6,7 +6,7 @@ import Reports
 
 struct Access: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List one identity's effective access, or everyone who can reach one service instance.",
+        abstract: "List one identity's effective access, everyone who can reach one service instance, or who can perform an action.",
         discussion: """
             --identity lists every grant the identity holds: the roles, the target (with its scope in the words of the \
             IBM docs), the policy, the path (direct; access group, static or dynamic through a rule; a trusted \
@@ -15,6 +15,10 @@ struct Access: ParsableCommand {
             on the instance, its service, its resource group, all IAM-enabled services or the account, expanded \
             through access groups and trusted profiles, and through service-to-service authorizations; MATCH says \
             whether a policy covers all of the instance or only part of it (buckets, tags).
+            --action lists everyone who can perform an IAM action (wildcards allowed: kms.secrets.*), on the instance \
+            of --resource if given, with the role, policy and path that give it. ACTIONS says whether the snapshot \
+            lists the action for the role ("listed") or lists no actions for that role on the service ("unknown": \
+            maybe, not no).
             JSON is documented in docs/access-json.md. Collections the snapshot could not read are named on stderr \
             and in the output: access through them is missing, not absent.
             Exit codes: 0 success, 3 snapshot unreadable, 4 cannot write the output, 5 the identity or instance is \
@@ -22,6 +26,8 @@ struct Access: ParsableCommand {
             Examples:
               iamgraph access samples/demo --identity sofia.alvarez@acme.example.com
               iamgraph access samples/demo --resource key-protect-prod --format csv -o kms.csv
+              iamgraph access samples/demo --action iam-groups.members.add
+              iamgraph access samples/demo --action 'kms.secrets.*' --resource key-protect-prod
             """)
 
     @OptionGroup var snapshot: SnapshotArgument
@@ -32,6 +38,10 @@ struct Access: ParsableCommand {
     @Option(help: ArgumentHelp("Everyone who can reach this service instance.", valueName: "crn|guid|name"))
     var resource: String?
 
+    @Option(help: ArgumentHelp("Everyone who can perform this action (wildcards allowed), on --resource if given.",
+                               valueName: "action"))
+    var action: String?
+
     @Option(help: "Output format: text, json, csv or markdown.")
     var format: AccessFormat = .text
 
@@ -39,7 +49,12 @@ struct Access: ParsableCommand {
     var output: String = "-"
 
     func validate() throws {
-        if (identity == nil) == (resource == nil) { throw ValidationError("give one of --identity and --resource") }
+        if action != nil {
+            if identity != nil { throw ValidationError("--action goes with --resource, not --identity") }
+            if action?.isEmpty == true { throw ValidationError("--action needs an action, e.g. iam-groups.members.add") }
+        } else if (identity == nil) == (resource == nil) {
+            throw ValidationError("give one of --identity, --resource and --action")
+        }
     }
 
     func run() throws {
@@ -47,7 +62,9 @@ struct Access: ParsableCommand {
         let index = AccessIndex(account)
         let write: (AccessFormat, (Data) throws -> Void) throws -> Void
         do {
-            if let identity {
+            if let action {
+                write = try ActionAccessReport(action: action, resource: resource, in: index).write
+            } else if let identity {
                 write = try IdentityAccessReport(identity: identity, in: index).write
             } else {
                 write = try ResourceAccessReport(resource: resource ?? "", in: index).write
@@ -56,7 +73,7 @@ struct Access: ParsableCommand {
             Console.error("iamgraph: \(error)")
             throw ExitCode.notFound
         }
-        let reads = identity != nil ? EffectiveAccess.reads : WhoHasAccess.reads
+        let reads = action != nil ? ActionAccess.reads : identity != nil ? EffectiveAccess.reads : WhoHasAccess.reads
         for (kind, reason) in account.unknown.sorted(by: { $0.key < $1.key }) where reads.contains(kind) {
             Console.error("iamgraph: the snapshot could not read \(kind.name) (\(reason)): access through it is missing")
         }
