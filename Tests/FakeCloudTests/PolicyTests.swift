@@ -138,4 +138,21 @@ import Testing
             ])
         }
     }
+
+    @Test func systemRolesCarryTheirActionsForTheServiceAskedAbout() async throws {
+        try await withCloud(demoSnapshot) { cloud, client in
+            let client = try await client.authenticated()
+            let groups = try await client.get("/v2/roles?account_id=\(cloud.accountID)&service_name=iam-groups").json
+            let system = try #require(groups["system_roles"] as? [[String: Any]])
+            #expect(system.count == 4)
+            let editor = try #require(system.first { ($0["crn"] as? String)?.hasSuffix(":role:Editor") == true })
+            #expect(editor["service_name"] as? String == "iam-groups")
+            #expect((editor["actions"] as? [String])?.contains("iam-groups.members.add") == true)
+            // Operator has no listing for iam-groups: the plain one stands.
+            let operatorRole = try #require(system.first { ($0["crn"] as? String)?.hasSuffix(":role:Operator") == true })
+            #expect(operatorRole["service_name"] == nil)
+            let kms = try await client.get("/v2/roles?account_id=\(cloud.accountID)&service_name=kms").json
+            #expect(try #require(kms["system_roles"] as? [[String: Any]]).allSatisfy { $0["service_name"] == nil })
+        }
+    }
 }
