@@ -126,18 +126,19 @@ struct PrimitiveFinder {
                                         isInferred: role.inferred))
         }
         let target = held.target
-        if let role = enabling(.addGroupMember, held, on: "iam-groups") {
+        if Self.mayInclude(target, resourcesOf: "iam-groups"), let role = enabling(.addGroupMember, held, on: "iam-groups") {
             for group in account.accessGroups where !group.isPublicAccess
                 && target.includes(accountResource: group.id, type: "group", of: "iam-groups") {
                 add(.addGroupMember, to: .accessGroup(id: group.id), role: role)
             }
         }
-        if let role = enabling(.createServiceIDAPIKey, held, on: "iam-identity") {
+        let identityService = Self.mayInclude(target, resourcesOf: "iam-identity")
+        if identityService, let role = enabling(.createServiceIDAPIKey, held, on: "iam-identity") {
             for serviceID in account.serviceIDs where target.includes(accountResource: serviceID.id, type: "serviceid", of: "iam-identity") {
                 add(.createServiceIDAPIKey, to: .identity(iamID: serviceID.iamID), role: role)
             }
         }
-        if let role = enabling(.editProfileTrust, held, on: "iam-identity") {
+        if identityService, let role = enabling(.editProfileTrust, held, on: "iam-identity") {
             for profile in account.trustedProfiles where target.includes(accountResource: profile.id, type: "profile", of: "iam-identity") {
                 add(.editProfileTrust, to: .identity(iamID: profile.iamID), role: role)
             }
@@ -153,6 +154,20 @@ struct PrimitiveFinder {
             add(.assignAccess, to: .grantableScope(key: target.key), role: role)
         }
         return edges
+    }
+
+    /// Whether the target can include resources of the account management service at all: checked before looking at
+    /// every group, service ID or profile, so that the many policies on instances and resource groups cost nothing.
+    static func mayInclude(_ target: PolicyTarget, resourcesOf service: String) -> Bool {
+        switch target.scope {
+        case .everything, .allAccountManagement: true
+        case .allIAMAccountManagement: AccountManagementServices.iam.contains(service)
+        case .accountManagementService(let name): name == service
+        case .subResource(let name, _, _, _): name == service
+        case .allIAMEnabledServices, .resourceGroupResources, .resourceGroupItself, .serviceInResourceGroup,
+             .serviceInAccount, .instance:
+            false
+        }
     }
 
     /// The first of the capability's roles that carries the primitive's action on `service` — by the snapshot's
