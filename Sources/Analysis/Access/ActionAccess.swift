@@ -69,7 +69,7 @@ public enum ActionAccess {
             }
         }
         var grants: [ActionGrant] = []
-        for iamID in EscalationGraph.identities(index) {
+        for iamID in index.subjects {
             let paths = index.paths(of: iamID) { carried[$0] != nil } + [AccessIndex.publicAccessPath]
             for path in paths {
                 for held in carried[path.source] ?? [] {

@@ -20,7 +20,7 @@ public struct Escalation: Sendable {
         self.goal = goal
         self.graph = graph
         goalEdges = goal.edges(graph, owner: index.account.info?.ownerIAMID)
-        identities = EscalationGraph.identities(index)
+        identities = index.subjects
         let edges = graph.edges + goalEdges
         let search = Search(edges: edges, goal: goal.node)
         var paths: [EscalationPath] = [], holders: [String] = []

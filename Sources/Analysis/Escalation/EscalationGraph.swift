@@ -50,7 +50,7 @@ public struct EscalationGraph: Sendable {
         }
         // Everyone is in Public Access: its policies are every identity's.
         if index.policiesOfGroup[AccessGroup.publicAccessID] != nil {
-            for iamID in Self.identities(index) {
+            for iamID in index.subjects {
                 edges.append(EscalationEdge(from: .identity(iamID: iamID), to: .accessGroup(id: AccessGroup.publicAccessID),
                                             kind: .memberOf))
             }
@@ -78,16 +78,6 @@ public struct EscalationGraph: Sendable {
         self.edges = edges
         self.scopes = scopes
         self.capabilities = capabilities
-    }
-
-    /// Every IAM id the analyses consider: the snapshot's identities and every subject of a membership, policy or
-    /// profile identity, sorted.
-    static func identities(_ index: AccessIndex) -> [String] {
-        var subjects = Set(index.account.identities.map(\.iamID))
-        subjects.formUnion(index.policiesOfIAMID.keys)
-        subjects.formUnion(index.groupsOfMember.keys)
-        subjects.formUnion(index.profilesAssumableBy.keys)
-        return subjects.sorted()
     }
 }
 
