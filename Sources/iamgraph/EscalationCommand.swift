@@ -22,7 +22,7 @@ struct EscalationCommand: ParsableCommand {
             Examples:
               iamgraph escalation samples/demo
               iamgraph escalation samples/demo --from kenji.tanaka@acme.example.com
-              iamgraph escalation samples/demo --to key-protect-prod --format markdown
+              iamgraph escalation samples/demo --to key-protect-prod
               iamgraph escalation samples/demo --format svg -o escalation.svg
             """)
 
@@ -34,7 +34,7 @@ struct EscalationCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Paths to this service instance instead of account administration.", valueName: "crn|guid|name"))
     var to: String?
 
-    @Option(help: "Output format: text, json, markdown, dot or svg.")
+    @Option(help: "Output format.")
     var format: EscalationFormat = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for stdout (the default).", valueName: "file"))

@@ -18,8 +18,11 @@ public struct ActionAccessReport: Sendable {
         grants = ActionAccess.grants(of: action, on: instance, in: index)
     }
 
-    /// Writes the report in `format` to `sink` (docs/access-json.md for JSON).
-    public func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws { try table().write(format, to: sink) }
+    /// Writes the report in `format` to `sink` (docs/access-json.md for JSON), the text table fitted to `width`
+    /// columns if given.
+    public func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
+        try table().write(format, width: width, to: sink)
+    }
 
     private func table() -> TabularReport {
         let account = index.account
@@ -38,10 +41,20 @@ public struct ActionAccessReport: Sendable {
             notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): grants through it are missing" }
                 + (unknownRoles.isEmpty ? [] : ["the snapshot lists no actions for "
                     + unknownRoles.joined(separator: ", ") + " on these services: those rows are unknown, not yes"]),
-            header: ["Identity", "Kind", "Role", "Actions", "Target", "Policy", "Path"],
-            rowCount: rows.count,
-            cells: { let row = rows[$0]; return [(row.name.map { "\($0) " } ?? "") + "(\(row.iamID))", row.kind, row.role, row.actions,
-                                                  row.grant.cells[1], row.grant.policy.id, row.grant.pathText] },
+            table: .init(header: ["Identity", "Kind", "Role", "Actions", "Target", "Policy", "Path"], count: rows.count,
+                         cells: { line in
+                             let row = rows[line]
+                             return [(row.name.map { "\($0) " } ?? "") + "(\(row.iamID))", row.kind, row.role, row.actions,
+                                     row.grant.target.label, String(row.grant.policy.id.prefix(8)), row.grant.pathText]
+                         }),
+            records: .init(header: AccessRecord.header + ["actions"], count: rows.count, records: { line in
+                let row = rows[line], grant = grants[line]
+                let columns = AccessRecord.grantColumns(policy: grant.policy, target: grant.target, roles: [row.role],
+                                                        label: row.grant.target.label, path: row.grant.pathText,
+                                                        conditions: row.grant.conditions?.text ?? "", index: index)
+                return AccessRecord.records(holder: [row.kind, row.iamID, row.name ?? row.iamID], match: "", grant: columns)
+                    .map { $0 + [row.actions] }
+            }),
             json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: Document(
                 account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
                 fetchedAt: account.fetchedAt.raw, action: action, instance: instance?.instanceID,
