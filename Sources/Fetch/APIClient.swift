@@ -24,20 +24,30 @@ struct APIClient: Sendable {
         var seen = Set<String>()
         var pages = 0
         repeat {
-            let object = try await jsonObject(endpoint, cursor: cursor)
+            let page = try Self.page(try await jsonObject(endpoint, cursor: cursor), of: endpoint)
             pages += 1
-            guard let key = endpoint.itemsKey, let page = object[key] as? [Any] else {
-                throw CollectionFailure.failed(200, "\(endpoint.path): the response has no \"\(endpoint.itemsKey ?? "")\" array")
-            }
-            items += page
-            statistics.update { $0.items += page.count }
-            cursor = endpoint.paging.nextCursor(in: object)
+            items += page.items
+            statistics.update { $0.items += page.items.count }
+            cursor = page.next
             if let next = cursor, !seen.insert(next).inserted {
                 throw CollectionFailure.failed(200, "\(endpoint.path): the server repeated the page cursor \"\(next.prefix(40))\" "
                                                + "after \(pages) pages; stopped instead of looping")
             }
         } while cursor != nil
         return (items, pages)
+    }
+
+    /// The items of one list response and the cursor of the next page (`nil` on the last page).
+    static func page(_ object: [String: Any], of endpoint: Endpoint) throws(CollectionFailure) -> (items: [Any], next: String?) {
+        guard let key = endpoint.itemsKey, let items = object[key] as? [Any] else {
+            throw CollectionFailure.failed(200, "\(endpoint.path): the response has no \"\(endpoint.itemsKey ?? "")\" array")
+        }
+        return (items, endpoint.paging.nextCursor(in: object))
+    }
+
+    /// A response body as JSON (any value, not only an object), or `nil` when it is not JSON.
+    static func parse(_ body: Data) -> JSONTree? {
+        (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])).map(JSONTree.init)
     }
 
     /// One JSON object response.
@@ -74,9 +84,7 @@ struct APIClient: Sendable {
                 throw error
             case .success(let response) where accept.contains(response.status):
                 if response.body.isEmpty { return (response.status, nil) }
-                if let value = try? JSONSerialization.jsonObject(with: response.body, options: [.fragmentsAllowed]) {
-                    return (response.status, JSONTree(value: value))
-                }
+                if let tree = Self.parse(response.body) { return (response.status, tree) }
                 retryReason = "malformed JSON body (\(response.body.count) bytes)"
             case .success(let response) where response.status == 401 && refreshes < Self.maxRefreshesPerRequest:
                 // A token another request already replaced costs nothing; only a refresh this 401 caused counts.
@@ -117,7 +125,8 @@ struct APIClient: Sendable {
         }
     }
 
-    private func url(_ endpoint: Endpoint, cursor: String?) throws -> URL {
+    /// The URL of a request: the configured base (or the API's IBM host), the endpoint's path and query, the cursor.
+    func url(_ endpoint: Endpoint, cursor: String?) throws -> URL {
         let base = base ?? IBMHosts.base(forAPI: endpoint.api)
         guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
             throw FetchError.configuration("invalid API base URL \(base)")

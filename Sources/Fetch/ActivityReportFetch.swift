@@ -10,14 +10,11 @@ struct ActivityReportFetch {
     func run() async -> Result<JSONTree, CollectionFailure> {
         do {
             for _ in 0..<2 {
-                let start = Endpoint(api: "iam-identity", path: "/v1/activity/accounts/\(accountID)/report",
-                                     query: [URLQueryItem(name: "type", value: "inactive"), URLQueryItem(name: "duration", value: "720")],
-                                     itemsKey: nil, paging: .none)
+                let start = Self.start(accountID: accountID)
                 let created = try await client.jsonObject(start, method: .post, accept: [200, 201, 202])
-                guard let reference = created["reference"] as? String else {
+                guard let report = Self.report(created: created, start: start) else {
                     return .failure(.failed(202, "the report request returned no reference"))
                 }
-                let report = Endpoint(api: "iam-identity", path: start.path + "/" + reference, query: [], itemsKey: nil, paging: .none)
                 for _ in 0..<poll.attempts {
                     let (status, body) = try await client.send(report, cursor: nil, accept: [200, 204, 404])
                     if status == 200, let body { return .success(body) }
@@ -31,5 +28,18 @@ struct ActivityReportFetch {
         } catch {
             return .failure(.failed(0, "\(error)"))
         }
+    }
+
+    /// The endpoint that starts a report.
+    static func start(accountID: String) -> Endpoint {
+        Endpoint(api: "iam-identity", path: "/v1/activity/accounts/\(accountID)/report",
+                 query: [URLQueryItem(name: "type", value: "inactive"), URLQueryItem(name: "duration", value: "720")],
+                 itemsKey: nil, paging: .none)
+    }
+
+    /// The endpoint to poll for the report whose creation answered `created`, or `nil` without a `reference`.
+    static func report(created: [String: Any], start: Endpoint) -> Endpoint? {
+        guard let reference = created["reference"] as? String else { return nil }
+        return Endpoint(api: "iam-identity", path: start.path + "/" + reference, query: [], itemsKey: nil, paging: .none)
     }
 }

@@ -216,7 +216,8 @@ struct FetchPlan: Sendable {
         }
     }
 
-    private static func ids(_ items: [Any]?) -> [String] {
+    /// The ids of the items of a parent collection (access groups, trusted profiles).
+    static func ids(_ items: [Any]?) -> [String] {
         (items ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
     }
 

@@ -56,10 +56,16 @@ actor TokenProvider {
         guard response.status == 200 else {
             throw FetchError.authentication("the API key was refused: " + APIErrorMessage.line(status: response.status, body: response.body))
         }
-        guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
-              let token = object["access_token"] as? String else {
+        guard let fresh = token(fromAnswer: response.body) else {
             throw FetchError.authentication("the token endpoint answered without an access_token")
         }
+        return fresh
+    }
+
+    /// The token and its expiry (`expiration`, else the token's `exp`) from the token endpoint's answer.
+    static func token(fromAnswer body: Data) -> (token: String, expiresAt: Date?)? {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+              let token = object["access_token"] as? String else { return nil }
         let expiration = (object["expiration"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
         return (token, expiration ?? JWTClaims(token: token)?.expiresAt)
     }

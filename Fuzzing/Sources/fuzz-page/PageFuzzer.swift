@@ -1,0 +1,133 @@
+@testable import Fetch
+import Foundation
+import FuzzSupport
+import Snapshot
+
+/// libFuzzer target for what an API server (or anything between it and iamgraph) can answer. An input names the
+/// answer on its first line and gives the response body after it:
+///
+/// - a collection's manifest key (`users`, `access_groups`, `access_policies`, `roles`…): one page of its endpoint;
+/// - `token`: the token exchange's answer;
+/// - `activity_report`: the answer that starts the activity report.
+///
+/// The body goes through the fetcher's own steps, without the network: the error line a failure would show, JSON
+/// parsing, the page's items and next cursor, the next request's URL, the requests the items lead to (members and
+/// rules of each group, links of each profile, roles of each service named), the policy merge, normalisation into
+/// the snapshot file and the rendered snapshot with its manifest. Anything a server can say must come out as a
+/// failed collection or an error, never as a trap.
+@main
+enum PageFuzzer {
+    static func main() {
+        FuzzDriver.run { bytes, count in
+            if let input = FuzzInput(bytes, count: count) { PageFuzzer.exercise(input) }
+            return 0
+        }
+    }
+
+    static let accountID = "0123456789abcdef0123456789abcdef"
+
+    /// A client that never sends: only its URL building is used.
+    static let client: APIClient = {
+        let transport = HTTPTransport(options: HTTPTransport.Options(userAgent: "iamgraph-fuzz"))
+        return APIClient(base: nil, transport: transport,
+                         tokens: TokenProvider(credential: .token("fuzz"), apiBase: IBMHosts.iam, transport: transport),
+                         retry: RetryPolicy(), limiter: AsyncLimiter(limit: 1), statistics: FetchStatistics(),
+                         events: { _ in })
+    }()
+
+    static func exercise(_ input: FuzzInput) {
+        let body = input.body
+        switch input.name {
+        case "token":
+            token(body)
+        case "activity_report":
+            activityReport(body)
+        default:
+            guard let kind = CollectionKind(rawValue: input.name) else { return }
+            page(body, of: kind)
+        }
+    }
+
+    /// The token exchange: the token, its claims, and the account they name as every request's account.
+    static func token(_ body: Data) {
+        _ = APIErrorMessage.line(status: 400, body: body)
+        guard let answer = TokenProvider.token(fromAnswer: body),
+              let account = JWTClaims(token: answer.token)?.accountID else { return }
+        let catalog = EndpointCatalog(accountID: account)
+        for kind in CollectionKind.allCases {
+            _ = try? client.url(endpoint(kind, catalog), cursor: nil)
+        }
+        _ = try? client.url(ActivityReportFetch.start(accountID: account), cursor: nil)
+    }
+
+    /// The activity report's creation, the request that polls for it, and the report stored in the snapshot.
+    static func activityReport(_ body: Data) {
+        guard let created = APIClient.parse(body)?.value as? [String: Any] else { return }
+        if let report = ActivityReportFetch.report(created: created, start: ActivityReportFetch.start(accountID: accountID)) {
+            _ = try? client.url(report, cursor: nil)
+        }
+        var writer = writer()
+        writer.setActivity(created)
+        _ = try? writer.renderedFiles()
+    }
+
+    /// One page of a collection's endpoint, as the only page of the collection.
+    static func page(_ body: Data, of kind: CollectionKind) {
+        let catalog = EndpointCatalog(accountID: accountID)
+        let endpoint = endpoint(kind, catalog)
+        var writer = writer()
+        let source = endpoint.source(pages: 1)
+        writer.addUnavailable(kind, source: source, status: .failed, httpStatus: 500,
+                              message: APIErrorMessage.line(status: 500, body: body))
+        _ = try? writer.renderedFiles()
+
+        guard let tree = APIClient.parse(body) else { return }
+        let content: Any
+        switch kind.shape {
+        case .object:
+            content = tree.value
+        case .roles:
+            content = RoleMerge.merge([tree.value as? [String: Any] ?? [:]])
+        case .list, .perParent:
+            guard let object = tree.value as? [String: Any], let page = try? APIClient.page(object, of: endpoint) else { return }
+            _ = try? client.url(endpoint, cursor: page.next)
+            var items = page.items
+            requestsLedTo(by: items, of: kind, catalog)
+            if kind.holdsPolicies {
+                items = PolicyMerge.merge(v2: PolicyMerge.union([items]), v1: PolicyMerge.union([items]))
+            }
+            content = kind.shape == .perParent ? ["parent": items] : items
+        }
+        let outcome = CollectionOutcome(kind: kind, source: source, result: .success(JSONTree(value: content))).normalized()
+        guard case .success(let file) = outcome.result else { return }
+        writer = self.writer()
+        writer.add(kind, normalized: file, source: source, remark: outcome.remark)
+        _ = try? writer.renderedFiles()
+    }
+
+    /// The requests a collection's items lead to: each group's members and rules, each profile's links, rules and
+    /// identities, the roles of each service that policies or instances name.
+    static func requestsLedTo(by items: [Any], of kind: CollectionKind, _ catalog: EndpointCatalog) {
+        let children: [CollectionKind: [CollectionKind]] = [
+            .accessGroups: [.accessGroupMembers, .accessGroupRules],
+            .trustedProfiles: [.trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities],
+        ]
+        for parent in FetchPlan.ids(items) {
+            for child in children[kind] ?? [] { _ = try? client.url(catalog.endpoint(child).forParent(parent), cursor: nil) }
+        }
+        let services = kind.holdsPolicies ? RoleMerge.services(policies: items, instances: [])
+            : kind == .resourceInstances ? RoleMerge.services(policies: [], instances: items) : []
+        for service in services {
+            _ = try? client.url(catalog.endpoint(.roles).adding([URLQueryItem(name: "service_name", value: service)]), cursor: nil)
+        }
+    }
+
+    /// The endpoint a collection is requested from; a per-parent one for a parent named `parent`.
+    static func endpoint(_ kind: CollectionKind, _ catalog: EndpointCatalog) -> Endpoint {
+        kind.shape == .perParent ? catalog.endpoint(kind).forParent("parent") : catalog.endpoint(kind)
+    }
+
+    static func writer() -> SnapshotWriter {
+        SnapshotWriter(toolVersion: "fuzz", accountID: accountID, fetchedAt: "2026-01-01T00:00:00Z", scope: .account)
+    }
+}
