@@ -13,9 +13,16 @@ struct Endpoint: Sendable {
 
     /// The same endpoint for one parent (`{group}` or `{profile}` in the path replaced by its id).
     func forParent(_ id: String) -> Endpoint {
-        let encoded = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id
+        let encoded = Self.pathSegment(id)
         let concrete = path.replacingOccurrences(of: "{group}", with: encoded).replacingOccurrences(of: "{profile}", with: encoded)
         return Endpoint(api: api, path: concrete, query: query, itemsKey: itemsKey, paging: paging)
+    }
+
+    /// A value from data (an id, a reference) percent-encoded as exactly one path segment: `/` is encoded, and so
+    /// are `.` and `..`, which would otherwise be read as dot segments.
+    static func pathSegment(_ value: String) -> String {
+        if value == "." || value == ".." { return String(repeating: "%2E", count: value.count) }
+        return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
     }
 
     func adding(_ items: [URLQueryItem]) -> Endpoint {
@@ -39,13 +46,15 @@ struct EndpointCatalog: Sendable {
     let accountID: String
 
     private var account: URLQueryItem { URLQueryItem(name: "account_id", value: accountID) }
+    /// The account id in a path: it comes from the token when `--account` is not given.
+    private var accountSegment: String { Endpoint.pathSegment(accountID) }
 
     func endpoint(_ kind: CollectionKind) -> Endpoint {
         switch kind {
         case .account:
-            Endpoint(api: "accounts", path: "/v4/accounts/\(accountID)", query: [], itemsKey: nil, paging: .none)
+            Endpoint(api: "accounts", path: "/v4/accounts/\(accountSegment)", query: [], itemsKey: nil, paging: .none)
         case .users:
-            Endpoint(api: "user-management", path: "/v2/accounts/\(accountID)/users", query: [], itemsKey: "resources",
+            Endpoint(api: "user-management", path: "/v2/accounts/\(accountSegment)/users", query: [], itemsKey: "resources",
                      paging: .nextURL(parameter: "_start"))
         case .serviceIDs:
             Endpoint(api: "iam-identity", path: "/v1/serviceids/", query: [account], itemsKey: "serviceids", paging: .pageToken)
@@ -89,7 +98,7 @@ struct EndpointCatalog: Sendable {
             Endpoint(api: "iam-identity", path: "/v1/apikeys", query: [account, URLQueryItem(name: "scope", value: "account")],
                      itemsKey: "apikeys", paging: .pageToken)
         case .identitySettings:
-            Endpoint(api: "iam-identity", path: "/v1/accounts/\(accountID)/settings/identity", query: [], itemsKey: nil,
+            Endpoint(api: "iam-identity", path: "/v1/accounts/\(accountSegment)/settings/identity", query: [], itemsKey: nil,
                      paging: .none)
         }
     }
