@@ -8,7 +8,9 @@ import Snapshot
 ///
 /// - a collection's manifest key (`users`, `access_groups`, `access_policies`, `roles`…): one page of its endpoint;
 /// - `token`: the token exchange's answer;
-/// - `activity_report`: the answer that starts the activity report.
+/// - `token_claims`: the claims of the token (the JSON inside it, which names the account to read);
+/// - `activity_report`: the answer that starts the activity report;
+/// - `retry_after`: a 429's `Retry-After` header.
 ///
 /// The body goes through the fetcher's own steps, without the network: the error line a failure would show, JSON
 /// parsing, the page's items and next cursor, the next request's URL, the requests the items lead to (members and
@@ -40,6 +42,11 @@ enum PageFuzzer {
         switch input.name {
         case "token":
             token(body)
+        case "token_claims":
+            claims(body)
+        case "retry_after":
+            let delay = RetryPolicy().delay(retryAfter: String(decoding: body, as: UTF8.self), attempt: 1)
+            _ = UInt64(delay * 1_000_000_000)
         case "activity_report":
             activityReport(body)
         default:
@@ -51,8 +58,20 @@ enum PageFuzzer {
     /// The token exchange: the token, its claims, and the account they name as every request's account.
     static func token(_ body: Data) {
         _ = APIErrorMessage.line(status: 400, body: body)
-        guard let answer = TokenProvider.token(fromAnswer: body),
-              let account = JWTClaims(token: answer.token)?.accountID else { return }
+        guard let answer = TokenProvider.token(fromAnswer: body) else { return }
+        requests(claims: JWTClaims(token: answer.token))
+    }
+
+    /// A token carrying `payload` as its claims.
+    static func claims(_ payload: Data) {
+        let base64URL = payload.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        requests(claims: JWTClaims(token: "eyJhbGciOiJub25lIn0.\(base64URL).c2ln"))
+    }
+
+    /// Every request made for the account that a token's claims name.
+    static func requests(claims: JWTClaims?) {
+        guard let account = claims?.accountID else { return }
         let catalog = EndpointCatalog(accountID: account)
         for kind in CollectionKind.allCases {
             _ = try? client.url(endpoint(kind, catalog), cursor: nil)
