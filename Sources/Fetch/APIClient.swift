@@ -2,8 +2,9 @@ import Foundation
 
 /// Authenticated requests to the IBM Cloud APIs with retries: 429 waits for `Retry-After`; 5xx, dropped connections,
 /// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token (at most
-/// `maxRefreshesPerRequest` times per request); a 403 makes the collection `forbidden`. Lists are walked page by page
-/// with each API's paging, and a cursor seen twice stops the walk with an error instead of looping.
+/// `maxRefreshesPerRequest` times per request, then the fetch stops: the credentials are refused); a 403 makes the
+/// collection `forbidden`. Lists are walked page by page with each API's paging, and a cursor seen twice stops the
+/// walk with an error instead of looping.
 struct APIClient: Sendable {
     /// One base URL for every service, or `nil` for IBM's hosts (each API on its own host).
     let base: URL?
@@ -24,30 +25,20 @@ struct APIClient: Sendable {
         var seen = Set<String>()
         var pages = 0
         repeat {
-            let page = try Self.page(try await jsonObject(endpoint, cursor: cursor), of: endpoint)
+            let object = try await jsonObject(endpoint, cursor: cursor)
             pages += 1
-            items += page.items
-            statistics.update { $0.items += page.items.count }
-            cursor = page.next
+            guard let key = endpoint.itemsKey, let page = object[key] as? [Any] else {
+                throw CollectionFailure.failed(200, "\(endpoint.path): the response has no \"\(endpoint.itemsKey ?? "")\" array")
+            }
+            items += page
+            statistics.update { $0.items += page.count }
+            cursor = endpoint.paging.nextCursor(in: object)
             if let next = cursor, !seen.insert(next).inserted {
                 throw CollectionFailure.failed(200, "\(endpoint.path): the server repeated the page cursor \"\(next.prefix(40))\" "
                                                + "after \(pages) pages; stopped instead of looping")
             }
         } while cursor != nil
         return (items, pages)
-    }
-
-    /// The items of one list response and the cursor of the next page (`nil` on the last page).
-    static func page(_ object: [String: Any], of endpoint: Endpoint) throws(CollectionFailure) -> (items: [Any], next: String?) {
-        guard let key = endpoint.itemsKey, let items = object[key] as? [Any] else {
-            throw CollectionFailure.failed(200, "\(endpoint.path): the response has no \"\(endpoint.itemsKey ?? "")\" array")
-        }
-        return (items, endpoint.paging.nextCursor(in: object))
-    }
-
-    /// A response body as JSON (any value, not only an object), or `nil` when it is not JSON.
-    static func parse(_ body: Data) -> JSONTree? {
-        (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])).map(JSONTree.init)
     }
 
     /// One JSON object response.
@@ -84,13 +75,19 @@ struct APIClient: Sendable {
                 throw error
             case .success(let response) where accept.contains(response.status):
                 if response.body.isEmpty { return (response.status, nil) }
-                if let tree = Self.parse(response.body) { return (response.status, tree) }
+                if let value = try? JSONSerialization.jsonObject(with: response.body, options: [.fragmentsAllowed]) {
+                    return (response.status, JSONTree(value: value))
+                }
                 retryReason = "malformed JSON body (\(response.body.count) bytes)"
             case .success(let response) where response.status == 401 && refreshes < Self.maxRefreshesPerRequest:
                 // A token another request already replaced costs nothing; only a refresh this 401 caused counts.
                 if try await tokens.replace(rejected: token ?? "") { refreshes += 1 }
                 attempt -= 1
                 continue
+            case .success(let response) where response.status == 401:
+                // Fresh tokens refused too: the credentials are, and every other request would fare the same.
+                throw FetchError.authentication("the credentials are refused: \(endpoint.path) answered \(refreshes + 1) "
+                                                + "tokens in a row with " + APIErrorMessage.line(status: 401, body: response.body))
             case .success(let response) where response.status == 403:
                 throw CollectionFailure.forbidden(403, APIErrorMessage.line(status: 403, body: response.body))
             case .success(let response) where response.status == 429:

@@ -81,7 +81,7 @@ enum PageFuzzer {
 
     /// The activity report's creation, the request that polls for it, and the report stored in the snapshot.
     static func activityReport(_ body: Data) {
-        guard let created = APIClient.parse(body)?.value as? [String: Any] else { return }
+        guard let created = json(body) as? [String: Any] else { return }
         if let report = ActivityReportFetch.report(created: created, start: ActivityReportFetch.start(accountID: accountID)) {
             _ = try? client.url(report, cursor: nil)
         }
@@ -100,17 +100,17 @@ enum PageFuzzer {
                               message: APIErrorMessage.line(status: 500, body: body))
         _ = try? writer.renderedFiles()
 
-        guard let tree = APIClient.parse(body) else { return }
+        guard let value = json(body) else { return }
         let content: Any
         switch kind.shape {
         case .object:
-            content = tree.value
+            content = value
         case .roles:
-            content = RoleMerge.merge([tree.value as? [String: Any] ?? [:]])
+            content = RoleMerge.merge([value as? [String: Any] ?? [:]])
         case .list, .perParent:
-            guard let object = tree.value as? [String: Any], let page = try? APIClient.page(object, of: endpoint) else { return }
-            _ = try? client.url(endpoint, cursor: page.next)
-            var items = page.items
+            // As `APIClient.list` takes a page apart.
+            guard let object = value as? [String: Any], let key = endpoint.itemsKey, var items = object[key] as? [Any] else { return }
+            _ = try? client.url(endpoint, cursor: endpoint.paging.nextCursor(in: object))
             requestsLedTo(by: items, of: kind, catalog)
             if kind.holdsPolicies {
                 items = PolicyMerge.merge(v2: PolicyMerge.union([items]), v1: PolicyMerge.union([items]))
@@ -139,6 +139,11 @@ enum PageFuzzer {
         for service in services {
             _ = try? client.url(catalog.endpoint(.roles).adding([URLQueryItem(name: "service_name", value: service)]), cursor: nil)
         }
+    }
+
+    /// A body parsed as `APIClient.send` parses it.
+    static func json(_ body: Data) -> Any? {
+        try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
     }
 
     /// The endpoint a collection is requested from; a per-parent one for a parent named `parent`.
