@@ -18,9 +18,11 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Linux's renameat2(2) (exchange two directories; rename without replacing), which Glibc's module lacks.
+        .systemLibrary(name: "CFileSystem"),
 
         // The on-disk snapshot: layout, manifest, canonical JSON, reading and validation.
-        .target(name: "Snapshot", dependencies: ["CCrypto"]),
+        .target(name: "Snapshot", dependencies: ["CCrypto", "CFileSystem"]),
         // Typed IAM entities decoded from a snapshot; policy normalisation and target matching.
         .target(name: "Model", dependencies: ["Snapshot"]),
         // AccessGraph: nodes, edges, clusters as Swift values; views; JSON emitter.

@@ -27,6 +27,8 @@ public struct Faults: Sendable, Equatable {
     public var malformed: Set<CollectionKind>
     /// Paged collections whose cursor loops: the second page's `next` cursor is the one that led to it, forever.
     public var pagingLoop: Set<CollectionKind>
+    /// Every API request gets `401`: tokens are issued, but none is ever accepted (credentials revoked meanwhile).
+    public var refuseTokens: Bool
 
     /// No faults at all.
     public static let none = Faults()
@@ -34,7 +36,7 @@ public struct Faults: Sendable, Equatable {
     public init(latency: Duration = .zero, rateLimitEvery: Int? = nil, serverErrorEvery: Int? = nil,
                 serverErrorStatuses: [Int] = [500, 503], dropEvery: Int? = nil, expireTokenAfter: Int? = nil,
                 forbidden: Set<CollectionKind> = [], truncateEvery: Int? = nil, malformed: Set<CollectionKind> = [],
-                pagingLoop: Set<CollectionKind> = []) {
+                pagingLoop: Set<CollectionKind> = [], refuseTokens: Bool = false) {
         self.latency = latency
         self.rateLimitEvery = rateLimitEvery
         self.serverErrorEvery = serverErrorEvery
@@ -45,6 +47,7 @@ public struct Faults: Sendable, Equatable {
         self.truncateEvery = truncateEvery
         self.malformed = malformed
         self.pagingLoop = pagingLoop
+        self.refuseTokens = refuseTokens
     }
 
     /// Whether a fault that fires every `every` requests fires on API request number `request` (from 1).

@@ -9,7 +9,7 @@ enum Outcome: Sendable {
 
 extension FakeCloudEngine {
     /// Answers one request, in this order: latency; numbering; dropped connection, rate limit or server error
-    /// (API requests only); routing (404); bearer token (401); account check (403); forbidden collection (403);
+    /// (API requests only); routing (404); refused tokens, then the bearer token (401); account check (403); forbidden collection (403);
     /// collection the snapshot lacks; the endpoint; malformed body; truncated body.
     func respond(to request: APIRequest) async -> Outcome {
         if faults.latency > .zero { try? await Task.sleep(for: faults.latency) }
@@ -73,6 +73,9 @@ extension FakeCloudEngine {
         }
 
         var caller: String?
+        if endpoint.needsToken, faults.refuseTokens {
+            return failure(.unauthorized(Refusal(reason: .unknown).message), .tokenRefused)
+        }
         if endpoint.needsToken {
             switch authenticate(request.header("Authorization")) {
             case .success(let iamID): caller = iamID

@@ -43,6 +43,8 @@ public enum FaultKind: String, Sendable, Equatable, CaseIterable {
     case serverError = "server_error"
     /// `401` because the token was used more often than `Faults.expireTokenAfter` allows.
     case tokenExpired = "token_expired"
+    /// `401` because `Faults.refuseTokens` refuses every token.
+    case tokenRefused = "token_refused"
     case forbidden
     case truncated
     case malformed

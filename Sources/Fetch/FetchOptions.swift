@@ -16,10 +16,13 @@ public struct FetchOptions: Sendable {
     public var retry: RetryPolicy
     /// How often, and how many times, to poll the activity report while it is being prepared.
     public var activityPoll: (interval: Double, attempts: Int)
+    /// Let a partial snapshot replace one that holds collections it lacks (`--allow-partial`); by default that one is
+    /// left as it was and the partial one is written beside it.
+    public var allowPartial: Bool
 
     public init(apiBase: URL? = nil, accountID: String? = nil, identity: String? = nil, concurrency: Int = 8,
                 withActivity: Bool = false, transport: HTTPTransport.Options, retry: RetryPolicy = RetryPolicy(),
-                activityPoll: (interval: Double, attempts: Int) = (2, 90)) {
+                activityPoll: (interval: Double, attempts: Int) = (2, 90), allowPartial: Bool = false) {
         self.apiBase = apiBase
         self.accountID = accountID
         self.identity = identity
@@ -28,6 +31,7 @@ public struct FetchOptions: Sendable {
         self.transport = transport
         self.retry = retry
         self.activityPoll = activityPoll
+        self.allowPartial = allowPartial
     }
 }
 

@@ -3,7 +3,8 @@ import Snapshot
 
 /// Fetches every collection of the snapshot format from the IBM Cloud APIs — concurrently, each API with its own
 /// paging — and writes the snapshot atomically. Forbidden or failed collections are recorded in the manifest and the
-/// fetch goes on; only authentication and output failures stop it.
+/// fetch goes on; only authentication and output failures stop it. A partial snapshot does not replace one holding
+/// collections it lacks unless `FetchOptions.allowPartial` says so.
 public struct SnapshotFetcher: Sendable {
     public let statistics = FetchStatistics()
     private let credential: Credential
@@ -16,9 +17,13 @@ public struct SnapshotFetcher: Sendable {
         self.events = events
     }
 
-    /// Fetches and writes the snapshot to `directory` (replacing an existing snapshot only when complete).
-    public func fetch(into directory: URL) async throws -> FetchReport {
+    /// Fetches and writes the snapshot to `directory` (see `SnapshotWriter.write` for when an existing snapshot is
+    /// replaced). `interruption` lets a signal handler stop the write cleanly.
+    public func fetch(into directory: URL, interruption: WriteInterruption? = nil) async throws -> FetchReport {
         if let base = options.apiBase { try HTTPTransport.checkAllowed(base) }
+        for leftover in SnapshotWriter.removeStaleStaging(beside: directory) {
+            events(.note("removed \(leftover.path), left by an interrupted fetch"))
+        }
         let started = Date()
         let transport = HTTPTransport(options: options.transport)
         let tokens = TokenProvider(credential: credential, apiBase: options.apiBase ?? IBMHosts.iam, transport: transport)
@@ -50,13 +55,15 @@ public struct SnapshotFetcher: Sendable {
             case .failure(let failure): events(.note("activity report not fetched: \(failure.message)"))
             }
         }
-        let written: Manifest
+        let written: (manifest: Manifest, placement: SnapshotPlacement)
         do {
-            written = try writer.write(to: directory)
+            written = try writer.write(to: directory, partial: options.allowPartial ? .replace : .keepWhatWouldBeLost,
+                                       interruption: interruption)
         } catch {
             throw FetchError.output("\(error)")
         }
-        return FetchReport(accountID: accountID, manifest: written, statistics: statistics.current)
+        return FetchReport(accountID: accountID, manifest: written.manifest, placement: written.placement,
+                           statistics: statistics.current)
     }
 
     static func rfc3339(_ date: Date) -> String {
@@ -70,6 +77,8 @@ public struct SnapshotFetcher: Sendable {
 public struct FetchReport: Sendable {
     public let accountID: String
     public let manifest: Manifest
+    /// Where the snapshot went: in place, or beside a snapshot that a partial one must not replace.
+    public let placement: SnapshotPlacement
     public let statistics: FetchStatistics.Snapshot
 
     /// Collections that are not `ok`, by name.

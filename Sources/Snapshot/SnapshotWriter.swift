@@ -1,7 +1,8 @@
 import Foundation
 
 /// Assembles a snapshot from raw API content and writes it atomically: everything goes to a temporary sibling
-/// directory that replaces the destination only once complete, so an existing snapshot is never left half-written.
+/// directory that replaces the destination only once complete, so an existing snapshot is never left half-written
+/// (and, if asked, never replaced by a partial one that would lose collections).
 public struct SnapshotWriter {
     /// Where a collection's content came from, as recorded in the manifest.
     public struct Source: Sendable {
@@ -85,14 +86,57 @@ public struct SnapshotWriter {
         return (all, manifest)
     }
 
-    /// Writes the snapshot to `directory`, replacing a snapshot already there only when the new one is complete.
-    /// Files in an existing snapshot directory that are not part of the format (a README, `.gitkeep`) are kept.
-    /// Returns the manifest as written.
+    /// Writes the snapshot to `directory` atomically (a symbolic link is followed and kept) and returns the manifest
+    /// as written and where the snapshot went. A complete snapshot replaces what is there; a partial one does too
+    /// unless `partial` is `.keepWhatWouldBeLost` and the snapshot in place holds something the new one lacks — then
+    /// that one is left as it was and the new one is written beside it. Files in an existing snapshot directory that
+    /// are not part of the format (a README, `.gitkeep`) are kept. `interruption` can stop the write cleanly.
     @discardableResult
-    public func write(to directory: URL) throws -> Manifest {
+    public func write(to directory: URL, partial: PartialSnapshotPolicy = .replace,
+                      interruption: WriteInterruption? = nil) throws -> (manifest: Manifest, placement: SnapshotPlacement) {
         let (files, manifest) = try rendered()
-        try AtomicDirectory.replace(directory, with: files, ownedNames: Self.ownedNames)
-        return manifest
+        try interruption?.begin()
+        var committed = false
+        defer { interruption?.end(committed: committed) }
+        let placement = try AtomicDirectory.locked(directory) { target in
+            if partial == .keepWhatWouldBeLost, !manifest.isComplete, let reason = Self.reasonToKeep(target, for: manifest) {
+                let beside = try AtomicDirectory.create(beside: target, suffix: "partial-" + Self.compact(manifest.fetchedAt),
+                                                        with: files, interruption: interruption)
+                return SnapshotPlacement.beside(beside, reason: reason)
+            }
+            try AtomicDirectory.replace(target, with: files, ownedNames: Self.ownedNames, interruption: interruption)
+            return .inPlace
+        }
+        committed = true
+        return (manifest, placement)
+    }
+
+    /// Removes the staging directories that fetches which died (SIGKILL, power loss) left beside `directory`; a
+    /// directory a running write uses is never touched. Returns what was removed (or put back in place).
+    @discardableResult
+    public static func removeStaleStaging(beside directory: URL) -> [URL] {
+        AtomicDirectory.sweep(beside: directory)
+    }
+
+    /// Why the snapshot in `target` must not be replaced by `manifest`'s, or `nil` when nothing would be lost.
+    private static func reasonToKeep(_ target: URL, for manifest: Manifest) -> SnapshotPlacement.KeptReason? {
+        let url = target.appendingPathComponent(Manifest.fileName)
+        guard AtomicDirectory.exists(url) else { return nil }
+        var info = stat()
+        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,  // not a FIFO that would block the read
+              let handle = try? FileHandle(forReadingFrom: url),
+              let data = try? handle.read(upToCount: maxManifestBytes + 1), data.count <= maxManifestBytes,
+              let previous = try? JSONDecoder().decode(Manifest.self, from: data) else { return .unreadableManifest }
+        let lost = manifest.collectionsLost(replacing: previous)
+        return lost.isEmpty ? nil : .wouldLose(lost)
+    }
+
+    /// The largest manifest read to decide whether a partial snapshot may replace it (real ones are a few KB).
+    static let maxManifestBytes = 4 << 20
+
+    /// `2026-01-02T03:04:05Z` as `20260102T030405Z`, for directory names.
+    private static func compact(_ timestamp: String) -> String {
+        String(timestamp.filter { $0.isLetter || $0.isNumber })
     }
 
     /// Names at the top of a snapshot directory that the format owns.

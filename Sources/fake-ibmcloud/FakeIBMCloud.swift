@@ -58,6 +58,9 @@ struct FakeIBMCloud: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Make this collection's paging loop: the second page's cursor repeats forever (repeatable).", valueName: "collection"))
     var pagingLoop: [String] = []
 
+    @Flag(name: .customLong("refuse-tokens"), help: "Issue tokens but answer every API request with 401 (revoked credentials).")
+    var refuseTokens = false
+
     func validate() throws {
         for every in [rateLimitEvery, failEvery, dropEvery, expireTokenAfter, truncateEvery].compactMap({ $0 })
         where every < 1 {
@@ -71,7 +74,8 @@ struct FakeIBMCloud: AsyncParsableCommand {
         let faults = Faults(
             latency: .milliseconds(latencyMilliseconds), rateLimitEvery: rateLimitEvery, serverErrorEvery: failEvery,
             dropEvery: dropEvery, expireTokenAfter: expireTokenAfter, forbidden: try collections(forbid),
-            truncateEvery: truncateEvery, malformed: try collections(malformed), pagingLoop: try collections(pagingLoop))
+            truncateEvery: truncateEvery, malformed: try collections(malformed), pagingLoop: try collections(pagingLoop),
+            refuseTokens: refuseTokens)
         let options = FakeCloud.Options(host: host, port: port, apiKey: apiKey, iamID: iamID) { record in
             FileHandle.standardError.write(Data((record.description + "\n").utf8))
         }

@@ -16,4 +16,6 @@ extension ExitCode {
     static let partialSnapshot = ExitCode(6)
     /// `fetch` had no usable credentials, or they were refused.
     static let authenticationFailed = ExitCode(7)
+    /// `fetch` was stopped by `signal` (SIGINT 130, SIGTERM 143), leaving the snapshot as it was.
+    static func interrupted(by signal: Int32) -> ExitCode { ExitCode(128 + signal) }
 }

@@ -13,12 +13,20 @@ struct FetchSnapshot: AsyncParsableCommand {
             or without the "Bearer " that `ibmcloud iam oauth-tokens` prints). A read-only key is enough: Viewer on \
             all account management services and Viewer + Reader on all IAM-enabled services.
 
-            The snapshot is written to a temporary sibling directory and renamed into place only when complete, so \
-            an existing snapshot is never left half-written. Collections the key may not read (HTTP 403) are marked \
+            The snapshot is written to a hidden sibling directory and swapped into place in one step, so an existing \
+            snapshot is never left half-written; if SNAPSHOT is a symbolic link, its target is replaced and the link \
+            kept. Ctrl-C (or SIGTERM) removes the unfinished copy and leaves SNAPSHOT as it was; copies left by a \
+            killed fetch are removed by the next one. Collections the key may not read (HTTP 403) are marked \
             "forbidden" in the manifest and the fetch goes on.
 
-            Exit codes: 0 complete, 6 partial (some collections forbidden or failed: see stderr and the manifest), \
-            7 authentication failed, 4 other failure (network setup, writing), 64 usage error.
+            A partial snapshot never replaces one holding collections it lacks: that one is left as it was and the \
+            partial one is written beside it, as SNAPSHOT.partial-<time>, unless --allow-partial is given. A partial \
+            snapshot that loses nothing (a first fetch, or the same collections forbidden as before) replaces it.
+
+            Exit codes: 0 complete, 6 partial (some collections forbidden or failed: see stderr and the manifest; \
+            stderr says where the snapshot went), 7 credentials missing or refused (nothing is written), 4 other \
+            failure (network setup, writing), 130 / 143 interrupted by SIGINT / SIGTERM (nothing is changed), 64 \
+            usage error.
             """)
 
     @Argument(help: "The snapshot directory to write (created or replaced).", completion: .directory)
@@ -51,6 +59,10 @@ struct FetchSnapshot: AsyncParsableCommand {
     @Flag(name: .customLong("with-activity"), help: "Also fetch the inactive-identities activity report (slow; volatile area).")
     var withActivity = false
 
+    @Flag(name: .customLong("allow-partial"),
+          help: "Let a partial snapshot replace one holding collections it lacks (by default it goes beside it).")
+    var allowPartial = false
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -78,13 +90,24 @@ struct FetchSnapshot: AsyncParsableCommand {
         let options = FetchOptions(
             apiBase: apiBaseURL, accountID: account, identity: identity, concurrency: concurrency,
             withActivity: withActivity,
-            transport: .init(userAgent: "iamgraph/\(ToolVersion.current)", caBundle: caBundle, totalTimeout: timeout))
+            transport: .init(userAgent: "iamgraph/\(ToolVersion.current)", caBundle: caBundle, totalTimeout: timeout),
+            allowPartial: allowPartial)
         let progress = FetchProgressDisplay(mode: quiet ? .quiet : verbose ? .verbose : .normal)
         let fetcher = SnapshotFetcher(credential: credential, options: options, events: progress.handle)
         progress.start(statistics: fetcher.statistics)
+        let interruption = WriteInterruption()
+        let trap = SignalTrap { [snapshot] signal in
+            progress.stop()
+            let stopping = interruption.interrupt {
+                Console.error("iamgraph: interrupted: \(snapshot) was left as it was")
+                Foundation.exit(ExitCode.interrupted(by: signal).rawValue)
+            }
+            if stopping { Console.error("iamgraph: interrupted: removing the unfinished snapshot (once more to quit at once)") }
+        }
+        defer { withExtendedLifetime(trap) {} }
         let report: FetchReport
         do {
-            report = try await fetcher.fetch(into: URL(fileURLWithPath: snapshot))
+            report = try await fetcher.fetch(into: URL(fileURLWithPath: snapshot), interruption: interruption)
         } catch let error as FetchError {
             progress.stop()
             Console.error("iamgraph: \(error)")

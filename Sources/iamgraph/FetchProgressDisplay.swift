@@ -52,8 +52,13 @@ final class FetchProgressDisplay: @unchecked Sendable {
     func summary(_ report: FetchReport, snapshot: String) {
         let s = report.statistics
         let incomplete = report.incomplete
+        let written: String
+        switch report.placement {
+        case .inPlace: written = snapshot
+        case .beside(let url, _): written = url.path
+        }
         if mode != .quiet || !incomplete.isEmpty {
-            line("iamgraph: wrote \(snapshot): account \(report.accountID), \(report.manifest.collections.count - incomplete.count) "
+            line("iamgraph: wrote \(written): account \(report.accountID), \(report.manifest.collections.count - incomplete.count) "
                  + "of \(report.manifest.collections.count) collections, \(s.items) items, \(s.requests) requests, "
                  + "\(s.retries) retries, \(String(format: "%.1f", s.elapsed)) s")
         }
@@ -62,6 +67,15 @@ final class FetchProgressDisplay: @unchecked Sendable {
             for (name, entry) in incomplete {
                 line("  \(name): \(entry.status.rawValue)\(entry.httpStatus.map { " (HTTP \($0))" } ?? ""): \(entry.message ?? "")")
             }
+        }
+        if case .beside(let url, let reason) = report.placement {
+            let why: String
+            switch reason {
+            case .wouldLose(let names): why = "it holds \(names.joined(separator: ", ")), which this fetch could not read"
+            case .unreadableManifest: why = "its manifest cannot be read, so what it holds is unknown"
+            }
+            line("iamgraph: \(snapshot) was left as it was (\(why)); the partial snapshot is in \(url.path); "
+                 + "--allow-partial lets a partial snapshot replace it")
         }
     }
 

@@ -46,6 +46,19 @@ import Testing
         }
     }
 
+    @Test func refusedTokensAreIssuedButNeverAccepted() async throws {
+        try await withCloud(faults: Faults(refuseTokens: true)) { cloud, client in
+            var client = try await client.authenticated()
+            #expect(try await client.get(Self.groups).status == 401)
+            client = try await client.authenticated()
+            let refused = try await client.get("/v1/profiles")
+            #expect(refused.status == 401)
+            #expect(try refused.json["errorCode"] as? String != nil)  // in the IAM Identity error shape
+            #expect(cloud.counters.tokensIssued == 2)
+            #expect(cloud.requestLog.filter { $0.fault == .tokenRefused }.count == 2)
+        }
+    }
+
     @Test func tokensExpireAfterNUses() async throws {
         try await withCloud(faults: Faults(expireTokenAfter: 2)) { cloud, client in
             var client = try await client.authenticated()

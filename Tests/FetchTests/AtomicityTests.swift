@@ -44,5 +44,39 @@ extension FetchSuites {
             }
             #expect(try FetchHarness.files(target) == before)
         }
+
+        /// SNAPSHOT is a symbolic link: its target gets the new snapshot and the link stays a link.
+        @Test func aSymlinkedSnapshotIsReplacedThroughTheLink() async throws {
+            let real = try FetchHarness.copy()
+            let parent = real.deletingLastPathComponent()
+            defer { try? FileManager.default.removeItem(at: parent) }
+            let link = parent.appendingPathComponent("current")
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "snapshot")
+            let before = try FetchHarness.files(real)
+            let result = try await FetchHarness.withCloud { cloud in try await FetchHarness.runFetch(cloud, into: link) }
+            #expect(result.status == 0)
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "snapshot")
+            let after = try FetchHarness.files(real)
+            #expect(after["manifest.json"] != before["manifest.json"])  // a new fetched_at: this is the new snapshot
+            #expect(after.filter { $0.key != "manifest.json" } == before.filter { $0.key != "manifest.json" })
+            #expect(try FetchHarness.siblings(of: real) == ["current", "snapshot"])
+        }
+
+        /// Two fetches into the same SNAPSHOT at once: both succeed, each replacement is whole (the later one wins),
+        /// and nothing is left beside it.
+        @Test func concurrentFetchesIntoOneSnapshotTakeTurns() async throws {
+            let target = try FetchHarness.copy()
+            defer { try? FileManager.default.removeItem(at: target.deletingLastPathComponent()) }
+            let data = try FetchHarness.files(target).filter { $0.key != "manifest.json" }
+            try await FetchHarness.withCloud(faults: Faults(latency: .milliseconds(5))) { cloud in
+                async let one = FetchHarness.runFetch(cloud, into: target)
+                async let two = FetchHarness.runFetch(cloud, into: target)
+                let statuses = try await [one.status, two.status]
+                #expect(statuses == [0, 0])
+            }
+            #expect(try FetchHarness.files(target).filter { $0.key != "manifest.json" } == data)
+            #expect(try SnapshotReader.load(target).problems.filter { $0.severity == .error }.isEmpty)
+            #expect(try FetchHarness.siblings(of: target) == ["snapshot"])
+        }
     }
 }

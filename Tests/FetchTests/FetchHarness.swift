@@ -56,6 +56,27 @@ struct FetchHarness {
         return manifest
     }
 
+    /// A fresh parent directory holding `snapshot`, a copy of `sample`; returns the snapshot's URL. Remove the parent
+    /// (`deletingLastPathComponent()`) afterwards.
+    static func copy(of sample: URL = demo) throws -> URL {
+        let parent = temporaryDirectory()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let target = parent.appendingPathComponent("snapshot")
+        try FileManager.default.copyItem(at: sample, to: target)
+        return target
+    }
+
+    /// The names beside `directory` (its own included), sorted.
+    static func siblings(of directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.deletingLastPathComponent().path).sorted()
+    }
+
+    /// Runs `iamgraph fetch` into `directory` from `cloud` with an API key and `arguments`.
+    static func runFetch(_ cloud: FakeCloud, into directory: URL, _ arguments: [String] = []) async throws -> ProcessRunner.Result {
+        try await ProcessRunner.run(executable, ["fetch", directory.path, "--api-base", cloud.baseURL.absoluteString] + arguments,
+                                    environment: ["IBMCLOUD_API_KEY": apiKey])
+    }
+
     /// The built `iamgraph` executable, next to the test bundle.
     static var executable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("iamgraph")
