@@ -37,7 +37,7 @@ public final class FakeCloud: Sendable {
                             handler: FakeCloudHandler(engine: engine))
     }
 
-    /// The account the snapshot belongs to (also the `account.bss` claim of issued tokens).
+    /// The account the snapshot belongs to (also the `account.bss` claim of issued tokens, unless `Faults.tokenAccountClaim`).
     public var accountID: String { engine.snapshot.accountID }
 
     /// The `iam_id` issued tokens carry.

@@ -15,10 +15,11 @@ final class FakeCloudEngine: Sendable {
         + Endpoint.account
 
     init(snapshot: ServedSnapshot, faults: Faults, options: FakeCloud.Options) {
-        self.snapshot = snapshot
+        self.snapshot = snapshot.serving(faults)
         self.faults = faults
         self.options = options
-        issuer = TokenIssuer(snapshot: snapshot, iamID: options.iamID, lifetime: options.tokenLifetime)
+        issuer = TokenIssuer(snapshot: snapshot, iamID: options.iamID, lifetime: options.tokenLifetime,
+                             accountClaim: faults.tokenAccountClaim)
     }
 
     /// Issues a new token and remembers it; returns the token service's answer.
@@ -30,7 +31,7 @@ final class FakeCloudEngine: Sendable {
             state.tokens[token.jwt] = ServerState.Token(iamID: issuer.iamID, expiration: token.expiration)
             return token
         }
-        return issuer.response(jwt: jwt, expiration: expiration)
+        return issuer.response(jwt: jwt + faults.accessTokenSuffix, expiration: expiration)
     }
 
     /// Appends a record to the request log and hands it to `options.onRequest`.

@@ -30,13 +30,30 @@ public struct Faults: Sendable, Equatable {
     /// Every API request gets `401`: tokens are issued, but none is ever accepted (credentials revoked meanwhile).
     public var refuseTokens: Bool
 
+    // Hostile data: what a lying or compromised server could send.
+
+    /// `list` collections whose listings serve their first item twice (the same id on two items).
+    public var repeatedItems: Set<CollectionKind>
+    /// Ids of extra access groups and trusted profiles in the listings (copies of the first item under another id,
+    /// e.g. `../../x` or `a?b#c d`); their members, rules, links and identities are empty.
+    public var extraParentIDs: [String]
+    /// Text appended to the message of every error answer (403s, the token service's refusals, …), e.g. terminal
+    /// escape sequences.
+    public var errorMessageSuffix: String
+    /// The `account.bss` claim of issued tokens, instead of the snapshot's account id.
+    public var tokenAccountClaim: String?
+    /// Text appended to every `access_token` the token service hands out (e.g. a line break and a header).
+    public var accessTokenSuffix: String
+
     /// No faults at all.
     public static let none = Faults()
 
     public init(latency: Duration = .zero, rateLimitEvery: Int? = nil, serverErrorEvery: Int? = nil,
                 serverErrorStatuses: [Int] = [500, 503], dropEvery: Int? = nil, expireTokenAfter: Int? = nil,
                 forbidden: Set<CollectionKind> = [], truncateEvery: Int? = nil, malformed: Set<CollectionKind> = [],
-                pagingLoop: Set<CollectionKind> = [], refuseTokens: Bool = false) {
+                pagingLoop: Set<CollectionKind> = [], refuseTokens: Bool = false, repeatedItems: Set<CollectionKind> = [],
+                extraParentIDs: [String] = [], errorMessageSuffix: String = "", tokenAccountClaim: String? = nil,
+                accessTokenSuffix: String = "") {
         self.latency = latency
         self.rateLimitEvery = rateLimitEvery
         self.serverErrorEvery = serverErrorEvery
@@ -48,6 +65,11 @@ public struct Faults: Sendable, Equatable {
         self.malformed = malformed
         self.pagingLoop = pagingLoop
         self.refuseTokens = refuseTokens
+        self.repeatedItems = repeatedItems
+        self.extraParentIDs = extraParentIDs
+        self.errorMessageSuffix = errorMessageSuffix
+        self.tokenAccountClaim = tokenAccountClaim
+        self.accessTokenSuffix = accessTokenSuffix
     }
 
     /// Whether a fault that fires every `every` requests fires on API request number `request` (from 1).

@@ -63,6 +63,8 @@ extension FakeCloudEngine {
     /// Finds the endpoint, checks the token, the account and the collections, and runs the endpoint.
     private func route(_ request: APIRequest, trace: String, family: APIFamily) -> Reply {
         func failure(_ error: APIError, _ fault: FaultKind? = nil) -> Reply {
+            let error = APIError(status: error.status, code: error.code, identityCode: error.identityCode,
+                                 message: error.message + faults.errorMessageSuffix)
             var reply = Reply.error(error, family: family, trace: trace)
             reply.fault = fault
             return reply

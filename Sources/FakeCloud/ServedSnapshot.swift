@@ -5,7 +5,7 @@ import Snapshot
 struct ServedSnapshot: Sendable {
     let accountID: String
     /// Parsed content of each collection whose file could be read (in the file's shape, see `CollectionKind.Shape`).
-    let collections: [CollectionKind: RawJSON]
+    private(set) var collections: [CollectionKind: RawJSON]
     /// Why the other collections have no content.
     let unavailable: [CollectionKind: LoadedSnapshot.Unavailability]
     /// `volatile/policy-usage.json`: policy id → `last_permit_at` / `last_permit_frequency`.
@@ -35,6 +35,19 @@ struct ServedSnapshot: Sendable {
         self.unavailable = unavailable
         policyUsage = loaded.policyUsage.flatMap { try? RawJSON.parse($0) }?.objectValue ?? [:]
         activity = loaded.activity.flatMap { try? RawJSON.parse($0) }
+    }
+
+    /// The same snapshot with the hostile listings `faults` asks for: repeated items and extra parents.
+    func serving(_ faults: Faults) -> ServedSnapshot {
+        var copy = self
+        for kind in faults.repeatedItems where kind.shape == .list {
+            if let first = items(kind).first { copy.collections[kind] = .array(items(kind) + [first]) }
+        }
+        for kind in [CollectionKind.accessGroups, .trustedProfiles] where !faults.extraParentIDs.isEmpty {
+            guard let first = copy.items(kind).first else { continue }
+            copy.collections[kind] = .array(copy.items(kind) + faults.extraParentIDs.map { first.setting("id", to: .string($0)) })
+        }
+        return copy
     }
 
     /// The items of a `list` collection in file order (empty when it has no content).

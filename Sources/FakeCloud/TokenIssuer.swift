@@ -6,6 +6,8 @@ import Snapshot
 /// FlyingFox parses header lines byte by byte, so every byte of a bearer header costs time on every request.
 struct TokenIssuer: Sendable {
     let accountID: String
+    /// The `account.bss` claim: the account id, unless a fault replaces it.
+    let accountClaim: String
     /// The identity every token is issued to.
     let iamID: String
     /// The login (`sub`) of that identity.
@@ -15,8 +17,9 @@ struct TokenIssuer: Sendable {
     /// Seconds a token is valid.
     let lifetime: Int
 
-    init(snapshot: ServedSnapshot, iamID: String?, lifetime: Int) {
+    init(snapshot: ServedSnapshot, iamID: String?, lifetime: Int, accountClaim: String? = nil) {
         accountID = snapshot.accountID
+        self.accountClaim = accountClaim ?? snapshot.accountID
         let account = snapshot.object(.account)
         let chosen = iamID ?? account?["owner_iamid"]?.stringValue
             ?? snapshot.items(.users).first?["iam_id"]?.stringValue ?? "IBMid-FAKE000000"
@@ -46,7 +49,7 @@ struct TokenIssuer: Sendable {
             "jti": .string("fake-ibmcloud-\(serial)"),
             "sub": .string(subject),
             "sub_type": .string(subjectType),
-            "account": ["bss": .string(accountID), "valid": true],
+            "account": ["bss": .string(accountClaim), "valid": true],
             "iat": .int(now),
             "exp": .int(expiration),
             "iss": "https://iam.cloud.ibm.com/identity",

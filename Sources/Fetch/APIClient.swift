@@ -128,15 +128,16 @@ struct APIClient: Sendable {
         guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
             throw FetchError.configuration("invalid API base URL \(base)")
         }
-        let prefix = components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path
-        components.percentEncodedPath = prefix + endpoint.path
+        // Both parts are percent-encoded already (the base's by URL, the endpoint's by URLEncoding), so these setters
+        // never see a raw character they would trap on.
+        let basePath = components.percentEncodedPath
+        components.percentEncodedPath = (basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath) + endpoint.path
         var query = endpoint.query + endpoint.paging.pageSizeQuery
         if let cursor, let name = endpoint.paging.cursorParameter { query.append(URLQueryItem(name: name, value: cursor)) }
-        // Encode everything but unreserved characters: a cursor's "+" must not turn into a space.
-        let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        components.percentEncodedQueryItems = query.isEmpty ? nil : query.map {
-            URLQueryItem(name: $0.name, value: $0.value?.addingPercentEncoding(withAllowedCharacters: unreserved))
-        }
+        // Everything but unreserved characters is encoded: a cursor's "+" must not turn into a space.
+        components.percentEncodedQuery = query.isEmpty ? nil : query.map { item in
+            URLEncoding.queryComponent(item.name) + (item.value.map { "=" + URLEncoding.queryComponent($0) } ?? "")
+        }.joined(separator: "&")
         guard let url = components.url else { throw FetchError.configuration("cannot build a URL for \(endpoint.path)") }
         return url
     }

@@ -32,7 +32,7 @@ struct ActivityReportFetch {
 
     /// The endpoint that starts a report.
     static func start(accountID: String) -> Endpoint {
-        Endpoint(api: "iam-identity", path: "/v1/activity/accounts/\(Endpoint.pathSegment(accountID))/report",
+        Endpoint(api: "iam-identity", path: "/v1/activity/accounts/\(URLEncoding.pathSegment(accountID))/report",
                  query: [URLQueryItem(name: "type", value: "inactive"), URLQueryItem(name: "duration", value: "720")],
                  itemsKey: nil, paging: .none)
     }
@@ -40,6 +40,6 @@ struct ActivityReportFetch {
     /// The endpoint to poll for the report whose creation answered `created`, or `nil` without a `reference`.
     static func report(created: [String: Any], start: Endpoint) -> Endpoint? {
         guard let reference = created["reference"] as? String else { return nil }
-        return Endpoint(api: "iam-identity", path: start.path + "/" + Endpoint.pathSegment(reference), query: [], itemsKey: nil, paging: .none)
+        return Endpoint(api: "iam-identity", path: start.path + "/" + URLEncoding.pathSegment(reference), query: [], itemsKey: nil, paging: .none)
     }
 }

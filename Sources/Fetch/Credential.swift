@@ -31,7 +31,11 @@ public enum Credential: Sendable, CustomStringConvertible {
             return .apiKey(key)
         }
         if let token = environment["IBMCLOUD_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
-            return .token(stripBearer(token))
+            let bare = stripBearer(token)
+            guard isHeaderSafe(bare) else {
+                throw Missing(description: "IBMCLOUD_TOKEN holds characters a bearer token cannot have (spaces, line breaks, control characters)")
+            }
+            return .token(bare)
         }
         throw Missing(description: "no credentials: set IBMCLOUD_API_KEY, or IBMCLOUD_TOKEN, or pass --api-key-file FILE")
     }
@@ -50,6 +54,12 @@ public enum Credential: Sendable, CustomStringConvertible {
             throw Missing(description: "\(path): expected the console's JSON key file or one line holding the key")
         }
         return lines[0]
+    }
+
+    /// Whether a token can go into an `Authorization` header as it is: visible ASCII only (a JWT is base64url and
+    /// dots), so no token, given or received, can add a header line or break the request.
+    static func isHeaderSafe(_ token: String) -> Bool {
+        !token.isEmpty && token.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
 
     static func stripBearer(_ token: String) -> String {

@@ -5,6 +5,7 @@ import Snapshot
 /// items are in the response, and how the API pages.
 struct Endpoint: Sendable {
     let api: String
+    /// The percent-encoded path: every segment taken from data went through `URLEncoding.pathSegment`.
     let path: String
     let query: [URLQueryItem]
     /// The response key holding the items; `nil` when the response is the object itself.
@@ -13,16 +14,9 @@ struct Endpoint: Sendable {
 
     /// The same endpoint for one parent (`{group}` or `{profile}` in the path replaced by its id).
     func forParent(_ id: String) -> Endpoint {
-        let encoded = Self.pathSegment(id)
+        let encoded = URLEncoding.pathSegment(id)
         let concrete = path.replacingOccurrences(of: "{group}", with: encoded).replacingOccurrences(of: "{profile}", with: encoded)
         return Endpoint(api: api, path: concrete, query: query, itemsKey: itemsKey, paging: paging)
-    }
-
-    /// A value from data (an id, a reference) percent-encoded as exactly one path segment: `/` is encoded, and so
-    /// are `.` and `..`, which would otherwise be read as dot segments.
-    static func pathSegment(_ value: String) -> String {
-        if value == "." || value == ".." { return String(repeating: "%2E", count: value.count) }
-        return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
     }
 
     func adding(_ items: [URLQueryItem]) -> Endpoint {
@@ -45,9 +39,10 @@ struct Endpoint: Sendable {
 struct EndpointCatalog: Sendable {
     let accountID: String
 
+    /// The account id as a path segment.
+    private var accountSegment: String { URLEncoding.pathSegment(accountID) }
+
     private var account: URLQueryItem { URLQueryItem(name: "account_id", value: accountID) }
-    /// The account id in a path: it comes from the token when `--account` is not given.
-    private var accountSegment: String { Endpoint.pathSegment(accountID) }
 
     func endpoint(_ kind: CollectionKind) -> Endpoint {
         switch kind {

@@ -101,7 +101,8 @@ struct FetchPlan: Sendable {
         var endpoint = catalog.endpoint(kind)
         if kind == .accessGroups, let identity { endpoint = endpoint.adding([URLQueryItem(name: "iam_id", value: identity)]) }
         if kind.holdsPolicies { return try await policies(kind, filters: [[]]) }
-        return try await outcome(kind, endpoint.source(pages: 1)) { pages in
+        var repeated: [String] = []
+        var result = try await outcome(kind, endpoint.source(pages: 1)) { pages in
             switch kind.shape {
             case .object:
                 pages = 1
@@ -109,22 +110,30 @@ struct FetchPlan: Sendable {
             default:
                 let (items, count) = try await client.list(endpoint)
                 pages = count
-                return JSONTree(value: items)
+                let unique = RepeatedItems(items, idKey: kind.idKey)
+                repeated = unique.ids
+                return JSONTree(value: unique.items)
             }
         }
+        result.remark = RepeatedItems.remark(repeated)
+        return result
     }
 
     /// v2 and v1 listings of one policy type, for each filter (identity scope asks per subject), merged.
     private func policies(_ kind: CollectionKind, filters: [[URLQueryItem]]) async throws -> CollectionOutcome<JSONTree> {
         let v2 = catalog.endpoint(kind)
         var remark: String?
+        var repeated: [String] = []
         var result = try await outcome(kind, v2.adding(filters.first ?? []).source(pages: 0)) { pages in
             var v2Lists: [[Any]] = [], v1Lists: [[Any]] = []
             for filter in filters {
                 // The v1 listing runs alongside the v2 one; its failure only loses v1-only policies, so it is a remark.
                 async let legacy = listing(catalog.v1(v2).adding(filter))
                 let (items, count) = try await client.list(v2.adding(filter))
-                v2Lists.append(items)
+                // One listing repeating an id is a server fault; the same policy under two filters is not.
+                let unique = RepeatedItems(items, idKey: kind.idKey)
+                repeated += unique.ids
+                v2Lists.append(unique.items)
                 pages += count
                 switch await legacy {
                 case .success(let listing):
@@ -138,7 +147,8 @@ struct FetchPlan: Sendable {
             }
             return JSONTree(value: PolicyMerge.merge(v2: PolicyMerge.union(v2Lists), v1: PolicyMerge.union(v1Lists)))
         }
-        result.remark = remark
+        let remarks = [remark, RepeatedItems.remark(repeated)].compactMap { $0 }
+        result.remark = remarks.isEmpty ? nil : remarks.joined(separator: "; ")
         return result
     }
 
@@ -164,21 +174,36 @@ struct FetchPlan: Sendable {
             return CollectionOutcome(kind: kind, source: template.source(pages: 0),
                                      result: .failure(.failed(0, "not fetched: \(parentOutcome.kind.name) is \(failure.status.rawValue)")))
         }
-        return try await outcome(kind, template.source(pages: 0)) { pages in
-            let results = try await withThrowingTaskGroup(of: (String, JSONTree, Int).self) { group in
+        var repeated: [String] = []
+        var result = try await outcome(kind, template.source(pages: 0)) { pages in
+            let results = try await withThrowingTaskGroup(of: Children.self) { group in
                 for parent in parents {
                     group.addTask {
                         let (items, count) = try await client.list(template.forParent(parent))
-                        return (parent, JSONTree(value: items), count)
+                        let unique = RepeatedItems(items, idKey: kind.idKey)
+                        return Children(parent: parent, items: JSONTree(value: unique.items), repeated: unique.ids, pages: count)
                     }
                 }
-                var collected: [(String, JSONTree, Int)] = []
+                var collected: [Children] = []
                 for try await result in group { collected.append(result) }
                 return collected
             }
-            pages = results.reduce(0) { $0 + $1.2 }
-            return JSONTree(value: Dictionary(uniqueKeysWithValues: results.map { ($0.0, $0.1.value) }))
+            pages = results.reduce(0) { $0 + $1.pages }
+            repeated = results.sorted { $0.parent < $1.parent }.flatMap(\.repeated)
+            // `parents` holds each id once, so no key comes twice; were one to, the first would be kept.
+            return JSONTree(value: Dictionary(results.map { ($0.parent, $0.items.value) }, uniquingKeysWith: { first, _ in first }))
         }
+        result.remark = RepeatedItems.remark(repeated)
+        return result
+    }
+
+    /// One parent's items of a per-parent collection.
+    private struct Children: Sendable {
+        let parent: String
+        let items: JSONTree
+        /// Ids the server listed more than once for this parent.
+        let repeated: [String]
+        let pages: Int
     }
 
     /// The account's roles and each service's, all requested at once and merged in a fixed order (the account's
@@ -216,9 +241,12 @@ struct FetchPlan: Sendable {
         }
     }
 
-    /// The ids of the items of a parent collection (access groups, trusted profiles).
+    /// The ids of a parent listing, each once (a listing the server repeated an id in is deduplicated already); an
+    /// empty id, which no request path can name, is skipped like a missing one.
     static func ids(_ items: [Any]?) -> [String] {
-        (items ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
+        var seen = Set<String>()
+        return (items ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     private static func count(_ content: Any, _ kind: CollectionKind) -> Int {

@@ -28,9 +28,7 @@ public struct SnapshotFetcher: Sendable {
         let transport = HTTPTransport(options: options.transport)
         let tokens = TokenProvider(credential: credential, apiBase: options.apiBase ?? IBMHosts.iam, transport: transport)
         let token = try await tokens.token()
-        guard let accountID = options.accountID ?? JWTClaims(token: token)?.accountID else {
-            throw FetchError.configuration("the token names no account (account.bss): pass --account ACCOUNT_ID")
-        }
+        let accountID = try Self.accountID(option: options.accountID, token: token)
         let client = APIClient(base: options.apiBase, transport: transport, tokens: tokens, retry: options.retry,
                                limiter: AsyncLimiter(limit: options.concurrency), statistics: statistics, events: events)
         let plan = FetchPlan(client: client, catalog: EndpointCatalog(accountID: accountID), identity: options.identity,
@@ -64,6 +62,22 @@ public struct SnapshotFetcher: Sendable {
         }
         return FetchReport(accountID: accountID, manifest: written.manifest, placement: written.placement,
                            statistics: statistics.current)
+    }
+
+    /// The account to fetch: `option` (`--account`), else the token's `account.bss` claim; either must have the
+    /// shape of an account id, since it goes into request paths and the manifest.
+    static func accountID(option: String?, token: String) throws(FetchError) -> String {
+        if let option {
+            if let problem = AccountID.problem(option) { throw .configuration("--account: \(problem)") }
+            return option
+        }
+        guard let claim = JWTClaims(token: token)?.accountID else {
+            throw .configuration("the token names no account (account.bss): pass --account ACCOUNT_ID")
+        }
+        if let problem = AccountID.problem(claim) {
+            throw .configuration("the token's account (account.bss claim): \(problem); pass --account ACCOUNT_ID")
+        }
+        return claim
     }
 
     static func rfc3339(_ date: Date) -> String {

@@ -59,6 +59,9 @@ actor TokenProvider {
         guard let fresh = token(fromAnswer: response.body) else {
             throw FetchError.authentication("the token endpoint answered without an access_token")
         }
+        guard Credential.isHeaderSafe(fresh.token) else {
+            throw FetchError.authentication("the token endpoint answered with an access_token holding characters a token cannot have")
+        }
         return fresh
     }
 

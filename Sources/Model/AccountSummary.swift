@@ -43,33 +43,4 @@ public struct AccountSummary: Sendable {
     public var unknownCollections: [(kind: CollectionKind, reason: String)] {
         account.unknown.sorted { $0.key < $1.key }.map { ($0.key, $0.value.description) }
     }
-
-    /// A plain-text rendering for a terminal.
-    public var text: String {
-        var lines = [
-            "account:    \(account.displayName) (\(account.accountID))",
-            "fetched at: \(account.fetchedAt.raw)",
-            "scope:      \(account.scope)",
-            "",
-        ]
-        let width = rows.map(\.label.count).max() ?? 0
-        for row in rows {
-            let count = row.count.map(String.init) ?? "unknown"
-            let label = row.label.padding(toLength: width, withPad: " ", startingAt: 0)
-            lines.append("  \(label)  \(count.leftPadded(to: 7))" + (row.note.map { "  (\($0))" } ?? ""))
-        }
-        let unknown = unknownCollections
-        if !unknown.isEmpty {
-            lines.append("")
-            lines.append("unknown collections (not empty: the snapshot could not read them):")
-            lines += unknown.map { "  \($0.kind.name): \($0.reason)" }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
 }

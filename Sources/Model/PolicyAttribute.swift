@@ -30,7 +30,8 @@ public enum AttributeValue: Sendable, Hashable, Decodable, CustomStringConvertib
         } else if let list = try? container.decode([String].self) {
             self = .list(list)
         } else if let number = try? container.decode(Double.self) {
-            self = .string(number == number.rounded() ? String(Int(number)) : String(number))
+            // Whole numbers read as integers ("3", not "3.0"); one too large for an Int stays a Double's text.
+            self = .string(Int(exactly: number).map(String.init) ?? String(number))
         } else {
             throw DecodingError.typeMismatch(String.self, DecodingError.Context(
                 codingPath: decoder.codingPath,

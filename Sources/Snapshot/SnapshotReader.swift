@@ -21,6 +21,9 @@ public enum SnapshotReader {
         var files: [CollectionKind: Data] = [:]
         var unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]
 
+        if let problem = AccountID.problem(manifest.accountID) {
+            problems.append(ValidationProblem(file: Manifest.fileName, path: "$.account_id", problem))
+        }
         for name in manifest.collections.keys.sorted() where CollectionKind(rawValue: name) == nil {
             problems.append(ValidationProblem(.warning, file: Manifest.fileName, path: "$.collections." + name,
                                               "unknown collection \"\(name)\" (ignored)"))
@@ -58,8 +61,17 @@ public enum SnapshotReader {
 
         var volatile: [String: Data] = [:]
         for (key, entry) in manifest.volatile.sorted(by: { $0.key < $1.key }) {
-            switch readChecked(directory, entry.file, sha256: entry.sha256,
-                               manifestPath: JSONPath.appending(key, to: "$.volatile")) {
+            let entryPath = JSONPath.appending(key, to: "$.volatile")
+            guard let file = VolatileArea.files[key] else {
+                problems.append(ValidationProblem(.warning, file: Manifest.fileName, path: entryPath,
+                                                  "unknown volatile entry \"\(key)\" (ignored)"))
+                continue
+            }
+            if entry.file != file {
+                problems.append(ValidationProblem(file: Manifest.fileName, path: entryPath + ".file",
+                                                  "expected \"\(file)\", found \"\(entry.file)\""))
+            }
+            switch readChecked(directory, file, sha256: entry.sha256, manifestPath: entryPath) {
             case .success(let data, let found):
                 volatile[key] = data
                 problems += found
@@ -77,7 +89,11 @@ public enum SnapshotReader {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Unreadable(problem: ValidationProblem(file: directory.path, "not a directory: expected a snapshot directory"))
         }
-        let url = directory.appendingPathComponent(Manifest.fileName)
+        let url: URL
+        switch ContainedPath.resolve(Manifest.fileName, in: directory) {
+        case .success(let contained): url = contained
+        case .failure(let refusal): throw Unreadable(problem: ValidationProblem(file: Manifest.fileName, "\(refusal)"))
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw Unreadable(problem: ValidationProblem(file: Manifest.fileName, "missing file: expected the snapshot manifest"))
         }
@@ -109,8 +125,14 @@ public enum SnapshotReader {
         case failure(ValidationProblem)
     }
 
+    /// Reads `file`, which the snapshot format names, if it is inside `directory`, and checks its SHA-256.
     private static func readChecked(_ directory: URL, _ file: String, sha256: String?, manifestPath: String) -> Checked {
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) else {
+        let url: URL
+        switch ContainedPath.resolve(file, in: directory) {
+        case .success(let contained): url = contained
+        case .failure(let refusal): return .failure(ValidationProblem(file: file, "\(refusal) (the manifest lists it at \(manifestPath))"))
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(ValidationProblem(file: file, "missing file: the manifest lists it at \(manifestPath)"))
         }
         guard let expected = sha256 else {

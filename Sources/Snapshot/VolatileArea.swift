@@ -5,6 +5,8 @@ public enum VolatileArea {
     public static let policyUsage = (key: "policy_usage", file: "volatile/policy-usage.json")
     /// Manifest key and file of the identity activity report.
     public static let activity = (key: "activity", file: "volatile/activity.json")
+    /// The file of each manifest key of the volatile area.
+    public static let files = [policyUsage.key: policyUsage.file, activity.key: activity.file]
     /// The policy fields that move to `policy-usage.json`.
     public static let policyUsageFields = ["last_permit_at", "last_permit_frequency"]
 }

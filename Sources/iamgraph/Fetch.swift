@@ -25,8 +25,8 @@ struct FetchSnapshot: AsyncParsableCommand {
 
             Exit codes: 0 complete, 6 partial (some collections forbidden or failed: see stderr and the manifest; \
             stderr says where the snapshot went), 7 credentials missing or refused (nothing is written), 4 other \
-            failure (network setup, writing), 130 / 143 interrupted by SIGINT / SIGTERM (nothing is changed), 64 \
-            usage error.
+            failure (network setup, writing, a token naming no valid account id), 130 / 143 interrupted by SIGINT / \
+            SIGTERM (nothing is changed), 64 usage error (e.g. an --account that is not an account id).
             """)
 
     @Argument(help: "The snapshot directory to write (created or replaced).", completion: .directory)
@@ -35,7 +35,7 @@ struct FetchSnapshot: AsyncParsableCommand {
     @Option(name: .customLong("api-key-file"), help: ArgumentHelp("File holding the API key (console JSON or one line).", valueName: "file"))
     var apiKeyFile: String?
 
-    @Option(help: ArgumentHelp("Account id (default: the token's account).", valueName: "account-id"))
+    @Option(help: ArgumentHelp("Account id, 32 lowercase hex characters (default: the token's account).", valueName: "account-id"))
     var account: String?
 
     @Option(help: ArgumentHelp("Fetch only one identity's access (its groups and policies): for keys without account-wide read.",
@@ -73,6 +73,7 @@ struct FetchSnapshot: AsyncParsableCommand {
         if concurrency < 1 || concurrency > 64 { throw ValidationError("--concurrency must be between 1 and 64") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
         if let base = apiBaseURL, base.host == nil { throw ValidationError("--api-base must be an absolute URL") }
+        if let account, let problem = AccountID.problem(account) { throw ValidationError("--account: \(problem)") }
     }
 
     private var apiBaseURL: URL? {

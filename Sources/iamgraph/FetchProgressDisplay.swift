@@ -1,5 +1,6 @@
 import Fetch
 import Foundation
+import Reports
 import Snapshot
 
 /// Shows a fetch's progress on stderr: a live line on a terminal, plain log lines otherwise; stdout stays clean.
@@ -85,8 +86,9 @@ final class FetchProgressDisplay: @unchecked Sendable {
               + "\(s.items) items, \(s.retries) retries, \(String(format: "%.1f", s.elapsed)) s")
     }
 
+    /// One log line; its text (collection messages, API answers, ids) goes through `TerminalText`.
     private func line(_ text: String) {
-        write((live && mode != .quiet ? "\r\u{1B}[2K" : "") + text + "\n")
+        write((live && mode != .quiet ? "\r\u{1B}[2K" : "") + TerminalText.clean(text) + "\n")
     }
 
     private func write(_ text: String) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import Reports
 
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +11,7 @@ struct Summary: ParsableCommand {
 
     func run() throws {
         let (account, problems) = try snapshot.load()
-        Console.output(AccountSummary(account).text)
+        Console.output(SummaryText.render(AccountSummary(account)))
         let errors = problems.filter { $0.severity == .error }.count
         if errors > 0 {
             Console.error("iamgraph: \(errors) problem(s) in the snapshot; run `iamgraph validate \(snapshot.snapshot)`")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Model
+import Reports
 import Snapshot
 
 struct Validate: ParsableCommand {
@@ -28,7 +29,8 @@ struct Validate: ParsableCommand {
         let problems = try snapshot.load().problems
         switch format {
         case .text:
-            Console.output(problems.map { "\($0)\n" }.joined())
+            // Problems quote names, paths and values from the snapshot.
+            Console.output(problems.map { TerminalText.clean($0.description) + "\n" }.joined())
         case .json:
             Console.output(String(decoding: try CanonicalJSON.data(problems.map { problem in
                 ["severity": problem.severity.rawValue, "file": problem.file, "path": problem.path, "message": problem.message]

@@ -146,3 +146,40 @@ import Testing
         }
     }
 }
+
+/// The hostile-data faults: what a lying server sends, as a client sees it.
+@Suite struct HostileDataFaultTests {
+    @Test func listingsRepeatItemsAndCarryHostileParentIDs() async throws {
+        try await withCloud(demoSnapshot, faults: Faults(repeatedItems: [.accessGroups], extraParentIDs: ["../../x", "a?b#c d"])) { cloud, client in
+            let client = try await client.authenticated()
+            let groups = try await client.walk("/v2/groups?account_id=\(cloud.accountID)", key: "groups", next: NextLink.href).items
+            let served = ids(groups)
+            let demo = ids(try snapshotFile(demoSnapshot, "access-groups.json") as? [[String: Any]] ?? [])
+            #expect(served == demo + [demo[0], "../../x", "a?b#c d"])
+            for id in ["..%2F..%2Fx", "a%3Fb%23c%20d"] {
+                let members = try await client.get("/v2/groups/\(id)/members")
+                #expect(members.status == 200)
+                #expect(try members.json["members"] as? [Any] != nil)
+            }
+            let profiles = try await client.get("/v1/profiles?account_id=\(cloud.accountID)")
+            #expect(ids(try profiles.json["profiles"] as? [[String: Any]] ?? []).suffix(2) == ["../../x", "a?b#c d"])
+        }
+    }
+
+    @Test func errorMessagesCarryTheSuffixAndTokensTheClaim() async throws {
+        let faults = Faults(forbidden: [.apiKeys], errorMessageSuffix: "\u{1B}[2J", tokenAccountClaim: "../../x",
+                            accessTokenSuffix: "\r\nX: 1")
+        try await withCloud(demoSnapshot, faults: faults) { cloud, client in
+            let refused = try await client.requestToken(apiKey: FakeCloud.Options.rejectedKey)
+            #expect(try (refused.json["errorMessage"] as? String)?.hasSuffix("\u{1B}[2J") == true)
+            let token = try #require(try await client.requestToken(apiKey: "k").json["access_token"] as? String)
+            #expect(token.hasSuffix("\r\nX: 1"))
+            let payload = try #require(token.split(separator: ".").dropFirst().first)
+            var base64 = payload.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+            let claims = try JSONSerialization.jsonObject(with: try #require(Data(base64Encoded: base64))) as? [String: Any]
+            #expect((claims?["account"] as? [String: Any])?["bss"] as? String == "../../x")
+            #expect(cloud.accountID != "../../x")
+        }
+    }
+}

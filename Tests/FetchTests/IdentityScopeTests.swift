@@ -31,8 +31,7 @@ extension FetchSuites {
             }.map(\.id)
             #expect(account.accessPolicies.map(\.id) == expectedPolicies.sorted())
             #expect(!account.isKnown(.users))
-            let summary = AccountSummary(account).text
-            #expect(summary.contains("scope:      identity \(user)"))
+            #expect(account.scope == .identity(user))
             // The user is not in the snapshot's user list (unknown), so the map focuses on the group instead.
             let graph = try AccessMap.build(account, options: ViewOptions(focus: .accessGroup(demo.accessGroups.first { $0.name == "Developers" }!.id)))
             #expect(graph.edges.contains { $0.kind == .grants })

@@ -3,7 +3,10 @@ import Foundation
 /// Runs a program to completion, capturing stdout and stderr.
 enum ProcessRunner {
     struct Result {
+        /// The exit status, or the signal number when `signalled`.
         let status: Int32
+        /// Whether the process died of a signal (a trap, an abort) instead of exiting.
+        let signalled: Bool
         let stdout: String
         let stderr: String
     }
@@ -18,6 +21,8 @@ enum ProcessRunner {
         process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("IBMCLOUD_") }
+        // A crash ends the child at once: Swift's backtracer would hold its stderr open (and the test) for minutes.
+        env["SWIFT_BACKTRACE"] = "enable=no"
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -36,6 +41,7 @@ enum ProcessRunner {
                 let stderr = running.stderr.fileHandleForReading.readDataToEndOfFile()
                 running.process.waitUntilExit()
                 continuation.resume(returning: Result(status: running.process.terminationStatus,
+                                                      signalled: running.process.terminationReason == .uncaughtSignal,
                                                       stdout: String(decoding: stdout.wait(), as: UTF8.self),
                                                       stderr: String(decoding: stderr, as: UTF8.self)))
             }

@@ -5,8 +5,10 @@ import Foundation
 struct FixtureSnapshot {
     let directory: URL
 
+    static let accountID = "0123456789abcdef0123456789abcdef"
+
     static var group: [String: Any] {
-        ["id": "AccessGroupId-ops", "name": "Ops", "account_id": "acct"]
+        ["id": "AccessGroupId-ops", "name": "Ops", "account_id": accountID]
     }
     static var member: [String: Any] {
         ["iam_id": "IBMid-1", "type": "user", "membership_type": "static"]
@@ -19,14 +21,14 @@ struct FixtureSnapshot {
         "id": "p1", "type": "access",
         "subject": ["attributes": [["key": "access_group_id", "operator": "stringEquals", "value": "AccessGroupId-ops"]]],
         "control": ["grant": ["roles": [["role_id": "crn:v1:bluemix:public:iam::::role:Viewer"]]]],
-        "resource": ["attributes": [["key": "accountId", "operator": "stringEquals", "value": "acct"]]],
+        "resource": ["attributes": [["key": "accountId", "operator": "stringEquals", "value": accountID]]],
     ]
     }
 
     init(groups: [Any] = [Self.group], members: [String: Any] = ["AccessGroupId-ops": [Self.member]],
          users: [Any] = [Self.user], policies: [Any] = [Self.policy]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-fixture-\(UUID().uuidString)")
-        var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: "acct", fetchedAt: "2026-11-21T00:00:00Z", scope: .account)
+        var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: Self.accountID, fetchedAt: "2026-11-21T00:00:00Z", scope: .account)
         let source = SnapshotWriter.Source(api: "test", endpoint: "/test", query: "", pages: 1)
         try writer.add(.accessGroups, content: groups, source: source)
         try writer.add(.accessGroupMembers, content: members, source: source)

@@ -17,7 +17,7 @@ import Testing
     }
 
     func writer(reversed: Bool) throws -> SnapshotWriter {
-        var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: "acct", fetchedAt: "2026-11-21T00:00:00Z", scope: .account)
+        var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: "0123456789abcdef0123456789abcdef", fetchedAt: "2026-11-21T00:00:00Z", scope: .account)
         let source = SnapshotWriter.Source(api: "iam-access-groups", endpoint: "/v2/groups", query: "limit=100", pages: 1)
         try writer.add(.accessGroups, content: reversed ? Self.groups.reversed() : Self.groups, source: source)
         try writer.add(.accessPolicies, content: reversed ? Self.policies.reversed() : Self.policies, source: source)
@@ -89,7 +89,7 @@ import Testing
     }
 
     @Test func wrongShapeIsRefused() throws {
-        var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: "acct", fetchedAt: "t", scope: .account)
+        var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: "0123456789abcdef0123456789abcdef", fetchedAt: "t", scope: .account)
         let source = SnapshotWriter.Source(api: "x", endpoint: "/x", query: "", pages: 1)
         #expect(throws: SnapshotWriteError.self) { try writer.add(.users, content: ["not": "a list"], source: source) }
     }

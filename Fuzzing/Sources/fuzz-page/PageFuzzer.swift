@@ -55,23 +55,24 @@ enum PageFuzzer {
         }
     }
 
-    /// The token exchange: the token, its claims, and the account they name as every request's account.
+    /// The token exchange: the token, the account its claims name, and every request made for that account.
     static func token(_ body: Data) {
         _ = APIErrorMessage.line(status: 400, body: body)
         guard let answer = TokenProvider.token(fromAnswer: body) else { return }
-        requests(claims: JWTClaims(token: answer.token))
+        _ = Credential.isHeaderSafe(answer.token)
+        requests(token: answer.token)
     }
 
     /// A token carrying `payload` as its claims.
     static func claims(_ payload: Data) {
         let base64URL = payload.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        requests(claims: JWTClaims(token: "eyJhbGciOiJub25lIn0.\(base64URL).c2ln"))
+        requests(token: "eyJhbGciOiJub25lIn0.\(base64URL).c2ln")
     }
 
-    /// Every request made for the account that a token's claims name.
-    static func requests(claims: JWTClaims?) {
-        guard let account = claims?.accountID else { return }
+    /// Every request made for the account a token names (when `--account` is not given).
+    static func requests(token: String) {
+        guard let account = try? SnapshotFetcher.accountID(option: nil, token: token) else { return }
         let catalog = EndpointCatalog(accountID: account)
         for kind in CollectionKind.allCases {
             _ = try? client.url(endpoint(kind, catalog), cursor: nil)

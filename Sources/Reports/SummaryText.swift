@@ -1,0 +1,30 @@
+import Model
+
+/// The `summary` command's text: the account, fetch time and scope, a count per entity kind, and the collections
+/// whose content is unknown. Everything taken from the snapshot (names, ids, times, the API's messages) goes through
+/// `TerminalText`.
+public enum SummaryText {
+    public static func render(_ summary: AccountSummary) -> String {
+        let account = summary.account
+        var lines = [
+            "account:    \(TerminalText.clean(account.displayName)) (\(TerminalText.clean(account.accountID)))",
+            "fetched at: \(TerminalText.clean(account.fetchedAt.raw))",
+            "scope:      \(TerminalText.clean(account.scope.description))",
+            "",
+        ]
+        let width = summary.rows.map(\.label.count).max() ?? 0
+        for row in summary.rows {
+            let count = row.count.map(String.init) ?? "unknown"
+            let label = row.label.padding(toLength: width, withPad: " ", startingAt: 0)
+            let padding = String(repeating: " ", count: max(0, 7 - count.count))
+            lines.append("  \(label)  \(padding)\(count)" + (row.note.map { "  (\(TerminalText.clean($0)))" } ?? ""))
+        }
+        let unknown = summary.unknownCollections
+        if !unknown.isEmpty {
+            lines.append("")
+            lines.append("unknown collections (not empty: the snapshot could not read them):")
+            lines += unknown.map { "  \($0.kind.name): \(TerminalText.clean($0.reason))" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
