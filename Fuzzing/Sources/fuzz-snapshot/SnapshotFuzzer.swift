@@ -42,7 +42,7 @@ enum SnapshotFuzzer {
         workspace.with(input.body, as: input.name) { directory in
             guard let (account, problems) = try? AccountLoader.load(directory: directory) else { return }
             _ = problems.map(\.description)
-            _ = AccountSummary(account).text
+            _ = SummaryText.render(AccountSummary(account))
             let index = AccessIndex(account)
             let report = FindingsReport(index, options: FindingsOptions(asOf: asOf))
             for format in FindingsFormat.allCases {
