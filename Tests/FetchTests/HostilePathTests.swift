@@ -12,7 +12,8 @@ import Testing
         return APIClient(base: URL(string: "https://api.example.com/base/")!, transport: transport,
                          tokens: TokenProvider(credential: .token("t"), apiBase: URL(string: "https://api.example.com")!,
                                                transport: transport),
-                         retry: RetryPolicy(), limiter: AsyncLimiter(limit: 1), statistics: FetchStatistics(), events: { _ in })
+                         retry: RetryPolicy(), limits: FetchLimits(), limiter: AsyncLimiter(limit: 1),
+                         statistics: FetchStatistics(), events: { _ in })
     }()
 
     @Test func theTokensAccountIDIsOnePathSegment() throws {

@@ -12,10 +12,11 @@ import Snapshot
 /// - `activity_report`: the answer that starts the activity report;
 /// - `retry_after`: a 429's `Retry-After` header.
 ///
-/// The body goes through the fetcher's own steps, without the network: the error line a failure would show, JSON
-/// parsing, the page's items and next cursor, the next request's URL, the requests the items lead to (members and
-/// rules of each group, links of each profile, roles of each service named), the policy merge, normalisation into
-/// the snapshot file and the rendered snapshot with its manifest. Anything a server can say must come out as a
+/// The body goes through the fetcher's own steps, without the network: the error line a failure would show, the
+/// count of JSON values before parsing, JSON parsing, the page's items, reported total and next cursor within the
+/// limits, the next request's URL, the requests the items lead to (members and rules of each group, links of each
+/// profile, roles of each service named), the policy merge, normalisation into the snapshot file and the rendered
+/// snapshot with its manifest. Anything a server can say must come out as a
 /// failed collection or an error, never as a trap.
 @main
 enum PageFuzzer {
@@ -28,13 +29,15 @@ enum PageFuzzer {
 
     static let accountID = "0123456789abcdef0123456789abcdef"
 
+    static let limits = FetchLimits()
+
     /// A client that never sends: only its URL building is used.
     static let client: APIClient = {
         let transport = HTTPTransport(options: HTTPTransport.Options(userAgent: "iamgraph-fuzz"))
         return APIClient(base: nil, transport: transport,
                          tokens: TokenProvider(credential: .token("fuzz"), apiBase: IBMHosts.iam, transport: transport),
-                         retry: RetryPolicy(), limiter: AsyncLimiter(limit: 1), statistics: FetchStatistics(),
-                         events: { _ in })
+                         retry: RetryPolicy(), limits: limits, limiter: AsyncLimiter(limit: 1),
+                         statistics: FetchStatistics(), events: { _ in })
     }()
 
     static func exercise(_ input: FuzzInput) {
@@ -101,7 +104,8 @@ enum PageFuzzer {
                               message: APIErrorMessage.line(status: 500, body: body))
         _ = try? writer.renderedFiles()
 
-        guard let value = json(body) else { return }
+        guard JSONValueCount.count(body, upTo: limits.maxValuesPerResponse) <= limits.maxValuesPerResponse,
+              let value = json(body) else { return }
         let content: Any
         switch kind.shape {
         case .object:
@@ -111,6 +115,8 @@ enum PageFuzzer {
         case .list, .perParent:
             // As `APIClient.list` takes a page apart.
             guard let object = value as? [String: Any], let key = endpoint.itemsKey, var items = object[key] as? [Any] else { return }
+            guard items.count <= limits.maxItemsPerPage else { return }
+            _ = endpoint.paging.reportedTotal(in: object)
             _ = try? client.url(endpoint, cursor: endpoint.paging.nextCursor(in: object))
             requestsLedTo(by: items, of: kind, catalog)
             if kind.holdsPolicies {
