@@ -25,16 +25,18 @@ let package = Package(
         .target(name: "Snapshot", dependencies: ["CCrypto", "CFileSystem"]),
         // Typed IAM entities decoded from a snapshot; policy normalisation and target matching.
         .target(name: "Model", dependencies: ["Snapshot"]),
-        // AccessGraph: nodes, edges, clusters as Swift values; views; JSON emitter.
-        .target(name: "Graph", dependencies: ["Snapshot", "Model", "Analysis"]),
+        // AccessGraph: nodes, edges, clusters as plain values, all that Render needs of a graph.
+        .target(name: "GraphValues"),
+        // The account's graph and its views (focus, aggregation, redaction, the diff map), built from Model and Analysis.
+        .target(name: "Graph", dependencies: ["GraphValues", "Snapshot", "Model", "Analysis"]),
         // AccessGraph → cgraph graph → DOT / SVG / PNG / PDF, in-process through libgraphviz.
-        .target(name: "Render", dependencies: ["Graph", "CGraphviz"]),
+        .target(name: "Render", dependencies: ["GraphValues", "CGraphviz"]),
         // Credentials, HTTP over libcurl, paging, retries, concurrency; writes snapshots. The only network code.
         .target(name: "Fetch", dependencies: ["Snapshot", "CCurl"]),
         // Effective access, who-has-access, findings, diff: pure functions over Model.
         .target(name: "Analysis", dependencies: ["Model"]),
         // Access tables and findings reports as text, JSON, CSV, Markdown and SARIF.
-        .target(name: "Reports", dependencies: ["Analysis", "Model", "Snapshot"]),
+        .target(name: "Reports", dependencies: ["Analysis", "Graph", "GraphValues", "Render", "Model", "Snapshot"]),
         // Snapshots read from a git revision (git ls-tree / cat-file into a temporary directory), no checkout.
         .target(name: "GitSnapshot", dependencies: ["Snapshot"]),
         // Maintenance tools for bundled samples (sealing hand-written snapshots).
@@ -43,7 +45,7 @@ let package = Package(
         ]),
         // The command line: parses, calls, prints.
         .executableTarget(name: "iamgraph", dependencies: [
-            "Snapshot", "Model", "Analysis", "Graph", "Render", "Fetch", "Reports", "GitSnapshot",
+            "Snapshot", "Model", "Analysis", "Graph", "GraphValues", "Render", "Fetch", "Reports", "GitSnapshot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -55,14 +57,31 @@ let package = Package(
             "FakeCloud", "Snapshot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot"]),
-        .testTarget(name: "FetchTests", dependencies: ["Fetch", "FakeCloud", "Snapshot", "Model", "Graph"]),
-        .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud", "Snapshot"]),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot"]),
-        .testTarget(name: "GraphTests", dependencies: ["Graph", "Model", "Render"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Graph"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot"]),
-        .testTarget(name: "DiffTests", dependencies: ["Analysis", "Reports", "Graph", "Render", "GitSnapshot", "Model", "Snapshot"]),
+        // What every test target shares: sample paths, the demo's ids, one process runner, temporary directories.
+        .target(name: "TestSupport", dependencies: ["Model", "Snapshot"], path: "Tests/TestSupport"),
+
+        .testTarget(name: "SnapshotTests", dependencies: [
+            "Snapshot", "TestSupport",
+            "iamgraph",  // the CLI the tests run (reseal)
+        ]),
+        .testTarget(name: "FetchTests", dependencies: [
+            "Fetch", "FakeCloud", "Snapshot", "Model", "Graph", "TestSupport",
+            "iamgraph",  // the CLI the tests run
+        ]),
+        .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud", "Snapshot", "TestSupport"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot", "TestSupport"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "GraphValues", "Model", "Render", "Reports", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Graph", "GraphValues", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot", "TestSupport"]),
+        .testTarget(name: "DiffTests", dependencies: [
+            "Analysis", "Reports", "Graph", "GraphValues", "Render", "GitSnapshot", "Model", "Snapshot", "TestSupport",
+            "iamgraph",  // the CLI the tests run
+        ]),
+        // Checks that the bundled samples still come out of their generators, byte for byte, and that the docs name every target.
+        .testTarget(name: "DriftTests", dependencies: [
+            "Snapshot", "TestSupport",
+            "iamgraph-samples",  // the generator and sealer the tests run
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -35,7 +35,7 @@ struct Endpoint: Sendable {
     }
 }
 
-/// The endpoint of every collection of the snapshot format, for one account (ibm-cloud-api.md).
+/// The endpoint of every collection of the snapshot format, for one account (paths and paging as in IBM's API docs).
 struct EndpointCatalog: Sendable {
     let accountID: String
 

@@ -14,17 +14,11 @@ struct FetchPlan: Sendable {
     let events: @Sendable (FetchEvent) -> Void
     private let normalizer = CollectionNormalizer()
 
-    private static let accountWide: [CollectionKind] = [
-        .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
-        .authorizationPolicies, .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys,
-        .identitySettings,
-    ]
-
     /// Fetches every collection. Each one is normalized (sorted and serialized, the CPU-heavy part of a fetch) as soon
     /// as it arrives, overlapping the requests still in flight instead of following them all.
     func run() async throws -> [CollectionOutcome<NormalizedCollection>] {
-        let first: [CollectionKind] = identity == nil ? Self.accountWide : [.accessGroups]
-        let total = identity == nil ? CollectionKind.allCases.count : 5
+        let first = CollectionKind.startingAtOnce(identityScoped: identity != nil)
+        let total = CollectionKind.fetched(identityScoped: identity != nil).count
         statistics.update { $0.collectionsTotal = total }
         var fetched: [CollectionKind: CollectionOutcome<JSONTree>] = [:]
         var normalized: [CollectionOutcome<NormalizedCollection>] = []
@@ -49,27 +43,19 @@ struct FetchPlan: Sendable {
     /// identities of its profiles, roles once every collection naming services is in `fetched`.
     private func startDependents(of outcome: CollectionOutcome<JSONTree>, fetched: [CollectionKind: CollectionOutcome<JSONTree>],
                                  in group: inout ThrowingTaskGroup<Step, any Error>) {
-        let content = try? outcome.result.get().value
-        switch outcome.kind {
-        case .accessGroups:
-            let ids = Self.ids(content as? [Any])
-            group.addTask { .fetched(try await perParent(.accessGroupMembers, parents: ids, parentOutcome: outcome)) }
-            group.addTask { .fetched(try await perParent(.accessGroupRules, parents: ids, parentOutcome: outcome)) }
-            if let identity {
-                group.addTask { .fetched(try await identityPolicies(identity, groups: ids)) }
-            }
-        case .trustedProfiles:
-            let ids = Self.ids(content as? [Any])
-            for kind in [CollectionKind.trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities] {
-                group.addTask { .fetched(try await perParent(kind, parents: ids, parentOutcome: outcome)) }
-            }
-        default:
-            break
+        let fetchedKinds = CollectionKind.fetched(identityScoped: identity != nil)
+        let children = fetchedKinds.filter { $0.parent == outcome.kind }
+        let wantsIDs = !children.isEmpty || (identity != nil && outcome.kind == .accessGroups)
+        let ids = wantsIDs ? Self.ids((try? outcome.result.get().value) as? [Any]) : []
+        for kind in children {
+            group.addTask { .fetched(try await perParent(kind, parents: ids, parentOutcome: outcome)) }
         }
-        let rolesInputs: [CollectionKind] = identity == nil
-            ? [.accessPolicies, .authorizationPolicies, .resourceInstances] : [.accessPolicies]
+        if outcome.kind == .accessGroups, let identity {
+            group.addTask { .fetched(try await identityPolicies(identity, groups: ids)) }
+        }
+        let rolesInputs = fetchedKinds.filter(\.namesServices)
         if rolesInputs.contains(outcome.kind), rolesInputs.allSatisfy({ fetched[$0] != nil }) {
-            let policies = rolesInputs.filter { $0 != .resourceInstances }
+            let policies = rolesInputs.filter(\.holdsPolicies)
                 .flatMap { (try? fetched[$0]?.result.get().value as? [Any]) ?? [] }
             let instances = (try? fetched[.resourceInstances]?.result.get().value as? [Any]) ?? []
             let services = RoleMerge.services(policies: policies, instances: instances)
@@ -107,7 +93,7 @@ struct FetchPlan: Sendable {
             case .object:
                 pages = 1
                 return JSONTree(value: try await client.jsonObject(endpoint))
-            default:
+            case .list, .perParent, .roles:
                 let (items, count) = try await client.list(endpoint)
                 pages = count
                 let unique = RepeatedItems(items, idKey: kind.idKey)

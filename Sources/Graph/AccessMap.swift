@@ -1,4 +1,5 @@
 import Analysis
+import GraphValues
 import Model
 
 /// Builds the map a review needs — a view of the account's access graph — from a snapshot's account.

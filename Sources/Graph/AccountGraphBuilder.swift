@@ -1,4 +1,5 @@
 import Analysis
+import GraphValues
 import Model
 
 /// Builds the complete access graph of an account — every identity, group, policy, role, target and, on request,
@@ -187,7 +188,9 @@ struct AccountGraphBuilder {
         let instance: ResourceInstance? = switch target.scope {
         case .instance(_, let guid): account.instancesByGUID[guid]
         case .subResource(_, let guid?, _, _): account.instancesByGUID[guid]
-        default: nil
+        case .subResource(_, nil, _, _), .everything, .allIAMEnabledServices, .allAccountManagement,
+             .allIAMAccountManagement, .accountManagementService, .resourceGroupResources, .resourceGroupItself,
+             .serviceInResourceGroup, .serviceInAccount: nil
         }
         attributes["resource_group"] = target.resourceGroupID ?? instance?.resourceGroupID
         attributes["service"] = target.serviceName ?? instance?.serviceName

@@ -1,3 +1,4 @@
+import GraphValues
 /// Shrinks a view to a node budget before any layout, in steps that lose as little as possible:
 /// 1. identities with exactly the same edges become one "37 users" node (no information lost but names);
 /// 2. instances of one service in one resource group become one node;

@@ -1,3 +1,4 @@
+import GraphValues
 import Model
 
 /// Boxes targets, instances and resource groups by resource group or by service.

@@ -1,3 +1,4 @@
+import GraphValues
 /// A policy as the one edge a collapsed view draws for it: from its subject to its target, labelled with its roles
 /// and condition. The builder records one per policy, so collapsing never has to read the policy back from edges.
 struct CollapsedPolicy {

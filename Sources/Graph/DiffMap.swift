@@ -1,3 +1,4 @@
+import GraphValues
 /// A map of what changed between two views of an account — two snapshots drawn with the same `ViewOptions` — for
 /// `iamgraph diff --format svg|png|dot`.
 ///

@@ -1,4 +1,5 @@
 import Analysis
+import GraphValues
 import Model
 
 /// The nodes a focused view may show, worked out from the analyses (effective access, who has access), and the

@@ -1,3 +1,4 @@
+import GraphValues
 /// A view being selected and aggregated: nodes, edges and clusters in a fixed order, but not yet the sorted order of an
 /// `AccessGraph`. Sorting tens of thousands of edges costs more than any step of aggregation, so the steps work on
 /// drafts and only the finished view is sorted, once.

@@ -1,3 +1,4 @@
+import GraphValues
 /// Replaces policy and role nodes by one edge from each policy's subject to its target, labelled with the role names
 /// (and a short condition); edges with the same ends and conditionality are merged, their roles and policy ids joined.
 enum PolicyCollapse {

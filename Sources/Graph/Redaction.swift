@@ -1,4 +1,5 @@
 import Foundation
+import GraphValues
 import Snapshot
 
 /// `--redact`: replaces emails, names, IAM ids and the account id by stable pseudonyms (the same input always gives

@@ -1,3 +1,4 @@
+import GraphValues
 /// What a map shows.
 public struct ViewOptions: Sendable, Equatable {
     /// The part of the account the map is about.

@@ -1,4 +1,4 @@
-import Graph
+import GraphValues
 
 /// The Graphviz style attributes of a node or an edge, from its kind and flags: static values only (no data).
 struct Appearance {

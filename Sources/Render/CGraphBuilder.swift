@@ -1,5 +1,5 @@
 import CGraphviz
-import Graph
+import GraphValues
 
 /// Builds the cgraph graph of an access graph: graph attributes and title, clusters as `cluster_<index>` subgraphs,
 /// one node per node (named by its id), one edge per edge, styles, tooltips, links and the legend.

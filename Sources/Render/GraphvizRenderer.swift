@@ -1,6 +1,6 @@
 import CGraphviz
 import Foundation
-import Graph
+import GraphValues
 
 /// Renders an access graph in-process through libgraphviz (cgraph and gvc); it never runs the `dot` program.
 ///

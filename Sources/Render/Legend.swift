@@ -1,4 +1,4 @@
-import Graph
+import GraphValues
 
 /// The key of the map: the node kinds present with their colour and shape, and the node and edge styles used.
 ///
@@ -29,57 +29,41 @@ struct Legend {
             let style = Palette.style(of: kind)
             rows.append(swatchRow(fill: style.fill, border: Palette.border, text: "\(style.name) (\(style.shape))"))
         }
-        if nodeFlags.contains(.privileged) {
-            rows.append(swatchRow(fill: "#FFFFFF", border: Palette.privileged, text: "red border: privileged"))
-        }
-        if nodeFlags.contains(.everyone) {
-            rows.append(swatchRow(fill: Palette.everyoneFill, border: Palette.border,
-                                  text: "red fill: everyone, unauthenticated included"))
-        }
-        if nodeFlags.contains(.warning) {
-            rows.append(swatchRow(fill: Palette.warningFill, border: Palette.warning,
-                                  text: "orange, dashed border: does not exist"))
-        }
-        if nodeFlags.contains(.aggregate) {
-            rows.append(swatchRow(fill: "#FFFFFF", border: Palette.border, text: "double border: several collapsed"))
-        }
-        if nodeFlags.contains(.added) {
-            rows.append(swatchRow(fill: "#FFFFFF", border: Palette.added, text: "green border: added"))
-        }
-        if nodeFlags.contains(.removed) {
-            rows.append(swatchRow(fill: "#FFFFFF", border: Palette.removed, text: "red dashed border: removed"))
-        }
-        if nodeFlags.contains(.context) {
-            rows.append(swatchRow(fill: "#F2F2F2", border: Palette.faded, text: "faded: unchanged, for context"))
+        for row in Self.nodeStyles where nodeFlags.contains(row.flag) {
+            rows.append(swatchRow(fill: row.fill, border: row.border, text: row.text))
         }
         if hasPlainEdges {
             rows.append(lineRow(color: Palette.line, sample: "———", bold: false, text: "relation"))
         }
-        if edgeFlags.contains(.privileged) {
-            rows.append(lineRow(color: Palette.privileged, sample: "———", bold: true, text: "privileged"))
-        }
-        if edgeFlags.contains(.conditional) {
-            rows.append(lineRow(color: Palette.line, sample: "- - -", bold: false, text: "conditional"))
-        }
-        if edgeFlags.contains(.dynamic) {
-            rows.append(lineRow(color: Palette.dynamic, sample: "- - -", bold: false, text: "dynamic membership (rule)"))
-        }
-        if edgeFlags.contains(.warning) {
-            rows.append(lineRow(color: Palette.warning, sample: "· · ·", bold: false, text: "to something missing"))
-        }
-        if edgeFlags.contains(.added) {
-            rows.append(lineRow(color: Palette.added, sample: "———", bold: true, text: "added"))
-        }
-        if edgeFlags.contains(.removed) {
-            rows.append(lineRow(color: Palette.removed, sample: "- - -", bold: true, text: "removed"))
-        }
-        if edgeFlags.contains(.context) {
-            rows.append(lineRow(color: Palette.faded, sample: "———", bold: false, text: "unchanged, for context"))
+        for row in Self.edgeStyles where edgeFlags.contains(row.flag) {
+            rows.append(lineRow(color: row.color, sample: row.sample, bold: row.bold, text: row.text))
         }
         return "<TABLE BORDER=\"1\" COLOR=\"\(Palette.clusterBorder)\" STYLE=\"rounded\" CELLBORDER=\"0\" "
             + "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
             + rows.joined() + "</TABLE>"
     }
+
+    /// How a node flag is drawn, in legend order.
+    private static let nodeStyles: [(flag: Flags, fill: String, border: String, text: String)] = [
+        (.privileged, "#FFFFFF", Palette.privileged, "red border: privileged"),
+        (.everyone, Palette.everyoneFill, Palette.border, "red fill: everyone, unauthenticated included"),
+        (.warning, Palette.warningFill, Palette.warning, "orange, dashed border: does not exist"),
+        (.aggregate, "#FFFFFF", Palette.border, "double border: several collapsed"),
+        (.added, "#FFFFFF", Palette.added, "green border: added"),
+        (.removed, "#FFFFFF", Palette.removed, "red dashed border: removed"),
+        (.context, "#F2F2F2", Palette.faded, "faded: unchanged, for context"),
+    ]
+
+    /// How an edge flag is drawn, in legend order.
+    private static let edgeStyles: [(flag: Flags, color: String, sample: String, bold: Bool, text: String)] = [
+        (.privileged, Palette.privileged, "———", true, "privileged"),
+        (.conditional, Palette.line, "- - -", false, "conditional"),
+        (.dynamic, Palette.dynamic, "- - -", false, "dynamic membership (rule)"),
+        (.warning, Palette.warning, "· · ·", false, "to something missing"),
+        (.added, Palette.added, "———", true, "added"),
+        (.removed, Palette.removed, "- - -", true, "removed"),
+        (.context, Palette.faded, "———", false, "unchanged, for context"),
+    ]
 
     private func swatchRow(fill: String, border: String, text: String) -> String {
         "<TR><TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"1\" WIDTH=\"28\"> </TD>"

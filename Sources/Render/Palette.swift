@@ -1,4 +1,4 @@
-import Graph
+import GraphValues
 
 /// Colours and shapes of the map.
 ///

@@ -1,4 +1,4 @@
-import Graph
+import GraphValues
 
 /// Tooltip text of nodes and edges: the facts a reviewer hovers for, escaped by `GraphvizText`.
 enum Tooltip {

@@ -41,7 +41,10 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         switch self {
         case .accessPolicies: "policies-access.json"
         case .authorizationPolicies: "policies-authorization.json"
-        default: rawValue.replacingOccurrences(of: "_", with: "-") + ".json"
+        case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
+             .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings, .roles,
+             .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings:
+            rawValue.replacingOccurrences(of: "_", with: "-") + ".json"
         }
     }
 
@@ -51,7 +54,8 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities,
              .accessGroupMembers, .accessGroupRules: .perParent
         case .roles: .roles
-        default: .list
+        case .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessPolicies, .authorizationPolicies,
+             .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys: .list
         }
     }
 
@@ -60,7 +64,9 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         switch self {
         case .users, .trustedProfileIdentities, .accessGroupMembers: "iam_id"
         case .roles: "crn"
-        default: "id"
+        case .account, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .accessGroups,
+             .accessGroupRules, .accessGroupSettings, .accessPolicies, .authorizationPolicies, .policyTemplates,
+             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings: "id"
         }
     }
 
@@ -69,7 +75,21 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         switch self {
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities: .trustedProfiles
         case .accessGroupMembers, .accessGroupRules: .accessGroups
-        default: nil
+        case .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
+             .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances,
+             .apiKeys, .identitySettings: nil
+        }
+    }
+
+    /// Whether a snapshot of one identity's access (scope `identity`, `fetch --identity`) holds the collection: the
+    /// identity's access groups with their members and rules, its and their policies, and the roles that name what
+    /// those grant.
+    public var inIdentityScope: Bool {
+        switch self {
+        case .accessGroups, .accessGroupMembers, .accessGroupRules, .accessPolicies, .roles: true
+        case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
+             .trustedProfileIdentities, .accessGroupSettings, .authorizationPolicies, .policyTemplates,
+             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings: false
         }
     }
 

@@ -13,6 +13,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var scope: Scope
     public var collections: [String: CollectionEntry]
     public var volatile: [String: VolatileEntry]
+    /// Set when the snapshot was re-sealed by hand (`iamgraph reseal`) after its files were edited: what it says, so
+    /// that no one takes the files for what the API returned. Absent from fetched snapshots.
+    public var resealed: String?
 
     public init(toolVersion: String, accountID: String, fetchedAt: String, scope: Scope,
                 collections: [String: CollectionEntry] = [:], volatile: [String: VolatileEntry] = [:]) {
@@ -27,7 +30,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, version, scope, collections, volatile
+        case format, version, scope, collections, volatile, resealed
         case toolVersion = "tool_version"
         case accountID = "account_id"
         case fetchedAt = "fetched_at"
@@ -43,6 +46,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         scope = try c.decode(Scope.self, forKey: .scope)
         collections = try c.decode([String: CollectionEntry].self, forKey: .collections)
         volatile = try c.decodeIfPresent([String: VolatileEntry].self, forKey: .volatile) ?? [:]
+        resealed = try c.decodeIfPresent(String.self, forKey: .resealed)
     }
 
     /// What part of the account a snapshot covers.

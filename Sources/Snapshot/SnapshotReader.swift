@@ -24,6 +24,9 @@ public enum SnapshotReader {
         if let problem = AccountID.problem(manifest.accountID) {
             problems.append(ValidationProblem(file: Manifest.fileName, path: "$.account_id", problem))
         }
+        if let resealed = manifest.resealed {
+            problems.append(ValidationProblem(.warning, file: Manifest.fileName, path: "$.resealed", resealed))
+        }
         for name in manifest.collections.keys.sorted() where CollectionKind(rawValue: name) == nil {
             problems.append(ValidationProblem(.warning, file: Manifest.fileName, path: "$.collections." + name,
                                               "unknown collection \"\(name)\" (ignored)"))
@@ -81,7 +84,8 @@ public enum SnapshotReader {
         }
         return LoadedSnapshot(directory: directory, manifest: manifest, files: files, unknown: unknown,
                               policyUsage: volatile[VolatileArea.policyUsage.key],
-                              activity: volatile[VolatileArea.activity.key], problems: problems)
+                              activity: volatile[VolatileArea.activity.key], mfa: volatile[VolatileArea.mfa.key],
+                              problems: problems)
     }
 
     private static func readManifest(_ directory: URL) throws(Unreadable) -> Manifest {
@@ -142,7 +146,9 @@ public enum SnapshotReader {
         let actual = SHA256Digest.hex(of: data)
         guard actual == expected.lowercased() else {
             return .success(data, [ValidationProblem(file: file,
-                "SHA-256 mismatch: the manifest (\(manifestPath).sha256) expects \(expected), the file has \(actual)")])
+                "SHA-256 mismatch: the manifest (\(manifestPath).sha256) expects \(expected), the file has \(actual); "
+                + "the file changed after the fetch: fetch again, or, to keep an edit made on purpose, run "
+                + "`iamgraph reseal` on the snapshot (it is then no longer what the API returned)")])
         }
         return .success(data, [])
     }

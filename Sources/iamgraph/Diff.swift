@@ -2,7 +2,6 @@ import Analysis
 import ArgumentParser
 import Foundation
 import GitSnapshot
-import Graph
 import Model
 import Render
 import Reports
@@ -94,30 +93,11 @@ struct Diff: ParsableCommand {
         let diff = try SnapshotDiff(old: old, new: new, options: SnapshotDiff.Options(includeUsage: includeUsage))
         for note in diff.notes { Console.error("iamgraph: \(note)") }
 
-        let data: Data?
-        switch format {
-        case .text: data = Data(DiffText.render(diff, sources: sources).utf8)
-        case .markdown: data = Data(DiffMarkdown.render(diff, sources: sources).utf8)
-        case .json: data = try DiffJSON.data(diff, sources: sources)
-        case .svg: data = try map(diff, old: old, new: new, as: .svg, layout: layout)
-        case .png: data = try map(diff, old: old, new: new, as: .png, layout: layout)
-        case .dot: data = try map(diff, old: old, new: new, as: .dot, layout: layout)
+        let data = try DiffOutput.data(diff, old: old, new: new, sources: sources, format: format, layout: layout) {
+            Console.error("iamgraph: \($0)")
         }
-        if let data { try OutputFile(output).write(data, binary: format == .png) }
+        if let data { try OutputFile(output).write(data, binary: format.isBinary) }
         return !diff.isEmpty
-    }
-
-    /// The map of the changed neighbourhood; `nil` (nothing to write) when nothing changed.
-    private func map(_ diff: SnapshotDiff, old: IAMAccount, new: IAMAccount, as format: RenderFormat,
-                     layout: LayoutEngine) throws -> Data? {
-        guard !diff.isEmpty else {
-            Console.error("iamgraph: no changes: nothing to draw")
-            return nil
-        }
-        let graph = DiffMap.build(old: try AccessMap.build(old, options: DiffMap.view),
-                                  new: try AccessMap.build(new, options: DiffMap.view), title: diff.title)
-        for note in graph.notes { Console.error("iamgraph: \(note)") }
-        return try GraphvizRenderer.render(graph, format: format, layout: layout)
     }
 
     /// The two accounts, from directories or git revisions, with the names the reports give them.
@@ -153,9 +133,4 @@ struct Diff: ParsableCommand {
         }
         return account
     }
-}
-
-/// The formats `diff` writes.
-enum DiffFormat: String, CaseIterable {
-    case text, json, markdown, svg, png, dot
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Graph
+import GraphValues
 import Model
 import Render
+import Reports
 
 struct RenderMap: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +36,7 @@ struct RenderMap: ParsableCommand {
 
     @Option(help: ArgumentHelp("Output format: dot, json, svg, png or pdf (default: from -o's extension, else svg).",
                                valueName: "format"))
-    var format: OutputFormat?
+    var format: MapFormat?
 
     @Option(help: "Graphviz layout engine: dot (left to right), sfdp, neato, fdp, circo or twopi.")
     var layout: LayoutEngine = .dot
@@ -108,13 +110,8 @@ struct RenderMap: ParsableCommand {
         }
         let data: Data
         do {
-            switch format {
-            case .json: data = try GraphJSON.data(graph, account: account, options: options, redacted: redact)
-            case .dot: data = try GraphvizRenderer.render(graph, format: .dot, layout: layout)
-            case .svg: data = try GraphvizRenderer.render(graph, format: .svg, layout: layout)
-            case .png: data = try GraphvizRenderer.render(graph, format: .png, layout: layout)
-            case .pdf: data = try GraphvizRenderer.render(graph, format: .pdf, layout: layout)
-            }
+            data = try MapOutput.data(graph, format: format, layout: layout, account: account, options: options,
+                                      redacted: redact)
         } catch {
             Console.error("iamgraph: rendering failed: \(error)")
             throw ExitCode.otherFailure
@@ -135,22 +132,18 @@ struct RenderMap: ParsableCommand {
         return .account
     }
 
-    private func resolvedFormat() throws -> OutputFormat {
+    private func resolvedFormat() throws -> MapFormat {
         if let format { return format }
         guard output != "-" else { return .svg }
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
-        guard let format = OutputFormat(rawValue: ext == "gv" ? "dot" : ext) else {
+        guard let format = MapFormat(rawValue: ext == "gv" ? "dot" : ext) else {
             throw ValidationError("cannot tell the format from '\(output)': use --format dot|json|svg|png|pdf")
         }
         return format
     }
 }
 
-/// The formats `render` writes.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case dot, json, svg, png, pdf
-    var isBinary: Bool { self == .png || self == .pdf }
-}
+extension MapFormat: ExpressibleByArgument {}
 
 extension LayoutEngine: ExpressibleByArgument {}
 extension ViewOptions.Clustering: ExpressibleByArgument {}

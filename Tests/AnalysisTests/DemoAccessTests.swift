@@ -2,10 +2,13 @@ import Analysis
 import Model
 @testable import Reports
 import Testing
+import TestSupport
 
 /// Effective access and who-has-access on samples/demo, row by row.
 @Suite struct DemoAccessTests {
-    let index = DemoAccount.index
+    let index: AccessIndex
+
+    init() throws { index = try DemoAccount.index }
 
     /// "policy | path | target label | roles" per grant, in the order `EffectiveAccess` gives.
     func rows(_ iamID: String) -> [String] {
@@ -27,7 +30,7 @@ import Testing
 
     @Test func sofiaStaticInDevelopersAndDynamicInDataEngineers() {
         let dynamic = "access group Data Engineers (dynamic, rule IdP group data-eng)"
-        #expect(rows(DemoAccount.sofia) == [
+        #expect(rows(DemoIDs.sofia) == [
             Self.publicAssets,
             "ad405730-cc56-4023-8235-0e5fc69cf878 | \(dynamic) | databases-for-postgresql in resource group prod | Viewer, Reader",
             "b85ec231-c54c-4ef3-80c6-db51fae1787f | \(dynamic) | Instance 2fd3b253-3d45-4041-bba2-4fab8004f163 of kms | Manager",
@@ -35,26 +38,26 @@ import Testing
             "35f452b8-1079-4dcf-9a77-217fc22f1e20 | \(dynamic) | Instance key-protect-prod (d79c35df-f9c0-479b-aaf5-a6b277abd473) of kms | Key Rotator",
             "e71feda1-f954-4414-b1b8-2e36711a5e1a | \(dynamic) | messagehub across the account | Writer",
         ] + Self.developerRows)
-        let timeBased = EffectiveAccess.grants(of: DemoAccount.sofia, in: index).first { $0.policy.id == "e71feda1-f954-4414-b1b8-2e36711a5e1a" }
+        let timeBased = EffectiveAccess.grants(of: DemoIDs.sofia, in: index).first { $0.policy.id == "e71feda1-f954-4414-b1b8-2e36711a5e1a" }
         #expect(timeBased?.policy.rule?.isTimeBased == true)
         #expect(timeBased?.policy.pattern == "time-based-conditions:weekly:custom-hours")
     }
 
     @Test func marcusThroughDevelopersAndTheProfileHeMayAssume() {
-        #expect(rows(DemoAccount.marcus) == [Self.publicAssets] + Self.developerRows + [
+        #expect(rows(DemoIDs.marcus) == [Self.publicAssets] + Self.developerRows + [
             "42361702-7f6c-4c18-8bc1-9b304fbf6bc3 | trusted profile iks-payments-workload | Instance secrets-prod (3c228df0-367b-4fc0-b554-0b2d6a50a7a3) of secrets-manager | SecretsReader",
         ])
     }
 
     @Test func jordanHasOnlyHisDirectPolicyAndPublicAccess() {
-        #expect(rows(DemoAccount.jordan) == [
+        #expect(rows(DemoIDs.jordan) == [
             Self.publicAssets,
             "198a0f5e-4d1a-4724-99f5-96f82ad596c6 | direct | Instance pg-orders (a7aeb56c-ddfe-4892-9641-b36ab272e1cf) of databases-for-postgresql | Viewer, Reader",
         ])
     }
 
     @Test func ownerThroughAdminsAndDirect() {
-        #expect(rows(DemoAccount.owner) == [
+        #expect(rows(DemoIDs.owner) == [
             Self.publicAssets,
             "7b35a8a6-b521-4da3-a467-3b2d9556c7d5 | access group Admins (static) | Resource group prod itself | Viewer",
             "5a6cc785-de02-46d3-b920-446068a72ec2 | access group Admins (static) | All resources in resource group prod | Administrator, Manager",
@@ -67,19 +70,19 @@ import Testing
 
     /// The reference counted only group policies naming an instance's guid. Instances reached by service-, resource
     /// group- or account-wide group policies are covered too: only assistant-poc is not.
-    @Test func coverageCountsWideGrantsNotOnlyPoliciesNamingTheGUID() {
-        let groupPolicies = DemoAccount.account.accessPolicies.filter { $0.subjectValue("access_group_id") != nil }
+    @Test func coverageCountsWideGrantsNotOnlyPoliciesNamingTheGUID() throws {
+        let groupPolicies = try DemoAccount.account.accessPolicies.filter { $0.subjectValue("access_group_id") != nil }
         let namedByGUID = Set(groupPolicies.compactMap { $0.resourceAttribute("serviceInstance")?.value.description })
-        let naive = DemoAccount.account.resourceInstances.map(\.instanceID).filter { !namedByGUID.contains($0) }
+        let naive = try DemoAccount.account.resourceInstances.map(\.instanceID).filter { !namedByGUID.contains($0) }
         #expect(naive.count == 6)
-        let flagged = DemoAccount.report.findings.filter { $0.rule == .instanceWithoutGroupAccess }.map { $0.entities[0].id }
-        #expect(flagged == [DemoAccount.assistantPOC])
+        let flagged = try DemoAccount.report.findings.filter { $0.rule == .instanceWithoutGroupAccess }.map { $0.entities[0].id }
+        #expect(flagged == [DemoIDs.assistantPOC])
     }
 
     /// The reference cross-joined every group member with every instance policy. Here a member reaches an instance only
     /// through its own group's policies.
-    @Test func membersGetOnlyTheirOwnGroupsPolicies() {
-        let account = DemoAccount.account
+    @Test func membersGetOnlyTheirOwnGroupsPolicies() throws {
+        let account = try DemoAccount.account
         for instance in account.resourceInstances {
             for access in WhoHasAccess.to(instance, in: index) {
                 guard case .identity(let iamID) = access.holder, case .accessGroup(let group, _, _)? = access.path.last else { continue }
@@ -89,15 +92,15 @@ import Testing
                 #expect(viaProfile || memberIDs.contains(iamID))
             }
         }
-        let kms = DemoAccount.instance(DemoAccount.kmsInstance)
+        let kms = try DemoAccount.instance(DemoIDs.kmsInstance)
         let identities = Set(WhoHasAccess.to(kms, in: index).compactMap { access -> String? in
             if case .identity(let iamID) = access.holder { return iamID }
             return nil
         })
-        #expect(identities == ["IBMid-693000LZ3S", DemoAccount.owner, "IBMid-120005DR8V", DemoAccount.priya, DemoAccount.sofia,
+        #expect(identities == ["IBMid-693000LZ3S", DemoIDs.owner, "IBMid-120005DR8V", DemoIDs.priya, DemoIDs.sofia,
                                "iam-ServiceId-663c96bf-6312-4c16-8d83-0db72db5505c"])
         // Developers-only members, whatever the number of instance policies in the account.
-        #expect(identities.isDisjoint(with: [DemoAccount.marcus, DemoAccount.bob, "iam-ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762",
+        #expect(identities.isDisjoint(with: [DemoIDs.marcus, DemoIDs.bob, "iam-ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762",
                                              "iam-Profile-5f9cfc1d-a71d-4bd4-80ba-734232c1e990"]))
     }
 
@@ -108,17 +111,17 @@ import Testing
             return false
         }
         #expect(services.map(\.policy.id) == ["5f637fdd-e800-4a4d-8293-47e9985fda55"])
-        #expect(services.first?.holder == .service(name: "cloud-object-storage", instance: DemoAccount.cosInstance))
+        #expect(services.first?.holder == .service(name: "cloud-object-storage", instance: DemoIDs.cosInstance))
     }
 
-    @Test func partOfAnInstanceIsAPartialMatch() {
-        let cos = DemoAccount.instance(DemoAccount.cosInstance)
-        let publicRow = WhoHasAccess.to(cos, in: index).first { $0.holder == .accessGroup(id: DemoAccount.publicAccess) }
+    @Test func partOfAnInstanceIsAPartialMatch() throws {
+        let cos = try DemoAccount.instance(DemoIDs.cosInstance)
+        let publicRow = WhoHasAccess.to(cos, in: index).first { $0.holder == .accessGroup(id: DemoIDs.publicAccess) }
         #expect(publicRow?.match == .partial)
     }
 
     @Test func unknownIdentityAndResourceAreNotFound() {
         #expect(throws: Lookup.Failure.self) { try IdentityAccessReport(identity: "nobody@example.com", in: index) }
-        #expect(throws: Lookup.Failure.self) { try ResourceAccessReport(resource: DemoAccount.deletedInstance, in: index) }
+        #expect(throws: Lookup.Failure.self) { try ResourceAccessReport(resource: DemoIDs.deletedInstance, in: index) }
     }
 }

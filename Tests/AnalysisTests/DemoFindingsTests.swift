@@ -1,10 +1,13 @@
 import Analysis
 import Model
 import Testing
+import TestSupport
 
 /// Every rule on samples/demo fires exactly for the entities SEEDS.md seeded for it, and for no other.
 @Suite struct DemoFindingsTests {
-    let report = DemoAccount.report
+    let report: FindingsReport
+
+    init() throws { report = try DemoAccount.report }
 
     /// The first entity of each finding of `rule`, in report order.
     func subjects(_ rule: RuleID) -> [String] {
@@ -17,7 +20,7 @@ import Testing
         .publicAccessPolicy: ["30ea760d-f08e-4927-895a-e70345602204"],
         .policyOnMissingInstance: ["b85ec231-c54c-4ef3-80c6-db51fae1787f"],
         .authorizationOnMissingInstance: [],
-        .instanceWithoutGroupAccess: [DemoAccount.assistantPOC],
+        .instanceWithoutGroupAccess: [DemoIDs.assistantPOC],
         .policyNeverUsed: ["f6427bbc-4704-4347-b57a-d7a85e1e3723"],
         // Least recently used first; 90 days before fetched_at is 2026-08-22.
         .policyInactive: ["dca5fa75-7662-4668-9a9d-0cf68dc62780", "b85ec231-c54c-4ef3-80c6-db51fae1787f",
@@ -26,19 +29,32 @@ import Testing
         .serviceIDKeyWithoutAccess: ["ServiceId-903f4aee-e38c-4481-b439-596805e73fe5"],
         .identityInactive: [],
         .apiKeyInactive: [],
-        .accountAdministrator: [DemoAccount.priya, DemoAccount.owner],
-        .canAssignAccess: [DemoAccount.priya, DemoAccount.owner],
-        .userInNoGroup: [DemoAccount.jordan],
+        .accountAdministrator: [DemoIDs.priya, DemoIDs.owner],
+        .canAssignAccess: [DemoIDs.priya, DemoIDs.owner],
+        .userInNoGroup: [DemoIDs.jordan],
         .serviceIDInNoGroup: ["ServiceId-903f4aee-e38c-4481-b439-596805e73fe5", "ServiceId-d5fbad9d-5f02-41b6-8169-0993a3b3d638"],
         .profileInNoGroup: ["Profile-8d6b7298-9143-436b-907f-23505092b7a1"],
         .profileUnassumable: [],
-        .groupWithoutReaderOrViewer: [DemoAccount.supportStaff, DemoAccount.publicAccess, DemoAccount.auditors],
-        .groupWithoutRegionOrResourceGroup: [DemoAccount.supportStaff, DemoAccount.publicAccess, DemoAccount.auditors],
-        .groupWithoutService: [DemoAccount.admins, DemoAccount.auditors],
-        .emptyAccessGroup: [DemoAccount.supportStaff],
-        .accessGroupWithoutPolicies: [DemoAccount.auditors],
+        .groupWithoutReaderOrViewer: [DemoIDs.supportStaff, DemoIDs.publicAccess, DemoIDs.auditors],
+        .groupWithoutRegionOrResourceGroup: [DemoIDs.supportStaff, DemoIDs.publicAccess, DemoIDs.auditors],
+        .groupWithoutService: [DemoIDs.admins, DemoIDs.auditors],
+        .emptyAccessGroup: [DemoIDs.supportStaff],
+        .accessGroupWithoutPolicies: [DemoIDs.auditors],
         .policyUsesWildcard: ["42aedd1b-d42b-42b1-9393-cb1056682a88"],
         .customRoleUnused: ["crn:v1:ibmcloud:public:iam-access-management::a/b8d158e0846b1b49b73e8295c18bbdb9::customRole:BucketJanitor"],
+        // Every key is older than 90 days (the newest, marcus-terraform, is from 2025-04-14).
+        .apiKeyNotRotated: ["ApiKey-0589f172-5176-4991-94a2-562783e12fd8", "ApiKey-4d335208-e821-43db-b28b-c86c33475e8d",
+                            "ApiKey-5efcf880-84b9-4cc1-ade4-68caf5365c92", "ApiKey-84ec8f3a-e00b-4896-8c19-7471da869858",
+                            "ApiKey-a351f0a3-d738-4239-ab0c-a366dcf1adbb"],
+        .ownerAPIKey: ["ApiKey-5efcf880-84b9-4cc1-ade4-68caf5365c92"],
+        .apiKeyCreationUnrestricted: ["identity_settings"],
+        .accountMFANotEnforced: ["identity_settings"],
+        // MFA NONE for the account; only the owner has a TOTP override.
+        .userWithoutMFA: ["IBMid-060001KMU7", "IBMid-120005DR8V", DemoIDs.marcus, DemoIDs.jordan, DemoIDs.sofia,
+                          DemoIDs.lena, DemoIDs.priya, DemoIDs.bob, "IBMid-693000LZ3S"],
+        .noSupportAccessGroup: [],
+        .tooManyAdministrators: [],
+        .tooManyAdministratorServiceIDs: [],
     ]
 
     @Test func everyRuleHasAnExpectation() {
@@ -52,15 +68,15 @@ import Testing
 
     @Test func missingInstanceFindingNamesTheInstanceAndTheGroup() throws {
         let finding = try #require(report.findings.first { $0.rule == .policyOnMissingInstance })
-        #expect(finding.entities.map(\.id) == ["b85ec231-c54c-4ef3-80c6-db51fae1787f", DemoAccount.deletedInstance,
-                                               DemoAccount.dataEngineers])
+        #expect(finding.entities.map(\.id) == ["b85ec231-c54c-4ef3-80c6-db51fae1787f", DemoIDs.deletedInstance,
+                                               DemoIDs.dataEngineers])
         #expect(finding.location == .accessPolicies)
     }
 
     @Test func onlyTheOwnerIsAFullAdministrator() throws {
         let admins = report.findings.filter { $0.rule == .accountAdministrator }
-        let owner = try #require(admins.first { $0.entities.first?.id == DemoAccount.owner })
-        let priya = try #require(admins.first { $0.entities.first?.id == DemoAccount.priya })
+        let owner = try #require(admins.first { $0.entities.first?.id == DemoIDs.owner })
+        let priya = try #require(admins.first { $0.entities.first?.id == DemoIDs.priya })
         #expect(owner.why.hasSuffix(": full account administration"))
         #expect(owner.why.contains("via access group Admins") && owner.why.contains("direct"))
         #expect(!priya.why.contains("full account administration"))
@@ -68,7 +84,7 @@ import Testing
     }
 
     @Test func theOwnerCanAssignAccessAsOwner() throws {
-        let owner = try #require(report.findings.first { $0.rule == .canAssignAccess && $0.entities.first?.id == DemoAccount.owner })
+        let owner = try #require(report.findings.first { $0.rule == .canAssignAccess && $0.entities.first?.id == DemoIDs.owner })
         #expect(owner.why.hasPrefix("can assign access as account owner"))
         // Viewer on the resource group itself is not Administrator, and Administrator on a group itself assigns nothing.
         #expect(!owner.why.contains("7b35a8a6"))
@@ -98,14 +114,14 @@ import Testing
         #expect(dates == dates.sorted())
     }
 
-    @Test func inactivityIsMeasuredFromTheSnapshotNotTheClock() {
+    @Test func inactivityIsMeasuredFromTheSnapshotNotTheClock() throws {
         // A later "now" makes more policies inactive; the default stays the snapshot's fetched_at.
-        let later = FindingsReport(DemoAccount.index, options: FindingsOptions(asOf: DemoAccount.account.fetchedAt.date!
+        let later = try FindingsReport(DemoAccount.index, options: FindingsOptions(asOf: DemoAccount.account.fetchedAt.date!
             .addingTimeInterval(60 * 86_400)))
         let count = { (r: FindingsReport) in r.findings.filter { $0.rule == .policyInactive }.count }
-        #expect(count(DemoAccount.report) == 4)
+        #expect(try count(DemoAccount.report) == 4)
         #expect(count(later) == 6)
-        let strict = FindingsReport(DemoAccount.index, options: FindingsOptions(inactiveDays: 1))
+        let strict = try FindingsReport(DemoAccount.index, options: FindingsOptions(inactiveDays: 1))
         #expect(count(strict) == 10)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Model
 @testable import Reports
 import Testing
+import TestSupport
 
 /// The output formats: escaping of untrusted text, and the shape of the JSON, CSV, Markdown and SARIF documents.
 @Suite struct ReportFormatTests {
@@ -87,10 +88,10 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: report.data(.json)) as! [String: Any]
         #expect(json["format"] as? String == "iamgraph-access")
         #expect(json["version"] as? Int == 1)
-        #expect((json["identity"] as! [String: Any])["iam_id"] as? String == DemoAccount.sofia)
+        #expect((json["identity"] as! [String: Any])["iam_id"] as? String == DemoIDs.sofia)
         let grants = json["grants"] as! [[String: Any]]
         #expect(grants.count == 11)
-        let timeBased = try #require(grants.first { ($0["policy"] as! [String: Any])["id"] as? String == "e71feda1-f954-4414-b1b8-2e36711a5e1a" })
+        let timeBased = try #require(grants.first { ($0["policy"] as! [String: Any])["id"] as? String == DemoIDs.timeBasedPolicy })
         #expect((timeBased["conditions"] as! [String: Any])["pattern"] as? String == "time-based-conditions:weekly:custom-hours")
         let step = (timeBased["path"] as! [[String: Any]])[0]
         #expect(step["kind"] as? String == "access_group" && step["membership"] as? String == "dynamic"
@@ -101,9 +102,9 @@ import Testing
     }
 
     @Test func resourceJSONOfTheDemo() throws {
-        let report = try ResourceAccessReport(resource: DemoAccount.kmsInstance, in: DemoAccount.index)
+        let report = try ResourceAccessReport(resource: DemoIDs.kmsInstance, in: DemoAccount.index)
         let json = try JSONSerialization.jsonObject(with: report.data(.json)) as! [String: Any]
-        #expect((json["resource"] as! [String: Any])["guid"] as? String == DemoAccount.kmsInstance)
+        #expect((json["resource"] as! [String: Any])["guid"] as? String == DemoIDs.kmsInstance)
         let rows = json["access"] as! [[String: Any]]
         let kinds = rows.map { ($0["holder"] as! [String: Any])["kind"] as! String }
         #expect(kinds == kinds.sorted { ["user", "service_id", "trusted_profile", "access_group", "public_access", "service"].firstIndex(of: $0)!
@@ -113,8 +114,10 @@ import Testing
     }
 
     @Test func sarifHasTheRequiredShape() throws {
-        let report = DemoAccount.report
-        let data = try FindingsOutput.data(report, format: .sarif, snapshot: DemoAccount.directory)
+        let report = try DemoAccount.report
+        let snapshot = SnapshotLocation.resolve(Samples.demo, base: Samples.repository)
+        #expect(snapshot.relativePath == "samples/demo")
+        let data = try FindingsOutput.data(report, format: .sarif, snapshot: snapshot)
         let log = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         #expect(log["version"] as? String == "2.1.0")
         #expect((log["$schema"] as? String)?.contains("sarif-schema-2.1.0") == true)
@@ -135,27 +138,38 @@ import Testing
             #expect(((result["message"] as! [String: Any])["text"] as? String)?.contains(finding.why) == true)
             let location = (result["locations"] as! [[String: Any]])[0]
             let artifact = (location["physicalLocation"] as! [String: Any])["artifactLocation"] as! [String: Any]
-            #expect(artifact["uri"] as? String == finding.location?.fileName)
-            #expect(artifact["uriBaseId"] as? String == "SNAPSHOT")
+            #expect(artifact["uri"] as? String == finding.location.map { "samples/demo/" + $0.fileName })
+            #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
+            // The region holds the entity's id (or, for a collection, is its whole file).
+            let region = try #require((location["physicalLocation"] as! [String: Any])["region"] as? [String: Int])
+            let file = try String(contentsOf: Samples.demo.appendingPathComponent(finding.location!.fileName), encoding: .utf8)
+            let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
+            let start = try #require(region["startLine"]), end = try #require(region["endLine"])
+            #expect(1 <= start && start <= end && end <= lines.count)
+            if finding.entities[0].kind != .collection {
+                #expect(lines[(start - 1)..<end].contains { $0.contains("\"" + finding.entities[0].id + "\"") })
+            }
+            #expect((result["properties"] as? [String: [String]])?["tags"] == CISControl.controls(of: finding.rule).map { "CIS " + $0.id })
             let logical = location["logicalLocations"] as! [[String: Any]]
             #expect(logical.map { $0["name"] as! String } == finding.entities.map(\.id))
         }
         let publicAccess = try #require(results.first { $0["ruleId"] as? String == "public-access-policy" })
         let location = (publicAccess["locations"] as! [[String: Any]])[0]
         #expect(((location["physicalLocation"] as! [String: Any])["artifactLocation"] as! [String: Any])["uri"] as? String
-                == "policies-access.json")
-        let base = (run["originalUriBaseIds"] as! [String: Any])["SNAPSHOT"] as! [String: Any]
-        #expect((base["uri"] as? String)?.hasSuffix("samples/demo/") == true)
+                == "samples/demo/policies-access.json")
+        // No local absolute path in the log.
+        #expect(run["originalUriBaseIds"] == nil)
+        #expect(!String(decoding: data, as: UTF8.self).contains(Samples.repository.path))
         let notifications = ((run["invocations"] as! [[String: Any]])[0]["toolExecutionNotifications"] as! [[String: Any]])
         #expect(notifications.count == 2)
     }
 
     @Test func findingsJSONSummarisesEveryRule() throws {
-        let report = DemoAccount.report
+        let report = try DemoAccount.report
         let json = try JSONSerialization.jsonObject(with: FindingsOutput.data(report, format: .json)) as! [String: Any]
         #expect(json["format"] as? String == "iamgraph-findings")
         #expect(json["as_of"] as? String == "2026-11-20T09:00:00Z")
-        #expect(json["summary"] as? [String: Int] == ["error": 1, "warning": 6, "note": 24])
+        #expect(json["summary"] as? [String: Int] == ["error": 3, "warning": 23, "note": 22])
         let rules = json["rules"] as! [[String: Any]]
         #expect(rules.count == RuleID.allCases.count)
         #expect(rules.filter { $0["evaluated"] as? Bool == false }.map { $0["id"] as! String } == ["identity-inactive", "api-key-inactive"])
@@ -163,15 +177,15 @@ import Testing
         #expect((json["policies_by_last_use"] as! [Any]).count == 21)
     }
 
-    @Test func textListsEveryRuleWithItsCount() {
-        let text = FindingsText.render(DemoAccount.report, policyUsage: true)
+    @Test func textListsEveryRuleWithItsCount() throws {
+        let text = try FindingsText.render(DemoAccount.report, policyUsage: true)
         for rule in RuleID.allCases { #expect(text.contains(rule.rawValue)) }
         #expect(text.contains("not evaluated: the snapshot has no activity report"))
         #expect(text.contains("Policies by last use (never used first)"))
     }
 
     @Test func docsDescribeEveryRuleAndTheAccessJSON() throws {
-        let root = DemoAccount.directory.deletingLastPathComponent().deletingLastPathComponent()
+        let root = Samples.repository
         let findings = try String(contentsOf: root.appendingPathComponent("docs/findings.md"), encoding: .utf8)
         for rule in RuleID.allCases {
             #expect(findings.contains("### `\(rule.rawValue)`"), "docs/findings.md lacks \(rule.rawValue)")

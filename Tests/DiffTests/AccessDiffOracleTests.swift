@@ -3,12 +3,13 @@ import Foundation
 import Model
 import Snapshot
 import Testing
+import TestSupport
 
 /// `SnapshotDiff` compares effective access path by path and skips paths whose source did not change; this checks it
 /// against the plain definition — every holder's full grant list in both snapshots, keyed and compared — on
 /// samples/enterprise with hundreds of scattered edits.
 @Suite struct AccessDiffOracleTests {
-    static let enterprise = DemoPair.demo.deletingLastPathComponent().appendingPathComponent("enterprise")
+    static let enterprise = Samples.enterprise
     static let administrator = "crn:v1:bluemix:public:iam::::role:Administrator"
 
     /// A copy of samples/enterprise in which every 20th membership is gone, every 37th access policy deleted, every
@@ -43,7 +44,7 @@ import Testing
             let first = profiles.keys.sorted()[0]
             profiles[first] = Array((profiles[first] as! [Any]).dropFirst())
         }
-        try Reseal.reseal(directory)
+        try Resealer().reseal(directory)
     }
 
     /// One gained or lost role, by ids only.
@@ -91,9 +92,8 @@ import Testing
     }
 
     @Test func pathByPathComparisonEqualsTheFullComparison() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-oracle-\(UUID().uuidString)")
+        let root = try TemporaryDirectory.make("iamgraph-oracle")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let edited = root.appendingPathComponent("new")
         try Self.editedCopy(of: Self.enterprise, at: edited)
         let old = try DemoPair.load(Self.enterprise), new = try DemoPair.load(edited)

@@ -1,23 +1,22 @@
 import Foundation
 import Model
 import Snapshot
+import TestSupport
 
 /// Two copies of `samples/demo` in a temporary directory: `old`, unchanged, and `new`, which differs by exactly
 /// one membership (Sofia Alvarez left Developers), one role added to a group policy (Manager on Developers' sandbox
 /// policy), one new direct policy (Administrator on cloud-object-storage in prod for Lena Fischer) and one deleted
 /// instance (events-sandbox), fetched a week later.
 struct DemoPair {
-    static let demo = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("samples/demo")
+    static let demo = Samples.demo
 
-    static let developers = "AccessGroupId-9e906054-2f34-471c-a8d1-080849987ba2"
-    static let sofia = "IBMid-310008FJ6C"
-    static let lena = "IBMid-5500093YGE"
-    static let sandboxPolicy = "a10d2039-ed7a-4d50-9cc0-1e85e5747c5d"
+    static let developers = DemoIDs.developers
+    static let sofia = DemoIDs.sofia
+    static let lena = DemoIDs.lena
+    static let sandboxPolicy = DemoIDs.sandboxPolicy
     static let newPolicy = "0c5b7e1e-5d2a-4f7e-9a51-3f6f0b9d2c11"
-    static let deletedInstance = "1057ecf6-1de8-40be-a4fc-4068b5ff396f"
-    static let prod = "7fc4a117a369532f4916635476c517e5"
+    static let deletedInstance = DemoIDs.eventsSandbox
+    static let prod = DemoIDs.prodResourceGroup
     static let manager = "crn:v1:bluemix:public:iam::::serviceRole:Manager"
     static let newFetchedAt = "2026-11-27T09:00:00Z"
 
@@ -27,8 +26,7 @@ struct DemoPair {
 
     /// Creates the pair; `edited: false` makes `new` an identical copy.
     init(edited: Bool = true) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-diff-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try TemporaryDirectory.make("iamgraph-diff-tests")
         try FileManager.default.copyItem(at: Self.demo, to: old)
         try FileManager.default.copyItem(at: Self.demo, to: new)
         if edited { try Self.edit(new) }
@@ -59,7 +57,7 @@ struct DemoPair {
         try editJSON(directory, CollectionKind.resourceInstances.fileName) { (instances: inout [[String: Any]]) in
             instances.removeAll { $0["guid"] as? String == deletedInstance }
         }
-        try Reseal.reseal(directory, fetchedAt: newFetchedAt)
+        try Resealer(fetchedAt: newFetchedAt).reseal(directory)
     }
 
     static var newDirectPolicy: [String: Any] { [

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Graph
+import GraphValues
 import Model
 import Render
 import Testing

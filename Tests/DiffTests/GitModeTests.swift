@@ -3,6 +3,7 @@ import Foundation
 import GitSnapshot
 import Model
 import Testing
+import TestSupport
 
 /// A temporary repository with two commits of `snap/`: the demo, then the edited demo.
 struct DemoRepository {
@@ -10,25 +11,25 @@ struct DemoRepository {
     var url: URL { pair.root.appendingPathComponent("repo") }
     var snapshot: URL { url.appendingPathComponent("snap") }
 
-    init() throws {
+    init() async throws {
         pair = try DemoPair()
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         for arguments in [["init", "-q"], ["config", "user.name", "iamgraph tests"],
                           ["config", "user.email", "tests@example.com"], ["config", "commit.gpgsign", "false"]] {
-            try git(arguments)
+            try await git(arguments)
         }
         try FileManager.default.copyItem(at: pair.old, to: snapshot)
-        try git(["add", "-A"])
-        try git(["commit", "-q", "-m", "demo"])
+        try await git(["add", "-A"])
+        try await git(["commit", "-q", "-m", "demo"])
         try FileManager.default.removeItem(at: snapshot)
         try FileManager.default.copyItem(at: pair.new, to: snapshot)
-        try git(["add", "-A"])
-        try git(["commit", "-q", "-m", "one membership, one role, one policy, one instance"])
+        try await git(["add", "-A"])
+        try await git(["commit", "-q", "-m", "one membership, one role, one policy, one instance"])
     }
 
     @discardableResult
-    func git(_ arguments: [String]) throws -> String {
-        let result = try Command.git(url, arguments)
+    func git(_ arguments: [String]) async throws -> String {
+        let result = try await ProcessRunner.git(url, arguments)
         guard result.status == 0 else { throw GitFailure(message: result.stderr) }
         return result.stdout
     }
@@ -41,10 +42,10 @@ struct DemoRepository {
 }
 
 @Suite struct GitModeTests {
-    @Test func revisionsCompareLikeDirectories() throws {
-        let repository = try DemoRepository()
+    @Test func revisionsCompareLikeDirectories() async throws {
+        let repository = try await DemoRepository()
         defer { repository.pair.remove() }
-        let head = try repository.git(["rev-parse", "HEAD"])
+        let head = try await repository.git(["rev-parse", "HEAD"])
 
         let fromGit = try SnapshotDiff(old: repository.account("HEAD~1"), new: repository.account("HEAD"))
         let fromDirectories = try SnapshotDiff(old: DemoPair.load(repository.pair.old), new: DemoPair.load(repository.pair.new))
@@ -53,23 +54,23 @@ struct DemoRepository {
         #expect(!fromGit.isEmpty)
 
         // Nothing was checked out or changed.
-        #expect(try repository.git(["status", "--porcelain"]).isEmpty)
-        #expect(try repository.git(["rev-parse", "HEAD"]) == head)
+        #expect(try await repository.git(["status", "--porcelain"]).isEmpty)
+        #expect(try await repository.git(["rev-parse", "HEAD"]) == head)
     }
 
-    @Test func theCommandExitsOneOnChanges() throws {
-        let repository = try DemoRepository()
+    @Test func theCommandExitsOneOnChanges() async throws {
+        let repository = try await DemoRepository()
         defer { repository.pair.remove() }
-        let changed = try Command.iamgraph(["diff", "--git", "HEAD~1", "HEAD", "snap", "--repo", repository.url.path])
+        let changed = try await ProcessRunner.iamgraph(["diff", "--git", "HEAD~1", "HEAD", "snap", "--repo", repository.url.path])
         #expect(changed.status == 1)
         #expect(changed.stdout.hasPrefix("--- HEAD~1:snap\t"))
-        let same = try Command.iamgraph(["diff", "--git", "HEAD", "HEAD", "snap", "--repo", repository.url.path])
+        let same = try await ProcessRunner.iamgraph(["diff", "--git", "HEAD", "HEAD", "snap", "--repo", repository.url.path])
         #expect(same.status == 0)
         #expect(same.stdout.isEmpty)
     }
 
-    @Test func unreadableRevisionsSaySo() throws {
-        let repository = try DemoRepository()
+    @Test func unreadableRevisionsSaySo() async throws {
+        let repository = try await DemoRepository()
         defer { repository.pair.remove() }
         #expect {
             try GitSnapshotReader.load(revision: "HEAD~7", path: "snap", repository: repository.url)
@@ -86,7 +87,7 @@ struct DemoRepository {
         #expect(throws: GitSnapshotError.self) {
             try GitSnapshotReader.load(revision: "--output=/tmp/x", path: "snap", repository: repository.url)
         }
-        let result = try Command.iamgraph(["diff", "--git", "HEAD~7", "HEAD", "snap", "--repo", repository.url.path])
+        let result = try await ProcessRunner.iamgraph(["diff", "--git", "HEAD~7", "HEAD", "snap", "--repo", repository.url.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("invalid object name 'HEAD~7'"))
     }

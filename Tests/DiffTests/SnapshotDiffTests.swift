@@ -64,7 +64,7 @@ import Testing
         try DemoPair.editJSON(pair.new, CollectionKind.accessPolicies.fileName) { (policies: inout [[String: Any]]) in
             policies.removeAll { $0["id"] as? String == "30ea760d-f08e-4927-895a-e70345602204" }
         }
-        try Reseal.reseal(pair.new)
+        try Resealer().reseal(pair.new)
         let diff = try SnapshotDiff(old: DemoPair.load(pair.old), new: DemoPair.load(pair.new))
         #expect(diff.access.map(\.holder) == [.everyone])
         #expect(diff.access.first.map { $0.lost.map { $0.sentence(for: .everyone) } } == [
@@ -84,7 +84,7 @@ import Testing
     @Test func differentAccountsAreNotCompared() throws {
         let pair = try DemoPair(edited: false)
         defer { pair.remove() }
-        try Reseal.reseal(pair.new, accountID: "0123456789abcdef0123456789abcdef")
+        try Resealer(accountID: "0123456789abcdef0123456789abcdef").reseal(pair.new)
         #expect(throws: SnapshotDiff.Incomparable.self) {
             try SnapshotDiff(old: DemoPair.load(pair.old), new: DemoPair.load(pair.new))
         }
@@ -101,7 +101,7 @@ import Testing
     @Test func aCollectionUnknownOnOneSideIsNotReportedAsChanged() throws {
         let pair = try DemoPair(edited: false)
         defer { pair.remove() }
-        try Reseal.reseal(pair.new, forbidden: [.accessGroupMembers])
+        try Resealer(forbidden: [.accessGroupMembers]).reseal(pair.new)
         let diff = try SnapshotDiff(old: DemoPair.load(pair.old), new: DemoPair.load(pair.new))
         #expect(diff.isEmpty)
         #expect(diff.notes.count == 1)
@@ -115,7 +115,7 @@ import Testing
         try DemoPair.editJSON(pair.new, VolatileArea.policyUsage.file) { (usage: inout [String: Any]) in
             usage[DemoPair.sandboxPolicy] = ["last_permit_at": "2026-11-26T08:00:00Z", "last_permit_frequency": 999]
         }
-        try Reseal.reseal(pair.new)
+        try Resealer().reseal(pair.new)
         let old = try DemoPair.load(pair.old), new = try DemoPair.load(pair.new)
         #expect(try SnapshotDiff(old: old, new: new).isEmpty)
 

@@ -8,8 +8,8 @@ import Testing
     static let acct = Synthetic.account
 
     /// The ids of a list file, in file order.
-    func fileIDs(_ kind: CollectionKind, key: String = "id", snapshot: URL = Synthetic.directory) throws -> [String] {
-        ids(try #require(try snapshotFile(snapshot, kind.fileName) as? [[String: Any]]), key)
+    func fileIDs(_ kind: CollectionKind, key: String = "id", snapshot: URL? = nil) throws -> [String] {
+        ids(try #require(try snapshotFile(snapshot ?? Synthetic.directory, kind.fileName) as? [[String: Any]]), key)
     }
 
     @Test func identityListsUsePagesizeAndAbsoluteNextStrings() async throws {

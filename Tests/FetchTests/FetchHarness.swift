@@ -2,13 +2,12 @@ import FakeCloud
 import Fetch
 import Foundation
 import Snapshot
+import TestSupport
 
 /// A fake IBM Cloud serving a sample, and helpers to fetch from it into temporary directories.
 struct FetchHarness {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let demo = repository.appendingPathComponent("samples/demo")
-    static let enterprise = repository.appendingPathComponent("samples/enterprise")
+    static let demo = Samples.demo
+    static let enterprise = Samples.enterprise
     static let apiKey = "test-KEY-6c1d2e3f-never-print-me"
 
     /// Runs `body` with a started fake cloud, stopping it afterwards.
@@ -35,7 +34,7 @@ struct FetchHarness {
     }
 
     static func temporaryDirectory() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-fetch-\(UUID().uuidString)")
+        TemporaryDirectory.path("iamgraph-fetch")
     }
 
     /// Every file under a directory, by relative path.
@@ -77,8 +76,6 @@ struct FetchHarness {
                                     environment: ["IBMCLOUD_API_KEY": apiKey])
     }
 
-    /// The built `iamgraph` executable, next to the test bundle.
-    static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("iamgraph")
-    }
+    /// The built `iamgraph` executable.
+    static var executable: URL { ProcessRunner.iamgraph }
 }

@@ -3,6 +3,7 @@ import FakeCloud
 import Foundation
 import Testing
 import Snapshot
+import TestSupport
 
 extension FetchSuites {
     /// A hostile server: account ids that are not ids, ids that are paths, repeated ids and terminal escape sequences

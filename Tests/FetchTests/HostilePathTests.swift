@@ -24,7 +24,7 @@ import Testing
                 == "https://api.example.com/base/v2/accounts/acc%20ount%2F..%2Fx%60%25/users?limit=100")
         #expect(try client.url(catalog.endpoint(.identitySettings), cursor: nil).absoluteString
                 == "https://api.example.com/base/v1/accounts/acc%20ount%2F..%2Fx%60%25/settings/identity")
-        #expect(try client.url(ActivityReportFetch.start(accountID: ".."), cursor: nil).absoluteString
+        #expect(try client.url(IdentityReportFetch.Kind.activity.start(".."), cursor: nil).absoluteString
                 == "https://api.example.com/base/v1/activity/accounts/%2E%2E/report?type=inactive&duration=720")
     }
 
@@ -35,8 +35,8 @@ import Testing
         (".", "%2E"),
     ])
     func theActivityReportsReferenceIsOnePathSegment(reference: String, segment: String) throws {
-        let start = ActivityReportFetch.start(accountID: "a1")
-        let report = try #require(ActivityReportFetch.report(created: ["reference": reference], start: start))
+        let start = IdentityReportFetch.Kind.activity.start("a1")
+        let report = try #require(IdentityReportFetch.report(created: ["reference": reference], start: start))
         #expect(try client.url(report, cursor: nil).absoluteString
                 == "https://api.example.com/base/v1/activity/accounts/a1/report/" + segment)
     }

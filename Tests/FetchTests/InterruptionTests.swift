@@ -1,8 +1,9 @@
 import FakeCloud
 import Fetch
 import Foundation
-import Testing
 import Snapshot
+import Testing
+import TestSupport
 
 extension FetchSuites {
     /// `iamgraph fetch` stopped by a signal while it writes: the old snapshot stays as it was, and its staging

@@ -3,13 +3,14 @@ import Fetch
 import Foundation
 import Testing
 import Snapshot
+import TestSupport
 
 extension FetchSuites {
     /// Fetching from the fake cloud serving a sample reproduces the sample byte for byte, apart from the manifest's time.
     @Suite struct RoundTripTests {
         @Test(arguments: ["demo", "enterprise"])
         func fetchReproducesTheSample(name: String) async throws {
-            let sample = FetchHarness.repository.appendingPathComponent("samples/\(name)")
+            let sample = Samples.directory.appendingPathComponent(name)
             let output = FetchHarness.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: output) }
             let report = try await FetchHarness.withCloud(sample) { cloud in

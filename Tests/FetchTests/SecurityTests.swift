@@ -2,6 +2,7 @@ import FakeCloud
 import Fetch
 import Foundation
 import Testing
+import TestSupport
 import Snapshot
 
 extension FetchSuites {

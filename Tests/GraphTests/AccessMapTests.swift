@@ -1,7 +1,9 @@
 import Foundation
+import GraphValues
 import Testing
 @testable import Graph
 import Model
+import TestSupport
 
 @Suite struct AccessMapTests {
     func map(_ options: ViewOptions = ViewOptions()) throws -> AccessGraph {
@@ -11,14 +13,14 @@ import Model
     @Test func nodeIDsAreStableAndReadable() throws {
         let graph = try map()
         #expect(graph.nodes.allSatisfy { $0.id.hasPrefix($0.kind.rawValue + ":") || $0.id.hasPrefix("aggregate:") })
-        #expect(graph.node("user:\(Demo.owner)") != nil)
-        #expect(graph.node("access_group:\(Demo.group(named: "Admins").id)") != nil)
+        #expect(graph.node("user:\(DemoIDs.owner)") != nil)
+        #expect(try graph.node("access_group:\(Demo.group(named: "Admins").id)") != nil)
     }
 
     @Test func dynamicMemberEdgeCarriesTheRuleName() throws {
         let graph = try map()
-        let group = "access_group:" + Demo.group(named: "Data Engineers").id
-        let edge = try #require(graph.edges.first { $0.source == "user:\(Demo.dynamicMember)" && $0.target == group })
+        let group = try "access_group:" + Demo.group(named: "Data Engineers").id
+        let edge = try #require(graph.edges.first { $0.source == "user:\(DemoIDs.sofia)" && $0.target == group })
         #expect(edge.kind == .memberOf)
         #expect(edge.flags.contains(.dynamic))
         #expect(edge.label.hasPrefix("rule: "))
@@ -27,32 +29,32 @@ import Model
 
     @Test func authorizationLinksServiceToTarget() throws {
         let graph = try map()
-        let service = "service:cloud-object-storage/\(Demo.cosInstance)"
+        let service = "service:cloud-object-storage/\(DemoIDs.cosInstance)"
         let edge = try #require(graph.edges.first { $0.source == service })
         #expect(edge.kind == .grants)
         #expect(edge.label == "Reader")
         let target = try #require(graph.node(edge.target))
-        #expect(target.label.contains(Demo.kmsInstance))
+        #expect(target.label.contains(DemoIDs.kmsInstance))
     }
 
     @Test func timeBasedConditionIsOnTheEdge() throws {
         let graph = try map()
-        let edge = try #require(graph.edges.first { $0.attributes["policies"]?.contains(Demo.timeBasedPolicy) == true })
+        let edge = try #require(graph.edges.first { $0.attributes["policies"]?.contains(DemoIDs.timeBasedPolicy) == true })
         #expect(edge.flags.contains(.conditional))
         #expect(edge.label.contains("time-based"))
-        #expect(edge.source == "access_group:" + Demo.group(named: "Data Engineers").id)
+        #expect(try edge.source == "access_group:" + Demo.group(named: "Data Engineers").id)
     }
 
     @Test func deletedInstanceTargetIsAWarning() throws {
         let graph = try map()
-        let target = try #require(graph.nodes.first { $0.kind == .target && $0.attributes["attributes"]?.contains(Demo.deletedInstance) == true })
+        let target = try #require(graph.nodes.first { $0.kind == .target && $0.attributes["attributes"]?.contains(DemoIDs.deletedInstance) == true })
         #expect(target.flags.contains(.warning))
-        #expect(target.attributes["warning"] == "instance \(Demo.deletedInstance) does not exist")
+        #expect(target.attributes["warning"] == "instance \(DemoIDs.deletedInstance) does not exist")
     }
 
     @Test func privilegedGrantsAreFlagged() throws {
         let graph = try map()
-        let edge = try #require(graph.edges.first { $0.source == "user:\(Demo.owner)" && $0.kind == .grants })
+        let edge = try #require(graph.edges.first { $0.source == "user:\(DemoIDs.owner)" && $0.kind == .grants })
         #expect(edge.flags.contains(.privileged))
         #expect(graph.node(edge.target)?.attributes["scope"] == "all_iam_enabled_services")
     }
@@ -66,9 +68,9 @@ import Model
         let collapsed = try map()
         let expanded = try map(ViewOptions(showPolicies: true))
         #expect(!collapsed.nodes.contains { $0.kind == .policy || $0.kind == .role })
-        #expect(expanded.nodes.contains { $0.id == "policy:\(Demo.timeBasedPolicy)" })
-        #expect(expanded.edges.contains { $0.source == "policy:\(Demo.timeBasedPolicy)" && $0.kind == .appliesTo && $0.flags.contains(.conditional) })
-        #expect(expanded.edges.contains { $0.source == "policy:\(Demo.timeBasedPolicy)" && $0.kind == .grants })
+        #expect(expanded.nodes.contains { $0.id == "policy:\(DemoIDs.timeBasedPolicy)" })
+        #expect(expanded.edges.contains { $0.source == "policy:\(DemoIDs.timeBasedPolicy)" && $0.kind == .appliesTo && $0.flags.contains(.conditional) })
+        #expect(expanded.edges.contains { $0.source == "policy:\(DemoIDs.timeBasedPolicy)" && $0.kind == .grants })
     }
 
     @Test func clustersByResourceGroupOrServiceOrNone() throws {
@@ -79,41 +81,41 @@ import Model
     }
 
     @Test func identityViewShowsDirectGroupAndProfileAccess() throws {
-        let graph = try map(ViewOptions(focus: .identity(Demo.owner)))
+        let graph = try map(ViewOptions(focus: .identity(DemoIDs.owner)))
         let kinds = Set(graph.nodes.map(\.kind))
         #expect(kinds.isSubset(of: [.user, .accessGroup, .target, .trustedProfile]))
-        #expect(graph.nodes.filter { $0.kind == .user }.map(\.id) == ["user:\(Demo.owner)"])
-        #expect(graph.edges.contains { $0.source == "user:\(Demo.owner)" && $0.kind == .grants })   // direct
-        #expect(graph.edges.contains { $0.source == "user:\(Demo.owner)" && $0.kind == .memberOf })  // through Admins
+        #expect(graph.nodes.filter { $0.kind == .user }.map(\.id) == ["user:\(DemoIDs.owner)"])
+        #expect(graph.edges.contains { $0.source == "user:\(DemoIDs.owner)" && $0.kind == .grants })   // direct
+        #expect(graph.edges.contains { $0.source == "user:\(DemoIDs.owner)" && $0.kind == .memberOf })  // through Admins
         #expect(graph.title.contains("effective access of"))
     }
 
     @Test func identityViewThroughATrustedProfile() throws {
-        // IBMid-270007BN2P may assume the IKS profile, which holds its own policy.
-        let graph = try map(ViewOptions(focus: .identity("IBMid-270007BN2P")))
+        // Marcus may assume the IKS profile, which holds its own policy.
+        let graph = try map(ViewOptions(focus: .identity(DemoIDs.marcus)))
         let profile = try #require(graph.nodes.first { $0.kind == .trustedProfile })
-        #expect(graph.edges.contains { $0.source == "user:IBMid-270007BN2P" && $0.target == profile.id && $0.kind == .canAssume })
+        #expect(graph.edges.contains { $0.source == "user:" + DemoIDs.marcus && $0.target == profile.id && $0.kind == .canAssume })
         #expect(graph.edges.contains { $0.source == profile.id && $0.kind == .grants })
     }
 
     @Test func resourceViewShowsEveryoneWhoCanReachTheInstance() throws {
-        let graph = try map(ViewOptions(focus: .resource(Demo.unreachedInstance)))
-        let instance = "service_instance:\(Demo.unreachedInstance)"
+        let graph = try map(ViewOptions(focus: .resource(DemoIDs.assistantPOC)))
+        let instance = "service_instance:\(DemoIDs.assistantPOC)"
         #expect(graph.node(instance) != nil)
         // Only the owner's direct account-wide policy reaches it; it arrives through the resource group.
-        #expect(graph.nodes.filter { $0.kind.isIdentity }.map(\.id) == ["user:\(Demo.owner)"])
+        #expect(graph.nodes.filter { $0.kind.isIdentity }.map(\.id) == ["user:\(DemoIDs.owner)"])
         #expect(!graph.nodes.contains { $0.kind == .accessGroup })
         #expect(graph.edges.contains { $0.kind == .contains && $0.target == instance })
     }
 
     @Test func resourceViewIncludesAuthorizations() throws {
-        let graph = try map(ViewOptions(focus: .resource(Demo.kmsInstance)))
+        let graph = try map(ViewOptions(focus: .resource(DemoIDs.kmsInstance)))
         #expect(graph.nodes.contains { $0.kind == .service })
-        #expect(graph.edges.contains { $0.kind == .covers && $0.target == "service_instance:\(Demo.kmsInstance)" })
+        #expect(graph.edges.contains { $0.kind == .covers && $0.target == "service_instance:\(DemoIDs.kmsInstance)" })
     }
 
     @Test func accessGroupView() throws {
-        let group = Demo.group(named: "Developers")
+        let group = try Demo.group(named: "Developers")
         let graph = try map(ViewOptions(focus: .accessGroup("developers")))
         #expect(graph.nodes.filter { $0.kind == .accessGroup }.map(\.id) == ["access_group:\(group.id)"])
         #expect(graph.edges.filter { $0.kind == .memberOf }.count == group.members.count)
@@ -122,14 +124,14 @@ import Model
 
     @Test func identityViewOfAnIdentityTheListsLack() throws {
         // An identity-scope snapshot has no user list: the identity is known only from its memberships and policies.
-        let demo = Demo.account
-        let scoped = IAMAccount(accountID: demo.accountID, fetchedAt: demo.fetchedAt, scope: .identity(Demo.owner),
+        let demo = try Demo.account
+        let scoped = IAMAccount(accountID: demo.accountID, fetchedAt: demo.fetchedAt, scope: .identity(DemoIDs.owner),
                                 info: demo.info, accessGroups: demo.accessGroups, accessPolicies: demo.accessPolicies,
                                 roles: demo.roles, resourceGroups: demo.resourceGroups,
                                 resourceInstances: demo.resourceInstances)
-        let graph = try AccessMap.build(scoped, options: ViewOptions(focus: .identity(Demo.owner)))
-        let full = try map(ViewOptions(focus: .identity(Demo.owner)))
-        #expect(graph.nodes.filter { $0.kind == .user }.map(\.id) == ["user:\(Demo.owner)"])
+        let graph = try AccessMap.build(scoped, options: ViewOptions(focus: .identity(DemoIDs.owner)))
+        let full = try map(ViewOptions(focus: .identity(DemoIDs.owner)))
+        #expect(graph.nodes.filter { $0.kind == .user }.map(\.id) == ["user:\(DemoIDs.owner)"])
         #expect(Set(graph.edges.map { [$0.source, $0.target, $0.kind.rawValue] })
                 == Set(full.edges.map { [$0.source, $0.target, $0.kind.rawValue] }))
     }

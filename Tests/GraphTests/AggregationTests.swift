@@ -1,3 +1,4 @@
+import GraphValues
 import Testing
 @testable import Graph
 

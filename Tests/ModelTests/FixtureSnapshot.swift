@@ -1,5 +1,6 @@
 import Foundation
 @testable import Snapshot
+import TestSupport
 
 /// A small valid snapshot written to a temporary directory, for tests that then break it in one way.
 struct FixtureSnapshot {
@@ -27,7 +28,7 @@ struct FixtureSnapshot {
 
     init(groups: [Any] = [Self.group], members: [String: Any] = ["AccessGroupId-ops": [Self.member]],
          users: [Any] = [Self.user], policies: [Any] = [Self.policy]) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-fixture-\(UUID().uuidString)")
+        directory = TemporaryDirectory.path("iamgraph-fixture")
         var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: Self.accountID, fetchedAt: "2026-11-21T00:00:00Z", scope: .account)
         let source = SnapshotWriter.Source(api: "test", endpoint: "/test", query: "", pages: 1)
         try writer.add(.accessGroups, content: groups, source: source)
@@ -39,11 +40,12 @@ struct FixtureSnapshot {
 
     func url(_ file: String) -> URL { directory.appendingPathComponent(file) }
 
-    /// Replaces a file's bytes; with `reseal`, also updates its SHA-256 in the manifest so only the content is wrong.
-    func replace(_ file: String, with text: String, reseal: Bool = true) throws {
+    /// Replaces a file's bytes; with `updatingChecksum`, also its SHA-256 in the manifest, so that only the content
+    /// is wrong. (Not a re-seal: the content may be deliberately broken, which `Resealer` would refuse to parse.)
+    func replace(_ file: String, with text: String, updatingChecksum: Bool = true) throws {
         let data = Data(text.utf8)
         try data.write(to: url(file))
-        guard reseal else { return }
+        guard updatingChecksum else { return }
         try editManifest { manifest in
             var collections = manifest["collections"] as! [String: Any]
             for (name, value) in collections {

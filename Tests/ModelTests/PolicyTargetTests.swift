@@ -45,15 +45,15 @@ import Testing
         #expect(label(Self.target(Self.attr("serviceType", "platform_service"))) == "All account management services")
     }
 
-    static func instance(service: String = "kms", region: String = "us-south", group: String = "rg1", guid: String = "g1") -> ResourceInstance {
+    static func instance(service: String = "kms", region: String = "us-south", group: String = "rg1", guid: String = "g1") throws -> ResourceInstance {
         let crn = "crn:v1:bluemix:public:\(service):\(region):a/acct:\(guid)::"
-        return try! JSONDecoder().decode(ResourceInstance.self, from: Data("""
+        return try JSONDecoder().decode(ResourceInstance.self, from: Data("""
             {"id":"\(crn)","crn":"\(crn)","guid":"\(guid)","name":"n","resource_group_id":"\(group)","region_id":"\(region)"}
             """.utf8))
     }
 
-    @Test func matchingHonoursEveryOperator() {
-        let kms = Self.instance()
+    @Test func matchingHonoursEveryOperator() throws {
+        let kms = try Self.instance()
         #expect(Self.target(Self.attr("serviceName", "kms")).match(kms) == .full)
         #expect(Self.target(Self.attr("serviceName", "cos")).match(kms) == .none)
         #expect(Self.target(Self.attr("serviceName", "k?s", "stringMatch")).match(kms) == .full)
@@ -69,8 +69,8 @@ import Testing
                                                         value: .bool(false))]).match(kms) == .none)
     }
 
-    @Test func matchingUsesTheCRNsServiceRegionAccountAndGUID() {
-        let kms = Self.instance()
+    @Test func matchingUsesTheCRNsServiceRegionAccountAndGUID() throws {
+        let kms = try Self.instance()
         #expect(Self.target(Self.attr("region", "us-south")).match(kms) == .full)
         #expect(Self.target(Self.attr("region", "eu-de")).match(kms) == .none)
         #expect(Self.target(Self.attr("serviceInstance", "g1")).match(kms) == .full)
@@ -78,8 +78,8 @@ import Testing
         #expect(PolicyTarget(resource: [Self.attr("accountId", "other")]).match(kms) == .none)
     }
 
-    @Test func serviceTypeAndResourceGroupWildcard() {
-        let kms = Self.instance()
+    @Test func serviceTypeAndResourceGroupWildcard() throws {
+        let kms = try Self.instance()
         #expect(Self.target(Self.attr("serviceType", "service")).match(kms) == .full)
         #expect(Self.target(Self.attr("serviceType", "platform_service")).match(kms) == .none)
         #expect(Self.target(Self.attr("resourceGroupId", "*")).match(kms) == .full)
@@ -89,8 +89,8 @@ import Testing
         #expect(Self.target().match(kms) == .full)
     }
 
-    @Test func subResourcesAndTagsArePartial() {
-        let kms = Self.instance()
+    @Test func subResourcesAndTagsArePartial() throws {
+        let kms = try Self.instance()
         #expect(Self.target(Self.attr("serviceInstance", "g1"), Self.attr("resourceType", "key")).match(kms) == .partial)
         #expect(Self.target(Self.attr("serviceName", "kms"), tags: [Self.attr("env", "prod")]).match(kms) == .partial)
         #expect(Self.target(Self.attr("resourceType", "resource-group"), Self.attr("resource", "rg1")).match(kms) == .none)

@@ -2,12 +2,11 @@ import Foundation
 import Testing
 @testable import Model
 @testable import Snapshot
+import TestSupport
 
 /// The bundled samples are the first thing a new user runs: each must load with no problem at all.
 @Suite struct SampleTests {
-    static let samples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("samples")
+    static let samples = Samples.directory
 
     static var sampleNames: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()

@@ -102,7 +102,7 @@ import Testing
         let fixture = try FixtureSnapshot()
         defer { fixture.remove() }
         let original = try String(contentsOf: fixture.url("users.json"), encoding: .utf8)
-        try fixture.replace("users.json", with: original.replacingOccurrences(of: "ann@", with: "eve@"), reseal: false)
+        try fixture.replace("users.json", with: original.replacingOccurrences(of: "ann@", with: "eve@"), updatingChecksum: false)
         let problems = try errors(fixture)
         #expect(problems.count == 1)
         let problem = try #require(problems.first)

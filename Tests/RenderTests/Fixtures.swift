@@ -1,5 +1,6 @@
 import Foundation
 import Graph
+import GraphValues
 
 /// Small access graphs built by hand for the renderer's tests.
 enum Fixtures {

@@ -1,5 +1,6 @@
 import Foundation
 import Graph
+import GraphValues
 import Render
 import Testing
 

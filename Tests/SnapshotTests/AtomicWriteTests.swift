@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Snapshot
 
 /// How a snapshot write treats what is already there: symbolic links, partial snapshots, leftovers of dead writers,
 /// interruptions.
 @Suite struct AtomicWriteTests {
     /// A fresh parent directory per test, so that sweeps and locks see only the test's own siblings.
-    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-write-\(UUID().uuidString)")
+    let parent = TemporaryDirectory.path("iamgraph-write")
     var target: URL { parent.appendingPathComponent("snapshot") }
 
     init() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Snapshot
 
 @Suite struct CanonicalWriterTests {
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func writtenSnapshotReadsBackWithMatchingChecksums() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-\(UUID().uuidString)")
+        let directory = TemporaryDirectory.path("iamgraph")
         defer { try? FileManager.default.removeItem(at: directory) }
         try writer(reversed: false).write(to: directory)
         let loaded = try SnapshotReader.load(directory)
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func rewritingKeepsForeignFilesAndReplacesTheRest() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-\(UUID().uuidString)")
+        let directory = TemporaryDirectory.path("iamgraph")
         defer { try? FileManager.default.removeItem(at: directory) }
         try writer(reversed: false).write(to: directory)
         try Data("notes\n".utf8).write(to: directory.appendingPathComponent("README.md"))
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test func refusesToReplaceADirectoryThatIsNotASnapshot() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-\(UUID().uuidString)")
+        let directory = TemporaryDirectory.path("iamgraph")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data("precious\n".utf8).write(to: directory.appendingPathComponent("thesis.tex"))

@@ -9,7 +9,7 @@ import Snapshot
 /// - a collection's manifest key (`users`, `access_groups`, `access_policies`, `roles`…): one page of its endpoint;
 /// - `token`: the token exchange's answer;
 /// - `token_claims`: the claims of the token (the JSON inside it, which names the account to read);
-/// - `activity_report`: the answer that starts the activity report;
+/// - `identity_report`: the answer that starts the activity or the MFA report (then the report itself);
 /// - `retry_after`: a 429's `Retry-After` header.
 ///
 /// The body goes through the fetcher's own steps, without the network: the error line a failure would show, the
@@ -50,8 +50,8 @@ enum PageFuzzer {
         case "retry_after":
             let delay = RetryPolicy().delay(retryAfter: String(decoding: body, as: UTF8.self), attempt: 1)
             _ = UInt64(delay * 1_000_000_000)
-        case "activity_report":
-            activityReport(body)
+        case "identity_report":
+            identityReport(body)
         default:
             guard let kind = CollectionKind(rawValue: input.name) else { return }
             page(body, of: kind)
@@ -80,17 +80,21 @@ enum PageFuzzer {
         for kind in CollectionKind.allCases {
             _ = try? client.url(endpoint(kind, catalog), cursor: nil)
         }
-        _ = try? client.url(ActivityReportFetch.start(accountID: account), cursor: nil)
+        for report in [IdentityReportFetch.Kind.activity, .mfa] { _ = try? client.url(report.start(account), cursor: nil) }
     }
 
-    /// The activity report's creation, the request that polls for it, and the report stored in the snapshot.
-    static func activityReport(_ body: Data) {
+    /// An account report's creation (the activity or the MFA report), the request that polls for it, and the report
+    /// stored in the snapshot.
+    static func identityReport(_ body: Data) {
         guard let created = json(body) as? [String: Any] else { return }
-        if let report = ActivityReportFetch.report(created: created, start: ActivityReportFetch.start(accountID: accountID)) {
-            _ = try? client.url(report, cursor: nil)
+        for kind in [IdentityReportFetch.Kind.activity, .mfa] {
+            if let report = IdentityReportFetch.report(created: created, start: kind.start(accountID)) {
+                _ = try? client.url(report, cursor: nil)
+            }
         }
         var writer = writer()
         writer.setActivity(created)
+        writer.setMFA(created)
         _ = try? writer.renderedFiles()
     }
 

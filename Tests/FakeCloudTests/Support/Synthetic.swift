@@ -1,8 +1,9 @@
 import Foundation
 import Snapshot
+import TestSupport
 
 /// A generated snapshot large enough that every list spans several pages at every page size, written once per test
-/// run to a temporary directory.
+/// run to a temporary directory (removed when the run ends).
 enum Synthetic {
     static let account = "0123456789abcdef0123456789abcdef"
     static let owner = "IBMid-OWNER00001"
@@ -11,21 +12,17 @@ enum Synthetic {
     /// The group whose only member is `IBMid-U00007`.
     static let smallGroup = "AccessGroupId-00002"
 
-    static let directory: URL = {
-        do {
-            return try make()
-        } catch {
-            fatalError("cannot write the synthetic snapshot: \(error)")
-        }
-    }()
+    /// The snapshot's directory, removed when the test process exits. A snapshot that cannot be written fails the
+    /// tests that use it, not the test process.
+    static var directory: URL { get throws { try made.get() } }
+    private static let made = Result { try make() }
 
     static func id(_ prefix: String, _ number: Int) -> String {
         prefix + String(repeating: "0", count: max(0, 5 - String(number).count)) + String(number)
     }
 
     private static func make() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fake-cloud-synthetic-\(UUID().uuidString)")
+        let directory = TemporaryDirectory.removedAtExit("fake-cloud-synthetic")
         var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: account, fetchedAt: "2026-11-21T00:00:00Z",
                                     scope: .account)
         func add(_ kind: CollectionKind, _ content: Any) throws {
@@ -61,8 +58,7 @@ enum Synthetic {
              "subject": ["attributes": [["key": "serviceName", "operator": "stringEquals", "value": "cloud-object-storage"]]],
              "control": ["grant": ["roles": [["role_id": "crn:v1:bluemix:public:iam::::serviceRole:Reader"]]]]]
         })
-        try add(.roles, try snapshotFile(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/demo"), "roles.json"))
+        try add(.roles, try snapshotFile(Samples.demo, "roles.json"))
         try add(.policyTemplates, (1...120).map { ["id": id("PolicyTemplate-", $0), "name": "template \($0)"] })
         try add(.policyAssignments, (1...3).map { ["id": id("Assignment-", $0)] })
         try add(.resourceGroups, (1...2).map { ["id": id("rg", $0), "name": "rg \($0)"] })

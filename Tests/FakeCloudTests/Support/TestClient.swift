@@ -4,6 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestSupport
 
 /// An HTTP answer as the tests look at it.
 struct TestResponse {
@@ -119,10 +120,11 @@ enum NextLink {
 }
 
 /// Runs `body` against a started fake cloud, stopping it afterwards.
-func withCloud<T>(_ snapshot: URL = Synthetic.directory, faults: Faults = .none,
+/// `snapshot` is `Synthetic.directory` unless given.
+func withCloud<T>(_ snapshot: URL? = nil, faults: Faults = .none,
                   options: FakeCloud.Options = FakeCloud.Options(),
                   _ body: (FakeCloud, TestClient) async throws -> T) async throws -> T {
-    let cloud = try FakeCloud(snapshot: snapshot, faults: faults, options: options)
+    let cloud = try FakeCloud(snapshot: snapshot ?? Synthetic.directory, faults: faults, options: options)
     try await cloud.start()
     do {
         let result = try await body(cloud, TestClient(cloud))
@@ -135,8 +137,7 @@ func withCloud<T>(_ snapshot: URL = Synthetic.directory, faults: Faults = .none,
 }
 
 /// The sample snapshot of the repository.
-let demoSnapshot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/demo")
+let demoSnapshot = Samples.demo
 
 /// A snapshot file parsed with Foundation.
 func snapshotFile(_ snapshot: URL, _ name: String) throws -> Any {

@@ -1,0 +1,133 @@
+import Foundation
+import Model
+
+/// What the findings rules share: the account's index, the report's inputs, every subject's effective access
+/// (computed once), and how entities are named in findings.
+struct FindingContext: Sendable {
+    let index: AccessIndex
+    /// "Now" for inactivity: the option, else the snapshot's `fetched_at` (nil when neither is a valid time).
+    let asOf: Date?
+    let inactiveDays: Int
+    /// The report's thresholds (API keys, administrator counts).
+    let options: FindingsOptions
+    /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
+    /// sorted.
+    let subjects: [String]
+    /// What each path source's policies grant in administration terms (sources granting none left out): found once,
+    /// so that a subject's administration costs one lookup per path it has rather than a look at every grant.
+    private let administration: [AccessPath.Source: AdministrativePolicies]
+    /// Each subject's administrative paths (see `administrativePaths(of:)`), found once for the rules that read them.
+    private let administrativePathsOfSubject: [String: [AdministrativePath]]
+    /// Active access and authorization policies ordered by last use (never-used first, by id, then the least recently
+    /// used), sorted once for the usage rules and the report; `nil` when no policy carries usage data.
+    let policiesByLastUse: [Policy]?
+
+    /// A path of a subject to a source with administrative policies, with the path's description ("direct", "access
+    /// group Ops") that findings sort and group by.
+    typealias AdministrativePath = (path: AccessPath, description: String, policies: AdministrativePolicies)
+
+    var account: IAMAccount { index.account }
+
+    /// Why time-based rules cannot run without a reference time.
+    static let noReferenceTime = "no reference time: the snapshot's fetched_at is not a valid time and none was given"
+
+    init(_ index: AccessIndex, options: FindingsOptions) {
+        self.index = index
+        asOf = options.asOf ?? index.account.fetchedAt.date
+        inactiveDays = options.inactiveDays
+        self.options = options
+        var subjects = Set(index.account.identities.map(\.iamID))
+        subjects.formUnion(index.policiesOfIAMID.keys)
+        subjects.formUnion(index.groupsOfMember.keys)
+        subjects.formUnion(index.profilesAssumableBy.keys)
+        self.subjects = subjects.sorted()
+        var administration: [AccessPath.Source: AdministrativePolicies] = [:]
+        let sources = index.policiesOfIAMID.keys.map { AccessPath.Source.subject(iamID: $0) }
+            + index.policiesOfGroup.keys.map { AccessPath.Source.accessGroup(id: $0) }
+        for source in sources {
+            let policies = AdministrativePolicies(index.policies(of: source), in: index)
+            if !policies.isEmpty { administration[source] = policies }
+        }
+        self.administration = administration
+        administrativePathsOfSubject = Dictionary(uniqueKeysWithValues: self.subjects.map { iamID in
+            (iamID, Self.administrativePaths(of: iamID, in: index, administration))
+        })
+        policiesByLastUse = PolicyUsageFindings.hasUsageData(index.account)
+            ? PolicyUsageFindings.policiesByLastUse(index.account) : nil
+    }
+
+    /// The paths of a subject (Public Access included) to sources with administrative policies, ordered by path
+    /// description, each path once.
+    func administrativePaths(of iamID: String) -> [AdministrativePath] {
+        administrativePathsOfSubject[iamID] ?? Self.administrativePaths(of: iamID, in: index, administration)
+    }
+
+    private static func administrativePaths(of iamID: String, in index: AccessIndex,
+                                            _ administration: [AccessPath.Source: AdministrativePolicies]) -> [AdministrativePath] {
+        var seen = Set<[AccessStep]>()
+        return (index.paths(of: iamID) { administration[$0] != nil } + [AccessIndex.publicAccessPath])
+            .compactMap { path -> AdministrativePath? in
+                guard let policies = administration[path.source], seen.insert(path.steps).inserted else { return nil }
+                return (path: path, description: path.steps.pathDescription, policies: policies)
+            }
+            .sorted { $0.description < $1.description }
+    }
+
+    /// Every grant of one subject (for the few rules that need all of them, for a few subjects).
+    func grants(of iamID: String) -> [Grant] {
+        EffectiveAccess.grants(of: iamID, in: index)
+    }
+
+    // MARK: Entities
+
+    /// The identity an IAM id stands for, by the id its collection uses (`ServiceId-…`, `Profile-…`, users' IAM id).
+    func identity(_ iamID: String) -> FindingEntity {
+        let name = index.name(ofIAMID: iamID)
+        switch account.identity(iamID: iamID) {
+        case .serviceID(let serviceID): return FindingEntity(.serviceID, id: serviceID.id, name: name)
+        case .trustedProfile(let profile): return FindingEntity(.trustedProfile, id: profile.id, name: name)
+        case .user: return FindingEntity(.user, id: iamID, name: name)
+        case nil:
+            let kind: FindingEntity.Kind = switch SubjectKind(iamID: iamID, in: account) {
+            case .user: .user
+            case .serviceID: .serviceID
+            case .trustedProfile: .trustedProfile
+            }
+            return FindingEntity(kind, id: iamID, name: name)
+        }
+    }
+
+    func group(_ id: String) -> FindingEntity {
+        FindingEntity(.accessGroup, id: id, name: account.groupsByID[id]?.name)
+    }
+
+    func policy(_ policy: Policy) -> FindingEntity { FindingEntity(policy) }
+
+    func instance(_ guid: String) -> FindingEntity {
+        FindingEntity(.serviceInstance, id: guid, name: account.instancesByGUID[guid]?.name)
+    }
+
+    /// The subject of an access policy: its access group or identity.
+    func subject(of policy: Policy) -> FindingEntity? {
+        if let group = policy.subjectValue("access_group_id") { return self.group(group) }
+        return policy.subjectValue("iam_id").map(identity)
+    }
+
+    // MARK: Text
+
+    /// "Viewer, Reader on Instance pg-orders (a7ae…) of databases-for-postgresql".
+    func grantText(_ policy: Policy) -> String {
+        "\(index.roleNames(of: policy)) on \(index.label(of: index.target(of: policy)))"
+    }
+
+    /// Whole days from `date` to the report's time.
+    func daysBefore(_ date: Date) -> Int? {
+        asOf.map { Int(($0.timeIntervalSince(date) / 86_400).rounded(.down)) }
+    }
+
+    /// Whether `date` lies at least `days` (by default `inactiveDays`) days before the report's time.
+    func isInactive(since date: Date, days limit: Int? = nil) -> Bool {
+        guard let days = daysBefore(date) else { return false }
+        return days >= (limit ?? inactiveDays)
+    }
+}

@@ -1,0 +1,67 @@
+import Model
+import Snapshot
+
+/// Something a finding is about, by id and (where the snapshot knows it) name.
+public struct FindingEntity: Sendable, Hashable {
+    /// What an entity is; the raw value is the JSON/SARIF spelling.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case user
+        case serviceID = "service_id"
+        case trustedProfile = "trusted_profile"
+        case accessGroup = "access_group"
+        case accessPolicy = "access_policy"
+        case authorizationPolicy = "authorization_policy"
+        case serviceInstance = "service_instance"
+        case role
+        case apiKey = "api_key"
+        case collection
+    }
+
+    public let kind: Kind
+    /// The id the entity's snapshot file uses: IAM id (users), `ServiceId-…`, `Profile-…`, guid, role CRN, collection key.
+    public let id: String
+    /// The name, where the snapshot knows one.
+    public let name: String?
+
+    /// An entity of `kind`, by id and name.
+    public init(_ kind: Kind, id: String, name: String? = nil) {
+        self.kind = kind
+        self.id = id
+        self.name = name
+    }
+
+    /// A collection as what an account-wide finding is about (its file holds the setting or the items concerned).
+    static func collection(_ kind: CollectionKind) -> FindingEntity {
+        FindingEntity(.collection, id: kind.name, name: kind.fileName)
+    }
+
+    /// The account's identity settings (MFA, restrictions on creating API keys and service IDs).
+    static let identitySettings = collection(.identitySettings)
+
+    /// A policy, by id and description: an access policy or an authorization.
+    init(_ policy: Policy) {
+        self.init(policy.isAuthorization ? .authorizationPolicy : .accessPolicy, id: policy.id, name: policy.description)
+    }
+
+    /// The snapshot collection that holds entities of this kind (for a collection, the collection itself).
+    public var collection: CollectionKind? {
+        switch kind {
+        case .user: .users
+        case .serviceID: .serviceIDs
+        case .trustedProfile: .trustedProfiles
+        case .accessGroup: .accessGroups
+        case .accessPolicy: .accessPolicies
+        case .authorizationPolicy: .authorizationPolicies
+        case .serviceInstance: .resourceInstances
+        case .role: .roles
+        case .apiKey: .apiKeys
+        case .collection: CollectionKind(rawValue: id)
+        }
+    }
+
+    /// "Jordan Blake (IBMid-2700112PNA)", or the id alone.
+    public var description: String {
+        guard let name, name != id else { return id }
+        return "\(name) (\(id))"
+    }
+}

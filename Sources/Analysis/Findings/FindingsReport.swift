@@ -1,0 +1,122 @@
+import Foundation
+import Model
+import Snapshot
+
+/// Every findings rule run over one account: the findings, most severe first; the rules that could not run (or ran
+/// on incomplete data) and why; and the policies ordered by last use.
+public struct FindingsReport: Sendable {
+    /// The account the snapshot is of, its name (when `account.json` is known) and the snapshot's time.
+    public let accountID: String
+    public let accountName: String?
+    public let fetchedAt: Timestamp
+    /// "Now" for inactivity (the option, else `fetched_at`); `nil` when neither is a valid time.
+    public let asOf: Date?
+    /// Days without use after which policies, identities and API keys are inactive.
+    public let inactiveDays: Int
+    /// Findings ordered by severity (most severe first), then rule, then as each rule found them.
+    public private(set) var findings: [Finding]
+    /// Per rule, how many findings `keepingTop(_:)` left out of `findings` (they exist, but are not listed).
+    public private(set) var unlisted: [RuleID: Int] = [:]
+    /// The rules `selecting(rules:minimum:)` kept; `nil` when every rule is reported.
+    public private(set) var selectedRules: Set<RuleID>?
+    /// Rules skipped or incomplete, in rule order.
+    public private(set) var gaps: [RuleGap]
+    /// Active access and authorization policies, never-used first, then least recently used first; empty when no
+    /// policy carries usage data. Described on demand: a report that does not list them does not pay for them.
+    public var policiesByLastUse: [PolicyUse] {
+        (context.policiesByLastUse ?? []).map { PolicyUse($0, context) }
+    }
+    /// What the rules ran over, kept to describe the policies by last use.
+    private let context: FindingContext
+
+    /// Runs every rule over the indexed account.
+    public init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions()) {
+        let account = index.account
+        let context = FindingContext(index, options: options)
+        self.context = context
+        accountID = account.accountID
+        accountName = account.info?.name
+        fetchedAt = account.fetchedAt
+        asOf = context.asOf
+        inactiveDays = options.inactiveDays
+
+        var findings = Self.unknownCollections(account)
+        var gaps: [RuleGap] = []
+        // Every rule with an evaluator, so a rule cannot be listed with 0 findings without having run.
+        for id in RuleID.allCases {
+            guard let rule = id.rule else { continue }
+            let missing = id.requires.filter { !account.isKnown($0) }.sorted()
+            guard missing.isEmpty else {
+                gaps.append(RuleGap(rule: id, evaluated: false, reason: "unknown: " + missing.map(\.name).joined(separator: ", ")))
+                continue
+            }
+            switch rule.evaluate(context) {
+            case .findings(let found): findings += found
+            case .notEvaluated(let reason): gaps.append(RuleGap(rule: id, evaluated: false, reason: reason))
+            }
+            let incomplete = id.alsoReads.filter { !account.isKnown($0) }.sorted()
+            if !incomplete.isEmpty {
+                gaps.append(RuleGap(rule: id, evaluated: true, reason: "unknown: " + incomplete.map(\.name).joined(separator: ", ")))
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
+        // Severity and rule order depend on the rule alone, so the findings are sorted a rule at a time, each rule's
+        // in the order found.
+        let byRule = Dictionary(grouping: findings, by: \.rule)
+        self.findings = byRule.keys.sorted { a, b in (b.severity, order[a]!) < (a.severity, order[b]!) }.flatMap { byRule[$0]! }
+        self.gaps = gaps.sorted { order[$0.rule]! < order[$1.rule]! }
+    }
+
+    /// The report restricted to some rules (`nil`: all) and to findings at least `minimum` severe.
+    public func selecting(rules: Set<RuleID>?, minimum: Severity?) -> FindingsReport {
+        var copy = self
+        copy.findings = findings.filter { finding in
+            (rules?.contains(finding.rule) ?? true) && minimum.map { finding.severity >= $0 } ?? true
+        }
+        let kept = RuleID.allCases.filter { rule in (rules?.contains(rule) ?? true) && minimum.map { rule.severity >= $0 } ?? true }
+        copy.selectedRules = kept.count == RuleID.allCases.count ? nil : Set(kept)
+        copy.gaps = gaps.filter { copy.selectedRules?.contains($0.rule) ?? true }
+        return copy
+    }
+
+    /// The report listing at most `top` findings per rule (the first found); the rest are counted in `unlisted`.
+    public func keepingTop(_ top: Int) -> FindingsReport {
+        var copy = self
+        var listed: [RuleID: Int] = [:]
+        copy.findings = findings.filter { finding in
+            listed[finding.rule, default: 0] += 1
+            guard listed[finding.rule]! > top else { return true }
+            copy.unlisted[finding.rule, default: 0] += 1
+            return false
+        }
+        return copy
+    }
+
+    /// How many findings a rule has, listed or not.
+    public func total(of rule: RuleID) -> Int {
+        findings.reduce(0) { $1.rule == rule ? $0 + 1 : $0 } + (unlisted[rule] ?? 0)
+    }
+
+    /// How many findings have this severity.
+    public func count(_ severity: Severity) -> Int {
+        findings.reduce(0) { $1.severity == severity ? $0 + 1 : $0 }
+            + unlisted.reduce(0) { $1.key.severity == severity ? $0 + $1.value : $0 }
+    }
+
+    /// Whether any finding is at least this severe (for `--fail-on`).
+    public func hasFindings(atLeast severity: Severity) -> Bool { findings.contains { $0.severity >= severity } }
+
+    /// One `collection-unknown` finding per collection the snapshot could not read, naming the rules it affects.
+    static func unknownCollections(_ account: IAMAccount) -> [Finding] {
+        account.unknown.sorted { $0.key < $1.key }.map { kind, why in
+            let skipped = RuleID.allCases.filter { $0.requires.contains(kind) }.map(\.rawValue)
+            let incomplete = RuleID.allCases.filter { $0.alsoReads.contains(kind) }.map(\.rawValue)
+            var effect: [String] = []
+            if !skipped.isEmpty { effect.append("not evaluated: " + skipped.joined(separator: ", ")) }
+            if !incomplete.isEmpty { effect.append("incomplete: " + incomplete.joined(separator: ", ")) }
+            if effect.isEmpty { effect.append("no findings rule reads it") }
+            return Finding(.collectionUnknown, entities: [FindingEntity(.collection, id: kind.name, name: kind.fileName)],
+                           why: "\(why); " + effect.joined(separator: "; "))
+        }
+    }
+}

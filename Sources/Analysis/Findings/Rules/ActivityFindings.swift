@@ -1,0 +1,60 @@
+import Foundation
+import Model
+
+/// Rules over the inactive-identities activity report (`fetch --with-activity`): identities and API keys that never
+/// authenticated, or not for `inactiveDays` days.
+enum ActivityFindings {
+    /// `identity-inactive`: users, service IDs and trusted profiles the activity report lists as inactive.
+    static func inactiveIdentities(_ c: FindingContext) -> FindingRule.Outcome {
+        evaluate(c) { report, asOf in
+            let users = (report.users ?? []).map { (entry: $0, entity: c.identity($0.key)) }
+            let serviceIDs = Dictionary(c.account.serviceIDs.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
+            let profiles = Dictionary(c.account.trustedProfiles.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
+            let services = (report.serviceids ?? []).map { entry in
+                (entry: entry, entity: serviceIDs[entry.key].map(c.identity)
+                    ?? FindingEntity(.serviceID, id: entry.key, name: entry.name))
+            }
+            let assumable = (report.profiles ?? []).map { entry in
+                (entry: entry, entity: profiles[entry.key].map(c.identity)
+                    ?? FindingEntity(.trustedProfile, id: entry.key, name: entry.name))
+            }
+            return findings(.identityInactive, users + services + assumable, report, asOf, days: c.inactiveDays, c)
+        }
+    }
+
+    /// `api-key-inactive`: API keys the activity report lists as inactive.
+    static func inactiveAPIKeys(_ c: FindingContext) -> FindingRule.Outcome {
+        evaluate(c) { report, asOf in
+            let names = Dictionary(c.account.apiKeys.compactMap { key in key.name.map { (key.id, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
+            let keys = (report.apikeys ?? []).map { entry in
+                (entry: entry, entity: FindingEntity(.apiKey, id: entry.key, name: entry.name ?? names[entry.key]))
+            }
+            return findings(.apiKeyInactive, keys, report, asOf, days: c.options.keyUnusedDays, c)
+        }
+    }
+
+    private static func evaluate(_ c: FindingContext, _ body: (ActivityReport, Date) -> [Finding]) -> FindingRule.Outcome {
+        guard let report = c.account.activity else {
+            return .notEvaluated("the snapshot has no activity report (fetch --with-activity)")
+        }
+        guard let asOf = c.asOf else { return .notEvaluated(FindingContext.noReferenceTime) }
+        return .findings(body(report, asOf))
+    }
+
+    /// Entries that never authenticated within the report's window, or last did `days` or more days ago.
+    private static func findings(_ rule: RuleID, _ entries: [(entry: ActivityReport.Entry, entity: FindingEntity)],
+                                 _ report: ActivityReport, _ asOf: Date, days: Int, _ c: FindingContext) -> [Finding] {
+        entries.compactMap { entry, entity in
+            let why: String
+            if let last = entry.lastAuthn {
+                guard let date = last.date, c.isInactive(since: date, days: days) else { return nil }
+                why = "last authenticated \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before \(DayText.of(asOf))"
+            } else {
+                why = "no authentication recorded"
+                    + (report.reportStartTime.map { " since the activity report's window began on \(DayText.of($0))" } ?? "")
+            }
+            return Finding(rule, entities: [entity], why: why)
+        }
+    }
+}

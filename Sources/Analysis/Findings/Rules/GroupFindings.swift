@@ -1,0 +1,78 @@
+import Model
+
+/// Rules about access groups: what their policies grant and name, and groups without members or policies.
+enum GroupFindings {
+    static func groupsWithoutReaderOrViewer(_ c: FindingContext) -> [Finding] {
+        groupsWhosePolicies(c, .groupWithoutReaderOrViewer, lack: "grants the Viewer or Reader role") { policy, _ in
+            policy.roleIDs.contains(where: isViewerOrReader)
+        }
+    }
+
+    static func groupsWithoutRegionOrResourceGroup(_ c: FindingContext) -> [Finding] {
+        groupsWhosePolicies(c, .groupWithoutRegionOrResourceGroup, lack: "names a region or a resource group") { _, target in
+            if case .resourceGroupItself = target.scope { return true }
+            return target.region != nil || target.resourceGroupID != nil
+        }
+    }
+
+    static func groupsWithoutService(_ c: FindingContext) -> [Finding] {
+        groupsWhosePolicies(c, .groupWithoutService, lack: "names a service") { _, target in target.serviceName != nil }
+    }
+
+    /// Whether a role CRN is the Viewer platform role or the Reader service role (`…::role:Viewer`,
+    /// `…::serviceRole:Reader`); service-specific roles such as ContentReader are not.
+    static func isViewerOrReader(_ roleID: String) -> Bool {
+        roleID.hasSuffix(":role:Viewer") || roleID.hasSuffix(":serviceRole:Reader")
+    }
+
+    /// Groups none of whose policies passes `test`. A group without policies has none that does; the Public Access
+    /// group without policies is left out (that is its normal state).
+    static func groupsWhosePolicies(_ c: FindingContext, _ rule: RuleID, lack what: String,
+                                    _ test: (Policy, PolicyTarget) -> Bool) -> [Finding] {
+        c.account.accessGroups.compactMap { group in
+            let policies = c.index.policiesOfGroup[group.id] ?? []
+            guard !(group.isPublicAccess && policies.isEmpty),
+                  !policies.contains(where: { test($0, c.index.target(of: $0)) }) else { return nil }
+            let why = policies.isEmpty ? "it has no policies, so none \(what)"
+                : "of its policies (\(policies.count)), none \(what): " + policies.map(c.grantText).joined(separator: "; ")
+            return Finding(rule, entities: [c.group(group.id)] + policies.map(c.policy), why: why)
+        }
+    }
+
+    static func emptyGroups(_ c: FindingContext) -> [Finding] {
+        c.account.accessGroups.compactMap { group in
+            guard !group.isPublicAccess, group.members.isEmpty, group.rules.isEmpty else { return nil }
+            let policies = c.index.policiesOfGroup[group.id] ?? []
+            return Finding(.emptyAccessGroup, entities: [c.group(group.id)] + policies.map(c.policy),
+                           why: "no members and no dynamic rules"
+                               + (policies.isEmpty ? "" : "; its \(policies.count) polic\(policies.count == 1 ? "y reaches" : "ies reach") no one"))
+        }
+    }
+
+    static func groupsWithoutPolicies(_ c: FindingContext) -> [Finding] {
+        c.account.accessGroups.compactMap { group in
+            guard !group.isPublicAccess, (c.index.policiesOfGroup[group.id] ?? []).isEmpty else { return nil }
+            let members = group.members.count
+            return Finding(.accessGroupWithoutPolicies, entities: [c.group(group.id)],
+                           why: "no access policies: its \(members) member\(members == 1 ? "" : "s")"
+                               + (group.rules.isEmpty ? "" : " and \(group.rules.count) dynamic rule(s)") + " get nothing from it")
+        }
+    }
+}
+
+extension GroupFindings {
+    /// The service name of IBM Cloud Support Center in policies.
+    static let supportService = "support"
+
+    /// `no-support-access-group`: no access group (other than Public Access) has a policy on the Support Center.
+    static func supportGroup(_ c: FindingContext) -> [Finding] {
+        let found = c.account.accessGroups.contains { group in
+            !group.isPublicAccess && (c.index.policiesOfGroup[group.id] ?? []).contains {
+                $0.isActive && c.index.target(of: $0).serviceName == supportService
+            }
+        }
+        return found ? [] : [Finding(.noSupportAccessGroup, entities: [.collection(.accessGroups)],
+                                     why: "no access group has a policy on the Support Center (serviceName support), "
+                                         + "so support cases are opened with whatever access people happen to have")]
+    }
+}

@@ -1,0 +1,96 @@
+import Model
+
+/// Rules about service instances: policies and authorizations naming instances that do not exist, and instances no
+/// access-group policy reaches.
+enum InstanceFindings {
+    static func policiesOnMissingInstances(_ c: FindingContext) -> [Finding] {
+        c.account.accessPolicies.flatMap { policy -> [Finding] in
+            guard policy.isActive else { return [] }
+            return missingInstances(policy.resource, in: c.account).map { guid in
+                let subject = c.subject(of: policy)
+                return Finding(.policyOnMissingInstance,
+                               entities: [c.policy(policy), c.instance(guid)] + [subject].compactMap { $0 },
+                               why: "grants \(c.grantText(policy))" + (subject.map { " to \($0.description)" } ?? "")
+                                   + ", but the account has no instance \(guid)")
+            }
+        }
+    }
+
+    static func authorizationsOnMissingInstances(_ c: FindingContext) -> [Finding] {
+        c.account.authorizationPolicies.filter(\.isActive).flatMap { policy in
+            let sides = [("source", policy.subject), ("target", policy.resource)]
+            return sides.flatMap { side, attributes in
+                missingInstances(attributes, in: c.account).map { guid in
+                    Finding(.authorizationOnMissingInstance, entities: [c.policy(policy), c.instance(guid)],
+                            why: "authorizes \(description(policy.subject)) to \(description(policy.resource)) "
+                                + "(\(c.index.roleNames(of: policy))), but the \(side) instance \(guid) does not exist")
+                }
+            }
+        }
+    }
+
+    static func instancesWithoutGroupAccess(_ c: FindingContext) -> [Finding] {
+        // Each distinct group-policy scope is tested only against the instances it may match (by guid, service or
+        // resource group when it names one), so the rule stays near-linear instead of instances × policies.
+        var groupTargets: [String: PolicyTarget] = [:]
+        for policy in c.account.accessPolicies where policy.isActive && policy.subjectValue("access_group_id") != nil {
+            let target = c.index.target(of: policy)
+            groupTargets[target.key] = target
+        }
+        let candidates = InstanceCandidates(c.account.resourceInstances)
+        var reached = Array(repeating: false, count: candidates.instances.count)
+        for target in groupTargets.values {
+            for position in candidates.positions(matching: target, where: { !reached[$0] }) { reached[position] = true }
+        }
+        // The direct policies reaching each instance no group policy reaches, found the same way among those only.
+        let unreached = candidates.instances.indices.filter { !reached[$0] }.map { candidates.instances[$0] }
+        let unreachedCandidates = InstanceCandidates(unreached)
+        var directlyReached: [String: [Policy]] = [:]
+        if !unreached.isEmpty {
+            for policy in c.account.accessPolicies where policy.isActive && policy.subjectValue("access_group_id") == nil {
+                let target = c.index.target(of: policy)
+                for position in unreachedCandidates.positions(matching: target) {
+                    directlyReached[unreachedCandidates.instances[position].instanceID, default: []].append(policy)
+                }
+            }
+        }
+        return unreached.map { instance in
+            let reaching = directlyReached[instance.instanceID] ?? []
+            let holders = reaching.map { policy in
+                policy.id + (policy.subjectValue("iam_id").map { " (\(c.index.name(ofIAMID: $0) ?? $0))" } ?? "")
+            }
+            let group = instance.resourceGroupID.map { c.account.resourceGroupsByID[$0]?.displayName ?? $0 } ?? "none"
+            return Finding(.instanceWithoutGroupAccess,
+                           entities: [FindingEntity(.serviceInstance, id: instance.instanceID, name: instance.name)]
+                               + reaching.map(c.policy),
+                           why: "\(instance.serviceName ?? "unknown service") in \(instance.region ?? "no region"), "
+                               + "resource group \(group): no access-group policy reaches it; "
+                               + (holders.isEmpty ? "no policy reaches it at all"
+                                  : "only direct policies do (\(holders.count)): "
+                                    + holders.joined(separator: ", ")))
+        }
+    }
+
+    /// The instance guids that a policy's subject or resource names exactly (`serviceInstance` with `stringEquals` or
+    /// `stringEqualsAnyOf`, no wildcards) in this account and that the account does not have. Account management
+    /// services have no resource instances, and other accounts' instances are not in the snapshot: neither is checked.
+    static func missingInstances(_ attributes: [PolicyAttribute], in account: IAMAccount) -> [String] {
+        // Only a policy naming an instance can name a missing one.
+        guard attributes.contains(where: { $0.key == "serviceInstance" }) else { return [] }
+        func value(_ key: String) -> String? { attributes.first { $0.key == key }?.value.description }
+        if let service = value("serviceName"), AccountManagementServices.all.contains(service) { return [] }
+        if let owner = value("accountId"), owner != account.accountID { return [] }
+        return attributes
+            .filter { $0.key == "serviceInstance" && ["stringEquals", "stringEqualsAnyOf"].contains($0.operator) }
+            .flatMap(\.value.strings)
+            .filter { !$0.isEmpty && !Glob.hasWildcards($0) && account.instancesByGUID[$0] == nil }
+    }
+
+    /// "cloud-object-storage df4a01fb-…" for one side of an authorization.
+    private static func description(_ attributes: [PolicyAttribute]) -> String {
+        let parts = ["serviceName", "serviceInstance", "resourceType", "resource"].compactMap { key in
+            attributes.first { $0.key == key }?.value.description
+        }
+        return parts.isEmpty ? "the account" : parts.joined(separator: " ")
+    }
+}

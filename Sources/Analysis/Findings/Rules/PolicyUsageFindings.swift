@@ -1,0 +1,61 @@
+import Model
+
+/// Rules about policy use (`last_permit_at`): policies never used, and policies not used for `inactiveDays` days.
+enum PolicyUsageFindings {
+    /// `policy-never-used`: active policies without a recorded use.
+    static func neverUsedPolicies(_ c: FindingContext) -> FindingRule.Outcome {
+        guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
+        return .findings(policies.prefix { $0.lastPermitAt == nil }.map { policy in
+            let subject = c.subject(of: policy)
+            return Finding(.policyNeverUsed, entities: [c.policy(policy)] + [subject].compactMap { $0 },
+                           why: "no recorded use" + (policy.createdAt.map { " since it was created on \(DayText.of($0))" } ?? "")
+                               + "; " + grantDescription(policy, to: subject, c))
+        })
+    }
+
+    /// `policy-inactive`: active policies last used `inactiveDays` or more days before the report's time.
+    static func inactivePolicies(_ c: FindingContext) -> FindingRule.Outcome {
+        guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
+        guard let asOf = c.asOf else { return .notEvaluated(FindingContext.noReferenceTime) }
+        let asOfDay = DayText.of(asOf)
+        return .findings(policies.compactMap { policy in
+            guard let last = policy.lastPermitAt, let date = last.date, c.isInactive(since: date) else { return nil }
+            let times = policy.lastPermitFrequency.map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
+            let subject = c.subject(of: policy)
+            return Finding(.policyInactive, entities: [c.policy(policy)] + [subject].compactMap { $0 },
+                           why: "last used \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before "
+                               + "\(asOfDay)\(times); " + grantDescription(policy, to: subject, c))
+        })
+    }
+
+    static let noUsageData = "no policy in the snapshot carries usage data (last_permit_at), so use is unknown"
+
+    /// Active access and authorization policies ordered by last use: never-used ones first (by id), then the least
+    /// recently used. (Positions are sorted rather than the policies themselves, which are large to move.)
+    static func policiesByLastUse(_ account: IAMAccount) -> [Policy] {
+        let policies = [account.accessPolicies, account.authorizationPolicies].joined()
+        let active = policies.indices.filter { policies[$0].isActive }
+        let ids = active.map { policies[$0].id }, lastPermits = active.map { policies[$0].lastPermitAt }
+        return ids.indices.sorted { a, b in
+            switch (lastPermits[a], lastPermits[b]) {
+            case (nil, nil): ids[a] < ids[b]
+            case (nil, _?): true
+            case (_?, nil): false
+            case let (x?, y?): x == y ? ids[a] < ids[b] : x < y
+            }
+        }.map { policies[active[$0]] }
+    }
+
+    /// Whether any policy carries usage fields. Without any, the snapshot was fetched without them (or its volatile
+    /// area is gone), and "never used" cannot be told from "unknown".
+    static func hasUsageData(_ account: IAMAccount) -> Bool {
+        [account.accessPolicies, account.authorizationPolicies].contains { policies in
+            policies.contains { $0.lastPermitAt != nil || $0.lastPermitFrequency != nil }
+        }
+    }
+
+    /// "grants Viewer on … to access group Ops (AccessGroupId-…)".
+    private static func grantDescription(_ policy: Policy, to subject: FindingEntity?, _ c: FindingContext) -> String {
+        "grants \(c.grantText(policy))" + (subject.map { " to \($0.description)" } ?? "")
+    }
+}

@@ -1,0 +1,82 @@
+/// The account itself (`GET /v4/accounts/{account}`).
+public struct AccountInfo: Decodable, Sendable, Hashable {
+    public let id: String?
+    public let name: String?
+    public let ownerIAMID: String?
+    public let ownerUserID: String?
+    public let type: String?
+    public let status: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, type, status
+        case ownerIAMID = "owner_iamid", ownerUserID = "owner_userid"
+    }
+}
+
+/// Access-group settings of the account (`GET /v2/groups/settings`).
+public struct AccessGroupSettings: Decodable, Sendable, Hashable {
+    public let publicAccessEnabled: Bool?
+
+    enum CodingKeys: String, CodingKey { case publicAccessEnabled = "public_access_enabled" }
+}
+
+/// Account identity settings (`GET /v1/accounts/{account}/settings/identity`); most values are strings like `NOT_SET`.
+public struct IdentitySettings: Decodable, Sendable, Hashable {
+    public let mfa: String?
+    public let restrictCreateServiceID: String?
+    public let restrictCreatePlatformAPIKey: String?
+    public let allowedIPAddresses: String?
+    public let sessionExpirationInSeconds: String?
+    /// Per-user MFA that overrides `mfa` for those users.
+    public let userMFA: [UserMFA]?
+
+    /// One user's MFA override.
+    public struct UserMFA: Decodable, Sendable, Hashable {
+        public let iamID: String?
+        public let mfa: String?
+
+        enum CodingKeys: String, CodingKey {
+            case mfa
+            case iamID = "iam_id"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case mfa
+        case userMFA = "user_mfa"
+        case restrictCreateServiceID = "restrict_create_service_id"
+        case restrictCreatePlatformAPIKey = "restrict_create_platform_apikey"
+        case allowedIPAddresses = "allowed_ip_addresses"
+        case sessionExpirationInSeconds = "session_expiration_in_seconds"
+    }
+}
+
+/// A policy template (`GET /v1/policy_templates`).
+public struct PolicyTemplate: Decodable, Sendable, Hashable {
+    public let id: String
+    public let name: String?
+    public let version: String?
+    public let description: String?
+}
+
+/// An assignment of a policy template to an account or account group (`GET /v1/policy_assignments`).
+public struct PolicyAssignment: Decodable, Sendable, Hashable {
+    public let id: String
+    public let templateID: String?
+    public let templateVersion: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case template
+    }
+
+    struct TemplateRef: Decodable { let id: String?; let version: String? }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        let template = try c.decodeIfPresent(TemplateRef.self, forKey: .template)
+        templateID = template?.id
+        templateVersion = template?.version
+    }
+}

@@ -1,0 +1,126 @@
+/// What a policy applies to, classified into the policy types of the IBM Cloud docs, with the qualifiers (region,
+/// tags, other attributes) that narrow it.
+public struct PolicyTarget: Sendable, Hashable {
+    /// The policy types of the IBM docs.
+    public enum Scope: Sendable, Hashable {
+        /// Only `accountId`: everything in the account.
+        case everything
+        /// `serviceType=service`: all IAM-enabled services (all resources in the account).
+        case allIAMEnabledServices
+        /// `serviceType=platform_service`: all account management services.
+        case allAccountManagement
+        /// `service_group_id=IAM`: all IAM account management services.
+        case allIAMAccountManagement
+        /// One account management service, e.g. `iam-groups` or `billing`.
+        case accountManagementService(String)
+        /// Only `resourceGroupId`: all resources in a resource group.
+        case resourceGroupResources(String)
+        /// `resourceType=resource-group, resource=X`: the resource group itself (viewing, renaming it).
+        case resourceGroupItself(String)
+        /// `serviceName` and `resourceGroupId`.
+        case serviceInResourceGroup(service: String, resourceGroup: String)
+        /// `serviceName` alone: the service across the account.
+        case serviceInAccount(String)
+        /// `serviceInstance`: one instance.
+        case instance(service: String?, guid: String)
+        /// `resourceType`/`resource` (or service-specific attributes) inside an instance or service.
+        case subResource(service: String?, instance: String?, resourceType: String?, resource: String?)
+    }
+
+    /// Resource attributes other than `accountId`, sorted by key.
+    public let attributes: [PolicyAttribute]
+    public let tags: [PolicyAttribute]
+    public let scope: Scope
+    /// The `accountId` test, kept apart: every policy has one, so it does not define the scope.
+    public let account: PolicyAttribute?
+
+    /// Attribute keys that define the scope; the rest are qualifiers.
+    static let scopeKeys: Set<String> = ["serviceName", "serviceInstance", "resourceGroupId", "serviceType",
+                                         "service_group_id", "resourceType", "resource"]
+
+    public init(resource: [PolicyAttribute], tags: [PolicyAttribute] = []) {
+        account = resource.first { $0.key == "accountId" }
+        attributes = resource.filter { $0.key != "accountId" }.sorted { ($0.key, $0.operator) < ($1.key, $1.operator) }
+        self.tags = tags.sorted { ($0.key, $0.value.description) < ($1.key, $1.value.description) }
+        scope = Self.classify(attributes)
+        let parts = attributes.map(Self.text) + self.tags.map { "tag:" + Self.text($0) }
+        key = parts.isEmpty ? "account" : parts.joined(separator: ",")
+    }
+
+    public init(_ policy: Policy) {
+        self.init(resource: policy.resource, tags: policy.resourceTags)
+    }
+
+    /// A stable key naming the scope: its attributes and tags, e.g. `resourceGroupId=abc,serviceName=kms`.
+    /// Stored: node ids, sorting and diffs use it for every grant.
+    public let key: String
+
+    /// Region, tags and service-specific attributes that narrow the scope.
+    public var qualifiers: [PolicyAttribute] {
+        attributes.filter { !Self.scopeKeys.contains($0.key) } + tags.map {
+            PolicyAttribute(key: "tag:" + $0.key, operator: $0.operator, value: $0.value)
+        }
+    }
+
+    /// Whether any attribute or tag uses `stringMatch` wildcards.
+    public var usesWildcards: Bool {
+        func wildcard(_ attribute: PolicyAttribute) -> Bool {
+            attribute.operator.hasPrefix("stringMatch") && attribute.value.containsString(where: Glob.hasWildcards)
+        }
+        return attributes.contains(where: wildcard) || tags.contains(where: wildcard)
+    }
+
+    /// The resource group the scope names, if any.
+    public var resourceGroupID: String? { value("resourceGroupId") }
+    /// The service the scope names, if any.
+    public var serviceName: String? { value("serviceName") }
+    /// The region qualifier, if any.
+    public var region: String? { value("region") }
+
+    func value(_ key: String) -> String? {
+        attributes.first { $0.key == key }.map { $0.value.description }
+    }
+
+    private static func text(_ attribute: PolicyAttribute) -> String {
+        let op = attribute.operator == "stringEquals" ? "=" : " \(attribute.operator) "
+        return attribute.key + op + attribute.value.description
+    }
+
+    private static func classify(_ attributes: [PolicyAttribute]) -> Scope {
+        func value(_ key: String) -> String? { attributes.first { $0.key == key }.map { $0.value.description } }
+        let service = value("serviceName")
+        let group = value("resourceGroupId")
+        let instance = value("serviceInstance")
+        let resourceType = value("resourceType")
+        let resource = value("resource")
+        let specific = attributes.contains { !scopeKeys.contains($0.key) && $0.key != "region" }
+
+        if resourceType == "resource-group", let resource { return .resourceGroupItself(resource) }
+        if resourceType != nil || resource != nil || (specific && (service != nil || instance != nil)) {
+            return .subResource(service: service, instance: instance, resourceType: resourceType, resource: resource)
+        }
+        if let instance { return .instance(service: service, guid: instance) }
+        if let service {
+            if AccountManagementServices.all.contains(service) { return .accountManagementService(service) }
+            if let group { return .serviceInResourceGroup(service: service, resourceGroup: group) }
+            return .serviceInAccount(service)
+        }
+        switch value("serviceType") {
+        case "platform_service": return .allAccountManagement
+        case "service": return group.map { .resourceGroupResources($0) } ?? .allIAMEnabledServices
+        default: break
+        }
+        if value("service_group_id") == "IAM" { return .allIAMAccountManagement }
+        if let group { return .resourceGroupResources(group) }
+        return .everything
+    }
+
+    /// Whether the scope is about managing the account (account management services).
+    public var isAccountManagement: Bool {
+        switch scope {
+        case .allAccountManagement, .allIAMAccountManagement, .accountManagementService, .everything: true
+        case .allIAMEnabledServices, .resourceGroupResources, .resourceGroupItself, .serviceInResourceGroup,
+             .serviceInAccount, .instance, .subResource: false
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Analysis
+import Foundation
+import Model
+
+/// `iamgraph access --identity`: every grant one identity holds, with roles, target, policy, path and conditions.
+public struct IdentityAccessReport: Sendable {
+    /// The identity's IAM id.
+    public let iamID: String
+    /// The identity, when the snapshot's lists hold it (a snapshot may know an IAM id only from policies or members).
+    public let identity: Identity?
+    /// Its grants, as `EffectiveAccess` orders them.
+    public let grants: [Grant]
+    let index: AccessIndex
+
+    /// The report for the identity a user typed: an IAM id, service ID or profile id, email, login or name. An IAM id
+    /// the lists do not hold but policies, memberships or profile identities name is accepted as it is.
+    public init(identity query: String, in index: AccessIndex) throws(Lookup.Failure) {
+        do {
+            let identity = try Lookup.identity(query, in: index.account)
+            self.identity = identity
+            iamID = identity.iamID
+        } catch .notFound(let what, _, let unknown) {
+            guard index.names(iamID: query) else {
+                throw .notFound(what: what, query: query, unknownCollection: unknown)
+            }
+            identity = nil
+            iamID = query
+        }
+        self.index = index
+        grants = EffectiveAccess.grants(of: iamID, in: index)
+    }
+
+    /// The report in `format` (docs/access-json.md for JSON); throws only if JSON encoding fails.
+    public func data(_ format: AccessFormat) throws -> Data { try table().data(format) }
+
+    /// Writes the report in `format` to `sink` a part at a time, so that a text or CSV table of millions of rows is
+    /// never held whole; throws what `sink` throws, or if JSON encoding fails.
+    public func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws { try table().write(format, to: sink) }
+
+    private func table() -> TabularReport {
+        let account = index.account
+        let kind = SubjectKind(iamID: iamID, in: account)
+        let name = index.name(ofIAMID: iamID)
+        let unknown = AccessJSON.unknownCollections(account, among: EffectiveAccess.reads)
+        let rows = grants.map { AccessJSON.GrantFields(policy: $0.policy, target: $0.target, path: $0.path, index: index) }
+        let who = (name.map { "\($0) " } ?? "") + (identity?.email.map { "<\($0)> " } ?? "") + "(\(iamID), \(kind.rawValue))"
+        let document = Document(
+            account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
+            fetchedAt: account.fetchedAt.raw,
+            identity: Subject(iamID: iamID, id: identity.flatMap(Self.collectionID), kind: kind.rawValue, name: name,
+                              email: identity?.email),
+            unknownCollections: unknown,
+            grants: rows)
+        return TabularReport(
+            title: "Effective access of \(who) in \(account.displayName), snapshot \(account.fetchedAt.raw): "
+                + "\(grants.count) grant\(grants.count == 1 ? "" : "s")",
+            notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): grants through it are missing" },
+            header: ["Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
+            rowCount: rows.count, cells: { rows[$0].cells },
+            json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: document))
+    }
+
+    /// The id the identity's collection keys it by, where that is not the IAM id (`ServiceId-…`, `Profile-…`).
+    private static func collectionID(_ identity: Identity) -> String? {
+        switch identity {
+        case .user: nil
+        case .serviceID(let serviceID): serviceID.id
+        case .trustedProfile(let profile): profile.id
+        }
+    }
+
+    struct Document: Encodable {
+        let account: AccessJSON.Account
+        let fetchedAt: String
+        let identity: Subject
+        let unknownCollections: [AccessJSON.UnknownCollection]
+        let grants: [AccessJSON.GrantFields]
+
+        enum CodingKeys: String, CodingKey {
+            case account, identity, grants
+            case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
+        }
+    }
+
+    struct Subject: Encodable {
+        let iamID: String
+        let id: String?
+        let kind: String
+        let name: String?
+        let email: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, name, email
+            case iamID = "iam_id"
+        }
+    }
+}

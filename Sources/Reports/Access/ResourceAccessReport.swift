@@ -1,0 +1,214 @@
+import Analysis
+import Foundation
+import Model
+
+/// `iamgraph access --resource`: every identity, access group and service that can reach one service instance, with
+/// how much of it (all or part), the roles, the policy, the path and the conditions.
+public struct ResourceAccessReport: Sendable {
+    /// The instance asked about.
+    public let instance: ResourceInstance
+    /// Who can reach the instance, ordered: users, service IDs, trusted profiles, access groups, Public Access,
+    /// services; then by name.
+    public var access: [ResourceAccess] { rows.map(reach.access) }
+    let index: AccessIndex
+    let reach: ResourceReach
+    /// The rows of `reach`, ordered as `access`.
+    let rows: [ResourceReach.Row]
+    /// The holders of `reach`, named.
+    let holders: [Holder]
+
+    /// The report for the instance a user typed: a CRN, a GUID or a name.
+    public init(resource query: String, in index: AccessIndex) throws(Lookup.Failure) {
+        let instance = try Lookup.instance(query, in: index.account)
+        self.instance = instance
+        self.index = index
+        // Rows are sorted by ranks: each distinct holder, path and policy id is ranked once (by kind, name and id; by
+        // path text; by id), so that hundreds of thousands of rows sort on integers.
+        let reach = WhoHasAccess.reach(instance, in: index)
+        self.reach = reach
+        let holders = reach.holders.map { Holder($0, index) }
+        self.holders = holders
+        let holderRank = Self.ranks(holders) { [String($0.order), $0.name.lowercased(), $0.id] }
+        let pathRank = Self.ranks(reach.paths) { [PathText.describe($0)] }
+        let policyRank = Self.ranks(reach.policies) { [$0.policy.id] }
+        rows = reach.rows.map { (key: (holderRank[$0.holder], pathRank[$0.path], policyRank[$0.policy]), row: $0) }
+            .sorted { $0.key < $1.key }
+            .map(\.row)
+    }
+
+    /// The position of each value when sorted by `key`; values of equal keys in the order given.
+    private static func ranks<Value>(_ values: [Value], by key: (Value) -> [String]) -> [Int] {
+        let ordered = values.enumerated().map { (key: key($0.element), offset: $0.offset) }.sorted {
+            $0.key != $1.key ? $0.key.lexicographicallyPrecedes($1.key) : $0.offset < $1.offset
+        }
+        var ranks = Array(repeating: 0, count: values.count)
+        for (rank, value) in ordered.enumerated() { ranks[value.offset] = rank }
+        return ranks
+    }
+
+    /// The report in `format` (docs/access-json.md for JSON); throws only if JSON encoding fails.
+    public func data(_ format: AccessFormat) throws -> Data { try table().data(format) }
+
+    /// Writes the report in `format` to `sink` a part at a time, so that a text or CSV table of millions of rows is
+    /// never held whole; throws what `sink` throws, or if JSON encoding fails.
+    public func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws { try table().write(format, to: sink) }
+
+    private func table() -> TabularReport {
+        let account = index.account
+        let unknown = AccessJSON.unknownCollections(account, among: WhoHasAccess.reads)
+        // A policy reaching the instance through a big group repeats for every member: its fields are built once per
+        // policy id and path.
+        var fieldsNumbers: [FieldsKey: Int] = [:]
+        var fields: [AccessJSON.GrantFields] = []
+        let tableRows = rows.map { row in
+            // Fields of the policy read in place: copying a whole policy and target per row would cost more than the row.
+            let key = FieldsKey(policyID: reach.policies[row.policy].policy.id, path: row.path)
+            let number = fieldsNumbers[key] ?? fields.count
+            if number == fields.count {
+                let reaching = reach.policies[row.policy]
+                fields.append(AccessJSON.GrantFields(policy: reaching.policy, target: reaching.target, path: reach.paths[row.path],
+                                                     index: index))
+                fieldsNumbers[key] = number
+            }
+            return TableRow(holder: row.holder, match: reach.policies[row.policy].match == .full ? "full" : "partial", fields: number)
+        }
+        let groupName = instance.resourceGroupID.flatMap { account.resourceGroupsByID[$0]?.name }
+        let document = Document(
+            account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
+            fetchedAt: account.fetchedAt.raw,
+            resource: Resource(crn: instance.crnString ?? instance.id, guid: instance.instanceID, name: instance.name,
+                               service: instance.serviceName, region: instance.region,
+                               resourceGroup: instance.resourceGroupID.map { ResourceGroupRef(id: $0, name: groupName) }),
+            unknownCollections: unknown,
+            access: Rows(holders: holders, fields: fields, rows: tableRows))
+        let location = [instance.serviceName, instance.region, groupName.map { "resource group \($0)" }].compactMap { $0 }
+        return TabularReport(
+            title: "Who can reach \(instance.displayName) (\(([instance.instanceID] + location).joined(separator: ", "))) in "
+                + "\(account.displayName), snapshot \(account.fetchedAt.raw): \(rows.count) row\(rows.count == 1 ? "" : "s")",
+            notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): access through it is missing" },
+            header: ["Who", "Kind", "ID", "Match", "Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
+            rowCount: tableRows.count,
+            cells: { line in
+                let row = tableRows[line], holder = holders[row.holder]
+                return [holder.name, holder.kind, holder.id, row.match] + fields[row.fields].cells
+            },
+            json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: document))
+    }
+
+    private struct FieldsKey: Hashable {
+        let policyID: String
+        /// A path of `reach`.
+        let path: Int
+    }
+
+    /// A row of the table: indices into the named holders and the fields built once per policy id and path.
+    struct TableRow {
+        let holder: Int
+        let match: String
+        let fields: Int
+    }
+
+    /// Who holds the access, named.
+    struct Holder: Encodable {
+        let kind: String
+        let id: String
+        let name: String
+        let serviceInstance: String?
+        /// Sort rank of the kind: identities first, services last.
+        let order: Int
+
+        enum CodingKeys: String, CodingKey {
+            case kind, id, name
+            case serviceInstance = "service_instance"
+        }
+
+        init(_ holder: ResourceAccess.Holder, _ index: AccessIndex) {
+            switch holder {
+            case .identity(let iamID):
+                let kind = SubjectKind(iamID: iamID, in: index.account)
+                self.kind = kind.rawValue
+                id = iamID
+                name = index.name(ofIAMID: iamID) ?? iamID
+                serviceInstance = nil
+                order = kind == .user ? 0 : kind == .serviceID ? 1 : 2
+            case .accessGroup(let groupID) where groupID == AccessGroup.publicAccessID:
+                kind = "public_access"
+                id = groupID
+                name = "everyone (Public Access)"
+                serviceInstance = nil
+                order = 4
+            case .accessGroup(let groupID):
+                kind = "access_group"
+                id = groupID
+                name = index.account.groupsByID[groupID]?.displayName ?? groupID
+                serviceInstance = nil
+                order = 3
+            case .service(let service, let instance):
+                kind = "service"
+                id = service
+                name = instance.map { "\(service) \(index.account.instancesByGUID[$0]?.name ?? $0)" } ?? service
+                serviceInstance = instance
+                order = 5
+            }
+        }
+    }
+
+    /// The rows of the JSON document, each encoded as its holder, match and fields, which rows share.
+    struct Rows: Encodable {
+        let holders: [Holder]
+        let fields: [AccessJSON.GrantFields]
+        let rows: [TableRow]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            for row in rows { try container.encode(Row(holder: holders[row.holder], match: row.match, fields: fields[row.fields])) }
+        }
+    }
+
+    struct Row: Encodable {
+        let holder: Holder
+        let match: String
+        let fields: AccessJSON.GrantFields
+
+        enum CodingKeys: String, CodingKey { case holder, match }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(holder, forKey: .holder)
+            try container.encode(match, forKey: .match)
+            try fields.encode(to: encoder)
+        }
+    }
+
+    struct Document: Encodable {
+        let account: AccessJSON.Account
+        let fetchedAt: String
+        let resource: Resource
+        let unknownCollections: [AccessJSON.UnknownCollection]
+        let access: Rows
+
+        enum CodingKeys: String, CodingKey {
+            case account, resource, access
+            case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
+        }
+    }
+
+    struct Resource: Encodable {
+        let crn: String
+        let guid: String
+        let name: String?
+        let service: String?
+        let region: String?
+        let resourceGroup: ResourceGroupRef?
+
+        enum CodingKeys: String, CodingKey {
+            case crn, guid, name, service, region
+            case resourceGroup = "resource_group"
+        }
+    }
+
+    struct ResourceGroupRef: Encodable {
+        let id: String
+        let name: String?
+    }
+}

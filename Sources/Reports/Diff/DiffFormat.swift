@@ -1,0 +1,14 @@
+/// The formats `iamgraph diff` writes.
+public enum DiffFormat: String, Sendable, CaseIterable {
+    /// Like `git diff`; nothing when nothing changed.
+    case text
+    /// The document of docs/diff-json.md, written even when nothing changed.
+    case json
+    /// For a pull-request comment.
+    case markdown
+    /// A map of the changed neighbourhood; nothing is drawn when nothing changed.
+    case svg, png, dot
+
+    /// Whether the output is binary (never written to a terminal).
+    public var isBinary: Bool { self == .png }
+}

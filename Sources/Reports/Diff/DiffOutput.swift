@@ -1,0 +1,38 @@
+import Analysis
+import Foundation
+import Graph
+import Model
+import Render
+
+/// Writes a snapshot diff in one of the `DiffFormat`s.
+public enum DiffOutput {
+    /// The report to write, or `nil` when there is nothing to write (a map when nothing changed).
+    /// - Parameters:
+    ///   - old, new: the two accounts, which a map draws.
+    ///   - layout: the Graphviz layout engine of the maps.
+    ///   - note: receives what the user should be told besides the report (for stderr).
+    public static func data(_ diff: SnapshotDiff, old: IAMAccount, new: IAMAccount, sources: DiffSources,
+                            format: DiffFormat, layout: LayoutEngine, note: (String) -> Void) throws -> Data? {
+        switch format {
+        case .text: Data(DiffText.render(diff, sources: sources).utf8)
+        case .markdown: Data(DiffMarkdown.render(diff, sources: sources).utf8)
+        case .json: try DiffJSON.data(diff, sources: sources)
+        case .svg: try map(diff, old: old, new: new, as: .svg, layout: layout, note: note)
+        case .png: try map(diff, old: old, new: new, as: .png, layout: layout, note: note)
+        case .dot: try map(diff, old: old, new: new, as: .dot, layout: layout, note: note)
+        }
+    }
+
+    /// The map of the changed neighbourhood; `nil` (nothing to write) when nothing changed.
+    private static func map(_ diff: SnapshotDiff, old: IAMAccount, new: IAMAccount, as format: RenderFormat,
+                            layout: LayoutEngine, note: (String) -> Void) throws -> Data? {
+        guard !diff.isEmpty else {
+            note("no changes: nothing to draw")
+            return nil
+        }
+        let graph = DiffMap.build(old: try AccessMap.build(old, options: DiffMap.view),
+                                  new: try AccessMap.build(new, options: DiffMap.view), title: diff.title)
+        for line in graph.notes { note(line) }
+        return try GraphvizRenderer.render(graph, format: format, layout: layout)
+    }
+}

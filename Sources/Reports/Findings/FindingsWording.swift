@@ -1,0 +1,84 @@
+import Analysis
+import Foundation
+
+/// Words the human-readable findings formats share.
+enum FindingsWording {
+    /// "2 errors, 9 warnings, 18 notes".
+    static func counts(_ report: FindingsReport) -> String {
+        Severity.allCases.reversed().map { severity in
+            let count = report.count(severity)
+            return "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
+        }.joined(separator: ", ")
+    }
+
+    /// "Acme Dev Team (b8d1…)", or the id alone.
+    static func account(_ report: FindingsReport) -> String {
+        report.accountName.map { "\($0) (\(report.accountID))" } ?? report.accountID
+    }
+
+    /// "as of 2026-11-20T09:00:00Z, inactive after 90 days".
+    static func asOf(_ report: FindingsReport) -> String {
+        let time = report.asOf.map { $0.formatted(.iso8601) } ?? "unknown time"
+        return "as of \(time), inactive after \(report.inactiveDays) days"
+    }
+
+    /// "access group Admins (AccessGroupId-…)".
+    static func entity(_ entity: FindingEntity) -> String {
+        "\(kind(entity.kind)) \(entity.description)"
+    }
+
+    static func kind(_ kind: FindingEntity.Kind) -> String {
+        switch kind {
+        case .user: "user"
+        case .serviceID: "service ID"
+        case .trustedProfile: "trusted profile"
+        case .accessGroup: "access group"
+        case .accessPolicy: "policy"
+        case .authorizationPolicy: "authorization"
+        case .serviceInstance: "service instance"
+        case .role: "role"
+        case .apiKey: "API key"
+        case .collection: "collection"
+        }
+    }
+
+    /// Every rule with its severity, CIS controls, title and count (or why it did not run).
+    static func ruleTable(_ report: FindingsReport) -> (header: [String], rows: [[String]]) {
+        (["Rule", "Severity", "CIS", "Title", "Findings"],
+         RuleSummary.all(report).map {
+             [$0.rule.rawValue, $0.rule.severity.rawValue, controls($0.rule), $0.rule.title, $0.text]
+         })
+    }
+
+    /// "1.7, 1.8", or "" for a rule no CIS control uses.
+    static func controls(_ rule: RuleID) -> String {
+        CISControl.controls(of: rule).map(\.id).joined(separator: ", ")
+    }
+
+    /// The report's findings grouped per rule, in report order (most severe first).
+    static func groups(_ report: FindingsReport) -> [(rule: RuleID, findings: [Finding])] {
+        var groups: [(rule: RuleID, findings: [Finding])] = []
+        for finding in report.findings {
+            if groups.last?.rule == finding.rule { groups[groups.count - 1].findings.append(finding) }
+            else { groups.append((finding.rule, [finding])) }
+        }
+        return groups
+    }
+
+    /// "ERROR public-access-policy: Policy on the Public Access group (3 findings; CIS 1.16)".
+    static func groupHeading(_ rule: RuleID, in report: FindingsReport) -> String {
+        let total = report.total(of: rule)
+        let cis = controls(rule)
+        return "\(rule.rawValue): \(rule.title) (\(total) finding\(total == 1 ? "" : "s")"
+            + (cis.isEmpty ? "" : "; CIS \(cis)") + ")"
+    }
+
+    /// The policies by last use: day ("never" first), permits, policy, subject, what it grants.
+    static func policyUsageTable(_ report: FindingsReport) -> (header: [String], rows: [[String]]) {
+        (["Last used", "Permits", "Policy", "Subject", "Grants"],
+         report.policiesByLastUse.map { use in
+             [use.lastPermitAt.map(DayText.of) ?? "never", use.lastPermitFrequency.map(String.init) ?? "", use.policy.id,
+              use.subject.map(entity) ?? "", use.grants]
+         })
+    }
+}
