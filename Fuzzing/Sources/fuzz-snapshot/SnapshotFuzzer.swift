@@ -45,8 +45,9 @@ enum SnapshotFuzzer {
             _ = SummaryText.render(AccountSummary(account))
             let index = AccessIndex(account)
             let report = FindingsReport(index, options: FindingsOptions(asOf: asOf))
+            let location = SnapshotLocation(directory: directory, relativePath: "snapshot")
             for format in FindingsFormat.allCases {
-                _ = try? FindingsOutput.data(report, format: format, snapshot: directory)
+                _ = try? FindingsOutput.data(report, format: format, snapshot: location)
             }
             let identity = account.identities.first.flatMap { try? IdentityAccessReport(identity: $0.iamID, in: index) }
             let resource = account.resourceInstances.first.flatMap { try? ResourceAccessReport(resource: $0.id, in: index) }
