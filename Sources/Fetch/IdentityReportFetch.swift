@@ -61,6 +61,7 @@ struct IdentityReportFetch {
     /// The endpoint to poll for the report whose creation answered `created`, or `nil` without a `reference`.
     static func report(created: [String: Any], start: Endpoint) -> Endpoint? {
         guard let reference = created["reference"] as? String else { return nil }
-        return Endpoint(api: "iam-identity", path: start.path + "/" + URLEncoding.pathSegment(reference), query: [], itemsKey: nil, paging: .none)
+        return Endpoint(api: "iam-identity", path: start.path + "/" + URLEncoding.pathSegment(reference), query: [],
+                        itemsKey: nil, paging: .none)
     }
 }

@@ -69,7 +69,8 @@ enum PageFuzzer {
     /// A token carrying `payload` as its claims.
     static func claims(_ payload: Data) {
         let base64URL = payload.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
         requests(token: "eyJhbGciOiJub25lIn0.\(base64URL).c2ln")
     }
 
@@ -118,7 +119,8 @@ enum PageFuzzer {
             content = RoleMerge.merge([value as? [String: Any] ?? [:]])
         case .list, .perParent:
             // As `APIClient.list` takes a page apart.
-            guard let object = value as? [String: Any], let key = endpoint.itemsKey, var items = object[key] as? [Any] else { return }
+            guard let object = value as? [String: Any], let key = endpoint.itemsKey,
+                  var items = object[key] as? [Any] else { return }
             guard items.count <= limits.maxItemsPerPage else { return }
             _ = endpoint.paging.reportedTotal(in: object)
             _ = try? client.url(endpoint, cursor: endpoint.paging.nextCursor(in: object))
@@ -148,7 +150,8 @@ enum PageFuzzer {
         let services = kind.holdsPolicies ? RoleMerge.services(policies: items, instances: [])
             : kind == .resourceInstances ? RoleMerge.services(policies: [], instances: items) : []
         for service in services {
-            _ = try? client.url(catalog.endpoint(.roles).adding([URLQueryItem(name: "service_name", value: service)]), cursor: nil)
+            let roles = catalog.endpoint(.roles).adding([URLQueryItem(name: "service_name", value: service)])
+            _ = try? client.url(roles, cursor: nil)
         }
     }
 

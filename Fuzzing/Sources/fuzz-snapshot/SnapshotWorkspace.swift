@@ -19,7 +19,8 @@ struct SnapshotWorkspace: Sendable {
             for case let path as String in FileManager.default.enumerator(atPath: directory.path) ?? .init() {
                 let file = directory.appendingPathComponent(path)
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory),
+                      !isDirectory.boolValue else { continue }
                 originals[path] = try Data(contentsOf: file)
             }
         } catch {
