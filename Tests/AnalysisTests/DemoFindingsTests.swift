@@ -41,6 +41,7 @@ import TestSupport
         .emptyAccessGroup: [DemoIDs.supportStaff],
         .accessGroupWithoutPolicies: [DemoIDs.auditors],
         .policyUsesWildcard: ["42aedd1b-d42b-42b1-9393-cb1056682a88"],
+        .policyForeignAccount: [],
         .customRoleUnused: ["crn:v1:ibmcloud:public:iam-access-management::a/b8d158e0846b1b49b73e8295c18bbdb9::customRole:BucketJanitor"],
     ]
 

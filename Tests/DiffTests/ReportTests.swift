@@ -29,7 +29,7 @@ import Testing
             \(sofia) Writer on containers-kubernetes across the account (region us-south) via access group Developers (policy 5715c45f)
             \(sofia) Reader on logdna across the account via access group Developers (policy 1b3d3740)
             \(sofia) Viewer on messagehub across the account (region eu-de) via access group Developers (policy dca5fa75)
-            \(sofia) Writer on resource type bucket / resource dev-* in instance cos-acme-dev (df4a01fb-7a6f-4d52-851e-28e690505e0d) via access group Developers (policy 42aedd1b)
+            \(sofia) Writer on resource type bucket / resources matching dev-* in instance cos-acme-dev (df4a01fb-7a6f-4d52-851e-28e690505e0d) via access group Developers (policy 42aedd1b)
             + service ID terraform-sandbox gained Manager \(sandbox) (policy a10d2039)
             @@ entities: 1 added, 2 removed, 1 changed @@
             - membership sofia.alvarez@acme.example.com in access group Developers (static)
@@ -50,7 +50,7 @@ import Testing
         #expect(lines.contains("| ± changed | policy | a10d2039: access group Developers — Editor, Writer, Manager on All "
                                + "resources in resource group sandbox | roles: + Manager |"))
         // Cell text is escaped: the wildcard of the bucket pattern is not emphasis.
-        #expect(markdown.contains("resource dev-\\* in instance"))
+        #expect(markdown.contains("resources matching dev-\\* in instance"))
         #expect(!markdown.contains("\n\n\n"))
     }
 

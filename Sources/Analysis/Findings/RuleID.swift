@@ -28,13 +28,14 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case accessGroupWithoutPolicies = "access-group-without-policies"
     case policyUsesWildcard = "policy-uses-wildcard"
     case customRoleUnused = "custom-role-unused"
+    case policyForeignAccount = "policy-foreign-account"
 
     /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
     public var severity: Severity {
         switch self {
         case .publicAccessPolicy: .error
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
-             .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive: .warning
+             .policyForeignAccount, .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive: .warning
         case .policyInactive, .accountAdministrator, .canAssignAccess, .userInNoGroup, .serviceIDInNoGroup,
              .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer, .groupWithoutRegionOrResourceGroup,
              .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies, .policyUsesWildcard,
@@ -69,6 +70,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessGroupWithoutPolicies: "Access group without policies"
         case .policyUsesWildcard: "Policy using wildcards"
         case .customRoleUnused: "Custom role no policy uses"
+        case .policyForeignAccount: "Policy on another account's resources"
         }
     }
 
@@ -120,6 +122,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "The policy's resource attributes use stringMatch wildcards (* or ?), so it also covers resources created later whose names match."
         case .customRoleUnused:
             "No policy grants the account's custom role."
+        case .policyForeignAccount:
+            "The policy's accountId resource attribute names another account (or excludes this one), so it grants nothing here: a copied or mistyped policy, or one meant for another account."
         }
     }
 
@@ -154,6 +158,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessGroupWithoutPolicies: "Add the policies the group was meant for, or delete it."
         case .policyUsesWildcard: "Check that the pattern matches only what it should; prefer exact names."
         case .customRoleUnused: "Delete the custom role if it is no longer needed."
+        case .policyForeignAccount: "Delete the policy, or re-create it in the account it was meant for with that account's id."
         }
     }
 
@@ -161,7 +166,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     public var requires: Set<CollectionKind> {
         switch self {
         case .collectionUnknown, .identityInactive, .apiKeyInactive: []
-        case .publicAccessPolicy, .policyNeverUsed, .policyInactive, .policyOnUser, .policyUsesWildcard: [.accessPolicies]
+        case .publicAccessPolicy, .policyNeverUsed, .policyInactive, .policyOnUser, .policyUsesWildcard,
+             .policyForeignAccount: [.accessPolicies]
         case .policyOnMissingInstance, .instanceWithoutGroupAccess: [.accessPolicies, .resourceInstances]
         case .authorizationOnMissingInstance: [.authorizationPolicies, .resourceInstances]
         case .serviceIDKeyWithoutAccess:
@@ -182,7 +188,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     /// Collections the rule also reads: when one is unknown, the rule runs but may miss findings.
     public var alsoReads: Set<CollectionKind> {
         switch self {
-        case .policyNeverUsed, .policyInactive, .policyUsesWildcard, .customRoleUnused: [.authorizationPolicies]
+        case .policyNeverUsed, .policyInactive, .policyUsesWildcard, .customRoleUnused, .policyForeignAccount:
+            [.authorizationPolicies]
         case .policyOnUser: [.users]
         case .accountAdministrator: [.trustedProfileIdentities]
         case .canAssignAccess: [.trustedProfileIdentities, .account]
@@ -224,6 +231,7 @@ extension RuleID {
         case .accessGroupWithoutPolicies: FindingRule(findings: GroupFindings.groupsWithoutPolicies)
         case .policyUsesWildcard: FindingRule(findings: PolicyFindings.wildcardPolicies)
         case .customRoleUnused: FindingRule(findings: PolicyFindings.unusedCustomRoles)
+        case .policyForeignAccount: FindingRule(findings: PolicyFindings.foreignAccountPolicies)
         }
     }
 }
