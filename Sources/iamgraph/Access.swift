@@ -15,12 +15,16 @@ struct Access: ParsableCommand {
             on the instance, its service, its resource group, all IAM-enabled services or the account, expanded \
             through access groups and trusted profiles, and through service-to-service authorizations; MATCH says \
             whether a policy covers all of the instance or only part of it (buckets, tags).
+            Names match case-insensitively, whole or by the start of the name or of one of its words ("Sofia" finds \
+            "Sofia Alvarez"); an exact id, email or CRN always wins, and when several names match, the candidates are \
+            listed (exit 5).
             JSON is documented in docs/access-json.md. Collections the snapshot could not read are named on stderr \
             and in the output: access through them is missing, not absent.
             Exit codes: 0 success, 3 snapshot unreadable, 4 cannot write the output, 5 the identity or instance is \
             not in the snapshot (or the name is ambiguous), 64 usage error.
             Examples:
               iamgraph access samples/demo --identity sofia.alvarez@acme.example.com
+              iamgraph access samples/demo --identity Sofia
               iamgraph access samples/demo --resource key-protect-prod --format csv -o kms.csv
             """)
 
