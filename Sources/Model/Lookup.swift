@@ -12,7 +12,7 @@ public enum Lookup {
             case .notFound(let what, let query, let unknown):
                 "no \(what) matches \"\(query)\"" + (unknown ? " (the snapshot could not read that collection: it may exist)" : "")
             case .ambiguous(let what, let query, let candidates):
-                "\"\(query)\" matches \(candidates.count) \(what)s: " + candidates.prefix(10).joined(separator: "; ")
+                "\"\(query)\" matches \(candidates.count) \(what.hasSuffix("y") ? what.dropLast() + "ies" : what + "s"): " + candidates.prefix(10).joined(separator: "; ")
                     + (candidates.count > 10 ? "; and \(candidates.count - 10) more" : "") + " — give one of these ids, or more of the name"
             }
         }

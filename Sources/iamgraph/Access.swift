@@ -30,6 +30,8 @@ struct Access: ParsableCommand {
 
     @OptionGroup var snapshot: SnapshotArgument
 
+    @OptionGroup var redaction: RedactFlag
+
     @Option(help: ArgumentHelp("Every grant this identity holds.", valueName: "iam-id|email|name"))
     var identity: String?
 
@@ -47,7 +49,7 @@ struct Access: ParsableCommand {
     }
 
     func run() throws {
-        let account = try snapshot.load().account
+        let account = try snapshot.load(redaction).account
         let index = AccessIndex(account)
         let write: (AccessFormat, (Data) throws -> Void) throws -> Void
         do {

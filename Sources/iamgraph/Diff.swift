@@ -65,6 +65,8 @@ struct Diff: ParsableCommand {
                                valueName: "engine"))
     var layout = "dot"
 
+    @OptionGroup var redaction: RedactFlag
+
     @Flag(name: .customLong("include-usage"),
           help: "Also compare volatile data: policies' last permit, identities' activity, dynamic memberships' expiry.")
     var includeUsage = false
@@ -129,7 +131,7 @@ struct Diff: ParsableCommand {
 
     /// The account of a read snapshot; its problems, if any, are mentioned on stderr.
     private func account(_ snapshot: LoadedSnapshot, _ source: String) -> IAMAccount {
-        let (account, problems) = AccountLoader.load(snapshot)
+        let (account, problems) = AccountLoader.load(redaction.apply(to: snapshot))
         let errors = problems.filter { $0.severity == .error }.count
         if errors > 0 {
             Console.error("iamgraph: \(source): \(errors) problem(s) in the snapshot (iamgraph validate lists them)")

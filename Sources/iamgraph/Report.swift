@@ -25,6 +25,8 @@ struct Report: ParsableCommand {
 
     @OptionGroup var snapshot: SnapshotArgument
 
+    @OptionGroup var redaction: RedactFlag
+
     @Option(help: "Output format: text, json, markdown or sarif.")
     var format: FindingsFormat = .text
 
@@ -52,7 +54,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let account = try snapshot.load().account
+        let account = try snapshot.load(redaction).account
         let options = FindingsOptions(asOf: asOf.flatMap { Timestamp($0).date }, inactiveDays: inactiveDays)
         let report = FindingsReport(AccessIndex(account), options: options)
         for finding in report.findings where finding.rule == .collectionUnknown {
