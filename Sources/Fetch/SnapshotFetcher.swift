@@ -30,7 +30,8 @@ public struct SnapshotFetcher: Sendable {
         let token = try await tokens.token()
         let accountID = try Self.accountID(option: options.accountID, token: token)
         let client = APIClient(base: options.apiBase, transport: transport, tokens: tokens, retry: options.retry,
-                               limiter: AsyncLimiter(limit: options.concurrency), statistics: statistics, events: events)
+                               limits: options.limits, limiter: AsyncLimiter(limit: options.concurrency),
+                               statistics: statistics, events: events)
         let plan = FetchPlan(client: client, catalog: EndpointCatalog(accountID: accountID), identity: options.identity,
                              statistics: statistics, events: events)
         let outcomes = try await plan.run()
@@ -48,9 +49,17 @@ public struct SnapshotFetcher: Sendable {
             }
         }
         if options.withActivity {
-            switch await ActivityReportFetch(client: client, accountID: accountID, poll: options.activityPoll).run() {
+            switch await IdentityReportFetch(kind: .activity, client: client, accountID: accountID,
+                                             poll: options.activityPoll).run() {
             case .success(let report): writer.setActivity(report.value)
             case .failure(let failure): events(.note("activity report not fetched: \(failure.message)"))
+            }
+        }
+        if options.withMFAReport {
+            switch await IdentityReportFetch(kind: .mfa, client: client, accountID: accountID,
+                                             poll: options.activityPoll).run() {
+            case .success(let report): writer.setMFA(report.value)
+            case .failure(let failure): events(.note("MFA report not fetched: \(failure.message)"))
             }
         }
         let written: (manifest: Manifest, placement: SnapshotPlacement)

@@ -35,6 +35,7 @@ public enum SnapshotRedaction {
         return LoadedSnapshot(directory: snapshot.directory, manifest: snapshot.manifest, files: files, unknown: unknown,
                               policyUsage: snapshot.policyUsage,
                               activity: snapshot.activity.flatMap { redactJSON($0, collection: nil, accountID: accountID) },
+                              mfa: snapshot.mfa.flatMap { redactJSON($0, collection: nil, accountID: accountID) },
                               problems: snapshot.problems)
     }
 

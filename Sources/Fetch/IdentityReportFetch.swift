@@ -1,0 +1,58 @@
+import Foundation
+
+/// One of IAM Identity's account reports: `POST …/report` starts it, then `GET …/report/{reference}` answers 204 while
+/// it is being prepared (poll), 404 if a newer report superseded it (start again, once), 200 with the report.
+struct IdentityReportFetch {
+    /// Which report.
+    enum Kind {
+        /// The inactive-identities activity report (`/v1/activity/accounts/{account}/report?type=inactive&duration=720`).
+        case activity
+        /// The MFA enrolment report (`/v1/mfa/accounts/{account}/report?type=mfa_status`).
+        case mfa
+
+        func path(_ accountID: String) -> String {
+            switch self {
+            case .activity: "/v1/activity/accounts/\(URLEncoding.pathSegment(accountID))/report"
+            case .mfa: "/v1/mfa/accounts/\(URLEncoding.pathSegment(accountID))/report"
+            }
+        }
+
+        var query: [URLQueryItem] {
+            switch self {
+            case .activity: [URLQueryItem(name: "type", value: "inactive"), URLQueryItem(name: "duration", value: "720")]
+            case .mfa: [URLQueryItem(name: "type", value: "mfa_status")]
+            }
+        }
+    }
+
+    let kind: Kind
+    let client: APIClient
+    let accountID: String
+    let poll: (interval: Double, attempts: Int)
+
+    func run() async -> Result<JSONTree, CollectionFailure> {
+        do {
+            for _ in 0..<2 {
+                let start = Endpoint(api: "iam-identity", path: kind.path(accountID), query: kind.query,
+                                     itemsKey: nil, paging: .none)
+                let created = try await client.jsonObject(start, method: .post, accept: [200, 201, 202])
+                guard let reference = created["reference"] as? String else {
+                    return .failure(.failed(202, "the report request returned no reference"))
+                }
+                let report = Endpoint(api: "iam-identity", path: start.path + "/" + URLEncoding.pathSegment(reference),
+                                      query: [], itemsKey: nil, paging: .none)
+                for _ in 0..<poll.attempts {
+                    let (status, body, _) = try await client.send(report, cursor: nil, accept: [200, 204, 404])
+                    if status == 200, let body { return .success(body) }
+                    if status == 404 { break }
+                    try await Task.sleep(nanoseconds: UInt64(poll.interval * 1_000_000_000))
+                }
+            }
+            return .failure(.failed(204, "the report was not ready in time"))
+        } catch let failure as CollectionFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(.failed(0, "\(error)"))
+        }
+    }
+}
