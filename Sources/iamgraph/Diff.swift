@@ -39,6 +39,7 @@ struct Diff: ParsableCommand {
               iamgraph diff snapshots/2026-11-20 snapshots/2026-11-27
               iamgraph diff --git origin/main HEAD snapshot --format markdown -o comment.md
               iamgraph diff old/ new/ --format svg -o changes.svg
+              iamgraph diff old/ new/ --redact --format markdown -o shareable.md
             """)
 
     /// Like diff(1): changes found.
