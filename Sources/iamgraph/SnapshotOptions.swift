@@ -11,11 +11,12 @@ struct SnapshotArgument: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: snapshot) }
 
-    /// Loads the account (redacted with `redaction.redact`), or exits with `snapshotUnreadable` after saying why on
+    /// Loads the account (redacted when `redaction` says so), or exits with `snapshotUnreadable` after saying why on
     /// stderr.
-    func load(_ redaction: RedactFlag = RedactFlag()) throws -> (account: IAMAccount, problems: [ValidationProblem]) {
+    func load(_ redaction: RedactFlag? = nil) throws -> (account: IAMAccount, problems: [ValidationProblem]) {
         do {
-            return AccountLoader.load(redaction.apply(to: try SnapshotReader.load(url)))
+            let read = try SnapshotReader.load(url)
+            return AccountLoader.load(redaction?.apply(to: read) ?? read)
         } catch {
             Console.error("iamgraph: " + error.message(snapshot: snapshot))
             throw ExitCode.snapshotUnreadable
