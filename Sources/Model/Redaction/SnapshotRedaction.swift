@@ -89,6 +89,8 @@ public enum SnapshotRedaction {
                     result[key] = entity?.name  // a user's display name is "first last": the pseudonym alone
                 case ("lastname", is String) where entity != nil:
                     result[key] = ""
+                case ("realm", let text as String) where text == "IBMid":
+                    result[key] = text  // IBM's own realm, not an IdP: the MFA rules tell IBMid users by it
                 case (let key, let text as String) where Self.textKeysContains(key):
                     result[key] = pseudonym(key.replacingOccurrences(of: "_", with: ""), text)
                 default:
