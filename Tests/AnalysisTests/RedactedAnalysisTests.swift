@@ -32,6 +32,9 @@ import TestSupport
         #expect(redacted.groupsByID[DemoIDs.developers]?.name == SnapshotRedaction.pseudonym("group", DemoIDs.developers))
         #expect(redacted.instancesByGUID[DemoIDs.kmsInstance]?.name == SnapshotRedaction.pseudonym("instance", DemoIDs.kmsInstance))
         #expect(redacted.displayName == SnapshotRedaction.pseudonym("account", redacted.accountID))
+        // An API key is named after itself, not after the owner its iam_id names.
+        #expect(!redacted.apiKeys.isEmpty)
+        #expect(redacted.apiKeys.allSatisfy { $0.name == SnapshotRedaction.pseudonym("apikey", $0.id) })
         let index = AccessIndex(redacted)
         #expect(index.roleName("crn:v1:bluemix:public:iam::::role:Viewer") == "Viewer")
         let rules = redacted.accessGroups.flatMap(\.rules)

@@ -111,7 +111,7 @@ public enum SnapshotRedaction {
         /// The pseudonyms of an entity's name and email, from its id and kind; `nil` for objects that are not one.
         private func entityPseudonym(_ object: [String: Any]) -> (name: String, email: String?)? {
             if collection == .account { return (SnapshotRedaction.pseudonym("account", accountID), nil) }
-            if let iamID = object["iam_id"] as? String {
+            if Self.namesIdentities(collection), let iamID = object["iam_id"] as? String {
                 let prefix = iamID.hasPrefix("iam-ServiceId-") ? "serviceid" : iamID.hasPrefix("iam-Profile-") ? "profile"
                     : iamID.hasPrefix("crn:") ? "resource" : "user"
                 return (SnapshotRedaction.pseudonym(prefix, iamID), prefix == "user" ? SnapshotRedaction.email(ofIAMID: iamID) : nil)
@@ -122,6 +122,18 @@ public enum SnapshotRedaction {
             }
             guard let id = (object["guid"] ?? object["id"] ?? object["crn"]) as? String else { return nil }
             return (SnapshotRedaction.pseudonym(collection.map(Self.prefix) ?? "entity", id), nil)
+        }
+
+        /// Whether an object with an `iam_id` in the collection is that identity (a user, a member, an activity
+        /// entry), rather than something an identity owns (an API key names its owner's `iam_id`).
+        private static func namesIdentities(_ collection: CollectionKind?) -> Bool {
+            guard let collection else { return true }  // the activity and MFA reports list identities
+            switch collection {
+            case .users, .serviceIDs, .trustedProfiles, .accessGroupMembers, .trustedProfileIdentities: return true
+            case .account, .trustedProfileLinks, .trustedProfileRules, .accessGroups, .accessGroupRules,
+                 .accessGroupSettings, .accessPolicies, .authorizationPolicies, .roles, .policyTemplates,
+                 .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings: return false
+            }
         }
 
         /// The pseudonym prefix of entities of a collection.
