@@ -12,35 +12,36 @@ import Testing
         return try SnapshotDiff(old: DemoPair.load(pair.old), new: DemoPair.load(pair.new))
     }
 
+    /// People are named by display name, as `access` and `report` name them (not by email).
     @Test func textReadsLikeGitDiff() throws {
         // Causes first, each followed by the access it changed, collapsed; then holder by holder; then the rest.
         #expect(DiffText.render(try Self.demoDiff(), sources: Self.sources) == """
             --- old\tAcme Dev Team · snapshot 2026-11-20T09:00:00Z
             +++ new\tAcme Dev Team · snapshot 2026-11-27T09:00:00Z
             @@ causes: 3 entity changes changed access (2 give privileged roles); 5 grants gained (5 privileged), 7 lost, for 6 holders @@
-            - membership sofia.alvarez@acme.example.com in access group Developers (static)
-            -     -> sofia.alvarez@acme.example.com lost Editor + Writer on All resources in resource group sandbox via access group Developers (policy a10d2039)
-            -     -> sofia.alvarez@acme.example.com lost Operator + Writer on containers-kubernetes across the account (region us-south) via access group Developers (policy 5715c45f)
-            -     -> sofia.alvarez@acme.example.com lost Reader on logdna across the account via access group Developers (policy 1b3d3740)
-            -     -> sofia.alvarez@acme.example.com lost Viewer on messagehub across the account (region eu-de) via access group Developers (policy dca5fa75)
-            -     -> sofia.alvarez@acme.example.com lost Writer on resource type bucket / resources matching dev-* in instance cos-acme-dev (df4a01fb-7a6f-4d52-851e-28e690505e0d) via access group Developers (policy 42aedd1b)
-            + policy 0c5b7e1e: lena.fischer@acme.example.com — Administrator on cloud-object-storage in resource group prod
-            +     -> [privileged] lena.fischer@acme.example.com gained Administrator on cloud-object-storage in resource group prod directly (policy 0c5b7e1e)
+            - membership Sofia Alvarez in access group Developers (static)
+            -     -> Sofia Alvarez lost Editor + Writer on All resources in resource group sandbox via access group Developers (policy a10d2039)
+            -     -> Sofia Alvarez lost Operator + Writer on containers-kubernetes across the account (region us-south) via access group Developers (policy 5715c45f)
+            -     -> Sofia Alvarez lost Reader on logdna across the account via access group Developers (policy 1b3d3740)
+            -     -> Sofia Alvarez lost Viewer on messagehub across the account (region eu-de) via access group Developers (policy dca5fa75)
+            -     -> Sofia Alvarez lost Writer on resource type bucket / resources matching dev-* in instance cos-acme-dev (df4a01fb-7a6f-4d52-851e-28e690505e0d) via access group Developers (policy 42aedd1b)
+            + policy 0c5b7e1e: Lena Fischer — Administrator on cloud-object-storage in resource group prod
+            +     -> [privileged] Lena Fischer gained Administrator on cloud-object-storage in resource group prod directly (policy 0c5b7e1e)
               policy a10d2039: access group Developers — Editor, Writer, Manager on All resources in resource group sandbox
             +     roles: Manager
-            +     -> [privileged] 4 members of access group Developers gained Manager on All resources in resource group sandbox (policy a10d2039): bob.murphy@acme.example.com, trusted profile federated-developers, marcus.chen@acme.example.com and 1 more
+            +     -> [privileged] 4 members of access group Developers gained Manager on All resources in resource group sandbox (policy a10d2039): trusted profile federated-developers, Marcus Chen, O'Brien & "Bob" Murphy and 1 more
             @@ effective access by holder: 5 grants gained (5 privileged), 7 lost, for 6 holders @@
-            + [privileged] bob.murphy@acme.example.com gained Manager on All resources in resource group sandbox via access group Developers (policy a10d2039)
             + [privileged] trusted profile federated-developers gained Manager on All resources in resource group sandbox via access group Developers (policy a10d2039)
-            + [privileged] lena.fischer@acme.example.com gained Administrator on cloud-object-storage in resource group prod directly (policy 0c5b7e1e)
-            + [privileged] marcus.chen@acme.example.com gained Manager on All resources in resource group sandbox via access group Developers (policy a10d2039)
-            - sofia.alvarez@acme.example.com lost Editor on All resources in resource group sandbox via access group Developers (policy a10d2039)
-            - sofia.alvarez@acme.example.com lost Writer on All resources in resource group sandbox via access group Developers (policy a10d2039)
-            - sofia.alvarez@acme.example.com lost Operator on containers-kubernetes across the account (region us-south) via access group Developers (policy 5715c45f)
-            - sofia.alvarez@acme.example.com lost Writer on containers-kubernetes across the account (region us-south) via access group Developers (policy 5715c45f)
-            - sofia.alvarez@acme.example.com lost Reader on logdna across the account via access group Developers (policy 1b3d3740)
-            - sofia.alvarez@acme.example.com lost Viewer on messagehub across the account (region eu-de) via access group Developers (policy dca5fa75)
-            - sofia.alvarez@acme.example.com lost Writer on resource type bucket / resources matching dev-* in instance cos-acme-dev (df4a01fb-7a6f-4d52-851e-28e690505e0d) via access group Developers (policy 42aedd1b)
+            + [privileged] Lena Fischer gained Administrator on cloud-object-storage in resource group prod directly (policy 0c5b7e1e)
+            + [privileged] Marcus Chen gained Manager on All resources in resource group sandbox via access group Developers (policy a10d2039)
+            + [privileged] O'Brien & "Bob" Murphy gained Manager on All resources in resource group sandbox via access group Developers (policy a10d2039)
+            - Sofia Alvarez lost Editor on All resources in resource group sandbox via access group Developers (policy a10d2039)
+            - Sofia Alvarez lost Writer on All resources in resource group sandbox via access group Developers (policy a10d2039)
+            - Sofia Alvarez lost Operator on containers-kubernetes across the account (region us-south) via access group Developers (policy 5715c45f)
+            - Sofia Alvarez lost Writer on containers-kubernetes across the account (region us-south) via access group Developers (policy 5715c45f)
+            - Sofia Alvarez lost Reader on logdna across the account via access group Developers (policy 1b3d3740)
+            - Sofia Alvarez lost Viewer on messagehub across the account (region eu-de) via access group Developers (policy dca5fa75)
+            - Sofia Alvarez lost Writer on resource type bucket / resources matching dev-* in instance cos-acme-dev (df4a01fb-7a6f-4d52-851e-28e690505e0d) via access group Developers (policy 42aedd1b)
             + [privileged] service ID terraform-sandbox gained Manager on All resources in resource group sandbox via access group Developers (policy a10d2039)
             @@ entities that changed no access: 0 added, 1 removed, 0 changed @@
             - instance events-sandbox (messagehub, eu-de, resource group sandbox)
@@ -57,8 +58,7 @@ import Testing
         let sandboxRow: String = "| ± changed | policy | a10d2039: access group Developers — Editor, Writer, Manager on All "
             + "resources in resource group sandbox | roles: + Manager | + \\[privileged\\] 4 members of "
             + "access group Developers gained Manager on All resources in resource group sandbox (policy "
-            + "a10d2039): bob.murphy@\u{2060}acme.example.com, trusted profile federated-developers, "
-            + "marcus.chen@\u{2060}acme.example.com and 1 more |"
+            + "a10d2039): trusted profile federated-developers, Marcus Chen, O'Brien &amp; \"Bob\" Murphy and 1 more |"
         #expect(lines.contains(Substring(sandboxRow)))
         // Causes come before the per-holder detail, which is folded away.
         let causes = try #require(lines.firstIndex(of: "#### Causes"))
