@@ -27,7 +27,7 @@ struct Access: ParsableCommand {
             Examples:
               iamgraph access samples/demo --identity sofia.alvarez@acme.example.com
               iamgraph access samples/demo --identity Sofia
-              iamgraph access samples/demo --identity IBMid-310008FJ6C --redact --format json
+              iamgraph access samples/demo --identity IBMid-310008FJ6C --redact
               iamgraph access samples/demo --resource key-protect-prod --format csv
             """)
 
