@@ -21,7 +21,9 @@ struct FetchSnapshot: AsyncParsableCommand {
 
             A partial snapshot never replaces one holding collections it lacks: that one is left as it was and the \
             partial one is written beside it, as SNAPSHOT.partial-<time>, unless --allow-partial is given. A partial \
-            snapshot that loses nothing (a first fetch, or the same collections forbidden as before) replaces it.
+            snapshot that loses nothing (a first fetch, or the same collections forbidden as before) replaces it. \
+            Likewise an --identity fetch never replaces a snapshot of the whole account (or of another identity) \
+            unless --allow-partial is given: it is written beside it, exit 6.
 
             Limits against hostile or broken servers (crossing one fails that collection, exit 6): a response of more \
             than --max-response-mb (default 32) is cut off as it arrives; one response may hold 100,000 JSON \
@@ -147,5 +149,6 @@ struct FetchSnapshot: AsyncParsableCommand {
         progress.stop()
         progress.summary(report, snapshot: snapshot)
         if !report.incomplete.isEmpty { throw ExitCode.partialSnapshot }
+        if case .beside = report.placement { throw ExitCode.partialSnapshot }
     }
 }
