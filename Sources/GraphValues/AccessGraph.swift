@@ -94,12 +94,15 @@ public struct Flags: OptionSet, Sendable, Hashable {
     public static let removed = Flags(rawValue: 1 << 7)
     /// In a map of changes: unchanged, shown as context around a change.
     public static let context = Flags(rawValue: 1 << 8)
+    /// In a map of changes: a new privileged grant (a new administrator, a new right to assign access), or the
+    /// identity or group that gained it.
+    public static let privilegedGain = Flags(rawValue: 1 << 9)
 
     /// Names of the set flags, in a fixed order, for JSON.
     public var names: [String] {
         [(Flags.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
          (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
-         (.added, "added"), (.removed, "removed"), (.context, "context")]
+         (.added, "added"), (.removed, "removed"), (.context, "context"), (.privilegedGain, "privileged-gain")]
             .filter { contains($0.0) }.map(\.1)
     }
 }

@@ -34,7 +34,14 @@ struct CGraphBuilder {
         declareDefaults(root)
         setGraphAttributes(root)
 
-        // Clusters first, so that each node can be placed in its (first) cluster.
+        // The legend first: `dot` then keeps it at the end of the first column (bottom left in a left-to-right map)
+        // instead of mid-picture.
+        var names = UniqueNames()
+        if !graph.nodes.isEmpty {
+            try addLegend(root, name: names.claim("legend"), session: session)
+        }
+
+        // Clusters next, so that each node can be placed in its (first) cluster.
         var clusterOf: [String: UnsafeMutablePointer<Agraph_t>] = [:]
         for (index, cluster) in graph.clusters.enumerated() {
             let subgraph = try makeSubgraph(root, name: "cluster_\(index)", session: session)
@@ -46,9 +53,8 @@ struct CGraphBuilder {
             }
         }
 
-        var names = UniqueNames()
         var nodes: [String: UnsafeMutablePointer<Agnode_t>] = [:]
-        for node in graph.nodes where nodes[node.id] == nil {
+        for (index, node) in graph.nodes.enumerated() where nodes[node.id] == nil {
             let name = names.claim(GraphvizText.name(node.id))
             guard let created = name.withCString({ iamgraph_agnode(root, $0) }) else {
                 throw RenderError.graphConstructionFailed(what: "a node", messages: session.messages())
@@ -57,6 +63,7 @@ struct CGraphBuilder {
             if let subgraph = clusterOf[node.id] {
                 _ = iamgraph_agsubnode(subgraph, created)
             }
+            set(created, "id", "n\(index)")  // what the HTML explorer finds the node's drawing by
             set(created, "label", GraphvizText.label(node.label.isEmpty ? node.id : node.label))
             set(created, "tooltip", Tooltip.node(node))
             for (attribute, value) in Appearance.node(kind: node.kind, flags: node.flags).attributes {
@@ -68,7 +75,8 @@ struct CGraphBuilder {
             }
         }
 
-        for edge in graph.edges {
+        let stagger = layout.isHierarchical ? RankStagger(graph).minimumLengths : [:]
+        for (index, edge) in graph.edges.enumerated() {
             guard let tail = nodes[edge.source], let head = nodes[edge.target] else { continue }
             guard let created = iamgraph_agedge(root, tail, head, nil) else {
                 throw RenderError.graphConstructionFailed(what: "an edge", messages: session.messages())
@@ -77,15 +85,14 @@ struct CGraphBuilder {
                 set(created, "label", GraphvizText.label(  // AccessGraph edge labels separate lines with "\n"
                     lines: edge.label.split(separator: "\n").map(String.init), limit: GraphvizText.labelLimit))
             }
+            set(created, "id", "e\(index)")
             set(created, "tooltip", Tooltip.edge(edge))
+            if let length = stagger[index] { set(created, "minlen", String(length)) }
             for (attribute, value) in Appearance.edge(flags: edge.flags).attributes {
                 set(created, attribute, value)
             }
         }
 
-        if !graph.nodes.isEmpty {
-            try addLegend(root, name: names.claim("legend"), session: session)
-        }
     }
 
     /// Defaults written once at the top of the DOT (`node [...]`, `edge [...]`).
@@ -106,7 +113,11 @@ struct CGraphBuilder {
         set(root, "labelloc", "t")
         set(root, "outputorder", "edgesfirst")
         if layout.isHierarchical {
-            set(root, "rankdir", "LR")
+            // Left to right, ranks placed over the whole graph (clusters included), packed tighter than the defaults;
+            // `RankStagger` spreads long columns so the map stays near a screen's shape.
+            for (attribute, value) in [("rankdir", "LR"), ("newrank", "true"), ("nodesep", "0.12"), ("ranksep", "0.35")] {
+                set(root, attribute, value)
+            }
         } else {
             set(root, "overlap", "false")
         }

@@ -18,7 +18,10 @@ public enum GraphvizRenderer {
     ///
     /// - Throws: `RenderError` when Graphviz fails, e.g. a layout or output plugin is missing.
     public static func render(_ graph: AccessGraph, format: RenderFormat, layout: LayoutEngine = .dot) throws -> Data {
-        try GraphvizSession.shared.perform { session in
+        if format == .html {
+            return try HTMLExplorer.page(graph, svg: try render(graph, format: .svg, layout: layout))
+        }
+        return try GraphvizSession.shared.perform { session in
             let root = try CGraphBuilder(graph: graph, layout: layout).build(in: session)
             defer { agclose(root) }
             guard let device = format.graphvizDevice else {

@@ -6,7 +6,9 @@
 /// substitutions and line breaks, and `&…;` sequences are entities. So every text value is:
 /// 1. cleaned: bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) removed, so no text can
 ///    reorder what is drawn after it; control characters and line/paragraph separators replaced by a space;
-/// 2. truncated (80 characters for labels, 2,000 for tooltips) with "…";
+/// 2. shortened: labels in the middle (80 characters; "resource type key / reso…in instance kp-shared-8 of kms"
+///    keeps both the kind of thing and the instance and service names at the end), tooltips at the end (2,000), with
+///    "…";
 /// 3. escaped: every backslash doubled (which also keeps DOT round-trips intact: cgraph's writer does not escape
 ///    backslashes, and an odd run before a quote breaks the DOT it writes) and every `&` written `&amp;`, so
 ///    the text shows as it is, entity-looking sequences included.
@@ -24,9 +26,9 @@ enum GraphvizText {
     /// Longest URL kept, in bytes.
     static let urlLimit = 2_048
 
-    /// A one-line label: cleaned, truncated to `limit` characters, escaped.
+    /// A one-line label: cleaned, shortened in the middle to `limit` characters, escaped.
     static func label(_ text: String, limit: Int = labelLimit) -> String {
-        escape(truncate(clean(text), to: limit))
+        escape(shortenMiddle(clean(text), to: limit))
     }
 
     /// Several label lines (e.g. a title and its notes), each cleaned and truncated, joined by Graphviz line breaks.
@@ -92,6 +94,18 @@ enum GraphvizText {
             scalars += size
         }
         return result
+    }
+
+    /// `text`, or its first two fifths and its last three fifths around "…" when it is longer than `limit` characters:
+    /// the end of a label (an instance or service name) tells as much as its start. Bounds each character as
+    /// `truncate` does.
+    static func shortenMiddle(_ text: String, to limit: Int) -> String {
+        let whole = truncate(text, to: limit)
+        guard whole != text, limit > 2 else { return whole }
+        let tailCount = (limit - 1) * 3 / 5
+        let head = truncate(text, to: limit - tailCount)  // ends with "…"
+        let tail = truncate(String(text.reversed()), to: tailCount + 1)
+        return head + String(tail.dropLast().reversed())
     }
 
     /// Doubles backslashes (Graphviz escapes) and writes `&` as `&amp;` (Graphviz entities).

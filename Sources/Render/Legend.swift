@@ -50,6 +50,7 @@ struct Legend {
         (.warning, Palette.warningFill, Palette.warning, "orange, dashed border: does not exist"),
         (.aggregate, "#FFFFFF", Palette.border, "double border: several collapsed"),
         (.added, "#FFFFFF", Palette.added, "green border: added"),
+        (.privilegedGain, "#FFFFFF", Palette.privilegedGain, "heavy purple border: gained privileged access"),
         (.removed, "#FFFFFF", Palette.removed, "red dashed border: removed"),
         (.context, "#F2F2F2", Palette.faded, "faded: unchanged, for context"),
     ]
@@ -61,6 +62,7 @@ struct Legend {
         (.dynamic, Palette.dynamic, "- - -", false, "dynamic membership (rule)"),
         (.warning, Palette.warning, "· · ·", false, "to something missing"),
         (.added, Palette.added, "———", true, "added"),
+        (.privilegedGain, Palette.privilegedGain, "━━━", true, "new privileged grant (admin, assign access)"),
         (.removed, Palette.removed, "- - -", true, "removed"),
         (.context, Palette.faded, "———", false, "unchanged, for context"),
     ]

@@ -12,20 +12,31 @@ struct RenderMap: ParsableCommand {
         abstract: "Draw who can do what: an access map of a snapshot, with no network.",
         discussion: """
             The default map shows identities → access groups → the targets their policies apply to, each policy \
-            drawn as an edge labelled with its roles, targets boxed by resource group. Focus it on one identity \
-            (--identity), one instance (--resource) or one access group (--access-group).
+            drawn as an edge labelled with its roles ("Administrator + 4 more"; the full list in the tooltip), \
+            targets boxed by resource group. Focus it on one identity (--identity), one instance (--resource), one \
+            access group (--access-group), one service (--service) or one resource group (--resource-group); \
+            --privileged keeps only privileged grants and who holds them.
 
-            Views larger than --max-nodes are aggregated before layout (identities with the same access become one \
-            "37 users" node, instances per service, then the least connected nodes per kind); stderr and the map's \
-            title say so. --full lifts the budget: large dot layouts can take minutes.
+            A whole-account, service or resource-group view larger than --max-nodes becomes an overview, privileged \
+            access first: identities with privileged access by name (or, when they do not fit, their groups as \
+            "Admins — 37 members"), everyone else summarised by access group with member counts. Focused views are \
+            aggregated (identities with the same access become one "37 users" node, instances per service, then the \
+            least connected nodes per kind). stderr and the map's title say so. --full lifts the budget: large dot \
+            layouts can take minutes.
 
-            SVG, PNG and PDF are rendered in-process by libgraphviz; DOT is the same graph written by Graphviz. \
+            SVG, PNG and PDF are rendered in-process by libgraphviz; DOT is the same graph written by Graphviz. HTML \
+            is one self-contained page that explores the SVG map offline: pan, zoom and fit, search (name, email, \
+            IAM id, GUID), click for a node's neighbourhood and details, filters, the legend. \
             Output goes to -o FILE (format from its extension unless --format is given) or to stdout.
 
             Examples:
               iamgraph render samples/demo -o demo.svg
+              iamgraph render samples/demo -o map.html
               iamgraph render samples/demo --identity ann@example.com -o ann.png
               iamgraph render samples/demo --resource prod-keys --policies --format dot
+              iamgraph render samples/demo --privileged -o admins.svg
+              iamgraph render samples/demo --service kms -o kms.png
+              iamgraph render samples/demo --resource-group prod -o prod.svg
               iamgraph render snapshot/ --format json -o - | jq '.nodes | length'
             """)
 
@@ -34,7 +45,7 @@ struct RenderMap: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for stdout (the default).", valueName: "file"))
     var output: String = "-"
 
-    @Option(help: ArgumentHelp("Output format: dot, json, svg, png or pdf (default: from -o's extension, else svg).",
+    @Option(help: ArgumentHelp("Output format: dot, json, svg, png, pdf or html (default: from -o's extension, else svg).",
                                valueName: "format"))
     var format: MapFormat?
 
@@ -49,6 +60,16 @@ struct RenderMap: ParsableCommand {
 
     @Option(name: .customLong("access-group"), help: ArgumentHelp("Map one access group.", valueName: "id|name"))
     var accessGroup: String?
+
+    @Option(help: ArgumentHelp("Map everyone who can reach any instance of one service, e.g. kms.", valueName: "name"))
+    var service: String?
+
+    @Option(name: .customLong("resource-group"),
+            help: ArgumentHelp("Map everyone who can reach one resource group or anything in it.", valueName: "id|name"))
+    var resourceGroup: String?
+
+    @Flag(help: "Only privileged grants (Administrator, Manager, account management) and who holds them, through which groups.")
+    var privileged = false
 
     @Flag(help: "Show policy and role nodes instead of collapsing policies into labelled edges.")
     var policies = false
@@ -76,8 +97,8 @@ struct RenderMap: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        if [identity, resource, accessGroup].compactMap({ $0 }).count > 1 {
-            throw ValidationError("choose one of --identity, --resource and --access-group")
+        if [identity, resource, accessGroup, service, resourceGroup].compactMap({ $0 }).count > 1 {
+            throw ValidationError("choose one of --identity, --resource, --access-group, --service and --resource-group")
         }
         if maxNodes < 10 { throw ValidationError("--max-nodes must be at least 10") }
         _ = try resolvedFormat()
@@ -88,7 +109,7 @@ struct RenderMap: ParsableCommand {
         let account = try snapshot.load().account
         phases.end("load")
         let options = ViewOptions(focus: focus, showPolicies: policies, clustering: cluster, include: Set(include),
-                                  exclude: Set(exclude), maxNodes: full ? nil : maxNodes)
+                                  exclude: Set(exclude), maxNodes: full ? nil : maxNodes, privilegedOnly: privileged)
         var graph: AccessGraph
         do {
             graph = try AccessMap.build(account, options: options)
@@ -129,6 +150,8 @@ struct RenderMap: ParsableCommand {
         if let identity { return .identity(identity) }
         if let resource { return .resource(resource) }
         if let accessGroup { return .accessGroup(accessGroup) }
+        if let service { return .service(service) }
+        if let resourceGroup { return .resourceGroup(resourceGroup) }
         return .account
     }
 
@@ -137,7 +160,7 @@ struct RenderMap: ParsableCommand {
         guard output != "-" else { return .svg }
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         guard let format = MapFormat(rawValue: ext == "gv" ? "dot" : ext) else {
-            throw ValidationError("cannot tell the format from '\(output)': use --format dot|json|svg|png|pdf")
+            throw ValidationError("cannot tell the format from '\(output)': use --format dot|json|svg|png|pdf|html")
         }
         return format
     }
