@@ -78,7 +78,7 @@ struct FocusSelection {
             // Policies on the resource group itself (viewers and editors of the group) count too.
             for policy in account.accessPolicies where policy.isActive {
                 let target = index.target(of: policy)
-                guard target.resourceGroupID == group.id, target.serviceName == nil else { continue }
+                guard Self.isOn(target, resourceGroup: group.id) else { continue }
                 reaching.formUnion(Self.policyNodes(policy, target: target))
                 if let subject = Self.subjectNode(policy, account: account) { reaching.insert(subject) }
             }
@@ -121,6 +121,13 @@ struct FocusSelection {
             }
         }
         return (allowed, [])
+    }
+
+    /// Whether `target` is the resource group itself or everything in it.
+    private static func isOn(_ target: PolicyTarget, resourceGroup id: String) -> Bool {
+        if case .resourceGroupItself(let group) = target.scope { return group == id }
+        if case .resourceGroupResources(let group) = target.scope { return group == id }
+        return false
     }
 
     /// The node of a policy's identity or access-group subject.

@@ -27,7 +27,8 @@ import Testing
         #expect(graph.node(lena.target)?.flags.contains(.added) == true)
         // The role added to Developers' sandbox policy: the old edge removed, the new one added.
         let sandbox = graph.edges.filter { $0.source == developers && $0.attributes["policies"] == DemoPair.sandboxPolicy }
-        #expect(Set(sandbox.map(\.label)) == ["Editor, Writer", "Editor, Writer, Manager"])
+        #expect(Set(sandbox.map(\.label)) == ["Editor, Writer", "Manager + 2 more"])
+        #expect(Set(sandbox.compactMap { $0.attributes["roles"] }) == ["Editor, Writer", "Manager, Editor, Writer"])
         #expect(sandbox.allSatisfy { $0.flags.contains($0.label.contains("Manager") ? .added : .removed) })
 
         // Developers changed (a member less) but is neither added nor removed; its other members are context.
