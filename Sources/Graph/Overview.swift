@@ -170,23 +170,26 @@ struct Overview {
             self.fixed = fixed + 3  // the per-kind summaries (compute resources and claim rules are few)
         }
 
-        /// Names every privileged member while they fit; otherwise shows the largest privileged groups as counts.
+        /// Names every privileged member while they fit; otherwise shows the largest privileged groups as counts,
+        /// one at a time, until the named members fit.
         mutating func fit(budget: Int) {
             expanded = Set(roles.privilegedVia.values.joined())
+            let direct = roles.privilegedHolders.filter { nodes[$0]?.kind.isIdentity == true }
+            // How many expanded groups (or profiles) name each identity.
+            var namings = roles.privilegedVia.mapValues(\.count)
+            named = direct.union(namings.keys)
             var order = expanded.sorted {
                 (roles.members[$0]?.count ?? 0, $1) > (roles.members[$1]?.count ?? 0, $0)
             }
-            named = namedIdentities()
             while fixed + named.count > budget, !order.isEmpty {
-                expanded.remove(order.removeFirst())
-                named = namedIdentities()
+                let group = order.removeFirst()
+                expanded.remove(group)
+                for member in roles.members[group] ?? [] {
+                    guard let count = namings[member] else { continue }
+                    namings[member] = count - 1
+                    if count == 1, !direct.contains(member) { named.remove(member) }
+                }
             }
-        }
-
-        private func namedIdentities() -> Set<String> {
-            var named = Set(roles.privilegedHolders.filter { nodes[$0]?.kind.isIdentity == true })
-            for (identity, via) in roles.privilegedVia where via.contains(where: expanded.contains) { named.insert(identity) }
-            return named
         }
 
         func fate(of node: Node) -> Fate {
@@ -196,6 +199,7 @@ struct Overview {
                 return roles.grantors.contains(node.id) ? .summarised : .dropped
             case .accessGroup:
                 guard roles.grantors.contains(node.id) else { return .dropped }
+                if node.flags.contains(.everyone) { return .shown }  // Public Access has no members to count
                 let count = node.attributes["members"].flatMap(Int.init) ?? roles.members[node.id]?.count ?? 0
                 let label = "\(node.label) — \(count) member\(count == 1 ? "" : "s")"
                 guard roles.privilegedHolders.contains(node.id), !expanded.contains(node.id) else {

@@ -42,6 +42,20 @@ import TestSupport
         #expect(direct.subtracting(view.nodeIDs).isEmpty)
     }
 
+    @Test func redactedOverviewNamesNoMember() throws {
+        let account = try Self.enterprise.get()
+        let view = try AccessMap.build(account, options: ViewOptions(maxNodes: 150))
+        #expect(view.nodes.contains { $0.attributes["member_names"] != nil })
+        let redacted = Redaction(accountID: account.accountID, accountName: account.info?.name).apply(to: view)
+        #expect(!redacted.nodes.contains { $0.attributes["member_names"] != nil })
+    }
+
+    @Test func publicAccessKeepsItsName() throws {
+        let view = try AccessMap.build(try DemoSample.account(), options: ViewOptions(maxNodes: 20))
+        let everyone = try #require(view.nodes.first { $0.flags.contains(.everyone) })
+        #expect(everyone.label == "Public Access (everyone)")
+    }
+
     /// Was 1777 × 13262 pt (1:7.5) before the ranks were staggered.
     @Test func enterpriseOverviewHasAScreensShape() throws {
         let account = try Self.enterprise.get()
