@@ -1,10 +1,10 @@
 import CGraphviz
 import GraphValues
 
-/// Builds the cgraph graph of an access graph: graph attributes and title, clusters as `cluster_<index>` subgraphs,
-/// one node per node (named by its id), one edge per edge, styles, tooltips, links and the legend.
+/// Builds the cgraph graph of an access graph: graph attributes and the heading (title, notes, legend), clusters as
+/// `cluster_<index>` subgraphs, one node per node (named by its id), one edge per edge, styles, tooltips and links.
 ///
-/// Every value that comes from the account goes through `GraphvizText`; only `Legend` makes an HTML label. A node
+/// Every value that comes from the account goes through `GraphvizText`; only `Heading` makes an HTML label. A node
 /// without a label shows its id. Cluster members that are not nodes of the graph, a second cluster for the same node
 /// (Graphviz cannot draw a node in two clusters) and edges whose ends are not nodes are skipped.
 ///
@@ -34,14 +34,7 @@ struct CGraphBuilder {
         declareDefaults(root)
         setGraphAttributes(root)
 
-        // The legend first: `dot` then keeps it at the end of the first column (bottom left in a left-to-right map)
-        // instead of mid-picture.
-        var names = UniqueNames()
-        if !graph.nodes.isEmpty {
-            try addLegend(root, name: names.claim("legend"), session: session)
-        }
-
-        // Clusters next, so that each node can be placed in its (first) cluster.
+        // Clusters first, so that each node can be placed in its (first) cluster.
         var clusterOf: [String: UnsafeMutablePointer<Agraph_t>] = [:]
         for (index, cluster) in graph.clusters.enumerated() {
             let subgraph = try makeSubgraph(root, name: "cluster_\(index)", session: session)
@@ -53,6 +46,7 @@ struct CGraphBuilder {
             }
         }
 
+        var names = UniqueNames()
         var nodes: [String: UnsafeMutablePointer<Agnode_t>] = [:]
         for (index, node) in graph.nodes.enumerated() where nodes[node.id] == nil {
             let name = names.claim(GraphvizText.name(node.id))
@@ -109,8 +103,11 @@ struct CGraphBuilder {
     private func setGraphAttributes(_ root: UnsafeMutablePointer<Agraph_t>) {
         set(root, "fontname", Self.fontName)
         set(root, "fontsize", "14")
-        set(root, "label", GraphvizText.label(lines: [graph.title] + graph.notes))
+        _ = "label".withCString { attribute in
+            Heading(graph: graph).html.withCString { iamgraph_agsafeset_html(root, root, attribute, $0) }
+        }
         set(root, "labelloc", "t")
+        set(root, "labeljust", "l")
         set(root, "outputorder", "edgesfirst")
         if layout.isHierarchical {
             // Left to right, ranks placed over the whole graph (clusters included), packed tighter than the defaults;
@@ -129,20 +126,6 @@ struct CGraphBuilder {
             ("color", Palette.clusterBorder),
         ] {
             set(subgraph, attribute, value)
-        }
-    }
-
-    /// The legend: one node, outside any cluster, whose HTML label is a framed table (so it reads the same with
-    /// engines that do not draw clusters).
-    private func addLegend(_ root: UnsafeMutablePointer<Agraph_t>, name: String, session: GraphvizSession) throws {
-        guard let node = name.withCString({ iamgraph_agnode(root, $0) }) else {
-            throw RenderError.graphConstructionFailed(what: "the legend", messages: session.messages())
-        }
-        for (attribute, value) in [("shape", "plaintext"), ("margin", "0"), ("tooltip", "Legend")] {
-            set(node, attribute, value)
-        }
-        _ = "label".withCString { attribute in
-            Legend(for: graph).html.withCString { iamgraph_agsafeset_html(root, node, attribute, $0) }
         }
     }
 

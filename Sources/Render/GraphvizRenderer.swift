@@ -45,8 +45,8 @@ public enum GraphvizRenderer {
     }
 
     /// Reads `dot` back through Graphviz's own parser (`agmemread`): the numbers of nodes and edges of the graph it
-    /// describes, or `nil` if Graphviz cannot parse it. Rendered maps count one node more than the access graph:
-    /// the legend.
+    /// describes, or `nil` if Graphviz cannot parse it. Rendered maps have the access graph's nodes and edges (the
+    /// legend is part of the graph's label).
     public static func parsesBack(dot: Data) -> (nodes: Int, edges: Int)? {
         var text = [CChar](repeating: 0, count: dot.count + 1)
         text.withUnsafeMutableBytes { buffer in

@@ -13,7 +13,7 @@
 ///    backslashes, and an odd run before a quote breaks the DOT it writes) and every `&` written `&amp;`, so
 ///    the text shows as it is, entity-looking sequences included.
 ///
-/// HTML-like labels are never built from untrusted text (see `Legend`).
+/// HTML-like labels take untrusted text only through `html(_:)`, XML-escaped (see `Heading`).
 enum GraphvizText {
     /// Longest node, edge or cluster label, in characters.
     static let labelLimit = 80
@@ -106,6 +106,26 @@ enum GraphvizText {
         let head = truncate(text, to: limit - tailCount)  // ends with "…"
         let tail = truncate(String(text.reversed()), to: tailCount + 1)
         return head + String(tail.dropLast().reversed())
+    }
+
+    /// Text for an HTML-like label (parsed by Graphviz as XML): cleaned, shortened in the middle to `limit`
+    /// characters, the XML specials written as entities, the two characters XML forbids (U+FFFE, U+FFFF) dropped, and
+    /// backslashes doubled (Graphviz substitutes `\G`, `\N`… in HTML-like labels too).
+    static func html(_ text: String, limit: Int = titleLimit) -> String {
+        var result = ""
+        for scalar in shortenMiddle(clean(text), to: limit).unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\\": result += "\\\\"
+            case "\u{FFFE}", "\u{FFFF}": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// Doubles backslashes (Graphviz escapes) and writes `&` as `&amp;` (Graphviz entities).

@@ -47,7 +47,7 @@ import Testing
         #expect(text.contains("#228833"))
         #expect(text.contains("#CC3311"))
         #expect(text.contains("green border: added"))
-        #expect(GraphvizRenderer.parsesBack(dot: dot)?.nodes == graph.nodes.count + 1)
+        #expect(GraphvizRenderer.parsesBack(dot: dot)?.nodes == graph.nodes.count)
     }
 
     /// Issue 13: a user who only leaves (or enters) the drawn view — here Lena leaves every group — is a changed
