@@ -63,9 +63,17 @@ struct Overview {
         var result = Aggregation.merge(GraphDraft(nodes: nodes, edges: edges,
                                                   clusters: clusters.filter { !$0.nodeIDs.isEmpty }, notes: draft.notes),
                                        merges)
-        result.notes.append(plan.note(before: draft.nodes.count, after: result.nodes.count))
+        var keep = plan.named.union(roles.privilegedHolders)
+        if result.nodes.count > budget {
+            (result, keep) = OverviewClasses.apply(to: result, budget: budget)
+            result.notes.append("overview of \(draft.nodes.count) nodes in \(result.nodes.count): more privileged holders "
+                                + "than fit, so identities and groups are grouped by what makes them privileged (service or "
+                                + "scope), with counts (--full shows every node)")
+        } else {
+            result.notes.append(plan.note(before: draft.nodes.count, after: result.nodes.count))
+        }
         if result.nodes.count > budget || result.edges.count > budget * 2 {
-            result = Aggregation(budget: budget, keep: plan.named.union(roles.privilegedHolders)).apply(to: result)
+            result = Aggregation(budget: budget, keep: keep).apply(to: result)
         }
         return result
     }

@@ -33,7 +33,7 @@ import TestSupport
 
     @Test func overviewCountsMembersWhenPrivilegedMembersDoNotFit() throws {
         let account = try Self.enterprise.get()
-        let view = try AccessMap.build(account, options: ViewOptions(maxNodes: 150))
+        let view = try AccessMap.build(account, options: ViewOptions(maxNodes: 250))
         let counted = view.nodes.filter { $0.kind == .accessGroup && $0.attributes["member_names"] != nil }
         #expect(!counted.isEmpty)
         #expect(counted.allSatisfy { $0.label.contains(" member") })
@@ -123,5 +123,44 @@ struct SVGSize {
         guard let width = value("width"), let height = value("height") else { return nil }
         self.width = width
         self.height = height
+    }
+}
+
+/// When even the privileged holders do not fit (synthetic L has over a thousand of each), they are grouped by what
+/// makes them privileged, with counts — never dissolved into "N other access groups".
+@Suite struct OverviewClassTests {
+    static var draft: GraphDraft {
+        var nodes: [Node] = [], edges: [Edge] = []
+        for service in ["kms", "cloud-object-storage"] {
+            for index in 0..<30 {
+                let target = Node(id: "target:\(service)-\(index)", kind: .target, label: "Instance \(index) of \(service)",
+                                  attributes: ["scope": "instance", "service": service])
+                let group = Node(id: "access_group:\(service)-\(index)", kind: .accessGroup, label: "G\(index)",
+                                 attributes: ["members": "3"])
+                nodes += [target, group]
+                edges.append(Edge(source: group.id, target: target.id, kind: .grants, label: "Administrator",
+                                  flags: index % 2 == 0 ? .privileged : []))
+            }
+        }
+        let admins = Node(id: "access_group:admins", kind: .accessGroup, label: "Admins", attributes: ["members": "2"])
+        let everything = Node(id: "target:all", kind: .target, label: "Everything in the account",
+                              attributes: ["scope": "account"])
+        nodes += [admins, everything]
+        edges.append(Edge(source: admins.id, target: everything.id, kind: .grants, label: "Administrator", flags: .privileged))
+        return GraphDraft(nodes: nodes, edges: edges, clusters: [])
+    }
+
+    @Test func holdersAreGroupedByWhatMakesThemPrivileged() {
+        let view = Overview(budget: 40).apply(to: Self.draft).graph(title: "t")
+        #expect(view.nodes.count <= 40)
+        #expect(!view.nodes.contains { $0.label.contains(" other ") })
+        let labels = Set(view.nodes.map(\.label))
+        #expect(labels.contains("15 access groups, 45 members: privileged on kms"))
+        #expect(labels.contains("15 access groups, 45 members: access on kms"))
+        #expect(labels.contains("kms — 30 scopes"))
+        // The account administrators stay by name, with their account-wide scope.
+        #expect(view.node("access_group:admins")?.label == "Admins — 2 members")
+        #expect(view.node("target:all") != nil)
+        #expect(view.edges.contains { $0.source.hasPrefix("aggregate:class:access_group|true|kms") && $0.flags.contains(.privileged) })
     }
 }
