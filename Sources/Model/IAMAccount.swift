@@ -26,6 +26,8 @@ public struct IAMAccount: Sendable {
     public let apiKeys: [APIKey]
     public let identitySettings: IdentitySettings?
     public let activity: ActivityReport?
+    /// The MFA enrolment report (`fetch --with-mfa-report`), when the snapshot has one.
+    public let mfa: MFAReport?
     /// Collections whose content is unknown, and why.
     public let unknown: [CollectionKind: LoadedSnapshot.Unavailability]
 
@@ -44,6 +46,7 @@ public struct IAMAccount: Sendable {
                 policyTemplates: [PolicyTemplate] = [], policyAssignments: [PolicyAssignment] = [],
                 resourceGroups: [ResourceGroup] = [], resourceInstances: [ResourceInstance] = [],
                 apiKeys: [APIKey] = [], identitySettings: IdentitySettings? = nil, activity: ActivityReport? = nil,
+                mfa: MFAReport? = nil,
                 unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]) {
         self.accountID = accountID
         self.fetchedAt = fetchedAt
@@ -64,6 +67,7 @@ public struct IAMAccount: Sendable {
         self.apiKeys = apiKeys
         self.identitySettings = identitySettings
         self.activity = activity
+        self.mfa = mfa
         self.unknown = unknown
         usersByIAMID = Dictionary(users.map { ($0.iamID, $0) }, uniquingKeysWith: { first, _ in first })
         serviceIDsByIAMID = Dictionary(serviceIDs.map { ($0.iamID, $0) }, uniquingKeysWith: { first, _ in first })

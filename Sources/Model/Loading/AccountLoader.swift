@@ -55,6 +55,7 @@ public enum AccountLoader {
         let apiKeys = rest.list(.apiKeys, APIKey.self, id: \.id)
         let identitySettings = rest.object(.identitySettings, IdentitySettings.self)
         let activity = rest.volatile(snapshot.activity, file: VolatileArea.activity.file, ActivityReport.self)
+        let mfa = rest.volatile(snapshot.mfa, file: VolatileArea.mfa.file, MFAReport.self)
 
         let decoded = policyPart.value
         var unknown = snapshot.unknown
@@ -68,7 +69,7 @@ public enum AccountLoader {
             accessPolicies: withUsage(decoded.access, usage), authorizationPolicies: withUsage(decoded.authorizations, usage),
             roles: roles, policyTemplates: policyTemplates, policyAssignments: policyAssignments,
             resourceGroups: resourceGroups, resourceInstances: resourceInstances, apiKeys: apiKeys,
-            identitySettings: identitySettings, activity: activity, unknown: unknown)
+            identitySettings: identitySettings, activity: activity, mfa: mfa, unknown: unknown)
 
         var problems = snapshot.problems + decoder.problems + decoded.problems + rest.problems
         problems += ReferenceCheck(account: account, members: members, groupRules: groupRules, links: links,
