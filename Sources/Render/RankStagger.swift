@@ -36,7 +36,7 @@ struct RankStagger {
     /// Each node's level (0…k-1), round-robin in the given (id) order.
     private static func levels(_ ids: [String]) -> [String: Int] {
         guard ids.count >= threshold else { return [:] }
-        let columns = max(1, Int((Double(ids.count) * 0.1).squareRoot().rounded()))
+        let columns = max(1, Int((Double(ids.count) * 0.2).squareRoot().rounded()))
         var levels: [String: Int] = [:]
         for (position, id) in ids.enumerated() { levels[id] = position % columns }
         return levels

@@ -34,7 +34,9 @@ import TestSupport
         #expect(edge.kind == .grants)
         #expect(edge.label == "Reader")
         let target = try #require(graph.node(edge.target))
-        #expect(target.label.contains(DemoIDs.kmsInstance))
+        // The instance by name on the map (issue 13), its GUID in the attributes (the tooltip).
+        #expect(target.label == "Instance key-protect-prod of kms")
+        #expect(target.attributes["guid"] == DemoIDs.kmsInstance)
     }
 
     @Test func timeBasedConditionIsOnTheEdge() throws {
