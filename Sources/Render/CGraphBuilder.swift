@@ -13,6 +13,9 @@ struct CGraphBuilder {
     let graph: AccessGraph
     let layout: LayoutEngine
 
+    /// Above this many labelled edges, a `dot` map labels edges with xlabels.
+    static let denseLabels = 100
+
     /// Font of every text: installed by `fonts-liberation2`, so layouts and bitmaps are the same on every machine.
     static let fontName = "Liberation Sans"
 
@@ -70,13 +73,19 @@ struct CGraphBuilder {
         }
 
         let stagger = layout.isHierarchical ? RankStagger(graph).minimumLengths : [:]
+        // `dot` gives every edge label a place in a rank of its own, so hundreds of labels stack in a column far from
+        // their edges (and make the map a strip); past `denseLabels`, labels become xlabels, placed beside their edge
+        // after the layout.
+        let labelled = graph.edges.lazy.filter { !$0.label.isEmpty }.count
+        let labelAttribute = layout.isHierarchical && labelled > Self.denseLabels ? "xlabel" : "label"
+        if labelAttribute == "xlabel" { set(root, "forcelabels", "true") }
         for (index, edge) in graph.edges.enumerated() {
             guard let tail = nodes[edge.source], let head = nodes[edge.target] else { continue }
             guard let created = iamgraph_agedge(root, tail, head, nil) else {
                 throw RenderError.graphConstructionFailed(what: "an edge", messages: session.messages())
             }
             if !edge.label.isEmpty {
-                set(created, "label", GraphvizText.label(  // AccessGraph edge labels separate lines with "\n"
+                set(created, labelAttribute, GraphvizText.label(  // AccessGraph edge labels separate lines with "\n"
                     lines: edge.label.split(separator: "\n").map(String.init), limit: GraphvizText.labelLimit))
             }
             set(created, "id", "e\(index)")

@@ -34,6 +34,15 @@ public enum GraphvizRenderer {
             guard iamgraph_gvLayout(gvc, root, layout.rawValue) == 0 else {
                 throw RenderError.layoutFailed(engine: layout, messages: session.messages())
             }
+            if layout.isHierarchical, let ratio = ScreenShape.correction(of: root) {
+                // Beyond 3:1 either way: lay out again with Graphviz's `ratio`, which spreads the short side.
+                gvFreeLayout(gvc, root)
+                _ = "ratio".withCString { name in ratio.withCString { iamgraph_agsafeset(root, name, $0) } }
+                iamgraph_reseed_layout_randomness()
+                guard iamgraph_gvLayout(gvc, root, layout.rawValue) == 0 else {
+                    throw RenderError.layoutFailed(engine: layout, messages: session.messages())
+                }
+            }
             var bytes: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
             guard iamgraph_gvRenderData(gvc, root, device, &bytes, &length) == 0, let bytes else {
