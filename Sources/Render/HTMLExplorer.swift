@@ -348,7 +348,9 @@ enum HTMLExplorer {
               });
               out.hidden = false;
             };
-            window.setTimeout(report, 50);
+            // Report once the page has loaded (so every request it tried has been reported) and painted.
+            if (document.readyState === "complete") window.setTimeout(report, 50);
+            else window.addEventListener("load", function () { window.setTimeout(report, 50); });
           }
         })();
         """#
