@@ -204,7 +204,9 @@ struct FetchPlan: Sendable {
                 }
                 var collected: [(Int, JSONTree)] = []
                 for try await response in group { collected.append(response) }
-                return collected.sorted { $0.0 < $1.0 }.compactMap { $0.1.value as? [String: Any] }
+                return collected.sorted { $0.0 < $1.0 }.compactMap { index, tree -> (service: String?, body: [String: Any])? in
+                    (tree.value as? [String: Any]).map { (index == 0 ? nil : services[index - 1], $0) }
+                }
             }
             pages = responses.count
             return JSONTree(value: RoleMerge.merge(responses))
@@ -229,7 +231,7 @@ struct FetchPlan: Sendable {
 
     /// The ids of a parent listing, each once (a listing the server repeated an id in is deduplicated already); an
     /// empty id, which no request path can name, is skipped like a missing one.
-    private static func ids(_ items: [Any]?) -> [String] {
+    static func ids(_ items: [Any]?) -> [String] {
         var seen = Set<String>()
         return (items ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
             .filter { !$0.isEmpty && seen.insert($0).inserted }

@@ -45,10 +45,13 @@ public struct ViewOptions: Sendable, Equatable {
     public var maxNodes: Int?
     /// Only privileged grants and who holds them, through which groups and trusted profiles (`--privileged`).
     public var privilegedOnly: Bool
+    /// Draw the escalation paths to account administration on top of the map (`--escalation`); an identity's map
+    /// always shows its own.
+    public var escalation: Bool
 
     public init(focus: Focus = .account, showPolicies: Bool = false, clustering: Clustering = .resourceGroup,
                 include: Set<NodeKind> = [], exclude: Set<NodeKind> = [], maxNodes: Int? = Self.defaultMaxNodes,
-                privilegedOnly: Bool = false) {
+                privilegedOnly: Bool = false, escalation: Bool = false) {
         self.focus = focus
         self.showPolicies = showPolicies
         self.clustering = clustering
@@ -56,6 +59,7 @@ public struct ViewOptions: Sendable, Equatable {
         self.exclude = exclude
         self.maxNodes = maxNodes
         self.privilegedOnly = privilegedOnly
+        self.escalation = escalation
     }
 
     /// The node kinds this view shows.

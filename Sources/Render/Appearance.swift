@@ -7,7 +7,7 @@ struct Appearance {
 
     /// A node: fill and shape by kind; red border if privileged; warning fill and dashed orange border if it points
     /// at something missing; bright red fill for everyone; a double border for an aggregate. In a map of changes: a
-    /// bold green border if added, a heavy purple one if it gained privileged access, a bold dashed red one if removed, faded fill, border and text if context.
+    /// bold green border if added, a heavy magenta one if it gained privileged access, a bold dashed red one if removed, faded fill, border and text if context.
     static func node(kind: NodeKind, flags: Flags) -> Appearance {
         let style = Palette.style(of: kind)
         var styles = ["filled"]
@@ -59,8 +59,9 @@ struct Appearance {
     }
 
     /// An edge: red and bold if privileged; dashed if conditional; blue dashed if dynamic; orange dotted if it
-    /// points at something missing. Colour precedence: privileged, warning, dynamic. In a map of changes the colour
-    /// says what changed instead: green if added, heavy purple if a privileged grant was added, red and dashed if removed, grey and thin if context.
+    /// points at something missing; purple, thick and bold if an escalation step. Colour precedence: escalation,
+    /// privileged, warning, dynamic. In a map of changes the colour says what changed instead: green if added, heavy
+    /// magenta if a privileged grant was added, red and dashed if removed, grey and thin if context.
     static func edge(flags: Flags) -> Appearance {
         var color = Palette.line
         var styles: [String] = []
@@ -82,6 +83,11 @@ struct Appearance {
         }
         if flags.contains(.privileged) {
             styles.append("bold")
+        }
+        if flags.contains(.escalation) {
+            color = Palette.escalation
+            penwidth = "3"
+            if !styles.contains("bold") { styles.append("bold") }
         }
         if flags.contains(.context) {
             color = Palette.faded

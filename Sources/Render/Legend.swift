@@ -64,7 +64,7 @@ struct Legend {
         (.warning, Palette.warningFill, Palette.warning, "orange, dashed border: does not exist"),
         (.aggregate, "#FFFFFF", Palette.border, "double border: several collapsed"),
         (.added, "#FFFFFF", Palette.added, "green border: added"),
-        (.privilegedGain, "#FFFFFF", Palette.privilegedGain, "heavy purple border: gained privileged access"),
+        (.privilegedGain, "#FFFFFF", Palette.privilegedGain, "heavy magenta border: gained privileged access"),
         (.removed, "#FFFFFF", Palette.removed, "red dashed border: removed"),
         (.context, "#F2F2F2", Palette.faded, "faded: unchanged, for context"),
     ]
@@ -79,6 +79,7 @@ struct Legend {
         (.privilegedGain, Palette.privilegedGain, "━━━", true, "new privileged grant (admin, assign access)"),
         (.removed, Palette.removed, "- - -", true, "removed"),
         (.context, Palette.faded, "———", false, "unchanged, for context"),
+        (.escalation, Palette.escalation, "━━━", true, "escalation step (can gain the target)"),
     ]
 
     /// An entry: the sample cell and the text cell.

@@ -38,6 +38,7 @@ struct RenderMap: ParsableCommand {
               iamgraph render samples/demo --privileged -o admins.svg
               iamgraph render samples/demo --service kms -o kms.png
               iamgraph render samples/demo --resource-group prod -o prod.svg
+              iamgraph render samples/demo --escalation -o escalation.svg
               iamgraph render snapshot/ --format json -o - | jq '.nodes | length'
             """)
 
@@ -87,6 +88,9 @@ struct RenderMap: ParsableCommand {
     @Option(name: .customLong("max-nodes"), help: "Node budget; larger views are aggregated.")
     var maxNodes: Int = ViewOptions.defaultMaxNodes
 
+    @Flag(help: "Draw the escalation paths to account administration on top of the map (docs/escalation.md).")
+    var escalation = false
+
     @Flag(help: "Lift the node budget (no aggregation).")
     var full = false
 
@@ -111,7 +115,8 @@ struct RenderMap: ParsableCommand {
         let account = try snapshot.load().account
         phases.end("load")
         let options = ViewOptions(focus: focus, showPolicies: policies, clustering: cluster, include: Set(include),
-                                  exclude: Set(exclude), maxNodes: full ? nil : maxNodes, privilegedOnly: privileged)
+                                  exclude: Set(exclude), maxNodes: full ? nil : maxNodes, privilegedOnly: privileged,
+                                  escalation: escalation)
         var graph: AccessGraph
         do {
             graph = try AccessMap.build(account, options: options)
