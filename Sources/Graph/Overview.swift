@@ -56,7 +56,7 @@ struct Overview {
             switch edge.kind {
             case .memberOf: return plan.named.contains(edge.source) && plan.expanded.contains(edge.target)
             case .canAssume: return plan.named.contains(edge.target)
-            case .grants, .assigned, .appliesTo, .covers, .contains: return true
+            case .grants, .assigned, .appliesTo, .covers, .contains, .escalatesTo: return true
             }
         }
         let clusters = draft.clusters.map { Cluster(id: $0.id, label: $0.label, nodeIDs: $0.nodeIDs.filter(kept.contains)) }

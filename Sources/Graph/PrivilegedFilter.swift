@@ -21,6 +21,8 @@ enum PrivilegedFilter {
                 if privilegedPolicies.contains(edge.source) && (edge.kind == .appliesTo || edge.flags.contains(.privileged)) {
                     edges.append(edge)
                 }
+            case .escalatesTo:
+                edges.append(edge)  // a way to become privileged (`--escalation`)
             case .assigned, .memberOf, .canAssume, .covers, .contains:
                 continue
             }
