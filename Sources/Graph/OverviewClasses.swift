@@ -25,6 +25,7 @@ enum OverviewClasses {
         }
         // Account administrators by name while they take at most a quarter of the budget; grouped like the rest beyond.
         if keep.count > budget / 4 { keep = [] }
+        keep.formUnion(draft.nodes.filter { $0.flags.contains(.everyone) }.map(\.id))  // Public Access, always
         var classes: [String: [Node]] = [:]
         for node in draft.nodes where !keep.contains(node.id) && !node.flags.contains(.everyone) {
             guard node.kind.isIdentity || node.kind == .accessGroup, let grant = firstGrant[node.id] else { continue }

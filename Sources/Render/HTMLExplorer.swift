@@ -349,8 +349,8 @@ enum HTMLExplorer {
               out.hidden = false;
             };
             // Report once the page has loaded (so every request it tried has been reported) and painted.
-            if (document.readyState === "complete") window.setTimeout(report, 50);
-            else window.addEventListener("load", function () { window.setTimeout(report, 50); });
+            if (document.readyState === "complete") window.setTimeout(report, 300);
+            else window.addEventListener("load", function () { window.setTimeout(report, 300); });
           }
         })();
         """#
