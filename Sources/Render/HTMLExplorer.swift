@@ -158,6 +158,10 @@ enum HTMLExplorer {
           var errors = [], blocked = [];
           window.addEventListener("error", function (e) { errors.push(String(e.message)); });
           document.addEventListener("securitypolicyviolation", function (e) { blocked.push(String(e.blockedURI) + " " + String(e.violatedDirective)); });
+          // An element whose resource failed to load (blocked by the policy or not) tried a request too.
+          window.addEventListener("error", function (e) {
+            if (e.target && e.target !== window && (e.target.src || e.target.href)) blocked.push("failed: " + String(e.target.src || e.target.href));
+          }, true);
           var data = JSON.parse(document.getElementById("iamgraph-data").textContent);
           var svg = document.querySelector("#map svg"), map = document.getElementById("map");
           var nodeElements = [], edgeElements = [], indexOf = new Map(), incident = [];
