@@ -59,6 +59,11 @@ static inline int iamgraph_agsafeset_html(Agraph_t *g, void *obj, const char *na
 static inline int iamgraph_gvLayout(GVC_t *gvc, Agraph_t *g, const char *engine) {
     return gvLayout(gvc, g, engine);
 }
+/// The width and height, in points, of a laid-out graph's bounding box (label included).
+static inline void iamgraph_layout_size(Agraph_t *g, double *width, double *height) {
+    *width = GD_bb(g).UR.x - GD_bb(g).LL.x;
+    *height = GD_bb(g).UR.y - GD_bb(g).LL.y;
+}
 static inline int iamgraph_gvRenderData(GVC_t *gvc, Agraph_t *g, const char *format, char **result, unsigned int *length) {
     return gvRenderData(gvc, g, format, result, length);
 }

@@ -7,15 +7,25 @@ public enum AccessMap {
     /// The view `options` describe, aggregated to the node budget. Throws when the focus names nothing (or several
     /// things) in the snapshot.
     public static func build(_ account: IAMAccount, options: ViewOptions) throws(Lookup.Failure) -> AccessGraph {
+        try view(account, options: options).graph
+    }
+
+    /// The view, and the node ids of every entity of the account whether the view draws it or not (what a map of
+    /// changes needs to tell "gone from the account" from "gone from the view").
+    static func view(_ account: IAMAccount,
+                     options: ViewOptions) throws(Lookup.Failure) -> (graph: AccessGraph, entities: Set<String>) {
         let index = AccessIndex(account)
         let focus = try FocusSelection(options.focus, index: index)
         let full = AccountGraphBuilder(index: index, coverage: options.needsCoverage ? focus.coverage : .none)
         var view = select(full, focus: focus, options: options)
+        if options.privilegedOnly { view = PrivilegedFilter.apply(to: view) }
         addEscalation(index, focus: options.focus, all: options.escalation, to: &view)
         if let budget = options.maxNodes, view.nodes.count > budget {
-            view = Aggregation(budget: budget, keep: focus.nodes).apply(to: view)
+            view = options.summarisesAsOverview
+                ? Overview(budget: budget).apply(to: view)
+                : Aggregation(budget: budget, keep: focus.nodes).apply(to: view)
         }
-        return view.graph(title: title(account, focus: focus))
+        return (view.graph(title: title(account, focus: focus, privileged: options.privilegedOnly)), Set(full.nodes.keys))
     }
 
     /// The focus's nodes of the shown kinds and the edges between them, nodes in id order, edges in the builder's.
@@ -61,7 +71,7 @@ public enum AccessMap {
         view.notes.append("escalation paths to account administration drawn in purple (docs/escalation.md)")
     }
 
-    private static func title(_ account: IAMAccount, focus: FocusSelection) -> String {
-        "\(account.displayName) — \(focus.description) — snapshot \(account.fetchedAt.raw)"
+    private static func title(_ account: IAMAccount, focus: FocusSelection, privileged: Bool) -> String {
+        "\(account.displayName) — \(focus.description)\(privileged ? ", privileged access only" : "") — snapshot \(account.fetchedAt.raw)"
     }
 }

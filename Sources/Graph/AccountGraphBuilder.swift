@@ -208,8 +208,25 @@ struct AccountGraphBuilder {
             flags.insert(.warning)
             attributes["warning"] = "resource group \(group) does not exist"
         }
-        put(Node(id: id, kind: .target, label: label(of: target), attributes: attributes, flags: flags))
+        let guid: String? = switch target.scope {
+        case .instance(_, let guid): guid
+        case .subResource(_, let guid, _, _): guid
+        case .everything, .allIAMEnabledServices, .allAccountManagement, .allIAMAccountManagement,
+             .accountManagementService, .resourceGroupResources, .resourceGroupItself, .serviceInResourceGroup,
+             .serviceInAccount: nil
+        }
+        attributes["guid"] = guid
+        put(Node(id: id, kind: .target, label: mapLabel(of: target, instance: instance), attributes: attributes,
+                 flags: flags))
         return id
+    }
+
+    /// The target's label on a map: an instance known by name is named without its GUID (which the tooltip keeps),
+    /// so the instance and service names survive shortening.
+    private func mapLabel(of target: PolicyTarget, instance: ResourceInstance?) -> String {
+        let full = label(of: target)
+        guard let instance, instance.name != nil else { return full }
+        return full.replacingOccurrences(of: " (\(instance.instanceID))", with: "")
     }
 
     func label(of target: PolicyTarget) -> String {

@@ -1,4 +1,5 @@
 import GraphValues
+import Model
 /// A map of what changed between two views of an account — two snapshots drawn with the same `ViewOptions` — for
 /// `iamgraph diff --format svg|png|dot`.
 ///
@@ -13,10 +14,23 @@ public enum DiffMap {
     /// own to what it keeps).
     public static let view = ViewOptions(focus: .account, include: [.serviceInstance, .resourceGroup], maxNodes: nil)
 
+    /// The changed neighbourhood of account `old` → `new`, both drawn in `view`, titled `title`.
+    ///
+    /// A node is `added` or `removed` only when its entity is new to or gone from the account, not when it merely
+    /// enters or leaves the drawn view (a user whose only direct policy was removed is still a user).
+    public static func build(old: IAMAccount, new: IAMAccount, title: String,
+                             maxNodes: Int? = ViewOptions.defaultMaxNodes) throws(Lookup.Failure) -> AccessGraph {
+        let before = try AccessMap.view(old, options: view), after = try AccessMap.view(new, options: view)
+        return build(old: before.graph, new: after.graph, title: title, maxNodes: maxNodes,
+                     existing: (old: before.entities, new: after.entities))
+    }
+
     /// The changed neighbourhood of `old` → `new`, titled `title`; when it has more than `maxNodes` nodes, the context
-    /// is aggregated (the changes never are).
-    public static func build(old: AccessGraph, new: AccessGraph, title: String,
-                             maxNodes: Int? = ViewOptions.defaultMaxNodes) -> AccessGraph {
+    /// is aggregated (the changes never are). `existing` holds the node ids of every entity of each account (drawn or
+    /// not); a node missing from one view but whose entity exists in that account is a changed node, not an added or
+    /// removed one.
+    static func build(old: AccessGraph, new: AccessGraph, title: String, maxNodes: Int?,
+                      existing: (old: Set<String>, new: Set<String>)) -> AccessGraph {
         var nodes: [String: Node] = [:]
         var touched = Set<String>()
         let oldNodes = Dictionary(old.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -26,12 +40,12 @@ public enum DiffMap {
                 if before != node { touched.insert(node.id) }
                 nodes[node.id] = node
             } else {
-                nodes[node.id] = marked(node, .added)
+                nodes[node.id] = existing.old.contains(node.id) ? node : marked(node, .added)
                 touched.insert(node.id)
             }
         }
         for node in old.nodes where !newIDs.contains(node.id) {
-            nodes[node.id] = marked(node, .removed)
+            nodes[node.id] = existing.new.contains(node.id) ? node : marked(node, .removed)
             touched.insert(node.id)
         }
 
@@ -44,8 +58,12 @@ public enum DiffMap {
                 unchanged.append(edge)
                 continue
             }
-            edges.append(oldEdges[matchKey(edge)] == nil ? marked(edge, .added) : edge)
+            edges.append(oldEdges[matchKey(edge)] == nil ? markedGain(edge) : edge)
             touched.formUnion([edge.source, edge.target])
+        }
+        // Whoever gains privileged access stands out from ordinary gains.
+        for edge in edges where edge.flags.contains(.privilegedGain) {
+            if let node = nodes[edge.source] { nodes[edge.source] = marked(node, .privilegedGain) }
         }
         for edge in old.edges where !newKeys.contains(matchKey(edge)) {
             edges.append(marked(edge, .removed))
@@ -76,6 +94,13 @@ public enum DiffMap {
         var node = node
         node.flags.insert(flag)
         return node
+    }
+
+    /// An added edge; one that grants a privileged role is also a privileged gain (a new administrator, a new
+    /// holder of the right to assign access).
+    private static func markedGain(_ edge: Edge) -> Edge {
+        let added = marked(edge, .added)
+        return edge.kind == .grants && edge.flags.contains(.privileged) ? marked(added, .privilegedGain) : added
     }
 
     private static func marked(_ edge: Edge, _ flag: Flags) -> Edge {

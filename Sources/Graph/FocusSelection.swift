@@ -62,6 +62,31 @@ struct FocusSelection {
             coverage = .instances([instance.instanceID])
             description = "who can reach \(instance.displayName)"
 
+        case .service(let query):
+            let instances = account.resourceInstances.filter { $0.serviceName?.lowercased() == query.lowercased() }
+            guard !instances.isEmpty else {
+                throw .notFound(what: "service with instances", query: query, unknownCollection: !account.isKnown(.resourceInstances))
+            }
+            (allowed, nodes) = Self.reaching(instances, in: index)
+            coverage = .none
+            description = "who can reach any \(query) instance (\(instances.count))"
+
+        case .resourceGroup(let query):
+            let group = try Lookup.resourceGroup(query, in: account)
+            let instances = account.resourceInstances.filter { $0.resourceGroupID == group.id }
+            var (reaching, _) = Self.reaching(instances, in: index)
+            // Policies on the resource group itself (viewers and editors of the group) count too.
+            for policy in account.accessPolicies where policy.isActive {
+                let target = index.target(of: policy)
+                guard Self.isOn(target, resourceGroup: group.id) else { continue }
+                reaching.formUnion(Self.policyNodes(policy, target: target))
+                if let subject = Self.subjectNode(policy, account: account) { reaching.insert(subject) }
+            }
+            allowed = reaching
+            nodes = []
+            coverage = .none
+            description = "who can reach resource group \(group.displayName) (\(instances.count) instances)"
+
         case .accessGroup(let query):
             let group = try Lookup.accessGroup(query, in: account)
             let node = Node.id(.accessGroup, group.id)
@@ -77,6 +102,40 @@ struct FocusSelection {
             coverage = .all
             description = "access group \(group.displayName)"
         }
+    }
+
+    /// The nodes of everyone who can reach any of `instances`, and the paths and policies that let them.
+    private static func reaching(_ instances: [ResourceInstance], in index: AccessIndex) -> (Set<String>, Set<String>) {
+        let account = index.account
+        var allowed = Set<String>()
+        for instance in instances {
+            for access in WhoHasAccess.to(instance, in: index) {
+                allowed.formUnion(policyNodes(access.policy, target: access.target))
+                switch access.holder {
+                case .identity(let iamID):
+                    allowed.insert(account.identity(iamID: iamID).map(node(of:)) ?? unknownIdentityNode(iamID))
+                case .accessGroup(let id): allowed.insert(Node.id(.accessGroup, id))
+                case .service(let name, let guid): allowed.insert(Node.id(.service, guid.map { "\(name)/\($0)" } ?? name))
+                }
+                for step in access.path { allowed.insert(node(of: step)) }
+            }
+        }
+        return (allowed, [])
+    }
+
+    /// Whether `target` is the resource group itself or everything in it.
+    private static func isOn(_ target: PolicyTarget, resourceGroup id: String) -> Bool {
+        if case .resourceGroupItself(let group) = target.scope { return group == id }
+        if case .resourceGroupResources(let group) = target.scope { return group == id }
+        return false
+    }
+
+    /// The node of a policy's identity or access-group subject.
+    private static func subjectNode(_ policy: Policy, account: IAMAccount) -> String? {
+        if let iamID = policy.subjectValue("iam_id") {
+            return account.identity(iamID: iamID).map(node(of:)) ?? unknownIdentityNode(iamID)
+        }
+        return policy.subjectValue("access_group_id").map { Node.id(.accessGroup, $0) }
     }
 
     static func node(of identity: Identity) -> String {

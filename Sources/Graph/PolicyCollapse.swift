@@ -1,7 +1,7 @@
 import GraphValues
 /// Replaces policy and role nodes by one edge from each policy's subject to its target, labelled with the role names
-/// (and a short condition), "authorization: Reader" for a service-to-service authorization; edges with the same ends
-/// and conditionality are merged, their roles and policy ids joined.
+/// (`RoleList`: "Administrator + 4 more") and a short condition, "authorization: Reader" for a service-to-service
+/// authorization; edges with the same ends and conditionality are merged, their roles and policy ids joined.
 enum PolicyCollapse {
     /// The collapsed edges of the policies in `policies` (all when `nil`) whose subject and target are visible, in a
     /// fixed order: by policy node id, then first appearance.
@@ -20,11 +20,11 @@ enum PolicyCollapse {
         }
         return order.map { key in
             let entry = merged[key]!
-            let roles = (entry.isAuthorization ? "authorization: " : "") + entry.roles.joined(separator: ", ")
+            let roles = (entry.isAuthorization ? "authorization: " : "") + RoleList.label(entry.roles)
             let label = ([roles] + entry.conditions).joined(separator: "\n")
             return Edge(source: key.source, target: key.target, kind: .grants, label: label,
                         attributes: ["policies": entry.policies.joined(separator: ", "),
-                                     "roles": entry.roles.joined(separator: ", ")],
+                                     "roles": RoleList.ordered(entry.roles).joined(separator: ", ")],
                         flags: entry.flags)
         }
     }

@@ -45,6 +45,7 @@ public struct Redaction {
                 if hadEmail { node.attributes["email"] = alias + "@redacted.invalid" }
             }
             if node.kind.isIdentity && node.flags.contains(.aggregate) { node.attributes["members"] = nil }
+            node.attributes["member_names"] = nil  // an overview's group members, by name
             nodes.append(node)
         }
         let r = redaction

@@ -11,6 +11,10 @@ public struct ViewOptions: Sendable, Equatable {
         case resource(String)
         /// One access group: its members, rules and policies (id or name).
         case accessGroup(String)
+        /// Everyone who can reach any instance of one service (its name, e.g. `kms`).
+        case service(String)
+        /// Everyone who can reach the resource group or any instance in it (id or name).
+        case resourceGroup(String)
 
         public var description: String {
             switch self {
@@ -18,6 +22,8 @@ public struct ViewOptions: Sendable, Equatable {
             case .identity(let q): "identity \(q)"
             case .resource(let q): "resource \(q)"
             case .accessGroup(let q): "access group \(q)"
+            case .service(let q): "service \(q)"
+            case .resourceGroup(let q): "resource group \(q)"
             }
         }
     }
@@ -37,19 +43,22 @@ public struct ViewOptions: Sendable, Equatable {
     public var exclude: Set<NodeKind>
     /// The node budget; a larger view is aggregated. `nil` lifts the budget (`--full`).
     public var maxNodes: Int?
+    /// Only privileged grants and who holds them, through which groups and trusted profiles (`--privileged`).
+    public var privilegedOnly: Bool
     /// Draw the escalation paths to account administration on top of the map (`--escalation`); an identity's map
     /// always shows its own.
     public var escalation: Bool
 
     public init(focus: Focus = .account, showPolicies: Bool = false, clustering: Clustering = .resourceGroup,
                 include: Set<NodeKind> = [], exclude: Set<NodeKind> = [], maxNodes: Int? = Self.defaultMaxNodes,
-                escalation: Bool = false) {
+                privilegedOnly: Bool = false, escalation: Bool = false) {
         self.focus = focus
         self.showPolicies = showPolicies
         self.clustering = clustering
         self.include = include
         self.exclude = exclude
         self.maxNodes = maxNodes
+        self.privilegedOnly = privilegedOnly
         self.escalation = escalation
     }
 
@@ -60,6 +69,16 @@ public struct ViewOptions: Sendable, Equatable {
         if showPolicies { kinds.formUnion([.policy, .role]) }
         if case .resource = focus { kinds.formUnion([.serviceInstance, .resourceGroup]) }
         return kinds.union(include).subtracting(exclude)
+    }
+
+    /// Whether a view over budget becomes the privileged-first `Overview` (the broad views) rather than the generic
+    /// aggregation (the views of one identity, instance or group, whose focus is what matters).
+    var summarisesAsOverview: Bool {
+        guard !showPolicies else { return false }
+        switch focus {
+        case .account, .service, .resourceGroup: return true
+        case .identity, .resource, .accessGroup: return false
+        }
     }
 
     /// Whether instances or resource groups are shown, so coverage must be computed.

@@ -96,12 +96,16 @@ public struct Flags: OptionSet, Sendable, Hashable {
     public static let context = Flags(rawValue: 1 << 8)
     /// An escalation step (`render --escalation`, `escalation --format dot`): drawn purple, bold and tapered.
     public static let escalation = Flags(rawValue: 1 << 9)
+    /// In a map of changes: a new privileged grant (a new administrator, a new right to assign access), or the
+    /// identity or group that gained it.
+    public static let privilegedGain = Flags(rawValue: 1 << 10)
 
     /// Names of the set flags, in a fixed order, for JSON.
     public var names: [String] {
         [(Flags.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
          (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
-         (.added, "added"), (.removed, "removed"), (.context, "context"), (.escalation, "escalation")]
+         (.added, "added"), (.removed, "removed"), (.context, "context"), (.escalation, "escalation"),
+         (.privilegedGain, "privileged-gain")]
             .filter { contains($0.0) }.map(\.1)
     }
 }

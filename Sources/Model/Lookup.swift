@@ -55,6 +55,14 @@ public enum Lookup {
                           unknown: !account.isKnown(.accessGroups))
     }
 
+    /// A resource group by id or name (case-insensitive).
+    public static func resourceGroup(_ query: String, in account: IAMAccount) throws(Failure) -> ResourceGroup {
+        if let byID = account.resourceGroupsByID[query] { return byID }
+        let candidates = account.resourceGroups.filter { $0.name?.lowercased() == query.lowercased() }
+        return try single(candidates, what: "resource group", query: query, names: { "\($0.displayName) (\($0.id))" },
+                          unknown: !account.isKnown(.resourceGroups))
+    }
+
     private static func single<T>(_ candidates: [T], what: String, query: String, names: (T) -> String,
                                   unknown: Bool) throws(Failure) -> T {
         guard let first = candidates.first else { throw .notFound(what: what, query: query, unknownCollection: unknown) }

@@ -7,7 +7,7 @@ struct Appearance {
 
     /// A node: fill and shape by kind; red border if privileged; warning fill and dashed orange border if it points
     /// at something missing; bright red fill for everyone; a double border for an aggregate. In a map of changes: a
-    /// bold green border if added, a bold dashed red one if removed, faded fill, border and text if context.
+    /// bold green border if added, a heavy magenta one if it gained privileged access, a bold dashed red one if removed, faded fill, border and text if context.
     static func node(kind: NodeKind, flags: Flags) -> Appearance {
         let style = Palette.style(of: kind)
         var styles = ["filled"]
@@ -39,6 +39,10 @@ struct Appearance {
             border = Palette.added
             penwidth = "3"
         }
+        if flags.contains(.privilegedGain) {
+            border = Palette.privilegedGain
+            penwidth = "5"
+        }
         if flags.contains(.removed) {
             border = Palette.removed
             penwidth = "3"
@@ -56,8 +60,8 @@ struct Appearance {
 
     /// An edge: red and bold if privileged; dashed if conditional; blue dashed if dynamic; orange dotted if it
     /// points at something missing; purple, thick and bold if an escalation step. Colour precedence: escalation,
-    /// privileged, warning, dynamic. In a map of changes the colour
-    /// says what changed instead: green if added, red and dashed if removed, grey and thin if context.
+    /// privileged, warning, dynamic. In a map of changes the colour says what changed instead: green if added, heavy
+    /// magenta if a privileged grant was added, red and dashed if removed, grey and thin if context.
     static func edge(flags: Flags) -> Appearance {
         var color = Palette.line
         var styles: [String] = []
@@ -93,6 +97,11 @@ struct Appearance {
         if flags.contains(.added) {
             color = Palette.added
             penwidth = "2"
+        }
+        if flags.contains(.privilegedGain) {
+            color = Palette.privilegedGain
+            penwidth = "4"
+            if !styles.contains("bold") { styles.append("bold") }
         }
         if flags.contains(.removed) {
             color = Palette.removed

@@ -1,10 +1,10 @@
 import CGraphviz
 import GraphValues
 
-/// Builds the cgraph graph of an access graph: graph attributes and title, clusters as `cluster_<index>` subgraphs,
-/// one node per node (named by its id), one edge per edge, styles, tooltips, links and the legend.
+/// Builds the cgraph graph of an access graph: graph attributes and the heading (title, notes, legend), clusters as
+/// `cluster_<index>` subgraphs, one node per node (named by its id), one edge per edge, styles, tooltips and links.
 ///
-/// Every value that comes from the account goes through `GraphvizText`; only `Legend` makes an HTML label. A node
+/// Every value that comes from the account goes through `GraphvizText`; only `Heading` makes an HTML label. A node
 /// without a label shows its id. Cluster members that are not nodes of the graph, a second cluster for the same node
 /// (Graphviz cannot draw a node in two clusters) and edges whose ends are not nodes are skipped.
 ///
@@ -12,6 +12,9 @@ import GraphValues
 struct CGraphBuilder {
     let graph: AccessGraph
     let layout: LayoutEngine
+
+    /// Above this many labelled edges, a `dot` map labels edges with xlabels.
+    static let denseLabels = 100
 
     /// Font of every text: installed by `fonts-liberation2`, so layouts and bitmaps are the same on every machine.
     static let fontName = "Liberation Sans"
@@ -48,7 +51,7 @@ struct CGraphBuilder {
 
         var names = UniqueNames()
         var nodes: [String: UnsafeMutablePointer<Agnode_t>] = [:]
-        for node in graph.nodes where nodes[node.id] == nil {
+        for (index, node) in graph.nodes.enumerated() where nodes[node.id] == nil {
             let name = names.claim(GraphvizText.name(node.id))
             guard let created = name.withCString({ iamgraph_agnode(root, $0) }) else {
                 throw RenderError.graphConstructionFailed(what: "a node", messages: session.messages())
@@ -57,6 +60,7 @@ struct CGraphBuilder {
             if let subgraph = clusterOf[node.id] {
                 _ = iamgraph_agsubnode(subgraph, created)
             }
+            set(created, "id", "n\(index)")  // what the HTML explorer finds the node's drawing by
             set(created, "label", GraphvizText.label(node.label.isEmpty ? node.id : node.label))
             set(created, "tooltip", Tooltip.node(node))
             for (attribute, value) in Appearance.node(kind: node.kind, flags: node.flags).attributes {
@@ -68,24 +72,30 @@ struct CGraphBuilder {
             }
         }
 
-        for edge in graph.edges {
+        let stagger = layout.isHierarchical ? RankStagger(graph).minimumLengths : [:]
+        // `dot` gives every edge label a place in a rank of its own, so hundreds of labels stack in a column far from
+        // their edges (and make the map a strip); past `denseLabels`, labels become xlabels, placed beside their edge
+        // after the layout.
+        let labelled = graph.edges.lazy.filter { !$0.label.isEmpty }.count
+        let labelAttribute = layout.isHierarchical && labelled > Self.denseLabels ? "xlabel" : "label"
+        if labelAttribute == "xlabel" { set(root, "forcelabels", "true") }
+        for (index, edge) in graph.edges.enumerated() {
             guard let tail = nodes[edge.source], let head = nodes[edge.target] else { continue }
             guard let created = iamgraph_agedge(root, tail, head, nil) else {
                 throw RenderError.graphConstructionFailed(what: "an edge", messages: session.messages())
             }
             if !edge.label.isEmpty {
-                set(created, "label", GraphvizText.label(  // AccessGraph edge labels separate lines with "\n"
+                set(created, labelAttribute, GraphvizText.label(  // AccessGraph edge labels separate lines with "\n"
                     lines: edge.label.split(separator: "\n").map(String.init), limit: GraphvizText.labelLimit))
             }
+            set(created, "id", "e\(index)")
             set(created, "tooltip", Tooltip.edge(edge))
+            if let length = stagger[index] { set(created, "minlen", String(length)) }
             for (attribute, value) in Appearance.edge(flags: edge.flags).attributes {
                 set(created, attribute, value)
             }
         }
 
-        if !graph.nodes.isEmpty {
-            try addLegend(root, name: names.claim("legend"), session: session)
-        }
     }
 
     /// Defaults written once at the top of the DOT (`node [...]`, `edge [...]`).
@@ -102,11 +112,18 @@ struct CGraphBuilder {
     private func setGraphAttributes(_ root: UnsafeMutablePointer<Agraph_t>) {
         set(root, "fontname", Self.fontName)
         set(root, "fontsize", "14")
-        set(root, "label", GraphvizText.label(lines: [graph.title] + graph.notes))
+        _ = "label".withCString { attribute in
+            Heading(graph: graph).html.withCString { iamgraph_agsafeset_html(root, root, attribute, $0) }
+        }
         set(root, "labelloc", "t")
+        set(root, "labeljust", "l")
         set(root, "outputorder", "edgesfirst")
         if layout.isHierarchical {
-            set(root, "rankdir", "LR")
+            // Left to right, ranks placed over the whole graph (clusters included), packed tighter than the defaults;
+            // `RankStagger` spreads long columns so the map stays near a screen's shape.
+            for (attribute, value) in [("rankdir", "LR"), ("newrank", "true"), ("nodesep", "0.12"), ("ranksep", "0.35")] {
+                set(root, attribute, value)
+            }
         } else {
             set(root, "overlap", "false")
         }
@@ -118,20 +135,6 @@ struct CGraphBuilder {
             ("color", Palette.clusterBorder),
         ] {
             set(subgraph, attribute, value)
-        }
-    }
-
-    /// The legend: one node, outside any cluster, whose HTML label is a framed table (so it reads the same with
-    /// engines that do not draw clusters).
-    private func addLegend(_ root: UnsafeMutablePointer<Agraph_t>, name: String, session: GraphvizSession) throws {
-        guard let node = name.withCString({ iamgraph_agnode(root, $0) }) else {
-            throw RenderError.graphConstructionFailed(what: "the legend", messages: session.messages())
-        }
-        for (attribute, value) in [("shape", "plaintext"), ("margin", "0"), ("tooltip", "Legend")] {
-            set(node, attribute, value)
-        }
-        _ = "label".withCString { attribute in
-            Legend(for: graph).html.withCString { iamgraph_agsafeset_html(root, node, attribute, $0) }
         }
     }
 

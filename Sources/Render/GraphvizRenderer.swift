@@ -18,7 +18,10 @@ public enum GraphvizRenderer {
     ///
     /// - Throws: `RenderError` when Graphviz fails, e.g. a layout or output plugin is missing.
     public static func render(_ graph: AccessGraph, format: RenderFormat, layout: LayoutEngine = .dot) throws -> Data {
-        try GraphvizSession.shared.perform { session in
+        if format == .html {
+            return try HTMLExplorer.page(graph, svg: try render(graph, format: .svg, layout: layout))
+        }
+        return try GraphvizSession.shared.perform { session in
             let root = try CGraphBuilder(graph: graph, layout: layout).build(in: session)
             defer { agclose(root) }
             guard let device = format.graphvizDevice else {
@@ -31,6 +34,15 @@ public enum GraphvizRenderer {
             guard iamgraph_gvLayout(gvc, root, layout.rawValue) == 0 else {
                 throw RenderError.layoutFailed(engine: layout, messages: session.messages())
             }
+            if layout.isHierarchical, let ratio = ScreenShape.correction(of: root) {
+                // Beyond 3:1 either way: lay out again with Graphviz's `ratio`, which spreads the short side.
+                gvFreeLayout(gvc, root)
+                _ = "ratio".withCString { name in ratio.withCString { iamgraph_agsafeset(root, name, $0) } }
+                iamgraph_reseed_layout_randomness()
+                guard iamgraph_gvLayout(gvc, root, layout.rawValue) == 0 else {
+                    throw RenderError.layoutFailed(engine: layout, messages: session.messages())
+                }
+            }
             var bytes: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
             guard iamgraph_gvRenderData(gvc, root, device, &bytes, &length) == 0, let bytes else {
@@ -42,8 +54,8 @@ public enum GraphvizRenderer {
     }
 
     /// Reads `dot` back through Graphviz's own parser (`agmemread`): the numbers of nodes and edges of the graph it
-    /// describes, or `nil` if Graphviz cannot parse it. Rendered maps count one node more than the access graph:
-    /// the legend.
+    /// describes, or `nil` if Graphviz cannot parse it. Rendered maps have the access graph's nodes and edges (the
+    /// legend is part of the graph's label).
     public static func parsesBack(dot: Data) -> (nodes: Int, edges: Int)? {
         var text = [CChar](repeating: 0, count: dot.count + 1)
         text.withUnsafeMutableBytes { buffer in

@@ -6,12 +6,14 @@
 /// substitutions and line breaks, and `&…;` sequences are entities. So every text value is:
 /// 1. cleaned: bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) removed, so no text can
 ///    reorder what is drawn after it; control characters and line/paragraph separators replaced by a space;
-/// 2. truncated (80 characters for labels, 2,000 for tooltips) with "…";
+/// 2. shortened: labels in the middle (80 characters; "resource type key / reso…in instance kp-shared-8 of kms"
+///    keeps both the kind of thing and the instance and service names at the end), tooltips at the end (2,000), with
+///    "…";
 /// 3. escaped: every backslash doubled (which also keeps DOT round-trips intact: cgraph's writer does not escape
 ///    backslashes, and an odd run before a quote breaks the DOT it writes) and every `&` written `&amp;`, so
 ///    the text shows as it is, entity-looking sequences included.
 ///
-/// HTML-like labels are never built from untrusted text (see `Legend`).
+/// HTML-like labels take untrusted text only through `html(_:)`, XML-escaped (see `Heading`).
 enum GraphvizText {
     /// Longest node, edge or cluster label, in characters.
     static let labelLimit = 80
@@ -24,9 +26,9 @@ enum GraphvizText {
     /// Longest URL kept, in bytes.
     static let urlLimit = 2_048
 
-    /// A one-line label: cleaned, truncated to `limit` characters, escaped.
+    /// A one-line label: cleaned, shortened in the middle to `limit` characters, escaped.
     static func label(_ text: String, limit: Int = labelLimit) -> String {
-        escape(truncate(clean(text), to: limit))
+        escape(shortenMiddle(clean(text), to: limit))
     }
 
     /// Several label lines (e.g. a title and its notes), each cleaned and truncated, joined by Graphviz line breaks.
@@ -90,6 +92,38 @@ enum GraphvizText {
             result.append(character)
             characters += 1
             scalars += size
+        }
+        return result
+    }
+
+    /// `text`, or its first two fifths and its last three fifths around "…" when it is longer than `limit` characters:
+    /// the end of a label (an instance or service name) tells as much as its start. Bounds each character as
+    /// `truncate` does.
+    static func shortenMiddle(_ text: String, to limit: Int) -> String {
+        let whole = truncate(text, to: limit)
+        guard whole != text, limit > 2 else { return whole }
+        let tailCount = (limit - 1) * 3 / 5
+        let head = truncate(text, to: limit - tailCount)  // ends with "…"
+        let tail = truncate(String(text.reversed()), to: tailCount + 1)
+        return head + String(tail.dropLast().reversed())
+    }
+
+    /// Text for an HTML-like label (parsed by Graphviz as XML): cleaned, shortened in the middle to `limit`
+    /// characters, the XML specials written as entities, the two characters XML forbids (U+FFFE, U+FFFF) dropped, and
+    /// backslashes doubled (Graphviz substitutes `\G`, `\N`… in HTML-like labels too).
+    static func html(_ text: String, limit: Int = titleLimit) -> String {
+        var result = ""
+        for scalar in shortenMiddle(clean(text), to: limit).unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\\": result += "\\\\"
+            case "\u{FFFE}", "\u{FFFF}": continue
+            default: result.unicodeScalars.append(scalar)
+            }
         }
         return result
     }

@@ -38,10 +38,24 @@ struct Legend {
         for row in Self.edgeStyles where edgeFlags.contains(row.flag) {
             rows.append(lineRow(color: row.color, sample: row.sample, bold: row.bold, text: row.text))
         }
+        // Entries run down up to `columnHeight` rows, then on in the next column, so a long legend stays short.
+        let columns = max(1, (rows.count + Self.columnHeight - 1) / Self.columnHeight)
+        let height = (rows.count + columns - 1) / columns
+        var lines: [String] = []
+        for row in 0..<height {
+            let cells = (0..<columns).map { column in
+                let index = column * height + row
+                return index < rows.count ? rows[index] : "<TD></TD><TD></TD>"
+            }
+            lines.append("<TR>" + cells.joined() + "</TR>")
+        }
         return "<TABLE BORDER=\"1\" COLOR=\"\(Palette.clusterBorder)\" STYLE=\"rounded\" CELLBORDER=\"0\" "
-            + "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
-            + rows.joined() + "</TABLE>"
+            + "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"\(2 * columns)\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>"
+            + lines.joined() + "</TABLE>"
     }
+
+    /// Most entries in one column of the legend.
+    static let columnHeight = 6
 
     /// How a node flag is drawn, in legend order.
     private static let nodeStyles: [(flag: Flags, fill: String, border: String, text: String)] = [
@@ -50,6 +64,7 @@ struct Legend {
         (.warning, Palette.warningFill, Palette.warning, "orange, dashed border: does not exist"),
         (.aggregate, "#FFFFFF", Palette.border, "double border: several collapsed"),
         (.added, "#FFFFFF", Palette.added, "green border: added"),
+        (.privilegedGain, "#FFFFFF", Palette.privilegedGain, "heavy magenta border: gained privileged access"),
         (.removed, "#FFFFFF", Palette.removed, "red dashed border: removed"),
         (.context, "#F2F2F2", Palette.faded, "faded: unchanged, for context"),
     ]
@@ -61,18 +76,20 @@ struct Legend {
         (.dynamic, Palette.dynamic, "- - -", false, "dynamic membership (rule)"),
         (.warning, Palette.warning, "· · ·", false, "to something missing"),
         (.added, Palette.added, "———", true, "added"),
+        (.privilegedGain, Palette.privilegedGain, "━━━", true, "new privileged grant (admin, assign access)"),
         (.removed, Palette.removed, "- - -", true, "removed"),
         (.context, Palette.faded, "———", false, "unchanged, for context"),
         (.escalation, Palette.escalation, "━━━", true, "escalation step (can gain the target)"),
     ]
 
+    /// An entry: the sample cell and the text cell.
     private func swatchRow(fill: String, border: String, text: String) -> String {
-        "<TR><TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"1\" WIDTH=\"28\"> </TD>"
-            + "<TD ALIGN=\"LEFT\">\(text)</TD></TR>"
+        "<TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"1\" WIDTH=\"28\"> </TD>"
+            + "<TD ALIGN=\"LEFT\">\(text)</TD>"
     }
 
     private func lineRow(color: String, sample: String, bold: Bool, text: String) -> String {
         let mark = bold ? "<B>\(sample)</B>" : sample
-        return "<TR><TD><FONT COLOR=\"\(color)\">\(mark)</FONT></TD><TD ALIGN=\"LEFT\">\(text)</TD></TR>"
+        return "<TD><FONT COLOR=\"\(color)\">\(mark)</FONT></TD><TD ALIGN=\"LEFT\">\(text)</TD>"
     }
 }

@@ -8,12 +8,14 @@ public enum RenderFormat: String, CaseIterable, Sendable {
     case png
     /// A document through cairo; embeds a creation date, so it differs between runs.
     case pdf
+    /// A self-contained, offline HTML page to explore the SVG map (`HTMLExplorer`).
+    case html
 
     /// The fully qualified Graphviz device (`format:renderer:loader`), so that the same plugin is chosen on every
-    /// machine whatever else is installed; `nil` for DOT, which cgraph writes itself.
+    /// machine whatever else is installed; `nil` for DOT, which cgraph writes itself, and HTML, which wraps the SVG.
     var graphvizDevice: String? {
         switch self {
-        case .dot: nil
+        case .dot, .html: nil
         case .svg: "svg:svg:core"
         case .png: "png:cairo:cairo"
         case .pdf: "pdf:cairo:cairo"

@@ -13,5 +13,8 @@ public enum SnapshotPlacement: Sendable, Equatable {
         case wouldLose([String])
         /// The snapshot in place has a manifest that cannot be read, so what it holds is unknown.
         case unreadableManifest
+        /// The snapshot in place covers this scope (the account, or another identity), and the new one covers only
+        /// one identity: replacing it would lose everyone else's access.
+        case otherScope(Manifest.Scope)
     }
 }

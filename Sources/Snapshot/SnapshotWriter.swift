@@ -102,7 +102,8 @@ public struct SnapshotWriter {
     /// Writes the snapshot to `directory` atomically (a symbolic link is followed and kept) and returns the manifest
     /// as written and where the snapshot went. A complete snapshot replaces what is there; a partial one does too
     /// unless `partial` is `.keepWhatWouldBeLost` and the snapshot in place holds something the new one lacks — then
-    /// that one is left as it was and the new one is written beside it. Files in an existing snapshot directory that
+    /// that one is left as it was and the new one is written beside it. An identity-scope snapshot counts as partial
+    /// here: it never replaces one of the account (or of another identity) unless `partial` is `.replace`. Files in an existing snapshot directory that
     /// are not part of the format (a README, `.gitkeep`) are kept. `interruption` can stop the write cleanly.
     @discardableResult
     public func write(to directory: URL, partial: PartialSnapshotPolicy = .replace,
@@ -112,7 +113,8 @@ public struct SnapshotWriter {
         var committed = false
         defer { interruption?.end(committed: committed) }
         let placement = try AtomicDirectory.locked(directory) { target in
-            if partial == .keepWhatWouldBeLost, !manifest.isComplete, let reason = Self.reasonToKeep(target, for: manifest) {
+            if partial == .keepWhatWouldBeLost, !manifest.isComplete || manifest.scope.kind == .identity,
+               let reason = Self.reasonToKeep(target, for: manifest) {
                 let beside = try AtomicDirectory.create(beside: target, suffix: "partial-" + Self.compact(manifest.fetchedAt),
                                                         with: files, interruption: interruption)
                 return SnapshotPlacement.beside(beside, reason: reason)
@@ -140,6 +142,7 @@ public struct SnapshotWriter {
               let handle = try? FileHandle(forReadingFrom: url),
               let data = try? handle.read(upToCount: maxManifestBytes + 1), data.count <= maxManifestBytes,
               let previous = try? JSONDecoder().decode(Manifest.self, from: data) else { return .unreadableManifest }
+        if manifest.scope.kind == .identity, previous.scope != manifest.scope { return .otherScope(previous.scope) }
         let lost = manifest.collectionsLost(replacing: previous)
         return lost.isEmpty ? nil : .wouldLose(lost)
     }

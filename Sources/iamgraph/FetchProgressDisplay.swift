@@ -76,6 +76,7 @@ final class FetchProgressDisplay: @unchecked Sendable {
             switch reason {
             case .wouldLose(let names): why = "it holds \(names.joined(separator: ", ")), which this fetch could not read"
             case .unreadableManifest: why = "its manifest cannot be read, so what it holds is unknown"
+            case .otherScope(let scope): why = "it covers \(scope), this fetch \(report.manifest.scope) only"
             }
             line("iamgraph: \(snapshot) was left as it was (\(why)); the partial snapshot is in \(url.path); "
                  + "--allow-partial lets a partial snapshot replace it")

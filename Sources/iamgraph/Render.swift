@@ -12,21 +12,32 @@ struct RenderMap: ParsableCommand {
         abstract: "Draw who can do what: an access map of a snapshot, with no network.",
         discussion: """
             The default map shows identities → access groups → the targets their policies apply to, each policy \
-            drawn as an edge labelled with its roles, targets boxed by resource group. Focus it on one identity \
-            (--identity), one instance (--resource) or one access group (--access-group).
+            drawn as an edge labelled with its roles ("Administrator + 4 more"; the full list in the tooltip), \
+            targets boxed by resource group. Focus it on one identity (--identity), one instance (--resource), one \
+            access group (--access-group), one service (--service) or one resource group (--resource-group); \
+            --privileged keeps only privileged grants and who holds them.
 
-            Views larger than --max-nodes are aggregated before layout (identities with the same access become one \
-            "37 users" node, instances per service, then the least connected nodes per kind); stderr and the map's \
-            title say so. --full lifts the budget: large dot layouts can take minutes.
+            A whole-account, service or resource-group view larger than --max-nodes becomes an overview, privileged \
+            access first: identities with privileged access by name (or, when they do not fit, their groups as \
+            "Admins — 37 members"), everyone else summarised by access group with member counts. Focused views are \
+            aggregated (identities with the same access become one "37 users" node, instances per service, then the \
+            least connected nodes per kind). stderr and the map's title say so. --full lifts the budget: large dot \
+            layouts can take minutes.
 
-            SVG, PNG and PDF are rendered in-process by libgraphviz; DOT is the same graph written by Graphviz. \
+            SVG, PNG and PDF are rendered in-process by libgraphviz; DOT is the same graph written by Graphviz. HTML \
+            is one self-contained page that explores the SVG map offline: pan, zoom and fit, search (name, email, \
+            IAM id, GUID), click for a node's neighbourhood and details, filters, the legend. \
             Output goes to -o FILE (format from its extension; a --format that contradicts it is refused) or to \
-            stdout; SVG, PNG and PDF are not written to a terminal.
+            stdout; SVG, PNG, PDF and HTML are not written to a terminal.
 
             Examples:
               iamgraph render samples/demo -o demo.svg
+              iamgraph render samples/demo -o map.html
               iamgraph render samples/demo --identity ann@example.com -o ann.png
               iamgraph render samples/demo --resource prod-keys --policies --format dot
+              iamgraph render samples/demo --privileged -o admins.svg
+              iamgraph render samples/demo --service kms -o kms.png
+              iamgraph render samples/demo --resource-group prod -o prod.svg
               iamgraph render samples/demo --escalation -o escalation.svg
               iamgraph render snapshot/ --format json -o - | jq '.nodes | length'
             """)
@@ -50,6 +61,16 @@ struct RenderMap: ParsableCommand {
 
     @Option(name: .customLong("access-group"), help: ArgumentHelp("Map one access group.", valueName: "id|name"))
     var accessGroup: String?
+
+    @Option(help: ArgumentHelp("Map everyone who can reach any instance of one service, e.g. kms.", valueName: "name"))
+    var service: String?
+
+    @Option(name: .customLong("resource-group"),
+            help: ArgumentHelp("Map everyone who can reach one resource group or anything in it.", valueName: "id|name"))
+    var resourceGroup: String?
+
+    @Flag(help: "Only privileged grants (Administrator, Manager, account management) and who holds them, through which groups.")
+    var privileged = false
 
     @Flag(help: "Show policy and role nodes instead of collapsing policies into labelled edges.")
     var policies = false
@@ -79,8 +100,8 @@ struct RenderMap: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        if [identity, resource, accessGroup].compactMap({ $0 }).count > 1 {
-            throw ValidationError("choose one of --identity, --resource and --access-group")
+        if [identity, resource, accessGroup, service, resourceGroup].compactMap({ $0 }).count > 1 {
+            throw ValidationError("choose one of --identity, --resource, --access-group, --service and --resource-group")
         }
         if maxNodes < 10 { throw ValidationError("--max-nodes must be at least 10") }
         _ = try resolvedFormat()
@@ -93,7 +114,8 @@ struct RenderMap: ParsableCommand {
         let account = try snapshot.load(redaction).account
         phases.end("load")
         let options = ViewOptions(focus: focus, showPolicies: policies, clustering: cluster, include: Set(include),
-                                  exclude: Set(exclude), maxNodes: full ? nil : maxNodes, escalation: escalation)
+                                  exclude: Set(exclude), maxNodes: full ? nil : maxNodes, privilegedOnly: privileged,
+                                  escalation: escalation)
         var graph: AccessGraph
         do {
             graph = try AccessMap.build(account, options: options)
@@ -133,6 +155,8 @@ struct RenderMap: ParsableCommand {
         if let identity { return .identity(identity) }
         if let resource { return .resource(resource) }
         if let accessGroup { return .accessGroup(accessGroup) }
+        if let service { return .service(service) }
+        if let resourceGroup { return .resourceGroup(resourceGroup) }
         return .account
     }
 
@@ -153,11 +177,12 @@ struct RenderMap: ParsableCommand {
         return named
     }
 
-    /// SVG is XML, not for reading on a terminal: without `-o` on a terminal only the textual formats are written.
+    /// SVG and HTML are markup, not for reading on a terminal: without `-o` on a terminal only the textual formats are
+    /// written.
     /// A pipe gets whatever was asked.
     private func checkTerminal(_ format: MapFormat) throws {
-        guard output == "-", format == .svg, isatty(STDOUT_FILENO) != 0 else { return }
-        Console.error("iamgraph: not writing SVG to a terminal: give -o FILE (e.g. -o map.svg), pipe it, "
+        guard output == "-", format == .svg || format == .html, isatty(STDOUT_FILENO) != 0 else { return }
+        Console.error("iamgraph: not writing \(format.rawValue.uppercased()) to a terminal: give -o FILE (e.g. -o map.\(format.rawValue)), pipe it, "
                       + "or choose --format dot or json")
         throw ExitCode.validationFailure
     }

@@ -37,7 +37,9 @@ import TestSupport
         let expanded = try map(ViewOptions(showPolicies: true))
         #expect(expanded.node("policy:5f637fdd-e800-4a4d-8293-47e9985fda55")?.label == "authorization 5f637fdd")
         let target = try #require(graph.node(edge.target))
-        #expect(target.label.contains(DemoIDs.kmsInstance))
+        // The instance by name on the map (issue 13), its GUID in the attributes (the tooltip).
+        #expect(target.label == "Instance key-protect-prod of kms")
+        #expect(target.attributes["guid"] == DemoIDs.kmsInstance)
     }
 
     @Test func timeBasedConditionIsOnTheEdge() throws {

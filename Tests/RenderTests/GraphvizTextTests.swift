@@ -19,13 +19,26 @@ struct GraphvizTextTests {
         #expect(GraphvizText.label("\u{202E}abc\u{202C}\u{200E}\u{200F}\u{2066}\u{2069}\u{061C}") == "abc")
     }
 
-    @Test("Labels and tooltips are truncated with an ellipsis")
+    @Test("Labels are shortened in the middle and tooltips at the end, with an ellipsis")
     func truncation() {
         let long = String(repeating: "x", count: 100_000)
-        #expect(GraphvizText.label(long) == String(repeating: "x", count: 79) + "…")
+        #expect(GraphvizText.label(long) == String(repeating: "x", count: 32) + "…" + String(repeating: "x", count: 47))
         #expect(GraphvizText.label(String(repeating: "é", count: 80)) == String(repeating: "é", count: 80))
         #expect(GraphvizText.tooltip(lines: [long]).count == 2_000)
         let zalgo = "a" + String(repeating: "\u{0301}", count: 10_000)
+        #expect(GraphvizText.label(zalgo).unicodeScalars.count < 1_000)
+    }
+
+    /// Issue 13: "… of databases-for-post…" lost the service name; the middle goes instead.
+    @Test("A long label keeps its start and its end")
+    func middleShortening() {
+        let label = "resource type key / resource 033b57b7-dc6a-4b43-be2f-53c453f1eb5c in instance kp-compliance-4 of kms"
+        let short = GraphvizText.label(label)
+        #expect(short.count == GraphvizText.labelLimit)
+        #expect(short.hasPrefix("resource type key / resource"))
+        #expect(short.hasSuffix("in instance kp-compliance-4 of kms"))
+        #expect(short.contains("…"))
+        let zalgo = String(repeating: "b", count: 100) + "a" + String(repeating: "\u{0301}", count: 10_000)
         #expect(GraphvizText.label(zalgo).unicodeScalars.count < 1_000)
     }
 

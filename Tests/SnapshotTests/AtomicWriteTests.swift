@@ -15,8 +15,9 @@ import TestSupport
     }
 
     /// A snapshot with `ok` access groups and users, and the collections in `unavailable` forbidden instead.
-    func writer(fetchedAt: String = "2026-11-21T00:00:00Z", unavailable: Set<CollectionKind> = []) throws -> SnapshotWriter {
-        var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: "acct", fetchedAt: fetchedAt, scope: .account)
+    func writer(fetchedAt: String = "2026-11-21T00:00:00Z", unavailable: Set<CollectionKind> = [],
+                scope: Manifest.Scope = .account) throws -> SnapshotWriter {
+        var writer = SnapshotWriter(toolVersion: "0.1.0", accountID: "acct", fetchedAt: fetchedAt, scope: scope)
         for kind in [CollectionKind.accessGroups, .users] {
             let source = SnapshotWriter.Source(api: "api", endpoint: "/\(kind.name)", query: "", pages: 1)
             if unavailable.contains(kind) {
@@ -97,6 +98,22 @@ import TestSupport
         #expect(try writer(fetchedAt: "2026-11-24T00:00:00Z", unavailable: [.users, .accessGroups])
             .write(to: target, partial: .replace).placement == .inPlace)
         #expect(try manifest(target).collections["access_groups"]?.status == .forbidden)
+    }
+
+    @Test func anIdentitySnapshotGoesBesideOneOfTheWholeAccount() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try writer(fetchedAt: "2026-11-21T00:00:00Z").write(to: target, partial: .keepWhatWouldBeLost)
+        let identity = try writer(fetchedAt: "2026-11-22T10:11:12Z", scope: .identity("IBMid-1"))
+        let (_, placement) = try identity.write(to: target, partial: .keepWhatWouldBeLost)
+        #expect(where_(placement) == "beside snapshot.partial-20261122T101112Z in true: otherScope(account)")
+        #expect(try manifest(target).scope == .account)
+        // The same identity again replaces its own; another identity's does not; .replace (--allow-partial) does.
+        let beside = parent.appendingPathComponent("snapshot.partial-20261122T101112Z")
+        #expect(try where_(identity.write(to: beside, partial: .keepWhatWouldBeLost).placement) == "in place")
+        let other = try writer(fetchedAt: "2026-11-23T00:00:00Z", scope: .identity("IBMid-2"))
+        #expect(try where_(other.write(to: beside, partial: .keepWhatWouldBeLost).placement).hasPrefix("beside"))
+        #expect(try where_(identity.write(to: target, partial: .replace).placement) == "in place")
+        #expect(try manifest(target).scope == .identity("IBMid-1"))
     }
 
     @Test func aPartialSnapshotDoesNotReplaceOneWhoseManifestCannotBeRead() throws {

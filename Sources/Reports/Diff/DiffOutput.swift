@@ -30,8 +30,7 @@ public enum DiffOutput {
             note("no changes: nothing to draw")
             return nil
         }
-        let graph = DiffMap.build(old: try AccessMap.build(old, options: DiffMap.view),
-                                  new: try AccessMap.build(new, options: DiffMap.view), title: diff.title)
+        let graph = try DiffMap.build(old: old, new: new, title: diff.title)
         for line in graph.notes { note(line) }
         return try GraphvizRenderer.render(graph, format: format, layout: layout)
     }

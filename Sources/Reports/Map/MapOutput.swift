@@ -17,6 +17,7 @@ public enum MapOutput {
         case .svg: try GraphvizRenderer.render(graph, format: .svg, layout: layout)
         case .png: try GraphvizRenderer.render(graph, format: .png, layout: layout)
         case .pdf: try GraphvizRenderer.render(graph, format: .pdf, layout: layout)
+        case .html: try GraphvizRenderer.render(graph, format: .html, layout: layout)
         }
     }
 }

@@ -1,0 +1,361 @@
+import Foundation
+import GraphValues
+
+/// `--format html`: one self-contained page to explore a map offline — the Graphviz SVG inline, with pan, zoom and
+/// fit; a search (name, email, IAM id, GUID, CRN) that centres and highlights; a click that highlights a node's
+/// neighbourhood and shows its details and the grants on its edges; filters for privileged grants and node kinds;
+/// the legend (in the map, and as a key in the side panel).
+///
+/// Nothing leaves the page: a Content-Security-Policy allows no source but the page's own inline script and style
+/// (and `data:` images), and the script is hand-written here. Untrusted text is inert: the SVG is Graphviz's, whose
+/// text is XML-escaped (see `GraphvizText`); the map's data travels in a `<script type="application/json">` block
+/// with `<`, `>`, `&`, U+2028 and U+2029 written as `\u…` escapes, so no name can close the block; and the script
+/// only ever writes data with `textContent` (never `innerHTML`), links only to `https://cloud.ibm.com/`.
+///
+/// A test hook: opened with `#selftest=search:TEXT`, the page searches TEXT and writes a JSON verdict (script
+/// errors, blocked requests, the highlighted node ids, paint entries when the browser records them, the time the
+/// page was ready and of its first animation frame) into `<pre id="selftest">`.
+enum HTMLExplorer {
+    /// The page for `graph`, whose Graphviz SVG (rendered with `id`s `n<index>` and `e<index>`) is `svg`.
+    static func page(_ graph: AccessGraph, svg: Data) throws -> Data {
+        var svgText = String(decoding: svg, as: UTF8.self)
+        // The page is HTML5: drop the XML prologue and doctype Graphviz writes before the <svg> element.
+        if let start = svgText.range(of: "<svg") { svgText = String(svgText[start.lowerBound...]) }
+        let data = try scriptSafeJSON(graph)
+        let title = escapeHTML(graph.title)
+        var page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        page += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
+            + "style-src 'unsafe-inline'; img-src data:\">\n"
+        page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        page += "<title>\(title)</title>\n<style>\(style)</style></head><body>\n"
+        page += "<aside id=\"panel\"><h1 id=\"title\"></h1>"
+        page += "<div class=\"row\"><input id=\"search\" type=\"search\" placeholder=\"Search name, email, IAM id, GUID\" "
+            + "autocomplete=\"off\"><button id=\"fit\" title=\"Fit the map to the window\">Fit</button></div>"
+        page += "<ol id=\"matches\"></ol>"
+        page += "<fieldset><legend>Show</legend><label><input type=\"checkbox\" id=\"privileged\"> privileged grants only"
+            + "</label><div id=\"kinds\"></div></fieldset>"
+        page += "<section id=\"details\"><p class=\"hint\">Click a node for its details; Esc clears.</p></section>"
+        page += "<section><h2>Key</h2>\(key(graph))</section></aside>\n"
+        page += "<main id=\"map\">\(svgText)</main>\n<pre id=\"selftest\" hidden></pre>\n"
+        page += "<script type=\"application/json\" id=\"iamgraph-data\">\(data)</script>\n"
+        page += "<script>\(script)</script>\n</body></html>\n"
+        return Data(page.utf8)
+    }
+
+    /// The map's nodes and edges as JSON whose text can sit inside a `<script>` element: every `<`, `>` and `&`
+    /// (and the JavaScript line terminators) is a `\u` escape, which JSON.parse reads back as the character.
+    static func scriptSafeJSON(_ graph: AccessGraph) throws -> String {
+        let document = Document(
+            title: graph.title,
+            nodes: graph.nodes.map { .init(id: $0.id, kind: $0.kind.rawValue, label: $0.label, attributes: $0.attributes,
+                                           flags: $0.flags.names) },
+            edges: graph.edges.map { .init(source: $0.source, target: $0.target, kind: $0.kind.rawValue, label: $0.label,
+                                           attributes: $0.attributes, flags: $0.flags.names) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(document), as: UTF8.self)
+        var safe = ""
+        safe.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": safe += "\\u003c"
+            case ">": safe += "\\u003e"
+            case "&": safe += "\\u0026"
+            case "\u{2028}": safe += "\\u2028"
+            case "\u{2029}": safe += "\\u2029"
+            default: safe.unicodeScalars.append(scalar)
+            }
+        }
+        return safe
+    }
+
+    /// Text for HTML element content (the page title).
+    static func escapeHTML(_ text: String) -> String {
+        var result = ""
+        for character in GraphvizText.truncate(GraphvizText.clean(text), to: GraphvizText.titleLimit) {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The side panel's key: a swatch per node kind present, from `Palette` (static text only).
+    private static func key(_ graph: AccessGraph) -> String {
+        let present = Set(graph.nodes.map(\.kind))
+        let rows = NodeKind.allCases.filter(present.contains).map { kind in
+            let style = Palette.style(of: kind)
+            return "<li><span class=\"swatch\" style=\"background:\(style.fill)\"></span>\(style.name)</li>"
+        }
+        return "<ul class=\"key\">" + rows.joined()
+            + "<li><span class=\"line\" style=\"border-color:\(Palette.privileged)\"></span>privileged grant</li>"
+            + "<li><span class=\"swatch\" style=\"background:#fff;border:2px solid \(Palette.privileged)\"></span>"
+            + "privileged holder</li></ul>"
+    }
+
+    struct Document: Encodable {
+        let title: String
+        let nodes: [NodeEntry]
+        let edges: [EdgeEntry]
+    }
+
+    struct NodeEntry: Encodable {
+        let id: String
+        let kind: String
+        let label: String
+        let attributes: [String: String]
+        let flags: [String]
+    }
+
+    struct EdgeEntry: Encodable {
+        let source: String
+        let target: String
+        let kind: String
+        let label: String
+        let attributes: [String: String]
+        let flags: [String]
+    }
+
+    private static let style = """
+        html,body{margin:0;height:100%;font:13px 'Liberation Sans',Arial,sans-serif;color:#222}
+        body{display:flex}
+        #panel{width:320px;min-width:320px;height:100%;overflow:auto;box-sizing:border-box;padding:8px;border-right:1px solid #ccc;background:#fafafa}
+        #panel h1{font-size:14px;margin:0 0 8px}
+        #panel h2{font-size:13px;margin:12px 0 4px}
+        .row{display:flex;gap:4px}
+        #search{flex:1;padding:4px}
+        #matches{margin:4px 0;padding-left:20px;max-height:160px;overflow:auto}
+        #matches button{border:0;background:none;color:#0645ad;cursor:pointer;text-align:left;padding:1px}
+        fieldset{margin:8px 0;padding:4px 8px}
+        fieldset label{display:block}
+        #details dl{margin:0}
+        #details dt{font-weight:bold;margin-top:4px}
+        #details dd{margin:0 0 0 8px;word-break:break-all}
+        #details li{margin-bottom:3px}
+        .hint{color:#666}
+        .key{list-style:none;padding:0}
+        .swatch{display:inline-block;width:18px;height:10px;border:1px solid #333;margin-right:6px;vertical-align:middle}
+        .line{display:inline-block;width:18px;border-top:3px solid;margin-right:6px;vertical-align:middle}
+        #map{flex:1;height:100%;overflow:hidden;cursor:grab;background:#fff}
+        #map svg{width:100%;height:100%}
+        #map.dragging{cursor:grabbing}
+        svg.focus g.node,svg.focus g.edge{opacity:.12}
+        svg.focus g.node.near,svg.focus g.edge.near{opacity:1}
+        g.node.hit>*:not(title){stroke:#0077BB;stroke-width:5px}
+        svg.privileged-only g.edge:not(.privileged){display:none}
+        """ + NodeKind.allCases.map {
+            "svg.hide-\($0.rawValue) g.kind-\($0.rawValue),svg.hide-\($0.rawValue) g.to-\($0.rawValue),"
+                + "svg.hide-\($0.rawValue) g.from-\($0.rawValue){display:none}"
+        }.joined(separator: "\n")
+
+    private static let script = #"""
+        "use strict";
+        (function () {
+          var errors = [], blocked = [];
+          window.addEventListener("error", function (e) { errors.push(String(e.message)); });
+          document.addEventListener("securitypolicyviolation", function (e) { blocked.push(String(e.blockedURI) + " " + String(e.violatedDirective)); });
+          // An element whose resource failed to load (blocked by the policy or not) tried a request too.
+          window.addEventListener("error", function (e) {
+            if (e.target && e.target !== window && (e.target.src || e.target.href)) blocked.push("failed: " + String(e.target.src || e.target.href));
+          }, true);
+          var data = JSON.parse(document.getElementById("iamgraph-data").textContent);
+          var svg = document.querySelector("#map svg"), map = document.getElementById("map");
+          var nodeElements = [], edgeElements = [], indexOf = new Map(), incident = [];
+          document.getElementById("title").textContent = data.title;
+
+          // Index the drawing once: node i is <g id="n<i>">, edge j is <g id="e<j>">.
+          data.nodes.forEach(function (node, i) {
+            indexOf.set(node.id, i);
+            incident.push([]);
+            var g = document.getElementById("n" + i);
+            nodeElements.push(g);
+            if (g) { g.classList.add("kind-" + node.kind); if (node.flags.indexOf("privileged") >= 0) g.classList.add("privileged"); }
+          });
+          data.edges.forEach(function (edge, j) {
+            var g = document.getElementById("e" + j), s = indexOf.get(edge.source), t = indexOf.get(edge.target);
+            edgeElements.push(g);
+            if (s !== undefined) incident[s].push(j);
+            if (t !== undefined) incident[t].push(j);
+            if (!g) return;
+            if (edge.flags.indexOf("privileged") >= 0) g.classList.add("privileged");
+            if (s !== undefined) g.classList.add("from-" + data.nodes[s].kind);
+            if (t !== undefined) g.classList.add("to-" + data.nodes[t].kind);
+          });
+
+          // Pan and zoom by the viewBox: one attribute per frame, whatever the size of the map.
+          svg.removeAttribute("width"); svg.removeAttribute("height");
+          var base = svg.viewBox.baseVal, home = { x: base.x, y: base.y, w: base.width, h: base.height };
+          var view = { x: home.x, y: home.y, w: home.w, h: home.h }, pending = false;
+          function apply() { pending = false; svg.setAttribute("viewBox", view.x + " " + view.y + " " + view.w + " " + view.h); }
+          function schedule() { if (!pending) { pending = true; window.requestAnimationFrame(apply); } }
+          function fit() { view = { x: home.x, y: home.y, w: home.w, h: home.h }; schedule(); }
+          function toMap(clientX, clientY) {
+            var r = svg.getBoundingClientRect(), scale = Math.max(view.w / r.width, view.h / r.height);
+            var offsetX = (r.width * scale - view.w) / 2, offsetY = (r.height * scale - view.h) / 2;
+            return { x: view.x - offsetX + (clientX - r.left) * scale, y: view.y - offsetY + (clientY - r.top) * scale, scale: scale };
+          }
+          map.addEventListener("wheel", function (e) {
+            e.preventDefault();
+            var p = toMap(e.clientX, e.clientY), f = Math.exp(e.deltaY * 0.0015);
+            view.w *= f; view.h *= f;
+            view.x = p.x - (p.x - view.x) * f; view.y = p.y - (p.y - view.y) * f;
+            schedule();
+          }, { passive: false });
+          var drag = null, moved = false;
+          map.addEventListener("pointerdown", function (e) { drag = { x: e.clientX, y: e.clientY }; moved = false; });
+          window.addEventListener("pointermove", function (e) {
+            if (!drag) return;
+            var scale = toMap(0, 0).scale, dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+            if (Math.abs(dx) + Math.abs(dy) > 3) { moved = true; map.classList.add("dragging"); }
+            view.x -= dx * scale; view.y -= dy * scale; drag = { x: e.clientX, y: e.clientY }; schedule();
+          });
+          window.addEventListener("pointerup", function () { drag = null; map.classList.remove("dragging"); });
+          document.getElementById("fit").addEventListener("click", fit);
+
+          function centre(i) {
+            var g = nodeElements[i];
+            if (!g) return;
+            var box = g.getBBox(), w = Math.max(box.width * 6, home.w / 8), h = w * view.h / view.w;
+            var ctm = g.getCTM(), root = svg.getCTM();
+            var x = box.x + box.width / 2, y = box.y + box.height / 2;
+            if (ctm && root) { var m = root.inverse().multiply(ctm); var p = new DOMPoint(x, y).matrixTransform(m); x = p.x; y = p.y; }
+            view = { x: x - w / 2, y: y - h / 2, w: w, h: h };
+            schedule();
+          }
+
+          // Highlight and details.
+          var hits = [], near = [];
+          function clearFocus() {
+            hits.forEach(function (g) { g.classList.remove("hit"); }); hits = [];
+            near.forEach(function (g) { g.classList.remove("near"); }); near = [];
+            svg.classList.remove("focus");
+          }
+          function mark(g, cls, list) { if (g) { g.classList.add(cls); list.push(g); } }
+          function select(i) {
+            clearFocus();
+            svg.classList.add("focus");
+            mark(nodeElements[i], "hit", hits);
+            mark(nodeElements[i], "near", near);
+            incident[i].forEach(function (j) {
+              var edge = data.edges[j];
+              mark(edgeElements[j], "near", near);
+              [edge.source, edge.target].forEach(function (id) { var k = indexOf.get(id); if (k !== undefined) mark(nodeElements[k], "near", near); });
+            });
+            showDetails(i);
+          }
+          function el(tag, text) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; }
+          function showDetails(i) {
+            var node = data.nodes[i], box = document.getElementById("details");
+            box.replaceChildren();
+            box.appendChild(el("h2", node.label));
+            var dl = el("dl");
+            dl.appendChild(el("dt", "kind")); dl.appendChild(el("dd", node.kind));
+            dl.appendChild(el("dt", "id")); dl.appendChild(el("dd", node.id));
+            Object.keys(node.attributes).sort().forEach(function (key) {
+              if (key === "url") return;
+              dl.appendChild(el("dt", key)); dl.appendChild(el("dd", node.attributes[key]));
+            });
+            if (node.flags.length) { dl.appendChild(el("dt", "flags")); dl.appendChild(el("dd", node.flags.join(", "))); }
+            box.appendChild(dl);
+            var url = node.attributes.url;
+            if (typeof url === "string" && url.indexOf("https://cloud.ibm.com/") === 0) {
+              var a = el("a", "Open in the IBM Cloud console"); a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer";
+              box.appendChild(a);
+            }
+            box.appendChild(el("h2", "Edges (" + incident[i].length + ")"));
+            var list = el("ul");
+            incident[i].slice(0, 500).forEach(function (j) {
+              var edge = data.edges[j], out = edge.source === node.id, other = data.nodes[indexOf.get(out ? edge.target : edge.source)];
+              var li = el("li", (out ? "→ " : "← ") + edge.kind.replace("_", " ") + " " + (other ? other.label : (out ? edge.target : edge.source)));
+              var roles = edge.attributes.roles || edge.label;
+              if (roles) li.appendChild(el("div", roles));
+              if (edge.flags.length) li.appendChild(el("div", "flags: " + edge.flags.join(", ")));
+              list.appendChild(li);
+            });
+            box.appendChild(list);
+          }
+          svg.addEventListener("click", function (e) {
+            if (moved) return;
+            var g = e.target.closest ? e.target.closest("g.node") : null;
+            if (!g || !/^n[0-9]+$/.test(g.id)) { clearFocus(); return; }
+            e.preventDefault();
+            select(Number(g.id.slice(1)));
+          });
+          document.addEventListener("keydown", function (e) { if (e.key === "Escape") clearFocus(); });
+
+          // Search: name, email, IAM id, GUID, CRN, node id.
+          var fields = ["email", "iam_id", "id", "guid", "crn"];
+          function search(text) {
+            var q = text.trim().toLowerCase(), found = [];
+            if (!q) return found;
+            data.nodes.forEach(function (node, i) {
+              var hay = [node.label, node.id];
+              fields.forEach(function (f) { if (node.attributes[f]) hay.push(node.attributes[f]); });
+              if (hay.some(function (h) { return h.toLowerCase().indexOf(q) >= 0; })) found.push(i);
+            });
+            return found;
+          }
+          function showMatches(found) {
+            var list = document.getElementById("matches");
+            list.replaceChildren();
+            found.slice(0, 50).forEach(function (i) {
+              var b = el("button", data.nodes[i].label + " (" + data.nodes[i].kind + ")");
+              b.addEventListener("click", function () { select(i); centre(i); });
+              var li = el("li"); li.appendChild(b); list.appendChild(li);
+            });
+            if (found.length > 50) list.appendChild(el("li", "… " + (found.length - 50) + " more"));
+          }
+          function run(text) {
+            var found = search(text);
+            showMatches(found);
+            if (found.length) { select(found[0]); centre(found[0]); }
+            return found;
+          }
+          var input = document.getElementById("search"), timer = 0;
+          input.addEventListener("input", function () { window.clearTimeout(timer); timer = window.setTimeout(function () { run(input.value); }, 200); });
+          input.addEventListener("keydown", function (e) { if (e.key === "Enter") run(input.value); });
+
+          // Filters.
+          document.getElementById("privileged").addEventListener("change", function (e) { svg.classList.toggle("privileged-only", e.target.checked); });
+          var kinds = [];
+          data.nodes.forEach(function (n) { if (kinds.indexOf(n.kind) < 0) kinds.push(n.kind); });
+          kinds.sort().forEach(function (kind) {
+            var label = el("label"), box = el("input");
+            box.type = "checkbox"; box.checked = true;
+            box.addEventListener("change", function () { svg.classList.toggle("hide-" + kind, !box.checked); });
+            label.appendChild(box); label.appendChild(document.createTextNode(" " + kind.replace("_", " ")));
+            document.getElementById("kinds").appendChild(label);
+          });
+
+          // Timings for the test hook: script done with the layout forced, and the first animation frame (headless
+          // Chromium's --dump-dom records no paint entries).
+          svg.getBoundingClientRect();
+          var ready = performance.now(), firstFrame = null;
+          window.requestAnimationFrame(function (t) { firstFrame = t; });
+
+          // Test hook: #selftest=search:TEXT.
+          var hook = /^#selftest=search:(.*)$/.exec(window.location.hash);
+          if (hook) {
+            var found = run(decodeURIComponent(hook[1])), tries = 0;
+            var report = function () {
+              var paint = performance.getEntriesByType("paint").map(function (p) { return [p.name, p.startTime]; });
+              if ((!paint.length || firstFrame === null) && tries++ < 40) { window.setTimeout(report, 50); return; }
+              var out = document.getElementById("selftest");
+              out.textContent = JSON.stringify({
+                errors: errors, blocked: blocked, found: found.length,
+                highlighted: hits.map(function (g) { return data.nodes[Number(g.id.slice(1))].id; }),
+                near: near.length, paint: paint, ready: ready, firstFrame: firstFrame, nodes: data.nodes.length
+              });
+              out.hidden = false;
+            };
+            // Report once the page has loaded (so every request it tried has been reported) and painted.
+            if (document.readyState === "complete") window.setTimeout(report, 300);
+            else window.addEventListener("load", function () { window.setTimeout(report, 300); });
+          }
+        })();
+        """#
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Graph
+import GraphValues
+@testable import Render
+import Testing
+import TestSupport
+
+/// `--format html` (issue 13): a self-contained page, inert with hostile names, that works in a real browser.
+@Suite struct HTMLExplorerTests {
+    static func page(_ graph: AccessGraph) throws -> String {
+        String(decoding: try GraphvizRenderer.render(graph, format: .html), as: UTF8.self)
+    }
+
+    static func dataBlock(_ page: String) throws -> String {
+        let open = "<script type=\"application/json\" id=\"iamgraph-data\">"
+        let start = try #require(page.range(of: open))
+        let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
+        return String(page[start.upperBound..<end.lowerBound])
+    }
+
+    @Test("Hostile names cannot leave the data block or the SVG's text")
+    func hostileNamesStayInert() throws {
+        let page = try Self.page(Fixtures.hostile)
+        let data = try Self.dataBlock(page)
+        #expect(!data.contains("<") && !data.contains(">") && !data.contains("&"))
+        #expect(data.contains("\\u003cscript\\u003ealert(1)\\u003c\\/script\\u003e"))
+        // Exactly the page's own two script elements; no image, no frame, no remote anything.
+        #expect(page.components(separatedBy: "</script>").count == 3)
+        #expect(page.components(separatedBy: "<script").count == 3)
+        for tag in ["<img", "<iframe", "<link", "<object", "<embed", "innerHTML", "src=", "@import", "url("] {
+            #expect(!page.contains(tag), "the page contains \(tag)")
+        }
+        #expect(page.contains("default-src 'none'"))
+        // The title is escaped for HTML.
+        #expect(page.contains("<title>Title \\N with &quot;quotes&quot; and a newline reversed &lt;script&gt;"))
+        // The data round-trips through a JSON parser to the same names.
+        let json = try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any]
+        let labels = (json?["nodes"] as? [[String: Any]])?.compactMap { $0["label"] as? String } ?? []
+        #expect(labels.contains("<svg onload=alert(1)>"))
+    }
+
+    @Test("Every node and edge drawing has the id the page finds it by")
+    func drawingsHaveIDs() throws {
+        let page = try Self.page(Fixtures.hostile)
+        for index in Fixtures.hostile.nodes.indices { #expect(page.contains("id=\"n\(index)\"")) }
+        for index in Fixtures.hostile.edges.indices { #expect(page.contains("id=\"e\(index)\"")) }
+    }
+
+    @Test("In Chromium: the demo map loads without script errors or requests, and a search highlights Sofia",
+          .enabled(if: HeadlessChromium.isInstalled, "chromium is not installed: run scripts/bootstrap"))
+    func searchInChromium() async throws {
+        let graph = try AccessMap.build(try DemoSample.account(), options: ViewOptions())
+        let verdict = try await HeadlessChromium.selfTest(try GraphvizRenderer.render(graph, format: .html),
+                                                          search: "Sofia")
+        #expect(verdict.errors.isEmpty)
+        #expect(verdict.blocked.isEmpty)
+        #expect(verdict.highlighted == ["user:\(DemoIDs.sofia)"])
+        #expect(verdict.near > 1)  // her edges and groups are highlighted with her
+        #expect(verdict.nodes == graph.nodes.count)
+    }
+
+    @Test("In Chromium: hostile names run no script and load nothing; searching one finds it",
+          .enabled(if: HeadlessChromium.isInstalled, "chromium is not installed: run scripts/bootstrap"))
+    func hostileInChromium() async throws {
+        let verdict = try await HeadlessChromium.selfTest(try GraphvizRenderer.render(Fixtures.hostile, format: .html),
+                                                          search: "<svg onload")
+        #expect(verdict.errors.isEmpty)
+        #expect(verdict.blocked.isEmpty)
+        #expect(verdict.highlighted == ["service_instance:<svg onload=alert(1)>"])
+    }
+
+    /// The check for requests is not vacuous: a page that does load something is caught.
+    @Test("In Chromium: a request the page makes is reported",
+          .enabled(if: HeadlessChromium.isInstalled, "chromium is not installed: run scripts/bootstrap"))
+    func requestsAreDetected() async throws {
+        let page = try Self.page(Fixtures.tiny)
+            .replacingOccurrences(of: "</main>", with: "<img src=\"https://example.invalid/x.png\"></main>")
+        let verdict = try await HeadlessChromium.selfTest(Data(page.utf8), search: "x")
+        #expect(!verdict.blocked.isEmpty)
+    }
+}
