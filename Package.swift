@@ -79,6 +79,7 @@ let package = Package(
         ]),
         // The built `iamgraph` as a user runs it: help texts, README usage, output defaults, terminals.
         .testTarget(name: "CLITests", dependencies: [
+            "TestSupport",
             "iamgraph",  // the CLI the tests run
         ]),
         // Checks that the bundled samples still come out of their generators, byte for byte, and that the docs name every target.

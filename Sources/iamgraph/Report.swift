@@ -21,8 +21,13 @@ struct Report: ParsableCommand {
             --full lists them all. --benchmark cis prints every control of the CIS IBM Cloud Foundations Benchmark \
             section 1 as pass, fail (with the findings behind it), manual or unknown (text, json, markdown). \
             SARIF results point at their entity's lines in the snapshot's files, relative to the git repository.
-            Exit codes: 0 success, 1 findings of --fail-on's severity or worse, 3 snapshot unreadable, 4 cannot \
-            write the output, 64 usage error.
+            Suppressions: --ignore FILE, or .iamgraph-ignore.json in the snapshot's parent directory, accepts findings \
+            by rule and entity with a reason and an expiry day; suppressed findings are listed apart and never fail \
+            --fail-on; expired ones are active again, with a note. --baseline OLD.json (an earlier --format json) \
+            marks findings new or unchanged and lists the resolved; --fail-on-new fails only on new findings.
+            Exit codes: 0 success, 1 findings of --fail-on's (or new findings of --fail-on-new's) severity or worse, \
+            3 snapshot unreadable, 4 cannot write the output, 64 usage error (also an unreadable or malformed \
+            ignore file or baseline).
             Examples:
               iamgraph report samples/demo
               iamgraph report samples/demo --min-severity warning --top 3
@@ -30,6 +35,9 @@ struct Report: ParsableCommand {
               iamgraph report samples/demo --benchmark cis
               iamgraph report samples/demo --format markdown -o report.md --full
               iamgraph report snapshot/ --format sarif -o iamgraph.sarif --fail-on error
+              iamgraph report snapshot/ --ignore review/ignore.json
+              iamgraph report snapshot/ --format json -o baseline.json
+              iamgraph report snapshot/ --baseline baseline.json --fail-on-new warning
             """)
 
     @OptionGroup var snapshot: SnapshotArgument
@@ -53,6 +61,12 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("fail-on"),
             help: ArgumentHelp("Exit 1 when a finding is this severe or worse.", valueName: "severity"))
     var failOn: Severity?
+
+    @Option(name: .customLong("fail-on-new"),
+            help: ArgumentHelp("Exit 1 when a finding not in --baseline is this severe or worse.", valueName: "severity"))
+    var failOnNew: Severity?
+
+    @OptionGroup var review: ReviewInputs
 
     @Option(name: .customLong("rule"), help: ArgumentHelp("Only this rule's findings (repeatable).", valueName: "rule-id"))
     var rules: [RuleID] = []
@@ -91,6 +105,7 @@ struct Report: ParsableCommand {
         if maxAdministrators < 0 || maxAdministratorServiceIDs < 0 {
             throw ValidationError("--max-admins and --max-admin-service-ids must not be negative")
         }
+        if failOnNew != nil, review.baseline == nil { throw ValidationError("--fail-on-new needs --baseline") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if benchmark != nil, format == .sarif {
             throw ValidationError("--benchmark prints text, json or markdown; SARIF results carry their CIS controls as tags")
@@ -104,7 +119,17 @@ struct Report: ParsableCommand {
                                       keyUnusedDays: keyUnusedDays, keyMaxAgeDays: keyMaxAgeDays,
                                       maxAdministrators: maxAdministrators,
                                       maxAdministratorServiceIDs: maxAdministratorServiceIDs)
+        let suppressions = try review.suppressions(snapshot: snapshot.url.absoluteURL)
+        let baseline = try review.loadBaseline()
         let complete = FindingsReport(AccessIndex(account), options: options)
+            .reviewing(suppressions: suppressions, baseline: baseline)
+        for stale in complete.staleSuppressions {
+            Console.error("iamgraph: warning: stale suppression: no \(stale.rule.rawValue) finding about \(stale.entity)")
+        }
+        let expired = Set(complete.findings.compactMap { complete.expiryNote($0) != nil ? complete.marks[$0]?.suppression : nil })
+        for suppression in expired.sorted(by: { ($0.rule.rawValue, $0.entity) < ($1.rule.rawValue, $1.entity) }) {
+            Console.error("iamgraph: suppression of \(suppression.rule.rawValue) on \(suppression.entity) expired on \(suppression.expires): its findings are active again")
+        }
         let report = complete.selecting(rules: rules.isEmpty ? nil : Set(rules), minimum: minSeverity)
         for finding in report.findings where finding.rule == .collectionUnknown {
             Console.error("iamgraph: the snapshot could not read \(finding.entities.first?.id ?? "?"): \(finding.why)")
@@ -129,6 +154,10 @@ struct Report: ParsableCommand {
         }
         if let failOn, report.hasFindings(atLeast: failOn) {
             Console.error("iamgraph: findings of severity \(failOn.rawValue) or worse (--fail-on \(failOn.rawValue))")
+            throw ExitCode.findingsAtFailLevel
+        }
+        if let failOnNew, report.hasFindings(atLeast: failOnNew, newOnly: true) {
+            Console.error("iamgraph: new findings of severity \(failOnNew.rawValue) or worse (--fail-on-new \(failOnNew.rawValue))")
             throw ExitCode.findingsAtFailLevel
         }
     }

@@ -19,6 +19,12 @@ public struct Finding: Sendable, Hashable {
     /// as a deleted instance, put the policy naming it first.)
     public var location: CollectionKind? { entities.first?.collection }
 
+    /// The finding's identity within its rule, stable across fetches: its entities as "kind/id", joined by "|"
+    /// (SARIF's `partialFingerprints`; baselines compare rule and fingerprint).
+    public var fingerprint: String {
+        entities.map { "\($0.kind.rawValue)/\($0.id)" }.joined(separator: "|")
+    }
+
     /// The rule's severity.
     public var severity: Severity { rule.severity }
     /// The rule's title.

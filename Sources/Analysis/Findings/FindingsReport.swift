@@ -13,8 +13,16 @@ public struct FindingsReport: Sendable {
     public let asOf: Date?
     /// Days without use after which policies, identities and API keys are inactive.
     public let inactiveDays: Int
-    /// Findings ordered by severity (most severe first), then rule, then as each rule found them.
-    public private(set) var findings: [Finding]
+    /// Active findings ordered by severity (most severe first), then rule, then as each rule found them.
+    public internal(set) var findings: [Finding]
+    /// Findings an ignore file accepts (`reviewing(suppressions:baseline:)`), in the same order; not in `findings`.
+    public internal(set) var suppressed: [Finding] = []
+    /// What the ignore file and the baseline say about each finding (active or suppressed) they concern.
+    public internal(set) var marks: [Finding: FindingMark] = [:]
+    /// Findings of the baseline no longer found; `nil` without a baseline.
+    public internal(set) var resolved: [Finding]?
+    /// Suppressions that match no finding (stale: the finding is gone, or the entry is wrong).
+    public internal(set) var staleSuppressions: [Suppression] = []
     /// Per rule, how many findings `keepingTop(_:)` left out of `findings` (they exist, but are not listed).
     public private(set) var unlisted: [RuleID: Int] = [:]
     /// The rules `selecting(rules:minimum:)` kept; `nil` when every rule is reported.
@@ -70,9 +78,12 @@ public struct FindingsReport: Sendable {
     /// The report restricted to some rules (`nil`: all) and to findings at least `minimum` severe.
     public func selecting(rules: Set<RuleID>?, minimum: Severity?) -> FindingsReport {
         var copy = self
-        copy.findings = findings.filter { finding in
+        func kept(_ finding: Finding) -> Bool {
             (rules?.contains(finding.rule) ?? true) && minimum.map { finding.severity >= $0 } ?? true
         }
+        copy.findings = findings.filter(kept)
+        copy.suppressed = suppressed.filter(kept)
+        copy.resolved = resolved?.filter(kept)
         let kept = RuleID.allCases.filter { rule in (rules?.contains(rule) ?? true) && minimum.map { rule.severity >= $0 } ?? true }
         copy.selectedRules = kept.count == RuleID.allCases.count ? nil : Set(kept)
         copy.gaps = gaps.filter { copy.selectedRules?.contains($0.rule) ?? true }
@@ -103,8 +114,11 @@ public struct FindingsReport: Sendable {
             + unlisted.reduce(0) { $1.key.severity == severity ? $0 + $1.value : $0 }
     }
 
-    /// Whether any finding is at least this severe (for `--fail-on`).
-    public func hasFindings(atLeast severity: Severity) -> Bool { findings.contains { $0.severity >= severity } }
+    /// Whether any active finding is at least this severe (for `--fail-on`); with `newOnly`, any new one (for
+    /// `--fail-on-new`: not in the baseline).
+    public func hasFindings(atLeast severity: Severity, newOnly: Bool = false) -> Bool {
+        findings.contains { $0.severity >= severity && (!newOnly || marks[$0]?.baseline == .new) }
+    }
 
     /// One `collection-unknown` finding per collection the snapshot could not read, naming the rules it affects.
     static func unknownCollections(_ account: IAMAccount) -> [Finding] {

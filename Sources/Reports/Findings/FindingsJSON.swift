@@ -19,15 +19,24 @@ enum FindingsJSON {
                      complete: summary.skipped == nil && summary.incomplete == nil,
                      reason: summary.skipped ?? summary.incomplete)
             },
-            findings: report.findings.map { finding in
-                Item(rule: finding.rule.rawValue, severity: finding.severity.rawValue, title: finding.title,
-                     controls: controls(finding.rule), why: finding.why,
-                     file: finding.location?.fileName, entities: finding.entities.map(Entity.init))
-            },
+            findings: (report.findings + report.suppressed).map { item($0, in: report) },
+            resolved: report.resolved?.map { item($0, in: report) },
             policiesByLastUse: report.policiesByLastUse.map { use in
                 Use(policy: Entity(use.policy), lastPermitAt: use.lastPermitAt?.raw,
                     lastPermitFrequency: use.lastPermitFrequency, subject: use.subject.map(Entity.init), grants: use.grants)
             }))
+    }
+
+    static func item(_ finding: Finding, in report: FindingsReport) -> Item {
+        let mark = report.marks[finding]
+        return Item(rule: finding.rule.rawValue, severity: finding.severity.rawValue, title: finding.title,
+                    controls: controls(finding.rule), why: finding.why,
+                    file: finding.location?.fileName, entities: finding.entities.map(Entity.init),
+                    suppression: mark?.suppression.map { suppression in
+                        SuppressionState(reason: suppression.reason, expires: suppression.expires,
+                                         status: suppression.hasExpired(at: report.asOf) ? "expired" : "accepted")
+                    },
+                    baseline: mark?.baseline?.rawValue)
     }
 
     /// "CIS 1.7", one per CIS control the rule's findings count against.
@@ -42,11 +51,14 @@ enum FindingsJSON {
         let inactiveDays: Int
         let summary: [String: Int]
         let rules: [Rule]
+        /// Active findings, then suppressed ones (each with its `suppression`).
         let findings: [Item]
+        /// The baseline's findings no longer found; absent without `--baseline`.
+        let resolved: [Item]?
         let policiesByLastUse: [Use]
 
         enum CodingKeys: String, CodingKey {
-            case account, summary, rules, findings
+            case account, summary, rules, findings, resolved
             case fetchedAt = "fetched_at", asOf = "as_of", inactiveDays = "inactive_days",
                  policiesByLastUse = "policies_by_last_use"
         }
@@ -78,6 +90,16 @@ enum FindingsJSON {
         let why: String
         let file: String?
         let entities: [Entity]
+        /// The ignore-file entry that matches: `accepted` (the finding is suppressed) or `expired` (active again).
+        let suppression: SuppressionState?
+        /// `new` or `unchanged` against `--baseline`.
+        let baseline: String?
+    }
+
+    struct SuppressionState: Encodable {
+        let reason: String
+        let expires: String
+        let status: String
     }
 
     struct Entity: Encodable {

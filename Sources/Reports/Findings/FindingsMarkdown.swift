@@ -18,21 +18,34 @@ enum FindingsMarkdown {
         var text = ""
         for top in [defaultTop, 5, 2, 1, 0] {
             let fitted = report.keepingTop(top)
+            let more = fitted.suppressed.count > top || (fitted.resolved?.count ?? 0) > top
             text = document(fitted, policyUsage: policyUsage && top == defaultTop, cell: fittedCell,
-                            footer: fitted.unlisted.isEmpty ? nil : footer)
+                            footer: fitted.unlisted.isEmpty && !more ? nil : footer, limit: top)
             if text.utf8.count <= commentLimit { return text }
         }
         return String(text.prefix(commentLimit - 100)) + "\n\n(cut to fit one comment)\n"
     }
 
-    private static func document(_ report: FindingsReport, policyUsage: Bool, cell: Int?, footer: String?) -> String {
+    /// A section listing `findings` (at most `limit`, the rest counted), or "" when there are none.
+    private static func listing(_ title: String, _ findings: [Finding], limit: Int?, header: [String],
+                                row: (Finding) -> [String]) -> String {
+        guard !findings.isEmpty else { return "" }
+        let shown = findings.prefix(limit ?? findings.count)
+        var text = "\n## \(title) (\(findings.count))\n\n" + Markdown.table(header, shown.map(row))
+        if shown.count < findings.count { text += "\n… and \(findings.count - shown.count) more.\n" }
+        return text
+    }
+
+    /// `limit`: the most suppressed and resolved findings listed (`nil`: all).
+    private static func document(_ report: FindingsReport, policyUsage: Bool, cell: Int?, footer: String?,
+                                 limit: Int? = nil) -> String {
         func fit(_ text: String) -> String {
             guard let cell, text.count > cell else { return text }
             return String(text.prefix(cell - 1)) + "…"
         }
         var text = "# iamgraph findings: " + Markdown.escape(FindingsWording.account(report)) + "\n\n"
         text += Markdown.escape("Snapshot \(report.fetchedAt.raw), \(FindingsWording.asOf(report))") + ": **"
-            + FindingsWording.counts(report) + "**.\n\n## Rules\n\n"
+            + FindingsWording.counts(report) + "**" + Markdown.escape(FindingsWording.review(report)) + ".\n\n## Rules\n\n"
         let rules = FindingsWording.ruleTable(report)
         text += Markdown.table(rules.header, rules.rows)
         text += "\n## Findings\n"
@@ -41,7 +54,8 @@ enum FindingsMarkdown {
         for group in groups {
             text += "\n### " + Markdown.escape(group.rule.severity.rawValue + " " + FindingsWording.groupHeading(group.rule, in: report)) + "\n\n"
             text += Markdown.table(["Entities", "Why"], group.findings.map { finding in
-                [fit(finding.entities.map(FindingsWording.entity).joined(separator: "; ")), fit(finding.why)]
+                [fit(FindingsWording.baselineMarker(finding, in: report) + finding.entities.map(FindingsWording.entity).joined(separator: "; ")),
+                 fit(FindingsWording.why(finding, in: report))]
             })
             if let more = report.unlisted[group.rule] { text += "\n… and \(more) more.\n" }
         }
@@ -49,6 +63,14 @@ enum FindingsMarkdown {
         if !unlistedRules.isEmpty {
             text += "\n" + Markdown.escape("Not listed: " + RuleID.allCases.filter(unlistedRules.contains)
                 .map { "\($0.rawValue) (\(report.unlisted[$0] ?? 0))" }.joined(separator: ", ")) + ".\n"
+        }
+        text += listing("Suppressed", report.suppressed, limit: limit, header: ["Rule", "Entities", "Accepted"]) { finding in
+            [finding.rule.rawValue, fit(FindingsWording.baselineMarker(finding, in: report)
+                + finding.entities.map(FindingsWording.entity).joined(separator: "; ")),
+             fit(FindingsWording.suppression(finding, in: report))]
+        }
+        text += listing("Resolved since the baseline", report.resolved ?? [], limit: limit, header: ["Rule", "Entities"]) { finding in
+            [finding.rule.rawValue, fit(finding.entities.map(FindingsWording.entity).joined(separator: "; "))]
         }
         if let footer { text += "\n" + footer + "\n" }
         if policyUsage {

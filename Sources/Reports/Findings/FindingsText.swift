@@ -11,17 +11,34 @@ enum FindingsText {
             text += "\n"
         }
         line("Findings for \(FindingsWording.account(report)), snapshot \(report.fetchedAt.raw)")
-        line("\(FindingsWording.asOf(report)): \(FindingsWording.counts(report))")
+        line("\(FindingsWording.asOf(report)): \(FindingsWording.counts(report))\(FindingsWording.review(report))")
         for group in FindingsWording.groups(report) {
             line("")
             line(group.rule.severity.rawValue.uppercased(), "  ", FindingsWording.groupHeading(group.rule, in: report))
             for finding in group.findings {
-                line("  - ", finding.entities.map(FindingsWording.entity).joined(separator: "; "))
-                line("    why: ", finding.why)
+                line("  - ", FindingsWording.baselineMarker(finding, in: report),
+                     finding.entities.map(FindingsWording.entity).joined(separator: "; "))
+                line("    why: ", FindingsWording.why(finding, in: report))
             }
             if let more = report.unlisted[group.rule] { line("  … and \(more) more (--top)") }
         }
         if report.findings.isEmpty { line(""); line("No findings.") }
+        if !report.suppressed.isEmpty {
+            line("")
+            line("Suppressed (\(report.suppressed.count), not counted above)")
+            for finding in report.suppressed {
+                line("  - ", FindingsWording.baselineMarker(finding, in: report), finding.rule.rawValue, ": ",
+                     finding.entities.map(FindingsWording.entity).joined(separator: "; "))
+                line("    ", FindingsWording.suppression(finding, in: report))
+            }
+        }
+        if let resolved = report.resolved, !resolved.isEmpty {
+            line("")
+            line("Resolved since the baseline (\(resolved.count))")
+            for finding in resolved {
+                line("  - ", finding.rule.rawValue, ": ", finding.entities.map(FindingsWording.entity).joined(separator: "; "))
+            }
+        }
         text += "\nRules\n"
         let rules = FindingsWording.ruleTable(report)
         text += TextTable.render(rules.header.map { $0.uppercased() }, rules.rows)

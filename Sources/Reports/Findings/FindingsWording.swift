@@ -11,6 +11,34 @@ enum FindingsWording {
         }.joined(separator: ", ")
     }
 
+    /// "; 2 suppressed; 3 new, 10 unchanged, 1 resolved since the baseline", or "" without ignore file or baseline.
+    static func review(_ report: FindingsReport) -> String {
+        var parts: [String] = []
+        if !report.suppressed.isEmpty { parts.append("\(report.suppressed.count) suppressed") }
+        if let resolved = report.resolved {
+            let new = report.findings.count { report.marks[$0]?.baseline == .new }
+            let unchanged = report.findings.count { report.marks[$0]?.baseline == .unchanged }
+            parts.append("\(new) new, \(unchanged) unchanged, \(resolved.count) resolved since the baseline")
+        }
+        return parts.map { "; " + $0 }.joined()
+    }
+
+    /// "new: ", "unchanged: ", or "" without a baseline.
+    static func baselineMarker(_ finding: Finding, in report: FindingsReport) -> String {
+        report.marks[finding]?.baseline.map { $0.rawValue + ": " } ?? ""
+    }
+
+    /// Why the finding fired, and that its suppression expired when it did.
+    static func why(_ finding: Finding, in report: FindingsReport) -> String {
+        finding.why + (report.expiryNote(finding).map { " (\($0))" } ?? "")
+    }
+
+    /// "accepted until 2027-03-31: break-glass account", for a suppressed finding.
+    static func suppression(_ finding: Finding, in report: FindingsReport) -> String {
+        guard let suppression = report.marks[finding]?.suppression else { return "" }
+        return "accepted until \(suppression.expires): \(suppression.reason)"
+    }
+
     /// "Acme Dev Team (b8d1…)", or the id alone.
     static func account(_ report: FindingsReport) -> String {
         report.accountName.map { "\($0) (\(report.accountID))" } ?? report.accountID

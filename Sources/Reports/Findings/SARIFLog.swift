@@ -19,10 +19,13 @@ enum SARIFLog {
             if lines[kind] == nil { lines[kind] = EntityLines(kind, in: snapshot.directory) }
             return lines[kind]?.lines(of: id).map { Region(startLine: $0.lowerBound, endLine: $0.upperBound) }
         }
-        let results = report.findings.map { finding in
-            Result(
+        func result(_ finding: Finding, baselineState: String?) -> Result {
+            let mark = report.marks[finding]
+            let holding = mark?.suppression.flatMap { $0.hasExpired(at: report.asOf) ? nil : $0 }
+            let note = report.expiryNote(finding).map { " (\($0))" } ?? ""
+            return Result(
                 ruleId: finding.rule.rawValue, ruleIndex: ruleIndex[finding.rule]!, level: finding.severity.rawValue,
-                message: Message(text: (finding.entities.first.map { FindingsWording.entity($0) + ": " } ?? "") + finding.why),
+                message: Message(text: (finding.entities.first.map { FindingsWording.entity($0) + ": " } ?? "") + finding.why + note),
                 locations: [Location(
                     physicalLocation: finding.location.map { kind in
                         PhysicalLocation(
@@ -33,9 +36,13 @@ enum SARIFLog {
                     logicalLocations: finding.entities.map {
                         LogicalLocation(name: $0.id, fullyQualifiedName: "\($0.kind.rawValue)/\($0.id)", kind: "resource")
                     })],
-                partialFingerprints: ["iamgraphEntities/v1": finding.entities.map { "\($0.kind.rawValue)/\($0.id)" }.joined(separator: "|")],
+                partialFingerprints: ["iamgraphEntities/v1": finding.fingerprint],
+                suppressions: holding.map { [SARIFSuppression(justification: $0.reason)] },
+                baselineState: baselineState ?? mark?.baseline?.rawValue,
                 properties: Properties(tags: FindingsJSON.controls(finding.rule)))
         }
+        let results = (report.findings + report.suppressed).map { result($0, baselineState: nil) }
+            + (report.resolved ?? []).map { result($0, baselineState: "absent") }
         let notifications = report.gaps.map { gap in
             Notification(descriptor: Descriptor(id: gap.rule.rawValue), level: "warning",
                          message: Message(text: "\(gap.rule.rawValue) \(gap.evaluated ? "incomplete" : "not evaluated"): \(gap.reason)"))
@@ -109,7 +116,18 @@ enum SARIFLog {
         let message: Message
         let locations: [Location]
         let partialFingerprints: [String: String]
+        /// Present when an ignore file accepts the finding.
+        let suppressions: [SARIFSuppression]?
+        /// `new`, `unchanged` or `absent` (resolved) against `--baseline`.
+        let baselineState: String?
         let properties: Properties
+    }
+
+    /// An ignore-file entry accepting a result: external to the code, accepted, with its reason.
+    struct SARIFSuppression: Encodable {
+        let kind = "external"
+        let status = "accepted"
+        let justification: String
     }
 
     struct Location: Encodable {

@@ -1,0 +1,16 @@
+/// Whether a finding was in the baseline report.
+public enum BaselineState: String, Sendable, Hashable {
+    /// Not in the baseline.
+    case new
+    /// In the baseline too.
+    case unchanged
+}
+
+/// What the ignore file and the baseline say about one finding.
+public struct FindingMark: Sendable, Hashable {
+    /// The suppression that matches it: holding (the finding is in `FindingsReport.suppressed`) or expired (the
+    /// finding is active again).
+    public var suppression: Suppression?
+    /// New or unchanged, when the report has a baseline.
+    public var baseline: BaselineState?
+}
