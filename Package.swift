@@ -16,6 +16,7 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Linux's renameat2(2) (exchange two directories; rename without replacing), which Glibc's module lacks.
         .systemLibrary(name: "CFileSystem"),
 
@@ -33,8 +34,9 @@ let package = Package(
         .target(name: "Fetch", dependencies: ["Snapshot", "CCurl"]),
         // Effective access, who-has-access, findings, diff: pure functions over Model.
         .target(name: "Analysis", dependencies: ["Model"]),
-        // Access tables and findings reports as text, JSON, CSV, Markdown and SARIF.
-        .target(name: "Reports", dependencies: ["Analysis", "Graph", "GraphValues", "Render", "Model", "Snapshot"]),
+        // Access tables and findings reports as text, JSON, CSV, Markdown and SARIF; exports (GraphML, OpenGraph,
+        // Mermaid, SQLite through libsqlite3).
+        .target(name: "Reports", dependencies: ["Analysis", "Graph", "GraphValues", "Render", "Model", "Snapshot", "CSQLite"]),
         // Snapshots read from a git revision (git ls-tree / cat-file into a temporary directory), no checkout.
         .target(name: "GitSnapshot", dependencies: ["Snapshot"]),
         // Maintenance tools for bundled samples (sealing hand-written snapshots).
@@ -73,6 +75,12 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot", "TestSupport"]),
         .testTarget(name: "DiffTests", dependencies: [
             "Analysis", "Reports", "Graph", "GraphValues", "Render", "GitSnapshot", "Model", "Snapshot", "TestSupport",
+            "iamgraph",  // the CLI the tests run
+        ]),
+        // Exports read back by their consumers: networkx, bhopengraph, Python's sqlite3 (the virtual environment of
+        // scripts/python-env), and the exporters' handling of hostile names.
+        .testTarget(name: "ExportTests", dependencies: [
+            "Reports", "Graph", "GraphValues", "Analysis", "Model", "Snapshot", "TestSupport",
             "iamgraph",  // the CLI the tests run
         ]),
         // Checks that the bundled samples still come out of their generators, byte for byte, and that the docs name every target.

@@ -95,13 +95,18 @@ public struct Flags: OptionSet, Sendable, Hashable {
     /// In a map of changes: unchanged, shown as context around a change.
     public static let context = Flags(rawValue: 1 << 8)
 
+    /// Every flag with its name, in a fixed order.
+    private static let named: [(Flags, String)] = [
+        (.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
+        (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
+        (.added, "added"), (.removed, "removed"), (.context, "context"),
+    ]
+
+    /// The names of all flags, in the fixed order of `names` (e.g. for GraphML's key declarations).
+    public static var allNames: [String] { named.map(\.1) }
+
     /// Names of the set flags, in a fixed order, for JSON.
-    public var names: [String] {
-        [(Flags.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
-         (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
-         (.added, "added"), (.removed, "removed"), (.context, "context")]
-            .filter { contains($0.0) }.map(\.1)
-    }
+    public var names: [String] { Self.named.filter { contains($0.0) }.map(\.1) }
 }
 
 /// A box around nodes, e.g. a resource group.

@@ -36,6 +36,7 @@ struct Diff: ParsableCommand {
               iamgraph diff snapshots/2026-11-20 snapshots/2026-11-27
               iamgraph diff --git origin/main HEAD snapshot --format markdown -o comment.md
               iamgraph diff old/ new/ --format svg -o changes.svg
+              iamgraph diff old/ new/ --format mermaid -o changes.mmd
             """)
 
     /// Like diff(1): changes found.
@@ -52,7 +53,7 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("The repository --git reads.", valueName: "dir"))
     var repo = "."
 
-    @Option(help: ArgumentHelp("Output format: text, json, markdown, svg, png or dot.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text, json, markdown, svg, png, dot or mermaid.", valueName: "format"))
     var format = "text"
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for stdout (the default).", valueName: "file"))
@@ -84,7 +85,7 @@ struct Diff: ParsableCommand {
     /// Compares the snapshots, writes the report, and tells whether anything changed.
     private func compare() throws -> Bool {
         guard let format = DiffFormat(rawValue: format.lowercased()) else {
-            throw ValidationError("unknown format \"\(format)\": use text, json, markdown, svg, png or dot")
+            throw ValidationError("unknown format \"\(format)\": use text, json, markdown, svg, png, dot or mermaid")
         }
         guard let layout = LayoutEngine(rawValue: layout) else {
             throw ValidationError("unknown layout \"\(layout)\": use dot, sfdp, neato, fdp, circo or twopi")
