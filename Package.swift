@@ -70,7 +70,9 @@ let package = Package(
         ]),
         .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud", "Snapshot", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot", "TestSupport"]),
-        .testTarget(name: "GraphTests", dependencies: ["Graph", "GraphValues", "Model", "Render", "Reports", "TestSupport"]),
+        .testTarget(name: "GraphTests", dependencies: [
+            "Graph", "GraphValues", "Model", "Render", "Reports", "Analysis", "Snapshot", "TestSupport",
+        ]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Graph", "GraphValues", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot", "TestSupport"]),
         .testTarget(name: "DiffTests", dependencies: [

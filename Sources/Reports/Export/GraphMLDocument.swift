@@ -6,7 +6,8 @@ import GraphValues
 
 /// A view as GraphML (http://graphml.graphdrawing.org), written by Foundation's XML writer, which escapes `<`, `&`,
 /// `>` and quotes. Every node and edge of the view is there, with typed `<key>` declarations: `kind`, `label` and
-/// each attribute the view's nodes or edges carry (`iam_id`, `crn`, `email`, `roles`, `condition`, …) as strings,
+/// each attribute the view's nodes or edges carry (`iam_id`, `crn`, `email`, `roles`, `conditions`, …) as strings
+/// (named by `ExportAttributes`),
 /// and each flag (`privileged`, `conditional`, …) as a boolean. Text XML 1.0 cannot carry is replaced (`XMLText`);
 /// a node whose id has such characters gets the id `n<position>`, its real id kept in its `id` data.
 public enum GraphMLDocument {
@@ -14,14 +15,15 @@ public enum GraphMLDocument {
 
     public static func data(_ graph: AccessGraph) -> Data {
         let root = element("graphml", ["xmlns": namespace])
-        let nodeKeys = Set(graph.nodes.flatMap(\.attributes.keys)).union(["id"]).sorted()
-        let edgeKeys = Set(graph.edges.flatMap(\.attributes.keys)).sorted()
+        let nodeKeys = Set(graph.nodes.flatMap { ExportAttributes.named($0.attributes).keys }).union(["id"]).sorted()
+        let edgeKeys = Set(graph.edges.flatMap { ExportAttributes.named($0.attributes).keys }).sorted()
         for (scope, names) in [("node", nodeKeys), ("edge", edgeKeys)] {
             for name in ["kind", "label"] + names.filter({ $0 != "kind" && $0 != "label" }) {
                 root.addChild(key(scope, name, type: "string"))
             }
             for flag in Flags.allNames { root.addChild(key(scope, flag, type: "boolean")) }
         }
+        root.addChild(key("graph", "title", type: "string"))
         let body = element("graph", ["id": "G", "edgedefault": "directed"])
         body.addChild(dataElement("graph", "title", graph.title))
 
@@ -33,8 +35,9 @@ public enum GraphMLDocument {
             entry.addChild(dataElement("node", "kind", node.kind.rawValue))
             entry.addChild(dataElement("node", "label", node.label))
             entry.addChild(dataElement("node", "id", node.id))
-            for name in node.attributes.keys.sorted() where name != "id" {
-                entry.addChild(dataElement("node", name, node.attributes[name] ?? ""))
+            let attributes = ExportAttributes.named(node.attributes)
+            for name in attributes.keys.sorted() where name != "id" && name != "kind" && name != "label" {
+                entry.addChild(dataElement("node", name, attributes[name] ?? ""))
             }
             addFlags(node.flags, "node", to: entry)
             body.addChild(entry)
@@ -44,8 +47,9 @@ public enum GraphMLDocument {
             let entry = element("edge", ["id": "e\(position)", "source": source, "target": target])
             entry.addChild(dataElement("edge", "kind", edge.kind.rawValue))
             entry.addChild(dataElement("edge", "label", edge.label))
-            for name in edge.attributes.keys.sorted() {
-                entry.addChild(dataElement("edge", name, edge.attributes[name] ?? ""))
+            let attributes = ExportAttributes.named(edge.attributes)
+            for name in attributes.keys.sorted() where name != "kind" && name != "label" {
+                entry.addChild(dataElement("edge", name, attributes[name] ?? ""))
             }
             addFlags(edge.flags, "edge", to: entry)
             body.addChild(entry)

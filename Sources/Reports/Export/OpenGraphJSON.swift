@@ -70,7 +70,7 @@ public enum OpenGraphJSON {
 
     private static func properties(_ attributes: [String: String], flags: Flags,
                                    extra: [String: Property]) -> [String: Property] {
-        var result = attributes.mapValues(Property.string)
+        var result = ExportAttributes.named(attributes).mapValues(Property.string)
         for name in Flags.allNames { result[name] = .bool(flags.names.contains(name)) }
         result.merge(extra) { _, new in new }
         return result
