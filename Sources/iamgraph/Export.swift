@@ -25,7 +25,7 @@ struct Export: ParsableCommand {
             Examples:
               iamgraph export samples/demo --format graphml -o demo.graphml
               iamgraph export samples/demo --format opengraph -o demo-opengraph.json
-              iamgraph export samples/demo --identity ann@example.com --format mermaid -o ann.mmd
+              iamgraph export samples/demo --identity sofia.alvarez@acme.example.com -o sofia.mmd
               iamgraph export samples/demo --format sqlite -o demo.sqlite
             """)
 
