@@ -94,6 +94,17 @@ import TestSupport
         #expect(stderr.contains("to fit Mermaid's default 50000-character limit"))
     }
 
+    @Test(arguments: ["graphml", "opengraph", "mermaid"])
+    func redactedExportsNameNoOne(format: String) async throws {
+        let file = try await Self.export(Samples.demo, format, ["--redact"]).file
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(!text.contains("sofia.alvarez@acme.example.com"))
+        #expect(!text.contains(DemoIDs.sofia))
+        #expect(!text.contains("Alvarez"))
+        let refused = try await ProcessRunner.iamgraph(["export", Samples.demo.path, "--format", "sqlite", "--redact", "-o", "x.db"])
+        #expect(refused.status == 64)
+    }
+
     @Test func exportNeedsAFormatItCanTell() async throws {
         let result = try await ProcessRunner.iamgraph(["export", Samples.demo.path, "-o", "out.txt"])
         #expect(result.status == 64)
