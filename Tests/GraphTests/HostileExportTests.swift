@@ -38,6 +38,28 @@ import TestSupport
         #expect(GraphMLDocument.data(graph) == data)
     }
 
+    /// networkx and bhopengraph (scripts/python-env's .venv, through scripts/export-check) read the hostile exports.
+    @Test func consumersReadTheHostileExports() async throws {
+        let python = Samples.repository.appendingPathComponent(".venv/bin/python")
+        try #require(FileManager.default.isExecutableFile(atPath: python.path), "no .venv: run scripts/python-env")
+        let graph = try Self.graph()
+        let directory = TemporaryDirectory.removedAtExit("hostile-exports")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let graphML = directory.appendingPathComponent("hostile.graphml")
+        let openGraph = directory.appendingPathComponent("hostile.json")
+        try GraphMLDocument.data(graph).write(to: graphML)
+        try OpenGraphJSON.data(graph).write(to: openGraph)
+        let checker = Samples.scripts.appendingPathComponent("export-check").path
+        for (format, file) in [("graphml", graphML), ("opengraph", openGraph)] {
+            let result = try await ProcessRunner.run(python, [checker, format, file.path])
+            try #require(result.status == 0, "\(format): \(result.stderr)")
+            let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(seen["nodes"] as? Int == graph.nodes.count, "\(format)")
+            #expect(seen["edges"] as? Int == graph.edges.count, "\(format)")
+            if format == "opengraph" { #expect(seen["problems"] as? [String] == []) }
+        }
+    }
+
     @Test func openGraphIsJSONWithEveryNameIntact() throws {
         let graph = try Self.graph()
         let object = try #require(try JSONSerialization.jsonObject(with: OpenGraphJSON.data(graph)) as? [String: Any])
