@@ -79,13 +79,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let format = try resolvedFormat()
-        let loaded: LoadedSnapshot
-        do {
-            loaded = try SnapshotReader.load(snapshot.url)
-        } catch {
-            Console.error("iamgraph: " + error.message(snapshot: snapshot.snapshot))
-            throw ExitCode.snapshotUnreadable
-        }
+        let loaded = try snapshot.read()
         let account = AccountLoader.load(loaded).account
         let budget = maxNodes ?? (format == .mermaid && !full ? ViewOptions.defaultMaxNodes : nil)
         let options = ViewOptions(focus: focus, showPolicies: policies, include: Set(include), exclude: Set(exclude),

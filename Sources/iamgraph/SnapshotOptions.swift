@@ -13,8 +13,14 @@ struct SnapshotArgument: ParsableArguments {
 
     /// Loads the account, or exits with `snapshotUnreadable` after saying why on stderr.
     func load() throws -> (account: IAMAccount, problems: [ValidationProblem]) {
+        AccountLoader.load(try read())
+    }
+
+    /// Reads the snapshot's files (for exports of the raw collections), or exits with `snapshotUnreadable` after
+    /// saying why on stderr.
+    func read() throws -> LoadedSnapshot {
         do {
-            return try AccountLoader.load(directory: url)
+            return try SnapshotReader.load(url)
         } catch {
             Console.error("iamgraph: " + error.message(snapshot: snapshot))
             throw ExitCode.snapshotUnreadable
