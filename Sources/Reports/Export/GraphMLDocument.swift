@@ -15,10 +15,11 @@ public enum GraphMLDocument {
 
     public static func data(_ graph: AccessGraph) -> Data {
         let root = element("graphml", ["xmlns": namespace])
-        let nodeKeys = Set(graph.nodes.flatMap { ExportAttributes.named($0.attributes).keys }).union(["id"]).sorted()
+        let nodeKeys = Set(graph.nodes.flatMap { ExportAttributes.named($0.attributes).keys }).sorted()
         let edgeKeys = Set(graph.edges.flatMap { ExportAttributes.named($0.attributes).keys }).sorted()
-        for (scope, names) in [("node", nodeKeys), ("edge", edgeKeys)] {
-            for name in ["kind", "label"] + names.filter({ $0 != "kind" && $0 != "label" }) {
+        // Edges have no `id` data: networkx reads an edge's XML id into its data as `id`.
+        for (scope, names) in [("node", ["id", "kind", "label"] + nodeKeys), ("edge", ["kind", "label"] + edgeKeys)] {
+            for name in names {
                 root.addChild(key(scope, name, type: "string"))
             }
             for flag in Flags.allNames { root.addChild(key(scope, flag, type: "boolean")) }
@@ -36,7 +37,7 @@ public enum GraphMLDocument {
             entry.addChild(dataElement("node", "label", node.label))
             entry.addChild(dataElement("node", "id", node.id))
             let attributes = ExportAttributes.named(node.attributes)
-            for name in attributes.keys.sorted() where name != "id" && name != "kind" && name != "label" {
+            for name in attributes.keys.sorted() {
                 entry.addChild(dataElement("node", name, attributes[name] ?? ""))
             }
             addFlags(node.flags, "node", to: entry)
@@ -48,7 +49,7 @@ public enum GraphMLDocument {
             entry.addChild(dataElement("edge", "kind", edge.kind.rawValue))
             entry.addChild(dataElement("edge", "label", edge.label))
             let attributes = ExportAttributes.named(edge.attributes)
-            for name in attributes.keys.sorted() where name != "kind" && name != "label" {
+            for name in attributes.keys.sorted() {
                 entry.addChild(dataElement("edge", name, attributes[name] ?? ""))
             }
             addFlags(edge.flags, "edge", to: entry)

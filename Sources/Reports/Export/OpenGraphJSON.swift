@@ -22,7 +22,7 @@ public enum OpenGraphJSON {
         let edges = graph.edges.map { edge in
             EdgeEntry(kind: kind(of: edge.kind), start: .init(value: edge.source), end: .init(value: edge.target),
                       properties: properties(edge.attributes, flags: edge.flags,
-                                             extra: ["label": .string(edge.label), "roles": .strings(roles(edge.label, edge))]))
+                                             extra: ["label": .string(edge.label), "roles": .strings(roles(of: edge))]))
         }
         return try CanonicalJSON.data(encoding: Document(metadata: .init(sourceKind: sourceKind),
                                                          graph: .init(nodes: nodes, edges: edges)))
@@ -61,11 +61,11 @@ public enum OpenGraphJSON {
         }
     }
 
-    /// The role names of a grant edge: its `roles` attribute, else (policies collapsed) its label's comma-separated names.
-    private static func roles(_ label: String, _ edge: Edge) -> [String] {
+    /// The role names of a grant edge (policies collapsed: its `roles`; policy → role: its label); none for others.
+    private static func roles(of edge: Edge) -> [String] {
         guard edge.kind == .grants else { return [] }
-        let list = edge.attributes["roles"] ?? label
-        return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return (edge.attributes["roles"] ?? edge.label).split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     private static func properties(_ attributes: [String: String], flags: Flags,

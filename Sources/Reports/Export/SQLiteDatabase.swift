@@ -20,12 +20,8 @@ final class SQLiteDatabase {
 
     deinit { sqlite3_close(handle) }
 
-    /// Runs fixed SQL (schema statements), which holds no data.
-    func execute(_ sql: StaticString) throws(SQLiteError) {
-        try execute(sql.description)
-    }
-
-    /// Runs SQL made from the project's own identifiers (table names from `CollectionKind`), never from data.
+    /// Runs SQL that holds no data: schema statements, with the project's own identifiers (table names from
+    /// `CollectionKind`).
     func execute(_ sql: String) throws(SQLiteError) {
         let code = sqlite3_exec(handle, sql, nil, nil, nil)
         guard code == SQLITE_OK else { throw error("execute \(sql.prefix(60))") }
