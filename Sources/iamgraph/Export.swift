@@ -20,22 +20,21 @@ struct Export: ParsableCommand {
             The graph formats take render's view options (--identity, --resource, --access-group, --policies, \
             --include, --exclude, --max-nodes, --redact); graphml and opengraph have no node budget unless \
             --max-nodes is given, mermaid uses render's (--full lifts it). The format comes from -o's extension \
-            (.graphml, .mmd, .sqlite/.db) unless --format is given.
+            (.graphml, .mmd, .sqlite/.db; a --format that contradicts it is refused) or from --format.
 
             Examples:
               iamgraph export samples/demo --format graphml -o demo.graphml
               iamgraph export samples/demo --format opengraph -o demo-opengraph.json
-              iamgraph export samples/demo --identity sofia.alvarez@acme.example.com -o sofia.mmd
+              iamgraph export samples/demo --identity IBMid-310008FJ6C -o sofia.mmd
               iamgraph export samples/demo --format sqlite -o demo.sqlite
             """)
 
     @OptionGroup var snapshot: SnapshotArgument
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for stdout (the default).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or '-' for stdout.", valueName: "file"))
     var output: String = "-"
 
-    @Option(help: ArgumentHelp("Export format: graphml, opengraph, mermaid or sqlite (default: from -o's extension).",
-                               valueName: "format"))
+    @Option(help: ArgumentHelp("Export format (default: from -o's extension).", valueName: "format"))
     var format: ExportFormat?
 
     @Option(help: ArgumentHelp("Export one identity's effective access.", valueName: "iam-id|email|name"))
@@ -51,7 +50,7 @@ struct Export: ParsableCommand {
     var policies = false
 
     @Option(parsing: .upToNextOption,
-            help: ArgumentHelp("Node kinds to add, e.g. service_instance resource_group policy role account.", valueName: "kind"))
+            help: ArgumentHelp("Node kinds to add to the view.", valueName: "kind"))
     var include: [NodeKind] = []
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Node kinds to leave out.", valueName: "kind"))
@@ -115,11 +114,16 @@ struct Export: ParsableCommand {
     }
 
     private func resolvedFormat() throws -> ExportFormat {
-        if let format { return format }
-        guard output != "-", let format = ExportFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) else {
-            throw ValidationError("cannot tell the format from '\(output)': use --format graphml|opengraph|mermaid|sqlite")
+        let ext = output == "-" ? "" : URL(fileURLWithPath: output).pathExtension
+        guard let named = ExportFormat(fileExtension: ext) else {
+            if let format { return format }
+            throw ValidationError("cannot tell the format from '\(output)': use --format \(ExportFormat.valueList)")
         }
-        return format
+        if let format, format != named {
+            throw ValidationError("'\(output)' names a \(named.rawValue) file but --format is \(format.rawValue): "
+                                  + "change the file name or the format")
+        }
+        return named
     }
 }
 
