@@ -204,7 +204,9 @@ struct FetchPlan: Sendable {
                 }
                 var collected: [(Int, JSONTree)] = []
                 for try await response in group { collected.append(response) }
-                return collected.sorted { $0.0 < $1.0 }.compactMap { $0.1.value as? [String: Any] }
+                return collected.sorted { $0.0 < $1.0 }.compactMap { index, tree -> (service: String?, body: [String: Any])? in
+                    (tree.value as? [String: Any]).map { (index == 0 ? nil : services[index - 1], $0) }
+                }
             }
             pages = responses.count
             return JSONTree(value: RoleMerge.merge(responses))

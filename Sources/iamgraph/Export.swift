@@ -18,13 +18,14 @@ struct Export: ParsableCommand {
             (docs/exports.md has the schema and example queries).
 
             The graph formats take render's view options (--identity, --resource, --access-group, --policies, \
-            --include, --exclude, --max-nodes, --redact); graphml and opengraph have no node budget unless \
+            --include, --exclude, --max-nodes, --escalation, --redact); with --escalation, opengraph has the \
+            escalation steps as IBMEscalatesTo edges for BloodHound's pathfinding; graphml and opengraph have no node budget unless \
             --max-nodes is given, mermaid uses render's (--full lifts it). The format comes from -o's extension \
             (.graphml, .mmd, .sqlite/.db; a --format that contradicts it is refused) or from --format.
 
             Examples:
               iamgraph export samples/demo --format graphml -o demo.graphml
-              iamgraph export samples/demo --format opengraph -o demo-opengraph.json
+              iamgraph export samples/demo --escalation --format opengraph -o bh.json
               iamgraph export samples/demo --identity IBMid-310008FJ6C -o sofia.mmd
               iamgraph export samples/demo --format sqlite -o demo.sqlite
             """)
@@ -62,6 +63,9 @@ struct Export: ParsableCommand {
     @Flag(help: "Mermaid: lift the node budget (no aggregation, even beyond Mermaid's text limit).")
     var full = false
 
+    @Flag(help: "Add the escalation paths to account administration (docs/escalation.md) to the view.")
+    var escalation = false
+
     @Flag(help: "Replace emails, names, IAM ids and the account id by stable pseudonyms (graph formats).")
     var redact = false
 
@@ -82,7 +86,7 @@ struct Export: ParsableCommand {
         let account = AccountLoader.load(loaded).account
         let budget = maxNodes ?? (format == .mermaid && !full ? ViewOptions.defaultMaxNodes : nil)
         let options = ViewOptions(focus: focus, showPolicies: policies, include: Set(include), exclude: Set(exclude),
-                                  maxNodes: budget)
+                                  maxNodes: budget, escalation: escalation)
         let redaction = Redaction(accountID: account.accountID, accountName: account.info?.name)
         let result: (data: Data, graph: AccessGraph?)
         do {

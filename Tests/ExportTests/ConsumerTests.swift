@@ -94,6 +94,19 @@ import TestSupport
         #expect(stderr.contains("to fit Mermaid's default 50000-character limit"))
     }
 
+    /// With --escalation the escalation steps are traversable OpenGraph edges (issue 14's primitives), still valid.
+    @Test func escalationStepsAreOpenGraphEdges() async throws {
+        let file = try await Self.export(Samples.demo, "opengraph", ["--escalation"]).file
+        let seen = try await Self.check(["opengraph", file.path])
+        #expect(seen["problems"] as? [String] == [])
+        #expect((seen["edge_kinds"] as? [String])?.contains("IBMEscalatesTo") == true)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        let edges = try #require((object["graph"] as? [String: Any])?["edges"] as? [[String: Any]])
+        let primitives = Set(edges.filter { $0["kind"] as? String == "IBMEscalatesTo" }
+            .compactMap { ($0["properties"] as? [String: Any])?["primitive"] as? String })
+        #expect(!primitives.isEmpty)
+    }
+
     @Test(arguments: ["graphml", "opengraph", "mermaid"])
     func redactedExportsNameNoOne(format: String) async throws {
         let file = try await Self.export(Samples.demo, format, ["--redact"]).file

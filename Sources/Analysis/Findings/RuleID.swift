@@ -36,11 +36,12 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case noSupportAccessGroup = "no-support-access-group"
     case tooManyAdministrators = "too-many-administrators"
     case tooManyAdministratorServiceIDs = "too-many-administrator-service-ids"
+    case privilegeEscalation = "privilege-escalation"
 
     /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
     public var severity: Severity {
         switch self {
-        case .publicAccessPolicy, .ownerAPIKey, .accountMFANotEnforced: .error
+        case .publicAccessPolicy, .ownerAPIKey, .accountMFANotEnforced, .privilegeEscalation: .error
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
              .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive,
              .accountAdministrator, .apiKeyNotRotated, .apiKeyCreationUnrestricted, .userWithoutMFA,
@@ -87,6 +88,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .noSupportAccessGroup: "No support access group"
         case .tooManyAdministrators: "More account administrators than the limit"
         case .tooManyAdministratorServiceIDs: "More administrator service IDs than the limit"
+        case .privilegeEscalation: "Can become account administrator"
         }
     }
 
@@ -154,6 +156,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "More users hold administrator privileges (as account-administrator defines them) than --max-admins allows."
         case .tooManyAdministratorServiceIDs:
             "More service IDs hold administrator privileges (as account-administrator defines them) than --max-admin-service-ids allows."
+        case .privilegeEscalation:
+            "The identity is not an account administrator, but can become one by using the access it holds on IAM itself: adding itself to an access group, creating an API key for a service ID, editing a trusted profile's trust, assigning itself access, or running a workload a trusted profile trusts. The why lists its shortest path step by step (docs/escalation.md)."
         }
     }
 
@@ -198,6 +202,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "Create an access group with Editor (or Viewer) on the Support Center and add the people who handle support cases."
         case .tooManyAdministrators, .tooManyAdministratorServiceIDs:
             "Remove administrator privileges that are not needed; grant narrower roles through access groups."
+        case .privilegeEscalation:
+            "Break the path at its first step: narrow the policy that enables it (to the groups, service IDs or profiles it is meant for, or to a role without the action), or make the target less privileged."
         }
     }
 
@@ -226,6 +232,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .userWithoutMFA: [.users, .identitySettings]
         case .noSupportAccessGroup: [.accessGroups, .accessPolicies]
         case .tooManyAdministrators, .tooManyAdministratorServiceIDs: [.accessPolicies, .accessGroups, .accessGroupMembers]
+        case .privilegeEscalation: [.accessPolicies, .accessGroups, .accessGroupMembers]
         }
     }
 
@@ -236,6 +243,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .policyOnUser: [.users]
         case .accountAdministrator, .tooManyAdministrators, .tooManyAdministratorServiceIDs: [.trustedProfileIdentities]
         case .canAssignAccess: [.trustedProfileIdentities, .account]
+        case .privilegeEscalation:
+            [.roles, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileIdentities, .resourceInstances, .account]
         case .collectionUnknown, .publicAccessPolicy, .policyOnMissingInstance, .authorizationOnMissingInstance,
              .instanceWithoutGroupAccess, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive, .userInNoGroup,
              .serviceIDInNoGroup, .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer,
@@ -284,6 +293,7 @@ extension RuleID {
         case .noSupportAccessGroup: FindingRule(findings: GroupFindings.supportGroup)
         case .tooManyAdministrators: FindingRule(findings: AdministratorCountFindings.tooManyUsers)
         case .tooManyAdministratorServiceIDs: FindingRule(findings: AdministratorCountFindings.tooManyServiceIDs)
+        case .privilegeEscalation: FindingRule(findings: EscalationFindings.privilegeEscalation)
         }
     }
 }

@@ -7,8 +7,9 @@ import Snapshot
 /// source kind `IBMCloud`; properties are strings, booleans and string arrays only, as OpenGraph requires. Edges match
 /// their ends by id.
 ///
-/// The edge kinds are those of `kind(of:)`: adding an analysis's edges (e.g. escalation primitives) to the export is
-/// one more case there.
+/// The edge kinds are those of `kind(of:)`: adding an analysis's edges to the export is one more case there. With
+/// `--escalation` the escalation steps (docs/escalation.md) are `IBMEscalatesTo` edges, their `primitive` (e.g.
+/// `create-api-key`) and `role` as properties, so BloodHound's pathfinding follows them to account administration.
 public enum OpenGraphJSON {
     /// `metadata.source_kind`, also every node's second kind.
     public static let sourceKind = "IBMCloud"
@@ -58,6 +59,7 @@ public enum OpenGraphJSON {
         case .covers: "IBMCovers"
         case .contains: "IBMContains"
         case .canAssume: "IBMCanAssume"
+        case .escalatesTo: "IBMEscalatesTo"
         }
     }
 
