@@ -231,7 +231,7 @@ struct FetchPlan: Sendable {
 
     /// The ids of a parent listing, each once (a listing the server repeated an id in is deduplicated already); an
     /// empty id, which no request path can name, is skipped like a missing one.
-    private static func ids(_ items: [Any]?) -> [String] {
+    static func ids(_ items: [Any]?) -> [String] {
         var seen = Set<String>()
         return (items ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
             .filter { !$0.isEmpty && seen.insert($0).inserted }

@@ -18,7 +18,7 @@ struct Export: ParsableCommand {
             (docs/exports.md has the schema and example queries).
 
             The graph formats take render's view options (--identity, --resource, --access-group, --policies, \
-            --include, --exclude, --max-nodes, --escalation, --redact); with --escalation, opengraph has the \
+            --include, --exclude, --max-nodes, --escalation); --redact applies to every format. With --escalation, opengraph has the \
             escalation steps as IBMEscalatesTo edges for BloodHound's pathfinding; graphml and opengraph have no node budget unless \
             --max-nodes is given, mermaid uses render's (--full lifts it). The format comes from -o's extension \
             (.graphml, .mmd, .sqlite/.db; a --format that contradicts it is refused) or from --format.
@@ -66,8 +66,7 @@ struct Export: ParsableCommand {
     @Flag(help: "Add the escalation paths to account administration (docs/escalation.md) to the view.")
     var escalation = false
 
-    @Flag(help: "Replace emails, names, IAM ids and the account id by stable pseudonyms (graph formats).")
-    var redact = false
+    @OptionGroup var redaction: RedactFlag
 
     func validate() throws {
         if [identity, resource, accessGroup].compactMap({ $0 }).count > 1 {
@@ -75,23 +74,21 @@ struct Export: ParsableCommand {
         }
         if let maxNodes, maxNodes < 10 { throw ValidationError("--max-nodes must be at least 10") }
         if full && maxNodes != nil { throw ValidationError("choose one of --full and --max-nodes") }
-        if try resolvedFormat() == .sqlite, redact {
-            throw ValidationError("--redact applies to the graph formats; the SQLite export keeps the snapshot's raw JSON")
-        }
+        _ = try resolvedFormat()
     }
 
     func run() throws {
         let format = try resolvedFormat()
-        let loaded = try snapshot.read()
+        let loaded = try snapshot.read(redaction)
         let account = AccountLoader.load(loaded).account
         let budget = maxNodes ?? (format == .mermaid && !full ? ViewOptions.defaultMaxNodes : nil)
         let options = ViewOptions(focus: focus, showPolicies: policies, include: Set(include), exclude: Set(exclude),
                                   maxNodes: budget, escalation: escalation)
-        let redaction = Redaction(accountID: account.accountID, accountName: account.info?.name)
+        let graphRedaction = Redaction(accountID: account.accountID, accountName: account.info?.name)
         let result: (data: Data, graph: AccessGraph?)
         do {
             result = try ExportOutput.data(loaded, account: account, format: format, options: options,
-                                           transform: { redact ? redaction.apply(to: $0) : $0 },
+                                           transform: { redaction.redact ? graphRedaction.apply(to: $0) : $0 },
                                            note: { Console.error("iamgraph: \($0)") })
         } catch let failure as Lookup.Failure {
             Console.error("iamgraph: \(failure)")

@@ -11,19 +11,33 @@ struct SnapshotArgument: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: snapshot) }
 
-    /// Loads the account, or exits with `snapshotUnreadable` after saying why on stderr.
-    func load() throws -> (account: IAMAccount, problems: [ValidationProblem]) {
-        AccountLoader.load(try read())
+    /// Loads the account (redacted when `redaction` says so), or exits with `snapshotUnreadable` after saying why on
+    /// stderr.
+    func load(_ redaction: RedactFlag? = nil) throws -> (account: IAMAccount, problems: [ValidationProblem]) {
+        AccountLoader.load(try read(redaction))
     }
 
-    /// Reads the snapshot's files (for exports of the raw collections), or exits with `snapshotUnreadable` after
-    /// saying why on stderr.
-    func read() throws -> LoadedSnapshot {
+    /// Reads the snapshot's files (redacted when `redaction` says so; exports of the raw collections use them), or
+    /// exits with `snapshotUnreadable` after saying why on stderr.
+    func read(_ redaction: RedactFlag? = nil) throws -> LoadedSnapshot {
         do {
-            return try SnapshotReader.load(url)
+            let read = try SnapshotReader.load(url)
+            return redaction?.apply(to: read) ?? read
         } catch {
             Console.error("iamgraph: " + error.message(snapshot: snapshot))
             throw ExitCode.snapshotUnreadable
         }
+    }
+}
+
+/// `--redact`, the same on every command that writes what a snapshot holds: the snapshot is redacted
+/// (`SnapshotRedaction`) before anything is computed from it, so each entity has one pseudonym in every output.
+struct RedactFlag: ParsableArguments {
+    @Flag(help: "Replace names, emails, descriptions, IdP realms and other free text by stable pseudonyms, for sharing.")
+    var redact = false
+
+    /// The snapshot as the outputs may show it.
+    func apply(to snapshot: LoadedSnapshot) -> LoadedSnapshot {
+        redact ? SnapshotRedaction.redact(snapshot) : snapshot
     }
 }

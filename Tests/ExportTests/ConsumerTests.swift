@@ -107,15 +107,15 @@ import TestSupport
         #expect(!primitives.isEmpty)
     }
 
-    @Test(arguments: ["graphml", "opengraph", "mermaid"])
+    @Test(arguments: ["graphml", "opengraph", "mermaid", "sqlite"])
     func redactedExportsNameNoOne(format: String) async throws {
         let file = try await Self.export(Samples.demo, format, ["--redact"]).file
-        let text = try String(contentsOf: file, encoding: .utf8)
+        let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         #expect(!text.contains("sofia.alvarez@acme.example.com"))
-        #expect(!text.contains(DemoIDs.sofia))
         #expect(!text.contains("Alvarez"))
-        let refused = try await ProcessRunner.iamgraph(["export", Samples.demo.path, "--format", "sqlite", "--redact", "-o", "x.db"])
-        #expect(refused.status == 64)
+        // The graph formats also replace IAM ids (as render --redact does); the snapshot's redaction, which SQLite
+        // writes, keeps ids, as report --redact does.
+        if format != "sqlite" { #expect(!text.contains(DemoIDs.sofia)) }
     }
 
     @Test func exportNeedsAFormatItCanTell() async throws {
