@@ -55,7 +55,9 @@ public final class FakeCloud: Sendable {
         let task = Task { try await server.run() }
         running.withLock { $0 = task }
         do {
-            try await server.waitUntilListening()
+            // FlyingFox gives up after 5 s by default, which a loaded 2-core machine running many servers in
+            // parallel tests can exceed before the listening task is even scheduled; binding itself is instant.
+            try await server.waitUntilListening(timeout: 60)
         } catch {
             task.cancel()
             if case .failure(let cause) = await task.result { throw FakeCloudError.cannotListen("\(cause)") }

@@ -90,13 +90,19 @@ struct FetchSnapshot: AsyncParsableCommand {
         if concurrency < 1 || concurrency > 64 { throw ValidationError("--concurrency must be between 1 and 64") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
         if !(1...4096).contains(maxResponseMB) { throw ValidationError("--max-response-mb must be between 1 and 4096") }
-        if let base = apiBaseURL, base.host == nil { throw ValidationError("--api-base must be an absolute URL") }
+        if let text = apiBaseText, (URL(string: text)?.host ?? "").isEmpty {
+            // Never fall back to IBM's hosts (with the credentials) when the user named another base.
+            throw ValidationError("--api-base (or IBMCLOUD_API_BASE) must be an absolute URL such as https://iam.example.internal")
+        }
         if let account, let problem = AccountID.problem(account) { throw ValidationError("--account: \(problem)") }
     }
 
-    private var apiBaseURL: URL? {
-        (apiBase ?? ProcessInfo.processInfo.environment["IBMCLOUD_API_BASE"]).flatMap { URL(string: $0) }
+    /// The base URL the user named, by option or environment; an empty IBMCLOUD_API_BASE counts as unset.
+    private var apiBaseText: String? {
+        apiBase ?? ProcessInfo.processInfo.environment["IBMCLOUD_API_BASE"].flatMap { $0.isEmpty ? nil : $0 }
     }
+
+    private var apiBaseURL: URL? { apiBaseText.flatMap { URL(string: $0) } }
 
     func run() async throws {
         let credential: Credential

@@ -109,6 +109,22 @@ extension FetchSuites {
             #expect(fetched.requests.isEmpty)
         }
 
+        /// A base URL the user named but that does not parse is a usage error: the fetch never falls back to IBM's
+        /// hosts with the credentials. (No fake cloud: nothing may be sent anywhere.)
+        @Test(arguments: ["http://[::1", "https://", "example.com/v1"])
+        func unparseableAPIBaseIsAUsageError(base: String) async throws {
+            let output = FetchHarness.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: output) }
+            for (arguments, environment) in [(["--api-base", base], [String: String]()), ([], ["IBMCLOUD_API_BASE": base])] {
+                let result = try await ProcessRunner.run(FetchHarness.executable, ["fetch", output.path] + arguments,
+                                                         environment: environment.merging(["IBMCLOUD_API_KEY": FetchHarness.apiKey]) { $1 })
+                #expect(!result.signalled)
+                #expect(result.status == 64, "\(result.stderr)")
+                #expect(result.stderr.contains("--api-base (or IBMCLOUD_API_BASE) must be an absolute URL"))
+                #expect(!FileManager.default.fileExists(atPath: output.path))
+            }
+        }
+
         /// Group and profile ids from the listings go into later paths as one percent-encoded segment each: no
         /// traversal, no query or fragment, and the fake cloud finds each parent.
         @Test func hostileParentIDsAreOneEncodedPathSegment() async throws {
