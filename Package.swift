@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Linux's renameat2(2) (exchange two directories; rename without replacing), which Glibc's module lacks.
         .systemLibrary(name: "CFileSystem"),
 
@@ -35,8 +36,9 @@ let package = Package(
         .target(name: "Fetch", dependencies: ["Snapshot", "CCurl"]),
         // Effective access, who-has-access, findings, diff: pure functions over Model.
         .target(name: "Analysis", dependencies: ["Model"]),
-        // Access tables and findings reports as text, JSON, CSV, Markdown and SARIF.
-        .target(name: "Reports", dependencies: ["Analysis", "Graph", "GraphValues", "Render", "Model", "Snapshot"]),
+        // Access tables and findings reports as text, JSON, CSV, Markdown and SARIF; exports (GraphML, OpenGraph,
+        // Mermaid, SQLite through libsqlite3).
+        .target(name: "Reports", dependencies: ["Analysis", "Graph", "GraphValues", "Render", "Model", "Snapshot", "CSQLite"]),
         // Snapshots read from a git revision (git ls-tree / cat-file into a temporary directory), no checkout.
         .target(name: "GitSnapshot", dependencies: ["Snapshot"]),
         // Maintenance tools for bundled samples (sealing hand-written snapshots).
@@ -70,11 +72,19 @@ let package = Package(
         ]),
         .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud", "Snapshot", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot", "TestSupport"]),
-        .testTarget(name: "GraphTests", dependencies: ["Graph", "GraphValues", "Model", "Render", "Reports", "TestSupport"]),
+        .testTarget(name: "GraphTests", dependencies: [
+            "Graph", "GraphValues", "Model", "Render", "Reports", "Analysis", "Snapshot", "TestSupport",
+        ]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Graph", "GraphValues", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot", "TestSupport"]),
         .testTarget(name: "DiffTests", dependencies: [
             "Analysis", "Reports", "Graph", "GraphValues", "Render", "GitSnapshot", "Model", "Snapshot", "TestSupport",
+            "iamgraph",  // the CLI the tests run
+        ]),
+        // Exports read back by their consumers: networkx, bhopengraph, Python's sqlite3 (the virtual environment of
+        // scripts/python-env), and the exporters' handling of hostile names.
+        .testTarget(name: "ExportTests", dependencies: [
+            "Reports", "Graph", "GraphValues", "Analysis", "Model", "Snapshot", "TestSupport",
             "iamgraph",  // the CLI the tests run
         ]),
         // The built `iamgraph` as a user runs it: help texts, README usage, output defaults, terminals.

@@ -97,6 +97,7 @@ public enum EscalationOverlay {
             (kind, label) = (.escalatesTo, "holds" + (edge.roleCRN.map { " " + index.roleName($0) } ?? ""))
             flags.insert(.escalation)
         case .primitive(let primitive):
+            attributes["primitive"] = primitive.rawValue
             (kind, label) = (.escalatesTo, primitive.rawValue + (edge.roleCRN.map { " (" + index.roleName($0) + ")" } ?? ""))
             flags.insert(.escalation)
         }

@@ -100,14 +100,19 @@ public struct Flags: OptionSet, Sendable, Hashable {
     /// identity or group that gained it.
     public static let privilegedGain = Flags(rawValue: 1 << 10)
 
+    /// Every flag with its name, in a fixed order.
+    private static let named: [(Flags, String)] = [
+        (.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
+        (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
+        (.added, "added"), (.removed, "removed"), (.context, "context"), (.escalation, "escalation"),
+        (.privilegedGain, "privileged-gain"),
+    ]
+
+    /// The names of all flags, in the fixed order of `names` (e.g. for GraphML's key declarations).
+    public static var allNames: [String] { named.map(\.1) }
+
     /// Names of the set flags, in a fixed order, for JSON.
-    public var names: [String] {
-        [(Flags.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
-         (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
-         (.added, "added"), (.removed, "removed"), (.context, "context"), (.escalation, "escalation"),
-         (.privilegedGain, "privileged-gain")]
-            .filter { contains($0.0) }.map(\.1)
-    }
+    public var names: [String] { Self.named.filter { contains($0.0) }.map(\.1) }
 }
 
 /// A box around nodes, e.g. a resource group.

@@ -40,6 +40,7 @@ struct Diff: ParsableCommand {
               iamgraph diff --git origin/main HEAD snapshot --format markdown -o comment.md
               iamgraph diff old/ new/ --format svg -o changes.svg
               iamgraph diff old/ new/ --redact --format markdown -o shareable.md
+              iamgraph diff old/ new/ --format mermaid -o changes.mmd
             """)
 
     /// Like diff(1): changes found.

@@ -14,9 +14,15 @@ struct SnapshotArgument: ParsableArguments {
     /// Loads the account (redacted when `redaction` says so), or exits with `snapshotUnreadable` after saying why on
     /// stderr.
     func load(_ redaction: RedactFlag? = nil) throws -> (account: IAMAccount, problems: [ValidationProblem]) {
+        AccountLoader.load(try read(redaction))
+    }
+
+    /// Reads the snapshot's files (redacted when `redaction` says so; exports of the raw collections use them), or
+    /// exits with `snapshotUnreadable` after saying why on stderr.
+    func read(_ redaction: RedactFlag? = nil) throws -> LoadedSnapshot {
         do {
             let read = try SnapshotReader.load(url)
-            return AccountLoader.load(redaction?.apply(to: read) ?? read)
+            return redaction?.apply(to: read) ?? read
         } catch {
             Console.error("iamgraph: " + error.message(snapshot: snapshot))
             throw ExitCode.snapshotUnreadable

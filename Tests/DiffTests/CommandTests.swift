@@ -17,7 +17,7 @@ import TestSupport
     @Test func changesExitOne() async throws {
         let pair = try DemoPair()
         defer { pair.remove() }
-        for format in ["text", "json", "markdown", "dot", "svg"] {
+        for format in ["text", "json", "markdown", "dot", "svg", "mermaid"] {
             let result = try await ProcessRunner.iamgraph(["diff", pair.old.path, pair.new.path, "--format", format])
             #expect(result.status == 1, "\(format): \(result.stderr)")
             #expect(!result.stdout.isEmpty)
@@ -25,6 +25,25 @@ import TestSupport
         let text = try await ProcessRunner.iamgraph(["diff", pair.old.path, pair.new.path])
         #expect(text.stdout.contains("\n+ [privileged] Lena Fischer gained Administrator on cloud-object-storage in "
                                      + "resource group prod directly (policy 0c5b7e1e)\n"))
+    }
+
+    /// For a pull-request comment: the changed neighbourhood as a Mermaid flowchart, the change marked, within
+    /// Mermaid's text limit.
+    @Test func mermaidMarksTheChange() async throws {
+        let pair = try DemoPair()
+        defer { pair.remove() }
+        let result = try await ProcessRunner.iamgraph(["diff", pair.old.path, pair.new.path, "--format", "mermaid"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("flowchart LR\n"))
+        #expect(result.stdout.contains("classDef added "))
+        #expect(result.stdout.contains("Lena Fischer") || result.stdout.contains("lena.fischer@acme.example.com"))
+        #expect(result.stdout.utf16.count <= 50_000)
+
+        let same = try DemoPair(edited: false)
+        defer { same.remove() }
+        let nothing = try await ProcessRunner.iamgraph(["diff", same.old.path, same.new.path, "--format", "mermaid"])
+        #expect(nothing.status == 0)
+        #expect(nothing.stdout.isEmpty)
     }
 
     @Test func troubleExitsTwo() async throws {

@@ -21,7 +21,8 @@ import Snapshot
         try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: object))
     }
 
-    static func account() throws -> IAMAccount {
+    /// An account whose names are `hostile` (users: all of them; groups, policies, roles, targets: the first nine).
+    static func account(_ hostile: [String] = hostile) throws -> IAMAccount {
         var users: [User] = []
         for (index, name) in hostile.enumerated() {
             users.append(try decode(User.self, ["iam_id": "IBMid-\(index)\(name.prefix(20))", "firstname": name,

@@ -8,6 +8,8 @@ public enum DiffFormat: String, Sendable, CaseIterable {
     case markdown
     /// A map of the changed neighbourhood; nothing is drawn when nothing changed.
     case svg, png, dot
+    /// A Mermaid flowchart of the changed neighbourhood, for a pull-request comment (within Mermaid's text limit).
+    case mermaid
 
     /// Whether the output is binary (never written to a terminal).
     public var isBinary: Bool { self == .png }

@@ -20,7 +20,26 @@ public enum DiffOutput {
         case .svg: try map(diff, old: old, new: new, as: .svg, layout: layout, note: note)
         case .png: try map(diff, old: old, new: new, as: .png, layout: layout, note: note)
         case .dot: try map(diff, old: old, new: new, as: .dot, layout: layout, note: note)
+        case .mermaid: try mermaid(diff, old: old, new: new, note: note)
         }
+    }
+
+    /// The changed neighbourhood as a Mermaid flowchart, its context aggregated until it fits Mermaid's text limit;
+    /// `nil` (nothing to write) when nothing changed.
+    private static func mermaid(_ diff: SnapshotDiff, old: IAMAccount, new: IAMAccount,
+                                note: (String) -> Void) throws -> Data? {
+        guard !diff.isEmpty else {
+            note("no changes: nothing to draw")
+            return nil
+        }
+        let oldView = try AccessMap.build(old, options: DiffMap.view)
+        let newView = try AccessMap.build(new, options: DiffMap.view)
+        let graph = try ExportOutput.fittingMermaid(DiffMap.build(old: oldView, new: newView, title: diff.title),
+                                                    note: note) { budget in
+            DiffMap.build(old: oldView, new: newView, title: diff.title, maxNodes: budget)
+        }
+        for line in graph.notes { note(line) }
+        return Data(MermaidFlowchart.text(graph).utf8)
     }
 
     /// The map of the changed neighbourhood; `nil` (nothing to write) when nothing changed.

@@ -1,0 +1,66 @@
+import Analysis
+import Foundation
+import Graph
+import GraphValues
+import Model
+import Snapshot
+
+/// Writes an export in one of the `ExportFormat`s.
+public enum ExportOutput {
+    /// - Parameters:
+    ///   - snapshot, account: the snapshot as read and as decoded; SQLite exports the whole snapshot.
+    ///   - options: the view the graph formats write; Mermaid's is aggregated further until it fits Mermaid's limit.
+    ///   - transform: applied to each view before it is written (e.g. redaction).
+    ///   - note: receives what the user should be told besides the export (for stderr).
+    /// - Returns: the export and, for the graph formats, the view written.
+    public static func data(_ snapshot: LoadedSnapshot, account: IAMAccount, format: ExportFormat, options: ViewOptions,
+                            transform: (AccessGraph) -> AccessGraph = { $0 },
+                            note: (String) -> Void) throws -> (data: Data, graph: AccessGraph?) {
+        func view(_ options: ViewOptions) throws -> AccessGraph { transform(try AccessMap.build(account, options: options)) }
+        switch format {
+        case .graphml:
+            let graph = try view(options)
+            return (GraphMLDocument.data(graph), graph)
+        case .opengraph:
+            let graph = try view(options)
+            return (try OpenGraphJSON.data(graph), graph)
+        case .mermaid:
+            let full = try view(options)
+            guard options.maxNodes != nil else {  // --full: no aggregation, whatever the length
+                if !MermaidFlowchart.fits(MermaidFlowchart.text(full)) { note(tooLong) }
+                return (Data(MermaidFlowchart.text(full).utf8), full)
+            }
+            let graph = try fittingMermaid(full, note: note) { budget in
+                var smaller = options
+                smaller.maxNodes = budget
+                return try view(smaller)
+            }
+            return (Data(MermaidFlowchart.text(graph).utf8), graph)
+        case .sqlite:
+            let findings = FindingsReport(AccessIndex(account))
+            return (try SQLiteExport.data(snapshot, account: account, findings: findings), nil)
+        }
+    }
+
+    private static let limit = "Mermaid's default \(MermaidFlowchart.maxCharacters)-character limit"
+    private static let tooLong = "the diagram is longer than \(limit): renderers may refuse it; focus the view"
+
+    /// `graph`, or — when its diagram is longer than Mermaid's limit — the view rebuilt by `rebuild` with half the
+    /// node budget, again and again until it fits (or the budget reaches its floor of 10 nodes).
+    static func fittingMermaid(_ graph: AccessGraph, note: (String) -> Void,
+                               rebuild: (Int) throws -> AccessGraph) throws -> AccessGraph {
+        var graph = graph
+        var budget: Int?
+        while !MermaidFlowchart.fits(MermaidFlowchart.text(graph)), (budget ?? .max) > 10 {
+            let next = max(10, min(budget ?? .max, graph.nodes.count) / 2)
+            budget = next
+            graph = try rebuild(next)
+        }
+        if !MermaidFlowchart.fits(MermaidFlowchart.text(graph)) {
+            note(tooLong)
+        } else if let budget {
+            note("aggregated to at most \(budget) nodes (\(graph.nodes.count) drawn) to fit \(limit)")
+        }
+        return graph
+    }
+}

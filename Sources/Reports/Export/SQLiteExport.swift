@@ -1,0 +1,153 @@
+import Analysis
+import Foundation
+import Model
+import Snapshot
+
+/// A snapshot as a SQLite database (docs/exports.md): one table per `CollectionKind` — each item's raw JSON plus the
+/// fields people filter on — the effective access of every identity, and the findings of `iamgraph report`. Every value
+/// goes in as a bound parameter.
+public enum SQLiteExport {
+    public static let formatName = "iamgraph-sqlite"
+    public static let version = 1
+
+    /// The database file's bytes (built in a temporary file, which is removed).
+    public static func data(_ snapshot: LoadedSnapshot, account: IAMAccount, findings: FindingsReport) throws -> Data {
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("iamgraph-export-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {  // the database closes at the end of this scope, before its file is read
+            let database = try SQLiteDatabase(path: file.path)
+            try database.execute("BEGIN")
+            try writeMeta(database, account: account)
+            for kind in CollectionKind.allCases { try writeCollection(kind, snapshot: snapshot, to: database) }
+            try writeEffectiveAccess(AccessIndex(account), to: database)
+            try writeFindings(findings, to: database)
+            try database.execute("COMMIT")
+        }
+        return try Data(contentsOf: file)
+    }
+
+    // MARK: meta
+
+    private static func writeMeta(_ database: SQLiteDatabase, account: IAMAccount) throws(SQLiteError) {
+        try database.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        try database.insert("INSERT INTO meta (key, value) VALUES (?, ?)", [
+            [.text("format"), .text(formatName)], [.text("version"), .text(String(version))],
+            [.text("account_id"), .text(account.accountID)], [.text("account_name"), .init(account.info?.name)],
+            [.text("fetched_at"), .text(account.fetchedAt.raw)],
+        ])
+    }
+
+    // MARK: collections
+
+    /// The columns every collection table has besides `json`: the item's id, its parent's id (per-parent collections,
+    /// and the role array of `roles`), and the fields people filter on, `NULL` where an item has none.
+    static let itemColumns = ["id", "parent_id", "name", "iam_id", "crn", "type", "state"]
+
+    private static func writeCollection(_ kind: CollectionKind, snapshot: LoadedSnapshot,
+                                        to database: SQLiteDatabase) throws(SQLiteError) {
+        let table = kind.rawValue  // our own identifier, [a-z_]
+        let columns = itemColumns.map { "\($0) TEXT" }.joined(separator: ", ")
+        try database.execute("CREATE TABLE \(table) (\(columns), json TEXT NOT NULL)")
+        try database.execute("CREATE INDEX \(table)_id ON \(table) (id)")
+        if kind.shape == .perParent || kind.shape == .roles {
+            try database.execute("CREATE INDEX \(table)_parent_id ON \(table) (parent_id)")
+        }
+        guard let file = snapshot.files[kind], let parsed = try? JSONSerialization.jsonObject(with: file) else { return }
+        var rows: [[SQLiteDatabase.Value]] = []
+        func add(_ item: Any, parent: String?) {
+            guard let object = item as? [String: Any],
+                  let json = try? CanonicalJSON.data(object) else { return }
+            let name = text(object["name"]) ?? text(object["email"]) ?? text(object["display_name"])
+            rows.append([.init(text(object[kind.idKey])), .init(parent), .init(name), .init(text(object["iam_id"])),
+                         .init(text(object["crn"])), .init(text(object["type"])), .init(text(object["state"])),
+                         .text(String(decoding: json, as: UTF8.self))])
+        }
+        switch kind.shape {
+        case .list:
+            for item in parsed as? [Any] ?? [] { add(item, parent: nil) }
+        case .object:
+            add(parsed, parent: nil)
+        case .perParent, .roles:
+            let groups = parsed as? [String: Any] ?? [:]
+            for parent in groups.keys.sorted() {
+                for item in groups[parent] as? [Any] ?? [] { add(item, parent: parent) }
+            }
+        }
+        let placeholders = Array(repeating: "?", count: itemColumns.count + 1).joined(separator: ", ")
+        try database.insert("INSERT INTO \(table) (\(itemColumns.joined(separator: ", ")), json) VALUES (\(placeholders))", rows)
+    }
+
+    /// A scalar JSON value as text.
+    private static func text(_ value: Any?) -> String? {
+        switch value {
+        case let string as String: string
+        case let number as NSNumber: number.stringValue
+        default: nil
+        }
+    }
+
+    // MARK: effective access
+
+    private static func writeEffectiveAccess(_ index: AccessIndex, to database: SQLiteDatabase) throws(SQLiteError) {
+        try database.execute("""
+            CREATE TABLE effective_access (holder_iam_id TEXT NOT NULL, holder_kind TEXT NOT NULL, holder_name TEXT,
+              role_crn TEXT NOT NULL, role_name TEXT NOT NULL, target_key TEXT NOT NULL, target TEXT NOT NULL,
+              policy_id TEXT NOT NULL, path TEXT NOT NULL, path_ids TEXT NOT NULL, conditional INTEGER NOT NULL)
+            """)
+        try database.execute("CREATE INDEX effective_access_holder ON effective_access (holder_iam_id)")
+        try database.execute("CREATE INDEX effective_access_policy ON effective_access (policy_id)")
+        try database.execute("CREATE INDEX effective_access_target ON effective_access (target_key)")
+        let account = index.account
+        let holders: [(iamID: String, kind: String, name: String?)] =
+            account.users.map { ($0.iamID, "user", $0.displayName) }
+            + account.serviceIDs.map { ($0.iamID, "service_id", $0.name) }
+            + account.trustedProfiles.map { ($0.iamID, "trusted_profile", $0.name) }
+        var rows: [[SQLiteDatabase.Value]] = []
+        for holder in holders {
+            for grant in EffectiveAccess.grants(of: holder.iamID, in: index) {
+                let target = index.label(of: grant.target)
+                let conditional = grant.policy.rule != nil || grant.policy.pattern != nil
+                for role in grant.roleIDs {
+                    rows.append([.text(holder.iamID), .text(holder.kind), .init(holder.name), .text(role),
+                                 .text(index.roleName(role)), .text(grant.target.key), .text(target),
+                                 .text(grant.policy.id), .text(grant.path.pathDescription),
+                                 .text(grant.path.ids.joined(separator: " ")), .integer(conditional ? 1 : 0)])
+                }
+            }
+        }
+        try database.insert("""
+            INSERT INTO effective_access (holder_iam_id, holder_kind, holder_name, role_crn, role_name, target_key, target,
+              policy_id, path, path_ids, conditional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, rows)
+    }
+
+    // MARK: findings
+
+    private static func writeFindings(_ report: FindingsReport, to database: SQLiteDatabase) throws(SQLiteError) {
+        try database.execute("""
+            CREATE TABLE findings (finding INTEGER PRIMARY KEY, rule TEXT NOT NULL, severity TEXT NOT NULL,
+              title TEXT NOT NULL, why TEXT NOT NULL)
+            """)
+        try database.execute("""
+            CREATE TABLE finding_entities (finding INTEGER NOT NULL REFERENCES findings (finding), position INTEGER NOT NULL,
+              kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT, collection TEXT)
+            """)
+        try database.execute("CREATE INDEX findings_rule ON findings (rule)")
+        try database.execute("CREATE INDEX finding_entities_id ON finding_entities (id)")
+        var findings: [[SQLiteDatabase.Value]] = []
+        var entities: [[SQLiteDatabase.Value]] = []
+        for (number, finding) in report.findings.enumerated() {
+            findings.append([.integer(number + 1), .text(finding.rule.rawValue), .text(finding.severity.rawValue),
+                             .text(finding.title), .text(finding.why)])
+            for (position, entity) in finding.entities.enumerated() {
+                entities.append([.integer(number + 1), .integer(position), .text(entity.kind.rawValue), .text(entity.id),
+                                 .init(entity.name), .init(entity.collection?.rawValue)])
+            }
+        }
+        try database.insert("INSERT INTO findings (finding, rule, severity, title, why) VALUES (?, ?, ?, ?, ?)", findings)
+        try database.insert("""
+            INSERT INTO finding_entities (finding, position, kind, id, name, collection) VALUES (?, ?, ?, ?, ?, ?)
+            """, entities)
+    }
+}

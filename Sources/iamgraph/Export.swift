@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import Graph
+import GraphValues
+import Model
+import Reports
+import Snapshot
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a snapshot for other tools: GraphML, BloodHound OpenGraph, Mermaid or SQLite.",
+        discussion: """
+            graphml: the view with typed attributes, for networkx, Gephi, yEd or Cytoscape. opengraph: BloodHound CE \
+            OpenGraph JSON (IBMUser, IBMAccessGroup, … nodes; IBMMemberOf, IBMGrants, IBMCanAssume, … edges). \
+            mermaid: a flowchart LR for GitHub comments, aggregated until it fits Mermaid's 50,000-character limit. \
+            sqlite: the whole snapshot as a database — one table per collection, effective_access, findings \
+            (docs/exports.md has the schema and example queries).
+
+            The graph formats take render's view options (--identity, --resource, --access-group, --policies, \
+            --include, --exclude, --max-nodes, --escalation); --redact applies to every format. With --escalation, opengraph has the \
+            escalation steps as IBMEscalatesTo edges for BloodHound's pathfinding; graphml and opengraph have no node budget unless \
+            --max-nodes is given, mermaid uses render's (--full lifts it). The format comes from -o's extension \
+            (.graphml, .mmd, .sqlite/.db; a --format that contradicts it is refused) or from --format.
+
+            Examples:
+              iamgraph export samples/demo --format graphml -o demo.graphml
+              iamgraph export samples/demo --escalation --format opengraph -o bh.json
+              iamgraph export samples/demo --identity IBMid-310008FJ6C -o sofia.mmd
+              iamgraph export samples/demo --format sqlite -o demo.sqlite
+            """)
+
+    @OptionGroup var snapshot: SnapshotArgument
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or '-' for stdout.", valueName: "file"))
+    var output: String = "-"
+
+    @Option(help: ArgumentHelp("Export format (default: from -o's extension).", valueName: "format"))
+    var format: ExportFormat?
+
+    @Option(help: ArgumentHelp("Export one identity's effective access.", valueName: "iam-id|email|name"))
+    var identity: String?
+
+    @Option(help: ArgumentHelp("Export everyone who can reach one service instance.", valueName: "crn|guid|name"))
+    var resource: String?
+
+    @Option(name: .customLong("access-group"), help: ArgumentHelp("Export one access group.", valueName: "id|name"))
+    var accessGroup: String?
+
+    @Flag(help: "Show policy and role nodes instead of collapsing policies into labelled edges.")
+    var policies = false
+
+    @Option(parsing: .upToNextOption,
+            help: ArgumentHelp("Node kinds to add to the view.", valueName: "kind"))
+    var include: [NodeKind] = []
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Node kinds to leave out.", valueName: "kind"))
+    var exclude: [NodeKind] = []
+
+    @Option(name: .customLong("max-nodes"), help: "Node budget; larger views are aggregated (mermaid: default 400).")
+    var maxNodes: Int?
+
+    @Flag(help: "Mermaid: lift the node budget (no aggregation, even beyond Mermaid's text limit).")
+    var full = false
+
+    @Flag(help: "Add the escalation paths to account administration (docs/escalation.md) to the view.")
+    var escalation = false
+
+    @OptionGroup var redaction: RedactFlag
+
+    func validate() throws {
+        if [identity, resource, accessGroup].compactMap({ $0 }).count > 1 {
+            throw ValidationError("choose one of --identity, --resource and --access-group")
+        }
+        if let maxNodes, maxNodes < 10 { throw ValidationError("--max-nodes must be at least 10") }
+        if full && maxNodes != nil { throw ValidationError("choose one of --full and --max-nodes") }
+        _ = try resolvedFormat()
+    }
+
+    func run() throws {
+        let format = try resolvedFormat()
+        let loaded = try snapshot.read(redaction)
+        let account = AccountLoader.load(loaded).account
+        let budget = maxNodes ?? (format == .mermaid && !full ? ViewOptions.defaultMaxNodes : nil)
+        let options = ViewOptions(focus: focus, showPolicies: policies, include: Set(include), exclude: Set(exclude),
+                                  maxNodes: budget, escalation: escalation)
+        let graphRedaction = Redaction(accountID: account.accountID, accountName: account.info?.name)
+        let result: (data: Data, graph: AccessGraph?)
+        do {
+            result = try ExportOutput.data(loaded, account: account, format: format, options: options,
+                                           transform: { redaction.redact ? graphRedaction.apply(to: $0) : $0 },
+                                           note: { Console.error("iamgraph: \($0)") })
+        } catch let failure as Lookup.Failure {
+            Console.error("iamgraph: \(failure)")
+            throw ExitCode.notFound
+        } catch {
+            Console.error("iamgraph: export failed: \(error)")
+            throw ExitCode.otherFailure
+        }
+        if !account.unknown.isEmpty {
+            Console.error("iamgraph: the snapshot could not read \(account.unknown.keys.map(\.name).sorted().joined(separator: ", ")): the export may miss access")
+        }
+        try OutputFile(output).write(result.data, binary: format.isBinary)
+        if output != "-" {
+            let size = result.graph.map { " (\($0.nodes.count) nodes, \($0.edges.count) edges)" } ?? ""
+            Console.error("iamgraph: wrote \(output)\(size)")
+        }
+    }
+
+    private var focus: ViewOptions.Focus {
+        if let identity { return .identity(identity) }
+        if let resource { return .resource(resource) }
+        if let accessGroup { return .accessGroup(accessGroup) }
+        return .account
+    }
+
+    private func resolvedFormat() throws -> ExportFormat {
+        let ext = output == "-" ? "" : URL(fileURLWithPath: output).pathExtension
+        guard let named = ExportFormat(fileExtension: ext) else {
+            if let format { return format }
+            throw ValidationError("cannot tell the format from '\(output)': use --format \(ExportFormat.valueList)")
+        }
+        if let format, format != named {
+            throw ValidationError("'\(output)' names a \(named.rawValue) file but --format is \(format.rawValue): "
+                                  + "change the file name or the format")
+        }
+        return named
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
