@@ -108,6 +108,7 @@ def account():
         "type": "PAYG",
         "status": "ACTIVE",
         "team_directory_enabled": True,
+        "linked_softlayer_account": "",
         "traits": {"eu_supported": True, "poc": False, "hippa": False},
     }
 
@@ -222,6 +223,8 @@ def resource_instances():
                 "type": "create",
                 "state": "succeeded",
                 "async": False,
+                "cancelable": False,
+                "poll": False,
                 "description": "Completed create instance operation",
                 "updated_at": created,
             },
@@ -398,6 +401,8 @@ def api_keys():
             "disabled": False,
             "action_when_leaked": "disable",
             "support_sessions": False,
+            # listings carry the property without the secret
+            "apikey": "",
             "leaked": False,
         }
         if expires is not None:
@@ -420,6 +425,8 @@ def identity_settings():
         "max_sessions_per_identity": "NOT_SET",
         "system_access_token_expiration_in_seconds": "NOT_SET",
         "system_refresh_token_expiration_in_seconds": "NOT_SET",
+        "restrict_user_list_visibility": "NOT_RESTRICTED",
+        "restrict_user_domains": [],
     }
 
 
@@ -896,7 +903,7 @@ def build():
     acct_q = "account_id=" + ACCT
     c = [
         ("account", "account.json", "accounts", "/v4/accounts/" + ACCT, "", "object", 1, account()),
-        ("users", "users.json", "user-management", "/v2/accounts/%s/users" % ACCT, "limit=100", "list", 1,
+        ("users", "users.json", "user-management", "/v2/accounts/%s/users" % ACCT, "include_settings=true&limit=100", "list", 1,
          sort_list(users(), "iam_id")),
         ("service_ids", "service-ids.json", "iam-identity", "/v1/serviceids/", acct_q + "&pagesize=100", "list", 1,
          sort_list(service_ids(), "id")),
@@ -930,7 +937,7 @@ def build():
         ("policy_templates", "policy-templates.json", "iam-access-management", "/v1/policy_templates",
          acct_q + "&limit=100", "list", 1, []),
         ("policy_assignments", "policy-assignments.json", "iam-access-management", "/v1/policy_assignments",
-         acct_q + "&limit=100", "list", 1, []),
+         acct_q + "&version=1.0&limit=100", "list", 1, []),
         ("resource_groups", "resource-groups.json", "resource-manager", "/v2/resource_groups", acct_q, "list", 1,
          sort_list(resource_groups(), "id")),
         ("resource_instances", "resource-instances.json", "resource-controller", "/v2/resource_instances",

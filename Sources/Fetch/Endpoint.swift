@@ -49,7 +49,9 @@ struct EndpointCatalog: Sendable {
         case .account:
             Endpoint(api: "accounts", path: "/v4/accounts/\(accountSegment)", query: [], itemsKey: nil, paging: .none)
         case .users:
-            Endpoint(api: "user-management", path: "/v2/accounts/\(accountSegment)/users", query: [], itemsKey: "resources",
+            // `include_settings`: each user's IP allowlist and self-managed login, part of a review.
+            Endpoint(api: "user-management", path: "/v2/accounts/\(accountSegment)/users",
+                     query: [URLQueryItem(name: "include_settings", value: "true")], itemsKey: "resources",
                      paging: .nextURL(parameter: "_start"))
         case .serviceIDs:
             Endpoint(api: "iam-identity", path: "/v1/serviceids/", query: [account], itemsKey: "serviceids", paging: .pageToken)
@@ -82,8 +84,9 @@ struct EndpointCatalog: Sendable {
             Endpoint(api: "iam-access-management", path: "/v1/policy_templates", query: [account],
                      itemsKey: "policy_templates", paging: .start)
         case .policyAssignments:
-            Endpoint(api: "iam-access-management", path: "/v1/policy_assignments", query: [account],
-                     itemsKey: "assignments", paging: .start)
+            // `version` is required: the response format (1.0: `template` nested as `{id, version}`).
+            Endpoint(api: "iam-access-management", path: "/v1/policy_assignments",
+                     query: [account, URLQueryItem(name: "version", value: "1.0")], itemsKey: "assignments", paging: .start)
         case .resourceGroups:
             Endpoint(api: "resource-manager", path: "/v2/resource_groups", query: [account], itemsKey: "resources", paging: .none)
         case .resourceInstances:

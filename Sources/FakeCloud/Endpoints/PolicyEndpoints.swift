@@ -27,8 +27,13 @@ extension Endpoint {
         Endpoint("GET", "/v1/policy_templates", reads: [.policyTemplates]) { context in
             try context.page(.start, context.snapshot.items(.policyTemplates), key: "policy_templates")
         },
+        // `version` (the response format) is required, as in the API; only 1.0 is served.
         Endpoint("GET", "/v1/policy_assignments", reads: [.policyAssignments]) { context in
-            try context.page(.start, context.snapshot.items(.policyAssignments), key: "assignments")
+            guard let version = context.request.query("version") else {
+                throw APIError.badRequest("Missing required query parameter: version.")
+            }
+            guard version == "1.0" else { throw APIError.badRequest("Unsupported version \"\(version)\": expected 1.0.") }
+            return try context.page(.start, context.snapshot.items(.policyAssignments), key: "assignments")
         },
     ]
 
