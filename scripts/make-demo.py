@@ -894,6 +894,20 @@ def services_named_in_policies(policies, instances=()):
     return sorted(names)
 
 
+def role_queries(policies, instances=()):
+    """How many filtered /v2/roles requests a fetch makes: one per service, one per source -> target pair of an
+    authorization policy (policy_type=authorization) and one per service group a policy names."""
+    pairs, groups = set(), set()
+    for p in policies:
+        attrs = lambda part: {a["key"]: a["value"] for a in p.get(part, {}).get("attributes", [])}
+        resource = attrs("resource")
+        if "service_group_id" in resource:
+            groups.add(resource["service_group_id"])
+        if p.get("type") == "authorization" and "serviceName" in attrs("subject") and "serviceName" in resource:
+            pairs.add((attrs("subject")["serviceName"], resource["serviceName"]))
+    return len(services_named_in_policies(policies, instances)) + len(pairs) + len(groups)
+
+
 def build():
     """Returns [(collection, file, api, endpoint, query, shape, pages, data)], the volatile usage, the account id."""
     profiles = sort_list(trusted_profiles(), "id")
@@ -931,9 +945,9 @@ def build():
          acct_q + "&type=access&format=include_last_permit&limit=100", "list", 2, acc_pol),
         ("authorization_policies", "policies-authorization.json", "iam-access-management", "/v2/policies",
          acct_q + "&type=authorization&format=include_last_permit&limit=100", "list", 2, auth_pol),
-        # one request without service_name, then one per service named in a policy
+        # one request without a filter, then one per service, authorization pair and service group
         ("roles", "roles.json", "iam-access-management", "/v2/roles", acct_q, "roles",
-         1 + len(services_named_in_policies(acc_pol + auth_pol, resource_instances())), roles()),
+         1 + role_queries(acc_pol + auth_pol, resource_instances()), roles()),
         ("policy_templates", "policy-templates.json", "iam-access-management", "/v1/policy_templates",
          acct_q + "&limit=100", "list", 1, []),
         ("policy_assignments", "policy-assignments.json", "iam-access-management", "/v1/policy_assignments",

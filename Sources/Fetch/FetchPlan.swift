@@ -58,8 +58,8 @@ struct FetchPlan: Sendable {
             let policies = rolesInputs.filter(\.holdsPolicies)
                 .flatMap { (try? fetched[$0]?.result.get().value as? [Any]) ?? [] }
             let instances = (try? fetched[.resourceInstances]?.result.get().value as? [Any]) ?? []
-            let services = RoleMerge.services(policies: policies, instances: instances)
-            group.addTask { .fetched(try await roles(services: services)) }
+            let queries = RoleMerge.queries(policies: policies, instances: instances)
+            group.addTask { .fetched(try await roles(queries: queries)) }
         }
     }
 
@@ -192,11 +192,12 @@ struct FetchPlan: Sendable {
         let pages: Int
     }
 
-    /// The account's roles and each service's, all requested at once and merged in a fixed order (the account's
-    /// first, then the services by name) whatever order the responses arrive in.
-    private func roles(services: [String]) async throws -> CollectionOutcome<JSONTree> {
+    /// The account's roles and those of each query (`RoleMerge.queries`: per service, per authorization pair, per
+    /// service group), all requested at once and merged in a fixed order (the account's first, then the queries'
+    /// order) whatever order the responses arrive in.
+    private func roles(queries roleQueries: [[URLQueryItem]]) async throws -> CollectionOutcome<JSONTree> {
         let endpoint = catalog.endpoint(.roles)
-        let queries = [[]] + services.map { [URLQueryItem(name: "service_name", value: $0)] }
+        let queries = [[]] + roleQueries
         return try await outcome(.roles, endpoint.source(pages: 0)) { pages in
             let responses = try await withThrowingTaskGroup(of: (Int, JSONTree).self) { group in
                 for (index, query) in queries.enumerated() {

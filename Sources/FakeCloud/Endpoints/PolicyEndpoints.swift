@@ -22,7 +22,16 @@ extension Endpoint {
             return try context.page(.start, items, key: "policies")
         },
         Endpoint("GET", "/v2/roles", reads: [.roles]) { context in
-            .json(roles(context.snapshot.object(.roles) ?? [:], serviceName: context.request.query("service_name")))
+            let request = context.request
+            if request.query("service_name") != nil, request.query("service_group_id") != nil {
+                throw APIError.badRequest("service_name and service_group_id are mutually exclusive.")
+            }
+            if let type = request.query("policy_type"), type != "access", type != "authorization" {
+                throw APIError.badRequest("Invalid policy_type \"\(type)\".")
+            }
+            // A service group's roles are the platform (system) roles and the generic service roles.
+            let serviceName = request.query("service_group_id") != nil ? "iam" : request.query("service_name")
+            return .json(roles(context.snapshot.object(.roles) ?? [:], serviceName: serviceName))
         },
         Endpoint("GET", "/v1/policy_templates", reads: [.policyTemplates]) { context in
             try context.page(.start, context.snapshot.items(.policyTemplates), key: "policy_templates")
