@@ -879,6 +879,135 @@ def sort_per_parent(d, key):
     return {k: sort_list(v, key) for k, v in d.items()}
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Service credentials and context-based restrictions (issue 15)
+# ---------------------------------------------------------------------------------------------------------------
+CBR = "https://cbr.cloud.ibm.com"
+Z_OFFICE = "a1c3e5f7091b2d4f6a8c0e2b4d6f8a0c"
+Z_CI = "b2d4f6a8c0e1f3a5b7c9d1e3f5a7b9c1"
+CBR_KMS = "c3e5a7b9d1f2a4b6c8d0e2f4a6b8c0d2"
+CBR_SECRETS = "d4f6b8c0e2a3b5c7d9e1f3a5b7c9d1e3"
+K_COS_BACKUP = "5b1f0c2e-8d3a-4e6b-9f7c-1a2b3c4d5e6f"
+K_PG_APP = "6c2a1d3f-9e4b-4f7c-8a8d-2b3c4d5e6f70"
+
+
+def instance_spec(guid):
+    for spec in INSTANCES_SPEC:
+        if spec[0] == guid:
+            return spec
+    raise KeyError(guid)
+
+
+def resource_keys():
+    """Service credentials: each backed by a service ID with a role on its instance."""
+    out = []
+    for key, guid, name, role, sid, created, by in [
+        (K_COS_BACKUP, I_COS, "cos-hmac-backup", "Writer", S_BACKUP, "2024-05-06T08:12:44.1Z", U_PRIYA),
+        (K_PG_APP, I_PG, "pg-orders-app", "Manager", S_CI, "2025-02-18T16:03:10.5Z", U_MARCUS),
+    ]:
+        _, svc, region, rg, _, resource_id, *_ = instance_spec(guid)
+        out.append({
+            "id": "crn:v1:bluemix:public:%s:%s:%s:%s:resource-key:%s" % (svc, region, SCOPE, guid, key),
+            "guid": key,
+            "url": "/v2/resource_keys/" + key,
+            "crn": "crn:v1:bluemix:public:%s:%s:%s:%s:resource-key:%s" % (svc, region, SCOPE, guid, key),
+            "name": name,
+            "account_id": ACCT,
+            "resource_group_id": rg,
+            "resource_id": resource_id,
+            "source_crn": instance_crn(guid),
+            "state": "active",
+            "onetime_credentials": False,
+            "iam_compatible": True,
+            "migrated": False,
+            # only the identifying fields: a snapshot never holds the key's secret
+            "credentials": {
+                "iam_apikey_description": "Auto-generated for key " + key,
+                "iam_apikey_name": name,
+                "iam_role_crn": "crn:v1:bluemix:public:iam::::serviceRole:" + role,
+                "iam_serviceid_crn": "crn:v1:bluemix:public:iam-identity::%s::serviceid:ServiceId-%s" % (SCOPE, sid),
+            },
+            "resource_instance_url": "/v2/resource_instances/" + guid,
+            "resource_alias_url": None,
+            "created_at": created,
+            "created_by": by,
+            "updated_at": created,
+            "updated_by": "",
+            "deleted_at": None,
+            "deleted_by": "",
+        })
+    return out
+
+
+def cbr_zones():
+    """Zones as /v1/zones lists them (ZoneSummary: `addresses_preview`, not the full `addresses`)."""
+    out = []
+    for zid, name, description, addresses in [
+        (Z_OFFICE, "office-network", "Acme office egress", [
+            {"type": "ipRange", "value": "203.0.113.0-203.0.113.255"}, {"type": "ipAddress", "value": "198.51.100.7"}]),
+        (Z_CI, "ci-runners", "Build runners", [{"type": "subnet", "value": "192.0.2.0/26"}]),
+    ]:
+        out.append({
+            "id": zid,
+            "crn": "crn:v1:bluemix:public:context-based-restrictions::%s::zone:%s" % (SCOPE, zid),
+            "name": name,
+            "description": description,
+            "address_count": len(addresses),
+            "excluded_count": 0,
+            "addresses_preview": addresses,
+            "href": CBR + "/v1/zones/" + zid,
+            "created_at": "2025-03-03T10:00:00.000Z",
+            "created_by_id": U_DANA,
+            "last_modified_at": "2025-03-03T10:00:00.000Z",
+            "last_modified_by_id": U_DANA,
+        })
+    return out
+
+
+def cbr_rules():
+    """Key Protect reachable only from the office and CI (enforced); Secrets Manager only reported (report-only)."""
+    out = []
+    for rid, description, zones, resource, mode in [
+        (CBR_KMS, "key-protect-prod only from the office and CI", [Z_OFFICE, Z_CI],
+         [("serviceName", "kms"), ("serviceInstance", I_KMS)], "enabled"),
+        (CBR_SECRETS, "Secrets Manager from the office (trial)", [Z_OFFICE],
+         [("serviceName", "secrets-manager")], "report"),
+    ]:
+        out.append({
+            "id": rid,
+            "crn": "crn:v1:bluemix:public:context-based-restrictions::%s::rule:%s" % (SCOPE, rid),
+            "description": description,
+            "contexts": [{"attributes": [{"name": "networkZoneId", "value": ",".join(zones)}]}],
+            "resources": [{"attributes": [{"name": "accountId", "value": ACCT}]
+                           + [{"name": n, "value": v} for n, v in resource]}],
+            "enforcement_mode": mode,
+            "href": CBR + "/v1/rules/" + rid,
+            "created_at": "2025-03-03T10:05:00.000Z",
+            "created_by_id": U_DANA,
+            "last_modified_at": "2025-03-03T10:05:00.000Z",
+            "last_modified_by_id": U_DANA,
+        })
+    return out
+
+
+def cbr_account_settings():
+    return {
+        "id": ACCT,
+        "crn": "crn:v1:bluemix:public:context-based-restrictions::%s::account-settings:%s" % (SCOPE, ACCT),
+        "rule_count_limit": 1000,
+        "zone_count_limit": 500,
+        "tags_rule_count_limit": 100,
+        "current_rule_count": len(cbr_rules()),
+        "current_zone_count": len(cbr_zones()),
+        "current_tags_rule_count": 0,
+        "href": CBR + "/v1/account_settings/" + ACCT,
+        "created_at": "2025-03-03T10:00:00.000Z",
+        "created_by_id": U_DANA,
+        "last_modified_at": "2025-03-03T10:05:00.000Z",
+        "last_modified_by_id": U_DANA,
+    }
+
+
 def services_named_in_policies(policies, instances=()):
     """Services whose roles a fetch asks for: named in a policy's subject or resource, or of an instance."""
     names = set(i["crn"].split(":")[4] for i in instances)
@@ -960,6 +1089,14 @@ def build():
          "list", 1, sort_list(api_keys(), "id")),
         ("identity_settings", "identity-settings.json", "iam-identity",
          "/v1/accounts/%s/settings/identity" % ACCT, "", "object", 1, identity_settings()),
+        ("resource_keys", "resource-keys.json", "resource-controller", "/v2/resource_keys", "limit=100", "list", 1,
+         sort_list(resource_keys(), "id")),
+        ("cbr_zones", "cbr-zones.json", "context-based-restrictions", "/v1/zones", acct_q, "list", 1,
+         sort_list(cbr_zones(), "id")),
+        ("cbr_rules", "cbr-rules.json", "context-based-restrictions", "/v1/rules", acct_q, "list", 1,
+         sort_list(cbr_rules(), "id")),
+        ("cbr_account_settings", "cbr-account-settings.json", "context-based-restrictions",
+         "/v1/account_settings/" + ACCT, "", "object", 1, cbr_account_settings()),
     ]
     return c, policy_usage()
 

@@ -14,7 +14,7 @@ enum APIFamily: Sendable, Equatable {
         case ("identity", _): .identity
         case ("v1", "serviceids"), ("v1", "profiles"), ("v1", "apikeys"), ("v1", "activity"): .identity
         case ("v1", "accounts"): .identity // /v1/accounts/{account}/settings/identity
-        case ("v2", "resource_groups"), ("v2", "resource_instances"): .resourceController
+        case ("v2", "resource_groups"), ("v2", "resource_instances"), ("v2", "resource_keys"): .resourceController
         default: .platform
         }
     }

@@ -98,6 +98,16 @@ struct EndpointCatalog: Sendable {
         case .identitySettings:
             Endpoint(api: "iam-identity", path: "/v1/accounts/\(accountSegment)/settings/identity", query: [], itemsKey: nil,
                      paging: .none)
+        case .resourceKeys:
+            Endpoint(api: "resource-controller", path: "/v2/resource_keys", query: [], itemsKey: "resources",
+                     paging: .nextURL(parameter: "start"))
+        case .cbrZones:
+            Endpoint(api: "context-based-restrictions", path: "/v1/zones", query: [account], itemsKey: "zones", paging: .none)
+        case .cbrRules:
+            Endpoint(api: "context-based-restrictions", path: "/v1/rules", query: [account], itemsKey: "rules", paging: .none)
+        case .cbrAccountSettings:
+            Endpoint(api: "context-based-restrictions", path: "/v1/account_settings/\(accountSegment)", query: [],
+                     itemsKey: nil, paging: .none)
         }
     }
 

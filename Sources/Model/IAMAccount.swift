@@ -25,6 +25,12 @@ public struct IAMAccount: Sendable {
     public let resourceInstances: [ResourceInstance]
     public let apiKeys: [APIKey]
     public let identitySettings: IdentitySettings?
+    /// Service credentials, sorted by id.
+    public let resourceKeys: [ResourceKey]
+    /// Context-based restrictions: network zones and rules (sorted by id), and the account's CBR settings.
+    public let cbrZones: [CBRZone]
+    public let cbrRules: [CBRRule]
+    public let cbrAccountSettings: CBRAccountSettings?
     public let activity: ActivityReport?
     /// Collections whose content is unknown, and why.
     public let unknown: [CollectionKind: LoadedSnapshot.Unavailability]
@@ -43,7 +49,9 @@ public struct IAMAccount: Sendable {
                 accessPolicies: [Policy] = [], authorizationPolicies: [Policy] = [], roles: [Role] = [],
                 policyTemplates: [PolicyTemplate] = [], policyAssignments: [PolicyAssignment] = [],
                 resourceGroups: [ResourceGroup] = [], resourceInstances: [ResourceInstance] = [],
-                apiKeys: [APIKey] = [], identitySettings: IdentitySettings? = nil, activity: ActivityReport? = nil,
+                apiKeys: [APIKey] = [], identitySettings: IdentitySettings? = nil, resourceKeys: [ResourceKey] = [],
+                cbrZones: [CBRZone] = [], cbrRules: [CBRRule] = [], cbrAccountSettings: CBRAccountSettings? = nil,
+                activity: ActivityReport? = nil,
                 unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]) {
         self.accountID = accountID
         self.fetchedAt = fetchedAt
@@ -63,6 +71,10 @@ public struct IAMAccount: Sendable {
         self.resourceInstances = resourceInstances
         self.apiKeys = apiKeys
         self.identitySettings = identitySettings
+        self.resourceKeys = resourceKeys
+        self.cbrZones = cbrZones
+        self.cbrRules = cbrRules
+        self.cbrAccountSettings = cbrAccountSettings
         self.activity = activity
         self.unknown = unknown
         usersByIAMID = Dictionary(users.map { ($0.iamID, $0) }, uniquingKeysWith: { first, _ in first })

@@ -20,6 +20,12 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     case resourceInstances = "resource_instances"
     case apiKeys = "api_keys"
     case identitySettings = "identity_settings"
+    /// Service credentials (`/v2/resource_keys`): each backed by a service ID holding a role on an instance.
+    case resourceKeys = "resource_keys"
+    /// Context-based restrictions: network zones, rules, and the account's CBR settings (`cbr.cloud.ibm.com`).
+    case cbrZones = "cbr_zones"
+    case cbrRules = "cbr_rules"
+    case cbrAccountSettings = "cbr_account_settings"
 
     /// How a collection's file is laid out.
     public enum Shape: Sendable {
@@ -43,19 +49,21 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .authorizationPolicies: "policies-authorization.json"
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings, .roles,
-             .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings:
+             .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings,
+             .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings:
             rawValue.replacingOccurrences(of: "_", with: "-") + ".json"
         }
     }
 
     public var shape: Shape {
         switch self {
-        case .account, .accessGroupSettings, .identitySettings: .object
+        case .account, .accessGroupSettings, .identitySettings, .cbrAccountSettings: .object
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities,
              .accessGroupMembers, .accessGroupRules: .perParent
         case .roles: .roles
         case .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessPolicies, .authorizationPolicies,
-             .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys: .list
+             .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .resourceKeys, .cbrZones,
+             .cbrRules: .list
         }
     }
 
@@ -66,7 +74,8 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .roles: "crn"
         case .account, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .accessGroups,
              .accessGroupRules, .accessGroupSettings, .accessPolicies, .authorizationPolicies, .policyTemplates,
-             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings: "id"
+             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
+             .cbrRules, .cbrAccountSettings: "id"
         }
     }
 
@@ -77,7 +86,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .accessGroupMembers, .accessGroupRules: .accessGroups
         case .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
              .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances,
-             .apiKeys, .identitySettings: nil
+             .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings: nil
         }
     }
 
@@ -89,7 +98,21 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .accessGroups, .accessGroupMembers, .accessGroupRules, .accessPolicies, .roles: true
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroupSettings, .authorizationPolicies, .policyTemplates,
-             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings: false
+             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
+             .cbrRules, .cbrAccountSettings: false
+        }
+    }
+
+    /// For collections whose items carry secrets, the fields of the item's `credentials` object that identify rather
+    /// than grant and may be written; every other credential field is dropped before anything is written.
+    public var keptCredentialFields: Set<String>? {
+        switch self {
+        case .resourceKeys:
+            ["iam_apikey_description", "iam_apikey_id", "iam_apikey_name", "iam_role_crn", "iam_serviceid_crn", "redacted"]
+        case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
+             .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
+             .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
+             .resourceInstances, .apiKeys, .identitySettings, .cbrZones, .cbrRules, .cbrAccountSettings: nil
         }
     }
 

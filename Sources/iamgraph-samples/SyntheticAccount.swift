@@ -276,5 +276,10 @@ struct Generator {
             "system_refresh_token_expiration_in_seconds": "NOT_SET",
             "restrict_user_list_visibility": "NOT_RESTRICTED", "restrict_user_domains": [Any](),
         ] as JSON)
+        add(.resourceKeys, makeResourceKeys())
+        let restrictions = makeContextBasedRestrictions()
+        add(.cbrZones, restrictions.zones)
+        add(.cbrRules, restrictions.rules)
+        add(.cbrAccountSettings, restrictions.settings)
     }
 }
