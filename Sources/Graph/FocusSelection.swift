@@ -54,6 +54,11 @@ struct FocusSelection {
                     allowed.insert(account.identity(iamID: iamID).map(Self.node(of:)) ?? Self.unknownIdentityNode(iamID))
                 case .accessGroup(let id): allowed.insert(Node.id(.accessGroup, id))
                 case .service(let name, let guid): allowed.insert(Node.id(.service, guid.map { "\(name)/\($0)" } ?? name))
+                case .profileAssumer(let assumer):
+                    switch assumer.kind {
+                    case .computeResource: allowed.insert(Node.id(.computeResource, assumer.id))
+                    case .federatedUsers, .computeResources: allowed.insert(Node.id(.claimRule, assumer.id))
+                    }
                 }
                 for step in access.path { allowed.insert(Self.node(of: step)) }
             }

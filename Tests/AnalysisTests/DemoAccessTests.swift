@@ -124,4 +124,27 @@ import TestSupport
         #expect(throws: Lookup.Failure.self) { try IdentityAccessReport(identity: "nobody@example.com", in: index) }
         #expect(throws: Lookup.Failure.self) { try ResourceAccessReport(resource: DemoIDs.deletedInstance, in: index) }
     }
+
+    /// What may assume a trusted profile holding access reaches the instance through the profile: the IKS service
+    /// account linked to the payments profile reaches secrets-prod; the federated users the SSO claim rule admits
+    /// reach what the federated profile reaches.
+    @Test func profileAssumersHoldAccessThroughTheProfile() throws {
+        let secrets = try #require(index.account.resourceInstances.first { $0.name == "secrets-prod" })
+        let linked = WhoHasAccess.to(secrets, in: index).filter {
+            if case .profileAssumer(let assumer) = $0.holder { return assumer.kind == .computeResource } else { return false }
+        }
+        let row = try #require(linked.first)
+        guard case .profileAssumer(let assumer) = row.holder else { Issue.record("not an assumer"); return }
+        #expect(assumer.id.hasPrefix("crn:v1:bluemix:public:containers-kubernetes:"))
+        #expect(assumer.name == "IKS_SA payments/secrets-reader (link payments-secrets-reader)")
+        #expect(row.path.count == 1)
+        guard case .trustedProfile = row.path.first else { Issue.record("path \(row.path)"); return }
+
+        let federated = index.account.resourceInstances.flatMap { WhoHasAccess.to($0, in: index) }.compactMap { access -> ProfileAssumer? in
+            if case .profileAssumer(let assumer) = access.holder, assumer.kind == .federatedUsers { return assumer }
+            return nil
+        }
+        #expect(!federated.isEmpty)
+        #expect(federated.allSatisfy { $0.name.hasPrefix("federated users of https://sso.acme.example.com/") && $0.name.contains("cloud-dev") })
+    }
 }

@@ -7,6 +7,8 @@ public struct ResourceAccess: Sendable, Hashable {
         case identity(iamID: String)
         case accessGroup(id: String)
         case service(name: String, instance: String?)
+        /// A linked compute resource, or what a claim rule admits, through a trusted profile holding the access.
+        case profileAssumer(ProfileAssumer)
     }
 
     public let holder: Holder
@@ -19,7 +21,8 @@ public struct ResourceAccess: Sendable, Hashable {
 }
 
 /// Everyone who can reach an instance: through instance, service-wide, resource-group-wide and account-wide policies,
-/// expanded through access groups and trusted profiles, plus services authorized to it.
+/// expanded through access groups and trusted profiles (to the identities, linked compute resources and claim rules that
+/// may assume them), plus services authorized to it.
 public enum WhoHasAccess {
     /// One row per holder, policy and path, in the order `reach` finds them.
     public static func to(_ instance: ResourceInstance, in index: AccessIndex) -> [ResourceAccess] {
@@ -60,6 +63,9 @@ public enum WhoHasAccess {
                 let viaProfile = found.path([step] + found.paths[path])
                 for identity in profile.identities where identity.iamID != iamID {
                     found.add(.identity(iamID: identity.iamID), reaching, viaProfile)
+                }
+                for assumer in ProfileAssumer.all(of: profile) {
+                    found.add(.profileAssumer(assumer), reaching, viaProfile)
                 }
             }
         }

@@ -7,7 +7,8 @@ import Model
 public struct ResourceAccessReport: Sendable {
     /// The instance asked about.
     public let instance: ResourceInstance
-    /// Who can reach the instance, ordered: users, service IDs, trusted profiles, access groups, Public Access,
+    /// Who can reach the instance, ordered: users, service IDs, trusted profiles and what may assume them (linked
+    /// compute resources, claim rules' federated users and compute resources), access groups, Public Access,
     /// services; then by name.
     public var access: [ResourceAccess] { rows.map(reach.access) }
     let index: AccessIndex
@@ -149,6 +150,12 @@ public struct ResourceAccessReport: Sendable {
                 name = instance.map { "\(service) \(index.account.instancesByGUID[$0]?.name ?? $0)" } ?? service
                 serviceInstance = instance
                 order = 5
+            case .profileAssumer(let assumer):
+                kind = assumer.kind.rawValue
+                id = assumer.id
+                name = assumer.name
+                serviceInstance = nil
+                order = 2
             }
         }
     }
