@@ -9,8 +9,11 @@ import Snapshot
 public struct Faults: Sendable, Equatable {
     /// Delay before every request (the token request included) is answered.
     public var latency: Duration
-    /// Every Nth API request gets `429 Too Many Requests` with `Retry-After: 1`.
+    /// Every Nth API request gets `429 Too Many Requests` with `Retry-After: retryAfter`; `1` is a server that
+    /// answers 429 forever.
     public var rateLimitEvery: Int?
+    /// The `Retry-After` seconds the `rateLimitEvery` answers ask for (a hostile server asks for hours).
+    public var retryAfter: Int
     /// Every Nth API request gets a server error, cycling through `serverErrorStatuses`.
     public var serverErrorEvery: Int?
     /// The statuses `serverErrorEvery` cycles through: the first failure gets the first status, and so on.
@@ -27,6 +30,16 @@ public struct Faults: Sendable, Equatable {
     public var malformed: Set<CollectionKind>
     /// Paged collections whose cursor loops: the second page's `next` cursor is the one that led to it, forever.
     public var pagingLoop: Set<CollectionKind>
+    /// Paged collections that never end: every page's `next` cursor leads to a page not served yet, past the end of
+    /// the list as well (those pages are empty; the reported total stays true).
+    public var endlessPaging: Set<CollectionKind>
+    /// Collections whose successful answers are a valid JSON object of `hugeBodyBytes` bytes instead, generated as it
+    /// is sent (chunked, without `Content-Length`, so only counting the bytes received can stop it).
+    public var hugeBody: Set<CollectionKind>
+    public var hugeBodyBytes: Int
+    /// Paged collections whose every page carries `floodItems` tiny items (`{"id": "flood-1"}`…) instead of its own.
+    public var itemFlood: Set<CollectionKind>
+    public var floodItems: Int
     /// Every API request gets `401`: tokens are issued, but none is ever accepted (credentials revoked meanwhile).
     public var refuseTokens: Bool
 
@@ -48,14 +61,17 @@ public struct Faults: Sendable, Equatable {
     /// No faults at all.
     public static let none = Faults()
 
-    public init(latency: Duration = .zero, rateLimitEvery: Int? = nil, serverErrorEvery: Int? = nil,
-                serverErrorStatuses: [Int] = [500, 503], dropEvery: Int? = nil, expireTokenAfter: Int? = nil,
-                forbidden: Set<CollectionKind> = [], truncateEvery: Int? = nil, malformed: Set<CollectionKind> = [],
-                pagingLoop: Set<CollectionKind> = [], refuseTokens: Bool = false, repeatedItems: Set<CollectionKind> = [],
-                extraParentIDs: [String] = [], errorMessageSuffix: String = "", tokenAccountClaim: String? = nil,
-                accessTokenSuffix: String = "") {
+    public init(latency: Duration = .zero, rateLimitEvery: Int? = nil, retryAfter: Int = 1,
+                serverErrorEvery: Int? = nil, serverErrorStatuses: [Int] = [500, 503], dropEvery: Int? = nil,
+                expireTokenAfter: Int? = nil, forbidden: Set<CollectionKind> = [], truncateEvery: Int? = nil,
+                malformed: Set<CollectionKind> = [], pagingLoop: Set<CollectionKind> = [],
+                endlessPaging: Set<CollectionKind> = [], hugeBody: Set<CollectionKind> = [],
+                hugeBodyBytes: Int = 2 << 30, itemFlood: Set<CollectionKind> = [], floodItems: Int = 1_000_000,
+                refuseTokens: Bool = false, repeatedItems: Set<CollectionKind> = [], extraParentIDs: [String] = [],
+                errorMessageSuffix: String = "", tokenAccountClaim: String? = nil, accessTokenSuffix: String = "") {
         self.latency = latency
         self.rateLimitEvery = rateLimitEvery
+        self.retryAfter = retryAfter
         self.serverErrorEvery = serverErrorEvery
         self.serverErrorStatuses = serverErrorStatuses
         self.dropEvery = dropEvery
@@ -64,6 +80,11 @@ public struct Faults: Sendable, Equatable {
         self.truncateEvery = truncateEvery
         self.malformed = malformed
         self.pagingLoop = pagingLoop
+        self.endlessPaging = endlessPaging
+        self.hugeBody = hugeBody
+        self.hugeBodyBytes = hugeBodyBytes
+        self.itemFlood = itemFlood
+        self.floodItems = floodItems
         self.refuseTokens = refuseTokens
         self.repeatedItems = repeatedItems
         self.extraParentIDs = extraParentIDs

@@ -7,15 +7,22 @@ struct Page {
     let limit: Int
     /// Offset of the page the `next` cursor leads to, `nil` on the last page.
     let nextOffset: Int?
-    /// Whether `nextOffset` repeats the cursor that led here (the paging-loop fault).
-    let looped: Bool
+    /// The paging fault that shaped this page's `next` cursor, if any.
+    let fault: FaultKind?
 
-    /// Cuts the page `request` asks for out of `all`.
-    ///
-    /// With `loop`, every page has a `next` cursor: the first page's leads to offset `limit` (an empty page when the
-    /// list is shorter), and every later page's is the very cursor that led to it, so a client that follows cursors
-    /// blindly fetches the second page forever.
-    init(_ style: PagingStyle, of all: [RawJSON], for request: APIRequest, loop: Bool) throws(APIError) {
+    /// How a paging fault bends the `next` cursor.
+    enum Bend {
+        /// The first page's cursor leads to offset `limit` (an empty page when the list is shorter), and every later
+        /// page's is the very cursor that led to it, so a client that follows cursors blindly fetches the second
+        /// page forever.
+        case loop
+        /// Every page's cursor leads to the next `limit` items, past the end of the list too: new cursors forever.
+        case endless
+    }
+
+    /// Cuts the page `request` asks for out of `all`, its cursor bent by `bend`; with `flood`, the page carries that
+    /// many tiny items (`{"id": "flood-1"}`…) instead of its own.
+    init(_ style: PagingStyle, of all: [RawJSON], for request: APIRequest, bend: Bend?, flood: Int?) throws(APIError) {
         self.style = style
         var limit = style.defaultLimit
         if let text = request.query(style.limitParameter) {
@@ -33,15 +40,21 @@ struct Page {
         }
         let start = min(offset, all.count)
         let end = min(start + limit, all.count)
-        self.items = Array(all[start..<end])
+        self.items = flood.map { count in (0..<max(0, count)).map { ["id": .string("flood-\($0 + 1)")] } }
+            ?? Array(all[start..<end])
         self.offset = offset
         self.limit = limit
-        if loop {
+        switch bend {
+        case .loop?:
             nextOffset = offset == 0 ? limit : offset
-            looped = offset != 0
-        } else {
+            fault = offset != 0 ? .pagingLoop : nil
+        case .endless?:
+            let next = offset + limit
+            nextOffset = next
+            fault = next >= all.count ? .endlessPaging : nil
+        case nil:
             nextOffset = end < all.count ? end : nil
-            looped = false
+            fault = nil
         }
         total = all.count
     }

@@ -6,6 +6,8 @@ struct Reply: Sendable {
     var status: Int
     var headers: [String: String]
     var body: Data
+    /// A body generated as it is sent, sent instead of `body` (chunked, without `Content-Length`).
+    var generatedBody: PaddedJSONBody?
     /// The injected fault that shaped this answer, for the request log.
     var fault: FaultKind?
 
@@ -39,13 +41,25 @@ struct Reply: Sendable {
         return copy
     }
 
+    /// The same answer with a valid JSON body of `bytes` bytes instead, generated as it is sent.
+    func huge(bytes: Int) -> Reply {
+        var copy = self
+        copy.body = Data()
+        copy.generatedBody = PaddedJSONBody(count: bytes)
+        return copy
+    }
+
     /// The FlyingFox response.
     var httpResponse: HTTPResponse {
         var fields = HTTPHeaders()
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
             fields[HTTPHeader(name)] = value
         }
-        return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)), headers: fields, body: body)
+        let statusCode = HTTPStatusCode(status, phrase: Self.phrase(status))
+        if let generatedBody {
+            return HTTPResponse(statusCode: statusCode, headers: fields, body: HTTPBodySequence(from: generatedBody, suggestedBufferSize: 1 << 16))
+        }
+        return HTTPResponse(statusCode: statusCode, headers: fields, body: body)
     }
 
     private static func phrase(_ status: Int) -> String {

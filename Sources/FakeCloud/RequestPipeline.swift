@@ -9,8 +9,9 @@ enum Outcome: Sendable {
 
 extension FakeCloudEngine {
     /// Answers one request, in this order: latency; numbering; dropped connection, rate limit or server error
-    /// (API requests only); routing (404); refused tokens, then the bearer token (401); account check (403); forbidden collection (403);
-    /// collection the snapshot lacks; the endpoint; malformed body; truncated body.
+    /// (API requests only); routing (404); refused tokens, then the bearer token (401); account check (403);
+    /// forbidden collection (403); collection the snapshot lacks; the endpoint (paging loop, endless paging, item
+    /// flood); malformed body; huge body; truncated body.
     func respond(to request: APIRequest) async -> Outcome {
         if faults.latency > .zero { try? await Task.sleep(for: faults.latency) }
         let authorization = request.header("Authorization")
@@ -28,7 +29,7 @@ extension FakeCloudEngine {
             fault = .dropped
         } else if let number = apiRequest, Faults.fires(faults.rateLimitEvery, on: number) {
             var reply = Reply.error(.rateLimited(), family: family, trace: trace)
-            reply.headers["Retry-After"] = "1"
+            reply.headers["Retry-After"] = String(faults.retryAfter)
             outcome = .reply(reply)
             fault = .rateLimited
         } else if let number = apiRequest, Faults.fires(faults.serverErrorEvery, on: number),
@@ -98,13 +99,20 @@ extension FakeCloudEngine {
             if let kind = kinds.first(where: { snapshot.collections[$0] == nil }) {
                 return failure(unavailableError(kind))
             }
+            let bend: Page.Bend? = kinds.contains(where: faults.pagingLoop.contains) ? .loop
+                : kinds.contains(where: faults.endlessPaging.contains) ? .endless : nil
             let context = EndpointContext(request: request, parameters: parameters, engine: self, caller: caller,
-                                          trace: trace, loops: kinds.contains(where: faults.pagingLoop.contains),
+                                          trace: trace, bend: bend,
+                                          flood: kinds.contains(where: faults.itemFlood.contains) ? faults.floodItems : nil,
                                           baseURL: state.withLock { $0.baseURL })
             var reply = try endpoint.handle(context)
             if reply.status == 200, kinds.contains(where: faults.malformed.contains) {
                 reply = reply.malformed()
                 reply.fault = .malformed
+            }
+            if reply.status == 200, kinds.contains(where: faults.hugeBody.contains) {
+                reply = reply.huge(bytes: faults.hugeBodyBytes)
+                reply.fault = .hugeBody
             }
             return reply
         } catch let error as APIError {

@@ -50,4 +50,10 @@ public enum FaultKind: String, Sendable, Equatable, CaseIterable {
     case malformed
     /// A page whose `next` cursor repeats the one that led to it.
     case pagingLoop = "paging_loop"
+    /// A page whose `next` cursor leads past the end of its list.
+    case endlessPaging = "endless_paging"
+    /// A body of `Faults.hugeBodyBytes` bytes.
+    case hugeBody = "huge_body"
+    /// A page of `Faults.floodItems` tiny items.
+    case itemFlood = "item_flood"
 }

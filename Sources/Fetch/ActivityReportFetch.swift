@@ -20,7 +20,7 @@ struct ActivityReportFetch {
                 let report = Endpoint(api: "iam-identity", path: start.path + "/" + URLEncoding.pathSegment(reference),
                                       query: [], itemsKey: nil, paging: .none)
                 for _ in 0..<poll.attempts {
-                    let (status, body) = try await client.send(report, cursor: nil, accept: [200, 204, 404])
+                    let (status, body, _) = try await client.send(report, cursor: nil, accept: [200, 204, 404])
                     if status == 200, let body { return .success(body) }
                     if status == 404 { break }
                     try await Task.sleep(nanoseconds: UInt64(poll.interval * 1_000_000_000))

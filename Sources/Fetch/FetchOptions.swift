@@ -14,6 +14,8 @@ public struct FetchOptions: Sendable {
     public var withActivity: Bool
     public var transport: HTTPTransport.Options
     public var retry: RetryPolicy
+    /// How much JSON one response and one listing may hold.
+    public var limits: FetchLimits
     /// How often, and how many times, to poll the activity report while it is being prepared.
     public var activityPoll: (interval: Double, attempts: Int)
     /// Let a partial snapshot replace one that holds collections it lacks (`--allow-partial`); by default that one is
@@ -22,7 +24,8 @@ public struct FetchOptions: Sendable {
 
     public init(apiBase: URL? = nil, accountID: String? = nil, identity: String? = nil, concurrency: Int = 8,
                 withActivity: Bool = false, transport: HTTPTransport.Options, retry: RetryPolicy = RetryPolicy(),
-                activityPoll: (interval: Double, attempts: Int) = (2, 90), allowPartial: Bool = false) {
+                limits: FetchLimits = FetchLimits(), activityPoll: (interval: Double, attempts: Int) = (2, 90),
+                allowPartial: Bool = false) {
         self.apiBase = apiBase
         self.accountID = accountID
         self.identity = identity
@@ -30,6 +33,7 @@ public struct FetchOptions: Sendable {
         self.withActivity = withActivity
         self.transport = transport
         self.retry = retry
+        self.limits = limits
         self.activityPoll = activityPoll
         self.allowPartial = allowPartial
     }

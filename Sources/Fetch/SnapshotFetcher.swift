@@ -30,7 +30,8 @@ public struct SnapshotFetcher: Sendable {
         let token = try await tokens.token()
         let accountID = try Self.accountID(option: options.accountID, token: token)
         let client = APIClient(base: options.apiBase, transport: transport, tokens: tokens, retry: options.retry,
-                               limiter: AsyncLimiter(limit: options.concurrency), statistics: statistics, events: events)
+                               limits: options.limits, limiter: AsyncLimiter(limit: options.concurrency),
+                               statistics: statistics, events: events)
         let plan = FetchPlan(client: client, catalog: EndpointCatalog(accountID: accountID), identity: options.identity,
                              statistics: statistics, events: events)
         let outcomes = try await plan.run()

@@ -34,8 +34,11 @@ struct FakeIBMCloud: AsyncParsableCommand {
     @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay every answer by this many milliseconds.", valueName: "ms"))
     var latencyMilliseconds = 0
 
-    @Option(help: ArgumentHelp("Answer every Nth API request with 429 and Retry-After: 1.", valueName: "n"))
+    @Option(help: ArgumentHelp("Answer every Nth API request with 429 (1: always).", valueName: "n"))
     var rateLimitEvery: Int?
+
+    @Option(name: .customLong("retry-after"), help: ArgumentHelp("The Retry-After seconds those 429s ask for.", valueName: "seconds"))
+    var retryAfter = 1
 
     @Option(help: ArgumentHelp("Answer every Nth API request with 500, then 503, alternately.", valueName: "n"))
     var failEvery: Int?
@@ -58,6 +61,21 @@ struct FakeIBMCloud: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Make this collection's paging loop: the second page's cursor repeats forever (repeatable).", valueName: "collection"))
     var pagingLoop: [String] = []
 
+    @Option(help: ArgumentHelp("Make this collection's paging endless: every page has a new next cursor (repeatable).", valueName: "collection"))
+    var endlessPaging: [String] = []
+
+    @Option(help: ArgumentHelp("Answer this collection with a huge JSON body, chunked (repeatable; size: --huge-body-mb).", valueName: "collection"))
+    var hugeBody: [String] = []
+
+    @Option(name: .customLong("huge-body-mb"), help: ArgumentHelp("The size of --huge-body answers in MiB.", valueName: "mb"))
+    var hugeBodyMB = 2048
+
+    @Option(help: ArgumentHelp("Fill every page of this collection with tiny items (repeatable; how many: --flood-items).", valueName: "collection"))
+    var itemFlood: [String] = []
+
+    @Option(name: .customLong("flood-items"), help: ArgumentHelp("The items on each --item-flood page.", valueName: "n"))
+    var floodItems = 1_000_000
+
     @Flag(name: .customLong("refuse-tokens"), help: "Issue tokens but answer every API request with 401 (revoked credentials).")
     var refuseTokens = false
 
@@ -67,15 +85,20 @@ struct FakeIBMCloud: AsyncParsableCommand {
             throw ValidationError("every --*-every and --expire-token-after value must be at least 1")
         }
         guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must not be negative") }
-        _ = try collections(forbid + malformed + pagingLoop)
+        guard retryAfter >= 0 else { throw ValidationError("--retry-after must not be negative") }
+        guard (1...1_048_576).contains(hugeBodyMB) else { throw ValidationError("--huge-body-mb must be from 1 to 1048576") }
+        guard floodItems >= 0 else { throw ValidationError("--flood-items must not be negative") }
+        _ = try collections(forbid + malformed + pagingLoop + endlessPaging + hugeBody + itemFlood)
     }
 
     func run() async throws {
         let faults = Faults(
-            latency: .milliseconds(latencyMilliseconds), rateLimitEvery: rateLimitEvery, serverErrorEvery: failEvery,
-            dropEvery: dropEvery, expireTokenAfter: expireTokenAfter, forbidden: try collections(forbid),
-            truncateEvery: truncateEvery, malformed: try collections(malformed), pagingLoop: try collections(pagingLoop),
-            refuseTokens: refuseTokens)
+            latency: .milliseconds(latencyMilliseconds), rateLimitEvery: rateLimitEvery, retryAfter: retryAfter,
+            serverErrorEvery: failEvery, dropEvery: dropEvery, expireTokenAfter: expireTokenAfter,
+            forbidden: try collections(forbid), truncateEvery: truncateEvery, malformed: try collections(malformed),
+            pagingLoop: try collections(pagingLoop), endlessPaging: try collections(endlessPaging),
+            hugeBody: try collections(hugeBody), hugeBodyBytes: hugeBodyMB << 20,
+            itemFlood: try collections(itemFlood), floodItems: floodItems, refuseTokens: refuseTokens)
         let options = FakeCloud.Options(host: host, port: port, apiKey: apiKey, iamID: iamID) { record in
             FileHandle.standardError.write(Data((record.description + "\n").utf8))
         }

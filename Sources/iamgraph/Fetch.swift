@@ -23,6 +23,11 @@ struct FetchSnapshot: AsyncParsableCommand {
             partial one is written beside it, as SNAPSHOT.partial-<time>, unless --allow-partial is given. A partial \
             snapshot that loses nothing (a first fetch, or the same collections forbidden as before) replaces it.
 
+            Limits against hostile or broken servers (crossing one fails that collection, exit 6): a response of more \
+            than --max-response-mb (default 32) is cut off as it arrives; one response may hold 100,000 JSON \
+            values, one listing 5,000,000, a page 1,000 items, a listing 5,000 pages (or its reported total + 1); a \
+            request gives up after 6 attempts or 120 s of retrying, and waits at most 30 s whatever Retry-After asks.
+
             Exit codes: 0 complete, 6 partial (some collections forbidden or failed: see stderr and the manifest; \
             stderr says where the snapshot went), 7 credentials missing or refused (nothing is written), 4 other \
             failure (network setup, writing, a token naming no valid account id), 130 / 143 interrupted by SIGINT / \
@@ -56,6 +61,10 @@ struct FetchSnapshot: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds before one request times out.", valueName: "seconds"))
     var timeout: Int = 60
 
+    @Option(name: .customLong("max-response-mb"),
+            help: ArgumentHelp("The largest response accepted, in MiB (after decompression).", valueName: "mb"))
+    var maxResponseMB = HTTPTransport.Options.defaultMaxResponseBytes >> 20
+
     @Flag(name: .customLong("with-activity"), help: "Also fetch the inactive-identities activity report (slow; volatile area).")
     var withActivity = false
 
@@ -72,6 +81,7 @@ struct FetchSnapshot: AsyncParsableCommand {
     func validate() throws {
         if concurrency < 1 || concurrency > 64 { throw ValidationError("--concurrency must be between 1 and 64") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if !(1...4096).contains(maxResponseMB) { throw ValidationError("--max-response-mb must be between 1 and 4096") }
         if let base = apiBaseURL, base.host == nil { throw ValidationError("--api-base must be an absolute URL") }
         if let account, let problem = AccountID.problem(account) { throw ValidationError("--account: \(problem)") }
     }
@@ -91,7 +101,8 @@ struct FetchSnapshot: AsyncParsableCommand {
         let options = FetchOptions(
             apiBase: apiBaseURL, accountID: account, identity: identity, concurrency: concurrency,
             withActivity: withActivity,
-            transport: .init(userAgent: "iamgraph/\(ToolVersion.current)", caBundle: caBundle, totalTimeout: timeout),
+            transport: .init(userAgent: "iamgraph/\(ToolVersion.current)", caBundle: caBundle, totalTimeout: timeout,
+                             maxResponseBytes: maxResponseMB << 20),
             allowPartial: allowPartial)
         let progress = FetchProgressDisplay(mode: quiet ? .quiet : verbose ? .verbose : .normal)
         let fetcher = SnapshotFetcher(credential: credential, options: options, events: progress.handle)

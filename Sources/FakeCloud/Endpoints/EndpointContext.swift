@@ -8,8 +8,10 @@ struct EndpointContext: Sendable {
     let caller: String?
     /// Identifies the request in error bodies (`trace`, `requestId`, `transaction_id`).
     let trace: String
-    /// Whether the paging-loop fault applies to this request's collection.
-    let loops: Bool
+    /// The paging fault (loop or endless) that applies to this request's collection.
+    let bend: Page.Bend?
+    /// The item-flood fault's item count, when it applies to this request's collection.
+    let flood: Int?
     /// The server's base URL, for absolute `next` links.
     let baseURL: String
 
@@ -20,9 +22,9 @@ struct EndpointContext: Sendable {
 
     /// The page of `items` the request asks for, in `style`'s envelope with the items under `key`.
     func page(_ style: PagingStyle, _ items: [RawJSON], key: String) throws -> Reply {
-        let page = try Page(style, of: items, for: request, loop: loops)
+        let page = try Page(style, of: items, for: request, bend: bend, flood: flood)
         var reply = Reply.json(page.body(key: key, request: request, base: baseURL))
-        if page.looped { reply.fault = .pagingLoop }
+        reply.fault = flood == nil ? page.fault : .itemFlood
         return reply
     }
 }

@@ -44,6 +44,9 @@ actor TokenProvider {
         return fresh.token
     }
 
+    /// A token answer is a few kilobytes; a larger one is not parsed.
+    static let maxTokenResponseBytes = 1 << 20
+
     private static func exchange(key: String, at url: URL, transport: HTTPTransport) async throws -> (token: String, expiresAt: Date?) {
         var form = URLComponents()
         form.queryItems = [URLQueryItem(name: "grant_type", value: "urn:ibm:params:oauth:grant-type:apikey"),
@@ -55,6 +58,9 @@ actor TokenProvider {
         let response = try await transport.send(request)
         guard response.status == 200 else {
             throw FetchError.authentication("the API key was refused: " + APIErrorMessage.line(status: response.status, body: response.body))
+        }
+        guard response.body.count <= maxTokenResponseBytes else {
+            throw FetchError.authentication("the token endpoint's answer is larger than \(maxTokenResponseBytes >> 20) MiB; not parsed")
         }
         guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
               let token = object["access_token"] as? String else {

@@ -3,14 +3,16 @@ import Foundation
 /// Authenticated requests to the IBM Cloud APIs with retries: 429 waits for `Retry-After`; 5xx, dropped connections,
 /// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token (at most
 /// `maxRefreshesPerRequest` times per request, then the fetch stops: the credentials are refused); a 403 makes the
-/// collection `forbidden`. Lists are walked page by page with each API's paging, and a cursor seen twice stops the
-/// walk with an error instead of looping.
+/// collection `forbidden`; a request whose retries would pass the policy's attempts or time budget fails its
+/// collection. Lists are walked page by page with each API's paging, within `FetchLimits`: a cursor seen twice,
+/// endless pages or a flood of values stop the walk with an error.
 struct APIClient: Sendable {
     /// One base URL for every service, or `nil` for IBM's hosts (each API on its own host).
     let base: URL?
     let transport: HTTPTransport
     let tokens: TokenProvider
     let retry: RetryPolicy
+    let limits: FetchLimits
     let limiter: AsyncLimiter
     let statistics: FetchStatistics
     let events: @Sendable (FetchEvent) -> Void
@@ -18,45 +20,70 @@ struct APIClient: Sendable {
     /// Token refreshes one request may cause through `401` answers before a `401` counts as a failure.
     static let maxRefreshesPerRequest = 3
 
-    /// Every item of a list, across all its pages.
+    /// Every item of a list, across all its pages, within `limits`: a cursor seen twice, more pages than the reported
+    /// total allows or than `maxPagesPerListing`, too many items on a page or values in the listing fail it.
     func list(_ endpoint: Endpoint) async throws -> (items: [Any], pages: Int) {
         var items: [Any] = []
         var cursor: String?
         var seen = Set<String>()
         var pages = 0
+        var values = 0
+        var total: Int?
+        func stop(_ reason: String) -> CollectionFailure { .failed(200, "\(endpoint.path): \(reason)") }
         repeat {
-            let object = try await jsonObject(endpoint, cursor: cursor)
+            let (_, tree, pageValues) = try await send(endpoint, cursor: cursor)
             pages += 1
-            guard let key = endpoint.itemsKey, let page = object[key] as? [Any] else {
-                throw CollectionFailure.failed(200, "\(endpoint.path): the response has no \"\(endpoint.itemsKey ?? "")\" array")
+            values += pageValues
+            guard let object = tree?.value as? [String: Any], let key = endpoint.itemsKey, let page = object[key] as? [Any] else {
+                throw stop("the response has no \"\(endpoint.itemsKey ?? "")\" array")
+            }
+            if endpoint.paging.isPaged, page.count > limits.maxItemsPerPage {
+                throw stop("the server sent \(page.count.groupedDigits) items on one page (the limit is "
+                           + "\(limits.maxItemsPerPage.groupedDigits))")
+            }
+            guard values <= limits.maxValuesPerListing else {
+                throw stop("the listing passed \(limits.maxValuesPerListing.groupedDigits) JSON values (the limit per listing) "
+                           + "after \(pages) pages; stopped")
             }
             items += page
             statistics.update { $0.items += page.count }
+            total = total ?? endpoint.paging.reportedTotal(in: object)
             cursor = endpoint.paging.nextCursor(in: object)
-            if let next = cursor, !seen.insert(next).inserted {
-                throw CollectionFailure.failed(200, "\(endpoint.path): the server repeated the page cursor \"\(next.prefix(40))\" "
-                                               + "after \(pages) pages; stopped instead of looping")
+            guard let next = cursor else { break }
+            if !seen.insert(next).inserted {
+                throw stop("the server repeated the page cursor \"\(next.prefix(40))\" after \(pages) pages; stopped instead of looping")
             }
-        } while cursor != nil
+            if let total, pages > total {
+                throw stop("the server reported \(total.groupedDigits) items but still sent a next page after \(pages) pages; "
+                           + "stopped instead of paging on")
+            }
+            if pages >= limits.maxPagesPerListing {
+                throw stop("more than \(limits.maxPagesPerListing.groupedDigits) pages (the limit per listing); stopped")
+            }
+        } while true
         return (items, pages)
     }
 
     /// One JSON object response.
     func jsonObject(_ endpoint: Endpoint, cursor: String? = nil, method: HTTPRequest.Method = .get,
                     accept: Set<Int> = [200]) async throws -> [String: Any] {
-        let (_, tree) = try await send(endpoint, cursor: cursor, method: method, accept: accept)
+        let (_, tree, _) = try await send(endpoint, cursor: cursor, method: method, accept: accept)
         guard let object = tree?.value as? [String: Any] else {
             throw CollectionFailure.failed(200, "\(endpoint.path): expected a JSON object")
         }
         return object
     }
 
-    /// Sends with retries; returns the status (one of `accept`) and the parsed body (nil when empty). A list's next
-    /// page is `urgent` in the limiter: the rest of its list waits on it.
+    /// Sends with retries, within the retry policy's attempts and time budget; returns the status (one of `accept`),
+    /// the parsed body (nil when empty) and its number of JSON values (`JSONValueCount`). A body with more values than
+    /// `limits.maxValuesPerResponse` is refused unparsed. A list's next page is `urgent` in the limiter: the rest of
+    /// its list waits on it.
     func send(_ endpoint: Endpoint, cursor: String?, method: HTTPRequest.Method = .get,
-              accept: Set<Int> = [200]) async throws -> (status: Int, body: JSONTree?) {
+              accept: Set<Int> = [200]) async throws -> (status: Int, body: JSONTree?, values: Int) {
         let url = try url(endpoint, cursor: cursor)
         let priority: AsyncLimiter.Priority = cursor == nil ? .normal : .urgent
+        let clock = ContinuousClock()
+        var retriesStarted: ContinuousClock.Instant?  // when the first attempt failed; the wait for a slot before it is not retrying
         var refreshes = 0
         var attempt = 0
         while true {
@@ -74,9 +101,15 @@ struct APIClient: Sendable {
             case .failure(let error):
                 throw error
             case .success(let response) where accept.contains(response.status):
-                if response.body.isEmpty { return (response.status, nil) }
+                if response.body.isEmpty { return (response.status, nil, 0) }
+                let values = JSONValueCount.count(response.body, upTo: limits.maxValuesPerResponse)
+                guard values <= limits.maxValuesPerResponse else {
+                    throw CollectionFailure.failed(response.status, "\(endpoint.path): the response holds more than "
+                                                   + "\(limits.maxValuesPerResponse.groupedDigits) JSON values (the limit per "
+                                                   + "response, \(response.body.count.groupedDigits) bytes); not parsed")
+                }
                 if let value = try? JSONSerialization.jsonObject(with: response.body, options: [.fragmentsAllowed]) {
-                    return (response.status, JSONTree(value: value))
+                    return (response.status, JSONTree(value: value), values)
                 }
                 retryReason = "malformed JSON body (\(response.body.count) bytes)"
             case .success(let response) where response.status == 401 && refreshes < Self.maxRefreshesPerRequest:
@@ -103,10 +136,27 @@ struct APIClient: Sendable {
                 throw CollectionFailure.failed(0, "\(endpoint.path): gave up after \(attempt) attempts: \(retryReason)")
             }
             let wait = delay ?? retry.backoff(after: attempt)
+            let now = clock.now
+            let elapsed = Self.seconds((retriesStarted ?? now).duration(to: now))
+            retriesStarted = retriesStarted ?? now
+            guard elapsed + wait <= retry.budget else {
+                throw CollectionFailure.failed(0, "\(endpoint.path): gave up after \(attempt) attempts and \(Self.format(elapsed)) s "
+                                               + "of retrying (the retry budget per request is \(Self.format(retry.budget)) s): "
+                                               + retryReason)
+            }
             statistics.update { $0.retries += 1 }
             events(.retry(endpoint: endpoint.path, reason: retryReason, delay: wait))
             try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
         }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// Seconds to at most one decimal: `120`, `0.3`.
+    private static func format(_ seconds: Double) -> String {
+        seconds.formatted(.number.precision(.fractionLength(0...1)).grouping(.never).locale(Locale(identifier: "en_US")))
     }
 
     /// One attempt inside a `--concurrency` slot, with the token that is current when the slot opens: a request

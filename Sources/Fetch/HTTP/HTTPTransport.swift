@@ -11,12 +11,22 @@ public final class HTTPTransport: Sendable {
         public var caBundle: String?
         public var connectTimeout: Int
         public var totalTimeout: Int
+        /// The largest response (body after decompression, and header lines) accepted (`--max-response-mb`): the
+        /// transfer stops as soon as it is passed, or before the body when `Content-Length` announces more, with a
+        /// non-transient error.
+        public var maxResponseBytes: Int
 
-        public init(userAgent: String, caBundle: String? = nil, connectTimeout: Int = 10, totalTimeout: Int = 60) {
+        /// 32 MiB: the largest real answers (a page of 100 policies or instances, a service's roles) are a few
+        /// hundred kilobytes.
+        public static let defaultMaxResponseBytes = 32 << 20
+
+        public init(userAgent: String, caBundle: String? = nil, connectTimeout: Int = 10, totalTimeout: Int = 60,
+                    maxResponseBytes: Int = defaultMaxResponseBytes) {
             self.userAgent = userAgent
             self.caBundle = caBundle
             self.connectTimeout = connectTimeout
             self.totalTimeout = totalTimeout
+            self.maxResponseBytes = maxResponseBytes
         }
     }
 
@@ -24,30 +34,26 @@ public final class HTTPTransport: Sendable {
     private let pool = WorkerPool()
 
     public init(options: Options) {
-        settings = .init(userAgent: options.userAgent, caBundle: options.caBundle,
-                         connectTimeout: options.connectTimeout, totalTimeout: options.totalTimeout)
+        settings = .init(userAgent: options.userAgent, caBundle: options.caBundle, connectTimeout: options.connectTimeout,
+                         totalTimeout: options.totalTimeout, maxResponseBytes: options.maxResponseBytes)
     }
 
-    /// Refuses plain `http://` except to loopback hosts, and anything but http(s).
+    /// Refuses plain `http://` except to a literal loopback address (`LoopbackHost`), and anything but http(s).
+    /// libcurl parses the URL again before it connects and must find the same host (`CurlHandle`).
     public static func checkAllowed(_ url: URL) throws(URLPolicyError) {
         switch url.scheme?.lowercased() {
         case "https": return
         case "http":
-            guard let host = url.host?.lowercased(), isLoopback(host) else { throw URLPolicyError(url: url) }
+            guard let host = url.host, LoopbackHost.contains(host) else { throw URLPolicyError(url: url) }
         default:
             throw URLPolicyError(url: url)
         }
     }
 
-    static func isLoopback(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.") && bare.split(separator: ".").count == 4
-    }
-
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Self.checkAllowed(request.url)
         let settings = settings, pool = pool
-        let worker = pool.take() ?? Worker(handle: CurlHandle(settings: settings))
+        let worker = try pool.take() ?? Worker(handle: CurlHandle(settings: settings))
         return try await withCheckedThrowingContinuation { continuation in
             worker.queue.async {
                 let result = Result { () throws(TransportError) in try worker.handle.perform(request) }

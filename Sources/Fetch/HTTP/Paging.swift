@@ -36,6 +36,21 @@ enum Paging: Sendable {
         }
     }
 
+    /// Whether lists are fetched page by page.
+    var isPaged: Bool { cursorParameter != nil }
+
+    /// The number of items in the whole list, where the API reports it on every page: Access Groups' `total_count`,
+    /// User Management's `total_results` (Resource Controller reports none).
+    func reportedTotal(in response: [String: Any]) -> Int? {
+        let total: Any?
+        switch self {
+        case .offset: total = response["total_count"]
+        case .nextURL: total = response["total_results"]
+        case .pageToken, .start, .none: total = nil
+        }
+        return (total as? Int).flatMap { $0 >= 0 ? $0 : nil }
+    }
+
     /// The next page's cursor from a response, or `nil` on the last page.
     func nextCursor(in response: [String: Any]) -> String? {
         switch self {

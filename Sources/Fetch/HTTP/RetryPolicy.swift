@@ -6,12 +6,18 @@ public struct RetryPolicy: Sendable {
     public var maxAttempts: Int
     /// The first backoff; it doubles per attempt, with ±50% jitter, up to `maxDelay`.
     public var baseDelay: Double
+    /// The longest wait between attempts, whatever a `Retry-After` header asks for.
     public var maxDelay: Double
+    /// Seconds one request may spend retrying — its waits and the attempts after the first — before it gives up
+    /// instead of waiting again: a server that answers 429 forever, or times out every attempt, fails its collection
+    /// in bounded time.
+    public var budget: Double
 
-    public init(maxAttempts: Int = 6, baseDelay: Double = 0.5, maxDelay: Double = 30) {
+    public init(maxAttempts: Int = 6, baseDelay: Double = 0.5, maxDelay: Double = 30, budget: Double = 120) {
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
+        self.budget = budget
     }
 
     /// The backoff before attempt `attempt + 1` (attempt counts from 1).
@@ -20,11 +26,11 @@ public struct RetryPolicy: Sendable {
         return exponential * Double.random(in: 0.5...1.5)
     }
 
-    /// The wait a 429 asks for: `Retry-After` in seconds or as an HTTP date; else the backoff.
+    /// The wait a 429 asks for: `Retry-After` in seconds or as an HTTP date, at most `maxDelay`; else the backoff.
     func delay(retryAfter header: String?, attempt: Int, now: Date = Date()) -> Double {
         guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return backoff(after: attempt) }
-        if let seconds = Double(header) { return min(maxDelay * 2, max(0, seconds)) }
-        if let date = Self.httpDate(header) { return min(maxDelay * 2, max(0, date.timeIntervalSince(now))) }
+        if let seconds = Double(header), seconds.isFinite { return min(maxDelay, max(0, seconds)) }
+        if let date = Self.httpDate(header) { return min(maxDelay, max(0, date.timeIntervalSince(now))) }
         return backoff(after: attempt)
     }
 
