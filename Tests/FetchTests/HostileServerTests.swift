@@ -3,6 +3,7 @@ import FakeCloud
 import Foundation
 import Snapshot
 import Testing
+import TestSupport
 
 extension FetchSuites {
     /// A server that floods, pages forever or rate-limits forever: each ends in one failed collection with a message
