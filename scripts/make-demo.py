@@ -899,11 +899,11 @@ def instance_spec(guid):
 
 
 def resource_keys():
-    """Service credentials: each backed by a service ID with a role on its instance."""
+    """Service credentials: each backed by a service ID with a policy on its instance (access --resource lists them)."""
     out = []
     for key, guid, name, role, sid, created, by in [
-        (K_COS_BACKUP, I_COS, "cos-hmac-backup", "Writer", S_BACKUP, "2024-05-06T08:12:44.1Z", U_PRIYA),
-        (K_PG_APP, I_PG, "pg-orders-app", "Manager", S_CI, "2025-02-18T16:03:10.5Z", U_MARCUS),
+        (K_COS_BACKUP, I_COS, "cos-hmac-terraform", "Writer", S_TERRAFORM, "2024-05-06T08:12:44.1Z", U_PRIYA),
+        (K_PG_APP, I_PG, "pg-orders-backup", "Manager", S_BACKUP, "2025-02-18T16:03:10.5Z", U_MARCUS),
     ]:
         _, svc, region, rg, _, resource_id, *_ = instance_spec(guid)
         out.append({

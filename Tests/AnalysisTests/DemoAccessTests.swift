@@ -147,4 +147,25 @@ import TestSupport
         #expect(!federated.isEmpty)
         #expect(federated.allSatisfy { $0.name.hasPrefix("federated users of https://sso.acme.example.com/") && $0.name.contains("cloud-dev") })
     }
+
+    /// A service credential on an instance holds what its backing service ID's policies grant there: the Terraform
+    /// HMAC key on cos-acme-dev, through terraform-sandbox's Writer policy on dev-* buckets.
+    @Test func serviceCredentialsAreHoldersOfTheirInstance() throws {
+        let cos = try #require(index.account.instancesByGUID[DemoIDs.cosInstance])
+        let rows = WhoHasAccess.to(cos, in: index)
+        let credentials = rows.compactMap { access -> (ServiceCredential, ResourceAccess)? in
+            if case .serviceCredential(let credential) = access.holder { return (credential, access) }
+            return nil
+        }
+        #expect(credentials.map(\.0.name) == ["cos-hmac-terraform"])
+        let (credential, access) = try #require(credentials.first)
+        #expect(credential.role == "Writer")
+        #expect(credential.serviceIDIAMID == "iam-ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762")
+        // The same policy and path as the service ID's own row.
+        #expect(rows.contains { $0.holder == .identity(iamID: credential.serviceIDIAMID) && $0.policy.id == access.policy.id
+                                && $0.path == access.path })
+        let report = try ResourceAccessReport(resource: DemoIDs.cosInstance, in: index)
+        let csv = String(decoding: try report.data(.csv), as: UTF8.self)
+        #expect(csv.contains(#""cos-hmac-terraform (key of service ID terraform-sandbox, created as Writer)",service_credential,"#))
+    }
 }

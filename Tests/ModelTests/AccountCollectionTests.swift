@@ -9,9 +9,9 @@ import TestSupport
     @Test func demoHasCredentialsAndRestrictions() throws {
         let account = try DemoSample.account()
         let keys = account.resourceKeys
-        #expect(keys.compactMap(\.name).sorted() == ["cos-hmac-backup", "pg-orders-app"])
-        let cos = try #require(keys.first { $0.name == "cos-hmac-backup" })
-        #expect(cos.serviceID == "ServiceId-663c96bf-6312-4c16-8d83-0db72db5505c")
+        #expect(keys.compactMap(\.name).sorted() == ["cos-hmac-terraform", "pg-orders-backup"])
+        let cos = try #require(keys.first { $0.name == "cos-hmac-terraform" })
+        #expect(cos.serviceID == "ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762")
         #expect(cos.roleCRN == "crn:v1:bluemix:public:iam::::serviceRole:Writer")
         #expect(cos.instance?.serviceInstance == "df4a01fb-7a6f-4d52-851e-28e690505e0d")
         #expect(account.cbrZones.count == 2)

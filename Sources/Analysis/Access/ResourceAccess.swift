@@ -9,6 +9,8 @@ public struct ResourceAccess: Sendable, Hashable {
         case service(name: String, instance: String?)
         /// A linked compute resource, or what a claim rule admits, through a trusted profile holding the access.
         case profileAssumer(ProfileAssumer)
+        /// A service credential on the instance, holding what its backing service ID holds there.
+        case serviceCredential(ServiceCredential)
     }
 
     public let holder: Holder
@@ -33,6 +35,7 @@ public enum WhoHasAccess {
     /// The same rows, compactly: each holder, policy and path held once however many rows share it.
     public static func reach(_ instance: ResourceInstance, in index: AccessIndex) -> ResourceReach {
         var found = Rows()
+        let credentials = ServiceCredential.onInstance(instance, in: index.account)
         for policy in index.account.accessPolicies where policy.isActive {
             let target = index.target(of: policy)
             let match = target.match(instance)
@@ -57,6 +60,7 @@ public enum WhoHasAccess {
             }
             for (iamID, path) in holders {
                 found.add(.identity(iamID: iamID), reaching, path)
+                for credential in credentials[iamID] ?? [] { found.add(.serviceCredential(credential), reaching, path) }
                 // Identities that may assume a profile holding the access get it too.
                 guard let profile = index.account.profilesByIAMID[iamID] else { continue }
                 let step = AccessStep.trustedProfile(id: profile.id, iamID: profile.iamID, name: profile.name ?? profile.id)

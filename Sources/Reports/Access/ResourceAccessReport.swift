@@ -150,6 +150,13 @@ public struct ResourceAccessReport: Sendable {
                 name = instance.map { "\(service) \(index.account.instancesByGUID[$0]?.name ?? $0)" } ?? service
                 serviceInstance = instance
                 order = 5
+            case .serviceCredential(let credential):
+                kind = "service_credential"
+                id = credential.id
+                let serviceID = index.name(ofIAMID: credential.serviceIDIAMID) ?? credential.serviceIDIAMID
+                name = "\(credential.name) (key of service ID \(serviceID)" + (credential.role.map { ", created as \($0)" } ?? "") + ")"
+                serviceInstance = nil
+                order = 1
             case .profileAssumer(let assumer):
                 kind = assumer.kind.rawValue
                 id = assumer.id
