@@ -515,8 +515,9 @@ def access_group_members():
         G_DATA: [
             member(G_DATA, "user", U_KENJI, created="2024-05-13T02:31:00Z", by=U_PRIYA),
             member(G_DATA, "service", sid_iam(S_BACKUP), created="2024-05-21T07:36:00Z", by=U_KENJI),
-            member(G_DATA, "user", U_AMARA, membership="dynamic", created="2026-11-20T06:42:00Z",
-                   by="ClaimRule-4884e40d-6396-4d91-8621-2f78093773ba", expires="2026-11-20T18:42:00Z"),
+            # expired 18 minutes before the snapshot: lapsed until Amara's next federated login
+            member(G_DATA, "user", U_AMARA, membership="dynamic", created="2026-11-19T20:42:00Z",
+                   by="ClaimRule-4884e40d-6396-4d91-8621-2f78093773ba", expires="2026-11-20T08:42:00Z"),
             member(G_DATA, "user", U_SOFIA, membership="dynamic", created="2026-11-19T21:05:00Z",
                    by="ClaimRule-4884e40d-6396-4d91-8621-2f78093773ba", expires="2026-11-20T09:05:00Z"),
         ],

@@ -102,7 +102,7 @@ struct FocusSelection {
 
     private static func node(of step: AccessStep) -> String {
         switch step {
-        case .accessGroup(let id, _, _): Node.id(.accessGroup, id)
+        case .accessGroup(let id, _, _, _): Node.id(.accessGroup, id)
         case .trustedProfile(_, let iamID, _): Node.id(.trustedProfile, iamID)
         case .publicAccess: Node.id(.accessGroup, AccessGroup.publicAccessID)
         }

@@ -85,7 +85,7 @@ import TestSupport
         let account = try DemoAccount.account
         for instance in account.resourceInstances {
             for access in WhoHasAccess.to(instance, in: index) {
-                guard case .identity(let iamID) = access.holder, case .accessGroup(let group, _, _)? = access.path.last else { continue }
+                guard case .identity(let iamID) = access.holder, case .accessGroup(let group, _, _, _)? = access.path.last else { continue }
                 #expect(access.policy.subjectValue("access_group_id") == group)
                 let memberIDs = account.groupsByID[group]?.members.map(\.iamID) ?? []
                 let viaProfile = access.path.count > 1
@@ -167,5 +167,25 @@ import TestSupport
         let report = try ResourceAccessReport(resource: DemoIDs.cosInstance, in: index)
         let csv = String(decoding: try report.data(.csv), as: UTF8.self)
         #expect(csv.contains(#""cos-hmac-terraform (key of service ID terraform-sandbox, created as Writer)",service_credential,"#))
+    }
+
+    /// A dynamic membership that expired before the snapshot is lapsed, not live: Amara's Data Engineers path says so
+    /// in words and in JSON.
+    @Test func expiredDynamicMembershipIsLapsed() throws {
+        let amara = "IBMid-693000LZ3S"
+        let grants = EffectiveAccess.grants(of: amara, in: index).filter { !$0.path.isEmpty && $0.path != [.publicAccess] }
+        #expect(!grants.isEmpty)
+        for grant in grants {
+            guard case .accessGroup(_, _, _, let lapsed) = grant.path.last else { Issue.record("path \(grant.path)"); continue }
+            #expect(lapsed == "2026-11-20T08:42:00Z")
+            #expect(PathText.describe(grant.path).contains("[lapsed since 2026-11-20T08:42:00Z, until the next federated login]"))
+        }
+        // Sofia's dynamic membership expires after the snapshot: live.
+        #expect(EffectiveAccess.grants(of: DemoIDs.sofia, in: index).allSatisfy { grant in
+            if case .accessGroup(_, _, _, let lapsed) = grant.path.last { return lapsed == nil }
+            return true
+        })
+        let json = String(decoding: try IdentityAccessReport(identity: amara, in: index).data(.json), as: UTF8.self)
+        #expect(json.contains(#""lapsed_since" : "2026-11-20T08:42:00Z""#))
     }
 }

@@ -49,11 +49,12 @@ public enum WhoHasAccess {
                 found.add(.accessGroup(id: groupID), reaching, found.path([]))
                 if groupID != AccessGroup.publicAccessID, let group = index.account.groupsByID[groupID] {
                     // One path per kind of membership, shared by every member's row (a group can have thousands).
-                    var paths: [String?: Int] = [:]
+                    var paths: [[String?]: Int] = [:]
                     for member in group.members {
-                        let rule = index.dynamicRuleName(group, member)
-                        let path = paths[rule] ?? found.path([.accessGroup(id: groupID, name: group.displayName, dynamicRule: rule)])
-                        paths[rule] = path
+                        let rule = index.dynamicRuleName(group, member), lapsed = index.lapse(of: member)
+                        let path = paths[[rule, lapsed]]
+                            ?? found.path([.accessGroup(id: groupID, name: group.displayName, dynamicRule: rule, lapsedSince: lapsed)])
+                        paths[[rule, lapsed]] = path
                         holders.append((member.iamID, path))
                     }
                 }
