@@ -42,6 +42,7 @@ import TestSupport
         .accessGroupWithoutPolicies: [DemoIDs.auditors],
         .policyUsesWildcard: ["42aedd1b-d42b-42b1-9393-cb1056682a88"],
         .customRoleUnused: ["crn:v1:ibmcloud:public:iam-access-management::a/b8d158e0846b1b49b73e8295c18bbdb9::customRole:BucketJanitor"],
+        .cbrReportOnly: ["d4f6b8c0e2a3b5c7d9e1f3a5b7c9d1e3"],
     ]
 
     @Test func everyRuleHasAnExpectation() {

@@ -28,13 +28,15 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case accessGroupWithoutPolicies = "access-group-without-policies"
     case policyUsesWildcard = "policy-uses-wildcard"
     case customRoleUnused = "custom-role-unused"
+    case cbrReportOnly = "cbr-report-only"
 
     /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
     public var severity: Severity {
         switch self {
         case .publicAccessPolicy: .error
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
-             .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive: .warning
+             .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive,
+             .cbrReportOnly: .warning
         case .policyInactive, .accountAdministrator, .canAssignAccess, .userInNoGroup, .serviceIDInNoGroup,
              .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer, .groupWithoutRegionOrResourceGroup,
              .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies, .policyUsesWildcard,
@@ -69,6 +71,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessGroupWithoutPolicies: "Access group without policies"
         case .policyUsesWildcard: "Policy using wildcards"
         case .customRoleUnused: "Custom role no policy uses"
+        case .cbrReportOnly: "Sensitive service protected only by a report-only network restriction"
         }
     }
 
@@ -120,6 +123,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "The policy's resource attributes use stringMatch wildcards (* or ?), so it also covers resources created later whose names match."
         case .customRoleUnused:
             "No policy grants the account's custom role."
+        case .cbrReportOnly:
+            "A context-based-restrictions rule covering a sensitive service (keys, secrets, data, clusters, IAM) is in report mode and no enforced rule covers the same instances: requests from any network are allowed and only reported."
         }
     }
 
@@ -154,6 +159,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessGroupWithoutPolicies: "Add the policies the group was meant for, or delete it."
         case .policyUsesWildcard: "Check that the pattern matches only what it should; prefer exact names."
         case .customRoleUnused: "Delete the custom role if it is no longer needed."
+        case .cbrReportOnly:
+            "Once the rule's reports show no legitimate requests from outside its zones, set its enforcement mode to enabled."
         }
     }
 
@@ -176,6 +183,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
              .accessGroupWithoutPolicies: [.accessGroups, .accessPolicies]
         case .emptyAccessGroup: [.accessGroups, .accessGroupMembers, .accessGroupRules]
         case .customRoleUnused: [.roles, .accessPolicies]
+        case .cbrReportOnly: [.cbrRules]
         }
     }
 
@@ -186,6 +194,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .policyOnUser: [.users]
         case .accountAdministrator: [.trustedProfileIdentities]
         case .canAssignAccess: [.trustedProfileIdentities, .account]
+        case .cbrReportOnly: [.resourceInstances, .cbrZones]
         case .collectionUnknown, .publicAccessPolicy, .policyOnMissingInstance, .authorizationOnMissingInstance,
              .instanceWithoutGroupAccess, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive, .userInNoGroup,
              .serviceIDInNoGroup, .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer,
@@ -224,6 +233,7 @@ extension RuleID {
         case .accessGroupWithoutPolicies: FindingRule(findings: GroupFindings.groupsWithoutPolicies)
         case .policyUsesWildcard: FindingRule(findings: PolicyFindings.wildcardPolicies)
         case .customRoleUnused: FindingRule(findings: PolicyFindings.unusedCustomRoles)
+        case .cbrReportOnly: FindingRule(findings: NetworkFindings.reportOnlyRestrictions)
         }
     }
 }
