@@ -12,6 +12,8 @@ struct ServedSnapshot: Sendable {
     let policyUsage: [String: RawJSON]
     /// `volatile/activity.json`, when the snapshot has one.
     let activity: RawJSON?
+    /// `volatile/mfa.json`, when the snapshot has one.
+    let mfa: RawJSON?
 
     /// Reads `directory` through `SnapshotReader`; checksum problems are tolerated (tests edit files freely).
     init(directory: URL) throws(FakeCloudError) {
@@ -35,6 +37,7 @@ struct ServedSnapshot: Sendable {
         self.unavailable = unavailable
         policyUsage = loaded.policyUsage.flatMap { try? RawJSON.parse($0) }?.objectValue ?? [:]
         activity = loaded.activity.flatMap { try? RawJSON.parse($0) }
+        mfa = loaded.mfa.flatMap { try? RawJSON.parse($0) }
     }
 
     /// The same snapshot with the hostile listings `faults` asks for: repeated items and extra parents.

@@ -21,8 +21,9 @@ struct ServerState: Sendable {
     var serverErrors = 0
     var tokens: [String: Token] = [:]
     var reportSerial = 0
-    /// The current activity report and how often it was polled; older references are superseded.
-    var report: (reference: String, polls: Int)?
+    /// The current report of each kind (`activity`, `mfa`) and how often it was polled; older references are
+    /// superseded.
+    var reports: [String: (reference: String, polls: Int)] = [:]
     var log: [RequestRecord] = []
     var counters = RequestCounters()
 

@@ -12,18 +12,20 @@ public struct FetchOptions: Sendable {
     public var concurrency: Int
     /// Also fetch the inactive-identities activity report.
     public var withActivity: Bool
+    /// Also fetch the MFA enrolment report.
+    public var withMFAReport: Bool
     public var transport: HTTPTransport.Options
     public var retry: RetryPolicy
     /// How much JSON one response and one listing may hold.
     public var limits: FetchLimits
-    /// How often, and how many times, to poll the activity report while it is being prepared.
+    /// How often, and how many times, to poll the activity and MFA reports while they are being prepared.
     public var activityPoll: (interval: Double, attempts: Int)
     /// Let a partial snapshot replace one that holds collections it lacks (`--allow-partial`); by default that one is
     /// left as it was and the partial one is written beside it.
     public var allowPartial: Bool
 
     public init(apiBase: URL? = nil, accountID: String? = nil, identity: String? = nil, concurrency: Int = 8,
-                withActivity: Bool = false, transport: HTTPTransport.Options, retry: RetryPolicy = RetryPolicy(),
+                withActivity: Bool = false, withMFAReport: Bool = false, transport: HTTPTransport.Options, retry: RetryPolicy = RetryPolicy(),
                 limits: FetchLimits = FetchLimits(), activityPoll: (interval: Double, attempts: Int) = (2, 90),
                 allowPartial: Bool = false) {
         self.apiBase = apiBase
@@ -31,6 +33,7 @@ public struct FetchOptions: Sendable {
         self.identity = identity
         self.concurrency = concurrency
         self.withActivity = withActivity
+        self.withMFAReport = withMFAReport
         self.transport = transport
         self.retry = retry
         self.limits = limits

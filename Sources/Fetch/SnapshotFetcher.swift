@@ -49,9 +49,17 @@ public struct SnapshotFetcher: Sendable {
             }
         }
         if options.withActivity {
-            switch await ActivityReportFetch(client: client, accountID: accountID, poll: options.activityPoll).run() {
+            switch await IdentityReportFetch(kind: .activity, client: client, accountID: accountID,
+                                             poll: options.activityPoll).run() {
             case .success(let report): writer.setActivity(report.value)
             case .failure(let failure): events(.note("activity report not fetched: \(failure.message)"))
+            }
+        }
+        if options.withMFAReport {
+            switch await IdentityReportFetch(kind: .mfa, client: client, accountID: accountID,
+                                             poll: options.activityPoll).run() {
+            case .success(let report): writer.setMFA(report.value)
+            case .failure(let failure): events(.note("MFA report not fetched: \(failure.message)"))
             }
         }
         let written: (manifest: Manifest, placement: SnapshotPlacement)

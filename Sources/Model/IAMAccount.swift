@@ -32,6 +32,8 @@ public struct IAMAccount: Sendable {
     public let cbrRules: [CBRRule]
     public let cbrAccountSettings: CBRAccountSettings?
     public let activity: ActivityReport?
+    /// The MFA enrolment report (`fetch --with-mfa-report`), when the snapshot has one.
+    public let mfa: MFAReport?
     /// Collections whose content is unknown, and why.
     public let unknown: [CollectionKind: LoadedSnapshot.Unavailability]
 
@@ -51,7 +53,7 @@ public struct IAMAccount: Sendable {
                 resourceGroups: [ResourceGroup] = [], resourceInstances: [ResourceInstance] = [],
                 apiKeys: [APIKey] = [], identitySettings: IdentitySettings? = nil, resourceKeys: [ResourceKey] = [],
                 cbrZones: [CBRZone] = [], cbrRules: [CBRRule] = [], cbrAccountSettings: CBRAccountSettings? = nil,
-                activity: ActivityReport? = nil,
+                activity: ActivityReport? = nil, mfa: MFAReport? = nil,
                 unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]) {
         self.accountID = accountID
         self.fetchedAt = fetchedAt
@@ -76,6 +78,7 @@ public struct IAMAccount: Sendable {
         self.cbrRules = cbrRules
         self.cbrAccountSettings = cbrAccountSettings
         self.activity = activity
+        self.mfa = mfa
         self.unknown = unknown
         usersByIAMID = Dictionary(users.map { ($0.iamID, $0) }, uniquingKeysWith: { first, _ in first })
         serviceIDsByIAMID = Dictionary(serviceIDs.map { ($0.iamID, $0) }, uniquingKeysWith: { first, _ in first })

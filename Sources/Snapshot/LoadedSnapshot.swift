@@ -13,6 +13,8 @@ public struct LoadedSnapshot: Sendable {
     public let policyUsage: Data?
     /// `volatile/activity.json`, when present.
     public let activity: Data?
+    /// `volatile/mfa.json`, when present.
+    public let mfa: Data?
     public let problems: [ValidationProblem]
 
     /// Why a collection's content is unknown.
@@ -36,13 +38,14 @@ public struct LoadedSnapshot: Sendable {
 
     public init(directory: URL, manifest: Manifest, files: [CollectionKind: Data],
                 unknown: [CollectionKind: Unavailability], policyUsage: Data?, activity: Data?,
-                problems: [ValidationProblem]) {
+                mfa: Data?, problems: [ValidationProblem]) {
         self.directory = directory
         self.manifest = manifest
         self.files = files
         self.unknown = unknown
         self.policyUsage = policyUsage
         self.activity = activity
+        self.mfa = mfa
         self.problems = problems
     }
 }

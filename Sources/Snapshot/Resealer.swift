@@ -82,6 +82,9 @@ public struct Resealer {
         if let activity = try? CanonicalJSON.parse(Self.read(VolatileArea.activity.file, in: directory)) {
             writer.setActivity(activity)
         }
+        if let mfa = try? CanonicalJSON.parse(Self.read(VolatileArea.mfa.file, in: directory)) {
+            writer.setMFA(mfa)
+        }
         writer.resealed = note
         return try writer.write(to: directory).manifest
     }

@@ -84,7 +84,8 @@ public enum SnapshotReader {
         }
         return LoadedSnapshot(directory: directory, manifest: manifest, files: files, unknown: unknown,
                               policyUsage: volatile[VolatileArea.policyUsage.key],
-                              activity: volatile[VolatileArea.activity.key], problems: problems)
+                              activity: volatile[VolatileArea.activity.key], mfa: volatile[VolatileArea.mfa.key],
+                              problems: problems)
     }
 
     private static func readManifest(_ directory: URL) throws(Unreadable) -> Manifest {

@@ -23,6 +23,7 @@ public struct SnapshotWriter {
     private var files: [String: Data] = [:]
     private var usage: [String: [String: Any]] = [:]
     private var activity: Any?
+    private var mfa: Any?
 
     public init(toolVersion: String, accountID: String, fetchedAt: String, scope: Manifest.Scope) {
         manifest = Manifest(toolVersion: toolVersion, accountID: accountID, fetchedAt: fetchedAt, scope: scope)
@@ -69,6 +70,11 @@ public struct SnapshotWriter {
         activity = report
     }
 
+    /// Sets the MFA enrolment report, kept in the volatile area.
+    public mutating func setMFA(_ report: Any) {
+        mfa = report
+    }
+
     /// Every file of the snapshot, by path relative to the snapshot directory, with the final manifest.
     public func renderedFiles() throws -> [String: Data] {
         try rendered().files
@@ -82,6 +88,7 @@ public struct SnapshotWriter {
         let volatile: [(key: String, file: String, content: Any, count: Int)] =
             [(VolatileArea.policyUsage.key, VolatileArea.policyUsage.file, usage, usage.count)]
             + (activity.map { [(VolatileArea.activity.key, VolatileArea.activity.file, $0, 1)] } ?? [])
+            + (mfa.map { [(VolatileArea.mfa.key, VolatileArea.mfa.file, $0, 1)] } ?? [])
         for entry in volatile {
             let data = try CanonicalJSON.data(entry.content)
             all[entry.file] = data

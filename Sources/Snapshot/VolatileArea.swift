@@ -5,8 +5,10 @@ public enum VolatileArea {
     public static let policyUsage = (key: "policy_usage", file: "volatile/policy-usage.json")
     /// Manifest key and file of the identity activity report.
     public static let activity = (key: "activity", file: "volatile/activity.json")
+    /// Manifest key and file of the MFA enrolment report.
+    public static let mfa = (key: "mfa", file: "volatile/mfa.json")
     /// The file of each manifest key of the volatile area.
-    public static let files = [policyUsage.key: policyUsage.file, activity.key: activity.file]
+    public static let files = [policyUsage.key: policyUsage.file, activity.key: activity.file, mfa.key: mfa.file]
     /// The policy fields that move to `policy-usage.json`.
     public static let policyUsageFields = ["last_permit_at", "last_permit_frequency"]
 }

@@ -68,6 +68,9 @@ struct FetchSnapshot: AsyncParsableCommand {
     @Flag(name: .customLong("with-activity"), help: "Also fetch the inactive-identities activity report (slow; volatile area).")
     var withActivity = false
 
+    @Flag(name: .customLong("with-mfa-report"), help: "Also fetch the MFA enrolment report (slow; volatile area).")
+    var withMFAReport = false
+
     @Flag(name: .customLong("allow-partial"),
           help: "Let a partial snapshot replace one holding collections it lacks (by default it goes beside it).")
     var allowPartial = false
@@ -100,7 +103,7 @@ struct FetchSnapshot: AsyncParsableCommand {
         }
         let options = FetchOptions(
             apiBase: apiBaseURL, accountID: account, identity: identity, concurrency: concurrency,
-            withActivity: withActivity,
+            withActivity: withActivity, withMFAReport: withMFAReport,
             transport: .init(userAgent: "iamgraph/\(ToolVersion.current)", caBundle: caBundle, totalTimeout: timeout,
                              maxResponseBytes: maxResponseMB << 20),
             allowPartial: allowPartial)

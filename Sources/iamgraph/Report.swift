@@ -16,10 +16,19 @@ struct Report: ParsableCommand {
             Time-based rules measure from --as-of, by default the snapshot's fetched_at, so a report depends only on \
             its snapshot. A collection the snapshot could not read is a finding of its own (collection-unknown) \
             naming the rules it silenced; stderr says so too.
+            Findings are grouped per rule; --rule, --min-severity and --top N (per rule) narrow them. Markdown fits one \
+            GitHub comment (65,536 characters) by default: every rule's count and the first findings of each; \
+            --full lists them all. --benchmark cis prints every control of the CIS IBM Cloud Foundations Benchmark \
+            section 1 as pass, fail (with the findings behind it), manual or unknown (text, json, markdown). \
+            SARIF results point at their entity's lines in the snapshot's files, relative to the git repository.
             Exit codes: 0 success, 1 findings of --fail-on's severity or worse, 3 snapshot unreadable, 4 cannot \
             write the output, 64 usage error.
             Examples:
               iamgraph report samples/demo
+              iamgraph report samples/demo --min-severity warning --top 3
+              iamgraph report samples/demo --rule policy-on-user --rule user-in-no-group
+              iamgraph report samples/demo --benchmark cis
+              iamgraph report samples/demo --format markdown -o report.md --full
               iamgraph report snapshot/ --format sarif -o iamgraph.sarif --fail-on error
             """)
 
@@ -43,24 +52,71 @@ struct Report: ParsableCommand {
             help: ArgumentHelp("Exit 1 when a finding is this severe or worse: note, warning or error.", valueName: "severity"))
     var failOn: Severity?
 
+    @Option(name: .customLong("rule"), help: ArgumentHelp("Only this rule's findings (repeatable).", valueName: "rule-id"))
+    var rules: [RuleID] = []
+
+    @Option(name: .customLong("min-severity"), help: ArgumentHelp("Only findings this severe or worse.", valueName: "severity"))
+    var minSeverity: Severity?
+
+    @Option(name: .customLong("top"), help: ArgumentHelp("List at most N findings per rule (the rest are counted).", valueName: "N"))
+    var top: Int?
+
+    @Flag(name: .customLong("full"), help: "Markdown: list every finding, even beyond one GitHub comment's size.")
+    var full = false
+
+    @Option(name: .customLong("benchmark"), help: ArgumentHelp("Print the controls of a benchmark instead: cis.", valueName: "name"))
+    var benchmark: Benchmark?
+
+    @Option(name: .customLong("key-unused-days"), help: "API keys unused this many days are inactive (CIS 1.2).")
+    var keyUnusedDays: Int = FindingsOptions.defaultKeyUnusedDays
+
+    @Option(name: .customLong("key-max-age-days"), help: "API keys older than this many days are due for rotation (CIS 1.3).")
+    var keyMaxAgeDays: Int = FindingsOptions.defaultKeyMaxAgeDays
+
+    @Option(name: .customLong("max-admins"), help: "More users with administrator privileges fail CIS 1.14.")
+    var maxAdministrators: Int = FindingsOptions.defaultMaxAdministrators
+
+    @Option(name: .customLong("max-admin-service-ids"), help: "More service IDs with administrator privileges fail CIS 1.15.")
+    var maxAdministratorServiceIDs: Int = FindingsOptions.defaultMaxAdministratorServiceIDs
+
     @Flag(name: .customLong("policy-usage"), help: "Also list every policy by last use in text and Markdown (JSON always does).")
     var policyUsage = false
 
     func validate() throws {
         if inactiveDays < 1 { throw ValidationError("--inactive-days must be at least 1") }
+        if keyUnusedDays < 1 { throw ValidationError("--key-unused-days must be at least 1") }
+        if keyMaxAgeDays < 1 { throw ValidationError("--key-max-age-days must be at least 1") }
+        if maxAdministrators < 0 || maxAdministratorServiceIDs < 0 {
+            throw ValidationError("--max-admins and --max-admin-service-ids must not be negative")
+        }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if benchmark != nil, format == .sarif {
+            throw ValidationError("--benchmark prints text, json or markdown; SARIF results carry their CIS controls as tags")
+        }
         if let asOf, Timestamp(asOf).date == nil { throw ValidationError("--as-of must be an RFC 3339 time, e.g. 2026-11-20T09:00:00Z") }
     }
 
     func run() throws {
         let account = try snapshot.load().account
-        let options = FindingsOptions(asOf: asOf.flatMap { Timestamp($0).date }, inactiveDays: inactiveDays)
-        let report = FindingsReport(AccessIndex(account), options: options)
+        let options = FindingsOptions(asOf: asOf.flatMap { Timestamp($0).date }, inactiveDays: inactiveDays,
+                                      keyUnusedDays: keyUnusedDays, keyMaxAgeDays: keyMaxAgeDays,
+                                      maxAdministrators: maxAdministrators,
+                                      maxAdministratorServiceIDs: maxAdministratorServiceIDs)
+        let complete = FindingsReport(AccessIndex(account), options: options)
+        let report = complete.selecting(rules: rules.isEmpty ? nil : Set(rules), minimum: minSeverity)
         for finding in report.findings where finding.rule == .collectionUnknown {
             Console.error("iamgraph: the snapshot could not read \(finding.entities.first?.id ?? "?"): \(finding.why)")
         }
         let data: Data
         do {
-            data = try FindingsOutput.data(report, format: format, policyUsage: policyUsage, snapshot: snapshot.url.absoluteURL)
+            if benchmark != nil {
+                data = try BenchmarkOutput.data(BenchmarkReport(complete, account: account), of: complete, format: format) ?? Data()
+            } else {
+                let location = SnapshotLocation.resolve(snapshot.url.absoluteURL,
+                                                        base: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                data = try FindingsOutput.data(top.map(report.keepingTop) ?? report, format: format, policyUsage: policyUsage,
+                                               full: full, snapshot: location)
+            }
         } catch {
             Console.error("iamgraph: cannot encode the output: \(error)")
             throw ExitCode.otherFailure
@@ -76,5 +132,11 @@ struct Report: ParsableCommand {
     }
 }
 
+/// The benchmarks `report --benchmark` knows.
+enum Benchmark: String, ExpressibleByArgument {
+    case cis
+}
+
 extension FindingsFormat: ExpressibleByArgument {}
+extension RuleID: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}

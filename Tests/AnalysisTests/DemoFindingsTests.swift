@@ -42,6 +42,19 @@ import TestSupport
         .accessGroupWithoutPolicies: [DemoIDs.auditors],
         .policyUsesWildcard: ["42aedd1b-d42b-42b1-9393-cb1056682a88"],
         .customRoleUnused: ["crn:v1:ibmcloud:public:iam-access-management::a/b8d158e0846b1b49b73e8295c18bbdb9::customRole:BucketJanitor"],
+        // Every key is older than 90 days (the newest, marcus-terraform, is from 2025-04-14).
+        .apiKeyNotRotated: ["ApiKey-0589f172-5176-4991-94a2-562783e12fd8", "ApiKey-4d335208-e821-43db-b28b-c86c33475e8d",
+                            "ApiKey-5efcf880-84b9-4cc1-ade4-68caf5365c92", "ApiKey-84ec8f3a-e00b-4896-8c19-7471da869858",
+                            "ApiKey-a351f0a3-d738-4239-ab0c-a366dcf1adbb"],
+        .ownerAPIKey: ["ApiKey-5efcf880-84b9-4cc1-ade4-68caf5365c92"],
+        .apiKeyCreationUnrestricted: ["identity_settings"],
+        .accountMFANotEnforced: ["identity_settings"],
+        // MFA NONE for the account; only the owner has a TOTP override.
+        .userWithoutMFA: ["IBMid-060001KMU7", "IBMid-120005DR8V", DemoIDs.marcus, DemoIDs.jordan, DemoIDs.sofia,
+                          DemoIDs.lena, DemoIDs.priya, DemoIDs.bob, "IBMid-693000LZ3S"],
+        .noSupportAccessGroup: [],
+        .tooManyAdministrators: [],
+        .tooManyAdministratorServiceIDs: [],
         .cbrReportOnly: ["d4f6b8c0e2a3b5c7d9e1f3a5b7c9d1e3"],
     ]
 

@@ -115,7 +115,9 @@ import TestSupport
 
     @Test func sarifHasTheRequiredShape() throws {
         let report = try DemoAccount.report
-        let data = try FindingsOutput.data(report, format: .sarif, snapshot: Samples.demo)
+        let snapshot = SnapshotLocation.resolve(Samples.demo, base: Samples.repository)
+        #expect(snapshot.relativePath == "samples/demo")
+        let data = try FindingsOutput.data(report, format: .sarif, snapshot: snapshot)
         let log = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         #expect(log["version"] as? String == "2.1.0")
         #expect((log["$schema"] as? String)?.contains("sarif-schema-2.1.0") == true)
@@ -136,17 +138,28 @@ import TestSupport
             #expect(((result["message"] as! [String: Any])["text"] as? String)?.contains(finding.why) == true)
             let location = (result["locations"] as! [[String: Any]])[0]
             let artifact = (location["physicalLocation"] as! [String: Any])["artifactLocation"] as! [String: Any]
-            #expect(artifact["uri"] as? String == finding.location?.fileName)
-            #expect(artifact["uriBaseId"] as? String == "SNAPSHOT")
+            #expect(artifact["uri"] as? String == finding.location.map { "samples/demo/" + $0.fileName })
+            #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
+            // The region holds the entity's id (or, for a collection, is its whole file).
+            let region = try #require((location["physicalLocation"] as! [String: Any])["region"] as? [String: Int])
+            let file = try String(contentsOf: Samples.demo.appendingPathComponent(finding.location!.fileName), encoding: .utf8)
+            let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
+            let start = try #require(region["startLine"]), end = try #require(region["endLine"])
+            #expect(1 <= start && start <= end && end <= lines.count)
+            if finding.entities[0].kind != .collection {
+                #expect(lines[(start - 1)..<end].contains { $0.contains("\"" + finding.entities[0].id + "\"") })
+            }
+            #expect((result["properties"] as? [String: [String]])?["tags"] == CISControl.controls(of: finding.rule).map { "CIS " + $0.id })
             let logical = location["logicalLocations"] as! [[String: Any]]
             #expect(logical.map { $0["name"] as! String } == finding.entities.map(\.id))
         }
         let publicAccess = try #require(results.first { $0["ruleId"] as? String == "public-access-policy" })
         let location = (publicAccess["locations"] as! [[String: Any]])[0]
         #expect(((location["physicalLocation"] as! [String: Any])["artifactLocation"] as! [String: Any])["uri"] as? String
-                == "policies-access.json")
-        let base = (run["originalUriBaseIds"] as! [String: Any])["SNAPSHOT"] as! [String: Any]
-        #expect((base["uri"] as? String)?.hasSuffix("samples/demo/") == true)
+                == "samples/demo/policies-access.json")
+        // No local absolute path in the log.
+        #expect(run["originalUriBaseIds"] == nil)
+        #expect(!String(decoding: data, as: UTF8.self).contains(Samples.repository.path))
         let notifications = ((run["invocations"] as! [[String: Any]])[0]["toolExecutionNotifications"] as! [[String: Any]])
         #expect(notifications.count == 2)
     }
@@ -156,7 +169,7 @@ import TestSupport
         let json = try JSONSerialization.jsonObject(with: FindingsOutput.data(report, format: .json)) as! [String: Any]
         #expect(json["format"] as? String == "iamgraph-findings")
         #expect(json["as_of"] as? String == "2026-11-20T09:00:00Z")
-        #expect(json["summary"] as? [String: Int] == ["error": 1, "warning": 7, "note": 24])
+        #expect(json["summary"] as? [String: Int] == ["error": 3, "warning": 24, "note": 22])
         let rules = json["rules"] as! [[String: Any]]
         #expect(rules.count == RuleID.allCases.count)
         #expect(rules.filter { $0["evaluated"] as? Bool == false }.map { $0["id"] as! String } == ["identity-inactive", "api-key-inactive"])

@@ -59,5 +59,24 @@ extension FetchSuites {
             #expect(problems.filter { $0.severity == .error }.isEmpty)
             #expect(account.activity != nil)
         }
+
+        /// `--with-mfa-report`: POST the MFA report, poll while 204, keep it in the volatile area; it loads and
+        /// survives a re-seal.
+        @Test func mfaReportLandsInTheVolatileArea() async throws {
+            let output = FetchHarness.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: output) }
+            let report = try await FetchHarness.withCloud { cloud in
+                var options = FetchHarness.options(cloud)
+                options.withMFAReport = true
+                options.activityPoll = (interval: 0.05, attempts: 20)
+                return try await SnapshotFetcher(credential: .apiKey("k"), options: options).fetch(into: output)
+            }
+            let entry = try #require(report.manifest.volatile["mfa"])
+            #expect(entry.file == "volatile/mfa.json")
+            #expect(report.manifest.volatile["activity"] == nil)
+            let (account, problems) = try AccountLoader.load(directory: output)
+            #expect(problems.filter { $0.severity == .error }.isEmpty)
+            #expect(account.mfa != nil)
+        }
     }
 }

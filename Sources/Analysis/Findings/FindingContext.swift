@@ -8,6 +8,8 @@ struct FindingContext: Sendable {
     /// "Now" for inactivity: the option, else the snapshot's `fetched_at` (nil when neither is a valid time).
     let asOf: Date?
     let inactiveDays: Int
+    /// The report's thresholds (API keys, administrator counts).
+    let options: FindingsOptions
     /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
     /// sorted.
     let subjects: [String]
@@ -33,6 +35,7 @@ struct FindingContext: Sendable {
         self.index = index
         asOf = options.asOf ?? index.account.fetchedAt.date
         inactiveDays = options.inactiveDays
+        self.options = options
         var subjects = Set(index.account.identities.map(\.iamID))
         subjects.formUnion(index.policiesOfIAMID.keys)
         subjects.formUnion(index.groupsOfMember.keys)
@@ -122,9 +125,9 @@ struct FindingContext: Sendable {
         asOf.map { Int(($0.timeIntervalSince(date) / 86_400).rounded(.down)) }
     }
 
-    /// Whether `date` lies at least `inactiveDays` days before the report's time.
-    func isInactive(since date: Date) -> Bool {
+    /// Whether `date` lies at least `days` (by default `inactiveDays`) days before the report's time.
+    func isInactive(since date: Date, days limit: Int? = nil) -> Bool {
         guard let days = daysBefore(date) else { return false }
-        return days >= inactiveDays
+        return days >= (limit ?? inactiveDays)
     }
 }

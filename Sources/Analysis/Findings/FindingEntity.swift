@@ -31,6 +31,14 @@ public struct FindingEntity: Sendable, Hashable {
         self.name = name
     }
 
+    /// A collection as what an account-wide finding is about (its file holds the setting or the items concerned).
+    static func collection(_ kind: CollectionKind) -> FindingEntity {
+        FindingEntity(.collection, id: kind.name, name: kind.fileName)
+    }
+
+    /// The account's identity settings (MFA, restrictions on creating API keys and service IDs).
+    static let identitySettings = collection(.identitySettings)
+
     /// A policy, by id and description: an access policy or an authorization.
     init(_ policy: Policy) {
         self.init(policy.isAuthorization ? .authorizationPolicy : .accessPolicy, id: policy.id, name: policy.description)

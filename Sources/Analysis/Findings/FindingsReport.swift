@@ -14,9 +14,13 @@ public struct FindingsReport: Sendable {
     /// Days without use after which policies, identities and API keys are inactive.
     public let inactiveDays: Int
     /// Findings ordered by severity (most severe first), then rule, then as each rule found them.
-    public let findings: [Finding]
+    public private(set) var findings: [Finding]
+    /// Per rule, how many findings `keepingTop(_:)` left out of `findings` (they exist, but are not listed).
+    public private(set) var unlisted: [RuleID: Int] = [:]
+    /// The rules `selecting(rules:minimum:)` kept; `nil` when every rule is reported.
+    public private(set) var selectedRules: Set<RuleID>?
     /// Rules skipped or incomplete, in rule order.
-    public let gaps: [RuleGap]
+    public private(set) var gaps: [RuleGap]
     /// Active access and authorization policies, never-used first, then least recently used first; empty when no
     /// policy carries usage data. Described on demand: a report that does not list them does not pay for them.
     public var policiesByLastUse: [PolicyUse] {
@@ -63,8 +67,41 @@ public struct FindingsReport: Sendable {
         self.gaps = gaps.sorted { order[$0.rule]! < order[$1.rule]! }
     }
 
+    /// The report restricted to some rules (`nil`: all) and to findings at least `minimum` severe.
+    public func selecting(rules: Set<RuleID>?, minimum: Severity?) -> FindingsReport {
+        var copy = self
+        copy.findings = findings.filter { finding in
+            (rules?.contains(finding.rule) ?? true) && minimum.map { finding.severity >= $0 } ?? true
+        }
+        let kept = RuleID.allCases.filter { rule in (rules?.contains(rule) ?? true) && minimum.map { rule.severity >= $0 } ?? true }
+        copy.selectedRules = kept.count == RuleID.allCases.count ? nil : Set(kept)
+        copy.gaps = gaps.filter { copy.selectedRules?.contains($0.rule) ?? true }
+        return copy
+    }
+
+    /// The report listing at most `top` findings per rule (the first found); the rest are counted in `unlisted`.
+    public func keepingTop(_ top: Int) -> FindingsReport {
+        var copy = self
+        var listed: [RuleID: Int] = [:]
+        copy.findings = findings.filter { finding in
+            listed[finding.rule, default: 0] += 1
+            guard listed[finding.rule]! > top else { return true }
+            copy.unlisted[finding.rule, default: 0] += 1
+            return false
+        }
+        return copy
+    }
+
+    /// How many findings a rule has, listed or not.
+    public func total(of rule: RuleID) -> Int {
+        findings.reduce(0) { $1.rule == rule ? $0 + 1 : $0 } + (unlisted[rule] ?? 0)
+    }
+
     /// How many findings have this severity.
-    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $1.severity == severity ? $0 + 1 : $0 } }
+    public func count(_ severity: Severity) -> Int {
+        findings.reduce(0) { $1.severity == severity ? $0 + 1 : $0 }
+            + unlisted.reduce(0) { $1.key.severity == severity ? $0 + $1.value : $0 }
+    }
 
     /// Whether any finding is at least this severe (for `--fail-on`).
     public func hasFindings(atLeast severity: Severity) -> Bool { findings.contains { $0.severity >= severity } }

@@ -28,16 +28,25 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case accessGroupWithoutPolicies = "access-group-without-policies"
     case policyUsesWildcard = "policy-uses-wildcard"
     case customRoleUnused = "custom-role-unused"
+    case apiKeyNotRotated = "api-key-not-rotated"
+    case ownerAPIKey = "owner-api-key"
+    case apiKeyCreationUnrestricted = "api-key-creation-unrestricted"
+    case accountMFANotEnforced = "account-mfa-not-enforced"
+    case userWithoutMFA = "user-without-mfa"
+    case noSupportAccessGroup = "no-support-access-group"
+    case tooManyAdministrators = "too-many-administrators"
+    case tooManyAdministratorServiceIDs = "too-many-administrator-service-ids"
     case cbrReportOnly = "cbr-report-only"
 
     /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
     public var severity: Severity {
         switch self {
-        case .publicAccessPolicy: .error
+        case .publicAccessPolicy, .ownerAPIKey, .accountMFANotEnforced: .error
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
              .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive,
-             .cbrReportOnly: .warning
-        case .policyInactive, .accountAdministrator, .canAssignAccess, .userInNoGroup, .serviceIDInNoGroup,
+             .accountAdministrator, .apiKeyNotRotated, .apiKeyCreationUnrestricted, .userWithoutMFA,
+             .tooManyAdministrators, .tooManyAdministratorServiceIDs, .cbrReportOnly: .warning
+        case .policyInactive, .canAssignAccess, .noSupportAccessGroup, .userInNoGroup, .serviceIDInNoGroup,
              .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer, .groupWithoutRegionOrResourceGroup,
              .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies, .policyUsesWildcard,
              .customRoleUnused: .note
@@ -71,6 +80,14 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessGroupWithoutPolicies: "Access group without policies"
         case .policyUsesWildcard: "Policy using wildcards"
         case .customRoleUnused: "Custom role no policy uses"
+        case .apiKeyNotRotated: "API key not rotated"
+        case .ownerAPIKey: "API key of the account owner"
+        case .apiKeyCreationUnrestricted: "Anyone may create API keys or service IDs"
+        case .accountMFANotEnforced: "MFA not required at account level"
+        case .userWithoutMFA: "User without MFA"
+        case .noSupportAccessGroup: "No support access group"
+        case .tooManyAdministrators: "More account administrators than the limit"
+        case .tooManyAdministratorServiceIDs: "More administrator service IDs than the limit"
         case .cbrReportOnly: "Sensitive service protected only by a report-only network restriction"
         }
     }
@@ -99,7 +116,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .identityInactive:
             "The activity report lists the user, service ID or trusted profile as not having authenticated for --inactive-days days (or ever)."
         case .apiKeyInactive:
-            "The activity report lists the API key as not having authenticated for --inactive-days days (or ever)."
+            "The activity report lists the API key as not having authenticated for --key-unused-days days (default 180, the CIS benchmark's), or ever."
         case .accountAdministrator:
             "The identity holds Administrator on all account management services or on all IAM-enabled services, directly, through access groups or through a trusted profile."
         case .canAssignAccess:
@@ -123,6 +140,22 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "The policy's resource attributes use stringMatch wildcards (* or ?), so it also covers resources created later whose names match."
         case .customRoleUnused:
             "No policy grants the account's custom role."
+        case .apiKeyNotRotated:
+            "The API key was created --key-max-age-days days (default 90) or more before the report's time and is not disabled."
+        case .ownerAPIKey:
+            "The account owner has an API key: it carries the owner's access to everything in the account."
+        case .apiKeyCreationUnrestricted:
+            "The identity settings do not restrict creating user API keys or service IDs (restrict_create_platform_apikey, restrict_create_service_id), so every user may create them."
+        case .accountMFANotEnforced:
+            "The account's MFA setting (identity settings) is NONE or NONE_NO_ROPC: logins need no second factor."
+        case .userWithoutMFA:
+            "The user needs no second factor at login: the MFA report (fetch --with-mfa-report) says the user's enrolment does not comply, or, for users it does not list, the user's MFA setting (else the account's) requires none."
+        case .noSupportAccessGroup:
+            "No access group has a policy on the Support Center (serviceName support) to manage support cases."
+        case .tooManyAdministrators:
+            "More users hold administrator privileges (as account-administrator defines them) than --max-admins allows."
+        case .tooManyAdministratorServiceIDs:
+            "More service IDs hold administrator privileges (as account-administrator defines them) than --max-admin-service-ids allows."
         case .cbrReportOnly:
             "A context-based-restrictions rule covering a sensitive service (keys, secrets, data, clusters, IAM) is in report mode and no enforced rule covers the same instances: requests from any network are allowed and only reported."
         }
@@ -159,6 +192,16 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessGroupWithoutPolicies: "Add the policies the group was meant for, or delete it."
         case .policyUsesWildcard: "Check that the pattern matches only what it should; prefer exact names."
         case .customRoleUnused: "Delete the custom role if it is no longer needed."
+        case .apiKeyNotRotated: "Create a new key, replace the old one wherever it is used, then delete the old key."
+        case .ownerAPIKey: "Delete the owner's API keys; automate with a service ID or a trusted profile instead."
+        case .apiKeyCreationUnrestricted:
+            "In Access (IAM) > Settings, restrict API key creation and service ID creation; grant the right to create them by policy."
+        case .accountMFANotEnforced: "Require MFA for all users in Access (IAM) > Settings > Authentication."
+        case .userWithoutMFA: "Require MFA for the user (or the whole account) and have the user enrol."
+        case .noSupportAccessGroup:
+            "Create an access group with Editor (or Viewer) on the Support Center and add the people who handle support cases."
+        case .tooManyAdministrators, .tooManyAdministratorServiceIDs:
+            "Remove administrator privileges that are not needed; grant narrower roles through access groups."
         case .cbrReportOnly:
             "Once the rule's reports show no legitimate requests from outside its zones, set its enforcement mode to enabled."
         }
@@ -183,6 +226,12 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
              .accessGroupWithoutPolicies: [.accessGroups, .accessPolicies]
         case .emptyAccessGroup: [.accessGroups, .accessGroupMembers, .accessGroupRules]
         case .customRoleUnused: [.roles, .accessPolicies]
+        case .apiKeyNotRotated: [.apiKeys]
+        case .ownerAPIKey: [.apiKeys, .account]
+        case .apiKeyCreationUnrestricted, .accountMFANotEnforced: [.identitySettings]
+        case .userWithoutMFA: [.users, .identitySettings]
+        case .noSupportAccessGroup: [.accessGroups, .accessPolicies]
+        case .tooManyAdministrators, .tooManyAdministratorServiceIDs: [.accessPolicies, .accessGroups, .accessGroupMembers]
         case .cbrReportOnly: [.cbrRules]
         }
     }
@@ -192,13 +241,15 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .policyNeverUsed, .policyInactive, .policyUsesWildcard, .customRoleUnused: [.authorizationPolicies]
         case .policyOnUser: [.users]
-        case .accountAdministrator: [.trustedProfileIdentities]
+        case .accountAdministrator, .tooManyAdministrators, .tooManyAdministratorServiceIDs: [.trustedProfileIdentities]
         case .canAssignAccess: [.trustedProfileIdentities, .account]
         case .cbrReportOnly: [.resourceInstances, .cbrZones]
         case .collectionUnknown, .publicAccessPolicy, .policyOnMissingInstance, .authorizationOnMissingInstance,
              .instanceWithoutGroupAccess, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive, .userInNoGroup,
              .serviceIDInNoGroup, .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer,
-             .groupWithoutRegionOrResourceGroup, .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies: []
+             .groupWithoutRegionOrResourceGroup, .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies,
+             .apiKeyNotRotated, .ownerAPIKey, .apiKeyCreationUnrestricted, .accountMFANotEnforced, .userWithoutMFA,
+             .noSupportAccessGroup: []
         }
     }
 }
@@ -233,6 +284,14 @@ extension RuleID {
         case .accessGroupWithoutPolicies: FindingRule(findings: GroupFindings.groupsWithoutPolicies)
         case .policyUsesWildcard: FindingRule(findings: PolicyFindings.wildcardPolicies)
         case .customRoleUnused: FindingRule(findings: PolicyFindings.unusedCustomRoles)
+        case .apiKeyNotRotated: FindingRule(APIKeyFindings.keysNotRotated)
+        case .ownerAPIKey: FindingRule(findings: APIKeyFindings.ownerKeys)
+        case .apiKeyCreationUnrestricted: FindingRule(findings: APIKeyFindings.unrestrictedCreation)
+        case .accountMFANotEnforced: FindingRule(findings: MFAFindings.accountMFA)
+        case .userWithoutMFA: FindingRule(findings: MFAFindings.usersWithoutMFA)
+        case .noSupportAccessGroup: FindingRule(findings: GroupFindings.supportGroup)
+        case .tooManyAdministrators: FindingRule(findings: AdministratorCountFindings.tooManyUsers)
+        case .tooManyAdministratorServiceIDs: FindingRule(findings: AdministratorCountFindings.tooManyServiceIDs)
         case .cbrReportOnly: FindingRule(findings: NetworkFindings.reportOnlyRestrictions)
         }
     }

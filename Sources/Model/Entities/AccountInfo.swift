@@ -27,9 +27,23 @@ public struct IdentitySettings: Decodable, Sendable, Hashable {
     public let restrictCreatePlatformAPIKey: String?
     public let allowedIPAddresses: String?
     public let sessionExpirationInSeconds: String?
+    /// Per-user MFA that overrides `mfa` for those users.
+    public let userMFA: [UserMFA]?
+
+    /// One user's MFA override.
+    public struct UserMFA: Decodable, Sendable, Hashable {
+        public let iamID: String?
+        public let mfa: String?
+
+        enum CodingKeys: String, CodingKey {
+            case mfa
+            case iamID = "iam_id"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case mfa
+        case userMFA = "user_mfa"
         case restrictCreateServiceID = "restrict_create_service_id"
         case restrictCreatePlatformAPIKey = "restrict_create_platform_apikey"
         case allowedIPAddresses = "allowed_ip_addresses"

@@ -59,6 +59,7 @@ public enum AccountLoader {
         let cbrRules = rest.list(.cbrRules, CBRRule.self, id: \.id)
         let cbrAccountSettings = rest.object(.cbrAccountSettings, CBRAccountSettings.self)
         let activity = rest.volatile(snapshot.activity, file: VolatileArea.activity.file, ActivityReport.self)
+        let mfa = rest.volatile(snapshot.mfa, file: VolatileArea.mfa.file, MFAReport.self)
 
         let decoded = policyPart.value
         var unknown = snapshot.unknown
@@ -73,7 +74,7 @@ public enum AccountLoader {
             roles: roles, policyTemplates: policyTemplates, policyAssignments: policyAssignments,
             resourceGroups: resourceGroups, resourceInstances: resourceInstances, apiKeys: apiKeys,
             identitySettings: identitySettings, resourceKeys: resourceKeys, cbrZones: cbrZones, cbrRules: cbrRules,
-            cbrAccountSettings: cbrAccountSettings, activity: activity, unknown: unknown)
+            cbrAccountSettings: cbrAccountSettings, activity: activity, mfa: mfa, unknown: unknown)
 
         var problems = snapshot.problems + decoder.problems + decoded.problems + rest.problems
         problems += ReferenceCheck(account: account, members: members, groupRules: groupRules, links: links,

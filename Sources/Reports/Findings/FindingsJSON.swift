@@ -15,18 +15,24 @@ enum FindingsJSON {
             summary: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) }),
             rules: RuleSummary.all(report).map { summary in
                 Rule(id: summary.rule.rawValue, severity: summary.rule.severity.rawValue, title: summary.rule.title,
-                     findings: summary.findings, evaluated: summary.skipped == nil,
+                     controls: controls(summary.rule), findings: summary.findings, unlisted: summary.unlisted, evaluated: summary.skipped == nil,
                      complete: summary.skipped == nil && summary.incomplete == nil,
                      reason: summary.skipped ?? summary.incomplete)
             },
             findings: report.findings.map { finding in
-                Item(rule: finding.rule.rawValue, severity: finding.severity.rawValue, title: finding.title, why: finding.why,
+                Item(rule: finding.rule.rawValue, severity: finding.severity.rawValue, title: finding.title,
+                     controls: controls(finding.rule), why: finding.why,
                      file: finding.location?.fileName, entities: finding.entities.map(Entity.init))
             },
             policiesByLastUse: report.policiesByLastUse.map { use in
                 Use(policy: Entity(use.policy), lastPermitAt: use.lastPermitAt?.raw,
                     lastPermitFrequency: use.lastPermitFrequency, subject: use.subject.map(Entity.init), grants: use.grants)
             }))
+    }
+
+    /// "CIS 1.7", one per CIS control the rule's findings count against.
+    static func controls(_ rule: RuleID) -> [String] {
+        CISControl.controls(of: rule).map { "CIS " + $0.id }
     }
 
     struct Document: Encodable {
@@ -55,7 +61,10 @@ enum FindingsJSON {
         let id: String
         let severity: String
         let title: String
+        let controls: [String]
         let findings: Int
+        /// Findings counted but not listed (`--top`).
+        let unlisted: Int
         let evaluated: Bool
         let complete: Bool
         let reason: String?
@@ -65,6 +74,7 @@ enum FindingsJSON {
         let rule: String
         let severity: String
         let title: String
+        let controls: [String]
         let why: String
         let file: String?
         let entities: [Entity]

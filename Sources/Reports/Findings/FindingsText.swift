@@ -1,6 +1,6 @@
 import Analysis
 
-/// The findings report for a terminal: a header, each finding in three lines (severity, rule, title; entities; why),
+/// The findings report for a terminal: a header, the findings grouped per rule (each in two lines: entities, why),
 /// every rule's count, and optionally the policies by last use. Untrusted text is cleaned of control characters.
 enum FindingsText {
     static func render(_ report: FindingsReport, policyUsage: Bool) -> String {
@@ -12,13 +12,16 @@ enum FindingsText {
         }
         line("Findings for \(FindingsWording.account(report)), snapshot \(report.fetchedAt.raw)")
         line("\(FindingsWording.asOf(report)): \(FindingsWording.counts(report))")
-        line("")
-        for finding in report.findings {
-            line("\(finding.severity.rawValue.uppercased())  \(finding.rule.rawValue)  \(finding.title)")
-            line("    ", finding.entities.map(FindingsWording.entity).joined(separator: "; "))
-            line("    why: ", finding.why)
+        for group in FindingsWording.groups(report) {
+            line("")
+            line(group.rule.severity.rawValue.uppercased(), "  ", FindingsWording.groupHeading(group.rule, in: report))
+            for finding in group.findings {
+                line("  - ", finding.entities.map(FindingsWording.entity).joined(separator: "; "))
+                line("    why: ", finding.why)
+            }
+            if let more = report.unlisted[group.rule] { line("  … and \(more) more (--top)") }
         }
-        if report.findings.isEmpty { line("No findings.") }
+        if report.findings.isEmpty { line(""); line("No findings.") }
         text += "\nRules\n"
         let rules = FindingsWording.ruleTable(report)
         text += TextTable.render(rules.header.map { $0.uppercased() }, rules.rows)

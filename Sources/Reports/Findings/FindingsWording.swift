@@ -43,10 +43,35 @@ enum FindingsWording {
         }
     }
 
-    /// Every rule with its severity, title and count (or why it did not run).
+    /// Every rule with its severity, CIS controls, title and count (or why it did not run).
     static func ruleTable(_ report: FindingsReport) -> (header: [String], rows: [[String]]) {
-        (["Rule", "Severity", "Title", "Findings"],
-         RuleSummary.all(report).map { [$0.rule.rawValue, $0.rule.severity.rawValue, $0.rule.title, $0.text] })
+        (["Rule", "Severity", "CIS", "Title", "Findings"],
+         RuleSummary.all(report).map {
+             [$0.rule.rawValue, $0.rule.severity.rawValue, controls($0.rule), $0.rule.title, $0.text]
+         })
+    }
+
+    /// "1.7, 1.8", or "" for a rule no CIS control uses.
+    static func controls(_ rule: RuleID) -> String {
+        CISControl.controls(of: rule).map(\.id).joined(separator: ", ")
+    }
+
+    /// The report's findings grouped per rule, in report order (most severe first).
+    static func groups(_ report: FindingsReport) -> [(rule: RuleID, findings: [Finding])] {
+        var groups: [(rule: RuleID, findings: [Finding])] = []
+        for finding in report.findings {
+            if groups.last?.rule == finding.rule { groups[groups.count - 1].findings.append(finding) }
+            else { groups.append((finding.rule, [finding])) }
+        }
+        return groups
+    }
+
+    /// "ERROR public-access-policy: Policy on the Public Access group (3 findings; CIS 1.16)".
+    static func groupHeading(_ rule: RuleID, in report: FindingsReport) -> String {
+        let total = report.total(of: rule)
+        let cis = controls(rule)
+        return "\(rule.rawValue): \(rule.title) (\(total) finding\(total == 1 ? "" : "s")"
+            + (cis.isEmpty ? "" : "; CIS \(cis)") + ")"
     }
 
     /// The policies by last use: day ("never" first), permits, policy, subject, what it grants.

@@ -9,20 +9,27 @@ struct RuleSummary {
     /// What the rule ran without; `nil` when it had all it reads.
     let incomplete: String?
 
-    /// Every rule, in catalogue order.
+    /// Findings of the rule the report does not list (`--top`).
+    let unlisted: Int
+
+    /// Every rule the report selected, in catalogue order.
     static func all(_ report: FindingsReport) -> [RuleSummary] {
         var counts: [RuleID: Int] = [:]
         for finding in report.findings { counts[finding.rule, default: 0] += 1 }
-        return RuleID.allCases.map { rule in
+        return RuleID.allCases.filter { report.selectedRules?.contains($0) ?? true }.map { rule in
             let gaps = report.gaps.filter { $0.rule == rule }
-            return RuleSummary(rule: rule, findings: counts[rule] ?? 0,
-                               skipped: gaps.first { !$0.evaluated }?.reason, incomplete: gaps.first { $0.evaluated }?.reason)
+            return RuleSummary(rule: rule, findings: (counts[rule] ?? 0) + (report.unlisted[rule] ?? 0),
+                               skipped: gaps.first { !$0.evaluated }?.reason, incomplete: gaps.first { $0.evaluated }?.reason,
+                               unlisted: report.unlisted[rule] ?? 0)
         }
     }
 
-    /// "3", "not evaluated: unknown: api_keys", "2 (incomplete: unknown: users)".
+    /// "3", "not evaluated: unknown: api_keys", "2 (incomplete: unknown: users)", "40 (30 not listed)".
     var text: String {
         if let skipped { return "not evaluated: \(skipped)" }
-        return "\(findings)" + (incomplete.map { " (incomplete: \($0))" } ?? "")
+        var notes: [String] = []
+        if unlisted > 0 { notes.append("\(unlisted) not listed") }
+        if let incomplete { notes.append("incomplete: \(incomplete)") }
+        return "\(findings)" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
     }
 }

@@ -6,31 +6,40 @@ import Snapshot
 /// finding located in the snapshot file that holds its entity, with the entities as logical locations.
 enum SARIFLog {
     static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-    /// The `uriBaseId` result locations are relative to: the snapshot directory.
-    static let snapshotBase = "SNAPSHOT"
+    /// The `uriBaseId` result locations are relative to: the source root (the repository), as code scanning expects.
+    static let sourceRoot = "%SRCROOT%"
 
-    /// `snapshot`: the snapshot directory, recorded as the base of the result locations when given.
-    static func document(_ report: FindingsReport, snapshot: URL?) -> Log {
+    /// `snapshot`: where the snapshot is; each result then points at its entity's lines in the snapshot's files.
+    static func document(_ report: FindingsReport, snapshot: SnapshotLocation?) -> Log {
         let rules = RuleID.allCases
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1, $0) })
+        var lines: [CollectionKind: EntityLines] = [:]
+        func region(_ kind: CollectionKind, _ id: String?) -> Region? {
+            guard let snapshot, let id else { return nil }
+            if lines[kind] == nil { lines[kind] = EntityLines(kind, in: snapshot.directory) }
+            return lines[kind]?.lines(of: id).map { Region(startLine: $0.lowerBound, endLine: $0.upperBound) }
+        }
         let results = report.findings.map { finding in
             Result(
                 ruleId: finding.rule.rawValue, ruleIndex: ruleIndex[finding.rule]!, level: finding.severity.rawValue,
                 message: Message(text: (finding.entities.first.map { FindingsWording.entity($0) + ": " } ?? "") + finding.why),
                 locations: [Location(
-                    physicalLocation: finding.location.map {
-                        PhysicalLocation(artifactLocation: ArtifactLocation(uri: $0.fileName, uriBaseId: snapshotBase))
+                    physicalLocation: finding.location.map { kind in
+                        PhysicalLocation(
+                            artifactLocation: ArtifactLocation(uri: snapshot?.uri(kind.fileName) ?? kind.fileName,
+                                                               uriBaseId: sourceRoot),
+                            region: region(kind, finding.entities.first?.id))
                     },
                     logicalLocations: finding.entities.map {
                         LogicalLocation(name: $0.id, fullyQualifiedName: "\($0.kind.rawValue)/\($0.id)", kind: "resource")
                     })],
-                partialFingerprints: ["iamgraphEntities/v1": finding.entities.map { "\($0.kind.rawValue)/\($0.id)" }.joined(separator: "|")])
+                partialFingerprints: ["iamgraphEntities/v1": finding.entities.map { "\($0.kind.rawValue)/\($0.id)" }.joined(separator: "|")],
+                properties: Properties(tags: FindingsJSON.controls(finding.rule)))
         }
         let notifications = report.gaps.map { gap in
             Notification(descriptor: Descriptor(id: gap.rule.rawValue), level: "warning",
                          message: Message(text: "\(gap.rule.rawValue) \(gap.evaluated ? "incomplete" : "not evaluated"): \(gap.reason)"))
         }
-        let directory = snapshot.map { $0.hasDirectoryPath ? $0 : URL(fileURLWithPath: $0.path + "/", isDirectory: true) }
         return Log(
             schema: schema, version: "2.1.0",
             runs: [Run(
@@ -41,9 +50,9 @@ enum SARIFLog {
                             id: rule.rawValue,
                             shortDescription: Message(text: rule.title), fullDescription: Message(text: rule.summary),
                             help: Message(text: rule.fix),
-                            defaultConfiguration: Configuration(level: rule.severity.rawValue))
+                            defaultConfiguration: Configuration(level: rule.severity.rawValue),
+                            properties: Properties(tags: FindingsJSON.controls(rule)))
                     })),
-                originalUriBaseIds: directory.map { [snapshotBase: ArtifactLocation(uri: $0.absoluteString, uriBaseId: nil)] },
                 invocations: [Invocation(executionSuccessful: true, toolExecutionNotifications: notifications)],
                 results: results,
                 properties: RunProperties(accountId: report.accountID, fetchedAt: report.fetchedAt.raw,
@@ -64,7 +73,6 @@ enum SARIFLog {
 
     struct Run: Encodable {
         let tool: Tool
-        let originalUriBaseIds: [String: ArtifactLocation]?
         let invocations: [Invocation]
         let results: [Result]
         let properties: RunProperties
@@ -84,7 +92,11 @@ enum SARIFLog {
         let fullDescription: Message
         let help: Message
         let defaultConfiguration: Configuration
+        let properties: Properties
     }
+
+    /// SARIF's property bag; `tags` name the CIS controls ("CIS 1.7").
+    struct Properties: Encodable { let tags: [String] }
 
     struct Configuration: Encodable { let level: String }
 
@@ -97,6 +109,7 @@ enum SARIFLog {
         let message: Message
         let locations: [Location]
         let partialFingerprints: [String: String]
+        let properties: Properties
     }
 
     struct Location: Encodable {
@@ -104,7 +117,16 @@ enum SARIFLog {
         let logicalLocations: [LogicalLocation]
     }
 
-    struct PhysicalLocation: Encodable { let artifactLocation: ArtifactLocation }
+    struct PhysicalLocation: Encodable {
+        let artifactLocation: ArtifactLocation
+        let region: Region?
+    }
+
+    /// The entity's lines in its file.
+    struct Region: Encodable {
+        let startLine: Int
+        let endLine: Int
+    }
 
     struct ArtifactLocation: Encodable {
         let uri: String

@@ -18,7 +18,7 @@ enum ActivityFindings {
                 (entry: entry, entity: profiles[entry.key].map(c.identity)
                     ?? FindingEntity(.trustedProfile, id: entry.key, name: entry.name))
             }
-            return findings(.identityInactive, users + services + assumable, report, asOf, c)
+            return findings(.identityInactive, users + services + assumable, report, asOf, days: c.inactiveDays, c)
         }
     }
 
@@ -30,7 +30,7 @@ enum ActivityFindings {
             let keys = (report.apikeys ?? []).map { entry in
                 (entry: entry, entity: FindingEntity(.apiKey, id: entry.key, name: entry.name ?? names[entry.key]))
             }
-            return findings(.apiKeyInactive, keys, report, asOf, c)
+            return findings(.apiKeyInactive, keys, report, asOf, days: c.options.keyUnusedDays, c)
         }
     }
 
@@ -42,13 +42,13 @@ enum ActivityFindings {
         return .findings(body(report, asOf))
     }
 
-    /// Entries that never authenticated within the report's window, or last did `inactiveDays` or more days ago.
+    /// Entries that never authenticated within the report's window, or last did `days` or more days ago.
     private static func findings(_ rule: RuleID, _ entries: [(entry: ActivityReport.Entry, entity: FindingEntity)],
-                                 _ report: ActivityReport, _ asOf: Date, _ c: FindingContext) -> [Finding] {
+                                 _ report: ActivityReport, _ asOf: Date, days: Int, _ c: FindingContext) -> [Finding] {
         entries.compactMap { entry, entity in
             let why: String
             if let last = entry.lastAuthn {
-                guard let date = last.date, c.isInactive(since: date) else { return nil }
+                guard let date = last.date, c.isInactive(since: date, days: days) else { return nil }
                 why = "last authenticated \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before \(DayText.of(asOf))"
             } else {
                 why = "no authentication recorded"

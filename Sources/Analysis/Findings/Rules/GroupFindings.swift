@@ -59,3 +59,20 @@ enum GroupFindings {
         }
     }
 }
+
+extension GroupFindings {
+    /// The service name of IBM Cloud Support Center in policies.
+    static let supportService = "support"
+
+    /// `no-support-access-group`: no access group (other than Public Access) has a policy on the Support Center.
+    static func supportGroup(_ c: FindingContext) -> [Finding] {
+        let found = c.account.accessGroups.contains { group in
+            !group.isPublicAccess && (c.index.policiesOfGroup[group.id] ?? []).contains {
+                $0.isActive && c.index.target(of: $0).serviceName == supportService
+            }
+        }
+        return found ? [] : [Finding(.noSupportAccessGroup, entities: [.collection(.accessGroups)],
+                                     why: "no access group has a policy on the Support Center (serviceName support), "
+                                         + "so support cases are opened with whatever access people happen to have")]
+    }
+}

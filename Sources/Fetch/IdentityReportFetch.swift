@@ -1,8 +1,31 @@
 import Foundation
 
-/// The inactive-identities report: `POST …/report` starts it, then `GET …/report/{reference}` answers 204 while it
-/// is being prepared (poll), 404 if a newer report superseded it (start again, once), 200 with the report.
-struct ActivityReportFetch {
+/// One of IAM Identity's account reports: `POST …/report` starts it, then `GET …/report/{reference}` answers 204 while
+/// it is being prepared (poll), 404 if a newer report superseded it (start again, once), 200 with the report.
+struct IdentityReportFetch {
+    /// Which report.
+    enum Kind {
+        /// The inactive-identities activity report (`/v1/activity/accounts/{account}/report?type=inactive&duration=720`).
+        case activity
+        /// The MFA enrolment report (`/v1/mfa/accounts/{account}/report?type=mfa_status`).
+        case mfa
+
+        func path(_ accountID: String) -> String {
+            switch self {
+            case .activity: "/v1/activity/accounts/\(URLEncoding.pathSegment(accountID))/report"
+            case .mfa: "/v1/mfa/accounts/\(URLEncoding.pathSegment(accountID))/report"
+            }
+        }
+
+        var query: [URLQueryItem] {
+            switch self {
+            case .activity: [URLQueryItem(name: "type", value: "inactive"), URLQueryItem(name: "duration", value: "720")]
+            case .mfa: [URLQueryItem(name: "type", value: "mfa_status")]
+            }
+        }
+    }
+
+    let kind: Kind
     let client: APIClient
     let accountID: String
     let poll: (interval: Double, attempts: Int)
@@ -10,8 +33,7 @@ struct ActivityReportFetch {
     func run() async -> Result<JSONTree, CollectionFailure> {
         do {
             for _ in 0..<2 {
-                let start = Endpoint(api: "iam-identity", path: "/v1/activity/accounts/\(URLEncoding.pathSegment(accountID))/report",
-                                     query: [URLQueryItem(name: "type", value: "inactive"), URLQueryItem(name: "duration", value: "720")],
+                let start = Endpoint(api: "iam-identity", path: kind.path(accountID), query: kind.query,
                                      itemsKey: nil, paging: .none)
                 let created = try await client.jsonObject(start, method: .post, accept: [200, 201, 202])
                 guard let reference = created["reference"] as? String else {

@@ -1,0 +1,50 @@
+/// The MFA enrolment report (`fetch --with-mfa-report`, `GET /v1/mfa/accounts/{account}/report/{reference}`), from
+/// the volatile area: per user, which MFA applies and whether the user's enrolment complies with it.
+public struct MFAReport: Decodable, Sendable, Hashable {
+    /// One user's enrolment.
+    public struct Entry: Decodable, Sendable, Hashable {
+        public let iamID: String?
+        public let name: String?
+        public let username: String?
+        public let email: String?
+        /// `id_based_mfa` or `account_based_mfa`: which of the two enrolments below is in effect.
+        public let effectiveMFAType: String?
+        public let idBasedMFA: IDBased?
+        public let accountBasedMFA: Compliance?
+
+        enum CodingKeys: String, CodingKey {
+            case name, username, email
+            case iamID = "iam_id", effectiveMFAType = "effective_mfa_type", idBasedMFA = "id_based_mfa",
+                 accountBasedMFA = "account_based_mfa"
+        }
+
+        /// Whether the enrolment in effect complies with what the account requires; `nil` when the report does not say.
+        public var complies: Bool? {
+            effectiveMFAType == "account_based_mfa" ? accountBasedMFA?.complies : idBasedMFA?.complies
+        }
+    }
+
+    /// The identity-based enrolment: the MFA trait in effect (`NONE`, `TOTP`, `LEVEL2`…) and compliance.
+    public struct IDBased: Decodable, Sendable, Hashable {
+        public let traitEffective: String?
+        public let complies: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case complies
+            case traitEffective = "trait_effective"
+        }
+    }
+
+    /// The account-based enrolment's compliance.
+    public struct Compliance: Decodable, Sendable, Hashable {
+        public let complies: Bool?
+    }
+
+    public let reportTime: Timestamp?
+    public let users: [Entry]?
+
+    enum CodingKeys: String, CodingKey {
+        case users
+        case reportTime = "report_time"
+    }
+}
