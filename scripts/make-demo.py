@@ -1009,6 +1009,26 @@ def cbr_account_settings():
     }
 
 
+def identity_providers():
+    """The SAML IdP whose realm the federated profile's claim rule and Data Engineers' dynamic rule name."""
+    return [{
+        "idp_id": "IdP-2a4c6e8f-1b3d-4f5a-9c7e-0d2f4a6c8e1b",
+        "entity_tag": "2-4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e",
+        "account_id": ACCT,
+        "name": "Acme SSO",
+        "type": "saml",
+        "active": True,
+        "properties": {"entity_id": IDP, "sso_url": "https://sso.acme.example.com/saml2/idp/SSOService"},
+        "share_scope": [],
+        "created_at": "2024-04-02T09:30:00Z",
+        "modified_at": "2024-04-02T09:30:00Z",
+    }]
+
+
+def login_settings():
+    return {"alias": "acme-dev"}
+
+
 def services_named_in_policies(policies, instances=()):
     """Services whose roles a fetch asks for: named in a policy's subject or resource, or of an instance."""
     names = set(i["crn"].split(":")[4] for i in instances)
@@ -1096,6 +1116,10 @@ def build():
          sort_list(cbr_zones(), "id")),
         ("cbr_rules", "cbr-rules.json", "context-based-restrictions", "/v1/rules", acct_q, "list", 1,
          sort_list(cbr_rules(), "id")),
+        ("identity_providers", "identity-providers.json", "iam-identity", "/v1/idps/", acct_q, "list", 1,
+         sort_list(identity_providers(), "idp_id")),
+        ("login_settings", "login-settings.json", "iam-identity", "/v2/loginsettings/" + ACCT, "", "object", 1,
+         login_settings()),
         ("cbr_account_settings", "cbr-account-settings.json", "context-based-restrictions",
          "/v1/account_settings/" + ACCT, "", "object", 1, cbr_account_settings()),
     ]

@@ -317,6 +317,17 @@ class Conformance:
                                   rc_v2.ResourceKey, check.expected))
         self.check("GET /v2/resource_keys", "resource_keys", resource_keys)
 
+        def identity_providers(check):
+            result = self.identity.list_idps(acct).get_result()
+            self.parse(check, identity_v1.ListIdpsResponse, result)
+            return len(result.get("idps") or [])
+        self.check("GET /v1/idps/", "identity_providers", identity_providers)
+
+        def login_settings(check):
+            self.parse(check, identity_v1.AccountLoginSettings, self.identity.get_login_settings(acct).get_result())
+            return 1
+        self.check("GET /v2/loginsettings/{id}", "login_settings", login_settings)
+
         def zones(check):
             result = self.cbr.list_zones(acct).get_result()
             self.parse(check, cbr.ZoneList, result)

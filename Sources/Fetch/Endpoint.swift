@@ -105,6 +105,10 @@ struct EndpointCatalog: Sendable {
             Endpoint(api: "context-based-restrictions", path: "/v1/zones", query: [account], itemsKey: "zones", paging: .none)
         case .cbrRules:
             Endpoint(api: "context-based-restrictions", path: "/v1/rules", query: [account], itemsKey: "rules", paging: .none)
+        case .identityProviders:
+            Endpoint(api: "iam-identity", path: "/v1/idps/", query: [account], itemsKey: "idps", paging: .none)
+        case .loginSettings:
+            Endpoint(api: "iam-identity", path: "/v2/loginsettings/\(accountSegment)", query: [], itemsKey: nil, paging: .none)
         case .cbrAccountSettings:
             Endpoint(api: "context-based-restrictions", path: "/v1/account_settings/\(accountSegment)", query: [],
                      itemsKey: nil, paging: .none)

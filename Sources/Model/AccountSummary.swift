@@ -38,6 +38,7 @@ public struct AccountSummary: Sendable {
             row("API keys", .apiKeys, account.apiKeys.count),
             row("service credentials", .resourceKeys, account.resourceKeys.count),
             row("CBR network zones", .cbrZones, account.cbrZones.count),
+            row("identity providers", .identityProviders, account.identityProviders.count),
             row("CBR rules", .cbrRules, account.cbrRules.count, note: Self.cbrModes(account.cbrRules)),
         ]
     }

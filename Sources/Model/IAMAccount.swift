@@ -31,6 +31,9 @@ public struct IAMAccount: Sendable {
     public let cbrZones: [CBRZone]
     public let cbrRules: [CBRRule]
     public let cbrAccountSettings: CBRAccountSettings?
+    /// Identity providers (sorted by id) and login settings.
+    public let identityProviders: [IdentityProvider]
+    public let loginSettings: LoginSettings?
     public let activity: ActivityReport?
     /// The MFA enrolment report (`fetch --with-mfa-report`), when the snapshot has one.
     public let mfa: MFAReport?
@@ -53,6 +56,7 @@ public struct IAMAccount: Sendable {
                 resourceGroups: [ResourceGroup] = [], resourceInstances: [ResourceInstance] = [],
                 apiKeys: [APIKey] = [], identitySettings: IdentitySettings? = nil, resourceKeys: [ResourceKey] = [],
                 cbrZones: [CBRZone] = [], cbrRules: [CBRRule] = [], cbrAccountSettings: CBRAccountSettings? = nil,
+                identityProviders: [IdentityProvider] = [], loginSettings: LoginSettings? = nil,
                 activity: ActivityReport? = nil, mfa: MFAReport? = nil,
                 unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]) {
         self.accountID = accountID
@@ -77,6 +81,8 @@ public struct IAMAccount: Sendable {
         self.cbrZones = cbrZones
         self.cbrRules = cbrRules
         self.cbrAccountSettings = cbrAccountSettings
+        self.identityProviders = identityProviders
+        self.loginSettings = loginSettings
         self.activity = activity
         self.mfa = mfa
         self.unknown = unknown

@@ -26,6 +26,10 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     case cbrZones = "cbr_zones"
     case cbrRules = "cbr_rules"
     case cbrAccountSettings = "cbr_account_settings"
+    /// The account's identity providers (`/v1/idps/`: the realms trusted-profile claim rules and dynamic group rules
+    /// refer to) and its login settings (`/v2/loginsettings/{account}`).
+    case identityProviders = "identity_providers"
+    case loginSettings = "login_settings"
 
     /// How a collection's file is laid out.
     public enum Shape: Sendable {
@@ -50,20 +54,20 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings, .roles,
              .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings,
-             .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings:
+             .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings:
             rawValue.replacingOccurrences(of: "_", with: "-") + ".json"
         }
     }
 
     public var shape: Shape {
         switch self {
-        case .account, .accessGroupSettings, .identitySettings, .cbrAccountSettings: .object
+        case .account, .accessGroupSettings, .identitySettings, .cbrAccountSettings, .loginSettings: .object
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities,
              .accessGroupMembers, .accessGroupRules: .perParent
         case .roles: .roles
         case .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessPolicies, .authorizationPolicies,
              .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .resourceKeys, .cbrZones,
-             .cbrRules: .list
+             .cbrRules, .identityProviders: .list
         }
     }
 
@@ -72,10 +76,11 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         switch self {
         case .users, .trustedProfileIdentities, .accessGroupMembers: "iam_id"
         case .roles: "crn"
+        case .identityProviders: "idp_id"
         case .account, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .accessGroups,
              .accessGroupRules, .accessGroupSettings, .accessPolicies, .authorizationPolicies, .policyTemplates,
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
-             .cbrRules, .cbrAccountSettings: "id"
+             .cbrRules, .cbrAccountSettings, .loginSettings: "id"
         }
     }
 
@@ -86,7 +91,8 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .accessGroupMembers, .accessGroupRules: .accessGroups
         case .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
              .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances,
-             .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings: nil
+             .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
+             .loginSettings: nil
         }
     }
 
@@ -99,7 +105,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroupSettings, .authorizationPolicies, .policyTemplates,
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
-             .cbrRules, .cbrAccountSettings: false
+             .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings: false
         }
     }
 
@@ -112,7 +118,21 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
              .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
-             .resourceInstances, .apiKeys, .identitySettings, .cbrZones, .cbrRules, .cbrAccountSettings: nil
+             .resourceInstances, .apiKeys, .identitySettings, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
+             .loginSettings: nil
+        }
+    }
+
+    /// Top-level fields of an item that hold secrets and are dropped before anything is written (an identity
+    /// provider's `secrets`: client secrets and keys).
+    public var droppedSecretFields: Set<String> {
+        switch self {
+        case .identityProviders: ["secrets"]
+        case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
+             .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
+             .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
+             .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings,
+             .loginSettings: []
         }
     }
 

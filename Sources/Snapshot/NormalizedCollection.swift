@@ -26,6 +26,8 @@ public struct NormalizedCollection: @unchecked Sendable {
             guard var items = content as? [Any] else { throw SnapshotWriteError.wrongShape(kind, expected: "an array") }
             if kind.holdsPolicies { items = items.map { Self.splitUsage(of: $0, into: &usage) } }
             if let kept = kind.keptCredentialFields { items = items.map { Self.withoutSecrets($0, keeping: kept) } }
+            let dropped = kind.droppedSecretFields
+            if !dropped.isEmpty { items = items.map { ($0 as? [String: Any])?.filter { !dropped.contains($0.key) } ?? $0 } }
             normalized = try CanonicalJSON.sortedItems(items, idKey: kind.idKey)
             count = items.count
         case .perParent:

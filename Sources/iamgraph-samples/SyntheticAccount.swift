@@ -281,5 +281,8 @@ struct Generator {
         add(.cbrZones, restrictions.zones)
         add(.cbrRules, restrictions.rules)
         add(.cbrAccountSettings, restrictions.settings)
+        let identityProviders = makeIdentityProviders()
+        add(.identityProviders, identityProviders.providers)
+        add(.loginSettings, identityProviders.loginSettings)
     }
 }

@@ -45,4 +45,14 @@ import TestSupport
         #expect(rule.enforcementMode == .enabled)
         #expect(rule.zoneIDs == ["z1", "z2"])
     }
+
+    /// The demo's identity provider is the realm its claim rules and dynamic group rules name.
+    @Test func identityProviderIsTheRealmOfTheClaimRules() throws {
+        let account = try DemoSample.account()
+        let provider = try #require(account.identityProviders.first)
+        #expect(account.identityProviders.count == 1)
+        #expect(provider.realm == "https://sso.acme.example.com/saml2/idp/metadata")
+        #expect(account.trustedProfiles.flatMap(\.rules).compactMap(\.realmName).allSatisfy { $0 == provider.realm })
+        #expect(account.loginSettings?.alias == "acme-dev")
+    }
 }

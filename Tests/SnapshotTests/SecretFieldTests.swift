@@ -33,4 +33,14 @@ import Testing
     @Test func onlyResourceKeysHaveCredentialsFiltered() {
         #expect(CollectionKind.allCases.filter { $0.keptCredentialFields != nil } == [.resourceKeys])
     }
+
+    @Test func identityProviderSecretsAreDropped() throws {
+        let provider: [String: Any] = ["idp_id": "IdP-1", "name": "SSO", "secrets": ["client_secret": "SECRET-OIDC"],
+                                       "properties": ["entity_id": "https://sso.example.com"]]
+        let file = try NormalizedCollection(.identityProviders, content: [provider])
+        let items = try #require(try JSONSerialization.jsonObject(with: file.data) as? [[String: Any]])
+        #expect(items.first?["secrets"] == nil)
+        #expect(items.first?["name"] as? String == "SSO")
+        #expect(CollectionKind.allCases.filter { !$0.droppedSecretFields.isEmpty } == [.identityProviders])
+    }
 }

@@ -47,12 +47,3 @@ public struct ResourceKey: Decodable, Sendable, Hashable {
         return String(last)
     }
 }
-
-/// A credential field's value when it is a string, else `nil` (a credentials object may hold numbers or objects).
-struct LossyString: Decodable, Hashable {
-    let value: String?
-
-    init(from decoder: any Decoder) throws {
-        value = try? decoder.singleValueContainer().decode(String.self)
-    }
-}

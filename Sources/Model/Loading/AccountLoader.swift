@@ -58,6 +58,8 @@ public enum AccountLoader {
         let cbrZones = rest.list(.cbrZones, CBRZone.self, id: \.id)
         let cbrRules = rest.list(.cbrRules, CBRRule.self, id: \.id)
         let cbrAccountSettings = rest.object(.cbrAccountSettings, CBRAccountSettings.self)
+        let identityProviders = rest.list(.identityProviders, IdentityProvider.self, id: \.id)
+        let loginSettings = rest.object(.loginSettings, LoginSettings.self)
         let activity = rest.volatile(snapshot.activity, file: VolatileArea.activity.file, ActivityReport.self)
         let mfa = rest.volatile(snapshot.mfa, file: VolatileArea.mfa.file, MFAReport.self)
 
@@ -74,7 +76,8 @@ public enum AccountLoader {
             roles: roles, policyTemplates: policyTemplates, policyAssignments: policyAssignments,
             resourceGroups: resourceGroups, resourceInstances: resourceInstances, apiKeys: apiKeys,
             identitySettings: identitySettings, resourceKeys: resourceKeys, cbrZones: cbrZones, cbrRules: cbrRules,
-            cbrAccountSettings: cbrAccountSettings, activity: activity, mfa: mfa, unknown: unknown)
+            cbrAccountSettings: cbrAccountSettings, identityProviders: identityProviders, loginSettings: loginSettings,
+            activity: activity, mfa: mfa, unknown: unknown)
 
         var problems = snapshot.problems + decoder.problems + decoded.problems + rest.problems
         problems += ReferenceCheck(account: account, members: members, groupRules: groupRules, links: links,

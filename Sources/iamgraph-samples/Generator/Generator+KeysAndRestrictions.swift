@@ -1,7 +1,7 @@
 import Foundation
 
-/// Service credentials (resource keys) and context-based restrictions, each from a stream of its own so that they do
-/// not move any other collection's values.
+/// Service credentials (resource keys), context-based restrictions, identity providers and login settings, each from
+/// a stream of its own so that they do not move any other collection's values.
 extension Generator {
     /// Service credentials on about a quarter of the instances, each backed by one of the account's service IDs.
     func makeResourceKeys() -> [JSON] {
@@ -36,6 +36,21 @@ extension Generator {
             }
         }
         return keys
+    }
+
+    /// The SAML identity provider whose realm the claim rules and dynamic group rules name, and the login settings.
+    func makeIdentityProviders() -> (providers: [JSON], loginSettings: JSON) {
+        var rng = stream(0x1D95)
+        let created = SynthTime.seconds(accountStart + 2 * SynthTime.day)
+        let domain = idp.split(separator: "/").dropFirst().first.map(String.init) ?? "sso.example.com"
+        let provider: JSON = [
+            "idp_id": "IdP-" + rng.uuid(), "entity_tag": "1-" + rng.hex(32), "account_id": accountID,
+            "name": accountName + " SSO", "type": "saml", "active": true,
+            "properties": ["entity_id": idp, "sso_url": "https://\(domain)/saml2/idp/SSOService"] as JSON,
+            "share_scope": [Any](), "created_at": created, "modified_at": created,
+        ]
+        let alias = accountName.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return ([provider], ["alias": String(alias)])
     }
 
     /// Three network zones (as `/v1/zones` lists them: `addresses_preview`, not the full `addresses`) and rules on a few instances and services: mostly enforced, one report-only, one disabled.
