@@ -75,6 +75,10 @@ let package = Package(
             "Analysis", "Reports", "Graph", "GraphValues", "Render", "GitSnapshot", "Model", "Snapshot", "TestSupport",
             "iamgraph",  // the CLI the tests run
         ]),
+        // The built `iamgraph` as a user runs it: help texts, README usage, output defaults, terminals.
+        .testTarget(name: "CLITests", dependencies: [
+            "iamgraph",  // the CLI the tests run
+        ]),
         // Checks that the bundled samples still come out of their generators, byte for byte, and that the docs name every target.
         .testTarget(name: "DriftTests", dependencies: [
             "Snapshot", "TestSupport",

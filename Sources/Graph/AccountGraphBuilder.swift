@@ -36,25 +36,27 @@ struct AccountGraphBuilder {
 
     // MARK: identities, groups
 
+    /// Identities labelled as every report names them (`AccessIndex.name(ofIAMID:)`).
     private mutating func addIdentities() {
         for user in account.users {
             var attributes = ["iam_id": user.iamID, "url": ConsoleLink.user(user.iamID)]
             attributes["email"] = user.email ?? user.userID
             attributes["state"] = user.state
-            put(Node(id: Node.id(.user, user.iamID), kind: .user, label: user.displayName, attributes: attributes))
+            put(Node(id: Node.id(.user, user.iamID), kind: .user, label: index.name(ofIAMID: user.iamID) ?? user.displayName,
+                     attributes: attributes))
         }
         for serviceID in account.serviceIDs {
             var attributes = ["iam_id": serviceID.iamID, "id": serviceID.id, "url": ConsoleLink.serviceID(serviceID.id)]
             attributes["crn"] = serviceID.crn
             attributes["description"] = serviceID.description
-            put(Node(id: Node.id(.serviceID, serviceID.iamID), kind: .serviceID, label: serviceID.name ?? serviceID.id,
+            put(Node(id: Node.id(.serviceID, serviceID.iamID), kind: .serviceID, label: index.name(ofIAMID: serviceID.iamID) ?? serviceID.id,
                      attributes: attributes))
         }
         for profile in account.trustedProfiles {
             var attributes = ["iam_id": profile.iamID, "id": profile.id, "url": ConsoleLink.trustedProfile(profile.id)]
             attributes["crn"] = profile.crn
             attributes["description"] = profile.description
-            put(Node(id: Node.id(.trustedProfile, profile.iamID), kind: .trustedProfile, label: profile.name ?? profile.id,
+            put(Node(id: Node.id(.trustedProfile, profile.iamID), kind: .trustedProfile, label: index.name(ofIAMID: profile.iamID) ?? profile.id,
                      attributes: attributes))
         }
     }
@@ -120,7 +122,8 @@ struct AccountGraphBuilder {
         attributes["pattern"] = policy.pattern
         attributes["last_permit_at"] = policy.lastPermitAt?.raw
         attributes["source"] = policy.origin.rawValue
-        put(Node(id: policyNode, kind: .policy, label: "policy " + String(policy.id.prefix(8)), attributes: attributes, flags: flags))
+        put(Node(id: policyNode, kind: .policy, label: (policy.isAuthorization ? "authorization " : "policy ") + String(policy.id.prefix(8)),
+                 attributes: attributes, flags: flags))
 
         let subject = subjectNode(policy)
         if let subject { edges.append(Edge(source: subject, target: policyNode, kind: .assigned)) }
@@ -145,7 +148,8 @@ struct AccountGraphBuilder {
         edges.append(Edge(source: policyNode, target: targetNode, kind: .appliesTo, label: condition,
                           flags: flags.intersection(.conditional)))
         collapsedPolicies.append(CollapsedPolicy(node: policyNode, id: policy.id, subject: subject, target: targetNode,
-                                                 roles: roles, condition: condition, flags: flags))
+                                                 roles: roles, condition: condition, flags: flags,
+                                                 isAuthorization: policy.isAuthorization))
     }
 
     func roleNames(_ roleIDs: [String]) -> [String] {

@@ -16,4 +16,6 @@ struct CollapsedPolicy {
     let condition: String
     /// The policy's privileged and conditional flags.
     let flags: Flags
+    /// Whether it is a service-to-service authorization (its subject a service), which the edge's label says.
+    let isAuthorization: Bool
 }

@@ -1,6 +1,7 @@
 import GraphValues
 /// Replaces policy and role nodes by one edge from each policy's subject to its target, labelled with the role names
-/// (and a short condition); edges with the same ends and conditionality are merged, their roles and policy ids joined.
+/// (and a short condition), "authorization: Reader" for a service-to-service authorization; edges with the same ends
+/// and conditionality are merged, their roles and policy ids joined.
 enum PolicyCollapse {
     /// The collapsed edges of the policies in `policies` (all when `nil`) whose subject and target are visible, in a
     /// fixed order: by policy node id, then first appearance.
@@ -19,7 +20,8 @@ enum PolicyCollapse {
         }
         return order.map { key in
             let entry = merged[key]!
-            let label = ([entry.roles.joined(separator: ", ")] + entry.conditions).joined(separator: "\n")
+            let roles = (entry.isAuthorization ? "authorization: " : "") + entry.roles.joined(separator: ", ")
+            let label = ([roles] + entry.conditions).joined(separator: "\n")
             return Edge(source: key.source, target: key.target, kind: .grants, label: label,
                         attributes: ["policies": entry.policies.joined(separator: ", "),
                                      "roles": entry.roles.joined(separator: ", ")],
@@ -39,12 +41,14 @@ enum PolicyCollapse {
         var policies: [String] = []
         var conditions: [String] = []
         var flags: Flags = []
+        var isAuthorization = false
 
         mutating func add(_ policy: CollapsedPolicy) {
             roles += policy.roles.filter { !roles.contains($0) }
             policies.append(policy.id)
             if !policy.condition.isEmpty, !conditions.contains(policy.condition) { conditions.append(policy.condition) }
             flags.formUnion(policy.flags.intersection([.privileged, .conditional]))
+            isAuthorization = isAuthorization || policy.isAuthorization
         }
     }
 }

@@ -8,20 +8,22 @@ struct Access: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List one identity's effective access, or everyone who can reach one service instance.",
         discussion: """
-            --identity lists every grant the identity holds: the roles, the target (with its scope in the words of the \
-            IBM docs), the policy, the path (direct; access group, static or dynamic through a rule; a trusted \
-            profile it may assume; Public Access) and the policy's conditions.
+            --identity lists every grant the identity holds: the roles, the target (in the words of the IBM docs), \
+            the policy, the path (direct; access group, static or dynamic through a rule; a trusted profile it may \
+            assume; Public Access) and the policy's conditions.
             --resource lists every identity, access group and service that can reach the instance: through policies \
             on the instance, its service, its resource group, all IAM-enabled services or the account, expanded \
             through access groups and trusted profiles, and through service-to-service authorizations; MATCH says \
             whether a policy covers all of the instance or only part of it (buckets, tags).
-            JSON is documented in docs/access-json.md. Collections the snapshot could not read are named on stderr \
-            and in the output: access through them is missing, not absent.
+            On a terminal the text table is fitted to its width (or --width), long cells cut short with …. CSV has \
+            one record per role with structured columns (holder, service, instance, resource group, region…), the \
+            same for both reports; JSON is documented in docs/access-json.md. Collections the snapshot could not \
+            read are named on stderr and in the output: access through them is missing, not absent.
             Exit codes: 0 success, 3 snapshot unreadable, 4 cannot write the output, 5 the identity or instance is \
             not in the snapshot (or the name is ambiguous), 64 usage error.
             Examples:
               iamgraph access samples/demo --identity sofia.alvarez@acme.example.com
-              iamgraph access samples/demo --resource key-protect-prod --format csv -o kms.csv
+              iamgraph access samples/demo --resource key-protect-prod --format csv
             """)
 
     @OptionGroup var snapshot: SnapshotArgument
@@ -32,20 +34,25 @@ struct Access: ParsableCommand {
     @Option(help: ArgumentHelp("Everyone who can reach this service instance.", valueName: "crn|guid|name"))
     var resource: String?
 
-    @Option(help: "Output format: text, json, csv or markdown.")
+    @Option(help: "Output format.")
     var format: AccessFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for stdout (the default).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or '-' for stdout.", valueName: "file"))
     var output: String = "-"
+
+    @Option(help: ArgumentHelp("Fit the text table to this many columns, 0 for no limit (default: the terminal's "
+                               + "width on a terminal, else no limit).", valueName: "columns"))
+    var width: Int?
 
     func validate() throws {
         if (identity == nil) == (resource == nil) { throw ValidationError("give one of --identity and --resource") }
+        if let width, width < 0 { throw ValidationError("--width must be 0 (no limit) or more") }
     }
 
     func run() throws {
         let account = try snapshot.load().account
         let index = AccessIndex(account)
-        let write: (AccessFormat, (Data) throws -> Void) throws -> Void
+        let write: (AccessFormat, Int?, (Data) throws -> Void) throws -> Void
         do {
             if let identity {
                 write = try IdentityAccessReport(identity: identity, in: index).write
@@ -62,12 +69,18 @@ struct Access: ParsableCommand {
         }
         try OutputFile(output).write(binary: false) { sink in
             do {
-                try write(format, sink)
+                try write(format, tableWidth, sink)
             } catch let error as EncodingError {
                 Console.error("iamgraph: cannot encode the output: \(error)")
                 throw ExitCode.otherFailure
             }
         }
+    }
+
+    /// `--width`, else the terminal's when the table goes to one; `nil` for no limit.
+    private var tableWidth: Int? {
+        if let width { return width == 0 ? nil : width }
+        return output == "-" ? TerminalWidth.ofStandardOutput : nil
     }
 }
 

@@ -52,13 +52,13 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("The repository --git reads.", valueName: "dir"))
     var repo = "."
 
-    @Option(help: ArgumentHelp("Output format: text, json, markdown, svg, png or dot.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: \(DiffFormat.valueWords).", valueName: "format"))
     var format = "text"
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for stdout (the default).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or '-' for stdout.", valueName: "file"))
     var output = "-"
 
-    @Option(help: ArgumentHelp("Graphviz layout engine of svg, png and dot: dot, sfdp, neato, fdp, circo or twopi.",
+    @Option(help: ArgumentHelp("Graphviz layout engine of svg, png and dot: \(LayoutEngine.valueWords).",
                                valueName: "engine"))
     var layout = "dot"
 
@@ -84,10 +84,10 @@ struct Diff: ParsableCommand {
     /// Compares the snapshots, writes the report, and tells whether anything changed.
     private func compare() throws -> Bool {
         guard let format = DiffFormat(rawValue: format.lowercased()) else {
-            throw ValidationError("unknown format \"\(format)\": use text, json, markdown, svg, png or dot")
+            throw ValidationError("unknown format \"\(format)\": use \(DiffFormat.valueWords)")
         }
         guard let layout = LayoutEngine(rawValue: layout) else {
-            throw ValidationError("unknown layout \"\(layout)\": use dot, sfdp, neato, fdp, circo or twopi")
+            throw ValidationError("unknown layout \"\(layout)\": use \(LayoutEngine.valueWords)")
         }
         let (sources, old, new) = try load()
         let diff = try SnapshotDiff(old: old, new: new, options: SnapshotDiff.Options(includeUsage: includeUsage))

@@ -32,6 +32,11 @@ struct FetchSnapshot: AsyncParsableCommand {
             stderr says where the snapshot went), 7 credentials missing or refused (nothing is written), 4 other \
             failure (network setup, writing, a token naming no valid account id), 130 / 143 interrupted by SIGINT / \
             SIGTERM (nothing is changed), 64 usage error (e.g. an --account that is not an account id).
+
+            Examples:
+              iamgraph fetch snapshots/prod
+              iamgraph fetch snapshots/prod --api-key-file apikey.json --quiet
+              iamgraph fetch snapshots/me --identity IBMid-310008FJ6C
             """)
 
     @Argument(help: "The snapshot directory to write (created or replaced).", completion: .directory)

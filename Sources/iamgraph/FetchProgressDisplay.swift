@@ -40,7 +40,7 @@ final class FetchProgressDisplay: @unchecked Sendable {
                     line("iamgraph: \(kind.name): \(status.rawValue): \(message ?? "")")
                 } else if mode != .quiet {
                     if let message { line("iamgraph: \(kind.name): \(message)") }
-                    if !live { line("iamgraph: \(kind.name): \(items) items") }
+                    if !live { line("iamgraph: \(kind.name): \(items) \(items == 1 ? "item" : "items")") }
                 }
             case .retry(let endpoint, let reason, let delay):
                 if mode == .verbose { line("iamgraph: retrying \(endpoint) in \(String(format: "%.1f", delay)) s: \(reason)") }
@@ -50,6 +50,8 @@ final class FetchProgressDisplay: @unchecked Sendable {
         }
     }
 
+    /// The "wrote …" line (not with `--quiet`, which prints errors only), and always the collections left unknown and
+    /// where a partial snapshot went.
     func summary(_ report: FetchReport, snapshot: String) {
         let s = report.statistics
         let incomplete = report.incomplete
@@ -58,7 +60,7 @@ final class FetchProgressDisplay: @unchecked Sendable {
         case .inPlace: written = snapshot
         case .beside(let url, _): written = url.path
         }
-        if mode != .quiet || !incomplete.isEmpty {
+        if mode != .quiet {
             line("iamgraph: wrote \(written): account \(report.accountID), \(report.manifest.collections.count - incomplete.count) "
                  + "of \(report.manifest.collections.count) collections, \(s.items) items, \(s.requests) requests, "
                  + "\(s.retries) retries, \(String(format: "%.1f", s.elapsed)) s")

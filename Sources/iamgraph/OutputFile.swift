@@ -21,6 +21,9 @@ struct OutputFile {
         do {
             if path == "-" {
                 try produce { try FileHandle.standardOutput.write(contentsOf: $0) }
+            } else if let device = try openDevice() {
+                try produce { try device.write(contentsOf: $0) }
+                try device.close()
             } else {
                 try replaceFile(produce)
             }
@@ -31,6 +34,18 @@ struct OutputFile {
             Console.error("iamgraph: cannot write \(path == "-" ? "to stdout" : path): \(reason)")
             throw ExitCode.otherFailure
         }
+    }
+
+    /// The destination opened for writing when it is not a regular file (`/dev/null`, `/dev/stderr`, a FIFO), which
+    /// must be written in place: replacing it by a renamed file would delete the device (as root) or fail; `nil` for
+    /// a regular file or a new one.
+    private func openDevice() throws -> FileHandle? {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG else { return nil }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw POSIXError(.EISDIR) }
+        let descriptor = open(path, O_WRONLY)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     private func replaceFile(_ produce: ((Data) throws -> Void) throws -> Void) throws {

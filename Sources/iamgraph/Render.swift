@@ -20,7 +20,8 @@ struct RenderMap: ParsableCommand {
             title say so. --full lifts the budget: large dot layouts can take minutes.
 
             SVG, PNG and PDF are rendered in-process by libgraphviz; DOT is the same graph written by Graphviz. \
-            Output goes to -o FILE (format from its extension unless --format is given) or to stdout.
+            Output goes to -o FILE (format from its extension; a --format that contradicts it is refused) or to \
+            stdout; SVG, PNG and PDF are not written to a terminal.
 
             Examples:
               iamgraph render samples/demo -o demo.svg
@@ -31,14 +32,13 @@ struct RenderMap: ParsableCommand {
 
     @OptionGroup var snapshot: SnapshotArgument
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for stdout (the default).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or '-' for stdout.", valueName: "file"))
     var output: String = "-"
 
-    @Option(help: ArgumentHelp("Output format: dot, json, svg, png or pdf (default: from -o's extension, else svg).",
-                               valueName: "format"))
+    @Option(help: ArgumentHelp("Output format (default: from -o's extension, else svg).", valueName: "format"))
     var format: MapFormat?
 
-    @Option(help: "Graphviz layout engine: dot (left to right), sfdp, neato, fdp, circo or twopi.")
+    @Option(help: "Graphviz layout engine; dot ranks left to right, sfdp is fastest on large maps.")
     var layout: LayoutEngine = .dot
 
     @Option(help: ArgumentHelp("Map one identity's effective access.", valueName: "iam-id|email|name"))
@@ -53,11 +53,11 @@ struct RenderMap: ParsableCommand {
     @Flag(help: "Show policy and role nodes instead of collapsing policies into labelled edges.")
     var policies = false
 
-    @Option(help: "Box targets by resource-group, service, or none.")
+    @Option(help: "What to box targets by.")
     var cluster: ViewOptions.Clustering = .resourceGroup
 
     @Option(parsing: .upToNextOption,
-            help: ArgumentHelp("Node kinds to add, e.g. service_instance resource_group policy role account.", valueName: "kind"))
+            help: ArgumentHelp("Node kinds to add to the view.", valueName: "kind"))
     var include: [NodeKind] = []
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Node kinds to leave out.", valueName: "kind"))
@@ -84,6 +84,8 @@ struct RenderMap: ParsableCommand {
     }
 
     func run() throws {
+        let format = try resolvedFormat()
+        try checkTerminal(format)
         var phases = PhaseTimings(enabled: timings)
         let account = try snapshot.load().account
         phases.end("load")
@@ -103,7 +105,6 @@ struct RenderMap: ParsableCommand {
             Console.error("iamgraph: the snapshot could not read \(account.unknown.keys.map(\.name).sorted().joined(separator: ", ")): the map may miss access")
         }
 
-        let format = try resolvedFormat()
         if format != .json, let slow = layout.slowAbove, graph.nodes.count > slow {
             Console.error("iamgraph: laying out \(graph.nodes.count) nodes with \(layout.rawValue) can take minutes; "
                           + "--layout sfdp or a smaller --max-nodes is faster")
@@ -132,14 +133,30 @@ struct RenderMap: ParsableCommand {
         return .account
     }
 
+    /// `--format`, else the one `-o`'s extension names, else SVG; a `--format` that contradicts the extension is refused
+    /// rather than writing, say, a PNG into `map.svg`. A name without an extension (`/dev/null`, `map`) takes
+    /// `--format` or SVG.
     private func resolvedFormat() throws -> MapFormat {
-        if let format { return format }
-        guard output != "-" else { return .svg }
-        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
-        guard let format = MapFormat(rawValue: ext == "gv" ? "dot" : ext) else {
-            throw ValidationError("cannot tell the format from '\(output)': use --format dot|json|svg|png|pdf")
+        let ext = output == "-" ? "" : URL(fileURLWithPath: output).pathExtension
+        guard !ext.isEmpty else { return format ?? .svg }
+        guard let named = MapFormat(fileExtension: ext) else {
+            if let format { return format }
+            throw ValidationError("cannot tell the format from '\(output)': use --format \(MapFormat.valueList)")
         }
-        return format
+        if let format, format != named {
+            throw ValidationError("'\(output)' names a \(named.rawValue) file but --format is \(format.rawValue): "
+                                  + "change the file name or the format")
+        }
+        return named
+    }
+
+    /// SVG is XML, not for reading on a terminal: without `-o` on a terminal only the textual formats are written.
+    /// A pipe gets whatever was asked.
+    private func checkTerminal(_ format: MapFormat) throws {
+        guard output == "-", format == .svg, isatty(STDOUT_FILENO) != 0 else { return }
+        Console.error("iamgraph: not writing SVG to a terminal: give -o FILE (e.g. -o map.svg), pipe it, "
+                      + "or choose --format dot or json")
+        throw ExitCode.validationFailure
     }
 }
 

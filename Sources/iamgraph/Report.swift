@@ -34,10 +34,10 @@ struct Report: ParsableCommand {
 
     @OptionGroup var snapshot: SnapshotArgument
 
-    @Option(help: "Output format: text, json, markdown or sarif.")
+    @Option(help: "Output format.")
     var format: FindingsFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; '-' for stdout (the default).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or '-' for stdout.", valueName: "file"))
     var output: String = "-"
 
     @Option(name: .customLong("inactive-days"), help: "Policies, identities and API keys unused this many days are inactive.")
@@ -49,7 +49,7 @@ struct Report: ParsableCommand {
     var asOf: String?
 
     @Option(name: .customLong("fail-on"),
-            help: ArgumentHelp("Exit 1 when a finding is this severe or worse: note, warning or error.", valueName: "severity"))
+            help: ArgumentHelp("Exit 1 when a finding is this severe or worse.", valueName: "severity"))
     var failOn: Severity?
 
     @Option(name: .customLong("rule"), help: ArgumentHelp("Only this rule's findings (repeatable).", valueName: "rule-id"))

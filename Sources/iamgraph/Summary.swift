@@ -5,7 +5,12 @@ import Reports
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the account, fetch time, scope and entity counts of a snapshot.",
-        discussion: "Collections the fetch could not read are shown as unknown, never as zero.")
+        discussion: """
+            Collections the fetch could not read are shown as unknown, never as zero.
+
+            Examples:
+              iamgraph summary samples/demo
+            """)
 
     @OptionGroup var snapshot: SnapshotArgument
 

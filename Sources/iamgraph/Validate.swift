@@ -13,13 +13,17 @@ struct Validate: ParsableCommand {
 
             Exit codes: 0 valid (warnings allowed unless --strict), 1 problems found, 3 the snapshot cannot be read \
             at all (no manifest, another format, an unknown format version).
+
+            Examples:
+              iamgraph validate samples/demo
+              iamgraph validate snapshot/ --format json --strict
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var snapshot: SnapshotArgument
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format.")
     var format: Format = .text
 
     @Flag(help: "Fail on warnings too (e.g. forbidden collections).")

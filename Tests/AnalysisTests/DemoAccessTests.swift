@@ -166,7 +166,7 @@ import TestSupport
                                 && $0.path == access.path })
         let report = try ResourceAccessReport(resource: DemoIDs.cosInstance, in: index)
         let csv = String(decoding: try report.data(.csv), as: UTF8.self)
-        #expect(csv.contains(#""cos-hmac-terraform (key of service ID terraform-sandbox, created as Writer)",service_credential,"#))
+        #expect(csv.contains("service_credential,\(credential.id),\"cos-hmac-terraform (key of service ID terraform-sandbox, created as Writer)\","))
     }
 
     /// A dynamic membership that expired before the snapshot is lapsed, not live: Amara's Data Engineers path says so

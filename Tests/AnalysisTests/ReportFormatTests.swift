@@ -27,9 +27,10 @@ import TestSupport
         #expect(Markdown.escape("<b>&</b>") == "&lt;b&gt;&amp;&lt;/b&gt;")
         #expect(Markdown.escape("one\ntwo\r\nthree") == "one<br>two<br>three")
         #expect(Markdown.escape("[link](x) *em* `code`") == "\\[link\\](x) \\*em\\* \\`code\\`")
-        // No mentions, no autolinks: a word joiner (U+2060) breaks them without changing what is shown.
-        #expect(Markdown.escape("@security-team https://evil.example www.evil.example")
-                == "@\u{2060}security-team https:\u{2060}//evil.example www\u{2060}.evil.example")
+        // No mentions, no autolinks: such words are code spans, which copy as the text itself (no invisible U+2060).
+        #expect(Markdown.escape("@security-team https://evil.example www.evil.example a@b.example")
+                == "`@security-team` `https://evil.example` `www.evil.example` `a@b.example`")
+        #expect(!Markdown.escape("Ann <ann@example.com>").unicodeScalars.contains { $0.value == 0x2060 })
         let table = Markdown.table(["A"], [[Self.hostile]])
         #expect(table.split(separator: "\n").count == 3)
         #expect(!table.contains("<b>"))
@@ -68,7 +69,7 @@ import TestSupport
         #expect(markdown.contains("Ops \\| \\\\ \"quoted\", &lt;b&gt;bold&lt;/b&gt; &amp; more<br>line two"))
 
         let csv = String(decoding: try report.data(.csv), as: UTF8.self)
-        #expect(csv.hasPrefix("roles,target,scope,policy,path,conditions\r\n"))
+        #expect(csv.hasPrefix("holder_kind,holder_id,holder_name,match,role,service,"))
         #expect(csv.contains(",\"access group Ops | \\ \"\"quoted\"\", <b>bold</b> & more\nline two"))
     }
 

@@ -61,7 +61,7 @@ import TestSupport
                 grant.roleIDs.map { role in
                     [holder, grant.policy.id, role, grant.target.key,
                      grant.path.ids.joined(separator: ">"),
-                     grant.policy.rule?.description ?? ""].joined(separator: "|")
+                     grant.policy.rule.map(ConditionText.readable) ?? ""].joined(separator: "|")
                 }
             })
         }

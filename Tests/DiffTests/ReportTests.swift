@@ -12,17 +12,18 @@ import Testing
         return try SnapshotDiff(old: DemoPair.load(pair.old), new: DemoPair.load(pair.new))
     }
 
+    /// People are named by display name, as `access` and `report` name them (not by email).
     @Test func textReadsLikeGitDiff() throws {
         let sandbox = "on All resources in resource group sandbox via access group Developers"
-        let sofia = "- sofia.alvarez@acme.example.com lost"
+        let sofia = "- Sofia Alvarez lost"
         #expect(DiffText.render(try Self.demoDiff(), sources: Self.sources) == """
             --- old\tAcme Dev Team · snapshot 2026-11-20T09:00:00Z
             +++ new\tAcme Dev Team · snapshot 2026-11-27T09:00:00Z
             @@ effective access: 5 grants gained, 7 lost, for 6 holders @@
-            + bob.murphy@acme.example.com gained Manager \(sandbox) (policy a10d2039)
             + trusted profile federated-developers gained Manager \(sandbox) (policy a10d2039)
-            + lena.fischer@acme.example.com gained Administrator on cloud-object-storage in resource group prod directly (policy 0c5b7e1e)
-            + marcus.chen@acme.example.com gained Manager \(sandbox) (policy a10d2039)
+            + Lena Fischer gained Administrator on cloud-object-storage in resource group prod directly (policy 0c5b7e1e)
+            + Marcus Chen gained Manager \(sandbox) (policy a10d2039)
+            + O'Brien & "Bob" Murphy gained Manager \(sandbox) (policy a10d2039)
             \(sofia) Editor \(sandbox) (policy a10d2039)
             \(sofia) Writer \(sandbox) (policy a10d2039)
             \(sofia) Operator on containers-kubernetes across the account (region us-south) via access group Developers (policy 5715c45f)
@@ -32,8 +33,8 @@ import Testing
             \(sofia) Writer on resource type bucket / resource dev-* in instance cos-acme-dev (df4a01fb-7a6f-4d52-851e-28e690505e0d) via access group Developers (policy 42aedd1b)
             + service ID terraform-sandbox gained Manager \(sandbox) (policy a10d2039)
             @@ entities: 1 added, 2 removed, 1 changed @@
-            - membership sofia.alvarez@acme.example.com in access group Developers (static)
-            + policy 0c5b7e1e: lena.fischer@acme.example.com — Administrator on cloud-object-storage in resource group prod
+            - membership Sofia Alvarez in access group Developers (static)
+            + policy 0c5b7e1e: Lena Fischer — Administrator on cloud-object-storage in resource group prod
               policy a10d2039: access group Developers — Editor, Writer, Manager on All resources in resource group sandbox
             +     roles: Manager
             - instance events-sandbox (messagehub, eu-de, resource group sandbox)

@@ -49,7 +49,7 @@ import Testing
         let lena = try #require(byHolder[DemoPair.lena])
         #expect(lena.lost.isEmpty)
         #expect(lena.gained.map { $0.sentence(for: lena.holder) } == [
-            "lena.fischer@acme.example.com gained Administrator on cloud-object-storage in resource group prod directly "
+            "Lena Fischer gained Administrator on cloud-object-storage in resource group prod directly "
                 + "(policy 0c5b7e1e)",
         ])
 

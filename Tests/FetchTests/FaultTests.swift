@@ -76,7 +76,9 @@ extension FetchSuites {
             let entry = try #require(report.manifest.collections["api_keys"])
             #expect(entry.status == .forbidden)
             #expect(entry.httpStatus == 403)
-            #expect(entry.message?.hasPrefix("HTTP 403: ") == true)
+            // The status is the entry's http_status: the message does not repeat it ("forbidden (HTTP 403): HTTP 403: …").
+            let message = try #require(entry.message)
+            #expect(!message.contains("HTTP 403") && message.contains("not authorized to list api_keys"), "\(message)")
             #expect(files["api-keys.json"] == nil && files["users.json"] == nil)
             #expect(files["access-groups.json"] != nil)
             #expect(report.manifest.collections.filter { $0.value.status == .ok }.count == CollectionKind.allCases.count - 2)

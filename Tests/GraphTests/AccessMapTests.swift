@@ -32,7 +32,10 @@ import TestSupport
         let service = "service:cloud-object-storage/\(DemoIDs.cosInstance)"
         let edge = try #require(graph.edges.first { $0.source == service })
         #expect(edge.kind == .grants)
-        #expect(edge.label == "Reader")
+        #expect(edge.label == "authorization: Reader")
+        // With policy nodes, the authorization's node says what it is.
+        let expanded = try map(ViewOptions(showPolicies: true))
+        #expect(expanded.node("policy:5f637fdd-e800-4a4d-8293-47e9985fda55")?.label == "authorization 5f637fdd")
         let target = try #require(graph.node(edge.target))
         #expect(target.label.contains(DemoIDs.kmsInstance))
     }
@@ -41,7 +44,8 @@ import TestSupport
         let graph = try map()
         let edge = try #require(graph.edges.first { $0.attributes["policies"]?.contains(DemoIDs.timeBasedPolicy) == true })
         #expect(edge.flags.contains(.conditional))
-        #expect(edge.label.contains("time-based"))
+        // The same words as the access tables: days as a range, times without seconds, the zone once.
+        #expect(edge.label == "Writer\ntime-based: Mon–Fri 09:00–17:00 UTC")
         #expect(try edge.source == "access_group:" + Demo.group(named: "Data Engineers").id)
     }
 

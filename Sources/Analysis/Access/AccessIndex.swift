@@ -14,6 +14,8 @@ public struct AccessIndex: Sendable {
     public let profilesAssumableBy: [String: [TrustedProfile]]
     /// Every access policy with its classified target.
     public let targets: [String: PolicyTarget]
+    /// Names (lowercased) that more than one identity of the account goes by: `name(ofIAMID:)` tells them apart.
+    let sharedNames: Set<String>
 
     public init(_ account: IAMAccount) {
         self.account = account
@@ -39,6 +41,11 @@ public struct AccessIndex: Sendable {
             for identity in profile.identities { assumable[identity.iamID, default: []].append(profile) }
         }
         profilesAssumableBy = assumable
+        var names = Set<String>(), shared = Set<String>()
+        for identity in account.identities where !names.insert(identity.name.lowercased()).inserted {
+            shared.insert(identity.name.lowercased())
+        }
+        sharedNames = shared
     }
 
     /// Whether policies, memberships or trusted profiles name this IAM id: an identity the snapshot's lists may lack

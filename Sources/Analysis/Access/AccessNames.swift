@@ -18,9 +18,17 @@ extension AccessIndex {
                      instanceName: { account.instancesByGUID[$0]?.name })
     }
 
-    /// The name of whoever an IAM id stands for: a user, service ID or trusted profile of the snapshot, else the
-    /// name an access group's member list gives it.
+    /// The name of whoever an IAM id stands for, as every report writes it: a user's, service ID's or trusted
+    /// profile's display name, followed by the user's email (`Alex Kim <alex@example.com>`) or the IAM id
+    /// (`deployer (iam-ServiceId-…)`) when another identity of the snapshot has the same name; else the name an access
+    /// group's member list gives it.
     public func name(ofIAMID iamID: String) -> String? {
-        account.identity(iamID: iamID)?.name ?? groupsOfMember[iamID]?.lazy.compactMap(\.member.name).first
+        guard let identity = account.identity(iamID: iamID) else {
+            return groupsOfMember[iamID]?.lazy.compactMap(\.member.name).first
+        }
+        let name = identity.name
+        guard sharedNames.contains(name.lowercased()) else { return name }
+        if let email = identity.email, email.lowercased() != name.lowercased() { return "\(name) <\(email)>" }
+        return "\(name) (\(iamID))"
     }
 }

@@ -16,7 +16,8 @@ public struct AccessHolder: Sendable, Hashable, Comparable {
     public let kind: Kind
     /// The IAM id (a CRN for a compute resource; the Public Access group's id for everyone).
     public let iamID: String
-    /// What a reviewer recognises: a user's email, a service ID's or trusted profile's name.
+    /// What a reviewer recognises: the identity's name as `AccessIndex.name(ofIAMID:)` writes it everywhere (the
+    /// display name, with the email or IAM id when two identities share it).
     public let name: String
 
     public init(kind: Kind, iamID: String, name: String) {
@@ -31,7 +32,6 @@ public struct AccessHolder: Sendable, Hashable, Comparable {
     /// The holder an IAM id stands for, named from the first index that knows it (the new snapshot's, then the old
     /// one's, so that a removed identity keeps its name).
     init(iamID: String, in indexes: [AccessIndex]) {
-        let identity = indexes.lazy.compactMap { $0.account.identity(iamID: iamID) }.first
         self.iamID = iamID
         if iamID.hasPrefix("crn:") {
             kind = .computeResource
@@ -43,10 +43,11 @@ public struct AccessHolder: Sendable, Hashable, Comparable {
             case .trustedProfile: .trustedProfile
             }
         }
-        name = identity.map { $0.email ?? $0.name } ?? indexes.lazy.compactMap { $0.name(ofIAMID: iamID) }.first ?? iamID
+        let knowing = indexes.first { $0.account.identity(iamID: iamID) != nil }
+        name = knowing?.name(ofIAMID: iamID) ?? indexes.lazy.compactMap { $0.name(ofIAMID: iamID) }.first ?? iamID
     }
 
-    /// "alice@example.com", "service ID ci-deployer", "trusted profile ops", "everyone (Public Access)".
+    /// "Alice Lee", "service ID ci-deployer", "trusted profile ops", "everyone (Public Access)".
     public var displayName: String {
         switch kind {
         case .user: name
@@ -79,7 +80,7 @@ public struct AccessChange: Sendable, Hashable {
     public let targetLabel: String
     /// The holder's way to the policy; empty for a policy assigned to the holder itself.
     public let path: [AccessStep]
-    /// The policy's conditions (time-based or other rule), if any.
+    /// The policy's conditions (time-based or other rule) in words (`ConditionText`), if any.
     public let condition: String?
 
     /// One role of `policy`, held directly (`path` empty), named from the snapshot `index` reads.
@@ -91,7 +92,7 @@ public struct AccessChange: Sendable, Hashable {
         target = index.target(of: policy)
         targetLabel = index.label(of: target)
         path = []
-        condition = policy.rule?.description
+        condition = policy.rule.map(ConditionText.readable)
     }
 
     private init(_ change: AccessChange, path: [AccessStep]) {
@@ -111,7 +112,7 @@ public struct AccessChange: Sendable, Hashable {
     /// "via access group Ops (dynamic, rule data-eng)", or "directly".
     public var via: String { path.isEmpty ? "directly" : "via " + path.pathDescription }
 
-    /// The sentence a reviewer reads: "alice@example.com gained Administrator on kms in resource group prod via
+    /// The sentence a reviewer reads: "Alice Lee gained Administrator on kms in resource group prod via
     /// access group Ops (policy 1c2f3a4b)".
     public func sentence(for holder: AccessHolder) -> String {
         "\(holder.displayName) \(direction.rawValue) \(role) on \(targetLabel)"

@@ -104,7 +104,7 @@ struct EntityRecords {
             .single("subject", key: policy.subject.map(\.description).sorted().joined(separator: ", "), text: subject),
             .elements("roles", policy.roleIDs, text: index.roleName),
             .single("target", key: target.key, text: index.label(of: target)),
-            .single("condition", policy.rule?.description),
+            .single("condition", key: policy.rule?.description, text: policy.rule.map(ConditionText.readable)),
             .single("pattern", policy.pattern),
             .single("state", policy.state),
             .single("description", policy.description),

@@ -122,7 +122,7 @@ struct APIClient: Sendable {
                 throw FetchError.authentication("the credentials are refused: \(endpoint.path) answered \(refreshes + 1) "
                                                 + "tokens in a row with " + APIErrorMessage.line(status: 401, body: response.body))
             case .success(let response) where response.status == 403:
-                throw CollectionFailure.forbidden(403, APIErrorMessage.line(status: 403, body: response.body))
+                throw CollectionFailure.forbidden(403, APIErrorMessage.message(response.body) ?? "no reason given")
             case .success(let response) where response.status == 429:
                 retryReason = "rate limited (429)"
                 delay = retry.delay(retryAfter: response.headers["retry-after"], attempt: attempt)

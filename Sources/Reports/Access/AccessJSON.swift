@@ -77,8 +77,10 @@ enum AccessJSON {
         }
     }
 
+    /// The conditions in words (as maps and diffs write them), the raw rule, and the console's pattern.
     struct Conditions: Encodable {
         let text: String
+        let rule: String
         let pattern: String?
     }
 
@@ -90,9 +92,11 @@ enum AccessJSON {
         let path: [Step]
         let pathText: String
         let conditions: Conditions?
-        /// The table cells: roles, target, scope, policy id, path, conditions. Built once: a resource's table repeats
-        /// one policy's fields for every member of a big group.
+        /// The text and Markdown cells: roles, target, short policy id, path, conditions. Built once, as
+        /// `recordColumns`.
         let cells: [String]
+        /// The CSV columns from `role` on, one array per role (`AccessRecord`).
+        let recordColumns: [[String]]
 
         enum CodingKeys: String, CodingKey {
             case policy, roles, target, path, conditions
@@ -106,10 +110,13 @@ enum AccessJSON {
             self.target = Target(label: index.label(of: target), scope: target.scopeName, key: target.key,
                                  attributes: target.attributes.map(Attribute.init), tags: target.tags.map(Attribute.init))
             self.path = path.map(Self.step)
-            pathText = PathText.describe(path)
-            conditions = policy.rule.map { Conditions(text: $0.description, pattern: policy.pattern) }
-            cells = [roles.map(\.name).joined(separator: ", "), self.target.label, self.target.scope, policy.id, pathText,
+            pathText = PathText.describe(path, of: policy, in: index)
+            conditions = policy.rule.map { Conditions(text: ConditionText.readable($0), rule: $0.description, pattern: policy.pattern) }
+            cells = [roles.map(\.name).joined(separator: ", "), self.target.label, String(policy.id.prefix(8)), pathText,
                      conditions?.text ?? ""]
+            recordColumns = AccessRecord.grantColumns(policy: policy, target: target, roles: roles.map(\.name),
+                                                      label: self.target.label, path: pathText,
+                                                      conditions: conditions?.text ?? "", index: index)
         }
 
         static func step(_ step: AccessStep) -> Step {

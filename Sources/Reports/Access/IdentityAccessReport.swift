@@ -30,17 +30,23 @@ public struct IdentityAccessReport: Sendable {
         grants = EffectiveAccess.grants(of: iamID, in: index)
     }
 
-    /// The report in `format` (docs/access-json.md for JSON); throws only if JSON encoding fails.
-    public func data(_ format: AccessFormat) throws -> Data { try table().data(format) }
+    /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given;
+    /// throws only if JSON encoding fails.
+    public func data(_ format: AccessFormat, width: Int? = nil) throws -> Data { try table().data(format, width: width) }
 
     /// Writes the report in `format` to `sink` a part at a time, so that a text or CSV table of millions of rows is
-    /// never held whole; throws what `sink` throws, or if JSON encoding fails.
-    public func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws { try table().write(format, to: sink) }
+    /// never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
+    /// them whole); throws what `sink` throws, or if JSON encoding fails.
+    public func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
+        try table().write(format, width: width, to: sink)
+    }
 
     private func table() -> TabularReport {
         let account = index.account
         let kind = SubjectKind(iamID: iamID, in: account)
-        let name = index.name(ofIAMID: iamID)
+        // The title and JSON carry the email and IAM id beside the plain name; CSV names the holder as every report does.
+        let name = identity?.name ?? index.name(ofIAMID: iamID)
+        let holderName = index.name(ofIAMID: iamID) ?? iamID
         let unknown = AccessJSON.unknownCollections(account, among: EffectiveAccess.reads)
         let rows = grants.map { AccessJSON.GrantFields(policy: $0.policy, target: $0.target, path: $0.path, index: index) }
         let who = (name.map { "\($0) " } ?? "") + (identity?.email.map { "<\($0)> " } ?? "") + "(\(iamID), \(kind.rawValue))"
@@ -55,8 +61,11 @@ public struct IdentityAccessReport: Sendable {
             title: "Effective access of \(who) in \(account.displayName), snapshot \(account.fetchedAt.raw): "
                 + "\(grants.count) grant\(grants.count == 1 ? "" : "s")",
             notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): grants through it are missing" },
-            header: ["Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
-            rowCount: rows.count, cells: { rows[$0].cells },
+            table: .init(header: ["Roles", "Target", "Policy", "Path", "Conditions"], count: rows.count,
+                         cells: { rows[$0].cells }),
+            records: .init(header: AccessRecord.header, count: rows.count, records: { line in
+                AccessRecord.records(holder: [kind.rawValue, iamID, holderName], match: "", grant: rows[line].recordColumns)
+            }),
             json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: document))
     }
 

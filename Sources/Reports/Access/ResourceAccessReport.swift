@@ -30,7 +30,7 @@ public struct ResourceAccessReport: Sendable {
         let holders = reach.holders.map { Holder($0, index) }
         self.holders = holders
         let holderRank = Self.ranks(holders) { [String($0.order), $0.name.lowercased(), $0.id] }
-        let pathRank = Self.ranks(reach.paths) { [PathText.describe($0)] }
+        let pathRank = Self.ranks(reach.paths) { [PathText.describe($0)] }  // authorizations are ranked apart, as services
         let policyRank = Self.ranks(reach.policies) { [$0.policy.id] }
         rows = reach.rows.map { (key: (holderRank[$0.holder], pathRank[$0.path], policyRank[$0.policy]), row: $0) }
             .sorted { $0.key < $1.key }
@@ -47,12 +47,16 @@ public struct ResourceAccessReport: Sendable {
         return ranks
     }
 
-    /// The report in `format` (docs/access-json.md for JSON); throws only if JSON encoding fails.
-    public func data(_ format: AccessFormat) throws -> Data { try table().data(format) }
+    /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given;
+    /// throws only if JSON encoding fails.
+    public func data(_ format: AccessFormat, width: Int? = nil) throws -> Data { try table().data(format, width: width) }
 
     /// Writes the report in `format` to `sink` a part at a time, so that a text or CSV table of millions of rows is
-    /// never held whole; throws what `sink` throws, or if JSON encoding fails.
-    public func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws { try table().write(format, to: sink) }
+    /// never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
+    /// them whole); throws what `sink` throws, or if JSON encoding fails.
+    public func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
+        try table().write(format, width: width, to: sink)
+    }
 
     private func table() -> TabularReport {
         let account = index.account
@@ -90,12 +94,16 @@ public struct ResourceAccessReport: Sendable {
                 + "\(account.displayName), snapshot \(account.fetchedAt.raw): \(rows.count) row\(rows.count == 1 ? "" : "s")",
             notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): access through it is missing" }
                 + restrictions.map(Self.note),
-            header: ["Who", "Kind", "ID", "Match", "Roles", "Target", "Scope", "Policy", "Path", "Conditions"],
-            rowCount: tableRows.count,
-            cells: { line in
+            table: .init(header: ["Who", "Kind", "Match", "Roles", "Target", "Policy", "Path", "Conditions"],
+                         count: tableRows.count, cells: { line in
                 let row = tableRows[line], holder = holders[row.holder]
-                return [holder.name, holder.kind, holder.id, row.match] + fields[row.fields].cells
-            },
+                return [holder.name, holder.kind, row.match] + fields[row.fields].cells
+            }),
+            records: .init(header: AccessRecord.header, count: tableRows.count, records: { line in
+                let row = tableRows[line], holder = holders[row.holder]
+                return AccessRecord.records(holder: [holder.kind, holder.id, holder.name], match: row.match,
+                                            grant: fields[row.fields].recordColumns)
+            }),
             json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: document))
     }
 

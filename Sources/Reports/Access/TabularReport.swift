@@ -1,48 +1,71 @@
 import Foundation
 import Snapshot
 
-/// A report that is a table: a title, notes (what the snapshot could not say), a header and rows, and the JSON
-/// document that carries the same content with structure. Renders every `AccessFormat`.
+/// A report that is a table: a title, notes (what the snapshot could not say), the readable table text and Markdown
+/// show, the structured records CSV writes, and the JSON document that carries the same content with structure.
+/// Renders every `AccessFormat`.
 struct TabularReport {
     let title: String
     let notes: [String]
-    let header: [String]
-    /// How many rows there are.
-    let rowCount: Int
-    /// The cells of one row, built when written: a table can have millions of rows (everyone reaching an instance
-    /// through account-wide policies), and holding them all as strings, twice for the text table, took gigabytes.
-    let cells: (Int) -> [String]
+    /// The readable table of text and Markdown: one row per grant, short policy ids.
+    let table: Table
+    /// The records of CSV: one per role, structured columns (`AccessRecord.header`), whole ids.
+    let records: Records
     let json: any Encodable
 
-    func data(_ format: AccessFormat) throws -> Data {
+    /// A header and rows whose cells are built when written: a table can have millions of rows (everyone reaching
+    /// an instance through account-wide policies), and holding them all as strings, twice for the text table, took
+    /// gigabytes.
+    struct Table {
+        let header: [String]
+        let count: Int
+        let cells: (Int) -> [String]
+    }
+
+    /// A header and, for each of `count` rows, the records it stands for (built when written, as `Table`'s cells).
+    struct Records {
+        let header: [String]
+        let count: Int
+        let records: (Int) -> [[String]]
+    }
+
+    func data(_ format: AccessFormat, width: Int? = nil) throws -> Data {
         var data = Data()
-        try write(format) { data.append($0) }
+        try write(format, width: width) { data.append($0) }
         return data
     }
 
-    /// Writes the report to `sink`; text, CSV and Markdown a block of rows at a time.
-    func write(_ format: AccessFormat, to sink: (Data) throws -> Void) throws {
+    /// Writes the report to `sink`; text, CSV and Markdown a block of rows at a time. `width` fits the text table to
+    /// that many columns (cells cut short with `…`; CSV and JSON keep them whole); `nil` leaves it as wide as its cells.
+    func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
         switch format {
         case .json:
             try sink(CanonicalJSON.data(encoding: json))
         case .csv:
-            try sink(Data(CSV.record(header.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }).utf8))
-            try Self.inBlocks(count: rowCount, to: sink) { CSV.append(cells($0), to: &$1) }
+            try sink(Data(CSV.record(records.header).utf8))
+            try Self.inBlocks(count: records.count, to: sink) { row, bytes in
+                for record in records.records(row) { CSV.append(record, to: &bytes) }
+            }
         case .text:
+            var layout = TextTable.Layout(table.header.map { $0.uppercased() }, count: table.count, row: table.cells)
+            var notes = notes
+            if let width, table.count > 0, layout.fit(width: width) {
+                notes.append("long cells are cut (…) to fit \(width) column\(width == 1 ? "" : "s"); "
+                             + "--format csv or json has them whole")
+            }
             var text = TerminalText.clean(title) + "\n"
             text += notes.map { "note: " + TerminalText.clean($0) + "\n" }.joined()
-            text += "\n" + (rowCount == 0 ? "(none)\n" : "")
+            text += "\n" + (table.count == 0 ? "(none)\n" : "")
             try sink(Data(text.utf8))
-            guard rowCount > 0 else { return }
-            let table = TextTable.Layout(header.map { $0.uppercased() }, count: rowCount, row: cells)
-            try Self.inBlocks(count: rowCount + 1, to: sink, line: table.write)
+            guard table.count > 0 else { return }
+            try Self.inBlocks(count: table.count + 1, to: sink, line: layout.write)
         case .markdown:
             var text = "## " + Markdown.escape(title) + "\n\n"
             text += notes.map { "> **Note:** " + Markdown.escape($0) + "\n" }.joined()
-            text += (notes.isEmpty ? "" : "\n") + (rowCount == 0 ? "None.\n" : Markdown.head(header))
+            text += (notes.isEmpty ? "" : "\n") + (table.count == 0 ? "None.\n" : Markdown.head(table.header))
             try sink(Data(text.utf8))
-            guard rowCount > 0 else { return }
-            try Self.inBlocks(count: rowCount, to: sink) { $1.append(contentsOf: Markdown.row(cells($0)).utf8) }
+            guard table.count > 0 else { return }
+            try Self.inBlocks(count: table.count, to: sink) { $1.append(contentsOf: Markdown.row(table.cells($0)).utf8) }
         }
     }
 

@@ -9,4 +9,10 @@ public enum MapFormat: String, Sendable, CaseIterable {
 
     /// Whether the output is binary (never written to a terminal).
     public var isBinary: Bool { self == .png || self == .pdf }
+
+    /// The format a file name's extension names (`gv` is DOT), whatever its case.
+    public init?(fileExtension: String) {
+        let ext = fileExtension.lowercased()
+        self.init(rawValue: ext == "gv" ? "dot" : ext)
+    }
 }

@@ -2,31 +2,63 @@ import Foundation
 
 /// Escaping of untrusted text for GitHub-flavoured Markdown, in table cells and in running text.
 enum Markdown {
-    /// Invisible, and breaks what GitHub would otherwise turn into a mention or a link.
-    static let wordJoiner: Character = "\u{2060}"
-
-    /// Text that renders literally: backslash and Markdown punctuation (`|`, `` ` ``, `*`, `_`, `[`, `]`, `#`) are
-    /// backslash-escaped, `<`, `>` and `&` become entities (no HTML, no autolinks), and line breaks become `<br>` so a
-    /// table row stays on one line; other control characters and bidirectional overrides become `?`. A word joiner
-    /// follows every `@` and sits inside every `://` and `www.`, so that a name like `@security-team` or a URL in an
-    /// identity's description neither notifies anyone nor becomes a link in a pull-request comment.
+    /// Text that renders literally, in a table cell or in running text: backslash and Markdown punctuation (`|`,
+    /// `` ` ``, `*`, `_`, `[`, `]`, `#`) are backslash-escaped, `<`, `>` and `&` become entities (no HTML), and line
+    /// breaks become `<br>` so a table row stays on one line; other control characters and bidirectional overrides
+    /// become `?`. A word GitHub would turn into a mention or a link (one holding `@`, `://` or `www.`, such as
+    /// `@security-team`, an email or a URL in an identity's description) is set as a code span instead, which
+    /// notifies no one, links nowhere, and copies as the text itself.
     static func escape(_ text: String) -> String {
         guard !isLiteral(text) else { return text }
         var result = ""
         result.reserveCapacity(text.count)
+        var word = ""
+        func flush() {
+            result += isLinkable(word) ? codeSpans(word) : word.map(escape).joined()
+            word = ""
+        }
         for character in text {
-            switch character {
-            case "\\", "|", "`", "*", "_", "[", "]", "#": result += "\\" + String(character)
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "\r\n", "\n", "\r": result += "<br>"
-            case "@": result += "@" + String(wordJoiner)
-            default: result += TerminalText.clean(String(character))
+            if character.isWhitespace {
+                flush()
+                result += escape(character)
+            } else {
+                word.append(character)
             }
         }
-        return result.replacingOccurrences(of: "://", with: ":" + String(wordJoiner) + "//")
-            .replacingOccurrences(of: "www.", with: "www" + String(wordJoiner) + ".", options: .caseInsensitive)
+        flush()
+        return result
+    }
+
+    /// One character outside a code span.
+    private static func escape(_ character: Character) -> String {
+        switch character {
+        case "\\", "|", "`", "*", "_", "[", "]", "#": "\\" + String(character)
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "&": "&amp;"
+        case "\r\n", "\n", "\r": "<br>"
+        default: TerminalText.clean(String(character))
+        }
+    }
+
+    /// Whether GitHub could make a mention or an autolink of a word.
+    private static func isLinkable(_ word: String) -> Bool {
+        word.contains("@") || word.contains("://") || word.range(of: "www.", options: .caseInsensitive) != nil
+    }
+
+    /// A word (no whitespace) as code spans, literal in a table cell and in running text alike: pipes stay outside
+    /// them, backslash-escaped (a table would end a cell at a pipe even inside a code span, and running text would show
+    /// the backslash), and each span is fenced by more backticks than it holds in a row.
+    private static func codeSpans(_ word: String) -> String {
+        word.split(separator: "|", omittingEmptySubsequences: false).map { part -> String in
+            guard !part.isEmpty else { return "" }
+            let content = TerminalText.clean(String(part))
+            let longestRun = content.split(whereSeparator: { $0 != "`" }).map(\.count).max() ?? 0
+            let fence = String(repeating: "`", count: longestRun + 1)
+            // A space inside each end, which the code span drops, keeps a backtick at an end from joining the fence.
+            let pad = content.first == "`" || content.last == "`" ? " " : ""
+            return fence + pad + content + pad + fence
+        }.joined(separator: "\\|")
     }
 
     /// Whether `escape` leaves `text` as it is: printable ASCII without Markdown punctuation, `<`, `>`, `&`, `@`, `:`
