@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "iamgraph", targets: ["iamgraph"]),
+        // For the fuzz harness (Fuzzing/, its own package), which depends on this one by path.
+        .library(name: "IAMGraphLibraries", targets: ["Snapshot", "Model", "Analysis", "Graph", "Reports", "Fetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

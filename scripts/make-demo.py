@@ -456,21 +456,22 @@ def access_groups():
         (G_AUDIT, "Auditors", "Quarterly access reviewers <b>html</b> & \"quotes\" — policies still to be approved",
          False, "2025-03-10T08:00:00Z", U_DANA, "2025-06-02T13:45:00Z", U_DANA),
     ]
-    out = []
-    for gid, name, desc, federated, created, by, modified, mby in spec:
-        out.append({
-            "id": gid,
-            "name": name,
-            "description": desc,
-            "account_id": ACCT,
-            "created_at": created,
-            "created_by_id": by,
-            "last_modified_at": modified,
-            "last_modified_by_id": mby,
-            "href": "%s/v2/groups/%s" % (IAM, gid),
-            "is_federated": federated,
-        })
-    return out
+    return [group_item(*g) for g in spec]
+
+
+def group_item(gid, name, desc, federated, created, by, modified, mby):
+    return {
+        "id": gid,
+        "name": name,
+        "description": desc,
+        "account_id": ACCT,
+        "created_at": created,
+        "created_by_id": by,
+        "last_modified_at": modified,
+        "last_modified_by_id": mby,
+        "href": "%s/v2/groups/%s" % (IAM, gid),
+        "is_federated": federated,
+    }
 
 
 def member(gid, kind, who, membership="static", created="2024-01-01T00:00:00Z", by=U_DANA, expires=None):
@@ -582,26 +583,37 @@ R_KEY_ROTATOR_ID = "04180af0-9f63-4cd8-9e49-9bb966d1bd66"
 R_BUCKET_JANITOR_ID = "eb2c97c2-ae9c-4105-aa79-7044eb1b5f4c"
 
 
+def plain_role(t):
+    crn, display, desc, actions = t
+    return {"crn": crn, "display_name": display, "description": desc, "actions": actions}
+
+
+def roles_plain_system():
+    return [plain_role(t) for t in SYSTEM_ROLES_SPEC]
+
+
+SYSTEM_ROLES_SPEC = [
+    (platform("Viewer"), "Viewer", "As a viewer, you can view service instances, but you can't modify them.",
+     ["iam.policy.read", "resource-controller.instance.retrieve", "resource-controller.group.retrieve"]),
+    (platform("Operator"), "Operator",
+     "As an operator, you can perform platform actions required to configure and operate service instances, "
+     "such as viewing a service's dashboard.",
+     ["iam.policy.read", "resource-controller.instance.retrieve", "resource-controller.credential.retrieve"]),
+    (platform("Editor"), "Editor",
+     "As an editor, you can perform all platform actions except for managing the account and assigning access "
+     "policies.",
+     ["iam.policy.read", "resource-controller.instance.create", "resource-controller.instance.update",
+      "resource-controller.instance.delete", "resource-controller.instance.retrieve"]),
+    (platform("Administrator"), "Administrator",
+     "As an administrator, you can perform all platform actions based on the resource this role is being "
+     "assigned, including assigning access policies to other users.",
+     ["iam.policy.create", "iam.policy.read", "iam.policy.update", "iam.policy.delete",
+      "resource-controller.instance.create", "resource-controller.instance.delete",
+      "resource-controller.instance.retrieve", "resource-controller.instance.update"]),
+]
+
+
 def roles():
-    system = [
-        (platform("Viewer"), "Viewer", "As a viewer, you can view service instances, but you can't modify them.",
-         ["iam.policy.read", "resource-controller.instance.retrieve", "resource-controller.group.retrieve"]),
-        (platform("Operator"), "Operator",
-         "As an operator, you can perform platform actions required to configure and operate service instances, "
-         "such as viewing a service's dashboard.",
-         ["iam.policy.read", "resource-controller.instance.retrieve", "resource-controller.credential.retrieve"]),
-        (platform("Editor"), "Editor",
-         "As an editor, you can perform all platform actions except for managing the account and assigning access "
-         "policies.",
-         ["iam.policy.read", "resource-controller.instance.create", "resource-controller.instance.update",
-          "resource-controller.instance.delete", "resource-controller.instance.retrieve"]),
-        (platform("Administrator"), "Administrator",
-         "As an administrator, you can perform all platform actions based on the resource this role is being "
-         "assigned, including assigning access policies to other users.",
-         ["iam.policy.create", "iam.policy.read", "iam.policy.update", "iam.policy.delete",
-          "resource-controller.instance.create", "resource-controller.instance.delete",
-          "resource-controller.instance.retrieve", "resource-controller.instance.update"]),
-    ]
     service = [
         (service_role("Reader"), "Reader", "As a reader, you can perform read-only actions within a service such as "
          "viewing service-specific resources.", ["kms.secrets.list", "cloud-object-storage.object.get"]),
@@ -634,13 +646,9 @@ def roles():
          "2026-02-03T10:41:07.088Z", U_MARCUS),
     ]
 
-    def plain(t):
-        crn, display, desc, actions = t
-        return {"crn": crn, "display_name": display, "description": desc, "actions": actions}
-
     return {
-        "system_roles": sorted([plain(t) for t in system], key=lambda r: r["crn"]),
-        "service_roles": sorted([plain(t) for t in service], key=lambda r: r["crn"]),
+        "system_roles": sorted(roles_plain_system(), key=lambda r: r["crn"]) + escalation_system_roles(),
+        "service_roles": sorted([plain_role(t) for t in service], key=lambda r: r["crn"]),
         "custom_roles": sorted([{
             "id": rid,
             "name": name,
@@ -870,6 +878,116 @@ def policy_usage():
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Privilege escalation seeds (SEEDS.md, "privilege escalation"): kept together so other seeds merge cleanly.
+# Per-service system roles carry the actions IBM documents for IAM Access Groups and IAM Identity
+# (https://cloud.ibm.com/docs/account?topic=account-iam-service-roles-actions).
+# ---------------------------------------------------------------------------------------------------------------
+S_BREAKGLASS = "b41c3a57-6e0d-4f2a-9c8b-1d7e5f3a9b20"
+SERVICE_IDS_SPEC.append(
+    (S_BREAKGLASS, "break-glass-admin", "Emergency automation, member of Admins (key created on demand)",
+     "2025-09-15T10:00+0000", "2025-09-15T10:00+0000", "1-3d5f7a9b1c3e5a7c9e1b3d5f7a9c1e3b"))
+G_ACCESS_MGRS = "AccessGroupId-c3d1e2f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+G_REVIEWERS = "AccessGroupId-e8f7a6b5-c4d3-4e2f-9a1b-7c6d5e4f3a2b"
+P_ESC_ADMINS_MEMBERS = "c0a1e5b2-7d3f-4e8a-9b6c-2f1d0e9a8b71"
+P_ESC_REVIEW_GROUPS = "d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f72"
+P_ESC_CI_KEYS = "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a73"
+P_ESC_TF_ALL = "f7e6d5c4-b3a2-4f1e-9d8c-7b6a5f4e3d74"
+P_ESC_TP_GROUPS = "a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c75"
+
+IAM_GROUPS_READ = ["iam-groups.groups.read", "iam-groups.groups.list", "iam-groups.members.read",
+                   "iam-groups.members.list", "iam-groups.rules.read", "iam-groups.rules.list",
+                   "iam-groups.groups.audit", "iam-groups.account-settings.read"]
+IAM_GROUPS_EDIT = IAM_GROUPS_READ + ["iam-groups.groups.create", "iam-groups.groups.update",
+                                     "iam-groups.groups.delete", "iam-groups.members.add",
+                                     "iam-groups.members.delete", "iam-groups.rules.create",
+                                     "iam-groups.rules.update", "iam-groups.rules.delete"]
+IAM_IDENTITY_EDIT = ["iam-identity.serviceid.get", "iam-identity.serviceid.update", "iam-identity.apikey.get",
+                     "iam-identity.apikey.list", "iam-identity.apikey.update"]
+IAM_IDENTITY_OPERATE = IAM_IDENTITY_EDIT + ["iam-identity.serviceid.create", "iam-identity.serviceid.delete",
+                                            "iam-identity.apikey.create", "iam-identity.apikey.delete"]
+
+
+def escalation_system_roles():
+    """System roles as /v2/roles?service_name=... lists them: their actions on that service."""
+    spec = [
+        ("iam-groups", "Viewer", IAM_GROUPS_READ),
+        ("iam-groups", "Editor", IAM_GROUPS_EDIT),
+        ("iam-groups", "Administrator", IAM_GROUPS_EDIT + ["iam-groups.account-settings.update"]),
+        ("iam-identity", "Viewer", ["iam-identity.serviceid.get"]),
+        ("iam-identity", "Editor", IAM_IDENTITY_EDIT),
+        ("iam-identity", "Operator", IAM_IDENTITY_OPERATE),
+        ("iam-identity", "Administrator", IAM_IDENTITY_OPERATE + ["iam-identity.apikey.manage"]),
+    ]
+    plain = {r["crn"]: r for r in roles_plain_system()}
+    return [dict(plain[platform(name)], actions=actions, service_name=svc) for svc, name, actions in spec]
+
+
+def escalation_access_groups():
+    return [
+        group_item(G_ACCESS_MGRS, "Access Managers", "Onboards people into the admin team", False,
+                   "2025-09-15T10:05:00Z", U_PRIYA, "2025-09-15T10:05:00Z", U_PRIYA),
+        group_item(G_REVIEWERS, "Group Reviewers", "Reviews who is in which group (read only)", False,
+                   "2025-09-15T10:06:00Z", U_PRIYA, "2025-09-15T10:06:00Z", U_PRIYA),
+    ]
+
+
+def escalation_members():
+    """Members to add, by group."""
+    return {
+        G_ADMINS: [member(G_ADMINS, "service", sid_iam(S_BREAKGLASS), created="2025-09-15T10:02:00Z")],
+        G_ACCESS_MGRS: [member(G_ACCESS_MGRS, "user", U_KENJI, created="2025-09-15T10:07:00Z", by=U_PRIYA)],
+        G_REVIEWERS: [member(G_REVIEWERS, "user", U_TOMAS, created="2025-09-15T10:08:00Z", by=U_PRIYA)],
+    }
+
+
+def escalation_policies():
+    return [
+        # add-group-member: Access Managers may add members to Admins
+        v2_policy(P_ESC_ADMINS_MEMBERS, AG, G_ACCESS_MGRS, [platform("Editor"), platform("Viewer")],
+                  [eq("serviceName", "iam-groups"), eq("resource", G_ADMINS)],
+                  "Access Managers: manage Admins membership", "2025-09-15T10:10:11.101Z", U_PRIYA),
+        # decoy: Viewer on all access groups sees members but cannot add any
+        v2_policy(P_ESC_REVIEW_GROUPS, AG, G_REVIEWERS, [platform("Viewer")],
+                  [eq("serviceName", "iam-groups")],
+                  "Group Reviewers: view all access groups", "2025-09-15T10:11:12.202Z", U_PRIYA),
+        # create-service-id-api-key: ci-deployer may create keys for the break-glass service ID (member of Admins)
+        v2_policy(P_ESC_CI_KEYS, IAMID, sid_iam(S_CI), [platform("Operator")],
+                  [eq("serviceName", "iam-identity"), eq("resourceType", "serviceid"),
+                   eq("resource", "ServiceId-" + S_BREAKGLASS)],
+                  "CI rotates the break-glass key", "2025-09-15T10:12:13.303Z", U_MARCUS),
+        # assign-access: Administrator on all IAM-enabled services without Manager
+        v2_policy(P_ESC_TF_ALL, IAMID, sid_iam(S_TERRAFORM), [platform("Administrator")],
+                  [eq("serviceType", "service")],
+                  "Terraform: platform Administrator on all IAM-enabled services (to be narrowed)",
+                  "2025-09-15T10:13:14.404Z", U_SOFIA),
+        # the workload profile may edit every access group: run-trusted-workload then add-group-member
+        v2_policy(P_ESC_TP_GROUPS, IAMID, tp_iam(TP_IKS), [platform("Editor")],
+                  [eq("serviceName", "iam-groups")],
+                  "Payments operator reconciles team groups", "2025-09-15T10:14:15.505Z", U_PRIYA),
+    ]
+
+
+def escalation_policy_usage():
+    return {
+        P_ESC_ADMINS_MEMBERS: {"last_permit_at": "2026-11-02T11:00:00.000Z", "last_permit_frequency": 3},
+        P_ESC_REVIEW_GROUPS: {"last_permit_at": "2026-11-10T09:30:00.000Z", "last_permit_frequency": 27},
+        P_ESC_CI_KEYS: {"last_permit_at": "2026-10-01T02:00:00.000Z", "last_permit_frequency": 2},
+        P_ESC_TF_ALL: {"last_permit_at": "2026-11-19T20:15:00.000Z", "last_permit_frequency": 388},
+        P_ESC_TP_GROUPS: {"last_permit_at": "2026-11-20T08:00:00.000Z", "last_permit_frequency": 96},
+    }
+
+
+def with_escalation_rules(rules):
+    return dict(rules, **{g["id"]: [] for g in escalation_access_groups()})
+
+
+def with_escalation_members(members):
+    for gid, extra in escalation_members().items():
+        members[gid] = members.get(gid, []) + extra
+    return members
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # Files and manifest
 # ---------------------------------------------------------------------------------------------------------------
 def sort_list(items, key):
@@ -1061,8 +1179,8 @@ def role_queries(policies, instances=()):
 def build():
     """Returns [(collection, file, api, endpoint, query, shape, pages, data)], the volatile usage, the account id."""
     profiles = sort_list(trusted_profiles(), "id")
-    groups = sort_list(access_groups(), "id")
-    acc_pol = access_policies()
+    groups = sort_list(access_groups() + escalation_access_groups(), "id")
+    acc_pol = sorted(access_policies() + escalation_policies(), key=lambda p: p["id"])
     auth_pol = sort_list(authorization_policies(), "id")
     acct_q = "account_id=" + ACCT
     c = [
@@ -1086,9 +1204,9 @@ def build():
          acct_q + "&show_federated=true&limit=100", "list", 1, groups),
         ("access_group_members", "access-group-members.json", "iam-access-groups",
          "/v2/groups/{group}/members", "membership_type=all&verbose=true&limit=100", "per-parent",
-         len(groups), sort_per_parent(access_group_members(), "iam_id")),
+         len(groups), sort_per_parent(with_escalation_members(access_group_members()), "iam_id")),
         ("access_group_rules", "access-group-rules.json", "iam-access-groups", "/v2/groups/{group}/rules",
-         acct_q, "per-parent", len(groups), sort_per_parent(access_group_rules(), "id")),
+         acct_q, "per-parent", len(groups), sort_per_parent(with_escalation_rules(access_group_rules()), "id")),
         ("access_group_settings", "access-group-settings.json", "iam-access-groups", "/v2/groups/settings",
          acct_q, "object", 1, access_group_settings()),
         ("access_policies", "policies-access.json", "iam-access-management", "/v2/policies",
@@ -1123,7 +1241,7 @@ def build():
         ("cbr_account_settings", "cbr-account-settings.json", "context-based-restrictions",
          "/v1/account_settings/" + ACCT, "", "object", 1, cbr_account_settings()),
     ]
-    return c, policy_usage()
+    return c, dict(policy_usage(), **escalation_policy_usage())
 
 
 def count(shape, data):

@@ -205,11 +205,21 @@ struct FetchPlan: Sendable {
                 }
                 var collected: [(Int, JSONTree)] = []
                 for try await response in group { collected.append(response) }
-                return collected.sorted { $0.0 < $1.0 }.compactMap { $0.1.value as? [String: Any] }
+                return collected.sorted { $0.0 < $1.0 }.compactMap { index, tree -> (service: String?, body: [String: Any])? in
+                    (tree.value as? [String: Any]).map { (Self.service(askedFor: queries[index]), $0) }
+                }
             }
             pages = responses.count
             return JSONTree(value: RoleMerge.merge(responses))
         }
+    }
+
+    /// The service a `/v2/roles` query asked for: its `service_name` when that is its only filter (a per-service
+    /// listing, whose actions RoleMerge keeps per service); `nil` for the account's, an authorization pair's or a
+    /// service group's listing.
+    private static func service(askedFor query: [URLQueryItem]) -> String? {
+        guard query.count == 1, query[0].name == "service_name" else { return nil }
+        return query[0].value
     }
 
     /// Runs a collection's fetch, turning a `CollectionFailure` into an unavailable outcome; other errors (e.g.
@@ -230,7 +240,7 @@ struct FetchPlan: Sendable {
 
     /// The ids of a parent listing, each once (a listing the server repeated an id in is deduplicated already); an
     /// empty id, which no request path can name, is skipped like a missing one.
-    private static func ids(_ items: [Any]?) -> [String] {
+    static func ids(_ items: [Any]?) -> [String] {
         var seen = Set<String>()
         return (items ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
             .filter { !$0.isEmpty && seen.insert($0).inserted }

@@ -23,6 +23,11 @@ struct IdentityReportFetch {
             case .mfa: [URLQueryItem(name: "type", value: "mfa_status")]
             }
         }
+
+        /// The endpoint that starts the report of `accountID`.
+        func start(_ accountID: String) -> Endpoint {
+            Endpoint(api: "iam-identity", path: path(accountID), query: query, itemsKey: nil, paging: .none)
+        }
     }
 
     let kind: Kind
@@ -33,14 +38,11 @@ struct IdentityReportFetch {
     func run() async -> Result<JSONTree, CollectionFailure> {
         do {
             for _ in 0..<2 {
-                let start = Endpoint(api: "iam-identity", path: kind.path(accountID), query: kind.query,
-                                     itemsKey: nil, paging: .none)
+                let start = kind.start(accountID)
                 let created = try await client.jsonObject(start, method: .post, accept: [200, 201, 202])
-                guard let reference = created["reference"] as? String else {
+                guard let report = Self.report(created: created, start: start) else {
                     return .failure(.failed(202, "the report request returned no reference"))
                 }
-                let report = Endpoint(api: "iam-identity", path: start.path + "/" + URLEncoding.pathSegment(reference),
-                                      query: [], itemsKey: nil, paging: .none)
                 for _ in 0..<poll.attempts {
                     let (status, body, _) = try await client.send(report, cursor: nil, accept: [200, 204, 404])
                     if status == 200, let body { return .success(body) }
@@ -54,5 +56,12 @@ struct IdentityReportFetch {
         } catch {
             return .failure(.failed(0, "\(error)"))
         }
+    }
+
+    /// The endpoint to poll for the report whose creation answered `created`, or `nil` without a `reference`.
+    static func report(created: [String: Any], start: Endpoint) -> Endpoint? {
+        guard let reference = created["reference"] as? String else { return nil }
+        return Endpoint(api: "iam-identity", path: start.path + "/" + URLEncoding.pathSegment(reference), query: [],
+                        itemsKey: nil, paging: .none)
     }
 }

@@ -11,6 +11,7 @@ public enum AccessMap {
         let focus = try FocusSelection(options.focus, index: index)
         let full = AccountGraphBuilder(index: index, coverage: options.needsCoverage ? focus.coverage : .none)
         var view = select(full, focus: focus, options: options)
+        addEscalation(index, focus: options.focus, all: options.escalation, to: &view)
         if let budget = options.maxNodes, view.nodes.count > budget {
             view = Aggregation(budget: budget, keep: focus.nodes).apply(to: view)
         }
@@ -46,6 +47,18 @@ public enum AccessMap {
         let nodes = shownIDs.sorted().compactMap { full.nodes[$0] }
         return GraphDraft(nodes: nodes, edges: edges,
                           clusters: ClusterAssignment.clusters(nodes, by: options.clustering, account: full.account))
+    }
+
+    /// The escalation paths to draw: every identity's with `--escalation`, else the focused identity's own.
+    private static func addEscalation(_ index: AccessIndex, focus: ViewOptions.Focus, all: Bool, to view: inout GraphDraft) {
+        var identity: String?
+        if case .identity(let query) = focus { identity = try? Lookup.identity(query, in: index.account).iamID }
+        guard all || identity != nil else { return }
+        let escalation = Escalation(index)
+        let paths = all ? escalation.paths : escalation.paths.filter { $0.iamID == identity }
+        guard !paths.isEmpty else { return }
+        EscalationOverlay.add(escalation, paths: paths, index: index, to: &view)
+        view.notes.append("escalation paths to account administration drawn in purple (docs/escalation.md)")
     }
 
     private static func title(_ account: IAMAccount, focus: FocusSelection) -> String {

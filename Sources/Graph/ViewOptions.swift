@@ -37,15 +37,20 @@ public struct ViewOptions: Sendable, Equatable {
     public var exclude: Set<NodeKind>
     /// The node budget; a larger view is aggregated. `nil` lifts the budget (`--full`).
     public var maxNodes: Int?
+    /// Draw the escalation paths to account administration on top of the map (`--escalation`); an identity's map
+    /// always shows its own.
+    public var escalation: Bool
 
     public init(focus: Focus = .account, showPolicies: Bool = false, clustering: Clustering = .resourceGroup,
-                include: Set<NodeKind> = [], exclude: Set<NodeKind> = [], maxNodes: Int? = Self.defaultMaxNodes) {
+                include: Set<NodeKind> = [], exclude: Set<NodeKind> = [], maxNodes: Int? = Self.defaultMaxNodes,
+                escalation: Bool = false) {
         self.focus = focus
         self.showPolicies = showPolicies
         self.clustering = clustering
         self.include = include
         self.exclude = exclude
         self.maxNodes = maxNodes
+        self.escalation = escalation
     }
 
     /// The node kinds this view shows.

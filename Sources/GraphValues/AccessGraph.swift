@@ -94,12 +94,14 @@ public struct Flags: OptionSet, Sendable, Hashable {
     public static let removed = Flags(rawValue: 1 << 7)
     /// In a map of changes: unchanged, shown as context around a change.
     public static let context = Flags(rawValue: 1 << 8)
+    /// An escalation step (`render --escalation`, `escalation --format dot`): drawn purple, bold and tapered.
+    public static let escalation = Flags(rawValue: 1 << 9)
 
     /// Names of the set flags, in a fixed order, for JSON.
     public var names: [String] {
         [(Flags.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
          (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
-         (.added, "added"), (.removed, "removed"), (.context, "context")]
+         (.added, "added"), (.removed, "removed"), (.context, "context"), (.escalation, "escalation")]
             .filter { contains($0.0) }.map(\.1)
     }
 }

@@ -59,4 +59,7 @@ public enum EdgeKind: String, CaseIterable, Sendable, Hashable, Codable {
     case contains
     /// Compute resource, claim rule or identity → trusted profile.
     case canAssume = "can_assume"
+    /// An escalation step: whoever holds the source can gain the target (docs/escalation.md), or already holds the
+    /// escalation goal.
+    case escalatesTo = "escalates_to"
 }

@@ -55,7 +55,8 @@ struct Appearance {
     }
 
     /// An edge: red and bold if privileged; dashed if conditional; blue dashed if dynamic; orange dotted if it
-    /// points at something missing. Colour precedence: privileged, warning, dynamic. In a map of changes the colour
+    /// points at something missing; purple, thick and bold if an escalation step. Colour precedence: escalation,
+    /// privileged, warning, dynamic. In a map of changes the colour
     /// says what changed instead: green if added, red and dashed if removed, grey and thin if context.
     static func edge(flags: Flags) -> Appearance {
         var color = Palette.line
@@ -78,6 +79,11 @@ struct Appearance {
         }
         if flags.contains(.privileged) {
             styles.append("bold")
+        }
+        if flags.contains(.escalation) {
+            color = Palette.escalation
+            penwidth = "3"
+            if !styles.contains("bold") { styles.append("bold") }
         }
         if flags.contains(.context) {
             color = Palette.faded

@@ -63,6 +63,7 @@ struct Legend {
         (.added, Palette.added, "———", true, "added"),
         (.removed, Palette.removed, "- - -", true, "removed"),
         (.context, Palette.faded, "———", false, "unchanged, for context"),
+        (.escalation, Palette.escalation, "━━━", true, "escalation step (can gain the target)"),
     ]
 
     private func swatchRow(fill: String, border: String, text: String) -> String {

@@ -15,6 +15,8 @@ enum Palette {
     static let warning = "#EE7733"
     /// Dynamic membership (through a rule): blue dashed edges.
     static let dynamic = "#0077BB"
+    /// Escalation steps.
+    static let escalation = "#7B2CBF"
     /// Ordinary lines, borders and text.
     static let line = "#555555"
     static let border = "#333333"

@@ -6,7 +6,7 @@ import Reports
 
 struct Access: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List one identity's effective access, or everyone who can reach one service instance.",
+        abstract: "List one identity's effective access, everyone who can reach one service instance, or who can perform an action.",
         discussion: """
             --identity lists every grant the identity holds: the roles, the target (in the words of the IBM docs), \
             the policy, the path (direct; access group, static or dynamic through a rule; a trusted profile it may \
@@ -15,6 +15,10 @@ struct Access: ParsableCommand {
             on the instance, its service, its resource group, all IAM-enabled services or the account, expanded \
             through access groups and trusted profiles, and through service-to-service authorizations; MATCH says \
             whether a policy covers all of the instance or only part of it (buckets, tags).
+            --action lists everyone who can perform an IAM action (wildcards allowed: kms.secrets.*), on the instance \
+            of --resource if given, with the role, policy and path that give it. ACTIONS says whether the snapshot \
+            lists the action for the role ("listed") or lists no actions for that role on the service ("unknown": \
+            maybe, not no).
             On a terminal the text table is fitted to its width (or --width), long cells cut short with …. CSV has \
             one record per role with structured columns (holder, service, instance, resource group, region…), the \
             same for both reports; JSON is documented in docs/access-json.md. Collections the snapshot could not \
@@ -24,6 +28,8 @@ struct Access: ParsableCommand {
             Examples:
               iamgraph access samples/demo --identity sofia.alvarez@acme.example.com
               iamgraph access samples/demo --resource key-protect-prod --format csv
+              iamgraph access samples/demo --action iam-groups.members.add
+              iamgraph access samples/demo --action 'kms.*' --resource key-protect-prod
             """)
 
     @OptionGroup var snapshot: SnapshotArgument
@@ -33,6 +39,10 @@ struct Access: ParsableCommand {
 
     @Option(help: ArgumentHelp("Everyone who can reach this service instance.", valueName: "crn|guid|name"))
     var resource: String?
+
+    @Option(help: ArgumentHelp("Everyone who can perform this action (wildcards allowed), on --resource if given.",
+                               valueName: "action"))
+    var action: String?
 
     @Option(help: "Output format.")
     var format: AccessFormat = .text
@@ -45,7 +55,12 @@ struct Access: ParsableCommand {
     var width: Int?
 
     func validate() throws {
-        if (identity == nil) == (resource == nil) { throw ValidationError("give one of --identity and --resource") }
+        if action != nil {
+            if identity != nil { throw ValidationError("--action goes with --resource, not --identity") }
+            if action?.isEmpty == true { throw ValidationError("--action needs an action, e.g. iam-groups.members.add") }
+        } else if (identity == nil) == (resource == nil) {
+            throw ValidationError("give one of --identity, --resource and --action")
+        }
         if let width, width < 0 { throw ValidationError("--width must be 0 (no limit) or more") }
     }
 
@@ -54,7 +69,9 @@ struct Access: ParsableCommand {
         let index = AccessIndex(account)
         let write: (AccessFormat, Int?, (Data) throws -> Void) throws -> Void
         do {
-            if let identity {
+            if let action {
+                write = try ActionAccessReport(action: action, resource: resource, in: index).write
+            } else if let identity {
                 write = try IdentityAccessReport(identity: identity, in: index).write
             } else {
                 write = try ResourceAccessReport(resource: resource ?? "", in: index).write
@@ -63,7 +80,7 @@ struct Access: ParsableCommand {
             Console.error("iamgraph: \(error)")
             throw ExitCode.notFound
         }
-        let reads = identity != nil ? EffectiveAccess.reads : WhoHasAccess.reads
+        let reads = action != nil ? ActionAccess.reads : identity != nil ? EffectiveAccess.reads : WhoHasAccess.reads
         for (kind, reason) in account.unknown.sorted(by: { $0.key < $1.key }) where reads.contains(kind) {
             Console.error("iamgraph: the snapshot could not read \(kind.name) (\(reason)): access through it is missing")
         }

@@ -17,7 +17,7 @@ struct IAMGraph: AsyncParsableCommand {
             change, 1 changes, 2 error.
             """,
         version: ToolVersion.current,
-        subcommands: [FetchSnapshot.self, RenderMap.self, Summary.self, Validate.self, Access.self, Report.self, Diff.self,
+        subcommands: [FetchSnapshot.self, RenderMap.self, Summary.self, Validate.self, Access.self, Report.self, EscalationCommand.self, Diff.self,
                       Reseal.self]
     )
 }

@@ -27,6 +27,7 @@ struct RenderMap: ParsableCommand {
               iamgraph render samples/demo -o demo.svg
               iamgraph render samples/demo --identity ann@example.com -o ann.png
               iamgraph render samples/demo --resource prod-keys --policies --format dot
+              iamgraph render samples/demo --escalation -o escalation.svg
               iamgraph render snapshot/ --format json -o - | jq '.nodes | length'
             """)
 
@@ -66,6 +67,9 @@ struct RenderMap: ParsableCommand {
     @Option(name: .customLong("max-nodes"), help: "Node budget; larger views are aggregated.")
     var maxNodes: Int = ViewOptions.defaultMaxNodes
 
+    @Flag(help: "Draw the escalation paths to account administration on top of the map (docs/escalation.md).")
+    var escalation = false
+
     @Flag(help: "Lift the node budget (no aggregation).")
     var full = false
 
@@ -90,7 +94,7 @@ struct RenderMap: ParsableCommand {
         let account = try snapshot.load().account
         phases.end("load")
         let options = ViewOptions(focus: focus, showPolicies: policies, clustering: cluster, include: Set(include),
-                                  exclude: Set(exclude), maxNodes: full ? nil : maxNodes)
+                                  exclude: Set(exclude), maxNodes: full ? nil : maxNodes, escalation: escalation)
         var graph: AccessGraph
         do {
             graph = try AccessMap.build(account, options: options)

@@ -29,18 +29,26 @@ import TestSupport
         .serviceIDKeyWithoutAccess: ["ServiceId-903f4aee-e38c-4481-b439-596805e73fe5"],
         .identityInactive: [],
         .apiKeyInactive: [],
-        .accountAdministrator: [DemoIDs.priya, DemoIDs.owner],
-        .canAssignAccess: [DemoIDs.priya, DemoIDs.owner],
+        // break-glass-admin through Admins; terraform-sandbox holds Administrator (not Manager) on all IAM-enabled services.
+        .accountAdministrator: [DemoIDs.priya, DemoIDs.owner, "ServiceId-b41c3a57-6e0d-4f2a-9c8b-1d7e5f3a9b20",
+                                "ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762"],
+        .canAssignAccess: [DemoIDs.priya, DemoIDs.owner, "ServiceId-b41c3a57-6e0d-4f2a-9c8b-1d7e5f3a9b20",
+                           "ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762"],
         .userInNoGroup: [DemoIDs.jordan],
         .serviceIDInNoGroup: ["ServiceId-903f4aee-e38c-4481-b439-596805e73fe5", "ServiceId-d5fbad9d-5f02-41b6-8169-0993a3b3d638"],
         .profileInNoGroup: ["Profile-8d6b7298-9143-436b-907f-23505092b7a1"],
         .profileUnassumable: [],
         .groupWithoutReaderOrViewer: [DemoIDs.supportStaff, DemoIDs.publicAccess, DemoIDs.auditors],
-        .groupWithoutRegionOrResourceGroup: [DemoIDs.supportStaff, DemoIDs.publicAccess, DemoIDs.auditors],
+        .groupWithoutRegionOrResourceGroup: [DemoIDs.supportStaff, DemoIDs.publicAccess, DemoIDs.accessManagers,
+                                             DemoIDs.auditors, DemoIDs.groupReviewers],
         .groupWithoutService: [DemoIDs.admins, DemoIDs.auditors],
         .emptyAccessGroup: [DemoIDs.supportStaff],
         .accessGroupWithoutPolicies: [DemoIDs.auditors],
         .policyUsesWildcard: ["42aedd1b-d42b-42b1-9393-cb1056682a88"],
+        // SEEDS.md, "privilege escalation"; Tomás (Viewer on all access groups) is the decoy.
+        .privilegeEscalation: [DemoIDs.kenji, DemoIDs.marcus, DemoIDs.sofia, DemoIDs.bob,
+                               "Profile-5f9cfc1d-a71d-4bd4-80ba-734232c1e990", "Profile-8d6b7298-9143-436b-907f-23505092b7a1",
+                               "ServiceId-d5fbad9d-5f02-41b6-8169-0993a3b3d638", "ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762"],
         .customRoleUnused: ["crn:v1:ibmcloud:public:iam-access-management::a/b8d158e0846b1b49b73e8295c18bbdb9::customRole:BucketJanitor"],
         // Every key is older than 90 days (the newest, marcus-terraform, is from 2025-04-14).
         .apiKeyNotRotated: ["ApiKey-0589f172-5176-4991-94a2-562783e12fd8", "ApiKey-4d335208-e821-43db-b28b-c86c33475e8d",
@@ -107,7 +115,7 @@ import TestSupport
 
     @Test func policiesByLastUseStartWithTheNeverUsed() {
         let uses = report.policiesByLastUse
-        #expect(uses.count == 21)
+        #expect(uses.count == 26)
         #expect(uses.first?.policy.id == "f6427bbc-4704-4347-b57a-d7a85e1e3723")
         #expect(uses.first?.lastPermitAt == nil)
         #expect(uses[1].policy.id == "dca5fa75-7662-4668-9a9d-0cf68dc62780")
@@ -121,8 +129,8 @@ import TestSupport
             .addingTimeInterval(60 * 86_400)))
         let count = { (r: FindingsReport) in r.findings.filter { $0.rule == .policyInactive }.count }
         #expect(try count(DemoAccount.report) == 4)
-        #expect(count(later) == 6)
+        #expect(count(later) == 7)
         let strict = try FindingsReport(DemoAccount.index, options: FindingsOptions(inactiveDays: 1))
-        #expect(count(strict) == 10)
+        #expect(count(strict) == 13)
     }
 }

@@ -105,7 +105,7 @@ import Testing
             let client = try await client.authenticated()
             let page = try await client.get("/v2/policies?account_id=\(cloud.accountID)&type=access&limit=100&format=include_last_permit").json
             let policies = try #require(page["policies"] as? [[String: Any]])
-            #expect(policies.count == 19)
+            #expect(policies.count == 24)
             let usage = try #require(try snapshotFile(demoSnapshot, "volatile/policy-usage.json") as? [String: [String: Any]])
             for policy in policies {
                 let id = try #require(policy["id"] as? String)
@@ -113,8 +113,8 @@ import Testing
             }
             let v1 = try await client.get("/v1/policies?account_id=\(cloud.accountID)&type=access&limit=100").json
             let v1Policies = try #require(v1["policies"] as? [[String: Any]])
-            #expect(v1Policies.count == 20)
-            #expect(v1Policies.filter { ($0["href"] as? String)?.contains("/v2/policies/") == true }.count == 19)
+            #expect(v1Policies.count == 25)
+            #expect(v1Policies.filter { ($0["href"] as? String)?.contains("/v2/policies/") == true }.count == 24)
         }
     }
 
@@ -136,6 +136,23 @@ import Testing
                 "crn:v1:bluemix:public:iam::::serviceRole:Reader",
                 "crn:v1:bluemix:public:iam::::serviceRole:Writer",
             ])
+        }
+    }
+
+    @Test func systemRolesCarryTheirActionsForTheServiceAskedAbout() async throws {
+        try await withCloud(demoSnapshot) { cloud, client in
+            let client = try await client.authenticated()
+            let groups = try await client.get("/v2/roles?account_id=\(cloud.accountID)&service_name=iam-groups").json
+            let system = try #require(groups["system_roles"] as? [[String: Any]])
+            #expect(system.count == 4)
+            let editor = try #require(system.first { ($0["crn"] as? String)?.hasSuffix(":role:Editor") == true })
+            #expect(editor["service_name"] as? String == "iam-groups")
+            #expect((editor["actions"] as? [String])?.contains("iam-groups.members.add") == true)
+            // Operator has no listing for iam-groups: the plain one stands.
+            let operatorRole = try #require(system.first { ($0["crn"] as? String)?.hasSuffix(":role:Operator") == true })
+            #expect(operatorRole["service_name"] == nil)
+            let kms = try await client.get("/v2/roles?account_id=\(cloud.accountID)&service_name=kms").json
+            #expect(try #require(kms["system_roles"] as? [[String: Any]]).allSatisfy { $0["service_name"] == nil })
         }
     }
 }

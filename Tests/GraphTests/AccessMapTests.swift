@@ -106,8 +106,8 @@ import TestSupport
         let graph = try map(ViewOptions(focus: .resource(DemoIDs.assistantPOC)))
         let instance = "service_instance:\(DemoIDs.assistantPOC)"
         #expect(graph.node(instance) != nil)
-        // Only the owner's direct account-wide policy reaches it; it arrives through the resource group.
-        #expect(graph.nodes.filter { $0.kind.isIdentity }.map(\.id) == ["user:\(DemoIDs.owner)"])
+        // Only the owner's and terraform-sandbox's direct account-wide policies reach it, through the resource group.
+        #expect(graph.nodes.filter { $0.kind.isIdentity }.map(\.id) == ["service_id:\(DemoIDs.terraformSandbox)", "user:\(DemoIDs.owner)"])
         #expect(!graph.nodes.contains { $0.kind == .accessGroup })
         #expect(graph.edges.contains { $0.kind == .contains && $0.target == instance })
     }

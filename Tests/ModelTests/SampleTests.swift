@@ -27,11 +27,11 @@ import TestSupport
     @Test func demoHasTheEntitiesTheIssueAskedFor() throws {
         let (account, _) = try AccountLoader.load(directory: Self.samples.appendingPathComponent("demo"))
         #expect(account.users.count == 10)
-        #expect(account.serviceIDs.count == 4)
+        #expect(account.serviceIDs.count == 5)
         #expect(account.trustedProfiles.count == 2)
         #expect(account.trustedProfiles.contains { $0.rules.contains { $0.type == "Profile-SAML" } })
         #expect(account.trustedProfiles.contains { !$0.links.isEmpty })
-        #expect(account.accessGroups.count == 6)
+        #expect(account.accessGroups.count == 8)
         #expect(account.groupsByID[AccessGroup.publicAccessID] != nil)
         #expect(account.accessPolicies.contains { $0.subjectValue("access_group_id") == AccessGroup.publicAccessID })
         #expect(account.accessGroups.contains { !$0.rules.isEmpty && $0.members.contains(where: \.isDynamic) })

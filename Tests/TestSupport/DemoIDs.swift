@@ -10,6 +10,18 @@ public enum DemoIDs {
     public static let marcus = "IBMid-270007BN2P"
     public static let bob = "IBMid-6650019HWM"
     public static let lena = "IBMid-5500093YGE"
+    /// Kenji Tanaka, in Access Managers (may add members to Admins).
+    public static let kenji = "IBMid-120005DR8V"
+    /// Tomás Ruiz, in Group Reviewers (Viewer on all access groups: the escalation decoy).
+    public static let tomas = "IBMid-060001KMU7"
+    /// Service IDs and trusted profiles, by IAM id.
+    public static let ciDeployer = "iam-ServiceId-d5fbad9d-5f02-41b6-8169-0993a3b3d638"
+    public static let terraformSandbox = "iam-ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762"
+    /// break-glass-admin, a member of Admins.
+    public static let breakGlass = "iam-ServiceId-b41c3a57-6e0d-4f2a-9c8b-1d7e5f3a9b20"
+    /// iks-payments-workload, linked to iks-dev-cluster.
+    public static let workloadProfile = "iam-Profile-8d6b7298-9143-436b-907f-23505092b7a1"
+    public static let federatedProfile = "iam-Profile-5f9cfc1d-a71d-4bd4-80ba-734232c1e990"
 
     // Access groups.
     public static let publicAccess = "AccessGroupId-PublicAccess"
@@ -18,6 +30,8 @@ public enum DemoIDs {
     public static let dataEngineers = "AccessGroupId-a7b91443-5cba-49d5-b48b-f7f295fbac2a"
     public static let supportStaff = "AccessGroupId-75465a82-a3c6-4246-8f9e-b666880bff36"
     public static let auditors = "AccessGroupId-dfaffba2-ed80-401a-9487-e56934360196"
+    public static let accessManagers = "AccessGroupId-c3d1e2f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+    public static let groupReviewers = "AccessGroupId-e8f7a6b5-c4d3-4e2f-9a1b-7c6d5e4f3a2b"
 
     // Service instances (GUIDs).
     public static let cosInstance = "df4a01fb-7a6f-4d52-851e-28e690505e0d"
@@ -36,4 +50,14 @@ public enum DemoIDs {
     public static let timeBasedPolicy = "e71feda1-f954-4414-b1b8-2e36711a5e1a"
     /// Developers' policy on the sandbox resource group.
     public static let sandboxPolicy = "a10d2039-ed7a-4d50-9cc0-1e85e5747c5d"
+    /// Admins: Administrator on all account management services.
+    public static let adminsAccountManagementPolicy = "3b8c4178-4a85-482a-a829-e097f3080ae1"
+    /// Developers: Operator + Writer on Kubernetes clusters in us-south.
+    public static let developersClustersPolicy = "5715c45f-c291-42fa-9814-ba34897e680c"
+    /// Escalation seeds (SEEDS.md).
+    public static let manageAdminsPolicy = "c0a1e5b2-7d3f-4e8a-9b6c-2f1d0e9a8b71"
+    public static let reviewGroupsPolicy = "d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f72"
+    public static let breakGlassKeysPolicy = "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a73"
+    public static let terraformAllServicesPolicy = "f7e6d5c4-b3a2-4f1e-9d8c-7b6a5f4e3d74"
+    public static let workloadGroupsPolicy = "a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c75"
 }

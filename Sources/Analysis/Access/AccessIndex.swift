@@ -54,6 +54,16 @@ public struct AccessIndex: Sendable {
         policiesOfIAMID[iamID] != nil || groupsOfMember[iamID] != nil || profilesAssumableBy[iamID] != nil
     }
 
+    /// Every IAM id the whole-account analyses consider: the snapshot's identities and every subject of a membership,
+    /// policy or profile identity (which the lists may lack), sorted.
+    public var subjects: [String] {
+        var subjects = Set(account.identities.map(\.iamID))
+        subjects.formUnion(policiesOfIAMID.keys)
+        subjects.formUnion(groupsOfMember.keys)
+        subjects.formUnion(profilesAssumableBy.keys)
+        return subjects.sorted()
+    }
+
     /// The classified target of a policy.
     public func target(of policy: Policy) -> PolicyTarget { targets[policy.id] ?? PolicyTarget(policy) }
 

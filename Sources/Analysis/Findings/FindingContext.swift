@@ -36,11 +36,7 @@ struct FindingContext: Sendable {
         asOf = options.asOf ?? index.account.fetchedAt.date
         inactiveDays = options.inactiveDays
         self.options = options
-        var subjects = Set(index.account.identities.map(\.iamID))
-        subjects.formUnion(index.policiesOfIAMID.keys)
-        subjects.formUnion(index.groupsOfMember.keys)
-        subjects.formUnion(index.profilesAssumableBy.keys)
-        self.subjects = subjects.sorted()
+        subjects = index.subjects
         var administration: [AccessPath.Source: AdministrativePolicies] = [:]
         let sources = index.policiesOfIAMID.keys.map { AccessPath.Source.subject(iamID: $0) }
             + index.policiesOfGroup.keys.map { AccessPath.Source.accessGroup(id: $0) }

@@ -48,19 +48,33 @@ extension Endpoint {
 
     /// `/v2/roles`: without `service_name`, the system roles and every custom role (no service roles); with it, the
     /// system roles, the custom roles of that service and the service roles that apply to it (its own
-    /// `crn:v1:bluemix:public:<service>::::serviceRole:…` roles and the generic `iam::::serviceRole:…` ones).
+    /// `crn:v1:bluemix:public:<service>::::serviceRole:…` roles and the generic `iam::::serviceRole:…` ones). A system
+    /// or service role listed with the asked `service_name` (its actions for that service) replaces the plain one.
     static func roles(_ file: RawJSON, serviceName: String?) -> RawJSON {
-        let system = file["system_roles"]?.arrayValue ?? []
+        let system = forService(file["system_roles"]?.arrayValue ?? [], serviceName)
         var custom = file["custom_roles"]?.arrayValue ?? []
         var service: [RawJSON] = []
         if let serviceName {
             custom = custom.filter { $0["service_name"]?.stringValue == serviceName }
-            service = (file["service_roles"]?.arrayValue ?? []).filter { role in
+            service = forService(file["service_roles"]?.arrayValue ?? [], serviceName).filter { role in
                 let segments = (role["crn"]?.stringValue ?? "").split(separator: ":", omittingEmptySubsequences: false)
                 guard segments.count > 8, segments[8] == "serviceRole" else { return false }
                 return segments[4] == serviceName || segments[4] == "iam"
             }
         }
         return ["system_roles": .array(system), "custom_roles": .array(custom), "service_roles": .array(service)]
+    }
+
+    /// The roles as a service sees them: the plain listing of each role, replaced by its listing for `service`
+    /// where there is one; listings for other services left out.
+    private static func forService(_ roles: [RawJSON], _ service: String?) -> [RawJSON] {
+        let variants = Set(roles.filter { service != nil && $0["service_name"]?.stringValue == service }
+            .compactMap { $0["crn"]?.stringValue })
+        return roles.filter { role in
+            guard let listedFor = role["service_name"]?.stringValue else {
+                return !variants.contains(role["crn"]?.stringValue ?? "")
+            }
+            return listedFor == service
+        }
     }
 }

@@ -62,13 +62,19 @@ actor TokenProvider {
         guard response.body.count <= maxTokenResponseBytes else {
             throw FetchError.authentication("the token endpoint's answer is larger than \(maxTokenResponseBytes >> 20) MiB; not parsed")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
-              let token = object["access_token"] as? String else {
+        guard let fresh = token(fromAnswer: response.body) else {
             throw FetchError.authentication("the token endpoint answered without an access_token")
         }
-        guard Credential.isHeaderSafe(token) else {
+        guard Credential.isHeaderSafe(fresh.token) else {
             throw FetchError.authentication("the token endpoint answered with an access_token holding characters a token cannot have")
         }
+        return fresh
+    }
+
+    /// The token and its expiry (`expiration`, else the token's `exp`) from the token endpoint's answer.
+    static func token(fromAnswer body: Data) -> (token: String, expiresAt: Date?)? {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+              let token = object["access_token"] as? String else { return nil }
         let expiration = (object["expiration"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
         return (token, expiration ?? JWTClaims(token: token)?.expiresAt)
     }

@@ -172,7 +172,8 @@ struct APIClient: Sendable {
         }
     }
 
-    private func url(_ endpoint: Endpoint, cursor: String?) throws -> URL {
+    /// The URL of a request: the configured base (or the API's IBM host), the endpoint's path and query, the cursor.
+    func url(_ endpoint: Endpoint, cursor: String?) throws -> URL {
         let base = base ?? IBMHosts.base(forAPI: endpoint.api)
         guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
             throw FetchError.configuration("invalid API base URL \(base)")

@@ -34,8 +34,10 @@ public struct RetryPolicy: Sendable {
         return backoff(after: attempt)
     }
 
-    /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
+    /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`). Only printable ASCII can be one; anything else is not
+    /// handed to `DateFormatter`, which traps on some non-ASCII text (found by fuzz-page).
     static func httpDate(_ text: String) -> Date? {
+        guard text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) else { return nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(secondsFromGMT: 0)

@@ -57,7 +57,8 @@ struct CollectionDecoder {
                 role.kind = kind
                 return role
             }
-            checkDuplicates(values, .roles, path: JSONPath.appending(key, to: "$"), id: \.crn)
+            // A system or service role is listed once per service whose actions for it differ (`service_name`).
+            checkDuplicates(values, .roles, path: JSONPath.appending(key, to: "$")) { $0.crn + ($0.serviceName.map { " for " + $0 } ?? "") }
             roles += values
         }
         return roles

@@ -84,3 +84,31 @@ extension PolicyTarget {
         }
     }
 }
+
+extension PolicyTarget {
+    /// Whether the target includes one resource of an account management service — an access group of `iam-groups`,
+    /// a service ID or trusted profile of `iam-identity` — as a whole: all account management services, all IAM
+    /// account management services, the service, or that resource by `resource` (and `resourceType`, when the policy
+    /// names one). Targets narrowed by tags or other attributes the snapshot cannot check do not count.
+    public func includes(accountResource id: String, type resourceType: String, of service: String) -> Bool {
+        guard tags.isEmpty else { return false }
+        switch scope {
+        case .everything, .allAccountManagement: return qualifiers.isEmpty
+        case .allIAMAccountManagement: return AccountManagementServices.iam.contains(service) && qualifiers.isEmpty
+        case .accountManagementService(let name): return name == service && qualifiers.isEmpty
+        case .subResource(let name, _, _, _):
+            guard name == service else { return false }
+            return attributes.allSatisfy { attribute in
+                switch attribute.key {
+                case "serviceName": true
+                case "resourceType": Self.test(attribute, resourceType)
+                case "resource": Self.test(attribute, id)
+                default: false
+                }
+            }
+        case .allIAMEnabledServices, .resourceGroupResources, .resourceGroupItself, .serviceInResourceGroup,
+             .serviceInAccount, .instance:
+            return false
+        }
+    }
+}

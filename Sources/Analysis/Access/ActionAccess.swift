@@ -1,0 +1,83 @@
+import Model
+import Snapshot
+
+/// One way an identity can perform an action: a role of a policy it holds through a path.
+public struct ActionGrant: Sendable {
+    public let iamID: String
+    public let policy: Policy
+    public let target: PolicyTarget
+    /// The role that carries the action (or may: see `answer`).
+    public let roleCRN: String
+    public let path: [AccessStep]
+    /// `.yes` when the snapshot lists the action for the role, `.unknown` when it lists no actions for the role on
+    /// that service (never `.no`: those grants are left out).
+    public let answer: RoleActions.Answer
+}
+
+/// Who can perform an action (wildcards like `kms.secrets.*` allowed), optionally on one instance: every identity
+/// whose policies grant a role carrying it, through each of its paths. Worked out per path source, so the cost follows
+/// the memberships, not members × policies.
+public enum ActionAccess {
+    /// Action prefixes any service's roles may carry (assigning access, instances, tags, network rules).
+    static let platformPrefixes: Set<Substring> = ["iam", "resource-controller", "global-search-tagging", "cbr"]
+
+    /// The collections the answer reads.
+    public static let reads = WhoHasAccess.reads.union([.roles])
+
+    /// Whether a policy on `target` can grant an action of the service `prefix` names: a policy on a service grants
+    /// that service's actions (and the platform's); one on a wider scope grants account management actions only if it
+    /// covers account management, and other services' only if it covers resources.
+    static func covers(_ target: PolicyTarget, service: String?, actionPrefix prefix: Substring) -> Bool {
+        if platformPrefixes.contains(prefix) || Glob.hasWildcards(String(prefix)) { return true }
+        if let service { return service == prefix }
+        switch target.scope {
+        case .everything: return true
+        case .allAccountManagement: return AccountManagementServices.all.contains(String(prefix))
+        case .allIAMAccountManagement: return AccountManagementServices.iam.contains(String(prefix))
+        case .allIAMEnabledServices, .resourceGroupResources: return !AccountManagementServices.all.contains(String(prefix))
+        case .accountManagementService, .resourceGroupItself, .serviceInResourceGroup, .serviceInAccount, .instance,
+             .subResource:
+            return false
+        }
+    }
+
+    /// Ordered by IAM id, path, policy and role.
+    public static func grants(of pattern: String, on instance: ResourceInstance? = nil, in index: AccessIndex) -> [ActionGrant] {
+        let actions = RoleActions(index.account.roles)
+        let prefix = RoleActions.servicePrefix(of: pattern)
+        // Per source, the (policy, role, answer) triples that carry the action.
+        var carried: [AccessPath.Source: [(policy: Policy, target: PolicyTarget, role: String, answer: RoleActions.Answer)]] = [:]
+        for policy in index.account.accessPolicies where policy.isActive {
+            let target = index.target(of: policy)
+            if let instance, target.match(instance) == .none { continue }
+            let service = target.serviceName ?? instance?.serviceName
+            guard covers(target, service: service, actionPrefix: prefix) else { continue }
+            let source: AccessPath.Source
+            if let iamID = policy.subjectValue("iam_id") {
+                source = .subject(iamID: iamID)
+            } else if let group = policy.subjectValue("access_group_id") {
+                source = .accessGroup(id: group)
+            } else {
+                continue
+            }
+            for role in policy.roleIDs {
+                let answer = actions.answer(pattern, role: role, on: service ?? String(prefix))
+                switch answer {
+                case .yes, .unknown: carried[source, default: []].append((policy, target, role, answer))
+                case .no: continue
+                }
+            }
+        }
+        var grants: [ActionGrant] = []
+        for iamID in index.subjects {
+            let paths = index.paths(of: iamID) { carried[$0] != nil } + [AccessIndex.publicAccessPath]
+            for path in paths {
+                for held in carried[path.source] ?? [] {
+                    grants.append(ActionGrant(iamID: iamID, policy: held.policy, target: held.target, roleCRN: held.role,
+                                              path: path.steps, answer: held.answer))
+                }
+            }
+        }
+        return grants
+    }
+}

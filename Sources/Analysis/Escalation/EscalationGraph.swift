@@ -1,0 +1,181 @@
+import Model
+
+/// The escalation graph of an account, PMapper-style: nodes are identities, access groups and scopes one may grant
+/// itself roles on; edges are memberships, profile assumptions and escalation primitives, each naming the policy, role
+/// and action behind it. Access groups and trusted profiles are single nodes however many members reach them, so the
+/// graph's size follows the account's policies and memberships, never members × policies.
+public struct EscalationGraph: Sendable {
+    /// Every edge, goal edges excluded (they depend on the goal: see `Escalation`), in a deterministic order.
+    public let edges: [EscalationEdge]
+    /// The policy targets of the grantable scopes, by key.
+    public let scopes: [String: PolicyTarget]
+    /// What each node holds: its own policies (an identity's direct ones, a group's), or for a grantable scope, any
+    /// role on it.
+    let capabilities: [EscalationNode: [Capability]]
+
+    /// What a node holds through one policy (or, for a grantable scope, through assigning itself roles).
+    struct Capability: Sendable {
+        let target: PolicyTarget
+        let roleCRNs: [String]
+        let policyID: String?
+        let isConditional: Bool
+    }
+
+    /// The roles a grantable scope's holder assigns itself.
+    static let grantedRoles = ["crn:v1:bluemix:public:iam::::role:Administrator",
+                               "crn:v1:bluemix:public:iam::::serviceRole:Manager"]
+
+    public init(_ index: AccessIndex) {
+        let account = index.account
+        let actions = RoleActions(account.roles)
+        var capabilities: [EscalationNode: [Capability]] = [:]
+        func capability(_ policy: Policy) -> Capability {
+            Capability(target: index.target(of: policy), roleCRNs: policy.roleIDs, policyID: policy.id,
+                       isConditional: policy.rule != nil)
+        }
+        for (iamID, policies) in index.policiesOfIAMID { capabilities[.identity(iamID: iamID)] = policies.map(capability) }
+        for (id, policies) in index.policiesOfGroup { capabilities[.accessGroup(id: id)] = policies.map(capability) }
+
+        var edges: [EscalationEdge] = []
+        // Memberships and assumptions: access already held, free steps.
+        for iamID in index.groupsOfMember.keys.sorted() {
+            for (group, _) in index.groupsOfMember[iamID] ?? [] where !group.isPublicAccess {
+                edges.append(EscalationEdge(from: .identity(iamID: iamID), to: .accessGroup(id: group.id), kind: .memberOf))
+            }
+        }
+        for iamID in index.profilesAssumableBy.keys.sorted() {
+            for profile in index.profilesAssumableBy[iamID] ?? [] where profile.iamID != iamID {
+                edges.append(EscalationEdge(from: .identity(iamID: iamID), to: .identity(iamID: profile.iamID), kind: .mayAssume))
+            }
+        }
+        // Everyone is in Public Access: its policies are every identity's.
+        if index.policiesOfGroup[AccessGroup.publicAccessID] != nil {
+            for iamID in index.subjects {
+                edges.append(EscalationEdge(from: .identity(iamID: iamID), to: .accessGroup(id: AccessGroup.publicAccessID),
+                                            kind: .memberOf))
+            }
+        }
+
+        let finder = PrimitiveFinder(account: account, actions: actions)
+        var scopes: [String: PolicyTarget] = [:]
+        var pending = capabilities.keys.sorted()
+        var next = 0
+        while next < pending.count {
+            let node = pending[next]
+            next += 1
+            for held in capabilities[node] ?? [] {
+                for edge in finder.edges(from: node, holding: held) {
+                    edges.append(edge)
+                    // A scope first reached becomes a node holding any role on it.
+                    guard case .grantableScope(let key) = edge.to, scopes[key] == nil else { continue }
+                    scopes[key] = held.target
+                    capabilities[edge.to] = [Capability(target: held.target, roleCRNs: Self.grantedRoles, policyID: nil,
+                                                        isConditional: false)]
+                    pending.append(edge.to)
+                }
+            }
+        }
+        self.edges = edges
+        self.scopes = scopes
+        self.capabilities = capabilities
+    }
+}
+
+/// Finds the escalation primitives one capability enables.
+struct PrimitiveFinder {
+    let account: IAMAccount
+    let actions: RoleActions
+    /// Instances compute-resource links of trusted profiles name, with the profiles they lead to.
+    let trustedCompute: [(instance: ResourceInstance, profile: TrustedProfile, link: ProfileLink)]
+
+    /// Link types whose workloads run on a cluster or Code Engine project named by the link's CRN.
+    static let workloadLinkTypes: Set<String> = ["IKS_SA", "ROKS_SA", "CE"]
+
+    init(account: IAMAccount, actions: RoleActions) {
+        self.account = account
+        self.actions = actions
+        var byCRN: [String: ResourceInstance] = [:]
+        for instance in account.resourceInstances {
+            if let crn = instance.crnString, byCRN[crn] == nil { byCRN[crn] = instance }
+        }
+        trustedCompute = account.trustedProfiles.flatMap { profile in
+            profile.links.compactMap { link -> (instance: ResourceInstance, profile: TrustedProfile, link: ProfileLink)? in
+                guard let type = link.crType, Self.workloadLinkTypes.contains(type), let crn = link.link?.crn else { return nil }
+                let instance = byCRN[crn] ?? CRN(crn).flatMap { account.instancesByGUID[$0.serviceInstance] }
+                return instance.map { ($0, profile, link) }
+            }
+        }
+    }
+
+    func edges(from node: EscalationNode, holding held: EscalationGraph.Capability) -> [EscalationEdge] {
+        var edges: [EscalationEdge] = []
+        func add(_ primitive: EscalationPrimitive, to target: EscalationNode, role: (crn: String, inferred: Bool)) {
+            guard target != node else { return }
+            edges.append(EscalationEdge(from: node, to: target, kind: .primitive(primitive), policyID: held.policyID,
+                                        roleCRN: role.crn, action: primitive.action, isConditional: held.isConditional,
+                                        isInferred: role.inferred))
+        }
+        let target = held.target
+        if Self.mayInclude(target, resourcesOf: "iam-groups"), let role = enabling(.addGroupMember, held, on: "iam-groups") {
+            for group in account.accessGroups where !group.isPublicAccess
+                && target.includes(accountResource: group.id, type: "group", of: "iam-groups") {
+                add(.addGroupMember, to: .accessGroup(id: group.id), role: role)
+            }
+        }
+        let identityService = Self.mayInclude(target, resourcesOf: "iam-identity")
+        if identityService, let role = enabling(.createServiceIDAPIKey, held, on: "iam-identity") {
+            for serviceID in account.serviceIDs where target.includes(accountResource: serviceID.id, type: "serviceid", of: "iam-identity") {
+                add(.createServiceIDAPIKey, to: .identity(iamID: serviceID.iamID), role: role)
+            }
+        }
+        if identityService, let role = enabling(.editProfileTrust, held, on: "iam-identity") {
+            for profile in account.trustedProfiles where target.includes(accountResource: profile.id, type: "profile", of: "iam-identity") {
+                add(.editProfileTrust, to: .identity(iamID: profile.iamID), role: role)
+            }
+        }
+        if !trustedCompute.isEmpty, let role = enabling(.runTrustedWorkload, held, on: nil) {
+            for (instance, profile, _) in trustedCompute where target.match(instance) != .none {
+                add(.runTrustedWorkload, to: .identity(iamID: profile.iamID), role: role)
+            }
+        }
+        if case .resourceGroupItself = target.scope {
+            // Administrator on a resource group itself lets one rename it, not assign access to what is in it.
+        } else if let role = enabling(.assignAccess, held, on: target.serviceName) {
+            add(.assignAccess, to: .grantableScope(key: target.key), role: role)
+        }
+        return edges
+    }
+
+    /// Whether the target can include resources of the account management service at all: checked before looking at
+    /// every group, service ID or profile, so that the many policies on instances and resource groups cost nothing.
+    static func mayInclude(_ target: PolicyTarget, resourcesOf service: String) -> Bool {
+        switch target.scope {
+        case .everything, .allAccountManagement: true
+        case .allIAMAccountManagement: AccountManagementServices.iam.contains(service)
+        case .accountManagementService(let name): name == service
+        case .subResource(let name, _, _, _): name == service
+        case .allIAMEnabledServices, .resourceGroupResources, .resourceGroupItself, .serviceInResourceGroup,
+             .serviceInAccount, .instance:
+            false
+        }
+    }
+
+    /// The first of the capability's roles that carries the primitive's action on `service` — by the snapshot's
+    /// action list, or, where the list says nothing about the service, by IBM's documented role names (inferred).
+    func enabling(_ primitive: EscalationPrimitive, _ held: EscalationGraph.Capability,
+                  on service: String?) -> (crn: String, inferred: Bool)? {
+        for role in held.roleCRNs {
+            let documented = primitive.documentedRoles.contains(RoleName.fromCRN(role))
+            guard let action = primitive.action else {
+                if documented { return (role, true) }
+                continue
+            }
+            switch actions.answer(action, role: role, on: service) {
+            case .yes: return (role, false)
+            case .no: continue
+            case .unknown: if documented { return (role, true) }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,44 @@
+import Model
+
+/// How escalation nodes and steps read, for findings and reports (plain text: each output escapes it its own way).
+extension Escalation {
+    /// "Kenji Tanaka (IBMid-…)", "access group Admins", "any role on All IAM-enabled services", "account
+    /// administration", "instance pg-orders (a7ae…)".
+    public func label(_ node: EscalationNode, in index: AccessIndex) -> String {
+        switch node {
+        case .identity(let iamID):
+            let name = index.name(ofIAMID: iamID)
+            return name.map { "\($0) (\(iamID))" } ?? iamID
+        case .accessGroup(let id): return "access group " + (index.account.groupsByID[id]?.displayName ?? id)
+        case .grantableScope(let key): return "any role on " + (graph.scopes[key].map(index.label) ?? key)
+        case .accountAdministration: return "account administration"
+        case .instance(let guid): return "instance " + (index.account.instancesByGUID[guid]?.displayName ?? guid) + " (\(guid))"
+        }
+    }
+
+    /// One step in words: "is a member of access group Admins", "adds itself to access group Admins
+    /// [add-group-member: policy c0a1…, role Editor, action iam-groups.members.add]".
+    public func text(_ edge: EscalationEdge, in index: AccessIndex) -> String {
+        let to = label(edge.to, in: index)
+        var how: [String] = []
+        if let policy = edge.policyID { how.append("policy " + policy) }
+        if let role = edge.roleCRN { how.append("role " + index.roleName(role)) }
+        if let action = edge.action { how.append("action " + action) }
+        if edge.isConditional { how.append("conditional") }
+        if edge.isInferred { how.append("inferred from role name") }
+        let detail = how.isEmpty ? "" : " (" + how.joined(separator: ", ") + ")"
+        switch edge.kind {
+        case .memberOf: return "is a member of " + to
+        case .mayAssume: return "may assume trusted profile " + to
+        case .holds: return "holds " + to + detail
+        case .primitive(let primitive): return "\(primitive.verb) \(to) [\(primitive.rawValue)]" + detail
+        }
+    }
+
+    /// The path as one line: "Kenji Tanaka (IBMid-…) is a member of access group Access Managers → which adds
+    /// itself to access group Admins [add-group-member] (…) → which holds account administration (…)".
+    public func text(_ path: EscalationPath, in index: AccessIndex) -> String {
+        label(.identity(iamID: path.iamID), in: index) + " "
+            + path.edges.map { text($0, in: index) }.joined(separator: " → which ")
+    }
+}
