@@ -8,7 +8,8 @@ import Snapshot
 public enum GitSnapshotReader {
     /// The snapshot at `path` in `revision` of the repository at `repository`.
     ///
-    /// `path` is relative to `repository` (as in `git diff REV1 REV2 -- PATH`). The returned snapshot holds every
+    /// `path` is relative to `repository` (as in `git diff REV1 REV2 -- PATH`), which may be any directory inside the
+    /// work tree; a path not found there is tried from the top of the work tree. The returned snapshot holds every
     /// file's bytes; its `directory` names the temporary copy, which no longer exists.
     ///
     /// - Throws: `GitSnapshotError` when git fails (unknown revision, no such path), the path is not a directory, or
@@ -21,12 +22,15 @@ public enum GitSnapshotReader {
             throw .invalidArgument("\(path): give the snapshot's path relative to the repository, not an absolute path")
         }
         let git = GitCommand(repository: repository)
-        // `REV:./PATH` is resolved relative to the directory git runs in, like a path on the command line.
-        let spec = "\(revision):./\(path)"
+        // `REV:./PATH` is resolved relative to the directory git runs in, like a path on the command line;
+        // `REV:PATH` from the top of the work tree.
+        let relative = "\(revision):./\(path)", fromTop = "\(revision):\(path)"
+        let spec = (try? git.line(["cat-file", "-e", relative])) != nil ? relative : fromTop
         let type = try git.line(["cat-file", "-t", spec])
         guard type == "tree" else { throw .notADirectory(revision: revision, path: path, type: type) }
         let tree = try git.line(["rev-parse", "--verify", spec])
-        let listing = try git.run(["ls-tree", "-r", "-z", tree])
+        // --full-tree: run from a subdirectory, ls-tree would otherwise list only the entries under it.
+        let listing = try git.run(["ls-tree", "--full-tree", "-r", "-z", tree])
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-git-\(UUID().uuidString)")
         try writingCopy { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false) }

@@ -217,7 +217,7 @@ struct AccountGraphBuilder {
 
     func label(of target: PolicyTarget) -> String {
         target.label(resourceGroupName: { account.resourceGroupsByID[$0]?.name },
-                     instanceName: { account.instancesByGUID[$0]?.name })
+                     instanceName: { account.instancesByGUID[$0]?.name }, homeAccount: account.accountID)
     }
 
     // MARK: trusted profiles

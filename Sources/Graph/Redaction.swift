@@ -1,9 +1,11 @@
 import Foundation
 import GraphValues
+import Model
 import Snapshot
 
-/// `--redact`: replaces emails, names, IAM ids and the account id by stable pseudonyms (the same input always gives
-/// the same pseudonym), so a map can be shared outside the security team.
+/// `--redact` on a map: after `SnapshotRedaction` has replaced names and free text in the snapshot (which every
+/// command's `--redact` does), also replaces IAM ids and the account id in the map's node ids, labels and attributes
+/// by the same stable pseudonyms, so a map can be shared outside the security team.
 public struct Redaction {
     private let accountID: String
     private let accountPseudonym: String
@@ -16,9 +18,10 @@ public struct Redaction {
         if let accountName, !accountName.isEmpty { names[accountName] = accountPseudonym }
     }
 
-    /// `prefix-` followed by 8 hex characters of the value's SHA-256.
+    /// `prefix-` followed by 8 hex characters of the value's SHA-256: `SnapshotRedaction`'s pseudonyms, so a map
+    /// and the reports of one run name an entity alike.
     public static func pseudonym(_ prefix: String, _ value: String) -> String {
-        prefix + "-" + SHA256Digest.hex(of: Data(value.utf8)).prefix(8)
+        SnapshotRedaction.pseudonym(prefix, value)
     }
 
     public func apply(to graph: AccessGraph) -> AccessGraph {

@@ -1,4 +1,6 @@
-/// Finds entities from what a user types: an id, an email, a name, a CRN or a GUID.
+/// Finds entities from what a user types: an id, an email, a name, a CRN or a GUID. An exact id, email or CRN always
+/// wins; then names match case-insensitively, whole, by prefix or by a word's prefix (`NameMatch`): "Sofia" finds
+/// "Sofia Alvarez" when no other name answers it, and lists the candidates when several do.
 public enum Lookup {
     /// Why a lookup gave no single answer.
     public enum Failure: Error, CustomStringConvertible, Equatable {
@@ -10,8 +12,8 @@ public enum Lookup {
             case .notFound(let what, let query, let unknown):
                 "no \(what) matches \"\(query)\"" + (unknown ? " (the snapshot could not read that collection: it may exist)" : "")
             case .ambiguous(let what, let query, let candidates):
-                "\"\(query)\" matches \(candidates.count) \(what)s: " + candidates.prefix(10).joined(separator: ", ")
-                    + (candidates.count > 10 ? ", …" : "") + "; use an id"
+                "\"\(query)\" matches \(candidates.count) \(what.hasSuffix("y") ? what.dropLast() + "ies" : what + "s"): " + candidates.prefix(10).joined(separator: "; ")
+                    + (candidates.count > 10 ? "; and \(candidates.count - 10) more" : "") + " — give one of these ids, or more of the name"
             }
         }
     }
@@ -27,16 +29,20 @@ public enum Lookup {
             case .user(let u): u.id == query || u.email?.lowercased() == lower || u.userID?.lowercased() == lower
             }
         }
-        return try single(byID.isEmpty ? account.identities.filter { $0.name.lowercased() == lower } : byID,
+        let byName = NameMatch.candidates(account.identities, query: query) { identity in
+            [identity.name] + (identity.email.map { [$0] } ?? [])
+        }
+        return try single(byID.isEmpty ? byName : byID,
                           what: "identity", query: query, names: { "\($0.name) (\($0.iamID))" },
                           unknown: !account.isKnown(.users) || !account.isKnown(.serviceIDs) || !account.isKnown(.trustedProfiles))
     }
 
-    /// A service instance by CRN, GUID or name.
+    /// A service instance by CRN, GUID or name (case-insensitive).
     public static func instance(_ query: String, in account: IAMAccount) throws(Failure) -> ResourceInstance {
         if let byGUID = account.instancesByGUID[query] { return byGUID }
         let byCRN = account.resourceInstances.filter { $0.id == query || $0.crnString == query }
-        let candidates = byCRN.isEmpty ? account.resourceInstances.filter { $0.name == query } : byCRN
+        let candidates = byCRN.isEmpty ? NameMatch.candidates(account.resourceInstances, query: query) { [$0.name].compactMap { $0 } }
+            : byCRN
         return try single(candidates, what: "service instance", query: query, names: { "\($0.displayName) (\($0.instanceID))" },
                           unknown: !account.isKnown(.resourceInstances))
     }
@@ -44,7 +50,7 @@ public enum Lookup {
     /// An access group by id or name (case-insensitive).
     public static func accessGroup(_ query: String, in account: IAMAccount) throws(Failure) -> AccessGroup {
         if let byID = account.groupsByID[query] { return byID }
-        let candidates = account.accessGroups.filter { $0.name?.lowercased() == query.lowercased() }
+        let candidates = NameMatch.candidates(account.accessGroups, query: query) { [$0.name].compactMap { $0 } }
         return try single(candidates, what: "access group", query: query, names: { "\($0.displayName) (\($0.id))" },
                           unknown: !account.isKnown(.accessGroups))
     }
@@ -52,7 +58,9 @@ public enum Lookup {
     private static func single<T>(_ candidates: [T], what: String, query: String, names: (T) -> String,
                                   unknown: Bool) throws(Failure) -> T {
         guard let first = candidates.first else { throw .notFound(what: what, query: query, unknownCollection: unknown) }
-        guard candidates.count == 1 else { throw .ambiguous(what: what, query: query, candidates: candidates.map(names)) }
+        guard candidates.count == 1 else {
+            throw .ambiguous(what: what, query: query, candidates: candidates.map(names).sorted())
+        }
         return first
     }
 }

@@ -19,6 +19,9 @@ struct Access: ParsableCommand {
             of --resource if given, with the role, policy and path that give it. ACTIONS says whether the snapshot \
             lists the action for the role ("listed") or lists no actions for that role on the service ("unknown": \
             maybe, not no).
+            Names match case-insensitively, whole or by the start of the name or of one of its words ("Sofia" finds \
+            "Sofia Alvarez"); an exact id, email or CRN always wins, and when several names match, the candidates are \
+            listed (exit 5).
             On a terminal the text table is fitted to its width (or --width), long cells cut short with …. CSV has \
             one record per role with structured columns (holder, service, instance, resource group, region…), the \
             same for both reports; JSON is documented in docs/access-json.md. Collections the snapshot could not \
@@ -27,12 +30,16 @@ struct Access: ParsableCommand {
             not in the snapshot (or the name is ambiguous), 64 usage error.
             Examples:
               iamgraph access samples/demo --identity sofia.alvarez@acme.example.com
+              iamgraph access samples/demo --identity Sofia
+              iamgraph access samples/demo --identity IBMid-310008FJ6C --redact
               iamgraph access samples/demo --resource key-protect-prod --format csv
               iamgraph access samples/demo --action iam-groups.members.add
               iamgraph access samples/demo --action 'kms.*' --resource key-protect-prod
             """)
 
     @OptionGroup var snapshot: SnapshotArgument
+
+    @OptionGroup var redaction: RedactFlag
 
     @Option(help: ArgumentHelp("Every grant this identity holds.", valueName: "iam-id|email|name"))
     var identity: String?
@@ -65,7 +72,7 @@ struct Access: ParsableCommand {
     }
 
     func run() throws {
-        let account = try snapshot.load().account
+        let account = try snapshot.load(redaction).account
         let index = AccessIndex(account)
         let write: (AccessFormat, Int?, (Data) throws -> Void) throws -> Void
         do {

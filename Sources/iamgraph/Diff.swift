@@ -12,11 +12,14 @@ struct Diff: ParsableCommand {
         abstract: "Show what changed in who can do what between two snapshots.",
         discussion: """
             Compares two snapshot directories or, with --git, two revisions of a snapshot directory committed to a \
-            repository (read with git ls-tree and cat-file: no checkout, the working tree is not touched). \
-            Effective access comes first: for each identity, every grant gained or lost with the path that gives \
-            it, including changes that come only from a membership or a group policy. Then the entities behind \
-            it: identities, access groups, memberships, policies, custom roles, trusted-profile rules, links and \
-            identities, authorizations, resource groups and instances. Policies' last permit, identities' activity \
+            repository (read with git ls-tree and cat-file: no checkout, the working tree is not touched; --repo \
+            may be any directory inside it, and PATH is relative to it or to the top of the work tree). \
+            Causes come first: each entity change that changed effective access (a policy added to a group, a \
+            member added) followed by the access it changed, collapsed per policy ("4 members of access group \
+            Developers gained Manager on …"), privileged gains marked [privileged] and counted in the headline. \
+            Then effective access holder by holder, every grant gained or lost with the path that gives it; then \
+            the entity changes that changed no access: identities, access groups, memberships, policies, custom \
+            roles, trusted-profile rules, links and identities, authorizations, resource groups and instances. Policies' last permit, identities' activity \
             and dynamic memberships' expiry are ignored unless --include-usage.
 
             Formats: text, like git diff (nothing when nothing changed); json, the document of docs/diff-json.md \
@@ -36,6 +39,7 @@ struct Diff: ParsableCommand {
               iamgraph diff snapshots/2026-11-20 snapshots/2026-11-27
               iamgraph diff --git origin/main HEAD snapshot --format markdown -o comment.md
               iamgraph diff old/ new/ --format svg -o changes.svg
+              iamgraph diff old/ new/ --redact --format markdown -o shareable.md
             """)
 
     /// Like diff(1): changes found.
@@ -61,6 +65,8 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("Graphviz layout engine of svg, png and dot: \(LayoutEngine.valueWords).",
                                valueName: "engine"))
     var layout = "dot"
+
+    @OptionGroup var redaction: RedactFlag
 
     @Flag(name: .customLong("include-usage"),
           help: "Also compare volatile data: policies' last permit, identities' activity, dynamic memberships' expiry.")
@@ -126,7 +132,7 @@ struct Diff: ParsableCommand {
 
     /// The account of a read snapshot; its problems, if any, are mentioned on stderr.
     private func account(_ snapshot: LoadedSnapshot, _ source: String) -> IAMAccount {
-        let (account, problems) = AccountLoader.load(snapshot)
+        let (account, problems) = AccountLoader.load(redaction.apply(to: snapshot))
         let errors = problems.filter { $0.severity == .error }.count
         if errors > 0 {
             Console.error("iamgraph: \(source): \(errors) problem(s) in the snapshot (iamgraph validate lists them)")

@@ -73,8 +73,7 @@ struct RenderMap: ParsableCommand {
     @Flag(help: "Lift the node budget (no aggregation).")
     var full = false
 
-    @Flag(help: "Replace emails, names, IAM ids and the account id by stable pseudonyms, for sharing.")
-    var redact = false
+    @OptionGroup var redaction: RedactFlag
 
     @Flag(help: "Print the wall time of each phase (load, view, layout and output, write) to stderr.")
     var timings = false
@@ -91,7 +90,7 @@ struct RenderMap: ParsableCommand {
         let format = try resolvedFormat()
         try checkTerminal(format)
         var phases = PhaseTimings(enabled: timings)
-        let account = try snapshot.load().account
+        let account = try snapshot.load(redaction).account
         phases.end("load")
         let options = ViewOptions(focus: focus, showPolicies: policies, clustering: cluster, include: Set(include),
                                   exclude: Set(exclude), maxNodes: full ? nil : maxNodes, escalation: escalation)
@@ -102,7 +101,7 @@ struct RenderMap: ParsableCommand {
             Console.error("iamgraph: \(error)")
             throw ExitCode.notFound
         }
-        if redact { graph = Redaction(accountID: account.accountID, accountName: account.info?.name).apply(to: graph) }
+        if redaction.redact { graph = Redaction(accountID: account.accountID, accountName: account.info?.name).apply(to: graph) }
         phases.end("view")
         for note in graph.notes { Console.error("iamgraph: \(note)") }
         if !account.unknown.isEmpty {
@@ -116,7 +115,7 @@ struct RenderMap: ParsableCommand {
         let data: Data
         do {
             data = try MapOutput.data(graph, format: format, layout: layout, account: account, options: options,
-                                      redacted: redact)
+                                      redacted: redaction.redact)
         } catch {
             Console.error("iamgraph: rendering failed: \(error)")
             throw ExitCode.otherFailure

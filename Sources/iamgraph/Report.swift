@@ -34,6 +34,8 @@ struct Report: ParsableCommand {
 
     @OptionGroup var snapshot: SnapshotArgument
 
+    @OptionGroup var redaction: RedactFlag
+
     @Option(help: "Output format.")
     var format: FindingsFormat = .text
 
@@ -97,7 +99,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let account = try snapshot.load().account
+        let account = try snapshot.load(redaction).account
         let options = FindingsOptions(asOf: asOf.flatMap { Timestamp($0).date }, inactiveDays: inactiveDays,
                                       keyUnusedDays: keyUnusedDays, keyMaxAgeDays: keyMaxAgeDays,
                                       maxAdministrators: maxAdministrators,

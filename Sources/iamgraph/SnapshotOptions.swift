@@ -11,13 +11,27 @@ struct SnapshotArgument: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: snapshot) }
 
-    /// Loads the account, or exits with `snapshotUnreadable` after saying why on stderr.
-    func load() throws -> (account: IAMAccount, problems: [ValidationProblem]) {
+    /// Loads the account (redacted when `redaction` says so), or exits with `snapshotUnreadable` after saying why on
+    /// stderr.
+    func load(_ redaction: RedactFlag? = nil) throws -> (account: IAMAccount, problems: [ValidationProblem]) {
         do {
-            return try AccountLoader.load(directory: url)
+            let read = try SnapshotReader.load(url)
+            return AccountLoader.load(redaction?.apply(to: read) ?? read)
         } catch {
             Console.error("iamgraph: " + error.message(snapshot: snapshot))
             throw ExitCode.snapshotUnreadable
         }
+    }
+}
+
+/// `--redact`, the same on every command that writes what a snapshot holds: the snapshot is redacted
+/// (`SnapshotRedaction`) before anything is computed from it, so each entity has one pseudonym in every output.
+struct RedactFlag: ParsableArguments {
+    @Flag(help: "Replace names, emails, descriptions, IdP realms and other free text by stable pseudonyms, for sharing.")
+    var redact = false
+
+    /// The snapshot as the outputs may show it.
+    func apply(to snapshot: LoadedSnapshot) -> LoadedSnapshot {
+        redact ? SnapshotRedaction.redact(snapshot) : snapshot
     }
 }

@@ -23,7 +23,7 @@ import TestSupport
     static let developerRows = [
         "dca5fa75-7662-4668-9a9d-0cf68dc62780 | access group Developers (static) | messagehub across the account (region eu-de) | Viewer",
         "5715c45f-c291-42fa-9814-ba34897e680c | access group Developers (static) | containers-kubernetes across the account (region us-south) | Operator, Writer",
-        "42aedd1b-d42b-42b1-9393-cb1056682a88 | access group Developers (static) | resource type bucket / resource dev-* in instance cos-acme-dev (df4a01fb-7a6f-4d52-851e-28e690505e0d) | Writer",
+        "42aedd1b-d42b-42b1-9393-cb1056682a88 | access group Developers (static) | resource type bucket / resources matching dev-* in instance cos-acme-dev (df4a01fb-7a6f-4d52-851e-28e690505e0d) | Writer",
         "a10d2039-ed7a-4d50-9cc0-1e85e5747c5d | access group Developers (static) | All resources in resource group sandbox | Editor, Writer",
         "1b3d3740-14d0-4338-bcc1-5f5d6a514846 | access group Developers (static) | logdna across the account | Reader",
     ]

@@ -49,6 +49,7 @@ import TestSupport
         .privilegeEscalation: [DemoIDs.kenji, DemoIDs.marcus, DemoIDs.sofia, DemoIDs.bob,
                                "Profile-5f9cfc1d-a71d-4bd4-80ba-734232c1e990", "Profile-8d6b7298-9143-436b-907f-23505092b7a1",
                                "ServiceId-d5fbad9d-5f02-41b6-8169-0993a3b3d638", "ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762"],
+        .policyForeignAccount: [],
         .customRoleUnused: ["crn:v1:ibmcloud:public:iam-access-management::a/b8d158e0846b1b49b73e8295c18bbdb9::customRole:BucketJanitor"],
         // Every key is older than 90 days (the newest, marcus-terraform, is from 2025-04-14).
         .apiKeyNotRotated: ["ApiKey-0589f172-5176-4991-94a2-562783e12fd8", "ApiKey-4d335208-e821-43db-b28b-c86c33475e8d",

@@ -184,4 +184,19 @@ import Testing
         let finding = FindingsReport(AccessIndex(account)).findings.first { $0.rule == .publicAccessPolicy }
         #expect(finding?.why.contains("public access is disabled") == true)
     }
+
+    @Test func policyOnAnotherAccountIsAFindingAndLabelledSo() throws {
+        let foreign = Policy(id: "foreign", type: "access", subject: [Fixture.attr("access_group_id", "AccessGroupId-ops")],
+                             roleIDs: [Fixture.administrator],
+                             resource: [Fixture.attr("accountId", "0123456789abcdef0123456789abcdef"),
+                                        Fixture.attr("serviceName", "kms")])
+        let account = Fixture.account(groups: [Fixture.group("AccessGroupId-ops", "Ops")],
+                                      policies: [foreign, Fixture.policy("home", group: "AccessGroupId-ops", [Fixture.attr("serviceName", "kms")])])
+        let report = FindingsReport(AccessIndex(account))
+        #expect(ids(report, .policyForeignAccount) == ["foreign"])
+        let finding = try #require(report.findings.first { $0.rule == .policyForeignAccount })
+        #expect(finding.entities.map(\.id) == ["foreign", "AccessGroupId-ops"])
+        #expect(finding.why.contains("not this account (acct)"))
+        #expect(finding.why.contains("kms across the account (in account 0123456789abcdef0123456789abcdef, not this account)"))
+    }
 }

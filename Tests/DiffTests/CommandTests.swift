@@ -23,7 +23,7 @@ import TestSupport
             #expect(!result.stdout.isEmpty)
         }
         let text = try await ProcessRunner.iamgraph(["diff", pair.old.path, pair.new.path])
-        #expect(text.stdout.contains("\n+ Lena Fischer gained Administrator on cloud-object-storage in "
+        #expect(text.stdout.contains("\n+ [privileged] Lena Fischer gained Administrator on cloud-object-storage in "
                                      + "resource group prod directly (policy 0c5b7e1e)\n"))
     }
 

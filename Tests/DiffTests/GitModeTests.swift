@@ -69,6 +69,19 @@ struct DemoRepository {
         #expect(same.stdout.isEmpty)
     }
 
+    @Test func worksFromAnyDirectoryInsideTheRepository() async throws {
+        let repository = try await DemoRepository()
+        defer { repository.pair.remove() }
+        let deep = repository.url.appendingPathComponent("reviews/2026")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        // Relative to the directory (like git's own paths), or from the top of the work tree.
+        for path in ["../../snap", "snap"] {
+            let result = try await ProcessRunner.iamgraph(["diff", "--git", "HEAD~1", "HEAD", path, "--repo", deep.path])
+            #expect(result.status == 1, "\(path): \(result.stderr)")
+            #expect(result.stdout.contains("@@ causes: "), "\(path)")
+        }
+    }
+
     @Test func unreadableRevisionsSaySo() async throws {
         let repository = try await DemoRepository()
         defer { repository.pair.remove() }

@@ -45,6 +45,32 @@ import Testing
         #expect(label(Self.target(Self.attr("serviceType", "platform_service"))) == "All account management services")
     }
 
+    @Test func labelsSayWhatTheirOperatorsMean() {
+        let names = ["rg1": "prod", "rg2": "dev"]
+        let label = { (t: PolicyTarget) in t.label(resourceGroupName: { names[$0] }, homeAccount: "acct") }
+        #expect(label(Self.target(PolicyAttribute(key: "resourceGroupId", operator: "stringExists", value: .bool(true))))
+                == "All resources in any resource group")
+        #expect(label(Self.target(Self.attr("resourceGroupId", "true", "stringExists"))) == "All resources in any resource group")
+        #expect(label(Self.target(PolicyAttribute(key: "resourceGroupId", operator: "stringExists", value: .bool(false))))
+                == "All resources in no resource group")
+        #expect(label(Self.target(PolicyAttribute(key: "resourceGroupId", operator: "stringEqualsAnyOf", value: .list(["rg1", "rg2"]))))
+                == "All resources in any of resource groups prod, dev")
+        #expect(label(Self.target(Self.attr("serviceName", "kms*", "stringMatch"))) == "services matching kms* across the account")
+        #expect(label(Self.target(PolicyAttribute(key: "serviceName", operator: "stringMatchAnyOf", value: .list(["kms*", "cos"])),
+                                  Self.attr("resourceGroupId", "rg1")))
+                == "services matching any of kms*, cos in resource group prod")
+        #expect(label(Self.target(Self.attr("serviceName", "kms"), Self.attr("region", "us-*", "stringMatch")))
+                == "kms across the account (region matching us-*)")
+        #expect(label(Self.target(Self.attr("resourceType", "resource-group"), Self.attr("resource", "*", "stringMatch")))
+                == "Resource groups matching * itself")
+        // A policy on another account's id says so; on this one, nothing is added.
+        let foreign = PolicyTarget(resource: [Self.attr("accountId", "other"), Self.attr("serviceName", "kms")])
+        #expect(label(foreign) == "kms across the account (in account other, not this account)")
+        #expect(foreign.isForeign(to: "acct"))
+        #expect(!Self.target(Self.attr("serviceName", "kms")).isForeign(to: "acct"))
+        #expect(label(Self.target(Self.attr("serviceName", "kms"))) == "kms across the account")
+    }
+
     static func instance(service: String = "kms", region: String = "us-south", group: String = "rg1", guid: String = "g1") throws -> ResourceInstance {
         let crn = "crn:v1:bluemix:public:\(service):\(region):a/acct:\(guid)::"
         return try JSONDecoder().decode(ResourceInstance.self, from: Data("""

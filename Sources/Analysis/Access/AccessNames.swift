@@ -15,7 +15,7 @@ extension AccessIndex {
     /// The target's label in the docs' words, with resource group and instance names the snapshot knows.
     public func label(of target: PolicyTarget) -> String {
         target.label(resourceGroupName: { account.resourceGroupsByID[$0]?.name },
-                     instanceName: { account.instancesByGUID[$0]?.name })
+                     instanceName: { account.instancesByGUID[$0]?.name }, homeAccount: account.accountID)
     }
 
     /// The name of whoever an IAM id stands for, as every report writes it: a user's, service ID's or trusted

@@ -70,6 +70,13 @@ public struct AccessChange: Sendable, Hashable {
         case gained, lost
     }
 
+    /// What made the change: the policy (its source grants something else) or the holder's way to the policy (a
+    /// membership or trusted-profile identity that appeared or disappeared).
+    enum Origin: Sendable, Hashable {
+        case policy
+        case path
+    }
+
     public let direction: Direction
     public let roleID: String
     /// The role's short name, e.g. `Administrator`.
@@ -82,6 +89,11 @@ public struct AccessChange: Sendable, Hashable {
     public let path: [AccessStep]
     /// The policy's conditions (time-based or other rule) in words (`ConditionText`), if any.
     public let condition: String?
+    /// Whether the role is privileged on the target (`PrivilegedRoles`): Administrator or Manager anywhere, Editor
+    /// or Operator on account management.
+    public let isPrivileged: Bool
+    /// What made the change.
+    let origin: Origin
 
     /// One role of `policy`, held directly (`path` empty), named from the snapshot `index` reads.
     init(_ direction: Direction, roleID: String, of policy: Policy, in index: AccessIndex) {
@@ -93,9 +105,11 @@ public struct AccessChange: Sendable, Hashable {
         targetLabel = index.label(of: target)
         path = []
         condition = policy.rule.map(ConditionText.readable)
+        isPrivileged = PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target)
+        origin = .policy
     }
 
-    private init(_ change: AccessChange, path: [AccessStep]) {
+    private init(_ change: AccessChange, path: [AccessStep], origin: Origin) {
         direction = change.direction
         roleID = change.roleID
         role = change.role
@@ -104,10 +118,14 @@ public struct AccessChange: Sendable, Hashable {
         targetLabel = change.targetLabel
         self.path = path
         condition = change.condition
+        isPrivileged = change.isPrivileged
+        self.origin = origin
     }
 
-    /// The same change, held through `path`.
-    func held(through path: [AccessStep]) -> AccessChange { AccessChange(self, path: path) }
+    /// The same change, held through `path`, made by `origin`.
+    func held(through path: [AccessStep], by origin: Origin) -> AccessChange {
+        AccessChange(self, path: path, origin: origin)
+    }
 
     /// "via access group Ops (dynamic, rule data-eng)", or "directly".
     public var via: String { path.isEmpty ? "directly" : "via " + path.pathDescription }

@@ -23,12 +23,12 @@ enum AccessDiff {
                 switch (oldByIDs[ids], newByIDs[ids]) {
                 case let (oldPath?, newPath?):
                     guard let delta = grants.delta(oldPath.source) else { continue }
-                    lost += delta.lost.map { $0.held(through: oldPath.steps) }
-                    gained += delta.gained.map { $0.held(through: newPath.steps) }
+                    lost += delta.lost.map { $0.held(through: oldPath.steps, by: .policy) }
+                    gained += delta.gained.map { $0.held(through: newPath.steps, by: .policy) }
                 case let (oldPath?, nil):
-                    lost += grants.all(oldPath.source, as: .lost).map { $0.held(through: oldPath.steps) }
+                    lost += grants.all(oldPath.source, as: .lost).map { $0.held(through: oldPath.steps, by: .path) }
                 case let (nil, newPath?):
-                    gained += grants.all(newPath.source, as: .gained).map { $0.held(through: newPath.steps) }
+                    gained += grants.all(newPath.source, as: .gained).map { $0.held(through: newPath.steps, by: .path) }
                 case (nil, nil):
                     continue
                 }

@@ -49,6 +49,9 @@ public struct SnapshotDiff: Sendable {
     public let access: [IdentityAccessChanges]
     /// Entities added, removed or changed, by kind (in `EntityChange.Kind` order), then label.
     public let entities: [EntityChange]
+    /// The entity changes that changed effective access, each with the access it changed (collapsed), in the
+    /// entities' order; access changes whose cause the entities do not show come last, under a `nil` change.
+    public let causes: [DiffCause]
     /// What was not compared, and why.
     public let notes: [String]
 
@@ -79,6 +82,7 @@ public struct SnapshotDiff: Sendable {
             EntityRecord.changes(old: before.records($0), new: after.records($0))
         }
         access = oneSided.isDisjoint(with: AccessDiff.inputs) ? AccessDiff.changes(old: oldIndex, new: newIndex) : []
+        causes = DiffCause.attribute(access, to: entities)
 
         var notes = CollectionKind.allCases.compactMap { Self.note(on: $0, old: old, new: new) }
         if options.includeUsage && !compareActivity {
@@ -99,6 +103,17 @@ public struct SnapshotDiff: Sendable {
     /// Grants gained and lost, over all holders.
     public var grantCounts: (gained: Int, lost: Int) {
         access.reduce((0, 0)) { ($0.0 + $1.gained.count, $0.1 + $1.lost.count) }
+    }
+
+    /// Privileged grants gained (`AccessChange.isPrivileged`), over all holders.
+    public var privilegedGains: Int {
+        access.reduce(0) { $0 + $1.gained.lazy.filter(\.isPrivileged).count }
+    }
+
+    /// Entity changes that changed no effective access, in the entities' order.
+    public var entitiesWithoutAccessChange: [EntityChange] {
+        let causing = Set(causes.compactMap(\.change))
+        return entities.filter { !causing.contains($0) }
     }
 
     /// Entity changes of one action.

@@ -28,6 +28,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case accessGroupWithoutPolicies = "access-group-without-policies"
     case policyUsesWildcard = "policy-uses-wildcard"
     case customRoleUnused = "custom-role-unused"
+    case policyForeignAccount = "policy-foreign-account"
     case apiKeyNotRotated = "api-key-not-rotated"
     case ownerAPIKey = "owner-api-key"
     case apiKeyCreationUnrestricted = "api-key-creation-unrestricted"
@@ -44,8 +45,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .publicAccessPolicy, .ownerAPIKey, .accountMFANotEnforced, .privilegeEscalation: .error
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
-             .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive, .apiKeyInactive,
-             .accountAdministrator, .apiKeyNotRotated, .apiKeyCreationUnrestricted, .userWithoutMFA,
+             .policyForeignAccount, .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive,
+             .apiKeyInactive, .accountAdministrator, .apiKeyNotRotated, .apiKeyCreationUnrestricted, .userWithoutMFA,
              .tooManyAdministrators, .tooManyAdministratorServiceIDs, .cbrReportOnly: .warning
         case .policyInactive, .canAssignAccess, .noSupportAccessGroup, .userInNoGroup, .serviceIDInNoGroup,
              .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer, .groupWithoutRegionOrResourceGroup,
@@ -81,6 +82,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessGroupWithoutPolicies: "Access group without policies"
         case .policyUsesWildcard: "Policy using wildcards"
         case .customRoleUnused: "Custom role no policy uses"
+        case .policyForeignAccount: "Policy on another account's resources"
         case .apiKeyNotRotated: "API key not rotated"
         case .ownerAPIKey: "API key of the account owner"
         case .apiKeyCreationUnrestricted: "Anyone may create API keys or service IDs"
@@ -142,6 +144,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "The policy's resource attributes use stringMatch wildcards (* or ?), so it also covers resources created later whose names match."
         case .customRoleUnused:
             "No policy grants the account's custom role."
+        case .policyForeignAccount:
+            "The policy's accountId resource attribute names another account (or excludes this one), so it grants nothing here: a copied or mistyped policy, or one meant for another account."
         case .apiKeyNotRotated:
             "The API key was created --key-max-age-days days (default 90) or more before the report's time and is not disabled."
         case .ownerAPIKey:
@@ -196,6 +200,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessGroupWithoutPolicies: "Add the policies the group was meant for, or delete it."
         case .policyUsesWildcard: "Check that the pattern matches only what it should; prefer exact names."
         case .customRoleUnused: "Delete the custom role if it is no longer needed."
+        case .policyForeignAccount: "Delete the policy, or re-create it in the account it was meant for with that account's id."
         case .apiKeyNotRotated: "Create a new key, replace the old one wherever it is used, then delete the old key."
         case .ownerAPIKey: "Delete the owner's API keys; automate with a service ID or a trusted profile instead."
         case .apiKeyCreationUnrestricted:
@@ -217,7 +222,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     public var requires: Set<CollectionKind> {
         switch self {
         case .collectionUnknown, .identityInactive, .apiKeyInactive: []
-        case .publicAccessPolicy, .policyNeverUsed, .policyInactive, .policyOnUser, .policyUsesWildcard: [.accessPolicies]
+        case .publicAccessPolicy, .policyNeverUsed, .policyInactive, .policyOnUser, .policyUsesWildcard,
+             .policyForeignAccount: [.accessPolicies]
         case .policyOnMissingInstance, .instanceWithoutGroupAccess: [.accessPolicies, .resourceInstances]
         case .authorizationOnMissingInstance: [.authorizationPolicies, .resourceInstances]
         case .serviceIDKeyWithoutAccess:
@@ -246,7 +252,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     /// Collections the rule also reads: when one is unknown, the rule runs but may miss findings.
     public var alsoReads: Set<CollectionKind> {
         switch self {
-        case .policyNeverUsed, .policyInactive, .policyUsesWildcard, .customRoleUnused: [.authorizationPolicies]
+        case .policyNeverUsed, .policyInactive, .policyUsesWildcard, .customRoleUnused, .policyForeignAccount:
+            [.authorizationPolicies]
         case .policyOnUser: [.users]
         case .accountAdministrator, .tooManyAdministrators, .tooManyAdministratorServiceIDs: [.trustedProfileIdentities]
         case .canAssignAccess: [.trustedProfileIdentities, .account]
@@ -293,6 +300,7 @@ extension RuleID {
         case .accessGroupWithoutPolicies: FindingRule(findings: GroupFindings.groupsWithoutPolicies)
         case .policyUsesWildcard: FindingRule(findings: PolicyFindings.wildcardPolicies)
         case .customRoleUnused: FindingRule(findings: PolicyFindings.unusedCustomRoles)
+        case .policyForeignAccount: FindingRule(findings: PolicyFindings.foreignAccountPolicies)
         case .apiKeyNotRotated: FindingRule(APIKeyFindings.keysNotRotated)
         case .ownerAPIKey: FindingRule(findings: APIKeyFindings.ownerKeys)
         case .apiKeyCreationUnrestricted: FindingRule(findings: APIKeyFindings.unrestrictedCreation)

@@ -14,9 +14,11 @@ public enum DiffJSON {
         return try CanonicalJSON.data(encoding: VersionedDocument(format: format, version: version, body: Document(
             old: Side(diff.old, source: sources.old), new: Side(diff.new, source: sources.new),
             includeUsage: diff.options.includeUsage, changed: !diff.isEmpty,
-            summary: Summary(grantsGained: counts.gained, grantsLost: counts.lost, holders: diff.access.count,
+            summary: Summary(grantsGained: counts.gained, privilegedGained: diff.privilegedGains, grantsLost: counts.lost,
+                             holders: diff.access.count,
                              entitiesAdded: diff.entityCount(.added), entitiesRemoved: diff.entityCount(.removed),
                              entitiesChanged: diff.entityCount(.changed)),
+            causes: diff.causes.map(Cause.init),
             access: diff.access.map(HolderChanges.init),
             entities: diff.entities.map(Entity.init),
             notes: diff.notes)))
@@ -28,12 +30,13 @@ public enum DiffJSON {
         let includeUsage: Bool
         let changed: Bool
         let summary: Summary
+        let causes: [Cause]
         let access: [HolderChanges]
         let entities: [Entity]
         let notes: [String]
 
         enum CodingKeys: String, CodingKey {
-            case old, new, changed, summary, access, entities, notes
+            case old, new, changed, summary, causes, access, entities, notes
             case includeUsage = "include_usage"
         }
     }
@@ -61,6 +64,7 @@ public enum DiffJSON {
 
     struct Summary: Encodable {
         let grantsGained: Int
+        let privilegedGained: Int
         let grantsLost: Int
         let holders: Int
         let entitiesAdded: Int
@@ -69,7 +73,7 @@ public enum DiffJSON {
 
         enum CodingKeys: String, CodingKey {
             case holders
-            case grantsGained = "grants_gained", grantsLost = "grants_lost"
+            case grantsGained = "grants_gained", privilegedGained = "privileged_grants_gained", grantsLost = "grants_lost"
             case entitiesAdded = "entities_added", entitiesRemoved = "entities_removed", entitiesChanged = "entities_changed"
         }
     }
@@ -105,6 +109,7 @@ public enum DiffJSON {
         let path: [AccessJSON.Step]
         let via: String
         let condition: String?
+        let privileged: Bool
         let text: String
 
         init(_ change: AccessChange, holder: AccessHolder) {
@@ -116,12 +121,68 @@ public enum DiffJSON {
             path = change.path.map(AccessJSON.GrantFields.step)
             via = change.via
             condition = change.condition
+            privileged = change.isPrivileged
             text = change.sentence(for: holder)
         }
 
         enum CodingKeys: String, CodingKey {
-            case role, target, path, via, condition, text
+            case role, target, path, via, condition, privileged, text
             case policyID = "policy_id"
+        }
+    }
+
+    /// An entity change that changed access (`entity`: its kind, action and id, as in `entities`; absent when the
+    /// cause is not among the compared entities) and the access it changed, collapsed.
+    struct Cause: Encodable {
+        let entity: EntityReference?
+        let effects: [Effect]
+
+        init(_ cause: DiffCause) {
+            entity = cause.change.map(EntityReference.init)
+            effects = cause.effects.map(Effect.init)
+        }
+    }
+
+    struct EntityReference: Encodable {
+        let kind: String
+        let action: String
+        let id: String
+        let label: String
+
+        init(_ change: EntityChange) {
+            kind = change.kind.rawValue
+            action = change.action.rawValue
+            id = change.id
+            label = change.label
+        }
+    }
+
+    struct Effect: Encodable {
+        let direction: String
+        let roles: [AccessJSON.Role]
+        let policyID: String
+        let targetLabel: String
+        let path: [AccessJSON.Step]
+        let condition: String?
+        let holders: [Holder]
+        let privileged: Bool
+        let text: String
+
+        init(_ effect: AccessEffect) {
+            direction = effect.direction.rawValue
+            roles = zip(effect.roleIDs, effect.roles).map { AccessJSON.Role(crn: $0, name: $1) }
+            policyID = effect.policyID
+            targetLabel = effect.targetLabel
+            path = effect.path.map(AccessJSON.GrantFields.step)
+            condition = effect.condition
+            holders = effect.holders.map { Holder(kind: $0.kind.rawValue, iamID: $0.iamID, name: $0.name) }
+            privileged = effect.isPrivileged
+            text = effect.sentence(listing: 0)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case direction, roles, path, condition, holders, privileged, text
+            case policyID = "policy_id", targetLabel = "target_label"
         }
     }
 

@@ -1,6 +1,7 @@
 import Model
 
-/// Rules about what policies say: grants to everyone, grants to users directly, wildcards, custom roles nobody grants.
+/// Rules about what policies say: grants to everyone, grants to users directly, wildcards, custom roles nobody grants,
+/// resources of another account.
 enum PolicyFindings {
     static func publicAccessPolicies(_ c: FindingContext) -> [Finding] {
         let disabled = c.account.accessGroupSettings?.publicAccessEnabled == false
@@ -43,6 +44,18 @@ enum PolicyFindings {
             Finding(.customRoleUnused, entities: [FindingEntity(.role, id: role.crn, name: role.displayName ?? role.name)],
                     why: "custom role \(role.shortName)" + (role.serviceName.map { " (\($0))" } ?? "")
                         + " with \(role.actions?.count ?? 0) action(s) is granted by no policy")
+        }
+    }
+
+    static func foreignAccountPolicies(_ c: FindingContext) -> [Finding] {
+        [c.account.accessPolicies, c.account.authorizationPolicies].joined().compactMap { policy in
+            guard policy.isActive else { return nil }
+            let target = c.index.target(of: policy)
+            guard target.isForeign(to: c.account.accountID), let account = target.account else { return nil }
+            return Finding(.policyForeignAccount,
+                           entities: [c.policy(policy)] + [c.subject(of: policy)].compactMap { $0 },
+                           why: "accountId \(account.operator) \(account.value) is not this account "
+                               + "(\(c.account.accountID)); grants \(c.grantText(policy))")
         }
     }
 }

@@ -1,0 +1,61 @@
+/// An entity change and the effective access it changed, collapsed per policy and way: a report leads with these, so
+/// the one policy added to a 94-member group reads as one cause, not 188 per-person rows.
+public struct DiffCause: Sendable, Hashable {
+    /// The entity change behind the access changes; `nil` for changes whose cause the entity diff does not show
+    /// (for instance when the collection that holds it is unknown in one snapshot).
+    public let change: EntityChange?
+    /// The access it changed, collapsed (`AccessEffect`), gains and losses in the order of the holders.
+    public let effects: [AccessEffect]
+
+    /// Whether any effect gains a privileged role.
+    public var gainsPrivilege: Bool { effects.contains { $0.direction == .gained && $0.isPrivileged } }
+
+    /// The causes of `access` among `entities`: each access change goes to the entity change that made it — the
+    /// policy whose source grants something else, or the membership (or trusted-profile identity, or the identity
+    /// itself) that opened or closed the holder's way to it. Causes keep the entities' order; entity changes that
+    /// changed no access are left out, and access changes without a listed cause come last under `nil`.
+    static func attribute(_ access: [IdentityAccessChanges], to entities: [EntityChange]) -> [DiffCause] {
+        var position: [String: Int] = [:]
+        for (offset, change) in entities.enumerated() { position[Self.key(change.kind, change.id)] = offset }
+        func find(_ candidates: [(EntityChange.Kind, String)]) -> Int? {
+            candidates.lazy.compactMap { position[Self.key($0.0, $0.1)] }.first
+        }
+        var byCause: [Int?: [(holder: AccessHolder, change: AccessChange)]] = [:]
+        for holderChanges in access {
+            let holder = holderChanges.holder
+            for change in holderChanges.lost + holderChanges.gained {
+                let cause: Int? = switch change.origin {
+                case .policy: find([(.policy, change.policyID)])
+                case .path: find(Self.pathCandidates(change.path, holder: holder))
+                }
+                byCause[cause, default: []].append((holder, change))
+            }
+        }
+        var causes = byCause.keys.compactMap { $0 }.sorted().map { offset in
+            DiffCause(change: entities[offset], effects: AccessEffect.collapse(byCause[offset] ?? []))
+        }
+        if let unexplained = byCause[nil] {
+            causes.append(DiffCause(change: nil, effects: AccessEffect.collapse(unexplained)))
+        }
+        return causes
+    }
+
+    /// The entity changes that may have opened or closed `path` for `holder`, most specific first: its membership of
+    /// the first group, its permission to assume the first trusted profile (then that profile's membership of the
+    /// group after it), and the holder itself.
+    private static func pathCandidates(_ path: [AccessStep], holder: AccessHolder) -> [(EntityChange.Kind, String)] {
+        var candidates: [(EntityChange.Kind, String)] = []
+        switch path.first {
+        case .accessGroup(let group, _, _, _)?: candidates.append((.membership, "\(group)/\(holder.iamID)"))
+        case .trustedProfile(let profile, let profileIAMID, _)?:
+            candidates.append((.profileIdentity, "\(profile)/\(holder.iamID)"))
+            if path.count > 1, case .accessGroup(let group, _, _, _) = path[1] {
+                candidates.append((.membership, "\(group)/\(profileIAMID)"))
+            }
+        case .publicAccess?, nil: break
+        }
+        return candidates + [(.user, holder.iamID), (.serviceID, holder.iamID), (.trustedProfile, holder.iamID)]
+    }
+
+    private static func key(_ kind: EntityChange.Kind, _ id: String) -> String { kind.rawValue + "\u{0}" + id }
+}
