@@ -108,6 +108,7 @@ def account():
         "type": "PAYG",
         "status": "ACTIVE",
         "team_directory_enabled": True,
+        "linked_softlayer_account": "",
         "traits": {"eu_supported": True, "poc": False, "hippa": False},
     }
 
@@ -222,6 +223,8 @@ def resource_instances():
                 "type": "create",
                 "state": "succeeded",
                 "async": False,
+                "cancelable": False,
+                "poll": False,
                 "description": "Completed create instance operation",
                 "updated_at": created,
             },
@@ -398,6 +401,8 @@ def api_keys():
             "disabled": False,
             "action_when_leaked": "disable",
             "support_sessions": False,
+            # listings carry the property without the secret
+            "apikey": "",
             "leaked": False,
         }
         if expires is not None:
@@ -420,6 +425,8 @@ def identity_settings():
         "max_sessions_per_identity": "NOT_SET",
         "system_access_token_expiration_in_seconds": "NOT_SET",
         "system_refresh_token_expiration_in_seconds": "NOT_SET",
+        "restrict_user_list_visibility": "NOT_RESTRICTED",
+        "restrict_user_domains": [],
     }
 
 
@@ -509,8 +516,9 @@ def access_group_members():
         G_DATA: [
             member(G_DATA, "user", U_KENJI, created="2024-05-13T02:31:00Z", by=U_PRIYA),
             member(G_DATA, "service", sid_iam(S_BACKUP), created="2024-05-21T07:36:00Z", by=U_KENJI),
-            member(G_DATA, "user", U_AMARA, membership="dynamic", created="2026-11-20T06:42:00Z",
-                   by="ClaimRule-4884e40d-6396-4d91-8621-2f78093773ba", expires="2026-11-20T18:42:00Z"),
+            # expired 18 minutes before the snapshot: lapsed until Amara's next federated login
+            member(G_DATA, "user", U_AMARA, membership="dynamic", created="2026-11-19T20:42:00Z",
+                   by="ClaimRule-4884e40d-6396-4d91-8621-2f78093773ba", expires="2026-11-20T08:42:00Z"),
             member(G_DATA, "user", U_SOFIA, membership="dynamic", created="2026-11-19T21:05:00Z",
                    by="ClaimRule-4884e40d-6396-4d91-8621-2f78093773ba", expires="2026-11-20T09:05:00Z"),
         ],
@@ -990,6 +998,155 @@ def sort_per_parent(d, key):
     return {k: sort_list(v, key) for k, v in d.items()}
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Service credentials and context-based restrictions (issue 15)
+# ---------------------------------------------------------------------------------------------------------------
+CBR = "https://cbr.cloud.ibm.com"
+Z_OFFICE = "a1c3e5f7091b2d4f6a8c0e2b4d6f8a0c"
+Z_CI = "b2d4f6a8c0e1f3a5b7c9d1e3f5a7b9c1"
+CBR_KMS = "c3e5a7b9d1f2a4b6c8d0e2f4a6b8c0d2"
+CBR_SECRETS = "d4f6b8c0e2a3b5c7d9e1f3a5b7c9d1e3"
+K_COS_BACKUP = "5b1f0c2e-8d3a-4e6b-9f7c-1a2b3c4d5e6f"
+K_PG_APP = "6c2a1d3f-9e4b-4f7c-8a8d-2b3c4d5e6f70"
+
+
+def instance_spec(guid):
+    for spec in INSTANCES_SPEC:
+        if spec[0] == guid:
+            return spec
+    raise KeyError(guid)
+
+
+def resource_keys():
+    """Service credentials: each backed by a service ID with a policy on its instance (access --resource lists them)."""
+    out = []
+    for key, guid, name, role, sid, created, by in [
+        (K_COS_BACKUP, I_COS, "cos-hmac-terraform", "Writer", S_TERRAFORM, "2024-05-06T08:12:44.1Z", U_PRIYA),
+        (K_PG_APP, I_PG, "pg-orders-backup", "Manager", S_BACKUP, "2025-02-18T16:03:10.5Z", U_MARCUS),
+    ]:
+        _, svc, region, rg, _, resource_id, *_ = instance_spec(guid)
+        out.append({
+            "id": "crn:v1:bluemix:public:%s:%s:%s:%s:resource-key:%s" % (svc, region, SCOPE, guid, key),
+            "guid": key,
+            "url": "/v2/resource_keys/" + key,
+            "crn": "crn:v1:bluemix:public:%s:%s:%s:%s:resource-key:%s" % (svc, region, SCOPE, guid, key),
+            "name": name,
+            "account_id": ACCT,
+            "resource_group_id": rg,
+            "resource_id": resource_id,
+            "source_crn": instance_crn(guid),
+            "state": "active",
+            "onetime_credentials": False,
+            "iam_compatible": True,
+            "migrated": False,
+            # only the identifying fields: a snapshot never holds the key's secret
+            "credentials": {
+                "iam_apikey_description": "Auto-generated for key " + key,
+                "iam_apikey_name": name,
+                "iam_role_crn": "crn:v1:bluemix:public:iam::::serviceRole:" + role,
+                "iam_serviceid_crn": "crn:v1:bluemix:public:iam-identity::%s::serviceid:ServiceId-%s" % (SCOPE, sid),
+            },
+            "resource_instance_url": "/v2/resource_instances/" + guid,
+            "resource_alias_url": None,
+            "created_at": created,
+            "created_by": by,
+            "updated_at": created,
+            "updated_by": "",
+            "deleted_at": None,
+            "deleted_by": "",
+        })
+    return out
+
+
+def cbr_zones():
+    """Zones as /v1/zones lists them (ZoneSummary: `addresses_preview`, not the full `addresses`)."""
+    out = []
+    for zid, name, description, addresses in [
+        (Z_OFFICE, "office-network", "Acme office egress", [
+            {"type": "ipRange", "value": "203.0.113.0-203.0.113.255"}, {"type": "ipAddress", "value": "198.51.100.7"}]),
+        (Z_CI, "ci-runners", "Build runners", [{"type": "subnet", "value": "192.0.2.0/26"}]),
+    ]:
+        out.append({
+            "id": zid,
+            "crn": "crn:v1:bluemix:public:context-based-restrictions::%s::zone:%s" % (SCOPE, zid),
+            "name": name,
+            "description": description,
+            "address_count": len(addresses),
+            "excluded_count": 0,
+            "addresses_preview": addresses,
+            "href": CBR + "/v1/zones/" + zid,
+            "created_at": "2025-03-03T10:00:00.000Z",
+            "created_by_id": U_DANA,
+            "last_modified_at": "2025-03-03T10:00:00.000Z",
+            "last_modified_by_id": U_DANA,
+        })
+    return out
+
+
+def cbr_rules():
+    """Key Protect reachable only from the office and CI (enforced); Secrets Manager only reported (report-only)."""
+    out = []
+    for rid, description, zones, resource, mode in [
+        (CBR_KMS, "key-protect-prod only from the office and CI", [Z_OFFICE, Z_CI],
+         [("serviceName", "kms"), ("serviceInstance", I_KMS)], "enabled"),
+        (CBR_SECRETS, "Secrets Manager from the office (trial)", [Z_OFFICE],
+         [("serviceName", "secrets-manager")], "report"),
+    ]:
+        out.append({
+            "id": rid,
+            "crn": "crn:v1:bluemix:public:context-based-restrictions::%s::rule:%s" % (SCOPE, rid),
+            "description": description,
+            "contexts": [{"attributes": [{"name": "networkZoneId", "value": ",".join(zones)}]}],
+            "resources": [{"attributes": [{"name": "accountId", "value": ACCT}]
+                           + [{"name": n, "value": v} for n, v in resource]}],
+            "enforcement_mode": mode,
+            "href": CBR + "/v1/rules/" + rid,
+            "created_at": "2025-03-03T10:05:00.000Z",
+            "created_by_id": U_DANA,
+            "last_modified_at": "2025-03-03T10:05:00.000Z",
+            "last_modified_by_id": U_DANA,
+        })
+    return out
+
+
+def cbr_account_settings():
+    return {
+        "id": ACCT,
+        "crn": "crn:v1:bluemix:public:context-based-restrictions::%s::account-settings:%s" % (SCOPE, ACCT),
+        "rule_count_limit": 1000,
+        "zone_count_limit": 500,
+        "tags_rule_count_limit": 100,
+        "current_rule_count": len(cbr_rules()),
+        "current_zone_count": len(cbr_zones()),
+        "current_tags_rule_count": 0,
+        "href": CBR + "/v1/account_settings/" + ACCT,
+        "created_at": "2025-03-03T10:00:00.000Z",
+        "created_by_id": U_DANA,
+        "last_modified_at": "2025-03-03T10:05:00.000Z",
+        "last_modified_by_id": U_DANA,
+    }
+
+
+def identity_providers():
+    """The SAML IdP whose realm the federated profile's claim rule and Data Engineers' dynamic rule name."""
+    return [{
+        "idp_id": "IdP-2a4c6e8f-1b3d-4f5a-9c7e-0d2f4a6c8e1b",
+        "entity_tag": "2-4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e",
+        "account_id": ACCT,
+        "name": "Acme SSO",
+        "type": "saml",
+        "active": True,
+        "properties": {"entity_id": IDP, "sso_url": "https://sso.acme.example.com/saml2/idp/SSOService"},
+        "share_scope": [],
+        "created_at": "2024-04-02T09:30:00Z",
+        "modified_at": "2024-04-02T09:30:00Z",
+    }]
+
+
+def login_settings():
+    return {"alias": "acme-dev"}
+
+
 def services_named_in_policies(policies, instances=()):
     """Services whose roles a fetch asks for: named in a policy's subject or resource, or of an instance."""
     names = set(i["crn"].split(":")[4] for i in instances)
@@ -1005,6 +1162,20 @@ def services_named_in_policies(policies, instances=()):
     return sorted(names)
 
 
+def role_queries(policies, instances=()):
+    """How many filtered /v2/roles requests a fetch makes: one per service, one per source -> target pair of an
+    authorization policy (policy_type=authorization) and one per service group a policy names."""
+    pairs, groups = set(), set()
+    for p in policies:
+        attrs = lambda part: {a["key"]: a["value"] for a in p.get(part, {}).get("attributes", [])}
+        resource = attrs("resource")
+        if "service_group_id" in resource:
+            groups.add(resource["service_group_id"])
+        if p.get("type") == "authorization" and "serviceName" in attrs("subject") and "serviceName" in resource:
+            pairs.add((attrs("subject")["serviceName"], resource["serviceName"]))
+    return len(services_named_in_policies(policies, instances)) + len(pairs) + len(groups)
+
+
 def build():
     """Returns [(collection, file, api, endpoint, query, shape, pages, data)], the volatile usage, the account id."""
     profiles = sort_list(trusted_profiles(), "id")
@@ -1014,7 +1185,7 @@ def build():
     acct_q = "account_id=" + ACCT
     c = [
         ("account", "account.json", "accounts", "/v4/accounts/" + ACCT, "", "object", 1, account()),
-        ("users", "users.json", "user-management", "/v2/accounts/%s/users" % ACCT, "limit=100", "list", 1,
+        ("users", "users.json", "user-management", "/v2/accounts/%s/users" % ACCT, "include_settings=true&limit=100", "list", 1,
          sort_list(users(), "iam_id")),
         ("service_ids", "service-ids.json", "iam-identity", "/v1/serviceids/", acct_q + "&pagesize=100", "list", 1,
          sort_list(service_ids(), "id")),
@@ -1042,13 +1213,13 @@ def build():
          acct_q + "&type=access&format=include_last_permit&limit=100", "list", 2, acc_pol),
         ("authorization_policies", "policies-authorization.json", "iam-access-management", "/v2/policies",
          acct_q + "&type=authorization&format=include_last_permit&limit=100", "list", 2, auth_pol),
-        # one request without service_name, then one per service named in a policy
+        # one request without a filter, then one per service, authorization pair and service group
         ("roles", "roles.json", "iam-access-management", "/v2/roles", acct_q, "roles",
-         1 + len(services_named_in_policies(acc_pol + auth_pol, resource_instances())), roles()),
+         1 + role_queries(acc_pol + auth_pol, resource_instances()), roles()),
         ("policy_templates", "policy-templates.json", "iam-access-management", "/v1/policy_templates",
          acct_q + "&limit=100", "list", 1, []),
         ("policy_assignments", "policy-assignments.json", "iam-access-management", "/v1/policy_assignments",
-         acct_q + "&limit=100", "list", 1, []),
+         acct_q + "&version=1.0&limit=100", "list", 1, []),
         ("resource_groups", "resource-groups.json", "resource-manager", "/v2/resource_groups", acct_q, "list", 1,
          sort_list(resource_groups(), "id")),
         ("resource_instances", "resource-instances.json", "resource-controller", "/v2/resource_instances",
@@ -1057,6 +1228,18 @@ def build():
          "list", 1, sort_list(api_keys(), "id")),
         ("identity_settings", "identity-settings.json", "iam-identity",
          "/v1/accounts/%s/settings/identity" % ACCT, "", "object", 1, identity_settings()),
+        ("resource_keys", "resource-keys.json", "resource-controller", "/v2/resource_keys", "limit=100", "list", 1,
+         sort_list(resource_keys(), "id")),
+        ("cbr_zones", "cbr-zones.json", "context-based-restrictions", "/v1/zones", acct_q, "list", 1,
+         sort_list(cbr_zones(), "id")),
+        ("cbr_rules", "cbr-rules.json", "context-based-restrictions", "/v1/rules", acct_q, "list", 1,
+         sort_list(cbr_rules(), "id")),
+        ("identity_providers", "identity-providers.json", "iam-identity", "/v1/idps/", acct_q, "list", 1,
+         sort_list(identity_providers(), "idp_id")),
+        ("login_settings", "login-settings.json", "iam-identity", "/v2/loginsettings/" + ACCT, "", "object", 1,
+         login_settings()),
+        ("cbr_account_settings", "cbr-account-settings.json", "context-based-restrictions",
+         "/v1/account_settings/" + ACCT, "", "object", 1, cbr_account_settings()),
     ]
     return c, dict(policy_usage(), **escalation_policy_usage())
 

@@ -14,7 +14,8 @@ enum APIFamily: Sendable, Equatable {
         case ("identity", _): .identity
         case ("v1", "serviceids"), ("v1", "profiles"), ("v1", "apikeys"), ("v1", "activity"), ("v1", "mfa"): .identity
         case ("v1", "accounts"): .identity // /v1/accounts/{account}/settings/identity
-        case ("v2", "resource_groups"), ("v2", "resource_instances"): .resourceController
+        case ("v1", "idps"), ("v2", "loginsettings"): .identity
+        case ("v2", "resource_groups"), ("v2", "resource_instances"), ("v2", "resource_keys"): .resourceController
         default: .platform
         }
     }

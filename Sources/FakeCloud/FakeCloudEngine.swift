@@ -12,7 +12,7 @@ final class FakeCloudEngine: Sendable {
     /// Every route, the token service first.
     static let endpoints: [Endpoint] =
         Endpoint.token + Endpoint.identity + Endpoint.activity + Endpoint.mfa + Endpoint.accessGroups + Endpoint.policyManagement
-        + Endpoint.account
+        + Endpoint.account + Endpoint.contextBasedRestrictions
 
     init(snapshot: ServedSnapshot, faults: Faults, options: FakeCloud.Options) {
         self.snapshot = snapshot.serving(faults)

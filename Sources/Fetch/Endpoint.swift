@@ -49,7 +49,9 @@ struct EndpointCatalog: Sendable {
         case .account:
             Endpoint(api: "accounts", path: "/v4/accounts/\(accountSegment)", query: [], itemsKey: nil, paging: .none)
         case .users:
-            Endpoint(api: "user-management", path: "/v2/accounts/\(accountSegment)/users", query: [], itemsKey: "resources",
+            // `include_settings`: each user's IP allowlist and self-managed login, part of a review.
+            Endpoint(api: "user-management", path: "/v2/accounts/\(accountSegment)/users",
+                     query: [URLQueryItem(name: "include_settings", value: "true")], itemsKey: "resources",
                      paging: .nextURL(parameter: "_start"))
         case .serviceIDs:
             Endpoint(api: "iam-identity", path: "/v1/serviceids/", query: [account], itemsKey: "serviceids", paging: .pageToken)
@@ -82,8 +84,9 @@ struct EndpointCatalog: Sendable {
             Endpoint(api: "iam-access-management", path: "/v1/policy_templates", query: [account],
                      itemsKey: "policy_templates", paging: .start)
         case .policyAssignments:
-            Endpoint(api: "iam-access-management", path: "/v1/policy_assignments", query: [account],
-                     itemsKey: "assignments", paging: .start)
+            // `version` is required: the response format (1.0: `template` nested as `{id, version}`).
+            Endpoint(api: "iam-access-management", path: "/v1/policy_assignments",
+                     query: [account, URLQueryItem(name: "version", value: "1.0")], itemsKey: "assignments", paging: .start)
         case .resourceGroups:
             Endpoint(api: "resource-manager", path: "/v2/resource_groups", query: [account], itemsKey: "resources", paging: .none)
         case .resourceInstances:
@@ -95,6 +98,20 @@ struct EndpointCatalog: Sendable {
         case .identitySettings:
             Endpoint(api: "iam-identity", path: "/v1/accounts/\(accountSegment)/settings/identity", query: [], itemsKey: nil,
                      paging: .none)
+        case .resourceKeys:
+            Endpoint(api: "resource-controller", path: "/v2/resource_keys", query: [], itemsKey: "resources",
+                     paging: .nextURL(parameter: "start"))
+        case .cbrZones:
+            Endpoint(api: "context-based-restrictions", path: "/v1/zones", query: [account], itemsKey: "zones", paging: .none)
+        case .cbrRules:
+            Endpoint(api: "context-based-restrictions", path: "/v1/rules", query: [account], itemsKey: "rules", paging: .none)
+        case .identityProviders:
+            Endpoint(api: "iam-identity", path: "/v1/idps/", query: [account], itemsKey: "idps", paging: .none)
+        case .loginSettings:
+            Endpoint(api: "iam-identity", path: "/v2/loginsettings/\(accountSegment)", query: [], itemsKey: nil, paging: .none)
+        case .cbrAccountSettings:
+            Endpoint(api: "context-based-restrictions", path: "/v1/account_settings/\(accountSegment)", query: [],
+                     itemsKey: nil, paging: .none)
         }
     }
 

@@ -49,12 +49,14 @@ enum IBMHosts {
     static let userManagement = URL(string: "https://user-management.cloud.ibm.com")!
     static let resourceController = URL(string: "https://resource-controller.cloud.ibm.com")!
     static let accounts = URL(string: "https://accounts.cloud.ibm.com")!
+    static let contextBasedRestrictions = URL(string: "https://cbr.cloud.ibm.com")!
 
     static func base(forAPI api: String) -> URL {
         switch api {
         case "user-management": userManagement
         case "resource-controller", "resource-manager": resourceController
         case "accounts": accounts
+        case "context-based-restrictions": contextBasedRestrictions
         default: iam
         }
     }

@@ -58,8 +58,8 @@ struct FetchPlan: Sendable {
             let policies = rolesInputs.filter(\.holdsPolicies)
                 .flatMap { (try? fetched[$0]?.result.get().value as? [Any]) ?? [] }
             let instances = (try? fetched[.resourceInstances]?.result.get().value as? [Any]) ?? []
-            let services = RoleMerge.services(policies: policies, instances: instances)
-            group.addTask { .fetched(try await roles(services: services)) }
+            let queries = RoleMerge.queries(policies: policies, instances: instances)
+            group.addTask { .fetched(try await roles(queries: queries)) }
         }
     }
 
@@ -192,11 +192,12 @@ struct FetchPlan: Sendable {
         let pages: Int
     }
 
-    /// The account's roles and each service's, all requested at once and merged in a fixed order (the account's
-    /// first, then the services by name) whatever order the responses arrive in.
-    private func roles(services: [String]) async throws -> CollectionOutcome<JSONTree> {
+    /// The account's roles and those of each query (`RoleMerge.queries`: per service, per authorization pair, per
+    /// service group), all requested at once and merged in a fixed order (the account's first, then the queries'
+    /// order) whatever order the responses arrive in.
+    private func roles(queries roleQueries: [[URLQueryItem]]) async throws -> CollectionOutcome<JSONTree> {
         let endpoint = catalog.endpoint(.roles)
-        let queries = [[]] + services.map { [URLQueryItem(name: "service_name", value: $0)] }
+        let queries = [[]] + roleQueries
         return try await outcome(.roles, endpoint.source(pages: 0)) { pages in
             let responses = try await withThrowingTaskGroup(of: (Int, JSONTree).self) { group in
                 for (index, query) in queries.enumerated() {
@@ -205,12 +206,20 @@ struct FetchPlan: Sendable {
                 var collected: [(Int, JSONTree)] = []
                 for try await response in group { collected.append(response) }
                 return collected.sorted { $0.0 < $1.0 }.compactMap { index, tree -> (service: String?, body: [String: Any])? in
-                    (tree.value as? [String: Any]).map { (index == 0 ? nil : services[index - 1], $0) }
+                    (tree.value as? [String: Any]).map { (Self.service(askedFor: queries[index]), $0) }
                 }
             }
             pages = responses.count
             return JSONTree(value: RoleMerge.merge(responses))
         }
+    }
+
+    /// The service a `/v2/roles` query asked for: its `service_name` when that is its only filter (a per-service
+    /// listing, whose actions RoleMerge keeps per service); `nil` for the account's, an authorization pair's or a
+    /// service group's listing.
+    private static func service(askedFor query: [URLQueryItem]) -> String? {
+        guard query.count == 1, query[0].name == "service_name" else { return nil }
+        return query[0].value
     }
 
     /// Runs a collection's fetch, turning a `CollectionFailure` into an unavailable outcome; other errors (e.g.

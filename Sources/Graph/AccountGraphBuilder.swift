@@ -76,7 +76,10 @@ struct AccountGraphBuilder {
                 let rule = index.dynamicRuleName(group, member)
                 var edgeAttributes = ["membership": member.membershipType ?? "static"]
                 edgeAttributes["expires_at"] = member.expiresAt?.raw
-                edges.append(Edge(source: memberNode, target: groupNode, kind: .memberOf, label: rule.map { "rule: \($0)" } ?? "",
+                let lapsed = index.lapse(of: member)
+                edgeAttributes["lapsed"] = lapsed.map { _ in "true" }
+                let label = (rule.map { "rule: \($0)" } ?? "") + (lapsed.map { " (lapsed since \($0))" } ?? "")
+                edges.append(Edge(source: memberNode, target: groupNode, kind: .memberOf, label: label,
                                   attributes: edgeAttributes, flags: member.isDynamic ? .dynamic : []))
             }
         }

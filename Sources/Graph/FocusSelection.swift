@@ -54,6 +54,15 @@ struct FocusSelection {
                     allowed.insert(account.identity(iamID: iamID).map(Self.node(of:)) ?? Self.unknownIdentityNode(iamID))
                 case .accessGroup(let id): allowed.insert(Node.id(.accessGroup, id))
                 case .service(let name, let guid): allowed.insert(Node.id(.service, guid.map { "\(name)/\($0)" } ?? name))
+                case .serviceCredential(let credential):
+                    // A credential acts as its service ID: the map shows the service ID.
+                    allowed.insert(account.identity(iamID: credential.serviceIDIAMID).map(Self.node(of:))
+                                   ?? Self.unknownIdentityNode(credential.serviceIDIAMID))
+                case .profileAssumer(let assumer):
+                    switch assumer.kind {
+                    case .computeResource: allowed.insert(Node.id(.computeResource, assumer.id))
+                    case .federatedUsers, .computeResources: allowed.insert(Node.id(.claimRule, assumer.id))
+                    }
                 }
                 for step in access.path { allowed.insert(Self.node(of: step)) }
             }
@@ -152,7 +161,7 @@ struct FocusSelection {
 
     private static func node(of step: AccessStep) -> String {
         switch step {
-        case .accessGroup(let id, _, _): Node.id(.accessGroup, id)
+        case .accessGroup(let id, _, _, _): Node.id(.accessGroup, id)
         case .trustedProfile(_, let iamID, _): Node.id(.trustedProfile, iamID)
         case .publicAccess: Node.id(.accessGroup, AccessGroup.publicAccessID)
         }

@@ -36,7 +36,19 @@ public struct AccountSummary: Sendable {
             row("resource groups", .resourceGroups, account.resourceGroups.count),
             row("service instances", .resourceInstances, account.resourceInstances.count),
             row("API keys", .apiKeys, account.apiKeys.count),
+            row("service credentials", .resourceKeys, account.resourceKeys.count),
+            row("CBR network zones", .cbrZones, account.cbrZones.count),
+            row("identity providers", .identityProviders, account.identityProviders.count),
+            row("CBR rules", .cbrRules, account.cbrRules.count, note: Self.cbrModes(account.cbrRules)),
         ]
+    }
+
+    /// How many rules are only reported or disabled, e.g. "2 report-only, 1 disabled"; `nil` when all are enforced.
+    private static func cbrModes(_ rules: [CBRRule]) -> String? {
+        let report = rules.filter { $0.enforcementMode == .report }.count
+        let disabled = rules.filter { $0.enforcementMode == .disabled }.count
+        let parts = [report > 0 ? "\(report) report-only" : nil, disabled > 0 ? "\(disabled) disabled" : nil].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// Collections whose content is unknown, sorted by name, with the reason.

@@ -25,6 +25,15 @@ public struct IAMAccount: Sendable {
     public let resourceInstances: [ResourceInstance]
     public let apiKeys: [APIKey]
     public let identitySettings: IdentitySettings?
+    /// Service credentials, sorted by id.
+    public let resourceKeys: [ResourceKey]
+    /// Context-based restrictions: network zones and rules (sorted by id), and the account's CBR settings.
+    public let cbrZones: [CBRZone]
+    public let cbrRules: [CBRRule]
+    public let cbrAccountSettings: CBRAccountSettings?
+    /// Identity providers (sorted by id) and login settings.
+    public let identityProviders: [IdentityProvider]
+    public let loginSettings: LoginSettings?
     public let activity: ActivityReport?
     /// The MFA enrolment report (`fetch --with-mfa-report`), when the snapshot has one.
     public let mfa: MFAReport?
@@ -45,8 +54,10 @@ public struct IAMAccount: Sendable {
                 accessPolicies: [Policy] = [], authorizationPolicies: [Policy] = [], roles: [Role] = [],
                 policyTemplates: [PolicyTemplate] = [], policyAssignments: [PolicyAssignment] = [],
                 resourceGroups: [ResourceGroup] = [], resourceInstances: [ResourceInstance] = [],
-                apiKeys: [APIKey] = [], identitySettings: IdentitySettings? = nil, activity: ActivityReport? = nil,
-                mfa: MFAReport? = nil,
+                apiKeys: [APIKey] = [], identitySettings: IdentitySettings? = nil, resourceKeys: [ResourceKey] = [],
+                cbrZones: [CBRZone] = [], cbrRules: [CBRRule] = [], cbrAccountSettings: CBRAccountSettings? = nil,
+                identityProviders: [IdentityProvider] = [], loginSettings: LoginSettings? = nil,
+                activity: ActivityReport? = nil, mfa: MFAReport? = nil,
                 unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]) {
         self.accountID = accountID
         self.fetchedAt = fetchedAt
@@ -66,6 +77,12 @@ public struct IAMAccount: Sendable {
         self.resourceInstances = resourceInstances
         self.apiKeys = apiKeys
         self.identitySettings = identitySettings
+        self.resourceKeys = resourceKeys
+        self.cbrZones = cbrZones
+        self.cbrRules = cbrRules
+        self.cbrAccountSettings = cbrAccountSettings
+        self.identityProviders = identityProviders
+        self.loginSettings = loginSettings
         self.activity = activity
         self.mfa = mfa
         self.unknown = unknown

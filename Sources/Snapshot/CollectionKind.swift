@@ -20,6 +20,16 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     case resourceInstances = "resource_instances"
     case apiKeys = "api_keys"
     case identitySettings = "identity_settings"
+    /// Service credentials (`/v2/resource_keys`): each backed by a service ID holding a role on an instance.
+    case resourceKeys = "resource_keys"
+    /// Context-based restrictions: network zones, rules, and the account's CBR settings (`cbr.cloud.ibm.com`).
+    case cbrZones = "cbr_zones"
+    case cbrRules = "cbr_rules"
+    case cbrAccountSettings = "cbr_account_settings"
+    /// The account's identity providers (`/v1/idps/`: the realms trusted-profile claim rules and dynamic group rules
+    /// refer to) and its login settings (`/v2/loginsettings/{account}`).
+    case identityProviders = "identity_providers"
+    case loginSettings = "login_settings"
 
     /// How a collection's file is laid out.
     public enum Shape: Sendable {
@@ -43,19 +53,21 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .authorizationPolicies: "policies-authorization.json"
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings, .roles,
-             .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings:
+             .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings,
+             .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings:
             rawValue.replacingOccurrences(of: "_", with: "-") + ".json"
         }
     }
 
     public var shape: Shape {
         switch self {
-        case .account, .accessGroupSettings, .identitySettings: .object
+        case .account, .accessGroupSettings, .identitySettings, .cbrAccountSettings, .loginSettings: .object
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities,
              .accessGroupMembers, .accessGroupRules: .perParent
         case .roles: .roles
         case .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessPolicies, .authorizationPolicies,
-             .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys: .list
+             .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .resourceKeys, .cbrZones,
+             .cbrRules, .identityProviders: .list
         }
     }
 
@@ -64,9 +76,11 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         switch self {
         case .users, .trustedProfileIdentities, .accessGroupMembers: "iam_id"
         case .roles: "crn"
+        case .identityProviders: "idp_id"
         case .account, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .accessGroups,
              .accessGroupRules, .accessGroupSettings, .accessPolicies, .authorizationPolicies, .policyTemplates,
-             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings: "id"
+             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
+             .cbrRules, .cbrAccountSettings, .loginSettings: "id"
         }
     }
 
@@ -77,7 +91,8 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .accessGroupMembers, .accessGroupRules: .accessGroups
         case .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
              .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances,
-             .apiKeys, .identitySettings: nil
+             .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
+             .loginSettings: nil
         }
     }
 
@@ -89,7 +104,35 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .accessGroups, .accessGroupMembers, .accessGroupRules, .accessPolicies, .roles: true
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroupSettings, .authorizationPolicies, .policyTemplates,
-             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings: false
+             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
+             .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings: false
+        }
+    }
+
+    /// For collections whose items carry secrets, the fields of the item's `credentials` object that identify rather
+    /// than grant and may be written; every other credential field is dropped before anything is written.
+    public var keptCredentialFields: Set<String>? {
+        switch self {
+        case .resourceKeys:
+            ["iam_apikey_description", "iam_apikey_id", "iam_apikey_name", "iam_role_crn", "iam_serviceid_crn", "redacted"]
+        case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
+             .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
+             .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
+             .resourceInstances, .apiKeys, .identitySettings, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
+             .loginSettings: nil
+        }
+    }
+
+    /// Top-level fields of an item that hold secrets and are dropped before anything is written (an identity
+    /// provider's `secrets`: client secrets and keys).
+    public var droppedSecretFields: Set<String> {
+        switch self {
+        case .identityProviders: ["secrets"]
+        case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
+             .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
+             .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
+             .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings,
+             .loginSettings: []
         }
     }
 

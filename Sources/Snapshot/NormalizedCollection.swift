@@ -25,6 +25,9 @@ public struct NormalizedCollection: @unchecked Sendable {
         case .list:
             guard var items = content as? [Any] else { throw SnapshotWriteError.wrongShape(kind, expected: "an array") }
             if kind.holdsPolicies { items = items.map { Self.splitUsage(of: $0, into: &usage) } }
+            if let kept = kind.keptCredentialFields { items = items.map { Self.withoutSecrets($0, keeping: kept) } }
+            let dropped = kind.droppedSecretFields
+            if !dropped.isEmpty { items = items.map { ($0 as? [String: Any])?.filter { !dropped.contains($0.key) } ?? $0 } }
             normalized = try CanonicalJSON.sortedItems(items, idKey: kind.idKey)
             count = items.count
         case .perParent:
@@ -50,6 +53,14 @@ public struct NormalizedCollection: @unchecked Sendable {
         self.data = try CanonicalJSON.data(normalized)
         self.itemCount = count
         self.usage = usage
+    }
+
+    /// An item whose `credentials` object keeps only the fields in `kept` (a service credential's API key, password
+    /// or certificate never reaches a file).
+    private static func withoutSecrets(_ item: Any, keeping kept: Set<String>) -> Any {
+        guard var object = item as? [String: Any], let credentials = object["credentials"] else { return item }
+        object["credentials"] = (credentials as? [String: Any])?.filter { kept.contains($0.key) } ?? [String: Any]()
+        return object
     }
 
     /// Moves `last_permit_at` / `last_permit_frequency` out of a policy item.

@@ -244,7 +244,7 @@ struct Generator {
         add(.account, [
             "id": accountID, "name": accountName, "owner": owner.email, "owner_userid": owner.email,
             "owner_iamid": owner.iamID, "type": size.users >= 1000 ? "SUBSCRIPTION" : "PAYG", "status": "ACTIVE",
-            "team_directory_enabled": true, "traits": ["eu_supported": true, "poc": false, "hippa": false] as JSON,
+            "team_directory_enabled": true, "linked_softlayer_account": "", "traits": ["eu_supported": true, "poc": false, "hippa": false] as JSON,
         ] as JSON)
         add(.users, usersJSON())
         add(.serviceIDs, serviceIDsJSON())
@@ -274,6 +274,15 @@ struct Generator {
             "session_expiration_in_seconds": "NOT_SET", "session_invalidation_in_seconds": "7200",
             "max_sessions_per_identity": "NOT_SET", "system_access_token_expiration_in_seconds": "NOT_SET",
             "system_refresh_token_expiration_in_seconds": "NOT_SET",
+            "restrict_user_list_visibility": "NOT_RESTRICTED", "restrict_user_domains": [Any](),
         ] as JSON)
+        add(.resourceKeys, makeResourceKeys())
+        let restrictions = makeContextBasedRestrictions()
+        add(.cbrZones, restrictions.zones)
+        add(.cbrRules, restrictions.rules)
+        add(.cbrAccountSettings, restrictions.settings)
+        let identityProviders = makeIdentityProviders()
+        add(.identityProviders, identityProviders.providers)
+        add(.loginSettings, identityProviders.loginSettings)
     }
 }

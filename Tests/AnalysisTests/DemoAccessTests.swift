@@ -86,7 +86,7 @@ import TestSupport
         let account = try DemoAccount.account
         for instance in account.resourceInstances {
             for access in WhoHasAccess.to(instance, in: index) {
-                guard case .identity(let iamID) = access.holder, case .accessGroup(let group, _, _)? = access.path.last else { continue }
+                guard case .identity(let iamID) = access.holder, case .accessGroup(let group, _, _, _)? = access.path.last else { continue }
                 #expect(access.policy.subjectValue("access_group_id") == group)
                 let memberIDs = account.groupsByID[group]?.members.map(\.iamID) ?? []
                 let viaProfile = access.path.count > 1
@@ -124,5 +124,74 @@ import TestSupport
     @Test func unknownIdentityAndResourceAreNotFound() {
         #expect(throws: Lookup.Failure.self) { try IdentityAccessReport(identity: "nobody@example.com", in: index) }
         #expect(throws: Lookup.Failure.self) { try ResourceAccessReport(resource: DemoIDs.deletedInstance, in: index) }
+    }
+
+    /// What may assume a trusted profile holding access reaches the instance through the profile: the IKS service
+    /// account linked to the payments profile reaches secrets-prod; the federated users the SSO claim rule admits
+    /// reach what the federated profile reaches.
+    @Test func profileAssumersHoldAccessThroughTheProfile() throws {
+        let secrets = try #require(index.account.resourceInstances.first { $0.name == "secrets-prod" })
+        let linked = WhoHasAccess.to(secrets, in: index).filter {
+            if case .profileAssumer(let assumer) = $0.holder { return assumer.kind == .computeResource } else { return false }
+        }
+        let row = try #require(linked.first)
+        guard case .profileAssumer(let assumer) = row.holder else { Issue.record("not an assumer"); return }
+        #expect(assumer.id.hasPrefix("crn:v1:bluemix:public:containers-kubernetes:"))
+        #expect(assumer.name == "IKS_SA payments/secrets-reader (link payments-secrets-reader)")
+        #expect(row.path.count == 1)
+        guard case .trustedProfile = row.path.first else { Issue.record("path \(row.path)"); return }
+
+        let federated = index.account.resourceInstances.flatMap { WhoHasAccess.to($0, in: index) }.compactMap { access -> ProfileAssumer? in
+            if case .profileAssumer(let assumer) = access.holder, assumer.kind == .federatedUsers { return assumer }
+            return nil
+        }
+        #expect(!federated.isEmpty)
+        #expect(federated.allSatisfy { $0.name.hasPrefix("federated users of https://sso.acme.example.com/") && $0.name.contains("cloud-dev") })
+    }
+
+    /// A service credential on an instance holds what its backing service ID's policies grant there: the Terraform
+    /// HMAC key on cos-acme-dev, through terraform-sandbox's Writer policy on dev-* buckets.
+    @Test func serviceCredentialsAreHoldersOfTheirInstance() throws {
+        let cos = try #require(index.account.instancesByGUID[DemoIDs.cosInstance])
+        let rows = WhoHasAccess.to(cos, in: index)
+        let credentials = rows.compactMap { access -> (ServiceCredential, ResourceAccess)? in
+            if case .serviceCredential(let credential) = access.holder { return (credential, access) }
+            return nil
+        }
+        // One row per policy of the service ID reaching the instance (its Writer on dev-* buckets, and the
+        // escalation seed's Administrator on all IAM-enabled services).
+        #expect(Set(credentials.map(\.0.name)) == ["cos-hmac-terraform"])
+        let credential = try #require(credentials.first?.0)
+        #expect(credential.role == "Writer")
+        #expect(credential.serviceIDIAMID == "iam-ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762")
+        // The same policies and paths as the service ID's own rows.
+        for (_, access) in credentials {
+            #expect(rows.contains { $0.holder == .identity(iamID: credential.serviceIDIAMID) && $0.policy.id == access.policy.id
+                                    && $0.path == access.path })
+        }
+        #expect(credentials.count == rows.filter { $0.holder == .identity(iamID: credential.serviceIDIAMID) }.count)
+        let report = try ResourceAccessReport(resource: DemoIDs.cosInstance, in: index)
+        let csv = String(decoding: try report.data(.csv), as: UTF8.self)
+        #expect(csv.contains("service_credential,\(credential.id),\"cos-hmac-terraform (key of service ID terraform-sandbox, created as Writer)\","))
+    }
+
+    /// A dynamic membership that expired before the snapshot is lapsed, not live: Amara's Data Engineers path says so
+    /// in words and in JSON.
+    @Test func expiredDynamicMembershipIsLapsed() throws {
+        let amara = "IBMid-693000LZ3S"
+        let grants = EffectiveAccess.grants(of: amara, in: index).filter { !$0.path.isEmpty && $0.path != [.publicAccess] }
+        #expect(!grants.isEmpty)
+        for grant in grants {
+            guard case .accessGroup(_, _, _, let lapsed) = grant.path.last else { Issue.record("path \(grant.path)"); continue }
+            #expect(lapsed == "2026-11-20T08:42:00Z")
+            #expect(PathText.describe(grant.path).contains("[lapsed since 2026-11-20T08:42:00Z, until the next federated login]"))
+        }
+        // Sofia's dynamic membership expires after the snapshot: live.
+        #expect(EffectiveAccess.grants(of: DemoIDs.sofia, in: index).allSatisfy { grant in
+            if case .accessGroup(_, _, _, let lapsed) = grant.path.last { return lapsed == nil }
+            return true
+        })
+        let json = String(decoding: try IdentityAccessReport(identity: amara, in: index).data(.json), as: UTF8.self)
+        #expect(json.contains(#""lapsed_since" : "2026-11-20T08:42:00Z""#))
     }
 }

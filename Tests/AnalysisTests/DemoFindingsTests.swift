@@ -64,6 +64,7 @@ import TestSupport
         .noSupportAccessGroup: [],
         .tooManyAdministrators: [],
         .tooManyAdministratorServiceIDs: [],
+        .cbrReportOnly: ["d4f6b8c0e2a3b5c7d9e1f3a5b7c9d1e3"],
     ]
 
     @Test func everyRuleHasAnExpectation() {

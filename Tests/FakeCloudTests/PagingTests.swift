@@ -82,7 +82,7 @@ import Testing
             let start = try #require(next["start"] as? String)
             #expect((next["href"] as? String)?.contains("start=\(start)") == true)
 
-            let assignments = try await client.walk("/v1/policy_assignments?account_id=\(Self.acct)", key: "assignments",
+            let assignments = try await client.walk("/v1/policy_assignments?account_id=\(Self.acct)&version=1.0", key: "assignments",
                                                     next: NextLink.href)
             #expect(ids(assignments.items) == (try fileIDs(.policyAssignments)))
         }

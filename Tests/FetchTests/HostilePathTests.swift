@@ -21,7 +21,7 @@ import Testing
         #expect(try client.url(catalog.endpoint(.account), cursor: nil).absoluteString
                 == "https://api.example.com/base/v4/accounts/acc%20ount%2F..%2Fx%60%25")
         #expect(try client.url(catalog.endpoint(.users), cursor: nil).absoluteString
-                == "https://api.example.com/base/v2/accounts/acc%20ount%2F..%2Fx%60%25/users?limit=100")
+                == "https://api.example.com/base/v2/accounts/acc%20ount%2F..%2Fx%60%25/users?include_settings=true&limit=100")
         #expect(try client.url(catalog.endpoint(.identitySettings), cursor: nil).absoluteString
                 == "https://api.example.com/base/v1/accounts/acc%20ount%2F..%2Fx%60%25/settings/identity")
         #expect(try client.url(IdentityReportFetch.Kind.activity.start(".."), cursor: nil).absoluteString

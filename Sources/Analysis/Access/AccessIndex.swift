@@ -67,6 +67,12 @@ public struct AccessIndex: Sendable {
     /// The classified target of a policy.
     public func target(of policy: Policy) -> PolicyTarget { targets[policy.id] ?? PolicyTarget(policy) }
 
+    /// The `expires_at` of a dynamic membership that had expired when the snapshot was taken, else `nil`.
+    public func lapse(of member: GroupMember) -> String? {
+        guard member.isDynamic, let expires = member.expiresAt, expires.date != nil, expires < account.fetchedAt else { return nil }
+        return expires.raw
+    }
+
     /// The rule through which a dynamic member joined (the group's only rule, or its rules' names).
     public func dynamicRuleName(_ group: AccessGroup, _ member: GroupMember) -> String? {
         guard member.isDynamic else { return nil }

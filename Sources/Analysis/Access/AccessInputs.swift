@@ -9,5 +9,7 @@ extension EffectiveAccess {
 
 extension WhoHasAccess {
     /// The collections who-has-access reads: when one is unknown, some who can reach the instance may be missing.
-    public static let reads: Set<CollectionKind> = EffectiveAccess.reads.union([.authorizationPolicies, .resourceInstances])
+    public static let reads: Set<CollectionKind> = EffectiveAccess.reads.union([
+        .authorizationPolicies, .resourceInstances, .resourceKeys, .cbrRules, .cbrZones,
+    ])
 }

@@ -52,7 +52,8 @@ extension AccessIndex {
         var paths: [AccessPath] = []
         if include(.subject(iamID: iamID)) { paths.append(AccessPath(steps: prefix, source: .subject(iamID: iamID))) }
         for (group, member) in groupsOfMember[iamID] ?? [] where !group.isPublicAccess && include(.accessGroup(id: group.id)) {
-            let step = AccessStep.accessGroup(id: group.id, name: group.displayName, dynamicRule: dynamicRuleName(group, member))
+            let step = AccessStep.accessGroup(id: group.id, name: group.displayName, dynamicRule: dynamicRuleName(group, member),
+                                              lapsedSince: lapse(of: member))
             paths.append(AccessPath(steps: prefix + [step], source: .accessGroup(id: group.id)))
         }
         return paths

@@ -7,6 +7,10 @@ public struct ResourceAccess: Sendable, Hashable {
         case identity(iamID: String)
         case accessGroup(id: String)
         case service(name: String, instance: String?)
+        /// A linked compute resource, or what a claim rule admits, through a trusted profile holding the access.
+        case profileAssumer(ProfileAssumer)
+        /// A service credential on the instance, holding what its backing service ID holds there.
+        case serviceCredential(ServiceCredential)
     }
 
     public let holder: Holder
@@ -19,7 +23,8 @@ public struct ResourceAccess: Sendable, Hashable {
 }
 
 /// Everyone who can reach an instance: through instance, service-wide, resource-group-wide and account-wide policies,
-/// expanded through access groups and trusted profiles, plus services authorized to it.
+/// expanded through access groups and trusted profiles (to the identities, linked compute resources and claim rules that
+/// may assume them), plus services authorized to it.
 public enum WhoHasAccess {
     /// One row per holder, policy and path, in the order `reach` finds them.
     public static func to(_ instance: ResourceInstance, in index: AccessIndex) -> [ResourceAccess] {
@@ -30,6 +35,7 @@ public enum WhoHasAccess {
     /// The same rows, compactly: each holder, policy and path held once however many rows share it.
     public static func reach(_ instance: ResourceInstance, in index: AccessIndex) -> ResourceReach {
         var found = Rows()
+        let credentials = ServiceCredential.onInstance(instance, in: index.account)
         for policy in index.account.accessPolicies where policy.isActive {
             let target = index.target(of: policy)
             let match = target.match(instance)
@@ -43,23 +49,28 @@ public enum WhoHasAccess {
                 found.add(.accessGroup(id: groupID), reaching, found.path([]))
                 if groupID != AccessGroup.publicAccessID, let group = index.account.groupsByID[groupID] {
                     // One path per kind of membership, shared by every member's row (a group can have thousands).
-                    var paths: [String?: Int] = [:]
+                    var paths: [[String?]: Int] = [:]
                     for member in group.members {
-                        let rule = index.dynamicRuleName(group, member)
-                        let path = paths[rule] ?? found.path([.accessGroup(id: groupID, name: group.displayName, dynamicRule: rule)])
-                        paths[rule] = path
+                        let rule = index.dynamicRuleName(group, member), lapsed = index.lapse(of: member)
+                        let path = paths[[rule, lapsed]]
+                            ?? found.path([.accessGroup(id: groupID, name: group.displayName, dynamicRule: rule, lapsedSince: lapsed)])
+                        paths[[rule, lapsed]] = path
                         holders.append((member.iamID, path))
                     }
                 }
             }
             for (iamID, path) in holders {
                 found.add(.identity(iamID: iamID), reaching, path)
+                for credential in credentials[iamID] ?? [] { found.add(.serviceCredential(credential), reaching, path) }
                 // Identities that may assume a profile holding the access get it too.
                 guard let profile = index.account.profilesByIAMID[iamID] else { continue }
                 let step = AccessStep.trustedProfile(id: profile.id, iamID: profile.iamID, name: profile.name ?? profile.id)
                 let viaProfile = found.path([step] + found.paths[path])
                 for identity in profile.identities where identity.iamID != iamID {
                     found.add(.identity(iamID: identity.iamID), reaching, viaProfile)
+                }
+                for assumer in ProfileAssumer.all(of: profile) {
+                    found.add(.profileAssumer(assumer), reaching, viaProfile)
                 }
             }
         }

@@ -46,10 +46,10 @@ public struct DiffCause: Sendable, Hashable {
     private static func pathCandidates(_ path: [AccessStep], holder: AccessHolder) -> [(EntityChange.Kind, String)] {
         var candidates: [(EntityChange.Kind, String)] = []
         switch path.first {
-        case .accessGroup(let group, _, _)?: candidates.append((.membership, "\(group)/\(holder.iamID)"))
+        case .accessGroup(let group, _, _, _)?: candidates.append((.membership, "\(group)/\(holder.iamID)"))
         case .trustedProfile(let profile, let profileIAMID, _)?:
             candidates.append((.profileIdentity, "\(profile)/\(holder.iamID)"))
-            if path.count > 1, case .accessGroup(let group, _, _) = path[1] {
+            if path.count > 1, case .accessGroup(let group, _, _, _) = path[1] {
                 candidates.append((.membership, "\(group)/\(profileIAMID)"))
             }
         case .publicAccess?, nil: break

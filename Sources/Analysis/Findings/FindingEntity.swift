@@ -14,6 +14,7 @@ public struct FindingEntity: Sendable, Hashable {
         case serviceInstance = "service_instance"
         case role
         case apiKey = "api_key"
+        case cbrRule = "cbr_rule"
         case collection
     }
 
@@ -55,6 +56,7 @@ public struct FindingEntity: Sendable, Hashable {
         case .serviceInstance: .resourceInstances
         case .role: .roles
         case .apiKey: .apiKeys
+        case .cbrRule: .cbrRules
         case .collection: CollectionKind(rawValue: id)
         }
     }

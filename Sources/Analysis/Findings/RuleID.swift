@@ -37,6 +37,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case noSupportAccessGroup = "no-support-access-group"
     case tooManyAdministrators = "too-many-administrators"
     case tooManyAdministratorServiceIDs = "too-many-administrator-service-ids"
+    case cbrReportOnly = "cbr-report-only"
     case privilegeEscalation = "privilege-escalation"
 
     /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
@@ -46,7 +47,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
              .policyForeignAccount, .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive,
              .apiKeyInactive, .accountAdministrator, .apiKeyNotRotated, .apiKeyCreationUnrestricted, .userWithoutMFA,
-             .tooManyAdministrators, .tooManyAdministratorServiceIDs: .warning
+             .tooManyAdministrators, .tooManyAdministratorServiceIDs, .cbrReportOnly: .warning
         case .policyInactive, .canAssignAccess, .noSupportAccessGroup, .userInNoGroup, .serviceIDInNoGroup,
              .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer, .groupWithoutRegionOrResourceGroup,
              .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies, .policyUsesWildcard,
@@ -90,6 +91,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .noSupportAccessGroup: "No support access group"
         case .tooManyAdministrators: "More account administrators than the limit"
         case .tooManyAdministratorServiceIDs: "More administrator service IDs than the limit"
+        case .cbrReportOnly: "Sensitive service protected only by a report-only network restriction"
         case .privilegeEscalation: "Can become account administrator"
         }
     }
@@ -160,6 +162,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "More users hold administrator privileges (as account-administrator defines them) than --max-admins allows."
         case .tooManyAdministratorServiceIDs:
             "More service IDs hold administrator privileges (as account-administrator defines them) than --max-admin-service-ids allows."
+        case .cbrReportOnly:
+            "A context-based-restrictions rule covering a sensitive service (keys, secrets, data, clusters, IAM) is in report mode and no enforced rule covers the same instances: requests from any network are allowed and only reported."
         case .privilegeEscalation:
             "The identity is not an account administrator, but can become one by using the access it holds on IAM itself: adding itself to an access group, creating an API key for a service ID, editing a trusted profile's trust, assigning itself access, or running a workload a trusted profile trusts. The why lists its shortest path step by step (docs/escalation.md)."
         }
@@ -207,6 +211,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "Create an access group with Editor (or Viewer) on the Support Center and add the people who handle support cases."
         case .tooManyAdministrators, .tooManyAdministratorServiceIDs:
             "Remove administrator privileges that are not needed; grant narrower roles through access groups."
+        case .cbrReportOnly:
+            "Once the rule's reports show no legitimate requests from outside its zones, set its enforcement mode to enabled."
         case .privilegeEscalation:
             "Break the path at its first step: narrow the policy that enables it (to the groups, service IDs or profiles it is meant for, or to a role without the action), or make the target less privileged."
         }
@@ -238,6 +244,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .userWithoutMFA: [.users, .identitySettings]
         case .noSupportAccessGroup: [.accessGroups, .accessPolicies]
         case .tooManyAdministrators, .tooManyAdministratorServiceIDs: [.accessPolicies, .accessGroups, .accessGroupMembers]
+        case .cbrReportOnly: [.cbrRules]
         case .privilegeEscalation: [.accessPolicies, .accessGroups, .accessGroupMembers]
         }
     }
@@ -250,6 +257,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .policyOnUser: [.users]
         case .accountAdministrator, .tooManyAdministrators, .tooManyAdministratorServiceIDs: [.trustedProfileIdentities]
         case .canAssignAccess: [.trustedProfileIdentities, .account]
+        case .cbrReportOnly: [.resourceInstances, .cbrZones]
         case .privilegeEscalation:
             [.roles, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileIdentities, .resourceInstances, .account]
         case .collectionUnknown, .publicAccessPolicy, .policyOnMissingInstance, .authorizationOnMissingInstance,
@@ -301,6 +309,7 @@ extension RuleID {
         case .noSupportAccessGroup: FindingRule(findings: GroupFindings.supportGroup)
         case .tooManyAdministrators: FindingRule(findings: AdministratorCountFindings.tooManyUsers)
         case .tooManyAdministratorServiceIDs: FindingRule(findings: AdministratorCountFindings.tooManyServiceIDs)
+        case .cbrReportOnly: FindingRule(findings: NetworkFindings.reportOnlyRestrictions)
         case .privilegeEscalation: FindingRule(findings: EscalationFindings.privilegeEscalation)
         }
     }

@@ -1,7 +1,7 @@
 import Snapshot
 
 extension Endpoint {
-    /// Resource Manager, Resource Controller, User Management and Accounts.
+    /// Resource Manager, Resource Controller (instances, service credentials), User Management and Accounts.
     static let account: [Endpoint] = [
         Endpoint("GET", "/v2/resource_groups", reads: [.resourceGroups]) { context in
             .json(["resources": .array(context.snapshot.items(.resourceGroups))])
@@ -9,8 +9,14 @@ extension Endpoint {
         Endpoint("GET", "/v2/resource_instances", reads: [.resourceInstances]) { context in
             try context.page(.resourceController, context.snapshot.items(.resourceInstances), key: "resources")
         },
+        // Each user's `settings` only with `include_settings=true`, as in the API.
+        Endpoint("GET", "/v2/resource_keys", reads: [.resourceKeys]) { context in
+            try context.page(.resourceController, context.snapshot.items(.resourceKeys), key: "resources")
+        },
         Endpoint("GET", "/v2/accounts/{account}/users", reads: [.users]) { context in
-            try context.page(.users, context.snapshot.items(.users), key: "resources")
+            var users = context.snapshot.items(.users)
+            if !context.request.flag("include_settings") { users = users.map { $0.setting("settings", to: nil) } }
+            return try context.page(.users, users, key: "resources")
         },
         Endpoint("GET", "/v4/accounts/{account}", reads: [.account]) { context in
             .json(context.snapshot.object(.account) ?? [:])

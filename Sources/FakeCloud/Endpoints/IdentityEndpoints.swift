@@ -1,7 +1,8 @@
 import Snapshot
 
 extension Endpoint {
-    /// IAM Identity: service IDs, trusted profiles (with links, claim rules, identities), API keys, settings.
+    /// IAM Identity: service IDs, trusted profiles (with links, claim rules, identities), API keys, settings, identity
+    /// providers and login settings.
     static let identity: [Endpoint] = [
         Endpoint("GET", "/v1/serviceids", reads: [.serviceIDs]) { context in
             try context.page(.identity, context.snapshot.items(.serviceIDs), key: "serviceids")
@@ -33,6 +34,12 @@ extension Endpoint {
         },
         Endpoint("GET", "/v1/accounts/{account}/settings/identity", reads: [.identitySettings]) { context in
             .json(context.snapshot.object(.identitySettings) ?? [:])
+        },
+        Endpoint("GET", "/v1/idps", reads: [.identityProviders]) { context in
+            .json(["idps": .array(context.snapshot.items(.identityProviders))])
+        },
+        Endpoint("GET", "/v2/loginsettings/{account}", reads: [.loginSettings]) { context in
+            .json(context.snapshot.object(.loginSettings) ?? [:])
         },
     ]
 

@@ -22,13 +22,27 @@ extension Endpoint {
             return try context.page(.start, items, key: "policies")
         },
         Endpoint("GET", "/v2/roles", reads: [.roles]) { context in
-            .json(roles(context.snapshot.object(.roles) ?? [:], serviceName: context.request.query("service_name")))
+            let request = context.request
+            if request.query("service_name") != nil, request.query("service_group_id") != nil {
+                throw APIError.badRequest("service_name and service_group_id are mutually exclusive.")
+            }
+            if let type = request.query("policy_type"), type != "access", type != "authorization" {
+                throw APIError.badRequest("Invalid policy_type \"\(type)\".")
+            }
+            // A service group's roles are the platform (system) roles and the generic service roles.
+            let serviceName = request.query("service_group_id") != nil ? "iam" : request.query("service_name")
+            return .json(roles(context.snapshot.object(.roles) ?? [:], serviceName: serviceName))
         },
         Endpoint("GET", "/v1/policy_templates", reads: [.policyTemplates]) { context in
             try context.page(.start, context.snapshot.items(.policyTemplates), key: "policy_templates")
         },
+        // `version` (the response format) is required, as in the API; only 1.0 is served.
         Endpoint("GET", "/v1/policy_assignments", reads: [.policyAssignments]) { context in
-            try context.page(.start, context.snapshot.items(.policyAssignments), key: "assignments")
+            guard let version = context.request.query("version") else {
+                throw APIError.badRequest("Missing required query parameter: version.")
+            }
+            guard version == "1.0" else { throw APIError.badRequest("Unsupported version \"\(version)\": expected 1.0.") }
+            return try context.page(.start, context.snapshot.items(.policyAssignments), key: "assignments")
         },
     ]
 

@@ -30,9 +30,10 @@ public enum ManifestSources {
         return endpoint.source(pages: pages)
     }
 
-    /// How many services a fetch asks `/v2/roles` about for these policies and instances.
+    /// How many filtered `/v2/roles` requests (per service, authorization pair and service group) a fetch makes for
+    /// these policies and instances.
     public static func roleServices(policies: [Any], instances: [Any]) -> Int {
-        RoleMerge.services(policies: policies, instances: instances).count
+        RoleMerge.queries(policies: policies, instances: instances).count
     }
 
     private static func pageCount(_ items: Int, _ paging: Paging) -> Int {

@@ -1,3 +1,4 @@
+import Foundation
 import Snapshot
 
 /// Merges `/v2/roles` responses (the account's, then one per service) into the three arrays of `roles.json`.
@@ -31,26 +32,59 @@ enum RoleMerge {
         return result
     }
 
-    /// The services whose roles a snapshot needs: every `serviceName` in policies and every instance's service.
-    static func services(policies: [Any], instances: [Any]) -> [String] {
-        var names = Set<String>()
+    /// The `/v2/roles` queries a snapshot needs besides the account's own (no filter), in a fixed order:
+    /// `service_name=` for every service named in a policy or of an instance; `policy_type=authorization` with
+    /// `service_name=` and `source_service_name=` for every source → target pair of an authorization policy (the
+    /// roles such a policy may grant are listed only so); `service_group_id=` for every service group a policy names.
+    static func queries(policies: [Any], instances: [Any]) -> [[URLQueryItem]] {
+        var services = Set<String>()
+        var authorizations = Set<[String]>()
+        var serviceGroups = Set<String>()
         for policy in policies {
             guard let object = policy as? [String: Any] else { continue }
-            var attributeLists: [[[String: Any]]] = []
-            if let resource = object["resource"] as? [String: Any] { attributeLists.append((resource["attributes"] as? [[String: Any]]) ?? []) }
-            if let subject = object["subject"] as? [String: Any] { attributeLists.append((subject["attributes"] as? [[String: Any]]) ?? []) }
-            for resource in (object["resources"] as? [[String: Any]]) ?? [] { attributeLists.append((resource["attributes"] as? [[String: Any]]) ?? []) }
-            for attributes in attributeLists {
-                for attribute in attributes where (attribute["key"] ?? attribute["name"]) as? String == "serviceName" {
-                    if let value = attribute["value"] as? String, !value.contains("*") { names.insert(value) }
+            let subjects = attributeLists(object, single: "subject", multiple: "subjects")
+            let resources = attributeLists(object, single: "resource", multiple: "resources")
+            for attributes in subjects + resources {
+                if let name = concrete(attributes, "serviceName") { services.insert(name) }
+            }
+            for attributes in resources {
+                if let group = concrete(attributes, "service_group_id") { serviceGroups.insert(group) }
+            }
+            guard (object["type"] as? String) == "authorization" else { continue }
+            for subject in subjects {
+                guard let source = concrete(subject, "serviceName") else { continue }
+                for resource in resources {
+                    if let target = concrete(resource, "serviceName") { authorizations.insert([source, target]) }
                 }
             }
         }
         for instance in instances {
             guard let crn = ((instance as? [String: Any])?["crn"] ?? (instance as? [String: Any])?["id"]) as? String else { continue }
             let parts = crn.split(separator: ":", omittingEmptySubsequences: false)
-            if parts.count > 4, !parts[4].isEmpty { names.insert(String(parts[4])) }
+            if parts.count > 4, !parts[4].isEmpty { services.insert(String(parts[4])) }
         }
-        return names.sorted()
+        let byService = services.sorted().map { [URLQueryItem(name: "service_name", value: $0)] }
+        let byAuthorization = authorizations.sorted { $0.lexicographicallyPrecedes($1) }.map { pair in
+            [URLQueryItem(name: "policy_type", value: "authorization"), URLQueryItem(name: "service_name", value: pair[1]),
+             URLQueryItem(name: "source_service_name", value: pair[0])]
+        }
+        let byServiceGroup = serviceGroups.sorted().map { [URLQueryItem(name: "service_group_id", value: $0)] }
+        return byService + byAuthorization + byServiceGroup
+    }
+
+    /// The attribute lists of a policy's subject or resource: v2's one object, v1's array.
+    private static func attributeLists(_ policy: [String: Any], single: String, multiple: String) -> [[[String: Any]]] {
+        var lists: [[[String: Any]]] = []
+        if let part = policy[single] as? [String: Any] { lists.append((part["attributes"] as? [[String: Any]]) ?? []) }
+        for part in (policy[multiple] as? [[String: Any]]) ?? [] { lists.append((part["attributes"] as? [[String: Any]]) ?? []) }
+        return lists
+    }
+
+    /// The value of attribute `key` (v2 `key`, v1 `name`) when it is one concrete value, not a pattern.
+    private static func concrete(_ attributes: [[String: Any]], _ key: String) -> String? {
+        for attribute in attributes where (attribute["key"] ?? attribute["name"]) as? String == key {
+            if let value = attribute["value"] as? String, !value.isEmpty, !value.contains("*") { return value }
+        }
+        return nil
     }
 }

@@ -59,24 +59,32 @@ public struct PolicyTemplate: Decodable, Sendable, Hashable {
     public let description: String?
 }
 
-/// An assignment of a policy template to an account or account group (`GET /v1/policy_assignments`).
+/// An assignment of a policy template to an account or account group (`GET /v1/policy_assignments`). The API
+/// answers in one of two formats: `version=1.0` nests the template as `template.{id,version}`; the older format has
+/// top-level `template_id` and `template_version`. Both decode to the same value.
 public struct PolicyAssignment: Decodable, Sendable, Hashable {
     public let id: String
     public let templateID: String?
     public let templateVersion: String?
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case template
+        case id, template
+        case templateID = "template_id", templateVersion = "template_version"
     }
 
     struct TemplateRef: Decodable { let id: String?; let version: String? }
+
+    public init(id: String, templateID: String?, templateVersion: String?) {
+        self.id = id
+        self.templateID = templateID
+        self.templateVersion = templateVersion
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         let template = try c.decodeIfPresent(TemplateRef.self, forKey: .template)
-        templateID = template?.id
-        templateVersion = template?.version
+        templateID = try template?.id ?? c.decodeIfPresent(String.self, forKey: .templateID)
+        templateVersion = try template?.version ?? c.decodeIfPresent(String.self, forKey: .templateVersion)
     }
 }

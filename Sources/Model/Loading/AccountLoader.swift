@@ -54,6 +54,12 @@ public enum AccountLoader {
         let resourceInstances = rest.list(.resourceInstances, ResourceInstance.self, id: \.id)
         let apiKeys = rest.list(.apiKeys, APIKey.self, id: \.id)
         let identitySettings = rest.object(.identitySettings, IdentitySettings.self)
+        let resourceKeys = rest.list(.resourceKeys, ResourceKey.self, id: \.id)
+        let cbrZones = rest.list(.cbrZones, CBRZone.self, id: \.id)
+        let cbrRules = rest.list(.cbrRules, CBRRule.self, id: \.id)
+        let cbrAccountSettings = rest.object(.cbrAccountSettings, CBRAccountSettings.self)
+        let identityProviders = rest.list(.identityProviders, IdentityProvider.self, id: \.id)
+        let loginSettings = rest.object(.loginSettings, LoginSettings.self)
         let activity = rest.volatile(snapshot.activity, file: VolatileArea.activity.file, ActivityReport.self)
         let mfa = rest.volatile(snapshot.mfa, file: VolatileArea.mfa.file, MFAReport.self)
 
@@ -69,7 +75,9 @@ public enum AccountLoader {
             accessPolicies: withUsage(decoded.access, usage), authorizationPolicies: withUsage(decoded.authorizations, usage),
             roles: roles, policyTemplates: policyTemplates, policyAssignments: policyAssignments,
             resourceGroups: resourceGroups, resourceInstances: resourceInstances, apiKeys: apiKeys,
-            identitySettings: identitySettings, activity: activity, mfa: mfa, unknown: unknown)
+            identitySettings: identitySettings, resourceKeys: resourceKeys, cbrZones: cbrZones, cbrRules: cbrRules,
+            cbrAccountSettings: cbrAccountSettings, identityProviders: identityProviders, loginSettings: loginSettings,
+            activity: activity, mfa: mfa, unknown: unknown)
 
         var problems = snapshot.problems + decoder.problems + decoded.problems + rest.problems
         problems += ReferenceCheck(account: account, members: members, groupRules: groupRules, links: links,

@@ -132,7 +132,8 @@ public enum SnapshotRedaction {
             case .users, .serviceIDs, .trustedProfiles, .accessGroupMembers, .trustedProfileIdentities: return true
             case .account, .trustedProfileLinks, .trustedProfileRules, .accessGroups, .accessGroupRules,
                  .accessGroupSettings, .accessPolicies, .authorizationPolicies, .roles, .policyTemplates,
-                 .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings: return false
+                 .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys,
+                 .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings: return false
             }
         }
 
@@ -152,7 +153,11 @@ public enum SnapshotRedaction {
             case .policyTemplates, .policyAssignments: "template"
             case .accessPolicies, .authorizationPolicies: "policy"
             case .roles: "role"
-            case .identitySettings: "setting"
+            case .identitySettings, .cbrAccountSettings, .loginSettings: "setting"
+            case .resourceKeys: "credential"
+            case .cbrZones: "zone"
+            case .cbrRules: "cbrrule"
+            case .identityProviders: "idp"
             }
         }
 

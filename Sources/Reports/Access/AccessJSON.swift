@@ -68,10 +68,12 @@ enum AccessJSON {
         let name: String?
         let membership: String?
         let rule: String?
+        /// A dynamic membership that had expired at the snapshot: its `expires_at`.
+        let lapsedSince: String?
 
         enum CodingKeys: String, CodingKey {
             case kind, id, name, membership, rule
-            case iamID = "iam_id"
+            case iamID = "iam_id", lapsedSince = "lapsed_since"
         }
     }
 
@@ -119,12 +121,14 @@ enum AccessJSON {
 
         static func step(_ step: AccessStep) -> Step {
             switch step {
-            case .accessGroup(let id, let name, let rule):
-                Step(kind: "access_group", id: id, iamID: nil, name: name, membership: rule == nil ? "static" : "dynamic", rule: rule)
+            case .accessGroup(let id, let name, let rule, let lapsed):
+                Step(kind: "access_group", id: id, iamID: nil, name: name, membership: rule == nil ? "static" : "dynamic", rule: rule,
+                     lapsedSince: lapsed)
             case .trustedProfile(let id, let iamID, let name):
-                Step(kind: "trusted_profile", id: id, iamID: iamID, name: name, membership: nil, rule: nil)
+                Step(kind: "trusted_profile", id: id, iamID: iamID, name: name, membership: nil, rule: nil, lapsedSince: nil)
             case .publicAccess:
-                Step(kind: "public_access", id: AccessGroup.publicAccessID, iamID: nil, name: "Public Access", membership: nil, rule: nil)
+                Step(kind: "public_access", id: AccessGroup.publicAccessID, iamID: nil, name: "Public Access", membership: nil,
+                     rule: nil, lapsedSince: nil)
             }
         }
     }

@@ -13,7 +13,7 @@ enum PathText {
     static func describe(_ path: [AccessStep]) -> String {
         guard !path.isEmpty else { return "direct" }
         return path.map { step in
-            if case .accessGroup(_, _, nil) = step { return step.description + " (static)" }
+            if case .accessGroup(_, _, nil, _) = step { return step.description + " (static)" }
             return step.description
         }.joined(separator: " → ")
     }

@@ -7,7 +7,8 @@ import Model
 public struct ResourceAccessReport: Sendable {
     /// The instance asked about.
     public let instance: ResourceInstance
-    /// Who can reach the instance, ordered: users, service IDs, trusted profiles, access groups, Public Access,
+    /// Who can reach the instance, ordered: users, service IDs, trusted profiles and what may assume them (linked
+    /// compute resources, claim rules' federated users and compute resources), access groups, Public Access,
     /// services; then by name.
     public var access: [ResourceAccess] { rows.map(reach.access) }
     let index: AccessIndex
@@ -77,6 +78,7 @@ public struct ResourceAccessReport: Sendable {
             return TableRow(holder: row.holder, match: reach.policies[row.policy].match == .full ? "full" : "partial", fields: number)
         }
         let groupName = instance.resourceGroupID.flatMap { account.resourceGroupsByID[$0]?.name }
+        let restrictions = NetworkRestriction.protecting(instance, in: account)
         let document = Document(
             account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
             fetchedAt: account.fetchedAt.raw,
@@ -84,12 +86,14 @@ public struct ResourceAccessReport: Sendable {
                                service: instance.serviceName, region: instance.region,
                                resourceGroup: instance.resourceGroupID.map { ResourceGroupRef(id: $0, name: groupName) }),
             unknownCollections: unknown,
+            networkRestrictions: restrictions.map(Restriction.init),
             access: Rows(holders: holders, fields: fields, rows: tableRows))
         let location = [instance.serviceName, instance.region, groupName.map { "resource group \($0)" }].compactMap { $0 }
         return TabularReport(
             title: "Who can reach \(instance.displayName) (\(([instance.instanceID] + location).joined(separator: ", "))) in "
                 + "\(account.displayName), snapshot \(account.fetchedAt.raw): \(rows.count) row\(rows.count == 1 ? "" : "s")",
-            notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): access through it is missing" },
+            notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): access through it is missing" }
+                + restrictions.map(Self.note),
             table: .init(header: ["Who", "Kind", "Match", "Roles", "Target", "Policy", "Path", "Conditions"],
                          count: tableRows.count, cells: { line in
                 let row = tableRows[line], holder = holders[row.holder]
@@ -101,6 +105,47 @@ public struct ResourceAccessReport: Sendable {
                                             grant: fields[row.fields].recordColumns)
             }),
             json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: document))
+    }
+
+    /// "network-restricted by CBR rule …": what the rule means for every row above.
+    private static func note(_ restriction: NetworkRestriction) -> String {
+        let rule = restriction.rule
+        let zones = restriction.zones.map { $0.name ?? $0.id }.joined(separator: ", ")
+        let effect = switch rule.enforcementMode {
+        case .enabled: "network-restricted: every row applies only from"
+        case .report: "report-only network restriction (not enforced): requests from outside are only reported;"
+            + " allowed zones"
+        case .disabled: "disabled network restriction (not enforced): allowed zones"
+        }
+        return "\(effect) \(zones.isEmpty ? "no zone" : zones) (CBR rule \(rule.id)\(rule.description.map { ", \($0)" } ?? "")"
+            + (restriction.partial ? ", on part of the instance" : "") + ")"
+    }
+
+    /// A CBR rule protecting the instance, in JSON.
+    struct Restriction: Encodable {
+        let ruleID: String
+        let description: String?
+        let enforcementMode: String
+        let zones: [Zone]
+        let partial: Bool
+
+        struct Zone: Encodable {
+            let id: String
+            let name: String?
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case description, zones, partial
+            case ruleID = "rule_id", enforcementMode = "enforcement_mode"
+        }
+
+        init(_ restriction: NetworkRestriction) {
+            ruleID = restriction.rule.id
+            description = restriction.rule.description
+            enforcementMode = restriction.rule.enforcementMode.rawValue
+            zones = restriction.zones.map { Zone(id: $0.id, name: $0.name) }
+            partial = restriction.partial
+        }
     }
 
     private struct FieldsKey: Hashable {
@@ -157,6 +202,19 @@ public struct ResourceAccessReport: Sendable {
                 name = instance.map { "\(service) \(index.account.instancesByGUID[$0]?.name ?? $0)" } ?? service
                 serviceInstance = instance
                 order = 5
+            case .serviceCredential(let credential):
+                kind = "service_credential"
+                id = credential.id
+                let serviceID = index.name(ofIAMID: credential.serviceIDIAMID) ?? credential.serviceIDIAMID
+                name = "\(credential.name) (key of service ID \(serviceID)" + (credential.role.map { ", created as \($0)" } ?? "") + ")"
+                serviceInstance = nil
+                order = 1
+            case .profileAssumer(let assumer):
+                kind = assumer.kind.rawValue
+                id = assumer.id
+                name = assumer.name
+                serviceInstance = nil
+                order = 2
             }
         }
     }
@@ -193,11 +251,13 @@ public struct ResourceAccessReport: Sendable {
         let fetchedAt: String
         let resource: Resource
         let unknownCollections: [AccessJSON.UnknownCollection]
+        let networkRestrictions: [Restriction]
         let access: Rows
 
         enum CodingKeys: String, CodingKey {
             case account, resource, access
             case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
+            case networkRestrictions = "network_restrictions"
         }
     }
 

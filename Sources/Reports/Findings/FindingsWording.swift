@@ -66,6 +66,7 @@ enum FindingsWording {
         case .serviceInstance: "service instance"
         case .role: "role"
         case .apiKey: "API key"
+        case .cbrRule: "network restriction rule"
         case .collection: "collection"
         }
     }

@@ -20,6 +20,7 @@ extension Generator {
                 "disabled": g.rng.chance(0.03),
                 "action_when_leaked": ["disable", "disable", "delete", "none"][g.rng.int(4)],
                 "support_sessions": false,
+                "apikey": "",  // listings carry the property without the secret
                 "leaked": g.rng.chance(0.005),
             ]
             if g.rng.chance(0.4) { item["expires_at"] = SynthTime.identity(created + (90 + g.rng.int(640)) * SynthTime.day) }

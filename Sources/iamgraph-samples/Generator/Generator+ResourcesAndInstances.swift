@@ -109,7 +109,7 @@ extension Generator {
                 "restored_at": NSNull(),
                 "dashboard_url": "https://cloud.ibm.com/services/\(spec.name)/\(escaped)",
                 "last_operation": [
-                    "type": "create", "state": "succeeded", "async": false,
+                    "type": "create", "state": "succeeded", "async": false, "cancelable": false, "poll": false,
                     "description": "Completed create instance operation", "updated_at": created,
                 ] as JSON,
                 "plan_history": [["resource_plan_id": plan, "start_date": created] as JSON],

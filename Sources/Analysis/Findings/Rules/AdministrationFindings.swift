@@ -104,7 +104,7 @@ enum AdministrationFindings {
         var seen = Set<String>()
         return positions.filter { seenPaths.insert($0).inserted }.flatMap { paths[$0].path.steps }.compactMap { step -> FindingEntity? in
             switch step {
-            case .accessGroup(let id, _, _): seen.insert(id).inserted ? c.group(id) : nil
+            case .accessGroup(let id, _, _, _): seen.insert(id).inserted ? c.group(id) : nil
             case .trustedProfile(_, let iamID, _): seen.insert(iamID).inserted ? c.identity(iamID) : nil
             case .publicAccess: seen.insert(AccessGroup.publicAccessID).inserted ? c.group(AccessGroup.publicAccessID) : nil
             }

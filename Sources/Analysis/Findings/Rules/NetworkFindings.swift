@@ -1,0 +1,38 @@
+import Model
+
+/// Rules about context-based restrictions (network access to services).
+enum NetworkFindings {
+    /// Services whose instances hold keys, secrets, data, clusters or IAM itself: a restriction that only reports is
+    /// worth a warning there.
+    static let sensitiveServices: Set<String> = [
+        "kms", "hs-crypto", "secrets-manager", "cloud-object-storage", "containers-kubernetes", "is", "iam-identity",
+        "iam-groups", "iam-access-management", "databases-for-postgresql", "databases-for-mysql", "databases-for-mongodb",
+        "databases-for-redis", "databases-for-elasticsearch", "databases-for-etcd", "messages-for-rabbitmq", "messagehub",
+    ]
+
+    static func reportOnlyRestrictions(_ c: FindingContext) -> [Finding] {
+        let account = c.account
+        return account.cbrRules.compactMap { rule -> Finding? in
+            guard rule.enforcementMode == .report else { return nil }
+            let services = Set(rule.resources.flatMap { $0.filter { $0.name == "serviceName" }.map(\.value) })
+            let sensitive = services.intersection(sensitiveServices).sorted()
+            guard !sensitive.isEmpty else { return nil }
+            // The instances the rule covers that no enforced rule covers too.
+            let exposed = account.resourceInstances.filter { instance in
+                let restrictions = NetworkRestriction.protecting(instance, in: account)
+                return restrictions.contains { $0.rule.id == rule.id }
+                    && !restrictions.contains { $0.rule.enforcementMode == .enabled && !$0.partial }
+            }
+            let covered = account.resourceInstances.contains { NetworkRestriction.protecting($0, in: account).contains { $0.rule.id == rule.id } }
+            // A rule whose every instance is also under an enforced rule exposes nothing.
+            guard !exposed.isEmpty || !covered else { return nil }
+            let zones = rule.zoneIDs.map { id in account.cbrZones.first { $0.id == id }?.name ?? id }
+            return Finding(.cbrReportOnly,
+                           entities: [FindingEntity(.cbrRule, id: rule.id, name: rule.description)]
+                               + exposed.map { c.instance($0.instanceID) },
+                           why: "only reports requests to \(sensitive.joined(separator: ", ")) from outside "
+                               + (zones.isEmpty ? "its zones" : zones.joined(separator: ", "))
+                               + (exposed.isEmpty ? "" : " (\(exposed.count) instance\(exposed.count == 1 ? "" : "s") without an enforced rule)"))
+        }
+    }
+}

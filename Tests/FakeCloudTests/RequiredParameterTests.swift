@@ -1,0 +1,43 @@
+import FakeCloud
+import Foundation
+import Snapshot
+import Testing
+import TestSupport
+
+/// The fake cloud holds clients to the parameters IBM's API requires or needs to give the whole answer.
+@Suite struct RequiredParameterTests {
+    /// `GET /v1/policy_assignments` without `version` (the response format; required by the API and IBM's SDK) is a
+    /// 400, so a fetcher that forgets it fails its tests.
+    @Test func policyAssignmentsRequireVersion() async throws {
+        try await withCloud { cloud, client in
+            let client = try await client.authenticated()
+            let missing = try await client.get("/v1/policy_assignments?account_id=\(cloud.accountID)")
+            #expect(missing.status == 400)
+            let unsupported = try await client.get("/v1/policy_assignments?account_id=\(cloud.accountID)&version=2.0")
+            #expect(unsupported.status == 400)
+            let served = try await client.get("/v1/policy_assignments?account_id=\(cloud.accountID)&version=1.0")
+            #expect(served.status == 200)
+            #expect(try served.json["assignments"] is [Any])
+        }
+    }
+
+    /// Users' `settings` (IP allowlist, self-managed login) come only with `include_settings=true`.
+    @Test func userSettingsOnlyWithIncludeSettings() async throws {
+        let directory = try TemporaryDirectory.make("user-settings")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let snapshot = directory.appendingPathComponent("snapshot")
+        try FileManager.default.copyItem(at: demoSnapshot, to: snapshot)
+        let file = snapshot.appendingPathComponent(CollectionKind.users.fileName)
+        var users = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]])
+        users[0]["settings"] = ["allowed_ip_addresses": "192.0.2.1", "self_manage": true]
+        try CanonicalJSON.data(users).write(to: file)
+        _ = try Resealer().reseal(snapshot)
+        try await withCloud(snapshot) { cloud, client in
+            let client = try await client.authenticated()
+            let plain = try await client.get("/v2/accounts/\(cloud.accountID)/users?limit=100").json
+            #expect((plain["resources"] as? [[String: Any]])?.allSatisfy { $0["settings"] == nil } == true)
+            let full = try await client.get("/v2/accounts/\(cloud.accountID)/users?limit=100&include_settings=true").json
+            #expect((full["resources"] as? [[String: Any]])?.contains { $0["settings"] != nil } == true)
+        }
+    }
+}
