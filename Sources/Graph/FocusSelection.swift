@@ -49,21 +49,7 @@ struct FocusSelection {
             if let group = instance.resourceGroupID { allowed.insert(Node.id(.resourceGroup, group)) }
             for access in WhoHasAccess.to(instance, in: index) {
                 allowed.formUnion(Self.policyNodes(access.policy, target: access.target))
-                switch access.holder {
-                case .identity(let iamID):
-                    allowed.insert(account.identity(iamID: iamID).map(Self.node(of:)) ?? Self.unknownIdentityNode(iamID))
-                case .accessGroup(let id): allowed.insert(Node.id(.accessGroup, id))
-                case .service(let name, let guid): allowed.insert(Node.id(.service, guid.map { "\(name)/\($0)" } ?? name))
-                case .serviceCredential(let credential):
-                    // A credential acts as its service ID: the map shows the service ID.
-                    allowed.insert(account.identity(iamID: credential.serviceIDIAMID).map(Self.node(of:))
-                                   ?? Self.unknownIdentityNode(credential.serviceIDIAMID))
-                case .profileAssumer(let assumer):
-                    switch assumer.kind {
-                    case .computeResource: allowed.insert(Node.id(.computeResource, assumer.id))
-                    case .federatedUsers, .computeResources: allowed.insert(Node.id(.claimRule, assumer.id))
-                    }
-                }
+                allowed.insert(Self.node(of: access.holder, in: account))
                 for step in access.path { allowed.insert(Self.node(of: step)) }
             }
             self.allowed = allowed
@@ -120,16 +106,30 @@ struct FocusSelection {
         for instance in instances {
             for access in WhoHasAccess.to(instance, in: index) {
                 allowed.formUnion(policyNodes(access.policy, target: access.target))
-                switch access.holder {
-                case .identity(let iamID):
-                    allowed.insert(account.identity(iamID: iamID).map(node(of:)) ?? unknownIdentityNode(iamID))
-                case .accessGroup(let id): allowed.insert(Node.id(.accessGroup, id))
-                case .service(let name, let guid): allowed.insert(Node.id(.service, guid.map { "\(name)/\($0)" } ?? name))
-                }
+                allowed.insert(node(of: access.holder, in: account))
                 for step in access.path { allowed.insert(node(of: step)) }
             }
         }
         return (allowed, [])
+    }
+
+    /// The node that stands for one holder of access to an instance.
+    private static func node(of holder: ResourceAccess.Holder, in account: IAMAccount) -> String {
+        switch holder {
+        case .identity(let iamID):
+            return account.identity(iamID: iamID).map(node(of:)) ?? unknownIdentityNode(iamID)
+        case .accessGroup(let id): return Node.id(.accessGroup, id)
+        case .service(let name, let guid): return Node.id(.service, guid.map { "\(name)/\($0)" } ?? name)
+        case .serviceCredential(let credential):
+            // A credential acts as its service ID: the map shows the service ID.
+            return account.identity(iamID: credential.serviceIDIAMID).map(node(of:))
+                ?? unknownIdentityNode(credential.serviceIDIAMID)
+        case .profileAssumer(let assumer):
+            switch assumer.kind {
+            case .computeResource: return Node.id(.computeResource, assumer.id)
+            case .federatedUsers, .computeResources: return Node.id(.claimRule, assumer.id)
+            }
+        }
     }
 
     /// Whether `target` is the resource group itself or everything in it.

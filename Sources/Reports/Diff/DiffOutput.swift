@@ -32,11 +32,9 @@ public enum DiffOutput {
             note("no changes: nothing to draw")
             return nil
         }
-        let oldView = try AccessMap.build(old, options: DiffMap.view)
-        let newView = try AccessMap.build(new, options: DiffMap.view)
-        let graph = try ExportOutput.fittingMermaid(DiffMap.build(old: oldView, new: newView, title: diff.title),
+        let graph = try ExportOutput.fittingMermaid(DiffMap.build(old: old, new: new, title: diff.title),
                                                     note: note) { budget in
-            DiffMap.build(old: oldView, new: newView, title: diff.title, maxNodes: budget)
+            try DiffMap.build(old: old, new: new, title: diff.title, maxNodes: budget)
         }
         for line in graph.notes { note(line) }
         return Data(MermaidFlowchart.text(graph).utf8)
