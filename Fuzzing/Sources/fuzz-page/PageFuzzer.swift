@@ -116,7 +116,7 @@ enum PageFuzzer {
         case .object:
             content = value
         case .roles:
-            content = RoleMerge.merge([value as? [String: Any] ?? [:]])
+            content = RoleMerge.merge([(service: nil, body: value as? [String: Any] ?? [:])])
         case .list, .perParent:
             // As `APIClient.list` takes a page apart.
             guard let object = value as? [String: Any], let key = endpoint.itemsKey,
@@ -138,7 +138,7 @@ enum PageFuzzer {
     }
 
     /// The requests a collection's items lead to: each group's members and rules, each profile's links, rules and
-    /// identities, the roles of each service that policies or instances name.
+    /// identities, the role listings that policies or instances call for (per service, authorization pair, service group).
     static func requestsLedTo(by items: [Any], of kind: CollectionKind, _ catalog: EndpointCatalog) {
         let children: [CollectionKind: [CollectionKind]] = [
             .accessGroups: [.accessGroupMembers, .accessGroupRules],
@@ -147,11 +147,10 @@ enum PageFuzzer {
         for parent in FetchPlan.ids(items) {
             for child in children[kind] ?? [] { _ = try? client.url(catalog.endpoint(child).forParent(parent), cursor: nil) }
         }
-        let services = kind.holdsPolicies ? RoleMerge.services(policies: items, instances: [])
-            : kind == .resourceInstances ? RoleMerge.services(policies: [], instances: items) : []
-        for service in services {
-            let roles = catalog.endpoint(.roles).adding([URLQueryItem(name: "service_name", value: service)])
-            _ = try? client.url(roles, cursor: nil)
+        let queries = kind.holdsPolicies ? RoleMerge.queries(policies: items, instances: [])
+            : kind == .resourceInstances ? RoleMerge.queries(policies: [], instances: items) : []
+        for query in queries {
+            _ = try? client.url(catalog.endpoint(.roles).adding(query), cursor: nil)
         }
     }
 
