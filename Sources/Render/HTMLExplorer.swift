@@ -47,10 +47,8 @@ enum HTMLExplorer {
     static func scriptSafeJSON(_ graph: AccessGraph) throws -> String {
         let document = Document(
             title: graph.title,
-            nodes: graph.nodes.map { .init(id: $0.id, kind: $0.kind.rawValue, label: $0.label, attributes: $0.attributes,
-                                           flags: $0.flags.names) },
-            edges: graph.edges.map { .init(source: $0.source, target: $0.target, kind: $0.kind.rawValue, label: $0.label,
-                                           attributes: $0.attributes, flags: $0.flags.names) })
+            nodes: graph.nodes.map(NodeRecord.init),
+            edges: graph.edges.map(EdgeRecord.init))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(document), as: UTF8.self)
@@ -99,26 +97,10 @@ enum HTMLExplorer {
 
     struct Document: Encodable {
         let title: String
-        let nodes: [NodeEntry]
-        let edges: [EdgeEntry]
+        let nodes: [NodeRecord]
+        let edges: [EdgeRecord]
     }
 
-    struct NodeEntry: Encodable {
-        let id: String
-        let kind: String
-        let label: String
-        let attributes: [String: String]
-        let flags: [String]
-    }
-
-    struct EdgeEntry: Encodable {
-        let source: String
-        let target: String
-        let kind: String
-        let label: String
-        let attributes: [String: String]
-        let flags: [String]
-    }
 
     private static let style = """
         html,body{margin:0;height:100%;font:13px 'Liberation Sans',Arial,sans-serif;color:#222}

@@ -20,10 +20,8 @@ public enum GraphJSON {
                         policies: options.showPolicies, cluster: options.clustering.rawValue,
                         include: options.include.map(\.rawValue).sorted(), exclude: options.exclude.map(\.rawValue).sorted(),
                         maxNodes: options.maxNodes, redacted: redacted),
-            nodes: graph.nodes.map { .init(id: $0.id, kind: $0.kind.rawValue, label: $0.label, attributes: $0.attributes,
-                                           flags: $0.flags.names) },
-            edges: graph.edges.map { .init(source: $0.source, target: $0.target, kind: $0.kind.rawValue, label: $0.label,
-                                           attributes: $0.attributes, flags: $0.flags.names) },
+            nodes: graph.nodes.map(NodeRecord.init),
+            edges: graph.edges.map(EdgeRecord.init),
             clusters: graph.clusters.map { .init(id: $0.id, label: $0.label, nodes: $0.nodeIDs) })
         return try CanonicalJSON.data(encoding: VersionedDocument(format: formatName, version: version, body: document))
     }
@@ -31,8 +29,8 @@ public enum GraphJSON {
     struct Document: Encodable {
         let account: Account
         let view: View
-        let nodes: [NodeEntry]
-        let edges: [EdgeEntry]
+        let nodes: [NodeRecord]
+        let edges: [EdgeRecord]
         let clusters: [ClusterEntry]
     }
 
@@ -73,22 +71,6 @@ public enum GraphJSON {
         }
     }
 
-    struct NodeEntry: Encodable {
-        let id: String
-        let kind: String
-        let label: String
-        let attributes: [String: String]
-        let flags: [String]
-    }
-
-    struct EdgeEntry: Encodable {
-        let source: String
-        let target: String
-        let kind: String
-        let label: String
-        let attributes: [String: String]
-        let flags: [String]
-    }
 
     struct ClusterEntry: Encodable {
         let id: String
