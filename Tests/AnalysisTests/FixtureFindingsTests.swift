@@ -100,7 +100,8 @@ import Testing
                                       policies: [Fixture.policy("p1", group: "AccessGroupId-g", [Fixture.attr("serviceName", "kms")])])
         let report = FindingsReport(AccessIndex(account))
         #expect(ids(report, .policyNeverUsed).isEmpty)
-        #expect(report.gaps.map(\.rule) == [.policyNeverUsed, .policyInactive, .identityInactive, .apiKeyInactive])
+        #expect(report.gaps.map(\.rule) == [.policyNeverUsed, .policyInactive, .identityInactive, .apiKeyInactive,
+                                            .serviceCredentialUnused])
         #expect(report.policiesByLastUse.isEmpty)
     }
 

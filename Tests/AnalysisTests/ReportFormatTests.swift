@@ -162,7 +162,7 @@ import TestSupport
         #expect(run["originalUriBaseIds"] == nil)
         #expect(!String(decoding: data, as: UTF8.self).contains(Samples.repository.path))
         let notifications = ((run["invocations"] as! [[String: Any]])[0]["toolExecutionNotifications"] as! [[String: Any]])
-        #expect(notifications.count == 2)
+        #expect(notifications.count == 3)  // the rules that need the activity report
     }
 
     @Test func findingsJSONSummarisesEveryRule() throws {
@@ -173,7 +173,8 @@ import TestSupport
         #expect(json["summary"] as? [String: Int] == ["error": 11, "warning": 26, "note": 26])
         let rules = json["rules"] as! [[String: Any]]
         #expect(rules.count == RuleID.allCases.count)
-        #expect(rules.filter { $0["evaluated"] as? Bool == false }.map { $0["id"] as! String } == ["identity-inactive", "api-key-inactive"])
+        #expect(rules.filter { $0["evaluated"] as? Bool == false }.map { $0["id"] as! String }
+                == ["identity-inactive", "api-key-inactive", "service-credential-unused"])
         #expect((json["findings"] as! [Any]).count == report.findings.count)
         #expect((json["policies_by_last_use"] as! [Any]).count == 26)
     }
