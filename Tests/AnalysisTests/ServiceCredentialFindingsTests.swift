@@ -23,7 +23,7 @@ import Testing
             try JSONDecoder().decode(ActivityReport.self, from: JSONSerialization.data(withJSONObject: $0))
         }
         return IAMAccount(accountID: Fixture.accountID, fetchedAt: Timestamp(Fixture.fetchedAt), scope: .account,
-                          serviceIDs: [Fixture.serviceID("idle"), Fixture.serviceID("busy")], resourceKeys: keys,
+                          serviceIDs: [try Fixture.serviceID("idle"), try Fixture.serviceID("busy")], resourceKeys: keys,
                           activity: report)
     }
 
