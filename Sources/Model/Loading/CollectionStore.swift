@@ -21,7 +21,7 @@ public struct CollectionStore: Sendable {
         values[key.kind] as? Value
     }
 
-    /// Stores a value under its key (tests build accounts with it).
+    /// Stores a value under its key: the loader does, and so may code that builds an account by hand.
     public mutating func set<Value>(_ key: CollectionKey<Value>, _ value: Value?) {
         values[key.kind] = value
     }
