@@ -35,7 +35,10 @@ let package = Package(
         // Credentials, HTTP over libcurl, paging, retries, concurrency; writes snapshots. The only network code.
         .target(name: "Fetch", dependencies: ["Snapshot", "CCurl"]),
         // Effective access, who-has-access, findings, diff: pure functions over Model.
-        .target(name: "Analysis", dependencies: ["Model"]),
+        .target(name: "Analysis", dependencies: ["Model"], plugins: ["RuleRegistry"]),
+        // Generates Analysis's `RuleID` from the rule types in Findings/Rules, ordered by docs/findings.md's sections.
+        .plugin(name: "RuleRegistry", capability: .buildTool(), dependencies: ["RuleRegistryGenerator"]),
+        .executableTarget(name: "RuleRegistryGenerator", path: "Plugins/RuleRegistryGenerator"),
         // Access tables and findings reports as text, JSON, CSV, Markdown and SARIF; exports (GraphML, OpenGraph,
         // Mermaid, SQLite through libsqlite3).
         .target(name: "Reports", dependencies: ["Analysis", "Graph", "GraphValues", "Render", "Model", "Snapshot", "CSQLite"]),

@@ -1,21 +1,42 @@
-/// How one rule of the findings report is evaluated over an account.
-struct FindingRule: Sendable {
-    /// What evaluating a rule gave.
-    enum Outcome: Sendable {
-        case findings([Finding])
-        /// The rule could not run for a reason other than an unknown collection (e.g. no activity data).
-        case notEvaluated(String)
-    }
+import Snapshot
 
-    let evaluate: @Sendable (FindingContext) -> Outcome
+/// A findings rule: its stable id, what it means, how severe it is, what it reads, and how it is evaluated.
+///
+/// Every type in `Findings/Rules/` declared as `struct <Name>Rule: FindingRule` (or `AlwaysEvaluatedRule`) is a case
+/// of `RuleID`, which the RuleRegistry build-tool plugin generates from that folder, in the order of the rules'
+/// sections in docs/findings.md: a rule whose type exists is always registered, evaluated and reported.
+protocol FindingRule: Sendable {
+    /// The stable rule id (SARIF, `--fail-on`, docs/findings.md): lower-case words joined by `-`; never rename one.
+    static var id: String { get }
+    /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
+    static var severity: Severity { get }
+    /// A short title, the same for every finding of the rule.
+    static var title: String { get }
+    /// What a finding of the rule means.
+    static var summary: String { get }
+    /// How to fix what the rule finds.
+    static var fix: String { get }
+    /// Collections without which the rule cannot be evaluated: when one is unknown, the rule is skipped.
+    static var requires: Set<CollectionKind> { get }
+    /// Collections the rule also reads: when one is unknown, the rule runs but may miss findings.
+    static var alsoReads: Set<CollectionKind> { get }
+    /// The rule's findings over an account whose required collections are known, or why it could not run.
+    static func evaluate(_ c: FindingContext) -> RuleOutcome
+}
 
-    /// A rule that may decline to run (see `Outcome.notEvaluated`).
-    init(_ evaluate: @escaping @Sendable (FindingContext) -> Outcome) {
-        self.evaluate = evaluate
-    }
+/// A rule that always runs once its required collections are known.
+protocol AlwaysEvaluatedRule: FindingRule {
+    /// The rule's findings over an account whose required collections are known.
+    static func findings(_ c: FindingContext) -> [Finding]
+}
 
-    /// A rule that always runs once its collections are known.
-    init(findings: @escaping @Sendable (FindingContext) -> [Finding]) {
-        self.init { .findings(findings($0)) }
-    }
+extension AlwaysEvaluatedRule {
+    static func evaluate(_ c: FindingContext) -> RuleOutcome { .findings(findings(c)) }
+}
+
+/// What evaluating a rule gave.
+enum RuleOutcome: Sendable {
+    case findings([Finding])
+    /// The rule could not run for a reason other than an unknown collection (e.g. no activity data).
+    case notEvaluated(String)
 }

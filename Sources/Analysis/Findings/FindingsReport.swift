@@ -48,17 +48,16 @@ public struct FindingsReport: Sendable {
         asOf = context.asOf
         inactiveDays = options.inactiveDays
 
-        var findings = Self.unknownCollections(account)
+        var findings: [Finding] = []
         var gaps: [RuleGap] = []
-        // Every rule with an evaluator, so a rule cannot be listed with 0 findings without having run.
+        // Every rule, so a rule cannot be listed with 0 findings without having run.
         for id in RuleID.allCases {
-            guard let rule = id.rule else { continue }
             let missing = id.requires.filter { !account.isKnown($0) }.sorted()
             guard missing.isEmpty else {
                 gaps.append(RuleGap(rule: id, evaluated: false, reason: "unknown: " + missing.map(\.name).joined(separator: ", ")))
                 continue
             }
-            switch rule.evaluate(context) {
+            switch id.definition.evaluate(context) {
             case .findings(let found): findings += found
             case .notEvaluated(let reason): gaps.append(RuleGap(rule: id, evaluated: false, reason: reason))
             }
@@ -118,19 +117,5 @@ public struct FindingsReport: Sendable {
     /// `--fail-on-new`: not in the baseline).
     public func hasFindings(atLeast severity: Severity, newOnly: Bool = false) -> Bool {
         findings.contains { $0.severity >= severity && (!newOnly || marks[$0]?.baseline == .new) }
-    }
-
-    /// One `collection-unknown` finding per collection the snapshot could not read, naming the rules it affects.
-    static func unknownCollections(_ account: IAMAccount) -> [Finding] {
-        account.unknown.sorted { $0.key < $1.key }.map { kind, why in
-            let skipped = RuleID.allCases.filter { $0.requires.contains(kind) }.map(\.rawValue)
-            let incomplete = RuleID.allCases.filter { $0.alsoReads.contains(kind) }.map(\.rawValue)
-            var effect: [String] = []
-            if !skipped.isEmpty { effect.append("not evaluated: " + skipped.joined(separator: ", ")) }
-            if !incomplete.isEmpty { effect.append("incomplete: " + incomplete.joined(separator: ", ")) }
-            if effect.isEmpty { effect.append("no findings rule reads it") }
-            return Finding(.collectionUnknown, entities: [FindingEntity(.collection, id: kind.name, name: kind.fileName)],
-                           why: "\(why); " + effect.joined(separator: "; "))
-        }
     }
 }

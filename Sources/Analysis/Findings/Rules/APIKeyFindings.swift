@@ -1,3 +1,4 @@
+import Snapshot
 import Foundation
 import Model
 
@@ -5,7 +6,7 @@ import Model
 /// the account settings that restrict creating keys and service IDs.
 enum APIKeyFindings {
     /// `api-key-not-rotated`: active keys created `keyMaxAgeDays` or more days before the report's time.
-    static func keysNotRotated(_ c: FindingContext) -> FindingRule.Outcome {
+    static func keysNotRotated(_ c: FindingContext) -> RuleOutcome {
         guard let asOf = c.asOf else { return .notEvaluated(FindingContext.noReferenceTime) }
         let limit = c.options.keyMaxAgeDays
         return .findings(c.account.apiKeys.compactMap { key in
@@ -52,4 +53,46 @@ enum APIKeyFindings {
     private static func owner(_ key: APIKey, _ c: FindingContext) -> [FindingEntity] {
         key.iamID.map { [c.identity($0)] } ?? []
     }
+}
+
+/// `api-key-not-rotated`: API key not rotated.
+struct APIKeyNotRotatedRule: FindingRule {
+    static let id = "api-key-not-rotated"
+    static let severity = Severity.warning
+    static let title = "API key not rotated"
+    static let summary =
+        "The API key was created --key-max-age-days days (default 90) or more before the report's time and is not disabled."
+    static let fix =
+        "Create a new key, replace the old one wherever it is used, then delete the old key."
+    static let requires: Set<CollectionKind> = [.apiKeys]
+    static let alsoReads: Set<CollectionKind> = []
+    static func evaluate(_ c: FindingContext) -> RuleOutcome { APIKeyFindings.keysNotRotated(c) }
+}
+
+/// `owner-api-key`: API key of the account owner.
+struct OwnerAPIKeyRule: AlwaysEvaluatedRule {
+    static let id = "owner-api-key"
+    static let severity = Severity.error
+    static let title = "API key of the account owner"
+    static let summary =
+        "The account owner has an API key: it carries the owner's access to everything in the account."
+    static let fix =
+        "Delete the owner's API keys; automate with a service ID or a trusted profile instead."
+    static let requires: Set<CollectionKind> = [.apiKeys, .account]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { APIKeyFindings.ownerKeys(c) }
+}
+
+/// `api-key-creation-unrestricted`: Anyone may create API keys or service IDs.
+struct APIKeyCreationUnrestrictedRule: AlwaysEvaluatedRule {
+    static let id = "api-key-creation-unrestricted"
+    static let severity = Severity.warning
+    static let title = "Anyone may create API keys or service IDs"
+    static let summary =
+        "The identity settings do not restrict creating user API keys or service IDs (restrict_create_platform_apikey, restrict_create_service_id), so every user may create them."
+    static let fix =
+        "In Access (IAM) > Settings, restrict API key creation and service ID creation; grant the right to create them by policy."
+    static let requires: Set<CollectionKind> = [.identitySettings]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { APIKeyFindings.unrestrictedCreation(c) }
 }

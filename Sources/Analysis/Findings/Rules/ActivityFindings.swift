@@ -1,3 +1,4 @@
+import Snapshot
 import Foundation
 import Model
 
@@ -5,7 +6,7 @@ import Model
 /// authenticated, or not for `inactiveDays` days.
 enum ActivityFindings {
     /// `identity-inactive`: users, service IDs and trusted profiles the activity report lists as inactive.
-    static func inactiveIdentities(_ c: FindingContext) -> FindingRule.Outcome {
+    static func inactiveIdentities(_ c: FindingContext) -> RuleOutcome {
         evaluate(c) { report, asOf in
             let users = (report.users ?? []).map { (entry: $0, entity: c.identity($0.key)) }
             let serviceIDs = Dictionary(c.account.serviceIDs.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
@@ -23,7 +24,7 @@ enum ActivityFindings {
     }
 
     /// `api-key-inactive`: API keys the activity report lists as inactive.
-    static func inactiveAPIKeys(_ c: FindingContext) -> FindingRule.Outcome {
+    static func inactiveAPIKeys(_ c: FindingContext) -> RuleOutcome {
         evaluate(c) { report, asOf in
             let names = Dictionary(c.account.apiKeys.compactMap { key in key.name.map { (key.id, $0) } },
                                    uniquingKeysWith: { first, _ in first })
@@ -34,7 +35,7 @@ enum ActivityFindings {
         }
     }
 
-    private static func evaluate(_ c: FindingContext, _ body: (ActivityReport, Date) -> [Finding]) -> FindingRule.Outcome {
+    private static func evaluate(_ c: FindingContext, _ body: (ActivityReport, Date) -> [Finding]) -> RuleOutcome {
         guard let report = c.account.activity else {
             return .notEvaluated("the snapshot has no activity report (fetch --with-activity)")
         }
@@ -57,4 +58,32 @@ enum ActivityFindings {
             return Finding(rule, entities: [entity], why: why)
         }
     }
+}
+
+/// `identity-inactive`: Identity inactive.
+struct IdentityInactiveRule: FindingRule {
+    static let id = "identity-inactive"
+    static let severity = Severity.warning
+    static let title = "Identity inactive"
+    static let summary =
+        "The activity report lists the user, service ID or trusted profile as not having authenticated for --inactive-days days (or ever)."
+    static let fix =
+        "Remove the user from the account, or delete the service ID or trusted profile, if it is no longer needed."
+    static let requires: Set<CollectionKind> = []
+    static let alsoReads: Set<CollectionKind> = []
+    static func evaluate(_ c: FindingContext) -> RuleOutcome { ActivityFindings.inactiveIdentities(c) }
+}
+
+/// `api-key-inactive`: API key inactive.
+struct APIKeyInactiveRule: FindingRule {
+    static let id = "api-key-inactive"
+    static let severity = Severity.warning
+    static let title = "API key inactive"
+    static let summary =
+        "The activity report lists the API key as not having authenticated for --key-unused-days days (default 180, the CIS benchmark's), or ever."
+    static let fix =
+        "Delete or disable the API key if nothing uses it."
+    static let requires: Set<CollectionKind> = []
+    static let alsoReads: Set<CollectionKind> = []
+    static func evaluate(_ c: FindingContext) -> RuleOutcome { ActivityFindings.inactiveAPIKeys(c) }
 }

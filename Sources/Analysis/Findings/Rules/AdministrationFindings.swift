@@ -1,3 +1,4 @@
+import Snapshot
 import Model
 
 /// Rules about who administers the account: account administrators and, per the IBM docs' table, who can assign
@@ -143,4 +144,32 @@ enum AdministrationFindings {
         }
         return entities
     }
+}
+
+/// `account-administrator`: Account administrator.
+struct AccountAdministratorRule: AlwaysEvaluatedRule {
+    static let id = "account-administrator"
+    static let severity = Severity.warning
+    static let title = "Account administrator"
+    static let summary =
+        "The identity holds Administrator on all account management services or on all IAM-enabled services, directly, through access groups or through a trusted profile."
+    static let fix =
+        "Keep the number of administrators small; review the list regularly."
+    static let requires: Set<CollectionKind> = [.accessPolicies, .accessGroups, .accessGroupMembers]
+    static let alsoReads: Set<CollectionKind> = [.trustedProfileIdentities]
+    static func findings(_ c: FindingContext) -> [Finding] { AdministrationFindings.administrators(c) }
+}
+
+/// `can-assign-access`: Can assign access.
+struct CanAssignAccessRule: AlwaysEvaluatedRule {
+    static let id = "can-assign-access"
+    static let severity = Severity.note
+    static let title = "Can assign access"
+    static let summary =
+        "The identity can assign access to others: it is the account owner, or holds Administrator on some scope (all IAM-enabled services, a service, a resource group, an instance, IAM Access Management or Access Groups)."
+    static let fix =
+        "Keep Administrator roles to the people who need to manage access; review the list regularly."
+    static let requires: Set<CollectionKind> = [.accessPolicies, .accessGroups, .accessGroupMembers]
+    static let alsoReads: Set<CollectionKind> = [.trustedProfileIdentities, .account]
+    static func findings(_ c: FindingContext) -> [Finding] { AdministrationFindings.accessAssigners(c) }
 }

@@ -24,3 +24,31 @@ enum AdministratorCountFindings {
                             + "management or all IAM-enabled services); the limit is \(limit)")]
     }
 }
+
+/// `too-many-administrators`: More account administrators than the limit.
+struct TooManyAdministratorsRule: AlwaysEvaluatedRule {
+    static let id = "too-many-administrators"
+    static let severity = Severity.warning
+    static let title = "More account administrators than the limit"
+    static let summary =
+        "More users hold administrator privileges (as account-administrator defines them) than --max-admins allows."
+    static let fix =
+        "Remove administrator privileges that are not needed; grant narrower roles through access groups."
+    static let requires: Set<CollectionKind> = [.accessPolicies, .accessGroups, .accessGroupMembers]
+    static let alsoReads: Set<CollectionKind> = [.trustedProfileIdentities]
+    static func findings(_ c: FindingContext) -> [Finding] { AdministratorCountFindings.tooManyUsers(c) }
+}
+
+/// `too-many-administrator-service-ids`: More administrator service IDs than the limit.
+struct TooManyAdministratorServiceIDsRule: AlwaysEvaluatedRule {
+    static let id = "too-many-administrator-service-ids"
+    static let severity = Severity.warning
+    static let title = "More administrator service IDs than the limit"
+    static let summary =
+        "More service IDs hold administrator privileges (as account-administrator defines them) than --max-admin-service-ids allows."
+    static let fix =
+        "Remove administrator privileges that are not needed; grant narrower roles through access groups."
+    static let requires: Set<CollectionKind> = [.accessPolicies, .accessGroups, .accessGroupMembers]
+    static let alsoReads: Set<CollectionKind> = [.trustedProfileIdentities]
+    static func findings(_ c: FindingContext) -> [Finding] { AdministratorCountFindings.tooManyServiceIDs(c) }
+}

@@ -1,3 +1,4 @@
+import Snapshot
 import Model
 
 /// Rules about access groups: what their policies grant and name, and groups without members or policies.
@@ -75,4 +76,88 @@ extension GroupFindings {
                                      why: "no access group has a policy on the Support Center (serviceName support), "
                                          + "so support cases are opened with whatever access people happen to have")]
     }
+}
+
+/// `group-without-reader-or-viewer`: Access group without a Reader or Viewer policy.
+struct GroupWithoutReaderOrViewerRule: AlwaysEvaluatedRule {
+    static let id = "group-without-reader-or-viewer"
+    static let severity = Severity.note
+    static let title = "Access group without a Reader or Viewer policy"
+    static let summary =
+        "None of the group's policies grants the Viewer platform role or the Reader service role."
+    static let fix =
+        "Check that the group's members can see what they work on: most roles are meant to be combined with Viewer or Reader."
+    static let requires: Set<CollectionKind> = [.accessGroups, .accessPolicies]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.groupsWithoutReaderOrViewer(c) }
+}
+
+/// `group-without-region-or-resource-group`: Access group whose policies name neither a region nor a resource group.
+struct GroupWithoutRegionOrResourceGroupRule: AlwaysEvaluatedRule {
+    static let id = "group-without-region-or-resource-group"
+    static let severity = Severity.note
+    static let title = "Access group whose policies name neither a region nor a resource group"
+    static let summary =
+        "None of the group's policies is narrowed to a region or a resource group."
+    static let fix =
+        "Narrow the policies to the resource groups (or regions) the team works in."
+    static let requires: Set<CollectionKind> = [.accessGroups, .accessPolicies]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.groupsWithoutRegionOrResourceGroup(c) }
+}
+
+/// `group-without-service`: Access group whose policies name no service.
+struct GroupWithoutServiceRule: AlwaysEvaluatedRule {
+    static let id = "group-without-service"
+    static let severity = Severity.note
+    static let title = "Access group whose policies name no service"
+    static let summary =
+        "None of the group's policies names a service (serviceName)."
+    static let fix =
+        "Narrow the policies to the services the team uses."
+    static let requires: Set<CollectionKind> = [.accessGroups, .accessPolicies]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.groupsWithoutService(c) }
+}
+
+/// `empty-access-group`: Access group without members.
+struct EmptyAccessGroupRule: AlwaysEvaluatedRule {
+    static let id = "empty-access-group"
+    static let severity = Severity.note
+    static let title = "Access group without members"
+    static let summary =
+        "The group has no members and no dynamic rules that could add any."
+    static let fix =
+        "Delete the group, or add the members it was meant for."
+    static let requires: Set<CollectionKind> = [.accessGroups, .accessGroupMembers, .accessGroupRules]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.emptyGroups(c) }
+}
+
+/// `access-group-without-policies`: Access group without policies.
+struct AccessGroupWithoutPoliciesRule: AlwaysEvaluatedRule {
+    static let id = "access-group-without-policies"
+    static let severity = Severity.note
+    static let title = "Access group without policies"
+    static let summary =
+        "The group has no access policies: membership grants nothing."
+    static let fix =
+        "Add the policies the group was meant for, or delete it."
+    static let requires: Set<CollectionKind> = [.accessGroups, .accessPolicies]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.groupsWithoutPolicies(c) }
+}
+
+/// `no-support-access-group`: No support access group.
+struct NoSupportAccessGroupRule: AlwaysEvaluatedRule {
+    static let id = "no-support-access-group"
+    static let severity = Severity.note
+    static let title = "No support access group"
+    static let summary =
+        "No access group has a policy on the Support Center (serviceName support) to manage support cases."
+    static let fix =
+        "Create an access group with Editor (or Viewer) on the Support Center and add the people who handle support cases."
+    static let requires: Set<CollectionKind> = [.accessGroups, .accessPolicies]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.supportGroup(c) }
 }

@@ -1,3 +1,4 @@
+import Snapshot
 import Model
 
 /// Rules about identities: users, service IDs and trusted profiles in no access group, service IDs whose API keys
@@ -58,4 +59,74 @@ enum IdentityFindings {
                                + (policies > 0 ? "; its \(policies) grant\(policies == 1 ? "" : "s") reach no one" : ""))
         }
     }
+}
+
+/// `service-id-key-without-access`: Service ID with API keys but no access.
+struct ServiceIDKeyWithoutAccessRule: AlwaysEvaluatedRule {
+    static let id = "service-id-key-without-access"
+    static let severity = Severity.warning
+    static let title = "Service ID with API keys but no access"
+    static let summary =
+        "The service ID has API keys, but no policy reaches it (directly, through access groups or through trusted profiles)."
+    static let fix =
+        "Delete the API keys (or the service ID) if nothing uses them."
+    static let requires: Set<CollectionKind> = [.apiKeys, .serviceIDs, .accessPolicies, .accessGroups, .accessGroupMembers, .trustedProfileIdentities]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { IdentityFindings.serviceIDKeysWithoutAccess(c) }
+}
+
+/// `user-in-no-group`: User in no access group.
+struct UserInNoGroupRule: AlwaysEvaluatedRule {
+    static let id = "user-in-no-group"
+    static let severity = Severity.note
+    static let title = "User in no access group"
+    static let summary =
+        "The user is a member of no access group."
+    static let fix =
+        "Add the user to the access groups of their team, or remove the user from the account."
+    static let requires: Set<CollectionKind> = [.users, .accessGroups, .accessGroupMembers]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { IdentityFindings.usersInNoGroup(c) }
+}
+
+/// `service-id-in-no-group`: Service ID in no access group.
+struct ServiceIDInNoGroupRule: AlwaysEvaluatedRule {
+    static let id = "service-id-in-no-group"
+    static let severity = Severity.note
+    static let title = "Service ID in no access group"
+    static let summary =
+        "The service ID is a member of no access group."
+    static let fix =
+        "Grant the service ID's access through an access group, or delete it if unused."
+    static let requires: Set<CollectionKind> = [.serviceIDs, .accessGroups, .accessGroupMembers]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { IdentityFindings.serviceIDsInNoGroup(c) }
+}
+
+/// `profile-in-no-group`: Trusted profile in no access group.
+struct ProfileInNoGroupRule: AlwaysEvaluatedRule {
+    static let id = "profile-in-no-group"
+    static let severity = Severity.note
+    static let title = "Trusted profile in no access group"
+    static let summary =
+        "The trusted profile is a member of no access group."
+    static let fix =
+        "Grant the profile's access through an access group."
+    static let requires: Set<CollectionKind> = [.trustedProfiles, .accessGroups, .accessGroupMembers]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { IdentityFindings.profilesInNoGroup(c) }
+}
+
+/// `profile-unassumable`: Trusted profile nothing can assume.
+struct ProfileUnassumableRule: AlwaysEvaluatedRule {
+    static let id = "profile-unassumable"
+    static let severity = Severity.note
+    static let title = "Trusted profile nothing can assume"
+    static let summary =
+        "The trusted profile has no claim rules, no compute-resource links and no identities allowed to assume it, so nothing can use it."
+    static let fix =
+        "Add a claim rule, a compute-resource link or an identity, or delete the profile."
+    static let requires: Set<CollectionKind> = [.trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { IdentityFindings.unassumableProfiles(c) }
 }

@@ -1,3 +1,4 @@
+import Snapshot
 import Model
 
 /// Rules about service instances: policies and authorizations naming instances that do not exist, and instances no
@@ -93,4 +94,46 @@ enum InstanceFindings {
         }
         return parts.isEmpty ? "the account" : parts.joined(separator: " ")
     }
+}
+
+/// `policy-on-missing-instance`: Policy on a service instance that does not exist.
+struct PolicyOnMissingInstanceRule: AlwaysEvaluatedRule {
+    static let id = "policy-on-missing-instance"
+    static let severity = Severity.warning
+    static let title = "Policy on a service instance that does not exist"
+    static let summary =
+        "An access policy names a service instance (serviceInstance) that is not among the account's resource instances, usually a deleted one."
+    static let fix =
+        "Delete the policy: the instance it names is gone."
+    static let requires: Set<CollectionKind> = [.accessPolicies, .resourceInstances]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { InstanceFindings.policiesOnMissingInstances(c) }
+}
+
+/// `authorization-on-missing-instance`: Authorization with a service instance that does not exist.
+struct AuthorizationOnMissingInstanceRule: AlwaysEvaluatedRule {
+    static let id = "authorization-on-missing-instance"
+    static let severity = Severity.warning
+    static let title = "Authorization with a service instance that does not exist"
+    static let summary =
+        "A service-to-service authorization names a source or target service instance of this account that does not exist."
+    static let fix =
+        "Delete the authorization: the instance it names is gone."
+    static let requires: Set<CollectionKind> = [.authorizationPolicies, .resourceInstances]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { InstanceFindings.authorizationsOnMissingInstances(c) }
+}
+
+/// `instance-without-group-access`: Service instance no access-group policy reaches.
+struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
+    static let id = "instance-without-group-access"
+    static let severity = Severity.warning
+    static let title = "Service instance no access-group policy reaches"
+    static let summary =
+        "No access-group policy reaches the instance: not one naming it, nor one on its service, its resource group, all IAM-enabled services or the account. Only direct policies, if any, give access to it."
+    static let fix =
+        "Give the team that runs the instance access through an access group (a policy on the instance, its service or its resource group)."
+    static let requires: Set<CollectionKind> = [.accessPolicies, .resourceInstances]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { InstanceFindings.instancesWithoutGroupAccess(c) }
 }

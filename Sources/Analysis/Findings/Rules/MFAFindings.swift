@@ -1,3 +1,4 @@
+import Snapshot
 import Model
 
 /// Rules about multi-factor authentication (CIS 1.7–1.9): the account's MFA setting, and each user's MFA — from the
@@ -48,4 +49,32 @@ enum MFAFindings {
                            why: "\(source) is \(setting ?? "absent")\(federated): no second factor is required")
         }
     }
+}
+
+/// `account-mfa-not-enforced`: MFA not required at account level.
+struct AccountMFANotEnforcedRule: AlwaysEvaluatedRule {
+    static let id = "account-mfa-not-enforced"
+    static let severity = Severity.error
+    static let title = "MFA not required at account level"
+    static let summary =
+        "The account's MFA setting (identity settings) is NONE or NONE_NO_ROPC: logins need no second factor."
+    static let fix =
+        "Require MFA for all users in Access (IAM) > Settings > Authentication."
+    static let requires: Set<CollectionKind> = [.identitySettings]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { MFAFindings.accountMFA(c) }
+}
+
+/// `user-without-mfa`: User without MFA.
+struct UserWithoutMFARule: AlwaysEvaluatedRule {
+    static let id = "user-without-mfa"
+    static let severity = Severity.warning
+    static let title = "User without MFA"
+    static let summary =
+        "The user needs no second factor at login: the MFA report (fetch --with-mfa-report) says the user's enrolment does not comply, or, for users it does not list, the user's MFA setting (else the account's) requires none."
+    static let fix =
+        "Require MFA for the user (or the whole account) and have the user enrol."
+    static let requires: Set<CollectionKind> = [.users, .identitySettings]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { MFAFindings.usersWithoutMFA(c) }
 }

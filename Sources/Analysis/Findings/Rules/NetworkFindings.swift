@@ -1,3 +1,4 @@
+import Snapshot
 import Model
 
 /// Rules about context-based restrictions (network access to services).
@@ -35,4 +36,18 @@ enum NetworkFindings {
                                + (exposed.isEmpty ? "" : " (\(exposed.count) instance\(exposed.count == 1 ? "" : "s") without an enforced rule)"))
         }
     }
+}
+
+/// `cbr-report-only`: Sensitive service protected only by a report-only network restriction.
+struct CBRReportOnlyRule: AlwaysEvaluatedRule {
+    static let id = "cbr-report-only"
+    static let severity = Severity.warning
+    static let title = "Sensitive service protected only by a report-only network restriction"
+    static let summary =
+        "A context-based-restrictions rule covering a sensitive service (keys, secrets, data, clusters, IAM) is in report mode and no enforced rule covers the same instances: requests from any network are allowed and only reported."
+    static let fix =
+        "Once the rule's reports show no legitimate requests from outside its zones, set its enforcement mode to enabled."
+    static let requires: Set<CollectionKind> = [.cbrRules]
+    static let alsoReads: Set<CollectionKind> = [.resourceInstances, .cbrZones]
+    static func findings(_ c: FindingContext) -> [Finding] { NetworkFindings.reportOnlyRestrictions(c) }
 }

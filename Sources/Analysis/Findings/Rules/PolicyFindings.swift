@@ -1,3 +1,4 @@
+import Snapshot
 import Model
 
 /// Rules about what policies say: grants to everyone, grants to users directly, wildcards, custom roles nobody grants,
@@ -58,4 +59,74 @@ enum PolicyFindings {
                                + "(\(c.account.accountID)); grants \(c.grantText(policy))")
         }
     }
+}
+
+/// `public-access-policy`: Policy on the Public Access group.
+struct PublicAccessPolicyRule: AlwaysEvaluatedRule {
+    static let id = "public-access-policy"
+    static let severity = Severity.error
+    static let title = "Policy on the Public Access group"
+    static let summary =
+        "A policy on the Public Access group grants its roles to everyone, unauthenticated users included."
+    static let fix =
+        "Remove the policy unless the resource is meant to be public; grant the access to an access group instead."
+    static let requires: Set<CollectionKind> = [.accessPolicies]
+    static let alsoReads: Set<CollectionKind> = []
+    static func findings(_ c: FindingContext) -> [Finding] { PolicyFindings.publicAccessPolicies(c) }
+}
+
+/// `policy-on-user`: Policy assigned directly to a user.
+struct PolicyOnUserRule: AlwaysEvaluatedRule {
+    static let id = "policy-on-user"
+    static let severity = Severity.warning
+    static let title = "Policy assigned directly to a user"
+    static let summary =
+        "The policy is assigned to a user directly; IBM recommends granting access through access groups."
+    static let fix =
+        "Move the access to an access group and add the user to it."
+    static let requires: Set<CollectionKind> = [.accessPolicies]
+    static let alsoReads: Set<CollectionKind> = [.users]
+    static func findings(_ c: FindingContext) -> [Finding] { PolicyFindings.policiesOnUsers(c) }
+}
+
+/// `policy-uses-wildcard`: Policy using wildcards.
+struct PolicyUsesWildcardRule: AlwaysEvaluatedRule {
+    static let id = "policy-uses-wildcard"
+    static let severity = Severity.note
+    static let title = "Policy using wildcards"
+    static let summary =
+        "The policy's resource attributes use stringMatch wildcards (* or ?), so it also covers resources created later whose names match."
+    static let fix =
+        "Check that the pattern matches only what it should; prefer exact names."
+    static let requires: Set<CollectionKind> = [.accessPolicies]
+    static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
+    static func findings(_ c: FindingContext) -> [Finding] { PolicyFindings.wildcardPolicies(c) }
+}
+
+/// `custom-role-unused`: Custom role no policy uses.
+struct CustomRoleUnusedRule: AlwaysEvaluatedRule {
+    static let id = "custom-role-unused"
+    static let severity = Severity.note
+    static let title = "Custom role no policy uses"
+    static let summary =
+        "No policy grants the account's custom role."
+    static let fix =
+        "Delete the custom role if it is no longer needed."
+    static let requires: Set<CollectionKind> = [.roles, .accessPolicies]
+    static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
+    static func findings(_ c: FindingContext) -> [Finding] { PolicyFindings.unusedCustomRoles(c) }
+}
+
+/// `policy-foreign-account`: Policy on another account's resources.
+struct PolicyForeignAccountRule: AlwaysEvaluatedRule {
+    static let id = "policy-foreign-account"
+    static let severity = Severity.warning
+    static let title = "Policy on another account's resources"
+    static let summary =
+        "The policy's accountId resource attribute names another account (or excludes this one), so it grants nothing here: a copied or mistyped policy, or one meant for another account."
+    static let fix =
+        "Delete the policy, or re-create it in the account it was meant for with that account's id."
+    static let requires: Set<CollectionKind> = [.accessPolicies]
+    static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
+    static func findings(_ c: FindingContext) -> [Finding] { PolicyFindings.foreignAccountPolicies(c) }
 }

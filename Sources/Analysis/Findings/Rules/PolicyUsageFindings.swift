@@ -1,9 +1,10 @@
+import Snapshot
 import Model
 
 /// Rules about policy use (`last_permit_at`): policies never used, and policies not used for `inactiveDays` days.
 enum PolicyUsageFindings {
     /// `policy-never-used`: active policies without a recorded use.
-    static func neverUsedPolicies(_ c: FindingContext) -> FindingRule.Outcome {
+    static func neverUsedPolicies(_ c: FindingContext) -> RuleOutcome {
         guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
         return .findings(policies.prefix { $0.lastPermitAt == nil }.map { policy in
             let subject = c.subject(of: policy)
@@ -14,7 +15,7 @@ enum PolicyUsageFindings {
     }
 
     /// `policy-inactive`: active policies last used `inactiveDays` or more days before the report's time.
-    static func inactivePolicies(_ c: FindingContext) -> FindingRule.Outcome {
+    static func inactivePolicies(_ c: FindingContext) -> RuleOutcome {
         guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
         guard let asOf = c.asOf else { return .notEvaluated(FindingContext.noReferenceTime) }
         let asOfDay = DayText.of(asOf)
@@ -58,4 +59,32 @@ enum PolicyUsageFindings {
     private static func grantDescription(_ policy: Policy, to subject: FindingEntity?, _ c: FindingContext) -> String {
         "grants \(c.grantText(policy))" + (subject.map { " to \($0.description)" } ?? "")
     }
+}
+
+/// `policy-never-used`: Policy never used.
+struct PolicyNeverUsedRule: FindingRule {
+    static let id = "policy-never-used"
+    static let severity = Severity.warning
+    static let title = "Policy never used"
+    static let summary =
+        "IAM has no record of the policy ever permitting a request (no last_permit_at)."
+    static let fix =
+        "Check whether the access is still needed; delete the policy if not."
+    static let requires: Set<CollectionKind> = [.accessPolicies]
+    static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
+    static func evaluate(_ c: FindingContext) -> RuleOutcome { PolicyUsageFindings.neverUsedPolicies(c) }
+}
+
+/// `policy-inactive`: Policy not used recently.
+struct PolicyInactiveRule: FindingRule {
+    static let id = "policy-inactive"
+    static let severity = Severity.note
+    static let title = "Policy not used recently"
+    static let summary =
+        "The policy last permitted a request more than --inactive-days days before the report's time."
+    static let fix =
+        "Check whether the access is still needed; delete the policy if not."
+    static let requires: Set<CollectionKind> = [.accessPolicies]
+    static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
+    static func evaluate(_ c: FindingContext) -> RuleOutcome { PolicyUsageFindings.inactivePolicies(c) }
 }

@@ -1,3 +1,4 @@
+import Snapshot
 import Foundation
 import Model
 
@@ -11,7 +12,7 @@ enum ServiceCredentialFindings {
     /// The service roles that let a credential change its instance's data or configuration.
     private static let writingRoles = ["Manager", "Writer"]
 
-    static func unusedWritingCredentials(_ c: FindingContext) -> FindingRule.Outcome {
+    static func unusedWritingCredentials(_ c: FindingContext) -> RuleOutcome {
         guard let report = c.account.activity else {
             return .notEvaluated("the snapshot has no activity report (fetch --with-activity), so whether a credential was used is unknown")
         }
@@ -59,4 +60,18 @@ enum ServiceCredentialFindings {
         }
         return byID
     }
+}
+
+/// `service-credential-unused`: Service credential with Manager or Writer not used recently.
+struct ServiceCredentialUnusedRule: FindingRule {
+    static let id = "service-credential-unused"
+    static let severity = Severity.warning
+    static let title = "Service credential with Manager or Writer not used recently"
+    static let summary =
+        "A service credential (resource key) grants Manager or Writer on its instance, and the identity behind it, its API key or its service ID, has not authenticated for --key-unused-days days (the activity report of fetch --with-activity). A credential that names neither is reported too: its use cannot be checked."
+    static let fix =
+        "Delete the credential if nothing uses it; otherwise give it the least role that works (Reader)."
+    static let requires: Set<CollectionKind> = [.resourceKeys]
+    static let alsoReads: Set<CollectionKind> = []
+    static func evaluate(_ c: FindingContext) -> RuleOutcome { ServiceCredentialFindings.unusedWritingCredentials(c) }
 }
