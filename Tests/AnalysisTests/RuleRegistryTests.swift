@@ -1,11 +1,26 @@
 @testable import Analysis
+import Foundation
 import Testing
+import TestSupport
 
-/// Rules are complete by construction: `RuleID.rule` is an exhaustive switch, and the report runs what it returns.
+/// Rules are complete by construction: `RuleID` is generated from the rule types, and the report runs every one.
 @Suite struct RuleRegistryTests {
-    /// A rule without an evaluator would be listed with 0 findings without having run: a false all-clear.
+    /// The id a rule declares is its `RuleID`'s raw value, and reads back as that rule (`--rules`, ignore files).
     @Test(arguments: RuleID.allCases)
-    func everyRuleButCollectionUnknownHasAnEvaluator(_ rule: RuleID) {
-        #expect((rule.rule == nil) == (rule == .collectionUnknown))
+    func idsReadBack(_ rule: RuleID) {
+        #expect(rule.rawValue == rule.definition.id)
+        #expect(RuleID(rawValue: rule.rawValue) == rule)
+    }
+
+    @Test func unknownIDsReadAsNoRule() {
+        #expect(RuleID(rawValue: "no-such-rule") == nil)
+        #expect(RuleID(rawValue: "") == nil)
+    }
+
+    /// The report lists the rules in the order of their sections in docs/findings.md, each once.
+    @Test func theOrderIsTheDocsOrder() throws {
+        let docs = try String(contentsOf: Samples.repository.appendingPathComponent("docs/findings.md"), encoding: .utf8)
+        let sections = docs.split(separator: "\n").compactMap { $0.firstMatch(of: #/^### `(?<id>[^`]*)`$/#).map { String($0.id) } }
+        #expect(sections == RuleID.allCases.map(\.rawValue))
     }
 }

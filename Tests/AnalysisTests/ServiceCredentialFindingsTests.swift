@@ -77,3 +77,8 @@ import Testing
         #expect(!gap.evaluated)
     }
 }
+
+// The demo has no activity report: not evaluated.
+extension ServiceCredentialUnusedRule: DemoExpectation {
+    static let demoSubjects: [String] = []
+}
