@@ -79,7 +79,10 @@ let package = Package(
             "Graph", "GraphValues", "Model", "Render", "Reports", "Analysis", "Snapshot", "TestSupport",
         ]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Graph", "GraphValues", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Model", "Snapshot", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: [
+            "Analysis", "Reports", "Model", "Snapshot", "TestSupport",
+            "RuleRegistryGenerator",  // the generator the tests run
+        ]),
         .testTarget(name: "DiffTests", dependencies: [
             "Analysis", "Reports", "Graph", "GraphValues", "Render", "GitSnapshot", "Model", "Snapshot", "TestSupport",
             "iamgraph",  // the CLI the tests run
