@@ -1,41 +1,11 @@
-import Snapshot
 import Foundation
 import Model
+import Snapshot
 
 /// Rules over the inactive-identities activity report (`fetch --with-activity`): identities and API keys that never
 /// authenticated, or not for `inactiveDays` days.
 enum ActivityFindings {
-    /// `identity-inactive`: users, service IDs and trusted profiles the activity report lists as inactive.
-    static func inactiveIdentities(_ c: FindingContext) -> RuleOutcome {
-        evaluate(c) { report, asOf in
-            let users = (report.users ?? []).map { (entry: $0, entity: c.identity($0.key)) }
-            let serviceIDs = Dictionary(c.account.serviceIDs.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
-            let profiles = Dictionary(c.account.trustedProfiles.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
-            let services = (report.serviceids ?? []).map { entry in
-                (entry: entry, entity: serviceIDs[entry.key].map(c.identity)
-                    ?? FindingEntity(.serviceID, id: entry.key, name: entry.name))
-            }
-            let assumable = (report.profiles ?? []).map { entry in
-                (entry: entry, entity: profiles[entry.key].map(c.identity)
-                    ?? FindingEntity(.trustedProfile, id: entry.key, name: entry.name))
-            }
-            return findings(.identityInactive, users + services + assumable, report, asOf, days: c.inactiveDays, c)
-        }
-    }
-
-    /// `api-key-inactive`: API keys the activity report lists as inactive.
-    static func inactiveAPIKeys(_ c: FindingContext) -> RuleOutcome {
-        evaluate(c) { report, asOf in
-            let names = Dictionary(c.account.apiKeys.compactMap { key in key.name.map { (key.id, $0) } },
-                                   uniquingKeysWith: { first, _ in first })
-            let keys = (report.apikeys ?? []).map { entry in
-                (entry: entry, entity: FindingEntity(.apiKey, id: entry.key, name: entry.name ?? names[entry.key]))
-            }
-            return findings(.apiKeyInactive, keys, report, asOf, days: c.options.keyUnusedDays, c)
-        }
-    }
-
-    private static func evaluate(_ c: FindingContext, _ body: (ActivityReport, Date) -> [Finding]) -> RuleOutcome {
+    fileprivate static func evaluate(_ c: FindingContext, _ body: (ActivityReport, Date) -> [Finding]) -> RuleOutcome {
         guard let report = c.account.activity else {
             return .notEvaluated("the snapshot has no activity report (fetch --with-activity)")
         }
@@ -44,8 +14,8 @@ enum ActivityFindings {
     }
 
     /// Entries that never authenticated within the report's window, or last did `days` or more days ago.
-    private static func findings(_ rule: RuleID, _ entries: [(entry: ActivityReport.Entry, entity: FindingEntity)],
-                                 _ report: ActivityReport, _ asOf: Date, days: Int, _ c: FindingContext) -> [Finding] {
+    fileprivate static func findings(_ rule: RuleID, _ entries: [(entry: ActivityReport.Entry, entity: FindingEntity)],
+                                     _ report: ActivityReport, _ asOf: Date, days: Int, _ c: FindingContext) -> [Finding] {
         entries.compactMap { entry, entity in
             let why: String
             if let last = entry.lastAuthn {
@@ -71,7 +41,24 @@ struct IdentityInactiveRule: FindingRule {
         "Remove the user from the account, or delete the service ID or trusted profile, if it is no longer needed."
     static let requires: Set<CollectionKind> = []
     static let alsoReads: Set<CollectionKind> = []
-    static func evaluate(_ c: FindingContext) -> RuleOutcome { ActivityFindings.inactiveIdentities(c) }
+
+    /// `identity-inactive`: users, service IDs and trusted profiles the activity report lists as inactive.
+    static func evaluate(_ c: FindingContext) -> RuleOutcome {
+        ActivityFindings.evaluate(c) { report, asOf in
+            let users = (report.users ?? []).map { (entry: $0, entity: c.identity($0.key)) }
+            let serviceIDs = Dictionary(c.account.serviceIDs.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
+            let profiles = Dictionary(c.account.trustedProfiles.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
+            let services = (report.serviceids ?? []).map { entry in
+                (entry: entry, entity: serviceIDs[entry.key].map(c.identity)
+                    ?? FindingEntity(.serviceID, id: entry.key, name: entry.name))
+            }
+            let assumable = (report.profiles ?? []).map { entry in
+                (entry: entry, entity: profiles[entry.key].map(c.identity)
+                    ?? FindingEntity(.trustedProfile, id: entry.key, name: entry.name))
+            }
+            return ActivityFindings.findings(.identityInactive, users + services + assumable, report, asOf, days: c.inactiveDays, c)
+        }
+    }
 }
 
 /// `api-key-inactive`: API key inactive.
@@ -85,5 +72,16 @@ struct APIKeyInactiveRule: FindingRule {
         "Delete or disable the API key if nothing uses it."
     static let requires: Set<CollectionKind> = []
     static let alsoReads: Set<CollectionKind> = []
-    static func evaluate(_ c: FindingContext) -> RuleOutcome { ActivityFindings.inactiveAPIKeys(c) }
+
+    /// `api-key-inactive`: API keys the activity report lists as inactive.
+    static func evaluate(_ c: FindingContext) -> RuleOutcome {
+        ActivityFindings.evaluate(c) { report, asOf in
+            let names = Dictionary(c.account.apiKeys.compactMap { key in key.name.map { (key.id, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
+            let keys = (report.apikeys ?? []).map { entry in
+                (entry: entry, entity: FindingEntity(.apiKey, id: entry.key, name: entry.name ?? names[entry.key]))
+            }
+            return ActivityFindings.findings(.apiKeyInactive, keys, report, asOf, days: c.options.keyUnusedDays, c)
+        }
+    }
 }

@@ -1,5 +1,5 @@
-import Snapshot
 import Model
+import Snapshot
 
 /// Rules about who administers the account: account administrators and, per the IBM docs' table, who can assign
 /// access. Both look at each identity's effective access, so grants through access groups and trusted profiles count.
@@ -29,68 +29,21 @@ enum AdministrationFindings {
     }
 
     /// An administrative policy held through one of a subject's administrative paths (by position).
-    private typealias Held = (path: Int, policy: AdministrativePolicy)
-
-    static func administrators(_ c: FindingContext) -> [Finding] {
-        c.subjects.compactMap { iamID in
-            let paths = c.administrativePaths(of: iamID)
-            let management = held(paths) { $0.accountManagement }
-            let services = held(paths) { $0.allServices }
-            guard !management.isEmpty || !services.isEmpty else { return nil }
-            let manager = paths.contains { $0.policies.managerOnAllServices }
-            var parts: [String] = []
-            if !management.isEmpty { parts.append("Administrator on all account management services " + sources(management, paths)) }
-            if !services.isEmpty {
-                parts.append("Administrator\(manager ? " + Manager" : "") on all IAM-enabled services " + sources(services, paths))
-            }
-            let full = !management.isEmpty && !services.isEmpty && manager
-            // The first policies are named; the access groups and profiles behind the others stand for them.
-            let all = management + services
-            let named = policies(all, first: listedScopes)
-            let namedIDs = Set(named.map(\.id))
-            let others = all.filter { !namedIDs.contains($0.policy.id) }.map(\.path)
-            return Finding(.accountAdministrator, entities: [c.identity(iamID)] + named + holders(of: others, in: paths, c),
-                           why: parts.joined(separator: "; ") + (full ? ": full account administration" : ""))
-        }
-    }
+    fileprivate typealias Held = (path: Int, policy: AdministrativePolicy)
 
     /// Scopes a `can-assign-access` finding names; the rest are counted per path, so that an identity holding
     /// Administrator through hundreds of policies makes one readable finding, not pages of text.
     static let listedScopes = 5
 
-    static func accessAssigners(_ c: FindingContext) -> [Finding] {
-        let owner = c.account.info?.ownerIAMID
-        var subjects = c.subjects
-        if let owner, !subjects.contains(owner) { subjects.append(owner) }
-        return subjects.sorted().compactMap { iamID in
-            let paths = c.administrativePaths(of: iamID)
-            var listed: [Held] = []
-            var unlisted: [(path: Int, count: Int)] = []
-            for (position, held) in paths.enumerated() where !held.policies.assigning.isEmpty {
-                let assigning = held.policies.assigning
-                let shown = assigning.prefix(listedScopes - listed.count)
-                listed += shown.map { (path: position, policy: $0) }
-                if assigning.count > shown.count { unlisted.append((position, assigning.count - shown.count)) }
-            }
-            guard iamID == owner || !listed.isEmpty else { return nil }
-            var scopes = listed.map { "Administrator on \($0.policy.targetLabel) " + sources([$0], paths) }
-            if !unlisted.isEmpty { scopes.append(moreScopes(unlisted, in: paths, of: iamID)) }
-            return Finding(.canAssignAccess,
-                           entities: [c.identity(iamID)] + policies(listed) + holders(of: unlisted.map(\.path), in: paths, c),
-                           why: "can assign access as " + ((iamID == owner ? ["account owner (everything)"] : []) + scopes)
-                               .joined(separator: "; "))
-        }
-    }
-
     /// The policies `select` picks from each path's administrative policies, held through that path.
-    private static func held(_ paths: [FindingContext.AdministrativePath],
-                             _ select: (AdministrativePolicies) -> [AdministrativePolicy]) -> [Held] {
+    fileprivate static func held(_ paths: [FindingContext.AdministrativePath],
+                                 _ select: (AdministrativePolicies) -> [AdministrativePolicy]) -> [Held] {
         paths.indices.flatMap { position in select(paths[position].policies).map { (path: position, policy: $0) } }
     }
 
     /// "and 42 more scopes (40 via access group Ops, 2 direct: `iamgraph access --identity IBMid-…` lists them)".
-    private static func moreScopes(_ unlisted: [(path: Int, count: Int)], in paths: [FindingContext.AdministrativePath],
-                                   of iamID: String) -> String {
+    fileprivate static func moreScopes(_ unlisted: [(path: Int, count: Int)], in paths: [FindingContext.AdministrativePath],
+                                       of iamID: String) -> String {
         let total = unlisted.reduce(0) { $0 + $1.count }
         return "and \(total) more scope\(total == 1 ? "" : "s") ("
             + unlisted.map { "\($0.count) " + (paths[$0.path].path.steps.isEmpty ? "direct" : "via " + paths[$0.path].description) }
@@ -99,8 +52,8 @@ enum AdministrationFindings {
     }
 
     /// The access groups and trusted profiles the paths at these positions go through, each once.
-    private static func holders(of positions: [Int], in paths: [FindingContext.AdministrativePath],
-                                _ c: FindingContext) -> [FindingEntity] {
+    fileprivate static func holders(of positions: [Int], in paths: [FindingContext.AdministrativePath],
+                                    _ c: FindingContext) -> [FindingEntity] {
         var seenPaths = Set<Int>()
         var seen = Set<String>()
         return positions.filter { seenPaths.insert($0).inserted }.flatMap { paths[$0].path.steps }.compactMap { step -> FindingEntity? in
@@ -114,7 +67,7 @@ enum AdministrationFindings {
 
     /// "(policy a649…, direct)" or "(policies 3b8c…, 5a6c…, 7d1e… and 4 more, via access group Admins)" — one
     /// parenthesis per path description.
-    private static func sources(_ held: [Held], _ paths: [FindingContext.AdministrativePath]) -> String {
+    fileprivate static func sources(_ held: [Held], _ paths: [FindingContext.AdministrativePath]) -> String {
         // Few descriptions per why: a list searched in order is cheaper than hashing them.
         var groups: [(path: String, policies: [AdministrativePolicy])] = []
         for (position, policy) in held {
@@ -136,7 +89,7 @@ enum AdministrationFindings {
     static let listedPolicies = 3
 
     /// The first `limit` distinct policies, as entities.
-    private static func policies(_ held: [Held], first limit: Int = .max) -> [FindingEntity] {
+    fileprivate static func policies(_ held: [Held], first limit: Int = .max) -> [FindingEntity] {
         var seen = Set<String>()
         var entities: [FindingEntity] = []
         for (_, policy) in held where entities.count < limit && seen.insert(policy.id).inserted {
@@ -157,7 +110,29 @@ struct AccountAdministratorRule: AlwaysEvaluatedRule {
         "Keep the number of administrators small; review the list regularly."
     static let requires: Set<CollectionKind> = [.accessPolicies, .accessGroups, .accessGroupMembers]
     static let alsoReads: Set<CollectionKind> = [.trustedProfileIdentities]
-    static func findings(_ c: FindingContext) -> [Finding] { AdministrationFindings.administrators(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        c.subjects.compactMap { iamID in
+            let paths = c.administrativePaths(of: iamID)
+            let management = AdministrationFindings.held(paths) { $0.accountManagement }
+            let services = AdministrationFindings.held(paths) { $0.allServices }
+            guard !management.isEmpty || !services.isEmpty else { return nil }
+            let manager = paths.contains { $0.policies.managerOnAllServices }
+            var parts: [String] = []
+            if !management.isEmpty { parts.append("Administrator on all account management services " + AdministrationFindings.sources(management, paths)) }
+            if !services.isEmpty {
+                parts.append("Administrator\(manager ? " + Manager" : "") on all IAM-enabled services " + AdministrationFindings.sources(services, paths))
+            }
+            let full = !management.isEmpty && !services.isEmpty && manager
+            // The first policies are named; the access groups and profiles behind the others stand for them.
+            let all = management + services
+            let named = AdministrationFindings.policies(all, first: AdministrationFindings.listedScopes)
+            let namedIDs = Set(named.map(\.id))
+            let others = all.filter { !namedIDs.contains($0.policy.id) }.map(\.path)
+            return Finding(.accountAdministrator, entities: [c.identity(iamID)] + named + AdministrationFindings.holders(of: others, in: paths, c),
+                           why: parts.joined(separator: "; ") + (full ? ": full account administration" : ""))
+        }
+    }
 }
 
 /// `can-assign-access`: Can assign access.
@@ -171,5 +146,28 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
         "Keep Administrator roles to the people who need to manage access; review the list regularly."
     static let requires: Set<CollectionKind> = [.accessPolicies, .accessGroups, .accessGroupMembers]
     static let alsoReads: Set<CollectionKind> = [.trustedProfileIdentities, .account]
-    static func findings(_ c: FindingContext) -> [Finding] { AdministrationFindings.accessAssigners(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        let owner = c.account.info?.ownerIAMID
+        var subjects = c.subjects
+        if let owner, !subjects.contains(owner) { subjects.append(owner) }
+        return subjects.sorted().compactMap { iamID in
+            let paths = c.administrativePaths(of: iamID)
+            var listed: [AdministrationFindings.Held] = []
+            var unlisted: [(path: Int, count: Int)] = []
+            for (position, held) in paths.enumerated() where !held.policies.assigning.isEmpty {
+                let assigning = held.policies.assigning
+                let shown = assigning.prefix(AdministrationFindings.listedScopes - listed.count)
+                listed += shown.map { (path: position, policy: $0) }
+                if assigning.count > shown.count { unlisted.append((position, assigning.count - shown.count)) }
+            }
+            guard iamID == owner || !listed.isEmpty else { return nil }
+            var scopes = listed.map { "Administrator on \($0.policy.targetLabel) " + AdministrationFindings.sources([$0], paths) }
+            if !unlisted.isEmpty { scopes.append(AdministrationFindings.moreScopes(unlisted, in: paths, of: iamID)) }
+            return Finding(.canAssignAccess,
+                           entities: [c.identity(iamID)] + AdministrationFindings.policies(listed) + AdministrationFindings.holders(of: unlisted.map(\.path), in: paths, c),
+                           why: "can assign access as " + ((iamID == owner ? ["account owner (everything)"] : []) + scopes)
+                               .joined(separator: "; "))
+        }
+    }
 }

@@ -1,25 +1,8 @@
-import Snapshot
 import Model
+import Snapshot
 
 /// Rules about access groups: what their policies grant and name, and groups without members or policies.
 enum GroupFindings {
-    static func groupsWithoutReaderOrViewer(_ c: FindingContext) -> [Finding] {
-        groupsWhosePolicies(c, .groupWithoutReaderOrViewer, lack: "grants the Viewer or Reader role") { policy, _ in
-            policy.roleIDs.contains(where: isViewerOrReader)
-        }
-    }
-
-    static func groupsWithoutRegionOrResourceGroup(_ c: FindingContext) -> [Finding] {
-        groupsWhosePolicies(c, .groupWithoutRegionOrResourceGroup, lack: "names a region or a resource group") { _, target in
-            if case .resourceGroupItself = target.scope { return true }
-            return target.region != nil || target.resourceGroupID != nil
-        }
-    }
-
-    static func groupsWithoutService(_ c: FindingContext) -> [Finding] {
-        groupsWhosePolicies(c, .groupWithoutService, lack: "names a service") { _, target in target.serviceName != nil }
-    }
-
     /// Whether a role CRN is the Viewer platform role or the Reader service role (`…::role:Viewer`,
     /// `…::serviceRole:Reader`); service-specific roles such as ContentReader are not.
     static func isViewerOrReader(_ roleID: String) -> Bool {
@@ -39,43 +22,11 @@ enum GroupFindings {
             return Finding(rule, entities: [c.group(group.id)] + policies.map(c.policy), why: why)
         }
     }
-
-    static func emptyGroups(_ c: FindingContext) -> [Finding] {
-        c.account.accessGroups.compactMap { group in
-            guard !group.isPublicAccess, group.members.isEmpty, group.rules.isEmpty else { return nil }
-            let policies = c.index.policiesOfGroup[group.id] ?? []
-            return Finding(.emptyAccessGroup, entities: [c.group(group.id)] + policies.map(c.policy),
-                           why: "no members and no dynamic rules"
-                               + (policies.isEmpty ? "" : "; its \(policies.count) polic\(policies.count == 1 ? "y reaches" : "ies reach") no one"))
-        }
-    }
-
-    static func groupsWithoutPolicies(_ c: FindingContext) -> [Finding] {
-        c.account.accessGroups.compactMap { group in
-            guard !group.isPublicAccess, (c.index.policiesOfGroup[group.id] ?? []).isEmpty else { return nil }
-            let members = group.members.count
-            return Finding(.accessGroupWithoutPolicies, entities: [c.group(group.id)],
-                           why: "no access policies: its \(members) member\(members == 1 ? "" : "s")"
-                               + (group.rules.isEmpty ? "" : " and \(group.rules.count) dynamic rule(s)") + " get nothing from it")
-        }
-    }
 }
 
 extension GroupFindings {
     /// The service name of IBM Cloud Support Center in policies.
     static let supportService = "support"
-
-    /// `no-support-access-group`: no access group (other than Public Access) has a policy on the Support Center.
-    static func supportGroup(_ c: FindingContext) -> [Finding] {
-        let found = c.account.accessGroups.contains { group in
-            !group.isPublicAccess && (c.index.policiesOfGroup[group.id] ?? []).contains {
-                $0.isActive && c.index.target(of: $0).serviceName == supportService
-            }
-        }
-        return found ? [] : [Finding(.noSupportAccessGroup, entities: [.collection(.accessGroups)],
-                                     why: "no access group has a policy on the Support Center (serviceName support), "
-                                         + "so support cases are opened with whatever access people happen to have")]
-    }
 }
 
 /// `group-without-reader-or-viewer`: Access group without a Reader or Viewer policy.
@@ -89,7 +40,12 @@ struct GroupWithoutReaderOrViewerRule: AlwaysEvaluatedRule {
         "Check that the group's members can see what they work on: most roles are meant to be combined with Viewer or Reader."
     static let requires: Set<CollectionKind> = [.accessGroups, .accessPolicies]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.groupsWithoutReaderOrViewer(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        GroupFindings.groupsWhosePolicies(c, .groupWithoutReaderOrViewer, lack: "grants the Viewer or Reader role") { policy, _ in
+            policy.roleIDs.contains(where: GroupFindings.isViewerOrReader)
+        }
+    }
 }
 
 /// `group-without-region-or-resource-group`: Access group whose policies name neither a region nor a resource group.
@@ -103,7 +59,13 @@ struct GroupWithoutRegionOrResourceGroupRule: AlwaysEvaluatedRule {
         "Narrow the policies to the resource groups (or regions) the team works in."
     static let requires: Set<CollectionKind> = [.accessGroups, .accessPolicies]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.groupsWithoutRegionOrResourceGroup(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        GroupFindings.groupsWhosePolicies(c, .groupWithoutRegionOrResourceGroup, lack: "names a region or a resource group") { _, target in
+            if case .resourceGroupItself = target.scope { return true }
+            return target.region != nil || target.resourceGroupID != nil
+        }
+    }
 }
 
 /// `group-without-service`: Access group whose policies name no service.
@@ -117,7 +79,10 @@ struct GroupWithoutServiceRule: AlwaysEvaluatedRule {
         "Narrow the policies to the services the team uses."
     static let requires: Set<CollectionKind> = [.accessGroups, .accessPolicies]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.groupsWithoutService(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        GroupFindings.groupsWhosePolicies(c, .groupWithoutService, lack: "names a service") { _, target in target.serviceName != nil }
+    }
 }
 
 /// `empty-access-group`: Access group without members.
@@ -131,7 +96,16 @@ struct EmptyAccessGroupRule: AlwaysEvaluatedRule {
         "Delete the group, or add the members it was meant for."
     static let requires: Set<CollectionKind> = [.accessGroups, .accessGroupMembers, .accessGroupRules]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.emptyGroups(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        c.account.accessGroups.compactMap { group in
+            guard !group.isPublicAccess, group.members.isEmpty, group.rules.isEmpty else { return nil }
+            let policies = c.index.policiesOfGroup[group.id] ?? []
+            return Finding(.emptyAccessGroup, entities: [c.group(group.id)] + policies.map(c.policy),
+                           why: "no members and no dynamic rules"
+                               + (policies.isEmpty ? "" : "; its \(policies.count) polic\(policies.count == 1 ? "y reaches" : "ies reach") no one"))
+        }
+    }
 }
 
 /// `access-group-without-policies`: Access group without policies.
@@ -145,7 +119,16 @@ struct AccessGroupWithoutPoliciesRule: AlwaysEvaluatedRule {
         "Add the policies the group was meant for, or delete it."
     static let requires: Set<CollectionKind> = [.accessGroups, .accessPolicies]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.groupsWithoutPolicies(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        c.account.accessGroups.compactMap { group in
+            guard !group.isPublicAccess, (c.index.policiesOfGroup[group.id] ?? []).isEmpty else { return nil }
+            let members = group.members.count
+            return Finding(.accessGroupWithoutPolicies, entities: [c.group(group.id)],
+                           why: "no access policies: its \(members) member\(members == 1 ? "" : "s")"
+                               + (group.rules.isEmpty ? "" : " and \(group.rules.count) dynamic rule(s)") + " get nothing from it")
+        }
+    }
 }
 
 /// `no-support-access-group`: No support access group.
@@ -159,5 +142,16 @@ struct NoSupportAccessGroupRule: AlwaysEvaluatedRule {
         "Create an access group with Editor (or Viewer) on the Support Center and add the people who handle support cases."
     static let requires: Set<CollectionKind> = [.accessGroups, .accessPolicies]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { GroupFindings.supportGroup(c) }
+
+    /// `no-support-access-group`: no access group (other than Public Access) has a policy on the Support Center.
+    static func findings(_ c: FindingContext) -> [Finding] {
+        let found = c.account.accessGroups.contains { group in
+            !group.isPublicAccess && (c.index.policiesOfGroup[group.id] ?? []).contains {
+                $0.isActive && c.index.target(of: $0).serviceName == GroupFindings.supportService
+            }
+        }
+        return found ? [] : [Finding(.noSupportAccessGroup, entities: [.collection(.accessGroups)],
+                                     why: "no access group has a policy on the Support Center (serviceName support), "
+                                         + "so support cases are opened with whatever access people happen to have")]
+    }
 }

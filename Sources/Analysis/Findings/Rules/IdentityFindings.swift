@@ -1,21 +1,9 @@
-import Snapshot
 import Model
+import Snapshot
 
 /// Rules about identities: users, service IDs and trusted profiles in no access group, service IDs whose API keys
 /// lead to no access, trusted profiles nothing can assume.
 enum IdentityFindings {
-    static func usersInNoGroup(_ c: FindingContext) -> [Finding] {
-        inNoGroup(c.account.users.map(Identity.user), .userInNoGroup, c)
-    }
-
-    static func serviceIDsInNoGroup(_ c: FindingContext) -> [Finding] {
-        inNoGroup(c.account.serviceIDs.map(Identity.serviceID), .serviceIDInNoGroup, c)
-    }
-
-    static func profilesInNoGroup(_ c: FindingContext) -> [Finding] {
-        inNoGroup(c.account.trustedProfiles.map(Identity.trustedProfile), .profileInNoGroup, c)
-    }
-
     /// Identities that are members of no access group (the Public Access group, which everyone is in, aside).
     static func inNoGroup(_ identities: [Identity], _ rule: RuleID, _ c: FindingContext) -> [Finding] {
         identities.compactMap { identity in
@@ -31,8 +19,21 @@ enum IdentityFindings {
             return Finding(rule, entities: [c.identity(identity.iamID)] + direct.map(c.policy), why: why)
         }
     }
+}
 
-    static func serviceIDKeysWithoutAccess(_ c: FindingContext) -> [Finding] {
+/// `service-id-key-without-access`: Service ID with API keys but no access.
+struct ServiceIDKeyWithoutAccessRule: AlwaysEvaluatedRule {
+    static let id = "service-id-key-without-access"
+    static let severity = Severity.warning
+    static let title = "Service ID with API keys but no access"
+    static let summary =
+        "The service ID has API keys, but no policy reaches it (directly, through access groups or through trusted profiles)."
+    static let fix =
+        "Delete the API keys (or the service ID) if nothing uses them."
+    static let requires: Set<CollectionKind> = [.apiKeys, .serviceIDs, .accessPolicies, .accessGroups, .accessGroupMembers, .trustedProfileIdentities]
+    static let alsoReads: Set<CollectionKind> = []
+
+    static func findings(_ c: FindingContext) -> [Finding] {
         let keysByOwner = Dictionary(grouping: c.account.apiKeys.filter { $0.iamID != nil }, by: { $0.iamID! })
         return c.account.serviceIDs.compactMap { serviceID in
             guard let keys = keysByOwner[serviceID.iamID], !keys.isEmpty else { return nil }
@@ -49,30 +50,6 @@ enum IdentityFindings {
                                + names.joined(separator: ", "))
         }
     }
-
-    static func unassumableProfiles(_ c: FindingContext) -> [Finding] {
-        c.account.trustedProfiles.compactMap { profile in
-            guard profile.rules.isEmpty, profile.links.isEmpty, profile.identities.isEmpty else { return nil }
-            let policies = c.grants(of: profile.iamID).filter { !$0.path.contains(.publicAccess) }.count
-            return Finding(.profileUnassumable, entities: [c.identity(profile.iamID)],
-                           why: "no claim rules, no compute-resource links and no identities may assume it"
-                               + (policies > 0 ? "; its \(policies) grant\(policies == 1 ? "" : "s") reach no one" : ""))
-        }
-    }
-}
-
-/// `service-id-key-without-access`: Service ID with API keys but no access.
-struct ServiceIDKeyWithoutAccessRule: AlwaysEvaluatedRule {
-    static let id = "service-id-key-without-access"
-    static let severity = Severity.warning
-    static let title = "Service ID with API keys but no access"
-    static let summary =
-        "The service ID has API keys, but no policy reaches it (directly, through access groups or through trusted profiles)."
-    static let fix =
-        "Delete the API keys (or the service ID) if nothing uses them."
-    static let requires: Set<CollectionKind> = [.apiKeys, .serviceIDs, .accessPolicies, .accessGroups, .accessGroupMembers, .trustedProfileIdentities]
-    static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { IdentityFindings.serviceIDKeysWithoutAccess(c) }
 }
 
 /// `user-in-no-group`: User in no access group.
@@ -86,7 +63,10 @@ struct UserInNoGroupRule: AlwaysEvaluatedRule {
         "Add the user to the access groups of their team, or remove the user from the account."
     static let requires: Set<CollectionKind> = [.users, .accessGroups, .accessGroupMembers]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { IdentityFindings.usersInNoGroup(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        IdentityFindings.inNoGroup(c.account.users.map(Identity.user), .userInNoGroup, c)
+    }
 }
 
 /// `service-id-in-no-group`: Service ID in no access group.
@@ -100,7 +80,10 @@ struct ServiceIDInNoGroupRule: AlwaysEvaluatedRule {
         "Grant the service ID's access through an access group, or delete it if unused."
     static let requires: Set<CollectionKind> = [.serviceIDs, .accessGroups, .accessGroupMembers]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { IdentityFindings.serviceIDsInNoGroup(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        IdentityFindings.inNoGroup(c.account.serviceIDs.map(Identity.serviceID), .serviceIDInNoGroup, c)
+    }
 }
 
 /// `profile-in-no-group`: Trusted profile in no access group.
@@ -114,7 +97,10 @@ struct ProfileInNoGroupRule: AlwaysEvaluatedRule {
         "Grant the profile's access through an access group."
     static let requires: Set<CollectionKind> = [.trustedProfiles, .accessGroups, .accessGroupMembers]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { IdentityFindings.profilesInNoGroup(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        IdentityFindings.inNoGroup(c.account.trustedProfiles.map(Identity.trustedProfile), .profileInNoGroup, c)
+    }
 }
 
 /// `profile-unassumable`: Trusted profile nothing can assume.
@@ -128,5 +114,14 @@ struct ProfileUnassumableRule: AlwaysEvaluatedRule {
         "Add a claim rule, a compute-resource link or an identity, or delete the profile."
     static let requires: Set<CollectionKind> = [.trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { IdentityFindings.unassumableProfiles(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        c.account.trustedProfiles.compactMap { profile in
+            guard profile.rules.isEmpty, profile.links.isEmpty, profile.identities.isEmpty else { return nil }
+            let policies = c.grants(of: profile.iamID).filter { !$0.path.contains(.publicAccess) }.count
+            return Finding(.profileUnassumable, entities: [c.identity(profile.iamID)],
+                           why: "no claim rules, no compute-resource links and no identities may assume it"
+                               + (policies > 0 ? "; its \(policies) grant\(policies == 1 ? "" : "s") reach no one" : ""))
+        }
+    }
 }

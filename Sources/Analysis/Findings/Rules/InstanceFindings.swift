@@ -1,13 +1,49 @@
-import Snapshot
 import Model
+import Snapshot
 
 /// Rules about service instances: policies and authorizations naming instances that do not exist, and instances no
 /// access-group policy reaches.
 enum InstanceFindings {
-    static func policiesOnMissingInstances(_ c: FindingContext) -> [Finding] {
+    /// The instance guids that a policy's subject or resource names exactly (`serviceInstance` with `stringEquals` or
+    /// `stringEqualsAnyOf`, no wildcards) in this account and that the account does not have. Account management
+    /// services have no resource instances, and other accounts' instances are not in the snapshot: neither is checked.
+    static func missingInstances(_ attributes: [PolicyAttribute], in account: IAMAccount) -> [String] {
+        // Only a policy naming an instance can name a missing one.
+        guard attributes.contains(where: { $0.key == "serviceInstance" }) else { return [] }
+        func value(_ key: String) -> String? { attributes.first { $0.key == key }?.value.description }
+        if let service = value("serviceName"), AccountManagementServices.all.contains(service) { return [] }
+        if let owner = value("accountId"), owner != account.accountID { return [] }
+        return attributes
+            .filter { $0.key == "serviceInstance" && ["stringEquals", "stringEqualsAnyOf"].contains($0.operator) }
+            .flatMap(\.value.strings)
+            .filter { !$0.isEmpty && !Glob.hasWildcards($0) && account.instancesByGUID[$0] == nil }
+    }
+
+    /// "cloud-object-storage df4a01fb-…" for one side of an authorization.
+    fileprivate static func description(_ attributes: [PolicyAttribute]) -> String {
+        let parts = ["serviceName", "serviceInstance", "resourceType", "resource"].compactMap { key in
+            attributes.first { $0.key == key }?.value.description
+        }
+        return parts.isEmpty ? "the account" : parts.joined(separator: " ")
+    }
+}
+
+/// `policy-on-missing-instance`: Policy on a service instance that does not exist.
+struct PolicyOnMissingInstanceRule: AlwaysEvaluatedRule {
+    static let id = "policy-on-missing-instance"
+    static let severity = Severity.warning
+    static let title = "Policy on a service instance that does not exist"
+    static let summary =
+        "An access policy names a service instance (serviceInstance) that is not among the account's resource instances, usually a deleted one."
+    static let fix =
+        "Delete the policy: the instance it names is gone."
+    static let requires: Set<CollectionKind> = [.accessPolicies, .resourceInstances]
+    static let alsoReads: Set<CollectionKind> = []
+
+    static func findings(_ c: FindingContext) -> [Finding] {
         c.account.accessPolicies.flatMap { policy -> [Finding] in
             guard policy.isActive else { return [] }
-            return missingInstances(policy.resource, in: c.account).map { guid in
+            return InstanceFindings.missingInstances(policy.resource, in: c.account).map { guid in
                 let subject = c.subject(of: policy)
                 return Finding(.policyOnMissingInstance,
                                entities: [c.policy(policy), c.instance(guid)] + [subject].compactMap { $0 },
@@ -16,21 +52,47 @@ enum InstanceFindings {
             }
         }
     }
+}
 
-    static func authorizationsOnMissingInstances(_ c: FindingContext) -> [Finding] {
+/// `authorization-on-missing-instance`: Authorization with a service instance that does not exist.
+struct AuthorizationOnMissingInstanceRule: AlwaysEvaluatedRule {
+    static let id = "authorization-on-missing-instance"
+    static let severity = Severity.warning
+    static let title = "Authorization with a service instance that does not exist"
+    static let summary =
+        "A service-to-service authorization names a source or target service instance of this account that does not exist."
+    static let fix =
+        "Delete the authorization: the instance it names is gone."
+    static let requires: Set<CollectionKind> = [.authorizationPolicies, .resourceInstances]
+    static let alsoReads: Set<CollectionKind> = []
+
+    static func findings(_ c: FindingContext) -> [Finding] {
         c.account.authorizationPolicies.filter(\.isActive).flatMap { policy in
             let sides = [("source", policy.subject), ("target", policy.resource)]
             return sides.flatMap { side, attributes in
-                missingInstances(attributes, in: c.account).map { guid in
+                InstanceFindings.missingInstances(attributes, in: c.account).map { guid in
                     Finding(.authorizationOnMissingInstance, entities: [c.policy(policy), c.instance(guid)],
-                            why: "authorizes \(description(policy.subject)) to \(description(policy.resource)) "
+                            why: "authorizes \(InstanceFindings.description(policy.subject)) to \(InstanceFindings.description(policy.resource)) "
                                 + "(\(c.index.roleNames(of: policy))), but the \(side) instance \(guid) does not exist")
                 }
             }
         }
     }
+}
 
-    static func instancesWithoutGroupAccess(_ c: FindingContext) -> [Finding] {
+/// `instance-without-group-access`: Service instance no access-group policy reaches.
+struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
+    static let id = "instance-without-group-access"
+    static let severity = Severity.warning
+    static let title = "Service instance no access-group policy reaches"
+    static let summary =
+        "No access-group policy reaches the instance: not one naming it, nor one on its service, its resource group, all IAM-enabled services or the account. Only direct policies, if any, give access to it."
+    static let fix =
+        "Give the team that runs the instance access through an access group (a policy on the instance, its service or its resource group)."
+    static let requires: Set<CollectionKind> = [.accessPolicies, .resourceInstances]
+    static let alsoReads: Set<CollectionKind> = []
+
+    static func findings(_ c: FindingContext) -> [Finding] {
         // Each distinct group-policy scope is tested only against the instances it may match (by guid, service or
         // resource group when it names one), so the rule stays near-linear instead of instances × policies.
         var groupTargets: [String: PolicyTarget] = [:]
@@ -71,69 +133,4 @@ enum InstanceFindings {
                                     + holders.joined(separator: ", ")))
         }
     }
-
-    /// The instance guids that a policy's subject or resource names exactly (`serviceInstance` with `stringEquals` or
-    /// `stringEqualsAnyOf`, no wildcards) in this account and that the account does not have. Account management
-    /// services have no resource instances, and other accounts' instances are not in the snapshot: neither is checked.
-    static func missingInstances(_ attributes: [PolicyAttribute], in account: IAMAccount) -> [String] {
-        // Only a policy naming an instance can name a missing one.
-        guard attributes.contains(where: { $0.key == "serviceInstance" }) else { return [] }
-        func value(_ key: String) -> String? { attributes.first { $0.key == key }?.value.description }
-        if let service = value("serviceName"), AccountManagementServices.all.contains(service) { return [] }
-        if let owner = value("accountId"), owner != account.accountID { return [] }
-        return attributes
-            .filter { $0.key == "serviceInstance" && ["stringEquals", "stringEqualsAnyOf"].contains($0.operator) }
-            .flatMap(\.value.strings)
-            .filter { !$0.isEmpty && !Glob.hasWildcards($0) && account.instancesByGUID[$0] == nil }
-    }
-
-    /// "cloud-object-storage df4a01fb-…" for one side of an authorization.
-    private static func description(_ attributes: [PolicyAttribute]) -> String {
-        let parts = ["serviceName", "serviceInstance", "resourceType", "resource"].compactMap { key in
-            attributes.first { $0.key == key }?.value.description
-        }
-        return parts.isEmpty ? "the account" : parts.joined(separator: " ")
-    }
-}
-
-/// `policy-on-missing-instance`: Policy on a service instance that does not exist.
-struct PolicyOnMissingInstanceRule: AlwaysEvaluatedRule {
-    static let id = "policy-on-missing-instance"
-    static let severity = Severity.warning
-    static let title = "Policy on a service instance that does not exist"
-    static let summary =
-        "An access policy names a service instance (serviceInstance) that is not among the account's resource instances, usually a deleted one."
-    static let fix =
-        "Delete the policy: the instance it names is gone."
-    static let requires: Set<CollectionKind> = [.accessPolicies, .resourceInstances]
-    static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { InstanceFindings.policiesOnMissingInstances(c) }
-}
-
-/// `authorization-on-missing-instance`: Authorization with a service instance that does not exist.
-struct AuthorizationOnMissingInstanceRule: AlwaysEvaluatedRule {
-    static let id = "authorization-on-missing-instance"
-    static let severity = Severity.warning
-    static let title = "Authorization with a service instance that does not exist"
-    static let summary =
-        "A service-to-service authorization names a source or target service instance of this account that does not exist."
-    static let fix =
-        "Delete the authorization: the instance it names is gone."
-    static let requires: Set<CollectionKind> = [.authorizationPolicies, .resourceInstances]
-    static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { InstanceFindings.authorizationsOnMissingInstances(c) }
-}
-
-/// `instance-without-group-access`: Service instance no access-group policy reaches.
-struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
-    static let id = "instance-without-group-access"
-    static let severity = Severity.warning
-    static let title = "Service instance no access-group policy reaches"
-    static let summary =
-        "No access-group policy reaches the instance: not one naming it, nor one on its service, its resource group, all IAM-enabled services or the account. Only direct policies, if any, give access to it."
-    static let fix =
-        "Give the team that runs the instance access through an access group (a policy on the instance, its service or its resource group)."
-    static let requires: Set<CollectionKind> = [.accessPolicies, .resourceInstances]
-    static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { InstanceFindings.instancesWithoutGroupAccess(c) }
 }

@@ -1,5 +1,5 @@
-import Snapshot
 import Model
+import Snapshot
 
 /// Rules about multi-factor authentication (CIS 1.7–1.9): the account's MFA setting, and each user's MFA — from the
 /// MFA enrolment report when the snapshot has one (`fetch --with-mfa-report`), else from the identity settings.
@@ -14,19 +14,45 @@ enum MFAFindings {
         guard let setting else { return false }
         return forAllUsers.contains(setting) || (setting == forIBMidUsers && realm == "IBMid")
     }
+}
+
+/// `account-mfa-not-enforced`: MFA not required at account level.
+struct AccountMFANotEnforcedRule: AlwaysEvaluatedRule {
+    static let id = "account-mfa-not-enforced"
+    static let severity = Severity.error
+    static let title = "MFA not required at account level"
+    static let summary =
+        "The account's MFA setting (identity settings) is NONE or NONE_NO_ROPC: logins need no second factor."
+    static let fix =
+        "Require MFA for all users in Access (IAM) > Settings > Authentication."
+    static let requires: Set<CollectionKind> = [.identitySettings]
+    static let alsoReads: Set<CollectionKind> = []
 
     /// `account-mfa-not-enforced`: the account-level MFA setting requires no second factor (NONE, NONE_NO_ROPC).
-    static func accountMFA(_ c: FindingContext) -> [Finding] {
+    static func findings(_ c: FindingContext) -> [Finding] {
         guard let settings = c.account.identitySettings else { return [] }
         let setting = settings.mfa
-        guard setting != forIBMidUsers, !forAllUsers.contains(setting ?? "") else { return [] }
+        guard setting != MFAFindings.forIBMidUsers, !MFAFindings.forAllUsers.contains(setting ?? "") else { return [] }
         return [Finding(.accountMFANotEnforced, entities: [.identitySettings],
                         why: "the account's MFA setting is \(setting ?? "absent"): no second factor is required at login")]
     }
+}
+
+/// `user-without-mfa`: User without MFA.
+struct UserWithoutMFARule: AlwaysEvaluatedRule {
+    static let id = "user-without-mfa"
+    static let severity = Severity.warning
+    static let title = "User without MFA"
+    static let summary =
+        "The user needs no second factor at login: the MFA report (fetch --with-mfa-report) says the user's enrolment does not comply, or, for users it does not list, the user's MFA setting (else the account's) requires none."
+    static let fix =
+        "Require MFA for the user (or the whole account) and have the user enrol."
+    static let requires: Set<CollectionKind> = [.users, .identitySettings]
+    static let alsoReads: Set<CollectionKind> = []
 
     /// `user-without-mfa`: users the MFA report lists as not complying, and (for users it does not list, or without a
     /// report) users whose effective MFA setting — their own override, else the account's — requires none.
-    static func usersWithoutMFA(_ c: FindingContext) -> [Finding] {
+    static func findings(_ c: FindingContext) -> [Finding] {
         let overrides = Dictionary((c.account.identitySettings?.userMFA ?? []).compactMap { entry in
             entry.iamID.map { ($0, entry.mfa) }
         }, uniquingKeysWith: { first, _ in first })
@@ -42,39 +68,11 @@ enum MFAFindings {
             }
             let override = overrides[user.iamID] ?? nil
             let setting = override ?? accountSetting
-            guard !requiresMFA(setting, realm: user.realm) else { return nil }
+            guard !MFAFindings.requiresMFA(setting, realm: user.realm) else { return nil }
             let source = override != nil ? "the user's own MFA setting" : "the account's MFA setting"
-            let federated = setting == forIBMidUsers ? " for federated users (realm \(user.realm ?? "unknown"))" : ""
+            let federated = setting == MFAFindings.forIBMidUsers ? " for federated users (realm \(user.realm ?? "unknown"))" : ""
             return Finding(.userWithoutMFA, entities: [c.identity(user.iamID)],
                            why: "\(source) is \(setting ?? "absent")\(federated): no second factor is required")
         }
     }
-}
-
-/// `account-mfa-not-enforced`: MFA not required at account level.
-struct AccountMFANotEnforcedRule: AlwaysEvaluatedRule {
-    static let id = "account-mfa-not-enforced"
-    static let severity = Severity.error
-    static let title = "MFA not required at account level"
-    static let summary =
-        "The account's MFA setting (identity settings) is NONE or NONE_NO_ROPC: logins need no second factor."
-    static let fix =
-        "Require MFA for all users in Access (IAM) > Settings > Authentication."
-    static let requires: Set<CollectionKind> = [.identitySettings]
-    static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { MFAFindings.accountMFA(c) }
-}
-
-/// `user-without-mfa`: User without MFA.
-struct UserWithoutMFARule: AlwaysEvaluatedRule {
-    static let id = "user-without-mfa"
-    static let severity = Severity.warning
-    static let title = "User without MFA"
-    static let summary =
-        "The user needs no second factor at login: the MFA report (fetch --with-mfa-report) says the user's enrolment does not comply, or, for users it does not list, the user's MFA setting (else the account's) requires none."
-    static let fix =
-        "Require MFA for the user (or the whole account) and have the user enrol."
-    static let requires: Set<CollectionKind> = [.users, .identitySettings]
-    static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { MFAFindings.usersWithoutMFA(c) }
 }

@@ -1,64 +1,9 @@
-import Snapshot
 import Model
+import Snapshot
 
 /// Rules about what policies say: grants to everyone, grants to users directly, wildcards, custom roles nobody grants,
 /// resources of another account.
 enum PolicyFindings {
-    static func publicAccessPolicies(_ c: FindingContext) -> [Finding] {
-        let disabled = c.account.accessGroupSettings?.publicAccessEnabled == false
-        return (c.index.policiesOfGroup[AccessGroup.publicAccessID] ?? []).map { policy in
-            Finding(.publicAccessPolicy, entities: [c.policy(policy), c.group(AccessGroup.publicAccessID)],
-                    why: "grants \(c.grantText(policy)) to everyone, unauthenticated users included"
-                        + (disabled ? " (public access is disabled in the account's settings, so not while that lasts)" : ""))
-        }
-    }
-
-    static func policiesOnUsers(_ c: FindingContext) -> [Finding] {
-        c.account.accessPolicies.compactMap { policy in
-            guard policy.isActive, let iamID = policy.subjectValue("iam_id"), SubjectKind(iamID: iamID, in: c.account) == .user else { return nil }
-            let user = c.identity(iamID)
-            return Finding(.policyOnUser, entities: [c.policy(policy), user],
-                           why: "grants \(c.grantText(policy)) to \(user.description) directly, not through an access group")
-        }
-    }
-
-    static func wildcardPolicies(_ c: FindingContext) -> [Finding] {
-        [c.account.accessPolicies, c.account.authorizationPolicies].joined().compactMap { policy in
-            guard policy.isActive else { return nil }
-            let target = c.index.target(of: policy)
-            guard target.usesWildcards else { return nil }
-            let patterns = (target.attributes + target.tags)
-                .filter { $0.operator.hasPrefix("stringMatch") && $0.value.strings.contains(where: Glob.hasWildcards) }
-                .map { "\($0.key) \($0.operator) \($0.value)" }
-            return Finding(.policyUsesWildcard, entities: [c.policy(policy)] + [c.subject(of: policy)].compactMap { $0 },
-                           why: "\(patterns.joined(separator: ", ")) also matches resources created later; grants "
-                               + c.grantText(policy))
-        }
-    }
-
-    static func unusedCustomRoles(_ c: FindingContext) -> [Finding] {
-        var used = Set<String>()
-        for policy in [c.account.accessPolicies, c.account.authorizationPolicies].joined() where policy.isActive {
-            used.formUnion(policy.roleIDs)
-        }
-        return c.account.roles.filter { $0.kind == .custom && !used.contains($0.crn) }.map { role in
-            Finding(.customRoleUnused, entities: [FindingEntity(.role, id: role.crn, name: role.displayName ?? role.name)],
-                    why: "custom role \(role.shortName)" + (role.serviceName.map { " (\($0))" } ?? "")
-                        + " with \(role.actions?.count ?? 0) action(s) is granted by no policy")
-        }
-    }
-
-    static func foreignAccountPolicies(_ c: FindingContext) -> [Finding] {
-        [c.account.accessPolicies, c.account.authorizationPolicies].joined().compactMap { policy in
-            guard policy.isActive else { return nil }
-            let target = c.index.target(of: policy)
-            guard target.isForeign(to: c.account.accountID), let account = target.account else { return nil }
-            return Finding(.policyForeignAccount,
-                           entities: [c.policy(policy)] + [c.subject(of: policy)].compactMap { $0 },
-                           why: "accountId \(account.operator) \(account.value) is not this account "
-                               + "(\(c.account.accountID)); grants \(c.grantText(policy))")
-        }
-    }
 }
 
 /// `public-access-policy`: Policy on the Public Access group.
@@ -72,7 +17,15 @@ struct PublicAccessPolicyRule: AlwaysEvaluatedRule {
         "Remove the policy unless the resource is meant to be public; grant the access to an access group instead."
     static let requires: Set<CollectionKind> = [.accessPolicies]
     static let alsoReads: Set<CollectionKind> = []
-    static func findings(_ c: FindingContext) -> [Finding] { PolicyFindings.publicAccessPolicies(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        let disabled = c.account.accessGroupSettings?.publicAccessEnabled == false
+        return (c.index.policiesOfGroup[AccessGroup.publicAccessID] ?? []).map { policy in
+            Finding(.publicAccessPolicy, entities: [c.policy(policy), c.group(AccessGroup.publicAccessID)],
+                    why: "grants \(c.grantText(policy)) to everyone, unauthenticated users included"
+                        + (disabled ? " (public access is disabled in the account's settings, so not while that lasts)" : ""))
+        }
+    }
 }
 
 /// `policy-on-user`: Policy assigned directly to a user.
@@ -86,7 +39,15 @@ struct PolicyOnUserRule: AlwaysEvaluatedRule {
         "Move the access to an access group and add the user to it."
     static let requires: Set<CollectionKind> = [.accessPolicies]
     static let alsoReads: Set<CollectionKind> = [.users]
-    static func findings(_ c: FindingContext) -> [Finding] { PolicyFindings.policiesOnUsers(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        c.account.accessPolicies.compactMap { policy in
+            guard policy.isActive, let iamID = policy.subjectValue("iam_id"), SubjectKind(iamID: iamID, in: c.account) == .user else { return nil }
+            let user = c.identity(iamID)
+            return Finding(.policyOnUser, entities: [c.policy(policy), user],
+                           why: "grants \(c.grantText(policy)) to \(user.description) directly, not through an access group")
+        }
+    }
 }
 
 /// `policy-uses-wildcard`: Policy using wildcards.
@@ -100,7 +61,20 @@ struct PolicyUsesWildcardRule: AlwaysEvaluatedRule {
         "Check that the pattern matches only what it should; prefer exact names."
     static let requires: Set<CollectionKind> = [.accessPolicies]
     static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
-    static func findings(_ c: FindingContext) -> [Finding] { PolicyFindings.wildcardPolicies(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        [c.account.accessPolicies, c.account.authorizationPolicies].joined().compactMap { policy in
+            guard policy.isActive else { return nil }
+            let target = c.index.target(of: policy)
+            guard target.usesWildcards else { return nil }
+            let patterns = (target.attributes + target.tags)
+                .filter { $0.operator.hasPrefix("stringMatch") && $0.value.strings.contains(where: Glob.hasWildcards) }
+                .map { "\($0.key) \($0.operator) \($0.value)" }
+            return Finding(.policyUsesWildcard, entities: [c.policy(policy)] + [c.subject(of: policy)].compactMap { $0 },
+                           why: "\(patterns.joined(separator: ", ")) also matches resources created later; grants "
+                               + c.grantText(policy))
+        }
+    }
 }
 
 /// `custom-role-unused`: Custom role no policy uses.
@@ -114,7 +88,18 @@ struct CustomRoleUnusedRule: AlwaysEvaluatedRule {
         "Delete the custom role if it is no longer needed."
     static let requires: Set<CollectionKind> = [.roles, .accessPolicies]
     static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
-    static func findings(_ c: FindingContext) -> [Finding] { PolicyFindings.unusedCustomRoles(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        var used = Set<String>()
+        for policy in [c.account.accessPolicies, c.account.authorizationPolicies].joined() where policy.isActive {
+            used.formUnion(policy.roleIDs)
+        }
+        return c.account.roles.filter { $0.kind == .custom && !used.contains($0.crn) }.map { role in
+            Finding(.customRoleUnused, entities: [FindingEntity(.role, id: role.crn, name: role.displayName ?? role.name)],
+                    why: "custom role \(role.shortName)" + (role.serviceName.map { " (\($0))" } ?? "")
+                        + " with \(role.actions?.count ?? 0) action(s) is granted by no policy")
+        }
+    }
 }
 
 /// `policy-foreign-account`: Policy on another account's resources.
@@ -128,5 +113,16 @@ struct PolicyForeignAccountRule: AlwaysEvaluatedRule {
         "Delete the policy, or re-create it in the account it was meant for with that account's id."
     static let requires: Set<CollectionKind> = [.accessPolicies]
     static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
-    static func findings(_ c: FindingContext) -> [Finding] { PolicyFindings.foreignAccountPolicies(c) }
+
+    static func findings(_ c: FindingContext) -> [Finding] {
+        [c.account.accessPolicies, c.account.authorizationPolicies].joined().compactMap { policy in
+            guard policy.isActive else { return nil }
+            let target = c.index.target(of: policy)
+            guard target.isForeign(to: c.account.accountID), let account = target.account else { return nil }
+            return Finding(.policyForeignAccount,
+                           entities: [c.policy(policy)] + [c.subject(of: policy)].compactMap { $0 },
+                           why: "accountId \(account.operator) \(account.value) is not this account "
+                               + "(\(c.account.accountID)); grants \(c.grantText(policy))")
+        }
+    }
 }

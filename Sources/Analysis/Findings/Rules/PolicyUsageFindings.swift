@@ -1,34 +1,8 @@
-import Snapshot
 import Model
+import Snapshot
 
 /// Rules about policy use (`last_permit_at`): policies never used, and policies not used for `inactiveDays` days.
 enum PolicyUsageFindings {
-    /// `policy-never-used`: active policies without a recorded use.
-    static func neverUsedPolicies(_ c: FindingContext) -> RuleOutcome {
-        guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
-        return .findings(policies.prefix { $0.lastPermitAt == nil }.map { policy in
-            let subject = c.subject(of: policy)
-            return Finding(.policyNeverUsed, entities: [c.policy(policy)] + [subject].compactMap { $0 },
-                           why: "no recorded use" + (policy.createdAt.map { " since it was created on \(DayText.of($0))" } ?? "")
-                               + "; " + grantDescription(policy, to: subject, c))
-        })
-    }
-
-    /// `policy-inactive`: active policies last used `inactiveDays` or more days before the report's time.
-    static func inactivePolicies(_ c: FindingContext) -> RuleOutcome {
-        guard let policies = c.policiesByLastUse else { return .notEvaluated(noUsageData) }
-        guard let asOf = c.asOf else { return .notEvaluated(FindingContext.noReferenceTime) }
-        let asOfDay = DayText.of(asOf)
-        return .findings(policies.compactMap { policy in
-            guard let last = policy.lastPermitAt, let date = last.date, c.isInactive(since: date) else { return nil }
-            let times = policy.lastPermitFrequency.map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
-            let subject = c.subject(of: policy)
-            return Finding(.policyInactive, entities: [c.policy(policy)] + [subject].compactMap { $0 },
-                           why: "last used \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before "
-                               + "\(asOfDay)\(times); " + grantDescription(policy, to: subject, c))
-        })
-    }
-
     static let noUsageData = "no policy in the snapshot carries usage data (last_permit_at), so use is unknown"
 
     /// Active access and authorization policies ordered by last use: never-used ones first (by id), then the least
@@ -56,7 +30,7 @@ enum PolicyUsageFindings {
     }
 
     /// "grants Viewer on … to access group Ops (AccessGroupId-…)".
-    private static func grantDescription(_ policy: Policy, to subject: FindingEntity?, _ c: FindingContext) -> String {
+    fileprivate static func grantDescription(_ policy: Policy, to subject: FindingEntity?, _ c: FindingContext) -> String {
         "grants \(c.grantText(policy))" + (subject.map { " to \($0.description)" } ?? "")
     }
 }
@@ -72,7 +46,17 @@ struct PolicyNeverUsedRule: FindingRule {
         "Check whether the access is still needed; delete the policy if not."
     static let requires: Set<CollectionKind> = [.accessPolicies]
     static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
-    static func evaluate(_ c: FindingContext) -> RuleOutcome { PolicyUsageFindings.neverUsedPolicies(c) }
+
+    /// `policy-never-used`: active policies without a recorded use.
+    static func evaluate(_ c: FindingContext) -> RuleOutcome {
+        guard let policies = c.policiesByLastUse else { return .notEvaluated(PolicyUsageFindings.noUsageData) }
+        return .findings(policies.prefix { $0.lastPermitAt == nil }.map { policy in
+            let subject = c.subject(of: policy)
+            return Finding(.policyNeverUsed, entities: [c.policy(policy)] + [subject].compactMap { $0 },
+                           why: "no recorded use" + (policy.createdAt.map { " since it was created on \(DayText.of($0))" } ?? "")
+                               + "; " + PolicyUsageFindings.grantDescription(policy, to: subject, c))
+        })
+    }
 }
 
 /// `policy-inactive`: Policy not used recently.
@@ -86,5 +70,19 @@ struct PolicyInactiveRule: FindingRule {
         "Check whether the access is still needed; delete the policy if not."
     static let requires: Set<CollectionKind> = [.accessPolicies]
     static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
-    static func evaluate(_ c: FindingContext) -> RuleOutcome { PolicyUsageFindings.inactivePolicies(c) }
+
+    /// `policy-inactive`: active policies last used `inactiveDays` or more days before the report's time.
+    static func evaluate(_ c: FindingContext) -> RuleOutcome {
+        guard let policies = c.policiesByLastUse else { return .notEvaluated(PolicyUsageFindings.noUsageData) }
+        guard let asOf = c.asOf else { return .notEvaluated(FindingContext.noReferenceTime) }
+        let asOfDay = DayText.of(asOf)
+        return .findings(policies.compactMap { policy in
+            guard let last = policy.lastPermitAt, let date = last.date, c.isInactive(since: date) else { return nil }
+            let times = policy.lastPermitFrequency.map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
+            let subject = c.subject(of: policy)
+            return Finding(.policyInactive, entities: [c.policy(policy)] + [subject].compactMap { $0 },
+                           why: "last used \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before "
+                               + "\(asOfDay)\(times); " + PolicyUsageFindings.grantDescription(policy, to: subject, c))
+        })
+    }
 }

@@ -1,17 +1,19 @@
-import Snapshot
 import Model
+import Snapshot
 
 /// Rules about context-based restrictions (network access to services).
-enum NetworkFindings {
-    /// Services whose instances hold keys, secrets, data, clusters or IAM itself: a restriction that only reports is
-    /// worth a warning there.
-    static let sensitiveServices: Set<String> = [
-        "kms", "hs-crypto", "secrets-manager", "cloud-object-storage", "containers-kubernetes", "is", "iam-identity",
-        "iam-groups", "iam-access-management", "databases-for-postgresql", "databases-for-mysql", "databases-for-mongodb",
-        "databases-for-redis", "databases-for-elasticsearch", "databases-for-etcd", "messages-for-rabbitmq", "messagehub",
-    ]
+struct CBRReportOnlyRule: AlwaysEvaluatedRule {
+    static let id = "cbr-report-only"
+    static let severity = Severity.warning
+    static let title = "Sensitive service protected only by a report-only network restriction"
+    static let summary =
+        "A context-based-restrictions rule covering a sensitive service (keys, secrets, data, clusters, IAM) is in report mode and no enforced rule covers the same instances: requests from any network are allowed and only reported."
+    static let fix =
+        "Once the rule's reports show no legitimate requests from outside its zones, set its enforcement mode to enabled."
+    static let requires: Set<CollectionKind> = [.cbrRules]
+    static let alsoReads: Set<CollectionKind> = [.resourceInstances, .cbrZones]
 
-    static func reportOnlyRestrictions(_ c: FindingContext) -> [Finding] {
+    static func findings(_ c: FindingContext) -> [Finding] {
         let account = c.account
         return account.cbrRules.compactMap { rule -> Finding? in
             guard rule.enforcementMode == .report else { return nil }
@@ -36,18 +38,12 @@ enum NetworkFindings {
                                + (exposed.isEmpty ? "" : " (\(exposed.count) instance\(exposed.count == 1 ? "" : "s") without an enforced rule)"))
         }
     }
-}
 
-/// `cbr-report-only`: Sensitive service protected only by a report-only network restriction.
-struct CBRReportOnlyRule: AlwaysEvaluatedRule {
-    static let id = "cbr-report-only"
-    static let severity = Severity.warning
-    static let title = "Sensitive service protected only by a report-only network restriction"
-    static let summary =
-        "A context-based-restrictions rule covering a sensitive service (keys, secrets, data, clusters, IAM) is in report mode and no enforced rule covers the same instances: requests from any network are allowed and only reported."
-    static let fix =
-        "Once the rule's reports show no legitimate requests from outside its zones, set its enforcement mode to enabled."
-    static let requires: Set<CollectionKind> = [.cbrRules]
-    static let alsoReads: Set<CollectionKind> = [.resourceInstances, .cbrZones]
-    static func findings(_ c: FindingContext) -> [Finding] { NetworkFindings.reportOnlyRestrictions(c) }
+    /// Services whose instances hold keys, secrets, data, clusters or IAM itself: a restriction that only reports is
+    /// worth a warning there.
+    private static let sensitiveServices: Set<String> = [
+        "kms", "hs-crypto", "secrets-manager", "cloud-object-storage", "containers-kubernetes", "is", "iam-identity",
+        "iam-groups", "iam-access-management", "databases-for-postgresql", "databases-for-mysql", "databases-for-mongodb",
+        "databases-for-redis", "databases-for-elasticsearch", "databases-for-etcd", "messages-for-rabbitmq", "messagehub",
+    ]
 }

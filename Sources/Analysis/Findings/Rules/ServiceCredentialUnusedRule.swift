@@ -1,6 +1,6 @@
-import Snapshot
 import Foundation
 import Model
+import Snapshot
 
 /// `service-credential-unused`: service credentials (resource keys) with Manager or Writer whose identity has not
 /// authenticated recently. "Used" is what the activity report (`fetch --with-activity`) can say: IAM's inactive-identities
@@ -8,11 +8,18 @@ import Model
 /// A credential's API key (`credentials.iam_apikey_id`) or, failing that, its service ID (`iam_serviceid_crn`) is
 /// looked up there; not listed means it authenticated within the window. Without the report the rule does not run
 /// (unknown, not clean); a credential naming neither is reported, since its use cannot be checked.
-enum ServiceCredentialFindings {
-    /// The service roles that let a credential change its instance's data or configuration.
-    private static let writingRoles = ["Manager", "Writer"]
+struct ServiceCredentialUnusedRule: FindingRule {
+    static let id = "service-credential-unused"
+    static let severity = Severity.warning
+    static let title = "Service credential with Manager or Writer not used recently"
+    static let summary =
+        "A service credential (resource key) grants Manager or Writer on its instance, and the identity behind it, its API key or its service ID, has not authenticated for --key-unused-days days (the activity report of fetch --with-activity). A credential that names neither is reported too: its use cannot be checked."
+    static let fix =
+        "Delete the credential if nothing uses it; otherwise give it the least role that works (Reader)."
+    static let requires: Set<CollectionKind> = [.resourceKeys]
+    static let alsoReads: Set<CollectionKind> = []
 
-    static func unusedWritingCredentials(_ c: FindingContext) -> RuleOutcome {
+    static func evaluate(_ c: FindingContext) -> RuleOutcome {
         guard let report = c.account.activity else {
             return .notEvaluated("the snapshot has no activity report (fetch --with-activity), so whether a credential was used is unknown")
         }
@@ -46,6 +53,9 @@ enum ServiceCredentialFindings {
         return .findings(findings)
     }
 
+    /// The service roles that let a credential change its instance's data or configuration.
+    private static let writingRoles = ["Manager", "Writer"]
+
     /// Manager or Writer, from the credential's role CRN (`crn:v1:bluemix:public:iam::::serviceRole:Writer`).
     private static func writingRole(of key: ResourceKey) -> String? {
         guard let role = key.roleCRN?.split(separator: ":").last.map(String.init) else { return nil }
@@ -60,18 +70,4 @@ enum ServiceCredentialFindings {
         }
         return byID
     }
-}
-
-/// `service-credential-unused`: Service credential with Manager or Writer not used recently.
-struct ServiceCredentialUnusedRule: FindingRule {
-    static let id = "service-credential-unused"
-    static let severity = Severity.warning
-    static let title = "Service credential with Manager or Writer not used recently"
-    static let summary =
-        "A service credential (resource key) grants Manager or Writer on its instance, and the identity behind it, its API key or its service ID, has not authenticated for --key-unused-days days (the activity report of fetch --with-activity). A credential that names neither is reported too: its use cannot be checked."
-    static let fix =
-        "Delete the credential if nothing uses it; otherwise give it the least role that works (Reader)."
-    static let requires: Set<CollectionKind> = [.resourceKeys]
-    static let alsoReads: Set<CollectionKind> = []
-    static func evaluate(_ c: FindingContext) -> RuleOutcome { ServiceCredentialFindings.unusedWritingCredentials(c) }
 }
