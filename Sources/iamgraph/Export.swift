@@ -12,7 +12,7 @@ struct Export: ParsableCommand {
         abstract: "Write a snapshot for other tools: GraphML, BloodHound OpenGraph, Mermaid or SQLite.",
         discussion: """
             graphml: the view with typed attributes, for networkx, Gephi, yEd or Cytoscape. opengraph: BloodHound CE \
-            OpenGraph JSON (IBMUser, IBMAccessGroup, … nodes; IBMMemberOf, IBMGrants, IBMCanAssume, … edges). \
+            OpenGraph JSON (IBM_User, IBM_AccessGroup, … nodes; IBM_MemberOf, IBM_Grants, IBM_CanAssume, … edges). \
             mermaid: a flowchart LR for GitHub comments, aggregated until it fits Mermaid's 50,000-character limit. \
             sqlite: the whole snapshot as a database — one table per collection, effective_access, findings \
             (docs/exports.md has the schema and example queries).
@@ -20,7 +20,7 @@ struct Export: ParsableCommand {
             The graph formats take render's view options (--identity, --resource, --access-group, --service, \
             --resource-group, --privileged, --policies, --include, --exclude, --max-nodes, --escalation); sqlite \
             always holds the whole snapshot and refuses them. --redact applies to every format. With --escalation, opengraph has the \
-            escalation steps as IBMEscalatesTo edges for BloodHound's pathfinding; graphml and opengraph have no node budget unless \
+            escalation steps as IBM_EscalatesTo edges for BloodHound's pathfinding; graphml and opengraph have no node budget unless \
             --max-nodes is given, mermaid uses render's (--full lifts it). The format comes from -o's extension \
             (.graphml, .mmd, .sqlite/.db; a --format that contradicts it is refused) or from --format.
 

@@ -39,7 +39,7 @@ import TestSupport
 
     @Test func privilegedKeepsOnlyPrivilegedGrants() async throws {
         let graph = try #require(try await Self.exported(["--privileged"]).document["graph"] as? [String: Any])
-        let grants = try #require(graph["edges"] as? [[String: Any]]).filter { $0["kind"] as? String == "IBMGrants" }
+        let grants = try #require(graph["edges"] as? [[String: Any]]).filter { $0["kind"] as? String == "IBM_Grants" }
         #expect(!grants.isEmpty)
         #expect(grants.allSatisfy { ($0["properties"] as? [String: Any])?["privileged"] as? Bool == true })
     }
