@@ -40,13 +40,9 @@ public struct Escalation: Sendable {
         switch goal {
         case .accountAdministration:
             // Distances to each half keeping one identity: edges into an identity change who acts.
-            let keepsIdentity: (EscalationEdge) -> Bool = { edge in
-                if case .identity = edge.to { return false }
-                return true
-            }
             halves = [EscalationNode.AdministrationPart.administrator, .manager].map { part in
                 EscalationSearch(edges, seeds: edges.number(.administrationPart(part)).map { [($0, 0)] } ?? [],
-                                 through: keepsIdentity)
+                                 keepingIdentity: true)
             }
             var seeds = goals.map { (node: $0, distance: 0) }
             for node in 0..<edges.nodeCount {
@@ -61,7 +57,7 @@ public struct Escalation: Sendable {
         var best: [EscalationPath?] = Array(repeating: nil, count: identities.count)
         var holds = Array(repeating: false, count: identities.count)
         for seeds in seedSets {
-            let search = EscalationSearch(edges, seeds: seeds, through: { _ in true })
+            let search = EscalationSearch(edges, seeds: seeds)
             for (position, start) in starts.enumerated() {
                 guard let start, let distance = search.distance(start) else { continue }
                 if distance == 0 { holds[position] = true; continue }

@@ -2,12 +2,18 @@
 /// each start at a given distance: a bucket queue (Dial's algorithm), linear in the edges plus the largest distance.
 /// Each node keeps its next edge towards the seed it is closest to.
 struct EscalationSearch {
-    /// The edges with their nodes numbered, and each node's incoming edges.
+    /// The edges with their nodes numbered, each node's incoming edges (compressed rows: `incoming[offsets[n]..<
+    /// offsets[n + 1]]`), and per edge what the search reads, so that its loop copies no edge.
     struct Edges {
         let edges: [EscalationEdge]
         let from: [Int]
         let to: [Int]
-        let incoming: [[Int]]
+        /// Whether the edge is a primitive (costs 1).
+        let primitive: [Bool]
+        /// Whether the edge keeps the acting identity (it does not lead into an identity).
+        let keepsIdentity: [Bool]
+        private let offsets: [Int]
+        private let incoming: [Int]
         private let numbers: [EscalationNode: Int]
 
         init(_ edges: [EscalationEdge]) {
@@ -17,36 +23,52 @@ struct EscalationSearch {
                 numbers[node] = numbers.count
                 return numbers.count - 1
             }
-            var from: [Int] = [], to: [Int] = []
+            var from: [Int] = [], to: [Int] = [], primitive: [Bool] = [], keepsIdentity: [Bool] = []
             from.reserveCapacity(edges.count)
             to.reserveCapacity(edges.count)
+            primitive.reserveCapacity(edges.count)
+            keepsIdentity.reserveCapacity(edges.count)
             for edge in edges {
                 from.append(number(edge.from))
                 to.append(number(edge.to))
+                primitive.append(edge.isPrimitive)
+                if case .identity = edge.to { keepsIdentity.append(false) } else { keepsIdentity.append(true) }
             }
-            var incoming = Array(repeating: [Int](), count: numbers.count)
-            for position in edges.indices { incoming[to[position]].append(position) }
+            var offsets = Array(repeating: 0, count: numbers.count + 1)
+            for target in to { offsets[target + 1] += 1 }
+            for node in 0..<numbers.count { offsets[node + 1] += offsets[node] }
+            var incoming = Array(repeating: 0, count: edges.count), filled = offsets
+            for position in edges.indices {
+                incoming[filled[to[position]]] = position
+                filled[to[position]] += 1
+            }
             self.edges = edges
             self.from = from
             self.to = to
+            self.primitive = primitive
+            self.keepsIdentity = keepsIdentity
+            self.offsets = offsets
             self.incoming = incoming
             self.numbers = numbers
         }
 
-        var nodeCount: Int { incoming.count }
+        var nodeCount: Int { offsets.count - 1 }
 
         /// The node's number; nil when no edge touches it.
         func number(_ node: EscalationNode) -> Int? { numbers[node] }
+
+        /// The positions of the edges into `node`.
+        func into(_ node: Int) -> ArraySlice<Int> { incoming[offsets[node]..<offsets[node + 1]] }
     }
 
     private let edges: Edges
     private let distances: [Int]
-    private let next: [Int?]
+    private let next: [Int]
 
-    /// Searches backward from `seeds`, following only the edges `through` accepts.
-    init(_ edges: Edges, seeds: [(node: Int, distance: Int)], through: (EscalationEdge) -> Bool) {
+    /// Searches backward from `seeds`; with `keepingIdentity`, only along edges that keep the acting identity.
+    init(_ edges: Edges, seeds: [(node: Int, distance: Int)], keepingIdentity: Bool = false) {
         var distances = Array(repeating: Int.max, count: edges.nodeCount)
-        var next: [Int?] = Array(repeating: nil, count: edges.nodeCount)
+        var next = Array(repeating: -1, count: edges.nodeCount)
         var buckets: [[Int]] = []
         func push(_ node: Int, _ distance: Int) {
             while buckets.count <= distance { buckets.append([]) }
@@ -66,9 +88,9 @@ struct EscalationSearch {
                 position += 1
                 guard !settled[node], distances[node] == distance else { continue }
                 settled[node] = true
-                for edge in edges.incoming[node] where through(edges.edges[edge]) {
+                for edge in edges.into(node) where !keepingIdentity || edges.keepsIdentity[edge] {
                     let source = edges.from[edge]
-                    let reached = distance + (edges.edges[edge].isPrimitive ? 1 : 0)
+                    let reached = distance + (edges.primitive[edge] ? 1 : 0)
                     guard reached < distances[source] else { continue }
                     distances[source] = reached
                     next[source] = edge
@@ -91,12 +113,13 @@ struct EscalationSearch {
     /// The edges (by position) from `node` to the seed it is closest to, and that seed; nil when it reaches none.
     func path(from node: Int) -> (positions: [Int], end: Int)? {
         guard distances[node] != .max else { return nil }
-        var current = node, positions: [Int] = [], seen = Set<Int>()
-        while let edge = next[current] {
-            guard seen.insert(current).inserted else { return nil }
-            positions.append(edge)
-            current = edges.to[edge]
+        var current = node, positions: [Int] = []
+        // A path is never longer than the number of nodes; a longer one would be a cycle (impossible: distances
+        // only fall along next edges), so stop there rather than loop.
+        while next[current] >= 0, positions.count <= edges.nodeCount {
+            positions.append(next[current])
+            current = edges.to[next[current]]
         }
-        return (positions, current)
+        return next[current] >= 0 ? nil : (positions, current)
     }
 }
