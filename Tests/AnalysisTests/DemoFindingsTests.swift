@@ -71,6 +71,8 @@ import TestSupport
         .cbrReportOnly: ["d4f6b8c0e2a3b5c7d9e1f3a5b7c9d1e3"],
         // The demo federates with Acme SSO (identity-providers.json).
         .noIdentityFederation: [],
+        // The demo has no activity report: not evaluated.
+        .serviceCredentialUnused: [],
     ]
 
     @Test func everyRuleHasAnExpectation() {
@@ -108,7 +110,7 @@ import TestSupport
 
     @Test func rulesWithoutActivityDataSayWhyTheyDidNotRun() {
         let skipped = report.gaps.filter { !$0.evaluated }.map(\.rule)
-        #expect(skipped == [.identityInactive, .apiKeyInactive])
+        #expect(skipped == [.identityInactive, .apiKeyInactive, .serviceCredentialUnused])
         #expect(report.gaps.allSatisfy { $0.reason.contains("activity report") })
     }
 

@@ -40,6 +40,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case cbrReportOnly = "cbr-report-only"
     case privilegeEscalation = "privilege-escalation"
     case noIdentityFederation = "no-identity-federation"
+    case serviceCredentialUnused = "service-credential-unused"
 
     /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
     public var severity: Severity {
@@ -48,7 +49,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
              .policyForeignAccount, .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive,
              .apiKeyInactive, .accountAdministrator, .apiKeyNotRotated, .apiKeyCreationUnrestricted, .userWithoutMFA,
-             .tooManyAdministrators, .tooManyAdministratorServiceIDs, .cbrReportOnly, .noIdentityFederation: .warning
+             .tooManyAdministrators, .tooManyAdministratorServiceIDs, .cbrReportOnly, .noIdentityFederation,
+             .serviceCredentialUnused: .warning
         case .policyInactive, .canAssignAccess, .noSupportAccessGroup, .userInNoGroup, .serviceIDInNoGroup,
              .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer, .groupWithoutRegionOrResourceGroup,
              .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies, .policyUsesWildcard,
@@ -95,6 +97,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .cbrReportOnly: "Sensitive service protected only by a report-only network restriction"
         case .privilegeEscalation: "Can escalate to administration"
         case .noIdentityFederation: "No identity federation with a corporate identity provider"
+        case .serviceCredentialUnused: "Service credential with Manager or Writer not used recently"
         }
     }
 
@@ -170,6 +173,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "A context-based-restrictions rule covering a sensitive service (keys, secrets, data, clusters, IAM) is in report mode and no enforced rule covers the same instances: requests from any network are allowed and only reported."
         case .privilegeEscalation:
             "The identity is not an account administrator, but can become one (error) — or, short of that, can become administrator of a sensitive service (Key Protect, Hyper Protect Crypto Services, Secrets Manager, IAM Identity) or of all resources in a resource group it does not administer yet (warning) — by using the access it holds on IAM itself: adding itself to an access group, creating an API key for a service ID, editing a trusted profile's trust, assigning itself access, or running a workload a trusted profile trusts. The why lists its shortest path step by step (docs/escalation.md)."
+        case .serviceCredentialUnused:
+            "A service credential (resource key) grants Manager or Writer on its instance, and the identity behind it, its API key or its service ID, has not authenticated for --key-unused-days days (the activity report of fetch --with-activity). A credential that names neither is reported too: its use cannot be checked."
         }
     }
 
@@ -221,6 +226,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "Once the rule's reports show no legitimate requests from outside its zones, set its enforcement mode to enabled."
         case .privilegeEscalation:
             "Break the path at its first step: narrow the policy that enables it (to the groups, service IDs or profiles it is meant for, or to a role without the action), or make the target less privileged."
+        case .serviceCredentialUnused: "Delete the credential if nothing uses it; otherwise give it the least role that works (Reader)."
         }
     }
 
@@ -253,6 +259,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .cbrReportOnly: [.cbrRules]
         case .privilegeEscalation: [.accessPolicies, .accessGroups, .accessGroupMembers]
         case .noIdentityFederation: [.identityProviders]
+        case .serviceCredentialUnused: [.resourceKeys]
         }
     }
 
@@ -272,7 +279,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
              .serviceIDInNoGroup, .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer,
              .groupWithoutRegionOrResourceGroup, .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies,
              .apiKeyNotRotated, .ownerAPIKey, .apiKeyCreationUnrestricted, .accountMFANotEnforced, .userWithoutMFA,
-             .noSupportAccessGroup, .noIdentityFederation: []
+             .noSupportAccessGroup, .noIdentityFederation, .serviceCredentialUnused: []
         }
     }
 }
@@ -317,6 +324,7 @@ extension RuleID {
         case .tooManyAdministrators: FindingRule(findings: AdministratorCountFindings.tooManyUsers)
         case .tooManyAdministratorServiceIDs: FindingRule(findings: AdministratorCountFindings.tooManyServiceIDs)
         case .cbrReportOnly: FindingRule(findings: NetworkFindings.reportOnlyRestrictions)
+        case .serviceCredentialUnused: FindingRule(ServiceCredentialFindings.unusedWritingCredentials)
         case .privilegeEscalation: FindingRule(findings: EscalationFindings.privilegeEscalation)
         case .noIdentityFederation: FindingRule(findings: IdentityFindings.noIdentityFederation)
         }
