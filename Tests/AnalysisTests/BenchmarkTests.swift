@@ -44,7 +44,7 @@ import TestSupport
     @Test func federationIsDecidedFromTheIdentityProviders() throws {
         func status(_ providers: [[String: Any]]?) throws -> ControlResult.Status {
             let account = IAMAccount(accountID: Fixture.accountID, fetchedAt: Timestamp(Fixture.fetchedAt), scope: .account,
-                                     identityProviders: (providers ?? []).map { Fixture.decode($0) },
+                                     identityProviders: try (providers ?? []).map { try Fixture.decode($0) },
                                      unknown: providers == nil ? [.identityProviders: .notInManifest] : [:])
             let benchmark = BenchmarkReport(FindingsReport(AccessIndex(account)), account: account)
             return try #require(benchmark.results.first { $0.control == .c1_19 }).status
@@ -59,7 +59,7 @@ import TestSupport
     /// The MFA report decides for the users it lists: complying with a trait that requires nothing is no MFA; an
     /// account-based enrolment that complies is.
     @Test func aReportedTraitOfNoneIsNoMFA() throws {
-        let report: MFAReport = Fixture.decode(["users": [
+        let report: MFAReport = try Fixture.decode(["users": [
             ["iam_id": "IBMid-1", "effective_mfa_type": "id_based_mfa",
              "id_based_mfa": ["trait_account_default": "NONE", "trait_effective": "NONE", "complies": true]],
             ["iam_id": "IBMid-2", "effective_mfa_type": "id_based_mfa",
@@ -68,8 +68,9 @@ import TestSupport
              "id_based_mfa": ["trait_effective": "NONE", "complies": true], "account_based_mfa": ["complies": true]],
         ]])
         let account = IAMAccount(accountID: Fixture.accountID, fetchedAt: Timestamp(Fixture.fetchedAt), scope: .account,
-                                 users: [Fixture.user("IBMid-1", "Ann"), Fixture.user("IBMid-2", "Bea"), Fixture.user("IBMid-3", "Cy")],
-                                 identitySettings: Fixture.decode(["mfa": "NONE"]), mfa: report)
+                                 users: [try Fixture.user("IBMid-1", "Ann"), try Fixture.user("IBMid-2", "Bea"),
+                                         try Fixture.user("IBMid-3", "Cy")],
+                                 identitySettings: try Fixture.decode(["mfa": "NONE"]), mfa: report)
         let findings = FindingsReport(AccessIndex(account)).findings.filter { $0.rule == .userWithoutMFA }
         #expect(findings.map { $0.entities[0].id } == ["IBMid-1"])
         #expect(findings.first?.why == "the MFA report says the MFA in effect for the user is NONE: no second factor is required")

@@ -11,7 +11,7 @@ import Testing
     /// Administrator (group `adm`) and Manager (group `mgr`) on all IAM-enabled services, each alone not
     /// administration; plus `extra` groups and policies.
     static func split(groups: [AccessGroup], policies: [Policy] = [], serviceIDs: [ServiceID] = [],
-                      resourceGroups: [ResourceGroup] = []) -> IAMAccount {
+                      resourceGroups: [ResourceGroup] = []) throws -> IAMAccount {
         let allServices = [Fixture.attr("serviceType", "service")]
         return IAMAccount(accountID: Fixture.accountID, fetchedAt: Timestamp(Fixture.fetchedAt), scope: .account,
                           serviceIDs: serviceIDs, accessGroups: groups,
@@ -28,9 +28,9 @@ import Testing
     @Test func membersOfBothHalvesHoldAdministration() throws {
         // Both is in the two groups: an administrator, not a path. Administrator alone is one step away (it assigns
         // itself Manager), Manager alone is no administrator.
-        let escalation = Escalation(AccessIndex(Self.split(groups: [
-            Fixture.group("adm", "Administrators", members: ["IBMid-both", "IBMid-adm"]),
-            Fixture.group("mgr", "Managers", members: ["IBMid-both", "IBMid-mgr"]),
+        let escalation = Escalation(AccessIndex(try Self.split(groups: [
+            try Fixture.group("adm", "Administrators", members: ["IBMid-both", "IBMid-adm"]),
+            try Fixture.group("mgr", "Managers", members: ["IBMid-both", "IBMid-mgr"]),
         ])))
         #expect(escalation.holders == ["IBMid-both"])
         #expect(escalation.paths.map(\.iamID) == ["IBMid-adm"])
@@ -42,8 +42,8 @@ import Testing
     @Test func joiningTheGroupWithTheOtherHalfIsOneStep() throws {
         // Ann holds Manager through mgr and may add herself to adm: one step (not two: joining adm, then assigning
         // herself Manager), and the path has both halves.
-        let account = Self.split(
-            groups: [Fixture.group("adm", "Administrators"), Fixture.group("mgr", "Managers", members: ["IBMid-ann"])],
+        let account = try Self.split(
+            groups: [try Fixture.group("adm", "Administrators"), try Fixture.group("mgr", "Managers", members: ["IBMid-ann"])],
             policies: [Self.editorOnGroup("p-edit", iamID: "IBMid-ann", on: "adm")])
         let index = AccessIndex(account)
         let escalation = Escalation(index)
@@ -63,10 +63,10 @@ import Testing
         let keys = Fixture.policy("p-keys", iamID: "IBMid-carol", roles: [FixtureEscalationTests.operatorRole],
                                   [Fixture.attr("serviceName", "iam-identity"), Fixture.attr("resourceType", "serviceid"),
                                    Fixture.attr("resource", "ServiceId-robot")])
-        let escalation = Escalation(AccessIndex(Self.split(
-            groups: [Fixture.group("adm", "Administrators", members: ["iam-ServiceId-robot"]),
-                     Fixture.group("mgr", "Managers", members: ["IBMid-carol"])],
-            policies: [keys], serviceIDs: [Fixture.serviceID("robot")])))
+        let escalation = Escalation(AccessIndex(try Self.split(
+            groups: [try Fixture.group("adm", "Administrators", members: ["iam-ServiceId-robot"]),
+                     try Fixture.group("mgr", "Managers", members: ["IBMid-carol"])],
+            policies: [keys], serviceIDs: [try Fixture.serviceID("robot")])))
         #expect(escalation.holders.isEmpty)
         let carol = try #require(escalation.path(of: "IBMid-carol"))
         #expect(carol.primitiveCount == 2)
@@ -77,10 +77,10 @@ import Testing
         // Dan may join KMS Admins (Administrator on Key Protect); Eve may join a group with Administrator on all of
         // resource group rg-prod; Ann may join adm and mgr (account administration). Frank administers Key Protect
         // already and may join the prod group: a warning for the target he does not administer yet.
-        let prod: ResourceGroup = Fixture.decode(["id": "rg-prod", "name": "prod"])
-        let account = Self.split(
-            groups: [Fixture.group("adm", "Administrators"), Fixture.group("mgr", "Managers"),
-                     Fixture.group("kms-admins", "KMS Admins", members: ["IBMid-frank"]), Fixture.group("prod", "Prod Admins")],
+        let prod: ResourceGroup = try Fixture.decode(["id": "rg-prod", "name": "prod"])
+        let account = try Self.split(
+            groups: [try Fixture.group("adm", "Administrators"), try Fixture.group("mgr", "Managers"),
+                     try Fixture.group("kms-admins", "KMS Admins", members: ["IBMid-frank"]), try Fixture.group("prod", "Prod Admins")],
             policies: [
                 Fixture.policy("p-kms", group: "kms-admins", roles: [Fixture.administrator], [Fixture.attr("serviceName", "kms")]),
                 Fixture.policy("p-prod", group: "prod", roles: [Fixture.administrator], [Fixture.attr("resourceGroupId", "rg-prod")]),
