@@ -53,15 +53,18 @@ import TestSupport
 
     @Test func findingsAreOrderedBySeverityThenRule() {
         let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
-        let keys = report.findings.map { (-Severity.allCases.firstIndex(of: $0.severity)!, order[$0.rule]!) }
+        let keys = report.findings.map { (-Severity.allCases.firstIndex(of: $0.rule.severity)!, order[$0.rule]!) }
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
+        // Within a rule whose findings differ in severity, the most severe come first.
+        let escalation = report.findings.filter { $0.rule == .privilegeEscalation }.map(\.severity)
+        #expect(escalation == escalation.sorted(by: >) && Set(escalation) == [.error, .warning])
         #expect(report.findings.first?.severity == .error)
         #expect(report.hasFindings(atLeast: .error))
     }
 
     @Test func policiesByLastUseStartWithTheNeverUsed() {
         let uses = report.policiesByLastUse
-        #expect(uses.count == 26)
+        #expect(uses.count == 28)
         #expect(uses.first?.policy.id == "f6427bbc-4704-4347-b57a-d7a85e1e3723")
         #expect(uses.first?.lastPermitAt == nil)
         #expect(uses[1].policy.id == "dca5fa75-7662-4668-9a9d-0cf68dc62780")
@@ -75,9 +78,9 @@ import TestSupport
             .addingTimeInterval(60 * 86_400)))
         let count = { (r: FindingsReport) in r.findings.filter { $0.rule == .policyInactive }.count }
         #expect(try count(DemoAccount.report) == 4)
-        #expect(count(later) == 7)
+        #expect(count(later) == 8)
         let strict = try FindingsReport(DemoAccount.index, options: FindingsOptions(inactiveDays: 1))
-        #expect(count(strict) == 13)
+        #expect(count(strict) == 15)
     }
 }
 
@@ -143,8 +146,10 @@ extension AccountAdministratorRule: DemoExpectation {
     ]
 }
 
+// Lena administers Key Protect through Key Custodians.
 extension CanAssignAccessRule: DemoExpectation {
     static let demoSubjects: [String] = [
+        DemoIDs.lena,
         DemoIDs.priya,
         DemoIDs.owner,
         "ServiceId-b41c3a57-6e0d-4f2a-9c8b-1d7e5f3a9b20",
@@ -182,6 +187,7 @@ extension GroupWithoutRegionOrResourceGroupRule: DemoExpectation {
         DemoIDs.accessManagers,
         DemoIDs.auditors,
         DemoIDs.groupReviewers,
+        DemoIDs.keyCustodians,
     ]
 }
 
@@ -201,7 +207,8 @@ extension PolicyUsesWildcardRule: DemoExpectation {
     static let demoSubjects: [String] = ["42aedd1b-d42b-42b1-9393-cb1056682a88"]
 }
 
-// SEEDS.md, "privilege escalation"; Tomás (Viewer on all access groups) is the decoy.
+// SEEDS.md, "privilege escalation"; Tomás (Viewer on all access groups) is the decoy. The errors (account
+// administration) first, then backup-agent's warning (it may join Key Custodians, administrators of Key Protect).
 extension PrivilegeEscalationRule: DemoExpectation {
     static let demoSubjects: [String] = [
         DemoIDs.kenji,
@@ -212,6 +219,7 @@ extension PrivilegeEscalationRule: DemoExpectation {
         "Profile-8d6b7298-9143-436b-907f-23505092b7a1",
         "ServiceId-d5fbad9d-5f02-41b6-8169-0993a3b3d638",
         "ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762",
+        "ServiceId-663c96bf-6312-4c16-8d83-0db72db5505c",
     ]
 }
 
@@ -248,11 +256,11 @@ extension AccountMFANotEnforcedRule: DemoExpectation {
     static let demoSubjects: [String] = ["identity_settings"]
 }
 
-// MFA NONE for the account; only the owner has a TOTP override.
+// MFA NONE for the account; the MFA report (volatile/mfa.json) has the owner's TOTP override in effect and
+// Kenji enrolled in account-based TOTP; Jordan, not in the report, goes by the settings.
 extension UserWithoutMFARule: DemoExpectation {
     static let demoSubjects: [String] = [
         "IBMid-060001KMU7",
-        "IBMid-120005DR8V",
         DemoIDs.marcus,
         DemoIDs.jordan,
         DemoIDs.sofia,
@@ -277,4 +285,9 @@ extension TooManyAdministratorServiceIDsRule: DemoExpectation {
 
 extension CBRReportOnlyRule: DemoExpectation {
     static let demoSubjects: [String] = ["d4f6b8c0e2a3b5c7d9e1f3a5b7c9d1e3"]
+}
+
+// The demo federates with Acme SSO (identity-providers.json).
+extension NoIdentityFederationRule: DemoExpectation {
+    static let demoSubjects: [String] = []
 }
