@@ -61,7 +61,7 @@ public struct ActionAccessReport: Sendable {
                 unknownCollections: unknown, grants: rows)))
     }
 
-    struct Row: Encodable {
+    struct Row: JSONObject {
         let iamID: String
         let kind: String
         let name: String?
@@ -71,13 +71,13 @@ public struct ActionAccessReport: Sendable {
         let actions: String
         let grant: AccessJSON.GrantFields
 
-        enum CodingKeys: String, CodingKey {
-            case kind, name, role, actions, grant
-            case iamID = "iam_id", roleCRN = "role_crn"
+        var members: [JSONMember] {
+            JSONMember.list(["iam_id": iamID, "kind": kind, "name": name, "role": role, "role_crn": roleCRN,
+                             "actions": actions, "grant": grant])
         }
     }
 
-    struct Document: Encodable {
+    struct Document: JSONObject {
         let account: AccessJSON.Account
         let fetchedAt: String
         let action: String
@@ -85,9 +85,9 @@ public struct ActionAccessReport: Sendable {
         let unknownCollections: [AccessJSON.UnknownCollection]
         let grants: [Row]
 
-        enum CodingKeys: String, CodingKey {
-            case account, action, instance, grants
-            case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
+        var members: [JSONMember] {
+            JSONMember.list(["account": account, "fetched_at": fetchedAt, "action": action, "instance": instance,
+                             "unknown_collections": unknownCollections, "grants": grants])
         }
     }
 }

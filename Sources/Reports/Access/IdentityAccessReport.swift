@@ -30,13 +30,12 @@ public struct IdentityAccessReport: Sendable {
         grants = EffectiveAccess.grants(of: iamID, in: index)
     }
 
-    /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given;
-    /// throws only if JSON encoding fails.
+    /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given.
     public func data(_ format: AccessFormat, width: Int? = nil) throws -> Data { try table().data(format, width: width) }
 
-    /// Writes the report in `format` to `sink` a part at a time, so that a text or CSV table of millions of rows is
-    /// never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
-    /// them whole); throws what `sink` throws, or if JSON encoding fails.
+    /// Writes the report in `format` to `sink` a part at a time, so that a table or JSON document of millions of rows
+    /// is never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
+    /// them whole); throws what `sink` throws.
     public func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
         try table().write(format, width: width, to: sink)
     }
@@ -78,29 +77,28 @@ public struct IdentityAccessReport: Sendable {
         }
     }
 
-    struct Document: Encodable {
+    struct Document: JSONObject {
         let account: AccessJSON.Account
         let fetchedAt: String
         let identity: Subject
         let unknownCollections: [AccessJSON.UnknownCollection]
         let grants: [AccessJSON.GrantFields]
 
-        enum CodingKeys: String, CodingKey {
-            case account, identity, grants
-            case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
+        var members: [JSONMember] {
+            JSONMember.list(["account": account, "fetched_at": fetchedAt, "identity": identity,
+                             "unknown_collections": unknownCollections, "grants": grants])
         }
     }
 
-    struct Subject: Encodable {
+    struct Subject: JSONObject {
         let iamID: String
         let id: String?
         let kind: String
         let name: String?
         let email: String?
 
-        enum CodingKeys: String, CodingKey {
-            case id, kind, name, email
-            case iamID = "iam_id"
+        var members: [JSONMember] {
+            JSONMember.list(["iam_id": iamID, "id": id, "kind": kind, "name": name, "email": email])
         }
     }
 }

@@ -47,13 +47,12 @@ public struct ResourceAccessReport: Sendable {
         return ranks
     }
 
-    /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given;
-    /// throws only if JSON encoding fails.
+    /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given.
     public func data(_ format: AccessFormat, width: Int? = nil) throws -> Data { try table().data(format, width: width) }
 
-    /// Writes the report in `format` to `sink` a part at a time, so that a text or CSV table of millions of rows is
-    /// never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
-    /// them whole); throws what `sink` throws, or if JSON encoding fails.
+    /// Writes the report in `format` to `sink` a part at a time, so that a table or JSON document of millions of rows
+    /// is never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
+    /// them whole); throws what `sink` throws.
     public func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
         try table().write(format, width: width, to: sink)
     }
@@ -122,21 +121,23 @@ public struct ResourceAccessReport: Sendable {
     }
 
     /// A CBR rule protecting the instance, in JSON.
-    struct Restriction: Encodable {
+    struct Restriction: JSONObject {
         let ruleID: String
         let description: String?
         let enforcementMode: String
         let zones: [Zone]
         let partial: Bool
 
-        struct Zone: Encodable {
+        struct Zone: JSONObject {
             let id: String
             let name: String?
+
+            var members: [JSONMember] { JSONMember.list(["id": id, "name": name]) }
         }
 
-        enum CodingKeys: String, CodingKey {
-            case description, zones, partial
-            case ruleID = "rule_id", enforcementMode = "enforcement_mode"
+        var members: [JSONMember] {
+            JSONMember.list(["rule_id": ruleID, "description": description, "enforcement_mode": enforcementMode,
+                             "zones": zones, "partial": partial])
         }
 
         init(_ restriction: NetworkRestriction) {
@@ -162,7 +163,7 @@ public struct ResourceAccessReport: Sendable {
     }
 
     /// Who holds the access, named.
-    struct Holder: Encodable {
+    struct Holder: JSONObject {
         let kind: String
         let id: String
         let name: String
@@ -170,9 +171,8 @@ public struct ResourceAccessReport: Sendable {
         /// Sort rank of the kind: identities first, services last.
         let order: Int
 
-        enum CodingKeys: String, CodingKey {
-            case kind, id, name
-            case serviceInstance = "service_instance"
+        var members: [JSONMember] {
+            JSONMember.list(["kind": kind, "id": id, "name": name, "service_instance": serviceInstance])
         }
 
         init(_ holder: ResourceAccess.Holder, _ index: AccessIndex) {
@@ -219,34 +219,32 @@ public struct ResourceAccessReport: Sendable {
         }
     }
 
-    /// The rows of the JSON document, each encoded as its holder, match and fields, which rows share.
-    struct Rows: Encodable {
+    /// The rows of the JSON document, each written as its holder, match and fields. Rows share holders and fields
+    /// (every member of a big group has the same policy, target and path), so each is written once, when a row first
+    /// needs it, and its bytes repeated for the other rows.
+    struct Rows: JSONWritable {
         let holders: [Holder]
         let fields: [AccessJSON.GrantFields]
         let rows: [TableRow]
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.unkeyedContainer()
-            for row in rows { try container.encode(Row(holder: holders[row.holder], match: row.match, fields: fields[row.fields])) }
+        func write(to json: inout JSONWriter) throws {
+            var holderBytes = [JSONFragment?](repeating: nil, count: holders.count)
+            var fieldsMembers = [[JSONMember]?](repeating: nil, count: fields.count)
+            try json.array(count: rows.count) { line, json in
+                let row = rows[line]
+                let depth = json.depth + 1  // the level of a row's members
+                let holder = try holderBytes[row.holder] ?? JSONFragment(holders[row.holder], depth: depth)
+                holderBytes[row.holder] = holder
+                let shared = try fieldsMembers[row.fields] ?? fields[row.fields].members.map { member in
+                    JSONMember(member.key, try JSONFragment(member.value, depth: depth))
+                }
+                fieldsMembers[row.fields] = shared
+                try json.object([JSONMember("holder", holder), JSONMember("match", row.match)] + shared)
+            }
         }
     }
 
-    struct Row: Encodable {
-        let holder: Holder
-        let match: String
-        let fields: AccessJSON.GrantFields
-
-        enum CodingKeys: String, CodingKey { case holder, match }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(holder, forKey: .holder)
-            try container.encode(match, forKey: .match)
-            try fields.encode(to: encoder)
-        }
-    }
-
-    struct Document: Encodable {
+    struct Document: JSONObject {
         let account: AccessJSON.Account
         let fetchedAt: String
         let resource: Resource
@@ -254,14 +252,14 @@ public struct ResourceAccessReport: Sendable {
         let networkRestrictions: [Restriction]
         let access: Rows
 
-        enum CodingKeys: String, CodingKey {
-            case account, resource, access
-            case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
-            case networkRestrictions = "network_restrictions"
+        var members: [JSONMember] {
+            JSONMember.list(["account": account, "fetched_at": fetchedAt, "resource": resource,
+                             "unknown_collections": unknownCollections, "network_restrictions": networkRestrictions,
+                             "access": access])
         }
     }
 
-    struct Resource: Encodable {
+    struct Resource: JSONObject {
         let crn: String
         let guid: String
         let name: String?
@@ -269,14 +267,16 @@ public struct ResourceAccessReport: Sendable {
         let region: String?
         let resourceGroup: ResourceGroupRef?
 
-        enum CodingKeys: String, CodingKey {
-            case crn, guid, name, service, region
-            case resourceGroup = "resource_group"
+        var members: [JSONMember] {
+            JSONMember.list(["crn": crn, "guid": guid, "name": name, "service": service, "region": region,
+                             "resource_group": resourceGroup])
         }
     }
 
-    struct ResourceGroupRef: Encodable {
+    struct ResourceGroupRef: JSONObject {
         let id: String
         let name: String?
+
+        var members: [JSONMember] { JSONMember.list(["id": id, "name": name]) }
     }
 }
