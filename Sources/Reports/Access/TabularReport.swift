@@ -1,5 +1,4 @@
 import Foundation
-import Snapshot
 
 /// A report that is a table: a title, notes (what the snapshot could not say), the readable table text and Markdown
 /// show, the structured records CSV writes, and the JSON document that carries the same content with structure.

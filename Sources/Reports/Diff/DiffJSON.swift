@@ -1,7 +1,6 @@
 import Analysis
 import Foundation
 import Model
-import Snapshot
 
 /// A snapshot diff as the versioned JSON document of docs/diff-json.md. Keys are sorted and arrays keep the diff's
 /// order, so equal diffs give equal bytes. Unlike the other formats, it is written when nothing changed too.

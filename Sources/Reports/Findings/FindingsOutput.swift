@@ -1,6 +1,5 @@
 import Analysis
 import Foundation
-import Snapshot
 
 /// Writes a findings report in one of the `FindingsFormat`s.
 public enum FindingsOutput {
