@@ -89,8 +89,11 @@ enum HTMLExplorer {
             let style = Palette.style(of: kind)
             return "<li><span class=\"swatch\" style=\"background:\(style.fill)\"></span>\(style.name)</li>"
         }
+        let restricted = graph.edges.contains { $0.flags.contains(.networkRestricted) }
         return "<ul class=\"key\">" + rows.joined()
             + "<li><span class=\"line\" style=\"border-color:\(Palette.privileged)\"></span>privileged grant</li>"
+            + (restricted ? "<li><span class=\"line\" style=\"border-top-style:double;border-color:\(Palette.line)\"></span>"
+                + "network-restricted grant (enforced CBR rule)</li>" : "")
             + "<li><span class=\"swatch\" style=\"background:#fff;border:2px solid \(Palette.privileged)\"></span>"
             + "privileged holder</li></ul>"
     }
@@ -255,6 +258,7 @@ enum HTMLExplorer {
               var li = el("li", (out ? "→ " : "← ") + edge.kind.replace("_", " ") + " " + (other ? other.label : (out ? edge.target : edge.source)));
               var roles = edge.attributes.roles || edge.label;
               if (roles) li.appendChild(el("div", roles));
+              if (edge.attributes.network_restriction) li.appendChild(el("div", "network: " + edge.attributes.network_restriction));
               if (edge.flags.length) li.appendChild(el("div", "flags: " + edge.flags.join(", ")));
               list.appendChild(li);
             });

@@ -84,6 +84,33 @@ enum AccessJSON {
         let pattern: String?
     }
 
+    /// A context-based-restrictions rule on what a grant reaches, or on the instance of a resource report.
+    struct Restriction: Encodable {
+        let ruleID: String
+        let description: String?
+        let enforcementMode: String
+        let zones: [Zone]
+        let partial: Bool
+
+        struct Zone: Encodable {
+            let id: String
+            let name: String?
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case description, zones, partial
+            case ruleID = "rule_id", enforcementMode = "enforcement_mode"
+        }
+
+        init(_ restriction: NetworkRestriction) {
+            ruleID = restriction.rule.id
+            description = restriction.rule.description
+            enforcementMode = restriction.rule.enforcementMode.rawValue
+            zones = restriction.zones.map { Zone(id: $0.id, name: $0.name) }
+            partial = restriction.partial
+        }
+    }
+
     /// What identity and resource rows share: the policy, its roles and target, the path and the conditions.
     struct GrantFields: Encodable {
         let policy: Policy
@@ -92,6 +119,11 @@ enum AccessJSON {
         let path: [Step]
         let pathText: String
         let conditions: Conditions?
+        /// The context-based-restrictions rules on the grant's target (identity reports; a resource report lists
+        /// its instance's once, beside the rows): `nil` when not listed per grant.
+        let networkRestrictions: [Restriction]?
+        /// The rules on what the grant reaches, in a few words (`NetworkText`); empty when none.
+        let networkText: String
         /// The text and Markdown cells: roles, target, short policy id, path, conditions. Built once, as
         /// `recordColumns`.
         let cells: [String]
@@ -100,10 +132,13 @@ enum AccessJSON {
 
         enum CodingKeys: String, CodingKey {
             case policy, roles, target, path, conditions
-            case pathText = "path_text"
+            case pathText = "path_text", networkRestrictions = "network_restrictions"
         }
 
-        init(policy: Model.Policy, target: PolicyTarget, path: [AccessStep], index: AccessIndex) {
+        /// The fields of `policy` reaching its `target` through `path`; `network` are the rules on what the grant
+        /// reaches, listed in the JSON grant when `listsNetwork`.
+        init(policy: Model.Policy, target: PolicyTarget, path: [AccessStep], index: AccessIndex,
+             network: [NetworkRestriction], listsNetwork: Bool) {
             self.policy = Policy(id: policy.id, type: policy.type, description: policy.description,
                                  lastPermitAt: policy.lastPermitAt?.raw)
             roles = policy.roleIDs.map { Role(crn: $0, name: index.roleName($0)) }
@@ -112,11 +147,14 @@ enum AccessJSON {
             self.path = path.map(Self.step)
             pathText = PathText.describe(path, of: policy, in: index)
             conditions = policy.rule.map { Conditions(text: ConditionText.readable($0), rule: $0.description, pattern: policy.pattern) }
+            networkRestrictions = listsNetwork ? network.map(Restriction.init) : nil
+            networkText = NetworkText.cell(network)
             cells = [roles.map(\.name).joined(separator: ", "), self.target.label, String(policy.id.prefix(8)), pathText,
                      conditions?.text ?? ""]
             recordColumns = AccessRecord.grantColumns(policy: policy, target: target, roles: roles.map(\.name),
                                                       label: self.target.label, path: pathText,
-                                                      conditions: conditions?.text ?? "", index: index)
+                                                      conditions: conditions?.text ?? "", network: networkText,
+                                                      index: index)
         }
 
         static func step(_ step: AccessStep) -> Step {
