@@ -91,6 +91,35 @@ enum AccessJSON {
         var members: [JSONMember] { JSONMember.list(["text": text, "rule": rule, "pattern": pattern]) }
     }
 
+    /// A context-based-restrictions rule on what a grant reaches, or on the instance of a resource report.
+    struct Restriction: JSONObject {
+        let ruleID: String
+        let description: String?
+        let enforcementMode: String
+        let zones: [Zone]
+        let partial: Bool
+
+        struct Zone: JSONObject {
+            let id: String
+            let name: String?
+
+            var members: [JSONMember] { JSONMember.list(["id": id, "name": name]) }
+        }
+
+        var members: [JSONMember] {
+            JSONMember.list(["rule_id": ruleID, "description": description, "enforcement_mode": enforcementMode,
+                             "zones": zones, "partial": partial])
+        }
+
+        init(_ restriction: NetworkRestriction) {
+            ruleID = restriction.rule.id
+            description = restriction.rule.description
+            enforcementMode = restriction.rule.enforcementMode.rawValue
+            zones = restriction.zones.map { Zone(id: $0.id, name: $0.name) }
+            partial = restriction.partial
+        }
+    }
+
     /// What identity and resource rows share: the policy, its roles and target, the path and the conditions.
     struct GrantFields: JSONObject {
         let policy: Policy
@@ -99,6 +128,11 @@ enum AccessJSON {
         let path: [Step]
         let pathText: String
         let conditions: Conditions?
+        /// The context-based-restrictions rules on the grant's target (identity reports; a resource report lists
+        /// its instance's once, beside the rows): `nil` when not listed per grant.
+        let networkRestrictions: [Restriction]?
+        /// The rules on what the grant reaches, in a few words (`NetworkText`); empty when none.
+        let networkText: String
         /// The text and Markdown cells: roles, target, short policy id, path, conditions. Built once, as
         /// `recordColumns`.
         let cells: [String]
@@ -107,10 +141,13 @@ enum AccessJSON {
 
         var members: [JSONMember] {
             JSONMember.list(["policy": policy, "roles": roles, "target": target, "path": path, "path_text": pathText,
-                             "conditions": conditions])
+                             "conditions": conditions, "network_restrictions": networkRestrictions])
         }
 
-        init(policy: Model.Policy, target: PolicyTarget, path: [AccessStep], index: AccessIndex) {
+        /// The fields of `policy` reaching its `target` through `path`; `network` are the rules on what the grant
+        /// reaches, listed in the JSON grant when `listsNetwork`.
+        init(policy: Model.Policy, target: PolicyTarget, path: [AccessStep], index: AccessIndex,
+             network: [NetworkRestriction], listsNetwork: Bool) {
             self.policy = Policy(id: policy.id, type: policy.type, description: policy.description,
                                  lastPermitAt: policy.lastPermitAt?.raw)
             roles = policy.roleIDs.map { Role(crn: $0, name: index.roleName($0)) }
@@ -119,11 +156,14 @@ enum AccessJSON {
             self.path = path.map(Self.step)
             pathText = PathText.describe(path, of: policy, in: index)
             conditions = policy.rule.map { Conditions(text: ConditionText.readable($0), rule: $0.description, pattern: policy.pattern) }
+            networkRestrictions = listsNetwork ? network.map(Restriction.init) : nil
+            networkText = NetworkText.cell(network)
             cells = [roles.map(\.name).joined(separator: ", "), self.target.label, String(policy.id.prefix(8)), pathText,
                      conditions?.text ?? ""]
             recordColumns = AccessRecord.grantColumns(policy: policy, target: target, roles: roles.map(\.name),
                                                       label: self.target.label, path: pathText,
-                                                      conditions: conditions?.text ?? "", index: index)
+                                                      conditions: conditions?.text ?? "", network: networkText,
+                                                      index: index)
         }
 
         static func step(_ step: AccessStep) -> Step {

@@ -27,11 +27,17 @@ public struct ActionAccessReport: Sendable {
     private func table() -> TabularReport {
         let account = index.account
         let unknown = AccessJSON.unknownCollections(account, among: ActionAccess.reads)
+        // The rules on what each grant reaches: the instance asked about, else the grant's target (once per target).
+        let onInstance = instance.map(index.networkRestrictions.protecting)
+        var network: [String: [NetworkRestriction]] = [:]
         let rows = grants.map { grant in
-            Row(iamID: grant.iamID, kind: SubjectKind(iamID: grant.iamID, in: account).rawValue,
+            let restrictions = onInstance ?? network[grant.target.key] ?? index.networkRestrictions.restricting(grant.target)
+            network[grant.target.key] = restrictions
+            return Row(iamID: grant.iamID, kind: SubjectKind(iamID: grant.iamID, in: account).rawValue,
                 name: index.name(ofIAMID: grant.iamID), role: index.roleName(grant.roleCRN), roleCRN: grant.roleCRN,
                 actions: grant.answer == .yes ? "listed" : "unknown",
-                grant: AccessJSON.GrantFields(policy: grant.policy, target: grant.target, path: grant.path, index: index))
+                grant: AccessJSON.GrantFields(policy: grant.policy, target: grant.target, path: grant.path, index: index,
+                                              network: restrictions, listsNetwork: true))
         }
         let unknownRoles = Set(rows.filter { $0.actions == "unknown" }.map(\.role)).sorted()
         let on = instance.map { " on \($0.displayName) (\($0.instanceID))" } ?? ""
@@ -51,7 +57,8 @@ public struct ActionAccessReport: Sendable {
                 let row = rows[line], grant = grants[line]
                 let columns = AccessRecord.grantColumns(policy: grant.policy, target: grant.target, roles: [row.role],
                                                         label: row.grant.target.label, path: row.grant.pathText,
-                                                        conditions: row.grant.conditions?.text ?? "", index: index)
+                                                        conditions: row.grant.conditions?.text ?? "",
+                                                        network: row.grant.networkText, index: index)
                 return AccessRecord.records(holder: [row.kind, row.iamID, row.name ?? row.iamID], match: "", grant: columns)
                     .map { $0 + [row.actions] }
             }),

@@ -47,7 +47,15 @@ public struct IdentityAccessReport: Sendable {
         let name = identity?.name ?? index.name(ofIAMID: iamID)
         let holderName = index.name(ofIAMID: iamID) ?? iamID
         let unknown = AccessJSON.unknownCollections(account, among: EffectiveAccess.reads)
-        let rows = grants.map { AccessJSON.GrantFields(policy: $0.policy, target: $0.target, path: $0.path, index: index) }
+        var network: [String: [NetworkRestriction]] = [:]
+        let rows = grants.map { grant in
+            let restrictions = network[grant.target.key] ?? index.networkRestrictions.restricting(grant.target)
+            network[grant.target.key] = restrictions
+            return AccessJSON.GrantFields(policy: grant.policy, target: grant.target, path: grant.path, index: index,
+                                          network: restrictions, listsNetwork: true)
+        }
+        // The Network column only where some grant's target has a rule: most accounts have none.
+        let restricted = rows.contains { !$0.networkText.isEmpty }
         let who = (name.map { "\($0) " } ?? "") + (identity?.email.map { "<\($0)> " } ?? "") + "(\(iamID), \(kind.rawValue))"
         let document = Document(
             account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
@@ -59,9 +67,11 @@ public struct IdentityAccessReport: Sendable {
         return TabularReport(
             title: "Effective access of \(who) in \(account.displayName), snapshot \(account.fetchedAt.raw): "
                 + "\(grants.count) grant\(grants.count == 1 ? "" : "s")",
-            notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): grants through it are missing" },
-            table: .init(header: ["Roles", "Target", "Policy", "Path", "Conditions"], count: rows.count,
-                         cells: { rows[$0].cells }),
+            notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): grants through it are missing" }
+                + (restricted ? [NetworkText.identityNote] : []),
+            table: .init(header: ["Roles", "Target", "Policy", "Path", "Conditions"] + (restricted ? ["Network"] : []),
+                         count: rows.count,
+                         cells: { rows[$0].cells + (restricted ? [rows[$0].networkText] : []) }),
             records: .init(header: AccessRecord.header, count: rows.count, records: { line in
                 AccessRecord.records(holder: [kind.rawValue, iamID, holderName], match: "", grant: rows[line].recordColumns)
             }),

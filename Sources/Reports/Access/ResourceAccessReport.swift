@@ -62,6 +62,8 @@ public struct ResourceAccessReport: Sendable {
         let unknown = AccessJSON.unknownCollections(account, among: WhoHasAccess.reads)
         // A policy reaching the instance through a big group repeats for every member: its fields are built once per
         // policy id and path.
+        // The rules protecting the instance apply to every row (the document lists them once, CSV on each record).
+        let restrictions = index.networkRestrictions.protecting(instance)
         var fieldsNumbers: [FieldsKey: Int] = [:]
         var fields: [AccessJSON.GrantFields] = []
         let tableRows = rows.map { row in
@@ -71,13 +73,12 @@ public struct ResourceAccessReport: Sendable {
             if number == fields.count {
                 let reaching = reach.policies[row.policy]
                 fields.append(AccessJSON.GrantFields(policy: reaching.policy, target: reaching.target, path: reach.paths[row.path],
-                                                     index: index))
+                                                     index: index, network: restrictions, listsNetwork: false))
                 fieldsNumbers[key] = number
             }
             return TableRow(holder: row.holder, match: reach.policies[row.policy].match == .full ? "full" : "partial", fields: number)
         }
         let groupName = instance.resourceGroupID.flatMap { account.resourceGroupsByID[$0]?.name }
-        let restrictions = NetworkRestriction.protecting(instance, in: account)
         let document = Document(
             account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
             fetchedAt: account.fetchedAt.raw,
@@ -85,7 +86,7 @@ public struct ResourceAccessReport: Sendable {
                                service: instance.serviceName, region: instance.region,
                                resourceGroup: instance.resourceGroupID.map { ResourceGroupRef(id: $0, name: groupName) }),
             unknownCollections: unknown,
-            networkRestrictions: restrictions.map(Restriction.init),
+            networkRestrictions: restrictions.map(AccessJSON.Restriction.init),
             access: Rows(holders: holders, fields: fields, rows: tableRows))
         let location = [instance.serviceName, instance.region, groupName.map { "resource group \($0)" }].compactMap { $0 }
         return TabularReport(
@@ -118,35 +119,6 @@ public struct ResourceAccessReport: Sendable {
         }
         return "\(effect) \(zones.isEmpty ? "no zone" : zones) (CBR rule \(rule.id)\(rule.description.map { ", \($0)" } ?? "")"
             + (restriction.partial ? ", on part of the instance" : "") + ")"
-    }
-
-    /// A CBR rule protecting the instance, in JSON.
-    struct Restriction: JSONObject {
-        let ruleID: String
-        let description: String?
-        let enforcementMode: String
-        let zones: [Zone]
-        let partial: Bool
-
-        struct Zone: JSONObject {
-            let id: String
-            let name: String?
-
-            var members: [JSONMember] { JSONMember.list(["id": id, "name": name]) }
-        }
-
-        var members: [JSONMember] {
-            JSONMember.list(["rule_id": ruleID, "description": description, "enforcement_mode": enforcementMode,
-                             "zones": zones, "partial": partial])
-        }
-
-        init(_ restriction: NetworkRestriction) {
-            ruleID = restriction.rule.id
-            description = restriction.rule.description
-            enforcementMode = restriction.rule.enforcementMode.rawValue
-            zones = restriction.zones.map { Zone(id: $0.id, name: $0.name) }
-            partial = restriction.partial
-        }
     }
 
     private struct FieldsKey: Hashable {
@@ -249,7 +221,7 @@ public struct ResourceAccessReport: Sendable {
         let fetchedAt: String
         let resource: Resource
         let unknownCollections: [AccessJSON.UnknownCollection]
-        let networkRestrictions: [Restriction]
+        let networkRestrictions: [AccessJSON.Restriction]
         let access: Rows
 
         var members: [JSONMember] {
