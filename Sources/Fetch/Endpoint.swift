@@ -12,10 +12,11 @@ struct Endpoint: Sendable {
     let itemsKey: String?
     let paging: Paging
 
-    /// The same endpoint for one parent (`{group}` or `{profile}` in the path replaced by its id).
+    /// The same endpoint for one parent (`{group}`, `{profile}` or `{template}` in the path replaced by its id).
     func forParent(_ id: String) -> Endpoint {
         let encoded = URLEncoding.pathSegment(id)
         let concrete = path.replacingOccurrences(of: "{group}", with: encoded).replacingOccurrences(of: "{profile}", with: encoded)
+            .replacingOccurrences(of: "{template}", with: encoded)
         return Endpoint(api: api, path: concrete, query: query, itemsKey: itemsKey, paging: paging)
     }
 
@@ -112,6 +113,27 @@ struct EndpointCatalog: Sendable {
         case .cbrAccountSettings:
             Endpoint(api: "context-based-restrictions", path: "/v1/account_settings/\(accountSegment)", query: [],
                      itemsKey: nil, paging: .none)
+        case .accessGroupTemplates:
+            Endpoint(api: "iam-access-groups", path: "/v1/group_templates", query: [account], itemsKey: "group_templates",
+                     paging: .offset)
+        case .accessGroupAssignments:
+            Endpoint(api: "iam-access-groups", path: "/v1/group_assignments", query: [account], itemsKey: "assignments",
+                     paging: .offset)
+        case .trustedProfileTemplates:
+            Endpoint(api: "iam-identity", path: "/v1/profile_templates", query: [account], itemsKey: "profile_templates",
+                     paging: .limitPageToken)
+        case .trustedProfileAssignments:
+            Endpoint(api: "iam-identity", path: "/v1/profile_assignments/", query: [account], itemsKey: "assignments",
+                     paging: .limitPageToken)
+        case .accountSettingsTemplates:
+            Endpoint(api: "iam-identity", path: "/v1/account_settings_templates", query: [account],
+                     itemsKey: "account_settings_templates", paging: .limitPageToken)
+        case .accountSettingsAssignments:
+            Endpoint(api: "iam-identity", path: "/v1/account_settings_assignments/", query: [account],
+                     itemsKey: "assignments", paging: .limitPageToken)
+        case .policyTemplateVersions:
+            Endpoint(api: "iam-access-management", path: "/v1/policy_templates/{template}/versions", query: [],
+                     itemsKey: "versions", paging: .start)
         }
     }
 

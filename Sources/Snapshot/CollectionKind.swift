@@ -30,6 +30,17 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     /// refer to) and its login settings (`/v2/loginsettings/{account}`).
     case identityProviders = "identity_providers"
     case loginSettings = "login_settings"
+    /// Enterprise-managed IAM: templates of access groups, trusted profiles and account settings, and their
+    /// assignments to accounts (an enterprise account's own; in a child account forbidden or empty).
+    case accessGroupTemplates = "access_group_templates"
+    case accessGroupAssignments = "access_group_assignments"
+    case trustedProfileTemplates = "trusted_profile_templates"
+    case trustedProfileAssignments = "trusted_profile_assignments"
+    case accountSettingsTemplates = "account_settings_templates"
+    case accountSettingsAssignments = "account_settings_assignments"
+    /// The versions of every policy template that assignments, templates or policies refer to
+    /// (`/v1/policy_templates/{template}/versions`), per template id.
+    case policyTemplateVersions = "policy_template_versions"
 
     /// How a collection's file is laid out.
     public enum Shape: Sendable {
@@ -54,7 +65,9 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings, .roles,
              .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings,
-             .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings:
+             .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates, .trustedProfileAssignments,
+             .accountSettingsTemplates, .accountSettingsAssignments,
+             .policyTemplateVersions:
             rawValue.replacingOccurrences(of: "_", with: "-") + ".json"
         }
     }
@@ -63,11 +76,12 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         switch self {
         case .account, .accessGroupSettings, .identitySettings, .cbrAccountSettings, .loginSettings: .object
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities,
-             .accessGroupMembers, .accessGroupRules: .perParent
+             .accessGroupMembers, .accessGroupRules, .policyTemplateVersions: .perParent
         case .roles: .roles
         case .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessPolicies, .authorizationPolicies,
              .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .resourceKeys, .cbrZones,
-             .cbrRules, .identityProviders: .list
+             .cbrRules, .identityProviders, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates, .trustedProfileAssignments,
+             .accountSettingsTemplates, .accountSettingsAssignments: .list
         }
     }
 
@@ -77,10 +91,12 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .users, .trustedProfileIdentities, .accessGroupMembers: "iam_id"
         case .roles: "crn"
         case .identityProviders: "idp_id"
+        case .policyTemplateVersions: "version"
         case .account, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .accessGroups,
              .accessGroupRules, .accessGroupSettings, .accessPolicies, .authorizationPolicies, .policyTemplates,
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
-             .cbrRules, .cbrAccountSettings, .loginSettings: "id"
+             .cbrRules, .cbrAccountSettings, .loginSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates, .trustedProfileAssignments,
+             .accountSettingsTemplates, .accountSettingsAssignments: "id"
         }
     }
 
@@ -92,7 +108,10 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
              .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances,
              .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
-             .loginSettings: nil
+             .loginSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates, .trustedProfileAssignments,
+             .accountSettingsTemplates, .accountSettingsAssignments: nil
+        // Its parents are the templates other collections refer to (`FetchStart.templateReferences`), not a listing.
+        case .policyTemplateVersions: nil
         }
     }
 
@@ -105,7 +124,9 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroupSettings, .authorizationPolicies, .policyTemplates,
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
-             .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings: false
+             .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates, .trustedProfileAssignments,
+             .accountSettingsTemplates, .accountSettingsAssignments,
+             .policyTemplateVersions: false
         }
     }
 
@@ -119,7 +140,8 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
              .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
              .resourceInstances, .apiKeys, .identitySettings, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
-             .loginSettings: nil
+             .loginSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates, .trustedProfileAssignments,
+             .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions: nil
         }
     }
 
@@ -132,7 +154,8 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
              .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
              .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings,
-             .loginSettings: []
+             .loginSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates, .trustedProfileAssignments,
+             .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions: []
         }
     }
 

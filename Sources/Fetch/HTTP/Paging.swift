@@ -6,6 +6,8 @@ import Foundation
 enum Paging: Sendable {
     /// IAM Identity: `pagesize`/`pagetoken`; `next` is an absolute URL string carrying `pagetoken`.
     case pageToken
+    /// IAM Identity templates and assignments: `limit`/`pagetoken`; `next` as for `pageToken`.
+    case limitPageToken
     /// Access Groups: `limit`/`offset`; `next.href` carries `offset`.
     case offset
     /// Policy Management: `limit`/`start`; `next.start`.
@@ -20,7 +22,7 @@ enum Paging: Sendable {
     var pageSizeQuery: [URLQueryItem] {
         switch self {
         case .pageToken: [URLQueryItem(name: "pagesize", value: "100")]
-        case .offset, .start, .nextURL: [URLQueryItem(name: "limit", value: "100")]
+        case .offset, .start, .nextURL, .limitPageToken: [URLQueryItem(name: "limit", value: "100")]
         case .none: []
         }
     }
@@ -28,7 +30,7 @@ enum Paging: Sendable {
     /// The query parameter that carries a cursor.
     var cursorParameter: String? {
         switch self {
-        case .pageToken: "pagetoken"
+        case .pageToken, .limitPageToken: "pagetoken"
         case .offset: "offset"
         case .start: "start"
         case .nextURL(let parameter): parameter
@@ -46,7 +48,7 @@ enum Paging: Sendable {
         switch self {
         case .offset: total = response["total_count"]
         case .nextURL: total = response["total_results"]
-        case .pageToken, .start, .none: total = nil
+        case .pageToken, .limitPageToken, .start, .none: total = nil
         }
         return (total as? Int).flatMap { $0 >= 0 ? $0 : nil }
     }
@@ -54,7 +56,7 @@ enum Paging: Sendable {
     /// The next page's cursor from a response, or `nil` on the last page.
     func nextCursor(in response: [String: Any]) -> String? {
         switch self {
-        case .pageToken:
+        case .pageToken, .limitPageToken:
             return (response["next"] as? String).flatMap { Self.query($0, "pagetoken") }
         case .offset:
             return ((response["next"] as? [String: Any])?["href"] as? String).flatMap { Self.query($0, "offset") }
