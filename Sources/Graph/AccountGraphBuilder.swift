@@ -56,6 +56,7 @@ struct AccountGraphBuilder {
             var attributes = ["iam_id": profile.iamID, "id": profile.id, "url": ConsoleLink.trustedProfile(profile.id)]
             attributes["crn"] = profile.crn
             attributes["description"] = profile.description
+            attributes.merge(TemplateAttributes.of(account.templateManagement.profiles[profile.id])) { _, template in template }
             put(Node(id: Node.id(.trustedProfile, profile.iamID), kind: .trustedProfile, label: index.name(ofIAMID: profile.iamID) ?? profile.id,
                      attributes: attributes))
         }
@@ -67,6 +68,7 @@ struct AccountGraphBuilder {
             attributes["description"] = group.description
             attributes["members"] = String(group.members.count)
             if !group.rules.isEmpty { attributes["dynamic_rules"] = group.rules.map { $0.name ?? $0.id }.joined(separator: ", ") }
+            attributes.merge(TemplateAttributes.of(account.templateManagement.groups[group.id])) { _, template in template }
             let groupNode = Node.id(.accessGroup, group.id)
             put(Node(id: groupNode, kind: .accessGroup,
                      label: group.isPublicAccess ? "Public Access (everyone)" : group.displayName,
@@ -122,6 +124,7 @@ struct AccountGraphBuilder {
         attributes["pattern"] = policy.pattern
         attributes["last_permit_at"] = policy.lastPermitAt?.raw
         attributes["source"] = policy.origin.rawValue
+        attributes.merge(TemplateAttributes.of(account.templateManagement.policies[policy.id])) { _, template in template }
         put(Node(id: policyNode, kind: .policy, label: (policy.isAuthorization ? "authorization " : "policy ") + String(policy.id.prefix(8)),
                  attributes: attributes, flags: flags))
 

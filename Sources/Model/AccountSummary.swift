@@ -9,8 +9,21 @@ public struct AccountSummary: Sendable {
         public let note: String?
     }
 
+    /// One thing a template manages: what (`access group`, `trusted profile`, `account settings`, `policies`), which
+    /// (a name; for policies, how many), and the template.
+    public struct Managed: Sendable, Equatable {
+        public let what: String
+        public let which: String
+        public let template: TemplateMark
+    }
+
     public let account: IAMAccount
     public let rows: [Row]
+    /// What enterprise templates manage in the account: access groups, trusted profiles and the settings by name,
+    /// policies counted per template and version.
+    public let managed: [Managed]
+    /// Collections whose content is unknown, so that more may be managed than `managed` lists.
+    public let managedUnknownFrom: [CollectionKind]
 
     public init(_ account: IAMAccount) {
         self.account = account
@@ -40,7 +53,43 @@ public struct AccountSummary: Sendable {
             row("CBR network zones", .cbrZones, account.cbrZones.count),
             row("identity providers", .identityProviders, account.identityProviders.count),
             row("CBR rules", .cbrRules, account.cbrRules.count, note: Self.cbrModes(account.cbrRules)),
+            row("access group templates", .accessGroupTemplates, account.accessGroupTemplates.count),
+            row("access group assignments", .accessGroupAssignments, account.accessGroupAssignments.count),
+            row("trusted profile templates", .trustedProfileTemplates, account.trustedProfileTemplates.count),
+            row("trusted profile assignments", .trustedProfileAssignments, account.trustedProfileAssignments.count),
+            row("account settings templates", .accountSettingsTemplates, account.accountSettingsTemplates.count),
+            row("account settings assignments", .accountSettingsAssignments, account.accountSettingsAssignments.count),
+            row("policy template versions", .policyTemplateVersions,
+                account.policyTemplateVersions.values.reduce(0) { $0 + $1.count },
+                note: account.policyTemplateVersions.isEmpty ? nil : "\(account.policyTemplateVersions.count) templates"),
         ]
+        managed = Self.managed(account)
+        managedUnknownFrom = [.accessGroupTemplates, .accessGroupAssignments, .trustedProfiles, .trustedProfileAssignments,
+                              .accountSettingsTemplates, .accountSettingsAssignments, .accessPolicies,
+                              .authorizationPolicies].filter { !account.isKnown($0) }
+    }
+
+    private static func managed(_ account: IAMAccount) -> [Managed] {
+        let marks = account.templateManagement
+        var managed: [Managed] = []
+        for group in account.accessGroups {
+            if let mark = marks.groups[group.id] { managed.append(Managed(what: "access group", which: group.displayName, template: mark)) }
+        }
+        for profile in account.trustedProfiles {
+            if let mark = marks.profiles[profile.id] {
+                managed.append(Managed(what: "trusted profile", which: profile.name ?? profile.id, template: mark))
+            }
+        }
+        if let settings = marks.settings { managed.append(Managed(what: "account settings", which: "", template: settings)) }
+        var policyCounts: [TemplateMark: Int] = [:]
+        for mark in marks.policies.values {
+            // Counted per template and version; the assignment is not part of what a reader compares.
+            policyCounts[TemplateMark(templateID: mark.templateID, templateName: mark.templateName, version: mark.version), default: 0] += 1
+        }
+        for (mark, count) in policyCounts.sorted(by: { ($0.key.templateID, $0.key.version ?? "") < ($1.key.templateID, $1.key.version ?? "") }) {
+            managed.append(Managed(what: "policies", which: count == 1 ? "1 policy" : "\(count) policies", template: mark))
+        }
+        return managed
     }
 
     /// How many rules are only reported or disabled, e.g. "2 report-only, 1 disabled"; `nil` when all are enforced.
