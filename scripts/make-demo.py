@@ -430,6 +430,23 @@ def identity_settings():
     }
 
 
+def effective_identity_settings():
+    """The settings in effect are the account's own; the assigned account-settings template (SEEDS.md, enterprise-
+    managed IAM) sets one of them to the same value."""
+    own = identity_settings()
+    effective = {k: v for k, v in own.items() if k not in ("account_id", "entity_tag")}
+    assigned = {"template_id": AST_BASELINE, "template_version": 2, "template_name": "Acme baseline",
+                "restrict_user_list_visibility": "NOT_RESTRICTED"}
+    return {"account_id": ACCT, "effective": effective, "account": own, "assigned_templates": [assigned]}
+
+
+def access_management_settings():
+    """Identities of other accounts may interact with this one, except services (limited to none)."""
+    enabled = {"state": "enabled", "external_allowed_accounts": []}
+    return {"external_account_identity_interaction": {"identity_types": {
+        "user": enabled, "service_id": enabled, "service": {"state": "limited", "external_allowed_accounts": []}}}}
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Access groups
 # ---------------------------------------------------------------------------------------------------------------
@@ -1383,6 +1400,10 @@ def build():
          login_settings()),
         ("cbr_account_settings", "cbr-account-settings.json", "context-based-restrictions",
          "/v1/account_settings/" + ACCT, "", "object", 1, cbr_account_settings()),
+        ("effective_identity_settings", "effective-identity-settings.json", "iam-identity",
+         "/v1/accounts/%s/effective_settings/identity" % ACCT, "", "object", 1, effective_identity_settings()),
+        ("access_management_settings", "access-management-settings.json", "iam-access-management",
+         "/v1/accounts/%s/settings/access_management" % ACCT, "", "object", 1, access_management_settings()),
         ("access_group_templates", "access-group-templates.json", "iam-access-groups", "/v1/group_templates",
          acct_q + "&limit=100", "list", 1, sort_list(access_group_templates(), "id")),
         ("access_group_assignments", "access-group-assignments.json", "iam-access-groups", "/v1/group_assignments",

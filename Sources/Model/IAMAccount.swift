@@ -34,16 +34,11 @@ public struct IAMAccount: Sendable {
     /// Identity providers (sorted by id) and login settings.
     public let identityProviders: [IdentityProvider]
     public let loginSettings: LoginSettings?
-    /// Enterprise-managed IAM: templates (sorted by id) and their assignments (sorted by id).
-    public let accessGroupTemplates: [IAMTemplate]
-    public let accessGroupAssignments: [TemplateAssignment]
-    public let trustedProfileTemplates: [IAMTemplate]
-    public let trustedProfileAssignments: [TemplateAssignment]
-    public let accountSettingsTemplates: [IAMTemplate]
-    public let accountSettingsAssignments: [TemplateAssignment]
-    /// Policy template id → the versions of that template that assignments, templates or policies refer to.
-    public let policyTemplateVersions: [String: [PolicyTemplate]]
-    /// Which groups, profiles, policies and settings a template manages (derived from the above).
+    /// The collections decoded generically (`CollectionKind.registration`), each read through the accessor its entity's
+    /// file declares (e.g. `effectiveIdentitySettings`).
+    public let collections: CollectionStore
+    /// Which groups, profiles, policies and settings a template manages (derived from the template collections and
+    /// the entities' own marks).
     public private(set) var templateManagement: TemplateManagement = .none
     public let activity: ActivityReport?
     /// The MFA enrolment report (`fetch --with-mfa-report`), when the snapshot has one.
@@ -68,11 +63,7 @@ public struct IAMAccount: Sendable {
                 apiKeys: [APIKey] = [], identitySettings: IdentitySettings? = nil, resourceKeys: [ResourceKey] = [],
                 cbrZones: [CBRZone] = [], cbrRules: [CBRRule] = [], cbrAccountSettings: CBRAccountSettings? = nil,
                 identityProviders: [IdentityProvider] = [], loginSettings: LoginSettings? = nil,
-                accessGroupTemplates: [IAMTemplate] = [], accessGroupAssignments: [TemplateAssignment] = [],
-                trustedProfileTemplates: [IAMTemplate] = [], trustedProfileAssignments: [TemplateAssignment] = [],
-                accountSettingsTemplates: [IAMTemplate] = [], accountSettingsAssignments: [TemplateAssignment] = [],
-                policyTemplateVersions: [String: [PolicyTemplate]] = [:],
-                activity: ActivityReport? = nil, mfa: MFAReport? = nil,
+                collections: CollectionStore = CollectionStore(), activity: ActivityReport? = nil, mfa: MFAReport? = nil,
                 unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]) {
         self.accountID = accountID
         self.fetchedAt = fetchedAt
@@ -98,13 +89,7 @@ public struct IAMAccount: Sendable {
         self.cbrAccountSettings = cbrAccountSettings
         self.identityProviders = identityProviders
         self.loginSettings = loginSettings
-        self.accessGroupTemplates = accessGroupTemplates
-        self.accessGroupAssignments = accessGroupAssignments
-        self.trustedProfileTemplates = trustedProfileTemplates
-        self.trustedProfileAssignments = trustedProfileAssignments
-        self.accountSettingsTemplates = accountSettingsTemplates
-        self.accountSettingsAssignments = accountSettingsAssignments
-        self.policyTemplateVersions = policyTemplateVersions
+        self.collections = collections
         self.activity = activity
         self.mfa = mfa
         self.unknown = unknown

@@ -1,3 +1,5 @@
+import Snapshot
+
 /// The template an entity was created by (enterprise-managed IAM): the template's id and name, the version applied
 /// and the assignment that applied it. Such an entity is changed through the template, not in the account.
 public struct TemplateMark: Sendable, Hashable {
@@ -31,7 +33,9 @@ public struct TemplateMark: Sendable, Hashable {
 /// - an **access group** is the group a template assignment to this account created: the assignment listing does not
 ///   name the group, so it is the group of the account bearing the template's group name (access group names are
 ///   unique in an account, and the assignment creates the group under that name);
-/// - the **account settings** are managed by an account settings template assigned to this account.
+/// - the **account settings** are managed by an account settings template assigned to this account, or, where the
+///   snapshot lists no such assignment (a child account), by the template its effective identity settings name
+///   (`assigned_templates`).
 ///
 /// Assignments count only when they target this account directly (`target_type` `Account`) and have not failed or
 /// been superseded. An enterprise account's own assignments target its child accounts, so they mark nothing there.
@@ -87,13 +91,27 @@ public struct TemplateManagement: Sendable {
         self.policies = policies
 
         let settingsTemplates = Self.byID(account.accountSettingsTemplates)
-        settings = applying(account.accountSettingsAssignments).lazy.compactMap { assignment in
+        let assigned = applying(account.accountSettingsAssignments).lazy.compactMap { assignment in
             assignment.templateID.map { templateID in
                 TemplateMark(templateID: templateID, templateName: settingsTemplates[templateID]?.name,
                              version: assignment.templateVersion, assignmentID: assignment.id)
             }
         }.first
+        let effective = account.effectiveIdentitySettings?.assignedTemplates?.lazy.compactMap { template in
+            template.templateID.map { templateID in
+                TemplateMark(templateID: templateID, templateName: template.templateName ?? settingsTemplates[templateID]?.name,
+                             version: template.templateVersion.map(String.init))
+            }
+        }.first
+        settings = assigned ?? effective
     }
+
+    /// The collections the marks are worked out from: when one is unknown, more may be managed than is marked.
+    public static let sources: [CollectionKind] = [
+        .accessGroupTemplates, .accessGroupAssignments, .trustedProfiles, .trustedProfileAssignments,
+        .accountSettingsTemplates, .accountSettingsAssignments, .effectiveIdentitySettings, .accessPolicies,
+        .authorizationPolicies,
+    ]
 
     /// Nothing marked: what an account holds until its marks are worked out.
     static let none = TemplateManagement(groups: [:], profiles: [:], policies: [:], settings: nil)

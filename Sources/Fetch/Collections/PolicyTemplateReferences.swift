@@ -32,7 +32,8 @@ enum PolicyTemplateReferences {
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings, .roles,
              .policyTemplates, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
              .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings, .accessGroupAssignments,
-             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions:
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions,
+             .effectiveIdentitySettings, .accessManagementSettings:
             return []
         }
     }

@@ -47,3 +47,17 @@ public struct IAMTemplate: Decodable, Sendable, Hashable {
         policyTemplateReferences = try c.decodeIfPresent([Reference].self, forKey: .policyTemplateReferences) ?? []
     }
 }
+
+extension IAMTemplate {
+    /// The keys of the template collections in the account's store.
+    static let accessGroupKey = CollectionKey<[IAMTemplate]>(.accessGroupTemplates)
+    static let trustedProfileKey = CollectionKey<[IAMTemplate]>(.trustedProfileTemplates)
+    static let accountSettingsKey = CollectionKey<[IAMTemplate]>(.accountSettingsTemplates)
+}
+
+extension IAMAccount {
+    /// Enterprise-managed IAM templates, sorted by id; empty when the snapshot does not hold them (see `isKnown`).
+    public var accessGroupTemplates: [IAMTemplate] { collections[IAMTemplate.accessGroupKey] ?? [] }
+    public var trustedProfileTemplates: [IAMTemplate] { collections[IAMTemplate.trustedProfileKey] ?? [] }
+    public var accountSettingsTemplates: [IAMTemplate] { collections[IAMTemplate.accountSettingsKey] ?? [] }
+}

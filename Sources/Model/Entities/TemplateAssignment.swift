@@ -44,3 +44,18 @@ public struct TemplateAssignment: Decodable, Sendable, Hashable {
         targetType == "Account" && target == accountID && status != "failed" && status != "superseded"
     }
 }
+
+extension TemplateAssignment {
+    /// The keys of the assignment collections in the account's store.
+    static let accessGroupKey = CollectionKey<[TemplateAssignment]>(.accessGroupAssignments)
+    static let trustedProfileKey = CollectionKey<[TemplateAssignment]>(.trustedProfileAssignments)
+    static let accountSettingsKey = CollectionKey<[TemplateAssignment]>(.accountSettingsAssignments)
+}
+
+extension IAMAccount {
+    /// Assignments of enterprise-managed IAM templates, sorted by id; empty when the snapshot does not hold them (see
+    /// `isKnown`).
+    public var accessGroupAssignments: [TemplateAssignment] { collections[TemplateAssignment.accessGroupKey] ?? [] }
+    public var trustedProfileAssignments: [TemplateAssignment] { collections[TemplateAssignment.trustedProfileKey] ?? [] }
+    public var accountSettingsAssignments: [TemplateAssignment] { collections[TemplateAssignment.accountSettingsKey] ?? [] }
+}

@@ -60,13 +60,13 @@ public enum AccountLoader {
         let cbrAccountSettings = rest.object(.cbrAccountSettings, CBRAccountSettings.self)
         let identityProviders = rest.list(.identityProviders, IdentityProvider.self, id: \.id)
         let loginSettings = rest.object(.loginSettings, LoginSettings.self)
-        let accessGroupTemplates = rest.list(.accessGroupTemplates, IAMTemplate.self, id: \.id)
-        let accessGroupAssignments = rest.list(.accessGroupAssignments, TemplateAssignment.self, id: \.id)
-        let trustedProfileTemplates = rest.list(.trustedProfileTemplates, IAMTemplate.self, id: \.id)
-        let trustedProfileAssignments = rest.list(.trustedProfileAssignments, TemplateAssignment.self, id: \.id)
-        let accountSettingsTemplates = rest.list(.accountSettingsTemplates, IAMTemplate.self, id: \.id)
-        let accountSettingsAssignments = rest.list(.accountSettingsAssignments, TemplateAssignment.self, id: \.id)
-        let policyTemplateVersions = rest.perParent(.policyTemplateVersions, PolicyTemplate.self, id: { $0.version ?? "" })
+        var collections = CollectionStore()
+        for kind in CollectionKind.allCases {
+            switch kind.registration.holding {
+            case .property: break
+            case .stored(let decode): decode(&rest, &collections)
+            }
+        }
         let activity = rest.volatile(snapshot.activity, file: VolatileArea.activity.file, ActivityReport.self)
         let mfa = rest.volatile(snapshot.mfa, file: VolatileArea.mfa.file, MFAReport.self)
 
@@ -84,11 +84,7 @@ public enum AccountLoader {
             resourceGroups: resourceGroups, resourceInstances: resourceInstances, apiKeys: apiKeys,
             identitySettings: identitySettings, resourceKeys: resourceKeys, cbrZones: cbrZones, cbrRules: cbrRules,
             cbrAccountSettings: cbrAccountSettings, identityProviders: identityProviders, loginSettings: loginSettings,
-            accessGroupTemplates: accessGroupTemplates, accessGroupAssignments: accessGroupAssignments,
-            trustedProfileTemplates: trustedProfileTemplates, trustedProfileAssignments: trustedProfileAssignments,
-            accountSettingsTemplates: accountSettingsTemplates, accountSettingsAssignments: accountSettingsAssignments,
-            policyTemplateVersions: policyTemplateVersions,
-            activity: activity, mfa: mfa, unknown: unknown)
+            collections: collections, activity: activity, mfa: mfa, unknown: unknown)
 
         var problems = snapshot.problems + decoder.problems + decoded.problems + rest.problems
         problems += ReferenceCheck(account: account, members: members, groupRules: groupRules, links: links,

@@ -14,6 +14,8 @@ extension Generator {
         var profileMarks: [Int: JSON] = [:]
         /// Access policy index → its `template` object.
         var policyMarks: [Int: JSON] = [:]
+        /// The account-settings template as the effective identity settings list it (`assigned_templates`).
+        var assignedSettingsTemplate: JSON?
     }
 
     /// Two managed access groups (the first groups after Public Access and the administrators), each from a template
@@ -152,6 +154,9 @@ extension Generator {
             "entity_tag": "1-" + rng.hex(32), "href": "\(iam)/v1/account_settings_assignments/\(settingsAssignmentID)",
         ], identity: true)
 
+        parts.assignedSettingsTemplate = ["template_id": settingsTemplateID, "template_version": 2,
+                                          "template_name": "Enterprise baseline", "restrict_create_platform_apikey": "RESTRICTED",
+                                          "session_invalidation_in_seconds": "7200"]
         parts.collections = [
             (.accessGroupTemplates, groupTemplates), (.accessGroupAssignments, groupAssignments),
             (.trustedProfileTemplates, [profileTemplate]), (.trustedProfileAssignments, [profileAssignment]),
