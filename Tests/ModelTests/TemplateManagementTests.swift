@@ -83,7 +83,7 @@ import TestSupport
     }
 
     /// In a child account the template listings may be forbidden: unknown, never "nothing managed", and the summary
-    /// says that more may be managed.
+    /// says that more may be managed; the settings' template is still known from the effective identity settings.
     @Test func forbiddenTemplateCollectionsAreUnknown() throws {
         let directory = try TemporaryDirectory.make("forbidden-templates")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -98,9 +98,12 @@ import TestSupport
         #expect(summary.rows.first { $0.label == "access group assignments" }?.count == nil)
         #expect(summary.managedUnknownFrom == [.accessGroupTemplates, .accessGroupAssignments, .trustedProfileAssignments,
                                                .accountSettingsTemplates, .accountSettingsAssignments])
-        // The profile and policies still name their templates; the profile's version is no longer known.
-        #expect(summary.managed.map(\.what) == ["trusted profile", "policies", "policies"])
+        // The profile and policies still name their templates; the profile's version is no longer known; the
+        // settings' template is the one the effective identity settings name (no assignment listed).
+        #expect(summary.managed.map(\.what) == ["trusted profile", "account settings", "policies", "policies"])
         #expect(account.templateManagement.profiles[Self.federatedProfile]?.version == nil)
+        #expect(account.templateManagement.settings == TemplateMark(templateID: Self.settingsTemplate,
+                                                                    templateName: "Acme baseline", version: "2"))
     }
 
     @Test func summaryListsWhatTemplatesManage() throws {
