@@ -168,7 +168,8 @@ struct FetchPlan: Sendable {
     }
 
     /// The versions of every policy template the `referring` collections name. A referring collection that could not
-    /// be read may name more: the remark says so, as the collection may then lack templates.
+    /// be read may name more: the remark says so, as the collection may then lack templates; when none could be read,
+    /// the versions are unknown (failed), never an empty collection.
     private func policyTemplateVersions(_ referring: [CollectionOutcome<JSONTree>]) async throws -> CollectionOutcome<JSONTree> {
         var items: [CollectionKind: [Any]] = [:]
         var unread: [String] = []
@@ -177,6 +178,11 @@ struct FetchPlan: Sendable {
             case .success(let content): items[outcome.kind] = content.value as? [Any] ?? []
             case .failure: unread.append(outcome.kind.name)
             }
+        }
+        if items.isEmpty, !unread.isEmpty {
+            // Nothing that could name a template was read: the versions are unknown, not "none".
+            return CollectionOutcome(kind: .policyTemplateVersions, source: catalog.endpoint(.policyTemplateVersions).source(pages: 0),
+                                     result: .failure(.failed(0, "not fetched: \(unread.sorted().joined(separator: ", ")) could not be read")))
         }
         var result = try await children(.policyTemplateVersions, of: PolicyTemplateReferences.ids(in: items))
         if !unread.isEmpty {
