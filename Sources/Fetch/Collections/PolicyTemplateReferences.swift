@@ -20,21 +20,15 @@ enum PolicyTemplateReferences {
         return ids.sorted()
     }
 
+    /// The template ids one item names: an assignment's template, a policy's template, or an access group or trusted
+    /// profile template's policy template references (the other `sources`).
     private static func referenced(by item: [String: Any], _ kind: CollectionKind) -> [String] {
-        switch kind {
-        case .policyAssignments:
+        if kind == .policyAssignments {
             return [((item["template"] as? [String: Any])?["id"] as? String) ?? (item["template_id"] as? String)].compactMap { $0 }
-        case .accessGroupTemplates, .trustedProfileTemplates:
-            return ((item["policy_template_references"] as? [Any]) ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
-        case .accessPolicies, .authorizationPolicies:
-            return [(item["template"] as? [String: Any])?["id"] as? String].compactMap { $0 }
-        case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
-             .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings, .roles,
-             .policyTemplates, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
-             .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings, .accessGroupAssignments,
-             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions,
-             .effectiveIdentitySettings, .accessManagementSettings:
-            return []
         }
+        if kind.holdsPolicies {
+            return [(item["template"] as? [String: Any])?["id"] as? String].compactMap { $0 }
+        }
+        return ((item["policy_template_references"] as? [Any]) ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
     }
 }
