@@ -905,11 +905,14 @@ SERVICE_IDS_SPEC.append(
      "2025-09-15T10:00+0000", "2025-09-15T10:00+0000", "1-3d5f7a9b1c3e5a7c9e1b3d5f7a9c1e3b"))
 G_ACCESS_MGRS = "AccessGroupId-c3d1e2f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 G_REVIEWERS = "AccessGroupId-e8f7a6b5-c4d3-4e2f-9a1b-7c6d5e4f3a2b"
+G_KEY_CUSTODIANS = "AccessGroupId-f1e2d3c4-b5a6-4978-8a6b-5c4d3e2f1a0b"
 P_ESC_ADMINS_MEMBERS = "c0a1e5b2-7d3f-4e8a-9b6c-2f1d0e9a8b71"
 P_ESC_REVIEW_GROUPS = "d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f72"
 P_ESC_CI_KEYS = "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a73"
 P_ESC_TF_ALL = "f7e6d5c4-b3a2-4f1e-9d8c-7b6a5f4e3d74"
 P_ESC_TP_GROUPS = "a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c75"
+P_ESC_KMS_ADMIN = "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d76"
+P_ESC_CUSTODIANS = "c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e77"
 
 IAM_GROUPS_READ = ["iam-groups.groups.read", "iam-groups.groups.list", "iam-groups.members.read",
                    "iam-groups.members.list", "iam-groups.rules.read", "iam-groups.rules.list",
@@ -945,6 +948,8 @@ def escalation_access_groups():
                    "2025-09-15T10:05:00Z", U_PRIYA, "2025-09-15T10:05:00Z", U_PRIYA),
         group_item(G_REVIEWERS, "Group Reviewers", "Reviews who is in which group (read only)", False,
                    "2025-09-15T10:06:00Z", U_PRIYA, "2025-09-15T10:06:00Z", U_PRIYA),
+        group_item(G_KEY_CUSTODIANS, "Key Custodians", "Administer Key Protect (root keys, rotation policies)", False,
+                   "2025-10-06T09:00:00Z", U_PRIYA, "2025-10-06T09:00:00Z", U_PRIYA),
     ]
 
 
@@ -954,6 +959,7 @@ def escalation_members():
         G_ADMINS: [member(G_ADMINS, "service", sid_iam(S_BREAKGLASS), created="2025-09-15T10:02:00Z")],
         G_ACCESS_MGRS: [member(G_ACCESS_MGRS, "user", U_KENJI, created="2025-09-15T10:07:00Z", by=U_PRIYA)],
         G_REVIEWERS: [member(G_REVIEWERS, "user", U_TOMAS, created="2025-09-15T10:08:00Z", by=U_PRIYA)],
+        G_KEY_CUSTODIANS: [member(G_KEY_CUSTODIANS, "user", U_LENA, created="2025-10-06T09:01:00Z", by=U_PRIYA)],
     }
 
 
@@ -981,6 +987,14 @@ def escalation_policies():
         v2_policy(P_ESC_TP_GROUPS, IAMID, tp_iam(TP_IKS), [platform("Editor")],
                   [eq("serviceName", "iam-groups")],
                   "Payments operator reconciles team groups", "2025-09-15T10:14:15.505Z", U_PRIYA),
+        # a sensitive target short of account administration: Key Custodians administer Key Protect
+        v2_policy(P_ESC_KMS_ADMIN, AG, G_KEY_CUSTODIANS, [platform("Administrator"), platform("Viewer")],
+                  [eq("serviceName", "kms")],
+                  "Key Custodians: administer Key Protect", "2025-10-06T09:02:03.606Z", U_PRIYA),
+        # add-group-member into it (privilege-escalation warning): backup-agent staffs the Key Custodians rota
+        v2_policy(P_ESC_CUSTODIANS, IAMID, sid_iam(S_BACKUP), [platform("Editor")],
+                  [eq("serviceName", "iam-groups"), eq("resource", G_KEY_CUSTODIANS)],
+                  "backup-agent staffs the Key Custodians rota", "2025-10-06T09:03:04.707Z", U_PRIYA),
     ]
 
 
@@ -991,6 +1005,8 @@ def escalation_policy_usage():
         P_ESC_CI_KEYS: {"last_permit_at": "2026-10-01T02:00:00.000Z", "last_permit_frequency": 2},
         P_ESC_TF_ALL: {"last_permit_at": "2026-11-19T20:15:00.000Z", "last_permit_frequency": 388},
         P_ESC_TP_GROUPS: {"last_permit_at": "2026-11-20T08:00:00.000Z", "last_permit_frequency": 96},
+        P_ESC_KMS_ADMIN: {"last_permit_at": "2026-11-18T14:20:00.000Z", "last_permit_frequency": 12},
+        P_ESC_CUSTODIANS: {"last_permit_at": "2026-10-20T10:00:00.000Z", "last_permit_frequency": 4},
     }
 
 
@@ -1002,6 +1018,48 @@ def with_escalation_members(members):
     for gid, extra in escalation_members().items():
         members[gid] = members.get(gid, []) + extra
     return members
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# MFA enrolment report (volatile/mfa.json, what `fetch --with-mfa-report` keeps): the shape of ibm-platform-services'
+# ReportMfaEnrollmentStatus / UserReportMfaEnrollmentStatus (IAM Identity `GET /v1/mfa/accounts/{id}/report/{ref}`).
+# The account requires no MFA (identity settings NONE); the owner's TOTP override is in effect and enrolled; Kenji
+# is enrolled in the older account-based MFA (TOTP), which complies; everyone else's trait in effect is NONE, so they
+# "comply" with a requirement of nothing. Jordan (PENDING) has not logged in and is not listed.
+# ---------------------------------------------------------------------------------------------------------------
+def mfa_report():
+    def off(required=False, enrolled=False):
+        return {"required": required, "enrolled": enrolled}
+
+    def entry(iam_id, effective="id_based_mfa", trait_user=None, trait="NONE", account_totp=False):
+        item = {
+            "iam_id": iam_id,
+            "name": user_name(iam_id),
+            "username": user_email(iam_id),
+            "email": user_email(iam_id),
+            "effective_mfa_type": effective,
+            "id_based_mfa": {"trait_account_default": "NONE", "trait_effective": trait, "complies": True,
+                             "comply_state": "ACCOUNT"},
+            "account_based_mfa": {"security_questions": off(), "totp": off(account_totp, account_totp),
+                                  "verisign": off(), "complies": True},
+        }
+        if trait_user is not None:
+            item["id_based_mfa"]["trait_user_specific"] = trait_user
+        return item
+
+    users_listed = [u for u in sorted(s[0] for s in USERS_SPEC) if u != U_JORDAN]
+    return {
+        "account_id": ACCT,
+        "created_by": "IBMid-6630014QXD",
+        "reference": "5e1a9f3c-7b2d-4e8f-a6c4-0d9b8e7f6a51",
+        "report_time": "2026-11-20T08:55:00Z",
+        "users": [
+            entry(u, trait_user="TOTP", trait="TOTP") if u == U_DANA
+            else entry(u, effective="account_based_mfa", account_totp=True) if u == U_KENJI
+            else entry(u)
+            for u in users_listed
+        ],
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1464,6 +1522,7 @@ def main():
             "status": "ok",
         }
     write_json(os.path.join(out, "volatile", "policy-usage.json"), usage)
+    write_json(os.path.join(out, "volatile", "mfa.json"), mfa_report())
     write_json(os.path.join(out, "manifest.json"), {
         "format": "iamgraph-snapshot",
         "version": 1,
@@ -1474,6 +1533,7 @@ def main():
         "collections": manifest_collections,
         "volatile": {
             "policy_usage": {"file": "volatile/policy-usage.json", "items": len(usage), "sha256": ""},
+            "mfa": {"file": "volatile/mfa.json", "items": len(mfa_report()["users"]), "sha256": ""},
         },
     })
     return 0

@@ -52,8 +52,10 @@ public enum EscalationOverlay {
             }
         case .accessGroup(let id): Node.id(.accessGroup, id)
         case .grantableScope(let key): Node.id(.target, key)
-        case .accountAdministration: administrationID
+        // The halves of account administration lead to it in the map.
+        case .accountAdministration, .administrationPart: administrationID
         case .instance(let guid): Node.id(.serviceInstance, guid)
+        case .administration(let target): Node.id(.target, "administration:" + target.id)
         }
     }
 
@@ -67,18 +69,22 @@ public enum EscalationOverlay {
             case .trustedProfile: .trustedProfile
             }
         case .accessGroup: .accessGroup
-        case .grantableScope: .target
-        case .accountAdministration: .account
+        case .grantableScope, .administration: .target
+        case .accountAdministration, .administrationPart: .account
         case .instance: .serviceInstance
         }
         let label: String = switch node {
         case .identity(let iamID): index.name(ofIAMID: iamID) ?? iamID
         case .accessGroup(let group): index.account.groupsByID[group]?.displayName ?? group
         case .grantableScope(let key): escalation.graph.scopes[key].map(index.label) ?? key
-        case .accountAdministration: "Account administration"
+        case .accountAdministration, .administrationPart: "Account administration"
         case .instance(let guid): index.account.instancesByGUID[guid]?.displayName ?? guid
+        case .administration(let target): "Administration of " + target.label(in: index.account)
         }
-        let flags: Flags = node == .accountAdministration ? .privileged : []
+        let flags: Flags = switch node {
+        case .accountAdministration, .administrationPart, .administration: .privileged
+        case .identity, .accessGroup, .grantableScope, .instance: []
+        }
         return Node(id: id, kind: kind, label: label, flags: flags)
     }
 

@@ -12,14 +12,15 @@ struct Export: ParsableCommand {
         abstract: "Write a snapshot for other tools: GraphML, BloodHound OpenGraph, Mermaid or SQLite.",
         discussion: """
             graphml: the view with typed attributes, for networkx, Gephi, yEd or Cytoscape. opengraph: BloodHound CE \
-            OpenGraph JSON (IBMUser, IBMAccessGroup, … nodes; IBMMemberOf, IBMGrants, IBMCanAssume, … edges). \
+            OpenGraph JSON (IBM_User, IBM_AccessGroup, … nodes; IBM_MemberOf, IBM_Grants, IBM_CanAssume, … edges). \
             mermaid: a flowchart LR for GitHub comments, aggregated until it fits Mermaid's 50,000-character limit. \
             sqlite: the whole snapshot as a database — one table per collection, effective_access, findings \
             (docs/exports.md has the schema and example queries).
 
-            The graph formats take render's view options (--identity, --resource, --access-group, --policies, \
-            --include, --exclude, --max-nodes, --escalation); --redact applies to every format. With --escalation, opengraph has the \
-            escalation steps as IBMEscalatesTo edges for BloodHound's pathfinding; graphml and opengraph have no node budget unless \
+            The graph formats take render's view options (--identity, --resource, --access-group, --service, \
+            --resource-group, --privileged, --policies, --include, --exclude, --max-nodes, --escalation); sqlite \
+            always holds the whole snapshot and refuses them. --redact applies to every format. With --escalation, opengraph has the \
+            escalation steps as IBM_EscalatesTo edges for BloodHound's pathfinding; graphml and opengraph have no node budget unless \
             --max-nodes is given, mermaid uses render's (--full lifts it). The format comes from -o's extension \
             (.graphml, .mmd, .sqlite/.db; a --format that contradicts it is refused) or from --format.
 
@@ -27,6 +28,8 @@ struct Export: ParsableCommand {
               iamgraph export samples/demo --format graphml -o demo.graphml
               iamgraph export samples/demo --escalation --format opengraph -o bh.json
               iamgraph export samples/demo --identity IBMid-310008FJ6C -o sofia.mmd
+              iamgraph export samples/demo --privileged -o admins.graphml
+              iamgraph export samples/demo --service kms --format opengraph -o kms.json
               iamgraph export samples/demo --format sqlite -o demo.sqlite
             """)
 
@@ -46,6 +49,16 @@ struct Export: ParsableCommand {
 
     @Option(name: .customLong("access-group"), help: ArgumentHelp("Export one access group.", valueName: "id|name"))
     var accessGroup: String?
+
+    @Option(help: ArgumentHelp("Export everyone who can reach any instance of one service, e.g. kms.", valueName: "name"))
+    var service: String?
+
+    @Option(name: .customLong("resource-group"),
+            help: ArgumentHelp("Export everyone who can reach one resource group or anything in it.", valueName: "id|name"))
+    var resourceGroup: String?
+
+    @Flag(help: "Only privileged grants (Administrator, Manager, account management) and who holds them, through which groups.")
+    var privileged = false
 
     @Flag(help: "Show policy and role nodes instead of collapsing policies into labelled edges.")
     var policies = false
@@ -69,12 +82,26 @@ struct Export: ParsableCommand {
     @OptionGroup var redaction: RedactFlag
 
     func validate() throws {
-        if [identity, resource, accessGroup].compactMap({ $0 }).count > 1 {
-            throw ValidationError("choose one of --identity, --resource and --access-group")
+        if [identity, resource, accessGroup, service, resourceGroup].compactMap({ $0 }).count > 1 {
+            throw ValidationError("choose one of --identity, --resource, --access-group, --service and --resource-group")
         }
         if let maxNodes, maxNodes < 10 { throw ValidationError("--max-nodes must be at least 10") }
         if full && maxNodes != nil { throw ValidationError("choose one of --full and --max-nodes") }
-        _ = try resolvedFormat()
+        if try resolvedFormat() == .sqlite, !viewOptionsGiven.isEmpty {
+            throw ValidationError("sqlite holds the whole snapshot; the view options ("
+                                  + viewOptionsGiven.joined(separator: ", ") + ") apply to graphml, opengraph and mermaid only")
+        }
+    }
+
+    /// The view options given on the command line (which sqlite, a whole-snapshot format, refuses).
+    private var viewOptionsGiven: [String] {
+        let values: [(String, Bool)] = [
+            ("--identity", identity != nil), ("--resource", resource != nil), ("--access-group", accessGroup != nil),
+            ("--service", service != nil), ("--resource-group", resourceGroup != nil), ("--privileged", privileged),
+            ("--policies", policies), ("--include", !include.isEmpty), ("--exclude", !exclude.isEmpty),
+            ("--max-nodes", maxNodes != nil), ("--full", full), ("--escalation", escalation),
+        ]
+        return values.filter(\.1).map(\.0)
     }
 
     func run() throws {
@@ -83,7 +110,7 @@ struct Export: ParsableCommand {
         let account = AccountLoader.load(loaded).account
         let budget = maxNodes ?? (format == .mermaid && !full ? ViewOptions.defaultMaxNodes : nil)
         let options = ViewOptions(focus: focus, showPolicies: policies, include: Set(include), exclude: Set(exclude),
-                                  maxNodes: budget, escalation: escalation)
+                                  maxNodes: budget, privilegedOnly: privileged, escalation: escalation)
         let graphRedaction = Redaction(accountID: account.accountID, accountName: account.info?.name)
         let result: (data: Data, graph: AccessGraph?)
         do {
@@ -111,6 +138,8 @@ struct Export: ParsableCommand {
         if let identity { return .identity(identity) }
         if let resource { return .resource(resource) }
         if let accessGroup { return .accessGroup(accessGroup) }
+        if let service { return .service(service) }
+        if let resourceGroup { return .resourceGroup(resourceGroup) }
         return .account
     }
 

@@ -27,7 +27,7 @@ import TestSupport
         let fitted = text(try report.data(.text, width: 100))
         #expect(fitted.contains("note: long cells are cut (…) to fit 100 columns; --format csv or json has them whole"))
         let lines = tableLines(fitted)
-        #expect(lines.count == 18)  // header and 17 rows
+        #expect(lines.count == 20)  // header and 19 rows
         for line in lines { #expect(line.count <= 100, "\(line)") }
         #expect(lines[0].hasPrefix("WHO "))
         #expect(lines.contains { $0.contains("…") })

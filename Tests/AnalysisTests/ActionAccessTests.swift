@@ -8,7 +8,7 @@ import TestSupport
     @Test func whoCanAddMembersToAccessGroups() throws {
         let grants = try ActionAccess.grants(of: "iam-groups.members.add", in: DemoAccount.index)
         #expect(Set(grants.map(\.iamID)) == [DemoIDs.kenji, DemoIDs.marcus, DemoIDs.priya, DemoIDs.owner,
-                                             DemoIDs.workloadProfile, DemoIDs.breakGlass])
+                                             DemoIDs.workloadProfile, DemoIDs.breakGlass, DemoIDs.backupAgent])
         // The decoy holds Viewer on all access groups: its iam-groups listing has no members.add.
         #expect(!grants.contains { $0.iamID == DemoIDs.tomas })
         let kenji = try #require(grants.first { $0.iamID == DemoIDs.kenji })

@@ -13,7 +13,7 @@ import TestSupport
     static let expected: [String: ControlResult.Status] = [
         "1.1": .manual, "1.2": .unknown, "1.3": .fail, "1.4": .fail, "1.5": .fail, "1.6": .manual, "1.7": .fail,
         "1.8": .pass, "1.9": .fail, "1.10": .manual, "1.11": .manual, "1.12": .fail, "1.13": .pass, "1.14": .pass,
-        "1.15": .pass, "1.16": .fail, "1.17": .unknown, "1.18": .manual, "1.19": .unknown,
+        "1.15": .pass, "1.16": .fail, "1.17": .unknown, "1.18": .manual, "1.19": .pass,
     ]
 
     @Test func everyControlOfTheDemo() throws {
@@ -37,6 +37,52 @@ import TestSupport
             #expect(result.status == .unknown, "\(control.id)")
             #expect(result.reason.contains("unknown"), "\(control.id)")
         }
+    }
+
+    /// CIS 1.19 from the identity providers: an active one passes, none or only inactive ones fail, and without the
+    /// collection the control is unknown.
+    @Test func federationIsDecidedFromTheIdentityProviders() throws {
+        func status(_ providers: [[String: Any]]?) throws -> ControlResult.Status {
+            let account = IAMAccount(accountID: Fixture.accountID, fetchedAt: Timestamp(Fixture.fetchedAt), scope: .account,
+                                     identityProviders: try (providers ?? []).map { try Fixture.decode($0) },
+                                     unknown: providers == nil ? [.identityProviders: .notInManifest] : [:])
+            let benchmark = BenchmarkReport(FindingsReport(AccessIndex(account)), account: account)
+            return try #require(benchmark.results.first { $0.control == .c1_19 }).status
+        }
+        #expect(try status([["idp_id": "IdP-1", "type": "saml", "active": true]]) == .pass)
+        #expect(try status([["idp_id": "IdP-1", "type": "oidc"]]) == .pass)
+        #expect(try status([]) == .fail)
+        #expect(try status([["idp_id": "IdP-1", "type": "saml", "active": false]]) == .fail)
+        #expect(try status(nil) == .unknown)
+    }
+
+    /// The MFA report decides for the users it lists: complying with a trait that requires nothing is no MFA; an
+    /// account-based enrolment that complies is.
+    @Test func aReportedTraitOfNoneIsNoMFA() throws {
+        let report: MFAReport = try Fixture.decode(["users": [
+            ["iam_id": "IBMid-1", "effective_mfa_type": "id_based_mfa",
+             "id_based_mfa": ["trait_account_default": "NONE", "trait_effective": "NONE", "complies": true]],
+            ["iam_id": "IBMid-2", "effective_mfa_type": "id_based_mfa",
+             "id_based_mfa": ["trait_account_default": "NONE", "trait_effective": "LEVEL2", "complies": true]],
+            ["iam_id": "IBMid-3", "effective_mfa_type": "account_based_mfa",
+             "id_based_mfa": ["trait_effective": "NONE", "complies": true], "account_based_mfa": ["complies": true]],
+        ]])
+        let account = IAMAccount(accountID: Fixture.accountID, fetchedAt: Timestamp(Fixture.fetchedAt), scope: .account,
+                                 users: [try Fixture.user("IBMid-1", "Ann"), try Fixture.user("IBMid-2", "Bea"),
+                                         try Fixture.user("IBMid-3", "Cy")],
+                                 identitySettings: try Fixture.decode(["mfa": "NONE"]), mfa: report)
+        let findings = FindingsReport(AccessIndex(account)).findings.filter { $0.rule == .userWithoutMFA }
+        #expect(findings.map { $0.entities[0].id } == ["IBMid-1"])
+        #expect(findings.first?.why == "the MFA report says the MFA in effect for the user is NONE: no second factor is required")
+    }
+
+    @Test func theDemosMFAReportDecidesItsUsers() throws {
+        let account = try DemoAccount.account
+        #expect(account.mfa?.users?.count == 9)
+        let findings = try DemoAccount.report.findings.filter { $0.rule == .userWithoutMFA }
+        #expect(!findings.contains { $0.entities[0].id == DemoIDs.kenji || $0.entities[0].id == DemoIDs.owner })
+        #expect(findings.first { $0.entities[0].id == DemoIDs.sofia }?.why.hasPrefix("the MFA report says") == true)
+        #expect(findings.first { $0.entities[0].id == DemoIDs.jordan }?.why.hasPrefix("the account's MFA setting is NONE") == true)
     }
 
     @Test func administratorLimitsAreConfigurable() throws {
@@ -104,10 +150,10 @@ import TestSupport
         #expect(severe.findings.allSatisfy { $0.severity >= .warning } && !severe.findings.isEmpty)
         let top = report.keepingTop(1)
         #expect(top.findings.filter { $0.rule == .userWithoutMFA }.count == 1)
-        #expect(top.unlisted[.userWithoutMFA] == 8 && top.total(of: .userWithoutMFA) == 9)
+        #expect(top.unlisted[.userWithoutMFA] == 7 && top.total(of: .userWithoutMFA) == 8)
         #expect(top.count(.warning) == report.count(.warning))
         let text = String(decoding: try FindingsOutput.data(top, format: .text), as: UTF8.self)
-        #expect(text.contains("… and 8 more (--top)"))
-        #expect(text.contains("9 (8 not listed)"))
+        #expect(text.contains("… and 7 more (--top)"))
+        #expect(text.contains("8 (7 not listed)"))
     }
 }

@@ -98,9 +98,11 @@ import TestSupport
             if case .identity(let iamID) = access.holder { return iamID }
             return nil
         })
-        // Admins (break-glass-admin among them) and terraform-sandbox's direct all-services Administrator too.
+        // Admins (break-glass-admin among them), terraform-sandbox's direct all-services Administrator, and Key
+        // Custodians (Lena, Administrator on Key Protect) too.
         #expect(identities == ["IBMid-693000LZ3S", DemoIDs.owner, "IBMid-120005DR8V", DemoIDs.priya, DemoIDs.sofia,
-                               "iam-ServiceId-663c96bf-6312-4c16-8d83-0db72db5505c", DemoIDs.breakGlass, DemoIDs.terraformSandbox])
+                               "iam-ServiceId-663c96bf-6312-4c16-8d83-0db72db5505c", DemoIDs.breakGlass, DemoIDs.terraformSandbox,
+                               DemoIDs.lena])
         // Developers-only members, whatever the number of instance policies in the account.
         #expect(identities.isDisjoint(with: [DemoIDs.marcus, DemoIDs.bob, "iam-Profile-5f9cfc1d-a71d-4bd4-80ba-734232c1e990"]))
     }

@@ -32,7 +32,8 @@ import TestSupport
         // break-glass-admin through Admins; terraform-sandbox holds Administrator (not Manager) on all IAM-enabled services.
         .accountAdministrator: [DemoIDs.priya, DemoIDs.owner, "ServiceId-b41c3a57-6e0d-4f2a-9c8b-1d7e5f3a9b20",
                                 "ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762"],
-        .canAssignAccess: [DemoIDs.priya, DemoIDs.owner, "ServiceId-b41c3a57-6e0d-4f2a-9c8b-1d7e5f3a9b20",
+        // Lena administers Key Protect through Key Custodians.
+        .canAssignAccess: [DemoIDs.lena, DemoIDs.priya, DemoIDs.owner, "ServiceId-b41c3a57-6e0d-4f2a-9c8b-1d7e5f3a9b20",
                            "ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762"],
         .userInNoGroup: [DemoIDs.jordan],
         .serviceIDInNoGroup: ["ServiceId-903f4aee-e38c-4481-b439-596805e73fe5", "ServiceId-d5fbad9d-5f02-41b6-8169-0993a3b3d638"],
@@ -40,15 +41,17 @@ import TestSupport
         .profileUnassumable: [],
         .groupWithoutReaderOrViewer: [DemoIDs.supportStaff, DemoIDs.publicAccess, DemoIDs.auditors],
         .groupWithoutRegionOrResourceGroup: [DemoIDs.supportStaff, DemoIDs.publicAccess, DemoIDs.accessManagers,
-                                             DemoIDs.auditors, DemoIDs.groupReviewers],
+                                             DemoIDs.auditors, DemoIDs.groupReviewers, DemoIDs.keyCustodians],
         .groupWithoutService: [DemoIDs.admins, DemoIDs.auditors],
         .emptyAccessGroup: [DemoIDs.supportStaff],
         .accessGroupWithoutPolicies: [DemoIDs.auditors],
         .policyUsesWildcard: ["42aedd1b-d42b-42b1-9393-cb1056682a88"],
-        // SEEDS.md, "privilege escalation"; Tomás (Viewer on all access groups) is the decoy.
+        // SEEDS.md, "privilege escalation"; Tomás (Viewer on all access groups) is the decoy. The errors (account
+        // administration) first, then backup-agent's warning (it may join Key Custodians, administrators of Key Protect).
         .privilegeEscalation: [DemoIDs.kenji, DemoIDs.marcus, DemoIDs.sofia, DemoIDs.bob,
                                "Profile-5f9cfc1d-a71d-4bd4-80ba-734232c1e990", "Profile-8d6b7298-9143-436b-907f-23505092b7a1",
-                               "ServiceId-d5fbad9d-5f02-41b6-8169-0993a3b3d638", "ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762"],
+                               "ServiceId-d5fbad9d-5f02-41b6-8169-0993a3b3d638", "ServiceId-f290c889-85fb-408d-b9f6-c5b7ec70c762",
+                               "ServiceId-663c96bf-6312-4c16-8d83-0db72db5505c"],
         .policyForeignAccount: [],
         .customRoleUnused: ["crn:v1:ibmcloud:public:iam-access-management::a/b8d158e0846b1b49b73e8295c18bbdb9::customRole:BucketJanitor"],
         // Every key is older than 90 days (the newest, marcus-terraform, is from 2025-04-14).
@@ -58,13 +61,16 @@ import TestSupport
         .ownerAPIKey: ["ApiKey-5efcf880-84b9-4cc1-ade4-68caf5365c92"],
         .apiKeyCreationUnrestricted: ["identity_settings"],
         .accountMFANotEnforced: ["identity_settings"],
-        // MFA NONE for the account; only the owner has a TOTP override.
-        .userWithoutMFA: ["IBMid-060001KMU7", "IBMid-120005DR8V", DemoIDs.marcus, DemoIDs.jordan, DemoIDs.sofia,
+        // MFA NONE for the account; the MFA report (volatile/mfa.json) has the owner's TOTP override in effect and
+        // Kenji enrolled in account-based TOTP; Jordan, not in the report, goes by the settings.
+        .userWithoutMFA: ["IBMid-060001KMU7", DemoIDs.marcus, DemoIDs.jordan, DemoIDs.sofia,
                           DemoIDs.lena, DemoIDs.priya, DemoIDs.bob, "IBMid-693000LZ3S"],
         .noSupportAccessGroup: [],
         .tooManyAdministrators: [],
         .tooManyAdministratorServiceIDs: [],
         .cbrReportOnly: ["d4f6b8c0e2a3b5c7d9e1f3a5b7c9d1e3"],
+        // The demo federates with Acme SSO (identity-providers.json).
+        .noIdentityFederation: [],
         // The demo has no activity report: not evaluated.
         .serviceCredentialUnused: [],
     ]
@@ -110,15 +116,18 @@ import TestSupport
 
     @Test func findingsAreOrderedBySeverityThenRule() {
         let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
-        let keys = report.findings.map { (-Severity.allCases.firstIndex(of: $0.severity)!, order[$0.rule]!) }
+        let keys = report.findings.map { (-Severity.allCases.firstIndex(of: $0.rule.severity)!, order[$0.rule]!) }
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
+        // Within a rule whose findings differ in severity, the most severe come first.
+        let escalation = report.findings.filter { $0.rule == .privilegeEscalation }.map(\.severity)
+        #expect(escalation == escalation.sorted(by: >) && Set(escalation) == [.error, .warning])
         #expect(report.findings.first?.severity == .error)
         #expect(report.hasFindings(atLeast: .error))
     }
 
     @Test func policiesByLastUseStartWithTheNeverUsed() {
         let uses = report.policiesByLastUse
-        #expect(uses.count == 26)
+        #expect(uses.count == 28)
         #expect(uses.first?.policy.id == "f6427bbc-4704-4347-b57a-d7a85e1e3723")
         #expect(uses.first?.lastPermitAt == nil)
         #expect(uses[1].policy.id == "dca5fa75-7662-4668-9a9d-0cf68dc62780")
@@ -132,8 +141,8 @@ import TestSupport
             .addingTimeInterval(60 * 86_400)))
         let count = { (r: FindingsReport) in r.findings.filter { $0.rule == .policyInactive }.count }
         #expect(try count(DemoAccount.report) == 4)
-        #expect(count(later) == 7)
+        #expect(count(later) == 8)
         let strict = try FindingsReport(DemoAccount.index, options: FindingsOptions(inactiveDays: 1))
-        #expect(count(strict) == 13)
+        #expect(count(strict) == 15)
     }
 }

@@ -170,13 +170,13 @@ import TestSupport
         let json = try JSONSerialization.jsonObject(with: FindingsOutput.data(report, format: .json)) as! [String: Any]
         #expect(json["format"] as? String == "iamgraph-findings")
         #expect(json["as_of"] as? String == "2026-11-20T09:00:00Z")
-        #expect(json["summary"] as? [String: Int] == ["error": 11, "warning": 26, "note": 26])
+        #expect(json["summary"] as? [String: Int] == ["error": 11, "warning": 26, "note": 28])
         let rules = json["rules"] as! [[String: Any]]
         #expect(rules.count == RuleID.allCases.count)
         #expect(rules.filter { $0["evaluated"] as? Bool == false }.map { $0["id"] as! String }
                 == ["identity-inactive", "api-key-inactive", "service-credential-unused"])
         #expect((json["findings"] as! [Any]).count == report.findings.count)
-        #expect((json["policies_by_last_use"] as! [Any]).count == 26)
+        #expect((json["policies_by_last_use"] as! [Any]).count == 28)
     }
 
     @Test func textListsEveryRuleWithItsCount() throws {

@@ -62,7 +62,7 @@ import Testing
         #expect(terminal.status == 0, "\(terminal.stderr)")
         #expect(terminal.stdout.contains("note: long cells are cut (…) to fit 90 columns"))
         let table = terminal.stdout.split(separator: "\n").drop { !$0.hasPrefix("WHO ") }
-        #expect(table.count == 18)
+        #expect(table.count == 20)
         for line in table { #expect(line.count <= 90, "\(line)") }
 
         let piped = try Run.iamgraph(arguments, environment: ["COLUMNS": "90"])

@@ -56,9 +56,9 @@ import TestSupport
         #expect(seen["nodes"] as? Int == expected.nodes)
         #expect(seen["edges"] as? Int == expected.edges)
         let edgeKinds = Set(seen["edge_kinds"] as? [String] ?? [])
-        #expect(edgeKinds.isSuperset(of: ["IBMMemberOf", "IBMGrants"]))
+        #expect(edgeKinds.isSuperset(of: ["IBM_MemberOf", "IBM_Grants"]))
         let nodeKinds = Set(seen["node_kinds"] as? [String] ?? [])
-        #expect(nodeKinds.isSuperset(of: ["IBMUser", "IBMServiceID", "IBMAccessGroup"]))
+        #expect(nodeKinds.isSuperset(of: ["IBM_User", "IBM_ServiceID", "IBM_AccessGroup"]))
     }
 
     /// The seed questions of docs/exports.md, run by Python's sqlite3, answer what `iamgraph report` finds.
@@ -99,12 +99,29 @@ import TestSupport
         let file = try await Self.export(Samples.demo, "opengraph", ["--escalation"]).file
         let seen = try await Self.check(["opengraph", file.path])
         #expect(seen["problems"] as? [String] == [])
-        #expect((seen["edge_kinds"] as? [String])?.contains("IBMEscalatesTo") == true)
+        #expect((seen["edge_kinds"] as? [String])?.contains("IBM_EscalatesTo") == true)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         let edges = try #require((object["graph"] as? [String: Any])?["edges"] as? [[String: Any]])
-        let primitives = Set(edges.filter { $0["kind"] as? String == "IBMEscalatesTo" }
+        let primitives = Set(edges.filter { $0["kind"] as? String == "IBM_EscalatesTo" }
             .compactMap { ($0["properties"] as? [String: Any])?["primitive"] as? String })
         #expect(!primitives.isEmpty)
+    }
+
+    /// The OpenGraph check is not vacuous: what BloodHound's ingest schema or its namespacing refuses is reported.
+    @Test func theOpenGraphCheckReportsWhatBloodHoundRefuses() async throws {
+        let file = TemporaryDirectory.removedAtExit("bad-opengraph").appendingPathExtension("json")
+        try Data("""
+            {"metadata": {"source_kind": "IBMCloud", "version": 1}, "graph": {
+              "nodes": [{"id": "a", "kinds": ["IBMUser", "IBMCloud"], "properties": {"name": "a"}},
+                        {"id": "b", "kinds": ["IBM_AccessGroup", "IBMCloud"], "properties": {"name": "b"}}],
+              "edges": [{"kind": "IBM-MemberOf", "start": {"value": "a", "match_by": "id"},
+                         "end": {"value": "b", "match_by": "id"}, "properties": {}}]}}
+            """.utf8).write(to: file)
+        let problems = try await Self.check(["opengraph", file.path])["problems"] as? [String] ?? []
+        #expect(problems.contains("metadata has keys other than source_kind"))
+        #expect(problems.contains { $0.hasPrefix("node 'a': kinds ['IBMUser', 'IBMCloud'] are not all IBM_Name") })
+        #expect(problems.contains { $0.hasPrefix("edge kind 'IBM-MemberOf' is not IBM_Name") })
+        #expect(!problems.contains { $0.hasPrefix("node 'b'") })
     }
 
     @Test(arguments: ["graphml", "opengraph", "mermaid", "sqlite"])

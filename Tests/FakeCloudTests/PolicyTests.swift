@@ -105,7 +105,7 @@ import Testing
             let client = try await client.authenticated()
             let page = try await client.get("/v2/policies?account_id=\(cloud.accountID)&type=access&limit=100&format=include_last_permit").json
             let policies = try #require(page["policies"] as? [[String: Any]])
-            #expect(policies.count == 24)
+            #expect(policies.count == 26)
             let usage = try #require(try snapshotFile(demoSnapshot, "volatile/policy-usage.json") as? [String: [String: Any]])
             for policy in policies {
                 let id = try #require(policy["id"] as? String)
@@ -113,8 +113,8 @@ import Testing
             }
             let v1 = try await client.get("/v1/policies?account_id=\(cloud.accountID)&type=access&limit=100").json
             let v1Policies = try #require(v1["policies"] as? [[String: Any]])
-            #expect(v1Policies.count == 25)
-            #expect(v1Policies.filter { ($0["href"] as? String)?.contains("/v2/policies/") == true }.count == 24)
+            #expect(v1Policies.count == 27)
+            #expect(v1Policies.filter { ($0["href"] as? String)?.contains("/v2/policies/") == true }.count == 26)
         }
     }
 

@@ -62,7 +62,19 @@ struct FetchHarness {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let target = parent.appendingPathComponent("snapshot")
         try FileManager.default.copyItem(at: sample, to: target)
+        // Without the sample's MFA report (the demo has one), which a fetch without --with-mfa-report does not
+        // write: the copy is what such a fetch of the sample writes.
+        let report = target.appendingPathComponent(VolatileArea.mfa.file)
+        if FileManager.default.fileExists(atPath: report.path) {
+            try FileManager.default.removeItem(at: report)
+            _ = try Resealer().reseal(target)
+        }
         return target
+    }
+
+    /// The sample's files a fetch without reports must reproduce: all but SEEDS.md, the manifest and the MFA report.
+    static func fetchedData(of sample: URL = demo) throws -> [String: Data] {
+        try files(sample).filter { !["SEEDS.md", "manifest.json", VolatileArea.mfa.file].contains($0.key) }
     }
 
     /// The names beside `directory` (its own included), sorted.

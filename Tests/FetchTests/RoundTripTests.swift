@@ -13,9 +13,13 @@ extension FetchSuites {
             let sample = Samples.directory.appendingPathComponent(name)
             let output = FetchHarness.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: output) }
+            // A sample with an MFA report (the demo's volatile/mfa.json) is fetched with --with-mfa-report.
+            let withMFA = FileManager.default.fileExists(atPath: sample.appendingPathComponent("volatile/mfa.json").path)
             let report = try await FetchHarness.withCloud(sample) { cloud in
-                try await SnapshotFetcher(credential: .apiKey(FetchHarness.apiKey), options: FetchHarness.options(cloud))
-                    .fetch(into: output)
+                var options = FetchHarness.options(cloud)
+                options.withMFAReport = withMFA
+                options.activityPoll = (interval: 0.05, attempts: 20)
+                return try await SnapshotFetcher(credential: .apiKey(FetchHarness.apiKey), options: options).fetch(into: output)
             }
             #expect(report.incomplete.isEmpty)
             var expected = try FetchHarness.files(sample)

@@ -31,7 +31,7 @@ import TestSupport
         #expect(account.trustedProfiles.count == 2)
         #expect(account.trustedProfiles.contains { $0.rules.contains { $0.type == "Profile-SAML" } })
         #expect(account.trustedProfiles.contains { !$0.links.isEmpty })
-        #expect(account.accessGroups.count == 8)
+        #expect(account.accessGroups.count == 9)
         #expect(account.groupsByID[AccessGroup.publicAccessID] != nil)
         #expect(account.accessPolicies.contains { $0.subjectValue("access_group_id") == AccessGroup.publicAccessID })
         #expect(account.accessGroups.contains { !$0.rules.isEmpty && $0.members.contains(where: \.isDynamic) })

@@ -21,6 +21,8 @@ public enum DemoIDs {
     public static let breakGlass = "iam-ServiceId-b41c3a57-6e0d-4f2a-9c8b-1d7e5f3a9b20"
     /// iks-payments-workload, linked to iks-dev-cluster.
     public static let workloadProfile = "iam-Profile-8d6b7298-9143-436b-907f-23505092b7a1"
+    /// backup-agent, a member of Data Engineers, who may add members to Key Custodians (the escalation warning).
+    public static let backupAgent = "iam-ServiceId-663c96bf-6312-4c16-8d83-0db72db5505c"
     public static let federatedProfile = "iam-Profile-5f9cfc1d-a71d-4bd4-80ba-734232c1e990"
 
     // Access groups.
@@ -32,6 +34,8 @@ public enum DemoIDs {
     public static let auditors = "AccessGroupId-dfaffba2-ed80-401a-9487-e56934360196"
     public static let accessManagers = "AccessGroupId-c3d1e2f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
     public static let groupReviewers = "AccessGroupId-e8f7a6b5-c4d3-4e2f-9a1b-7c6d5e4f3a2b"
+    /// Key Custodians: Administrator on Key Protect (Lena).
+    public static let keyCustodians = "AccessGroupId-f1e2d3c4-b5a6-4978-8a6b-5c4d3e2f1a0b"
 
     // Service instances (GUIDs).
     public static let cosInstance = "df4a01fb-7a6f-4d52-851e-28e690505e0d"
@@ -60,4 +64,8 @@ public enum DemoIDs {
     public static let breakGlassKeysPolicy = "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a73"
     public static let terraformAllServicesPolicy = "f7e6d5c4-b3a2-4f1e-9d8c-7b6a5f4e3d74"
     public static let workloadGroupsPolicy = "a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c75"
+    /// Key Custodians: Administrator on Key Protect.
+    public static let kmsAdministrationPolicy = "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d76"
+    /// backup-agent: Editor on the Key Custodians group.
+    public static let custodiansPolicy = "c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e77"
 }

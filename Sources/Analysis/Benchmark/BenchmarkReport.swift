@@ -14,7 +14,6 @@ public struct BenchmarkReport: Sendable {
         results = CISControl.allCases.map { control in
             switch control.evaluation {
             case .manual(let why): return ControlResult(control: control, status: .manual, reason: why, findings: [])
-            case .unavailable(let why): return ControlResult(control: control, status: .unknown, reason: why, findings: [])
             case .rules(let rules, let scope):
                 let names = rules.map(\.rawValue).joined(separator: ", ")
                 let failing = rules.flatMap { byRule[$0] ?? [] }.filter { Self.counts($0, in: scope, account, policies) }

@@ -64,7 +64,7 @@ public enum CISControl: String, Sendable, Hashable, CaseIterable, Codable {
         case .c1_18:
             .manual("audit logging is an Activity Tracker (or Cloud Logs) instance and its routing, not IAM data")
         case .c1_19:
-            .unavailable("identity providers (collection identity_providers) are not in this snapshot format yet")
+            .rules([.noIdentityFederation], only: .all)
         }
     }
 
@@ -73,7 +73,7 @@ public enum CISControl: String, Sendable, Hashable, CaseIterable, Codable {
         allCases.filter { control in
             switch control.evaluation {
             case .rules(let rules, _): rules.contains(rule)
-            case .manual, .unavailable: false
+            case .manual: false
             }
         }
     }
@@ -86,8 +86,6 @@ public enum ControlEvaluation: Sendable, Hashable {
     case rules([RuleID], only: ControlScope)
     /// By a person: IAM data cannot decide it, for the reason given.
     case manual(String)
-    /// By data iamgraph does not collect yet: unknown, for the reason given.
-    case unavailable(String)
 }
 
 /// Which findings of a control's rules count against it.

@@ -3,33 +3,39 @@ import Model
 /// Where escalation paths end.
 public enum EscalationGoal: Sendable, Hashable {
     /// Account administration: Administrator on all account management services, Administrator + Manager on all
-    /// IAM-enabled services, or ownership.
+    /// IAM-enabled services (held together by one identity, through any of its policies and groups), or ownership.
     case accountAdministration
     /// Access to one service instance: a service role or Administrator on all of it.
     case instance(ResourceInstance)
+    /// Administration of any sensitive target (`SensitiveTarget`): a sensitive service or a resource group.
+    case sensitiveAdministration
 
-    /// The goal's node.
-    public var node: EscalationNode {
+    /// The nodes a path may end in.
+    func nodes(in account: IAMAccount) -> [EscalationNode] {
         switch self {
-        case .accountAdministration: .accountAdministration
-        case .instance(let instance): .instance(guid: instance.instanceID)
+        case .accountAdministration: [.accountAdministration]
+        case .instance(let instance): [.instance(guid: instance.instanceID)]
+        case .sensitiveAdministration: SensitiveTarget.all(in: account).map(EscalationNode.administration)
         }
     }
 
-    /// The goal's edges: who already holds it, and (for an instance) who can create service credentials on it.
-    func edges(_ graph: EscalationGraph, owner: String?) -> [EscalationEdge] {
+    /// The goal's edges: who already holds it (for account administration, also who holds half of it), and (for an
+    /// instance) who can create service credentials on it.
+    func edges(_ graph: EscalationGraph, account: IAMAccount) -> [EscalationEdge] {
         var edges: [EscalationEdge] = []
-        if case .accountAdministration = self, let owner {
-            edges.append(EscalationEdge(from: .identity(iamID: owner), to: node, kind: .holds))
+        if case .accountAdministration = self, let owner = account.info?.ownerIAMID {
+            edges.append(EscalationEdge(from: .identity(iamID: owner), to: .accountAdministration, kind: .holds))
         }
+        let targets = SensitiveTarget.all(in: account)
         for node in graph.capabilities.keys.sorted() {
-            edges += goalEdges(from: node, holding: graph.capabilities[node] ?? [])
+            edges += goalEdges(from: node, holding: graph.capabilities[node] ?? [], sensitive: targets)
         }
         return edges
     }
 
-    private func goalEdges(from source: EscalationNode, holding held: [EscalationGraph.Capability]) -> [EscalationEdge] {
-        func holds(_ capability: EscalationGraph.Capability, _ role: String) -> EscalationEdge {
+    private func goalEdges(from source: EscalationNode, holding held: [EscalationGraph.Capability],
+                           sensitive: [SensitiveTarget]) -> [EscalationEdge] {
+        func holds(_ capability: EscalationGraph.Capability, _ role: String, _ node: EscalationNode) -> EscalationEdge {
             EscalationEdge(from: source, to: node, kind: .holds, policyID: capability.policyID, roleCRN: role,
                            isConditional: capability.isConditional)
         }
@@ -38,28 +44,45 @@ public enum EscalationGoal: Sendable, Hashable {
             if let capability = held.first(where: {
                 AdministrationFindings.coversAllAccountManagement($0.target) && $0.roleCRNs.contains(where: AdministrationFindings.isAdministrator)
             }), let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) {
-                return [holds(capability, role)]
+                return [holds(capability, role, .accountAdministration)]
             }
+            // Each half on its own: the search combines the halves an identity holds through its policies and groups.
             let allServices = held.filter { AdministrationFindings.coversAllIAMEnabledServices($0.target) }
-            guard let administrator = allServices.first(where: { $0.roleCRNs.contains(where: AdministrationFindings.isAdministrator) }),
-                  allServices.contains(where: { $0.roleCRNs.contains(where: AdministrationFindings.isManager) }),
-                  let role = administrator.roleCRNs.first(where: AdministrationFindings.isAdministrator) else { return [] }
-            return [holds(administrator, role)]
+            let halves = [(EscalationNode.AdministrationPart.administrator, AdministrationFindings.isAdministrator),
+                          (.manager, AdministrationFindings.isManager)].compactMap { part, isRole -> EscalationEdge? in
+                guard let capability = allServices.first(where: { $0.roleCRNs.contains(where: isRole) }),
+                      let role = capability.roleCRNs.first(where: isRole) else { return nil }
+                return holds(capability, role, .administrationPart(part))
+            }
+            return halves
         case .instance(let instance):
             var credentials: EscalationEdge?
             for capability in held where capability.target.match(instance) == .full {
                 if let role = capability.roleCRNs.first(where: { $0.contains(":serviceRole:") || AdministrationFindings.isAdministrator($0) }) {
-                    return [holds(capability, role)]
+                    return [holds(capability, role, .instance(guid: instance.instanceID))]
                 }
                 if credentials == nil, let role = capability.roleCRNs.first(where: {
                     EscalationPrimitive.createServiceCredentials.documentedRoles.contains(RoleName.fromCRN($0))
                 }) {
-                    credentials = EscalationEdge(from: source, to: node, kind: .primitive(.createServiceCredentials),
+                    credentials = EscalationEdge(from: source, to: .instance(guid: instance.instanceID),
+                                                 kind: .primitive(.createServiceCredentials),
                                                  policyID: capability.policyID, roleCRN: role,
                                                  isConditional: capability.isConditional, isInferred: true)
                 }
             }
             return credentials.map { [$0] } ?? []
+        case .sensitiveAdministration:
+            // One edge per target the node administers, by the first policy that covers it.
+            var edges: [EscalationEdge] = []
+            var reached = Set<SensitiveTarget>()
+            for capability in held {
+                guard let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
+                for target in sensitive where !reached.contains(target) && target.isCovered(by: capability.target) {
+                    reached.insert(target)
+                    edges.append(holds(capability, role, .administration(target)))
+                }
+            }
+            return edges
         }
     }
 }

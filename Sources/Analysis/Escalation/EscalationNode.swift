@@ -9,8 +9,19 @@ public enum EscalationNode: Sendable, Hashable, Comparable {
     /// The goal: account administration (Administrator on all account management services, Administrator + Manager
     /// on all IAM-enabled services, or ownership).
     case accountAdministration
+    /// Half of account administration, held by someone who still needs the other half: Administrator, or Manager, on
+    /// all IAM-enabled services. A path that reaches both (as one identity) reaches account administration.
+    case administrationPart(AdministrationPart)
     /// The goal of `--to`: access to one service instance, by GUID.
     case instance(guid: String)
+    /// A goal short of account administration: administration of a sensitive service or of a resource group.
+    case administration(SensitiveTarget)
+
+    /// The two halves of "Administrator + Manager on all IAM-enabled services".
+    public enum AdministrationPart: String, Sendable, Hashable {
+        case administrator = "Administrator"
+        case manager = "Manager"
+    }
 
     /// A stable id, e.g. `identity:IBMid-…`, `access_group:AccessGroupId-…`, `scope:serviceName=kms`.
     public var id: String {
@@ -19,7 +30,9 @@ public enum EscalationNode: Sendable, Hashable, Comparable {
         case .accessGroup(let id): "access_group:" + id
         case .grantableScope(let key): "scope:" + key
         case .accountAdministration: "account_administration"
+        case .administrationPart(let part): "account_administration:" + part.rawValue
         case .instance(let guid): "instance:" + guid
+        case .administration(let target): "administration:" + target.id
         }
     }
 

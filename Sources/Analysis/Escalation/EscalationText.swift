@@ -12,7 +12,19 @@ extension Escalation {
         case .accessGroup(let id): return "access group " + (index.account.groupsByID[id]?.displayName ?? id)
         case .grantableScope(let key): return "any role on " + (graph.scopes[key].map(index.label) ?? key)
         case .accountAdministration: return "account administration"
+        case .administrationPart(let part): return "\(part.rawValue) on all IAM-enabled services, half of account administration"
         case .instance(let guid): return "instance " + (index.account.instancesByGUID[guid]?.displayName ?? guid) + " (\(guid))"
+        case .administration(let target): return "administration of " + target.label(in: index.account)
+        }
+    }
+
+    /// What the goal is: "account administration", "instance pg-orders (a7ae…)", "administration of a sensitive
+    /// service or resource group".
+    public func goalLabel(in index: AccessIndex) -> String {
+        switch goal {
+        case .accountAdministration: label(.accountAdministration, in: index)
+        case .instance(let instance): label(.instance(guid: instance.instanceID), in: index)
+        case .sensitiveAdministration: "administration of a sensitive service or resource group"
         }
     }
 
@@ -36,9 +48,19 @@ extension Escalation {
     }
 
     /// The path as one line: "Kenji Tanaka (IBMid-…) is a member of access group Access Managers → which adds
-    /// itself to access group Admins [add-group-member] (…) → which holds account administration (…)".
+    /// itself to access group Admins [add-group-member] (…) → which holds account administration (…)". Where a path
+    /// collects the two halves of account administration, the second branch starts with "; and" and its node.
     public func text(_ path: EscalationPath, in index: AccessIndex) -> String {
-        label(.identity(iamID: path.iamID), in: index) + " "
-            + path.edges.map { text($0, in: index) }.joined(separator: " → which ")
+        var text = label(.identity(iamID: path.iamID), in: index)
+        var at = EscalationNode.identity(iamID: path.iamID)
+        for (position, edge) in path.edges.enumerated() {
+            if edge.from == at || position == 0 {
+                text += (position == 0 ? " " : " → which ") + self.text(edge, in: index)
+            } else {
+                text += "; and " + label(edge.from, in: index) + " " + self.text(edge, in: index)
+            }
+            at = edge.to
+        }
+        return text
     }
 }

@@ -8,11 +8,16 @@ public struct Finding: Sendable, Hashable {
     public let entities: [FindingEntity]
     /// One line saying why the rule fired for these entities.
     public let why: String
-    /// A finding of `rule` about `entities` (the one it is about first), with the reason.
-    public init(_ rule: RuleID, entities: [FindingEntity], why: String) {
+    /// How severe the finding is: the rule's severity, or less for a rule whose findings differ (e.g.
+    /// `privilege-escalation` to a target short of account administration is a warning).
+    public let severity: Severity
+    /// A finding of `rule` about `entities` (the one it is about first), with the reason; as severe as the rule
+    /// unless `severity` says less.
+    public init(_ rule: RuleID, entities: [FindingEntity], why: String, severity: Severity? = nil) {
         self.rule = rule
         self.entities = entities
         self.why = why
+        self.severity = severity.map { min($0, rule.severity) } ?? rule.severity
     }
 
     /// The snapshot collection whose file holds the first entity. (Rules about something that does not exist, such
@@ -25,8 +30,6 @@ public struct Finding: Sendable, Hashable {
         entities.map { "\($0.kind.rawValue)/\($0.id)" }.joined(separator: "|")
     }
 
-    /// The rule's severity.
-    public var severity: Severity { rule.severity }
     /// The rule's title.
     public var title: String { rule.title }
 }

@@ -13,7 +13,8 @@ public struct FindingsReport: Sendable {
     public let asOf: Date?
     /// Days without use after which policies, identities and API keys are inactive.
     public let inactiveDays: Int
-    /// Active findings ordered by severity (most severe first), then rule, then as each rule found them.
+    /// Active findings ordered by their rule's severity (most severe first), then rule, then as each rule found them
+    /// (a rule whose findings differ in severity lists its most severe first).
     public internal(set) var findings: [Finding]
     /// Findings an ignore file accepts (`reviewing(suppressions:baseline:)`), in the same order; not in `findings`.
     public internal(set) var suppressed: [Finding] = []
@@ -25,6 +26,8 @@ public struct FindingsReport: Sendable {
     public internal(set) var staleSuppressions: [Suppression] = []
     /// Per rule, how many findings `keepingTop(_:)` left out of `findings` (they exist, but are not listed).
     public private(set) var unlisted: [RuleID: Int] = [:]
+    /// Per severity, how many findings `keepingTop(_:)` left out (a rule's findings may differ in severity).
+    private var unlistedPerSeverity: [Severity: Int] = [:]
     /// The rules `selecting(rules:minimum:)` kept; `nil` when every rule is reported.
     public private(set) var selectedRules: Set<RuleID>?
     /// Rules skipped or incomplete, in rule order.
@@ -69,8 +72,8 @@ public struct FindingsReport: Sendable {
             }
         }
         let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
-        // Severity and rule order depend on the rule alone, so the findings are sorted a rule at a time, each rule's
-        // in the order found.
+        // Severity and rule order depend on the rule, so the findings are sorted a rule at a time, each rule's in the
+        // order found.
         let byRule = Dictionary(grouping: findings, by: \.rule)
         self.findings = byRule.keys.sorted { a, b in (b.severity, order[a]!) < (a.severity, order[b]!) }.flatMap { byRule[$0]! }
         self.gaps = gaps.sorted { order[$0.rule]! < order[$1.rule]! }
@@ -99,6 +102,7 @@ public struct FindingsReport: Sendable {
             listed[finding.rule, default: 0] += 1
             guard listed[finding.rule]! > top else { return true }
             copy.unlisted[finding.rule, default: 0] += 1
+            copy.unlistedPerSeverity[finding.severity, default: 0] += 1
             return false
         }
         return copy
@@ -111,8 +115,7 @@ public struct FindingsReport: Sendable {
 
     /// How many findings have this severity.
     public func count(_ severity: Severity) -> Int {
-        findings.reduce(0) { $1.severity == severity ? $0 + 1 : $0 }
-            + unlisted.reduce(0) { $1.key.severity == severity ? $0 + $1.value : $0 }
+        findings.reduce(0) { $1.severity == severity ? $0 + 1 : $0 } + (unlistedPerSeverity[severity] ?? 0)
     }
 
     /// Whether any active finding is at least this severe (for `--fail-on`); with `newOnly`, any new one (for

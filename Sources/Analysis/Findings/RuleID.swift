@@ -39,6 +39,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case tooManyAdministratorServiceIDs = "too-many-administrator-service-ids"
     case cbrReportOnly = "cbr-report-only"
     case privilegeEscalation = "privilege-escalation"
+    case noIdentityFederation = "no-identity-federation"
     case serviceCredentialUnused = "service-credential-unused"
 
     /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
@@ -48,7 +49,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
              .policyForeignAccount, .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive,
              .apiKeyInactive, .accountAdministrator, .apiKeyNotRotated, .apiKeyCreationUnrestricted, .userWithoutMFA,
-             .tooManyAdministrators, .tooManyAdministratorServiceIDs, .cbrReportOnly, .serviceCredentialUnused: .warning
+             .tooManyAdministrators, .tooManyAdministratorServiceIDs, .cbrReportOnly, .noIdentityFederation,
+             .serviceCredentialUnused: .warning
         case .policyInactive, .canAssignAccess, .noSupportAccessGroup, .userInNoGroup, .serviceIDInNoGroup,
              .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer, .groupWithoutRegionOrResourceGroup,
              .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies, .policyUsesWildcard,
@@ -93,7 +95,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .tooManyAdministrators: "More account administrators than the limit"
         case .tooManyAdministratorServiceIDs: "More administrator service IDs than the limit"
         case .cbrReportOnly: "Sensitive service protected only by a report-only network restriction"
-        case .privilegeEscalation: "Can become account administrator"
+        case .privilegeEscalation: "Can escalate to administration"
+        case .noIdentityFederation: "No identity federation with a corporate identity provider"
         case .serviceCredentialUnused: "Service credential with Manager or Writer not used recently"
         }
     }
@@ -160,6 +163,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "The user needs no second factor at login: the MFA report (fetch --with-mfa-report) says the user's enrolment does not comply, or, for users it does not list, the user's MFA setting (else the account's) requires none."
         case .noSupportAccessGroup:
             "No access group has a policy on the Support Center (serviceName support) to manage support cases."
+        case .noIdentityFederation:
+            "The account has no active identity provider (SAML or OIDC, identity_providers): users log in with IBMid, not through the corporate IdP that manages their accounts and leavers."
         case .tooManyAdministrators:
             "More users hold administrator privileges (as account-administrator defines them) than --max-admins allows."
         case .tooManyAdministratorServiceIDs:
@@ -167,7 +172,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .cbrReportOnly:
             "A context-based-restrictions rule covering a sensitive service (keys, secrets, data, clusters, IAM) is in report mode and no enforced rule covers the same instances: requests from any network are allowed and only reported."
         case .privilegeEscalation:
-            "The identity is not an account administrator, but can become one by using the access it holds on IAM itself: adding itself to an access group, creating an API key for a service ID, editing a trusted profile's trust, assigning itself access, or running a workload a trusted profile trusts. The why lists its shortest path step by step (docs/escalation.md)."
+            "The identity is not an account administrator, but can become one (error) — or, short of that, can become administrator of a sensitive service (Key Protect, Hyper Protect Crypto Services, Secrets Manager, IAM Identity) or of all resources in a resource group it does not administer yet (warning) — by using the access it holds on IAM itself: adding itself to an access group, creating an API key for a service ID, editing a trusted profile's trust, assigning itself access, or running a workload a trusted profile trusts. The why lists its shortest path step by step (docs/escalation.md)."
         case .serviceCredentialUnused:
             "A service credential (resource key) grants Manager or Writer on its instance, and the identity behind it, its API key or its service ID, has not authenticated for --key-unused-days days (the activity report of fetch --with-activity). A credential that names neither is reported too: its use cannot be checked."
         }
@@ -213,6 +218,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .userWithoutMFA: "Require MFA for the user (or the whole account) and have the user enrol."
         case .noSupportAccessGroup:
             "Create an access group with Editor (or Viewer) on the Support Center and add the people who handle support cases."
+        case .noIdentityFederation:
+            "Federate the account with the corporate IdP (Manage > Access (IAM) > Identity providers) and have users log in through it."
         case .tooManyAdministrators, .tooManyAdministratorServiceIDs:
             "Remove administrator privileges that are not needed; grant narrower roles through access groups."
         case .cbrReportOnly:
@@ -251,6 +258,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .tooManyAdministrators, .tooManyAdministratorServiceIDs: [.accessPolicies, .accessGroups, .accessGroupMembers]
         case .cbrReportOnly: [.cbrRules]
         case .privilegeEscalation: [.accessPolicies, .accessGroups, .accessGroupMembers]
+        case .noIdentityFederation: [.identityProviders]
         case .serviceCredentialUnused: [.resourceKeys]
         }
     }
@@ -271,7 +279,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
              .serviceIDInNoGroup, .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer,
              .groupWithoutRegionOrResourceGroup, .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies,
              .apiKeyNotRotated, .ownerAPIKey, .apiKeyCreationUnrestricted, .accountMFANotEnforced, .userWithoutMFA,
-             .noSupportAccessGroup, .serviceCredentialUnused: []
+             .noSupportAccessGroup, .noIdentityFederation, .serviceCredentialUnused: []
         }
     }
 }
@@ -318,6 +326,7 @@ extension RuleID {
         case .cbrReportOnly: FindingRule(findings: NetworkFindings.reportOnlyRestrictions)
         case .serviceCredentialUnused: FindingRule(ServiceCredentialFindings.unusedWritingCredentials)
         case .privilegeEscalation: FindingRule(findings: EscalationFindings.privilegeEscalation)
+        case .noIdentityFederation: FindingRule(findings: IdentityFindings.noIdentityFederation)
         }
     }
 }

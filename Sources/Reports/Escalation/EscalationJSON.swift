@@ -11,6 +11,7 @@ enum EscalationJSON {
         let goal: Goal = switch escalation.goal {
         case .accountAdministration: Goal(kind: "account_administration", id: nil, name: nil)
         case .instance(let instance): Goal(kind: "instance", id: instance.instanceID, name: instance.name)
+        case .sensitiveAdministration: Goal(kind: "sensitive_administration", id: nil, name: nil)
         }
         return VersionedDocument(format: format, version: version, body: Document(
             account: Account(id: index.account.accountID, name: index.account.info?.name),

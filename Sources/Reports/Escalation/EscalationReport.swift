@@ -19,7 +19,7 @@ public struct EscalationReport: Sendable {
     }
 
     /// "account administration" or "instance pg-orders (a7ae…)".
-    public var goalLabel: String { escalation.label(escalation.goal.node, in: index) }
+    public var goalLabel: String { escalation.goalLabel(in: index) }
 
     /// One line on what was found.
     public var summary: String {

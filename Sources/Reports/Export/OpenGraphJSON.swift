@@ -3,12 +3,12 @@ import GraphValues
 import Snapshot
 
 /// A view as BloodHound CE OpenGraph JSON (`{"metadata": {"source_kind"}, "graph": {"nodes", "edges"}}`), written by
-/// the project's canonical JSON writer. Each node has its IBM Cloud kind (`IBMUser`, `IBMAccessGroup`, …) and the
+/// the project's canonical JSON writer. Each node has its IBM Cloud kind (`IBM_User`, `IBM_AccessGroup`, …) and the
 /// source kind `IBMCloud`; properties are strings, booleans and string arrays only, as OpenGraph requires. Edges match
 /// their ends by id.
 ///
 /// The edge kinds are those of `kind(of:)`: adding an analysis's edges to the export is one more case there. With
-/// `--escalation` the escalation steps (docs/escalation.md) are `IBMEscalatesTo` edges, their `primitive` (e.g.
+/// `--escalation` the escalation steps (docs/escalation.md) are `IBM_EscalatesTo` edges, their `primitive` (e.g.
 /// `create-api-key`) and `role` as properties, so BloodHound's pathfinding follows them to account administration.
 public enum OpenGraphJSON {
     /// `metadata.source_kind`, also every node's second kind.
@@ -32,19 +32,19 @@ public enum OpenGraphJSON {
     /// The BloodHound node kind of an access-graph node.
     public static func kind(of kind: NodeKind) -> String {
         switch kind {
-        case .account: "IBMAccount"
-        case .user: "IBMUser"
-        case .serviceID: "IBMServiceID"
-        case .trustedProfile: "IBMTrustedProfile"
-        case .accessGroup: "IBMAccessGroup"
-        case .policy: "IBMPolicy"
-        case .role: "IBMRole"
-        case .target: "IBMPolicyTarget"
-        case .resourceGroup: "IBMResourceGroup"
-        case .serviceInstance: "IBMServiceInstance"
-        case .service: "IBMService"
-        case .computeResource: "IBMComputeResource"
-        case .claimRule: "IBMClaimRule"
+        case .account: "IBM_Account"
+        case .user: "IBM_User"
+        case .serviceID: "IBM_ServiceID"
+        case .trustedProfile: "IBM_TrustedProfile"
+        case .accessGroup: "IBM_AccessGroup"
+        case .policy: "IBM_Policy"
+        case .role: "IBM_Role"
+        case .target: "IBM_PolicyTarget"
+        case .resourceGroup: "IBM_ResourceGroup"
+        case .serviceInstance: "IBM_ServiceInstance"
+        case .service: "IBM_Service"
+        case .computeResource: "IBM_ComputeResource"
+        case .claimRule: "IBM_ClaimRule"
         }
     }
 
@@ -52,14 +52,14 @@ public enum OpenGraphJSON {
     /// grants and trust to what they reach.
     public static func kind(of kind: EdgeKind) -> String {
         switch kind {
-        case .memberOf: "IBMMemberOf"
-        case .assigned: "IBMHasPolicy"
-        case .grants: "IBMGrants"
-        case .appliesTo: "IBMAppliesTo"
-        case .covers: "IBMCovers"
-        case .contains: "IBMContains"
-        case .canAssume: "IBMCanAssume"
-        case .escalatesTo: "IBMEscalatesTo"
+        case .memberOf: "IBM_MemberOf"
+        case .assigned: "IBM_HasPolicy"
+        case .grants: "IBM_Grants"
+        case .appliesTo: "IBM_AppliesTo"
+        case .covers: "IBM_Covers"
+        case .contains: "IBM_Contains"
+        case .canAssume: "IBM_CanAssume"
+        case .escalatesTo: "IBM_EscalatesTo"
         }
     }
 

@@ -59,3 +59,16 @@ enum IdentityFindings {
         }
     }
 }
+
+extension IdentityFindings {
+    /// `no-identity-federation` (CIS 1.19): the account has no active identity provider, so no user logs in through
+    /// a corporate IdP. A provider whose `active` is absent counts as active (the API's default).
+    static func noIdentityFederation(_ c: FindingContext) -> [Finding] {
+        let providers = c.account.identityProviders
+        guard !providers.contains(where: { $0.active != false }) else { return [] }
+        let why = providers.isEmpty ? "the account has no identity provider"
+            : "the account's \(providers.count) identity provider\(providers.count == 1 ? " is" : "s are") all inactive"
+        return [Finding(.noIdentityFederation, entities: [.collection(.identityProviders)],
+                        why: why + ": users log in with IBMid, not through a corporate IdP")]
+    }
+}

@@ -23,8 +23,9 @@ enum MFAFindings {
                         why: "the account's MFA setting is \(setting ?? "absent"): no second factor is required at login")]
     }
 
-    /// `user-without-mfa`: users the MFA report lists as not complying, and (for users it does not list, or without a
-    /// report) users whose effective MFA setting — their own override, else the account's — requires none.
+    /// `user-without-mfa`: users the MFA report lists as not complying or with an identity-based MFA trait in effect
+    /// that requires no second factor, and (for users it does not list, or without a report) users whose effective
+    /// MFA setting — their own override, else the account's — requires none.
     static func usersWithoutMFA(_ c: FindingContext) -> [Finding] {
         let overrides = Dictionary((c.account.identitySettings?.userMFA ?? []).compactMap { entry in
             entry.iamID.map { ($0, entry.mfa) }
@@ -34,10 +35,16 @@ enum MFAFindings {
         let accountSetting = c.account.identitySettings?.mfa
         return c.account.users.compactMap { user in
             if let entry = reported[user.iamID], let complies = entry.complies {
-                guard !complies else { return nil }
-                let trait = entry.idBasedMFA?.traitEffective.map { " (required: \($0))" } ?? ""
+                let trait = entry.effectiveMFAType == "account_based_mfa" ? nil : entry.idBasedMFA?.traitEffective
+                guard complies else {
+                    return Finding(.userWithoutMFA, entities: [c.identity(user.iamID)],
+                                   why: "the MFA report says the user's enrolment does not comply"
+                                       + (trait.map { " (required: \($0))" } ?? ""))
+                }
+                // Complying with a requirement of nothing is no second factor.
+                guard let trait, !requiresMFA(trait, realm: user.realm) else { return nil }
                 return Finding(.userWithoutMFA, entities: [c.identity(user.iamID)],
-                               why: "the MFA report says the user's enrolment does not comply\(trait)")
+                               why: "the MFA report says the MFA in effect for the user is \(trait): no second factor is required")
             }
             let override = overrides[user.iamID] ?? nil
             let setting = override ?? accountSetting
