@@ -53,17 +53,19 @@ struct AccountGraphBuilder {
         }
         for profile in account.trustedProfiles {
             putIdentity(.trustedProfile, iamID: profile.iamID, id: profile.id, url: ConsoleLink.trustedProfile(profile.id),
-                        crn: profile.crn, description: profile.description)
+                        crn: profile.crn, description: profile.description,
+                        template: account.templateManagement.profiles[profile.id])
         }
     }
 
     /// The node of a service ID or trusted profile: keyed by its IAM id, labelled by its name (else its id), with its
     /// id, CRN, description and console link.
     private mutating func putIdentity(_ kind: NodeKind, iamID: String, id: String, url: String, crn: String?,
-                                      description: String?) {
+                                      description: String?, template: TemplateMark? = nil) {
         var attributes = ["iam_id": iamID, "id": id, "url": url]
         attributes["crn"] = crn
         attributes["description"] = description
+        attributes.merge(TemplateAttributes.of(template)) { _, template in template }
         put(Node(id: Node.id(kind, iamID), kind: kind, label: index.name(ofIAMID: iamID) ?? id, attributes: attributes))
     }
 
@@ -73,6 +75,7 @@ struct AccountGraphBuilder {
             attributes["description"] = group.description
             attributes["members"] = String(group.members.count)
             if !group.rules.isEmpty { attributes["dynamic_rules"] = group.rules.map { $0.name ?? $0.id }.joined(separator: ", ") }
+            attributes.merge(TemplateAttributes.of(account.templateManagement.groups[group.id])) { _, template in template }
             let groupNode = Node.id(.accessGroup, group.id)
             put(Node(id: groupNode, kind: .accessGroup,
                      label: group.isPublicAccess ? "Public Access (everyone)" : group.displayName,
@@ -128,6 +131,7 @@ struct AccountGraphBuilder {
         attributes["pattern"] = policy.pattern
         attributes["last_permit_at"] = policy.lastPermitAt?.raw
         attributes["source"] = policy.origin.rawValue
+        attributes.merge(TemplateAttributes.of(account.templateManagement.policies[policy.id])) { _, template in template }
         put(Node(id: policyNode, kind: .policy, label: (policy.isAuthorization ? "authorization " : "policy ") + String(policy.id.prefix(8)),
                  attributes: attributes, flags: flags))
 

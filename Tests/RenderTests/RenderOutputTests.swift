@@ -3,6 +3,7 @@ import Graph
 import GraphValues
 import Render
 import Testing
+import TestSupport
 
 @Suite("Rendering through libgraphviz")
 struct RenderOutputTests {
@@ -30,6 +31,15 @@ struct RenderOutputTests {
         #expect(titles.contains("user:alice\nemail: alice@example.com\niam_id: IBMid-1"))
         #expect(titles.contains("applies_to: weekdays 9-17\ncondition: dateTimeGreaterThan\nflags: conditional"))
         #expect(document.values(of: "xlink:href") == ["https://cloud.ibm.com/iam/users/IBMid-1"])
+    }
+
+    @Test("A node an enterprise template manages shows the template in its tooltip")
+    func templateInTooltip() throws {
+        let graph = try AccessMap.build(try DemoSample.account(), options: ViewOptions())
+        let titles = try SVGDocument(try GraphvizRenderer.render(graph, format: .svg)).values(of: "xlink:title")
+        let support = try #require(titles.first { $0.hasPrefix("access_group:\(DemoIDs.supportStaff)\n") })
+        #expect(support.contains("\ntemplate_id: AccessGroupTemplateId-6d1f3a2e-0b4c-4e59-8a7d-2f1e0c9b8a71\n"))
+        #expect(support.contains("\ntemplate_name: Support Staff (enterprise)\ntemplate_version: 1"))
     }
 
     @Test("PNG starts with the PNG signature")

@@ -30,6 +30,13 @@ import TestSupport
         let written = String(decoding: try CanonicalJSON.data(text), as: UTF8.self)
         #expect(written.contains(#"\u0000 \u0001 \b \t \n \u000b \f \r \u001b[31m \u001f"#))
         #expect(written.contains("slash / "))
+        // Lone surrogates never reach the writer: the parser refuses them, and a Swift string repairs them to U+FFFD.
+        for text in [#"["\ud800x"]"#, #"["\udc00"]"#, #"["a\ud83d"]"#] {
+            #expect(throws: (any Error).self) { try CanonicalJSON.parse(Data(text.utf8)) }
+        }
+        let repaired = String(decoding: [0x61, 0xD800, 0x62] as [UInt16], as: UTF16.self)
+        #expect(repaired == "a\u{FFFD}b")
+        try expectSameBytes([repaired: repaired])
         try expectSameBytes(["substring": "a/b\n\u{1}é"[...], "nsstring": NSString(string: "x\"y")] as [String: Any])
     }
 
