@@ -53,7 +53,7 @@ public enum GraphMLDocument {
         }
         xml.close("graph", depth: 1)
         xml.close("graphml", depth: 0)
-        return xml.data
+        return xml.finish()
     }
 
     /// `<key attr.name="kind" attr.type="string" for="node" id="node.kind"></key>`

@@ -5,9 +5,21 @@ import Foundation
 /// element with text on one line, an empty element as a start and an end tag. Attributes are written in the order
 /// given; text and attribute values are cleaned (`XMLText`) and escaped as libxml2 escapes them.
 struct XMLBytes {
-    private(set) var bytes: [UInt8] = []
+    /// The document up to the last flush.
+    private var written = Data()
+    /// What was written since, moved to `written` a megabyte at a time (so the document is never held twice).
+    private var bytes: [UInt8] = []
 
-    var data: Data { Data(bytes) }
+    /// The whole document.
+    mutating func finish() -> Data {
+        flush()
+        return written
+    }
+
+    private mutating func flush() {
+        written.append(contentsOf: bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     /// `<?xml version="1.0" encoding="utf-8" standalone="no"?>`
     mutating func declaration() {
@@ -27,6 +39,7 @@ struct XMLBytes {
         indent(depth)
         endTag(name)
         bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= 1 << 20 { flush() }
     }
 
     /// An element holding only `text` (possibly empty), on one line.
