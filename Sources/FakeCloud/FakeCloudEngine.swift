@@ -13,9 +13,9 @@ final class FakeCloudEngine: Sendable {
     let groups: GroupListing
     let apiKeys: APIKeyListing
 
-    /// Every route, the token service first.
+    /// Every route: the token service first, then the collections served from the catalogue, then the hand-written ones.
     static let endpoints: [Endpoint] =
-        Endpoint.token + Endpoint.identity + Endpoint.activity + Endpoint.mfa + Endpoint.accessGroups + Endpoint.policyManagement
+        Endpoint.token + Endpoint.catalogue + Endpoint.identity + Endpoint.activity + Endpoint.mfa + Endpoint.accessGroups + Endpoint.policyManagement
         + Endpoint.account + Endpoint.contextBasedRestrictions
 
     init(snapshot: ServedSnapshot, faults: Faults, options: FakeCloud.Options) {

@@ -13,9 +13,6 @@ extension Endpoint {
             guard !request.flag("show_federated") else { return try context.page(.offset, groups, key: "groups") }
             return try context.page(.offset, groups.lazy.map { $0.setting("is_federated", to: nil) }, key: "groups")
         },
-        Endpoint("GET", "/v2/groups/settings", reads: [.accessGroupSettings]) { context in
-            .json(context.snapshot.object(.accessGroupSettings) ?? [:])
-        },
         // `membership_type` defaults to `static`: rule-based members need `membership_type=all` (or `dynamic`).
         // Without `verbose=true` members carry no name, email or description.
         Endpoint("GET", "/v2/groups/{group}/members", reads: [.accessGroupMembers]) { context in

@@ -18,8 +18,5 @@ extension Endpoint {
             guard !context.request.flag("include_settings") else { return try context.page(.users, users, key: "resources") }
             return try context.page(.users, users.lazy.map { $0.setting("settings", to: nil) }, key: "resources")
         },
-        Endpoint("GET", "/v4/accounts/{account}", reads: [.account]) { context in
-            .json(context.snapshot.object(.account) ?? [:])
-        },
     ]
 }
