@@ -12,6 +12,8 @@ struct AccountGraphBuilder {
     private(set) var edges: [Edge] = []
     /// Every drawn policy as the single edge a view without policy nodes shows for it.
     private(set) var collapsedPolicies: [CollapsedPolicy] = []
+    /// The context-based-restrictions mark each target key got.
+    private var networkMarks: [String: NetworkMark] = [:]
 
     /// Which instances `covers` edges are computed for: none (the default maps), some (a resource view) or all.
     enum Coverage: Sendable {
@@ -148,11 +150,16 @@ struct AccountGraphBuilder {
                               flags: PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target) ? .privileged : []))
         }
         let targetNode = addTarget(target)
+        let network = networkMark(of: target)
+        flags.formUnion(network.flags)
         let condition = policy.rule.map { ConditionText.short($0) } ?? ""
-        edges.append(Edge(source: policyNode, target: targetNode, kind: .appliesTo, label: condition,
-                          flags: flags.intersection(.conditional)))
+        var applies = Edge(source: policyNode, target: targetNode, kind: .appliesTo, label: condition,
+                           flags: flags.intersection([.conditional, .networkRestricted]))
+        applies.attributes[NetworkMark.attribute] = network.text
+        edges.append(applies)
         collapsedPolicies.append(CollapsedPolicy(node: policyNode, id: policy.id, subject: subject, target: targetNode,
                                                  roles: roles, condition: condition, flags: flags,
+                                                 networkRestriction: network.text,
                                                  isAuthorization: policy.isAuthorization))
     }
 
@@ -223,9 +230,18 @@ struct AccountGraphBuilder {
              .serviceInAccount: nil
         }
         attributes["guid"] = guid
+        attributes[NetworkMark.attribute] = networkMark(of: target).text
         put(Node(id: id, kind: .target, label: mapLabel(of: target, instance: instance), attributes: attributes,
                  flags: flags))
         return id
+    }
+
+    /// The context-based-restrictions mark of grants on `target`, worked out once per target.
+    private mutating func networkMark(of target: PolicyTarget) -> NetworkMark {
+        if let mark = networkMarks[target.key] { return mark }
+        let mark = NetworkMark(index.networkRestrictions.restricting(target))
+        networkMarks[target.key] = mark
+        return mark
     }
 
     /// The target's label on a map: an instance known by name is named without its GUID (which the tooltip keeps),

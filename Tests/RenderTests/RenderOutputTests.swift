@@ -143,3 +143,33 @@ struct RenderOutputTests {
         return String(rest[..<end.upperBound])
     }
 }
+
+@Suite("Network-restricted grants on the map")
+struct NetworkRestrictedRenderTests {
+    static let graph = AccessGraph(
+        title: "CBR", nodes: [Node(id: "user:a", kind: .user, label: "a"), Node(id: "target:t", kind: .target, label: "t")],
+        edges: [Edge(source: "user:a", target: "target:t", kind: .grants, label: "Reader",
+                     attributes: ["network_restriction": "enforced: only from office (CBR rule r)"],
+                     flags: [.networkRestricted, .privileged])])
+
+    @Test("A network-restricted grant is a double line in its colour, in the legend and the tooltip")
+    func doubleLine() throws {
+        let dot = String(decoding: try GraphvizRenderer.render(Self.graph, format: .dot), as: UTF8.self)
+        #expect(dot.contains("color=\"#CC3311:invis:#CC3311\""))
+        #expect(dot.contains("double: network-restricted (enforced CBR rule)"))
+        let svg = try SVGDocument(try GraphvizRenderer.render(Self.graph, format: .svg))
+        #expect(svg.values(of: "xlink:title").contains { $0.contains("network_restriction: enforced: only from office (CBR rule r)") })
+        // Without the flag, neither.
+        let plain = AccessGraph(title: "plain", nodes: Self.graph.nodes,
+                                edges: [Edge(source: "user:a", target: "target:t", kind: .grants, label: "Reader")])
+        let plainDOT = String(decoding: try GraphvizRenderer.render(plain, format: .dot), as: UTF8.self)
+        #expect(!plainDOT.contains("invis") && !plainDOT.contains("network-restricted"))
+    }
+
+    @Test("The HTML explorer's key lists network-restricted grants when the map has some")
+    func explorerKey() throws {
+        let page = String(decoding: try GraphvizRenderer.render(Self.graph, format: .html), as: UTF8.self)
+        #expect(page.contains("network-restricted grant (enforced CBR rule)"))
+        #expect(page.contains("edge.attributes.network_restriction"))
+    }
+}
