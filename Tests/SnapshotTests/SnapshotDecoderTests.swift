@@ -47,6 +47,10 @@ import Testing
         #"[{"i\u212Ad": "a"}]"#, #"[{"id": "a", "tags": "x"}]"#, #"[{"id": "a", "tags": [1]}]"#, #"[{"id": "a", "nested": []}]"#,
         #"[{"id": "a", "nested": {"key": "k", "values": [1, 2.5]}}]"#, #"{"id": "a"}"#, #""a""#, "null", "3",
         #"[{"id": "\ud800"}]"#, #"[{"id": "\udc00\ud800"}]"#, #"[{"id": "\u0000"}]"#,
+        // Objects past `TapeKeyedContainer.scannedMembers` are indexed: with distinct keys, and with one repeated.
+        "{" + (0 ..< 40).map { "\"k\($0)\": [{\"id\": \"\($0)\"}]" }.joined(separator: ", ") + "}",
+        "{" + (0 ..< 40).map { "\"k\($0 % 39)\": [{\"id\": \"\($0)\"}]" }.joined(separator: ", ") + "}",
+        "[{" + (0 ..< 30).map { "\"x\($0)\": \($0)" }.joined(separator: ", ") + ", \"id\": \"a\", \"count\": 2}]",
     ]
 
     static let malformed: [String] = [

@@ -25,10 +25,13 @@ struct JSONTape {
 
     /// Whether the key token at `index` (a string in an object whose keys are all plain ASCII) spells `key`.
     func key(_ index: Int, equals key: String) -> Bool {
+        let token = tokens[index]
+        // Most members differ in length: only those of the same length are compared byte by byte.
+        guard key.utf8.count == Int(token.second &- token.first) else { return false }
         let raw = rawBytes(index)
         var key = key
         return key.withUTF8 { utf8 in
-            utf8.count == raw.count && (raw.isEmpty || memcmp(utf8.baseAddress!, raw.baseAddress!, raw.count) == 0)
+            raw.isEmpty || memcmp(utf8.baseAddress!, raw.baseAddress!, raw.count) == 0
         }
     }
 

@@ -29,7 +29,7 @@ struct TapeDecoder: Decoder, SingleValueDecodingContainer {
         switch token.kind {
         case .object:
             guard !token.isUnusual else { throw decoding.giveUp(codingPath, "an object whose keys are not plain ASCII") }
-            return KeyedDecodingContainer(TapeKeyedContainer<Key>(decoding: decoding, path: path, object: index))
+            return KeyedDecodingContainer(try TapeKeyedContainer<Key>(decoding: decoding, path: path, object: index))
         case .null:
             throw decoding.valueNotFound([String: Any].self, codingPath)
         case .array, .string, .number, .true, .false:

@@ -1,17 +1,46 @@
-/// The keyed container of an object on a `JSONTape`: a key is found by comparing its bytes with each member's key
-/// (objects in snapshots have a few dozen members at most), so nothing is built per object.
+/// The keyed container of an object on a `JSONTape`. In an object of a few members (an entity) a key is found by
+/// comparing its bytes with each member's key, so nothing is built per object; a larger one (a file keyed by parent
+/// id, the policy usage) gets an index of its keys, so that reading all its members stays linear.
 struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoding: TapeDecoding
     /// The object's own path.
     let path: TapePath
     let object: Int
+    /// For objects of more than `scannedMembers` members: key → the token of its value.
+    private let index: [String: Int]?
+
+    /// Objects up to this many members are scanned for a key rather than indexed.
+    static var scannedMembers: Int { 16 }
+
+    /// The container of the object at `object`; gives up on an object that repeats a key.
+    init(decoding: TapeDecoding, path: TapePath, object: Int) throws {
+        self.decoding = decoding
+        self.path = path
+        self.object = object
+        let tape = decoding.tape
+        let count = Int(tape.tokens[object].first)
+        guard count > Self.scannedMembers else {
+            index = nil
+            return
+        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(count)
+        var member = object + 1
+        while member < Int(tape.tokens[object].second) {
+            guard let name = tape.string(member), index.updateValue(member + 1, forKey: name) == nil else {
+                throw decoding.giveUp(path.codingPath(in: tape), "an object with a repeated key")
+            }
+            member = tape.next(after: member + 1)
+        }
+        self.index = index
+    }
 
     var codingPath: [any CodingKey] { path.codingPath(in: decoding.tape) }
 
     var allKeys: [Key] {
+        if let index { return index.keys.compactMap { Key(stringValue: $0) } }
         let tape = decoding.tape
         var keys: [Key] = []
-        keys.reserveCapacity(Int(tape.tokens[object].first))
         var seen: Set<String> = []
         var member = object + 1
         while member < Int(tape.tokens[object].second) {
@@ -28,8 +57,9 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// The token of `key`'s value, or `nil` when the object has no such member.
     private func value(_ key: Key) throws -> Int? {
-        let tape = decoding.tape
         let name = key.stringValue
+        if let index { return index[name] }
+        let tape = decoding.tape
         var found: Int?
         var member = object + 1
         let end = Int(tape.tokens[object].second)
