@@ -430,6 +430,20 @@ def identity_settings():
     }
 
 
+def effective_identity_settings():
+    """No account-settings template is assigned: the settings in effect are the account's own."""
+    own = identity_settings()
+    effective = {k: v for k, v in own.items() if k not in ("account_id", "entity_tag")}
+    return {"account_id": ACCT, "effective": effective, "account": own}
+
+
+def access_management_settings():
+    """Identities of other accounts may interact with this one, except services (limited to none)."""
+    enabled = {"state": "enabled", "external_allowed_accounts": []}
+    return {"external_account_identity_interaction": {"identity_types": {
+        "user": enabled, "service_id": enabled, "service": {"state": "limited", "external_allowed_accounts": []}}}}
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Access groups
 # ---------------------------------------------------------------------------------------------------------------
@@ -1240,6 +1254,10 @@ def build():
          login_settings()),
         ("cbr_account_settings", "cbr-account-settings.json", "context-based-restrictions",
          "/v1/account_settings/" + ACCT, "", "object", 1, cbr_account_settings()),
+        ("effective_identity_settings", "effective-identity-settings.json", "iam-identity",
+         "/v1/accounts/%s/effective_settings/identity" % ACCT, "", "object", 1, effective_identity_settings()),
+        ("access_management_settings", "access-management-settings.json", "iam-access-management",
+         "/v1/accounts/%s/settings/access_management" % ACCT, "", "object", 1, access_management_settings()),
     ]
     return c, dict(policy_usage(), **escalation_policy_usage())
 

@@ -1,11 +1,16 @@
 """Checks fake-ibmcloud (serving a snapshot) against IBM's own Python SDK, `ibm-platform-services`.
 
-Run by scripts/sdk-conformance inside its virtual environment: `python sdk_conformance.py BASE_URL SNAPSHOT_DIR`.
+Run by scripts/sdk-conformance inside its virtual environment:
+`python sdk_conformance.py BASE_URL SNAPSHOT_DIR ENDPOINTS_JSON`, where ENDPOINTS_JSON is what
+`fake-ibmcloud --list-endpoints` prints: every collection's endpoint, from `CollectionKind.endpoint`.
 For every list method and pager iamgraph's fetcher relies on, it calls the SDK against the fake cloud, runs every
 response (and every item a pager yields) through the SDK model's `from_dict`, and compares the item counts with the
-snapshot's files. It prints one table row per endpoint and exits non-zero if any check failed.
+snapshot's files. Endpoints that name their SDK call (`sdk`: module, client, method, model) are checked generically
+(one call with `account_id`); the others by hand below. A listed collection checked neither way is a failure, so a
+new collection cannot go unchecked. It prints one table row per endpoint and exits non-zero if any check failed.
 """
 
+import importlib
 import json
 import os
 import sys
@@ -24,8 +29,9 @@ from ibm_platform_services import user_management_v1 as users_v1
 class Check:
     """One row of the table: an endpoint, whether every response parsed, whether its pager agreed, the counts."""
 
-    def __init__(self, endpoint):
+    def __init__(self, endpoint, collection=None):
         self.endpoint = endpoint
+        self.collection = collection
         self.parse = "ok"
         self.pager = "-"
         self.served = 0
@@ -45,7 +51,8 @@ class Check:
 
 
 class Conformance:
-    def __init__(self, base, snapshot):
+    def __init__(self, base, snapshot, endpoints):
+        self.endpoints = endpoints
         self.base = base
         self.snapshot = snapshot
         with open(os.path.join(snapshot, "manifest.json"), encoding="utf-8") as f:
@@ -58,6 +65,8 @@ class Conformance:
             client = cls(authenticator=authenticator)
             client.set_service_url(base)
             return client
+
+        self.service = service
 
         self.identity = service(identity_v1.IamIdentityV1)
         self.groups = service(groups_v2.IamAccessGroupsV2)
@@ -90,7 +99,7 @@ class Conformance:
 
     def check(self, endpoint, collection, body):
         """Runs `body(check)`, which returns the number of items served; records any exception as a failure."""
-        check = Check(endpoint)
+        check = Check(endpoint, collection)
         self.checks.append(check)
         if collection is not None:
             check.expected = self.expected_count(collection, check)
@@ -139,6 +148,35 @@ class Conformance:
     # -- the endpoints ---------------------------------------------------------------------------------------------
 
     def run(self):
+        self.run_by_hand()
+        self.run_generic()
+        checked = {check.collection for check in self.checks}
+        for entry in self.endpoints:
+            if entry["collection"] not in checked:
+                check = Check("GET %s" % entry["path"])
+                check.fail("script", "collection %s is listed by fake-ibmcloud but checked by no rule of this script"
+                           % entry["collection"])
+                self.checks.append(check)
+
+    def run_generic(self):
+        """The endpoints that name their SDK call: one call with `account_id`, the answer through the SDK's model."""
+        for entry in self.endpoints:
+            sdk = entry.get("sdk")
+            if sdk is None:
+                continue
+            module = importlib.import_module("ibm_platform_services." + sdk["module"])
+            client = self.service(getattr(module, sdk["client"]))
+            model = getattr(module, sdk["model"])
+
+            def body(check, client=client, sdk=sdk, model=model, entry=entry):
+                result = getattr(client, sdk["method"])(account_id=self.account).get_result()
+                self.parse(check, model, result)
+                if entry["shape"] == "object":
+                    return 1
+                return len(result.get(entry["items_key"]) or [])
+            self.check("GET %s" % entry["path"].replace("{account}", "{id}"), entry["collection"], body)
+
+    def run_by_hand(self):
         acct = self.account
         token = lambda result: _query((result.get("next") or ""), "pagetoken")  # noqa: E731
 
@@ -426,10 +464,12 @@ def _query(url, name):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print("usage: sdk_conformance.py BASE_URL SNAPSHOT_DIR", file=sys.stderr)
+    if len(sys.argv) != 4:
+        print("usage: sdk_conformance.py BASE_URL SNAPSHOT_DIR ENDPOINTS_JSON", file=sys.stderr)
         return 2
-    conformance = Conformance(sys.argv[1], sys.argv[2])
+    with open(sys.argv[3], encoding="utf-8") as f:
+        endpoints = json.load(f)
+    conformance = Conformance(sys.argv[1], sys.argv[2], endpoints)
     conformance.run()
     return 0 if conformance.report() else 1
 

@@ -9,9 +9,9 @@ final class FakeCloudEngine: Sendable {
     let issuer: TokenIssuer
     let state = Locked(ServerState())
 
-    /// Every route, the token service first.
+    /// Every route: the token service first, then the collections served from the catalogue, then the hand-written ones.
     static let endpoints: [Endpoint] =
-        Endpoint.token + Endpoint.identity + Endpoint.activity + Endpoint.mfa + Endpoint.accessGroups + Endpoint.policyManagement
+        Endpoint.token + Endpoint.catalogue + Endpoint.identity + Endpoint.activity + Endpoint.mfa + Endpoint.accessGroups + Endpoint.policyManagement
         + Endpoint.account + Endpoint.contextBasedRestrictions
 
     init(snapshot: ServedSnapshot, faults: Faults, options: FakeCloud.Options) {

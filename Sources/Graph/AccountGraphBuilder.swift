@@ -46,19 +46,23 @@ struct AccountGraphBuilder {
                      attributes: attributes))
         }
         for serviceID in account.serviceIDs {
-            var attributes = ["iam_id": serviceID.iamID, "id": serviceID.id, "url": ConsoleLink.serviceID(serviceID.id)]
-            attributes["crn"] = serviceID.crn
-            attributes["description"] = serviceID.description
-            put(Node(id: Node.id(.serviceID, serviceID.iamID), kind: .serviceID, label: index.name(ofIAMID: serviceID.iamID) ?? serviceID.id,
-                     attributes: attributes))
+            putIdentity(.serviceID, iamID: serviceID.iamID, id: serviceID.id, url: ConsoleLink.serviceID(serviceID.id),
+                        crn: serviceID.crn, description: serviceID.description)
         }
         for profile in account.trustedProfiles {
-            var attributes = ["iam_id": profile.iamID, "id": profile.id, "url": ConsoleLink.trustedProfile(profile.id)]
-            attributes["crn"] = profile.crn
-            attributes["description"] = profile.description
-            put(Node(id: Node.id(.trustedProfile, profile.iamID), kind: .trustedProfile, label: index.name(ofIAMID: profile.iamID) ?? profile.id,
-                     attributes: attributes))
+            putIdentity(.trustedProfile, iamID: profile.iamID, id: profile.id, url: ConsoleLink.trustedProfile(profile.id),
+                        crn: profile.crn, description: profile.description)
         }
+    }
+
+    /// The node of a service ID or trusted profile: keyed by its IAM id, labelled by its name (else its id), with its
+    /// id, CRN, description and console link.
+    private mutating func putIdentity(_ kind: NodeKind, iamID: String, id: String, url: String, crn: String?,
+                                      description: String?) {
+        var attributes = ["iam_id": iamID, "id": id, "url": url]
+        attributes["crn"] = crn
+        attributes["description"] = description
+        put(Node(id: Node.id(kind, iamID), kind: kind, label: index.name(ofIAMID: iamID) ?? id, attributes: attributes))
     }
 
     private mutating func addGroups() {

@@ -34,6 +34,9 @@ public struct IAMAccount: Sendable {
     /// Identity providers (sorted by id) and login settings.
     public let identityProviders: [IdentityProvider]
     public let loginSettings: LoginSettings?
+    /// The collections decoded generically (`CollectionKind.registration`), each read through the accessor its entity's
+    /// file declares (e.g. `effectiveIdentitySettings`).
+    public let collections: CollectionStore
     public let activity: ActivityReport?
     /// The MFA enrolment report (`fetch --with-mfa-report`), when the snapshot has one.
     public let mfa: MFAReport?
@@ -57,7 +60,7 @@ public struct IAMAccount: Sendable {
                 apiKeys: [APIKey] = [], identitySettings: IdentitySettings? = nil, resourceKeys: [ResourceKey] = [],
                 cbrZones: [CBRZone] = [], cbrRules: [CBRRule] = [], cbrAccountSettings: CBRAccountSettings? = nil,
                 identityProviders: [IdentityProvider] = [], loginSettings: LoginSettings? = nil,
-                activity: ActivityReport? = nil, mfa: MFAReport? = nil,
+                collections: CollectionStore = CollectionStore(), activity: ActivityReport? = nil, mfa: MFAReport? = nil,
                 unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]) {
         self.accountID = accountID
         self.fetchedAt = fetchedAt
@@ -83,6 +86,7 @@ public struct IAMAccount: Sendable {
         self.cbrAccountSettings = cbrAccountSettings
         self.identityProviders = identityProviders
         self.loginSettings = loginSettings
+        self.collections = collections
         self.activity = activity
         self.mfa = mfa
         self.unknown = unknown

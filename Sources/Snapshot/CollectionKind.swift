@@ -30,6 +30,12 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     /// refer to) and its login settings (`/v2/loginsettings/{account}`).
     case identityProviders = "identity_providers"
     case loginSettings = "login_settings"
+    /// The account's identity settings in effect (`/v1/accounts/{account}/effective_settings/identity`): the account's
+    /// own settings merged with those an enterprise's account-settings template assigns.
+    case effectiveIdentitySettings = "effective_identity_settings"
+    /// Access Management's account settings (`/v1/accounts/{account}/settings/access_management`): which identities of
+    /// other accounts may interact with this one.
+    case accessManagementSettings = "access_management_settings"
 
     /// How a collection's file is laid out.
     public enum Shape: Sendable {
@@ -54,14 +60,16 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings, .roles,
              .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings,
-             .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings:
+             .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings,
+             .effectiveIdentitySettings, .accessManagementSettings:
             rawValue.replacingOccurrences(of: "_", with: "-") + ".json"
         }
     }
 
     public var shape: Shape {
         switch self {
-        case .account, .accessGroupSettings, .identitySettings, .cbrAccountSettings, .loginSettings: .object
+        case .account, .accessGroupSettings, .identitySettings, .cbrAccountSettings, .loginSettings, .effectiveIdentitySettings,
+             .accessManagementSettings: .object
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities,
              .accessGroupMembers, .accessGroupRules: .perParent
         case .roles: .roles
@@ -80,7 +88,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .accessGroups,
              .accessGroupRules, .accessGroupSettings, .accessPolicies, .authorizationPolicies, .policyTemplates,
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
-             .cbrRules, .cbrAccountSettings, .loginSettings: "id"
+             .cbrRules, .cbrAccountSettings, .loginSettings, .effectiveIdentitySettings, .accessManagementSettings: "id"
         }
     }
 
@@ -92,7 +100,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
              .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances,
              .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
-             .loginSettings: nil
+             .loginSettings, .effectiveIdentitySettings, .accessManagementSettings: nil
         }
     }
 
@@ -105,7 +113,8 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
              .trustedProfileIdentities, .accessGroupSettings, .authorizationPolicies, .policyTemplates,
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
-             .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings: false
+             .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings, .effectiveIdentitySettings,
+             .accessManagementSettings: false
         }
     }
 
@@ -119,7 +128,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
              .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
              .resourceInstances, .apiKeys, .identitySettings, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
-             .loginSettings: nil
+             .loginSettings, .effectiveIdentitySettings, .accessManagementSettings: nil
         }
     }
 
@@ -132,8 +141,138 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
              .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
              .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings,
-             .loginSettings: []
+             .loginSettings, .effectiveIdentitySettings, .accessManagementSettings: []
         }
+    }
+
+    /// Whether an object with an `iam_id` in the collection is that identity (a user, a member), rather than
+    /// something an identity owns (an API key names its owner's `iam_id`): `--redact` pseudonymises it as an identity.
+    public var namesIdentities: Bool {
+        switch self {
+        case .users, .serviceIDs, .trustedProfiles, .accessGroupMembers, .trustedProfileIdentities: true
+        case .account, .trustedProfileLinks, .trustedProfileRules, .accessGroups, .accessGroupRules,
+             .accessGroupSettings, .accessPolicies, .authorizationPolicies, .roles, .policyTemplates,
+             .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys,
+             .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings, .effectiveIdentitySettings,
+             .accessManagementSettings: false
+        }
+    }
+
+    /// The prefix of the pseudonyms `--redact` gives the collection's entities (`user-…`, `group-…`).
+    public var pseudonymPrefix: String {
+        switch self {
+        case .account: "account"
+        case .users: "user"
+        case .serviceIDs: "serviceid"
+        case .trustedProfiles, .trustedProfileIdentities: "profile"
+        case .accessGroups, .accessGroupMembers, .accessGroupSettings: "group"
+        case .resourceGroups: "resourcegroup"
+        case .resourceInstances: "instance"
+        case .apiKeys: "apikey"
+        case .accessGroupRules, .trustedProfileRules: "rule"
+        case .trustedProfileLinks: "link"
+        case .policyTemplates, .policyAssignments: "template"
+        case .accessPolicies, .authorizationPolicies: "policy"
+        case .roles: "role"
+        case .identitySettings, .cbrAccountSettings, .loginSettings, .effectiveIdentitySettings, .accessManagementSettings:
+            "setting"
+        case .resourceKeys: "credential"
+        case .cbrZones: "zone"
+        case .cbrRules: "cbrrule"
+        case .identityProviders: "idp"
+        }
+    }
+
+    /// Where the collection comes from (for a per-parent collection, the list of one parent's items).
+    public var endpoint: CollectionEndpoint {
+        typealias Parameter = CollectionEndpoint.Parameter
+        let account = Parameter.accountID
+        switch self {
+        case .account:
+            return CollectionEndpoint(api: "accounts", path: "/v4/accounts/{account}")
+        case .users:
+            // `include_settings`: each user's IP allowlist and self-managed login, part of a review.
+            return CollectionEndpoint(api: "user-management", path: "/v2/accounts/{account}/users",
+                                      query: [Parameter("include_settings", "true")], itemsKey: "resources",
+                                      paging: .nextURL(parameter: "_start"))
+        case .serviceIDs:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/serviceids/", query: [account], itemsKey: "serviceids",
+                                      paging: .pageToken)
+        case .trustedProfiles:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles", query: [account], itemsKey: "profiles",
+                                      paging: .pageToken)
+        case .trustedProfileLinks:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles/{profile}/links", itemsKey: "links")
+        case .trustedProfileRules:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles/{profile}/rules", itemsKey: "rules")
+        case .trustedProfileIdentities:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles/{profile}/identities", itemsKey: "identities")
+        case .accessGroups:
+            return CollectionEndpoint(api: "iam-access-groups", path: "/v2/groups",
+                                      query: [account, Parameter("show_federated", "true")], itemsKey: "groups", paging: .offset)
+        case .accessGroupMembers:
+            return CollectionEndpoint(api: "iam-access-groups", path: "/v2/groups/{group}/members",
+                                      query: [Parameter("membership_type", "all"), Parameter("verbose", "true")],
+                                      itemsKey: "members", paging: .offset)
+        case .accessGroupRules:
+            return CollectionEndpoint(api: "iam-access-groups", path: "/v2/groups/{group}/rules", query: [account],
+                                      itemsKey: "rules")
+        case .accessGroupSettings:
+            return CollectionEndpoint(api: "iam-access-groups", path: "/v2/groups/settings", query: [account])
+        case .accessPolicies:
+            return Self.policies(type: "access")
+        case .authorizationPolicies:
+            return Self.policies(type: "authorization")
+        case .roles:
+            return CollectionEndpoint(api: "iam-access-management", path: "/v2/roles", query: [account])
+        case .policyTemplates:
+            return CollectionEndpoint(api: "iam-access-management", path: "/v1/policy_templates", query: [account],
+                                      itemsKey: "policy_templates", paging: .start)
+        case .policyAssignments:
+            // `version` is required: the response format (1.0: `template` nested as `{id, version}`).
+            return CollectionEndpoint(api: "iam-access-management", path: "/v1/policy_assignments",
+                                      query: [account, Parameter("version", "1.0")], itemsKey: "assignments", paging: .start)
+        case .resourceGroups:
+            return CollectionEndpoint(api: "resource-manager", path: "/v2/resource_groups", query: [account],
+                                      itemsKey: "resources")
+        case .resourceInstances:
+            return CollectionEndpoint(api: "resource-controller", path: "/v2/resource_instances", itemsKey: "resources",
+                                      paging: .nextURL(parameter: "start"))
+        case .apiKeys:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/apikeys", query: [account, Parameter("scope", "account")],
+                                      itemsKey: "apikeys", paging: .pageToken)
+        case .identitySettings:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/accounts/{account}/settings/identity")
+        case .resourceKeys:
+            return CollectionEndpoint(api: "resource-controller", path: "/v2/resource_keys", itemsKey: "resources",
+                                      paging: .nextURL(parameter: "start"))
+        case .cbrZones:
+            return CollectionEndpoint(api: "context-based-restrictions", path: "/v1/zones", query: [account], itemsKey: "zones")
+        case .cbrRules:
+            return CollectionEndpoint(api: "context-based-restrictions", path: "/v1/rules", query: [account], itemsKey: "rules")
+        case .cbrAccountSettings:
+            return CollectionEndpoint(api: "context-based-restrictions", path: "/v1/account_settings/{account}")
+        case .identityProviders:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/idps/", query: [account], itemsKey: "idps")
+        case .loginSettings:
+            return CollectionEndpoint(api: "iam-identity", path: "/v2/loginsettings/{account}")
+        case .effectiveIdentitySettings:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/accounts/{account}/effective_settings/identity",
+                                      sdk: .init(module: "iam_identity_v1", client: "IamIdentityV1",
+                                                 method: "get_effective_account_settings",
+                                                 model: "EffectiveAccountSettingsResponse"))
+        case .accessManagementSettings:
+            return CollectionEndpoint(api: "iam-access-management", path: "/v1/accounts/{account}/settings/access_management",
+                                      sdk: .init(module: "iam_policy_management_v1", client: "IamPolicyManagementV1",
+                                                 method: "get_settings", model: "AccountSettingsAccessManagement"))
+        }
+    }
+
+    /// v2 policies of a type, with usage fields.
+    private static func policies(type: String) -> CollectionEndpoint {
+        CollectionEndpoint(api: "iam-access-management", path: "/v2/policies",
+                           query: [.accountID, .init("type", type), .init("format", "include_last_permit")],
+                           itemsKey: "policies", paging: .start)
     }
 
     /// Whether items of this collection are policies, whose usage fields go to the volatile area.

@@ -76,6 +76,9 @@ struct FakeIBMCloud: AsyncParsableCommand {
     @Option(name: .customLong("flood-items"), help: ArgumentHelp("The items on each --item-flood page.", valueName: "n"))
     var floodItems = 1_000_000
 
+    @Flag(name: .customLong("list-endpoints"), help: .hidden)
+    var listEndpoints = false
+
     @Flag(name: .customLong("refuse-tokens"), help: "Issue tokens but answer every API request with 401 (revoked credentials).")
     var refuseTokens = false
 
@@ -92,6 +95,11 @@ struct FakeIBMCloud: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if listEndpoints {
+            // For scripts/sdk_conformance.py: every collection's endpoint as JSON, nothing served.
+            FileHandle.standardOutput.write(try EndpointListing.json())
+            return
+        }
         let faults = Faults(
             latency: .milliseconds(latencyMilliseconds), rateLimitEvery: rateLimitEvery, retryAfter: retryAfter,
             serverErrorEvery: failEvery, dropEvery: dropEvery, expireTokenAfter: expireTokenAfter,

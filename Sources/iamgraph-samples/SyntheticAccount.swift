@@ -267,7 +267,7 @@ struct Generator {
         add(.resourceGroups, resourceGroupsJSON())
         add(.resourceInstances, instancesJSON())
         add(.apiKeys, apiKeys)
-        add(.identitySettings, [
+        let identitySettings: JSON = [
             "account_id": accountID, "entity_tag": "3-" + rng.hex(32),
             "restrict_create_service_id": "NOT_SET", "restrict_create_platform_apikey": "RESTRICTED",
             "allowed_ip_addresses": "", "mfa": size.users >= 1000 ? "TOTP" : "NONE", "user_mfa": mfaUsers,
@@ -275,6 +275,18 @@ struct Generator {
             "max_sessions_per_identity": "NOT_SET", "system_access_token_expiration_in_seconds": "NOT_SET",
             "system_refresh_token_expiration_in_seconds": "NOT_SET",
             "restrict_user_list_visibility": "NOT_RESTRICTED", "restrict_user_domains": [Any](),
+        ]
+        add(.identitySettings, identitySettings)
+        // No account-settings template is assigned: the settings in effect are the account's own.
+        add(.effectiveIdentitySettings, [
+            "account_id": accountID, "account": identitySettings,
+            "effective": identitySettings.filter { $0.key != "account_id" && $0.key != "entity_tag" },
+        ] as JSON)
+        let externalIdentities: JSON = ["state": "enabled", "external_allowed_accounts": [Any]()]
+        add(.accessManagementSettings, [
+            "external_account_identity_interaction": ["identity_types": [
+                "user": externalIdentities, "service_id": externalIdentities, "service": externalIdentities,
+            ] as JSON] as JSON,
         ] as JSON)
         add(.resourceKeys, makeResourceKeys())
         let restrictions = makeContextBasedRestrictions()

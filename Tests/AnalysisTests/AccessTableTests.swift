@@ -84,13 +84,13 @@ import TestSupport
         #expect(row.hasSuffix("authorization from cloud-object-storage instance cos-acme-dev"))
     }
 
-    @Test func identitiesThatShareANameAreToldApart() {
-        let account = Fixture.account(
-            users: [Fixture.decode(["iam_id": "IBMid-a", "firstname": "Alex", "lastname": "Kim", "email": "alex.a@example.com"]),
-                    Fixture.decode(["iam_id": "IBMid-b", "firstname": "alex", "lastname": "kim", "email": "alex.b@example.com"]),
-                    Fixture.user("IBMid-c", "Ann")],
-            serviceIDs: [Fixture.decode(["id": "ServiceId-1", "iam_id": "iam-ServiceId-1", "name": "deployer"]),
-                         Fixture.decode(["id": "ServiceId-2", "iam_id": "iam-ServiceId-2", "name": "deployer"])])
+    @Test func identitiesThatShareANameAreToldApart() throws {
+        let account = try Fixture.account(
+            users: [try Fixture.decode(["iam_id": "IBMid-a", "firstname": "Alex", "lastname": "Kim", "email": "alex.a@example.com"]),
+                    try Fixture.decode(["iam_id": "IBMid-b", "firstname": "alex", "lastname": "kim", "email": "alex.b@example.com"]),
+                    try Fixture.user("IBMid-c", "Ann")],
+            serviceIDs: [try Fixture.decode(["id": "ServiceId-1", "iam_id": "iam-ServiceId-1", "name": "deployer"]),
+                         try Fixture.decode(["id": "ServiceId-2", "iam_id": "iam-ServiceId-2", "name": "deployer"])])
         let index = AccessIndex(account)
         #expect(index.name(ofIAMID: "IBMid-a") == "Alex Kim <alex.a@example.com>")
         #expect(index.name(ofIAMID: "IBMid-b") == "alex kim <alex.b@example.com>")
@@ -132,9 +132,9 @@ struct CSVRecords {
 extension AccessTableTests {
     /// The title already gives the email and IAM id: a shared name is not told apart twice.
     @Test func aSharedNameIsNotDoubledInTheTitle() throws {
-        let account = Fixture.account(
-            users: [Fixture.decode(["iam_id": "IBMid-a", "firstname": "Alex", "email": "alex.a@example.com"]),
-                    Fixture.decode(["iam_id": "IBMid-b", "firstname": "Alex", "email": "alex.b@example.com"])],
+        let account = try Fixture.account(
+            users: [try Fixture.decode(["iam_id": "IBMid-a", "firstname": "Alex", "email": "alex.a@example.com"]),
+                    try Fixture.decode(["iam_id": "IBMid-b", "firstname": "Alex", "email": "alex.b@example.com"])],
             policies: [Fixture.policy("p1", iamID: "IBMid-a", [Fixture.attr("serviceName", "kms")])])
         let report = try IdentityAccessReport(identity: "IBMid-a", in: AccessIndex(account))
         let text = String(decoding: try report.data(.text), as: UTF8.self)

@@ -28,7 +28,7 @@ import TestSupport
     }
 
     @Test func controlsNeedingAnUnknownCollectionAreUnknown() throws {
-        let account = Fixture.account(users: [Fixture.user("IBMid-1", "Ann")],
+        let account = try Fixture.account(users: [try Fixture.user("IBMid-1", "Ann")],
                                       unknown: [.identitySettings: .notInManifest, .apiKeys: .notInManifest])
         let report = FindingsReport(AccessIndex(account))
         let benchmark = BenchmarkReport(report, account: account)
@@ -49,15 +49,15 @@ import TestSupport
     }
 
     @Test func theMFAReportDecidesForTheUsersItLists() throws {
-        let report: MFAReport = Fixture.decode(["users": [
+        let report: MFAReport = try Fixture.decode(["users": [
             ["iam_id": "IBMid-1", "effective_mfa_type": "id_based_mfa",
              "id_based_mfa": ["trait_effective": "TOTP4ALL", "complies": false]],
             ["iam_id": "IBMid-2", "effective_mfa_type": "account_based_mfa", "account_based_mfa": ["complies": true]],
         ]])
-        let settings: IdentitySettings = Fixture.decode(["mfa": "NONE"])
+        let settings: IdentitySettings = try Fixture.decode(["mfa": "NONE"])
         let account = IAMAccount(accountID: Fixture.accountID, fetchedAt: Timestamp(Fixture.fetchedAt), scope: .account,
-                                 users: [Fixture.user("IBMid-1", "Ann"), Fixture.user("IBMid-2", "Bea"),
-                                         Fixture.user("IBMid-3", "Cy")],
+                                 users: [try Fixture.user("IBMid-1", "Ann"), try Fixture.user("IBMid-2", "Bea"),
+                                         try Fixture.user("IBMid-3", "Cy")],
                                  identitySettings: settings, mfa: report)
         let findings = FindingsReport(AccessIndex(account)).findings.filter { $0.rule == .userWithoutMFA }
         // Ann does not comply, Bea does (whatever the settings say), Cy is not listed: the settings decide (NONE).

@@ -65,6 +65,8 @@ import TestSupport
         .tooManyAdministrators: [],
         .tooManyAdministratorServiceIDs: [],
         .cbrReportOnly: ["d4f6b8c0e2a3b5c7d9e1f3a5b7c9d1e3"],
+        // The demo has no activity report: not evaluated.
+        .serviceCredentialUnused: [],
     ]
 
     @Test func everyRuleHasAnExpectation() {
@@ -102,7 +104,7 @@ import TestSupport
 
     @Test func rulesWithoutActivityDataSayWhyTheyDidNotRun() {
         let skipped = report.gaps.filter { !$0.evaluated }.map(\.rule)
-        #expect(skipped == [.identityInactive, .apiKeyInactive])
+        #expect(skipped == [.identityInactive, .apiKeyInactive, .serviceCredentialUnused])
         #expect(report.gaps.allSatisfy { $0.reason.contains("activity report") })
     }
 

@@ -7,43 +7,45 @@ enum Fixture {
     static let accountID = "acct"
     static let fetchedAt = "2026-11-20T09:00:00Z"
 
-    static func decode<T: Decodable>(_ object: [String: Any]) -> T {
-        try! JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: object))
+    /// An entity decoded from the fields a test gives, as the loader decodes it; throws (failing the test, not the
+    /// test process) when the fields do not decode.
+    static func decode<T: Decodable>(_ object: [String: Any]) throws -> T {
+        try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: object))
     }
 
     static func attr(_ key: String, _ value: String, _ op: String = "stringEquals") -> PolicyAttribute {
         PolicyAttribute(key: key, operator: op, value: .string(value))
     }
 
-    static func user(_ iamID: String, _ first: String) -> User {
-        decode(["iam_id": iamID, "firstname": first, "email": "\(first.lowercased())@example.com"])
+    static func user(_ iamID: String, _ first: String) throws -> User {
+        try decode(["iam_id": iamID, "firstname": first, "email": "\(first.lowercased())@example.com"])
     }
 
-    static func serviceID(_ name: String) -> ServiceID {
-        decode(["id": "ServiceId-\(name)", "iam_id": "iam-ServiceId-\(name)", "name": name])
+    static func serviceID(_ name: String) throws -> ServiceID {
+        try decode(["id": "ServiceId-\(name)", "iam_id": "iam-ServiceId-\(name)", "name": name])
     }
 
-    static func profile(_ name: String, identities: [String] = [], rules: Bool = false, links: Bool = false) -> TrustedProfile {
-        var profile: TrustedProfile = decode(["id": "Profile-\(name)", "iam_id": "iam-Profile-\(name)", "name": name])
-        profile.identities = identities.map { decode(["iam_id": $0, "type": "user"]) }
-        if rules { profile.rules = [decode(["id": "ClaimRule-\(name)", "type": "Profile-SAML"])] }
-        if links { profile.links = [decode(["id": "ProfileLink-\(name)", "cr_type": "VSI"])] }
+    static func profile(_ name: String, identities: [String] = [], rules: Bool = false, links: Bool = false) throws -> TrustedProfile {
+        var profile: TrustedProfile = try decode(["id": "Profile-\(name)", "iam_id": "iam-Profile-\(name)", "name": name])
+        profile.identities = try identities.map { try decode(["iam_id": $0, "type": "user"]) }
+        if rules { profile.rules = [try decode(["id": "ClaimRule-\(name)", "type": "Profile-SAML"])] }
+        if links { profile.links = [try decode(["id": "ProfileLink-\(name)", "cr_type": "VSI"])] }
         return profile
     }
 
     /// A group with static members, and dynamic members joined through one rule.
-    static func group(_ id: String, _ name: String, members: [String] = [], dynamic: [String] = []) -> AccessGroup {
-        var group: AccessGroup = decode(["id": id, "name": name])
-        group.members = members.map { decode(["iam_id": $0, "membership_type": "static"]) }
-            + dynamic.map { decode(["iam_id": $0, "membership_type": "dynamic"]) }
-        if !dynamic.isEmpty { group.rules = [decode(["id": "ClaimRule-\(name)", "name": "rule \(name)"])] }
+    static func group(_ id: String, _ name: String, members: [String] = [], dynamic: [String] = []) throws -> AccessGroup {
+        var group: AccessGroup = try decode(["id": id, "name": name])
+        group.members = try members.map { try decode(["iam_id": $0, "membership_type": "static"]) }
+            + dynamic.map { try decode(["iam_id": $0, "membership_type": "dynamic"]) }
+        if !dynamic.isEmpty { group.rules = [try decode(["id": "ClaimRule-\(name)", "name": "rule \(name)"])] }
         return group
     }
 
     static func instance(_ name: String, service: String = "kms", region: String = "us-south", group: String = "rg1",
-                         guid: String, account: String = accountID) -> ResourceInstance {
+                         guid: String, account: String = accountID) throws -> ResourceInstance {
         let crn = "crn:v1:bluemix:public:\(service):\(region):a/\(account):\(guid)::"
-        return decode(["id": crn, "crn": crn, "guid": guid, "name": name, "resource_group_id": group, "region_id": region])
+        return try decode(["id": crn, "crn": crn, "guid": guid, "name": name, "resource_group_id": group, "region_id": region])
     }
 
     static let viewer = "crn:v1:bluemix:public:iam::::role:Viewer"
@@ -69,9 +71,9 @@ enum Fixture {
                         groups: [AccessGroup] = [], policies: [Policy] = [], authorizations: [Policy] = [],
                         roles: [Role] = [], instances: [ResourceInstance] = [], apiKeys: [APIKey] = [],
                         activity: ActivityReport? = nil, owner: String? = nil,
-                        unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]) -> IAMAccount {
-        IAMAccount(accountID: accountID, fetchedAt: Timestamp(fetchedAt), scope: .account,
-                   info: owner.map { decode(["id": accountID, "owner_iamid": $0]) },
+                        unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]) throws -> IAMAccount {
+        try IAMAccount(accountID: accountID, fetchedAt: Timestamp(fetchedAt), scope: .account,
+                   info: owner.map { try decode(["id": accountID, "owner_iamid": $0]) },
                    users: users, serviceIDs: serviceIDs, trustedProfiles: profiles, accessGroups: groups,
                    accessPolicies: policies, authorizationPolicies: authorizations, roles: roles,
                    resourceInstances: instances, apiKeys: apiKeys, activity: activity, unknown: unknown)

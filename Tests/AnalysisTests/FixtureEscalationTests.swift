@@ -8,18 +8,18 @@ import Testing
     static let operatorRole = "crn:v1:bluemix:public:iam::::role:Operator"
     static let writer = "crn:v1:bluemix:public:iam::::serviceRole:Writer"
 
-    static func role(_ crn: String, service: String? = nil, actions: [String]) -> Role {
+    static func role(_ crn: String, service: String? = nil, actions: [String]) throws -> Role {
         var object: [String: Any] = ["crn": crn, "actions": actions]
         if let service { object["service_name"] = service }
-        return Fixture.decode(object)
+        return try Fixture.decode(object)
     }
 
     /// Admins hold Administrator on all account management services; `extra` policies and groups around it.
     static func account(groups: [AccessGroup] = [], policies: [Policy], roles: [Role] = [], users: [User] = [],
                         serviceIDs: [ServiceID] = [], profiles: [TrustedProfile] = [],
-                        instances: [ResourceInstance] = []) -> IAMAccount {
-        Fixture.account(users: users, serviceIDs: serviceIDs, profiles: profiles,
-                        groups: [Fixture.group("admins", "Admins")] + groups,
+                        instances: [ResourceInstance] = []) throws -> IAMAccount {
+        try Fixture.account(users: users, serviceIDs: serviceIDs, profiles: profiles,
+                        groups: [try Fixture.group("admins", "Admins")] + groups,
                         policies: [Fixture.policy("p-admins", group: "admins", roles: [Fixture.administrator],
                                                   [Fixture.attr("serviceType", "platform_service")])] + policies,
                         roles: roles, instances: instances)
@@ -29,11 +29,11 @@ import Testing
         Fixture.policy(id, iamID: iamID, roles: [editor], [Fixture.attr("serviceName", "iam-groups"), Fixture.attr("resource", "admins")])
     }
 
-    @Test func roleActionsAreKeptPerService() {
+    @Test func roleActionsAreKeptPerService() throws {
         let actions = RoleActions([
-            Self.role(Self.editor, actions: ["iam.policy.read"]),
-            Self.role(Self.editor, service: "iam-groups", actions: ["iam-groups.members.add"]),
-            Self.role(Self.editor, service: "kms", actions: ["kms.secrets.list"]),
+            try Self.role(Self.editor, actions: ["iam.policy.read"]),
+            try Self.role(Self.editor, service: "iam-groups", actions: ["iam-groups.members.add"]),
+            try Self.role(Self.editor, service: "kms", actions: ["kms.secrets.list"]),
         ])
         #expect(actions.answer("iam-groups.members.add", role: Self.editor, on: "iam-groups") == .yes)
         #expect(actions.answer("iam-groups.members.*", role: Self.editor, on: "iam-groups") == .yes)
@@ -46,23 +46,23 @@ import Testing
 
     @Test func documentedActionsDecideAndMissingOnesFallBackToRoleNames() throws {
         // Editor's iam-groups listing holds members.add: documented.
-        let documented = Escalation(AccessIndex(Self.account(policies: [Self.editorOnAdmins()], roles: [
-            Self.role(Self.editor, service: "iam-groups", actions: ["iam-groups.members.add"])])))
+        let documented = Escalation(AccessIndex(try Self.account(policies: [Self.editorOnAdmins()], roles: [
+            try Self.role(Self.editor, service: "iam-groups", actions: ["iam-groups.members.add"])])))
         let step = try #require(documented.path(of: "IBMid-ann")?.edges.first)
         #expect(step.kind == .primitive(.addGroupMember) && !step.isInferred)
         // No actions in the snapshot: inferred from the role name.
-        let inferred = Escalation(AccessIndex(Self.account(policies: [Self.editorOnAdmins()])))
+        let inferred = Escalation(AccessIndex(try Self.account(policies: [Self.editorOnAdmins()])))
         #expect(inferred.path(of: "IBMid-ann")?.edges.first?.isInferred == true)
         // The listing for iam-groups lacks members.add: no step.
-        let denied = Escalation(AccessIndex(Self.account(policies: [Self.editorOnAdmins()], roles: [
-            Self.role(Self.editor, service: "iam-groups", actions: ["iam-groups.groups.read"])])))
+        let denied = Escalation(AccessIndex(try Self.account(policies: [Self.editorOnAdmins()], roles: [
+            try Self.role(Self.editor, service: "iam-groups", actions: ["iam-groups.groups.read"])])))
         #expect(denied.path(of: "IBMid-ann") == nil)
     }
 
-    @Test func aPolicyOnAnotherGroupDoesNotReachAdmins() {
+    @Test func aPolicyOnAnotherGroupDoesNotReachAdmins() throws {
         let other = Fixture.policy("p-other", iamID: "IBMid-ann", roles: [Self.editor],
                                    [Fixture.attr("serviceName", "iam-groups"), Fixture.attr("resource", "devs")])
-        let escalation = Escalation(AccessIndex(Self.account(groups: [Fixture.group("devs", "Devs")], policies: [other])))
+        let escalation = Escalation(AccessIndex(try Self.account(groups: [try Fixture.group("devs", "Devs")], policies: [other])))
         #expect(escalation.path(of: "IBMid-ann") == nil)
         #expect(escalation.graph.edges.contains { $0.to == .accessGroup(id: "devs") && $0.from == .identity(iamID: "IBMid-ann") })
     }
@@ -77,26 +77,26 @@ import Testing
         #expect(path.edges.first?.isConditional == true)
     }
 
-    @Test func cyclesEndAndGroupsThatOnlyReachEachOtherGoNowhere() {
+    @Test func cyclesEndAndGroupsThatOnlyReachEachOtherGoNowhere() throws {
         // a may add members to b, b to a, and ann is in a: a cycle with no administration in it.
         let policies = [
             Fixture.policy("p-a", group: "a", roles: [Self.editor], [Fixture.attr("serviceName", "iam-groups"), Fixture.attr("resource", "b")]),
             Fixture.policy("p-b", group: "b", roles: [Self.editor], [Fixture.attr("serviceName", "iam-groups"), Fixture.attr("resource", "a")]),
         ]
-        let escalation = Escalation(AccessIndex(Self.account(
-            groups: [Fixture.group("a", "A", members: ["IBMid-ann"]), Fixture.group("b", "B", members: ["IBMid-bob"])],
+        let escalation = Escalation(AccessIndex(try Self.account(
+            groups: [try Fixture.group("a", "A", members: ["IBMid-ann"]), try Fixture.group("b", "B", members: ["IBMid-bob"])],
             policies: policies)))
         #expect(escalation.paths.isEmpty)
         let fromAB = escalation.graph.edges.filter { $0.isPrimitive && [.accessGroup(id: "a"), .accessGroup(id: "b")].contains($0.from) }
         #expect(fromAB.map(\.to) == [.accessGroup(id: "b"), .accessGroup(id: "a")])
     }
 
-    @Test func aHugeGroupIsOneNode() {
+    @Test func aHugeGroupIsOneNode() throws {
         let members = (0..<5_000).map { "IBMid-\($0)" }
-        let hub = Fixture.group("hub", "Hub", members: members)
+        let hub = try Fixture.group("hub", "Hub", members: members)
         let policy = Fixture.policy("p-hub", group: "hub", roles: [Self.editor],
                                     [Fixture.attr("serviceName", "iam-groups"), Fixture.attr("resource", "admins")])
-        let escalation = Escalation(AccessIndex(Self.account(groups: [hub], policies: [policy])))
+        let escalation = Escalation(AccessIndex(try Self.account(groups: [hub], policies: [policy])))
         #expect(escalation.paths.count == 5_000)
         // One membership edge per member, one primitive for the group: never members × policies.
         #expect(escalation.graph.edges.filter { $0.kind == .memberOf }.count == 5_000)
@@ -105,9 +105,9 @@ import Testing
     }
 
     @Test func apiKeysOfOneServiceIDAndAWorkloadOnATrustedCluster() throws {
-        let cluster = Fixture.instance("iks", service: "containers-kubernetes", guid: "iks-1")
-        var profile = Fixture.profile("ops")
-        profile.links = [Fixture.decode(["id": "ProfileLink-1", "cr_type": "IKS_SA",
+        let cluster = try Fixture.instance("iks", service: "containers-kubernetes", guid: "iks-1")
+        var profile = try Fixture.profile("ops")
+        profile.links = [try Fixture.decode(["id": "ProfileLink-1", "cr_type": "IKS_SA",
                                          "link": ["crn": cluster.crnString ?? "", "namespace": "ops", "name": "sa"]])]
         let policies = [
             Fixture.policy("p-keys", iamID: "IBMid-ann", roles: [Self.operatorRole],
@@ -118,11 +118,11 @@ import Testing
             Fixture.policy("p-profile", iamID: "iam-Profile-ops", roles: [Fixture.administrator],
                            [Fixture.attr("serviceType", "platform_service")]),
         ]
-        let escalation = Escalation(AccessIndex(Self.account(
-            groups: [Fixture.group("robots", "Robots", members: ["iam-ServiceId-robot"])],
+        let escalation = Escalation(AccessIndex(try Self.account(
+            groups: [try Fixture.group("robots", "Robots", members: ["iam-ServiceId-robot"])],
             policies: policies + [Fixture.policy("p-robots", group: "robots", roles: [Fixture.administrator],
                                                  [Fixture.attr("serviceType", "platform_service")])],
-            serviceIDs: [Fixture.serviceID("robot"), Fixture.serviceID("other")], profiles: [profile],
+            serviceIDs: [try Fixture.serviceID("robot"), try Fixture.serviceID("other")], profiles: [profile],
             instances: [cluster])))
         let ann = try #require(escalation.path(of: "IBMid-ann"))
         #expect(ann.edges.map(\.to) == [.identity(iamID: "iam-ServiceId-robot"), .accessGroup(id: "robots"), .accountAdministration])
@@ -133,9 +133,9 @@ import Testing
     }
 
     @Test func anEditorOnAnInstanceCreatesCredentialsForIt() throws {
-        let kms = Fixture.instance("keys", guid: "kms-1")
+        let kms = try Fixture.instance("keys", guid: "kms-1")
         let policy = Fixture.policy("p-kms", iamID: "IBMid-ann", roles: [Self.editor], [Fixture.attr("serviceInstance", "kms-1")])
-        let escalation = Escalation(AccessIndex(Self.account(policies: [policy], instances: [kms])), goal: .instance(kms))
+        let escalation = Escalation(AccessIndex(try Self.account(policies: [policy], instances: [kms])), goal: .instance(kms))
         let step = try #require(escalation.path(of: "IBMid-ann")?.edges.first)
         #expect(step.kind == .primitive(.createServiceCredentials))
         #expect(step.isInferred)

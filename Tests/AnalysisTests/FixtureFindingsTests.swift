@@ -11,8 +11,8 @@ import Testing
     }
 
     @Test func forbiddenCollectionIsAFindingAndSilencesTheRulesThatNeedIt() throws {
-        let account = Fixture.account(
-            serviceIDs: [Fixture.serviceID("svc")],
+        let account = try Fixture.account(
+            serviceIDs: [try Fixture.serviceID("svc")],
             unknown: [.apiKeys: .notFetched(.forbidden, httpStatus: 403, message: "not authorized to list API keys"),
                       .users: .notFetched(.failed, httpStatus: 0, message: nil)])
         let report = FindingsReport(AccessIndex(account))
@@ -29,18 +29,18 @@ import Testing
         #expect(!report.hasFindings(atLeast: .error))
     }
 
-    @Test func unknownMembershipsAreNotReadAsNobodyInAGroup() {
-        let account = Fixture.account(users: [Fixture.user("IBMid-ann", "Ann")],
+    @Test func unknownMembershipsAreNotReadAsNobodyInAGroup() throws {
+        let account = try Fixture.account(users: [try Fixture.user("IBMid-ann", "Ann")],
                                       unknown: [.accessGroupMembers: .notInManifest])
         let report = FindingsReport(AccessIndex(account))
         #expect(ids(report, .userInNoGroup).isEmpty)
         #expect(ids(report, .collectionUnknown) == ["access_group_members"])
     }
 
-    @Test func authorizationOnMissingInstance() {
-        let cos = Fixture.instance("cos", service: "cloud-object-storage", guid: "cos-1")
-        let kms = Fixture.instance("kms", service: "kms", guid: "kms-1")
-        let account = Fixture.account(
+    @Test func authorizationOnMissingInstance() throws {
+        let cos = try Fixture.instance("cos", service: "cloud-object-storage", guid: "cos-1")
+        let kms = try Fixture.instance("kms", service: "kms", guid: "kms-1")
+        let account = try Fixture.account(
             authorizations: [
                 Fixture.authorization("ok", source: [Fixture.attr("serviceName", "cloud-object-storage"), Fixture.attr("serviceInstance", "cos-1")],
                                       target: [Fixture.attr("serviceName", "kms"), Fixture.attr("serviceInstance", "kms-1")]),
@@ -63,16 +63,16 @@ import Testing
         #expect(findings.first?.location == .authorizationPolicies)
     }
 
-    @Test func profileNothingCanAssume() {
-        let account = Fixture.account(profiles: [
-            Fixture.profile("orphan"), Fixture.profile("federated", rules: true), Fixture.profile("compute", links: true),
-            Fixture.profile("assumed", identities: ["IBMid-ann"]),
+    @Test func profileNothingCanAssume() throws {
+        let account = try Fixture.account(profiles: [
+            try Fixture.profile("orphan"), try Fixture.profile("federated", rules: true), try Fixture.profile("compute", links: true),
+            try Fixture.profile("assumed", identities: ["IBMid-ann"]),
         ])
         #expect(ids(FindingsReport(AccessIndex(account)), .profileUnassumable) == ["Profile-orphan"])
     }
 
-    @Test func inactiveIdentitiesAndAPIKeysFromTheActivityReport() {
-        let activity: ActivityReport = Fixture.decode([
+    @Test func inactiveIdentitiesAndAPIKeysFromTheActivityReport() throws {
+        let activity: ActivityReport = try Fixture.decode([
             "report_start_time": "2026-10-21T09:00:00Z",
             "users": [["iam_id": "IBMid-old", "last_authn": "2026-01-01T00:00:00Z"], ["iam_id": "IBMid-never"],
                       ["iam_id": "IBMid-recent", "last_authn": "2026-11-10T00:00:00Z"]],
@@ -80,7 +80,7 @@ import Testing
             "profiles": [["id": "Profile-p", "name": "p", "last_authn": "2026-11-19T00:00:00Z"]],
             "apikeys": [["id": "ApiKey-1", "name": "k", "last_authn": "2022-03-18T19:07:37:999+0000"]],
         ])
-        let account = Fixture.account(users: [Fixture.user("IBMid-old", "Old")], serviceIDs: [Fixture.serviceID("svc")],
+        let account = try Fixture.account(users: [try Fixture.user("IBMid-old", "Old")], serviceIDs: [try Fixture.serviceID("svc")],
                                       activity: activity)
         let report = FindingsReport(AccessIndex(account))
         #expect(ids(report, .identityInactive) == ["IBMid-old", "IBMid-never", "ServiceId-svc"])
@@ -95,21 +95,22 @@ import Testing
         #expect(ids(strict, .identityInactive) == ["IBMid-old", "IBMid-never", "IBMid-recent", "ServiceId-svc"])
     }
 
-    @Test func withoutUsageDataPolicyUseIsUnknownNotNeverUsed() {
-        let account = Fixture.account(groups: [Fixture.group("AccessGroupId-g", "G", members: ["IBMid-ann"])],
+    @Test func withoutUsageDataPolicyUseIsUnknownNotNeverUsed() throws {
+        let account = try Fixture.account(groups: [try Fixture.group("AccessGroupId-g", "G", members: ["IBMid-ann"])],
                                       policies: [Fixture.policy("p1", group: "AccessGroupId-g", [Fixture.attr("serviceName", "kms")])])
         let report = FindingsReport(AccessIndex(account))
         #expect(ids(report, .policyNeverUsed).isEmpty)
-        #expect(report.gaps.map(\.rule) == [.policyNeverUsed, .policyInactive, .identityInactive, .apiKeyInactive])
+        #expect(report.gaps.map(\.rule) == [.policyNeverUsed, .policyInactive, .identityInactive, .apiKeyInactive,
+                                            .serviceCredentialUnused])
         #expect(report.policiesByLastUse.isEmpty)
     }
 
-    @Test func serviceIDKeyWithoutAccessCountsProfilesButNotPublicAccess() {
-        func key(_ id: String, owner: String) -> APIKey { Fixture.decode(["id": id, "iam_id": owner, "name": id]) }
-        let account = Fixture.account(
-            serviceIDs: [Fixture.serviceID("idle"), Fixture.serviceID("assumer"), Fixture.serviceID("keyless")],
-            profiles: [Fixture.profile("ops", identities: ["iam-ServiceId-assumer"])],
-            groups: [Fixture.group(AccessGroup.publicAccessID, "Public Access")],
+    @Test func serviceIDKeyWithoutAccessCountsProfilesButNotPublicAccess() throws {
+        func key(_ id: String, owner: String) throws -> APIKey { try Fixture.decode(["id": id, "iam_id": owner, "name": id]) }
+        let account = try Fixture.account(
+            serviceIDs: [try Fixture.serviceID("idle"), try Fixture.serviceID("assumer"), try Fixture.serviceID("keyless")],
+            profiles: [try Fixture.profile("ops", identities: ["iam-ServiceId-assumer"])],
+            groups: [try Fixture.group(AccessGroup.publicAccessID, "Public Access")],
             policies: [Fixture.policy("public", group: AccessGroup.publicAccessID, [Fixture.attr("serviceName", "cos")]),
                        Fixture.policy("ops", iamID: "iam-Profile-ops", [Fixture.attr("serviceName", "kms")])],
             apiKeys: [key("ApiKey-idle", owner: "iam-ServiceId-idle"), key("ApiKey-assumer", owner: "iam-ServiceId-assumer")])
@@ -118,11 +119,11 @@ import Testing
         #expect(report.findings.first { $0.rule == .serviceIDKeyWithoutAccess }?.entities.map(\.id) == ["ServiceId-idle", "ApiKey-idle"])
     }
 
-    @Test func administratorsNeedUnnarrowedAccountWideAdministrator() {
-        func user(_ n: String) -> User { Fixture.user("IBMid-\(n)", n) }
-        let account = Fixture.account(
+    @Test func administratorsNeedUnnarrowedAccountWideAdministrator() throws {
+        func user(_ n: String) throws -> User { try Fixture.user("IBMid-\(n)", n) }
+        let account = try Fixture.account(
             users: ["anyGroup", "region", "service", "platform"].map(user),
-            groups: [Fixture.group("AccessGroupId-platform", "Platform", members: ["IBMid-platform"])],
+            groups: [try Fixture.group("AccessGroupId-platform", "Platform", members: ["IBMid-platform"])],
             policies: [
                 Fixture.policy("any", iamID: "IBMid-anyGroup", roles: [Fixture.administrator, Fixture.manager],
                                [Fixture.attr("resourceGroupId", "*")]),
@@ -145,9 +146,9 @@ import Testing
 
     @Test func manyAssigningScopesAreCountedPerPathBeyondTheListedOnes() throws {
         let services = ["kms", "cos", "iks", "redis", "mongodb", "etcd", "toolchain", "logdna"]
-        let account = Fixture.account(
-            users: [Fixture.user("IBMid-busy", "busy")],
-            groups: [Fixture.group("AccessGroupId-ops", "Ops", members: ["IBMid-busy"])],
+        let account = try Fixture.account(
+            users: [try Fixture.user("IBMid-busy", "busy")],
+            groups: [try Fixture.group("AccessGroupId-ops", "Ops", members: ["IBMid-busy"])],
             policies: services.enumerated().map { position, service in
                 position < 6 ? Fixture.policy("p\(position)", group: "AccessGroupId-ops", roles: [Fixture.administrator],
                                               [Fixture.attr("serviceName", service)])
@@ -162,9 +163,9 @@ import Testing
     }
 
     @Test func manyAdministratorPoliciesAreCountedBeyondTheListedOnes() throws {
-        let account = Fixture.account(
-            users: [Fixture.user("IBMid-admin", "admin")],
-            groups: [Fixture.group("AccessGroupId-ops", "Ops", members: ["IBMid-admin"])],
+        let account = try Fixture.account(
+            users: [try Fixture.user("IBMid-admin", "admin")],
+            groups: [try Fixture.group("AccessGroupId-ops", "Ops", members: ["IBMid-admin"])],
             policies: (0..<7).map {
                 Fixture.policy("p\($0)", group: "AccessGroupId-ops", roles: [Fixture.administrator],
                                [Fixture.attr("serviceType", "platform_service")])
@@ -174,12 +175,12 @@ import Testing
         #expect(finding.entities.map(\.id) == ["IBMid-admin", "p0", "p1", "p2", "p3", "p4", "AccessGroupId-ops"])
     }
 
-    @Test func publicAccessDisabledInSettingsIsSaid() {
-        let base = Fixture.account(groups: [Fixture.group(AccessGroup.publicAccessID, "Public Access")],
+    @Test func publicAccessDisabledInSettingsIsSaid() throws {
+        let base = try Fixture.account(groups: [try Fixture.group(AccessGroup.publicAccessID, "Public Access")],
                                    policies: [Fixture.policy("public", group: AccessGroup.publicAccessID, [Fixture.attr("serviceName", "cos")])])
         let account = IAMAccount(accountID: base.accountID, fetchedAt: base.fetchedAt, scope: .account,
                                  accessGroups: base.accessGroups,
-                                 accessGroupSettings: Fixture.decode(["public_access_enabled": false]),
+                                 accessGroupSettings: try Fixture.decode(["public_access_enabled": false]),
                                  accessPolicies: base.accessPolicies)
         let finding = FindingsReport(AccessIndex(account)).findings.first { $0.rule == .publicAccessPolicy }
         #expect(finding?.why.contains("public access is disabled") == true)
@@ -190,7 +191,7 @@ import Testing
                              roleIDs: [Fixture.administrator],
                              resource: [Fixture.attr("accountId", "0123456789abcdef0123456789abcdef"),
                                         Fixture.attr("serviceName", "kms")])
-        let account = Fixture.account(groups: [Fixture.group("AccessGroupId-ops", "Ops")],
+        let account = try Fixture.account(groups: [try Fixture.group("AccessGroupId-ops", "Ops")],
                                       policies: [foreign, Fixture.policy("home", group: "AccessGroupId-ops", [Fixture.attr("serviceName", "kms")])])
         let report = FindingsReport(AccessIndex(account))
         #expect(ids(report, .policyForeignAccount) == ["foreign"])

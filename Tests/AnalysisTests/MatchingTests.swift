@@ -61,41 +61,43 @@ import Testing
         Case(name: "tags", resource: [attr("serviceName", "kms")], tags: [attr("env", "prod")], expected: .partial),
     ]
 
-    static let instance = Fixture.instance("keys", service: "kms", region: "us-south", group: "rg1", guid: "g1")
+    static func instance() throws -> ResourceInstance {
+        try Fixture.instance("keys", service: "kms", region: "us-south", group: "rg1", guid: "g1")
+    }
 
-    static func account(_ testCase: Case) -> IAMAccount {
+    static func account(_ testCase: Case) throws -> IAMAccount {
         var policy = Fixture.policy("p1", group: "AccessGroupId-g", testCase.resource, tags: testCase.tags)
         if testCase.account != Fixture.accountID {
             policy = Policy(id: "p1", type: "access", subject: policy.subject, roleIDs: policy.roleIDs,
                             resource: [Fixture.attr("accountId", testCase.account)] + testCase.resource)
         }
-        return Fixture.account(users: [Fixture.user("IBMid-ann", "Ann")],
-                               groups: [Fixture.group("AccessGroupId-g", "G", members: ["IBMid-ann"])],
-                               policies: [policy], instances: [instance])
+        return try Fixture.account(users: [try Fixture.user("IBMid-ann", "Ann")],
+                               groups: [try Fixture.group("AccessGroupId-g", "G", members: ["IBMid-ann"])],
+                               policies: [policy], instances: [try instance()])
     }
 
     @Test(arguments: cases)
-    func whoHasAccessFollowsTheMatch(_ testCase: Case) {
-        let access = WhoHasAccess.to(Self.instance, in: AccessIndex(Self.account(testCase)))
+    func whoHasAccessFollowsTheMatch(_ testCase: Case) throws {
+        let access = WhoHasAccess.to(try Self.instance(), in: AccessIndex(try Self.account(testCase)))
         let ann = access.first { $0.holder == .identity(iamID: "IBMid-ann") }
         #expect(ann?.match == (testCase.expected == .none ? nil : testCase.expected))
         #expect(access.contains { $0.holder == .accessGroup(id: "AccessGroupId-g") } == (testCase.expected != .none))
     }
 
     @Test(arguments: cases)
-    func instanceWithoutGroupAccessFollowsTheMatch(_ testCase: Case) {
-        let report = FindingsReport(AccessIndex(Self.account(testCase)))
+    func instanceWithoutGroupAccessFollowsTheMatch(_ testCase: Case) throws {
+        let report = FindingsReport(AccessIndex(try Self.account(testCase)))
         let flagged = report.findings.filter { $0.rule == .instanceWithoutGroupAccess }.map { $0.entities[0].id }
         #expect(flagged == (testCase.expected == .none ? ["g1"] : []))
     }
 
-    @Test func everyPathKindOfEffectiveAccess() {
-        let account = Fixture.account(
-            users: [Fixture.user("IBMid-ann", "Ann"), Fixture.user("IBMid-bob", "Bob")],
-            profiles: [Fixture.profile("ops", identities: ["IBMid-ann"])],
-            groups: [Fixture.group("AccessGroupId-static", "Static", members: ["IBMid-ann", "iam-Profile-ops"]),
-                     Fixture.group("AccessGroupId-dynamic", "Dynamic", dynamic: ["IBMid-ann"]),
-                     Fixture.group(AccessGroup.publicAccessID, "Public Access")],
+    @Test func everyPathKindOfEffectiveAccess() throws {
+        let account = try Fixture.account(
+            users: [try Fixture.user("IBMid-ann", "Ann"), try Fixture.user("IBMid-bob", "Bob")],
+            profiles: [try Fixture.profile("ops", identities: ["IBMid-ann"])],
+            groups: [try Fixture.group("AccessGroupId-static", "Static", members: ["IBMid-ann", "iam-Profile-ops"]),
+                     try Fixture.group("AccessGroupId-dynamic", "Dynamic", dynamic: ["IBMid-ann"]),
+                     try Fixture.group(AccessGroup.publicAccessID, "Public Access")],
             policies: [Fixture.policy("direct", iamID: "IBMid-ann", [Self.attr("serviceName", "kms")]),
                        Fixture.policy("static", group: "AccessGroupId-static", [Self.attr("serviceName", "kms")]),
                        Fixture.policy("dynamic", group: "AccessGroupId-dynamic", [Self.attr("serviceName", "kms")]),

@@ -86,6 +86,19 @@ extension FetchSuites {
             #expect(report.manifest.collections.filter { $0.value.status == .ok }.count == CollectionKind.allCases.count - 2)
         }
 
+        /// The collections the fake cloud serves from their catalogue entry answer 403 like the others: forbidden,
+        /// no file, unknown to every reader.
+        @Test func forbiddenSettingsFromTheCatalogueAreMarkedForbidden() async throws {
+            let (report, files, _) = try await fetch(Faults(forbidden: [.effectiveIdentitySettings, .accessManagementSettings]))
+            #expect(report.incomplete.map(\.name) == ["access_management_settings", "effective_identity_settings"])
+            for name in ["access_management_settings", "effective_identity_settings"] {
+                let entry = try #require(report.manifest.collections[name])
+                #expect(entry.status == .forbidden && entry.httpStatus == 403, "\(name)")
+            }
+            #expect(files["effective-identity-settings.json"] == nil && files["access-management-settings.json"] == nil)
+            #expect(files["identity-settings.json"] != nil)
+        }
+
         @Test func malformedBodyFailsThatCollectionWithAClearMessage() async throws {
             let (report, _, _) = try await fetch(Faults(malformed: [.resourceGroups]))
             let entry = try #require(report.manifest.collections["resource_groups"])

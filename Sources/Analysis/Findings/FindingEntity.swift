@@ -15,6 +15,7 @@ public struct FindingEntity: Sendable, Hashable {
         case role
         case apiKey = "api_key"
         case cbrRule = "cbr_rule"
+        case serviceCredential = "service_credential"
         case collection
     }
 
@@ -57,6 +58,7 @@ public struct FindingEntity: Sendable, Hashable {
         case .role: .roles
         case .apiKey: .apiKeys
         case .cbrRule: .cbrRules
+        case .serviceCredential: .resourceKeys
         case .collection: CollectionKind(rawValue: id)
         }
     }

@@ -39,6 +39,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case tooManyAdministratorServiceIDs = "too-many-administrator-service-ids"
     case cbrReportOnly = "cbr-report-only"
     case privilegeEscalation = "privilege-escalation"
+    case serviceCredentialUnused = "service-credential-unused"
 
     /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
     public var severity: Severity {
@@ -47,7 +48,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .collectionUnknown, .policyOnMissingInstance, .authorizationOnMissingInstance, .instanceWithoutGroupAccess,
              .policyForeignAccount, .policyNeverUsed, .policyOnUser, .serviceIDKeyWithoutAccess, .identityInactive,
              .apiKeyInactive, .accountAdministrator, .apiKeyNotRotated, .apiKeyCreationUnrestricted, .userWithoutMFA,
-             .tooManyAdministrators, .tooManyAdministratorServiceIDs, .cbrReportOnly: .warning
+             .tooManyAdministrators, .tooManyAdministratorServiceIDs, .cbrReportOnly, .serviceCredentialUnused: .warning
         case .policyInactive, .canAssignAccess, .noSupportAccessGroup, .userInNoGroup, .serviceIDInNoGroup,
              .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer, .groupWithoutRegionOrResourceGroup,
              .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies, .policyUsesWildcard,
@@ -93,6 +94,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .tooManyAdministratorServiceIDs: "More administrator service IDs than the limit"
         case .cbrReportOnly: "Sensitive service protected only by a report-only network restriction"
         case .privilegeEscalation: "Can become account administrator"
+        case .serviceCredentialUnused: "Service credential with Manager or Writer not used recently"
         }
     }
 
@@ -166,6 +168,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "A context-based-restrictions rule covering a sensitive service (keys, secrets, data, clusters, IAM) is in report mode and no enforced rule covers the same instances: requests from any network are allowed and only reported."
         case .privilegeEscalation:
             "The identity is not an account administrator, but can become one by using the access it holds on IAM itself: adding itself to an access group, creating an API key for a service ID, editing a trusted profile's trust, assigning itself access, or running a workload a trusted profile trusts. The why lists its shortest path step by step (docs/escalation.md)."
+        case .serviceCredentialUnused:
+            "A service credential (resource key) grants Manager or Writer on its instance, and the identity behind it, its API key or its service ID, has not authenticated for --key-unused-days days (the activity report of fetch --with-activity). A credential that names neither is reported too: its use cannot be checked."
         }
     }
 
@@ -215,6 +219,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
             "Once the rule's reports show no legitimate requests from outside its zones, set its enforcement mode to enabled."
         case .privilegeEscalation:
             "Break the path at its first step: narrow the policy that enables it (to the groups, service IDs or profiles it is meant for, or to a role without the action), or make the target less privileged."
+        case .serviceCredentialUnused: "Delete the credential if nothing uses it; otherwise give it the least role that works (Reader)."
         }
     }
 
@@ -246,6 +251,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
         case .tooManyAdministrators, .tooManyAdministratorServiceIDs: [.accessPolicies, .accessGroups, .accessGroupMembers]
         case .cbrReportOnly: [.cbrRules]
         case .privilegeEscalation: [.accessPolicies, .accessGroups, .accessGroupMembers]
+        case .serviceCredentialUnused: [.resourceKeys]
         }
     }
 
@@ -265,7 +271,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
              .serviceIDInNoGroup, .profileInNoGroup, .profileUnassumable, .groupWithoutReaderOrViewer,
              .groupWithoutRegionOrResourceGroup, .groupWithoutService, .emptyAccessGroup, .accessGroupWithoutPolicies,
              .apiKeyNotRotated, .ownerAPIKey, .apiKeyCreationUnrestricted, .accountMFANotEnforced, .userWithoutMFA,
-             .noSupportAccessGroup: []
+             .noSupportAccessGroup, .serviceCredentialUnused: []
         }
     }
 }
@@ -310,6 +316,7 @@ extension RuleID {
         case .tooManyAdministrators: FindingRule(findings: AdministratorCountFindings.tooManyUsers)
         case .tooManyAdministratorServiceIDs: FindingRule(findings: AdministratorCountFindings.tooManyServiceIDs)
         case .cbrReportOnly: FindingRule(findings: NetworkFindings.reportOnlyRestrictions)
+        case .serviceCredentialUnused: FindingRule(ServiceCredentialFindings.unusedWritingCredentials)
         case .privilegeEscalation: FindingRule(findings: EscalationFindings.privilegeEscalation)
         }
     }

@@ -25,9 +25,6 @@ extension Endpoint {
             }
             return try context.page(.offset, groups, key: "groups")
         },
-        Endpoint("GET", "/v2/groups/settings", reads: [.accessGroupSettings]) { context in
-            .json(context.snapshot.object(.accessGroupSettings) ?? [:])
-        },
         // `membership_type` defaults to `static`: rule-based members need `membership_type=all` (or `dynamic`).
         // Without `verbose=true` members carry no name, email or description.
         Endpoint("GET", "/v2/groups/{group}/members", reads: [.accessGroupMembers]) { context in

@@ -18,8 +18,5 @@ extension Endpoint {
             if !context.request.flag("include_settings") { users = users.map { $0.setting("settings", to: nil) } }
             return try context.page(.users, users, key: "resources")
         },
-        Endpoint("GET", "/v4/accounts/{account}", reads: [.account]) { context in
-            .json(context.snapshot.object(.account) ?? [:])
-        },
     ]
 }

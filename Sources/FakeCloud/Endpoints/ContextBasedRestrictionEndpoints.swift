@@ -2,7 +2,7 @@ import Snapshot
 
 extension Endpoint {
     /// Context-based restrictions (`cbr.cloud.ibm.com`): zones and rules of an account (`account_id` required, as in
-    /// the API; not paged, with `count`), and the account's CBR settings.
+    /// the API; not paged, with `count`); the account's CBR settings come from the catalogue (`Endpoint.catalogue`).
     static let contextBasedRestrictions: [Endpoint] = [
         Endpoint("GET", "/v1/zones", reads: [.cbrZones]) { context in
             try requireAccount(context)
@@ -13,9 +13,6 @@ extension Endpoint {
             try requireAccount(context)
             let rules = context.snapshot.items(.cbrRules)
             return .json(["count": .int(rules.count), "rules": .array(rules)])
-        },
-        Endpoint("GET", "/v1/account_settings/{account}", reads: [.cbrAccountSettings]) { context in
-            .json(context.snapshot.object(.cbrAccountSettings) ?? [:])
         },
     ]
 

@@ -32,14 +32,8 @@ extension Endpoint {
             }
             return try context.page(.identity, keys, key: "apikeys")
         },
-        Endpoint("GET", "/v1/accounts/{account}/settings/identity", reads: [.identitySettings]) { context in
-            .json(context.snapshot.object(.identitySettings) ?? [:])
-        },
         Endpoint("GET", "/v1/idps", reads: [.identityProviders]) { context in
             .json(["idps": .array(context.snapshot.items(.identityProviders))])
-        },
-        Endpoint("GET", "/v2/loginsettings/{account}", reads: [.loginSettings]) { context in
-            .json(context.snapshot.object(.loginSettings) ?? [:])
         },
     ]
 

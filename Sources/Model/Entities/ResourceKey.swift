@@ -14,6 +14,8 @@ public struct ResourceKey: Decodable, Sendable, Hashable {
     public let roleCRN: String?
     /// The backing service ID (`credentials.iam_serviceid_crn`).
     public let serviceIDCRN: String?
+    /// The id of the API key behind the credential (`credentials.iam_apikey_id`), when the credential names it.
+    public let apiKeyID: String?
 
     enum CodingKeys: String, CodingKey {
         case id, guid, name, crn, state, credentials
@@ -21,7 +23,7 @@ public struct ResourceKey: Decodable, Sendable, Hashable {
     }
 
     enum CredentialKeys: String, CodingKey {
-        case roleCRN = "iam_role_crn", serviceIDCRN = "iam_serviceid_crn"
+        case roleCRN = "iam_role_crn", serviceIDCRN = "iam_serviceid_crn", apiKeyID = "iam_apikey_id"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -37,6 +39,7 @@ public struct ResourceKey: Decodable, Sendable, Hashable {
         let credentials = try c.decodeIfPresent([String: LossyString].self, forKey: .credentials) ?? [:]
         roleCRN = credentials[CredentialKeys.roleCRN.rawValue]?.value
         serviceIDCRN = credentials[CredentialKeys.serviceIDCRN.rawValue]?.value
+        apiKeyID = credentials[CredentialKeys.apiKeyID.rawValue]?.value
     }
 
     /// The instance the key is for: its CRN parsed.

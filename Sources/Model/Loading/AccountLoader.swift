@@ -60,6 +60,13 @@ public enum AccountLoader {
         let cbrAccountSettings = rest.object(.cbrAccountSettings, CBRAccountSettings.self)
         let identityProviders = rest.list(.identityProviders, IdentityProvider.self, id: \.id)
         let loginSettings = rest.object(.loginSettings, LoginSettings.self)
+        var collections = CollectionStore()
+        for kind in CollectionKind.allCases {
+            switch kind.registration.holding {
+            case .property: break
+            case .stored(let decode): decode(&rest, &collections)
+            }
+        }
         let activity = rest.volatile(snapshot.activity, file: VolatileArea.activity.file, ActivityReport.self)
         let mfa = rest.volatile(snapshot.mfa, file: VolatileArea.mfa.file, MFAReport.self)
 
@@ -77,7 +84,7 @@ public enum AccountLoader {
             resourceGroups: resourceGroups, resourceInstances: resourceInstances, apiKeys: apiKeys,
             identitySettings: identitySettings, resourceKeys: resourceKeys, cbrZones: cbrZones, cbrRules: cbrRules,
             cbrAccountSettings: cbrAccountSettings, identityProviders: identityProviders, loginSettings: loginSettings,
-            activity: activity, mfa: mfa, unknown: unknown)
+            collections: collections, activity: activity, mfa: mfa, unknown: unknown)
 
         var problems = snapshot.problems + decoder.problems + decoded.problems + rest.problems
         problems += ReferenceCheck(account: account, members: members, groupRules: groupRules, links: links,

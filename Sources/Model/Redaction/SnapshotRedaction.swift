@@ -121,44 +121,13 @@ public enum SnapshotRedaction {
                 return (SnapshotRedaction.pseudonym("role", crn), nil)
             }
             guard let id = (object["guid"] ?? object["id"] ?? object["crn"]) as? String else { return nil }
-            return (SnapshotRedaction.pseudonym(collection.map(Self.prefix) ?? "entity", id), nil)
+            return (SnapshotRedaction.pseudonym(collection.map(\.pseudonymPrefix) ?? "entity", id), nil)
         }
 
-        /// Whether an object with an `iam_id` in the collection is that identity (a user, a member, an activity
-        /// entry), rather than something an identity owns (an API key names its owner's `iam_id`).
+        /// Whether an object with an `iam_id` in the collection is that identity; the activity and MFA reports
+        /// (no collection) list identities.
         private static func namesIdentities(_ collection: CollectionKind?) -> Bool {
-            guard let collection else { return true }  // the activity and MFA reports list identities
-            switch collection {
-            case .users, .serviceIDs, .trustedProfiles, .accessGroupMembers, .trustedProfileIdentities: return true
-            case .account, .trustedProfileLinks, .trustedProfileRules, .accessGroups, .accessGroupRules,
-                 .accessGroupSettings, .accessPolicies, .authorizationPolicies, .roles, .policyTemplates,
-                 .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys,
-                 .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings: return false
-            }
-        }
-
-        /// The pseudonym prefix of entities of a collection.
-        private static func prefix(_ collection: CollectionKind) -> String {
-            switch collection {
-            case .account: "account"
-            case .users: "user"
-            case .serviceIDs: "serviceid"
-            case .trustedProfiles, .trustedProfileIdentities: "profile"
-            case .accessGroups, .accessGroupMembers, .accessGroupSettings: "group"
-            case .resourceGroups: "resourcegroup"
-            case .resourceInstances: "instance"
-            case .apiKeys: "apikey"
-            case .accessGroupRules, .trustedProfileRules: "rule"
-            case .trustedProfileLinks: "link"
-            case .policyTemplates, .policyAssignments: "template"
-            case .accessPolicies, .authorizationPolicies: "policy"
-            case .roles: "role"
-            case .identitySettings, .cbrAccountSettings, .loginSettings: "setting"
-            case .resourceKeys: "credential"
-            case .cbrZones: "zone"
-            case .cbrRules: "cbrrule"
-            case .identityProviders: "idp"
-            }
+            collection?.namesIdentities ?? true
         }
 
         private func pseudonym(_ prefix: String, _ text: String) -> String { SnapshotRedaction.pseudonym(prefix, text) }

@@ -67,6 +67,7 @@ enum FindingsWording {
         case .role: "role"
         case .apiKey: "API key"
         case .cbrRule: "network restriction rule"
+        case .serviceCredential: "service credential"
         case .collection: "collection"
         }
     }

@@ -1,0 +1,97 @@
+import Snapshot
+
+/// What the Model knows of one collection: how the loader decodes it and how `summary` counts it. One exhaustive
+/// switch (`CollectionKind.registration`), so a new collection does not compile until it is registered here.
+struct CollectionRegistration {
+    /// How the account holds the collection.
+    enum Holding {
+        /// In one of `IAMAccount`'s stored properties, decoded by `AccountLoader.load` (the collections analyses index).
+        case property
+        /// In the account's `CollectionStore`, decoded by this function (the entity's file declares the key and the
+        /// account's accessor).
+        case stored(@Sendable (inout CollectionDecoder, inout CollectionStore) -> Void)
+    }
+
+    /// One row of the summary: the label, the count, and a note.
+    struct SummaryRow: Sendable {
+        let label: String
+        let count: @Sendable (IAMAccount) -> Int
+        let note: @Sendable (IAMAccount) -> String?
+
+        init(_ label: String, count: @escaping @Sendable (IAMAccount) -> Int,
+             note: @escaping @Sendable (IAMAccount) -> String? = { _ in nil }) {
+            self.label = label
+            self.count = count
+            self.note = note
+        }
+
+        /// A row counting what the account's store holds (1 for an object).
+        static func stored(_ label: String, _ kind: CollectionKind) -> SummaryRow {
+            SummaryRow(label, count: { $0.collections.count(kind) ?? 0 })
+        }
+    }
+
+    let holding: Holding
+    /// `nil`: the summary does not count the collection (parts of another row, objects of settings read elsewhere).
+    let summary: SummaryRow?
+
+    /// A collection held in a stored property of `IAMAccount`.
+    static func property(_ summary: SummaryRow? = nil) -> CollectionRegistration {
+        CollectionRegistration(holding: .property, summary: summary)
+    }
+
+    /// An `object` collection decoded into the store under `key`, counted by the summary under `label`.
+    static func object<T: Decodable & Sendable>(_ key: CollectionKey<T>, summary label: String) -> CollectionRegistration {
+        CollectionRegistration(holding: .stored { decoder, store in store.set(key, decoder.object(key.kind, T.self)) },
+                               summary: .stored(label, key.kind))
+    }
+}
+
+extension CollectionKind {
+    /// The Model's registration of the collection.
+    var registration: CollectionRegistration {
+        typealias Row = CollectionRegistration.SummaryRow
+        switch self {
+        case .account, .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities, .accessGroupSettings,
+             .identitySettings, .cbrAccountSettings, .loginSettings:
+            return .property()
+        case .users: return .property(Row("users") { $0.users.count })
+        case .serviceIDs: return .property(Row("service IDs") { $0.serviceIDs.count })
+        case .trustedProfiles: return .property(Row("trusted profiles") { $0.trustedProfiles.count })
+        case .accessGroups: return .property(Row("access groups") { $0.accessGroups.count })
+        case .accessGroupMembers:
+            return .property(Row("group memberships", count: { $0.accessGroups.reduce(0) { $0 + $1.members.count } }, note: { account in
+                let dynamic = account.accessGroups.reduce(0) { $0 + $1.members.filter(\.isDynamic).count }
+                return dynamic > 0 ? "\(dynamic) dynamic" : nil
+            }))
+        case .accessGroupRules:
+            return .property(Row("dynamic group rules") { $0.accessGroups.reduce(0) { $0 + $1.rules.count } })
+        case .accessPolicies: return .property(Row("access policies") { $0.accessPolicies.count })
+        case .authorizationPolicies: return .property(Row("authorization policies") { $0.authorizationPolicies.count })
+        case .roles:
+            return .property(Row("roles", count: { $0.roles.count }, note: { account in
+                let custom = account.roles.filter { $0.kind == .custom }.count
+                return custom > 0 ? "\(custom) custom" : nil
+            }))
+        case .policyTemplates: return .property(Row("policy templates") { $0.policyTemplates.count })
+        case .policyAssignments: return .property(Row("policy assignments") { $0.policyAssignments.count })
+        case .resourceGroups: return .property(Row("resource groups") { $0.resourceGroups.count })
+        case .resourceInstances: return .property(Row("service instances") { $0.resourceInstances.count })
+        case .apiKeys: return .property(Row("API keys") { $0.apiKeys.count })
+        case .resourceKeys: return .property(Row("service credentials") { $0.resourceKeys.count })
+        case .cbrZones: return .property(Row("CBR network zones") { $0.cbrZones.count })
+        case .cbrRules: return .property(Row("CBR rules", count: { $0.cbrRules.count }, note: { Self.cbrModes($0.cbrRules) }))
+        case .identityProviders: return .property(Row("identity providers") { $0.identityProviders.count })
+        case .effectiveIdentitySettings: return .object(EffectiveIdentitySettings.key, summary: "effective identity settings")
+        case .accessManagementSettings: return .object(AccessManagementSettings.key, summary: "access management settings")
+        }
+    }
+
+    /// How many CBR rules are only reported or disabled, e.g. "2 report-only, 1 disabled"; `nil` when all are enforced.
+    private static func cbrModes(_ rules: [CBRRule]) -> String? {
+        let report = rules.filter { $0.enforcementMode == .report }.count
+        let disabled = rules.filter { $0.enforcementMode == .disabled }.count
+        let parts = [report > 0 ? "\(report) report-only" : nil, disabled > 0 ? "\(disabled) disabled" : nil].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+}
