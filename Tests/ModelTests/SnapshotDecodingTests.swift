@@ -35,6 +35,8 @@ import TestSupport
         case .cbrAccountSettings: same(CBRAccountSettings.self, data) { $0 }
         case .identityProviders: same([Lossy<IdentityProvider>].self, data, items)
         case .loginSettings: same(LoginSettings.self, data) { $0 }
+        case .effectiveIdentitySettings: same(EffectiveIdentitySettings.self, data) { $0 }
+        case .accessManagementSettings: same(AccessManagementSettings.self, data) { $0 }
         }
     }
 
