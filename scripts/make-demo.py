@@ -431,10 +431,13 @@ def identity_settings():
 
 
 def effective_identity_settings():
-    """No account-settings template is assigned: the settings in effect are the account's own."""
+    """The settings in effect are the account's own; the assigned account-settings template (SEEDS.md, enterprise-
+    managed IAM) sets one of them to the same value."""
     own = identity_settings()
     effective = {k: v for k, v in own.items() if k not in ("account_id", "entity_tag")}
-    return {"account_id": ACCT, "effective": effective, "account": own}
+    assigned = {"template_id": AST_BASELINE, "template_version": 2, "template_name": "Acme baseline",
+                "restrict_user_list_visibility": "NOT_RESTRICTED"}
+    return {"account_id": ACCT, "effective": effective, "account": own, "assigned_templates": [assigned]}
 
 
 def access_management_settings():
@@ -1161,6 +1164,149 @@ def login_settings():
     return {"alias": "acme-dev"}
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Enterprise-managed IAM (SEEDS.md): templates assigned to this account by its enterprise (ENTERPRISE), and the
+# marks they leave. Support Staff is the group of an access group template (its policy from a policy template);
+# federated-developers is a trusted profile from a template; the account settings come from a template; the
+# Developers' log policy comes from a policy template assigned directly. An Auditors template whose assignment was
+# superseded, and an assignment to an account group, mark nothing here.
+# ---------------------------------------------------------------------------------------------------------------
+ENTERPRISE = "e4f1c0a9b8d7465f9e3d2c1b0a987654"
+T_AT = "2025-09-01T10:00:00Z"
+T_AT_IDENTITY = "2025-09-01T10:00+0000"
+AGT_SUPPORT = "AccessGroupTemplateId-6d1f3a2e-0b4c-4e59-8a7d-2f1e0c9b8a71"
+AGT_AUDIT = "AccessGroupTemplateId-0e8b7c6d-5a4f-4b3e-9d2c-1a0f9e8d7c62"
+AGA_SUPPORT = "AccessGroupAssignment-3c2b1a09-8f7e-4d6c-b5a4-938271605f4e"
+AGA_AUDIT = "AccessGroupAssignment-7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d"
+AGA_ELSEWHERE = "AccessGroupAssignment-9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"
+PT_SUPPORT = "policyTemplate-2b7e151c-28ae-4d2a-a6f7-15881aba7c4f"
+PT_LOGS = "policyTemplate-5e4d3c2b-1a09-4f8e-9d7c-6b5a49382716"
+PA_LOGS = "policyAssignment-8d7c6b5a-4938-4271-a605-f4e3d2c1b0a9"
+TPT_FED = "ProfileTemplate-1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a5b"
+TPA_FED = "TemplateAssignment-4a5b6c7d-8e9f-40a1-b2c3-d4e5f6a7b8c9"
+AST_BASELINE = "AccountSettingsTemplate-6c5b4a39-2817-4f6e-9d5c-4b3a29180f7e"
+ASA_BASELINE = "TemplateAssignment-0a1b2c3d-4e5f-4607-8819-2a3b4c5d6e7f"
+ACCOUNT_GROUP = "AccountGroupId-1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f"
+
+
+def stamped(item, identity=False):
+    at = T_AT_IDENTITY if identity else T_AT
+    return dict(item, created_at=at, created_by_id=U_DANA, last_modified_at=at, last_modified_by_id=U_DANA)
+
+
+def policy_template_versions():
+    """Every version of the two policy templates: Support Staff's (v1, v2; v2 is assigned) and the log reader's."""
+    def version(tid, name, v, roles, attrs):
+        return stamped({
+            "id": tid, "name": name, "description": "Enterprise policy template: " + name, "account_id": ENTERPRISE,
+            "version": str(v), "committed": True, "state": "active",
+            "policy": {"type": "access", "description": name,
+                       "control": {"grant": {"roles": [{"role_id": r} for r in roles]}},
+                       "resource": {"attributes": attrs}},
+            "href": "%s/v1/policy_templates/%s/versions/%d" % (IAM, tid, v),
+        })
+    return {
+        PT_SUPPORT: [version(PT_SUPPORT, "Support cases", 1, [platform("Viewer")], [eq("serviceName", "support")]),
+                     version(PT_SUPPORT, "Support cases", 2, [platform("Editor")], [eq("serviceName", "support")])],
+        PT_LOGS: [version(PT_LOGS, "Read logs", 1, [service_role("Reader")], [eq("serviceName", "logdna")])],
+    }
+
+
+def policy_templates():
+    """The latest version of each policy template, as /v1/policy_templates lists them."""
+    return [versions[-1] for versions in policy_template_versions().values()]
+
+
+def policy_assignments():
+    return [stamped({
+        "id": PA_LOGS, "account_id": ENTERPRISE, "href": "%s/v1/policy_assignments/%s" % (IAM, PA_LOGS),
+        "target": {"type": "Account", "id": ACCT}, "template": {"id": PT_LOGS, "version": "1"},
+        "subject": {"type": "access_group_id", "id": G_DEV}, "status": "succeeded",
+        "resources": [{"target": {"type": "Account", "id": ACCT},
+                       "policy": {"resource_created": {"id": P_DEV_LOGS}, "status": "succeeded"}}],
+    })]
+
+
+def access_group_templates():
+    def template(tid, name, group, references):
+        return stamped({
+            "id": tid, "name": name, "description": "Managed by the Acme enterprise", "version": "1",
+            "committed": True, "account_id": ENTERPRISE,
+            "group": {"name": group, "description": "Created by an enterprise template"},
+            "policy_template_references": references,
+            "href": "%s/v1/group_templates/%s/versions/1" % (IAM, tid),
+        })
+    return [template(AGT_SUPPORT, "Support Staff (enterprise)", "Support Staff", [{"id": PT_SUPPORT, "version": "2"}]),
+            template(AGT_AUDIT, "Auditors (enterprise)", "Auditors", [])]
+
+
+def access_group_assignments():
+    def assignment(aid, tid, target_type, target, status):
+        return stamped({
+            "id": aid, "account_id": ENTERPRISE, "template_id": tid, "template_version": "1",
+            "target_type": target_type, "target": target, "operation": "assign", "status": status,
+            "href": "%s/v1/group_assignments/%s" % (IAM, aid),
+        })
+    return [assignment(AGA_SUPPORT, AGT_SUPPORT, "Account", ACCT, "succeeded"),
+            assignment(AGA_AUDIT, AGT_AUDIT, "Account", ACCT, "superseded"),
+            assignment(AGA_ELSEWHERE, AGT_SUPPORT, "AccountGroup", ACCOUNT_GROUP, "succeeded")]
+
+
+def trusted_profile_templates():
+    return [stamped({
+        "id": TPT_FED, "version": 1, "account_id": ENTERPRISE, "name": "Federated developers (enterprise)",
+        "description": "Managed by the Acme enterprise", "committed": True,
+        "entity_tag": "1-0d9c8b7a6f5e4d3c2b1a09f8e7d6c5b4",
+        "crn": "crn:v1:bluemix:public:iam-identity::a/%s::profile-template:%s" % (ENTERPRISE, TPT_FED),
+        "profile": {"name": "federated-developers", "description": "Developers signing in through the Acme SAML IdP"},
+    }, identity=True)]
+
+
+def trusted_profile_assignments():
+    return [stamped({
+        "id": TPA_FED, "account_id": ENTERPRISE, "template_id": TPT_FED, "template_version": 1,
+        "target_type": "Account", "target": ACCT, "status": "succeeded",
+        "entity_tag": "1-5b4a39281706f5e4d3c2b1a0f9e8d7c6", "href": "%s/v1/profile_assignments/%s" % (IAM, TPA_FED),
+        "resources": [{"target": ACCT, "profile": {"id": "Profile-" + TP_FED, "version": 1, "status": "succeeded",
+                                                   "resource_created": {"id": "Profile-" + TP_FED}}}],
+    }, identity=True)]
+
+
+def account_settings_templates():
+    return [stamped({
+        "id": AST_BASELINE, "version": 2, "account_id": ENTERPRISE, "name": "Acme baseline",
+        "description": "User list visibility for every Acme account", "committed": True,
+        "entity_tag": "2-9e8d7c6b5a4938271605f4e3d2c1b0a9",
+        "crn": "crn:v1:bluemix:public:iam-identity::a/%s::account-settings-template:%s" % (ENTERPRISE, AST_BASELINE),
+        "account_settings": {"restrict_user_list_visibility": "NOT_RESTRICTED"},
+    }, identity=True)]
+
+
+def account_settings_assignments():
+    return [stamped({
+        "id": ASA_BASELINE, "account_id": ENTERPRISE, "template_id": AST_BASELINE, "template_version": 2,
+        "target_type": "Account", "target": ACCT, "status": "succeeded",
+        "entity_tag": "1-3c2b1a09f8e7d6c5b4a3928170f6e5d4",
+        "href": "%s/v1/account_settings_assignments/%s" % (IAM, ASA_BASELINE),
+    }, identity=True)]
+
+
+def with_template_marks(profiles, policies):
+    """The profile and the policies the assignments above created name their template."""
+    for p in profiles:
+        if p["id"] == "Profile-" + TP_FED:
+            p.update(template_id=TPT_FED, assignment_id=TPA_FED)
+    marks = {
+        P_SUPPORT: {"id": PT_SUPPORT, "version": "2", "assignment_id": AGA_SUPPORT, "root_id": AGT_SUPPORT,
+                    "root_version": "1"},
+        P_DEV_LOGS: {"id": PT_LOGS, "version": "1", "assignment_id": PA_LOGS},
+    }
+    for p in policies:
+        if p["id"] in marks:
+            p["template"] = marks[p["id"]]
+    return profiles, policies
+
+
 def services_named_in_policies(policies, instances=()):
     """Services whose roles a fetch asks for: named in a policy's subject or resource, or of an instance."""
     names = set(i["crn"].split(":")[4] for i in instances)
@@ -1192,9 +1338,9 @@ def role_queries(policies, instances=()):
 
 def build():
     """Returns [(collection, file, api, endpoint, query, shape, pages, data)], the volatile usage, the account id."""
-    profiles = sort_list(trusted_profiles(), "id")
+    profiles, acc_pol = with_template_marks(sort_list(trusted_profiles(), "id"),
+                                            sorted(access_policies() + escalation_policies(), key=lambda p: p["id"]))
     groups = sort_list(access_groups() + escalation_access_groups(), "id")
-    acc_pol = sorted(access_policies() + escalation_policies(), key=lambda p: p["id"])
     auth_pol = sort_list(authorization_policies(), "id")
     acct_q = "account_id=" + ACCT
     c = [
@@ -1231,9 +1377,9 @@ def build():
         ("roles", "roles.json", "iam-access-management", "/v2/roles", acct_q, "roles",
          1 + role_queries(acc_pol + auth_pol, resource_instances()), roles()),
         ("policy_templates", "policy-templates.json", "iam-access-management", "/v1/policy_templates",
-         acct_q + "&limit=100", "list", 1, []),
+         acct_q + "&limit=100", "list", 1, sort_list(policy_templates(), "id")),
         ("policy_assignments", "policy-assignments.json", "iam-access-management", "/v1/policy_assignments",
-         acct_q + "&version=1.0&limit=100", "list", 1, []),
+         acct_q + "&version=1.0&limit=100", "list", 1, sort_list(policy_assignments(), "id")),
         ("resource_groups", "resource-groups.json", "resource-manager", "/v2/resource_groups", acct_q, "list", 1,
          sort_list(resource_groups(), "id")),
         ("resource_instances", "resource-instances.json", "resource-controller", "/v2/resource_instances",
@@ -1258,6 +1404,23 @@ def build():
          "/v1/accounts/%s/effective_settings/identity" % ACCT, "", "object", 1, effective_identity_settings()),
         ("access_management_settings", "access-management-settings.json", "iam-access-management",
          "/v1/accounts/%s/settings/access_management" % ACCT, "", "object", 1, access_management_settings()),
+        ("access_group_templates", "access-group-templates.json", "iam-access-groups", "/v1/group_templates",
+         acct_q + "&limit=100", "list", 1, sort_list(access_group_templates(), "id")),
+        ("access_group_assignments", "access-group-assignments.json", "iam-access-groups", "/v1/group_assignments",
+         acct_q + "&limit=100", "list", 1, sort_list(access_group_assignments(), "id")),
+        ("trusted_profile_templates", "trusted-profile-templates.json", "iam-identity", "/v1/profile_templates",
+         acct_q + "&limit=100", "list", 1, sort_list(trusted_profile_templates(), "id")),
+        ("trusted_profile_assignments", "trusted-profile-assignments.json", "iam-identity", "/v1/profile_assignments/",
+         acct_q + "&limit=100", "list", 1, sort_list(trusted_profile_assignments(), "id")),
+        ("account_settings_templates", "account-settings-templates.json", "iam-identity",
+         "/v1/account_settings_templates", acct_q + "&limit=100", "list", 1,
+         sort_list(account_settings_templates(), "id")),
+        ("account_settings_assignments", "account-settings-assignments.json", "iam-identity",
+         "/v1/account_settings_assignments/", acct_q + "&limit=100", "list", 1,
+         sort_list(account_settings_assignments(), "id")),
+        ("policy_template_versions", "policy-template-versions.json", "iam-access-management",
+         "/v1/policy_templates/{template}/versions", "limit=100", "per-parent", len(policy_template_versions()),
+         sort_per_parent(policy_template_versions(), "version")),
     ]
     return c, dict(policy_usage(), **escalation_policy_usage())
 

@@ -348,6 +348,58 @@ class Conformance:
             return len(items)
         self.check("GET /v1/policy_assignments?version=1.0", "policy_assignments", assignments)
 
+        def policy_template_versions(check):
+            # One listing per template the snapshot holds versions of (the fetcher asks for those assignments,
+            # templates and policies refer to), through the SDK's pager.
+            total = 0
+            for template_id in sorted(self.content("policy_template_versions") or {}):
+                self.parse(check, policy_v1.PolicyTemplateVersionsCollection,
+                           self.policies.list_policy_template_versions(template_id, limit=100).get_result())
+                total += len(self.pager(check, policy_v1.PolicyTemplateVersionsPager(
+                    client=self.policies, policy_template_id=template_id, limit=100), policy_v1.PolicyTemplate, None))
+            check.pager = "ok" if total else "-"
+            return total
+        self.check("GET /v1/policy_templates/{id}/versions", "policy_template_versions", policy_template_versions)
+
+        def group_templates(check):
+            self.parse(check, groups_v2.ListTemplatesResponse,
+                       self.groups.list_templates(acct, limit=100).get_result())
+            return len(self.pager(check, groups_v2.TemplatesPager(client=self.groups, account_id=acct, limit=100),
+                                  groups_v2.GroupTemplate, check.expected))
+        self.check("GET /v1/group_templates", "access_group_templates", group_templates)
+
+        def group_assignments(check):
+            # The SDK has no pager for assignments: walked by hand through `next.href`'s offset.
+            offset = lambda result: _query(((result.get("next") or {}).get("href") or ""), "offset")  # noqa: E731
+            items = self.pages(check, groups_v2.ListTemplateAssignmentResponse, "assignments",
+                               lambda c: self.groups.list_assignments(acct, limit=100, offset=int(c) if c else None),
+                               offset)
+            for index, item in enumerate(items):
+                self.parse(check, groups_v2.TemplateAssignmentResponse, item, "item %d" % index)
+            return len(items)
+        self.check("GET /v1/group_assignments", "access_group_assignments", group_assignments)
+
+        for path, collection, method, model, key, item_model in (
+                ("/v1/profile_templates", "trusted_profile_templates", self.identity.list_profile_templates,
+                 identity_v1.TrustedProfileTemplateList, "profile_templates", identity_v1.TrustedProfileTemplateResponse),
+                ("/v1/profile_assignments/", "trusted_profile_assignments", self.identity.list_trusted_profile_assignments,
+                 identity_v1.TemplateAssignmentListResponse, "assignments", identity_v1.TemplateAssignmentResponse),
+                ("/v1/account_settings_templates", "account_settings_templates",
+                 self.identity.list_account_settings_templates, identity_v1.AccountSettingsTemplateList,
+                 "account_settings_templates", identity_v1.AccountSettingsTemplateResponse),
+                ("/v1/account_settings_assignments/", "account_settings_assignments",
+                 self.identity.list_account_settings_assignments, identity_v1.TemplateAssignmentListResponse,
+                 "assignments", identity_v1.TemplateAssignmentResponse)):
+            def identity_templates(check, method=method, model=model, key=key, item_model=item_model):
+                # IAM Identity's template APIs page by `limit` and `pagetoken` (no SDK pager).
+                items = self.pages(check, model, key,
+                                   lambda c: method(account_id=acct, limit=100 if key == "assignments" else "100",
+                                                    pagetoken=c), token)
+                for index, item in enumerate(items):
+                    self.parse(check, item_model, item, "item %d" % index)
+                return len(items)
+            self.check("GET " + path, collection, identity_templates)
+
         def resource_groups(check):
             result = self.manager.list_resource_groups(account_id=acct).get_result()
             self.parse(check, rm_v2.ResourceGroupList, result)

@@ -15,6 +15,8 @@ enum APIFamily: Sendable, Equatable {
         case ("v1", "serviceids"), ("v1", "profiles"), ("v1", "apikeys"), ("v1", "activity"), ("v1", "mfa"): .identity
         case ("v1", "accounts"): .identity // /v1/accounts/{account}/settings/identity
         case ("v1", "idps"), ("v2", "loginsettings"): .identity
+        case ("v1", "profile_templates"), ("v1", "profile_assignments"), ("v1", "account_settings_templates"),
+             ("v1", "account_settings_assignments"): .identity
         case ("v2", "resource_groups"), ("v2", "resource_instances"), ("v2", "resource_keys"): .resourceController
         default: .platform
         }

@@ -74,7 +74,7 @@ struct Page {
         let previousOffset = offset > 0 ? max(0, offset - limit) : nil
         var members: [String: RawJSON] = [key: .array(items)]
         switch style {
-        case .identity:
+        case .identity, .identityTemplates:
             members["limit"] = .int(limit)
             members["offset"] = .int(offset)
             members["first"] = .string(absolute(nil))

@@ -4,6 +4,8 @@ import Foundation
 enum PagingStyle: Sendable {
     /// IAM Identity lists: `pagesize` / `pagetoken`; `next` is an absolute URL string, absent on the last page.
     case identity
+    /// IAM Identity templates and assignments: `limit` / `pagetoken`; the envelope of `identity`.
+    case identityTemplates
     /// Access groups and members: `limit` / `offset`; `next: {"href"}` (absolute), plus `first`, `last`,
     /// `previous`, `total_count`.
     case offset
@@ -21,7 +23,7 @@ enum PagingStyle: Sendable {
     /// The page size when the client does not ask for one.
     var defaultLimit: Int {
         switch self {
-        case .identity: 20
+        case .identity, .identityTemplates: 20
         case .offset, .start: 50
         case .resourceController, .users: 100
         }
@@ -33,7 +35,7 @@ enum PagingStyle: Sendable {
     /// The query parameter that carries the cursor.
     var cursorParameter: String {
         switch self {
-        case .identity: "pagetoken"
+        case .identity, .identityTemplates: "pagetoken"
         case .offset: "offset"
         case .start, .resourceController: "start"
         case .users: "_start"

@@ -11,11 +11,15 @@ extension CollectionKind {
         case parents
         /// The services named by policies and instances: `/v2/roles` is asked once per service.
         case namedServices
+        /// The policy templates that assignments, templates and policies refer to (`PolicyTemplateReferences`): one
+        /// listing of versions per template.
+        case templateReferences
     }
 
     /// What the collection's requests wait for, from its shape.
     var fetchStart: FetchStart {
-        switch shape {
+        if self == .policyTemplateVersions { return .templateReferences }
+        return switch shape {
         case .list, .object: .atOnce
         case .perParent: .parents
         case .roles: .namedServices

@@ -12,10 +12,11 @@ struct Endpoint: Sendable {
     let itemsKey: String?
     let paging: Paging
 
-    /// The same endpoint for one parent (`{group}` or `{profile}` in the path replaced by its id).
+    /// The same endpoint for one parent (`{group}`, `{profile}` or `{template}` in the path replaced by its id).
     func forParent(_ id: String) -> Endpoint {
         let encoded = URLEncoding.pathSegment(id)
         let concrete = path.replacingOccurrences(of: "{group}", with: encoded).replacingOccurrences(of: "{profile}", with: encoded)
+            .replacingOccurrences(of: "{template}", with: encoded)
         return Endpoint(api: api, path: concrete, query: query, itemsKey: itemsKey, paging: paging)
     }
 

@@ -61,6 +61,11 @@ struct FetchPlan: Sendable {
             let queries = RoleMerge.queries(policies: policies, instances: instances)
             group.addTask { .fetched(try await roles(queries: queries)) }
         }
+        let referring = PolicyTemplateReferences.sources.filter(fetchedKinds.contains)
+        if fetchedKinds.contains(.policyTemplateVersions), referring.contains(outcome.kind),
+           referring.allSatisfy({ fetched[$0] != nil }) {
+            group.addTask { .fetched(try await policyTemplateVersions(referring.compactMap { fetched[$0] })) }
+        }
     }
 
     /// What a task of the plan produced.
@@ -155,11 +160,41 @@ struct FetchPlan: Sendable {
     }
 
     private func perParent(_ kind: CollectionKind, parents: [String], parentOutcome: CollectionOutcome<JSONTree>) async throws -> CollectionOutcome<JSONTree> {
-        let template = catalog.endpoint(kind)
         if case .failure(let failure) = parentOutcome.result {
-            return CollectionOutcome(kind: kind, source: template.source(pages: 0),
+            return CollectionOutcome(kind: kind, source: catalog.endpoint(kind).source(pages: 0),
                                      result: .failure(.failed(0, "not fetched: \(parentOutcome.kind.name) is \(failure.status.rawValue)")))
         }
+        return try await children(kind, of: parents)
+    }
+
+    /// The versions of every policy template the `referring` collections name. A referring collection that could not
+    /// be read may name more: the remark says so, as the collection may then lack templates; when none could be read,
+    /// the versions are unknown (failed), never an empty collection.
+    private func policyTemplateVersions(_ referring: [CollectionOutcome<JSONTree>]) async throws -> CollectionOutcome<JSONTree> {
+        var items: [CollectionKind: [Any]] = [:]
+        var unread: [String] = []
+        for outcome in referring {
+            switch outcome.result {
+            case .success(let content): items[outcome.kind] = content.value as? [Any] ?? []
+            case .failure: unread.append(outcome.kind.name)
+            }
+        }
+        if items.isEmpty, !unread.isEmpty {
+            // Nothing that could name a template was read: the versions are unknown, not "none".
+            return CollectionOutcome(kind: .policyTemplateVersions, source: catalog.endpoint(.policyTemplateVersions).source(pages: 0),
+                                     result: .failure(.failed(0, "not fetched: \(unread.sorted().joined(separator: ", ")) could not be read")))
+        }
+        var result = try await children(.policyTemplateVersions, of: PolicyTemplateReferences.ids(in: items))
+        if !unread.isEmpty {
+            let remark = "templates named by \(unread.sorted().joined(separator: ", ")) (not read) may be missing"
+            result.remark = [result.remark, remark].compactMap { $0 }.joined(separator: "; ")
+        }
+        return result
+    }
+
+    /// A per-parent collection: one listing per parent id, all at once.
+    private func children(_ kind: CollectionKind, of parents: [String]) async throws -> CollectionOutcome<JSONTree> {
+        let template = catalog.endpoint(kind)
         var repeated: [String] = []
         var result = try await outcome(kind, template.source(pages: 0)) { pages in
             let results = try await withThrowingTaskGroup(of: Children.self) { group in

@@ -12,6 +12,8 @@ struct AccountGraphBuilder {
     private(set) var edges: [Edge] = []
     /// Every drawn policy as the single edge a view without policy nodes shows for it.
     private(set) var collapsedPolicies: [CollapsedPolicy] = []
+    /// The context-based-restrictions mark each target key got.
+    private var networkMarks: [String: NetworkMark] = [:]
 
     /// Which instances `covers` edges are computed for: none (the default maps), some (a resource view) or all.
     enum Coverage: Sendable {
@@ -51,17 +53,19 @@ struct AccountGraphBuilder {
         }
         for profile in account.trustedProfiles {
             putIdentity(.trustedProfile, iamID: profile.iamID, id: profile.id, url: ConsoleLink.trustedProfile(profile.id),
-                        crn: profile.crn, description: profile.description)
+                        crn: profile.crn, description: profile.description,
+                        template: account.templateManagement.profiles[profile.id])
         }
     }
 
     /// The node of a service ID or trusted profile: keyed by its IAM id, labelled by its name (else its id), with its
     /// id, CRN, description and console link.
     private mutating func putIdentity(_ kind: NodeKind, iamID: String, id: String, url: String, crn: String?,
-                                      description: String?) {
+                                      description: String?, template: TemplateMark? = nil) {
         var attributes = ["iam_id": iamID, "id": id, "url": url]
         attributes["crn"] = crn
         attributes["description"] = description
+        attributes.merge(TemplateAttributes.of(template)) { _, template in template }
         put(Node(id: Node.id(kind, iamID), kind: kind, label: index.name(ofIAMID: iamID) ?? id, attributes: attributes))
     }
 
@@ -71,6 +75,7 @@ struct AccountGraphBuilder {
             attributes["description"] = group.description
             attributes["members"] = String(group.members.count)
             if !group.rules.isEmpty { attributes["dynamic_rules"] = group.rules.map { $0.name ?? $0.id }.joined(separator: ", ") }
+            attributes.merge(TemplateAttributes.of(account.templateManagement.groups[group.id])) { _, template in template }
             let groupNode = Node.id(.accessGroup, group.id)
             put(Node(id: groupNode, kind: .accessGroup,
                      label: group.isPublicAccess ? "Public Access (everyone)" : group.displayName,
@@ -126,6 +131,7 @@ struct AccountGraphBuilder {
         attributes["pattern"] = policy.pattern
         attributes["last_permit_at"] = policy.lastPermitAt?.raw
         attributes["source"] = policy.origin.rawValue
+        attributes.merge(TemplateAttributes.of(account.templateManagement.policies[policy.id])) { _, template in template }
         put(Node(id: policyNode, kind: .policy, label: (policy.isAuthorization ? "authorization " : "policy ") + String(policy.id.prefix(8)),
                  attributes: attributes, flags: flags))
 
@@ -148,11 +154,16 @@ struct AccountGraphBuilder {
                               flags: PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target) ? .privileged : []))
         }
         let targetNode = addTarget(target)
+        let network = networkMark(of: target)
+        flags.formUnion(network.flags)
         let condition = policy.rule.map { ConditionText.short($0) } ?? ""
-        edges.append(Edge(source: policyNode, target: targetNode, kind: .appliesTo, label: condition,
-                          flags: flags.intersection(.conditional)))
+        var applies = Edge(source: policyNode, target: targetNode, kind: .appliesTo, label: condition,
+                           flags: flags.intersection([.conditional, .networkRestricted]))
+        applies.attributes[NetworkMark.attribute] = network.text
+        edges.append(applies)
         collapsedPolicies.append(CollapsedPolicy(node: policyNode, id: policy.id, subject: subject, target: targetNode,
                                                  roles: roles, condition: condition, flags: flags,
+                                                 networkRestriction: network.text,
                                                  isAuthorization: policy.isAuthorization))
     }
 
@@ -223,9 +234,18 @@ struct AccountGraphBuilder {
              .serviceInAccount: nil
         }
         attributes["guid"] = guid
+        attributes[NetworkMark.attribute] = networkMark(of: target).text
         put(Node(id: id, kind: .target, label: mapLabel(of: target, instance: instance), attributes: attributes,
                  flags: flags))
         return id
+    }
+
+    /// The context-based-restrictions mark of grants on `target`, worked out once per target.
+    private mutating func networkMark(of target: PolicyTarget) -> NetworkMark {
+        if let mark = networkMarks[target.key] { return mark }
+        let mark = NetworkMark(index.networkRestrictions.restricting(target))
+        networkMarks[target.key] = mark
+        return mark
     }
 
     /// The target's label on a map: an instance known by name is named without its GUID (which the tooltip keeps),

@@ -136,7 +136,7 @@ struct Aggregation {
             let key = EdgeKey(source: numbering.number(edge.source), target: numbering.number(edge.target), kind: edge.kind)
             guard key.source != key.target else { continue }
             if let index = position[key] {
-                edges[index].flags.formUnion(edge.flags)
+                NetworkMark.merge(edge, into: &edges[index])
                 guard !fullLabels.contains(index) else { continue }
                 let lines = edges[index].label.split(separator: "\n").map(String.init)
                 let extra = edge.label.split(separator: "\n").map(String.init).filter { !lines.contains($0) }

@@ -14,8 +14,10 @@ struct CollapsedPolicy {
     let roles: [String]
     /// The short condition text, empty when the policy has no condition.
     let condition: String
-    /// The policy's privileged and conditional flags.
+    /// The policy's privileged, conditional and network-restricted flags.
     let flags: Flags
+    /// The context-based-restrictions rules on its target, in words (`NetworkRestriction.summary`), if any.
+    let networkRestriction: String?
     /// Whether it is a service-to-service authorization (its subject a service), which the edge's label says.
     let isAuthorization: Bool
 }

@@ -22,9 +22,10 @@ enum PolicyCollapse {
             let entry = merged[key]!
             let roles = (entry.isAuthorization ? "authorization: " : "") + RoleList.label(entry.roles)
             let label = ([roles] + entry.conditions).joined(separator: "\n")
-            return Edge(source: key.source, target: key.target, kind: .grants, label: label,
-                        attributes: ["policies": entry.policies.joined(separator: ", "),
-                                     "roles": RoleList.ordered(entry.roles).joined(separator: ", ")],
+            var attributes = ["policies": entry.policies.joined(separator: ", "),
+                              "roles": RoleList.ordered(entry.roles).joined(separator: ", ")]
+            attributes[NetworkMark.attribute] = entry.networkRestriction
+            return Edge(source: key.source, target: key.target, kind: .grants, label: label, attributes: attributes,
                         flags: entry.flags)
         }
     }
@@ -42,12 +43,15 @@ enum PolicyCollapse {
         var conditions: [String] = []
         var flags: Flags = []
         var isAuthorization = false
+        /// The same for every policy merged: they share the target.
+        var networkRestriction: String?
 
         mutating func add(_ policy: CollapsedPolicy) {
             roles += policy.roles.filter { !roles.contains($0) }
             policies.append(policy.id)
             if !policy.condition.isEmpty, !conditions.contains(policy.condition) { conditions.append(policy.condition) }
-            flags.formUnion(policy.flags.intersection([.privileged, .conditional]))
+            flags.formUnion(policy.flags.intersection([.privileged, .conditional, .networkRestricted]))
+            networkRestriction = policy.networkRestriction
             isAuthorization = isAuthorization || policy.isAuthorization
         }
     }

@@ -41,7 +41,9 @@ public struct Redaction {
                 node.id = Node.id(node.kind, alias)
                 node.label = alias
                 let hadEmail = node.attributes["email"] != nil
-                node.attributes = ["iam_id": alias]
+                // The template marks stay: ids of templates and pseudonyms of their names, nothing of the identity.
+                let template = node.attributes.filter { TemplateAttributes.keys.contains($0.key) }
+                node.attributes = ["iam_id": alias].merging(template) { alias, _ in alias }
                 if hadEmail { node.attributes["email"] = alias + "@redacted.invalid" }
             }
             if node.kind.isIdentity && node.flags.contains(.aggregate) { node.attributes["members"] = nil }

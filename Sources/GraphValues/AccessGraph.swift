@@ -99,13 +99,17 @@ public struct Flags: OptionSet, Sendable, Hashable {
     /// In a map of changes: a new privileged grant (a new administrator, a new right to assign access), or the
     /// identity or group that gained it.
     public static let privilegedGain = Flags(rawValue: 1 << 10)
+    /// A grant on something an enforced context-based-restrictions rule protects whole: usable only from the rule's
+    /// network zones (the rule, its zones and mode are in the edge's `network_restriction` attribute). Edges merged
+    /// into one keep it only when every one of them had it.
+    public static let networkRestricted = Flags(rawValue: 1 << 11)
 
     /// Every flag with its name, in a fixed order.
     private static let named: [(Flags, String)] = [
         (.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
         (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
         (.added, "added"), (.removed, "removed"), (.context, "context"), (.escalation, "escalation"),
-        (.privilegedGain, "privileged-gain"),
+        (.privilegedGain, "privileged-gain"), (.networkRestricted, "network-restricted"),
     ]
 
     /// The names of all flags, in the fixed order of `names` (e.g. for GraphML's key declarations).

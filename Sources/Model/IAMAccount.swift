@@ -37,6 +37,9 @@ public struct IAMAccount: Sendable {
     /// The collections decoded generically (`CollectionKind.registration`), each read through the accessor its entity's
     /// file declares (e.g. `effectiveIdentitySettings`).
     public let collections: CollectionStore
+    /// Which groups, profiles, policies and settings a template manages (derived from the template collections and
+    /// the entities' own marks).
+    public private(set) var templateManagement: TemplateManagement = .none
     public let activity: ActivityReport?
     /// The MFA enrolment report (`fetch --with-mfa-report`), when the snapshot has one.
     public let mfa: MFAReport?
@@ -97,6 +100,7 @@ public struct IAMAccount: Sendable {
         rolesByCRN = Dictionary(roles.map { ($0.crn, $0) }, uniquingKeysWith: { first, _ in first })
         resourceGroupsByID = Dictionary(resourceGroups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         instancesByGUID = Dictionary(resourceInstances.map { ($0.instanceID, $0) }, uniquingKeysWith: { first, _ in first })
+        templateManagement = TemplateManagement(self)
     }
 
     /// Whether the snapshot holds this collection's content (its fetch succeeded).

@@ -61,7 +61,8 @@ struct Appearance {
     /// An edge: red and bold if privileged; dashed if conditional; blue dashed if dynamic; orange dotted if it
     /// points at something missing; purple, thick and bold if an escalation step. Colour precedence: escalation,
     /// privileged, warning, dynamic. In a map of changes the colour says what changed instead: green if added, heavy
-    /// magenta if a privileged grant was added, red and dashed if removed, grey and thin if context.
+    /// magenta if a privileged grant was added, red and dashed if removed, grey and thin if context. A grant an
+    /// enforced context-based-restrictions rule protects is drawn as a double line.
     static func edge(flags: Flags) -> Appearance {
         var color = Palette.line
         var styles: [String] = []
@@ -108,8 +109,11 @@ struct Appearance {
             penwidth = "2"
             styles = styles.filter { $0 != "dotted" && $0 != "dashed" } + ["dashed"]
         }
+        // A network-restricted grant is two parallel lines in its colour (Graphviz draws a colour list "c:invis:c"
+        // side by side), whatever else its colour and style say.
+        let line = flags.contains(.networkRestricted) ? "\(color):invis:\(color)" : color
         return Appearance(attributes: [
-            ("color", color), ("fontcolor", color), ("style", styles.isEmpty ? "solid" : styles.joined(separator: ",")),
+            ("color", line), ("fontcolor", color), ("style", styles.isEmpty ? "solid" : styles.joined(separator: ",")),
             ("penwidth", penwidth),
         ])
     }

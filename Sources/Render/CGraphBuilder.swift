@@ -61,6 +61,7 @@ struct CGraphBuilder {
                 _ = iamgraph_agsubnode(subgraph, created)
             }
             set(created, "id", "n\(index)")  // what the HTML explorer finds the node's drawing by
+            set(created, "class", SVGClasses.node(node))
             set(created, "label", GraphvizText.label(node.label.isEmpty ? node.id : node.label))
             set(created, "tooltip", Tooltip.node(node))
             for (attribute, value) in Appearance.node(kind: node.kind, flags: node.flags).attributes {
@@ -72,6 +73,7 @@ struct CGraphBuilder {
             }
         }
 
+        let kinds = Dictionary(graph.nodes.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
         let stagger = layout.isHierarchical ? RankStagger(graph).minimumLengths : [:]
         // `dot` gives every edge label a place in a rank of its own, so hundreds of labels stack in a column far from
         // their edges (and make the map a strip); past `denseLabels`, labels become xlabels, placed beside their edge
@@ -89,6 +91,7 @@ struct CGraphBuilder {
                     lines: edge.label.split(separator: "\n").map(String.init), limit: GraphvizText.labelLimit))
             }
             set(created, "id", "e\(index)")
+            set(created, "class", SVGClasses.edge(edge, from: kinds[edge.source], to: kinds[edge.target]))
             set(created, "tooltip", Tooltip.edge(edge))
             if let length = stagger[index] { set(created, "minlen", String(length)) }
             for (attribute, value) in Appearance.edge(flags: edge.flags).attributes {

@@ -12,6 +12,12 @@ import GraphValues
 /// with `<`, `>`, `&`, U+2028 and U+2029 written as `\u…` escapes, so no name can close the block; and the script
 /// only ever writes data with `textContent` (never `innerHTML`), links only to `https://cloud.ibm.com/`.
 ///
+/// Large maps (thousands of nodes, `--full --layout sfdp`) stay responsive because no interaction walks the drawing:
+/// Graphviz writes each element's classes (`SVGClasses`), which the style sheet's filters use; a selection lifts
+/// copies of the neighbourhood above a translucent veil instead of restyling every element; pan and zoom move the
+/// drawn SVG with a CSS transform while a gesture lasts and set the viewBox once it pauses; search reads each node's
+/// text lowercased once. `scripts/explorer-timings` measures it in Chromium.
+///
 /// A test hook: opened with `#selftest=search:TEXT`, the page searches TEXT and writes a JSON verdict (script
 /// errors, blocked requests, the highlighted node ids, paint entries when the browser records them, the time the
 /// page was ready and of its first animation frame) into `<pre id="selftest">`.
@@ -89,8 +95,11 @@ enum HTMLExplorer {
             let style = Palette.style(of: kind)
             return "<li><span class=\"swatch\" style=\"background:\(style.fill)\"></span>\(style.name)</li>"
         }
+        let restricted = graph.edges.contains { $0.flags.contains(.networkRestricted) }
         return "<ul class=\"key\">" + rows.joined()
             + "<li><span class=\"line\" style=\"border-color:\(Palette.privileged)\"></span>privileged grant</li>"
+            + (restricted ? "<li><span class=\"line\" style=\"border-top-style:double;border-color:\(Palette.line)\"></span>"
+                + "network-restricted grant (enforced CBR rule)</li>" : "")
             + "<li><span class=\"swatch\" style=\"background:#fff;border:2px solid \(Palette.privileged)\"></span>"
             + "privileged holder</li></ul>"
     }
@@ -123,10 +132,9 @@ enum HTMLExplorer {
         .swatch{display:inline-block;width:18px;height:10px;border:1px solid #333;margin-right:6px;vertical-align:middle}
         .line{display:inline-block;width:18px;border-top:3px solid;margin-right:6px;vertical-align:middle}
         #map{flex:1;height:100%;overflow:hidden;cursor:grab;background:#fff}
-        #map svg{width:100%;height:100%}
+        #map svg{width:100%;height:100%;transform-origin:0 0;will-change:transform}
         #map.dragging{cursor:grabbing}
-        svg.focus g.node,svg.focus g.edge{opacity:.12}
-        svg.focus g.node.near,svg.focus g.edge.near{opacity:1}
+        rect.veil{fill:#fff;fill-opacity:.88}
         g.node.hit>*:not(title){stroke:#0077BB;stroke-width:5px}
         svg.privileged-only g.edge:not(.privileged){display:none}
         """ + NodeKind.allCases.map {
@@ -144,41 +152,56 @@ enum HTMLExplorer {
           window.addEventListener("error", function (e) {
             if (e.target && e.target !== window && (e.target.src || e.target.href)) blocked.push("failed: " + String(e.target.src || e.target.href));
           }, true);
+          var SVG = "http://www.w3.org/2000/svg";
           var data = JSON.parse(document.getElementById("iamgraph-data").textContent);
           var svg = document.querySelector("#map svg"), map = document.getElementById("map");
-          var nodeElements = [], edgeElements = [], indexOf = new Map(), incident = [];
+          var drawing = svg.querySelector("g.graph") || svg;
           document.getElementById("title").textContent = data.title;
 
-          // Index the drawing once: node i is <g id="n<i>">, edge j is <g id="e<j>">.
-          data.nodes.forEach(function (node, i) {
-            indexOf.set(node.id, i);
-            incident.push([]);
-            var g = document.getElementById("n" + i);
-            nodeElements.push(g);
-            if (g) { g.classList.add("kind-" + node.kind); if (node.flags.indexOf("privileged") >= 0) g.classList.add("privileged"); }
-          });
+          // Index the data once; the drawing is not walked: Graphviz wrote each node's and edge's classes (kind,
+          // flags, the kinds of an edge's ends), and node i is <g id="n<i>">, edge j is <g id="e<j>">, looked up
+          // only when needed.
+          var indexOf = new Map(), incident = [];
+          data.nodes.forEach(function (node, i) { indexOf.set(node.id, i); incident.push([]); });
           data.edges.forEach(function (edge, j) {
-            var g = document.getElementById("e" + j), s = indexOf.get(edge.source), t = indexOf.get(edge.target);
-            edgeElements.push(g);
+            var s = indexOf.get(edge.source), t = indexOf.get(edge.target);
             if (s !== undefined) incident[s].push(j);
-            if (t !== undefined) incident[t].push(j);
-            if (!g) return;
-            if (edge.flags.indexOf("privileged") >= 0) g.classList.add("privileged");
-            if (s !== undefined) g.classList.add("from-" + data.nodes[s].kind);
-            if (t !== undefined) g.classList.add("to-" + data.nodes[t].kind);
+            if (t !== undefined && t !== s) incident[t].push(j);
           });
+          function nodeElement(i) { return document.getElementById("n" + i); }
+          function edgeElement(j) { return document.getElementById("e" + j); }
 
-          // Pan and zoom by the viewBox: one attribute per frame, whatever the size of the map.
+          // Pan and zoom. `view` is the viewBox asked for; `shown` the one the SVG has. While a gesture lasts, each
+          // frame only moves and scales the already drawn SVG with a CSS transform (the compositor's work, whatever
+          // the size of the map); once it pauses, the viewBox is set and the map drawn sharp again.
           svg.removeAttribute("width"); svg.removeAttribute("height");
           var base = svg.viewBox.baseVal, home = { x: base.x, y: base.y, w: base.width, h: base.height };
-          var view = { x: home.x, y: home.y, w: home.w, h: home.h }, pending = false;
-          function apply() { pending = false; svg.setAttribute("viewBox", view.x + " " + view.y + " " + view.w + " " + view.h); }
-          function schedule() { if (!pending) { pending = true; window.requestAnimationFrame(apply); } }
-          function fit() { view = { x: home.x, y: home.y, w: home.w, h: home.h }; schedule(); }
+          var view = copy(home), shown = copy(home), pending = false, settle = 0;
+          function copy(v) { return { x: v.x, y: v.y, w: v.w, h: v.h }; }
+          function fitOf(v) {
+            var W = map.clientWidth || 1, H = map.clientHeight || 1, k = Math.min(W / v.w, H / v.h);
+            return { k: k, x: (W - v.w * k) / 2, y: (H - v.h * k) / 2 };
+          }
+          function commit() {
+            window.clearTimeout(settle);
+            shown = copy(view);
+            svg.style.transform = "";
+            svg.setAttribute("viewBox", view.x + " " + view.y + " " + view.w + " " + view.h);
+          }
+          function frame() {
+            pending = false;
+            var from = fitOf(shown), to = fitOf(view), a = to.k / from.k;
+            var bx = to.x - a * from.x + to.k * (shown.x - view.x), by = to.y - a * from.y + to.k * (shown.y - view.y);
+            svg.style.transform = "translate(" + bx + "px," + by + "px) scale(" + a + ")";
+            window.clearTimeout(settle);
+            settle = window.setTimeout(commit, 150);
+          }
+          function schedule() { if (!pending) { pending = true; window.requestAnimationFrame(frame); } }
+          function jump(to) { view = to; pending = false; commit(); }
+          function fit() { jump(copy(home)); }
           function toMap(clientX, clientY) {
-            var r = svg.getBoundingClientRect(), scale = Math.max(view.w / r.width, view.h / r.height);
-            var offsetX = (r.width * scale - view.w) / 2, offsetY = (r.height * scale - view.h) / 2;
-            return { x: view.x - offsetX + (clientX - r.left) * scale, y: view.y - offsetY + (clientY - r.top) * scale, scale: scale };
+            var r = map.getBoundingClientRect(), f = fitOf(view);
+            return { x: view.x + (clientX - r.left - f.x) / f.k, y: view.y + (clientY - r.top - f.y) / f.k, scale: 1 / f.k };
           }
           map.addEventListener("wheel", function (e) {
             e.preventDefault();
@@ -196,37 +219,59 @@ enum HTMLExplorer {
             view.x -= dx * scale; view.y -= dy * scale; drag = { x: e.clientX, y: e.clientY }; schedule();
           });
           window.addEventListener("pointerup", function () { drag = null; map.classList.remove("dragging"); });
+          window.addEventListener("resize", function () { if (!pending) commit(); });
           document.getElementById("fit").addEventListener("click", fit);
 
           function centre(i) {
-            var g = nodeElements[i];
+            var g = nodeElement(i);
             if (!g) return;
             var box = g.getBBox(), w = Math.max(box.width * 6, home.w / 8), h = w * view.h / view.w;
             var ctm = g.getCTM(), root = svg.getCTM();
             var x = box.x + box.width / 2, y = box.y + box.height / 2;
             if (ctm && root) { var m = root.inverse().multiply(ctm); var p = new DOMPoint(x, y).matrixTransform(m); x = p.x; y = p.y; }
-            view = { x: x - w / 2, y: y - h / 2, w: w, h: h };
-            schedule();
+            jump({ x: x - w / 2, y: y - h / 2, w: w, h: h });
           }
 
-          // Highlight and details.
-          var hits = [], near = [];
+          // Highlight: a translucent veil over the whole drawing, and copies of the node, its edges and neighbours
+          // on top of it. Only the neighbourhood is touched, never every element of a large map.
+          var veil = null, overlay = null, near = 0;
           function clearFocus() {
-            hits.forEach(function (g) { g.classList.remove("hit"); }); hits = [];
-            near.forEach(function (g) { g.classList.remove("near"); }); near = [];
-            svg.classList.remove("focus");
+            if (veil) veil.remove();
+            if (overlay) overlay.remove();
+            veil = overlay = null; near = 0;
           }
-          function mark(g, cls, list) { if (g) { g.classList.add(cls); list.push(g); } }
+          function lift(g, index, attribute, cls) {
+            if (!g) return;
+            var copyOf = g.cloneNode(true);
+            copyOf.removeAttribute("id");
+            Array.prototype.forEach.call(copyOf.querySelectorAll("[id]"), function (e) { e.removeAttribute("id"); });
+            copyOf.setAttribute(attribute, String(index));
+            if (cls) copyOf.classList.add(cls);
+            overlay.appendChild(copyOf);
+            near++;
+          }
           function select(i) {
             clearFocus();
-            svg.classList.add("focus");
-            mark(nodeElements[i], "hit", hits);
-            mark(nodeElements[i], "near", near);
+            var box = drawing.getBBox ? drawing.getBBox() : { x: home.x, y: home.y, width: home.w, height: home.h };
+            veil = document.createElementNS(SVG, "rect");
+            veil.setAttribute("class", "veil");
+            veil.setAttribute("x", box.x - home.w); veil.setAttribute("y", box.y - home.h);
+            veil.setAttribute("width", box.width + 2 * home.w); veil.setAttribute("height", box.height + 2 * home.h);
+            overlay = document.createElementNS(SVG, "g");
+            overlay.setAttribute("class", "overlay");
+            var neighbours = [];
             incident[i].forEach(function (j) {
+              lift(edgeElement(j), j, "data-edge");
               var edge = data.edges[j];
-              mark(edgeElements[j], "near", near);
-              [edge.source, edge.target].forEach(function (id) { var k = indexOf.get(id); if (k !== undefined) mark(nodeElements[k], "near", near); });
+              [edge.source, edge.target].forEach(function (id) {
+                var k = indexOf.get(id);
+                if (k !== undefined && k !== i && neighbours.indexOf(k) < 0) neighbours.push(k);
+              });
             });
+            neighbours.forEach(function (k) { lift(nodeElement(k), k, "data-node"); });
+            lift(nodeElement(i), i, "data-node", "hit");
+            drawing.appendChild(veil);
+            drawing.appendChild(overlay);
             showDetails(i);
           }
           function el(tag, text) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; }
@@ -255,30 +300,34 @@ enum HTMLExplorer {
               var li = el("li", (out ? "→ " : "← ") + edge.kind.replace("_", " ") + " " + (other ? other.label : (out ? edge.target : edge.source)));
               var roles = edge.attributes.roles || edge.label;
               if (roles) li.appendChild(el("div", roles));
+              if (edge.attributes.network_restriction) li.appendChild(el("div", "network: " + edge.attributes.network_restriction));
               if (edge.flags.length) li.appendChild(el("div", "flags: " + edge.flags.join(", ")));
               list.appendChild(li);
             });
+            if (incident[i].length > 500) list.appendChild(el("li", "… " + (incident[i].length - 500) + " more"));
             box.appendChild(list);
           }
           svg.addEventListener("click", function (e) {
             if (moved) return;
             var g = e.target.closest ? e.target.closest("g.node") : null;
-            if (!g || !/^n[0-9]+$/.test(g.id)) { clearFocus(); return; }
+            var index = !g ? null : g.hasAttribute("data-node") ? g.getAttribute("data-node") : /^n[0-9]+$/.test(g.id) ? g.id.slice(1) : null;
+            if (index === null) { clearFocus(); return; }
             e.preventDefault();
-            select(Number(g.id.slice(1)));
+            select(Number(index));
           });
           document.addEventListener("keydown", function (e) { if (e.key === "Escape") clearFocus(); });
 
-          // Search: name, email, IAM id, GUID, CRN, node id.
-          var fields = ["email", "iam_id", "id", "guid", "crn"];
+          // Search: name, email, IAM id, GUID, CRN, node id; each node's text lowercased once, on the first search.
+          var fields = ["email", "iam_id", "id", "guid", "crn"], haystacks = null;
           function search(text) {
             var q = text.trim().toLowerCase(), found = [];
             if (!q) return found;
-            data.nodes.forEach(function (node, i) {
+            if (!haystacks) haystacks = data.nodes.map(function (node) {
               var hay = [node.label, node.id];
               fields.forEach(function (f) { if (node.attributes[f]) hay.push(node.attributes[f]); });
-              if (hay.some(function (h) { return h.toLowerCase().indexOf(q) >= 0; })) found.push(i);
+              return hay.join("\n").toLowerCase();
             });
+            haystacks.forEach(function (hay, i) { if (hay.indexOf(q) >= 0) found.push(i); });
             return found;
           }
           function showMatches(found) {
@@ -299,7 +348,7 @@ enum HTMLExplorer {
           }
           var input = document.getElementById("search"), timer = 0;
           input.addEventListener("input", function () { window.clearTimeout(timer); timer = window.setTimeout(function () { run(input.value); }, 200); });
-          input.addEventListener("keydown", function (e) { if (e.key === "Enter") run(input.value); });
+          input.addEventListener("keydown", function (e) { if (e.key === "Enter") { window.clearTimeout(timer); run(input.value); } });
 
           // Filters.
           document.getElementById("privileged").addEventListener("change", function (e) { svg.classList.toggle("privileged-only", e.target.checked); });
@@ -332,11 +381,13 @@ enum HTMLExplorer {
                 var src = el.getAttribute("src");
                 if (src && !/^data:/i.test(src) && blocked.indexOf("failed: " + el.src) < 0) blocked.push("element: " + src);
               });
+              // What is highlighted, read back from the drawing: the lifted copy marked as the hit.
+              var hit = overlay ? overlay.querySelector("g.node.hit") : null;
               var out = document.getElementById("selftest");
               out.textContent = JSON.stringify({
                 errors: errors, blocked: blocked, found: found.length,
-                highlighted: hits.map(function (g) { return data.nodes[Number(g.id.slice(1))].id; }),
-                near: near.length, paint: paint, ready: ready, firstFrame: firstFrame, nodes: data.nodes.length
+                highlighted: hit ? [data.nodes[Number(hit.getAttribute("data-node"))].id] : [],
+                near: near, paint: paint, ready: ready, firstFrame: firstFrame, nodes: data.nodes.length
               });
               out.hidden = false;
             };

@@ -80,6 +80,7 @@ struct Legend {
         (.removed, Palette.removed, "- - -", true, "removed"),
         (.context, Palette.faded, "———", false, "unchanged, for context"),
         (.escalation, Palette.escalation, "━━━", true, "escalation step (can gain the target)"),
+        (.networkRestricted, Palette.line, "═══", false, "double: network-restricted (enforced CBR rule)"),
     ]
 
     /// An entry: the sample cell and the text cell.

@@ -36,6 +36,17 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     /// Access Management's account settings (`/v1/accounts/{account}/settings/access_management`): which identities of
     /// other accounts may interact with this one.
     case accessManagementSettings = "access_management_settings"
+    /// Enterprise-managed IAM: templates of access groups, trusted profiles and account settings, and their
+    /// assignments to accounts (an enterprise account's own; in a child account forbidden or empty).
+    case accessGroupTemplates = "access_group_templates"
+    case accessGroupAssignments = "access_group_assignments"
+    case trustedProfileTemplates = "trusted_profile_templates"
+    case trustedProfileAssignments = "trusted_profile_assignments"
+    case accountSettingsTemplates = "account_settings_templates"
+    case accountSettingsAssignments = "account_settings_assignments"
+    /// The versions of every policy template that assignments, templates or policies refer to
+    /// (`/v1/policy_templates/{template}/versions`), per template id.
+    case policyTemplateVersions = "policy_template_versions"
 
     /// How a collection's file is laid out.
     public enum Shape: Sendable {
@@ -61,7 +72,8 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings, .roles,
              .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings,
              .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings,
-             .effectiveIdentitySettings, .accessManagementSettings:
+             .effectiveIdentitySettings, .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions:
             rawValue.replacingOccurrences(of: "_", with: "-") + ".json"
         }
     }
@@ -71,11 +83,12 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .accessGroupSettings, .identitySettings, .cbrAccountSettings, .loginSettings, .effectiveIdentitySettings,
              .accessManagementSettings: .object
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities,
-             .accessGroupMembers, .accessGroupRules: .perParent
+             .accessGroupMembers, .accessGroupRules, .policyTemplateVersions: .perParent
         case .roles: .roles
         case .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessPolicies, .authorizationPolicies,
              .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .resourceKeys, .cbrZones,
-             .cbrRules, .identityProviders: .list
+             .cbrRules, .identityProviders, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments: .list
         }
     }
 
@@ -85,10 +98,12 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .users, .trustedProfileIdentities, .accessGroupMembers: "iam_id"
         case .roles: "crn"
         case .identityProviders: "idp_id"
+        case .policyTemplateVersions: "version"
         case .account, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .accessGroups,
              .accessGroupRules, .accessGroupSettings, .accessPolicies, .authorizationPolicies, .policyTemplates,
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
-             .cbrRules, .cbrAccountSettings, .loginSettings, .effectiveIdentitySettings, .accessManagementSettings: "id"
+             .cbrRules, .cbrAccountSettings, .loginSettings, .effectiveIdentitySettings, .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments: "id"
         }
     }
 
@@ -100,7 +115,10 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
              .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances,
              .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
-             .loginSettings, .effectiveIdentitySettings, .accessManagementSettings: nil
+             .loginSettings, .effectiveIdentitySettings, .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments: nil
+        // Its parents are the templates other collections refer to (`FetchStart.templateReferences`), not a listing.
+        case .policyTemplateVersions: nil
         }
     }
 
@@ -114,7 +132,8 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
              .trustedProfileIdentities, .accessGroupSettings, .authorizationPolicies, .policyTemplates,
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
              .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings, .effectiveIdentitySettings,
-             .accessManagementSettings: false
+             .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions: false
         }
     }
 
@@ -128,7 +147,9 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
              .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
              .resourceInstances, .apiKeys, .identitySettings, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
-             .loginSettings, .effectiveIdentitySettings, .accessManagementSettings: nil
+             .loginSettings, .effectiveIdentitySettings, .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments,
+             .policyTemplateVersions: nil
         }
     }
 
@@ -141,7 +162,9 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
              .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
              .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings,
-             .loginSettings, .effectiveIdentitySettings, .accessManagementSettings: []
+             .loginSettings, .effectiveIdentitySettings, .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments,
+             .policyTemplateVersions: []
         }
     }
 
@@ -154,7 +177,8 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
              .accessGroupSettings, .accessPolicies, .authorizationPolicies, .roles, .policyTemplates,
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys,
              .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings, .effectiveIdentitySettings,
-             .accessManagementSettings: false
+             .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions: false
         }
     }
 
@@ -171,7 +195,10 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         case .apiKeys: "apikey"
         case .accessGroupRules, .trustedProfileRules: "rule"
         case .trustedProfileLinks: "link"
-        case .policyTemplates, .policyAssignments: "template"
+        case .policyTemplates, .policyTemplateVersions, .accessGroupTemplates, .trustedProfileTemplates,
+             .accountSettingsTemplates: "template"
+        case .policyAssignments, .accessGroupAssignments, .trustedProfileAssignments, .accountSettingsAssignments:
+            "assignment"
         case .accessPolicies, .authorizationPolicies: "policy"
         case .roles: "role"
         case .identitySettings, .cbrAccountSettings, .loginSettings, .effectiveIdentitySettings, .accessManagementSettings:
@@ -265,6 +292,27 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
             return CollectionEndpoint(api: "iam-access-management", path: "/v1/accounts/{account}/settings/access_management",
                                       sdk: .init(module: "iam_policy_management_v1", client: "IamPolicyManagementV1",
                                                  method: "get_settings", model: "AccountSettingsAccessManagement"))
+        case .accessGroupTemplates:
+            return CollectionEndpoint(api: "iam-access-groups", path: "/v1/group_templates", query: [account],
+                                      itemsKey: "group_templates", paging: .offset)
+        case .accessGroupAssignments:
+            return CollectionEndpoint(api: "iam-access-groups", path: "/v1/group_assignments", query: [account],
+                                      itemsKey: "assignments", paging: .offset)
+        case .trustedProfileTemplates:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profile_templates", query: [account],
+                                      itemsKey: "profile_templates", paging: .limitPageToken)
+        case .trustedProfileAssignments:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profile_assignments/", query: [account],
+                                      itemsKey: "assignments", paging: .limitPageToken)
+        case .accountSettingsTemplates:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/account_settings_templates", query: [account],
+                                      itemsKey: "account_settings_templates", paging: .limitPageToken)
+        case .accountSettingsAssignments:
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/account_settings_assignments/", query: [account],
+                                      itemsKey: "assignments", paging: .limitPageToken)
+        case .policyTemplateVersions:
+            return CollectionEndpoint(api: "iam-access-management", path: "/v1/policy_templates/{template}/versions",
+                                      itemsKey: "versions", paging: .start)
         }
     }
 

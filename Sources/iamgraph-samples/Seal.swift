@@ -11,7 +11,7 @@ struct SamplesTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iamgraph-samples",
         abstract: "Maintain the bundled sample snapshots.",
-        subcommands: [Seal.self, Synth.self])
+        subcommands: [Seal.self, Synth.self, JSONCheck.self])
 }
 
 struct Seal: ParsableCommand {

@@ -237,6 +237,12 @@ struct Generator {
             rulesByGroup[group.id] = groupRules[index]
         }
         let mfaUsers: [JSON] = admins.map { ["iam_id": users[$0].iamID, "mfa": "TOTP"] }
+        // Enterprise-managed IAM marks some profiles and policies as made by a template.
+        let templates = makeTemplates(access: access)
+        var markedAccess = access
+        for (index, template) in templates.policyMarks { markedAccess[index]["template"] = template }
+        var markedProfiles = profilesJSON()
+        for (index, mark) in templates.profileMarks { markedProfiles[index].merge(mark) { _, mark in mark } }
 
         func add(_ kind: CollectionKind, _ content: Any) {
             collections.append(SyntheticAccount.Collection(kind: kind, content: content))
@@ -248,7 +254,7 @@ struct Generator {
         ] as JSON)
         add(.users, usersJSON())
         add(.serviceIDs, serviceIDsJSON())
-        add(.trustedProfiles, profilesJSON())
+        add(.trustedProfiles, markedProfiles)
         add(.trustedProfileLinks, profileParts.links)
         add(.trustedProfileRules, profileParts.rules)
         add(.trustedProfileIdentities, profileParts.identities)
@@ -259,11 +265,9 @@ struct Generator {
             "account_id": accountID, "last_modified_at": SynthTime.seconds(accountStart + 600),
             "last_modified_by_id": owner.iamID, "public_access_enabled": true,
         ] as JSON)
-        add(.accessPolicies, access)
+        add(.accessPolicies, markedAccess)
         add(.authorizationPolicies, authorizations)
         add(.roles, rolesJSON())
-        add(.policyTemplates, [Any]())
-        add(.policyAssignments, [Any]())
         add(.resourceGroups, resourceGroupsJSON())
         add(.resourceInstances, instancesJSON())
         add(.apiKeys, apiKeys)
@@ -277,11 +281,14 @@ struct Generator {
             "restrict_user_list_visibility": "NOT_RESTRICTED", "restrict_user_domains": [Any](),
         ]
         add(.identitySettings, identitySettings)
-        // No account-settings template is assigned: the settings in effect are the account's own.
-        add(.effectiveIdentitySettings, [
+        // The settings in effect are the account's own, which the assigned account-settings template (if any) sets
+        // to the same values.
+        var effectiveSettings: JSON = [
             "account_id": accountID, "account": identitySettings,
             "effective": identitySettings.filter { $0.key != "account_id" && $0.key != "entity_tag" },
-        ] as JSON)
+        ]
+        if let assigned = templates.assignedSettingsTemplate { effectiveSettings["assigned_templates"] = [assigned] }
+        add(.effectiveIdentitySettings, effectiveSettings)
         let externalIdentities: JSON = ["state": "enabled", "external_allowed_accounts": [Any]()]
         add(.accessManagementSettings, [
             "external_account_identity_interaction": ["identity_types": [
@@ -296,5 +303,6 @@ struct Generator {
         let identityProviders = makeIdentityProviders()
         add(.identityProviders, identityProviders.providers)
         add(.loginSettings, identityProviders.loginSettings)
+        for (kind, content) in templates.collections { add(kind, content) }
     }
 }

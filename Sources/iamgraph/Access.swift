@@ -91,14 +91,7 @@ struct Access: ParsableCommand {
         for (kind, reason) in account.unknown.sorted(by: { $0.key < $1.key }) where reads.contains(kind) {
             Console.error("iamgraph: the snapshot could not read \(kind.name) (\(reason)): access through it is missing")
         }
-        try OutputFile(output).write(binary: false) { sink in
-            do {
-                try write(format, tableWidth, sink)
-            } catch let error as EncodingError {
-                Console.error("iamgraph: cannot encode the output: \(error)")
-                throw ExitCode.otherFailure
-            }
-        }
+        try OutputFile(output).write(binary: false) { sink in try write(format, tableWidth, sink) }
     }
 
     /// `--width`, else the terminal's when the table goes to one; `nil` for no limit.

@@ -100,10 +100,10 @@ struct Diff: ParsableCommand {
         let diff = try SnapshotDiff(old: old, new: new, options: SnapshotDiff.Options(includeUsage: includeUsage))
         for note in diff.notes { Console.error("iamgraph: \(note)") }
 
-        let data = try DiffOutput.data(diff, old: old, new: new, sources: sources, format: format, layout: layout) {
+        let write = try DiffOutput.writer(diff, old: old, new: new, sources: sources, format: format, layout: layout) {
             Console.error("iamgraph: \($0)")
         }
-        if let data { try OutputFile(output).write(data, binary: format.isBinary) }
+        if let write { try OutputFile(output).write(binary: format.isBinary, write) }
         return !diff.isEmpty
     }
 

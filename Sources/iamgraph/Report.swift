@@ -134,21 +134,16 @@ struct Report: ParsableCommand {
         for finding in report.findings where finding.rule == .collectionUnknown {
             Console.error("iamgraph: the snapshot could not read \(finding.entities.first?.id ?? "?"): \(finding.why)")
         }
-        let data: Data
-        do {
+        try OutputFile(output).write(binary: false) { sink in
             if benchmark != nil {
-                data = try BenchmarkOutput.data(BenchmarkReport(complete, account: account), of: complete, format: format) ?? Data()
+                try sink(BenchmarkOutput.data(BenchmarkReport(complete, account: account), of: complete, format: format) ?? Data())
             } else {
                 let location = SnapshotLocation.resolve(snapshot.url.absoluteURL,
                                                         base: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-                data = try FindingsOutput.data(top.map(report.keepingTop) ?? report, format: format, policyUsage: policyUsage,
-                                               full: full, snapshot: location)
+                try FindingsOutput.write(top.map(report.keepingTop) ?? report, format: format, policyUsage: policyUsage,
+                                         full: full, snapshot: location, to: sink)
             }
-        } catch {
-            Console.error("iamgraph: cannot encode the output: \(error)")
-            throw ExitCode.otherFailure
         }
-        try OutputFile(output).write(data, binary: false)
         if output != "-" {
             Console.error("iamgraph: wrote \(output) (\(report.findings.count) findings)")
         }

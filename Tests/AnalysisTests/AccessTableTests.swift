@@ -59,7 +59,8 @@ import TestSupport
         #expect(identity.header == resource.header)
         #expect(identity.header == ["holder_kind", "holder_id", "holder_name", "match", "role", "service", "instance_id",
                                     "instance_name", "resource_group_id", "resource_group_name", "region",
-                                    "resource_type", "resource", "target", "scope", "policy_id", "path", "conditions"])
+                                    "resource_type", "resource", "target", "scope", "policy_id", "path", "conditions",
+                                    "network"])
         let postgres = identity.rows.filter { $0["target"] == "databases-for-postgresql in resource group prod" }
         #expect(postgres.map { $0["role"] } == ["Viewer", "Reader"])
         for row in postgres {

@@ -122,7 +122,7 @@ import TestSupport
         #expect(uses.first?.policy.id == "f6427bbc-4704-4347-b57a-d7a85e1e3723")
         #expect(uses.first?.lastPermitAt == nil)
         #expect(uses[1].policy.id == "dca5fa75-7662-4668-9a9d-0cf68dc62780")
-        let dates = uses.dropFirst().compactMap { $0.lastPermitAt?.date }
+        let dates = Array(uses.dropFirst().compactMap { $0.lastPermitAt?.date })
         #expect(dates == dates.sorted())
     }
 

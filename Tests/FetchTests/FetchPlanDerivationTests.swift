@@ -13,6 +13,8 @@ import Testing
             if atOnce.contains(kind) { ways += 1 }
             if kind.fetchStart == .parents, let parent = kind.parent, fetched.contains(parent) { ways += 1 }
             if kind.fetchStart == .namedServices { ways += 1 }
+            // Policy template versions wait for the collections that refer to templates.
+            if kind.fetchStart == .templateReferences, PolicyTemplateReferences.sources.allSatisfy(fetched.contains) { ways += 1 }
             // An identity's policies are asked per access group of the identity, once its groups are known.
             if identityScoped, kind.holdsPolicies, fetched.contains(.accessGroups) { ways += 1 }
             #expect(ways == 1, "\(kind.name) starts \(ways) ways")

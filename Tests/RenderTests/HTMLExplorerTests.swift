@@ -69,6 +69,36 @@ import TestSupport
         #expect(verdict.highlighted == ["service_instance:<svg onload=alert(1)>"])
     }
 
+    @Test("Graphviz writes each node's and edge's classes, so the page needs no pass over the drawing")
+    func drawingsCarryTheirClasses() throws {
+        let page = try Self.page(Fixtures.small)
+        let document = try SVGDocument(Data(try #require(page.components(separatedBy: "<main id=\"map\">").last?
+            .components(separatedBy: "</main>").first).utf8))
+        let classes = document.values(of: "class")
+        #expect(classes.contains("node kind-user"))
+        #expect(classes.contains("edge from-policy to-role privileged"))
+        // Only iamgraph's own names: node kinds, end kinds and flags.
+        var allowed: Set<String> = ["node", "edge", "graph", "cluster"]
+        allowed.formUnion(Flags.allNames)
+        for kind in NodeKind.allCases { allowed.formUnion(["kind-", "from-", "to-"].map { $0 + kind.rawValue }) }
+        for value in classes { for name in value.split(separator: " ") { #expect(allowed.contains(String(name)), "class \(name)") } }
+    }
+
+    @Test("In Chromium: a 5,000-node sfdp map loads without script errors or requests, and a search highlights its node",
+          .enabled(if: HeadlessChromium.isInstalled, "chromium is not installed: run scripts/bootstrap"))
+    func largeMapInChromium() async throws {
+        let graph = Fixtures.synthetic(users: 4_300, groups: 500, targets: 300)
+        #expect(graph.nodes.count == 5_100)
+        let page = try GraphvizRenderer.render(graph, format: .html, layout: .sfdp)
+        let verdict = try await HeadlessChromium.selfTest(page, search: "user4021@", budget: 120)
+        #expect(verdict.errors.isEmpty)
+        #expect(verdict.blocked.isEmpty)
+        #expect(verdict.found == 1)
+        #expect(verdict.highlighted == ["user:u4021"])
+        #expect(verdict.near == 3)  // the user, its membership edge and its group
+        #expect(verdict.nodes == graph.nodes.count)
+    }
+
     /// The check for requests is not vacuous: a page that does load something is caught.
     @Test("In Chromium: a request the page makes is reported",
           .enabled(if: HeadlessChromium.isInstalled, "chromium is not installed: run scripts/bootstrap"))

@@ -19,8 +19,9 @@ enum HeadlessChromium {
         let nodes: Int
     }
 
-    /// Opens `page` (written to a temporary file) at `#selftest=search:<query>` and returns the verdict.
-    static func selfTest(_ page: Data, search query: String) async throws -> Verdict {
+    /// Opens `page` (written to a temporary file) at `#selftest=search:<query>` and returns the verdict, waiting up
+    /// to `budget` seconds of the browser's virtual time (a page of thousands of nodes needs more than the default).
+    static func selfTest(_ page: Data, search query: String, budget: Int = 10) async throws -> Verdict {
         let directory = try TemporaryDirectory.make("iamgraph-chromium")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("map.html")
@@ -29,7 +30,7 @@ enum HeadlessChromium {
         let result = try await ProcessRunner.run(executable, [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
             "--user-data-dir=" + directory.appendingPathComponent("profile").path,
-            "--virtual-time-budget=10000", "--dump-dom", file.absoluteString + "#selftest=search:" + fragment,
+            "--virtual-time-budget=\(budget * 1_000)", "--dump-dom", file.absoluteString + "#selftest=search:" + fragment,
         ])
         guard let start = result.stdout.range(of: "<pre id=\"selftest\">"),
               let end = result.stdout.range(of: "</pre>", range: start.upperBound..<result.stdout.endIndex)

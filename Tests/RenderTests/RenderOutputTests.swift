@@ -3,6 +3,7 @@ import Graph
 import GraphValues
 import Render
 import Testing
+import TestSupport
 
 @Suite("Rendering through libgraphviz")
 struct RenderOutputTests {
@@ -30,6 +31,15 @@ struct RenderOutputTests {
         #expect(titles.contains("user:alice\nemail: alice@example.com\niam_id: IBMid-1"))
         #expect(titles.contains("applies_to: weekdays 9-17\ncondition: dateTimeGreaterThan\nflags: conditional"))
         #expect(document.values(of: "xlink:href") == ["https://cloud.ibm.com/iam/users/IBMid-1"])
+    }
+
+    @Test("A node an enterprise template manages shows the template in its tooltip")
+    func templateInTooltip() throws {
+        let graph = try AccessMap.build(try DemoSample.account(), options: ViewOptions())
+        let titles = try SVGDocument(try GraphvizRenderer.render(graph, format: .svg)).values(of: "xlink:title")
+        let support = try #require(titles.first { $0.hasPrefix("access_group:\(DemoIDs.supportStaff)\n") })
+        #expect(support.contains("\ntemplate_id: AccessGroupTemplateId-6d1f3a2e-0b4c-4e59-8a7d-2f1e0c9b8a71\n"))
+        #expect(support.contains("\ntemplate_name: Support Staff (enterprise)\ntemplate_version: 1"))
     }
 
     @Test("PNG starts with the PNG signature")
@@ -141,5 +151,35 @@ struct RenderOutputTests {
         let rest = text[start.lowerBound...]
         guard let end = rest.range(of: "];") else { return nil }
         return String(rest[..<end.upperBound])
+    }
+}
+
+@Suite("Network-restricted grants on the map")
+struct NetworkRestrictedRenderTests {
+    static let graph = AccessGraph(
+        title: "CBR", nodes: [Node(id: "user:a", kind: .user, label: "a"), Node(id: "target:t", kind: .target, label: "t")],
+        edges: [Edge(source: "user:a", target: "target:t", kind: .grants, label: "Reader",
+                     attributes: ["network_restriction": "enforced: only from office (CBR rule r)"],
+                     flags: [.networkRestricted, .privileged])])
+
+    @Test("A network-restricted grant is a double line in its colour, in the legend and the tooltip")
+    func doubleLine() throws {
+        let dot = String(decoding: try GraphvizRenderer.render(Self.graph, format: .dot), as: UTF8.self)
+        #expect(dot.contains("color=\"#CC3311:invis:#CC3311\""))
+        #expect(dot.contains("double: network-restricted (enforced CBR rule)"))
+        let svg = try SVGDocument(try GraphvizRenderer.render(Self.graph, format: .svg))
+        #expect(svg.values(of: "xlink:title").contains { $0.contains("network_restriction: enforced: only from office (CBR rule r)") })
+        // Without the flag, neither.
+        let plain = AccessGraph(title: "plain", nodes: Self.graph.nodes,
+                                edges: [Edge(source: "user:a", target: "target:t", kind: .grants, label: "Reader")])
+        let plainDOT = String(decoding: try GraphvizRenderer.render(plain, format: .dot), as: UTF8.self)
+        #expect(!plainDOT.contains("invis") && !plainDOT.contains("network-restricted"))
+    }
+
+    @Test("The HTML explorer's key lists network-restricted grants when the map has some")
+    func explorerKey() throws {
+        let page = String(decoding: try GraphvizRenderer.render(Self.graph, format: .html), as: UTF8.self)
+        #expect(page.contains("network-restricted grant (enforced CBR rule)"))
+        #expect(page.contains("edge.attributes.network_restriction"))
     }
 }

@@ -31,6 +31,16 @@ import Testing
         #expect(max(width / height, height / width) <= 3, "\(width) × \(height)")
     }
 
+    @Test("A map still beyond 3:1 after layout is laid out again to 2:1, not just inside the limit")
+    func tallMapsAreCorrectedToTwoToOne() throws {
+        // 400 groups in one rank (not leaves, so not staggered): a strip far beyond 3:1 before the correction.
+        let svg = String(decoding: try GraphvizRenderer.render(Fixtures.synthetic(users: 10, groups: 400, targets: 10),
+                                                               format: .svg), as: UTF8.self)
+        let width = try #require(Self.points("width", in: svg)), height = try #require(Self.points("height", in: svg))
+        let ratio = max(width / height, height / width)
+        #expect(ratio >= 1.8 && ratio <= 2.2, "\(width) × \(height)")
+    }
+
     static func points(_ name: String, in svg: String) -> Double? {
         guard let start = svg.range(of: " \(name)=\""),
               let end = svg.range(of: "pt\"", range: start.upperBound..<svg.endIndex) else { return nil }

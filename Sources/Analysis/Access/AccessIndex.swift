@@ -14,6 +14,8 @@ public struct AccessIndex: Sendable {
     public let profilesAssumableBy: [String: [TrustedProfile]]
     /// Every access policy with its classified target.
     public let targets: [String: PolicyTarget]
+    /// The account's context-based-restrictions rules, ready to say which grants and instances they restrict.
+    public let networkRestrictions: NetworkRestrictions
     /// Names (lowercased) that more than one identity of the account goes by: `name(ofIAMID:)` tells them apart.
     let sharedNames: Set<String>
 
@@ -46,6 +48,7 @@ public struct AccessIndex: Sendable {
             shared.insert(identity.name.lowercased())
         }
         sharedNames = shared
+        networkRestrictions = NetworkRestrictions(account)
     }
 
     /// Whether policies, memberships or trusted profiles name this IAM id: an identity the snapshot's lists may lack

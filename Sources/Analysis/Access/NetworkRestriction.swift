@@ -1,49 +1,40 @@
 import Model
 
-/// A context-based-restrictions rule protecting an instance: requests to it are allowed only from the rule's network
-/// zones (when the rule is enforced), whoever holds the access.
+/// A context-based-restrictions rule on what a grant reaches (or on one instance): requests to the resources it names
+/// are allowed only from the rule's network zones when the rule is enforced, whoever holds the access.
 public struct NetworkRestriction: Sendable, Hashable {
     public let rule: CBRRule
     /// The zones the rule allows, by id, with their names when the snapshot holds them.
     public let zones: [(id: String, name: String?)]
-    /// Whether the rule names only part of the instance (a resource type or resource inside it, or an attribute
-    /// iamgraph does not evaluate).
+    /// Whether the rule protects only part of what the grant reaches (one instance of a service-wide grant, a
+    /// resource type inside an instance, or an attribute iamgraph does not evaluate).
     public let partial: Bool
 
-    /// The rules whose resources include `instance`, in the snapshot's order (by id).
-    public static func protecting(_ instance: ResourceInstance, in account: IAMAccount) -> [NetworkRestriction] {
-        let zoneNames = Dictionary(account.cbrZones.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return account.cbrRules.compactMap { rule in
-            let matches = rule.resources.compactMap { match($0, instance, accountID: account.accountID) }
-            guard !matches.isEmpty else { return nil }
-            return NetworkRestriction(rule: rule, zones: rule.zoneIDs.map { ($0, zoneNames[$0] ?? nil) },
-                                      partial: !matches.contains(false))
+    public init(rule: CBRRule, zones: [(id: String, name: String?)], partial: Bool) {
+        self.rule = rule
+        self.zones = zones
+        self.partial = partial
+    }
+
+    /// Whether the rule refuses every request from outside its zones to all of it: enforced and not partial.
+    public var restrictsAll: Bool {
+        switch rule.enforcementMode {
+        case .enabled: !partial
+        case .report, .disabled: false
         }
     }
 
-    /// `nil` when the resource's attributes exclude the instance; otherwise whether it names only part of it.
-    private static func match(_ attributes: [CBRRule.Attribute], _ instance: ResourceInstance, accountID: String) -> Bool? {
-        var partial = false
-        for attribute in attributes {
-            let actual: String?
-            switch attribute.name {
-            case "accountId": actual = accountID
-            case "serviceName": actual = instance.serviceName
-            case "serviceInstance": actual = instance.instanceID
-            case "region": actual = instance.region
-            case "resourceGroupId": actual = instance.resourceGroupID
-            default:
-                partial = true
-                continue
-            }
-            // CBR attributes are exact values (`stringEquals`); anything else is not evaluated and counts as partial.
-            if let op = attribute.operator, op != "stringEquals" {
-                partial = true
-                continue
-            }
-            guard actual == attribute.value else { return nil }
+    /// The rule in a few words, the same on maps and in tables: its mode and how much it covers, the zones it
+    /// allows, then the rule's id and description, e.g. "enforced: only from office-network, ci-runners (CBR rule
+    /// c3e5a7b9…, key-protect-prod only from the office and CI)".
+    public var summary: String {
+        let mode = switch rule.enforcementMode {
+        case .enabled: partial ? "enforced on part of it" : "enforced"
+        case .report: partial ? "report-only (not enforced), on part of it" : "report-only (not enforced)"
+        case .disabled: partial ? "disabled (not enforced), on part of it" : "disabled (not enforced)"
         }
-        return partial
+        let allowed = zones.isEmpty ? "no zone" : zones.map { $0.name ?? $0.id }.joined(separator: ", ")
+        return "\(mode): only from \(allowed) (CBR rule \(rule.id)\(rule.description.map { ", \($0)" } ?? ""))"
     }
 
     public static func == (a: Self, b: Self) -> Bool {

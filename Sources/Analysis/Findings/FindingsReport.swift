@@ -30,9 +30,10 @@ public struct FindingsReport: Sendable {
     /// Rules skipped or incomplete, in rule order.
     public private(set) var gaps: [RuleGap]
     /// Active access and authorization policies, never-used first, then least recently used first; empty when no
-    /// policy carries usage data. Described on demand: a report that does not list them does not pay for them.
-    public var policiesByLastUse: [PolicyUse] {
-        (context.policiesByLastUse ?? []).map { PolicyUse($0, context) }
+    /// policy carries usage data. Described on demand, one at a time: a report that does not list them does not pay
+    /// for them, and one that does never holds every description at once.
+    public var policiesByLastUse: LazyMapCollection<[Policy], PolicyUse> {
+        (context.policiesByLastUse ?? []).lazy.map { [context] in PolicyUse($0, context) }
     }
     /// What the rules ran over, kept to describe the policies by last use.
     private let context: FindingContext

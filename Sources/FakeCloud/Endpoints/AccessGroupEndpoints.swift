@@ -45,6 +45,15 @@ extension Endpoint {
         Endpoint("GET", "/v2/groups/{group}/rules", reads: [.accessGroupRules]) { context in
             .json(["rules": .array(try groupChildren(.accessGroupRules, context))])
         },
+        // Enterprise-managed IAM: `account_id` is required (the enterprise account's templates and assignments).
+        Endpoint("GET", "/v1/group_templates", reads: [.accessGroupTemplates]) { context in
+            try context.requireAccountID()
+            return try context.page(.offset, context.snapshot.items(.accessGroupTemplates), key: "group_templates")
+        },
+        Endpoint("GET", "/v1/group_assignments", reads: [.accessGroupAssignments]) { context in
+            try context.requireAccountID()
+            return try context.page(.offset, context.snapshot.items(.accessGroupAssignments), key: "assignments")
+        },
     ]
 
     /// The items of the group named in the path, or 404.

@@ -35,6 +35,24 @@ extension Endpoint {
         Endpoint("GET", "/v1/idps", reads: [.identityProviders]) { context in
             .json(["idps": .array(context.snapshot.items(.identityProviders))])
         },
+        // Enterprise-managed IAM: templates and assignments of trusted profiles and account settings.
+        Endpoint("GET", "/v1/profile_templates", reads: [.trustedProfileTemplates]) { context in
+            try context.requireAccountID()
+            return try context.page(.identityTemplates, context.snapshot.items(.trustedProfileTemplates), key: "profile_templates")
+        },
+        Endpoint("GET", "/v1/profile_assignments", reads: [.trustedProfileAssignments]) { context in
+            try context.requireAccountID()
+            return try context.page(.identityTemplates, context.snapshot.items(.trustedProfileAssignments), key: "assignments")
+        },
+        Endpoint("GET", "/v1/account_settings_templates", reads: [.accountSettingsTemplates]) { context in
+            try context.requireAccountID()
+            return try context.page(.identityTemplates, context.snapshot.items(.accountSettingsTemplates),
+                                    key: "account_settings_templates")
+        },
+        Endpoint("GET", "/v1/account_settings_assignments", reads: [.accountSettingsAssignments]) { context in
+            try context.requireAccountID()
+            return try context.page(.identityTemplates, context.snapshot.items(.accountSettingsAssignments), key: "assignments")
+        },
     ]
 
     /// The items of the profile named in the path, or 404 in the identity error shape.

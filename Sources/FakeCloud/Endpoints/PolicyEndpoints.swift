@@ -36,6 +36,13 @@ extension Endpoint {
         Endpoint("GET", "/v1/policy_templates", reads: [.policyTemplates]) { context in
             try context.page(.start, context.snapshot.items(.policyTemplates), key: "policy_templates")
         },
+        Endpoint("GET", "/v1/policy_templates/{template}/versions", reads: [.policyTemplateVersions]) { context in
+            let template = context.parameter("template")
+            guard let versions = context.snapshot.children(.policyTemplateVersions, of: template) else {
+                throw APIError.notFound("Policy template with ID \(template) not found.")
+            }
+            return try context.page(.start, versions, key: "versions")
+        },
         // `version` (the response format) is required, as in the API; only 1.0 is served.
         Endpoint("GET", "/v1/policy_assignments", reads: [.policyAssignments]) { context in
             guard let version = context.request.query("version") else {

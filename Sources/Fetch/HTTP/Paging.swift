@@ -6,7 +6,7 @@ extension Paging {
     var pageSizeQuery: [URLQueryItem] {
         switch self {
         case .pageToken: [URLQueryItem(name: "pagesize", value: "100")]
-        case .offset, .start, .nextURL: [URLQueryItem(name: "limit", value: "100")]
+        case .offset, .start, .nextURL, .limitPageToken: [URLQueryItem(name: "limit", value: "100")]
         case .none: []
         }
     }
@@ -14,7 +14,7 @@ extension Paging {
     /// The query parameter that carries a cursor.
     var cursorParameter: String? {
         switch self {
-        case .pageToken: "pagetoken"
+        case .pageToken, .limitPageToken: "pagetoken"
         case .offset: "offset"
         case .start: "start"
         case .nextURL(let parameter): parameter
@@ -32,7 +32,7 @@ extension Paging {
         switch self {
         case .offset: total = response["total_count"]
         case .nextURL: total = response["total_results"]
-        case .pageToken, .start, .none: total = nil
+        case .pageToken, .limitPageToken, .start, .none: total = nil
         }
         return (total as? Int).flatMap { $0 >= 0 ? $0 : nil }
     }
@@ -40,7 +40,7 @@ extension Paging {
     /// The next page's cursor from a response, or `nil` on the last page.
     func nextCursor(in response: [String: Any]) -> String? {
         switch self {
-        case .pageToken:
+        case .pageToken, .limitPageToken:
             return (response["next"] as? String).flatMap { Self.query($0, "pagetoken") }
         case .offset:
             return ((response["next"] as? [String: Any])?["href"] as? String).flatMap { Self.query($0, "offset") }

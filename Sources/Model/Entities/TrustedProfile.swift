@@ -6,6 +6,9 @@ public struct TrustedProfile: Decodable, Sendable, Hashable {
     public let description: String?
     public let crn: String?
     public let createdAt: Timestamp?
+    /// For a profile created by a trusted profile template assignment: the template and the assignment.
+    public let templateID: String?
+    public let assignmentID: String?
     /// Compute resources that may assume the profile (`/links`).
     public internal(set) var links: [ProfileLink] = []
     /// Federated-user and compute-resource claim rules (`/rules`).
@@ -15,7 +18,7 @@ public struct TrustedProfile: Decodable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, description, crn
-        case iamID = "iam_id", createdAt = "created_at"
+        case iamID = "iam_id", createdAt = "created_at", templateID = "template_id", assignmentID = "assignment_id"
     }
 }
 

@@ -40,6 +40,26 @@ struct CollectionRegistration {
         CollectionRegistration(holding: .property, summary: summary)
     }
 
+    /// A `list` collection decoded into the store under `key` (items by `id`), counted by the summary under `label`.
+    static func list<T: Decodable & Sendable>(_ key: CollectionKey<[T]>, id: @escaping @Sendable (T) -> String,
+                                              summary label: String) -> CollectionRegistration {
+        CollectionRegistration(holding: .stored { decoder, store in
+            if decoder.snapshot.files[key.kind] != nil { store.set(key, decoder.list(key.kind, T.self, id: id)) }
+        }, summary: .stored(label, key.kind))
+    }
+
+    /// A `per-parent` collection decoded into the store under `key`; the summary counts its items under `label`, and
+    /// its parents in the note (`"2 templates"`).
+    static func perParent<T: Decodable & Sendable>(_ key: CollectionKey<[String: [T]]>, id: @escaping @Sendable (T) -> String,
+                                                   summary label: String, parents: String) -> CollectionRegistration {
+        CollectionRegistration(holding: .stored { decoder, store in
+            if decoder.snapshot.files[key.kind] != nil { store.set(key, decoder.perParent(key.kind, T.self, id: id)) }
+        }, summary: SummaryRow(label, count: { ($0.collections[key] ?? [:]).values.reduce(0) { $0 + $1.count } }, note: { account in
+            let count = (account.collections[key] ?? [:]).count
+            return count == 0 ? nil : "\(count) \(parents)"
+        }))
+    }
+
     /// An `object` collection decoded into the store under `key`, counted by the summary under `label`.
     static func object<T: Decodable & Sendable>(_ key: CollectionKey<T>, summary label: String) -> CollectionRegistration {
         CollectionRegistration(holding: .stored { decoder, store in store.set(key, decoder.object(key.kind, T.self)) },
@@ -84,6 +104,20 @@ extension CollectionKind {
         case .identityProviders: return .property(Row("identity providers") { $0.identityProviders.count })
         case .effectiveIdentitySettings: return .object(EffectiveIdentitySettings.key, summary: "effective identity settings")
         case .accessManagementSettings: return .object(AccessManagementSettings.key, summary: "access management settings")
+        case .accessGroupTemplates: return .list(IAMTemplate.accessGroupKey, id: \.id, summary: "access group templates")
+        case .accessGroupAssignments:
+            return .list(TemplateAssignment.accessGroupKey, id: \.id, summary: "access group assignments")
+        case .trustedProfileTemplates:
+            return .list(IAMTemplate.trustedProfileKey, id: \.id, summary: "trusted profile templates")
+        case .trustedProfileAssignments:
+            return .list(TemplateAssignment.trustedProfileKey, id: \.id, summary: "trusted profile assignments")
+        case .accountSettingsTemplates:
+            return .list(IAMTemplate.accountSettingsKey, id: \.id, summary: "account settings templates")
+        case .accountSettingsAssignments:
+            return .list(TemplateAssignment.accountSettingsKey, id: \.id, summary: "account settings assignments")
+        case .policyTemplateVersions:
+            return .perParent(PolicyTemplateVersions.key, id: { $0.version ?? "" }, summary: "policy template versions",
+                              parents: "templates")
         }
     }
 

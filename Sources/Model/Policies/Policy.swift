@@ -19,7 +19,10 @@ public struct Policy: Sendable, Hashable {
     public let resourceTags: [PolicyAttribute]
     public let rule: PolicyRule?
     public let pattern: String?
+    /// For a policy made by a policy template assignment: the template, its version and the assignment.
     public let templateID: String?
+    public let templateVersion: String?
+    public let templateAssignmentID: String?
     public let createdAt: Timestamp?
     public let lastModifiedAt: Timestamp?
     public let origin: Origin
@@ -30,7 +33,8 @@ public struct Policy: Sendable, Hashable {
     public init(id: String, type: String, description: String? = nil, state: String? = "active",
                 subject: [PolicyAttribute], roleIDs: [String], resource: [PolicyAttribute],
                 resourceTags: [PolicyAttribute] = [], rule: PolicyRule? = nil, pattern: String? = nil,
-                templateID: String? = nil, createdAt: Timestamp? = nil, lastModifiedAt: Timestamp? = nil,
+                templateID: String? = nil, templateVersion: String? = nil, templateAssignmentID: String? = nil,
+                createdAt: Timestamp? = nil, lastModifiedAt: Timestamp? = nil,
                 origin: Origin = .v2, lastPermitAt: Timestamp? = nil, lastPermitFrequency: Int? = nil) {
         self.id = id
         self.type = type
@@ -43,6 +47,8 @@ public struct Policy: Sendable, Hashable {
         self.rule = rule
         self.pattern = pattern
         self.templateID = templateID
+        self.templateVersion = templateVersion
+        self.templateAssignmentID = templateAssignmentID
         self.createdAt = createdAt
         self.lastModifiedAt = lastModifiedAt
         self.origin = origin

@@ -50,7 +50,17 @@ struct RawPolicy: Decodable {
         enum CodingKeys: String, CodingKey { case roleID = "role_id" }
     }
 
-    struct TemplateRef: Decodable { let id: String? }
+    /// The template a policy was made from (v2 `template`): its id, version and assignment.
+    struct TemplateRef: Decodable {
+        let id: String?
+        let version: TemplateVersion?
+        let assignmentID: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, version
+            case assignmentID = "assignment_id"
+        }
+    }
 
     /// `{key, operator, value}` or `{operator: and|or, conditions: [...]}`.
     struct RuleNode: Decodable {
@@ -80,6 +90,7 @@ struct RawPolicy: Decodable {
             resource: resourceSets.flatMap { $0.attributes ?? [] }.map(\.normalized),
             resourceTags: resourceSets.flatMap { $0.tags ?? [] }.map(\.normalized),
             rule: rule?.normalized, pattern: pattern, templateID: template?.id,
+            templateVersion: template?.version?.text, templateAssignmentID: template?.assignmentID,
             createdAt: createdAt, lastModifiedAt: lastModifiedAt, origin: isV2 ? .v2 : .v1)
     }
 }

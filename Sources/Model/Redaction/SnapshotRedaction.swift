@@ -23,10 +23,11 @@ public enum SnapshotRedaction {
     /// collection reads as unreadable) rather than passed through unredacted.
     public static func redact(_ snapshot: LoadedSnapshot) -> LoadedSnapshot {
         let accountID = snapshot.manifest.accountID
+        let groupIDs = groupIDsByName(snapshot.files[.accessGroups])
         var files: [CollectionKind: Data] = [:]
         var unknown = snapshot.unknown
         for (kind, data) in snapshot.files {
-            if let redacted = redactJSON(data, collection: kind, accountID: accountID) {
+            if let redacted = redactJSON(data, collection: kind, accountID: accountID, groupIDs: groupIDs) {
                 files[kind] = redacted
             } else {
                 unknown[kind] = .unreadable
@@ -45,9 +46,20 @@ public enum SnapshotRedaction {
         "username", "url", "idp_url", "login", "phonenumber", "altphonenumber", "photo",
     ]
 
-    private static func redactJSON(_ data: Data, collection: CollectionKind?, accountID: String) -> Data? {
+    /// Access group name → id, the first id for a name (names are unique in an account), from `access-groups.json`.
+    private static func groupIDsByName(_ data: Data?) -> [String: String] {
+        let groups = data.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [Any] } ?? []
+        var ids: [String: String] = [:]
+        for case let group as [String: Any] in groups {
+            if let name = group["name"] as? String, let id = group["id"] as? String, ids[name] == nil { ids[name] = id }
+        }
+        return ids
+    }
+
+    private static func redactJSON(_ data: Data, collection: CollectionKind?, accountID: String,
+                                   groupIDs: [String: String] = [:]) -> Data? {
         guard let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
-        let redacted = Walker(collection: collection, accountID: accountID).value(json)
+        let redacted = Walker(collection: collection, accountID: accountID, groupIDs: groupIDs).value(json)
         return try? JSONSerialization.data(withJSONObject: redacted, options: [.fragmentsAllowed, .sortedKeys])
     }
 
@@ -57,6 +69,9 @@ public enum SnapshotRedaction {
     private struct Walker {
         let collection: CollectionKind?
         let accountID: String
+        /// Access group name → id: an access group template names the group it creates by name only, and that name
+        /// becomes the pseudonym of the account's group of that name, so the template still matches its group.
+        let groupIDs: [String: String]
 
         func value(_ json: Any) -> Any {
             switch json {
@@ -80,6 +95,10 @@ public enum SnapshotRedaction {
             var result: [String: Any] = [:]
             for (key, field) in object {
                 switch (key, field) {
+                case ("group", let group as [String: Any]) where collection == .accessGroupTemplates:
+                    result[key] = templateEntity(group, prefix: "group") { groupIDs[$0] }
+                case ("profile", let profile as [String: Any]) where collection == .trustedProfileTemplates:
+                    result[key] = templateEntity(profile, prefix: "profile") { _ in nil }
                 case ("name", let text as String), ("display_name", let text as String):
                     // Names of objects without an id (a policy's role, an attribute) are structure, not names.
                     result[key] = entity?.name ?? text
@@ -96,6 +115,16 @@ public enum SnapshotRedaction {
                 default:
                     result[key] = value(field)
                 }
+            }
+            return result
+        }
+
+        /// What a template creates (its `group` or `profile`, which has a name but no id): named as the account's entity
+        /// of that name is (`id(name)`), else by a pseudonym of the name; the rest redacted as usual.
+        private func templateEntity(_ entity: [String: Any], prefix: String, id: (String) -> String?) -> [String: Any] {
+            var result = object(entity)
+            if let name = entity["name"] as? String {
+                result["name"] = pseudonym(prefix, id(name) ?? name)
             }
             return result
         }

@@ -7,61 +7,66 @@ enum AccessJSON {
     static let format = "iamgraph-access"
     static let version = 1
 
-    struct Account: Encodable {
+    struct Account: JSONObject {
         let id: String
         let name: String?
+
+        var members: [JSONMember] { JSONMember.list(["id": id, "name": name]) }
     }
 
-    struct UnknownCollection: Encodable {
+    struct UnknownCollection: JSONObject {
         let collection: String
         let file: String
         let reason: String
+
+        var members: [JSONMember] { JSONMember.list(["collection": collection, "file": file, "reason": reason]) }
     }
 
-    struct Policy: Encodable {
+    struct Policy: JSONObject {
         let id: String
         let type: String
         let description: String?
         let lastPermitAt: String?
 
-        enum CodingKeys: String, CodingKey {
-            case id, type, description
-            case lastPermitAt = "last_permit_at"
+        var members: [JSONMember] {
+            JSONMember.list(["id": id, "type": type, "description": description, "last_permit_at": lastPermitAt])
         }
     }
 
-    struct Role: Encodable {
+    struct Role: JSONObject {
         let crn: String
         let name: String
+
+        var members: [JSONMember] { JSONMember.list(["crn": crn, "name": name]) }
     }
 
     /// `{"key", "operator", "value"}`; the value a string, a boolean or an array of strings, as the policy holds it.
-    struct Attribute: Encodable {
+    struct Attribute: JSONObject {
         let attribute: PolicyAttribute
 
-        enum CodingKeys: String, CodingKey { case key, `operator`, value }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(attribute.key, forKey: .key)
-            try container.encode(attribute.operator, forKey: .operator)
-            switch attribute.value {
-            case .string(let text): try container.encode(text, forKey: .value)
-            case .bool(let flag): try container.encode(flag, forKey: .value)
-            case .list(let list): try container.encode(list, forKey: .value)
+        var members: [JSONMember] {
+            let value: any JSONWritable = switch attribute.value {
+            case .string(let text): text
+            case .bool(let flag): flag
+            case .list(let list): list
             }
+            return JSONMember.list(["key": attribute.key, "operator": attribute.operator, "value": value])
         }
     }
 
-    struct Target: Encodable {
+    struct Target: JSONObject {
         let label: String
         let scope: String
         let key: String
         let attributes: [Attribute]
         let tags: [Attribute]
+
+        var members: [JSONMember] {
+            JSONMember.list(["label": label, "scope": scope, "key": key, "attributes": attributes, "tags": tags])
+        }
     }
 
-    struct Step: Encodable {
+    struct Step: JSONObject {
         let kind: String
         let id: String?
         let iamID: String?
@@ -71,39 +76,78 @@ enum AccessJSON {
         /// A dynamic membership that had expired at the snapshot: its `expires_at`.
         let lapsedSince: String?
 
-        enum CodingKeys: String, CodingKey {
-            case kind, id, name, membership, rule
-            case iamID = "iam_id", lapsedSince = "lapsed_since"
+        var members: [JSONMember] {
+            JSONMember.list(["kind": kind, "id": id, "iam_id": iamID, "name": name, "membership": membership,
+                             "rule": rule, "lapsed_since": lapsedSince])
         }
     }
 
     /// The conditions in words (as maps and diffs write them), the raw rule, and the console's pattern.
-    struct Conditions: Encodable {
+    struct Conditions: JSONObject {
         let text: String
         let rule: String
         let pattern: String?
+
+        var members: [JSONMember] { JSONMember.list(["text": text, "rule": rule, "pattern": pattern]) }
+    }
+
+    /// A context-based-restrictions rule on what a grant reaches, or on the instance of a resource report.
+    struct Restriction: JSONObject {
+        let ruleID: String
+        let description: String?
+        let enforcementMode: String
+        let zones: [Zone]
+        let partial: Bool
+
+        struct Zone: JSONObject {
+            let id: String
+            let name: String?
+
+            var members: [JSONMember] { JSONMember.list(["id": id, "name": name]) }
+        }
+
+        var members: [JSONMember] {
+            JSONMember.list(["rule_id": ruleID, "description": description, "enforcement_mode": enforcementMode,
+                             "zones": zones, "partial": partial])
+        }
+
+        init(_ restriction: NetworkRestriction) {
+            ruleID = restriction.rule.id
+            description = restriction.rule.description
+            enforcementMode = restriction.rule.enforcementMode.rawValue
+            zones = restriction.zones.map { Zone(id: $0.id, name: $0.name) }
+            partial = restriction.partial
+        }
     }
 
     /// What identity and resource rows share: the policy, its roles and target, the path and the conditions.
-    struct GrantFields: Encodable {
+    struct GrantFields: JSONObject {
         let policy: Policy
         let roles: [Role]
         let target: Target
         let path: [Step]
         let pathText: String
         let conditions: Conditions?
+        /// The context-based-restrictions rules on the grant's target (identity reports; a resource report lists
+        /// its instance's once, beside the rows): `nil` when not listed per grant.
+        let networkRestrictions: [Restriction]?
+        /// The rules on what the grant reaches, in a few words (`NetworkText`); empty when none.
+        let networkText: String
         /// The text and Markdown cells: roles, target, short policy id, path, conditions. Built once, as
         /// `recordColumns`.
         let cells: [String]
         /// The CSV columns from `role` on, one array per role (`AccessRecord`).
         let recordColumns: [[String]]
 
-        enum CodingKeys: String, CodingKey {
-            case policy, roles, target, path, conditions
-            case pathText = "path_text"
+        var members: [JSONMember] {
+            JSONMember.list(["policy": policy, "roles": roles, "target": target, "path": path, "path_text": pathText,
+                             "conditions": conditions, "network_restrictions": networkRestrictions])
         }
 
-        init(policy: Model.Policy, target: PolicyTarget, path: [AccessStep], index: AccessIndex) {
+        /// The fields of `policy` reaching its `target` through `path`; `network` are the rules on what the grant
+        /// reaches, listed in the JSON grant when `listsNetwork`.
+        init(policy: Model.Policy, target: PolicyTarget, path: [AccessStep], index: AccessIndex,
+             network: [NetworkRestriction], listsNetwork: Bool) {
             self.policy = Policy(id: policy.id, type: policy.type, description: policy.description,
                                  lastPermitAt: policy.lastPermitAt?.raw)
             roles = policy.roleIDs.map { Role(crn: $0, name: index.roleName($0)) }
@@ -112,11 +156,14 @@ enum AccessJSON {
             self.path = path.map(Self.step)
             pathText = PathText.describe(path, of: policy, in: index)
             conditions = policy.rule.map { Conditions(text: ConditionText.readable($0), rule: $0.description, pattern: policy.pattern) }
+            networkRestrictions = listsNetwork ? network.map(Restriction.init) : nil
+            networkText = NetworkText.cell(network)
             cells = [roles.map(\.name).joined(separator: ", "), self.target.label, String(policy.id.prefix(8)), pathText,
                      conditions?.text ?? ""]
             recordColumns = AccessRecord.grantColumns(policy: policy, target: target, roles: roles.map(\.name),
                                                       label: self.target.label, path: pathText,
-                                                      conditions: conditions?.text ?? "", index: index)
+                                                      conditions: conditions?.text ?? "", network: networkText,
+                                                      index: index)
         }
 
         static func step(_ step: AccessStep) -> Step {

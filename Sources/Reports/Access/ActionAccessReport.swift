@@ -27,11 +27,17 @@ public struct ActionAccessReport: Sendable {
     private func table() -> TabularReport {
         let account = index.account
         let unknown = AccessJSON.unknownCollections(account, among: ActionAccess.reads)
+        // The rules on what each grant reaches: the instance asked about, else the grant's target (once per target).
+        let onInstance = instance.map(index.networkRestrictions.protecting)
+        var network: [String: [NetworkRestriction]] = [:]
         let rows = grants.map { grant in
-            Row(iamID: grant.iamID, kind: SubjectKind(iamID: grant.iamID, in: account).rawValue,
+            let restrictions = onInstance ?? network[grant.target.key] ?? index.networkRestrictions.restricting(grant.target)
+            network[grant.target.key] = restrictions
+            return Row(iamID: grant.iamID, kind: SubjectKind(iamID: grant.iamID, in: account).rawValue,
                 name: index.name(ofIAMID: grant.iamID), role: index.roleName(grant.roleCRN), roleCRN: grant.roleCRN,
                 actions: grant.answer == .yes ? "listed" : "unknown",
-                grant: AccessJSON.GrantFields(policy: grant.policy, target: grant.target, path: grant.path, index: index))
+                grant: AccessJSON.GrantFields(policy: grant.policy, target: grant.target, path: grant.path, index: index,
+                                              network: restrictions, listsNetwork: true))
         }
         let unknownRoles = Set(rows.filter { $0.actions == "unknown" }.map(\.role)).sorted()
         let on = instance.map { " on \($0.displayName) (\($0.instanceID))" } ?? ""
@@ -51,7 +57,8 @@ public struct ActionAccessReport: Sendable {
                 let row = rows[line], grant = grants[line]
                 let columns = AccessRecord.grantColumns(policy: grant.policy, target: grant.target, roles: [row.role],
                                                         label: row.grant.target.label, path: row.grant.pathText,
-                                                        conditions: row.grant.conditions?.text ?? "", index: index)
+                                                        conditions: row.grant.conditions?.text ?? "",
+                                                        network: row.grant.networkText, index: index)
                 return AccessRecord.records(holder: [row.kind, row.iamID, row.name ?? row.iamID], match: "", grant: columns)
                     .map { $0 + [row.actions] }
             }),
@@ -61,7 +68,7 @@ public struct ActionAccessReport: Sendable {
                 unknownCollections: unknown, grants: rows)))
     }
 
-    struct Row: Encodable {
+    struct Row: JSONObject {
         let iamID: String
         let kind: String
         let name: String?
@@ -71,13 +78,13 @@ public struct ActionAccessReport: Sendable {
         let actions: String
         let grant: AccessJSON.GrantFields
 
-        enum CodingKeys: String, CodingKey {
-            case kind, name, role, actions, grant
-            case iamID = "iam_id", roleCRN = "role_crn"
+        var members: [JSONMember] {
+            JSONMember.list(["iam_id": iamID, "kind": kind, "name": name, "role": role, "role_crn": roleCRN,
+                             "actions": actions, "grant": grant])
         }
     }
 
-    struct Document: Encodable {
+    struct Document: JSONObject {
         let account: AccessJSON.Account
         let fetchedAt: String
         let action: String
@@ -85,9 +92,9 @@ public struct ActionAccessReport: Sendable {
         let unknownCollections: [AccessJSON.UnknownCollection]
         let grants: [Row]
 
-        enum CodingKeys: String, CodingKey {
-            case account, action, instance, grants
-            case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
+        var members: [JSONMember] {
+            JSONMember.list(["account": account, "fetched_at": fetchedAt, "action": action, "instance": instance,
+                             "unknown_collections": unknownCollections, "grants": grants])
         }
     }
 }

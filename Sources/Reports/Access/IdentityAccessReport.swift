@@ -30,13 +30,12 @@ public struct IdentityAccessReport: Sendable {
         grants = EffectiveAccess.grants(of: iamID, in: index)
     }
 
-    /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given;
-    /// throws only if JSON encoding fails.
+    /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given.
     public func data(_ format: AccessFormat, width: Int? = nil) throws -> Data { try table().data(format, width: width) }
 
-    /// Writes the report in `format` to `sink` a part at a time, so that a text or CSV table of millions of rows is
-    /// never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
-    /// them whole); throws what `sink` throws, or if JSON encoding fails.
+    /// Writes the report in `format` to `sink` a part at a time, so that a table or JSON document of millions of rows
+    /// is never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
+    /// them whole); throws what `sink` throws.
     public func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
         try table().write(format, width: width, to: sink)
     }
@@ -48,7 +47,15 @@ public struct IdentityAccessReport: Sendable {
         let name = identity?.name ?? index.name(ofIAMID: iamID)
         let holderName = index.name(ofIAMID: iamID) ?? iamID
         let unknown = AccessJSON.unknownCollections(account, among: EffectiveAccess.reads)
-        let rows = grants.map { AccessJSON.GrantFields(policy: $0.policy, target: $0.target, path: $0.path, index: index) }
+        var network: [String: [NetworkRestriction]] = [:]
+        let rows = grants.map { grant in
+            let restrictions = network[grant.target.key] ?? index.networkRestrictions.restricting(grant.target)
+            network[grant.target.key] = restrictions
+            return AccessJSON.GrantFields(policy: grant.policy, target: grant.target, path: grant.path, index: index,
+                                          network: restrictions, listsNetwork: true)
+        }
+        // The Network column only where some grant's target has a rule: most accounts have none.
+        let restricted = rows.contains { !$0.networkText.isEmpty }
         let who = (name.map { "\($0) " } ?? "") + (identity?.email.map { "<\($0)> " } ?? "") + "(\(iamID), \(kind.rawValue))"
         let document = Document(
             account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
@@ -60,9 +67,11 @@ public struct IdentityAccessReport: Sendable {
         return TabularReport(
             title: "Effective access of \(who) in \(account.displayName), snapshot \(account.fetchedAt.raw): "
                 + "\(grants.count) grant\(grants.count == 1 ? "" : "s")",
-            notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): grants through it are missing" },
-            table: .init(header: ["Roles", "Target", "Policy", "Path", "Conditions"], count: rows.count,
-                         cells: { rows[$0].cells }),
+            notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): grants through it are missing" }
+                + (restricted ? [NetworkText.identityNote] : []),
+            table: .init(header: ["Roles", "Target", "Policy", "Path", "Conditions"] + (restricted ? ["Network"] : []),
+                         count: rows.count,
+                         cells: { rows[$0].cells + (restricted ? [rows[$0].networkText] : []) }),
             records: .init(header: AccessRecord.header, count: rows.count, records: { line in
                 AccessRecord.records(holder: [kind.rawValue, iamID, holderName], match: "", grant: rows[line].recordColumns)
             }),
@@ -78,29 +87,28 @@ public struct IdentityAccessReport: Sendable {
         }
     }
 
-    struct Document: Encodable {
+    struct Document: JSONObject {
         let account: AccessJSON.Account
         let fetchedAt: String
         let identity: Subject
         let unknownCollections: [AccessJSON.UnknownCollection]
         let grants: [AccessJSON.GrantFields]
 
-        enum CodingKeys: String, CodingKey {
-            case account, identity, grants
-            case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
+        var members: [JSONMember] {
+            JSONMember.list(["account": account, "fetched_at": fetchedAt, "identity": identity,
+                             "unknown_collections": unknownCollections, "grants": grants])
         }
     }
 
-    struct Subject: Encodable {
+    struct Subject: JSONObject {
         let iamID: String
         let id: String?
         let kind: String
         let name: String?
         let email: String?
 
-        enum CodingKeys: String, CodingKey {
-            case id, kind, name, email
-            case iamID = "iam_id"
+        var members: [JSONMember] {
+            JSONMember.list(["iam_id": iamID, "id": id, "kind": kind, "name": name, "email": email])
         }
     }
 }

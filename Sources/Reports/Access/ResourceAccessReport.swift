@@ -47,13 +47,12 @@ public struct ResourceAccessReport: Sendable {
         return ranks
     }
 
-    /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given;
-    /// throws only if JSON encoding fails.
+    /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given.
     public func data(_ format: AccessFormat, width: Int? = nil) throws -> Data { try table().data(format, width: width) }
 
-    /// Writes the report in `format` to `sink` a part at a time, so that a text or CSV table of millions of rows is
-    /// never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
-    /// them whole); throws what `sink` throws, or if JSON encoding fails.
+    /// Writes the report in `format` to `sink` a part at a time, so that a table or JSON document of millions of rows
+    /// is never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
+    /// them whole); throws what `sink` throws.
     public func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
         try table().write(format, width: width, to: sink)
     }
@@ -63,6 +62,8 @@ public struct ResourceAccessReport: Sendable {
         let unknown = AccessJSON.unknownCollections(account, among: WhoHasAccess.reads)
         // A policy reaching the instance through a big group repeats for every member: its fields are built once per
         // policy id and path.
+        // The rules protecting the instance apply to every row (the document lists them once, CSV on each record).
+        let restrictions = index.networkRestrictions.protecting(instance)
         var fieldsNumbers: [FieldsKey: Int] = [:]
         var fields: [AccessJSON.GrantFields] = []
         let tableRows = rows.map { row in
@@ -72,13 +73,12 @@ public struct ResourceAccessReport: Sendable {
             if number == fields.count {
                 let reaching = reach.policies[row.policy]
                 fields.append(AccessJSON.GrantFields(policy: reaching.policy, target: reaching.target, path: reach.paths[row.path],
-                                                     index: index))
+                                                     index: index, network: restrictions, listsNetwork: false))
                 fieldsNumbers[key] = number
             }
             return TableRow(holder: row.holder, match: reach.policies[row.policy].match == .full ? "full" : "partial", fields: number)
         }
         let groupName = instance.resourceGroupID.flatMap { account.resourceGroupsByID[$0]?.name }
-        let restrictions = NetworkRestriction.protecting(instance, in: account)
         let document = Document(
             account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
             fetchedAt: account.fetchedAt.raw,
@@ -86,7 +86,7 @@ public struct ResourceAccessReport: Sendable {
                                service: instance.serviceName, region: instance.region,
                                resourceGroup: instance.resourceGroupID.map { ResourceGroupRef(id: $0, name: groupName) }),
             unknownCollections: unknown,
-            networkRestrictions: restrictions.map(Restriction.init),
+            networkRestrictions: restrictions.map(AccessJSON.Restriction.init),
             access: Rows(holders: holders, fields: fields, rows: tableRows))
         let location = [instance.serviceName, instance.region, groupName.map { "resource group \($0)" }].compactMap { $0 }
         return TabularReport(
@@ -121,33 +121,6 @@ public struct ResourceAccessReport: Sendable {
             + (restriction.partial ? ", on part of the instance" : "") + ")"
     }
 
-    /// A CBR rule protecting the instance, in JSON.
-    struct Restriction: Encodable {
-        let ruleID: String
-        let description: String?
-        let enforcementMode: String
-        let zones: [Zone]
-        let partial: Bool
-
-        struct Zone: Encodable {
-            let id: String
-            let name: String?
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case description, zones, partial
-            case ruleID = "rule_id", enforcementMode = "enforcement_mode"
-        }
-
-        init(_ restriction: NetworkRestriction) {
-            ruleID = restriction.rule.id
-            description = restriction.rule.description
-            enforcementMode = restriction.rule.enforcementMode.rawValue
-            zones = restriction.zones.map { Zone(id: $0.id, name: $0.name) }
-            partial = restriction.partial
-        }
-    }
-
     private struct FieldsKey: Hashable {
         let policyID: String
         /// A path of `reach`.
@@ -162,7 +135,7 @@ public struct ResourceAccessReport: Sendable {
     }
 
     /// Who holds the access, named.
-    struct Holder: Encodable {
+    struct Holder: JSONObject {
         let kind: String
         let id: String
         let name: String
@@ -170,9 +143,8 @@ public struct ResourceAccessReport: Sendable {
         /// Sort rank of the kind: identities first, services last.
         let order: Int
 
-        enum CodingKeys: String, CodingKey {
-            case kind, id, name
-            case serviceInstance = "service_instance"
+        var members: [JSONMember] {
+            JSONMember.list(["kind": kind, "id": id, "name": name, "service_instance": serviceInstance])
         }
 
         init(_ holder: ResourceAccess.Holder, _ index: AccessIndex) {
@@ -219,49 +191,47 @@ public struct ResourceAccessReport: Sendable {
         }
     }
 
-    /// The rows of the JSON document, each encoded as its holder, match and fields, which rows share.
-    struct Rows: Encodable {
+    /// The rows of the JSON document, each written as its holder, match and fields. Rows share holders and fields
+    /// (every member of a big group has the same policy, target and path), so each is written once, when a row first
+    /// needs it, and its bytes repeated for the other rows.
+    struct Rows: JSONWritable {
         let holders: [Holder]
         let fields: [AccessJSON.GrantFields]
         let rows: [TableRow]
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.unkeyedContainer()
-            for row in rows { try container.encode(Row(holder: holders[row.holder], match: row.match, fields: fields[row.fields])) }
+        func write(to json: inout JSONWriter) throws {
+            var holderBytes = [JSONFragment?](repeating: nil, count: holders.count)
+            var fieldsMembers = [[JSONMember]?](repeating: nil, count: fields.count)
+            try json.array(count: rows.count) { line, json in
+                let row = rows[line]
+                let depth = json.depth + 1  // the level of a row's members
+                let holder = try holderBytes[row.holder] ?? JSONFragment(holders[row.holder], depth: depth)
+                holderBytes[row.holder] = holder
+                let shared = try fieldsMembers[row.fields] ?? fields[row.fields].members.map { member in
+                    JSONMember(member.key, try JSONFragment(member.value, depth: depth))
+                }
+                fieldsMembers[row.fields] = shared
+                try json.object([JSONMember("holder", holder), JSONMember("match", row.match)] + shared)
+            }
         }
     }
 
-    struct Row: Encodable {
-        let holder: Holder
-        let match: String
-        let fields: AccessJSON.GrantFields
-
-        enum CodingKeys: String, CodingKey { case holder, match }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(holder, forKey: .holder)
-            try container.encode(match, forKey: .match)
-            try fields.encode(to: encoder)
-        }
-    }
-
-    struct Document: Encodable {
+    struct Document: JSONObject {
         let account: AccessJSON.Account
         let fetchedAt: String
         let resource: Resource
         let unknownCollections: [AccessJSON.UnknownCollection]
-        let networkRestrictions: [Restriction]
+        let networkRestrictions: [AccessJSON.Restriction]
         let access: Rows
 
-        enum CodingKeys: String, CodingKey {
-            case account, resource, access
-            case fetchedAt = "fetched_at", unknownCollections = "unknown_collections"
-            case networkRestrictions = "network_restrictions"
+        var members: [JSONMember] {
+            JSONMember.list(["account": account, "fetched_at": fetchedAt, "resource": resource,
+                             "unknown_collections": unknownCollections, "network_restrictions": networkRestrictions,
+                             "access": access])
         }
     }
 
-    struct Resource: Encodable {
+    struct Resource: JSONObject {
         let crn: String
         let guid: String
         let name: String?
@@ -269,14 +239,16 @@ public struct ResourceAccessReport: Sendable {
         let region: String?
         let resourceGroup: ResourceGroupRef?
 
-        enum CodingKeys: String, CodingKey {
-            case crn, guid, name, service, region
-            case resourceGroup = "resource_group"
+        var members: [JSONMember] {
+            JSONMember.list(["crn": crn, "guid": guid, "name": name, "service": service, "region": region,
+                             "resource_group": resourceGroup])
         }
     }
 
-    struct ResourceGroupRef: Encodable {
+    struct ResourceGroupRef: JSONObject {
         let id: String
         let name: String?
+
+        var members: [JSONMember] { JSONMember.list(["id": id, "name": name]) }
     }
 }

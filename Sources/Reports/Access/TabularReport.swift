@@ -1,5 +1,4 @@
 import Foundation
-import Snapshot
 
 /// A report that is a table: a title, notes (what the snapshot could not say), the readable table text and Markdown
 /// show, the structured records CSV writes, and the JSON document that carries the same content with structure.
@@ -11,7 +10,7 @@ struct TabularReport {
     let table: Table
     /// The records of CSV: one per role, structured columns (`AccessRecord.header`), whole ids.
     let records: Records
-    let json: any Encodable
+    let json: any JSONWritable
 
     /// A header and rows whose cells are built when written: a table can have millions of rows (everyone reaching
     /// an instance through account-wide policies), and holding them all as strings, twice for the text table, took
@@ -40,7 +39,7 @@ struct TabularReport {
     func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
         switch format {
         case .json:
-            try sink(CanonicalJSON.data(encoding: json))
+            try JSONWriter.write(json, to: sink)
         case .csv:
             try sink(Data(CSV.record(records.header).utf8))
             try Self.inBlocks(count: records.count, to: sink) { row, bytes in

@@ -17,29 +17,34 @@ enum BenchmarkJSON {
             }))
     }
 
-    struct Document: Encodable {
+    struct Document: JSONObject {
         let benchmark: String
         let account: String
         let fetchedAt: String
         let controls: [Control]
 
-        enum CodingKeys: String, CodingKey {
-            case benchmark, account, controls
-            case fetchedAt = "fetched_at"
+        var members: [JSONMember] {
+            JSONMember.list(["benchmark": benchmark, "account": account, "fetched_at": fetchedAt, "controls": controls])
         }
     }
 
-    struct Control: Encodable {
+    struct Control: JSONObject {
         let id: String
         let title: String
         let status: String
         let reason: String
         let findings: [Item]
+
+        var members: [JSONMember] {
+            JSONMember.list(["id": id, "title": title, "status": status, "reason": reason, "findings": findings])
+        }
     }
 
-    struct Item: Encodable {
+    struct Item: JSONObject {
         let rule: String
         let why: String
         let entities: [FindingsJSON.Entity]
+
+        var members: [JSONMember] { JSONMember.list(["rule": rule, "why": why, "entities": entities]) }
     }
 }

@@ -1,6 +1,5 @@
 import Analysis
 import Foundation
-import Snapshot
 
 /// Writes the CIS benchmark view of a findings report (`report --benchmark cis`): every control with its status, why,
 /// and the findings behind each fail. SARIF has no place for controls that pass or need a person, so it is not
@@ -11,7 +10,7 @@ public enum BenchmarkOutput {
         switch format {
         case .text: Data(BenchmarkText.render(benchmark, of: report).utf8)
         case .markdown: Data(BenchmarkMarkdown.render(benchmark, of: report).utf8)
-        case .json: try CanonicalJSON.data(encoding: BenchmarkJSON.document(benchmark, of: report))
+        case .json: try JSONWriter.data(BenchmarkJSON.document(benchmark, of: report))
         case .sarif: nil
         }
     }

@@ -1,7 +1,6 @@
 import Analysis
 import Foundation
 import Model
-import Snapshot
 
 /// A snapshot diff as the versioned JSON document of docs/diff-json.md. Keys are sorted and arrays keep the diff's
 /// order, so equal diffs give equal bytes. Unlike the other formats, it is written when nothing changed too.
@@ -9,39 +8,49 @@ public enum DiffJSON {
     public static let format = "iamgraph-diff"
     public static let version = 1
 
+    /// The whole document, as `write(_:sources:to:)` writes it.
     public static func data(_ diff: SnapshotDiff, sources: DiffSources) throws -> Data {
+        var data = Data()
+        try write(diff, sources: sources) { data.append($0) }
+        return data
+    }
+
+    /// Writes the document to `sink` a block at a time, each change described as it is written; throws what `sink`
+    /// throws.
+    public static func write(_ diff: SnapshotDiff, sources: DiffSources, to sink: (Data) throws -> Void) throws {
         let counts = diff.grantCounts
-        return try CanonicalJSON.data(encoding: VersionedDocument(format: format, version: version, body: Document(
+        try JSONWriter.write(VersionedDocument(format: format, version: version, body: Document(
             old: Side(diff.old, source: sources.old), new: Side(diff.new, source: sources.new),
             includeUsage: diff.options.includeUsage, changed: !diff.isEmpty,
             summary: Summary(grantsGained: counts.gained, privilegedGained: diff.privilegedGains, grantsLost: counts.lost,
                              holders: diff.access.count,
                              entitiesAdded: diff.entityCount(.added), entitiesRemoved: diff.entityCount(.removed),
                              entitiesChanged: diff.entityCount(.changed)),
-            causes: diff.causes.map(Cause.init),
-            access: diff.access.map(HolderChanges.init),
-            entities: diff.entities.map(Entity.init),
-            notes: diff.notes)))
+            causes: JSONElements(diff.causes, Cause.init),
+            access: JSONElements(diff.access, HolderChanges.init),
+            entities: JSONElements(diff.entities, Entity.init),
+            notes: diff.notes)), to: sink)
     }
 
-    struct Document: Encodable {
+    struct Document: JSONObject {
         let old: Side
         let new: Side
         let includeUsage: Bool
         let changed: Bool
         let summary: Summary
-        let causes: [Cause]
-        let access: [HolderChanges]
-        let entities: [Entity]
+        let causes: JSONElements
+        let access: JSONElements
+        let entities: JSONElements
         let notes: [String]
 
-        enum CodingKeys: String, CodingKey {
-            case old, new, changed, summary, causes, access, entities, notes
-            case includeUsage = "include_usage"
+        var members: [JSONMember] {
+            JSONMember.list(["old": old, "new": new, "include_usage": includeUsage, "changed": changed,
+                             "summary": summary, "causes": causes, "access": access, "entities": entities,
+                             "notes": notes])
         }
     }
 
-    struct Side: Encodable {
+    struct Side: JSONObject {
         let source: String
         let accountID: String
         let accountName: String
@@ -56,13 +65,13 @@ public enum DiffJSON {
             scope = side.scope.description
         }
 
-        enum CodingKeys: String, CodingKey {
-            case source, scope
-            case accountID = "account_id", accountName = "account_name", fetchedAt = "fetched_at"
+        var members: [JSONMember] {
+            JSONMember.list(["source": source, "account_id": accountID, "account_name": accountName,
+                             "fetched_at": fetchedAt, "scope": scope])
         }
     }
 
-    struct Summary: Encodable {
+    struct Summary: JSONObject {
         let grantsGained: Int
         let privilegedGained: Int
         let grantsLost: Int
@@ -71,25 +80,22 @@ public enum DiffJSON {
         let entitiesRemoved: Int
         let entitiesChanged: Int
 
-        enum CodingKeys: String, CodingKey {
-            case holders
-            case grantsGained = "grants_gained", privilegedGained = "privileged_grants_gained", grantsLost = "grants_lost"
-            case entitiesAdded = "entities_added", entitiesRemoved = "entities_removed", entitiesChanged = "entities_changed"
+        var members: [JSONMember] {
+            JSONMember.list(["grants_gained": grantsGained, "privileged_grants_gained": privilegedGained,
+                             "grants_lost": grantsLost, "holders": holders, "entities_added": entitiesAdded,
+                             "entities_removed": entitiesRemoved, "entities_changed": entitiesChanged])
         }
     }
 
-    struct Holder: Encodable {
+    struct Holder: JSONObject {
         let kind: String
         let iamID: String
         let name: String
 
-        enum CodingKeys: String, CodingKey {
-            case kind, name
-            case iamID = "iam_id"
-        }
+        var members: [JSONMember] { JSONMember.list(["kind": kind, "iam_id": iamID, "name": name]) }
     }
 
-    struct HolderChanges: Encodable {
+    struct HolderChanges: JSONObject {
         let holder: Holder
         let gained: [Grant]
         let lost: [Grant]
@@ -100,9 +106,11 @@ public enum DiffJSON {
             gained = changes.gained.map { Grant($0, holder: holder) }
             lost = changes.lost.map { Grant($0, holder: holder) }
         }
+
+        var members: [JSONMember] { JSONMember.list(["holder": holder, "gained": gained, "lost": lost]) }
     }
 
-    struct Grant: Encodable {
+    struct Grant: JSONObject {
         let role: AccessJSON.Role
         let policyID: String
         let target: AccessJSON.Target
@@ -125,15 +133,15 @@ public enum DiffJSON {
             text = change.sentence(for: holder)
         }
 
-        enum CodingKeys: String, CodingKey {
-            case role, target, path, via, condition, privileged, text
-            case policyID = "policy_id"
+        var members: [JSONMember] {
+            JSONMember.list(["role": role, "policy_id": policyID, "target": target, "path": path, "via": via,
+                             "condition": condition, "privileged": privileged, "text": text])
         }
     }
 
     /// An entity change that changed access (`entity`: its kind, action and id, as in `entities`; absent when the
     /// cause is not among the compared entities) and the access it changed, collapsed.
-    struct Cause: Encodable {
+    struct Cause: JSONObject {
         let entity: EntityReference?
         let effects: [Effect]
 
@@ -141,9 +149,11 @@ public enum DiffJSON {
             entity = cause.change.map(EntityReference.init)
             effects = cause.effects.map(Effect.init)
         }
+
+        var members: [JSONMember] { JSONMember.list(["entity": entity, "effects": effects]) }
     }
 
-    struct EntityReference: Encodable {
+    struct EntityReference: JSONObject {
         let kind: String
         let action: String
         let id: String
@@ -155,9 +165,11 @@ public enum DiffJSON {
             id = change.id
             label = change.label
         }
+
+        var members: [JSONMember] { JSONMember.list(["kind": kind, "action": action, "id": id, "label": label]) }
     }
 
-    struct Effect: Encodable {
+    struct Effect: JSONObject {
         let direction: String
         let roles: [AccessJSON.Role]
         let policyID: String
@@ -180,13 +192,14 @@ public enum DiffJSON {
             text = effect.sentence(listing: 0)
         }
 
-        enum CodingKeys: String, CodingKey {
-            case direction, roles, path, condition, holders, privileged, text
-            case policyID = "policy_id", targetLabel = "target_label"
+        var members: [JSONMember] {
+            JSONMember.list(["direction": direction, "roles": roles, "policy_id": policyID, "target_label": targetLabel,
+                             "path": path, "condition": condition, "holders": holders, "privileged": privileged,
+                             "text": text])
         }
     }
 
-    struct Entity: Encodable {
+    struct Entity: JSONObject {
         let kind: String
         let action: String
         let id: String
@@ -200,24 +213,22 @@ public enum DiffJSON {
             label = change.label
             changes = change.fields.map(Field.init)
         }
+
+        var members: [JSONMember] {
+            JSONMember.list(["kind": kind, "action": action, "id": id, "label": label, "changes": changes])
+        }
     }
 
-    /// `{"field", "old", "new"}` for a value, `{"field", "added", "removed"}` for a set.
-    struct Field: Encodable {
+    /// `{"field", "old", "new"}` for a value (`null` for an absent side), `{"field", "added", "removed"}` for a set.
+    struct Field: JSONObject {
         let change: EntityChange.FieldChange
 
-        enum CodingKeys: String, CodingKey { case field, old, new, added, removed }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(change.field, forKey: .field)
+        var members: [JSONMember] {
             switch change {
-            case .value(_, let old, let new):
-                try container.encode(old, forKey: .old)
-                try container.encode(new, forKey: .new)
-            case .elements(_, let added, let removed):
-                try container.encode(added, forKey: .added)
-                try container.encode(removed, forKey: .removed)
+            case .value(let field, let old, let new):
+                JSONMember.list(["field": field, "old": JSONNullable(old), "new": JSONNullable(new)])
+            case .elements(let field, let added, let removed):
+                JSONMember.list(["field": field, "added": added, "removed": removed])
             }
         }
     }

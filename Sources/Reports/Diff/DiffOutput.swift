@@ -6,22 +6,28 @@ import Render
 
 /// Writes a snapshot diff in one of the `DiffFormat`s.
 public enum DiffOutput {
-    /// The report to write, or `nil` when there is nothing to write (a map when nothing changed).
+    /// Writes a report to a sink, a part at a time (`OutputFile`'s producer).
+    public typealias Writer = ((Data) throws -> Void) throws -> Void
+
+    /// What writes the report (JSON a block at a time, as its changes are described), or `nil` when there is nothing
+    /// to write (a map when nothing changed). Maps are drawn before this returns.
     /// - Parameters:
     ///   - old, new: the two accounts, which a map draws.
     ///   - layout: the Graphviz layout engine of the maps.
     ///   - note: receives what the user should be told besides the report (for stderr).
-    public static func data(_ diff: SnapshotDiff, old: IAMAccount, new: IAMAccount, sources: DiffSources,
-                            format: DiffFormat, layout: LayoutEngine, note: (String) -> Void) throws -> Data? {
+    public static func writer(_ diff: SnapshotDiff, old: IAMAccount, new: IAMAccount, sources: DiffSources,
+                              format: DiffFormat, layout: LayoutEngine, note: (String) -> Void) throws -> Writer? {
+        let whole: Data?
         switch format {
-        case .text: Data(DiffText.render(diff, sources: sources).utf8)
-        case .markdown: Data(DiffMarkdown.render(diff, sources: sources).utf8)
-        case .json: try DiffJSON.data(diff, sources: sources)
-        case .svg: try map(diff, old: old, new: new, as: .svg, layout: layout, note: note)
-        case .png: try map(diff, old: old, new: new, as: .png, layout: layout, note: note)
-        case .dot: try map(diff, old: old, new: new, as: .dot, layout: layout, note: note)
-        case .mermaid: try mermaid(diff, old: old, new: new, note: note)
+        case .text: whole = Data(DiffText.render(diff, sources: sources).utf8)
+        case .markdown: whole = Data(DiffMarkdown.render(diff, sources: sources).utf8)
+        case .json: return { sink in try DiffJSON.write(diff, sources: sources, to: sink) }
+        case .svg: whole = try map(diff, old: old, new: new, as: .svg, layout: layout, note: note)
+        case .png: whole = try map(diff, old: old, new: new, as: .png, layout: layout, note: note)
+        case .dot: whole = try map(diff, old: old, new: new, as: .dot, layout: layout, note: note)
+        case .mermaid: whole = try mermaid(diff, old: old, new: new, note: note)
         }
+        return whole.map { data in { sink in try sink(data) } }
     }
 
     /// The changed neighbourhood as a Mermaid flowchart, its context aggregated until it fits Mermaid's text limit;

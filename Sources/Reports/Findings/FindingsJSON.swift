@@ -6,8 +6,11 @@ enum FindingsJSON {
     static let format = "iamgraph-findings"
     static let version = 1
 
+    /// The document; its findings and policies are described as they are written.
     static func document(_ report: FindingsReport) -> VersionedDocument<Document> {
-        VersionedDocument(format: format, version: version, body: Document(
+        let listed = report.findings.count
+        let uses = report.policiesByLastUse
+        return VersionedDocument(format: format, version: version, body: Document(
             account: Account(id: report.accountID, name: report.accountName),
             fetchedAt: report.fetchedAt.raw,
             asOf: report.asOf.map { $0.formatted(.iso8601) },
@@ -19,9 +22,11 @@ enum FindingsJSON {
                      complete: summary.skipped == nil && summary.incomplete == nil,
                      reason: summary.skipped ?? summary.incomplete)
             },
-            findings: (report.findings + report.suppressed).map { item($0, in: report) },
-            resolved: report.resolved?.map { item($0, in: report) },
-            policiesByLastUse: report.policiesByLastUse.map { use in
+            findings: JSONElements(count: listed + report.suppressed.count) { index in
+                item(index < listed ? report.findings[index] : report.suppressed[index - listed], in: report)
+            },
+            resolved: report.resolved.map { resolved in JSONElements(resolved) { item($0, in: report) } },
+            policiesByLastUse: JSONElements(uses) { use in
                 Use(policy: Entity(use.policy), lastPermitAt: use.lastPermitAt?.raw,
                     lastPermitFrequency: use.lastPermitFrequency, subject: use.subject.map(Entity.init), grants: use.grants)
             }))
@@ -44,7 +49,7 @@ enum FindingsJSON {
         CISControl.controls(of: rule).map { "CIS " + $0.id }
     }
 
-    struct Document: Encodable {
+    struct Document: JSONObject {
         let account: Account
         let fetchedAt: String
         let asOf: String?
@@ -52,24 +57,26 @@ enum FindingsJSON {
         let summary: [String: Int]
         let rules: [Rule]
         /// Active findings, then suppressed ones (each with its `suppression`).
-        let findings: [Item]
+        let findings: JSONElements
         /// The baseline's findings no longer found; absent without `--baseline`.
-        let resolved: [Item]?
-        let policiesByLastUse: [Use]
+        let resolved: JSONElements?
+        let policiesByLastUse: JSONElements
 
-        enum CodingKeys: String, CodingKey {
-            case account, summary, rules, findings, resolved
-            case fetchedAt = "fetched_at", asOf = "as_of", inactiveDays = "inactive_days",
-                 policiesByLastUse = "policies_by_last_use"
+        var members: [JSONMember] {
+            JSONMember.list(["account": account, "fetched_at": fetchedAt, "as_of": asOf, "inactive_days": inactiveDays,
+                             "summary": summary, "rules": rules, "findings": findings, "resolved": resolved,
+                             "policies_by_last_use": policiesByLastUse])
         }
     }
 
-    struct Account: Encodable {
+    struct Account: JSONObject {
         let id: String
         let name: String?
+
+        var members: [JSONMember] { JSONMember.list(["id": id, "name": name]) }
     }
 
-    struct Rule: Encodable {
+    struct Rule: JSONObject {
         let id: String
         let severity: String
         let title: String
@@ -80,9 +87,14 @@ enum FindingsJSON {
         let evaluated: Bool
         let complete: Bool
         let reason: String?
+
+        var members: [JSONMember] {
+            JSONMember.list(["id": id, "severity": severity, "title": title, "controls": controls, "findings": findings,
+                             "unlisted": unlisted, "evaluated": evaluated, "complete": complete, "reason": reason])
+        }
     }
 
-    struct Item: Encodable {
+    struct Item: JSONObject {
         let rule: String
         let severity: String
         let title: String
@@ -94,15 +106,22 @@ enum FindingsJSON {
         let suppression: SuppressionState?
         /// `new` or `unchanged` against `--baseline`.
         let baseline: String?
+
+        var members: [JSONMember] {
+            JSONMember.list(["rule": rule, "severity": severity, "title": title, "controls": controls, "why": why,
+                             "file": file, "entities": entities, "suppression": suppression, "baseline": baseline])
+        }
     }
 
-    struct SuppressionState: Encodable {
+    struct SuppressionState: JSONObject {
         let reason: String
         let expires: String
         let status: String
+
+        var members: [JSONMember] { JSONMember.list(["reason": reason, "expires": expires, "status": status]) }
     }
 
-    struct Entity: Encodable {
+    struct Entity: JSONObject {
         let kind: String
         let id: String
         let name: String?
@@ -112,18 +131,20 @@ enum FindingsJSON {
             id = entity.id
             name = entity.name
         }
+
+        var members: [JSONMember] { JSONMember.list(["kind": kind, "id": id, "name": name]) }
     }
 
-    struct Use: Encodable {
+    struct Use: JSONObject {
         let policy: Entity
         let lastPermitAt: String?
         let lastPermitFrequency: Int?
         let subject: Entity?
         let grants: String
 
-        enum CodingKeys: String, CodingKey {
-            case policy, subject, grants
-            case lastPermitAt = "last_permit_at", lastPermitFrequency = "last_permit_frequency"
+        var members: [JSONMember] {
+            JSONMember.list(["policy": policy, "last_permit_at": lastPermitAt, "last_permit_frequency": lastPermitFrequency,
+                             "subject": subject, "grants": grants])
         }
     }
 }

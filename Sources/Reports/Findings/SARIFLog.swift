@@ -41,8 +41,14 @@ enum SARIFLog {
                 baselineState: baselineState ?? mark?.baseline?.rawValue,
                 properties: Properties(tags: FindingsJSON.controls(finding.rule)))
         }
-        let results = (report.findings + report.suppressed).map { result($0, baselineState: nil) }
-            + (report.resolved ?? []).map { result($0, baselineState: "absent") }
+        // Results are made as they are written: a big account has hundreds of thousands.
+        let active = report.findings.count, listed = active + report.suppressed.count
+        let resolved = report.resolved ?? []
+        let results = JSONElements(count: listed + resolved.count) { index in
+            index < active ? result(report.findings[index], baselineState: nil)
+                : index < listed ? result(report.suppressed[index - active], baselineState: nil)
+                : result(resolved[index - listed], baselineState: "absent")
+        }
         let notifications = report.gaps.map { gap in
             Notification(descriptor: Descriptor(id: gap.rule.rawValue), level: "warning",
                          message: Message(text: "\(gap.rule.rawValue) \(gap.evaluated ? "incomplete" : "not evaluated"): \(gap.reason)"))
@@ -67,49 +73,73 @@ enum SARIFLog {
                                           inactiveDays: report.inactiveDays))])
     }
 
-    struct Log: Encodable {
+    struct Log: JSONObject {
         let schema: String
         let version: String
         let runs: [Run]
 
-        enum CodingKeys: String, CodingKey {
-            case version, runs
-            case schema = "$schema"
+        var members: [JSONMember] { JSONMember.list(["$schema": schema, "version": version, "runs": runs]) }
+    }
+
+    struct Run: JSONObject {
+        let tool: Tool
+        let invocations: [Invocation]
+        let results: JSONElements
+        let properties: RunProperties
+
+        var members: [JSONMember] {
+            JSONMember.list(["tool": tool, "invocations": invocations, "results": results, "properties": properties])
         }
     }
 
-    struct Run: Encodable {
-        let tool: Tool
-        let invocations: [Invocation]
-        let results: [Result]
-        let properties: RunProperties
+    struct Tool: JSONObject {
+        let driver: Driver
+
+        var members: [JSONMember] { JSONMember.list(["driver": driver]) }
     }
 
-    struct Tool: Encodable { let driver: Driver }
-
-    struct Driver: Encodable {
+    struct Driver: JSONObject {
         let name: String
         let version: String
         let rules: [ReportingDescriptor]
+
+        var members: [JSONMember] { JSONMember.list(["name": name, "version": version, "rules": rules]) }
     }
 
-    struct ReportingDescriptor: Encodable {
+    struct ReportingDescriptor: JSONObject {
         let id: String
         let shortDescription: Message
         let fullDescription: Message
         let help: Message
         let defaultConfiguration: Configuration
         let properties: Properties
+
+        var members: [JSONMember] {
+            JSONMember.list(["id": id, "shortDescription": shortDescription, "fullDescription": fullDescription,
+                             "help": help, "defaultConfiguration": defaultConfiguration, "properties": properties])
+        }
     }
 
     /// SARIF's property bag; `tags` name the CIS controls ("CIS 1.7").
-    struct Properties: Encodable { let tags: [String] }
+    struct Properties: JSONObject {
+        let tags: [String]
 
-    struct Configuration: Encodable { let level: String }
+        var members: [JSONMember] { JSONMember.list(["tags": tags]) }
+    }
 
-    struct Message: Encodable { let text: String }
+    struct Configuration: JSONObject {
+        let level: String
 
-    struct Result: Encodable {
+        var members: [JSONMember] { JSONMember.list(["level": level]) }
+    }
+
+    struct Message: JSONObject {
+        let text: String
+
+        var members: [JSONMember] { JSONMember.list(["text": text]) }
+    }
+
+    struct Result: JSONObject {
         let ruleId: String
         let ruleIndex: Int
         let level: String
@@ -121,59 +151,96 @@ enum SARIFLog {
         /// `new`, `unchanged` or `absent` (resolved) against `--baseline`.
         let baselineState: String?
         let properties: Properties
+
+        var members: [JSONMember] {
+            JSONMember.list(["ruleId": ruleId, "ruleIndex": ruleIndex, "level": level, "message": message,
+                             "locations": locations, "partialFingerprints": partialFingerprints,
+                             "suppressions": suppressions, "baselineState": baselineState, "properties": properties])
+        }
     }
 
     /// An ignore-file entry accepting a result: external to the code, accepted, with its reason.
-    struct SARIFSuppression: Encodable {
+    struct SARIFSuppression: JSONObject {
         let kind = "external"
         let status = "accepted"
         let justification: String
+
+        var members: [JSONMember] { JSONMember.list(["kind": kind, "status": status, "justification": justification]) }
     }
 
-    struct Location: Encodable {
+    struct Location: JSONObject {
         let physicalLocation: PhysicalLocation?
         let logicalLocations: [LogicalLocation]
+
+        var members: [JSONMember] {
+            JSONMember.list(["physicalLocation": physicalLocation, "logicalLocations": logicalLocations])
+        }
     }
 
-    struct PhysicalLocation: Encodable {
+    struct PhysicalLocation: JSONObject {
         let artifactLocation: ArtifactLocation
         let region: Region?
+
+        var members: [JSONMember] { JSONMember.list(["artifactLocation": artifactLocation, "region": region]) }
     }
 
     /// The entity's lines in its file.
-    struct Region: Encodable {
+    struct Region: JSONObject {
         let startLine: Int
         let endLine: Int
+
+        var members: [JSONMember] { JSONMember.list(["startLine": startLine, "endLine": endLine]) }
     }
 
-    struct ArtifactLocation: Encodable {
+    struct ArtifactLocation: JSONObject {
         let uri: String
         let uriBaseId: String?
+
+        var members: [JSONMember] { JSONMember.list(["uri": uri, "uriBaseId": uriBaseId]) }
     }
 
-    struct LogicalLocation: Encodable {
+    struct LogicalLocation: JSONObject {
         let name: String
         let fullyQualifiedName: String
         let kind: String
+
+        var members: [JSONMember] {
+            JSONMember.list(["name": name, "fullyQualifiedName": fullyQualifiedName, "kind": kind])
+        }
     }
 
-    struct Invocation: Encodable {
+    struct Invocation: JSONObject {
         let executionSuccessful: Bool
         let toolExecutionNotifications: [Notification]
+
+        var members: [JSONMember] {
+            JSONMember.list(["executionSuccessful": executionSuccessful,
+                             "toolExecutionNotifications": toolExecutionNotifications])
+        }
     }
 
-    struct Notification: Encodable {
+    struct Notification: JSONObject {
         let descriptor: Descriptor
         let level: String
         let message: Message
+
+        var members: [JSONMember] { JSONMember.list(["descriptor": descriptor, "level": level, "message": message]) }
     }
 
-    struct Descriptor: Encodable { let id: String }
+    struct Descriptor: JSONObject {
+        let id: String
 
-    struct RunProperties: Encodable {
+        var members: [JSONMember] { JSONMember.list(["id": id]) }
+    }
+
+    struct RunProperties: JSONObject {
         let accountId: String
         let fetchedAt: String
         let asOf: String?
         let inactiveDays: Int
+
+        var members: [JSONMember] {
+            JSONMember.list(["accountId": accountId, "fetchedAt": fetchedAt, "asOf": asOf, "inactiveDays": inactiveDays])
+        }
     }
 }

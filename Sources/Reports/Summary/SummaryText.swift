@@ -19,6 +19,21 @@ public enum SummaryText {
             let padding = String(repeating: " ", count: max(0, 7 - count.count))
             lines.append("  \(label)  \(padding)\(count)" + (row.note.map { "  (\(TerminalText.clean($0)))" } ?? ""))
         }
+        if !summary.managed.isEmpty || !summary.managedUnknownFrom.isEmpty {
+            lines.append("")
+            lines.append("managed by enterprise templates (change them through the template):")
+            let whatWidth = summary.managed.map(\.what.count).max() ?? 0
+            let whichWidth = summary.managed.map { TerminalText.clean($0.which).count }.max() ?? 0
+            for managed in summary.managed {
+                let what = managed.what.padding(toLength: whatWidth, withPad: " ", startingAt: 0)
+                let which = TerminalText.clean(managed.which).padding(toLength: whichWidth, withPad: " ", startingAt: 0)
+                lines.append("  \(what)  \(which)  \(TerminalText.clean(managed.template.description))")
+            }
+            if summary.managed.isEmpty { lines.append("  none found") }
+            if !summary.managedUnknownFrom.isEmpty {
+                lines.append("  (more may be: \(summary.managedUnknownFrom.map(\.name).joined(separator: ", ")) unknown)")
+            }
+        }
         let unknown = summary.unknownCollections
         if !unknown.isEmpty {
             lines.append("")

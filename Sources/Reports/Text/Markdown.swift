@@ -10,6 +10,7 @@ enum Markdown {
     /// notifies no one, links nowhere, and copies as the text itself.
     static func escape(_ text: String) -> String {
         guard !isLiteral(text) else { return text }
+        if text.isPrintableASCII { return escapeASCII(text) }
         var result = ""
         result.reserveCapacity(text.count)
         var word = ""
@@ -27,6 +28,50 @@ enum Markdown {
         }
         flush()
         return result
+    }
+
+    /// `escape` of printable ASCII text, a byte at a time: its only whitespace is the space, and every character is
+    /// one byte, so words and escapes are found without walking grapheme clusters (a table of hundreds of thousands
+    /// of rows has colons and underscores in most cells).
+    private static func escapeASCII(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        for (number, word) in text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).enumerated() {
+            if number > 0 { result.append(UInt8(ascii: " ")) }
+            if isLinkable(word) {
+                result.append(contentsOf: codeSpans(String(decoding: word, as: UTF8.self)).utf8)
+                continue
+            }
+            for byte in word {
+                switch byte {
+                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case _ where backslashed.contains(byte): result.append(contentsOf: [UInt8(ascii: "\\"), byte])
+                default: result.append(byte)
+                }
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The punctuation `escape` puts a backslash before.
+    private static let backslashed = Set("\\|`*_[]#".utf8)
+
+    /// `isLinkable` of a word of ASCII bytes.
+    private static func isLinkable(_ word: Substring.UTF8View.SubSequence) -> Bool {
+        word.contains(UInt8(ascii: "@")) || contains(word, "://") || contains(word, "www.", caseInsensitive: true)
+    }
+
+    /// Whether ASCII `bytes` contain `needle` (ASCII), letters compared without case if asked.
+    private static func contains(_ bytes: Substring.UTF8View.SubSequence, _ needle: String, caseInsensitive: Bool = false) -> Bool {
+        let needle = Array(needle.utf8)
+        let bytes = Array(bytes)
+        guard bytes.count >= needle.count else { return false }
+        func folded(_ byte: UInt8) -> UInt8 { caseInsensitive && (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return (0...(bytes.count - needle.count)).contains { start in
+            needle.indices.allSatisfy { folded(bytes[start + $0]) == needle[$0] }
+        }
     }
 
     /// One character outside a code span.

@@ -4,6 +4,8 @@
 public enum Paging: Sendable, Equatable {
     /// IAM Identity: `pagesize`/`pagetoken`; `next` is an absolute URL string carrying `pagetoken`.
     case pageToken
+    /// IAM Identity templates and assignments: `limit`/`pagetoken`; `next` as for `pageToken`.
+    case limitPageToken
     /// Access Groups: `limit`/`offset`; `next.href` carries `offset`.
     case offset
     /// Policy Management: `limit`/`start`; `next.start`.

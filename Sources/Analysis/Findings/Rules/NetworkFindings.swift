@@ -12,18 +12,21 @@ enum NetworkFindings {
 
     static func reportOnlyRestrictions(_ c: FindingContext) -> [Finding] {
         let account = c.account
+        guard account.cbrRules.contains(where: { $0.enforcementMode == .report }) else { return [] }
+        // The rules on each instance, worked out once for every rule below.
+        let protected = account.resourceInstances.compactMap { instance in
+            let restrictions = c.index.networkRestrictions.protecting(instance)
+            return restrictions.isEmpty ? nil : (instance: instance, restrictions: restrictions)
+        }
         return account.cbrRules.compactMap { rule -> Finding? in
             guard rule.enforcementMode == .report else { return nil }
             let services = Set(rule.resources.flatMap { $0.filter { $0.name == "serviceName" }.map(\.value) })
             let sensitive = services.intersection(sensitiveServices).sorted()
             guard !sensitive.isEmpty else { return nil }
+            let covering = protected.filter { $0.restrictions.contains { $0.rule.id == rule.id } }
             // The instances the rule covers that no enforced rule covers too.
-            let exposed = account.resourceInstances.filter { instance in
-                let restrictions = NetworkRestriction.protecting(instance, in: account)
-                return restrictions.contains { $0.rule.id == rule.id }
-                    && !restrictions.contains { $0.rule.enforcementMode == .enabled && !$0.partial }
-            }
-            let covered = account.resourceInstances.contains { NetworkRestriction.protecting($0, in: account).contains { $0.rule.id == rule.id } }
+            let exposed = covering.filter { !$0.restrictions.contains(where: \.restrictsAll) }.map(\.instance)
+            let covered = !covering.isEmpty
             // A rule whose every instance is also under an enforced rule exposes nothing.
             guard !exposed.isEmpty || !covered else { return nil }
             let zones = rule.zoneIDs.map { id in account.cbrZones.first { $0.id == id }?.name ?? id }

@@ -12,10 +12,10 @@ import FuzzSupport
 /// a document `JSONDecoder` refuses, or a different value — since `SnapshotDecoder` answers with the tape's value
 /// whenever it has one. Anything else (refusals, give-ups) is left to `JSONDecoder` by design.
 @main
-enum JSONFuzzer {
+enum DecodeFuzzer {
     static func main() {
         FuzzDriver.run { bytes, count in
-            if let input = FuzzInput(bytes, count: count) { JSONFuzzer.exercise(input) }
+            if let input = FuzzInput(bytes, count: count) { DecodeFuzzer.exercise(input) }
             return 0
         }
     }

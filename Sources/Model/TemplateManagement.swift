@@ -1,0 +1,133 @@
+import Snapshot
+
+/// The template an entity was created by (enterprise-managed IAM): the template's id and name, the version applied
+/// and the assignment that applied it. Such an entity is changed through the template, not in the account.
+public struct TemplateMark: Sendable, Hashable {
+    public let templateID: String
+    /// The template's name, when the snapshot lists the template.
+    public let templateName: String?
+    /// The version applied; `nil` when the snapshot does not say (e.g. a profile's assignment is not listed).
+    public let version: String?
+    public let assignmentID: String?
+
+    public init(templateID: String, templateName: String? = nil, version: String?, assignmentID: String? = nil) {
+        self.templateID = templateID
+        self.templateName = templateName
+        self.version = version
+        self.assignmentID = assignmentID
+    }
+
+    /// E.g. `template "Auditors" (AccessGroupTemplateId-…), version 2`; `version unknown` when the snapshot does not
+    /// say.
+    public var description: String {
+        let name = templateName.map { "\"\($0)\" (\(templateID))" } ?? templateID
+        return "template \(name), version \(version ?? "unknown")"
+    }
+}
+
+/// Which of an account's access groups, trusted profiles, policies and settings a template assignment manages, from
+/// what the snapshot holds:
+///
+/// - a **trusted profile** or **policy** names its template itself (`template_id`/`assignment_id`; a v2 policy's
+///   `template.{id,version,assignment_id}`); a profile's version is its assignment's, when that is listed;
+/// - an **access group** is the group a template assignment to this account created: the assignment listing does not
+///   name the group, so it is the group of the account bearing the template's group name (access group names are
+///   unique in an account, and the assignment creates the group under that name);
+/// - the **account settings** are managed by an account settings template assigned to this account, or, where the
+///   snapshot lists no such assignment (a child account), by the template its effective identity settings name
+///   (`assigned_templates`).
+///
+/// Assignments count only when they target this account directly (`target_type` `Account`) and have not failed or
+/// been superseded. An enterprise account's own assignments target its child accounts, so they mark nothing there.
+public struct TemplateManagement: Sendable {
+    /// Access group id → its template.
+    public let groups: [String: TemplateMark]
+    /// Trusted profile id → its template.
+    public let profiles: [String: TemplateMark]
+    /// Policy id → its policy template.
+    public let policies: [String: TemplateMark]
+    /// The account settings template assigned to this account, if any.
+    public let settings: TemplateMark?
+
+    public init(_ account: IAMAccount) {
+        let applying = { (assignments: [TemplateAssignment]) in
+            assignments.filter { $0.applies(to: account.accountID) }.sorted { $0.id < $1.id }
+        }
+        let groupTemplates = Self.byID(account.accessGroupTemplates)
+        var groups: [String: TemplateMark] = [:]
+        for assignment in applying(account.accessGroupAssignments) {
+            guard let templateID = assignment.templateID, let template = groupTemplates[templateID],
+                  let name = template.entityName else { continue }
+            for group in account.accessGroups where group.name == name && groups[group.id] == nil {
+                groups[group.id] = TemplateMark(templateID: templateID, templateName: template.name,
+                                                version: assignment.templateVersion, assignmentID: assignment.id)
+            }
+        }
+        self.groups = groups
+
+        let profileTemplates = Self.byID(account.trustedProfileTemplates)
+        let profileAssignments = Dictionary(account.trustedProfileAssignments.map { ($0.id, $0) },
+                                            uniquingKeysWith: { first, _ in first })
+        var profiles: [String: TemplateMark] = [:]
+        for profile in account.trustedProfiles {
+            guard let templateID = profile.templateID else { continue }
+            let assignment = profile.assignmentID.flatMap { profileAssignments[$0] }
+            profiles[profile.id] = TemplateMark(templateID: templateID, templateName: profileTemplates[templateID]?.name,
+                                                version: assignment?.templateVersion, assignmentID: profile.assignmentID)
+        }
+        self.profiles = profiles
+
+        var policyTemplateNames: [String: String] = [:]
+        for template in account.policyTemplates { policyTemplateNames[template.id] = template.name }
+        for (id, versions) in account.policyTemplateVersions where policyTemplateNames[id] == nil {
+            policyTemplateNames[id] = versions.compactMap(\.name).first
+        }
+        var policies: [String: TemplateMark] = [:]
+        for policy in account.accessPolicies + account.authorizationPolicies {
+            guard let templateID = policy.templateID else { continue }
+            policies[policy.id] = TemplateMark(templateID: templateID, templateName: policyTemplateNames[templateID],
+                                               version: policy.templateVersion, assignmentID: policy.templateAssignmentID)
+        }
+        self.policies = policies
+
+        let settingsTemplates = Self.byID(account.accountSettingsTemplates)
+        let assigned = applying(account.accountSettingsAssignments).lazy.compactMap { assignment in
+            assignment.templateID.map { templateID in
+                TemplateMark(templateID: templateID, templateName: settingsTemplates[templateID]?.name,
+                             version: assignment.templateVersion, assignmentID: assignment.id)
+            }
+        }.first
+        let effective = account.effectiveIdentitySettings?.assignedTemplates?.lazy.compactMap { template in
+            template.templateID.map { templateID in
+                TemplateMark(templateID: templateID, templateName: template.templateName ?? settingsTemplates[templateID]?.name,
+                             version: template.templateVersion.map(String.init))
+            }
+        }.first
+        settings = assigned ?? effective
+    }
+
+    /// The collections the marks are worked out from: when one is unknown, more may be managed than is marked.
+    public static let sources: [CollectionKind] = [
+        .accessGroupTemplates, .accessGroupAssignments, .trustedProfiles, .trustedProfileAssignments,
+        .accountSettingsTemplates, .accountSettingsAssignments, .effectiveIdentitySettings, .accessPolicies,
+        .authorizationPolicies,
+    ]
+
+    /// Nothing marked: what an account holds until its marks are worked out.
+    static let none = TemplateManagement(groups: [:], profiles: [:], policies: [:], settings: nil)
+
+    private init(groups: [String: TemplateMark], profiles: [String: TemplateMark], policies: [String: TemplateMark],
+                 settings: TemplateMark?) {
+        self.groups = groups
+        self.profiles = profiles
+        self.policies = policies
+        self.settings = settings
+    }
+
+    /// Whether nothing in the account is marked.
+    public var isEmpty: Bool { groups.isEmpty && profiles.isEmpty && policies.isEmpty && settings == nil }
+
+    private static func byID(_ templates: [IAMTemplate]) -> [String: IAMTemplate] {
+        Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

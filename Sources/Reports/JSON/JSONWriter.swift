@@ -1,0 +1,109 @@
+import Foundation
+import Snapshot
+
+/// Writes a JSON document a piece at a time, byte for byte as `CanonicalJSON.data(encoding:)` writes the same value
+/// (Foundation's `JSONEncoder` with sorted keys, pretty printing and unescaped slashes, and a final newline), handing
+/// it to a sink about a megabyte at a time between the elements of an array: a document of millions of rows is never
+/// held whole. The bytes of strings, numbers, indentation and punctuation are `JSONPrimitives`'.
+///
+/// Members of an object are written in the order of their keys' UTF-8 bytes, which is how `JSONEncoder` sorts them
+/// (`JSONSerialization`, which writes snapshot files, sorts differently: `JSONKeyOrder`).
+struct JSONWriter {
+    /// The nesting level of what is being written: 0 for the document, 1 for its members or elements, and so on.
+    private(set) var depth = 0
+    private var bytes: [UInt8] = []
+    private let sink: ((Data) throws -> Void)?
+
+    /// How many bytes are collected before they are handed to the sink.
+    private static let blockSize = 1 << 20
+
+    private init(depth: Int, sink: ((Data) throws -> Void)?) {
+        self.depth = depth
+        self.sink = sink
+        if sink != nil { bytes.reserveCapacity(Self.blockSize + Self.blockSize / 2) }
+    }
+
+    /// Writes `value` as a whole document, followed by a line break, to `sink` a block at a time; throws what `sink`
+    /// throws.
+    static func write(_ value: some JSONWritable, to sink: (Data) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var writer = JSONWriter(depth: 0, sink: sink)
+            try value.write(to: &writer)
+            writer.bytes.append(UInt8(ascii: "\n"))
+            try writer.flush()
+        }
+    }
+
+    /// The whole document of `value`, as `write(_:to:)` writes it.
+    static func data(_ value: some JSONWritable) throws -> Data {
+        var data = Data()
+        try write(value) { data.append($0) }
+        return data
+    }
+
+    /// The bytes of `value` written at nesting level `depth`: what `JSONFragment` keeps.
+    static func bytes(of value: some JSONWritable, depth: Int) throws -> [UInt8] {
+        var writer = JSONWriter(depth: depth, sink: nil)
+        try value.write(to: &writer)
+        return writer.bytes
+    }
+
+    mutating func string(_ value: String) {
+        JSONPrimitives.appendString(value, to: &bytes)
+    }
+
+    mutating func integer(_ value: Int) {
+        JSONPrimitives.appendInteger(Int64(value), to: &bytes)
+    }
+
+    mutating func bool(_ value: Bool) {
+        JSONPrimitives.appendBool(value, to: &bytes)
+    }
+
+    mutating func null() {
+        JSONPrimitives.appendNull(to: &bytes)
+    }
+
+    /// Bytes already written at this nesting level (`JSONFragment`).
+    mutating func append(written: [UInt8]) {
+        bytes.append(contentsOf: written)
+    }
+
+    /// An array of `count` elements, each written by `element` at the next nesting level; the bytes so far go to the
+    /// sink after any element that fills a block.
+    mutating func array(count: Int, element: (Int, inout JSONWriter) throws -> Void) throws {
+        JSONPrimitives.appendOpen(.array, to: &bytes)
+        depth += 1
+        for index in 0..<count {
+            if index > 0 { JSONPrimitives.appendMemberSeparator(to: &bytes) }
+            JSONPrimitives.appendIndent(depth: depth, to: &bytes)
+            try element(index, &self)
+            if bytes.count >= Self.blockSize { try flush() }
+        }
+        depth -= 1
+        JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
+    }
+
+    /// An object of `members`, written in the order of their keys; keys must be distinct.
+    mutating func object(_ members: [JSONMember]) throws {
+        JSONPrimitives.appendOpen(.object, to: &bytes)
+        depth += 1
+        var first = true
+        for member in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            if !first { JSONPrimitives.appendMemberSeparator(to: &bytes) }
+            first = false
+            JSONPrimitives.appendIndent(depth: depth, to: &bytes)
+            JSONPrimitives.appendString(member.key, to: &bytes)
+            JSONPrimitives.appendKeySeparator(to: &bytes)
+            try member.value.write(to: &self)
+        }
+        depth -= 1
+        JSONPrimitives.appendClose(.object, depth: depth, to: &bytes)
+    }
+
+    private mutating func flush() throws {
+        guard let sink, !bytes.isEmpty else { return }
+        try sink(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Writes a JSON value as produced by `JSONSerialization` (or built of Swift strings, numbers, arrays and
+/// dictionaries) to the bytes `JSONSerialization.data(withJSONObject:options: [.sortedKeys, .prettyPrinted,
+/// .withoutEscapingSlashes, .fragmentsAllowed])` gives for it, several times faster: keys are ordered by
+/// `JSONKeyOrder`, text is built by `JSONPrimitives`.
+///
+/// Values are told apart as Foundation tells them: an `NSNumber` by what it holds (a shared boolean, a
+/// floating-point or an integer type, or an `NSDecimalNumber`), Swift numbers and booleans by their type, `nil` and
+/// `NSNull` as `null`. Nesting is bounded by whoever built the value (`JSONSerialization` parses at most 512 levels).
+public struct CanonicalJSONWriter {
+    /// The text written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    /// Appends `value` at nesting level `depth` (its first line is not indented: the caller places it).
+    public mutating func write(_ value: Any, depth: Int = 0) throws(CanonicalJSONError) {
+        if let string = value as? String {
+            JSONPrimitives.appendString(string, to: &bytes)
+        } else if let object = value as? [String: Any] {
+            try write(object: object, depth: depth)
+        } else if let array = value as? [Any] {
+            try write(array: array, depth: depth)
+        } else if type(of: value) is NSNumber.Type, let number = value as? NSNumber {
+            try write(number: number)
+        } else {
+            try write(scalar: value, depth: depth)
+        }
+    }
+
+    private mutating func write(object: [String: Any], depth: Int) throws(CanonicalJSONError) {
+        JSONPrimitives.appendOpen(.object, to: &bytes)
+        var first = true
+        for (key, value) in JSONKeyOrder.sorted(object) {
+            if !first { JSONPrimitives.appendMemberSeparator(to: &bytes) }
+            first = false
+            JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
+            JSONPrimitives.appendString(key, to: &bytes)
+            JSONPrimitives.appendKeySeparator(to: &bytes)
+            try write(value, depth: depth + 1)
+        }
+        JSONPrimitives.appendClose(.object, depth: depth, to: &bytes)
+    }
+
+    private mutating func write(array: [Any], depth: Int) throws(CanonicalJSONError) {
+        JSONPrimitives.appendOpen(.array, to: &bytes)
+        var first = true
+        for element in array {
+            if !first { JSONPrimitives.appendMemberSeparator(to: &bytes) }
+            first = false
+            JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
+            try write(element, depth: depth + 1)
+        }
+        JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
+    }
+
+    /// An `NSNumber` the way corelibs-Foundation reads it back into its optimal Swift type before writing.
+    private mutating func write(number: NSNumber) throws(CanonicalJSONError) {
+        if let decimal = number as? NSDecimalNumber {
+            bytes.append(contentsOf: decimal.description.utf8)
+        } else if number === Self.sharedTrue || number === Self.sharedFalse {
+            JSONPrimitives.appendBool(number.boolValue, to: &bytes)
+        } else {
+            switch String(cString: number.objCType) {
+            case "d":
+                guard JSONPrimitives.appendNumber(number.doubleValue, to: &bytes) else { throw .notFinite }
+            case "f":
+                guard JSONPrimitives.appendNumber(number.floatValue, to: &bytes) else { throw .notFinite }
+            case "C", "S", "I", "L", "Q":
+                JSONPrimitives.appendInteger(number.uint64Value, to: &bytes)
+            default:
+                JSONPrimitives.appendInteger(number.int64Value, to: &bytes)
+            }
+        }
+    }
+
+    /// Swift booleans and numbers, `NSNull`, `nil`, strings that bridge, and containers that need a conversion.
+    private mutating func write(scalar value: Any, depth: Int) throws(CanonicalJSONError) {
+        switch value {
+        case let bool as Bool: JSONPrimitives.appendBool(bool, to: &bytes)
+        case let int as Int: JSONPrimitives.appendInteger(Int64(int), to: &bytes)
+        case let int as Int8: JSONPrimitives.appendInteger(Int64(int), to: &bytes)
+        case let int as Int16: JSONPrimitives.appendInteger(Int64(int), to: &bytes)
+        case let int as Int32: JSONPrimitives.appendInteger(Int64(int), to: &bytes)
+        case let int as Int64: JSONPrimitives.appendInteger(int, to: &bytes)
+        case let int as UInt: JSONPrimitives.appendInteger(UInt64(int), to: &bytes)
+        case let int as UInt8: JSONPrimitives.appendInteger(UInt64(int), to: &bytes)
+        case let int as UInt16: JSONPrimitives.appendInteger(UInt64(int), to: &bytes)
+        case let int as UInt32: JSONPrimitives.appendInteger(UInt64(int), to: &bytes)
+        case let int as UInt64: JSONPrimitives.appendInteger(int, to: &bytes)
+        case let float as Float:
+            guard JSONPrimitives.appendNumber(float, to: &bytes) else { throw .notFinite }
+        case let double as Double:
+            guard JSONPrimitives.appendNumber(double, to: &bytes) else { throw .notFinite }
+        case let decimal as Decimal:
+            bytes.append(contentsOf: decimal.description.utf8)
+        case is NSNull:
+            JSONPrimitives.appendNull(to: &bytes)
+        case let string as NSString:  // what bridges to one: a `Substring`, a string of another module
+            JSONPrimitives.appendString(string as String, to: &bytes)
+        case let array as [Any?]:
+            try write(array: array.map { $0 ?? NSNull() }, depth: depth)
+        case let object as [String: Any?]:
+            try write(object: object.mapValues { $0 ?? NSNull() }, depth: depth)
+        case is [AnyHashable: Any]:
+            throw .keyNotString
+        case let optional as any OptionalValue:
+            guard let wrapped = optional.wrappedValue else { JSONPrimitives.appendNull(to: &bytes); return }
+            try write(wrapped, depth: depth)
+        default:
+            throw .notJSON(String(describing: type(of: value)))
+        }
+    }
+
+    private static let sharedTrue = NSNumber(value: true)
+    private static let sharedFalse = NSNumber(value: false)
+}
+
+/// Why a value could not be written as JSON.
+public enum CanonicalJSONError: Error, Equatable, CustomStringConvertible {
+    /// An infinite or NaN number.
+    case notFinite
+    /// A dictionary whose keys are not strings.
+    case keyNotString
+    /// A value of a type JSON has no form for (its type's name).
+    case notJSON(String)
+
+    public var description: String {
+        switch self {
+        case .notFinite: "a number is infinite or NaN, which JSON cannot hold"
+        case .keyNotString: "a dictionary key is not a string"
+        case .notJSON(let type): "a value of type \(type) cannot be written as JSON"
+        }
+    }
+}
+
+/// `Optional`, seen through `Any`: a `nil` wrapped in `Any` is written as `null`, a value as itself.
+private protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrappedValue: Any? { map { $0 as Any } }
+}
