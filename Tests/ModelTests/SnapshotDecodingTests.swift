@@ -37,6 +37,11 @@ import TestSupport
         case .loginSettings: same(LoginSettings.self, data) { $0 }
         case .effectiveIdentitySettings: same(EffectiveIdentitySettings.self, data) { $0 }
         case .accessManagementSettings: same(AccessManagementSettings.self, data) { $0 }
+        case .accessGroupTemplates, .trustedProfileTemplates, .accountSettingsTemplates:
+            same([Lossy<IAMTemplate>].self, data, items)
+        case .accessGroupAssignments, .trustedProfileAssignments, .accountSettingsAssignments:
+            same([Lossy<TemplateAssignment>].self, data, items)
+        case .policyTemplateVersions: same([String: [Lossy<PolicyTemplate>]].self, data) { $0.mapValues(items) }
         }
     }
 
