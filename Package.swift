@@ -73,7 +73,9 @@ let package = Package(
             "Fetch", "FakeCloud", "Snapshot", "Model", "Graph", "TestSupport",
             "iamgraph",  // the CLI the tests run
         ]),
-        .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud", "Snapshot", "TestSupport"]),
+        .testTarget(name: "FakeCloudTests", dependencies: [
+            "FakeCloud", "Snapshot", "TestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Snapshot", "TestSupport"]),
         .testTarget(name: "GraphTests", dependencies: [
             "Graph", "GraphValues", "Model", "Render", "Reports", "Analysis", "Snapshot", "TestSupport",

@@ -19,6 +19,10 @@ let package = Package(
         .executableTarget(name: "fuzz-snapshot", dependencies: [
             "FuzzSupport", .product(name: "IAMGraphLibraries", package: "iamgraph"),
         ]),
+        // One snapshot file's JSON → SnapshotDecoder's tape against JSONDecoder, as model types and as any JSON value.
+        .executableTarget(name: "fuzz-decode", dependencies: [
+            "FuzzSupport", .product(name: "IAMGraphLibraries", package: "iamgraph"),
+        ]),
         // One API response body → the fetcher's parsing, paging, merging, URL building and normalisation.
         .executableTarget(name: "fuzz-page", dependencies: [
             "FuzzSupport", .product(name: "IAMGraphLibraries", package: "iamgraph"),

@@ -8,6 +8,10 @@ final class FakeCloudEngine: Sendable {
     let options: FakeCloud.Options
     let issuer: TokenIssuer
     let state = Locked(ServerState())
+    /// The lists whose requests filter (policies, access groups and members, API keys), indexed once.
+    let policies: PolicyListing
+    let groups: GroupListing
+    let apiKeys: APIKeyListing
 
     /// Every route: the token service first, then the collections served from the catalogue, then the hand-written ones.
     static let endpoints: [Endpoint] =
@@ -15,7 +19,11 @@ final class FakeCloudEngine: Sendable {
         + Endpoint.account + Endpoint.contextBasedRestrictions
 
     init(snapshot: ServedSnapshot, faults: Faults, options: FakeCloud.Options) {
-        self.snapshot = snapshot.serving(faults)
+        let served = snapshot.serving(faults)
+        self.snapshot = served
+        policies = PolicyListing(served)
+        groups = GroupListing(served)
+        apiKeys = APIKeyListing(served)
         self.faults = faults
         self.options = options
         issuer = TokenIssuer(snapshot: snapshot, iamID: options.iamID, lifetime: options.tokenLifetime,

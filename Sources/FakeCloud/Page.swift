@@ -21,8 +21,10 @@ struct Page {
     }
 
     /// Cuts the page `request` asks for out of `all`, its cursor bent by `bend`; with `flood`, the page carries that
-    /// many tiny items (`{"id": "flood-1"}`…) instead of its own.
-    init(_ style: PagingStyle, of all: [RawJSON], for request: APIRequest, bend: Bend?, flood: Int?) throws(APIError) {
+    /// many tiny items (`{"id": "flood-1"}`…) instead of its own. Only the page's own items are read from `all`, so a
+    /// lazily mapped list costs what the page holds, not what the list holds.
+    init<Items: RandomAccessCollection<RawJSON>>(_ style: PagingStyle, of all: Items, for request: APIRequest,
+                                                 bend: Bend?, flood: Int?) throws(APIError) {
         self.style = style
         var limit = style.defaultLimit
         if let text = request.query(style.limitParameter) {
@@ -41,7 +43,7 @@ struct Page {
         let start = min(offset, all.count)
         let end = min(start + limit, all.count)
         self.items = flood.map { count in (0..<max(0, count)).map { ["id": .string("flood-\($0 + 1)")] } }
-            ?? Array(all[start..<end])
+            ?? Array(all[all.index(all.startIndex, offsetBy: start)..<all.index(all.startIndex, offsetBy: end)])
         self.offset = offset
         self.limit = limit
         switch bend {

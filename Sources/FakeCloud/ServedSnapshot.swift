@@ -14,6 +14,8 @@ struct ServedSnapshot: Sendable {
     let activity: RawJSON?
     /// `volatile/mfa.json`, when the snapshot has one.
     let mfa: RawJSON?
+    /// The ids of each parent collection's items, so that `children` tells an unknown parent without a scan.
+    private var parentIDs: [CollectionKind: Set<String>] = [:]
 
     /// Reads `directory` through `SnapshotReader`; checksum problems are tolerated (tests edit files freely).
     init(directory: URL) throws(FakeCloudError) {
@@ -38,6 +40,14 @@ struct ServedSnapshot: Sendable {
         policyUsage = loaded.policyUsage.flatMap { try? RawJSON.parse($0) }?.objectValue ?? [:]
         activity = loaded.activity.flatMap { try? RawJSON.parse($0) }
         mfa = loaded.mfa.flatMap { try? RawJSON.parse($0) }
+        indexParents()
+    }
+
+    /// Collects the ids of every parent collection's items into `parentIDs`.
+    private mutating func indexParents() {
+        for kind in Set(CollectionKind.allCases.compactMap(\.parent)) {
+            parentIDs[kind] = Set(items(kind).compactMap { $0["id"]?.stringValue })
+        }
     }
 
     /// The same snapshot with the hostile listings `faults` asks for: repeated items and extra parents.
@@ -50,6 +60,7 @@ struct ServedSnapshot: Sendable {
             guard let first = copy.items(kind).first else { continue }
             copy.collections[kind] = .array(copy.items(kind) + faults.extraParentIDs.map { first.setting("id", to: .string($0)) })
         }
+        copy.indexParents()
         return copy
     }
 
@@ -68,7 +79,6 @@ struct ServedSnapshot: Sendable {
     func children(_ kind: CollectionKind, of parent: String) -> [RawJSON]? {
         if let items = collections[kind]?[parent]?.arrayValue { return items }
         guard let parentKind = kind.parent else { return nil }
-        let known = items(parentKind).contains { $0["id"]?.stringValue == parent }
-        return known ? [] : nil
+        return parentIDs[parentKind]?.contains(parent) == true ? [] : nil
     }
 }

@@ -186,11 +186,12 @@ struct Overview {
             // How many expanded groups (or profiles) name each identity.
             var namings = roles.privilegedVia.mapValues(\.count)
             named = direct.union(namings.keys)
-            var order = expanded.sorted {
+            let order = expanded.sorted {
                 (roles.members[$0]?.count ?? 0, $1) > (roles.members[$1]?.count ?? 0, $0)
             }
-            while fixed + named.count > budget, !order.isEmpty {
-                let group = order.removeFirst()
+            // Largest first; one pass over the order (removing from its front each time was quadratic in the groups).
+            for group in order {
+                guard fixed + named.count > budget else { break }
                 expanded.remove(group)
                 for member in roles.members[group] ?? [] {
                     guard let count = namings[member] else { continue }

@@ -65,17 +65,40 @@ public struct Timestamp: Codable, Sendable, Hashable, Comparable, CustomStringCo
         guard scanner.atEnd, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else {
             return nil
         }
-        var components = DateComponents()
-        components.year = year
-        components.month = month
-        components.day = day
-        components.hour = hour
-        components.minute = minute
-        components.second = second
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        guard let base = calendar.date(from: components) else { return nil }
+        let base: Date
+        if year >= gregorianSince {
+            let days = daysSince1970(year: year, month: month, day: day)
+            base = Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
+        } else {
+            var components = DateComponents()
+            components.year = year
+            components.month = month
+            components.day = day
+            components.hour = hour
+            components.minute = minute
+            components.second = second
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+            guard let date = calendar.date(from: components) else { return nil }
+            base = date
+        }
         return base.addingTimeInterval(fraction - Double(offset))
+    }
+
+    /// The first year from which Foundation's Gregorian calendar is the proleptic Gregorian calendar (before its
+    /// 1582 cutover it counts Julian days), so that `daysSince1970` gives the calendar's own answer.
+    static let gregorianSince = 1583
+
+    /// Days from 1970-01-01 to the date in the proleptic Gregorian calendar; a day beyond the month's end runs on
+    /// into the next month, as `Calendar.date(from:)` does.
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        // Years counted from March, so that the leap day ends the year (H. Hinnant's days_from_civil).
+        let marchYear = month <= 2 ? year - 1 : year
+        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
+        let yearOfEra = marchYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }
 

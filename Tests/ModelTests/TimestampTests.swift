@@ -29,4 +29,23 @@ import Testing
         #expect(Timestamp("2019-01-01T01:01:00Z") < Timestamp("2020-10-16T10:36+0000"))
         #expect(Timestamp("garbage") < Timestamp("2019-01-01T01:01:00Z"))
     }
+
+    /// From 1583 on, timestamps are counted without `Calendar`; the instant must be the calendar's own, days past a
+    /// month's end and a leap second included (they run on, as `Calendar.date(from:)` lets them).
+    @Test func countsDaysAsFoundationsGregorianCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(secondsFromGMT: 0))
+        for year in [1583, 1600, 1700, 1899, 1900, 1969, 1970, 1999, 2000, 2024, 2025, 2100, 2400, 9999] {
+            for month in 1 ... 12 {
+                for day in [1, 28, 29, 30, 31] {
+                    let text = String(format: "%04d-%02d-%02dT23:59:60Z", year, month, day)
+                    let components = DateComponents(year: year, month: month, day: day, hour: 23, minute: 59, second: 60)
+                    #expect(Timestamp(text).date == calendar.date(from: components), "\(text)")
+                }
+            }
+        }
+        // Before the Gregorian cutover the calendar's own (Julian) count still applies.
+        let julian = DateComponents(year: 1500, month: 3, day: 1, hour: 0, minute: 0, second: 0)
+        #expect(Timestamp("1500-03-01T00:00:00Z").date == calendar.date(from: julian))
+    }
 }

@@ -8,39 +8,26 @@ extension Endpoint {
     static let accessGroups: [Endpoint] = [
         Endpoint("GET", "/v2/groups", reads: [.accessGroups]) { context in
             let request = context.request
-            var groups = context.snapshot.items(.accessGroups)
-            if request.flag("hide_public_access") {
-                groups.removeAll { $0["id"]?.stringValue == publicAccessGroup }
-            }
-            if let iamID = request.query("iam_id") {
-                let members = context.snapshot.collections[.accessGroupMembers]?.objectValue ?? [:]
-                groups = groups.filter { group in
-                    let id = group["id"]?.stringValue ?? ""
-                    return id == publicAccessGroup
-                        || (members[id]?.arrayValue ?? []).contains { $0["iam_id"]?.stringValue == iamID }
-                }
-            }
-            if !request.flag("show_federated") {
-                groups = groups.map { $0.setting("is_federated", to: nil) }
-            }
-            return try context.page(.offset, groups, key: "groups")
+            let groups = context.engine.groups.groups(hidingPublicAccess: request.flag("hide_public_access"),
+                                                      member: request.query("iam_id"))
+            guard !request.flag("show_federated") else { return try context.page(.offset, groups, key: "groups") }
+            return try context.page(.offset, groups.lazy.map { $0.setting("is_federated", to: nil) }, key: "groups")
         },
         // `membership_type` defaults to `static`: rule-based members need `membership_type=all` (or `dynamic`).
         // Without `verbose=true` members carry no name, email or description.
         Endpoint("GET", "/v2/groups/{group}/members", reads: [.accessGroupMembers]) { context in
-            var members = try groupChildren(.accessGroupMembers, context)
+            _ = try groupChildren(.accessGroupMembers, context) // 404 for an unknown group
             let type = context.request.query("membership_type") ?? "static"
+            let members: LazyMapCollection<[Int], RawJSON>
             switch type {
-            case "all": break
-            case "static", "dynamic":
-                members = members.filter { ($0["membership_type"]?.stringValue ?? "static") == type }
+            case "all": members = context.engine.groups.members(of: context.parameter("group"), type: nil)
+            case "static", "dynamic": members = context.engine.groups.members(of: context.parameter("group"), type: type)
             default:
                 throw APIError.badRequest("Invalid membership_type \"\(type)\": expected static, dynamic or all.")
             }
-            if !context.request.flag("verbose") {
-                members = members.map { $0.setting("name", to: nil).setting("email", to: nil).setting("description", to: nil) }
-            }
-            return try context.page(.offset, members, key: "members")
+            guard !context.request.flag("verbose") else { return try context.page(.offset, members, key: "members") }
+            let terse = members.lazy.map { $0.setting("name", to: nil).setting("email", to: nil).setting("description", to: nil) }
+            return try context.page(.offset, terse, key: "members")
         },
         Endpoint("GET", "/v2/groups/{group}/rules", reads: [.accessGroupRules]) { context in
             .json(["rules": .array(try groupChildren(.accessGroupRules, context))])

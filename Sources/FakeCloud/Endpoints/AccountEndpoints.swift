@@ -14,9 +14,9 @@ extension Endpoint {
             try context.page(.resourceController, context.snapshot.items(.resourceKeys), key: "resources")
         },
         Endpoint("GET", "/v2/accounts/{account}/users", reads: [.users]) { context in
-            var users = context.snapshot.items(.users)
-            if !context.request.flag("include_settings") { users = users.map { $0.setting("settings", to: nil) } }
-            return try context.page(.users, users, key: "resources")
+            let users = context.snapshot.items(.users)
+            guard !context.request.flag("include_settings") else { return try context.page(.users, users, key: "resources") }
+            return try context.page(.users, users.lazy.map { $0.setting("settings", to: nil) }, key: "resources")
         },
     ]
 }

@@ -27,8 +27,9 @@ struct EndpointContext: Sendable {
     /// A path parameter.
     func parameter(_ name: String) -> String { parameters[name] ?? "" }
 
-    /// The page of `items` the request asks for, in `style`'s envelope with the items under `key`.
-    func page(_ style: PagingStyle, _ items: [RawJSON], key: String) throws -> Reply {
+    /// The page of `items` the request asks for, in `style`'s envelope with the items under `key`; only the page's
+    /// items are read (see `Page`).
+    func page<Items: RandomAccessCollection<RawJSON>>(_ style: PagingStyle, _ items: Items, key: String) throws -> Reply {
         let page = try Page(style, of: items, for: request, bend: bend, flood: flood)
         var reply = Reply.json(page.body(key: key, request: request, base: baseURL))
         reply.fault = flood == nil ? page.fault : .itemFlood

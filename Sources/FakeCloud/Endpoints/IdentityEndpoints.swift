@@ -23,13 +23,8 @@ extension Endpoint {
         },
         // Without `scope=account` the API lists only the caller's own keys (its default scope is `entity`).
         Endpoint("GET", "/v1/apikeys", reads: [.apiKeys]) { context in
-            var keys = context.snapshot.items(.apiKeys)
-            if context.request.query("scope") != "account" {
-                keys = keys.filter { $0["iam_id"]?.stringValue == context.caller }
-            }
-            if let owner = context.request.query("iam_id") {
-                keys = keys.filter { $0["iam_id"]?.stringValue == owner }
-            }
+            let keys = context.engine.apiKeys.keys(accountScope: context.request.query("scope") == "account",
+                                                   caller: context.caller, owner: context.request.query("iam_id"))
             return try context.page(.identity, keys, key: "apikeys")
         },
         Endpoint("GET", "/v1/idps", reads: [.identityProviders]) { context in

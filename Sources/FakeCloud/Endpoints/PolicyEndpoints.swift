@@ -4,21 +4,18 @@ extension Endpoint {
     /// Policy Management: policies v1 and v2, roles, policy templates and assignments.
     static let policyManagement: [Endpoint] = [
         Endpoint("GET", "/v2/policies", reads: PolicyViews.kinds) { context in
-            let policies = try PolicyViews.kinds(for: context.request).flatMap(context.snapshot.items)
-            let items = PolicyViews.v2(policies, request: context.request, usage: context.snapshot.policyUsage)
+            let items = try context.engine.policies.list(.v2, for: context.request, usage: context.snapshot.policyUsage)
             return try context.page(.start, items, key: "policies")
         },
         Endpoint("GET", "/v2/policies/{policy}", reads: [.accessPolicies, .authorizationPolicies]) { context in
             let id = context.parameter("policy")
-            let all = context.snapshot.items(.accessPolicies) + context.snapshot.items(.authorizationPolicies)
-            guard let policy = all.first(where: { $0["id"]?.stringValue == id && PolicyViews.isV2($0) }) else {
+            guard let policy = context.engine.policies.v2Policy(id: id) else {
                 throw APIError.notFound("Policy with ID \(id) not found.")
             }
             return .json(PolicyViews.withUsage(policy, request: context.request, usage: context.snapshot.policyUsage))
         },
         Endpoint("GET", "/v1/policies", reads: PolicyViews.kinds) { context in
-            let policies = try PolicyViews.kinds(for: context.request).flatMap(context.snapshot.items)
-            let items = PolicyViews.v1(policies, request: context.request, usage: context.snapshot.policyUsage)
+            let items = try context.engine.policies.list(.v1, for: context.request, usage: context.snapshot.policyUsage)
             return try context.page(.start, items, key: "policies")
         },
         Endpoint("GET", "/v2/roles", reads: [.roles]) { context in

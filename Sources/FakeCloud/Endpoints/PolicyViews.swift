@@ -4,6 +4,8 @@ import Snapshot
 ///
 /// The files hold v2 items (`subject`, `control`) and, for policies v2 did not return, raw v1 items (`subjects`).
 /// v2 serves the v2 items; v1 serves the v1 items and, for every v2 item, the placeholder real v1 lists in its place.
+/// Subject filters (`iam_id=`, `access_group_id=`) apply to the v1 items and, for placeholders, to the v2 policy they
+/// stand for. `PolicyListing` indexes the lists once.
 enum PolicyViews {
     /// The role of a v1 placeholder for a v2-only policy.
     static let unsupportedVersionRole = "crn:v1:bluemix:public:iam::::role:UnsupportedVersion"
@@ -21,21 +23,6 @@ enum PolicyViews {
     /// Whether a policy item is v2-shaped.
     static func isV2(_ policy: RawJSON) -> Bool {
         policy["subject"] != nil || policy["control"] != nil
-    }
-
-    /// The v2 list: v2 items, filtered by the request's subject filters, with usage when asked for.
-    static func v2(_ policies: [RawJSON], request: APIRequest, usage: [String: RawJSON]) -> [RawJSON] {
-        policies.filter(isV2)
-            .filter { matchesFilters($0, request: request) }
-            .map { withUsage($0, request: request, usage: usage) }
-    }
-
-    /// The v1 list: v1 items as they are and a placeholder in place of each v2 item. Subject filters apply to the
-    /// v1 items and, for placeholders, to the v2 policy they stand for.
-    static func v1(_ policies: [RawJSON], request: APIRequest, usage: [String: RawJSON]) -> [RawJSON] {
-        policies.filter { matchesFilters($0, request: request) }.map { policy in
-            isV2(policy) ? placeholder(for: policy) : withUsage(policy, request: request, usage: usage)
-        }
     }
 
     /// The v1 placeholder for a v2 policy: same id, type, state and timestamps, role `UnsupportedVersion`, subject
@@ -66,14 +53,6 @@ enum PolicyViews {
         guard request.query("format") == "include_last_permit",
               let id = policy["id"]?.stringValue, let fields = usage[id]?.objectValue else { return policy }
         return fields.reduce(policy) { $0.setting($1.key, to: $1.value) }
-    }
-
-    /// Whether the policy's subject satisfies the request's `iam_id=` and `access_group_id=` filters.
-    static func matchesFilters(_ policy: RawJSON, request: APIRequest) -> Bool {
-        ["iam_id", "access_group_id"].allSatisfy { name in
-            guard let wanted = request.query(name) else { return true }
-            return subjectValues(of: policy, named: name).contains(wanted)
-        }
     }
 
     /// The values of subject attribute `name`: v2 `subject.attributes[].key`, v1 `subjects[].attributes[].name`.

@@ -22,7 +22,7 @@ extension Endpoint {
             }
             guard context.engine.options.accepts(key) else { throw APIError.unknownAPIKey }
             let issuer = context.engine.issuer
-            let known = context.snapshot.items(.apiKeys).first { $0["iam_id"]?.stringValue == issuer.iamID }
+            let known = context.engine.apiKeys.firstKey(of: issuer.iamID)
             let details = (known ?? [
                 "id": "ApiKey-fake-ibmcloud",
                 "name": "fake-ibmcloud",

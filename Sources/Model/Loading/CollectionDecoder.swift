@@ -8,7 +8,7 @@ struct CollectionDecoder {
     private(set) var problems: [ValidationProblem] = []
     /// Collections whose file did not decode at all.
     private(set) var unreadable: Set<CollectionKind> = []
-    private let decoder = JSONDecoder()
+    private let decoder = SnapshotDecoder()
 
     init(_ snapshot: LoadedSnapshot) { self.snapshot = snapshot }
 

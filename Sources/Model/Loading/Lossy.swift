@@ -1,5 +1,8 @@
+import Snapshot
+
 /// Decodes an item without failing its container: a bad item becomes an error (with its full coding path) and the
-/// items around it still load.
+/// items around it still load. The failure is recorded where the decoder offers (`RecoveredFailures`), so that
+/// `SnapshotDecoder` describes it in `JSONDecoder`'s words.
 struct Lossy<Value: Decodable>: Decodable {
     let result: Result<Value, any Error>
 
@@ -7,6 +10,7 @@ struct Lossy<Value: Decodable>: Decodable {
         do {
             result = .success(try Value(from: decoder))
         } catch {
+            (decoder.userInfo[RecoveredFailures.userInfoKey] as? RecoveredFailures)?.record()
             result = .failure(error)
         }
     }

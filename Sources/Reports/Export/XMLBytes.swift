@@ -1,0 +1,95 @@
+import Foundation
+
+/// An XML document written element by element into one byte buffer, laid out as Foundation's pretty-printed
+/// `XMLDocument` lays it out (libxml2's format): two spaces of indentation per depth, one element per line, an
+/// element with text on one line, an empty element as a start and an end tag. Attributes are written in the order
+/// given; text and attribute values are cleaned (`XMLText`) and escaped as libxml2 escapes them.
+struct XMLBytes {
+    /// The document up to the last flush.
+    private var written = Data()
+    /// What was written since, moved to `written` a megabyte at a time (so the document is never held twice).
+    private var bytes: [UInt8] = []
+
+    /// The whole document.
+    mutating func finish() -> Data {
+        flush()
+        return written
+    }
+
+    private mutating func flush() {
+        written.append(contentsOf: bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// `<?xml version="1.0" encoding="utf-8" standalone="no"?>`
+    mutating func declaration() {
+        bytes += Array(#"<?xml version="1.0" encoding="utf-8" standalone="no"?>"#.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// A start tag on a line of its own, for an element whose children follow.
+    mutating func open(_ name: String, _ attributes: [(String, String)], depth: Int) {
+        indent(depth)
+        startTag(name, attributes)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// The end tag of an element `open` started.
+    mutating func close(_ name: String, depth: Int) {
+        indent(depth)
+        endTag(name)
+        bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= 1 << 20 { flush() }
+    }
+
+    /// An element holding only `text` (possibly empty), on one line.
+    mutating func element(_ name: String, _ attributes: [(String, String)], text: String, depth: Int) {
+        indent(depth)
+        startTag(name, attributes)
+        escaped(XMLText.clean(text), inAttribute: false)
+        endTag(name)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private mutating func indent(_ depth: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    private mutating func startTag(_ name: String, _ attributes: [(String, String)]) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes += Array(name.utf8)
+        for (attribute, value) in attributes {
+            bytes.append(UInt8(ascii: " "))
+            bytes += Array(attribute.utf8)
+            bytes += Array("=\"".utf8)
+            escaped(XMLText.clean(value), inAttribute: true)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    private mutating func endTag(_ name: String) {
+        bytes += Array("</".utf8)
+        bytes += Array(name.utf8)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// `&`, `<` and `>` as entities, carriage returns as `&#13;`; in an attribute also `"`, line feeds and tabs.
+    private mutating func escaped(_ text: String, inAttribute: Bool) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
+            case UInt8(ascii: "\r"): bytes += Array("&#13;".utf8)
+            case UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\t"):
+                if inAttribute {
+                    bytes += Array((byte == UInt8(ascii: "\"") ? "&quot;" : byte == UInt8(ascii: "\n") ? "&#10;" : "&#9;").utf8)
+                } else {
+                    bytes.append(byte)
+                }
+            default: bytes.append(byte)
+            }
+        }
+    }
+}
