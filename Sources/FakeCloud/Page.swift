@@ -51,9 +51,10 @@ struct Page {
             nextOffset = offset == 0 ? limit : offset
             fault = offset != 0 ? .pagingLoop : nil
         case .endless?:
-            let next = offset + limit
-            nextOffset = next
-            fault = next >= all.count ? .endlessPaging : nil
+            // A crafted cursor near the largest offset ends the listing rather than overflow.
+            let (next, overflow) = offset.addingReportingOverflow(limit)
+            nextOffset = overflow ? nil : next
+            fault = !overflow && next >= all.count ? .endlessPaging : nil
         case nil:
             nextOffset = end < all.count ? end : nil
             fault = nil

@@ -39,6 +39,17 @@ import TestSupport
         #expect(list.reads.count == 100)
     }
 
+    /// With the endless-paging fault on, a cursor near the largest offset a client can send ends the listing instead
+    /// of overflowing the next cursor (which trapped the server).
+    @Test(arguments: [PagingStyle.identity, .offset, .start, .resourceController, .users])
+    func endlessPagingSurvivesACursorNearTheLargestOffset(style: PagingStyle) throws {
+        let list = CountingItems(size: 10)
+        let asked = request("/list", [(style.limitParameter, "100"), (style.cursorParameter, style.cursor(for: Int.max - 5))])
+        let page = try Page(style, of: list, for: asked, bend: .endless, flood: nil)
+        #expect(page.items.isEmpty)
+        #expect(page.nextOffset == nil)
+    }
+
     /// A snapshot whose lists hold what a lying server or an odd account could: a subject value named twice, a policy
     /// matching both filters, v1 items, members listed twice or with an unknown membership type, Public Access listed
     /// twice, keys without an owner. The files keep the items in the order given here (the writer would sort them).
