@@ -28,8 +28,8 @@ final class SQLiteDatabase {
     }
 
     /// Inserts one row per element of `rows` with the prepared statement `sql`, its `?` parameters bound to the row's
-    /// values in order.
-    func insert(_ sql: String, _ rows: [[Value]]) throws(SQLiteError) {
+    /// values in order. The rows are read one at a time, so a lazy sequence is never held whole.
+    func insert<Rows: Sequence<[Value]>>(_ sql: String, _ rows: Rows) throws(SQLiteError) {
         var prepared: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
             throw error("prepare \(sql.prefix(60))")

@@ -103,16 +103,16 @@ public enum SQLiteExport {
             account.users.map { ($0.iamID, "user", $0.displayName) }
             + account.serviceIDs.map { ($0.iamID, "service_id", $0.name) }
             + account.trustedProfiles.map { ($0.iamID, "trusted_profile", $0.name) }
-        var rows: [[SQLiteDatabase.Value]] = []
-        for holder in holders {
-            for grant in EffectiveAccess.grants(of: holder.iamID, in: index) {
+        // Millions of rows on a large account: made one at a time as SQLite takes them, never held together.
+        let rows = holders.lazy.flatMap { holder in
+            EffectiveAccess.grants(of: holder.iamID, in: index).lazy.flatMap { grant in
                 let target = index.label(of: grant.target)
                 let conditional = grant.policy.rule != nil || grant.policy.pattern != nil
-                for role in grant.roleIDs {
-                    rows.append([.text(holder.iamID), .text(holder.kind), .init(holder.name), .text(role),
-                                 .text(index.roleName(role)), .text(grant.target.key), .text(target),
-                                 .text(grant.policy.id), .text(grant.path.pathDescription),
-                                 .text(grant.path.ids.joined(separator: " ")), .integer(conditional ? 1 : 0)])
+                let path = grant.path.pathDescription, pathIDs = grant.path.ids.joined(separator: " ")
+                return grant.roleIDs.lazy.map { role -> [SQLiteDatabase.Value] in
+                    [.text(holder.iamID), .text(holder.kind), .init(holder.name), .text(role),
+                     .text(index.roleName(role)), .text(grant.target.key), .text(target),
+                     .text(grant.policy.id), .text(path), .text(pathIDs), .integer(conditional ? 1 : 0)]
                 }
             }
         }
