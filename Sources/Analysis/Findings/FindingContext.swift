@@ -28,6 +28,11 @@ struct FindingContext: Sendable {
 
     var account: IAMAccount { index.account }
 
+    /// The account's active policies, access policies first, then authorization policies.
+    var activePolicies: [Policy] {
+        [account.accessPolicies, account.authorizationPolicies].joined().filter(\.isActive)
+    }
+
     /// Why time-based rules cannot run without a reference time.
     static let noReferenceTime = "no reference time: the snapshot's fetched_at is not a valid time and none was given"
 

@@ -63,8 +63,7 @@ struct PolicyUsesWildcardRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        [c.account.accessPolicies, c.account.authorizationPolicies].joined().compactMap { policy in
-            guard policy.isActive else { return nil }
+        c.activePolicies.compactMap { policy in
             let target = c.index.target(of: policy)
             guard target.usesWildcards else { return nil }
             let patterns = (target.attributes + target.tags)
@@ -91,7 +90,7 @@ struct CustomRoleUnusedRule: AlwaysEvaluatedRule {
 
     static func findings(_ c: FindingContext) -> [Finding] {
         var used = Set<String>()
-        for policy in [c.account.accessPolicies, c.account.authorizationPolicies].joined() where policy.isActive {
+        for policy in c.activePolicies {
             used.formUnion(policy.roleIDs)
         }
         return c.account.roles.filter { $0.kind == .custom && !used.contains($0.crn) }.map { role in
@@ -115,8 +114,7 @@ struct PolicyForeignAccountRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        [c.account.accessPolicies, c.account.authorizationPolicies].joined().compactMap { policy in
-            guard policy.isActive else { return nil }
+        c.activePolicies.compactMap { policy in
             let target = c.index.target(of: policy)
             guard target.isForeign(to: c.account.accountID), let account = target.account else { return nil }
             return Finding(.policyForeignAccount,
