@@ -112,26 +112,38 @@ struct Export: ParsableCommand {
         let options = ViewOptions(focus: focus, showPolicies: policies, include: Set(include), exclude: Set(exclude),
                                   maxNodes: budget, privilegedOnly: privileged, escalation: escalation)
         let graphRedaction = Redaction(accountID: account.accountID, accountName: account.info?.name)
-        let result: (data: Data, graph: AccessGraph?)
+        let product: ExportProduct
         do {
-            result = try ExportOutput.data(loaded, account: account, format: format, options: options,
-                                           transform: { redaction.redact ? graphRedaction.apply(to: $0) : $0 },
-                                           note: { Console.error("iamgraph: \($0)") })
+            product = try ExportOutput.product(loaded, account: account, format: format, options: options,
+                                               transform: { redaction.redact ? graphRedaction.apply(to: $0) : $0 },
+                                               note: { Console.error("iamgraph: \($0)") })
         } catch let failure as Lookup.Failure {
             Console.error("iamgraph: \(failure)")
             throw ExitCode.notFound
         } catch {
-            Console.error("iamgraph: export failed: \(error)")
-            throw ExitCode.otherFailure
+            throw Self.failed(error)
         }
         if !account.unknown.isEmpty {
             Console.error("iamgraph: the snapshot could not read \(account.unknown.keys.map(\.name).sorted().joined(separator: ", ")): the export may miss access")
         }
-        try OutputFile(output).write(result.data, binary: format.isBinary)
-        if output != "-" {
-            let size = result.graph.map { " (\($0.nodes.count) nodes, \($0.edges.count) edges)" } ?? ""
-            Console.error("iamgraph: wrote \(output)\(size)")
+        switch product {
+        case .document(let data, let graph):
+            try OutputFile(output).write(data, binary: format.isBinary)
+            if output != "-" { Console.error("iamgraph: wrote \(output) (\(graph.nodes.count) nodes, \(graph.edges.count) edges)") }
+        case .database(let build):
+            do {
+                try OutputFile(output).write(binary: format.isBinary, building: build)
+            } catch let error as SQLiteError {
+                throw Self.failed(error)
+            }
+            if output != "-" { Console.error("iamgraph: wrote \(output)") }
         }
+    }
+
+    /// Says on stderr that the export failed and why; the exit code to throw.
+    private static func failed(_ error: any Error) -> ExitCode {
+        Console.error("iamgraph: export failed: \(error)")
+        return ExitCode.otherFailure
     }
 
     private var focus: ViewOptions.Focus {

@@ -102,9 +102,8 @@ import TestSupport
             manifest: Manifest(toolVersion: "test", accountID: account.accountID, fetchedAt: account.fetchedAt.raw, scope: .account),
             files: [.users: try JSONSerialization.data(withJSONObject: users)], unknown: [:], policyUsage: nil,
             activity: nil, mfa: nil, problems: [])
-        let data = try SQLiteExport.data(snapshot, account: account, findings: FindingsReport(AccessIndex(account)))
         let file = TemporaryDirectory.removedAtExit("hostile-export").appendingPathExtension("sqlite")
-        try data.write(to: file)
+        try SQLiteExport.write(snapshot, account: account, findings: FindingsReport(AccessIndex(account)), to: file.path)
         let names = try await Self.column(file, "SELECT name FROM users ORDER BY CAST(substr(id, 7) AS INTEGER)")
         #expect(names == Self.names)
         let holders = try await Self.column(file, "SELECT DISTINCT holder_name FROM effective_access ORDER BY 1")

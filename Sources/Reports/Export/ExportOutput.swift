@@ -5,40 +5,49 @@ import GraphValues
 import Model
 import Snapshot
 
-/// Writes an export in one of the `ExportFormat`s.
+/// An export ready to be written.
+public enum ExportProduct {
+    /// A document's bytes and the view it shows.
+    case document(Data, graph: AccessGraph)
+    /// A database, which `build` makes in the (new) file whose path it is given; it throws `SQLiteError`.
+    case database(build: (String) throws -> Void)
+}
+
+/// Makes an export in one of the `ExportFormat`s.
 public enum ExportOutput {
     /// - Parameters:
     ///   - snapshot, account: the snapshot as read and as decoded; SQLite exports the whole snapshot.
     ///   - options: the view the graph formats write; Mermaid's is aggregated further until it fits Mermaid's limit.
     ///   - transform: applied to each view before it is written (e.g. redaction).
     ///   - note: receives what the user should be told besides the export (for stderr).
-    /// - Returns: the export and, for the graph formats, the view written.
-    public static func data(_ snapshot: LoadedSnapshot, account: IAMAccount, format: ExportFormat, options: ViewOptions,
-                            transform: (AccessGraph) -> AccessGraph = { $0 },
-                            note: (String) -> Void) throws -> (data: Data, graph: AccessGraph?) {
+    /// - Returns: the document and the view it shows, or the database to build (written in place by SQLite, never
+    ///   held in memory: the effective-access table of a large account runs to gigabytes).
+    public static func product(_ snapshot: LoadedSnapshot, account: IAMAccount, format: ExportFormat, options: ViewOptions,
+                               transform: (AccessGraph) -> AccessGraph = { $0 },
+                               note: (String) -> Void) throws -> ExportProduct {
         func view(_ options: ViewOptions) throws -> AccessGraph { transform(try AccessMap.build(account, options: options)) }
         switch format {
         case .graphml:
             let graph = try view(options)
-            return (GraphMLDocument.data(graph), graph)
+            return .document(GraphMLDocument.data(graph), graph: graph)
         case .opengraph:
             let graph = try view(options)
-            return (try OpenGraphJSON.data(graph), graph)
+            return .document(try OpenGraphJSON.data(graph), graph: graph)
         case .mermaid:
             let full = try view(options)
             guard options.maxNodes != nil else {  // --full: no aggregation, whatever the length
                 if !MermaidFlowchart.fits(MermaidFlowchart.text(full)) { note(tooLong) }
-                return (Data(MermaidFlowchart.text(full).utf8), full)
+                return .document(Data(MermaidFlowchart.text(full).utf8), graph: full)
             }
             let graph = try fittingMermaid(full, note: note) { budget in
                 var smaller = options
                 smaller.maxNodes = budget
                 return try view(smaller)
             }
-            return (Data(MermaidFlowchart.text(graph).utf8), graph)
+            return .document(Data(MermaidFlowchart.text(graph).utf8), graph: graph)
         case .sqlite:
             let findings = FindingsReport(AccessIndex(account))
-            return (try SQLiteExport.data(snapshot, account: account, findings: findings), nil)
+            return .database { path in try SQLiteExport.write(snapshot, account: account, findings: findings, to: path) }
         }
     }
 

@@ -10,21 +10,22 @@ public enum SQLiteExport {
     public static let formatName = "iamgraph-sqlite"
     public static let version = 1
 
-    /// The database file's bytes (built in a temporary file, which is removed).
-    public static func data(_ snapshot: LoadedSnapshot, account: IAMAccount, findings: FindingsReport) throws -> Data {
-        let file = FileManager.default.temporaryDirectory
-            .appendingPathComponent("iamgraph-export-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).sqlite")
-        defer { try? FileManager.default.removeItem(at: file) }
-        do {  // the database closes at the end of this scope, before its file is read
-            let database = try SQLiteDatabase(path: file.path)
-            try database.execute("BEGIN")
-            try writeMeta(database, account: account)
-            for kind in CollectionKind.allCases { try writeCollection(kind, snapshot: snapshot, to: database) }
-            try writeEffectiveAccess(AccessIndex(account), to: database)
-            try writeFindings(findings, to: database)
-            try database.execute("COMMIT")
-        }
-        return try Data(contentsOf: file)
+    /// Builds the database in the file at `path`, which must be new or empty: the caller writes it beside its
+    /// destination and renames it into place once this returns, so a failed export never leaves half a database
+    /// where one was asked for. That is why SQLite keeps no rollback journal and does not sync here: the file is
+    /// whole or discarded. The tables' indexes are built after their rows, which is faster than keeping them while
+    /// millions of effective-access rows go in.
+    public static func write(_ snapshot: LoadedSnapshot, account: IAMAccount, findings: FindingsReport,
+                             to path: String) throws(SQLiteError) {
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("PRAGMA journal_mode = OFF")
+        try database.execute("PRAGMA synchronous = OFF")
+        try database.execute("BEGIN")
+        try writeMeta(database, account: account)
+        for kind in CollectionKind.allCases { try writeCollection(kind, snapshot: snapshot, to: database) }
+        try writeEffectiveAccess(AccessIndex(account), to: database)
+        try writeFindings(findings, to: database)
+        try database.execute("COMMIT")
     }
 
     // MARK: meta
@@ -49,33 +50,42 @@ public enum SQLiteExport {
         let table = kind.rawValue  // our own identifier, [a-z_]
         let columns = itemColumns.map { "\($0) TEXT" }.joined(separator: ", ")
         try database.execute("CREATE TABLE \(table) (\(columns), json TEXT NOT NULL)")
+        if let file = snapshot.files[kind], let parsed = try? JSONSerialization.jsonObject(with: file) {
+            let placeholders = Array(repeating: "?", count: itemColumns.count + 1).joined(separator: ", ")
+            try database.insert("INSERT INTO \(table) (\(itemColumns.joined(separator: ", ")), json) VALUES (\(placeholders))",
+                                items(of: kind, parsed).lazy.compactMap { row(kind, $0.item, parent: $0.parent) })
+        }
         try database.execute("CREATE INDEX \(table)_id ON \(table) (id)")
         if kind.shape == .perParent || kind.shape == .roles {
             try database.execute("CREATE INDEX \(table)_parent_id ON \(table) (parent_id)")
         }
-        guard let file = snapshot.files[kind], let parsed = try? JSONSerialization.jsonObject(with: file) else { return }
-        var rows: [[SQLiteDatabase.Value]] = []
-        func add(_ item: Any, parent: String?) {
-            guard let object = item as? [String: Any],
-                  let json = try? CanonicalJSON.data(object) else { return }
-            let name = text(object["name"]) ?? text(object["email"]) ?? text(object["display_name"])
-            rows.append([.init(text(object[kind.idKey])), .init(parent), .init(name), .init(text(object["iam_id"])),
-                         .init(text(object["crn"])), .init(text(object["type"])), .init(text(object["state"])),
-                         .text(String(decoding: json, as: UTF8.self))])
-        }
+    }
+
+    /// The items of a collection file as parsed, each with its parent's id where the collection has parents.
+    private static func items(of kind: CollectionKind, _ parsed: Any) -> [(item: Any, parent: String?)] {
         switch kind.shape {
         case .list:
-            for item in parsed as? [Any] ?? [] { add(item, parent: nil) }
+            return (parsed as? [Any] ?? []).map { ($0, nil) }
         case .object:
-            add(parsed, parent: nil)
+            return [(parsed, nil)]
         case .perParent, .roles:
             let groups = parsed as? [String: Any] ?? [:]
+            var items: [(item: Any, parent: String?)] = []
             for parent in groups.keys.sorted() {
-                for item in groups[parent] as? [Any] ?? [] { add(item, parent: parent) }
+                let children: [Any] = groups[parent] as? [Any] ?? []
+                items += children.map { ($0, parent) }
             }
+            return items
         }
-        let placeholders = Array(repeating: "?", count: itemColumns.count + 1).joined(separator: ", ")
-        try database.insert("INSERT INTO \(table) (\(itemColumns.joined(separator: ", ")), json) VALUES (\(placeholders))", rows)
+    }
+
+    /// An item's row: its filter columns and its canonical JSON; `nil` for an item that is not a JSON object.
+    private static func row(_ kind: CollectionKind, _ item: Any, parent: String?) -> [SQLiteDatabase.Value]? {
+        guard let object = item as? [String: Any], let json = try? CanonicalJSON.data(object) else { return nil }
+        let name = text(object["name"]) ?? text(object["email"]) ?? text(object["display_name"])
+        return [.init(text(object[kind.idKey])), .init(parent), .init(name), .init(text(object["iam_id"])),
+                .init(text(object["crn"])), .init(text(object["type"])), .init(text(object["state"])),
+                .text(String(decoding: json, as: UTF8.self))]
     }
 
     /// A scalar JSON value as text.
@@ -95,9 +105,6 @@ public enum SQLiteExport {
               role_crn TEXT NOT NULL, role_name TEXT NOT NULL, target_key TEXT NOT NULL, target TEXT NOT NULL,
               policy_id TEXT NOT NULL, path TEXT NOT NULL, path_ids TEXT NOT NULL, conditional INTEGER NOT NULL)
             """)
-        try database.execute("CREATE INDEX effective_access_holder ON effective_access (holder_iam_id)")
-        try database.execute("CREATE INDEX effective_access_policy ON effective_access (policy_id)")
-        try database.execute("CREATE INDEX effective_access_target ON effective_access (target_key)")
         let account = index.account
         let holders: [(iamID: String, kind: String, name: String?)] =
             account.users.map { ($0.iamID, "user", $0.displayName) }
@@ -120,6 +127,9 @@ public enum SQLiteExport {
             INSERT INTO effective_access (holder_iam_id, holder_kind, holder_name, role_crn, role_name, target_key, target,
               policy_id, path, path_ids, conditional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, rows)
+        try database.execute("CREATE INDEX effective_access_holder ON effective_access (holder_iam_id)")
+        try database.execute("CREATE INDEX effective_access_policy ON effective_access (policy_id)")
+        try database.execute("CREATE INDEX effective_access_target ON effective_access (target_key)")
     }
 
     // MARK: findings
