@@ -42,6 +42,10 @@ public struct Faults: Sendable, Equatable {
     public var floodItems: Int
     /// Every API request gets `401`: tokens are issued, but none is ever accepted (credentials revoked meanwhile).
     public var refuseTokens: Bool
+    /// The statuses the first token requests (`POST /identity/token`) get, one per request in order — `429` with
+    /// `Retry-After: retryAfter`, or a server error — before the token service answers normally: an overloaded or
+    /// briefly failing token service.
+    public var tokenFailures: [Int]
 
     // Hostile data: what a lying or compromised server could send.
 
@@ -67,7 +71,7 @@ public struct Faults: Sendable, Equatable {
                 malformed: Set<CollectionKind> = [], pagingLoop: Set<CollectionKind> = [],
                 endlessPaging: Set<CollectionKind> = [], hugeBody: Set<CollectionKind> = [],
                 hugeBodyBytes: Int = 2 << 30, itemFlood: Set<CollectionKind> = [], floodItems: Int = 1_000_000,
-                refuseTokens: Bool = false, repeatedItems: Set<CollectionKind> = [], extraParentIDs: [String] = [],
+                refuseTokens: Bool = false, tokenFailures: [Int] = [], repeatedItems: Set<CollectionKind> = [], extraParentIDs: [String] = [],
                 errorMessageSuffix: String = "", tokenAccountClaim: String? = nil, accessTokenSuffix: String = "") {
         self.latency = latency
         self.rateLimitEvery = rateLimitEvery
@@ -86,6 +90,7 @@ public struct Faults: Sendable, Equatable {
         self.itemFlood = itemFlood
         self.floodItems = floodItems
         self.refuseTokens = refuseTokens
+        self.tokenFailures = tokenFailures
         self.repeatedItems = repeatedItems
         self.extraParentIDs = extraParentIDs
         self.errorMessageSuffix = errorMessageSuffix

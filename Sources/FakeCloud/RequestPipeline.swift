@@ -8,7 +8,8 @@ enum Outcome: Sendable {
 }
 
 extension FakeCloudEngine {
-    /// Answers one request, in this order: latency; numbering; dropped connection, rate limit or server error
+    /// Answers one request, in this order: latency; numbering; a failing token service (token requests only);
+    /// dropped connection, rate limit or server error
     /// (API requests only); routing (404); refused tokens, then the bearer token (401); account check (403);
     /// forbidden collection (403); collection the snapshot lacks; the endpoint (paging loop, endless paging, item
     /// flood); malformed body; huge body; truncated body.
@@ -24,7 +25,12 @@ extension FakeCloudEngine {
 
         var outcome: Outcome
         var fault: FaultKind?
-        if let number = apiRequest, Faults.fires(faults.dropEvery, on: number) {
+        if isTokenRequest, let status = nextTokenFailure() {
+            var reply = Reply.error(status == 429 ? .rateLimited() : .serverError(status), family: family, trace: trace)
+            if status == 429 { reply.headers["Retry-After"] = String(faults.retryAfter) }
+            outcome = .reply(reply)
+            fault = status == 429 ? .rateLimited : .serverError
+        } else if let number = apiRequest, Faults.fires(faults.dropEvery, on: number) {
             outcome = .drop
             fault = .dropped
         } else if let number = apiRequest, Faults.fires(faults.rateLimitEvery, on: number) {
@@ -59,6 +65,15 @@ extension FakeCloudEngine {
         record(RequestRecord(sequence: sequence, apiRequest: apiRequest, method: request.method, target: request.target,
                              status: status, fault: fault, authorization: authorization))
         return outcome
+    }
+
+    /// The status the next token request gets from `Faults.tokenFailures`, while any are left.
+    private func nextTokenFailure() -> Int? {
+        state.withLock { state in
+            guard state.tokenFailuresServed < faults.tokenFailures.count else { return nil }
+            defer { state.tokenFailuresServed += 1 }
+            return faults.tokenFailures[state.tokenFailuresServed]
+        }
     }
 
     /// Finds the endpoint, checks the token, the account and the collections, and runs the endpoint.

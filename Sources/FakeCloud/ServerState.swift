@@ -19,6 +19,8 @@ struct ServerState: Sendable {
     var requests = 0
     var apiRequests = 0
     var serverErrors = 0
+    /// Token requests answered with one of `Faults.tokenFailures` so far.
+    var tokenFailuresServed = 0
     var tokens: [String: Token] = [:]
     var reportSerial = 0
     /// The current report of each kind (`activity`, `mfa`) and how often it was polled; older references are

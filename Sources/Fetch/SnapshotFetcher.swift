@@ -26,7 +26,8 @@ public struct SnapshotFetcher: Sendable {
         }
         let started = Date()
         let transport = HTTPTransport(options: options.transport)
-        let tokens = TokenProvider(credential: credential, apiBase: options.apiBase ?? IBMHosts.iam, transport: transport)
+        let tokens = TokenProvider(credential: credential, apiBase: options.apiBase ?? IBMHosts.iam, transport: transport,
+                                   retry: options.retry, events: events)
         let token = try await tokens.token()
         let accountID = try Self.accountID(option: options.accountID, token: token)
         let client = APIClient(base: options.apiBase, transport: transport, tokens: tokens, retry: options.retry,

@@ -82,6 +82,10 @@ struct FakeIBMCloud: AsyncParsableCommand {
     @Flag(name: .customLong("refuse-tokens"), help: "Issue tokens but answer every API request with 401 (revoked credentials).")
     var refuseTokens = false
 
+    @Option(name: .customLong("token-failures"), parsing: .singleValue,
+            help: ArgumentHelp("Answer the first token requests with these statuses in order, e.g. 429 then 503 (repeatable; 429 carries --retry-after).", valueName: "status"))
+    var tokenFailures: [Int] = []
+
     func validate() throws {
         for every in [rateLimitEvery, failEvery, dropEvery, expireTokenAfter, truncateEvery].compactMap({ $0 })
         where every < 1 {
@@ -91,6 +95,9 @@ struct FakeIBMCloud: AsyncParsableCommand {
         guard retryAfter >= 0 else { throw ValidationError("--retry-after must not be negative") }
         guard (1...1_048_576).contains(hugeBodyMB) else { throw ValidationError("--huge-body-mb must be from 1 to 1048576") }
         guard floodItems >= 0 else { throw ValidationError("--flood-items must not be negative") }
+        guard tokenFailures.allSatisfy({ $0 == 429 || (500...599).contains($0) }) else {
+            throw ValidationError("--token-failures takes 429 or a 5xx status")
+        }
         _ = try collections(forbid + malformed + pagingLoop + endlessPaging + hugeBody + itemFlood)
     }
 
@@ -106,7 +113,8 @@ struct FakeIBMCloud: AsyncParsableCommand {
             forbidden: try collections(forbid), truncateEvery: truncateEvery, malformed: try collections(malformed),
             pagingLoop: try collections(pagingLoop), endlessPaging: try collections(endlessPaging),
             hugeBody: try collections(hugeBody), hugeBodyBytes: hugeBodyMB << 20,
-            itemFlood: try collections(itemFlood), floodItems: floodItems, refuseTokens: refuseTokens)
+            itemFlood: try collections(itemFlood), floodItems: floodItems, refuseTokens: refuseTokens,
+            tokenFailures: tokenFailures)
         let options = FakeCloud.Options(host: host, port: port, apiKey: apiKey, iamID: iamID) { record in
             FileHandle.standardError.write(Data((record.description + "\n").utf8))
         }

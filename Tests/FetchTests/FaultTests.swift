@@ -69,6 +69,34 @@ extension FetchSuites {
             try expectSameDataAsDemo(files)
         }
 
+        /// The token service answers 429 and 5xx like any API: the exchange is tried again, within the retry policy.
+        @Test func aBusyTokenServiceIsRetried() async throws {
+            let (report, files, counters) = try await fetch(Faults(tokenFailures: [429, 503, 502]))
+            #expect(report.incomplete.isEmpty)
+            #expect(counters.count("/identity/token") == 4)
+            #expect(counters.tokensIssued == 1)
+            try expectSameDataAsDemo(files)
+        }
+
+        /// A token service that keeps failing stops the fetch after the policy's attempts, saying so, with nothing
+        /// written and no API request sent.
+        @Test func aTokenServiceThatKeepsFailingStopsTheFetch() async throws {
+            let output = FetchHarness.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: output) }
+            try await FetchHarness.withCloud(faults: Faults(tokenFailures: Array(repeating: 503, count: 20))) { cloud in
+                do {
+                    _ = try await SnapshotFetcher(credential: .apiKey(FetchHarness.apiKey), options: FetchHarness.options(cloud))
+                        .fetch(into: output)
+                    Issue.record("the fetch succeeded")
+                } catch FetchError.tokenService(let message) {
+                    #expect(message.hasPrefix("gave up after 8 attempts: HTTP 503"), "\(message)")
+                }
+                #expect(cloud.counters.count("/identity/token") == 8)
+                #expect(cloud.counters.total == 8)
+            }
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+
         @Test func forbiddenCollectionIsMarkedAndTheFetchGoesOn() async throws {
             let (report, files, _) = try await fetch(Faults(forbidden: [.apiKeys, .users]))
             #expect(report.incomplete.map(\.name) == ["api_keys", "users"])

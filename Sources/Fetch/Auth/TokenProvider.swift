@@ -1,18 +1,24 @@
 import Foundation
 
 /// Hands out bearer tokens: exchanges an API key at `POST /identity/token` and refreshes the token a minute before
-/// it expires, or when an API call answers 401; a given token is used as it is.
+/// it expires, or when an API call answers 401; a given token is used as it is. An exchange answered 429 or 5xx, or
+/// cut off by a transient network error, is tried again within the same retry policy as API requests.
 actor TokenProvider {
     private let credential: Credential
     private let tokenURL: URL
     private let transport: HTTPTransport
+    private let retry: RetryPolicy
+    private let events: @Sendable (FetchEvent) -> Void
     private var current: (token: String, expiresAt: Date?)?
     private var pending: Task<(token: String, expiresAt: Date?), any Error>?
 
-    init(credential: Credential, apiBase: URL, transport: HTTPTransport) {
+    init(credential: Credential, apiBase: URL, transport: HTTPTransport, retry: RetryPolicy = RetryPolicy(),
+         events: @escaping @Sendable (FetchEvent) -> Void = { _ in }) {
         self.credential = credential
         tokenURL = apiBase.appendingPathComponent("identity/token")
         self.transport = transport
+        self.retry = retry
+        self.events = events
         if case .token(let token) = credential { current = (token, JWTClaims(token: token)?.expiresAt) }
     }
 
@@ -36,7 +42,9 @@ actor TokenProvider {
                                             + "(ibmcloud iam oauth-tokens) or use an API key")
         }
         if let pending { return try await pending.value.token }
-        let task = Task { [transport, tokenURL] in try await Self.exchange(key: key, at: tokenURL, transport: transport) }
+        let task = Task { [transport, tokenURL, retry, events] in
+            try await Self.exchange(key: key, at: tokenURL, transport: transport, retry: retry, events: events)
+        }
         pending = task
         defer { pending = nil }
         let fresh = try await task.value
@@ -47,7 +55,8 @@ actor TokenProvider {
     /// A token answer is a few kilobytes; a larger one is not parsed.
     static let maxTokenResponseBytes = 1 << 20
 
-    private static func exchange(key: String, at url: URL, transport: HTTPTransport) async throws -> (token: String, expiresAt: Date?) {
+    private static func exchange(key: String, at url: URL, transport: HTTPTransport, retry: RetryPolicy,
+                                 events: @Sendable (FetchEvent) -> Void) async throws -> (token: String, expiresAt: Date?) {
         var form = URLComponents()
         form.queryItems = [URLQueryItem(name: "grant_type", value: "urn:ibm:params:oauth:grant-type:apikey"),
                            URLQueryItem(name: "apikey", value: key)]
@@ -55,7 +64,34 @@ actor TokenProvider {
         let request = HTTPRequest(method: .post, url: url,
                                   headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")],
                                   body: body)
-        let response = try await transport.send(request)
+        let started = ContinuousClock.now
+        var attempt = 0
+        var response: HTTPResponse
+        while true {
+            attempt += 1
+            let reason: String
+            var delay: Double?
+            do {
+                response = try await transport.send(request)
+                if response.status == 429 {
+                    reason = "rate limited (429)"
+                    delay = retry.delay(retryAfter: response.headers["retry-after"], attempt: attempt)
+                } else if response.status >= 500 {
+                    reason = APIErrorMessage.line(status: response.status, body: response.body)
+                } else {
+                    break
+                }
+            } catch let error as TransportError where error.isTransient {
+                reason = error.message
+            }
+            let wait = delay ?? retry.backoff(after: attempt)
+            let elapsed = started.duration(to: .now) / .seconds(1)
+            guard attempt < retry.maxAttempts, elapsed + wait <= retry.budget else {
+                throw FetchError.tokenService("gave up after \(attempt) attempts: \(reason)")
+            }
+            events(.retry(endpoint: url.path, reason: reason, delay: wait))
+            try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+        }
         guard response.status == 200 else {
             throw FetchError.authentication("the API key was refused: " + APIErrorMessage.line(status: response.status, body: response.body))
         }
