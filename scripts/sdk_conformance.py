@@ -5,25 +5,25 @@ Run by scripts/sdk-conformance inside its virtual environment:
 `fake-ibmcloud --list-endpoints` prints: every collection's endpoint, from `CollectionKind.endpoint`.
 For every list method and pager iamgraph's fetcher relies on, it calls the SDK against the fake cloud, runs every
 response (and every item a pager yields) through the SDK model's `from_dict`, and compares the item counts with the
-snapshot's files. Endpoints that name their SDK call (`sdk`: module, client, method, model) are checked generically
-(one call with `account_id`); the others by hand below. A listed collection checked neither way is a failure, so a
-new collection cannot go unchecked. It prints one table row per endpoint and exits non-zero if any check failed.
+snapshot's files. Endpoints that name their SDK call (`sdk`: module, client, method, model, and for a list the SDK
+pages itself its pager and the pager's item model; `parent_argument` for a per-parent list) are checked from the
+listing alone: the method is called with the endpoint's query as keyword arguments (those it takes), once per parent
+the snapshot holds, through its pager or, for a paged list without one, page by page along the listing's `paging`
+(page-size and cursor parameters, where `next` is); the fields a parameter `reveals` must be served as the snapshot
+holds them. So a new collection needs no edit here. The roles and the policies (v1 and v2 of each type) are checked by
+hand below. A listed collection checked neither way is a failure, so a new collection cannot go unchecked. It prints
+one table row per endpoint and exits non-zero if any check failed.
 """
 
 import importlib
+import inspect
 import json
 import os
 import sys
 
 from ibm_cloud_sdk_core.authenticators import IAMAuthenticator
-from ibm_platform_services import account_management_v4 as account_v4
-from ibm_platform_services import context_based_restrictions_v1 as cbr
-from ibm_platform_services import iam_access_groups_v2 as groups_v2
-from ibm_platform_services import iam_identity_v1 as identity_v1
 from ibm_platform_services import iam_policy_management_v1 as policy_v1
 from ibm_platform_services import resource_controller_v2 as rc_v2
-from ibm_platform_services import resource_manager_v2 as rm_v2
-from ibm_platform_services import user_management_v1 as users_v1
 
 
 class Check:
@@ -68,14 +68,7 @@ class Conformance:
 
         self.service = service
 
-        self.identity = service(identity_v1.IamIdentityV1)
-        self.groups = service(groups_v2.IamAccessGroupsV2)
         self.policies = service(policy_v1.IamPolicyManagementV1)
-        self.controller = service(rc_v2.ResourceControllerV2)
-        self.manager = service(rm_v2.ResourceManagerV2)
-        self.users = service(users_v1.UserManagementV1)
-        self.accounts = service(account_v4.AccountManagementV4)
-        self.cbr = service(cbr.ContextBasedRestrictionsV1)
 
     # -- snapshot side ---------------------------------------------------------------------------------------------
 
@@ -159,125 +152,73 @@ class Conformance:
                 self.checks.append(check)
 
     def run_generic(self):
-        """The endpoints that name their SDK call: one call with `account_id`, the answer through the SDK's model."""
+        """The endpoints that name their SDK call, checked from the listing alone (see the module's docstring)."""
         for entry in self.endpoints:
             sdk = entry.get("sdk")
             if sdk is None:
                 continue
             module = importlib.import_module("ibm_platform_services." + sdk["module"])
             client = self.service(getattr(module, sdk["client"]))
-            model = getattr(module, sdk["model"])
+            self.check("GET %s" % entry["path"].replace("{account}", "{id}"), entry["collection"],
+                       lambda check, entry=entry, module=module, client=client: self.generic(check, entry, module, client))
 
-            def body(check, client=client, sdk=sdk, model=model, entry=entry):
-                result = getattr(client, sdk["method"])(account_id=self.account).get_result()
+    def generic(self, check, entry, module, client):
+        """One endpoint's check; returns the number of items served."""
+        sdk = entry["sdk"]
+        method = getattr(client, sdk["method"])
+        model = getattr(module, sdk["model"])
+        arguments = self.arguments(entry, method)
+        if entry["shape"] == "object":
+            self.parse(check, model, method(**arguments).get_result())
+            return 1
+        paging = entry.get("paging")
+        if paging:
+            arguments[_argument(paging["limit"])] = 100
+        parents = [None]
+        if sdk.get("parent_argument"):
+            parents = sorted(self.content(entry["collection"]) or {})
+        items = []
+        for parent in parents:
+            call = dict(arguments)
+            if parent is not None:
+                call[sdk["parent_argument"]] = parent
+            if sdk.get("pager"):
+                self.parse(check, model, method(**call).get_result())
+                pager = getattr(module, sdk["pager"])
+                items += self.pager(check, pager(client=client, **_accepted(pager.__init__, call)),
+                                    getattr(module, sdk["pager_item_model"]), None)
+            elif paging:
+                items += self.pages(check, model, entry["items_key"],
+                                    lambda cursor, call=call: method(**call, **_cursor(paging, cursor)),
+                                    lambda result: _next_cursor(paging, result))
+            else:
+                result = method(**call).get_result()
                 self.parse(check, model, result)
-                if entry["shape"] == "object":
-                    return 1
-                return len(result.get(entry["items_key"]) or [])
-            self.check("GET %s" % entry["path"].replace("{account}", "{id}"), entry["collection"], body)
+                items += result.get(entry["items_key"]) or []
+        self.check_revealed(check, entry, items)
+        return len(items)
+
+    def arguments(self, entry, method):
+        """The endpoint's query as the method's keyword arguments (those it takes), `account_id` when the path has it."""
+        arguments = {"account_id": self.account} if "{account}" in entry["path"] else {}
+        for name, value in entry["query"].items():
+            arguments[name] = self.account if value == "{account}" else True if value == "true" else value
+        return _accepted(method, arguments)
+
+    def check_revealed(self, check, entry, items):
+        """The fields a query parameter reveals are served on as many items as the snapshot holds them."""
+        content = self.content(entry["collection"]) or []
+        stored = [item for items in content.values() for item in items] if isinstance(content, dict) else content
+        for field in entry.get("reveals") or []:
+            served = sum(1 for item in items if field in item)
+            held = sum(1 for item in stored if field in item)
+            if served != held:
+                check.fail("response", "%d items served with %s, the snapshot holds %d" % (served, field, held))
 
     def run_by_hand(self):
+        """The roles (listed per service, merged as the fetcher merges them) and the policies, v2 and v1 of each type."""
         acct = self.account
-        token = lambda result: _query((result.get("next") or ""), "pagetoken")  # noqa: E731
 
-        def account(check):
-            self.parse(check, account_v4.AccountResponse, self.accounts.get_account(acct).get_result())
-            return 1
-        self.check("GET /v4/accounts/{id}", "account", account)
-
-        def users(check):
-            result = self.users.list_users(acct, limit=100, include_settings=True).get_result()
-            self.parse(check, users_v1.UserList, result)
-            items = self.pager(check, users_v1.UsersPager(client=self.users, account_id=acct, limit=100,
-                                                            include_settings=True),
-                               users_v1.UserProfile, check.expected)
-            missing = [u.get("iam_id") for u in items if "settings" not in u and self.has_settings(u)]
-            if missing:
-                check.fail("response", "users without settings despite include_settings=true: %s" % missing[:3])
-            return len(items)
-        self.check("GET /v2/accounts/{id}/users", "users", users)
-
-        def service_ids(check):
-            return len(self.pages(check, identity_v1.ServiceIdList, "serviceids",
-                                  lambda c: self.identity.list_service_ids(account_id=acct, pagesize=100, pagetoken=c),
-                                  token))
-        self.check("GET /v1/serviceids/", "service_ids", service_ids)
-
-        profiles = []
-
-        def trusted_profiles(check):
-            profiles.extend(self.pages(check, identity_v1.TrustedProfilesList, "profiles",
-                                       lambda c: self.identity.list_profiles(acct, pagesize=100, pagetoken=c), token))
-            return len(profiles)
-        self.check("GET /v1/profiles", "trusted_profiles", trusted_profiles)
-
-        def per_profile(call, model, key):
-            def body(check):
-                total = 0
-                for profile in profiles:
-                    result = call(profile["id"]).get_result()
-                    self.parse(check, model, result)
-                    total += len(result.get(key) or [])
-                return total
-            return body
-        self.check("GET /v1/profiles/{id}/links", "trusted_profile_links",
-                   per_profile(self.identity.list_links, identity_v1.ProfileLinkList, "links"))
-        self.check("GET /v1/profiles/{id}/rules", "trusted_profile_rules",
-                   per_profile(self.identity.list_claim_rules, identity_v1.ProfileClaimRuleList, "rules"))
-        self.check("GET /v1/profiles/{id}/identities", "trusted_profile_identities",
-                   per_profile(self.identity.get_profile_identities, identity_v1.ProfileIdentitiesResponse, "identities"))
-
-        def api_keys(check):
-            return len(self.pages(check, identity_v1.ApiKeyList, "apikeys",
-                                  lambda c: self.identity.list_api_keys(account_id=acct, scope="account", pagesize=100,
-                                                                        pagetoken=c), token))
-        self.check("GET /v1/apikeys", "api_keys", api_keys)
-
-        def identity_settings(check):
-            self.parse(check, identity_v1.AccountSettingsResponse,
-                       self.identity.get_account_settings(account_id=acct).get_result())
-            return 1
-        self.check("GET /v1/accounts/{id}/settings/identity", "identity_settings", identity_settings)
-
-        groups = []
-
-        def access_groups(check):
-            self.parse(check, groups_v2.GroupsList,
-                       self.groups.list_access_groups(acct, show_federated=True, limit=100).get_result())
-            groups.extend(self.pager(check, groups_v2.AccessGroupsPager(client=self.groups, account_id=acct, limit=100,
-                                                                        show_federated=True),
-                                     groups_v2.Group, check.expected))
-            return len(groups)
-        self.check("GET /v2/groups", "access_groups", access_groups)
-
-        def members(check):
-            total = 0
-            for group in groups:
-                self.parse(check, groups_v2.GroupMembersList,
-                           self.groups.list_access_group_members(group["id"], membership_type="all", verbose=True,
-                                                                 limit=100).get_result())
-                total += len(self.pager(check, groups_v2.AccessGroupMembersPager(
-                    client=self.groups, access_group_id=group["id"], membership_type="all", verbose=True, limit=100),
-                    groups_v2.ListGroupMembersResponseMember, None))
-            check.pager = "ok" if groups else "-"
-            return total
-        self.check("GET /v2/groups/{id}/members", "access_group_members", members)
-
-        def group_rules(check):
-            total = 0
-            for group in groups:
-                result = self.groups.list_access_group_rules(group["id"]).get_result()
-                self.parse(check, groups_v2.RulesList, result)
-                total += len(result.get("rules") or [])
-            return total
-        self.check("GET /v2/groups/{id}/rules", "access_group_rules", group_rules)
-
-        def group_settings(check):
-            self.parse(check, groups_v2.AccountSettings, self.groups.get_account_settings(acct).get_result())
-            return 1
-        self.check("GET /v2/groups/settings", "access_group_settings", group_settings)
-
-        v2_counts = {}
         for kind, collection in (("access", "access_policies"), ("authorization", "authorization_policies")):
             def v2(check, kind=kind):
                 self.parse(check, policy_v1.V2PolicyCollection,
@@ -286,7 +227,6 @@ class Conformance:
                 items = self.pager(check, policy_v1.V2PoliciesPager(client=self.policies, account_id=acct, type=kind,
                                                                     format="include_last_permit", limit=100),
                                    policy_v1.V2Policy, None)
-                v2_counts[kind] = len(items)
                 return len(items)
             self.check("GET /v2/policies?type=%s" % kind, None, v2)
 
@@ -331,129 +271,7 @@ class Conformance:
             return sum(len(listed) for listed in served.values())
         self.check("GET /v2/roles", "roles", roles)
 
-        def templates(check):
-            self.parse(check, policy_v1.PolicyTemplateCollection,
-                       self.policies.list_policy_templates(acct, limit=100).get_result())
-            return len(self.pager(check, policy_v1.PolicyTemplatesPager(client=self.policies, account_id=acct,
-                                                                        limit=100),
-                                  policy_v1.PolicyTemplate, check.expected))
-        self.check("GET /v1/policy_templates", "policy_templates", templates)
-
-        def assignments(check):
-            self.parse(check, policy_v1.PolicyTemplateAssignmentCollection,
-                       self.policies.list_policy_assignments("1.0", acct, limit=100).get_result())
-            items = self.pager(check, policy_v1.PolicyAssignmentsPager(client=self.policies, version="1.0",
-                                                                       account_id=acct, limit=100),
-                               policy_v1.PolicyTemplateAssignmentItemsPolicyAssignmentV1, check.expected)
-            return len(items)
-        self.check("GET /v1/policy_assignments?version=1.0", "policy_assignments", assignments)
-
-        def policy_template_versions(check):
-            # One listing per template the snapshot holds versions of (the fetcher asks for those assignments,
-            # templates and policies refer to), through the SDK's pager.
-            total = 0
-            for template_id in sorted(self.content("policy_template_versions") or {}):
-                self.parse(check, policy_v1.PolicyTemplateVersionsCollection,
-                           self.policies.list_policy_template_versions(template_id, limit=100).get_result())
-                total += len(self.pager(check, policy_v1.PolicyTemplateVersionsPager(
-                    client=self.policies, policy_template_id=template_id, limit=100), policy_v1.PolicyTemplate, None))
-            check.pager = "ok" if total else "-"
-            return total
-        self.check("GET /v1/policy_templates/{id}/versions", "policy_template_versions", policy_template_versions)
-
-        def group_templates(check):
-            self.parse(check, groups_v2.ListTemplatesResponse,
-                       self.groups.list_templates(acct, limit=100).get_result())
-            return len(self.pager(check, groups_v2.TemplatesPager(client=self.groups, account_id=acct, limit=100),
-                                  groups_v2.GroupTemplate, check.expected))
-        self.check("GET /v1/group_templates", "access_group_templates", group_templates)
-
-        def group_assignments(check):
-            # The SDK has no pager for assignments: walked by hand through `next.href`'s offset.
-            offset = lambda result: _query(((result.get("next") or {}).get("href") or ""), "offset")  # noqa: E731
-            items = self.pages(check, groups_v2.ListTemplateAssignmentResponse, "assignments",
-                               lambda c: self.groups.list_assignments(acct, limit=100, offset=int(c) if c else None),
-                               offset)
-            for index, item in enumerate(items):
-                self.parse(check, groups_v2.TemplateAssignmentResponse, item, "item %d" % index)
-            return len(items)
-        self.check("GET /v1/group_assignments", "access_group_assignments", group_assignments)
-
-        for path, collection, method, model, key, item_model in (
-                ("/v1/profile_templates", "trusted_profile_templates", self.identity.list_profile_templates,
-                 identity_v1.TrustedProfileTemplateList, "profile_templates", identity_v1.TrustedProfileTemplateResponse),
-                ("/v1/profile_assignments/", "trusted_profile_assignments", self.identity.list_trusted_profile_assignments,
-                 identity_v1.TemplateAssignmentListResponse, "assignments", identity_v1.TemplateAssignmentResponse),
-                ("/v1/account_settings_templates", "account_settings_templates",
-                 self.identity.list_account_settings_templates, identity_v1.AccountSettingsTemplateList,
-                 "account_settings_templates", identity_v1.AccountSettingsTemplateResponse),
-                ("/v1/account_settings_assignments/", "account_settings_assignments",
-                 self.identity.list_account_settings_assignments, identity_v1.TemplateAssignmentListResponse,
-                 "assignments", identity_v1.TemplateAssignmentResponse)):
-            def identity_templates(check, method=method, model=model, key=key, item_model=item_model):
-                # IAM Identity's template APIs page by `limit` and `pagetoken` (no SDK pager).
-                items = self.pages(check, model, key,
-                                   lambda c: method(account_id=acct, limit=100 if key == "assignments" else "100",
-                                                    pagetoken=c), token)
-                for index, item in enumerate(items):
-                    self.parse(check, item_model, item, "item %d" % index)
-                return len(items)
-            self.check("GET " + path, collection, identity_templates)
-
-        def resource_groups(check):
-            result = self.manager.list_resource_groups(account_id=acct).get_result()
-            self.parse(check, rm_v2.ResourceGroupList, result)
-            return len(result.get("resources") or [])
-        self.check("GET /v2/resource_groups", "resource_groups", resource_groups)
-
-        def instances(check):
-            self.parse(check, rc_v2.ResourceInstancesList, self.controller.list_resource_instances(limit=100).get_result())
-            return len(self.pager(check, rc_v2.ResourceInstancesPager(client=self.controller, limit=100),
-                                  rc_v2.ResourceInstance, check.expected))
-        self.check("GET /v2/resource_instances", "resource_instances", instances)
-
-        def resource_keys(check):
-            self.parse(check, rc_v2.ResourceKeysList, self.controller.list_resource_keys(limit=100).get_result())
-            return len(self.pager(check, rc_v2.ResourceKeysPager(client=self.controller, limit=100),
-                                  rc_v2.ResourceKey, check.expected))
-        self.check("GET /v2/resource_keys", "resource_keys", resource_keys)
-
-        def identity_providers(check):
-            result = self.identity.list_idps(acct).get_result()
-            self.parse(check, identity_v1.ListIdpsResponse, result)
-            return len(result.get("idps") or [])
-        self.check("GET /v1/idps/", "identity_providers", identity_providers)
-
-        def login_settings(check):
-            self.parse(check, identity_v1.AccountLoginSettings, self.identity.get_login_settings(acct).get_result())
-            return 1
-        self.check("GET /v2/loginsettings/{id}", "login_settings", login_settings)
-
-        def zones(check):
-            result = self.cbr.list_zones(acct).get_result()
-            self.parse(check, cbr.ZoneList, result)
-            return len(result.get("zones") or [])
-        self.check("GET /v1/zones (cbr)", "cbr_zones", zones)
-
-        def cbr_rules(check):
-            result = self.cbr.list_rules(acct).get_result()
-            self.parse(check, cbr.RuleList, result)
-            return len(result.get("rules") or [])
-        self.check("GET /v1/rules (cbr)", "cbr_rules", cbr_rules)
-
-        def cbr_settings(check):
-            self.parse(check, cbr.AccountSettings, self.cbr.get_account_settings(acct).get_result())
-            return 1
-        self.check("GET /v1/account_settings/{id} (cbr)", "cbr_account_settings", cbr_settings)
-
     # -- helpers ---------------------------------------------------------------------------------------------------
-
-    def has_settings(self, user):
-        """Whether the snapshot's user carries `settings` (then the listing with include_settings must too)."""
-        for item in self.content("users") or []:
-            if item.get("iam_id") == user.get("iam_id"):
-                return "settings" in item
-        return False
 
     def policies_raw(self):
         return (self.content("access_policies") or []) + (self.content("authorization_policies") or [])
@@ -507,6 +325,37 @@ class Conformance:
 
 
 LAST_PAGE_NULL_NEXT_URL = (rc_v2.ResourceInstancesList, rc_v2.ResourceKeysList)
+
+
+def _argument(parameter):
+    """The SDK's keyword argument for a query parameter (User Management's `_start` is `start`)."""
+    return parameter.lstrip("_")
+
+
+def _accepted(function, arguments):
+    """The arguments `function` takes."""
+    parameters = inspect.signature(function).parameters
+    return {name: value for name, value in arguments.items() if name in parameters}
+
+
+def _cursor(paging, cursor):
+    """The keyword argument carrying `cursor` (none on the first page); an offset is a number."""
+    if not cursor:
+        return {}
+    return {_argument(paging["cursor"]): int(cursor) if paging["cursor"] == "offset" else cursor}
+
+
+def _next_cursor(paging, result):
+    """The cursor of the next page, from where the listing's paging says the response has it."""
+    where, parameter = paging["next"], paging["cursor"]
+    if where == "url":
+        return _query(result.get("next") or "", parameter)
+    if where == "next_url":
+        return _query(result.get("next_url") or "", parameter)
+    following = result.get("next") or {}
+    if where == "href":
+        return _query(following.get("href") or "", parameter)
+    return following.get("start")
 
 
 def _query(url, name):

@@ -13,10 +13,12 @@ final class FakeCloudEngine: Sendable {
     let groups: GroupListing
     let apiKeys: APIKeyListing
 
-    /// Every route: the token service first, then the collections served from the catalogue, then the hand-written ones.
-    static let endpoints: [Endpoint] =
-        Endpoint.token + Endpoint.catalogue + Endpoint.identity + Endpoint.activity + Endpoint.mfa + Endpoint.accessGroups + Endpoint.policyManagement
-        + Endpoint.account + Endpoint.contextBasedRestrictions
+    /// The routes that need logic of their own: the token service, the identity reports and the lists that filter.
+    static let special: [Endpoint] =
+        Endpoint.token + Endpoint.activity + Endpoint.mfa + Endpoint.identity + Endpoint.accessGroups + Endpoint.policyManagement
+
+    /// Every route: the special ones, then every other collection served from the catalogue.
+    static let endpoints: [Endpoint] = special + Endpoint.catalogue(besides: special)
 
     init(snapshot: ServedSnapshot, faults: Faults, options: FakeCloud.Options) {
         let served = snapshot.serving(faults)

@@ -213,39 +213,57 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     /// Where the collection comes from (for a per-parent collection, the list of one parent's items).
     public var endpoint: CollectionEndpoint {
         typealias Parameter = CollectionEndpoint.Parameter
+        typealias Pager = CollectionEndpoint.SDKCall.Pager
         let account = Parameter.accountID
         switch self {
         case .account:
-            return CollectionEndpoint(api: "accounts", path: "/v4/accounts/{account}")
+            return CollectionEndpoint(api: "accounts", path: "/v4/accounts/{account}",
+                                      sdk: .accounts(method: "get_account", model: "AccountResponse"))
         case .users:
             // `include_settings`: each user's IP allowlist and self-managed login, part of a review.
             return CollectionEndpoint(api: "user-management", path: "/v2/accounts/{account}/users",
-                                      query: [Parameter("include_settings", "true")], itemsKey: "resources",
-                                      paging: .nextURL(parameter: "_start"))
+                                      query: [Parameter("include_settings", "true", use: .reveals(field: "settings"))],
+                                      itemsKey: "resources", paging: .nextURL(parameter: "_start"),
+                                      sdk: .init(module: "user_management_v1", client: "UserManagementV1", method: "list_users",
+                                                 model: "UserList", pager: Pager("UsersPager", itemModel: "UserProfile")))
         case .serviceIDs:
             return CollectionEndpoint(api: "iam-identity", path: "/v1/serviceids/", query: [account], itemsKey: "serviceids",
-                                      paging: .pageToken)
+                                      paging: .pageToken, sdk: .identity(method: "list_service_ids", model: "ServiceIdList"))
         case .trustedProfiles:
             return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles", query: [account], itemsKey: "profiles",
-                                      paging: .pageToken)
+                                      paging: .pageToken, sdk: .identity(method: "list_profiles", model: "TrustedProfilesList"))
         case .trustedProfileLinks:
-            return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles/{profile}/links", itemsKey: "links")
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles/{profile}/links", itemsKey: "links",
+                                      sdk: .identity(method: "list_links", model: "ProfileLinkList", parentArgument: "profile_id"))
         case .trustedProfileRules:
-            return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles/{profile}/rules", itemsKey: "rules")
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles/{profile}/rules", itemsKey: "rules",
+                                      sdk: .identity(method: "list_claim_rules", model: "ProfileClaimRuleList",
+                                                     parentArgument: "profile_id"))
         case .trustedProfileIdentities:
-            return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles/{profile}/identities", itemsKey: "identities")
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profiles/{profile}/identities", itemsKey: "identities",
+                                      sdk: .identity(method: "get_profile_identities", model: "ProfileIdentitiesResponse",
+                                                     parentArgument: "profile_id"))
         case .accessGroups:
             return CollectionEndpoint(api: "iam-access-groups", path: "/v2/groups",
-                                      query: [account, Parameter("show_federated", "true")], itemsKey: "groups", paging: .offset)
+                                      query: [account, Parameter("show_federated", "true")], itemsKey: "groups", paging: .offset,
+                                      sdk: .accessGroups(method: "list_access_groups", model: "GroupsList",
+                                                         pager: Pager("AccessGroupsPager", itemModel: "Group")))
         case .accessGroupMembers:
             return CollectionEndpoint(api: "iam-access-groups", path: "/v2/groups/{group}/members",
                                       query: [Parameter("membership_type", "all"), Parameter("verbose", "true")],
-                                      itemsKey: "members", paging: .offset)
+                                      itemsKey: "members", paging: .offset,
+                                      sdk: .accessGroups(method: "list_access_group_members", model: "GroupMembersList",
+                                                         pager: Pager("AccessGroupMembersPager",
+                                                                      itemModel: "ListGroupMembersResponseMember"),
+                                                         parentArgument: "access_group_id"))
         case .accessGroupRules:
             return CollectionEndpoint(api: "iam-access-groups", path: "/v2/groups/{group}/rules", query: [account],
-                                      itemsKey: "rules")
+                                      itemsKey: "rules",
+                                      sdk: .accessGroups(method: "list_access_group_rules", model: "RulesList",
+                                                         parentArgument: "access_group_id"))
         case .accessGroupSettings:
-            return CollectionEndpoint(api: "iam-access-groups", path: "/v2/groups/settings", query: [account])
+            return CollectionEndpoint(api: "iam-access-groups", path: "/v2/groups/settings", query: [account],
+                                      sdk: .accessGroups(method: "get_account_settings", model: "AccountSettings"))
         case .accessPolicies:
             return Self.policies(type: "access")
         case .authorizationPolicies:
@@ -254,69 +272,103 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
             return CollectionEndpoint(api: "iam-access-management", path: "/v2/roles", query: [account])
         case .policyTemplates:
             return CollectionEndpoint(api: "iam-access-management", path: "/v1/policy_templates", query: [account],
-                                      itemsKey: "policy_templates", paging: .start)
+                                      itemsKey: "policy_templates", paging: .start,
+                                      sdk: .policyManagement(method: "list_policy_templates", model: "PolicyTemplateCollection",
+                                                             pager: Pager("PolicyTemplatesPager", itemModel: "PolicyTemplate")))
         case .policyAssignments:
             // `version` is required: the response format (1.0: `template` nested as `{id, version}`).
             return CollectionEndpoint(api: "iam-access-management", path: "/v1/policy_assignments",
-                                      query: [account, Parameter("version", "1.0")], itemsKey: "assignments", paging: .start)
+                                      query: [account, Parameter("version", "1.0", use: .required)], itemsKey: "assignments",
+                                      paging: .start,
+                                      sdk: .policyManagement(method: "list_policy_assignments",
+                                                             model: "PolicyTemplateAssignmentCollection",
+                                                             pager: Pager("PolicyAssignmentsPager",
+                                                                          itemModel: "PolicyTemplateAssignmentItemsPolicyAssignmentV1")))
         case .resourceGroups:
             return CollectionEndpoint(api: "resource-manager", path: "/v2/resource_groups", query: [account],
-                                      itemsKey: "resources")
+                                      itemsKey: "resources",
+                                      sdk: .init(module: "resource_manager_v2", client: "ResourceManagerV2",
+                                                 method: "list_resource_groups", model: "ResourceGroupList"))
         case .resourceInstances:
             return CollectionEndpoint(api: "resource-controller", path: "/v2/resource_instances", itemsKey: "resources",
-                                      paging: .nextURL(parameter: "start"))
+                                      paging: .nextURL(parameter: "start"),
+                                      sdk: .resourceController(method: "list_resource_instances", model: "ResourceInstancesList",
+                                                               pager: Pager("ResourceInstancesPager", itemModel: "ResourceInstance")))
         case .apiKeys:
             return CollectionEndpoint(api: "iam-identity", path: "/v1/apikeys", query: [account, Parameter("scope", "account")],
-                                      itemsKey: "apikeys", paging: .pageToken)
+                                      itemsKey: "apikeys", paging: .pageToken,
+                                      sdk: .identity(method: "list_api_keys", model: "ApiKeyList"))
         case .identitySettings:
-            return CollectionEndpoint(api: "iam-identity", path: "/v1/accounts/{account}/settings/identity")
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/accounts/{account}/settings/identity",
+                                      sdk: .identity(method: "get_account_settings", model: "AccountSettingsResponse"))
         case .resourceKeys:
             return CollectionEndpoint(api: "resource-controller", path: "/v2/resource_keys", itemsKey: "resources",
-                                      paging: .nextURL(parameter: "start"))
+                                      paging: .nextURL(parameter: "start"),
+                                      sdk: .resourceController(method: "list_resource_keys", model: "ResourceKeysList",
+                                                               pager: Pager("ResourceKeysPager", itemModel: "ResourceKey")))
         case .cbrZones:
-            return CollectionEndpoint(api: "context-based-restrictions", path: "/v1/zones", query: [account], itemsKey: "zones")
+            return CollectionEndpoint(api: "context-based-restrictions", path: "/v1/zones", query: [.requiredAccountID],
+                                      itemsKey: "zones", countKey: "count",
+                                      sdk: .contextBasedRestrictions(method: "list_zones", model: "ZoneList"))
         case .cbrRules:
-            return CollectionEndpoint(api: "context-based-restrictions", path: "/v1/rules", query: [account], itemsKey: "rules")
+            return CollectionEndpoint(api: "context-based-restrictions", path: "/v1/rules", query: [.requiredAccountID],
+                                      itemsKey: "rules", countKey: "count",
+                                      sdk: .contextBasedRestrictions(method: "list_rules", model: "RuleList"))
         case .cbrAccountSettings:
-            return CollectionEndpoint(api: "context-based-restrictions", path: "/v1/account_settings/{account}")
+            return CollectionEndpoint(api: "context-based-restrictions", path: "/v1/account_settings/{account}",
+                                      sdk: .contextBasedRestrictions(method: "get_account_settings", model: "AccountSettings"))
         case .identityProviders:
-            return CollectionEndpoint(api: "iam-identity", path: "/v1/idps/", query: [account], itemsKey: "idps")
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/idps/", query: [account], itemsKey: "idps",
+                                      sdk: .identity(method: "list_idps", model: "ListIdpsResponse"))
         case .loginSettings:
-            return CollectionEndpoint(api: "iam-identity", path: "/v2/loginsettings/{account}")
+            return CollectionEndpoint(api: "iam-identity", path: "/v2/loginsettings/{account}",
+                                      sdk: .identity(method: "get_login_settings", model: "AccountLoginSettings"))
         case .effectiveIdentitySettings:
             return CollectionEndpoint(api: "iam-identity", path: "/v1/accounts/{account}/effective_settings/identity",
-                                      sdk: .init(module: "iam_identity_v1", client: "IamIdentityV1",
-                                                 method: "get_effective_account_settings",
-                                                 model: "EffectiveAccountSettingsResponse"))
+                                      sdk: .identity(method: "get_effective_account_settings",
+                                                     model: "EffectiveAccountSettingsResponse"))
         case .accessManagementSettings:
             return CollectionEndpoint(api: "iam-access-management", path: "/v1/accounts/{account}/settings/access_management",
-                                      sdk: .init(module: "iam_policy_management_v1", client: "IamPolicyManagementV1",
-                                                 method: "get_settings", model: "AccountSettingsAccessManagement"))
+                                      sdk: .policyManagement(method: "get_settings", model: "AccountSettingsAccessManagement"))
         case .accessGroupTemplates:
-            return CollectionEndpoint(api: "iam-access-groups", path: "/v1/group_templates", query: [account],
-                                      itemsKey: "group_templates", paging: .offset)
+            return CollectionEndpoint(api: "iam-access-groups", path: "/v1/group_templates", query: [.requiredAccountID],
+                                      itemsKey: "group_templates", paging: .offset,
+                                      sdk: .accessGroups(method: "list_templates", model: "ListTemplatesResponse",
+                                                         pager: Pager("TemplatesPager", itemModel: "GroupTemplate")))
         case .accessGroupAssignments:
-            return CollectionEndpoint(api: "iam-access-groups", path: "/v1/group_assignments", query: [account],
-                                      itemsKey: "assignments", paging: .offset)
+            return CollectionEndpoint(api: "iam-access-groups", path: "/v1/group_assignments", query: [.requiredAccountID],
+                                      itemsKey: "assignments", paging: .offset,
+                                      sdk: .accessGroups(method: "list_assignments", model: "ListTemplateAssignmentResponse"))
         case .trustedProfileTemplates:
-            return CollectionEndpoint(api: "iam-identity", path: "/v1/profile_templates", query: [account],
-                                      itemsKey: "profile_templates", paging: .limitPageToken)
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profile_templates", query: [.requiredAccountID],
+                                      itemsKey: "profile_templates", paging: .limitPageToken,
+                                      sdk: .identity(method: "list_profile_templates", model: "TrustedProfileTemplateList"))
         case .trustedProfileAssignments:
-            return CollectionEndpoint(api: "iam-identity", path: "/v1/profile_assignments/", query: [account],
-                                      itemsKey: "assignments", paging: .limitPageToken)
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/profile_assignments/", query: [.requiredAccountID],
+                                      itemsKey: "assignments", paging: .limitPageToken,
+                                      sdk: .identity(method: "list_trusted_profile_assignments",
+                                                     model: "TemplateAssignmentListResponse"))
         case .accountSettingsTemplates:
-            return CollectionEndpoint(api: "iam-identity", path: "/v1/account_settings_templates", query: [account],
-                                      itemsKey: "account_settings_templates", paging: .limitPageToken)
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/account_settings_templates", query: [.requiredAccountID],
+                                      itemsKey: "account_settings_templates", paging: .limitPageToken,
+                                      sdk: .identity(method: "list_account_settings_templates",
+                                                     model: "AccountSettingsTemplateList"))
         case .accountSettingsAssignments:
-            return CollectionEndpoint(api: "iam-identity", path: "/v1/account_settings_assignments/", query: [account],
-                                      itemsKey: "assignments", paging: .limitPageToken)
+            return CollectionEndpoint(api: "iam-identity", path: "/v1/account_settings_assignments/",
+                                      query: [.requiredAccountID], itemsKey: "assignments", paging: .limitPageToken,
+                                      sdk: .identity(method: "list_account_settings_assignments",
+                                                     model: "TemplateAssignmentListResponse"))
         case .policyTemplateVersions:
             return CollectionEndpoint(api: "iam-access-management", path: "/v1/policy_templates/{template}/versions",
-                                      itemsKey: "versions", paging: .start)
+                                      itemsKey: "versions", paging: .start,
+                                      sdk: .policyManagement(method: "list_policy_template_versions",
+                                                             model: "PolicyTemplateVersionsCollection",
+                                                             pager: Pager("PolicyTemplateVersionsPager", itemModel: "PolicyTemplate"),
+                                                             parentArgument: "policy_template_id"))
         }
     }
 
-    /// v2 policies of a type, with usage fields.
+    /// v2 policies of a type, with usage fields (checked against the SDK by hand: v1 and v2 listings of each type).
     private static func policies(type: String) -> CollectionEndpoint {
         CollectionEndpoint(api: "iam-access-management", path: "/v2/policies",
                            query: [.accountID, .init("type", type), .init("format", "include_last_permit")],

@@ -18,4 +18,23 @@ import Testing
         #expect(groups["query"] as? [String: String] == ["account_id": "{account}", "show_federated": "true"])
         #expect(groups["items_key"] as? String == "groups")
     }
+
+    /// A paged per-parent list names everything the conformance script needs to walk it through IBM's SDK: the
+    /// method, its pager and the pager's item model, the parent's argument, the paging parameters and where `next` is.
+    @Test func listsThePagingAndTheSDKPagerOfAList() throws {
+        let entries = try #require(try JSONSerialization.jsonObject(with: EndpointListing.json()) as? [[String: Any]])
+        let members = try #require(entries.first { $0["collection"] as? String == "access_group_members" })
+        #expect(members["paging"] as? [String: String] == ["limit": "limit", "cursor": "offset", "next": "href"])
+        #expect(members["sdk"] as? [String: String] == [
+            "module": "iam_access_groups_v2", "client": "IamAccessGroupsV2", "method": "list_access_group_members",
+            "model": "GroupMembersList", "pager": "AccessGroupMembersPager",
+            "pager_item_model": "ListGroupMembersResponseMember", "parent_argument": "access_group_id",
+        ])
+        let users = try #require(entries.first { $0["collection"] as? String == "users" })
+        #expect(users["reveals"] as? [String] == ["settings"])
+        #expect(users["paging"] as? [String: String] == ["limit": "limit", "cursor": "_start", "next": "next_url"])
+        let roles = try #require(entries.first { $0["collection"] as? String == "roles" })
+        #expect(roles["paging"] == nil)
+        #expect(roles["sdk"] == nil)  // checked by hand: one listing per service
+    }
 }

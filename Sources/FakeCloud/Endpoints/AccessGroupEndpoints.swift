@@ -4,7 +4,8 @@ extension Endpoint {
     /// The id of the group every user, authenticated or not, belongs to.
     static let publicAccessGroup = "AccessGroupId-PublicAccess"
 
-    /// Access Groups: groups, members (static / dynamic), dynamic rules, settings.
+    /// Access Groups' lists that need logic of their own: groups (`hide_public_access`, `iam_id`, `show_federated`)
+    /// and members (`membership_type`, `verbose`). Rules, settings, templates and assignments come from the catalogue.
     static let accessGroups: [Endpoint] = [
         Endpoint("GET", "/v2/groups", reads: [.accessGroups]) { context in
             let request = context.request
@@ -28,18 +29,6 @@ extension Endpoint {
             guard !context.request.flag("verbose") else { return try context.page(.offset, members, key: "members") }
             let terse = members.lazy.map { $0.setting("name", to: nil).setting("email", to: nil).setting("description", to: nil) }
             return try context.page(.offset, terse, key: "members")
-        },
-        Endpoint("GET", "/v2/groups/{group}/rules", reads: [.accessGroupRules]) { context in
-            .json(["rules": .array(try groupChildren(.accessGroupRules, context))])
-        },
-        // Enterprise-managed IAM: `account_id` is required (the enterprise account's templates and assignments).
-        Endpoint("GET", "/v1/group_templates", reads: [.accessGroupTemplates]) { context in
-            try context.requireAccountID()
-            return try context.page(.offset, context.snapshot.items(.accessGroupTemplates), key: "group_templates")
-        },
-        Endpoint("GET", "/v1/group_assignments", reads: [.accessGroupAssignments]) { context in
-            try context.requireAccountID()
-            return try context.page(.offset, context.snapshot.items(.accessGroupAssignments), key: "assignments")
         },
     ]
 

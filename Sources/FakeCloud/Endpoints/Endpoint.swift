@@ -34,12 +34,17 @@ struct Endpoint: Sendable {
         guard request.method == method, request.components.count == pattern.count else { return nil }
         var parameters: [String: String] = [:]
         for (segment, component) in zip(pattern, request.components) {
-            if segment.hasPrefix("{") && segment.hasSuffix("}") {
+            if Self.isParameter(segment) {
                 parameters[String(segment.dropFirst().dropLast())] = component
             } else if segment != component {
                 return nil
             }
         }
         return parameters
+    }
+
+    /// Whether a path segment of a pattern is a parameter (`{group}`).
+    static func isParameter(_ segment: String) -> Bool {
+        segment.hasPrefix("{") && segment.hasSuffix("}")
     }
 }

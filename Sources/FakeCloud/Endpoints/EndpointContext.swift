@@ -17,13 +17,6 @@ struct EndpointContext: Sendable {
 
     var snapshot: ServedSnapshot { engine.snapshot }
 
-    /// Refuses a request without the `account_id` query parameter, which the API requires (400).
-    func requireAccountID() throws {
-        guard let account = request.query("account_id"), !account.isEmpty else {
-            throw APIError.badRequest("Missing required query parameter: account_id.")
-        }
-    }
-
     /// A path parameter.
     func parameter(_ name: String) -> String { parameters[name] ?? "" }
 

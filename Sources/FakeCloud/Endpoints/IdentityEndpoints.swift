@@ -1,21 +1,10 @@
 import Snapshot
 
 extension Endpoint {
-    /// IAM Identity: service IDs, trusted profiles (with links, claim rules, identities), API keys, settings, identity
-    /// providers and login settings.
+    /// IAM Identity's lists that need logic of their own: a trusted profile's identities (with the `entity_tag` of
+    /// the list) and API keys (the caller's own, or the account's with `scope=account`, or one owner's). The others come
+    /// from the catalogue (`Endpoint.catalogue`).
     static let identity: [Endpoint] = [
-        Endpoint("GET", "/v1/serviceids", reads: [.serviceIDs]) { context in
-            try context.page(.identity, context.snapshot.items(.serviceIDs), key: "serviceids")
-        },
-        Endpoint("GET", "/v1/profiles", reads: [.trustedProfiles]) { context in
-            try context.page(.identity, context.snapshot.items(.trustedProfiles), key: "profiles")
-        },
-        Endpoint("GET", "/v1/profiles/{profile}/links", reads: [.trustedProfileLinks]) { context in
-            .json(["links": .array(try profileChildren(.trustedProfileLinks, context))])
-        },
-        Endpoint("GET", "/v1/profiles/{profile}/rules", reads: [.trustedProfileRules]) { context in
-            .json(["rules": .array(try profileChildren(.trustedProfileRules, context))])
-        },
         Endpoint("GET", "/v1/profiles/{profile}/identities", reads: [.trustedProfileIdentities]) { context in
             let identities = try profileChildren(.trustedProfileIdentities, context)
             let tag = "1-" + SHA256Digest.hex(of: RawJSON.array(identities).data).prefix(32)
@@ -26,27 +15,6 @@ extension Endpoint {
             let keys = context.engine.apiKeys.keys(accountScope: context.request.query("scope") == "account",
                                                    caller: context.caller, owner: context.request.query("iam_id"))
             return try context.page(.identity, keys, key: "apikeys")
-        },
-        Endpoint("GET", "/v1/idps", reads: [.identityProviders]) { context in
-            .json(["idps": .array(context.snapshot.items(.identityProviders))])
-        },
-        // Enterprise-managed IAM: templates and assignments of trusted profiles and account settings.
-        Endpoint("GET", "/v1/profile_templates", reads: [.trustedProfileTemplates]) { context in
-            try context.requireAccountID()
-            return try context.page(.identityTemplates, context.snapshot.items(.trustedProfileTemplates), key: "profile_templates")
-        },
-        Endpoint("GET", "/v1/profile_assignments", reads: [.trustedProfileAssignments]) { context in
-            try context.requireAccountID()
-            return try context.page(.identityTemplates, context.snapshot.items(.trustedProfileAssignments), key: "assignments")
-        },
-        Endpoint("GET", "/v1/account_settings_templates", reads: [.accountSettingsTemplates]) { context in
-            try context.requireAccountID()
-            return try context.page(.identityTemplates, context.snapshot.items(.accountSettingsTemplates),
-                                    key: "account_settings_templates")
-        },
-        Endpoint("GET", "/v1/account_settings_assignments", reads: [.accountSettingsAssignments]) { context in
-            try context.requireAccountID()
-            return try context.page(.identityTemplates, context.snapshot.items(.accountSettingsAssignments), key: "assignments")
         },
     ]
 

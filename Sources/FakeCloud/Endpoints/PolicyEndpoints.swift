@@ -1,7 +1,8 @@
 import Snapshot
 
 extension Endpoint {
-    /// Policy Management: policies v1 and v2, roles, policy templates and assignments.
+    /// Policy Management's lists that need logic of their own: policies v1 and v2 (by type, subject, format) and roles
+    /// (by service). Policy templates, their versions and assignments come from the catalogue.
     static let policyManagement: [Endpoint] = [
         Endpoint("GET", "/v2/policies", reads: PolicyViews.kinds) { context in
             let items = try context.engine.policies.list(.v2, for: context.request, usage: context.snapshot.policyUsage)
@@ -29,24 +30,6 @@ extension Endpoint {
             // A service group's roles are the platform (system) roles and the generic service roles.
             let serviceName = request.query("service_group_id") != nil ? "iam" : request.query("service_name")
             return .json(roles(context.snapshot.object(.roles) ?? [:], serviceName: serviceName))
-        },
-        Endpoint("GET", "/v1/policy_templates", reads: [.policyTemplates]) { context in
-            try context.page(.start, context.snapshot.items(.policyTemplates), key: "policy_templates")
-        },
-        Endpoint("GET", "/v1/policy_templates/{template}/versions", reads: [.policyTemplateVersions]) { context in
-            let template = context.parameter("template")
-            guard let versions = context.snapshot.children(.policyTemplateVersions, of: template) else {
-                throw APIError.notFound("Policy template with ID \(template) not found.")
-            }
-            return try context.page(.start, versions, key: "versions")
-        },
-        // `version` (the response format) is required, as in the API; only 1.0 is served.
-        Endpoint("GET", "/v1/policy_assignments", reads: [.policyAssignments]) { context in
-            guard let version = context.request.query("version") else {
-                throw APIError.badRequest("Missing required query parameter: version.")
-            }
-            guard version == "1.0" else { throw APIError.badRequest("Unsupported version \"\(version)\": expected 1.0.") }
-            return try context.page(.start, context.snapshot.items(.policyAssignments), key: "assignments")
         },
     ]
 

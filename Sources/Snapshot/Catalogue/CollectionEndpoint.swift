@@ -1,55 +1,94 @@
 /// Where a collection comes from, as data: the one description the fetcher (`Fetch.EndpointCatalog`), the fake cloud
-/// (which serves the plain ones from it) and `fake-ibmcloud --list-endpoints` (read by `scripts/sdk_conformance.py`)
-/// all derive from. Paths and paging as in IBM's API docs; IBM's Python SDK `ibm-platform-services` is the ground truth.
+/// (which serves every collection without logic of its own from it: `FakeCloud`'s `Endpoint.catalogue`) and
+/// `fake-ibmcloud --list-endpoints` (read by `scripts/sdk_conformance.py`) all derive from. Paths and paging as in IBM's
+/// API docs; IBM's Python SDK `ibm-platform-services` is the ground truth.
 public struct CollectionEndpoint: Sendable, Equatable {
-    /// One query parameter; the value `{account}` stands for the account id.
+    /// One query parameter the fetcher sends; the value `{account}` stands for the account id.
     public struct Parameter: Sendable, Equatable {
+        /// What the API does with the parameter, which the fake cloud imitates.
+        public enum Use: Sendable, Equatable {
+            /// It accepts the parameter; an answer does not depend on it.
+            case accepted
+            /// It refuses a request without the parameter (400); a literal value is the only one it serves.
+            case required
+            /// Items carry the named field only when the parameter is `true` (`include_settings`: `settings`).
+            case reveals(field: String)
+        }
+
         public let name: String
         public let value: String
+        public let use: Use
 
-        public init(_ name: String, _ value: String) {
+        public init(_ name: String, _ value: String, use: Use = .accepted) {
             self.name = name
             self.value = value
+            self.use = use
         }
 
         /// `account_id={account}`.
         public static let accountID = Parameter("account_id", CollectionEndpoint.accountPlaceholder)
+        /// `account_id={account}`, which the API requires.
+        public static let requiredAccountID = Parameter("account_id", CollectionEndpoint.accountPlaceholder, use: .required)
     }
 
-    /// The SDK call that reads the same endpoint, for the conformance check against IBM's Python SDK: module of
-    /// `ibm_platform_services`, client class, method and the model its response parses into. Set for the endpoints
-    /// `scripts/sdk_conformance.py` checks generically (one call, the `account_id` argument); the others are checked by
-    /// hand there.
+    /// The SDK call that reads the same endpoint, for the conformance check against IBM's Python SDK
+    /// (`scripts/sdk_conformance.py`, which checks every endpoint that names one with no code of its own): module of
+    /// `ibm_platform_services`, client class, method, the model its response parses into and, for a list the SDK pages
+    /// itself, its pager. The method is called with those of the endpoint's query parameters it takes as keyword
+    /// arguments (`{account}` the account id, `true` a boolean; `account_id` too when the path holds the account) and,
+    /// for a per-parent list, the parent's id as `parentArgument`, once per parent the snapshot holds; a paged list
+    /// without a pager is walked by its `Paging`'s cursor.
     public struct SDKCall: Sendable, Equatable {
+        /// An SDK pager class and the model of the items it yields.
+        public struct Pager: Sendable, Equatable {
+            public let name: String
+            public let itemModel: String
+
+            public init(_ name: String, itemModel: String) {
+                self.name = name
+                self.itemModel = itemModel
+            }
+        }
+
         public let module: String
         public let client: String
         public let method: String
         public let model: String
+        public let pager: Pager?
+        /// The method's argument naming a per-parent list's parent (`profile_id`).
+        public let parentArgument: String?
 
-        public init(module: String, client: String, method: String, model: String) {
+        public init(module: String, client: String, method: String, model: String, pager: Pager? = nil,
+                    parentArgument: String? = nil) {
             self.module = module
             self.client = client
             self.method = method
             self.model = model
+            self.pager = pager
+            self.parentArgument = parentArgument
         }
     }
 
     /// The API's name, which the fetcher maps to its host (`iam-identity`, `resource-controller`, …).
     public let api: String
-    /// The path template: `{account}` for the account id, `{group}` / `{profile}` for a per-parent list's parent.
+    /// The path template: `{account}` for the account id, `{group}` / `{profile}` / `{template}` for a per-parent
+    /// list's parent.
     public let path: String
     public let query: [Parameter]
     /// The response key holding the items; `nil` when the response is the object itself.
     public let itemsKey: String?
+    /// The response key holding the number of items, for an API that sends one beside an unpaged list (CBR's `count`).
+    public let countKey: String?
     public let paging: Paging
     public let sdk: SDKCall?
 
-    public init(api: String, path: String, query: [Parameter] = [], itemsKey: String? = nil, paging: Paging = .none,
-                sdk: SDKCall? = nil) {
+    public init(api: String, path: String, query: [Parameter] = [], itemsKey: String? = nil, countKey: String? = nil,
+                paging: Paging = .none, sdk: SDKCall? = nil) {
         self.api = api
         self.path = path
         self.query = query
         self.itemsKey = itemsKey
+        self.countKey = countKey
         self.paging = paging
         self.sdk = sdk
     }
