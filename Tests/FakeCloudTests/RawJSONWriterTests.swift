@@ -40,8 +40,9 @@ import TestSupport
             ["nested": [["deeper": [.array([]), .object([:])]]]],
         ]
         for value in values {
-            #expect(value.data == (try Self.encoderBytes(value)),
-                    "\(String(decoding: value.data, as: UTF8.self)) against \(String(decoding: try Self.encoderBytes(value), as: UTF8.self))")
+            let expected = try Self.encoderBytes(value)
+            #expect(value.data == expected,
+                    "\(String(decoding: value.data, as: UTF8.self)) against \(String(decoding: expected, as: UTF8.self))")
         }
     }
 }
