@@ -36,7 +36,7 @@ import TestSupport
             .array(strings.map(RawJSON.string)),
             .object(Dictionary(uniqueKeysWithValues: strings.enumerated().map { ("\($1)\($0)", RawJSON.string($1)) })),
             [.int(Int.max), .int(Int.min), .int(0), .int(-1), .bool(true), .bool(false), .null],
-            [.double(0.1), .double(-0.0), .double(1e300), .double(5e-324), .double(1.5), .double(100)],
+            [.double(0.1), .double(-0.0), .double(1e300), .double(.leastNonzeroMagnitude), .double(1.5), .double(100)],
             ["nested": [["deeper": [.array([]), .object([:])]]]],
         ]
         for value in values {
