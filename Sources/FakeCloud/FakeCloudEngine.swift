@@ -8,6 +8,8 @@ final class FakeCloudEngine: Sendable {
     let options: FakeCloud.Options
     let issuer: TokenIssuer
     let state = Locked(ServerState())
+    /// When the engine was made: the request log's times count from here.
+    let started = ContinuousClock.now
     /// The lists whose requests filter (policies, access groups and members, API keys), indexed once.
     let policies: PolicyListing
     let groups: GroupListing

@@ -1,4 +1,5 @@
 import Foundation
+import Snapshot
 
 /// A JSON value as read from a snapshot file or sent in a response body.
 ///
@@ -55,12 +56,48 @@ enum RawJSON: Sendable, Equatable, Encodable {
         RawJSON(foundation: try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
     }
 
-    /// Compact JSON text with sorted keys and unescaped slashes (URLs in bodies stay readable).
+    /// Compact JSON text with sorted keys and unescaped slashes (URLs in bodies stay readable): the bytes `JSONEncoder`
+    /// gives with `[.sortedKeys, .withoutEscapingSlashes]`, written directly (a page is answered for a few
+    /// microseconds of CPU instead of a millisecond through the encoder).
     var data: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a tree of plain values cannot fail; a non-finite double is the only exception and never parses in.
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
+        append(to: &bytes)
+        return Data(bytes)
+    }
+
+    /// Appends the compact text of `data`: keys in the order of their UTF-8 bytes (`JSONEncoder`'s `.sortedKeys`),
+    /// strings escaped as `JSONEncoder` escapes them (`JSONPrimitives.appendString`), doubles through `JSONEncoder`
+    /// itself (few values are doubles; a non-finite one, which never parses in, is `null`).
+    private func append(to bytes: inout [UInt8]) {
+        switch self {
+        case .null:
+            bytes.append(contentsOf: "null".utf8)
+        case .bool(let value):
+            JSONPrimitives.appendBool(value, to: &bytes)
+        case .int(let value):
+            JSONPrimitives.appendInteger(Int64(value), to: &bytes)
+        case .double(let value):
+            bytes.append(contentsOf: (try? JSONEncoder().encode(value)) ?? Data("null".utf8))
+        case .string(let value):
+            JSONPrimitives.appendString(value, to: &bytes)
+        case .array(let elements):
+            bytes.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                element.append(to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            bytes.append(UInt8(ascii: "{"))
+            for (index, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONPrimitives.appendString(member.key, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                member.value.append(to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
     }
 
     /// The member `key` of an object, or `nil`.

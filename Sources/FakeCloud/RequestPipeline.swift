@@ -14,6 +14,7 @@ extension FakeCloudEngine {
     /// forbidden collection (403); collection the snapshot lacks; the endpoint (paging loop, endless paging, item
     /// flood); malformed body; huge body; truncated body.
     func respond(to request: APIRequest) async -> Outcome {
+        let arrival = ContinuousClock.now
         if faults.latency > .zero { try? await Task.sleep(for: faults.latency) }
         let authorization = request.header("Authorization")
         let isTokenRequest = request.method == "POST" && request.components == ["identity", "token"]
@@ -63,7 +64,8 @@ extension FakeCloudEngine {
         case .drop: status = 0
         }
         record(RequestRecord(sequence: sequence, apiRequest: apiRequest, method: request.method, target: request.target,
-                             status: status, fault: fault, authorization: authorization))
+                             status: status, fault: fault, authorization: authorization,
+                             arrival: arrival - started, duration: .now - arrival))
         return outcome
     }
 

@@ -13,9 +13,13 @@ public struct RequestRecord: Sendable, Equatable, CustomStringConvertible {
     public let fault: FaultKind?
     /// The `Authorization` header as received, if any.
     public let authorization: String?
+    /// When the request arrived, counted from the moment the fake cloud was made.
+    public let arrival: Duration
+    /// From arrival to the answer (the injected latency included).
+    public let duration: Duration
 
     public init(sequence: Int, apiRequest: Int?, method: String, target: String, status: Int, fault: FaultKind?,
-                authorization: String?) {
+                authorization: String?, arrival: Duration = .zero, duration: Duration = .zero) {
         self.sequence = sequence
         self.apiRequest = apiRequest
         self.method = method
@@ -23,6 +27,8 @@ public struct RequestRecord: Sendable, Equatable, CustomStringConvertible {
         self.status = status
         self.fault = fault
         self.authorization = authorization
+        self.arrival = arrival
+        self.duration = duration
     }
 
     /// The path without the query.
@@ -33,6 +39,20 @@ public struct RequestRecord: Sendable, Equatable, CustomStringConvertible {
     /// One log line, e.g. `GET /v2/groups?limit=100 -> 429 [rate_limited]`; never shows the `Authorization` header.
     public var description: String {
         "\(method) \(target) -> \(status == 0 ? "dropped" : String(status))" + (fault.map { " [\($0.rawValue)]" } ?? "")
+    }
+
+    /// The log line with its timing, e.g. `GET /v2/groups?limit=100 -> 200 @12.345678 +0.050312` (arrival and
+    /// duration in seconds), from which a benchmark works out how many requests were in flight at any moment.
+    public var timedDescription: String {
+        description + " @" + Self.seconds(arrival) + " +" + Self.seconds(duration)
+    }
+
+    /// Seconds with six decimals, the same in every locale.
+    private static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let micros = max(0, seconds) * 1_000_000 + max(0, attoseconds) / 1_000_000_000_000
+        let fraction = String(micros % 1_000_000)
+        return "\(micros / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
     }
 }
 

@@ -15,21 +15,22 @@ struct FetchPlan: Sendable {
     private let normalizer = CollectionNormalizer()
 
     /// Fetches every collection. Each one is normalized (sorted and serialized, the CPU-heavy part of a fetch) as soon
-    /// as it arrives, overlapping the requests still in flight instead of following them all.
+    /// as it arrives, overlapping the requests still in flight instead of following them all. A collection's parsed
+    /// content is held only until it is normalized: what later requests need from it (parent ids, the services
+    /// roles are asked for, policy template references) is taken out as it arrives (`Dependencies`).
     func run() async throws -> [CollectionOutcome<NormalizedCollection>] {
         let first = CollectionKind.startingAtOnce(identityScoped: identity != nil)
         let total = CollectionKind.fetched(identityScoped: identity != nil).count
         statistics.update { $0.collectionsTotal = total }
-        var fetched: [CollectionKind: CollectionOutcome<JSONTree>] = [:]
+        var dependencies = Dependencies()
         var normalized: [CollectionOutcome<NormalizedCollection>] = []
         try await withThrowingTaskGroup(of: Step.self) { group in
             for kind in first { group.addTask { .fetched(try await fetch(kind)) } }
             for try await step in group {
                 switch step {
                 case .fetched(let outcome):
-                    fetched[outcome.kind] = outcome
                     report(outcome)
-                    startDependents(of: outcome, fetched: fetched, in: &group)
+                    startDependents(of: outcome, dependencies: &dependencies, in: &group)
                     group.addTask { .normalized(await normalizer.normalize(outcome)) }
                 case .normalized(let outcome):
                     normalized.append(outcome)
@@ -39,32 +40,62 @@ struct FetchPlan: Sendable {
         return normalized
     }
 
+    /// What the collections that wait for others need from those that arrived, gathered as they arrive.
+    private struct Dependencies {
+        /// The collections that arrived (read or not).
+        var arrived: Set<CollectionKind> = []
+        /// The `/v2/roles` queries the policies and instances that arrived call for.
+        var roleQueries = RoleQueries()
+        /// The policy templates the referring collections that were read name.
+        var templateIDs = Set<String>()
+        /// Whether any referring collection was read.
+        var referringRead = false
+        /// The referring collections that could not be read, by name.
+        var referringUnread: [String] = []
+    }
+
     /// Starts the collections that were waiting for `outcome`: members and rules of its groups, links, rules and
-    /// identities of its profiles, roles once every collection naming services is in `fetched`.
-    private func startDependents(of outcome: CollectionOutcome<JSONTree>, fetched: [CollectionKind: CollectionOutcome<JSONTree>],
+    /// identities of its profiles, roles once every collection naming services arrived, policy template versions
+    /// once every collection referring to templates did.
+    private func startDependents(of outcome: CollectionOutcome<JSONTree>, dependencies: inout Dependencies,
                                  in group: inout ThrowingTaskGroup<Step, any Error>) {
         let fetchedKinds = CollectionKind.fetched(identityScoped: identity != nil)
+        let items = (try? outcome.result.get().value) as? [Any]
+        dependencies.arrived.insert(outcome.kind)
         let children = fetchedKinds.filter { $0.parent == outcome.kind }
         let wantsIDs = !children.isEmpty || (identity != nil && outcome.kind == .accessGroups)
-        let ids = wantsIDs ? Self.ids((try? outcome.result.get().value) as? [Any]) : []
+        let ids = wantsIDs ? Self.ids(items) : []
+        let parentFailure: CollectionFailure? = if case .failure(let failure) = outcome.result { failure } else { nil }
         for kind in children {
-            group.addTask { .fetched(try await perParent(kind, parents: ids, parentOutcome: outcome)) }
+            group.addTask { .fetched(try await perParent(kind, parents: ids, parent: outcome.kind, parentFailure: parentFailure)) }
         }
         if outcome.kind == .accessGroups, let identity {
             group.addTask { .fetched(try await identityPolicies(identity, groups: ids)) }
         }
         let rolesInputs = fetchedKinds.filter(\.namesServices)
-        if rolesInputs.contains(outcome.kind), rolesInputs.allSatisfy({ fetched[$0] != nil }) {
-            let policies = rolesInputs.filter(\.holdsPolicies)
-                .flatMap { (try? fetched[$0]?.result.get().value as? [Any]) ?? [] }
-            let instances = (try? fetched[.resourceInstances]?.result.get().value as? [Any]) ?? []
-            let queries = RoleMerge.queries(policies: policies, instances: instances)
+        if outcome.kind.holdsPolicies { dependencies.roleQueries.add(policies: items ?? []) }
+        if outcome.kind == .resourceInstances { dependencies.roleQueries.add(instances: items ?? []) }
+        if rolesInputs.contains(outcome.kind), rolesInputs.allSatisfy(dependencies.arrived.contains) {
+            let queries = dependencies.roleQueries.queries
             group.addTask { .fetched(try await roles(queries: queries)) }
         }
         let referring = PolicyTemplateReferences.sources.filter(fetchedKinds.contains)
+        if referring.contains(outcome.kind) {
+            switch outcome.result {
+            case .success(let content):
+                dependencies.referringRead = true
+                dependencies.templateIDs.formUnion(PolicyTemplateReferences.ids(in: content.value as? [Any] ?? [], of: outcome.kind))
+            case .failure:
+                dependencies.referringUnread.append(outcome.kind.name)
+            }
+        }
         if fetchedKinds.contains(.policyTemplateVersions), referring.contains(outcome.kind),
-           referring.allSatisfy({ fetched[$0] != nil }) {
-            group.addTask { .fetched(try await policyTemplateVersions(referring.compactMap { fetched[$0] })) }
+           referring.allSatisfy(dependencies.arrived.contains) {
+            let templates = dependencies
+            group.addTask {
+                .fetched(try await policyTemplateVersions(templates.templateIDs.sorted(), anyRead: templates.referringRead,
+                                                          unread: templates.referringUnread.sorted()))
+            }
         }
     }
 
@@ -159,34 +190,30 @@ struct FetchPlan: Sendable {
         return try await policies(.accessPolicies, filters: filters)
     }
 
-    private func perParent(_ kind: CollectionKind, parents: [String], parentOutcome: CollectionOutcome<JSONTree>) async throws -> CollectionOutcome<JSONTree> {
-        if case .failure(let failure) = parentOutcome.result {
+    /// A per-parent collection, or its failure when its parent collection could not be read.
+    private func perParent(_ kind: CollectionKind, parents: [String], parent: CollectionKind,
+                           parentFailure: CollectionFailure?) async throws -> CollectionOutcome<JSONTree> {
+        if let failure = parentFailure {
             return CollectionOutcome(kind: kind, source: catalog.endpoint(kind).source(pages: 0),
-                                     result: .failure(.failed(0, "not fetched: \(parentOutcome.kind.name) is \(failure.status.rawValue)")))
+                                     result: .failure(.failed(0, "not fetched: \(parent.name) is \(failure.status.rawValue)")))
         }
         return try await children(kind, of: parents)
     }
 
-    /// The versions of every policy template the `referring` collections name. A referring collection that could not
-    /// be read may name more: the remark says so, as the collection may then lack templates; when none could be read,
-    /// the versions are unknown (failed), never an empty collection.
-    private func policyTemplateVersions(_ referring: [CollectionOutcome<JSONTree>]) async throws -> CollectionOutcome<JSONTree> {
-        var items: [CollectionKind: [Any]] = [:]
-        var unread: [String] = []
-        for outcome in referring {
-            switch outcome.result {
-            case .success(let content): items[outcome.kind] = content.value as? [Any] ?? []
-            case .failure: unread.append(outcome.kind.name)
-            }
-        }
-        if items.isEmpty, !unread.isEmpty {
+    /// The versions of every policy template in `templateIDs`, which the referring collections name. A referring
+    /// collection that could not be read (`unread`) may name more: the remark says so, as the collection may then lack
+    /// templates; when none could be read (`anyRead` false), the versions are unknown (failed), never an empty
+    /// collection.
+    private func policyTemplateVersions(_ templateIDs: [String], anyRead: Bool,
+                                        unread: [String]) async throws -> CollectionOutcome<JSONTree> {
+        if !anyRead, !unread.isEmpty {
             // Nothing that could name a template was read: the versions are unknown, not "none".
             return CollectionOutcome(kind: .policyTemplateVersions, source: catalog.endpoint(.policyTemplateVersions).source(pages: 0),
-                                     result: .failure(.failed(0, "not fetched: \(unread.sorted().joined(separator: ", ")) could not be read")))
+                                     result: .failure(.failed(0, "not fetched: \(unread.joined(separator: ", ")) could not be read")))
         }
-        var result = try await children(.policyTemplateVersions, of: PolicyTemplateReferences.ids(in: items))
+        var result = try await children(.policyTemplateVersions, of: templateIDs)
         if !unread.isEmpty {
-            let remark = "templates named by \(unread.sorted().joined(separator: ", ")) (not read) may be missing"
+            let remark = "templates named by \(unread.joined(separator: ", ")) (not read) may be missing"
             result.remark = [result.remark, remark].compactMap { $0 }.joined(separator: "; ")
         }
         return result
@@ -227,7 +254,7 @@ struct FetchPlan: Sendable {
         let pages: Int
     }
 
-    /// The account's roles and those of each query (`RoleMerge.queries`: per service, per authorization pair, per
+    /// The account's roles and those of each query (`RoleQueries`: per service, per authorization pair, per
     /// service group), all requested at once and merged in a fixed order (the account's first, then the queries'
     /// order) whatever order the responses arrive in.
     private func roles(queries roleQueries: [[URLQueryItem]]) async throws -> CollectionOutcome<JSONTree> {

@@ -39,7 +39,10 @@ public enum CanonicalJSON {
     /// Sorts raw items by the string value of `idKey`; ties (duplicate or missing ids) keep an order fixed by their
     /// canonical bytes, so the result never depends on the order the API returned them in.
     public static func sortedItems(_ items: [Any], idKey: String) throws -> [Any] {
-        let keyed = items.map { item in (id: ((item as? [String: Any])?[idKey]).map { "\($0)" } ?? "", item: item) }
+        // A string id is its own description: only other ids pay for `String(describing:)`.
+        let keyed = items.map { item in
+            (id: ((item as? [String: Any])?[idKey]).map { $0 as? String ?? "\($0)" } ?? "", item: item)
+        }
         let byID = Dictionary(grouping: keyed, by: \.id)
         var result: [Any] = []
         result.reserveCapacity(items.count)

@@ -32,13 +32,13 @@ public struct CanonicalJSONWriter {
     private mutating func write(object: [String: Any], depth: Int) throws(CanonicalJSONError) {
         JSONPrimitives.appendOpen(.object, to: &bytes)
         var first = true
-        for (key, value) in JSONKeyOrder.sorted(object) {
+        for index in JSONKeyOrder.sortedIndices(object) {
             if !first { JSONPrimitives.appendMemberSeparator(to: &bytes) }
             first = false
             JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
-            JSONPrimitives.appendString(key, to: &bytes)
+            JSONPrimitives.appendString(object[index].key, to: &bytes)
             JSONPrimitives.appendKeySeparator(to: &bytes)
-            try write(value, depth: depth + 1)
+            try write(object[index].value, depth: depth + 1)
         }
         JSONPrimitives.appendClose(.object, depth: depth, to: &bytes)
     }

@@ -17,18 +17,21 @@ import Foundation
 public enum JSONKeyOrder {
     /// `dictionary`'s entries in Foundation's key order.
     public static func sorted<Value>(_ dictionary: [String: Value]) -> [(key: String, value: Value)] {
-        sorted(Array(dictionary))
+        sortedIndices(dictionary).map { dictionary[$0] }
     }
 
-    /// `entries` (with distinct keys) in Foundation's key order.
-    public static func sorted<Value>(_ entries: [(key: String, value: Value)]) -> [(key: String, value: Value)] {
-        guard entries.count > 1 else { return entries }
-        if entries.allSatisfy({ isCollatable($0.key) }) {
-            var result = entries
-            result.sort { primaryOrder($0.key, $1.key) < 0 }
-            if !zip(result, result.dropFirst()).contains(where: { primaryOrder($0.key, $1.key) == 0 }) { return result }
+    /// The positions of `dictionary`'s entries in Foundation's key order: what `sorted(_:)` gives, found by moving
+    /// positions around instead of key and value pairs (a writer walks every object of a snapshot this way).
+    public static func sortedIndices<Value>(_ dictionary: [String: Value]) -> [Dictionary<String, Value>.Index] {
+        var indices = Array(dictionary.indices)
+        guard indices.count > 1 else { return indices }
+        if dictionary.keys.allSatisfy(isCollatable) {
+            indices.sort { primaryOrder(dictionary[$0].key, dictionary[$1].key) < 0 }
+            if !zip(indices, indices.dropFirst()).contains(where: { primaryOrder(dictionary[$0].key, dictionary[$1].key) == 0 }) {
+                return indices
+            }
         }
-        return entries.sorted { foundationPrecedes($0.key, $1.key) }
+        return indices.sorted { foundationPrecedes(dictionary[$0].key, dictionary[$1].key) }
     }
 
     /// Foundation's own comparison, exactly as `JSONSerialization` calls it.

@@ -4,7 +4,7 @@ import Foundation
 import Snapshot
 
 /// Serves a snapshot as a fake IBM Cloud until interrupted; prints the base URL on stdout, one line per request on
-/// stderr.
+/// stderr (`RequestRecord.timedDescription`: the request, its status, when it arrived and how long it took).
 @main
 struct FakeIBMCloud: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -116,7 +116,7 @@ struct FakeIBMCloud: AsyncParsableCommand {
             itemFlood: try collections(itemFlood), floodItems: floodItems, refuseTokens: refuseTokens,
             tokenFailures: tokenFailures)
         let options = FakeCloud.Options(host: host, port: port, apiKey: apiKey, iamID: iamID) { record in
-            FileHandle.standardError.write(Data((record.description + "\n").utf8))
+            FileHandle.standardError.write(Data((record.timedDescription + "\n").utf8))
         }
         let cloud = try FakeCloud(snapshot: URL(fileURLWithPath: snapshot), faults: faults, options: options)
         try await cloud.start()

@@ -145,6 +145,23 @@ import Testing
             #expect(clock.now - start >= .milliseconds(300))
         }
     }
+
+    /// The log says when each request arrived and how long its answer took (the injected latency included), so that
+    /// a benchmark can tell how many requests were in flight at any moment.
+    @Test func theLogTimesEveryRequest() async throws {
+        try await withCloud(faults: Faults(latency: .milliseconds(40))) { cloud, client in
+            let client = try await client.authenticated()
+            #expect(try await client.get(Self.groups).status == 200)
+            let log = cloud.requestLog
+            #expect(log.count == 2)
+            #expect(log.allSatisfy { $0.duration >= .milliseconds(40) })
+            // The second request arrived after the first was answered.
+            #expect(log[1].arrival >= log[0].arrival + log[0].duration)
+            let line = log[1].timedDescription
+            #expect(line.hasPrefix(log[1].description + " @"))
+            #expect(line.wholeMatch(of: /.* -> 200 @[0-9]+\.[0-9]{6} \+[0-9]+\.[0-9]{6}/) != nil, "\(line)")
+        }
+    }
 }
 
 /// The hostile-data faults: what a lying server sends, as a client sees it.

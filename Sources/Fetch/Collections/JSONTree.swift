@@ -1,5 +1,6 @@
 /// A parsed JSON value (a tree of Foundation dictionaries, arrays, strings and numbers), passed between tasks.
-/// `@unchecked Sendable` because `JSONSerialization` builds it once and nothing mutates it afterwards.
+/// `@unchecked Sendable` because `FoundationJSON` (or `JSONSerialization`) builds it once and nothing mutates it
+/// afterwards.
 struct JSONTree: @unchecked Sendable {
     let value: Any
 }

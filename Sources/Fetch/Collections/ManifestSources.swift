@@ -33,7 +33,7 @@ public enum ManifestSources {
     /// How many filtered `/v2/roles` requests (per service, authorization pair and service group) a fetch makes for
     /// these policies and instances.
     public static func roleServices(policies: [Any], instances: [Any]) -> Int {
-        RoleMerge.queries(policies: policies, instances: instances).count
+        RoleQueries.queries(policies: policies, instances: instances).count
     }
 
     private static func pageCount(_ items: Int, _ paging: Paging) -> Int {

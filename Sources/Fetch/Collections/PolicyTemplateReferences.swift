@@ -9,15 +9,13 @@ enum PolicyTemplateReferences {
         .policyAssignments, .accessGroupTemplates, .trustedProfileTemplates, .accessPolicies, .authorizationPolicies,
     ]
 
-    /// The template ids `items` of `kind` refer to, each once, sorted; empty ids are skipped (no path can name them).
-    static func ids(in items: [CollectionKind: [Any]]) -> [String] {
+    /// The template ids the `items` of `kind` refer to; empty ids are skipped (no path can name them).
+    static func ids(in items: [Any], of kind: CollectionKind) -> Set<String> {
         var ids = Set<String>()
-        for (kind, list) in items {
-            for case let item as [String: Any] in list {
-                ids.formUnion(referenced(by: item, kind).filter { !$0.isEmpty })
-            }
+        for case let item as [String: Any] in items {
+            ids.formUnion(referenced(by: item, kind).filter { !$0.isEmpty })
         }
-        return ids.sorted()
+        return ids
     }
 
     /// The template ids one item names: an assignment's template, a policy's template, or an access group or trusted

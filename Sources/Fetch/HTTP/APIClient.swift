@@ -1,4 +1,5 @@
 import Foundation
+import Snapshot
 
 /// Authenticated requests to the IBM Cloud APIs with retries: 429 waits for `Retry-After`; 5xx, dropped connections,
 /// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token (at most
@@ -108,7 +109,7 @@ struct APIClient: Sendable {
                                                    + "\(limits.maxValuesPerResponse.groupedDigits) JSON values (the limit per "
                                                    + "response, \(response.body.count.groupedDigits) bytes); not parsed")
                 }
-                if let value = try? JSONSerialization.jsonObject(with: response.body, options: [.fragmentsAllowed]) {
+                if let value = try? FoundationJSON.parse(response.body) {
                     return (response.status, JSONTree(value: value), values)
                 }
                 retryReason = "malformed JSON body (\(response.body.count) bytes)"
