@@ -9,8 +9,7 @@ enum Outcome: Sendable {
 
 extension FakeCloudEngine {
     /// Answers one request, in this order: latency; numbering; a failing token service (token requests only);
-    /// dropped connection, rate limit or server error
-    /// (API requests only); routing (404); refused tokens, then the bearer token (401); account check (403);
+    /// dropped connection, rate limit or server error (API requests only); routing (404); refused tokens, then the bearer token (401); account check (403);
     /// forbidden collection (403); collection the snapshot lacks; the endpoint (paging loop, endless paging, item
     /// flood); malformed body; huge body; truncated body.
     func respond(to request: APIRequest) async -> Outcome {
