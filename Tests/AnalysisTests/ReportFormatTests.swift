@@ -22,6 +22,24 @@ import TestSupport
         #expect(CSV.record(["a", "b,c"]) == "a,\"b,c\"\r\n")
     }
 
+    /// Control and bidirectional characters in a name reach neither a terminal printing the file nor a spreadsheet
+    /// opening it; line breaks stay (quoted), and a cell that starts like a formula after a line break is guarded too.
+    @Test func csvNeutralisesControlAndBidiCharacters() {
+        #expect(CSV.field("red\u{1B}[31m alert") == "red?[31m alert")
+        #expect(CSV.field("\u{202E}txet.exe") == "?txet.exe")
+        #expect(CSV.field("nul\u{0}bel\u{7}del\u{7F}c1\u{9B}") == "nul?bel?del?c1?")
+        #expect(CSV.field("a\u{2066}b\u{200F}c") == "a?b?c")
+        #expect(CSV.field("tab\tkept") == "tab\tkept")
+        #expect(CSV.field("lone\rreturn") == "\"lone\nreturn\"")
+        #expect(CSV.field("\r\n=cmd|' /C calc'!A0") == "\"'\r\n=cmd|' /C calc'!A0\"")
+        #expect(CSV.field("\n+1") == "\"'\n+1\"")
+        #expect(CSV.field("\u{1B}=1+1") == "?=1+1")
+        #expect(CSV.field("Zoë, \u{1B}[2J") == "\"Zoë, ?[2J\"")
+        var bytes: [UInt8] = []
+        CSV.append(["ok", "x\u{1B}y", "-2"], to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "ok,x?y,'-2\r\n")
+    }
+
     @Test func markdownEscapesTableBreakersAndHTML() {
         #expect(Markdown.escape("a|b\\c") == "a\\|b\\\\c")
         #expect(Markdown.escape("<b>&</b>") == "&lt;b&gt;&amp;&lt;/b&gt;")
@@ -70,7 +88,8 @@ import TestSupport
 
         let csv = String(decoding: try report.data(.csv), as: UTF8.self)
         #expect(csv.hasPrefix("holder_kind,holder_id,holder_name,match,role,service,"))
-        #expect(csv.contains(",\"access group Ops | \\ \"\"quoted\"\", <b>bold</b> & more\nline two"))
+        #expect(csv.contains(",\"access group Ops | \\ \"\"quoted\"\", <b>bold</b> & more\nline two?[31m red ?txet"))
+        #expect(!csv.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
     }
 
     @Test func findingsOutputsEscapeHostileNames() throws {
