@@ -40,6 +40,28 @@ import TestSupport
         #expect(String(decoding: bytes, as: UTF8.self) == "ok,x?y,'-2\r\n")
     }
 
+    /// Rows written from parts that rows share are the rows their cells make: Markdown rows as `Markdown.row` makes
+    /// them, CSV records every combination of the parts' records, in order.
+    @Test func sharedRowPartsWriteTheRowsOfTheirCells() throws {
+        let names = ["Ann <ann@example.com>", "Bo_b | x", "\u{1B}evil"]
+        let report = TabularReport(
+            title: "t", notes: [],
+            table: .init(header: ["A", "B", "C"], count: 7, parts: [
+                .shared({ $0 % 3 }) { [names[$0]] },
+                .own { ["row \($0)", "=\($0)"] },
+            ]),
+            records: .init(header: ["x", "y", "z"], count: 7, parts: [
+                .shared({ $0 % 3 }) { [[names[$0]]] },
+                .own { [["r\($0)", "a"], ["r\($0)", "b"]] },
+            ]),
+            json: [String]())
+        let markdown = String(decoding: try report.data(.markdown), as: UTF8.self)
+        #expect(markdown == "## t\n\n" + Markdown.table(["A", "B", "C"], (0..<7).map { [names[$0 % 3], "row \($0)", "=\($0)"] }))
+        let csv = String(decoding: try report.data(.csv), as: UTF8.self)
+        let records = (0..<7).flatMap { line in ["a", "b"].map { CSV.record([names[line % 3], "r\(line)", $0]) } }
+        #expect(csv == CSV.record(["x", "y", "z"]) + records.joined())
+    }
+
     @Test func markdownEscapesTableBreakersAndHTML() {
         #expect(Markdown.escape("a|b\\c") == "a\\|b\\\\c")
         #expect(Markdown.escape("<b>&</b>") == "&lt;b&gt;&amp;&lt;/b&gt;")
