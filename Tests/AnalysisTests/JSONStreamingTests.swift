@@ -99,6 +99,29 @@ import Testing
         #expect(try JSONWriter.data(["outer": fragment]) == CanonicalJSON.data(encoding: ["outer": Self.sample]))
     }
 
+    /// A template writes the object its shared and own members make, at the level it was made for and at any other.
+    @Test func objectTemplatesAreTheirObjectAtAnyLevel() throws {
+        let shared = [JSONMember("b", Self.hostile), JSONMember("z", [1, 2]), JSONMember("aa", Written(value: Self.sample))]
+        let template = try JSONObjectTemplate(shared: shared, own: ["m", "a"], depth: 1)
+        struct Row: JSONWritable {
+            let template: JSONObjectTemplate
+            let own: [any JSONWritable]
+            func write(to json: inout JSONWriter) throws { try template.write(own, to: &json) }
+        }
+        let rows = [Row(template: template, own: [Self.hostile, 7]), Row(template: template, own: ["second", -1])]
+        let objects = rows.map { row in
+            JSONMembers(members: shared + [JSONMember("m", row.own[0]), JSONMember("a", row.own[1])])
+        }
+        #expect(try JSONWriter.data(rows) == JSONWriter.data(objects))
+        #expect(try JSONWriter.data(["outer": rows]) == JSONWriter.data(["outer": objects]))
+        #expect(try JSONWriter.data(rows[0]) == JSONWriter.data(objects[0]))
+    }
+
+    /// An object of literal members, written as `json.object` writes them.
+    struct JSONMembers: JSONObject {
+        let members: [JSONMember]
+    }
+
     // MARK: - Documents reach the sink a block at a time
 
     /// Many members of one access group with an account-wide policy, and as many users in no group.

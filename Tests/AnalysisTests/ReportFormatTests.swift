@@ -22,6 +22,46 @@ import TestSupport
         #expect(CSV.record(["a", "b,c"]) == "a,\"b,c\"\r\n")
     }
 
+    /// Control and bidirectional characters in a name reach neither a terminal printing the file nor a spreadsheet
+    /// opening it; line breaks stay (quoted), and a cell that starts like a formula after a line break is guarded too.
+    @Test func csvNeutralisesControlAndBidiCharacters() {
+        #expect(CSV.field("red\u{1B}[31m alert") == "red?[31m alert")
+        #expect(CSV.field("\u{202E}txet.exe") == "?txet.exe")
+        #expect(CSV.field("nul\u{0}bel\u{7}del\u{7F}c1\u{9B}") == "nul?bel?del?c1?")
+        #expect(CSV.field("a\u{2066}b\u{200F}c") == "a?b?c")
+        #expect(CSV.field("tab\tkept") == "tab\tkept")
+        #expect(CSV.field("lone\rreturn") == "\"lone\nreturn\"")
+        #expect(CSV.field("\r\n=cmd|' /C calc'!A0") == "\"'\r\n=cmd|' /C calc'!A0\"")
+        #expect(CSV.field("\n+1") == "\"'\n+1\"")
+        #expect(CSV.field("\u{1B}=1+1") == "?=1+1")
+        #expect(CSV.field("Zoë, \u{1B}[2J") == "\"Zoë, ?[2J\"")
+        var bytes: [UInt8] = []
+        CSV.append(["ok", "x\u{1B}y", "-2"], to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "ok,x?y,'-2\r\n")
+    }
+
+    /// Rows written from parts that rows share are the rows their cells make: Markdown rows as `Markdown.row` makes
+    /// them, CSV records every combination of the parts' records, in order.
+    @Test func sharedRowPartsWriteTheRowsOfTheirCells() throws {
+        let names = ["Ann <ann@example.com>", "Bo_b | x", "\u{1B}evil"]
+        let report = TabularReport(
+            title: "t", notes: [],
+            table: .init(header: ["A", "B", "C"], count: 7, parts: [
+                .shared({ $0 % 3 }) { [names[$0]] },
+                .own { ["row \($0)", "=\($0)"] },
+            ]),
+            records: .init(header: ["x", "y", "z"], count: 7, parts: [
+                .shared({ $0 % 3 }) { [[names[$0]]] },
+                .own { [["r\($0)", "a"], ["r\($0)", "b"]] },
+            ]),
+            json: [String]())
+        let markdown = String(decoding: try report.data(.markdown), as: UTF8.self)
+        #expect(markdown == "## t\n\n" + Markdown.table(["A", "B", "C"], (0..<7).map { [names[$0 % 3], "row \($0)", "=\($0)"] }))
+        let csv = String(decoding: try report.data(.csv), as: UTF8.self)
+        let records = (0..<7).flatMap { line in ["a", "b"].map { CSV.record([names[line % 3], "r\(line)", $0]) } }
+        #expect(csv == CSV.record(["x", "y", "z"]) + records.joined())
+    }
+
     @Test func markdownEscapesTableBreakersAndHTML() {
         #expect(Markdown.escape("a|b\\c") == "a\\|b\\\\c")
         #expect(Markdown.escape("<b>&</b>") == "&lt;b&gt;&amp;&lt;/b&gt;")
@@ -70,7 +110,8 @@ import TestSupport
 
         let csv = String(decoding: try report.data(.csv), as: UTF8.self)
         #expect(csv.hasPrefix("holder_kind,holder_id,holder_name,match,role,service,"))
-        #expect(csv.contains(",\"access group Ops | \\ \"\"quoted\"\", <b>bold</b> & more\nline two"))
+        #expect(csv.contains(",\"access group Ops | \\ \"\"quoted\"\", <b>bold</b> & more\nline two?[31m red ?txet"))
+        #expect(!csv.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
     }
 
     @Test func findingsOutputsEscapeHostileNames() throws {

@@ -30,14 +30,24 @@ public struct ActionAccessReport: Sendable {
         // The rules on what each grant reaches: the instance asked about, else the grant's target (once per target).
         let onInstance = instance.map(index.networkRestrictions.protecting)
         var network: [String: [NetworkRestriction]] = [:]
+        // Every member of a group shares the group's grants: their fields are built once per policy and path, and the
+        // rows share their storage.
+        var shared: [SharedFieldsKey: AccessJSON.GrantFields] = [:]
         let rows = grants.map { grant in
-            let restrictions = onInstance ?? network[grant.target.key] ?? index.networkRestrictions.restricting(grant.target)
-            network[grant.target.key] = restrictions
+            let key = SharedFieldsKey(policyID: grant.policy.id, path: grant.path)
+            let fields: AccessJSON.GrantFields
+            if let known = shared[key] {
+                fields = known
+            } else {
+                let restrictions = onInstance ?? network[grant.target.key] ?? index.networkRestrictions.restricting(grant.target)
+                network[grant.target.key] = restrictions
+                fields = AccessJSON.GrantFields(policy: grant.policy, target: grant.target, path: grant.path, index: index,
+                                                network: restrictions, listsNetwork: true)
+                shared[key] = fields
+            }
             return Row(iamID: grant.iamID, kind: SubjectKind(iamID: grant.iamID, in: account).rawValue,
                 name: index.name(ofIAMID: grant.iamID), role: index.roleName(grant.roleCRN), roleCRN: grant.roleCRN,
-                actions: grant.answer == .yes ? "listed" : "unknown",
-                grant: AccessJSON.GrantFields(policy: grant.policy, target: grant.target, path: grant.path, index: index,
-                                              network: restrictions, listsNetwork: true))
+                actions: grant.answer == .yes ? "listed" : "unknown", grant: fields)
         }
         let unknownRoles = Set(rows.filter { $0.actions == "unknown" }.map(\.role)).sorted()
         let on = instance.map { " on \($0.displayName) (\($0.instanceID))" } ?? ""
@@ -48,12 +58,12 @@ public struct ActionAccessReport: Sendable {
                 + (unknownRoles.isEmpty ? [] : ["the snapshot lists no actions for "
                     + unknownRoles.joined(separator: ", ") + " on these services: those rows are unknown, not yes"]),
             table: .init(header: ["Identity", "Kind", "Role", "Actions", "Target", "Policy", "Path"], count: rows.count,
-                         cells: { line in
+                         parts: [.own { line in
                              let row = rows[line]
                              return [(row.name.map { "\($0) " } ?? "") + "(\(row.iamID))", row.kind, row.role, row.actions,
                                      row.grant.target.label, String(row.grant.policy.id.prefix(8)), row.grant.pathText]
-                         }),
-            records: .init(header: AccessRecord.header + ["actions"], count: rows.count, records: { line in
+                         }]),
+            records: .init(header: AccessRecord.header + ["actions"], count: rows.count, parts: [.own { line in
                 let row = rows[line], grant = grants[line]
                 let columns = AccessRecord.grantColumns(policy: grant.policy, target: grant.target, roles: [row.role],
                                                         label: row.grant.target.label, path: row.grant.pathText,
@@ -61,11 +71,17 @@ public struct ActionAccessReport: Sendable {
                                                         network: row.grant.networkText, index: index)
                 return AccessRecord.records(holder: [row.kind, row.iamID, row.name ?? row.iamID], match: "", grant: columns)
                     .map { $0 + [row.actions] }
-            }),
+            }]),
             json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: Document(
                 account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
                 fetchedAt: account.fetchedAt.raw, action: action, instance: instance?.instanceID,
                 unknownCollections: unknown, grants: rows)))
+    }
+
+    /// What a grant's fields depend on besides the index: its policy and path.
+    private struct SharedFieldsKey: Hashable {
+        let policyID: String
+        let path: [AccessStep]
     }
 
     struct Row: JSONObject {

@@ -71,10 +71,11 @@ public struct IdentityAccessReport: Sendable {
                 + (restricted ? [NetworkText.identityNote] : []),
             table: .init(header: ["Roles", "Target", "Policy", "Path", "Conditions"] + (restricted ? ["Network"] : []),
                          count: rows.count,
-                         cells: { rows[$0].cells + (restricted ? [rows[$0].networkText] : []) }),
-            records: .init(header: AccessRecord.header, count: rows.count, records: { line in
-                AccessRecord.records(holder: [kind.rawValue, iamID, holderName], match: "", grant: rows[line].recordColumns)
-            }),
+                         parts: [.own { rows[$0].cells + (restricted ? [rows[$0].networkText] : []) }]),
+            records: .init(header: AccessRecord.header, count: rows.count, parts: [
+                .shared({ _ in 0 }) { _ in [[kind.rawValue, iamID, holderName, ""]] },  // the holder, and no match
+                .own { rows[$0].recordColumns },
+            ]),
             json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: document))
     }
 

@@ -76,7 +76,7 @@ public struct ResourceAccessReport: Sendable {
                                                      index: index, network: restrictions, listsNetwork: false))
                 fieldsNumbers[key] = number
             }
-            return TableRow(holder: row.holder, match: reach.policies[row.policy].match == .full ? "full" : "partial", fields: number)
+            return TableRow(holder: row.holder, match: reach.policies[row.policy].match == .full ? 0 : 1, fields: number)
         }
         let groupName = instance.resourceGroupID.flatMap { account.resourceGroupsByID[$0]?.name }
         let document = Document(
@@ -95,15 +95,16 @@ public struct ResourceAccessReport: Sendable {
             notes: unknown.map { "the snapshot could not read \($0.collection) (\($0.reason)): access through it is missing" }
                 + restrictions.map(Self.note),
             table: .init(header: ["Who", "Kind", "Match", "Roles", "Target", "Policy", "Path", "Conditions"],
-                         count: tableRows.count, cells: { line in
-                let row = tableRows[line], holder = holders[row.holder]
-                return [holder.name, holder.kind, row.match] + fields[row.fields].cells
-            }),
-            records: .init(header: AccessRecord.header, count: tableRows.count, records: { line in
-                let row = tableRows[line], holder = holders[row.holder]
-                return AccessRecord.records(holder: [holder.kind, holder.id, holder.name], match: row.match,
-                                            grant: fields[row.fields].recordColumns)
-            }),
+                         count: tableRows.count, parts: [
+                             .shared({ tableRows[$0].holder }) { [holders[$0].name, holders[$0].kind] },
+                             .shared({ tableRows[$0].match }) { [TableRow.matchWords[$0]] },
+                             .shared({ tableRows[$0].fields }) { fields[$0].cells },
+                         ]),
+            records: .init(header: AccessRecord.header, count: tableRows.count, parts: [
+                .shared({ tableRows[$0].holder }) { [[holders[$0].kind, holders[$0].id, holders[$0].name]] },
+                .shared({ tableRows[$0].match }) { [[TableRow.matchWords[$0]]] },
+                .shared({ tableRows[$0].fields }) { fields[$0].recordColumns },
+            ]),
             json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: document))
     }
 
@@ -130,8 +131,12 @@ public struct ResourceAccessReport: Sendable {
     /// A row of the table: indices into the named holders and the fields built once per policy id and path.
     struct TableRow {
         let holder: Int
-        let match: String
+        /// How much of the instance the row's policy covers: an index into `matchWords`.
+        let match: Int
         let fields: Int
+
+        /// The words of `match`: all of the instance, or part of it.
+        static let matchWords = ["full", "partial"]
     }
 
     /// Who holds the access, named.
@@ -193,7 +198,8 @@ public struct ResourceAccessReport: Sendable {
 
     /// The rows of the JSON document, each written as its holder, match and fields. Rows share holders and fields
     /// (every member of a big group has the same policy, target and path), so each is written once, when a row first
-    /// needs it, and its bytes repeated for the other rows.
+    /// needs it, and its bytes repeated for the other rows: a row writes only the bytes of its holder and its match
+    /// into the fields' `JSONObjectTemplate`.
     struct Rows: JSONWritable {
         let holders: [Holder]
         let fields: [AccessJSON.GrantFields]
@@ -201,17 +207,17 @@ public struct ResourceAccessReport: Sendable {
 
         func write(to json: inout JSONWriter) throws {
             var holderBytes = [JSONFragment?](repeating: nil, count: holders.count)
-            var fieldsMembers = [[JSONMember]?](repeating: nil, count: fields.count)
+            var templates = [JSONObjectTemplate?](repeating: nil, count: fields.count)
             try json.array(count: rows.count) { line, json in
                 let row = rows[line]
                 let depth = json.depth + 1  // the level of a row's members
                 let holder = try holderBytes[row.holder] ?? JSONFragment(holders[row.holder], depth: depth)
                 holderBytes[row.holder] = holder
-                let shared = try fieldsMembers[row.fields] ?? fields[row.fields].members.map { member in
-                    JSONMember(member.key, try JSONFragment(member.value, depth: depth))
-                }
-                fieldsMembers[row.fields] = shared
-                try json.object([JSONMember("holder", holder), JSONMember("match", row.match)] + shared)
+                let template = try templates[row.fields] ?? JSONObjectTemplate(
+                    shared: fields[row.fields].members.map { JSONMember($0.key, try JSONFragment($0.value, depth: depth)) },
+                    own: ["holder", "match"], depth: json.depth)
+                templates[row.fields] = template
+                try template.write([holder, TableRow.matchWords[row.match]], to: &json)
             }
         }
     }

@@ -14,18 +14,28 @@ struct TabularReport {
 
     /// A header and rows whose cells are built when written: a table can have millions of rows (everyone reaching
     /// an instance through account-wide policies), and holding them all as strings, twice for the text table, took
-    /// gigabytes.
+    /// gigabytes. A row's cells are its parts' in order (each part one or more cells).
     struct Table {
         let header: [String]
         let count: Int
-        let cells: (Int) -> [String]
+        let parts: [RowPart<[String]>]
+
+        /// Row `line`'s cells.
+        func cells(_ line: Int) -> [String] {
+            var cells: [String] = []
+            cells.reserveCapacity(header.count)
+            for part in parts { cells.append(contentsOf: part.content(ofRow: line)) }
+            return cells
+        }
     }
 
-    /// A header and, for each of `count` rows, the records it stands for (built when written, as `Table`'s cells).
+    /// A header and, for each of `count` rows, the records it stands for (built when written, as `Table`'s cells):
+    /// each part gives one or more lists of fields, and a row's records are every combination of them, in order
+    /// (one record per role of a grant).
     struct Records {
         let header: [String]
         let count: Int
-        let records: (Int) -> [[String]]
+        let parts: [RowPart<[[String]]>]
     }
 
     func data(_ format: AccessFormat, width: Int? = nil) throws -> Data {
@@ -42,8 +52,17 @@ struct TabularReport {
             try JSONWriter.write(json, to: sink)
         case .csv:
             try sink(Data(CSV.record(records.header).utf8))
+            var parts = records.parts.map { part in
+                RowPartBytes(part) { records in
+                    records.map { fields in
+                        var bytes: [UInt8] = []
+                        CSV.append(fields, to: &bytes)
+                        return bytes.dropLast(2)  // the record's CRLF: parts join with commas
+                    }
+                }
+            }
             try Self.inBlocks(count: records.count, to: sink) { row, bytes in
-                for record in records.records(row) { CSV.append(record, to: &bytes) }
+                Self.appendRecords(parts.indices.map { parts[$0].bytes(ofRow: row) }, to: &bytes)
             }
         case .text:
             var layout = TextTable.Layout(table.header.map { $0.uppercased() }, count: table.count, row: table.cells)
@@ -64,17 +83,56 @@ struct TabularReport {
             text += (notes.isEmpty ? "" : "\n") + (table.count == 0 ? "None.\n" : Markdown.head(table.header))
             try sink(Data(text.utf8))
             guard table.count > 0 else { return }
-            try Self.inBlocks(count: table.count, to: sink) { $1.append(contentsOf: Markdown.row(table.cells($0)).utf8) }
+            var parts = table.parts.map { part in
+                RowPartBytes(part) { cells in
+                    var bytes: [UInt8] = []
+                    Markdown.appendCells(cells, to: &bytes)
+                    return bytes
+                }
+            }
+            try Self.inBlocks(count: table.count, to: sink) { row, bytes in
+                bytes.append(contentsOf: Self.rowStart)
+                for index in parts.indices {
+                    if index > 0 { bytes.append(contentsOf: Markdown.cellSeparator) }
+                    bytes.append(contentsOf: parts[index].bytes(ofRow: row))
+                }
+                bytes.append(contentsOf: Self.rowEnd)
+            }
+        }
+    }
+
+    private static let rowStart = Array("| ".utf8)
+    private static let rowEnd = Array(" |\n".utf8)
+
+    /// Appends the CSV records of one row: every combination of its parts' field lists (written, without CRLF), in
+    /// order, each ended by CRLF; none when a part has none.
+    private static func appendRecords(_ parts: [[ArraySlice<UInt8>]], to bytes: inout [UInt8]) {
+        guard !parts.contains(where: \.isEmpty) else { return }
+        var choice = Array(repeating: 0, count: parts.count)
+        while true {
+            for index in parts.indices {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: parts[index][choice[index]])
+            }
+            bytes.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
+            var index = parts.count - 1
+            while index >= 0 {
+                choice[index] += 1
+                if choice[index] < parts[index].count { break }
+                choice[index] = 0
+                index -= 1
+            }
+            if index < 0 { return }
         }
     }
 
     /// Lines `0..<count`, each appended as UTF-8 by `line`, handed to `sink` about a megabyte at a time.
-    private static func inBlocks(count: Int, to sink: (Data) throws -> Void, line: (Int, inout [UInt8]) -> Void) throws {
+    private static func inBlocks(count: Int, to sink: (Data) throws -> Void, line: (Int, inout [UInt8]) throws -> Void) throws {
         let blockSize = 1 << 20
         var block: [UInt8] = []
         block.reserveCapacity(2 * blockSize)
         for index in 0..<count {
-            line(index, &block)
+            try line(index, &block)
             if block.count >= blockSize {
                 try sink(Data(block))
                 block.removeAll(keepingCapacity: true)

@@ -69,6 +69,38 @@ struct JSONWriter {
         bytes.append(contentsOf: written)
     }
 
+    /// Writes `body` at the level of an object's members: for bytes of an object's opening written by hand
+    /// (`JSONObjectTemplate`).
+    mutating func inMembers(_ body: (inout JSONWriter) throws -> Void) rethrows {
+        depth += 1
+        defer { depth -= 1 }
+        try body(&self)
+    }
+
+    /// The bytes of the object of `shared` and `own` members written at nesting level `depth`, cut before each of
+    /// the `own` members' values: the runs of bytes around them (`own.count + 1`) and the order the `own` members
+    /// come in (indices into `own`). What `JSONObjectTemplate` keeps.
+    static func runs(shared: [JSONMember], own keys: [String], depth: Int) throws -> (runs: [[UInt8]], order: [Int]) {
+        var writer = JSONWriter(depth: depth, sink: nil)
+        var runs: [[UInt8]] = []
+        var order: [Int] = []
+        let slots = keys.enumerated().map { JSONMember($0.element, Slot(index: $0.offset)) }
+        try writer.object(shared + slots) { slot, writer in
+            runs.append(writer.bytes)
+            writer.bytes.removeAll()
+            order.append(slot.index)
+        }
+        runs.append(writer.bytes)
+        return (runs, order)
+    }
+
+    /// The place of an own member's value in `runs`.
+    private struct Slot: JSONWritable {
+        let index: Int
+
+        func write(to json: inout JSONWriter) {}
+    }
+
     /// An array of `count` elements, each written by `element` at the next nesting level; the bytes so far go to the
     /// sink after any element that fills a block.
     mutating func array(count: Int, element: (Int, inout JSONWriter) throws -> Void) throws {
@@ -86,6 +118,11 @@ struct JSONWriter {
 
     /// An object of `members`, written in the order of their keys; keys must be distinct.
     mutating func object(_ members: [JSONMember]) throws {
+        try object(members) { _, _ in }
+    }
+
+    /// `object(_:)`, with `slot` called in place of writing a `Slot`'s value.
+    private mutating func object(_ members: [JSONMember], slot: (Slot, inout JSONWriter) -> Void) throws {
         JSONPrimitives.appendOpen(.object, to: &bytes)
         depth += 1
         var first = true
@@ -95,7 +132,11 @@ struct JSONWriter {
             JSONPrimitives.appendIndent(depth: depth, to: &bytes)
             JSONPrimitives.appendString(member.key, to: &bytes)
             JSONPrimitives.appendKeySeparator(to: &bytes)
-            try member.value.write(to: &self)
+            if let value = member.value as? Slot {
+                slot(value, &self)
+            } else {
+                try member.value.write(to: &self)
+            }
         }
         depth -= 1
         JSONPrimitives.appendClose(.object, depth: depth, to: &bytes)

@@ -10,7 +10,12 @@ enum Markdown {
     /// notifies no one, links nowhere, and copies as the text itself.
     static func escape(_ text: String) -> String {
         guard !isLiteral(text) else { return text }
-        if text.isPrintableASCII { return escapeASCII(text) }
+        if text.isPrintableASCII {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 16)
+            append(text, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         result.reserveCapacity(text.count)
         var word = ""
@@ -30,47 +35,81 @@ enum Markdown {
         return result
     }
 
-    /// `escape` of printable ASCII text, a byte at a time: its only whitespace is the space, and every character is
-    /// one byte, so words and escapes are found without walking grapheme clusters (a table of hundreds of thousands
-    /// of rows has colons and underscores in most cells).
-    private static func escapeASCII(_ text: String) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count + 16)
-        for (number, word) in text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).enumerated() {
-            if number > 0 { result.append(UInt8(ascii: " ")) }
-            if isLinkable(word) {
-                result.append(contentsOf: codeSpans(String(decoding: word, as: UTF8.self)).utf8)
-                continue
-            }
-            for byte in word {
-                switch byte {
-                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
-                case _ where backslashed.contains(byte): result.append(contentsOf: [UInt8(ascii: "\\"), byte])
-                default: result.append(byte)
+    /// Appends `escape(text)` to `bytes` as UTF-8. Printable ASCII text is escaped a byte at a time: its only
+    /// whitespace is the space, and every character is one byte, so words and escapes are found without walking
+    /// grapheme clusters or making strings (a table of hundreds of thousands of rows has colons and underscores in
+    /// most cells).
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let done = text.withUTF8 { utf8 -> Bool in
+            var special = false
+            for byte in utf8 {
+                switch byteKinds[Int(byte)] {
+                case .plain: continue
+                case .special: special = true
+                case .other: return false
                 }
             }
+            if !special && !contains(utf8[...], "www.", caseInsensitive: true) {
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            var wordStart = 0
+            for index in 0...utf8.count where index == utf8.count || utf8[index] == UInt8(ascii: " ") {
+                appendASCIIWord(utf8[wordStart..<index], to: &bytes)
+                if index < utf8.count { bytes.append(UInt8(ascii: " ")) }
+                wordStart = index + 1
+            }
+            return true
         }
-        return String(decoding: result, as: UTF8.self)
+        if !done { bytes.append(contentsOf: escape(text).utf8) }
     }
 
-    /// The punctuation `escape` puts a backslash before.
-    private static let backslashed = Set("\\|`*_[]#".utf8)
+    /// Appends one word (no space) of printable ASCII, escaped: as code spans when GitHub could link it.
+    private static func appendASCIIWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, to bytes: inout [UInt8]) {
+        if word.contains(UInt8(ascii: "@")) || contains(word, "://") || contains(word, "www.", caseInsensitive: true) {
+            bytes.append(contentsOf: codeSpans(String(decoding: word, as: UTF8.self)).utf8)
+            return
+        }
+        for byte in word {
+            switch byte {
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+            default: bytes.append(byte)
+            }
+        }
+    }
 
-    /// `isLinkable` of a word of ASCII bytes.
-    private static func isLinkable(_ word: Substring.UTF8View.SubSequence) -> Bool {
-        word.contains(UInt8(ascii: "@")) || contains(word, "://") || contains(word, "www.", caseInsensitive: true)
+    /// What a byte of a cell means to `append`.
+    private enum ByteKind {
+        /// Printable ASCII that `escape` leaves as it is.
+        case plain
+        /// Printable ASCII that `escape` may change: Markdown punctuation, `<`, `>`, `&`, `@`, `:`.
+        case special
+        /// A control character or a byte of a non-ASCII character.
+        case other
+    }
+
+    private static let byteKinds: [ByteKind] = (0...255).map { byte in
+        guard byte >= 0x20 && byte < 0x7F else { return .other }
+        return "\\|`*_[]#<>&@:".utf8.contains(UInt8(byte)) ? .special : .plain
     }
 
     /// Whether ASCII `bytes` contain `needle` (ASCII), letters compared without case if asked.
-    private static func contains(_ bytes: Substring.UTF8View.SubSequence, _ needle: String, caseInsensitive: Bool = false) -> Bool {
-        let needle = Array(needle.utf8)
-        let bytes = Array(bytes)
-        guard bytes.count >= needle.count else { return false }
-        func folded(_ byte: UInt8) -> UInt8 { caseInsensitive && (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-        return (0...(bytes.count - needle.count)).contains { start in
-            needle.indices.allSatisfy { folded(bytes[start + $0]) == needle[$0] }
+    private static func contains(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ needle: StaticString,
+                                 caseInsensitive: Bool = false) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return needle.withUTF8Buffer { needle in
+            func folded(_ byte: UInt8) -> UInt8 { caseInsensitive && (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+            return (bytes.startIndex...(bytes.endIndex - count)).contains { start in
+                (0..<count).allSatisfy { folded(bytes[start + $0]) == needle[$0] }
+            }
         }
     }
 
@@ -109,12 +148,9 @@ enum Markdown {
     /// Whether `escape` leaves `text` as it is: printable ASCII without Markdown punctuation, `<`, `>`, `&`, `@`, `:`
     /// or `www.`. Most table cells are, and checking their bytes is cheaper than walking their characters.
     private static func isLiteral(_ text: String) -> Bool {
-        guard text.isPrintableASCII, !text.utf8.contains(where: literalExceptions.contains) else { return false }
+        guard text.utf8.allSatisfy({ byteKinds[Int($0)] == .plain }) else { return false }
         return !text.utf8.contains(UInt8(ascii: ".")) || text.range(of: "www.", options: .caseInsensitive) == nil
     }
-
-    /// The printable ASCII characters `escape` may change.
-    private static let literalExceptions = Set("\\|`*_[]#<>&@:".utf8)
 
     /// A table: header row, delimiter row, one row per record, every cell escaped.
     static func table(_ header: [String], _ rows: [[String]]) -> String {
@@ -127,5 +163,21 @@ enum Markdown {
     }
 
     /// One row of a table, every cell escaped.
-    static func row(_ cells: [String]) -> String { "| " + cells.map(escape).joined(separator: " | ") + " |\n" }
+    static func row(_ cells: [String]) -> String {
+        var bytes = Array("| ".utf8)
+        appendCells(cells, to: &bytes)
+        bytes.append(contentsOf: " |\n".utf8)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends cells of a row, each escaped, separated by `cellSeparator`.
+    static func appendCells(_ cells: [String], to bytes: inout [UInt8]) {
+        for (number, cell) in cells.enumerated() {
+            if number > 0 { bytes.append(contentsOf: cellSeparator) }
+            append(cell, to: &bytes)
+        }
+    }
+
+    /// What separates two cells of a row.
+    static let cellSeparator = Array(" | ".utf8)
 }
