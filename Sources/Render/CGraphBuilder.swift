@@ -128,7 +128,7 @@ struct CGraphBuilder {
                 set(root, attribute, value)
             }
         } else {
-            set(root, "overlap", "false")
+            set(root, "overlap", OverlapRemoval.attribute(nodes: graph.nodes.count))
         }
     }
 

@@ -250,15 +250,20 @@ enum HTMLExplorer {
             overlay.appendChild(copyOf);
             near++;
           }
+          // The veil and the overlay are children of the <svg> itself, after the drawing: the veil in the viewBox's
+          // units (three times the map each way, whatever the pan), the overlay with the drawing's own transform so
+          // that the copies sit where their originals are. Nothing measures the drawing (a getBBox of a map of
+          // 25,000 nodes walks every element).
+          var drawingTransform = drawing === svg ? null : drawing.getAttribute("transform");
           function select(i) {
             clearFocus();
-            var box = drawing.getBBox ? drawing.getBBox() : { x: home.x, y: home.y, width: home.w, height: home.h };
             veil = document.createElementNS(SVG, "rect");
             veil.setAttribute("class", "veil");
-            veil.setAttribute("x", box.x - home.w); veil.setAttribute("y", box.y - home.h);
-            veil.setAttribute("width", box.width + 2 * home.w); veil.setAttribute("height", box.height + 2 * home.h);
+            veil.setAttribute("x", home.x - home.w); veil.setAttribute("y", home.y - home.h);
+            veil.setAttribute("width", 3 * home.w); veil.setAttribute("height", 3 * home.h);
             overlay = document.createElementNS(SVG, "g");
             overlay.setAttribute("class", "overlay");
+            if (drawingTransform) overlay.setAttribute("transform", drawingTransform);
             var neighbours = [];
             incident[i].forEach(function (j) {
               lift(edgeElement(j), j, "data-edge");
@@ -270,8 +275,8 @@ enum HTMLExplorer {
             });
             neighbours.forEach(function (k) { lift(nodeElement(k), k, "data-node"); });
             lift(nodeElement(i), i, "data-node", "hit");
-            drawing.appendChild(veil);
-            drawing.appendChild(overlay);
+            svg.appendChild(veil);
+            svg.appendChild(overlay);
             showDetails(i);
           }
           function el(tag, text) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; }
@@ -383,11 +388,17 @@ enum HTMLExplorer {
               });
               // What is highlighted, read back from the drawing: the lifted copy marked as the hit.
               var hit = overlay ? overlay.querySelector("g.node.hit") : null;
+              // The copy must cover its original on the screen (the overlay carries the drawing's transform).
+              var aligned = null;
+              if (hit) {
+                var a = hit.getBoundingClientRect(), b = nodeElement(Number(hit.getAttribute("data-node"))).getBoundingClientRect();
+                aligned = Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
+              }
               var out = document.getElementById("selftest");
               out.textContent = JSON.stringify({
                 errors: errors, blocked: blocked, found: found.length,
                 highlighted: hit ? [data.nodes[Number(hit.getAttribute("data-node"))].id] : [],
-                near: near, paint: paint, ready: ready, firstFrame: firstFrame, nodes: data.nodes.length
+                near: near, aligned: aligned, paint: paint, ready: ready, firstFrame: firstFrame, nodes: data.nodes.length
               });
               out.hidden = false;
             };

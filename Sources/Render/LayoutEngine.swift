@@ -18,12 +18,13 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
     case twopi
 
     /// Above this many nodes the engine takes minutes (measured on a 2-core machine); `nil` when it stays fast
-    /// within the default node budget.
+    /// within the default node budget. `render` warns before such a layout (`SlowLayoutWarning`).
     public var slowAbove: Int? {
         switch self {
         case .circo: 100
         case .dot: 1_000
-        default: nil
+        case .sfdp: 10_000
+        case .neato, .fdp, .twopi: nil
         }
     }
 

@@ -22,7 +22,8 @@ struct RenderMap: ParsableCommand {
             "Admins — 37 members"), everyone else summarised by access group with member counts. Focused views are \
             aggregated (identities with the same access become one "37 users" node, instances per service, then the \
             least connected nodes per kind). stderr and the map's title say so. --full lifts the budget: large dot \
-            layouts can take minutes.
+            layouts can take minutes, use --layout sfdp for a whole large account; stderr says so before a layout \
+            that can take minutes.
 
             SVG, PNG and PDF are rendered in-process by libgraphviz; DOT is the same graph written by Graphviz. HTML \
             is one self-contained page that explores the SVG map offline: pan, zoom and fit, search (name, email, \
@@ -39,6 +40,7 @@ struct RenderMap: ParsableCommand {
               iamgraph render samples/demo --service kms -o kms.png
               iamgraph render samples/demo --resource-group prod -o prod.svg
               iamgraph render samples/demo --escalation -o escalation.svg
+              iamgraph render samples/enterprise --full --layout sfdp -o everything.html
               iamgraph render snapshot/ --format json -o - | jq '.nodes | length'
             """)
 
@@ -130,9 +132,9 @@ struct RenderMap: ParsableCommand {
             Console.error("iamgraph: the snapshot could not read \(account.unknown.keys.map(\.name).sorted().joined(separator: ", ")): the map may miss access")
         }
 
-        if format != .json, let slow = layout.slowAbove, graph.nodes.count > slow {
-            Console.error("iamgraph: laying out \(graph.nodes.count) nodes with \(layout.rawValue) can take minutes; "
-                          + "--layout sfdp or a smaller --max-nodes is faster")
+        if format.isLaidOut, let warning = SlowLayoutWarning(engine: layout, nodes: graph.nodes.count,
+                                                             edges: graph.edges.count, budgetLifted: full) {
+            Console.error("iamgraph: \(warning.message)")
         }
         let data: Data
         do {

@@ -56,6 +56,7 @@ import TestSupport
         #expect(verdict.blocked.isEmpty)
         #expect(verdict.highlighted == ["user:\(DemoIDs.sofia)"])
         #expect(verdict.near > 1)  // her edges and groups are highlighted with her
+        #expect(verdict.aligned == true)  // the highlighted copy sits on its original
         #expect(verdict.nodes == graph.nodes.count)
     }
 
@@ -96,6 +97,7 @@ import TestSupport
         #expect(verdict.found == 1)
         #expect(verdict.highlighted == ["user:u4021"])
         #expect(verdict.near == 3)  // the user, its membership edge and its group
+        #expect(verdict.aligned == true)
         #expect(verdict.nodes == graph.nodes.count)
     }
 

@@ -14,6 +14,8 @@ enum HeadlessChromium {
         let found: Int
         let highlighted: [String]
         let near: Int
+        /// Whether the highlighted copy covers its original on the screen (`nil` when nothing is highlighted).
+        let aligned: Bool?
         let ready: Double
         let firstFrame: Double?
         let nodes: Int

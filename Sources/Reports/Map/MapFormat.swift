@@ -9,6 +9,14 @@ public enum MapFormat: String, Sendable, CaseIterable {
     /// A self-contained page to explore the SVG map offline: pan, zoom, search, details, filters.
     case html
 
+    /// Whether Graphviz lays the map out for this format (DOT and JSON are written without a layout).
+    public var isLaidOut: Bool {
+        switch self {
+        case .dot, .json: false
+        case .svg, .png, .pdf, .html: true
+        }
+    }
+
     /// Whether the output is binary (never written to a terminal).
     public var isBinary: Bool { self == .png || self == .pdf }
 
