@@ -27,12 +27,11 @@ struct OverviewTiers {
         let holdings = Holdings(draft)
         var fit = Fit(nodeBudget: budget, edgeBudget: edgeBudget, holdings: holdings)
         var notes = draft.notes
-        notes.append("overview of \(draft.nodes.count) nodes: more privileged holders than fit, so privileged access "
-                     + "comes first, tier by tier, each access group as one node with its member count "
-                     + "(--privileged shows only privileged access, --full every node)")
+        notes.append("overview of \(draft.nodes.count) nodes, privileged first, tier by tier; "
+                     + "groups with member counts (--privileged, --full)")
         for everyone in holdings.everyone { _ = fit.add(.holder(everyone)) }
         for tier in PrivilegeTier.allCases {
-            notes.append(fit.place(tier: tier))
+            notes += fit.place(tier: tier)
         }
         notes.append(fit.placeTheRest())
         return fit.draft(notes: notes)
@@ -157,8 +156,8 @@ struct OverviewTiers {
             return true
         }
 
-        /// Places the holders of `tier`; the note says what was shown and what left out.
-        mutating func place(tier: PrivilegeTier) -> String {
+        /// Places the holders of `tier`; the notes say what was shown and, on a line of its own, what was left out.
+        mutating func place(tier: PrivilegeTier) -> [String] {
             let holders = holdings.holders.filter { holdings.tiers[$0] == tier }
             let kinds = holders.compactMap { holdings.nodes[$0]?.kind }
             let groups = zip(holders, kinds).filter { $0.1 == .accessGroup }.map(\.0)
@@ -178,13 +177,13 @@ struct OverviewTiers {
             let services = zip(holders, kinds).filter { $0.1 == .service }.map(\.0)
             var missedServices = 0
             for service in services where !add(.holder(service)) { missedServices += 1 }
-            var note = "\(tier.phrase): \(groups.count - missedGroups) of \(groups.count) access groups, "
+            let note = "\(tier.phrase): \(groups.count - missedGroups) of \(groups.count) access groups, "
                 + "\(identities.count - missedIdentities) of \(identities.count) identities holding it directly"
                 + (services.isEmpty ? "" : ", \(services.count - missedServices) of \(services.count) services")
             let missed = [(missedGroups, "access groups (\(missedMembers) members)"), (missedIdentities, "identities"),
                           (missedServices, "services")].filter { $0.0 > 0 }.map { "+\($0.0) \($0.1)" }
-            if !missed.isEmpty { note += "; left out: " + missed.joined(separator: ", ") + ", see --privileged" }
-            return note
+            guard !missed.isEmpty else { return [note] }
+            return [note, "\(tier.phrase) — left out: " + missed.joined(separator: ", ") + ", see --privileged"]
         }
 
         /// Places every one of `identities` by name, or none.
