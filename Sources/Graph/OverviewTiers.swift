@@ -16,7 +16,8 @@ import GraphValues
 ///
 /// Targets merge by class so edges stay readable (`TargetClass`); one edge joins a holder and a class, labelled with
 /// the role set once. A privileged holder shows only its privileged grants (the rest are in `access --identity`).
-/// Memberships are inside the group nodes, so no `member_of` edge is drawn.
+/// Memberships are inside the group nodes, so no `member_of` edge is drawn; each tier's holders are boxed together
+/// under the tier's name.
 struct OverviewTiers {
     let budget: Int
 
@@ -251,7 +252,18 @@ struct OverviewTiers {
                     classNodes[key].map { Self.edge(from: unit.id, to: $0, grants: grants) }
                 }
             }
-            return GraphDraft(nodes: nodes, edges: edges, clusters: [], notes: notes)
+            return GraphDraft(nodes: nodes, edges: edges, clusters: tierClusters(of: nodes), notes: notes)
+        }
+
+        /// One box per privilege tier around its holders, so "who is admin?" reads off the box's label.
+        private func tierClusters(of nodes: [Node]) -> [Cluster] {
+            var members: [PrivilegeTier: [String]] = [:]
+            for node in nodes {
+                guard let phrase = node.attributes["privilege"],
+                      let tier = PrivilegeTier.allCases.first(where: { $0.phrase == phrase }) else { continue }
+                members[tier, default: []].append(node.id)
+            }
+            return members.map { tier, ids in Cluster(id: "tier:\(tier.rawValue)", label: tier.phrase, nodeIDs: ids) }
         }
 
         /// A unit's node and the grants its edges stand for.

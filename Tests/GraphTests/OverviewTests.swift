@@ -155,6 +155,7 @@ struct SVGSize {
                 let node = try #require(view.node(holder), "administrators' group \(group.displayName) left out")
                 #expect(node.label == "\(group.displayName) — \(group.members.count) member\(group.members.count == 1 ? "" : "s")")
                 #expect(node.attributes["privilege"] == "account administration")
+                #expect(view.clusters.first { $0.id == "tier:1" }?.nodeIDs.contains(holder) == true, "not in the tier's box")
                 // Its members are listed (up to 20 by name, then how many more), so a search finds them.
                 let listed = node.attributes["member_names"] ?? ""
                 if group.members.count > MemberList.shown {
@@ -238,6 +239,7 @@ struct SVGSize {
         #expect(!view.nodes.contains { $0.kind == .accessGroup && $0.flags.contains(.aggregate) })
         #expect(view.nodes.contains { $0.label == "cloud-object-storage in resource groups and instances — 15 scopes" })
         #expect(view.nodes.contains { $0.label == "kms in resource groups and instances — 5 scopes" })
+        #expect(view.clusters.map(\.label) == [PrivilegeTier.accountAdministration, .assignsAccess, .scoped].map(\.phrase))
         #expect(view.notes.contains { $0.hasPrefix("privileged on one resource group or instance: 20 of 30 access groups") })
         #expect(view.notes.contains("privileged on one resource group or instance — left out: +10 access groups (30 members), "
                                     + "see --privileged"))
