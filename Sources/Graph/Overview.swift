@@ -12,8 +12,9 @@ import GraphValues
 /// - Groups that grant nothing, and compute resources and claim rules of trusted profiles not shown by name, are
 ///   left out.
 ///
-/// Policies must be collapsed into `grants` edges (the default). What still does not fit goes through the generic
-/// `Aggregation`, which never merges the privileged nodes.
+/// Policies must be collapsed into `grants` edges (the default). When this does not fit the budget (more privileged
+/// holders than nodes), `OverviewTiers` draws the account tier by tier instead; when only the edges do not fit, the
+/// generic `Aggregation` shrinks it, never merging the privileged nodes.
 struct Overview {
     let budget: Int
 
@@ -63,17 +64,12 @@ struct Overview {
         var result = Aggregation.merge(GraphDraft(nodes: nodes, edges: edges,
                                                   clusters: clusters.filter { !$0.nodeIDs.isEmpty }, notes: draft.notes),
                                        merges)
-        var keep = plan.named.union(roles.privilegedHolders)
         if result.nodes.count > budget {
-            (result, keep) = OverviewClasses.apply(to: result, budget: budget)
-            result.notes.append("overview of \(draft.nodes.count) nodes in \(result.nodes.count): more privileged holders "
-                                + "than fit, so identities and groups are grouped by what makes them privileged (service or "
-                                + "scope), with counts (--full shows every node)")
-        } else {
-            result.notes.append(plan.note(before: draft.nodes.count, after: result.nodes.count))
+            return OverviewTiers(budget: budget).apply(to: draft)
         }
-        if result.nodes.count > budget || result.edges.count > budget * 2 {
-            result = Aggregation(budget: budget, keep: keep).apply(to: result)
+        result.notes.append(plan.note(before: draft.nodes.count, after: result.nodes.count))
+        if result.edges.count > budget * 2 {
+            result = Aggregation(budget: budget, keep: plan.named.union(roles.privilegedHolders)).apply(to: result)
         }
         return result
     }
@@ -215,7 +211,7 @@ struct Overview {
                     return .counted(label: label, names: "")
                 }
                 let names = (roles.members[node.id] ?? []).compactMap { nodes[$0] }
-                return .counted(label: label, names: Overview.sample(names))
+                return .counted(label: label, names: MemberList.text(names))
             case .computeResource, .claimRule:
                 return roles.assumable[node.id]?.contains(where: named.contains) == true ? .shown : .dropped
             case .account, .policy, .role, .target, .resourceGroup, .serviceInstance, .service:

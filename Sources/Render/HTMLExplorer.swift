@@ -2,7 +2,7 @@ import Foundation
 import GraphValues
 
 /// `--format html`: one self-contained page to explore a map offline — the Graphviz SVG inline, with pan, zoom and
-/// fit; a search (name, email, IAM id, GUID, CRN) that centres and highlights; a click that highlights a node's
+/// fit; a search (name, email, IAM id, GUID, CRN, the members an overview's group node lists) that centres and highlights; a click that highlights a node's
 /// neighbourhood and shows its details and the grants on its edges; filters for privileged grants and node kinds;
 /// the legend (in the map, and as a key in the side panel).
 ///
@@ -322,8 +322,9 @@ enum HTMLExplorer {
           });
           document.addEventListener("keydown", function (e) { if (e.key === "Escape") clearFocus(); });
 
-          // Search: name, email, IAM id, GUID, CRN, node id; each node's text lowercased once, on the first search.
-          var fields = ["email", "iam_id", "id", "guid", "crn"], haystacks = null;
+          // Search: name, email, IAM id, GUID, CRN, node id, and the members an overview's group node lists (a person
+          // drawn only inside a group is found there); each node's text lowercased once, on the first search.
+          var fields = ["email", "iam_id", "id", "guid", "crn", "member_names"], haystacks = null;
           function search(text) {
             var q = text.trim().toLowerCase(), found = [];
             if (!q) return found;

@@ -156,9 +156,10 @@ import TestSupport
         #expect(!withoutUsers.nodes.contains { $0.kind == .user })
     }
 
+    /// The generic aggregation (views with policy nodes, focused views); the whole-account overview is in OverviewTests.
     @Test func aggregatesToTheNodeBudgetAndSaysSo() throws {
-        let full = try map(ViewOptions(maxNodes: nil))
-        let small = try map(ViewOptions(maxNodes: 12))
+        let full = try map(ViewOptions(showPolicies: true, maxNodes: nil))
+        let small = try map(ViewOptions(showPolicies: true, maxNodes: 12))
         #expect(full.nodes.count > 12)
         #expect(small.nodes.count <= 12 + NodeKind.allCases.count)
         #expect(small.nodes.count < full.nodes.count)
@@ -170,7 +171,7 @@ import TestSupport
     }
 
     @Test func equivalentIdentitiesCollapseFirst() throws {
-        let graph = try map(ViewOptions(maxNodes: 10))
+        let graph = try map(ViewOptions(showPolicies: true, maxNodes: 10))
         let aggregate = try #require(graph.nodes.first { $0.flags.contains(.aggregate) && $0.kind == .user })
         #expect(aggregate.label.hasSuffix(" users"))
     }

@@ -8,7 +8,6 @@ import TestSupport
 
 /// Issue 13: the whole-account map answers "who is admin?" at any size, in a screen's shape; the reviewer's views.
 @Suite struct OverviewTests {
-    static let enterprise: Result<IAMAccount, any Error> = Result { try AccountLoader.load(directory: Samples.enterprise).account }
 
     /// Identities and groups with a privileged grant of their own, from the unaggregated view.
     static func privilegedHolders(_ account: IAMAccount) throws -> Set<String> {
@@ -17,7 +16,7 @@ import TestSupport
     }
 
     @Test func enterpriseOverviewNamesEveryPrivilegedHolder() throws {
-        let account = try Self.enterprise.get()
+        let account = try EnterpriseSample.account()
         let view = try AccessMap.build(account, options: ViewOptions())
         #expect(view.nodes.count <= ViewOptions.defaultMaxNodes)
         let holders = try Self.privilegedHolders(account)
@@ -32,7 +31,7 @@ import TestSupport
     }
 
     @Test func overviewCountsMembersWhenPrivilegedMembersDoNotFit() throws {
-        let account = try Self.enterprise.get()
+        let account = try EnterpriseSample.account()
         let view = try AccessMap.build(account, options: ViewOptions(maxNodes: 250))
         let counted = view.nodes.filter { $0.kind == .accessGroup && $0.attributes["member_names"] != nil }
         #expect(!counted.isEmpty)
@@ -43,7 +42,7 @@ import TestSupport
     }
 
     @Test func redactedOverviewNamesNoMember() throws {
-        let account = try Self.enterprise.get()
+        let account = try EnterpriseSample.account()
         let view = try AccessMap.build(account, options: ViewOptions(maxNodes: 150))
         #expect(view.nodes.contains { $0.attributes["member_names"] != nil })
         let redacted = Redaction(accountID: account.accountID, accountName: account.info?.name).apply(to: view)
@@ -58,7 +57,7 @@ import TestSupport
 
     /// Was 1777 × 13262 pt (1:7.5) before the ranks were staggered.
     @Test func enterpriseOverviewHasAScreensShape() throws {
-        let account = try Self.enterprise.get()
+        let account = try EnterpriseSample.account()
         let view = try AccessMap.build(account, options: ViewOptions())
         let svg = String(decoding: try GraphvizRenderer.render(view, format: .svg), as: UTF8.self)
         let size = try #require(SVGSize(svg))
@@ -126,9 +125,71 @@ struct SVGSize {
     }
 }
 
-/// When even the privileged holders do not fit (synthetic L has over a thousand of each), they are grouped by what
-/// makes them privileged, with counts — never dissolved into "N other access groups".
-@Suite struct OverviewClassTests {
+/// When even the privileged holders do not fit (synthetic L has over a thousand privileged groups), the overview
+/// draws them tier by tier — account administration, can assign access, service-wide, the rest — each access group
+/// under its own name with its member count, never a class of several groups.
+@Suite struct OverviewTierTests {
+    /// Small enough that samples/enterprise's 130 privileged holders overflow it.
+    static let budget = 60
+
+    /// Holders of a privileged grant on everything, all account management or all IAM account management, from the
+    /// unaggregated view.
+    static func accountAdministrators(_ account: IAMAccount) throws -> Set<String> {
+        let full = try AccessMap.build(account, options: ViewOptions(maxNodes: nil))
+        let scopes = Dictionary(full.nodes.map { ($0.id, $0.attributes["scope"] ?? "") }, uniquingKeysWith: { first, _ in first })
+        let administration: Set<String> = ["account", "all_account_management", "all_iam_account_management"]
+        return Set(full.edges.filter {
+            $0.kind == .grants && $0.flags.contains(.privileged) && administration.contains(scopes[$0.target] ?? "")
+        }.map(\.source))
+    }
+
+    @Test func everyAccountAdministratorIsDrawnByNameOrAsItsGroupWithTheRightCount() throws {
+        let account = try EnterpriseSample.account()
+        let view = try AccessMap.build(account, options: ViewOptions(maxNodes: Self.budget))
+        #expect(view.notes.contains { $0.contains("tier by tier") })
+        let administrators = try Self.accountAdministrators(account)
+        #expect(administrators.count > 1)
+        let directPaths = view.nodes.filter { $0.id.hasPrefix("aggregate:direct:") }
+        for holder in administrators {
+            if let group = account.accessGroups.first(where: { Node.id(.accessGroup, $0.id) == holder }) {
+                let node = try #require(view.node(holder), "administrators' group \(group.displayName) left out")
+                #expect(node.label == "\(group.displayName) — \(group.members.count) member\(group.members.count == 1 ? "" : "s")")
+                #expect(node.attributes["privilege"] == "account administration")
+                #expect(view.clusters.first { $0.id == "tier:1" }?.nodeIDs.contains(holder) == true, "not in the tier's box")
+                // Its members are listed (up to 20 by name, then how many more), so a search finds them.
+                let listed = node.attributes["member_names"] ?? ""
+                if group.members.count > MemberList.shown {
+                    #expect(listed.hasSuffix(", and \(group.members.count - MemberList.shown) more"))
+                } else {
+                    for member in group.members { #expect(listed.contains(member.email ?? member.name ?? member.iamID)) }
+                }
+            } else if view.node(holder) == nil {
+                let label = try #require(try AccessMap.build(account, options: ViewOptions(maxNodes: nil)).node(holder)).label
+                #expect(directPaths.contains { $0.attributes["member_names"]?.contains(label) == true },
+                        "administrator \(holder) neither by name nor in a direct path")
+            }
+        }
+    }
+
+    @Test func noNodeIsAClassOfGroupsAndTheBudgetHolds() throws {
+        let view = try AccessMap.build(try EnterpriseSample.account(), options: ViewOptions(maxNodes: Self.budget))
+        #expect(view.nodes.count <= Self.budget)
+        #expect(view.edges.count <= Self.budget * 2)
+        let groups = view.nodes.filter { $0.kind == .accessGroup }
+        #expect(!groups.isEmpty)
+        for group in groups {
+            #expect(!group.flags.contains(.aggregate), "\(group.label)")
+            #expect(group.flags.contains(.everyone) || group.label.hasSuffix(" member") || group.label.hasSuffix(" members"),
+                    "\(group.label)")
+        }
+        #expect(!view.nodes.contains { $0.label.contains(" other ") || $0.label.contains("access groups,") })
+        // What did not fit is counted, with where to see it.
+        #expect(view.notes.contains { $0.contains("left out: +") && $0.hasSuffix("see --privileged") })
+        #expect(view.edges.contains { $0.flags.contains(.privileged) })
+    }
+
+    /// Thirty privileged groups per service on instances (the lowest tier), five that can assign access to kms, and
+    /// the account administrators: a budget of 30 draws the higher tiers whole and what fits of the rest.
     static var draft: GraphDraft {
         var nodes: [Node] = [], edges: [Edge] = []
         for service in ["kms", "cloud-object-storage"] {
@@ -142,25 +203,46 @@ struct SVGSize {
                                   flags: index % 2 == 0 ? .privileged : []))
             }
         }
+        let allKMS = Node(id: "target:kms", kind: .target, label: "kms across the account",
+                          attributes: ["scope": "service_in_account", "service": "kms"])
+        nodes.append(allKMS)
+        for index in 0..<5 {
+            let group = Node(id: "access_group:kms-admins-\(index)", kind: .accessGroup, label: "KMS Admins \(index)",
+                             attributes: ["members": String(index + 1)])
+            nodes.append(group)
+            edges.append(Edge(source: group.id, target: allKMS.id, kind: .grants, label: "Administrator",
+                              attributes: ["roles": "Administrator"], flags: .privileged))
+        }
         let admins = Node(id: "access_group:admins", kind: .accessGroup, label: "Admins", attributes: ["members": "2"])
+        let alice = Node(id: "user:alice", kind: .user, label: "Alice", attributes: ["email": "alice@example.com"])
         let everything = Node(id: "target:all", kind: .target, label: "Everything in the account",
                               attributes: ["scope": "account"])
-        nodes += [admins, everything]
+        nodes += [admins, alice, everything]
         edges.append(Edge(source: admins.id, target: everything.id, kind: .grants, label: "Administrator", flags: .privileged))
+        edges.append(Edge(source: alice.id, target: admins.id, kind: .memberOf))
         return GraphDraft(nodes: nodes, edges: edges, clusters: [])
     }
 
-    @Test func holdersAreGroupedByWhatMakesThemPrivileged() {
-        let view = Overview(budget: 40).apply(to: Self.draft).graph(title: "t")
-        #expect(view.nodes.count <= 40)
-        #expect(!view.nodes.contains { $0.label.contains(" other ") })
-        let labels = Set(view.nodes.map(\.label))
-        #expect(labels.contains("15 access groups, 45 members: privileged on kms"))
-        #expect(labels.contains("15 access groups, 45 members: access on kms"))
-        #expect(labels.contains("kms — 30 scopes"))
-        // The account administrators stay by name, with their account-wide scope.
-        #expect(view.node("access_group:admins")?.label == "Admins — 2 members")
+    @Test func tiersFillTheBudgetInOrder() {
+        let view = Overview(budget: 30).apply(to: Self.draft).graph(title: "t")
+        #expect(view.nodes.count == 30, "the budget is used whole")
+        let admins = view.node("access_group:admins")
+        #expect(admins?.label == "Admins — 2 members")
+        #expect(admins?.attributes["member_names"] == "Alice <alice@example.com>")
         #expect(view.node("target:all") != nil)
-        #expect(view.edges.contains { $0.source.hasPrefix("aggregate:class:access_group|true|kms") && $0.flags.contains(.privileged) })
+        // Everyone who can assign access to kms, each group by name with one edge to the service.
+        for index in 0..<5 {
+            #expect(view.node("access_group:kms-admins-\(index)")?.label == "KMS Admins \(index) — \(index + 1) member\(index == 0 ? "" : "s")")
+            #expect(view.edges.contains { $0.source == "access_group:kms-admins-\(index)" && $0.target == "target:kms" })
+        }
+        // The lowest tier: groups by name while they fit, their instances merged per service; the rest counted.
+        #expect(!view.nodes.contains { $0.kind == .accessGroup && $0.flags.contains(.aggregate) })
+        #expect(view.nodes.contains { $0.label == "cloud-object-storage in resource groups and instances — 15 scopes" })
+        #expect(view.nodes.contains { $0.label == "kms in resource groups and instances — 5 scopes" })
+        #expect(view.clusters.map(\.label) == [PrivilegeTier.accountAdministration, .assignsAccess, .scoped].map(\.phrase))
+        #expect(view.notes.contains { $0.hasPrefix("privileged on one resource group or instance: 20 of 30 access groups") })
+        #expect(view.notes.contains("privileged on one resource group or instance — left out: +10 access groups (30 members), "
+                                    + "see --privileged"))
+        #expect(view.notes.allSatisfy { $0.count <= 160 }, "a note longer than the heading shows")
     }
 }

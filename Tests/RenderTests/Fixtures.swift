@@ -79,7 +79,7 @@ enum Fixtures {
                      attributes: ["url": "https://cloud.ibm.com/iam/users/x\" onmouseover=\"alert(1)"]),
                 Node(id: "access_group:\u{202E}evil", kind: .accessGroup,
                      label: "\u{202E}quorg nimda\u{202C} \u{2066}isolate\u{2069} \u{200F}rtl",
-                     attributes: ["onload": "alert(1)"]),
+                     attributes: ["onload": "alert(1)", "member_names": "<svg/onload=alert(2)> <admin@evil.example>"]),
                 Node(id: "access_group:huge", kind: .accessGroup, label: huge, attributes: ["description": huge]),
                 Node(id: "service_instance:<svg onload=alert(1)>", kind: .serviceInstance,
                      label: "<svg onload=alert(1)>", attributes: ["url": "https://cloud.ibm.com/\u{202E}x"],

@@ -70,6 +70,38 @@ import TestSupport
         #expect(verdict.highlighted == ["service_instance:<svg onload=alert(1)>"])
     }
 
+    @Test("In Chromium: a member listed only inside a hostile group node is found there, and runs nothing",
+          .enabled(if: HeadlessChromium.isInstalled, "chromium is not installed: run scripts/bootstrap"))
+    func hostileMemberListInChromium() async throws {
+        let verdict = try await HeadlessChromium.selfTest(try GraphvizRenderer.render(Fixtures.hostile, format: .html),
+                                                          search: "admin@evil.example")
+        #expect(verdict.errors.isEmpty)
+        #expect(verdict.blocked.isEmpty)
+        #expect(verdict.highlighted == ["access_group:\u{202E}evil"])
+    }
+
+    @Test("In Chromium: on an overview too large for its budget, searching a member's email highlights the group node",
+          .enabled(if: HeadlessChromium.isInstalled, "chromium is not installed: run scripts/bootstrap"))
+    func overviewMemberSearchInChromium() async throws {
+        let account = try EnterpriseSample.account()
+        let graph = try AccessMap.build(account, options: ViewOptions(maxNodes: 60))
+        let drawn = Set(graph.nodes.compactMap { $0.attributes["email"] })
+        // A member of a group node who is drawn nowhere else, found by the email the group node lists.
+        let user = try #require(account.users.first { user in
+            guard let email = user.email, !drawn.contains(email) else { return false }
+            return graph.nodes.contains { $0.attributes["member_names"]?.contains("<\(email)>") == true }
+        })
+        let email = try #require(user.email)
+        let group = try #require(graph.nodes.first { $0.attributes["member_names"]?.contains("<\(email)>") == true })
+        let verdict = try await HeadlessChromium.selfTest(try GraphvizRenderer.render(graph, format: .html), search: email)
+        #expect(verdict.errors.isEmpty)
+        #expect(verdict.blocked.isEmpty)
+        #expect(verdict.found >= 1)
+        #expect(verdict.highlighted.first.map { id in
+            graph.nodes.first { $0.id == id }?.attributes["member_names"]?.contains("<\(email)>") == true
+        } == true, "\(verdict.highlighted) for \(email) in \(group.label)")
+    }
+
     @Test("Graphviz writes each node's and edge's classes, so the page needs no pass over the drawing")
     func drawingsCarryTheirClasses() throws {
         let page = try Self.page(Fixtures.small)
