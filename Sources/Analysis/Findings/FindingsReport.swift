@@ -56,7 +56,6 @@ public struct FindingsReport: Sendable {
         let account = index.account
         let context = FindingContext(index, options: options)
         lap("context")
-        self.context = context
         accountID = account.accountID
         accountName = account.info?.name
         fetchedAt = account.fetchedAt
@@ -88,6 +87,7 @@ public struct FindingsReport: Sendable {
         let byRule = Dictionary(grouping: findings, by: \.rule)
         self.findings = byRule.keys.sorted { a, b in (b.severity, order[a]!) < (a.severity, order[b]!) }.flatMap { byRule[$0]! }
         self.gaps = gaps.sorted { order[$0.rule]! < order[$1.rule]! }
+        self.context = context.afterRules
         lap("order")
     }
 

@@ -160,9 +160,10 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
 
     static func findings(_ c: FindingContext) -> [Finding] {
         let owner = c.account.info?.ownerIAMID
+        // The subjects are sorted: the owner, when not among them, goes where it sorts.
         var subjects = c.subjects
-        if let owner, !subjects.contains(owner) { subjects.append(owner) }
-        return subjects.sorted().compactMap { iamID in
+        if let owner, !subjects.contains(owner) { subjects.insert(owner, at: subjects.firstIndex { owner < $0 } ?? subjects.endIndex) }
+        return subjects.compactMap { iamID in
             let paths = c.administrativePaths(of: iamID)
             var listed: [AdministrationFindings.Held] = []
             var unlisted: [(path: Int, count: Int)] = []
