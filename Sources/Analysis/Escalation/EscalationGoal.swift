@@ -27,7 +27,7 @@ public enum EscalationGoal: Sendable, Hashable {
             edges.append(EscalationEdge(from: .identity(iamID: owner), to: .accountAdministration, kind: .holds))
         }
         let targets = SensitiveTarget.all(in: account)
-        for node in graph.capabilities.keys.sorted() {
+        for node in graph.capabilities.keys.sortedByID() {
             edges += goalEdges(from: node, holding: graph.capabilities[node] ?? [], sensitive: targets)
         }
         return edges

@@ -38,9 +38,11 @@ public struct EscalationGraph: Sendable {
 
         var edges: [EscalationEdge] = []
         // Memberships and assumptions: access already held, free steps.
-        for iamID in index.groupsOfMember.keys.sorted() {
-            for (group, _) in index.groupsOfMember[iamID] ?? [] where !group.isPublicAccess {
-                edges.append(EscalationEdge(from: .identity(iamID: iamID), to: .accessGroup(id: group.id), kind: .memberOf))
+        for (iamID, memberships) in index.groupsOfMember.sorted(by: { $0.key < $1.key }) {
+            // By position: reading the group's id in place copies no group or membership.
+            for position in memberships.indices where !memberships[position].group.isPublicAccess {
+                edges.append(EscalationEdge(from: .identity(iamID: iamID), to: .accessGroup(id: memberships[position].group.id),
+                                            kind: .memberOf))
             }
         }
         for iamID in index.profilesAssumableBy.keys.sorted() {
@@ -58,7 +60,7 @@ public struct EscalationGraph: Sendable {
 
         let finder = PrimitiveFinder(account: account, actions: actions)
         var scopes: [String: PolicyTarget] = [:]
-        var pending = capabilities.keys.sorted()
+        var pending = capabilities.keys.sortedByID()
         var next = 0
         while next < pending.count {
             let node = pending[next]
@@ -83,28 +85,45 @@ public struct EscalationGraph: Sendable {
 
 /// Finds the escalation primitives one capability enables.
 struct PrimitiveFinder {
-    let account: IAMAccount
     let actions: RoleActions
-    /// Instances compute-resource links of trusted profiles name, with the profiles they lead to.
-    let trustedCompute: [(instance: ResourceInstance, profile: TrustedProfile, link: ProfileLink)]
+    /// The access groups one may add oneself to (Public Access aside).
+    let groups: AccountResources
+    /// The service IDs one may create an API key for.
+    let serviceIDs: AccountResources
+    /// The trusted profiles whose trust one may edit.
+    let profiles: AccountResources
+    /// Instances that compute-resource links of trusted profiles name, narrowed per target before the full test.
+    let trustedCompute: InstanceCandidates
+    /// The IAM id of the trusted profile each of `trustedCompute.instances` leads to.
+    let trustedComputeProfiles: [String]
 
     /// Link types whose workloads run on a cluster or Code Engine project named by the link's CRN.
     static let workloadLinkTypes: Set<String> = ["IKS_SA", "ROKS_SA", "CE"]
 
     init(account: IAMAccount, actions: RoleActions) {
-        self.account = account
         self.actions = actions
+        groups = AccountResources(service: "iam-groups", resourceType: "group", account.accessGroups.compactMap {
+            $0.isPublicAccess ? nil : ($0.id, .accessGroup(id: $0.id))
+        })
+        serviceIDs = AccountResources(service: "iam-identity", resourceType: "serviceid",
+                                      account.serviceIDs.map { ($0.id, .identity(iamID: $0.iamID)) })
+        profiles = AccountResources(service: "iam-identity", resourceType: "profile",
+                                    account.trustedProfiles.map { ($0.id, .identity(iamID: $0.iamID)) })
         var byCRN: [String: ResourceInstance] = [:]
         for instance in account.resourceInstances {
             if let crn = instance.crnString, byCRN[crn] == nil { byCRN[crn] = instance }
         }
-        trustedCompute = account.trustedProfiles.flatMap { profile in
-            profile.links.compactMap { link -> (instance: ResourceInstance, profile: TrustedProfile, link: ProfileLink)? in
-                guard let type = link.crType, Self.workloadLinkTypes.contains(type), let crn = link.link?.crn else { return nil }
-                let instance = byCRN[crn] ?? CRN(crn).flatMap { account.instancesByGUID[$0.serviceInstance] }
-                return instance.map { ($0, profile, link) }
+        var instances: [ResourceInstance] = [], profileIAMIDs: [String] = []
+        for profile in account.trustedProfiles {
+            for link in profile.links {
+                guard let type = link.crType, Self.workloadLinkTypes.contains(type), let crn = link.link?.crn,
+                      let instance = byCRN[crn] ?? CRN(crn).flatMap({ account.instancesByGUID[$0.serviceInstance] }) else { continue }
+                instances.append(instance)
+                profileIAMIDs.append(profile.iamID)
             }
         }
+        trustedCompute = InstanceCandidates(instances)
+        trustedComputeProfiles = profileIAMIDs
     }
 
     func edges(from node: EscalationNode, holding held: EscalationGraph.Capability) -> [EscalationEdge] {
@@ -117,25 +136,18 @@ struct PrimitiveFinder {
         }
         let target = held.target
         if Self.mayInclude(target, resourcesOf: "iam-groups"), let role = enabling(.addGroupMember, held, on: "iam-groups") {
-            for group in account.accessGroups where !group.isPublicAccess
-                && target.includes(accountResource: group.id, type: "group", of: "iam-groups") {
-                add(.addGroupMember, to: .accessGroup(id: group.id), role: role)
-            }
+            for group in groups.nodes(includedBy: target) { add(.addGroupMember, to: group, role: role) }
         }
         let identityService = Self.mayInclude(target, resourcesOf: "iam-identity")
         if identityService, let role = enabling(.createServiceIDAPIKey, held, on: "iam-identity") {
-            for serviceID in account.serviceIDs where target.includes(accountResource: serviceID.id, type: "serviceid", of: "iam-identity") {
-                add(.createServiceIDAPIKey, to: .identity(iamID: serviceID.iamID), role: role)
-            }
+            for serviceID in serviceIDs.nodes(includedBy: target) { add(.createServiceIDAPIKey, to: serviceID, role: role) }
         }
         if identityService, let role = enabling(.editProfileTrust, held, on: "iam-identity") {
-            for profile in account.trustedProfiles where target.includes(accountResource: profile.id, type: "profile", of: "iam-identity") {
-                add(.editProfileTrust, to: .identity(iamID: profile.iamID), role: role)
-            }
+            for profile in profiles.nodes(includedBy: target) { add(.editProfileTrust, to: profile, role: role) }
         }
-        if !trustedCompute.isEmpty, let role = enabling(.runTrustedWorkload, held, on: nil) {
-            for (instance, profile, _) in trustedCompute where target.match(instance) != .none {
-                add(.runTrustedWorkload, to: .identity(iamID: profile.iamID), role: role)
+        if !trustedComputeProfiles.isEmpty, let role = enabling(.runTrustedWorkload, held, on: nil) {
+            for position in trustedCompute.positions(matching: target) {
+                add(.runTrustedWorkload, to: .identity(iamID: trustedComputeProfiles[position]), role: role)
             }
         }
         if case .resourceGroupItself = target.scope {

@@ -38,3 +38,10 @@ public enum EscalationNode: Sendable, Hashable, Comparable {
 
     public static func < (lhs: EscalationNode, rhs: EscalationNode) -> Bool { lhs.id < rhs.id }
 }
+
+extension Sequence<EscalationNode> {
+    /// The nodes sorted as `<` sorts them, by id, making each id once rather than two per comparison.
+    func sortedByID() -> [EscalationNode] {
+        map { (id: $0.id, node: $0) }.sorted { $0.id < $1.id }.map(\.node)
+    }
+}

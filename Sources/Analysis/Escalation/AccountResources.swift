@@ -1,0 +1,41 @@
+import Model
+
+/// The resources of one account management service that a primitive gains — access groups of `iam-groups`, service
+/// IDs or trusted profiles of `iam-identity` — with the nodes they lead to, in the account's order. A target that names
+/// one resource exactly (`resource` stringEquals an id) is tested against that resource only, so the many policies
+/// on single groups or service IDs cost one test each rather than one per resource of the account.
+struct AccountResources: Sendable {
+    /// The service the resources belong to, e.g. `iam-groups`.
+    let service: String
+    /// Their `resourceType` in policies, e.g. `group`.
+    let resourceType: String
+    private let ids: [String]
+    private let nodes: [EscalationNode]
+    private let positionsByID: [String: [Int]]
+
+    /// - Parameter resources: each resource's id and the node a primitive on it leads to, in the account's order.
+    init(service: String, resourceType: String, _ resources: [(id: String, node: EscalationNode)]) {
+        self.service = service
+        self.resourceType = resourceType
+        let ids = resources.map(\.id)
+        self.ids = ids
+        nodes = resources.map(\.node)
+        positionsByID = Dictionary(grouping: ids.indices, by: { ids[$0] })
+    }
+
+    /// The nodes of the resources `target` includes whole (`PolicyTarget.includes(accountResource:type:of:)`), in
+    /// the account's order.
+    func nodes(includedBy target: PolicyTarget) -> [EscalationNode] {
+        let candidates = exactResource(target).map { positionsByID[$0] ?? [] } ?? Array(ids.indices)
+        return candidates.filter { target.includes(accountResource: ids[$0], type: resourceType, of: service) }
+            .map { nodes[$0] }
+    }
+
+    /// The one id the target's `resource` attribute can equal, when it tests equality with one string (a superset
+    /// test: `includes` still decides).
+    private func exactResource(_ target: PolicyTarget) -> String? {
+        guard let attribute = target.attributes.first(where: { $0.key == "resource" && $0.operator == "stringEquals" }),
+              case .string(let value) = attribute.value else { return nil }
+        return value
+    }
+}
