@@ -98,6 +98,9 @@ struct Report: ParsableCommand {
     @Flag(name: .customLong("policy-usage"), help: "Also list every policy by last use in text and Markdown (JSON always does).")
     var policyUsage = false
 
+    @Flag(name: .customLong("timings"), help: .hidden)
+    var timings = false
+
     func validate() throws {
         if inactiveDays < 1 { throw ValidationError("--inactive-days must be at least 1") }
         if keyUnusedDays < 1 { throw ValidationError("--key-unused-days must be at least 1") }
@@ -114,14 +117,19 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
+        var phases = PhaseTimings(enabled: timings)
         let account = try snapshot.load(redaction).account
+        phases.end("load")
+        let index = AccessIndex(account)
+        phases.end("index")
+        var steps = PhaseTimings(enabled: timings)
         let options = FindingsOptions(asOf: asOf.flatMap { Timestamp($0).date }, inactiveDays: inactiveDays,
                                       keyUnusedDays: keyUnusedDays, keyMaxAgeDays: keyMaxAgeDays,
                                       maxAdministrators: maxAdministrators,
                                       maxAdministratorServiceIDs: maxAdministratorServiceIDs)
         let suppressions = try review.suppressions(snapshot: snapshot.url.absoluteURL)
         let baseline = try review.loadBaseline()
-        let complete = FindingsReport(AccessIndex(account), options: options)
+        let complete = FindingsReport(index, options: options, timed: timings ? { steps.add($0, $1) } : nil)
             .reviewing(suppressions: suppressions, baseline: baseline)
         for stale in complete.staleSuppressions {
             Console.error("iamgraph: warning: stale suppression: no \(stale.rule.rawValue) finding about \(stale.entity)")
@@ -131,6 +139,7 @@ struct Report: ParsableCommand {
             Console.error("iamgraph: suppression of \(suppression.rule.rawValue) on \(suppression.entity) expired on \(suppression.expires): its findings are active again")
         }
         let report = complete.selecting(rules: rules.isEmpty ? nil : Set(rules), minimum: minSeverity)
+        phases.end("rules")
         for finding in report.findings where finding.rule == .collectionUnknown {
             Console.error("iamgraph: the snapshot could not read \(finding.entities.first?.id ?? "?"): \(finding.why)")
         }
@@ -144,6 +153,9 @@ struct Report: ParsableCommand {
                                          full: full, snapshot: location, to: sink)
             }
         }
+        phases.end("write")
+        phases.report()
+        steps.report(heading: "rule timings")
         if output != "-" {
             Console.error("iamgraph: wrote \(output) (\(report.findings.count) findings)")
         }

@@ -221,7 +221,7 @@ import TestSupport
     }
 
     @Test func textListsEveryRuleWithItsCount() throws {
-        let text = try FindingsText.render(DemoAccount.report, policyUsage: true)
+        let text = String(decoding: try FindingsOutput.data(DemoAccount.report, format: .text, policyUsage: true), as: UTF8.self)
         for rule in RuleID.allCases { #expect(text.contains(rule.rawValue)) }
         #expect(text.contains("not evaluated: the snapshot has no activity report"))
         #expect(text.contains("Policies by last use (never used first)"))

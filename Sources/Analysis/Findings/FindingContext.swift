@@ -15,9 +15,9 @@ struct FindingContext: Sendable {
     let subjects: [String]
     /// What each path source's policies grant in administration terms (sources granting none left out): found once,
     /// so that a subject's administration costs one lookup per path it has rather than a look at every grant.
-    private let administration: [AccessPath.Source: AdministrativePolicies]
+    private var administration: [AccessPath.Source: AdministrativePolicies]
     /// Each subject's administrative paths (see `administrativePaths(of:)`), found once for the rules that read them.
-    private let administrativePathsOfSubject: [String: [AdministrativePath]]
+    private var administrativePathsOfSubject: [String: [AdministrativePath]]
     /// Active access and authorization policies ordered by last use (never-used first, by id, then the least recently
     /// used), sorted once for the usage rules and the report; `nil` when no policy carries usage data.
     let policiesByLastUse: [Policy]?
@@ -28,9 +28,10 @@ struct FindingContext: Sendable {
 
     var account: IAMAccount { index.account }
 
-    /// The account's active policies, access policies first, then authorization policies.
-    var activePolicies: [Policy] {
-        [account.accessPolicies, account.authorizationPolicies].joined().filter(\.isActive)
+    /// The account's active policies, access policies first, then authorization policies: walked in place, never
+    /// copied into an array of their own.
+    var activePolicies: LazyFilterSequence<FlattenSequence<[[Policy]]>> {
+        [account.accessPolicies, account.authorizationPolicies].joined().lazy.filter(\.isActive)
     }
 
     /// Why time-based rules cannot run without a reference time.
@@ -55,6 +56,15 @@ struct FindingContext: Sendable {
         })
         policiesByLastUse = PolicyUsageFindings.hasUsageData(index.account)
             ? PolicyUsageFindings.policiesByLastUse(index.account) : nil
+    }
+
+    /// The context as a report keeps it once its rules have run, to describe its policies by last use: without the
+    /// administration of every source and subject, which only the rules read.
+    var afterRules: FindingContext {
+        var kept = self
+        kept.administration = [:]
+        kept.administrativePathsOfSubject = [:]
+        return kept
     }
 
     /// The paths of a subject (Public Access included) to sources with administrative policies, ordered by path

@@ -41,11 +41,21 @@ public struct FindingsReport: Sendable {
     /// What the rules ran over, kept to describe the policies by last use.
     private let context: FindingContext
 
-    /// Runs every rule over the indexed account.
-    public init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions()) {
+    /// Runs every rule over the indexed account; `timed`, when given, hears how long the shared context took
+    /// ("context") and then each rule (by its id), for `report --timings`.
+    public init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions(),
+                timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) {
+        let clock = ContinuousClock()
+        var start = clock.now
+        func lap(_ step: String) {
+            guard let timed else { return }
+            let now = clock.now
+            timed(step, now - start)
+            start = now
+        }
         let account = index.account
         let context = FindingContext(index, options: options)
-        self.context = context
+        lap("context")
         accountID = account.accountID
         accountName = account.info?.name
         fetchedAt = account.fetchedAt
@@ -65,6 +75,7 @@ public struct FindingsReport: Sendable {
             case .findings(let found): findings += found
             case .notEvaluated(let reason): gaps.append(RuleGap(rule: id, evaluated: false, reason: reason))
             }
+            lap(id.rawValue)
             let incomplete = id.alsoReads.filter { !account.isKnown($0) }.sorted()
             if !incomplete.isEmpty {
                 gaps.append(RuleGap(rule: id, evaluated: true, reason: "unknown: " + incomplete.map(\.name).joined(separator: ", ")))
@@ -76,6 +87,8 @@ public struct FindingsReport: Sendable {
         let byRule = Dictionary(grouping: findings, by: \.rule)
         self.findings = byRule.keys.sorted { a, b in (b.severity, order[a]!) < (a.severity, order[b]!) }.flatMap { byRule[$0]! }
         self.gaps = gaps.sorted { order[$0.rule]! < order[$1.rule]! }
+        self.context = context.afterRules
+        lap("order")
     }
 
     /// The report restricted to some rules (`nil`: all) and to findings at least `minimum` severe.

@@ -1,8 +1,9 @@
 import Analysis
+import Foundation
 
 /// The findings report as GitHub-flavoured Markdown: a summary, every rule's count, then the findings grouped per
 /// rule. By default it fits one GitHub comment (`commentLimit`): the first findings of each rule, the rest counted;
-/// `full` lists them all. Every untrusted string goes through `Markdown.escape`.
+/// `full` lists them all, written a block at a time. Every untrusted string goes through `Markdown.escape`.
 enum FindingsMarkdown {
     /// The most characters a GitHub issue or pull-request comment holds.
     static let commentLimit = 65_536
@@ -11,73 +12,78 @@ enum FindingsMarkdown {
     /// The longest cell of the fitted report, in characters; longer ones are cut with "…".
     static let fittedCell = 300
 
-    static func render(_ report: FindingsReport, policyUsage: Bool, full: Bool) -> String {
-        if full { return document(report, policyUsage: policyUsage, cell: nil, footer: nil) }
+    static func write(_ report: FindingsReport, policyUsage: Bool, full: Bool, to text: inout TextBlocks) throws {
+        if full { return try document(report, policyUsage: policyUsage, cell: nil, footer: nil, to: &text) }
         let footer = "Not every finding is listed: `iamgraph report --format markdown --full -o report.md` writes them all."
         // Fewer findings per rule until the document fits; with none listed, the summary and rule table remain.
-        var text = ""
+        var fitted = ""
         for top in [defaultTop, 5, 2, 1, 0] {
-            let fitted = report.keepingTop(top)
-            let more = fitted.suppressed.count > top || (fitted.resolved?.count ?? 0) > top
-            text = document(fitted, policyUsage: policyUsage && top == defaultTop, cell: fittedCell,
-                            footer: fitted.unlisted.isEmpty && !more ? nil : footer, limit: top)
-            if text.utf8.count <= commentLimit { return text }
+            let report = report.keepingTop(top)
+            let more = report.suppressed.count > top || (report.resolved?.count ?? 0) > top
+            var bytes = Data()
+            try TextBlocks.write(to: { bytes.append($0) }) { candidate in
+                try document(report, policyUsage: policyUsage && top == defaultTop, cell: fittedCell,
+                             footer: report.unlisted.isEmpty && !more ? nil : footer, limit: top, to: &candidate)
+            }
+            fitted = String(decoding: bytes, as: UTF8.self)
+            if bytes.count <= commentLimit { return try text.append(fitted) }
         }
-        return String(text.prefix(commentLimit - 100)) + "\n\n(cut to fit one comment)\n"
+        try text.append(String(fitted.prefix(commentLimit - 100)) + "\n\n(cut to fit one comment)\n")
     }
 
-    /// A section listing `findings` (at most `limit`, the rest counted), or "" when there are none.
+    /// A section listing `findings` (at most `limit`, the rest counted), or nothing when there are none.
     private static func listing(_ title: String, _ findings: [Finding], limit: Int?, header: [String],
-                                row: (Finding) -> [String]) -> String {
-        guard !findings.isEmpty else { return "" }
+                                to text: inout TextBlocks, row: (Finding) -> [String]) throws {
+        guard !findings.isEmpty else { return }
         let shown = findings.prefix(limit ?? findings.count)
-        var text = "\n## \(title) (\(findings.count))\n\n" + Markdown.table(header, shown.map(row))
-        if shown.count < findings.count { text += "\n… and \(findings.count - shown.count) more.\n" }
-        return text
+        try text.append("\n## \(title) (\(findings.count))\n\n" + Markdown.head(header))
+        for finding in shown { try text.append(Markdown.row(row(finding))) }
+        if shown.count < findings.count { try text.append("\n… and \(findings.count - shown.count) more.\n") }
     }
 
     /// `limit`: the most suppressed and resolved findings listed (`nil`: all).
     private static func document(_ report: FindingsReport, policyUsage: Bool, cell: Int?, footer: String?,
-                                 limit: Int? = nil) -> String {
+                                 limit: Int? = nil, to text: inout TextBlocks) throws {
         func fit(_ text: String) -> String {
             guard let cell, text.count > cell else { return text }
             return String(text.prefix(cell - 1)) + "…"
         }
-        var text = "# iamgraph findings: " + Markdown.escape(FindingsWording.account(report)) + "\n\n"
-        text += Markdown.escape("Snapshot \(report.fetchedAt.raw), \(FindingsWording.asOf(report))") + ": **"
-            + FindingsWording.counts(report) + "**" + Markdown.escape(FindingsWording.review(report)) + ".\n\n## Rules\n\n"
+        try text.append("# iamgraph findings: " + Markdown.escape(FindingsWording.account(report)) + "\n\n")
+        try text.append(Markdown.escape("Snapshot \(report.fetchedAt.raw), \(FindingsWording.asOf(report))") + ": **"
+            + FindingsWording.counts(report) + "**" + Markdown.escape(FindingsWording.review(report)) + ".\n\n## Rules\n\n")
         let rules = FindingsWording.ruleTable(report)
-        text += Markdown.table(rules.header, rules.rows)
-        text += "\n## Findings\n"
+        try text.append(Markdown.table(rules.header, rules.rows))
+        try text.append("\n## Findings\n")
         let groups = FindingsWording.groups(report)
-        if groups.isEmpty { text += "\nNone listed.\n" }
+        if groups.isEmpty { try text.append("\nNone listed.\n") }
         for group in groups {
-            text += "\n### " + Markdown.escape(group.rule.severity.rawValue + " " + FindingsWording.groupHeading(group.rule, in: report)) + "\n\n"
-            text += Markdown.table(["Entities", "Why"], group.findings.map { finding in
-                [fit(FindingsWording.baselineMarker(finding, in: report) + finding.entities.map(FindingsWording.entity).joined(separator: "; ")),
-                 fit(FindingsWording.why(finding, in: report))]
-            })
-            if let more = report.unlisted[group.rule] { text += "\n… and \(more) more.\n" }
+            try text.append("\n### " + Markdown.escape(group.rule.severity.rawValue + " " + FindingsWording.groupHeading(group.rule, in: report))
+                + "\n\n" + Markdown.head(["Entities", "Why"]))
+            for finding in report.findings[group.findings] {
+                try text.append(Markdown.row([fit(FindingsWording.baselineMarker(finding, in: report) + FindingsWording.entities(finding)),
+                                              fit(FindingsWording.why(finding, in: report))]))
+            }
+            if let more = report.unlisted[group.rule] { try text.append("\n… and \(more) more.\n") }
         }
         let unlistedRules = report.unlisted.keys.filter { rule in !groups.contains { $0.rule == rule } }
         if !unlistedRules.isEmpty {
-            text += "\n" + Markdown.escape("Not listed: " + RuleID.allCases.filter(unlistedRules.contains)
-                .map { "\($0.rawValue) (\(report.unlisted[$0] ?? 0))" }.joined(separator: ", ")) + ".\n"
+            try text.append("\n" + Markdown.escape("Not listed: " + RuleID.allCases.filter(unlistedRules.contains)
+                .map { "\($0.rawValue) (\(report.unlisted[$0] ?? 0))" }.joined(separator: ", ")) + ".\n")
         }
-        text += listing("Suppressed", report.suppressed, limit: limit, header: ["Rule", "Entities", "Accepted"]) { finding in
-            [finding.rule.rawValue, fit(FindingsWording.baselineMarker(finding, in: report)
-                + finding.entities.map(FindingsWording.entity).joined(separator: "; ")),
+        try listing("Suppressed", report.suppressed, limit: limit, header: ["Rule", "Entities", "Accepted"], to: &text) { finding in
+            [finding.rule.rawValue, fit(FindingsWording.baselineMarker(finding, in: report) + FindingsWording.entities(finding)),
              fit(FindingsWording.suppression(finding, in: report))]
         }
-        text += listing("Resolved since the baseline", report.resolved ?? [], limit: limit, header: ["Rule", "Entities"]) { finding in
-            [finding.rule.rawValue, fit(finding.entities.map(FindingsWording.entity).joined(separator: "; "))]
+        try listing("Resolved since the baseline", report.resolved ?? [], limit: limit, header: ["Rule", "Entities"], to: &text) { finding in
+            [finding.rule.rawValue, fit(FindingsWording.entities(finding))]
         }
-        if let footer { text += "\n" + footer + "\n" }
+        if let footer { try text.append("\n" + footer + "\n") }
         if policyUsage {
-            text += "\n## Policies by last use (never used first)\n\n"
+            try text.append("\n## Policies by last use (never used first)\n\n")
             let usage = FindingsWording.policyUsageTable(report)
-            text += usage.rows.isEmpty ? "No usage data.\n" : Markdown.table(usage.header, usage.rows)
+            guard usage.count > 0 else { return try text.append("No usage data.\n") }
+            try text.append(Markdown.head(usage.header))
+            for index in 0..<usage.count { try text.append(Markdown.row(usage.row(index))) }
         }
-        return text
     }
 }

@@ -11,8 +11,8 @@ public enum FindingsOutput {
         return data
     }
 
-    /// Writes the report to `sink`, JSON and SARIF a block at a time as their findings are described; throws what
-    /// `sink` throws.
+    /// Writes the report to `sink` a block at a time, its findings described as they are written; throws what `sink`
+    /// throws.
     /// - Parameters:
     ///   - policyUsage: whether text and Markdown also list every policy by last use (JSON always does).
     ///   - full: whether Markdown lists every finding; by default it fits one GitHub comment.
@@ -21,8 +21,9 @@ public enum FindingsOutput {
                              full: Bool = false, snapshot: SnapshotLocation? = nil,
                              to sink: (Data) throws -> Void) throws {
         switch format {
-        case .text: try sink(Data(FindingsText.render(report, policyUsage: policyUsage).utf8))
-        case .markdown: try sink(Data(FindingsMarkdown.render(report, policyUsage: policyUsage, full: full).utf8))
+        case .text: try TextBlocks.write(to: sink) { try FindingsText.write(report, policyUsage: policyUsage, to: &$0) }
+        case .markdown:
+            try TextBlocks.write(to: sink) { try FindingsMarkdown.write(report, policyUsage: policyUsage, full: full, to: &$0) }
         case .json: try JSONWriter.write(FindingsJSON.document(report), to: sink)
         case .sarif: try JSONWriter.write(SARIFLog.document(report, snapshot: snapshot), to: sink)
         }

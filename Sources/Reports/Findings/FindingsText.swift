@@ -2,51 +2,51 @@ import Analysis
 
 /// The findings report for a terminal: a header, the findings grouped per rule (each in two lines: entities, why),
 /// every rule's count, and optionally the policies by last use. Untrusted text is cleaned of control characters.
+/// Written a block at a time, each finding's lines made as they are written.
 enum FindingsText {
-    static func render(_ report: FindingsReport, policyUsage: Bool) -> String {
-        var text = ""
+    static func write(_ report: FindingsReport, policyUsage: Bool, to text: inout TextBlocks) throws {
         /// Appends one line, cleaned. (Cleaning maps each scalar alone, so a line may be cleaned in pieces.)
-        func line(_ pieces: String...) {
-            for piece in pieces { text += TerminalText.clean(piece) }
-            text += "\n"
+        func line(_ pieces: String...) throws {
+            for piece in pieces { try text.append(TerminalText.clean(piece)) }
+            try text.append("\n")
         }
-        line("Findings for \(FindingsWording.account(report)), snapshot \(report.fetchedAt.raw)")
-        line("\(FindingsWording.asOf(report)): \(FindingsWording.counts(report))\(FindingsWording.review(report))")
+        try line("Findings for \(FindingsWording.account(report)), snapshot \(report.fetchedAt.raw)")
+        try line("\(FindingsWording.asOf(report)): \(FindingsWording.counts(report))\(FindingsWording.review(report))")
         for group in FindingsWording.groups(report) {
-            line("")
-            line(group.rule.severity.rawValue.uppercased(), "  ", FindingsWording.groupHeading(group.rule, in: report))
-            for finding in group.findings {
-                line("  - ", FindingsWording.baselineMarker(finding, in: report),
-                     finding.entities.map(FindingsWording.entity).joined(separator: "; "))
-                line("    why: ", FindingsWording.why(finding, in: report))
+            try line("")
+            try line(group.rule.severity.rawValue.uppercased(), "  ", FindingsWording.groupHeading(group.rule, in: report))
+            for finding in report.findings[group.findings] {
+                try line("  - ", FindingsWording.baselineMarker(finding, in: report), FindingsWording.entities(finding))
+                try line("    why: ", FindingsWording.why(finding, in: report))
             }
-            if let more = report.unlisted[group.rule] { line("  … and \(more) more (--top)") }
+            if let more = report.unlisted[group.rule] { try line("  … and \(more) more (--top)") }
         }
-        if report.findings.isEmpty { line(""); line("No findings.") }
+        if report.findings.isEmpty { try line(""); try line("No findings.") }
         if !report.suppressed.isEmpty {
-            line("")
-            line("Suppressed (\(report.suppressed.count), not counted above)")
+            try line("")
+            try line("Suppressed (\(report.suppressed.count), not counted above)")
             for finding in report.suppressed {
-                line("  - ", FindingsWording.baselineMarker(finding, in: report), finding.rule.rawValue, ": ",
-                     finding.entities.map(FindingsWording.entity).joined(separator: "; "))
-                line("    ", FindingsWording.suppression(finding, in: report))
+                try line("  - ", FindingsWording.baselineMarker(finding, in: report), finding.rule.rawValue, ": ",
+                         FindingsWording.entities(finding))
+                try line("    ", FindingsWording.suppression(finding, in: report))
             }
         }
         if let resolved = report.resolved, !resolved.isEmpty {
-            line("")
-            line("Resolved since the baseline (\(resolved.count))")
+            try line("")
+            try line("Resolved since the baseline (\(resolved.count))")
             for finding in resolved {
-                line("  - ", finding.rule.rawValue, ": ", finding.entities.map(FindingsWording.entity).joined(separator: "; "))
+                try line("  - ", finding.rule.rawValue, ": ", FindingsWording.entities(finding))
             }
         }
-        text += "\nRules\n"
+        try text.append("\nRules\n")
         let rules = FindingsWording.ruleTable(report)
-        text += TextTable.render(rules.header.map { $0.uppercased() }, rules.rows)
+        try text.append(TextTable.render(rules.header.map { $0.uppercased() }, rules.rows))
         if policyUsage {
-            text += "\nPolicies by last use (never used first)\n"
+            try text.append("\nPolicies by last use (never used first)\n")
             let usage = FindingsWording.policyUsageTable(report)
-            text += usage.rows.isEmpty ? "(no usage data)\n" : TextTable.render(usage.header.map { $0.uppercased() }, usage.rows)
+            guard usage.count > 0 else { return try text.append("(no usage data)\n") }
+            let layout = TextTable.Layout(usage.header.map { $0.uppercased() }, count: usage.count, row: usage.row)
+            for index in 0...usage.count { try text.append { layout.write(index, to: &$0) } }
         }
-        return text
     }
 }

@@ -55,6 +55,11 @@ enum FindingsWording {
         "\(kind(entity.kind)) \(entity.description)"
     }
 
+    /// The finding's entities, joined by "; ".
+    static func entities(_ finding: Finding) -> String {
+        finding.entities.map(entity).joined(separator: "; ")
+    }
+
     static func kind(_ kind: FindingEntity.Kind) -> String {
         switch kind {
         case .user: "user"
@@ -85,12 +90,16 @@ enum FindingsWording {
         CISControl.controls(of: rule).map(\.id).joined(separator: ", ")
     }
 
-    /// The report's findings grouped per rule, in report order (most severe first).
-    static func groups(_ report: FindingsReport) -> [(rule: RuleID, findings: [Finding])] {
-        var groups: [(rule: RuleID, findings: [Finding])] = []
-        for finding in report.findings {
-            if groups.last?.rule == finding.rule { groups[groups.count - 1].findings.append(finding) }
-            else { groups.append((finding.rule, [finding])) }
+    /// The report's findings grouped per rule, in report order (most severe first): each rule's positions in
+    /// `report.findings`.
+    static func groups(_ report: FindingsReport) -> [(rule: RuleID, findings: Range<Int>)] {
+        var groups: [(rule: RuleID, findings: Range<Int>)] = []
+        for (position, finding) in report.findings.enumerated() {
+            if let last = groups.last, last.rule == finding.rule {
+                groups[groups.count - 1].findings = last.findings.lowerBound..<position + 1
+            } else {
+                groups.append((finding.rule, position..<position + 1))
+            }
         }
         return groups
     }
@@ -103,12 +112,14 @@ enum FindingsWording {
             + (cis.isEmpty ? "" : "; CIS \(cis)") + ")"
     }
 
-    /// The policies by last use: day ("never" first), permits, policy, subject, what it grants.
-    static func policyUsageTable(_ report: FindingsReport) -> (header: [String], rows: [[String]]) {
-        (["Last used", "Permits", "Policy", "Subject", "Grants"],
-         report.policiesByLastUse.map { use in
-             [use.lastPermitAt.map(DayText.of) ?? "never", use.lastPermitFrequency.map(String.init) ?? "", use.policy.id,
-              use.subject.map(entity) ?? "", use.grants]
-         })
+    /// The policies by last use: day ("never" first), permits, policy, subject, what it grants; row `i` made when
+    /// asked for (a big account has tens of thousands).
+    static func policyUsageTable(_ report: FindingsReport) -> (header: [String], count: Int, row: (Int) -> [String]) {
+        let uses = report.policiesByLastUse
+        return (["Last used", "Permits", "Policy", "Subject", "Grants"], uses.count, { position in
+            let use = uses[uses.index(uses.startIndex, offsetBy: position)]
+            return [use.lastPermitAt.map(DayText.of) ?? "never", use.lastPermitFrequency.map(String.init) ?? "", use.policy.id,
+                    use.subject.map(entity) ?? "", use.grants]
+        })
     }
 }

@@ -28,6 +28,17 @@ enum AdministrationFindings {
         }
     }
 
+    /// Whether a subject's administrative paths hold Administrator on all account management services or on all
+    /// IAM-enabled services: what makes it an account administrator.
+    static func administers(_ paths: [FindingContext.AdministrativePath]) -> Bool {
+        paths.contains { !$0.policies.accountManagement.isEmpty || !$0.policies.allServices.isEmpty }
+    }
+
+    /// The subjects `account-administrator` reports, in its order, found without describing them.
+    static func administrators(_ c: FindingContext) -> [String] {
+        c.subjects.filter { administers(c.administrativePaths(of: $0)) }
+    }
+
     /// An administrative policy held through one of a subject's administrative paths (by position).
     fileprivate typealias Held = (path: Int, policy: AdministrativePolicy)
 
@@ -114,9 +125,9 @@ struct AccountAdministratorRule: AlwaysEvaluatedRule {
     static func findings(_ c: FindingContext) -> [Finding] {
         c.subjects.compactMap { iamID in
             let paths = c.administrativePaths(of: iamID)
+            guard AdministrationFindings.administers(paths) else { return nil }
             let management = AdministrationFindings.held(paths) { $0.accountManagement }
             let services = AdministrationFindings.held(paths) { $0.allServices }
-            guard !management.isEmpty || !services.isEmpty else { return nil }
             let manager = paths.contains { $0.policies.managerOnAllServices }
             var parts: [String] = []
             if !management.isEmpty { parts.append("Administrator on all account management services " + AdministrationFindings.sources(management, paths)) }
@@ -149,9 +160,10 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
 
     static func findings(_ c: FindingContext) -> [Finding] {
         let owner = c.account.info?.ownerIAMID
+        // The subjects are sorted: the owner, when not among them, goes where it sorts.
         var subjects = c.subjects
-        if let owner, !subjects.contains(owner) { subjects.append(owner) }
-        return subjects.sorted().compactMap { iamID in
+        if let owner, !subjects.contains(owner) { subjects.insert(owner, at: subjects.firstIndex { owner < $0 } ?? subjects.endIndex) }
+        return subjects.compactMap { iamID in
             let paths = c.administrativePaths(of: iamID)
             var listed: [AdministrationFindings.Held] = []
             var unlisted: [(path: Int, count: Int)] = []

@@ -5,7 +5,7 @@ import Snapshot
 enum AdministratorCountFindings {
     fileprivate static func count(_ c: FindingContext, _ kind: FindingEntity.Kind, in collection: CollectionKind, limit: Int, rule: RuleID,
                                   noun: String) -> [Finding] {
-        let administrators = AccountAdministratorRule.findings(c).compactMap(\.entities.first).filter { $0.kind == kind }
+        let administrators = AdministrationFindings.administrators(c).map(c.identity).filter { $0.kind == kind }
         guard administrators.count > limit else { return [] }
         return [Finding(rule, entities: [.collection(collection)] + administrators,
                         why: "\(administrators.count) \(noun) hold administrator privileges (Administrator on all account "
