@@ -79,7 +79,7 @@ public struct SnapshotDiff: Sendable {
         let before = EntityRecords(oldIndex, includeUsage: options.includeUsage, includeActivity: compareActivity)
         let after = EntityRecords(newIndex, includeUsage: options.includeUsage, includeActivity: compareActivity)
         entities = EntityChange.Kind.allCases.filter { unknown.isDisjoint(with: $0.collections) }.flatMap {
-            EntityRecord.changes(old: before.records($0), new: after.records($0))
+            EntityRecords.changes($0, old: before, new: after)
         }
         access = oneSided.isDisjoint(with: AccessDiff.inputs) ? AccessDiff.changes(old: oldIndex, new: newIndex) : []
         causes = DiffCause.attribute(access, to: entities)
