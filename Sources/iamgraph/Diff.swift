@@ -25,7 +25,7 @@ struct Diff: ParsableCommand {
             Formats: text, like git diff (nothing when nothing changed); json, the document of docs/diff-json.md \
             (written even when nothing changed); markdown, for a pull-request comment; svg, png or dot, a map of the \
             changed neighbourhood (added in green, removed in red and dashed, unchanged context faded; nothing is \
-            drawn when nothing changed).
+            drawn when nothing changed). SVG and PNG are not written to a terminal: give -o FILE or pipe them.
 
             Snapshots of different accounts or scopes are not compared: the command says so and exits 2. A \
             snapshot of another format version cannot be read, which exits 2 too. A collection unknown in either \
@@ -96,6 +96,7 @@ struct Diff: ParsableCommand {
         guard let layout = LayoutEngine(rawValue: layout) else {
             throw ValidationError("unknown layout \"\(layout)\": use \(LayoutEngine.valueWords)")
         }
+        try checkTerminal(format)
         let (sources, old, new) = try load()
         let diff = try SnapshotDiff(old: old, new: new, options: SnapshotDiff.Options(includeUsage: includeUsage))
         for note in diff.notes { Console.error("iamgraph: \(note)") }
@@ -105,6 +106,15 @@ struct Diff: ParsableCommand {
         }
         if let write { try OutputFile(output).write(binary: format.isBinary, write) }
         return !diff.isEmpty
+    }
+
+    /// SVG and PNG are not for reading on a terminal: without `-o` on a terminal they are refused before either
+    /// snapshot is read. A pipe gets whatever was asked.
+    private func checkTerminal(_ format: DiffFormat) throws {
+        guard output == "-", !format.isForTerminal, isatty(STDOUT_FILENO) != 0 else { return }
+        Console.error("iamgraph: not writing \(format.rawValue.uppercased()) to a terminal: give -o FILE "
+                      + "(e.g. -o changes.\(format.rawValue)), pipe it, or choose --format text, markdown or dot")
+        throw ExitCode.validationFailure
     }
 
     /// The two accounts, from directories or git revisions, with the names the reports give them.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Where `render` and `access` write, and in which format, when the user says little.
+/// Where `render`, `access` and `diff` write, and in which format, when the user says little.
 @Suite struct OutputDefaultsTests {
     private func scratch() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iamgraph-cli-out-\(UUID().uuidString)")
@@ -18,6 +18,21 @@ import Testing
         let piped = try Run.iamgraph(["render", Run.demo])
         #expect(piped.status == 0)
         #expect(piped.stdout.contains("<svg"))
+    }
+
+    /// `diff` refuses a picture for a terminal before reading either snapshot, so it is refused whether or not
+    /// anything changed (here nothing did, which used to exit 0 after loading both).
+    @Test(arguments: ["svg", "png"])
+    func diffPicturesAreNotWrittenToATerminal(format: String) throws {
+        let run = try Run.iamgraph(["diff", Run.demo, Run.demo, "--format", format], terminalColumns: 100)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("not writing \(format.uppercased()) to a terminal: give -o FILE"), "\(run.stderr)")
+        // A textual format still goes to the terminal, and a picture to a pipe.
+        #expect(try Run.iamgraph(["diff", Run.demo, Run.demo, "--format", "dot"], terminalColumns: 100).status == 0)
+        let piped = try Run.iamgraph(["diff", Run.demo, Run.demo, "--format", format])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stderr.contains("no changes: nothing to draw"), "\(piped.stderr)")
     }
 
     @Test func aFormatThatContradictsTheFileNameIsRefused() throws {

@@ -124,4 +124,23 @@ import Testing
         #expect(withUsage.entities.map(\.id) == [DemoPair.sandboxPolicy])
         #expect(withUsage.entities.first?.fields.map(\.field) == ["last_permit_at", "last_permit_frequency"])
     }
+
+    /// The diff passes over an entity equal in both snapshots without building its record, but an identity's activity
+    /// comes from the activity report, not the identity: an equal user reported inactive only in the new snapshot is
+    /// still a changed user.
+    @Test func activityOfAnOtherwiseEqualIdentityIsCompared() throws {
+        let pair = try DemoPair(edited: false)
+        defer { pair.remove() }
+        let reports: [(URL, [[String: Any]])] = [(pair.old, []), (pair.new, [["iam_id": DemoPair.lena]])]
+        for (directory, users) in reports {
+            let file = directory.appendingPathComponent(VolatileArea.activity.file)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try JSONSerialization.data(withJSONObject: ["users": users]).write(to: file)
+            try Resealer().reseal(directory)
+        }
+        let diff = try SnapshotDiff(old: DemoPair.load(pair.old), new: DemoPair.load(pair.new),
+                                    options: .init(includeUsage: true))
+        #expect(diff.entities.map { "\($0.action.rawValue) \($0.kind.rawValue) \($0.id)" } == ["changed user \(DemoPair.lena)"])
+        #expect(diff.entities.first?.fields == [.value(field: "activity", old: "active", new: "inactive, never authenticated")])
+    }
 }

@@ -59,9 +59,11 @@ public struct AccessHolder: Sendable, Hashable, Comparable {
     }
 
     /// Everyone first, then by name and IAM id.
-    public static func < (a: AccessHolder, b: AccessHolder) -> Bool {
-        (a.kind == .everyone ? 0 : 1, a.name.lowercased(), a.iamID) < (b.kind == .everyone ? 0 : 1, b.name.lowercased(), b.iamID)
-    }
+    public static func < (a: AccessHolder, b: AccessHolder) -> Bool { a.sortKey < b.sortKey }
+
+    /// What `<` compares, for sorting many holders with each key made once: everyone first, the name lowercased,
+    /// the IAM id.
+    var sortKey: (Int, String, String) { (kind == .everyone ? 0 : 1, name.lowercased(), iamID) }
 }
 
 /// One role on one target that a holder gained or lost, with the path by which it holds (or held) it.

@@ -14,7 +14,7 @@ enum AccessDiff {
     ]
 
     static func changes(old: AccessIndex, new: AccessIndex) -> [IdentityAccessChanges] {
-        let grants = SourceGrants(old: old, new: new)
+        var grants = SourceGrants(old: old, new: new)
         var result: [IdentityAccessChanges] = []
         func compare(_ holder: @autoclosure () -> AccessHolder, _ oldPaths: [AccessPath], _ newPaths: [AccessPath]) {
             var lost: [AccessChange] = [], gained: [AccessChange] = []
@@ -41,7 +41,7 @@ enum AccessDiff {
         for iamID in holders(old).union(holders(new)).sorted() {
             compare(AccessHolder(iamID: iamID, in: [new, old]), old.paths(of: iamID), new.paths(of: iamID))
         }
-        return result.sorted { $0.holder < $1.holder }
+        return result.map { (key: $0.holder.sortKey, changes: $0) }.sorted { $0.key < $1.key }.map(\.changes)
     }
 
     /// Paths by their steps' ids; of two paths with the same ids (a duplicated membership), the first.
@@ -58,10 +58,13 @@ enum AccessDiff {
             .union(index.profilesAssumableBy.keys)
     }
 
-    /// By target, role, policy and path, with each change's sort key built once rather than per comparison.
+    /// By target, role, policy and path; the path's words are made only for changes alike in the rest.
     private static func sorted(_ changes: [AccessChange]) -> [AccessChange] {
-        changes.map { (key: [$0.targetLabel, $0.role, $0.policyID, $0.via], change: $0) }
-            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            .map(\.change)
+        changes.sorted { a, b in
+            if a.targetLabel != b.targetLabel { return a.targetLabel < b.targetLabel }
+            if a.role != b.role { return a.role < b.role }
+            if a.policyID != b.policyID { return a.policyID < b.policyID }
+            return a.via < b.via
+        }
     }
 }

@@ -19,8 +19,8 @@ public struct AccessEffect: Sendable, Hashable {
     /// Whether any of the roles is privileged on the target.
     public let isPrivileged: Bool
 
-    /// The access changes of `changes` (each with its holder) collapsed by direction, policy, target, condition and
-    /// way, in the order of their first change.
+    /// The access changes of `changes` (each with its holder, in holder order as `SnapshotDiff.access` lists them)
+    /// collapsed by direction, policy, target, condition and way, in the order of their first change.
     static func collapse(_ changes: [(holder: AccessHolder, change: AccessChange)]) -> [AccessEffect] {
         struct Key: Hashable {
             let direction: AccessChange.Direction
@@ -47,9 +47,16 @@ public struct AccessEffect: Sendable, Hashable {
             }
             return AccessEffect(direction: key.direction, roles: roles, roleIDs: roleIDs, policyID: key.policyID,
                                 targetLabel: first.targetLabel, path: first.path, condition: key.condition,
-                                holders: Array(Set(items.map(\.holder))).sorted(),
+                                holders: distinct(items.map(\.holder)),
                                 isPrivileged: items.contains { $0.change.isPrivileged })
         }
+    }
+
+    /// Holders listed in order, each once (a holder's changes are next to each other).
+    private static func distinct(_ holders: [AccessHolder]) -> [AccessHolder] {
+        var result: [AccessHolder] = []
+        for holder in holders where result.last != holder { result.append(holder) }
+        return result
     }
 
     /// "94 members of access group Release Viewers gained Administrator + Manager on All IAM-enabled services

@@ -15,10 +15,10 @@ public struct DiffCause: Sendable, Hashable {
     /// itself) that opened or closed the holder's way to it. Causes keep the entities' order; entity changes that
     /// changed no access are left out, and access changes without a listed cause come last under `nil`.
     static func attribute(_ access: [IdentityAccessChanges], to entities: [EntityChange]) -> [DiffCause] {
-        var position: [String: Int] = [:]
-        for (offset, change) in entities.enumerated() { position[Self.key(change.kind, change.id)] = offset }
+        var position: [EntityKey: Int] = [:]
+        for (offset, change) in entities.enumerated() { position[EntityKey(kind: change.kind, id: change.id)] = offset }
         func find(_ candidates: [(EntityChange.Kind, String)]) -> Int? {
-            candidates.lazy.compactMap { position[Self.key($0.0, $0.1)] }.first
+            candidates.lazy.compactMap { position[EntityKey(kind: $0.0, id: $0.1)] }.first
         }
         var byCause: [Int?: [(holder: AccessHolder, change: AccessChange)]] = [:]
         for holderChanges in access {
@@ -57,5 +57,9 @@ public struct DiffCause: Sendable, Hashable {
         return candidates + [(.user, holder.iamID), (.serviceID, holder.iamID), (.trustedProfile, holder.iamID)]
     }
 
-    private static func key(_ kind: EntityChange.Kind, _ id: String) -> String { kind.rawValue + "\u{0}" + id }
+    /// An entity change's kind and id, as the causes are looked up by.
+    private struct EntityKey: Hashable {
+        let kind: EntityChange.Kind
+        let id: String
+    }
 }

@@ -26,24 +26,105 @@ struct EntityRecords {
         self.activity = activity
     }
 
-    func records(_ kind: EntityChange.Kind) -> [EntityRecord] {
+    /// The changes of `kind` from `old`'s entities to `new`'s, sorted by label and id. Entities are matched by id (the
+    /// first of a repeated id); a record is built only for an entity that was added or removed, or whose compared
+    /// fields may differ: an entity equal to its old self in every stored value (and, for identities, in activity)
+    /// has the same keys, so it is passed over without building either record.
+    static func changes(_ kind: EntityChange.Kind, old: EntityRecords, new: EntityRecords) -> [EntityChange] {
         switch kind {
-        case .user: account.users.map(user)
-        case .serviceID: account.serviceIDs.map(serviceID)
-        case .trustedProfile: account.trustedProfiles.map(profile)
-        case .accessGroup: account.accessGroups.map(group)
-        case .membership: account.accessGroups.flatMap { group in group.members.map { membership($0, of: group) } }
-        case .accessGroupRule: account.accessGroups.flatMap { group in group.rules.map { groupRule($0, of: group) } }
-        case .policy: account.accessPolicies.map { policy($0, kind: .policy) }
-        case .authorization: account.authorizationPolicies.map { policy($0, kind: .authorization) }
-        case .customRole: account.roles.filter { $0.kind == .custom }.map(customRole)
-        case .profileRule: account.trustedProfiles.flatMap { profile in profile.rules.map { profileRule($0, of: profile) } }
-        case .profileLink: account.trustedProfiles.flatMap { profile in profile.links.map { profileLink($0, of: profile) } }
+        case .user:
+            compare(old.account.users, new.account.users, id: \.iamID,
+                    same: { $0 == $1 && old.activity(of: $0.iamID) == new.activity(of: $1.iamID) },
+                    old.user, new.user)
+        case .serviceID:
+            compare(old.account.serviceIDs, new.account.serviceIDs, id: \.iamID,
+                    same: { $0 == $1 && old.activity(of: $0.iamID, $0.id) == new.activity(of: $1.iamID, $1.id) },
+                    old.serviceID, new.serviceID)
+        case .trustedProfile:
+            compare(old.account.trustedProfiles, new.account.trustedProfiles, id: \.iamID,
+                    same: { $0 == $1 && old.activity(of: $0.iamID, $0.id) == new.activity(of: $1.iamID, $1.id) },
+                    old.profile, new.profile)
+        case .accessGroup:
+            compare(old.account.accessGroups, new.account.accessGroups, id: \.id, same: ==, old.group, new.group)
+        case .membership:
+            compare(old.members, new.members, id: { "\($0.parent.id)/\($0.item.iamID)" }, same: { $0.item == $1.item },
+                    { old.membership($0.item, of: $0.parent) }, { new.membership($0.item, of: $0.parent) })
+        case .accessGroupRule:
+            compare(old.groupRules, new.groupRules, id: \.item.id, same: { $0.item == $1.item },
+                    { old.groupRule($0.item, of: $0.parent) }, { new.groupRule($0.item, of: $0.parent) })
+        case .policy:
+            compare(old.account.accessPolicies, new.account.accessPolicies, id: \.id, same: ==,
+                    { old.policy($0, kind: .policy) }, { new.policy($0, kind: .policy) })
+        case .authorization:
+            compare(old.account.authorizationPolicies, new.account.authorizationPolicies, id: \.id, same: ==,
+                    { old.policy($0, kind: .authorization) }, { new.policy($0, kind: .authorization) })
+        case .customRole:
+            compare(old.customRoles, new.customRoles, id: \.crn, same: ==, old.customRole, new.customRole)
+        case .profileRule:
+            compare(old.profileItems(\.rules), new.profileItems(\.rules), id: \.item.id, same: { $0.item == $1.item },
+                    { old.profileRule($0.item, of: $0.parent) }, { new.profileRule($0.item, of: $0.parent) })
+        case .profileLink:
+            compare(old.profileItems(\.links), new.profileItems(\.links), id: \.item.id, same: { $0.item == $1.item },
+                    { old.profileLink($0.item, of: $0.parent) }, { new.profileLink($0.item, of: $0.parent) })
         case .profileIdentity:
-            account.trustedProfiles.flatMap { profile in profile.identities.map { profileIdentity($0, of: profile) } }
-        case .resourceGroup: account.resourceGroups.map(resourceGroup)
-        case .resourceInstance: account.resourceInstances.map(instance)
+            compare(old.profileItems(\.identities), new.profileItems(\.identities),
+                    id: { "\($0.parent.id)/\($0.item.iamID)" }, same: { $0.item == $1.item },
+                    { old.profileIdentity($0.item, of: $0.parent) }, { new.profileIdentity($0.item, of: $0.parent) })
+        case .resourceGroup:
+            compare(old.account.resourceGroups, new.account.resourceGroups, id: \.id, same: ==,
+                    old.resourceGroup, new.resourceGroup)
+        case .resourceInstance:
+            compare(old.account.resourceInstances, new.account.resourceInstances, id: \.instanceID, same: ==,
+                    old.instance, new.instance)
         }
+    }
+
+    /// An entity listed under another (a member under its access group, a rule under its trusted profile): the
+    /// record's compared fields come from `item` alone, its label names `parent` too.
+    private struct Child<Parent, Item> {
+        let parent: Parent
+        let item: Item
+    }
+
+    /// The changes from `old` to `new`, entities matched by `id`: records only for the added, the removed and the
+    /// pairs that are not the `same`.
+    private static func compare<Entity>(_ old: [Entity], _ new: [Entity], id: (Entity) -> String,
+                                        same: (Entity, Entity) -> Bool, _ oldRecord: (Entity) -> EntityRecord,
+                                        _ newRecord: (Entity) -> EntityRecord) -> [EntityChange] {
+        func byID(_ entities: [Entity]) -> [String: Entity] {
+            var result: [String: Entity] = [:]
+            result.reserveCapacity(entities.count)
+            for entity in entities {
+                let key = id(entity)
+                if result[key] == nil { result[key] = entity }
+            }
+            return result
+        }
+        let before = byID(old), after = byID(new)
+        var oldRecords: [EntityRecord] = [], newRecords: [EntityRecord] = []
+        for (key, entity) in after {
+            if let previous = before[key] {
+                if same(previous, entity) { continue }
+                oldRecords.append(oldRecord(previous))
+            }
+            newRecords.append(newRecord(entity))
+        }
+        for (key, entity) in before where after[key] == nil { oldRecords.append(oldRecord(entity)) }
+        return EntityRecord.changes(old: oldRecords, new: newRecords)
+    }
+
+    private var members: [Child<AccessGroup, GroupMember>] {
+        account.accessGroups.flatMap { group in group.members.map { Child(parent: group, item: $0) } }
+    }
+
+    private var groupRules: [Child<AccessGroup, GroupRule>] {
+        account.accessGroups.flatMap { group in group.rules.map { Child(parent: group, item: $0) } }
+    }
+
+    private var customRoles: [Role] { account.roles.filter { $0.kind == .custom } }
+
+    private func profileItems<Item>(_ items: KeyPath<TrustedProfile, [Item]>) -> [Child<TrustedProfile, Item>] {
+        account.trustedProfiles.flatMap { profile in profile[keyPath: items].map { Child(parent: profile, item: $0) } }
     }
 
     // MARK: identities and groups
@@ -52,25 +133,30 @@ struct EntityRecords {
         let email = user.email ?? user.userID
         return EntityRecord(kind: .user, id: user.iamID, label: user.displayName + (email.map { " <\($0)>" } ?? ""),
                             fields: [.single("name", user.displayName), .single("email", email), .single("state", user.state)]
-                                + activityField(user.iamID))
+                                + activityField(activity(of: user.iamID)))
     }
 
     private func serviceID(_ serviceID: ServiceID) -> EntityRecord {
         EntityRecord(kind: .serviceID, id: serviceID.iamID, label: serviceID.name ?? serviceID.id,
                      fields: [.single("name", serviceID.name), .single("description", serviceID.description),
                               .single("locked", serviceID.locked.map(String.init))]
-                         + activityField(serviceID.iamID, serviceID.id))
+                         + activityField(activity(of: serviceID.iamID, serviceID.id)))
     }
 
     private func profile(_ profile: TrustedProfile) -> EntityRecord {
         EntityRecord(kind: .trustedProfile, id: profile.iamID, label: profile.name ?? profile.id,
                      fields: [.single("name", profile.name), .single("description", profile.description)]
-                         + activityField(profile.iamID, profile.id))
+                         + activityField(activity(of: profile.iamID, profile.id)))
     }
 
-    private func activityField(_ keys: String...) -> [EntityRecord.Field] {
-        guard let activity else { return [] }
-        return [.single("activity", keys.lazy.compactMap { activity[$0] }.first ?? "active")]
+    /// An identity's activity as compared ("inactive since …", else "active"), by the first of its keys the report
+    /// knows; `nil` when activity is not compared.
+    private func activity(of keys: String...) -> String? {
+        activity.map { activity in keys.lazy.compactMap { activity[$0] }.first ?? "active" }
+    }
+
+    private func activityField(_ text: String?) -> [EntityRecord.Field] {
+        text.map { [.single("activity", $0)] } ?? []
     }
 
     private func group(_ group: AccessGroup) -> EntityRecord {

@@ -73,15 +73,19 @@ public struct SnapshotDiff: Sendable {
         self.options = options
         let unknown = Set(old.unknown.keys).union(new.unknown.keys)
         let oneSided = Set(old.unknown.keys).symmetricDifference(new.unknown.keys)
-        let oldIndex = AccessIndex(old), newIndex = AccessIndex(new)
+        // The two indexes, then effective access and the entities, are worked out side by side on two threads.
+        let indexing = Concurrent { AccessIndex(new) }
+        let oldIndex = AccessIndex(old), newIndex = indexing.value
+        let comparingAccess = oneSided.isDisjoint(with: AccessDiff.inputs)
+        let accessChanges = Concurrent { comparingAccess ? AccessDiff.changes(old: oldIndex, new: newIndex) : [] }
 
         let compareActivity = options.includeUsage && old.activity != nil && new.activity != nil
         let before = EntityRecords(oldIndex, includeUsage: options.includeUsage, includeActivity: compareActivity)
         let after = EntityRecords(newIndex, includeUsage: options.includeUsage, includeActivity: compareActivity)
         entities = EntityChange.Kind.allCases.filter { unknown.isDisjoint(with: $0.collections) }.flatMap {
-            EntityRecord.changes(old: before.records($0), new: after.records($0))
+            EntityRecords.changes($0, old: before, new: after)
         }
-        access = oneSided.isDisjoint(with: AccessDiff.inputs) ? AccessDiff.changes(old: oldIndex, new: newIndex) : []
+        access = accessChanges.value
         causes = DiffCause.attribute(access, to: entities)
 
         var notes = CollectionKind.allCases.compactMap { Self.note(on: $0, old: old, new: new) }

@@ -2,7 +2,8 @@ import Model
 
 /// What each path source (an IAM id's own policies, an access group's policies) grants in two snapshots: for a source
 /// that grants something else in the new one, the roles it stopped and started granting, worked out once however many
-/// holders reach it. A grant is keyed by policy, role, target and condition.
+/// holders reach it; and everything a source grants, described once however many paths to it open or close. A grant
+/// is keyed by policy, role, target and condition.
 struct SourceGrants {
     /// The roles a source stopped (`lost`) and started (`gained`) granting, as changes held directly.
     struct Delta {
@@ -20,8 +21,11 @@ struct SourceGrants {
     private let old: AccessIndex
     private let new: AccessIndex
     private let deltas: [AccessPath.Source: Delta]
+    /// What `all(_:as:)` answered, by direction and source.
+    private var everything: [AccessChange.Direction: [AccessPath.Source: [AccessChange]]] = [:]
 
-    /// Keys every source of either snapshot once: linear in their policies.
+    /// Keys every source of either snapshot whose policies differ, once: linear in their policies. A source whose
+    /// policies and their targets are equal in both snapshots grants the same, and is passed over.
     init(old: AccessIndex, new: AccessIndex) {
         self.old = old
         self.new = new
@@ -31,7 +35,7 @@ struct SourceGrants {
             sources.formUnion(index.policiesOfGroup.keys.map { .accessGroup(id: $0) })
         }
         var deltas: [AccessPath.Source: Delta] = [:]
-        for source in sources {
+        for source in sources where !Self.grantsAlike(source, old: old, new: new) {
             let before = Self.keyed(source, in: old), after = Self.keyed(source, in: new)
             guard Set(before.keys) != Set(after.keys) else { continue }
             deltas[source] = Delta(
@@ -44,10 +48,21 @@ struct SourceGrants {
     /// What the source stopped and started granting; nil when it grants the same in both snapshots.
     func delta(_ source: AccessPath.Source) -> Delta? { deltas[source] }
 
-    /// Every role the source grants in the old snapshot, as lost, or in the new one, as gained.
-    func all(_ source: AccessPath.Source, as direction: AccessChange.Direction) -> [AccessChange] {
+    /// Every role the source grants in the old snapshot, as lost, or in the new one, as gained; described once per
+    /// source and direction.
+    mutating func all(_ source: AccessPath.Source, as direction: AccessChange.Direction) -> [AccessChange] {
+        if let known = everything[direction]?[source] { return known }
         let index = direction == .lost ? old : new
-        return Self.keyed(source, in: index).map { AccessChange(direction, roleID: $0.key.roleID, of: $0.value, in: index) }
+        let changes = Self.keyed(source, in: index).map { AccessChange(direction, roleID: $0.key.roleID, of: $0.value, in: index) }
+        everything[direction, default: [:]][source] = changes
+        return changes
+    }
+
+    /// Whether the source has equal policies with equal targets in both snapshots, so that it grants the same.
+    private static func grantsAlike(_ source: AccessPath.Source, old: AccessIndex, new: AccessIndex) -> Bool {
+        let before = old.policies(of: source), after = new.policies(of: source)
+        return before.count == after.count
+            && zip(before, after).allSatisfy { $0 == $1 && old.target(of: $0) == new.target(of: $1) }
     }
 
     private static func keyed(_ source: AccessPath.Source, in index: AccessIndex) -> [Key: Policy] {

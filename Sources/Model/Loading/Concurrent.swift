@@ -4,17 +4,17 @@ import Dispatch
 ///
 /// `@unchecked Sendable` because `result` is written once, by the background work, before the group is left, and read
 /// only after `group.wait()` — the group orders the write before every read.
-final class Concurrent<Value: Sendable>: @unchecked Sendable {
+public final class Concurrent<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Value?
 
     /// Starts `work` on a global queue.
-    init(_ work: @escaping @Sendable () -> Value) {
+    public init(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async(group: group) { self.result = work() }
     }
 
     /// The result, once the work has finished.
-    var value: Value {
+    public var value: Value {
         group.wait()
         return result!
     }

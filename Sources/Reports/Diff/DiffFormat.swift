@@ -11,6 +11,14 @@ public enum DiffFormat: String, Sendable, CaseIterable {
     /// A Mermaid flowchart of the changed neighbourhood, for a pull-request comment (within Mermaid's text limit).
     case mermaid
 
-    /// Whether the output is binary (never written to a terminal).
+    /// Whether the output is binary.
     public var isBinary: Bool { self == .png }
+
+    /// Whether the output is text a person reads on a terminal: SVG is markup and PNG binary, so neither is.
+    public var isForTerminal: Bool {
+        switch self {
+        case .text, .json, .markdown, .dot, .mermaid: true
+        case .svg, .png: false
+        }
+    }
 }

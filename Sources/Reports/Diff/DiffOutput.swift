@@ -9,7 +9,7 @@ public enum DiffOutput {
     /// Writes a report to a sink, a part at a time (`OutputFile`'s producer).
     public typealias Writer = ((Data) throws -> Void) throws -> Void
 
-    /// What writes the report (JSON a block at a time, as its changes are described), or `nil` when there is nothing
+    /// What writes the report (text and JSON a block at a time, as their changes are described), or `nil` when there is nothing
     /// to write (a map when nothing changed). Maps are drawn before this returns.
     /// - Parameters:
     ///   - old, new: the two accounts, which a map draws.
@@ -19,7 +19,7 @@ public enum DiffOutput {
                               format: DiffFormat, layout: LayoutEngine, note: (String) -> Void) throws -> Writer? {
         let whole: Data?
         switch format {
-        case .text: whole = Data(DiffText.render(diff, sources: sources).utf8)
+        case .text: return { sink in try text(diff, sources: sources, to: sink) }
         case .markdown: whole = Data(DiffMarkdown.render(diff, sources: sources).utf8)
         case .json: return { sink in try DiffJSON.write(diff, sources: sources, to: sink) }
         case .svg: whole = try map(diff, old: old, new: new, as: .svg, layout: layout, note: note)
@@ -28,6 +28,22 @@ public enum DiffOutput {
         case .mermaid: whole = try mermaid(diff, old: old, new: new, note: note)
         }
         return whole.map { data in { sink in try sink(data) } }
+    }
+
+    /// The text report's lines as UTF-8, handed to `sink` about a megabyte at a time.
+    private static func text(_ diff: SnapshotDiff, sources: DiffSources, to sink: (Data) throws -> Void) throws {
+        let blockSize = 1 << 20
+        var block: [UInt8] = []
+        block.reserveCapacity(blockSize + blockSize / 2)
+        try DiffText.lines(diff, sources: sources) { line in
+            block.append(contentsOf: line.utf8)
+            block.append(UInt8(ascii: "\n"))
+            if block.count >= blockSize {
+                try sink(Data(block))
+                block.removeAll(keepingCapacity: true)
+            }
+        }
+        if !block.isEmpty { try sink(Data(block)) }
     }
 
     /// The changed neighbourhood as a Mermaid flowchart, its context aggregated until it fits Mermaid's text limit;

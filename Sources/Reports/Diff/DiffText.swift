@@ -10,38 +10,47 @@ public enum DiffText {
     static let privilegedMark = "[privileged] "
 
     public static func render(_ diff: SnapshotDiff, sources: DiffSources) -> String {
-        guard !diff.isEmpty else { return "" }
-        var lines: [String] = []
+        var text = ""
+        lines(diff, sources: sources) { text += $0 + "\n" }
+        return text
+    }
+
+    /// Hands the text's lines (without their line breaks) to `line` one at a time, as `render` joins them.
+    public static func lines(_ diff: SnapshotDiff, sources: DiffSources, _ line: (String) throws -> Void) rethrows {
+        guard !diff.isEmpty else { return }
+        for (mark, source, side) in [("---", sources.old, diff.old), ("+++", sources.new, diff.new)] {
+            try line("\(mark) \(TerminalText.clean(source))\t\(TerminalText.clean("\(side.accountName) · snapshot \(side.fetchedAt)"))")
+        }
         if !diff.causes.isEmpty {
-            lines.append("@@ causes: \(DiffWording.causeSummary(diff)); \(DiffWording.accessSummary(diff)) @@")
+            try line(TerminalText.clean("@@ causes: \(DiffWording.causeSummary(diff)); \(DiffWording.accessSummary(diff)) @@"))
             for cause in diff.causes {
                 if let change = cause.change {
-                    lines += entityLines(change)
+                    for text in entityLines(change) { try line(TerminalText.clean(text)) }
                 } else {
-                    lines.append("  (cause not among the compared entities)")
+                    try line(TerminalText.clean("  (cause not among the compared entities)"))
                 }
-                lines += cause.effects.map { effect in
-                    sign(effect.direction) + "     -> " + (effect.direction == .gained && effect.isPrivileged ? privilegedMark : "")
-                        + effect.sentence()
+                for effect in cause.effects {
+                    try line(TerminalText.clean(sign(effect.direction) + "     -> "
+                             + (effect.direction == .gained && effect.isPrivileged ? privilegedMark : "") + effect.sentence()))
                 }
             }
         }
         if !diff.access.isEmpty {
-            lines.append("@@ effective access by holder: \(DiffWording.accessSummary(diff)) @@")
+            try line(TerminalText.clean("@@ effective access by holder: \(DiffWording.accessSummary(diff)) @@"))
             for holder in diff.access {
-                lines += holder.lost.map { "- " + $0.sentence(for: holder.holder) }
-                lines += holder.gained.map { "+ " + ($0.isPrivileged ? privilegedMark : "") + $0.sentence(for: holder.holder) }
+                for change in holder.lost { try line(TerminalText.clean("- " + change.sentence(for: holder.holder))) }
+                for change in holder.gained {
+                    try line(TerminalText.clean("+ " + (change.isPrivileged ? privilegedMark : "") + change.sentence(for: holder.holder)))
+                }
             }
         }
         let others = diff.entitiesWithoutAccessChange
         if !others.isEmpty {
-            lines.append("@@ entities that changed no access: \(DiffWording.entitySummary(others)) @@")
-            lines += others.flatMap(entityLines)
+            try line(TerminalText.clean("@@ entities that changed no access: \(DiffWording.entitySummary(others)) @@"))
+            for change in others {
+                for text in entityLines(change) { try line(TerminalText.clean(text)) }
+            }
         }
-        let header = [("---", sources.old, diff.old), ("+++", sources.new, diff.new)].map { mark, source, side in
-            "\(mark) \(TerminalText.clean(source))\t\(TerminalText.clean("\(side.accountName) · snapshot \(side.fetchedAt)"))"
-        }
-        return (header + lines.map(TerminalText.clean)).joined(separator: "\n") + "\n"
     }
 
     private static func sign(_ direction: AccessChange.Direction) -> String {
