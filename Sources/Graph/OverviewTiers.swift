@@ -15,7 +15,8 @@ import GraphValues
 /// counted per tier in the notes, never merged into a class of several groups.
 ///
 /// Targets merge by class so edges stay readable (`TargetClass`); one edge joins a holder and a class, labelled with
-/// the role set once. A privileged holder shows only its privileged grants (the rest are in `access --identity`).
+/// the role set once. A privileged holder shows only the grants of its highest tier (the rest are in `access
+/// --identity` and `--access-group`).
 /// Memberships are inside the group nodes, so no `member_of` edge is drawn; each tier's holders are boxed together
 /// under the tier's name.
 struct OverviewTiers {
@@ -76,10 +77,13 @@ struct OverviewTiers {
             everyone = draft.nodes.filter { $0.flags.contains(.everyone) && grants[$0.id] != nil }.map(\.id)
         }
 
-        /// The grants a holder's node shows: its privileged ones if it has any, else all.
+        /// The grants a holder's node shows: those of its highest privilege tier if it has any, else all. What an
+        /// account administrator holds besides administration adds nothing to the review's question and, drawn, made
+        /// hundreds of crossing edges on a large account (it is in the node's `access --identity`/`--access-group`).
         func shownGrants(of holder: String) -> [Grant] {
             let all = grants[holder] ?? []
-            return tiers[holder] == nil ? all : all.filter { $0.tier != nil }
+            guard let tier = tiers[holder] else { return all }
+            return all.filter { $0.tier == tier }
         }
 
         /// The member count a group's label gives: the snapshot's count, else the members the draft draws.
