@@ -147,8 +147,8 @@ enum PageFuzzer {
         for parent in FetchPlan.ids(items) {
             for child in children[kind] ?? [] { _ = try? client.url(catalog.endpoint(child).forParent(parent), cursor: nil) }
         }
-        let queries = kind.holdsPolicies ? RoleMerge.queries(policies: items, instances: [])
-            : kind == .resourceInstances ? RoleMerge.queries(policies: [], instances: items) : []
+        let queries = kind.holdsPolicies ? RoleQueries.queries(policies: items, instances: [])
+            : kind == .resourceInstances ? RoleQueries.queries(policies: [], instances: items) : []
         for query in queries {
             _ = try? client.url(catalog.endpoint(.roles).adding(query), cursor: nil)
         }
@@ -156,7 +156,7 @@ enum PageFuzzer {
 
     /// A body parsed as `APIClient.send` parses it.
     static func json(_ body: Data) -> Any? {
-        try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+        try? FoundationJSON.parse(body)
     }
 
     /// The endpoint a collection is requested from; a per-parent one for a parent named `parent`.
