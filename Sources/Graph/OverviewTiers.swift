@@ -3,22 +3,26 @@ import GraphValues
 /// The overview of an account whose privileged holders do not fit the node budget (synthetic L: 1,363 privileged
 /// access groups, over a thousand identities with privileged grants of their own).
 ///
-/// Holders are placed tier by tier (`PrivilegeTier`: account administration, can assign access, privileged
-/// service-wide, privileged on one resource group or instance):
-/// - each access group is one node under its own name with its member count ("Admins — 37 members"), its first
-///   members by name and email in `member_names` (the tooltip, the HTML explorer's search); largest groups first;
-/// - identities holding the grant themselves are drawn by name when all of the tier's fit, else one node per direct
-///   path ("14 users with direct grants on kms — account-wide");
-/// - services holding it through an authorization by name.
+/// Every privileged tier (`PrivilegeTier`: account administration, can assign access, privileged service-wide,
+/// privileged on one resource group or instance) is on the picture:
+/// - the budget left after the targets is split between the tiers by `FairShare`, the higher tiers weighing more
+///   (`PrivilegeTier.shareWeight`) but each guaranteed its part, and a tier's part between its kinds of holder, so
+///   that a tier of hundreds of access groups still names its service IDs;
+/// - within that part the largest holders are drawn by name: each access group as "Name — N members" (its first
+///   members by name and email in `member_names`: the tooltip, the HTML explorer's search), identities and services
+///   by name;
+/// - the tier's other holders are grouped by what makes them privileged, the target class of their grant: one node
+///   per class, "+ 214 access groups (1480 members), 26 users", with one edge to the class labelled with the role set
+///   ("kms across the account: Manager"); every holder it stands for listed in `member_names`. A tier's holders add up
+///   to its total (the node's `count`), never dissolved into "N other users".
 ///
-/// The room left after the privileged tiers goes to the other access groups, largest first. Whatever does not fit is
-/// counted per tier in the notes, never merged into a class of several groups.
+/// The room left after the privileged tiers goes to the other access groups, largest first; what does not fit is
+/// counted in the notes.
 ///
-/// Targets merge by class so edges stay readable (`TargetClass`); one edge joins a holder and a class, labelled with
-/// the role set once. A privileged holder shows only the grants of its highest tier (the rest are in `access
-/// --identity` and `--access-group`).
-/// Memberships are inside the group nodes, so no `member_of` edge is drawn; each tier's holders are boxed together
-/// under the tier's name.
+/// Targets merge by class (`TargetClass`), one edge per holder and class, and each tier has its own targets: a tier's
+/// box holds its holders and the classes they reach, so its edges stay inside it (a class reached from two tiers is
+/// drawn in both). A privileged holder shows only the grants of its highest tier (the rest are in `access
+/// --identity` and `--access-group`). Memberships are inside the group nodes, so no `member_of` edge is drawn.
 struct OverviewTiers {
     let budget: Int
 
@@ -29,14 +33,30 @@ struct OverviewTiers {
         let holdings = Holdings(draft)
         var fit = Fit(nodeBudget: budget, edgeBudget: edgeBudget, holdings: holdings)
         var notes = draft.notes
-        notes.append("overview of \(draft.nodes.count) nodes, privileged first, tier by tier; "
-                     + "groups with member counts (--privileged, --full)")
+        notes.append("overview of \(draft.nodes.count) nodes, privileged first: each tier's largest holders by name, "
+                     + "the others grouped by target (--privileged, --full)")
         for everyone in holdings.everyone { _ = fit.add(.holder(everyone)) }
+        let names = Self.names(room: budget - fit.nodeCount, holdings: holdings)
         for tier in PrivilegeTier.allCases {
-            notes += fit.place(tier: tier)
+            notes += fit.place(tier: tier, names: names[tier] ?? 0)
         }
         notes.append(fit.placeTheRest())
         return fit.draft(notes: notes)
+    }
+
+    /// How many holders of each tier are drawn by name: the room left once every tier's targets and its grouped
+    /// holders (one node per target class) are set aside, split by `FairShare`. A tier whose holders all get a name
+    /// needs no grouped nodes; their room goes to the others.
+    static func names(room: Int, holdings: Holdings) -> [PrivilegeTier: Int] {
+        let tiers = PrivilegeTier.allCases
+        let demands = tiers.map { holdings.holders(of: $0).count }
+        let weights = tiers.map(\.shareWeight)
+        let targets = tiers.reduce(0) { $0 + holdings.targetClasses(of: $1).count }
+        let grouped = tiers.map { holdings.groupingClasses(of: $0).count }
+        var shares = FairShare.split(room - targets - grouped.reduce(0, +), demands: demands, weights: weights)
+        let needed = tiers.indices.reduce(0) { $0 + (shares[$1] < demands[$1] ? grouped[$1] : 0) }
+        shares = FairShare.split(room - targets - needed, demands: demands, weights: weights)
+        return Dictionary(uniqueKeysWithValues: zip(tiers, shares))
     }
 
     /// What the draft's holders hold: their grants by target class, their privilege tier, their members.
@@ -77,6 +97,11 @@ struct OverviewTiers {
             everyone = draft.nodes.filter { $0.flags.contains(.everyone) && grants[$0.id] != nil }.map(\.id)
         }
 
+        /// The holders whose highest tier is `tier` (Public Access excepted: it is always shown), in the draft's order.
+        func holders(of tier: PrivilegeTier) -> [String] {
+            holders.filter { tiers[$0] == tier && nodes[$0]?.flags.contains(.everyone) != true }
+        }
+
         /// The grants a holder's node shows: those of its highest privilege tier if it has any, else all. What an
         /// account administrator holds besides administration adds nothing to the review's question and, drawn, made
         /// hundreds of crossing edges on a large account (it is in the node's `access --identity`/`--access-group`).
@@ -84,6 +109,22 @@ struct OverviewTiers {
             let all = grants[holder] ?? []
             guard let tier = tiers[holder] else { return all }
             return all.filter { $0.tier == tier }
+        }
+
+        /// The class that makes a holder privileged, by which a grouped node gathers it: that of its first grant of
+        /// its highest tier.
+        func groupingClass(of holder: String) -> TargetClass? {
+            shownGrants(of: holder).first?.targetClass
+        }
+
+        /// The target classes the holders of `tier` reach, by key.
+        func targetClasses(of tier: PrivilegeTier) -> Set<String> {
+            Set(holders(of: tier).flatMap { shownGrants(of: $0).map(\.targetClass.key) })
+        }
+
+        /// The classes the holders of `tier` are grouped by, by key.
+        func groupingClasses(of tier: PrivilegeTier) -> Set<String> {
+            Set(holders(of: tier).compactMap { groupingClass(of: $0)?.key })
         }
 
         /// The member count a group's label gives: the snapshot's count, else the members the draft draws.
@@ -115,19 +156,42 @@ struct OverviewTiers {
     enum Unit {
         /// An access group, identity or service, by name.
         case holder(String)
-        /// Identities of one kind holding a tier's grant themselves on one target class.
-        case directPath(kind: NodeKind, tier: PrivilegeTier, targetClass: TargetClass, members: [String])
+        /// The holders of a tier not drawn by name whose grouping class is `targetClass`; `besides` when some of the
+        /// tier's holders are drawn by name (the label then reads "+ …").
+        case grouped(tier: PrivilegeTier, targetClass: TargetClass, members: [String], besides: Bool)
     }
 
-    /// The budget being filled: the units placed, the target classes they reach, and what was left out.
+    /// The box a unit and the targets it reaches are drawn in: its privilege tier, or the other access.
+    enum Box: Hashable, Comparable {
+        case tier(PrivilegeTier)
+        case other
+
+        /// Unique per box, for node and cluster ids.
+        var key: String {
+            switch self {
+            case .tier(let tier): "tier:\(tier.rawValue)"
+            case .other: "tier:other"
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .tier(let tier): tier.phrase
+            case .other: "other access (not privileged)"
+            }
+        }
+    }
+
+    /// The budget being filled: the units placed, the target classes they reach (per box), and what was left out.
     struct Fit {
         let nodeBudget: Int
         let edgeBudget: Int
         let holdings: Holdings
         private(set) var units: [Unit] = []
         private var placed = Set<String>()
-        private var classes: [String: TargetClass] = [:]
-        private var nodeCount = 0
+        /// Box and class key → the class, for every class a placed unit reaches.
+        private var classes: [BoxedClass: TargetClass] = [:]
+        private(set) var nodeCount = 0
         private var edgeCount = 0
 
         init(nodeBudget: Int, edgeBudget: Int, holdings: Holdings) {
@@ -136,13 +200,28 @@ struct OverviewTiers {
             self.holdings = holdings
         }
 
+        /// A target class drawn in one box.
+        struct BoxedClass: Hashable, Comparable {
+            let box: Box
+            let key: String
+
+            static func < (a: Self, b: Self) -> Bool { (a.box, a.key) < (b.box, b.key) }
+        }
+
+        func box(of unit: Unit) -> Box {
+            switch unit {
+            case .holder(let id): holdings.tiers[id].map(Box.tier) ?? .other
+            case .grouped(let tier, _, _, _): .tier(tier)
+            }
+        }
+
         /// The target classes `unit`'s edges lead to.
         func reach(of unit: Unit) -> [TargetClass] {
             switch unit {
             case .holder(let id):
                 var seen = Set<String>()
                 return holdings.shownGrants(of: id).map(\.targetClass).filter { seen.insert($0.key).inserted }
-            case .directPath(_, _, let targetClass, _):
+            case .grouped(_, let targetClass, _, _):
                 return [targetClass]
             }
         }
@@ -150,10 +229,11 @@ struct OverviewTiers {
         /// Places `unit` if it and the classes it reaches fit both budgets.
         mutating func add(_ unit: Unit) -> Bool {
             if case .holder(let id) = unit, placed.contains(id) { return true }
+            let box = box(of: unit)
             let reach = reach(of: unit)
-            let new = reach.filter { classes[$0.key] == nil }.count
+            let new = reach.filter { classes[BoxedClass(box: box, key: $0.key)] == nil }.count
             guard nodeCount + 1 + new <= nodeBudget, edgeCount + reach.count <= edgeBudget else { return false }
-            for targetClass in reach { classes[targetClass.key] = targetClass }
+            for targetClass in reach { classes[BoxedClass(box: box, key: targetClass.key)] = targetClass }
             nodeCount += 1 + new
             edgeCount += reach.count
             if case .holder(let id) = unit { placed.insert(id) }
@@ -161,56 +241,50 @@ struct OverviewTiers {
             return true
         }
 
-        /// Places the holders of `tier`; the notes say what was shown and, on a line of its own, what was left out.
-        mutating func place(tier: PrivilegeTier) -> [String] {
-            let holders = holdings.holders.filter { holdings.tiers[$0] == tier }
-            let kinds = holders.compactMap { holdings.nodes[$0]?.kind }
-            let groups = zip(holders, kinds).filter { $0.1 == .accessGroup }.map(\.0)
-                .sorted { (holdings.memberCount(of: $0), $1) > (holdings.memberCount(of: $1), $0) }
-            var missedGroups = 0, missedMembers = 0
-            for group in groups where !add(.holder(group)) {
-                missedGroups += 1
-                missedMembers += holdings.memberCount(of: group)
+        /// Places the holders of `tier`: `names` of them by name (split between the kinds of holder, access groups
+        /// largest first), the others grouped by class, largest group first. The notes say how many of each and,
+        /// on a line of their own, what did not fit at all.
+        mutating func place(tier: PrivilegeTier, names: Int) -> [String] {
+            let holders = holdings.holders(of: tier)
+            guard !holders.isEmpty else { return [] }
+            var byKind: [NodeKind: [String]] = [:]
+            for holder in holders {
+                guard let kind = holdings.nodes[holder]?.kind else { continue }
+                byKind[kind, default: []].append(holder)
             }
-            let identities = zip(holders, kinds).filter { $0.1.isIdentity }.map(\.0)
-            var missedIdentities = 0
-            if !addAll(identities) {
-                for path in directPaths(identities, tier: tier) where !add(path) {
-                    if case .directPath(_, _, _, let members) = path { missedIdentities += members.count }
+            let kinds = NodeKind.allCases.filter { byKind[$0] != nil }
+            if let groups = byKind[.accessGroup] {
+                byKind[.accessGroup] = groups.sorted { (holdings.memberCount(of: $0), $1) > (holdings.memberCount(of: $1), $0) }
+            }
+            let shares = FairShare.split(names, demands: kinds.map { byKind[$0]?.count ?? 0 },
+                                         weights: kinds.map { _ in 1 })
+            var named = 0, others: [String] = []
+            for (kind, share) in zip(kinds, shares) {
+                for (position, holder) in (byKind[kind] ?? []).enumerated() {
+                    if position < share, add(.holder(holder)) {
+                        named += 1
+                    } else {
+                        others.append(holder)
+                    }
                 }
             }
-            let services = zip(holders, kinds).filter { $0.1 == .service }.map(\.0)
-            var missedServices = 0
-            for service in services where !add(.holder(service)) { missedServices += 1 }
-            let note = "\(tier.phrase): \(groups.count - missedGroups) of \(groups.count) access groups, "
-                + "\(identities.count - missedIdentities) of \(identities.count) identities holding it directly"
-                + (services.isEmpty ? "" : ", \(services.count - missedServices) of \(services.count) services")
-            let missed = [(missedGroups, "access groups (\(missedMembers) members)"), (missedIdentities, "identities"),
-                          (missedServices, "services")].filter { $0.0 > 0 }.map { "+\($0.0) \($0.1)" }
-            guard !missed.isEmpty else { return [note] }
-            return [note, "\(tier.phrase) — left out: " + missed.joined(separator: ", ") + ", see --privileged"]
-        }
-
-        /// Places every one of `identities` by name, or none.
-        private mutating func addAll(_ identities: [String]) -> Bool {
-            let reached = identities.flatMap { reach(of: .holder($0)) }
-            let new = Set(reached.map(\.key)).filter { classes[$0] == nil }.count
-            guard nodeCount + identities.count + new <= nodeBudget, edgeCount + reached.count <= edgeBudget else { return false }
-            for identity in identities { _ = add(.holder(identity)) }
-            return true
-        }
-
-        /// The identities grouped by kind and the class of their first grant of `tier`, largest first.
-        private func directPaths(_ identities: [String], tier: PrivilegeTier) -> [Unit] {
-            var paths: [String: (kind: NodeKind, targetClass: TargetClass, members: [String])] = [:]
-            for identity in identities {
-                guard let kind = holdings.nodes[identity]?.kind,
-                      let grant = holdings.grants[identity]?.first(where: { $0.tier == tier }) else { continue }
-                let key = kind.rawValue + "|" + grant.targetClass.key
-                paths[key, default: (kind, grant.targetClass, [])].members.append(identity)
+            var grouped: [String: (targetClass: TargetClass, members: [String])] = [:]
+            for holder in others {
+                guard let targetClass = holdings.groupingClass(of: holder) else { continue }
+                grouped[targetClass.key, default: (targetClass, [])].members.append(holder)
             }
-            return paths.sorted { ($0.value.members.count, $1.key) > ($1.value.members.count, $0.key) }
-                .map { .directPath(kind: $0.value.kind, tier: tier, targetClass: $0.value.targetClass, members: $0.value.members) }
+            var groupNodes = 0, missed = 0
+            for (_, group) in grouped.sorted(by: { ($0.value.members.count, $1.key) > ($1.value.members.count, $0.key) }) {
+                if add(.grouped(tier: tier, targetClass: group.targetClass, members: group.members, besides: named > 0)) {
+                    groupNodes += 1
+                } else {
+                    missed += group.members.count
+                }
+            }
+            let note = "\(tier.phrase): \(named) of \(holders.count) holders by name"
+                + (others.count > missed ? ", \(others.count - missed) grouped by target in \(groupNodes) node\(groupNodes == 1 ? "" : "s")" : "")
+            guard missed > 0 else { return [note] }
+            return [note, "\(tier.phrase) — left out: +\(missed) holders, see --privileged"]
         }
 
         /// Fills the room left with the other access groups, largest first; the note says how many.
@@ -224,31 +298,44 @@ struct OverviewTiers {
                 + "\(identities.count) identities with only direct, non-privileged grants are not drawn (see access)"
         }
 
-        /// The overview: the units, the target classes they reach, one edge per unit and class.
+        /// The overview: the units, the target classes they reach in their box, one edge per unit and class, a
+        /// cluster per box.
         func draft(notes: [String]) -> GraphDraft {
             var nodes: [Node] = []
-            var grantsByUnit: [(id: String, grants: [(key: String, grants: [Grant])])] = []
-            var targets: [String: [String: Node]] = [:]
+            var boxes: [Box: [String]] = [:]
+            var grantsByUnit: [(id: String, grants: [(key: BoxedClass, grants: [Grant])])] = []
+            var targets: [BoxedClass: [String: Node]] = [:]
             for unit in units {
+                let box = box(of: unit)
                 let (node, grants) = self.node(for: unit)
                 nodes.append(node)
-                var merged: [String: [Grant]] = [:]
+                boxes[box, default: []].append(node.id)
+                var merged: [BoxedClass: [Grant]] = [:]
                 for grant in grants {
-                    merged[grant.targetClass.key, default: []].append(grant)
-                    targets[grant.targetClass.key, default: [:]][grant.target.id] = grant.target
+                    let key = BoxedClass(box: box, key: grant.targetClass.key)
+                    merged[key, default: []].append(grant)
+                    targets[key, default: [:]][grant.target.id] = grant.target
                 }
                 grantsByUnit.append((node.id, merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
             }
-            var classNodes: [String: String] = [:]
+            // A single target keeps its own id unless it is drawn in several boxes.
+            var boxesOfTarget: [String: Int] = [:]
+            for members in targets.values where members.count == 1 {
+                for id in members.keys { boxesOfTarget[id, default: 0] += 1 }
+            }
+            var classNodes: [BoxedClass: String] = [:]
             for (key, members) in targets.sorted(by: { $0.key < $1.key }) {
                 let sorted = members.values.sorted { $0.id < $1.id }
-                guard sorted.count > 1, let targetClass = classes[key] else {
-                    nodes.append(sorted[0])
-                    classNodes[key] = sorted[0].id
-                    continue
+                var node: Node
+                if sorted.count > 1, let targetClass = classes[key] {
+                    node = targetClass.node(members: sorted)
+                    node.id += "|" + key.box.key
+                } else {
+                    node = sorted[0]
+                    if (boxesOfTarget[node.id] ?? 0) > 1 { node.id += "|" + key.box.key }
                 }
-                let node = targetClass.node(members: sorted)
                 nodes.append(node)
+                boxes[key.box, default: []].append(node.id)
                 classNodes[key] = node.id
             }
             let edges = grantsByUnit.flatMap { unit in
@@ -256,18 +343,8 @@ struct OverviewTiers {
                     classNodes[key].map { Self.edge(from: unit.id, to: $0, grants: grants) }
                 }
             }
-            return GraphDraft(nodes: nodes, edges: edges, clusters: tierClusters(of: nodes), notes: notes)
-        }
-
-        /// One box per privilege tier around its holders, so "who is admin?" reads off the box's label.
-        private func tierClusters(of nodes: [Node]) -> [Cluster] {
-            var members: [PrivilegeTier: [String]] = [:]
-            for node in nodes {
-                guard let phrase = node.attributes["privilege"],
-                      let tier = PrivilegeTier.allCases.first(where: { $0.phrase == phrase }) else { continue }
-                members[tier, default: []].append(node.id)
-            }
-            return members.map { tier, ids in Cluster(id: "tier:\(tier.rawValue)", label: tier.phrase, nodeIDs: ids) }
+            let clusters = boxes.sorted { $0.key < $1.key }.map { Cluster(id: $0.key.key, label: $0.key.label, nodeIDs: $0.value) }
+            return GraphDraft(nodes: nodes, edges: edges, clusters: clusters, notes: notes)
         }
 
         /// A unit's node and the grants its edges stand for.
@@ -283,15 +360,34 @@ struct OverviewTiers {
                     if !members.isEmpty { node.attributes["member_names"] = MemberList.text(members) }
                 }
                 return (node, holdings.shownGrants(of: holder))
-            case .directPath(let kind, let tier, let targetClass, let members):
+            case .grouped(let tier, let targetClass, let members, let besides):
                 let memberNodes = members.compactMap { holdings.nodes[$0] }
-                let node = Node(id: "aggregate:direct:\(kind.rawValue)|\(tier.rawValue)|\(targetClass.key)", kind: kind,
-                                label: "\(members.count) \(kind.plural) with direct grants on \(targetClass.label)",
+                var counts: [NodeKind: Int] = [:]
+                for member in memberNodes { counts[member.kind, default: 0] += 1 }
+                let kinds = NodeKind.allCases.filter { counts[$0] != nil }
+                let parts = kinds.map { kind in
+                    let count = counts[kind] ?? 0
+                    let noun = count == 1 ? String(kind.plural.dropLast()) : kind.plural
+                    guard kind == .accessGroup else { return "\(count) \(noun)" }
+                    let people = members.filter { holdings.nodes[$0]?.kind == .accessGroup }.reduce(0) { $0 + holdings.memberCount(of: $1) }
+                    return "\(count) \(noun) (\(people) member\(people == 1 ? "" : "s"))"
+                }
+                let kind = kinds.max { (counts[$0] ?? 0, $1) < (counts[$1] ?? 0, $0) } ?? .accessGroup
+                let labelled = memberNodes.map { member in
+                    guard member.kind == .accessGroup else { return member }
+                    var member = member
+                    let count = holdings.memberCount(of: member.id)
+                    member.label = "\(member.label) (\(count) member\(count == 1 ? "" : "s"))"
+                    return member
+                }
+                let node = Node(id: "aggregate:tier:\(tier.rawValue)|\(targetClass.key)", kind: kind,
+                                label: (besides ? "+ " : "") + parts.joined(separator: ", "),
                                 attributes: ["members": Overview.sample(memberNodes), "count": String(members.count),
-                                             "member_names": MemberList.text(memberNodes), "privilege": tier.phrase],
+                                             "member_names": MemberList.text(labelled, shown: MemberList.everyHolder),
+                                             "privilege": tier.phrase],
                                 flags: [.aggregate, .privileged])
                 let grants = members.flatMap { member in
-                    (holdings.grants[member] ?? []).filter { $0.tier == tier && $0.targetClass.key == targetClass.key }
+                    holdings.shownGrants(of: member).filter { $0.targetClass.key == targetClass.key }
                 }
                 return (node, grants)
             }

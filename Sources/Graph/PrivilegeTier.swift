@@ -34,5 +34,16 @@ enum PrivilegeTier: Int, CaseIterable, Comparable {
         }
     }
 
+    /// The tier's weight when the overview splits its budget between the tiers (`FairShare`): account
+    /// administration weighs four times the lowest tier, and every tier is guaranteed its part.
+    var shareWeight: Int {
+        switch self {
+        case .accountAdministration: 4
+        case .assignsAccess: 3
+        case .serviceWide: 2
+        case .scoped: 1
+        }
+    }
+
     static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
