@@ -338,13 +338,35 @@ struct OverviewTiers {
                 boxes[key.box, default: []].append(node.id)
                 classNodes[key] = node.id
             }
-            let edges = grantsByUnit.flatMap { unit in
+            var edges = grantsByUnit.flatMap { unit in
                 unit.grants.compactMap { key, grants in
                     classNodes[key].map { Self.edge(from: unit.id, to: $0, grants: grants) }
                 }
             }
+            Self.labelUniformRolesOnce(nodes: &nodes, edges: &edges)
             let clusters = boxes.sorted { $0.key < $1.key }.map { Cluster(id: $0.key.key, label: $0.key.label, nodeIDs: $0.value) }
             return GraphDraft(nodes: nodes, edges: edges, clusters: clusters, notes: notes)
+        }
+
+        /// Where every edge into a target carries the same role set, it is said once, on the target ("All account
+        /// management services: Administrator"), and the edges go unlabelled: a hundred "Administrator" labels beside
+        /// a hundred edges into one box hid the edges. The edges keep their `roles` (tooltips, the explorer).
+        private static func labelUniformRolesOnce(nodes: inout [Node], edges: inout [Edge]) {
+            var labels: [String: Set<String>] = [:], counts: [String: Int] = [:]
+            for edge in edges {
+                labels[edge.target, default: []].insert(edge.label)
+                counts[edge.target, default: 0] += 1
+            }
+            let uniform = labels.compactMapValues { $0.count == 1 ? $0.first : nil }
+                .filter { !$0.value.isEmpty && (counts[$0.key] ?? 0) > 1 }
+            guard !uniform.isEmpty else { return }
+            for index in nodes.indices {
+                guard let roles = uniform[nodes[index].id] else { continue }
+                nodes[index].label += ": " + roles
+            }
+            for index in edges.indices where uniform[edges[index].target] != nil {
+                edges[index].label = ""
+            }
         }
 
         /// A unit's node and the grants its edges stand for.
@@ -364,7 +386,7 @@ struct OverviewTiers {
                 let memberNodes = members.compactMap { holdings.nodes[$0] }
                 var counts: [NodeKind: Int] = [:]
                 for member in memberNodes { counts[member.kind, default: 0] += 1 }
-                let kinds = NodeKind.allCases.filter { counts[$0] != nil }
+                let kinds = Self.holderKinds.filter { counts[$0] != nil }
                 let parts = kinds.map { kind in
                     let count = counts[kind] ?? 0
                     let noun = count == 1 ? String(kind.plural.dropLast()) : kind.plural
@@ -392,6 +414,10 @@ struct OverviewTiers {
                 return (node, grants)
             }
         }
+
+        /// The kinds of holder, in the order a grouped node counts them.
+        private static let holderKinds: [NodeKind] = [.accessGroup, .user, .serviceID, .trustedProfile, .service]
+            + NodeKind.allCases.filter { ![.accessGroup, .user, .serviceID, .trustedProfile, .service].contains($0) }
 
         /// One edge from a unit to a target class for `grants`: the role set once, most powerful first.
         private static func edge(from source: String, to classKey: String, grants: [Grant]) -> Edge {

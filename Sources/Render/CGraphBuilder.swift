@@ -51,7 +51,7 @@ struct CGraphBuilder {
 
         var names = UniqueNames()
         var nodes: [String: UnsafeMutablePointer<Agnode_t>] = [:]
-        for (index, node) in graph.nodes.enumerated() where nodes[node.id] == nil {
+        for (index, node) in creationOrder() where nodes[node.id] == nil {
             let name = names.claim(GraphvizText.name(node.id))
             guard let created = name.withCString({ iamgraph_agnode(root, $0) }) else {
                 throw RenderError.graphConstructionFailed(what: "a node", messages: session.messages())
@@ -99,6 +99,22 @@ struct CGraphBuilder {
             }
         }
 
+    }
+
+    /// The nodes (with their index in `graph.nodes`) in the order they are created. `dot` orders each rank by the
+    /// first node it meets and a left-to-right layout puts the first at the bottom, so the nodes of the last cluster
+    /// come first and the clusters of a `dot` map stack top to bottom in the graph's cluster order (the overview's
+    /// privilege tiers: account administration on top); nodes in no cluster come last, in graph order.
+    private func creationOrder() -> [(offset: Int, element: Node)] {
+        let nodes = Array(graph.nodes.enumerated())
+        guard layout.isHierarchical, graph.clusters.count > 1 else { return nodes }
+        var position: [String: Int] = [:]
+        for (index, cluster) in graph.clusters.enumerated() {
+            for id in cluster.nodeIDs where position[id] == nil { position[id] = index }
+        }
+        let last = graph.clusters.count
+        func key(_ node: Node) -> Int { position[node.id].map { last - 1 - $0 } ?? last }
+        return nodes.sorted { (key($0.element), $0.offset) < (key($1.element), $1.offset) }
     }
 
     /// Defaults written once at the top of the DOT (`node [...]`, `edge [...]`).
