@@ -41,6 +41,28 @@ import Testing
         #expect(ratio >= 1.8 && ratio <= 2.2, "\(width) × \(height)")
     }
 
+    @Test("A dot map stacks its clusters top to bottom in cluster order (the overview's tiers: administration on top)")
+    func clustersStackInOrder() throws {
+        // Each cluster's nodes sort before the next cluster's: dot used to put the first one met at the bottom.
+        var nodes: [Node] = [], edges: [Edge] = [], clusters: [Cluster] = []
+        for (index, name) in ["a", "b", "c"].enumerated() {
+            let holder = Node(id: "x:\(index)", kind: .accessGroup, label: "holder \(name)")
+            let target = Node(id: "y:\(index)", kind: .target, label: "target \(name)")
+            nodes += [holder, target]
+            edges.append(Edge(source: holder.id, target: target.id, kind: .grants, label: "Viewer"))
+            clusters.append(Cluster(id: name, label: "box \(name)", nodeIDs: [holder.id, target.id]))
+        }
+        let svg = String(decoding: try GraphvizRenderer.render(AccessGraph(title: "t", nodes: nodes, edges: edges,
+                                                                           clusters: clusters), format: .svg), as: UTF8.self)
+        let tops = try ["a", "b", "c"].map { name in
+            let label = try #require(svg.range(of: ">box \(name)</text>"))
+            let tag = try #require(svg.range(of: "<text", options: .backwards, range: svg.startIndex..<label.lowerBound))
+            let y = try #require(svg[tag.upperBound..<label.lowerBound].range(of: " y=\""))
+            return Double(svg[y.upperBound...].prefix { $0 != "\"" }) ?? .nan
+        }
+        #expect(tops[0] < tops[1] && tops[1] < tops[2], "label heights \(tops)")
+    }
+
     static func points(_ name: String, in svg: String) -> Double? {
         guard let start = svg.range(of: " \(name)=\""),
               let end = svg.range(of: "pt\"", range: start.upperBound..<svg.endIndex) else { return nil }
