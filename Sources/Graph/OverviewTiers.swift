@@ -56,7 +56,7 @@ struct OverviewTiers {
         var shares = FairShare.split(room - targets - grouped.reduce(0, +), demands: demands, weights: weights)
         let needed = tiers.indices.reduce(0) { $0 + (shares[$1] < demands[$1] ? grouped[$1] : 0) }
         shares = FairShare.split(room - targets - needed, demands: demands, weights: weights)
-        return Dictionary(uniqueKeysWithValues: zip(tiers, shares))
+        return Dictionary(zip(tiers, shares), uniquingKeysWith: { first, _ in first })
     }
 
     /// What the draft's holders hold: their grants by target class, their privilege tier, their members.
