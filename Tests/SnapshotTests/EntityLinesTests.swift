@@ -20,7 +20,7 @@ import TestSupport
                 #expect(first.hasSuffix("{") && first.allSatisfy { $0 == " " || $0 == "{" }, "\(kind.fileName) \(id)")
                 #expect(last.hasPrefix(String(first.dropLast()) + "}"), "\(kind.fileName) \(id)")
                 let idKey = kind == .resourceInstances ? "guid" : kind.idKey
-                let quoted = String(decoding: try JSONSerialization.data(withJSONObject: id, options: .fragmentsAllowed), as: UTF8.self)
+                let quoted = String(decoding: try JSONSerialization.data(withJSONObject: id, options: [.fragmentsAllowed, .withoutEscapingSlashes]), as: UTF8.self)
                 #expect(fileLines[range].contains { $0.hasSuffix("\"\(idKey)\" : \(quoted),") || $0.hasSuffix("\"\(idKey)\" : \(quoted)") },
                         "\(kind.fileName) \(id)")
             }

@@ -81,8 +81,8 @@ struct FindingContext: Sendable {
         return kept
     }
 
-    /// Finds the administration of every source and subject now, unless a rule already asked for it: for a thread
-    /// that is about to run the rules reading it, so that `report --timings` shows its cost apart.
+    /// Finds the administration of every source and subject now, unless a rule already asked for it (`RuleEvaluation`
+    /// makes it a job of its own, so that `report --timings` shows its cost apart).
     func prepareAdministration() {
         _ = administration.value
     }

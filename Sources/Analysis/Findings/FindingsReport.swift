@@ -41,7 +41,7 @@ public struct FindingsReport: Sendable {
     /// What the rules ran over, kept to describe the policies by last use.
     private let context: FindingContext
 
-    /// Runs every rule over the indexed account, the costly ones beside the others (`RuleEvaluation`); `timed`, when
+    /// Runs every rule over the indexed account on both cores (`RuleEvaluation`); `timed`, when
     /// given, hears how long the shared context took ("context", then "administration"), each rule (by its id, in
     /// rule order; rules run side by side, so their times add up to more than the wall time) and the ordering
     /// ("order"), for `report --timings`.
