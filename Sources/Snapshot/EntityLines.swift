@@ -3,6 +3,9 @@ import Foundation
 /// Where each item of a collection file lies, by line: canonical JSON puts every item of a list at one indentation
 /// (per-parent items one level deeper), so an item's lines stay the same while it does not change, and SARIF can
 /// point at them. Items are found by their id key (`guid` for resource instances, whose findings name the guid).
+///
+/// The file is scanned as bytes, a line at a time: a big account's policy and instance files are tens of megabytes,
+/// and only the lines that open or close an item, or hold its id, are looked at.
 public struct EntityLines: Sendable {
     /// First and last line (1-based, inclusive) of each item, by id.
     public let ranges: [String: ClosedRange<Int>]
@@ -13,45 +16,83 @@ public struct EntityLines: Sendable {
     public init?(_ kind: CollectionKind, in directory: URL) {
         guard case .success(let url) = ContainedPath.resolve(kind.fileName, in: directory),
               let data = try? Data(contentsOf: url) else { return nil }
-        self.init(String(decoding: data, as: UTF8.self), kind: kind)
+        self.init(data, kind: kind)
     }
 
     /// The line ranges of a canonical collection file's text.
     public init(_ text: String, kind: CollectionKind) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lineCount = lines.last?.isEmpty == true ? lines.count - 1 : lines.count
+        self.init(Data(text.utf8), kind: kind)
+    }
+
+    /// The line ranges of a canonical collection file's bytes.
+    public init(_ bytes: Data, kind: CollectionKind) {
         let depth: Int
         switch kind.shape {
         case .list: depth = 2
         case .perParent, .roles: depth = 4
         case .object:
             ranges = [:]
+            lineCount = Self.lineCount(bytes)
             return
         }
-        let open = String(repeating: " ", count: depth) + "{"
-        let close = String(repeating: " ", count: depth) + "}"
-        let keyPrefix = String(repeating: " ", count: depth + 2) + "\"" + (kind == .resourceInstances ? "guid" : kind.idKey) + "\" : "
+        let indent = [UInt8](repeating: UInt8(ascii: " "), count: depth)
+        let open = indent + [UInt8(ascii: "{")]
+        let close = indent + [UInt8(ascii: "}")]
+        let closeBeforeNext = close + [UInt8(ascii: ",")]
+        let keyPrefix = Array((String(repeating: " ", count: depth + 2) + "\""
+            + (kind == .resourceInstances ? "guid" : kind.idKey) + "\" : ").utf8)
         var ranges: [String: ClosedRange<Int>] = [:]
         var start: Int?
         var id: String?
-        for (offset, line) in lines.enumerated() {
-            if line == open { start = offset + 1; id = nil; continue }
-            if let begun = start, line == close || line == close + "," {
-                if let id, ranges[id] == nil { ranges[id] = begun...(offset + 1) }
-                start = nil
-                continue
-            }
-            if start != nil, id == nil, line.hasPrefix(keyPrefix) {
-                var value = line.dropFirst(keyPrefix.count)
-                if value.hasSuffix(",") { value = value.dropLast() }
-                id = (try? JSONSerialization.jsonObject(with: Data(value.utf8), options: .fragmentsAllowed)) as? String
+        var lines = 0
+        bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            let all = buffer.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            while lineStart <= all.count {
+                let lineEnd = all[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? all.count
+                let line = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
+                lines += 1
+                let number = lines
+                lineStart = lineEnd + 1
+                if line.elementsEqual(open) { start = number; id = nil; continue }
+                if let begun = start, line.elementsEqual(close) || line.elementsEqual(closeBeforeNext) {
+                    if let id, ranges[id] == nil { ranges[id] = begun...number }
+                    start = nil
+                    continue
+                }
+                if start != nil, id == nil, line.starts(with: keyPrefix) {
+                    var value = line[(line.startIndex + keyPrefix.count)...]
+                    if value.last == UInt8(ascii: ",") { value = value.dropLast() }
+                    id = Self.string(UnsafeBufferPointer(rebasing: value))
+                }
             }
         }
+        // A final line break ends the last line rather than starting an empty one; an empty file has no lines.
+        lineCount = bytes.isEmpty || bytes.last == UInt8(ascii: "\n") ? lines - 1 : lines
         self.ranges = ranges
     }
 
     /// The lines of the item with this id; for a file holding one object, the whole file.
     public func lines(of id: String) -> ClosedRange<Int>? {
         ranges[id] ?? (ranges.isEmpty && lineCount > 0 ? 1...lineCount : nil)
+    }
+
+    /// How many lines `bytes` holds (a final line break ends the last line; an empty file has none).
+    private static func lineCount(_ bytes: Data) -> Int {
+        let breaks = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return bytes.isEmpty || bytes.last == UInt8(ascii: "\n") ? breaks : breaks + 1
+    }
+
+    /// The string a JSON value's bytes stand for, or `nil` when they are not a string: a plain quoted string is
+    /// read as it is, one with escapes is decoded by `JSONSerialization`.
+    private static func string(_ value: UnsafeBufferPointer<UInt8>) -> String? {
+        guard value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") else { return nil }
+        let inner = UnsafeBufferPointer(rebasing: value[(value.startIndex + 1)..<(value.endIndex - 1)])
+        if !inner.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 < 0x20 }) {
+            return String(decoding: inner, as: UTF8.self)
+        }
+        // Bytes that are not UTF-8 are read as U+FFFD first, as in a plain string.
+        let repaired = Data(String(decoding: value, as: UTF8.self).utf8)
+        return (try? JSONSerialization.jsonObject(with: repaired, options: .fragmentsAllowed)) as? String
     }
 }

@@ -13,11 +13,9 @@ struct FindingContext: Sendable {
     /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
     /// sorted.
     let subjects: [String]
-    /// What each path source's policies grant in administration terms (sources granting none left out): found once,
-    /// so that a subject's administration costs one lookup per path it has rather than a look at every grant.
-    private var administration: [AccessPath.Source: AdministrativePolicies]
-    /// Each subject's administrative paths (see `administrativePaths(of:)`), found once for the rules that read them.
-    private var administrativePathsOfSubject: [String: [AdministrativePath]]
+    /// What the administration rules read, found the first time one of them asks (rules run side by side, and the
+    /// costly ones that run beside the others do not read it).
+    private var administration: ComputedOnce<Administration>
     /// Active access and authorization policies ordered by last use (never-used first, by id, then the least recently
     /// used), sorted once for the usage rules and the report; `nil` when no policy carries usage data.
     let policiesByLastUse: [Policy]?
@@ -25,6 +23,32 @@ struct FindingContext: Sendable {
     /// A path of a subject to a source with administrative policies, with the path's description ("direct", "access
     /// group Ops") that findings sort and group by.
     typealias AdministrativePath = (path: AccessPath, description: String, policies: AdministrativePolicies)
+
+    /// What each path source's policies grant in administration terms, and each subject's paths to such sources.
+    private struct Administration: Sendable {
+        /// Sources granting no administration left out: a subject's administration then costs one lookup per path
+        /// it has rather than a look at every grant.
+        var bySource: [AccessPath.Source: AdministrativePolicies] = [:]
+        /// Each subject's administrative paths (see `administrativePaths(of:)`).
+        var pathsOfSubject: [String: [AdministrativePath]] = [:]
+
+        /// The administration of every source and subject of `index`.
+        init(_ index: AccessIndex, subjects: [String]) {
+            let sources = index.policiesOfIAMID.keys.map { AccessPath.Source.subject(iamID: $0) }
+                + index.policiesOfGroup.keys.map { AccessPath.Source.accessGroup(id: $0) }
+            for source in sources {
+                let policies = AdministrativePolicies(index.policies(of: source), in: index)
+                if !policies.isEmpty { bySource[source] = policies }
+            }
+            let bySource = bySource
+            pathsOfSubject = Dictionary(subjects.map { iamID in
+                (iamID, FindingContext.administrativePaths(of: iamID, in: index, bySource))
+            }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// Nothing: what a report keeps once its rules have run.
+        init() {}
+    }
 
     var account: IAMAccount { index.account }
 
@@ -42,18 +66,9 @@ struct FindingContext: Sendable {
         asOf = options.asOf ?? index.account.fetchedAt.date
         inactiveDays = options.inactiveDays
         self.options = options
-        subjects = index.subjects
-        var administration: [AccessPath.Source: AdministrativePolicies] = [:]
-        let sources = index.policiesOfIAMID.keys.map { AccessPath.Source.subject(iamID: $0) }
-            + index.policiesOfGroup.keys.map { AccessPath.Source.accessGroup(id: $0) }
-        for source in sources {
-            let policies = AdministrativePolicies(index.policies(of: source), in: index)
-            if !policies.isEmpty { administration[source] = policies }
-        }
-        self.administration = administration
-        administrativePathsOfSubject = Dictionary(uniqueKeysWithValues: self.subjects.map { iamID in
-            (iamID, Self.administrativePaths(of: iamID, in: index, administration))
-        })
+        let subjects = index.subjects
+        self.subjects = subjects
+        administration = ComputedOnce { Administration(index, subjects: subjects) }
         policiesByLastUse = PolicyUsageFindings.hasUsageData(index.account)
             ? PolicyUsageFindings.policiesByLastUse(index.account) : nil
     }
@@ -62,18 +77,24 @@ struct FindingContext: Sendable {
     /// administration of every source and subject, which only the rules read.
     var afterRules: FindingContext {
         var kept = self
-        kept.administration = [:]
-        kept.administrativePathsOfSubject = [:]
+        kept.administration = ComputedOnce { Administration() }
         return kept
+    }
+
+    /// Finds the administration of every source and subject now, unless a rule already asked for it (`RuleEvaluation`
+    /// makes it a job of its own, so that `report --timings` shows its cost apart).
+    func prepareAdministration() {
+        _ = administration.value
     }
 
     /// The paths of a subject (Public Access included) to sources with administrative policies, ordered by path
     /// description, each path once.
     func administrativePaths(of iamID: String) -> [AdministrativePath] {
-        administrativePathsOfSubject[iamID] ?? Self.administrativePaths(of: iamID, in: index, administration)
+        let administration = administration.value
+        return administration.pathsOfSubject[iamID] ?? Self.administrativePaths(of: iamID, in: index, administration.bySource)
     }
 
-    private static func administrativePaths(of iamID: String, in index: AccessIndex,
+    fileprivate static func administrativePaths(of iamID: String, in index: AccessIndex,
                                             _ administration: [AccessPath.Source: AdministrativePolicies]) -> [AdministrativePath] {
         var seen = Set<[AccessStep]>()
         return (index.paths(of: iamID) { administration[$0] != nil } + [AccessIndex.publicAccessPath])

@@ -20,8 +20,15 @@ protocol FindingRule: Sendable {
     static var requires: Set<CollectionKind> { get }
     /// Collections the rule also reads: when one is unknown, the rule runs but may miss findings.
     static var alsoReads: Set<CollectionKind> { get }
+    /// Whether the rule costs as much as many others together (it searches rather than looks up): such rules are
+    /// started first, so that the others run beside them on the other core (`RuleEvaluation`).
+    static var isCostly: Bool { get }
     /// The rule's findings over an account whose required collections are known, or why it could not run.
     static func evaluate(_ c: FindingContext) -> RuleOutcome
+}
+
+extension FindingRule {
+    static var isCostly: Bool { false }
 }
 
 /// A rule that always runs once its required collections are known.

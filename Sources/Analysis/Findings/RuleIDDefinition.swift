@@ -26,4 +26,6 @@ extension RuleID: RawRepresentable, Codable {
     public var requires: Set<CollectionKind> { definition.requires }
     /// Collections the rule also reads: when one is unknown, the rule runs but may miss findings.
     public var alsoReads: Set<CollectionKind> { definition.alsoReads }
+    /// Whether the rule costs as much as many others together, and so is started first.
+    var isCostly: Bool { definition.isCostly }
 }

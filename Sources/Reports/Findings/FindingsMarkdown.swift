@@ -57,7 +57,7 @@ enum FindingsMarkdown {
         let groups = FindingsWording.groups(report)
         if groups.isEmpty { try text.append("\nNone listed.\n") }
         for group in groups {
-            try text.append("\n### " + Markdown.escape(group.rule.severity.rawValue + " " + FindingsWording.groupHeading(group.rule, in: report))
+            try text.append("\n### " + Markdown.escape(group.rule.severity.rawValue + " " + FindingsWording.groupHeading(group, in: report))
                 + "\n\n" + Markdown.head(["Entities", "Why"]))
             for finding in report.findings[group.findings] {
                 try text.append(Markdown.row([fit(FindingsWording.baselineMarker(finding, in: report) + FindingsWording.entities(finding)),

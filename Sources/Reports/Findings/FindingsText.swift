@@ -14,7 +14,7 @@ enum FindingsText {
         try line("\(FindingsWording.asOf(report)): \(FindingsWording.counts(report))\(FindingsWording.review(report))")
         for group in FindingsWording.groups(report) {
             try line("")
-            try line(group.rule.severity.rawValue.uppercased(), "  ", FindingsWording.groupHeading(group.rule, in: report))
+            try line(group.rule.severity.rawValue.uppercased(), "  ", FindingsWording.groupHeading(group, in: report))
             for finding in report.findings[group.findings] {
                 try line("  - ", FindingsWording.baselineMarker(finding, in: report), FindingsWording.entities(finding))
                 try line("    why: ", FindingsWording.why(finding, in: report))

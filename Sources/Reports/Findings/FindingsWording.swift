@@ -104,9 +104,11 @@ enum FindingsWording {
         return groups
     }
 
-    /// "ERROR public-access-policy: Policy on the Public Access group (3 findings; CIS 1.16)".
-    static func groupHeading(_ rule: RuleID, in report: FindingsReport) -> String {
-        let total = report.total(of: rule)
+    /// "ERROR public-access-policy: Policy on the Public Access group (3 findings; CIS 1.16)", for a group of
+    /// `groups(_:)`: its findings listed and those `--top` left out (counted from the group, not the whole report).
+    static func groupHeading(_ group: (rule: RuleID, findings: Range<Int>), in report: FindingsReport) -> String {
+        let rule = group.rule
+        let total = group.findings.count + (report.unlisted[rule] ?? 0)
         let cis = controls(rule)
         return "\(rule.rawValue): \(rule.title) (\(total) finding\(total == 1 ? "" : "s")"
             + (cis.isEmpty ? "" : "; CIS \(cis)") + ")"

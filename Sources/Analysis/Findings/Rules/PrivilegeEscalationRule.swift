@@ -14,6 +14,8 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
         "Break the path at its first step: narrow the policy that enables it (to the groups, service IDs or profiles it is meant for, or to a role without the action), or make the target less privileged."
     static let requires: Set<CollectionKind> = [.accessPolicies, .accessGroups, .accessGroupMembers]
     static let alsoReads: Set<CollectionKind> = [.roles, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileIdentities, .resourceInstances, .account]
+    /// It builds the escalation graph and searches it from every identity.
+    static let isCostly = true
 
     static func findings(_ c: FindingContext) -> [Finding] {
         let administration = Escalation(c.index)

@@ -1,0 +1,96 @@
+import Dispatch
+import Foundation
+
+/// Rules evaluated over one context on two threads, each taking the next rule when it is done with one: the costly
+/// rules (`FindingRule.isCostly`) first, then the administration tables the other rules share, then the other rules in
+/// order. Rules only read the context and each returns its own findings, so the outcomes are the same as one after
+/// another; they are handed back in the order the rules were given, whichever finished first.
+struct RuleEvaluation {
+    /// What evaluating one rule gave, and how long it took.
+    struct Evaluated: Sendable {
+        let rule: RuleID
+        let outcome: RuleOutcome
+        let duration: Duration
+    }
+
+    /// Every rule's outcome, in the order the rules were given.
+    let evaluated: [Evaluated]
+    /// How long finding the administration tables took (`FindingContext.prepareAdministration()`).
+    let administration: Duration
+
+    /// The threads that take rules.
+    static let threads = 2
+
+    /// Evaluates `rules` (each once) over `context`; with `concurrently` false, all on the calling thread, in order.
+    init(_ rules: [RuleID], in context: FindingContext, concurrently: Bool = true) {
+        let jobs: [Job] = concurrently
+            ? rules.filter { $0.isCostly }.map(Job.rule) + [.administration] + rules.filter { !$0.isCostly }.map(Job.rule)
+            : [.administration] + rules.map(Job.rule)
+        let queue = JobQueue(jobs)
+        if concurrently {
+            DispatchQueue.concurrentPerform(iterations: Self.threads) { _ in queue.run(context) }
+        } else {
+            queue.run(context)
+        }
+        let done = queue.done
+        let byRule = Dictionary(done.compactMap { $0.evaluated.map { ($0.rule, $0) } }, uniquingKeysWith: { first, _ in first })
+        evaluated = rules.compactMap { byRule[$0] }
+        administration = done.first { $0.evaluated == nil }?.duration ?? .zero
+    }
+
+    /// Something a thread does: evaluate a rule, or find the administration tables.
+    private enum Job: Sendable {
+        case rule(RuleID)
+        case administration
+    }
+
+    /// A job done: the rule's outcome (`nil` for the administration tables) and how long it took.
+    private struct Done: Sendable {
+        let evaluated: Evaluated?
+        let duration: Duration
+    }
+
+    /// The jobs, taken in order by whichever thread is free, and what they gave.
+    ///
+    /// `@unchecked Sendable` because `next` and `finished` are only read and written with `lock` held.
+    private final class JobQueue: @unchecked Sendable {
+        private let jobs: [Job]
+        private let lock = NSLock()
+        private var next = 0
+        private var finished: [Done] = []
+
+        init(_ jobs: [Job]) {
+            self.jobs = jobs
+        }
+
+        /// Every job done, in the order they were taken.
+        var done: [Done] { lock.withLock { finished } }
+
+        /// Takes jobs and does them until none is left.
+        func run(_ context: FindingContext) {
+            let clock = ContinuousClock()
+            while let job = take() {
+                let start = clock.now
+                let evaluated: Evaluated?
+                switch job {
+                case .rule(let rule):
+                    let outcome = rule.definition.evaluate(context)
+                    evaluated = Evaluated(rule: rule, outcome: outcome, duration: clock.now - start)
+                case .administration:
+                    context.prepareAdministration()
+                    evaluated = nil
+                }
+                let done = Done(evaluated: evaluated, duration: clock.now - start)
+                lock.withLock { finished.append(done) }
+            }
+        }
+
+        private func take() -> Job? {
+            lock.withLock {
+                guard next < jobs.count else { return nil }
+                defer { next += 1 }
+                return jobs[next]
+            }
+        }
+    }
+}
