@@ -12,6 +12,8 @@ public struct ActionGrant: Sendable {
     /// `.yes` when the snapshot lists the action for the role, `.unknown` when it lists no actions for the role on
     /// that service (never `.no`: those grants are left out).
     public let answer: RoleActions.Answer
+    /// The role's actions that match the pattern, sorted (none when `answer` is `.unknown`).
+    public let actions: [String]
 }
 
 /// Who can perform an action (wildcards like `kms.secrets.*` allowed), optionally on one instance: every identity
@@ -63,8 +65,8 @@ public enum ActionAccess {
                 continue
             }
             for role in policy.roleIDs {
-                let answer = actions.answer(pattern, role: role, on: service ?? String(prefix))
-                switch answer {
+                let match = actions.matching(pattern, role: role, on: service ?? String(prefix))
+                switch match.answer {
                 case .yes, .unknown:
                     let number = sourceNumbers[source] ?? sources.count
                     if number == sources.count {
@@ -72,7 +74,8 @@ public enum ActionAccess {
                         sourceNumbers[source] = number
                     }
                     sources[number].append(carried.count)
-                    carried.append(ActionReach.Carried(policy: policy, target: target, role: role, answer: answer))
+                    carried.append(ActionReach.Carried(policy: policy, target: target, role: role, answer: match.answer,
+                                                        actions: match.actions))
                 case .no: continue
                 }
             }

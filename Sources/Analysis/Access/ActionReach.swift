@@ -13,6 +13,8 @@ public struct ActionReach: Sendable {
         public let role: String
         /// `.yes` or `.unknown`, never `.no` (those roles are left out).
         public let answer: RoleActions.Answer
+        /// The role's actions that match the pattern, sorted: one or more when `.yes`, none when `.unknown`.
+        public let actions: [String]
     }
 
     /// One identity holding every role its path's source carries: rows `start ..< start + count of the source's`.
@@ -80,7 +82,8 @@ public struct ActionReach: Sendable {
         (0..<count).lazy.map { line in
             let row = row(line), carried = carried[row.carried]
             return ActionGrant(iamID: holders[row.holder], policy: carried.policy, target: carried.target,
-                               roleCRN: carried.role, path: paths[row.path], answer: carried.answer)
+                               roleCRN: carried.role, path: paths[row.path], answer: carried.answer,
+                               actions: carried.actions)
         }
     }
 }

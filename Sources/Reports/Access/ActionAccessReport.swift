@@ -3,7 +3,9 @@ import Foundation
 import Model
 
 /// `iamgraph access --action`: everyone who can perform an action (on one instance, with `--resource`), with the
-/// role, policy and path that give it, and whether the snapshot lists the action for that role or says nothing.
+/// role, policy and path that give it, and which of the actions the pattern matches the snapshot lists for that role,
+/// or that it lists none for the role on the service (unknown, not no). One row per identity, path, policy and role:
+/// a wildcard over many actions names them in one row, never a row per action.
 public struct ActionAccessReport: Sendable {
     public let action: String
     public let instance: ResourceInstance?
@@ -43,7 +45,7 @@ public struct ActionAccessReport: Sendable {
                 .shared(rows.holder) { [holders[$0].label, holders[$0].kind] },
                 .shared(rows.grant) { grants.grants[$0].cells },
             ]),
-            records: .init(header: AccessRecord.header + ["actions"], count: count, parts: [
+            records: .init(header: AccessRecord.header + ["actions", "matched_actions"], count: count, parts: [
                 .shared(rows.holder) { [[holders[$0].kind, holders[$0].iamID, holders[$0].name ?? holders[$0].iamID]] },
                 .shared(rows.grant) { [grants.grants[$0].record] },
             ]),
@@ -79,7 +81,9 @@ public struct ActionAccessReport: Sendable {
         let roleCRN: String
         /// `listed`: the snapshot lists the action for the role; `unknown`: it lists no actions for it on the service.
         let actions: String
-        /// The text and Markdown cells from the role on.
+        /// The role's listed actions that match the pattern, sorted (none when `unknown`).
+        let matched: [String]
+        /// The text and Markdown cells from the role on: the Actions cell lists `matched`, or says `unknown`.
         let cells: [String]
         /// The CSV fields from `match` on.
         let record: [String]
@@ -134,15 +138,16 @@ public struct ActionAccessReport: Sendable {
                     let grantFields = fields[fieldsNumber]
                     let role = index.roleName(carried.role)
                     let actions = carried.answer == .yes ? "listed" : "unknown"
+                    let matched = carried.actions.joined(separator: ", ")
                     if carried.answer != .yes { unknownRoles.insert(role) }
                     // The policy's record of this role: its records are one per role, in the order of its roles.
                     let roleColumns = carried.policy.roleIDs.firstIndex(of: carried.role).map { grantFields.recordColumns[$0] } ?? []
                     list.append(grants.count)
                     grants.append(Grant(carried: number, fields: fieldsNumber, role: role, roleCRN: carried.role,
-                                        actions: actions,
-                                        cells: [role, actions, grantFields.target.label, String(carried.policy.id.prefix(8)),
-                                                grantFields.pathText],
-                                        record: [""] + roleColumns + [actions]))
+                                        actions: actions, matched: carried.actions,
+                                        cells: [role, carried.answer == .yes ? matched : actions, grantFields.target.label,
+                                                String(carried.policy.id.prefix(8)), grantFields.pathText],
+                                        record: [""] + roleColumns + [actions, matched]))
                 }
                 listNumbers[listKey] = lists.count
                 listOfSegment.append(lists.count)
@@ -199,7 +204,7 @@ public struct ActionAccessReport: Sendable {
                     let grant = grants.grants[number]
                     return try JSONObjectTemplate(
                         shared: JSONMember.list(["role": grant.role, "role_crn": grant.roleCRN, "actions": grant.actions,
-                                                 "grant": grants.fields[grant.fields]]),
+                                                 "matched_actions": grant.matched, "grant": grants.fields[grant.fields]]),
                         own: holder.name == nil ? ["iam_id", "kind"] : ["iam_id", "kind", "name"], depth: json.depth)
                 }()
                 templates[key] = template
