@@ -52,7 +52,8 @@ public struct ActionAccessReport: Sendable {
             json: VersionedDocument(format: AccessJSON.format, version: AccessJSON.version, body: Document(
                 account: AccessJSON.Account(id: account.accountID, name: account.info?.name),
                 fetchedAt: account.fetchedAt.raw, action: action, instance: instance?.instanceID,
-                unknownCollections: unknown, grants: JSONRows(holders: holders, grants: grants, rows: rows))))
+                unknownCollections: unknown, networkRestrictions: grants.network,
+                grants: JSONRows(holders: holders, grants: grants, rows: rows))))
     }
 
     /// An identity that can perform the action, named.
@@ -102,6 +103,10 @@ public struct ActionAccessReport: Sendable {
         let lists: [[Int]]
         /// The names of the roles of `unknown` rows, sorted.
         let unknownRoles: [String]
+        /// By target key, the context-based-restrictions rules on what grants of that target reach (on the instance,
+        /// with `--resource`), for targets that have any: listed once in the JSON document, not in each of the
+        /// thousands of rows that share a target (an account-wide grant is partly restricted by every instance's rule).
+        let network: [String: [AccessJSON.Restriction]]
 
         init(_ reach: ActionReach, instance: ResourceInstance?, index: AccessIndex) {
             // The rules on what each grant reaches: the instance asked about, else the grant's target (once per target).
@@ -132,7 +137,7 @@ public struct ActionAccessReport: Sendable {
                         network[carried.target.key] = restrictions
                         fields.append(AccessJSON.GrantFields(policy: carried.policy, target: carried.target,
                                                              path: reach.paths[segment.path], index: index,
-                                                             network: restrictions, listsNetwork: true))
+                                                             network: restrictions, listsNetwork: false))
                         fieldsNumbers[key] = fieldsNumber
                     }
                     let grantFields = fields[fieldsNumber]
@@ -158,6 +163,7 @@ public struct ActionAccessReport: Sendable {
             self.listOfSegment = listOfSegment
             self.lists = lists
             self.unknownRoles = unknownRoles.sorted()
+            self.network = network.filter { !$0.value.isEmpty }.mapValues { $0.map(AccessJSON.Restriction.init) }
         }
 
         private struct FieldsKey: Hashable {
@@ -219,11 +225,13 @@ public struct ActionAccessReport: Sendable {
         let action: String
         let instance: String?
         let unknownCollections: [AccessJSON.UnknownCollection]
+        let networkRestrictions: [String: [AccessJSON.Restriction]]
         let grants: JSONRows
 
         var members: [JSONMember] {
             JSONMember.list(["account": account, "fetched_at": fetchedAt, "action": action, "instance": instance,
-                             "unknown_collections": unknownCollections, "grants": grants])
+                             "unknown_collections": unknownCollections, "network_restrictions": networkRestrictions,
+                             "grants": grants])
         }
     }
 }
