@@ -103,15 +103,18 @@ public struct ActionAccessReport: Sendable {
         let lists: [[Int]]
         /// The names of the roles of `unknown` rows, sorted.
         let unknownRoles: [String]
-        /// By target key, the context-based-restrictions rules on what grants of that target reach (on the instance,
-        /// with `--resource`), for targets that have any: listed once in the JSON document, not in each of the
-        /// thousands of rows that share a target (an account-wide grant is partly restricted by every instance's rule).
-        let network: [String: [AccessJSON.Restriction]]
+        /// The context-based-restrictions rules on what the grants reach, by target: listed once in the JSON
+        /// document, not in each of the thousands of rows that share a target.
+        let network: NetworkByTarget
 
         init(_ reach: ActionReach, instance: ResourceInstance?, index: AccessIndex) {
-            // The rules on what each grant reaches: the instance asked about, else the grant's target (once per target).
+            // The rules on what each grant reaches: the instance asked about, else the grant's target. A target's rules
+            // are kept only while the grants of a few targets are built: an account-wide target is partly restricted
+            // by every instance's rule, and thousands of targets times thousands of rules took gigabytes on XL.
             let onInstance = instance.map(index.networkRestrictions.protecting)
-            var network: [String: [NetworkRestriction]] = [:]
+            var kept: [String: [NetworkRestriction]] = [:]
+            var targets: [String: PolicyTarget] = [:]
+            var restricted = Set<String>()
             var fieldsNumbers: [FieldsKey: Int] = [:]
             var fields: [AccessJSON.GrantFields] = []
             var grants: [Grant] = []
@@ -132,9 +135,12 @@ public struct ActionAccessReport: Sendable {
                     let key = FieldsKey(policyID: carried.policy.id, path: segment.path)
                     let fieldsNumber = fieldsNumbers[key] ?? fields.count
                     if fieldsNumber == fields.count {
-                        let restrictions = onInstance ?? network[carried.target.key]
-                            ?? index.networkRestrictions.restricting(carried.target)
-                        network[carried.target.key] = restrictions
+                        let target = carried.target.key
+                        let restrictions = onInstance ?? kept[target] ?? index.networkRestrictions.restricting(carried.target)
+                        if kept.count >= Self.targetsKept { kept.removeAll(keepingCapacity: true) }
+                        kept[target] = restrictions
+                        targets[target] = carried.target
+                        if !restrictions.isEmpty { restricted.insert(target) }
                         fields.append(AccessJSON.GrantFields(policy: carried.policy, target: carried.target,
                                                              path: reach.paths[segment.path], index: index,
                                                              network: restrictions, listsNetwork: false))
@@ -163,8 +169,12 @@ public struct ActionAccessReport: Sendable {
             self.listOfSegment = listOfSegment
             self.lists = lists
             self.unknownRoles = unknownRoles.sorted()
-            self.network = network.filter { !$0.value.isEmpty }.mapValues { $0.map(AccessJSON.Restriction.init) }
+            network = NetworkByTarget(targets: targets.filter { restricted.contains($0.key) }, instance: onInstance,
+                                      restrictions: index.networkRestrictions)
         }
+
+        /// How many targets' rules are kept at a time while grants are built.
+        private static let targetsKept = 64
 
         private struct FieldsKey: Hashable {
             let policyID: String
@@ -175,6 +185,23 @@ public struct ActionAccessReport: Sendable {
         private struct ListKey: Hashable {
             let source: Int
             let path: Int
+        }
+    }
+
+    /// By target key, the context-based-restrictions rules on what grants of that target reach (on the instance, with
+    /// `--resource`), for the targets that have any: an object written a target at a time, each target's rules
+    /// worked out when written and then let go (an account-wide grant is partly restricted by every instance's rule).
+    struct NetworkByTarget: JSONWritable {
+        /// The targets with rules, by key.
+        let targets: [String: PolicyTarget]
+        /// The rules protecting the `--resource` instance, which apply to every target.
+        let instance: [NetworkRestriction]?
+        let restrictions: NetworkRestrictions
+
+        func write(to json: inout JSONWriter) throws {
+            try json.object(targets.map { key, target in
+                JSONMember(key, JSONElements(instance ?? restrictions.restricting(target)) { AccessJSON.Restriction($0) })
+            })
         }
     }
 
@@ -225,7 +252,7 @@ public struct ActionAccessReport: Sendable {
         let action: String
         let instance: String?
         let unknownCollections: [AccessJSON.UnknownCollection]
-        let networkRestrictions: [String: [AccessJSON.Restriction]]
+        let networkRestrictions: NetworkByTarget
         let grants: JSONRows
 
         var members: [JSONMember] {
