@@ -16,9 +16,9 @@ struct Access: ParsableCommand {
             through access groups and trusted profiles, and through service-to-service authorizations; MATCH says \
             whether a policy covers all of the instance or only part of it (buckets, tags).
             --action lists everyone who can perform an IAM action (wildcards allowed: kms.secrets.*), on the instance \
-            of --resource if given, with the role, policy and path that give it. ACTIONS says whether the snapshot \
-            lists the action for the role ("listed") or lists no actions for that role on the service ("unknown": \
-            maybe, not no).
+            of --resource if given: one row per identity, path, policy and role, whatever the number of actions \
+            the pattern matches. ACTIONS lists the role's actions that match, or says "unknown" when the snapshot \
+            lists no actions for that role on the service (maybe, not no).
             Names match case-insensitively, whole or by the start of the name or of one of its words ("Sofia" finds \
             "Sofia Alvarez"); an exact id, email or CRN always wins, and when several names match, the candidates are \
             listed (exit 5).

@@ -6,7 +6,7 @@ import TestSupport
 /// `access --action` on samples/demo: who can perform an action, by role actions kept per service.
 @Suite struct ActionAccessTests {
     @Test func whoCanAddMembersToAccessGroups() throws {
-        let grants = try ActionAccess.grants(of: "iam-groups.members.add", in: DemoAccount.index)
+        let grants = try Array(ActionAccess.reach(of: "iam-groups.members.add", in: DemoAccount.index).grants)
         #expect(Set(grants.map(\.iamID)) == [DemoIDs.kenji, DemoIDs.marcus, DemoIDs.priya, DemoIDs.owner,
                                              DemoIDs.workloadProfile, DemoIDs.breakGlass, DemoIDs.backupAgent])
         // The decoy holds Viewer on all access groups: its iam-groups listing has no members.add.
@@ -20,7 +20,7 @@ import TestSupport
 
     @Test func wildcardsOnOneInstanceAndUnknownActions() throws {
         let kms = try DemoAccount.instance(DemoIDs.kmsInstance)
-        let grants = try ActionAccess.grants(of: "kms.secrets.*", on: kms, in: DemoAccount.index)
+        let grants = try Array(ActionAccess.reach(of: "kms.secrets.*", on: kms, in: DemoAccount.index).grants)
         // Key Rotator, a custom role, lists kms.secrets.rotate.
         #expect(grants.contains { $0.iamID == DemoIDs.kenji && $0.roleCRN.hasSuffix("customRole:KeyRotator") && $0.answer == .yes })
         // Administrator's listing names no kms action: unknown, not no; Manager's lists kms.secrets.delete.
@@ -34,7 +34,7 @@ import TestSupport
 
     @Test func aReadOnlyRoleDoesNotDelete() throws {
         let kms = try DemoAccount.instance(DemoIDs.kmsInstance)
-        let grants = try ActionAccess.grants(of: "kms.secrets.delete", on: kms, in: DemoAccount.index)
+        let grants = try Array(ActionAccess.reach(of: "kms.secrets.delete", on: kms, in: DemoAccount.index).grants)
         // Data Engineers hold Reader and Key Rotator there, neither of which lists delete.
         #expect(!grants.contains { $0.iamID == DemoIDs.kenji })
     }

@@ -1,7 +1,7 @@
 import Model
 import Snapshot
 
-/// One way an identity can perform an action: a role of a policy it holds through a path.
+/// One way an identity can perform an action: a role of a policy it holds through a path (a row of `ActionReach`).
 public struct ActionGrant: Sendable {
     public let iamID: String
     public let policy: Policy
@@ -12,6 +12,8 @@ public struct ActionGrant: Sendable {
     /// `.yes` when the snapshot lists the action for the role, `.unknown` when it lists no actions for the role on
     /// that service (never `.no`: those grants are left out).
     public let answer: RoleActions.Answer
+    /// The role's actions that match the pattern, sorted (none when `answer` is `.unknown`).
+    public let actions: [String]
 }
 
 /// Who can perform an action (wildcards like `kms.secrets.*` allowed), optionally on one instance: every identity
@@ -41,12 +43,14 @@ public enum ActionAccess {
         }
     }
 
-    /// Ordered by IAM id, path, policy and role.
-    public static func grants(of pattern: String, on instance: ResourceInstance? = nil, in index: AccessIndex) -> [ActionGrant] {
+    /// Who can perform `pattern` (on `instance` if given): rows ordered by IAM id, path, policy and role.
+    public static func reach(of pattern: String, on instance: ResourceInstance? = nil, in index: AccessIndex) -> ActionReach {
         let actions = RoleActions(index.account.roles)
         let prefix = RoleActions.servicePrefix(of: pattern)
-        // Per source, the (policy, role, answer) triples that carry the action.
-        var carried: [AccessPath.Source: [(policy: Policy, target: PolicyTarget, role: String, answer: RoleActions.Answer)]] = [:]
+        // Per source, the roles of its policies that carry the action.
+        var carried: [ActionReach.Carried] = []
+        var sourceNumbers: [AccessPath.Source: Int] = [:]
+        var sources: [[Int]] = []
         for policy in index.account.accessPolicies where policy.isActive {
             let target = index.target(of: policy)
             if let instance, target.match(instance) == .none { continue }
@@ -61,23 +65,40 @@ public enum ActionAccess {
                 continue
             }
             for role in policy.roleIDs {
-                let answer = actions.answer(pattern, role: role, on: service ?? String(prefix))
-                switch answer {
-                case .yes, .unknown: carried[source, default: []].append((policy, target, role, answer))
+                let match = actions.matching(pattern, role: role, on: service ?? String(prefix))
+                switch match.answer {
+                case .yes, .unknown:
+                    let number = sourceNumbers[source] ?? sources.count
+                    if number == sources.count {
+                        sources.append([])
+                        sourceNumbers[source] = number
+                    }
+                    sources[number].append(carried.count)
+                    carried.append(ActionReach.Carried(policy: policy, target: target, role: role, answer: match.answer,
+                                                        actions: match.actions))
                 case .no: continue
                 }
             }
         }
-        var grants: [ActionGrant] = []
+        var holders: [String] = []
+        var pathNumbers: [[AccessStep]: Int] = [:]
+        var paths: [[AccessStep]] = []
+        var segments: [ActionReach.Segment] = []
+        var start = 0
         for iamID in index.subjects {
-            let paths = index.paths(of: iamID) { carried[$0] != nil } + [AccessIndex.publicAccessPath]
-            for path in paths {
-                for held in carried[path.source] ?? [] {
-                    grants.append(ActionGrant(iamID: iamID, policy: held.policy, target: held.target, roleCRN: held.role,
-                                              path: path.steps, answer: held.answer))
+            let reached = index.paths(of: iamID) { sourceNumbers[$0] != nil } + [AccessIndex.publicAccessPath]
+            for path in reached {
+                guard let source = sourceNumbers[path.source] else { continue }
+                if holders.last != iamID { holders.append(iamID) }
+                let number = pathNumbers[path.steps] ?? paths.count
+                if number == paths.count {
+                    paths.append(path.steps)
+                    pathNumbers[path.steps] = number
                 }
+                segments.append(ActionReach.Segment(holder: holders.count - 1, path: number, source: source, start: start))
+                start += sources[source].count
             }
         }
-        return grants
+        return ActionReach(holders: holders, paths: paths, carried: carried, sources: sources, segments: segments)
     }
 }

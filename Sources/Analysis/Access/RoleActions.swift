@@ -38,10 +38,22 @@ public struct RoleActions: Sendable {
     /// A list that holds no action of the pattern's service (its first segment) does not describe that service:
     /// unknown, not no.
     public func answer(_ pattern: String, role roleCRN: String, on service: String?) -> Answer {
-        guard let actions = actions(of: roleCRN, on: service) else { return .unknown }
-        if actions.contains(where: { Glob.matches(pattern, $0) }) { return .yes }
+        matching(pattern, role: roleCRN, on: service).answer
+    }
+
+    /// The answer for a pattern, and the role's actions that match it (sorted, once each; none unless `.yes`).
+    public struct Match: Sendable, Hashable {
+        public let answer: Answer
+        public let actions: [String]
+    }
+
+    /// `answer(_:role:on:)`, with the role's actions that match `pattern` on `service`.
+    public func matching(_ pattern: String, role roleCRN: String, on service: String?) -> Match {
+        guard let actions = actions(of: roleCRN, on: service) else { return Match(answer: .unknown, actions: []) }
+        let matched = Set(actions.filter { Glob.matches(pattern, $0) })
+        if !matched.isEmpty { return Match(answer: .yes, actions: matched.sorted()) }
         let prefix = Self.servicePrefix(of: pattern)
-        return actions.contains { Self.servicePrefix(of: $0) == prefix } ? .no : .unknown
+        return Match(answer: actions.contains { Self.servicePrefix(of: $0) == prefix } ? .no : .unknown, actions: [])
     }
 
     /// `kms` for `kms.secrets.read`: the segment before the first dot.

@@ -1,0 +1,89 @@
+import Model
+
+/// Who can perform an action, held compactly: every member of a group holds the same policies and roles through the
+/// same path, so the answer keeps, per source of policies, the roles it carries once, and per identity only which
+/// sources it reaches by which path (a segment). Row `n` of the answer is worked out from these when asked for: an
+/// account-wide pattern on a big account has millions of rows, and holding them took gigabytes.
+public struct ActionReach: Sendable {
+    /// A role of a policy that carries the action (or may: `answer`).
+    public struct Carried: Sendable {
+        public let policy: Policy
+        public let target: PolicyTarget
+        /// The role's CRN.
+        public let role: String
+        /// `.yes` or `.unknown`, never `.no` (those roles are left out).
+        public let answer: RoleActions.Answer
+        /// The role's actions that match the pattern, sorted: one or more when `.yes`, none when `.unknown`.
+        public let actions: [String]
+    }
+
+    /// One identity holding every role its path's source carries: rows `start ..< start + count of the source's`.
+    public struct Segment: Sendable {
+        /// Index into `holders`.
+        public let holder: Int
+        /// Index into `paths`.
+        public let path: Int
+        /// Index into `sources`.
+        public let source: Int
+        /// The segment's first row.
+        public let start: Int
+    }
+
+    /// One row: an identity holding one carried role through one path.
+    public struct Row: Sendable, Hashable {
+        /// Index into `holders`.
+        public let holder: Int
+        /// Index into `paths`.
+        public let path: Int
+        /// Index into `carried`.
+        public let carried: Int
+    }
+
+    /// The IAM ids that can perform the action, sorted.
+    public let holders: [String]
+    /// The distinct paths.
+    public let paths: [[AccessStep]]
+    /// The roles that carry the action, in the order of policies and their roles.
+    public let carried: [Carried]
+    /// Per source of policies (a subject or an access group), its roles that carry the action: indices into `carried`.
+    public let sources: [[Int]]
+    /// By holder, then in the order of the holder's paths.
+    public let segments: [Segment]
+    /// How many rows there are.
+    public let count: Int
+
+    init(holders: [String], paths: [[AccessStep]], carried: [Carried], sources: [[Int]], segments: [Segment]) {
+        self.holders = holders
+        self.paths = paths
+        self.carried = carried
+        self.sources = sources
+        self.segments = segments
+        count = segments.last.map { $0.start + sources[$0.source].count } ?? 0
+    }
+
+    /// The segment row `line` (`0 ..< count`) is in: an index into `segments`.
+    public func segment(ofRow line: Int) -> Int {
+        var low = 0, high = segments.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if segments[middle].start <= line { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// Row `line` (`0 ..< count`).
+    public func row(_ line: Int) -> Row {
+        let segment = segments[segment(ofRow: line)]
+        return Row(holder: segment.holder, path: segment.path, carried: sources[segment.source][line - segment.start])
+    }
+
+    /// Every row as a grant, ordered by IAM id, path, policy and role; each made when read.
+    public var grants: LazyMapSequence<Range<Int>, ActionGrant> {
+        (0..<count).lazy.map { line in
+            let row = row(line), carried = carried[row.carried]
+            return ActionGrant(iamID: holders[row.holder], policy: carried.policy, target: carried.target,
+                               roleCRN: carried.role, path: paths[row.path], answer: carried.answer,
+                               actions: carried.actions)
+        }
+    }
+}
