@@ -127,8 +127,8 @@ struct Export: ParsableCommand {
             Console.error("iamgraph: the snapshot could not read \(account.unknown.keys.map(\.name).sorted().joined(separator: ", ")): the export may miss access")
         }
         switch product {
-        case .document(let data, let graph):
-            try OutputFile(output).write(data, binary: format.isBinary)
+        case .document(let write, let graph):
+            try OutputFile(output).write(binary: format.isBinary, write)
             if output != "-" { Console.error("iamgraph: wrote \(output) (\(graph.nodes.count) nodes, \(graph.edges.count) edges)") }
         case .database(let build):
             do {

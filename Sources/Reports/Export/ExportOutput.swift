@@ -7,8 +7,9 @@ import Snapshot
 
 /// An export ready to be written.
 public enum ExportProduct {
-    /// A document's bytes and the view it shows.
-    case document(Data, graph: AccessGraph)
+    /// A document, which `write` hands to its sink a part at a time (it throws what the sink throws), and the view
+    /// it shows.
+    case document(write: ((Data) throws -> Void) throws -> Void, graph: AccessGraph)
     /// A database, which `build` makes in the (new) file whose path it is given; it throws `SQLiteError`.
     case database(build: (String) throws -> Void)
 }
@@ -20,7 +21,8 @@ public enum ExportOutput {
     ///   - options: the view the graph formats write; Mermaid's is aggregated further until it fits Mermaid's limit.
     ///   - transform: applied to each view before it is written (e.g. redaction).
     ///   - note: receives what the user should be told besides the export (for stderr).
-    /// - Returns: the document and the view it shows, or the database to build (written in place by SQLite, never
+    /// - Returns: the document to write and the view it shows (graph formats are written a part at a time, never
+    ///   held whole), or the database to build (written in place by SQLite, never
     ///   held in memory: the effective-access table of a large account runs to gigabytes).
     public static func product(_ snapshot: LoadedSnapshot, account: IAMAccount, format: ExportFormat, options: ViewOptions,
                                transform: (AccessGraph) -> AccessGraph = { $0 },
@@ -29,22 +31,22 @@ public enum ExportOutput {
         switch format {
         case .graphml:
             let graph = try view(options)
-            return .document(GraphMLDocument.data(graph), graph: graph)
+            return .document(write: { try GraphMLDocument.write(graph, to: $0) }, graph: graph)
         case .opengraph:
             let graph = try view(options)
-            return .document(try OpenGraphJSON.data(graph), graph: graph)
+            return .document(write: { try OpenGraphJSON.write(graph, to: $0) }, graph: graph)
         case .mermaid:
             let full = try view(options)
             guard options.maxNodes != nil else {  // --full: no aggregation, whatever the length
                 if !MermaidFlowchart.fits(MermaidFlowchart.text(full)) { note(tooLong) }
-                return .document(Data(MermaidFlowchart.text(full).utf8), graph: full)
+                return .document(write: { try $0(Data(MermaidFlowchart.text(full).utf8)) }, graph: full)
             }
             let graph = try fittingMermaid(full, note: note) { budget in
                 var smaller = options
                 smaller.maxNodes = budget
                 return try view(smaller)
             }
-            return .document(Data(MermaidFlowchart.text(graph).utf8), graph: graph)
+            return .document(write: { try $0(Data(MermaidFlowchart.text(graph).utf8)) }, graph: graph)
         case .sqlite:
             let findings = FindingsReport(AccessIndex(account))
             return .database { path in try SQLiteExport.write(snapshot, account: account, findings: findings, to: path) }

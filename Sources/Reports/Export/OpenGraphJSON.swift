@@ -2,10 +2,10 @@ import Foundation
 import GraphValues
 import Snapshot
 
-/// A view as BloodHound CE OpenGraph JSON (`{"metadata": {"source_kind"}, "graph": {"nodes", "edges"}}`), written by
-/// the project's canonical JSON writer. Each node has its IBM Cloud kind (`IBM_User`, `IBM_AccessGroup`, …) and the
+/// A view as BloodHound CE OpenGraph JSON (`{"metadata": {"source_kind"}, "graph": {"nodes", "edges"}}`). Each node has its IBM Cloud kind (`IBM_User`, `IBM_AccessGroup`, …) and the
 /// source kind `IBMCloud`; properties are strings, booleans and string arrays only, as OpenGraph requires. Edges match
-/// their ends by id.
+/// their ends by id. The document is streamed by `JSONWriter`, a node or edge at a time, in the bytes
+/// `CanonicalJSON.data(encoding:)` wrote when the whole document was built first (4.2 GiB for synthetic XL).
 ///
 /// The edge kinds are those of `kind(of:)`: adding an analysis's edges to the export is one more case there. With
 /// `--escalation` the escalation steps (docs/escalation.md) are `IBM_EscalatesTo` edges, their `primitive` (e.g.
@@ -14,19 +14,35 @@ public enum OpenGraphJSON {
     /// `metadata.source_kind`, also every node's second kind.
     public static let sourceKind = "IBMCloud"
 
+    /// The whole document, as `write(_:to:)` writes it.
     public static func data(_ graph: AccessGraph) throws -> Data {
-        let nodes = graph.nodes.map { node in
-            NodeEntry(id: node.id, kinds: [kind(of: node.kind), sourceKind],
-                      properties: properties(node.attributes, flags: node.flags,
-                                             extra: ["name": .string(node.label), "iamgraph_kind": .string(node.kind.rawValue)]))
+        try JSONWriter.data(document(graph))
+    }
+
+    /// Writes the document of `graph` to `sink` about a megabyte at a time, each node and edge made as it is written
+    /// (synthetic XL's document is 370 MB); throws what `sink` throws.
+    public static func write(_ graph: AccessGraph, to sink: (Data) throws -> Void) throws {
+        try JSONWriter.write(document(graph), to: sink)
+    }
+
+    private static func document(_ graph: AccessGraph) -> Object {
+        let nodes = JSONElements(graph.nodes) { node in
+            Object(["id": node.id, "kinds": [kind(of: node.kind), sourceKind],
+                    "properties": properties(node.attributes, flags: node.flags,
+                                             extra: ["name": .string(node.label), "iamgraph_kind": .string(node.kind.rawValue)])])
         }
-        let edges = graph.edges.map { edge in
-            EdgeEntry(kind: kind(of: edge.kind), start: .init(value: edge.source), end: .init(value: edge.target),
-                      properties: properties(edge.attributes, flags: edge.flags,
-                                             extra: ["label": .string(edge.label), "roles": .strings(roles(of: edge))]))
+        let edges = JSONElements(graph.edges) { edge in
+            Object(["kind": kind(of: edge.kind), "start": end(edge.source), "end": end(edge.target),
+                    "properties": properties(edge.attributes, flags: edge.flags,
+                                             extra: ["label": .string(edge.label), "roles": .strings(roles(of: edge))])])
         }
-        return try CanonicalJSON.data(encoding: Document(metadata: .init(sourceKind: sourceKind),
-                                                         graph: .init(nodes: nodes, edges: edges)))
+        return Object(["metadata": Object(["source_kind": sourceKind]),
+                       "graph": Object(["nodes": nodes, "edges": edges])])
+    }
+
+    /// An edge's end, matched by node id.
+    private static func end(_ id: String) -> Object {
+        Object(["value": id, "match_by": "id"])
     }
 
     /// The BloodHound node kind of an access-graph node.
@@ -79,52 +95,26 @@ public enum OpenGraphJSON {
     }
 
     /// An OpenGraph property value: a primitive or an array of one primitive type.
-    enum Property: Encodable {
+    enum Property: JSONWritable {
         case string(String)
         case bool(Bool)
         case strings([String])
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
+        func write(to json: inout JSONWriter) throws {
             switch self {
-            case .string(let text): try container.encode(text)
-            case .bool(let flag): try container.encode(flag)
-            case .strings(let list): try container.encode(list)
+            case .string(let text): json.string(text)
+            case .bool(let flag): json.bool(flag)
+            case .strings(let list): try list.write(to: &json)
             }
         }
     }
 
-    struct Document: Encodable {
-        let metadata: Metadata
-        let graph: Graph
-    }
+    /// A JSON object of the members given, written in the order of their keys.
+    struct Object: JSONObject {
+        let members: [JSONMember]
 
-    struct Metadata: Encodable {
-        let sourceKind: String
-        enum CodingKeys: String, CodingKey { case sourceKind = "source_kind" }
-    }
-
-    struct Graph: Encodable {
-        let nodes: [NodeEntry]
-        let edges: [EdgeEntry]
-    }
-
-    struct NodeEntry: Encodable {
-        let id: String
-        let kinds: [String]
-        let properties: [String: Property]
-    }
-
-    struct EdgeEntry: Encodable {
-        let kind: String
-        let start: End
-        let end: End
-        let properties: [String: Property]
-    }
-
-    struct End: Encodable {
-        let value: String
-        let matchBy = "id"
-        enum CodingKeys: String, CodingKey { case value, matchBy = "match_by" }
+        init(_ pairs: KeyValuePairs<String, any JSONWritable>) {
+            members = pairs.map { JSONMember($0.key, $0.value) }
+        }
     }
 }

@@ -4,20 +4,34 @@ import Foundation
 /// `XMLDocument` lays it out (libxml2's format): two spaces of indentation per depth, one element per line, an
 /// element with text on one line, an empty element as a start and an end tag. Attributes are written in the order
 /// given; text and attribute values are cleaned (`XMLText`) and escaped as libxml2 escapes them.
+///
+/// What is written goes to a sink about a megabyte at a time, after an element `close` ends: the document is never
+/// held whole (synthetic XL's GraphML is 400 MB).
 struct XMLBytes {
-    /// The document up to the last flush.
-    private var written = Data()
-    /// What was written since, moved to `written` a megabyte at a time (so the document is never held twice).
+    /// What was written since the last hand-over to the sink.
     private var bytes: [UInt8] = []
+    private let sink: (Data) throws -> Void
 
-    /// The whole document.
-    mutating func finish() -> Data {
-        flush()
-        return written
+    /// How many bytes are collected before they are handed to the sink.
+    private static let blockSize = 1 << 20
+
+    private init(sink: @escaping (Data) throws -> Void) {
+        self.sink = sink
+        bytes.reserveCapacity(Self.blockSize + Self.blockSize / 2)
     }
 
-    private mutating func flush() {
-        written.append(contentsOf: bytes)
+    /// Writes a document by `body`, handing its bytes to `sink` a block at a time; throws what `sink` throws.
+    static func write(to sink: (Data) throws -> Void, _ body: (inout XMLBytes) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var xml = XMLBytes(sink: sink)
+            try body(&xml)
+            try xml.flush()
+        }
+    }
+
+    private mutating func flush() throws {
+        guard !bytes.isEmpty else { return }
+        try sink(Data(bytes))
         bytes.removeAll(keepingCapacity: true)
     }
 
@@ -35,11 +49,11 @@ struct XMLBytes {
     }
 
     /// The end tag of an element `open` started.
-    mutating func close(_ name: String, depth: Int) {
+    mutating func close(_ name: String, depth: Int) throws {
         indent(depth)
         endTag(name)
         bytes.append(UInt8(ascii: "\n"))
-        if bytes.count >= 1 << 20 { flush() }
+        if bytes.count >= Self.blockSize { try flush() }
     }
 
     /// An element holding only `text` (possibly empty), on one line.
