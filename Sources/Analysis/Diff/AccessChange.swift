@@ -66,7 +66,9 @@ public struct AccessHolder: Sendable, Hashable, Comparable {
     var sortKey: (Int, String, String) { (kind == .everyone ? 0 : 1, name.lowercased(), iamID) }
 }
 
-/// One role on one target that a holder gained or lost, with the path by which it holds (or held) it.
+/// One role on one target that a holder gained or lost, with the path by which it holds (or held) it. What the
+/// changes of one role share is described once (`grant`), so a change is a few words of memory however many holders
+/// gain or lose the same role.
 public struct AccessChange: Sendable, Hashable {
     public enum Direction: String, Sendable, Hashable, Codable {
         case gained, lost
@@ -80,53 +82,40 @@ public struct AccessChange: Sendable, Hashable {
     }
 
     public let direction: Direction
-    public let roleID: String
-    /// The role's short name, e.g. `Administrator`.
-    public let role: String
-    public let policyID: String
-    public let target: PolicyTarget
-    /// The target in the docs' words, with the snapshot's resource group and instance names.
-    public let targetLabel: String
+    /// The role, its policy and target, shared by every change of it.
+    public let grant: GrantedRole
     /// The holder's way to the policy; empty for a policy assigned to the holder itself.
     public let path: [AccessStep]
-    /// The policy's conditions (time-based or other rule) in words (`ConditionText`), if any.
-    public let condition: String?
-    /// Whether the role is privileged on the target (`PrivilegedRoles`): Administrator or Manager anywhere, Editor
-    /// or Operator on account management.
-    public let isPrivileged: Bool
     /// What made the change.
     let origin: Origin
 
+    public var roleID: String { grant.roleID }
+    /// The role's short name, e.g. `Administrator`.
+    public var role: String { grant.role }
+    public var policyID: String { grant.policyID }
+    public var target: PolicyTarget { grant.target }
+    /// The target in the docs' words, with the snapshot's resource group and instance names.
+    public var targetLabel: String { grant.targetLabel }
+    /// The policy's conditions (time-based or other rule) in words (`ConditionText`), if any.
+    public var condition: String? { grant.condition }
+    /// Whether the role is privileged on the target (`PrivilegedRoles`).
+    public var isPrivileged: Bool { grant.isPrivileged }
+
     /// One role of `policy`, held directly (`path` empty), named from the snapshot `index` reads.
     init(_ direction: Direction, roleID: String, of policy: Policy, in index: AccessIndex) {
-        self.direction = direction
-        self.roleID = roleID
-        role = index.roleName(roleID)
-        policyID = policy.id
-        target = index.target(of: policy)
-        targetLabel = index.label(of: target)
-        path = []
-        condition = policy.rule.map(ConditionText.readable)
-        isPrivileged = PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target)
-        origin = .policy
+        self.init(direction, grant: GrantedRole(roleID: roleID, of: policy, in: index), path: [], origin: .policy)
     }
 
-    private init(_ change: AccessChange, path: [AccessStep], origin: Origin) {
-        direction = change.direction
-        roleID = change.roleID
-        role = change.role
-        policyID = change.policyID
-        target = change.target
-        targetLabel = change.targetLabel
+    private init(_ direction: Direction, grant: GrantedRole, path: [AccessStep], origin: Origin) {
+        self.direction = direction
+        self.grant = grant
         self.path = path
-        condition = change.condition
-        isPrivileged = change.isPrivileged
         self.origin = origin
     }
 
     /// The same change, held through `path`, made by `origin`.
     func held(through path: [AccessStep], by origin: Origin) -> AccessChange {
-        AccessChange(self, path: path, origin: origin)
+        AccessChange(direction, grant: grant, path: path, origin: origin)
     }
 
     /// "via access group Ops (dynamic, rule data-eng)", or "directly".
@@ -152,5 +141,13 @@ public struct IdentityAccessChanges: Sendable, Hashable {
         self.holder = holder
         self.gained = gained
         self.lost = lost
+    }
+
+    /// How many changes: the lost and the gained.
+    var count: Int { lost.count + gained.count }
+
+    /// The change at `position` of `lost + gained`, without joining them.
+    func change(at position: Int) -> AccessChange {
+        position < lost.count ? lost[position] : gained[position - lost.count]
     }
 }

@@ -19,19 +19,17 @@ enum AccessDiff {
         func compare(_ holder: @autoclosure () -> AccessHolder, _ oldPaths: [AccessPath], _ newPaths: [AccessPath]) {
             var lost: [AccessChange] = [], gained: [AccessChange] = []
             let oldByIDs = byStepIDs(oldPaths), newByIDs = byStepIDs(newPaths)
-            for ids in Set(oldByIDs.keys).union(newByIDs.keys) {
-                switch (oldByIDs[ids], newByIDs[ids]) {
-                case let (oldPath?, newPath?):
+            for (ids, oldPath) in oldByIDs {
+                if let newPath = newByIDs[ids] {
                     guard let delta = grants.delta(oldPath.source) else { continue }
                     lost += delta.lost.map { $0.held(through: oldPath.steps, by: .policy) }
                     gained += delta.gained.map { $0.held(through: newPath.steps, by: .policy) }
-                case let (oldPath?, nil):
+                } else {
                     lost += grants.all(oldPath.source, as: .lost).map { $0.held(through: oldPath.steps, by: .path) }
-                case let (nil, newPath?):
-                    gained += grants.all(newPath.source, as: .gained).map { $0.held(through: newPath.steps, by: .path) }
-                case (nil, nil):
-                    continue
                 }
+            }
+            for (ids, newPath) in newByIDs where oldByIDs[ids] == nil {
+                gained += grants.all(newPath.source, as: .gained).map { $0.held(through: newPath.steps, by: .path) }
             }
             if !lost.isEmpty || !gained.isEmpty {
                 result.append(IdentityAccessChanges(holder: holder(), gained: sorted(gained), lost: sorted(lost)))
@@ -45,9 +43,9 @@ enum AccessDiff {
     }
 
     /// Paths by their steps' ids; of two paths with the same ids (a duplicated membership), the first.
-    private static func byStepIDs(_ paths: [AccessPath]) -> [[String]: AccessPath] {
-        var result: [[String]: AccessPath] = [:]
-        for path in paths where result[path.steps.ids] == nil { result[path.steps.ids] = path }
+    private static func byStepIDs(_ paths: [AccessPath]) -> [PathIDs: AccessPath] {
+        var result: [PathIDs: AccessPath] = [:]
+        for path in paths where result[PathIDs(steps: path.steps)] == nil { result[PathIDs(steps: path.steps)] = path }
         return result
     }
 
@@ -58,13 +56,19 @@ enum AccessDiff {
             .union(index.profilesAssumableBy.keys)
     }
 
-    /// By target, role, policy and path; the path's words are made only for changes alike in the rest.
+    /// By target, role, policy and path as they read, then, for changes that read alike (two paths through groups
+    /// or profiles of the same name, two roles of the same name), by role CRN and the path's ids: the order never
+    /// depends on the order the paths were compared in. The path's words and ids are made only for changes alike in
+    /// the rest.
     private static func sorted(_ changes: [AccessChange]) -> [AccessChange] {
         changes.sorted { a, b in
             if a.targetLabel != b.targetLabel { return a.targetLabel < b.targetLabel }
             if a.role != b.role { return a.role < b.role }
             if a.policyID != b.policyID { return a.policyID < b.policyID }
-            return a.via < b.via
+            let aVia = a.via, bVia = b.via
+            if aVia != bVia { return aVia < bVia }
+            if a.roleID != b.roleID { return a.roleID < b.roleID }
+            return a.path.ids.lexicographicallyPrecedes(b.path.ids)
         }
     }
 }

@@ -19,44 +19,44 @@ public struct AccessEffect: Sendable, Hashable {
     /// Whether any of the roles is privileged on the target.
     public let isPrivileged: Bool
 
-    /// The access changes of `changes` (each with its holder, in holder order as `SnapshotDiff.access` lists them)
+    /// The access changes at `positions` of `access` (in holder order, as `SnapshotDiff.access` lists them)
     /// collapsed by direction, policy, target, condition and way, in the order of their first change.
-    static func collapse(_ changes: [(holder: AccessHolder, change: AccessChange)]) -> [AccessEffect] {
+    static func collapse(_ positions: [ChangePosition], of access: [IdentityAccessChanges]) -> [AccessEffect] {
         struct Key: Hashable {
             let direction: AccessChange.Direction
             let policyID: String
             let target: String
             let condition: String?
-            let path: [String]
+            let path: PathIDs
         }
         var order: [Key] = []
-        var grouped: [Key: [(holder: AccessHolder, change: AccessChange)]] = [:]
-        for item in changes {
-            let change = item.change
+        var grouped: [Key: [ChangePosition]] = [:]
+        for position in positions {
+            let change = access[position.holder].change(at: position.change)
             let key = Key(direction: change.direction, policyID: change.policyID, target: change.target.key,
-                          condition: change.condition, path: change.path.ids)
+                          condition: change.condition, path: PathIDs(steps: change.path))
             if grouped[key] == nil { order.append(key) }
-            grouped[key, default: []].append(item)
+            grouped[key, default: []].append(position)
         }
         return order.compactMap { key in
-            guard let items = grouped[key], let first = items.first?.change else { return nil }
-            var roleIDs: [String] = [], roles: [String] = [], seen = Set<String>()
-            for item in items where seen.insert(item.change.roleID).inserted {
-                roleIDs.append(item.change.roleID)
-                roles.append(item.change.role)
+            guard let items = grouped[key], let first = items.first.map({ access[$0.holder].change(at: $0.change) })
+            else { return nil }
+            var roleIDs: [String] = [], roles: [String] = [], seen = Set<String>(), isPrivileged = false
+            var holders: [AccessHolder] = []
+            for item in items {
+                let change = access[item.holder].change(at: item.change)
+                if seen.insert(change.roleID).inserted {
+                    roleIDs.append(change.roleID)
+                    roles.append(change.role)
+                }
+                isPrivileged = isPrivileged || change.isPrivileged
+                // A holder's changes are next to each other: each holder is listed once.
+                if holders.last != access[item.holder].holder { holders.append(access[item.holder].holder) }
             }
             return AccessEffect(direction: key.direction, roles: roles, roleIDs: roleIDs, policyID: key.policyID,
                                 targetLabel: first.targetLabel, path: first.path, condition: key.condition,
-                                holders: distinct(items.map(\.holder)),
-                                isPrivileged: items.contains { $0.change.isPrivileged })
+                                holders: holders, isPrivileged: isPrivileged)
         }
-    }
-
-    /// Holders listed in order, each once (a holder's changes are next to each other).
-    private static func distinct(_ holders: [AccessHolder]) -> [AccessHolder] {
-        var result: [AccessHolder] = []
-        for holder in holders where result.last != holder { result.append(holder) }
-        return result
     }
 
     /// "94 members of access group Release Viewers gained Administrator + Manager on All IAM-enabled services

@@ -20,22 +20,34 @@ public struct DiffCause: Sendable, Hashable {
         func find(_ candidates: [(EntityChange.Kind, String)]) -> Int? {
             candidates.lazy.compactMap { position[EntityKey(kind: $0.0, id: $0.1)] }.first
         }
-        var byCause: [Int?: [(holder: AccessHolder, change: AccessChange)]] = [:]
-        for holderChanges in access {
+        // Changes are gathered by where they are, not copied: a diff of millions of changes is held once.
+        var byCause: [Int?: [ChangePosition]] = [:]
+        for (holderOffset, holderChanges) in access.enumerated() {
             let holder = holderChanges.holder
-            for change in holderChanges.lost + holderChanges.gained {
-                let cause: Int? = switch change.origin {
-                case .policy: find([(.policy, change.policyID)])
-                case .path: find(Self.pathCandidates(change.path, holder: holder))
+            // The cause of a path's opening or closing is the same for each of the holder's grants through it.
+            var causeOfPath: [[AccessStep]: Int?] = [:]
+            for changeOffset in 0..<holderChanges.count {
+                let change = holderChanges.change(at: changeOffset)
+                let cause: Int?
+                switch change.origin {
+                case .policy:
+                    cause = find([(.policy, change.policyID)])
+                case .path:
+                    if let known = causeOfPath[change.path] {
+                        cause = known
+                    } else {
+                        cause = find(Self.pathCandidates(change.path, holder: holder))
+                        causeOfPath[change.path] = cause
+                    }
                 }
-                byCause[cause, default: []].append((holder, change))
+                byCause[cause, default: []].append(ChangePosition(holder: holderOffset, change: changeOffset))
             }
         }
         var causes = byCause.keys.compactMap { $0 }.sorted().map { offset in
-            DiffCause(change: entities[offset], effects: AccessEffect.collapse(byCause[offset] ?? []))
+            DiffCause(change: entities[offset], effects: AccessEffect.collapse(byCause[offset] ?? [], of: access))
         }
         if let unexplained = byCause[nil] {
-            causes.append(DiffCause(change: nil, effects: AccessEffect.collapse(unexplained)))
+            causes.append(DiffCause(change: nil, effects: AccessEffect.collapse(unexplained, of: access)))
         }
         return causes
     }

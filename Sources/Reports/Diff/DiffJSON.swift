@@ -18,7 +18,7 @@ public enum DiffJSON {
     /// Writes the document to `sink` a block at a time, each change described as it is written; throws what `sink`
     /// throws.
     public static func write(_ diff: SnapshotDiff, sources: DiffSources, to sink: (Data) throws -> Void) throws {
-        let counts = diff.grantCounts
+        let counts = diff.grantCounts, grants = GrantTemplates()
         try JSONWriter.write(VersionedDocument(format: format, version: version, body: Document(
             old: Side(diff.old, source: sources.old), new: Side(diff.new, source: sources.new),
             includeUsage: diff.options.includeUsage, changed: !diff.isEmpty,
@@ -27,7 +27,7 @@ public enum DiffJSON {
                              entitiesAdded: diff.entityCount(.added), entitiesRemoved: diff.entityCount(.removed),
                              entitiesChanged: diff.entityCount(.changed)),
             causes: JSONElements(diff.causes, Cause.init),
-            access: JSONElements(diff.access, HolderChanges.init),
+            access: JSONElements(diff.access) { HolderChanges($0, grants: grants) },
             entities: JSONElements(diff.entities, Entity.init),
             notes: diff.notes)), to: sink)
     }
@@ -97,45 +97,67 @@ public enum DiffJSON {
 
     struct HolderChanges: JSONObject {
         let holder: Holder
-        let gained: [Grant]
-        let lost: [Grant]
+        let gained: JSONElements
+        let lost: JSONElements
 
-        init(_ changes: IdentityAccessChanges) {
+        init(_ changes: IdentityAccessChanges, grants: GrantTemplates) {
             let holder = changes.holder
             self.holder = Holder(kind: holder.kind.rawValue, iamID: holder.iamID, name: holder.name)
-            gained = changes.gained.map { Grant($0, holder: holder) }
-            lost = changes.lost.map { Grant($0, holder: holder) }
+            gained = JSONElements(changes.gained) { Grant(change: $0, holder: holder, templates: grants) }
+            lost = JSONElements(changes.lost) { Grant(change: $0, holder: holder, templates: grants) }
         }
 
         var members: [JSONMember] { JSONMember.list(["holder": holder, "gained": gained, "lost": lost]) }
     }
 
-    struct Grant: JSONObject {
-        let role: AccessJSON.Role
-        let policyID: String
-        let target: AccessJSON.Target
-        let path: [AccessJSON.Step]
-        let via: String
-        let condition: String?
-        let privileged: Bool
-        let text: String
+    /// One grant gained or lost: `{"role", "policy_id", "target", "condition", "privileged"}`, which every change of
+    /// its `GrantedRole` shares, with the change's own `path`, `via` and `text`.
+    struct Grant: JSONWritable {
+        let change: AccessChange
+        let holder: AccessHolder
+        let templates: GrantTemplates
 
-        init(_ change: AccessChange, holder: AccessHolder) {
-            role = AccessJSON.Role(crn: change.roleID, name: change.role)
-            policyID = change.policyID
-            target = AccessJSON.Target(label: change.targetLabel, scope: change.target.scopeName, key: change.target.key,
-                                       attributes: change.target.attributes.map(AccessJSON.Attribute.init),
-                                       tags: change.target.tags.map(AccessJSON.Attribute.init))
-            path = change.path.map(AccessJSON.GrantFields.step)
-            via = change.via
-            condition = change.condition
-            privileged = change.isPrivileged
-            text = change.sentence(for: holder)
+        func write(to json: inout JSONWriter) throws {
+            try templates.write(change, holder: holder, to: &json)
         }
 
-        var members: [JSONMember] {
-            JSONMember.list(["role": role, "policy_id": policyID, "target": target, "path": path, "via": via,
-                             "condition": condition, "privileged": privileged, "text": text])
+        /// The members every change of `grant` shares.
+        static func shared(_ grant: GrantedRole) -> [JSONMember] {
+            JSONMember.list([
+                "role": AccessJSON.Role(crn: grant.roleID, name: grant.role), "policy_id": grant.policyID,
+                "target": AccessJSON.Target(label: grant.targetLabel, scope: grant.target.scopeName, key: grant.target.key,
+                                            attributes: grant.target.attributes.map(AccessJSON.Attribute.init),
+                                            tags: grant.target.tags.map(AccessJSON.Attribute.init)),
+                "condition": grant.condition, "privileged": grant.isPrivileged,
+            ])
+        }
+
+        /// The change's own members, in the order of `GrantTemplates.own`.
+        var own: [any JSONWritable] {
+            [change.path.map(AccessJSON.GrantFields.step), change.sentence(for: holder), change.via]
+        }
+    }
+
+    /// The shared members of each `GrantedRole`'s grants written once, as the runs of bytes around the members of
+    /// each change (`JSONObjectTemplate`): a role that thousands of holders gained has its target, role and policy
+    /// written once. At most `limit` roles are kept; the grants of the others are written whole.
+    final class GrantTemplates {
+        static let own = ["path", "text", "via"]
+        private static let limit = 20_000
+        private var byRole: [ObjectIdentifier: JSONObjectTemplate] = [:]
+
+        func write(_ change: AccessChange, holder: AccessHolder, to json: inout JSONWriter) throws {
+            let grant = Grant(change: change, holder: holder, templates: self)
+            if let template = byRole[ObjectIdentifier(change.grant)] {
+                return try template.write(grant.own, to: &json)
+            }
+            let shared = Grant.shared(change.grant)
+            guard byRole.count < Self.limit else {
+                return try json.object(shared + zip(Self.own, grant.own).map { JSONMember($0, $1) })
+            }
+            let template = try JSONObjectTemplate(shared: shared, own: Self.own, depth: json.depth)
+            byRole[ObjectIdentifier(change.grant)] = template
+            try template.write(grant.own, to: &json)
         }
     }
 

@@ -1,49 +1,91 @@
 import Analysis
+import Foundation
 
 /// A snapshot diff as GitHub-flavoured Markdown for a pull-request comment: a headline, the causes (each entity
 /// change that changed access, with the access it changed collapsed per policy and way, privileged gains in bold),
 /// the effective-access changes holder by holder in a collapsed `<details>` block, the entity changes that changed no
 /// access, and the notes. Every value from the snapshots is escaped by `Markdown`.
-/// Nothing when nothing changed and nothing needs a note.
+/// Nothing when nothing changed and nothing needs a note. Written a row at a time (`TextBlocks`): a table of hundreds
+/// of thousands of changes is never held whole.
 public enum DiffMarkdown {
+    /// The whole document, as `write(_:sources:to:)` writes it.
     public static func render(_ diff: SnapshotDiff, sources: DiffSources) -> String {
-        guard !diff.isEmpty || !diff.notes.isEmpty else { return "" }
+        var data = Data()
+        // Appending to `data` cannot fail.
+        try? TextBlocks.write(to: { data.append($0) }) { try write(diff, sources: sources, to: &$0) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Writes the document to `text`; throws what its sink throws.
+    static func write(_ diff: SnapshotDiff, sources: DiffSources, to text: inout TextBlocks) throws {
+        guard !diff.isEmpty || !diff.notes.isEmpty else { return }
         // Each part ends with a line break; parts are separated by a blank line.
-        var parts = [
-            "### Access changes: \(Markdown.escape(diff.new.accountName))\n",
-            "\(Markdown.escape(sources.old)) (snapshot \(Markdown.escape(diff.old.fetchedAt))) → "
-                + "\(Markdown.escape(sources.new)) (snapshot \(Markdown.escape(diff.new.fetchedAt)))\n",
-            "**Effective access:** \(DiffWording.accessSummary(diff)). **Causes:** \(DiffWording.causeSummary(diff)). "
-                + "**Entities:** \(DiffWording.entitySummary(diff.entities)).\n",
-        ]
+        try text.append("### Access changes: \(Markdown.escape(diff.new.accountName))\n\n"
+                        + "\(Markdown.escape(sources.old)) (snapshot \(Markdown.escape(diff.old.fetchedAt))) → "
+                        + "\(Markdown.escape(sources.new)) (snapshot \(Markdown.escape(diff.new.fetchedAt)))\n\n"
+                        + "**Effective access:** \(DiffWording.accessSummary(diff)). **Causes:** \(DiffWording.causeSummary(diff)). "
+                        + "**Entities:** \(DiffWording.entitySummary(diff.entities)).\n")
         if !diff.causes.isEmpty {
-            let rows = diff.causes.map { cause in
+            try text.append("\n#### Causes\n\n" + Markdown.head(["", "kind", "entity", "what changed", "access it changed"]))
+            for cause in diff.causes {
                 let entity = cause.change.map { [Self.action($0.action), $0.kind.title, $0.label,
                                                  $0.fields.map(fieldText).joined(separator: "; ")] }
                     ?? ["", "", "(cause not among the compared entities)", ""]
-                return entity + [cause.effects.map(effectText).joined(separator: "\n")]
+                try text.append { bytes in
+                    bytes.append(contentsOf: "| ".utf8)
+                    Markdown.appendCells(entity, to: &bytes)
+                    bytes.append(contentsOf: Markdown.cellSeparator)
+                    appendLines(cause.effects.map(effectText), to: &bytes)
+                    bytes.append(contentsOf: " |\n".utf8)
+                }
             }
-            parts.append("#### Causes\n\n"
-                         + Markdown.table(["", "kind", "entity", "what changed", "access it changed"], rows))
         }
         if !diff.access.isEmpty {
-            let rows = diff.access.flatMap { holder in (holder.lost + holder.gained).map { row($0, of: holder.holder) } }
-            parts.append("<details><summary>Effective access by holder (\(rows.count) changes)</summary>\n\n"
-                         + Markdown.table(["", "who", "role", "on", "via", "policy"], rows) + "\n</details>\n")
+            let counts = diff.grantCounts
+            try text.append("\n<details><summary>Effective access by holder (\(counts.gained + counts.lost) changes)</summary>\n\n"
+                            + Markdown.head(["", "who", "role", "on", "via", "policy"]))
+            for holder in diff.access {
+                for change in holder.lost + holder.gained { try text.append { appendRow(row(change, of: holder.holder), to: &$0) } }
+            }
+            try text.append("\n</details>\n")
         }
         let others = diff.entitiesWithoutAccessChange
         if !others.isEmpty {
-            let rows = others.map { change in
-                [Self.action(change.action), change.kind.title, change.label,
-                 change.fields.map(fieldText).joined(separator: "; ")]
+            try text.append("\n#### Entities that changed no access\n\n" + Markdown.head(["", "kind", "entity", "what changed"]))
+            for change in others {
+                try text.append { appendRow([Self.action(change.action), change.kind.title, change.label,
+                                             change.fields.map(fieldText).joined(separator: "; ")], to: &$0) }
             }
-            parts.append("#### Entities that changed no access\n\n"
-                         + Markdown.table(["", "kind", "entity", "what changed"], rows))
         }
         if !diff.notes.isEmpty {
-            parts.append(diff.notes.map { "> **Note:** " + Markdown.escape($0) + "\n" }.joined(separator: ">\n"))
+            try text.append("\n" + diff.notes.map { "> **Note:** " + Markdown.escape($0) + "\n" }.joined(separator: ">\n"))
         }
-        return parts.joined(separator: "\n")
+    }
+
+    /// One table row, every cell escaped: what `Markdown.row` makes, appended to `bytes`.
+    private static func appendRow(_ cells: [String], to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: "| ".utf8)
+        Markdown.appendCells(cells, to: &bytes)
+        bytes.append(contentsOf: " |\n".utf8)
+    }
+
+    /// Appends `lines` as one cell, exactly as `Markdown.append` appends them joined by line breaks, but escaping each
+    /// line alone, so that a cell of many lines takes the fast way for each. A line that ends in a carriage return
+    /// would make one break of it and the next line break (`\r\n`), so it is escaped together with the next line.
+    static func appendLines(_ lines: [String], to bytes: inout [UInt8]) {
+        var pending: String?
+        for line in lines {
+            if let previous = pending {
+                if previous.last == "\r" {
+                    pending = previous + "\n" + line
+                    continue
+                }
+                Markdown.append(previous, to: &bytes)
+                bytes.append(contentsOf: "<br>".utf8)
+            }
+            pending = line
+        }
+        if let pending { Markdown.append(pending, to: &bytes) }
     }
 
     /// "+ [privileged] 4 members of access group Developers gained Manager on …" (escaped by the table).

@@ -9,7 +9,7 @@ public enum DiffOutput {
     /// Writes a report to a sink, a part at a time (`OutputFile`'s producer).
     public typealias Writer = ((Data) throws -> Void) throws -> Void
 
-    /// What writes the report (text and JSON a block at a time, as their changes are described), or `nil` when there is nothing
+    /// What writes the report (text, JSON and Markdown a block at a time, as their changes are described), or `nil` when there is nothing
     /// to write (a map when nothing changed). Maps are drawn before this returns.
     /// - Parameters:
     ///   - old, new: the two accounts, which a map draws.
@@ -20,7 +20,8 @@ public enum DiffOutput {
         let whole: Data?
         switch format {
         case .text: return { sink in try text(diff, sources: sources, to: sink) }
-        case .markdown: whole = Data(DiffMarkdown.render(diff, sources: sources).utf8)
+        case .markdown:
+            return { sink in try TextBlocks.write(to: sink) { try DiffMarkdown.write(diff, sources: sources, to: &$0) } }
         case .json: return { sink in try DiffJSON.write(diff, sources: sources, to: sink) }
         case .svg: whole = try map(diff, old: old, new: new, as: .svg, layout: layout, note: note)
         case .png: whole = try map(diff, old: old, new: new, as: .png, layout: layout, note: note)
