@@ -31,7 +31,7 @@ public struct Escalation: Sendable {
         goalEdges = goal.edges(graph, account: index.account)
         let identities = index.subjects
         self.identities = identities
-        let edges = EscalationSearch.Edges(graph.edges + goalEdges)
+        let edges = EscalationSearch.Edges(graph.links + goalEdges.map { EscalationLink($0) }, fanOuts: graph.fanOuts)
         let goals = goal.nodes(in: index.account).compactMap(edges.number)
         var halves: [EscalationSearch] = []
         // One search per set of seeds: account administration and an instance are one goal; each sensitive target
@@ -65,11 +65,11 @@ public struct Escalation: Sendable {
                 var all = steps
                 if !goals.contains(end) {
                     // The path ends where the two halves are collected: both branches follow.
-                    let branches = halves.compactMap { $0.path(from: end)?.positions }
+                    let branches = halves.compactMap { $0.path(from: end)?.edges }
                     guard branches.count == 2 else { continue }
                     all += branches.joined()
                 }
-                best[position] = EscalationPath(iamID: identities[position], edges: all.map { edges.edges[$0] })
+                best[position] = EscalationPath(iamID: identities[position], edges: all)
             }
         }
         holders = identities.indices.filter { holds[$0] }.map { identities[$0] }
