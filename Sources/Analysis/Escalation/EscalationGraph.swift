@@ -154,15 +154,18 @@ struct PrimitiveFinder {
             guard target != node else { return }
             links.append(EscalationLink(edge(primitive, to: target, role: role)))
         }
+        func add(_ primitive: EscalationPrimitive, toEvery fanOut: Int?, role: (crn: String, inferred: Bool)) {
+            guard let fanOut, let first = fanOuts.members[fanOut].first(where: { $0 != node }) else { return }
+            links.append(EscalationLink(edge(primitive, to: first, role: role), fanOut: fanOut))
+        }
         func add(_ primitive: EscalationPrimitive, toEach resources: AccountResources, role: (crn: String, inferred: Bool)) {
             let target = held.target
             guard resources.exactResource(target) == nil else {
                 for member in resources.nodes(includedBy: target) { add(primitive, to: member, role: role) }
                 return
             }
-            guard let fanOut = fanOuts.index(of: resources, includedBy: target),
-                  let first = fanOuts.members[fanOut].first(where: { $0 != node }) else { return }
-            links.append(EscalationLink(edge(primitive, to: first, role: role), fanOut: fanOut))
+            let kind = resources.service + "/" + resources.resourceType
+            add(primitive, toEvery: fanOuts.index(kind, target) { resources.nodes(includedBy: target) }, role: role)
         }
         let target = held.target
         if Self.mayInclude(target, resourcesOf: "iam-groups"), let role = enabling(.addGroupMember, held, on: "iam-groups") {
@@ -176,9 +179,11 @@ struct PrimitiveFinder {
             add(.editProfileTrust, toEach: profiles, role: role)
         }
         if !trustedComputeProfiles.isEmpty, let role = enabling(.runTrustedWorkload, held, on: nil) {
-            for position in trustedCompute.positions(matching: target) {
-                add(.runTrustedWorkload, to: .identity(iamID: trustedComputeProfiles[position]), role: role)
+            // Policies on a service or resource group reach many linked clusters: one fan-out per target.
+            let profiles = fanOuts.index("trusted-workloads", target) {
+                trustedCompute.positions(matching: target).map { .identity(iamID: trustedComputeProfiles[$0]) }
             }
+            add(.runTrustedWorkload, toEvery: profiles, role: role)
         }
         if case .resourceGroupItself = target.scope {
             // Administrator on a resource group itself lets one rename it, not assign access to what is in it.

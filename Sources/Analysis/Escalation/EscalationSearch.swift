@@ -6,7 +6,7 @@
 /// the nearest, so the search follows the fan-out's links once, from that member, merged by position with the
 /// member's own incoming links — the order in which one edge per member would have been followed — and later members
 /// skip them (they could not lower any distance). Paths come out exactly as with one edge per member.
-struct EscalationSearch {
+struct EscalationSearch: Sendable {
     /// The links with their nodes numbered, each node's incoming links (compressed rows: `incoming[offsets[n]..<
     /// offsets[n + 1]]`, fan-outs numbered after the nodes), and per link what the search reads, so that its loop
     /// copies no edge.
