@@ -90,4 +90,38 @@ import Testing
         #expect(shared.paths.map { $0.edges } == single.paths.map { $0.edges.map(Self.normalized) })
         #expect(!shared.paths.isEmpty)
     }
+
+    /// Four clusters in rg-east, each trusted by a profile (the third profile an administrator, the fourth cluster
+    /// also trusted by the first profile), and Ann a Writer on the whole resource group — or, `individually`, on each
+    /// cluster.
+    static func workloads(individually: Bool) throws -> IAMAccount {
+        let clusters = try (0..<4).map { try Fixture.instance("c\($0)", service: "containers-kubernetes", group: "rg-east", guid: "iks-\($0)") }
+        let profiles = try (0..<3).map { number in
+            var profile = try Fixture.profile("p\(number)")
+            profile.links = try clusters.indices.filter { $0 == number || (number == 0 && $0 == 3) }.map { position in
+                try Fixture.decode(["id": "ProfileLink-\(number)-\(position)", "cr_type": "IKS_SA",
+                                    "link": ["crn": clusters[position].crnString ?? "", "namespace": "ops"]])
+            }
+            return profile
+        }
+        let writer = FixtureEscalationTests.writer
+        let policies = individually
+            ? clusters.map { Fixture.policy("p-ann#" + $0.instanceID, iamID: "IBMid-ann", roles: [writer],
+                                            [Fixture.attr("serviceInstance", $0.instanceID)]) }
+            : [Fixture.policy("p-ann", iamID: "IBMid-ann", roles: [writer], [Fixture.attr("resourceGroupId", "rg-east")])]
+        return try FixtureEscalationTests.account(
+            policies: policies + [Fixture.policy("p-p2", iamID: "iam-Profile-p2", roles: [Fixture.administrator],
+                                                 [Fixture.attr("serviceType", "platform_service")])],
+            profiles: profiles, instances: clusters)
+    }
+
+    @Test func aPolicyOnAResourceGroupOfTrustedClustersYieldsThePathsOfOnePolicyPerCluster() throws {
+        let shared = Escalation(AccessIndex(try Self.workloads(individually: false)))
+        let single = Escalation(AccessIndex(try Self.workloads(individually: true)))
+        #expect(shared.graph.edges == single.graph.edges.map(Self.normalized))
+        #expect(shared.paths.map(\.edges) == single.paths.map { $0.edges.map(Self.normalized) })
+        let ann = try #require(shared.path(of: "IBMid-ann"))
+        #expect(ann.edges.map(\.to) == [.identity(iamID: "iam-Profile-p2"), .accountAdministration])
+        #expect(shared.graph.links.filter { $0.edge.kind == .primitive(.runTrustedWorkload) }.count == 1)
+    }
 }
