@@ -106,8 +106,10 @@ import Testing
         }
         let writer = FixtureEscalationTests.writer
         let policies = individually
-            ? clusters.map { Fixture.policy("p-ann#" + $0.instanceID, iamID: "IBMid-ann", roles: [writer],
-                                            [Fixture.attr("serviceInstance", $0.instanceID)]) }
+            // In the order of the profiles' links, as the resource group's policy reaches them.
+            ? [0, 3, 1, 2].map { clusters[$0] }.map {
+                Fixture.policy("p-ann#" + $0.instanceID, iamID: "IBMid-ann", roles: [writer], [Fixture.attr("serviceInstance", $0.instanceID)])
+            }
             : [Fixture.policy("p-ann", iamID: "IBMid-ann", roles: [writer], [Fixture.attr("resourceGroupId", "rg-east")])]
         return try FixtureEscalationTests.account(
             policies: policies + [Fixture.policy("p-p2", iamID: "iam-Profile-p2", roles: [Fixture.administrator],
