@@ -126,4 +126,27 @@ import Testing
         #expect(ann.edges.map(\.to) == [.identity(iamID: "iam-Profile-p2"), .accountAdministration])
         #expect(shared.graph.links.filter { $0.edge.kind == .primitive(.runTrustedWorkload) }.count == 1)
     }
+
+    /// The resource group Ann reaches: she may join one group administering `first` and one administering `second`
+    /// (each one step). The searched targets are the three services `adm` administers, then rg-a, rg-b, rg-c, so
+    /// consecutive resource groups are searched on different threads.
+    static func sensitiveTie(_ first: String, _ second: String) throws -> SensitiveTarget? {
+        let groups = try [Fixture.group("g-" + first, "G " + first), Fixture.group("g-" + second, "G " + second)]
+        let resourceGroups: [ResourceGroup] = try ["rg-a", "rg-b", "rg-c"].map { try Fixture.decode(["id": $0, "name": $0]) }
+        let policies = [second, first].flatMap { target in [
+            Fixture.policy("p-" + target, group: "g-" + target, roles: [Fixture.administrator], [Fixture.attr("resourceGroupId", target)]),
+            EscalationGoalTests.editorOnGroup("p-ann-" + target, iamID: "IBMid-ann", on: "g-" + target),
+        ] }
+        let escalation = Escalation(AccessIndex(try EscalationGoalTests.split(groups: groups, policies: policies,
+                                                                              resourceGroups: resourceGroups)),
+                                    goal: .sensitiveAdministration)
+        guard case .administration(let target) = escalation.path(of: "IBMid-ann")?.edges.last?.to else { return nil }
+        return target
+    }
+
+    @Test func aTieBetweenSensitiveTargetsSearchedOnTwoThreadsGoesToTheEarlierTarget() throws {
+        // The earlier target is on the other thread in one case and on the merging thread in the other: it wins both.
+        #expect(try Self.sensitiveTie("rg-b", "rg-c") == .resourceGroup(id: "rg-b"))
+        #expect(try Self.sensitiveTie("rg-a", "rg-b") == .resourceGroup(id: "rg-a"))
+    }
 }
