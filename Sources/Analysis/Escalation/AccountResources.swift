@@ -33,7 +33,7 @@ struct AccountResources: Sendable {
 
     /// The one id the target's `resource` attribute can equal, when it tests equality with one string (a superset
     /// test: `includes` still decides).
-    private func exactResource(_ target: PolicyTarget) -> String? {
+    func exactResource(_ target: PolicyTarget) -> String? {
         guard let attribute = target.attributes.first(where: { $0.key == "resource" && $0.operator == "stringEquals" }),
               case .string(let value) = attribute.value else { return nil }
         return value

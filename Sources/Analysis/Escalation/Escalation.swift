@@ -31,7 +31,7 @@ public struct Escalation: Sendable {
         goalEdges = goal.edges(graph, account: index.account)
         let identities = index.subjects
         self.identities = identities
-        let edges = EscalationSearch.Edges(graph.edges + goalEdges)
+        let edges = EscalationSearch.Edges(graph.links + goalEdges.map { EscalationLink($0) }, fanOuts: graph.fanOuts)
         let goals = goal.nodes(in: index.account).compactMap(edges.number)
         var halves: [EscalationSearch] = []
         // One search per set of seeds: account administration and an instance are one goal; each sensitive target
@@ -54,26 +54,19 @@ public struct Escalation: Sendable {
         case .sensitiveAdministration: seedSets = goals.map { [($0, 0)] }
         }
         let starts = identities.map { edges.number(.identity(iamID: $0)) }
-        var best: [EscalationPath?] = Array(repeating: nil, count: identities.count)
-        var holds = Array(repeating: false, count: identities.count)
-        for seeds in seedSets {
-            let search = EscalationSearch(edges, seeds: seeds)
-            for (position, start) in starts.enumerated() {
-                guard let start, let distance = search.distance(start) else { continue }
-                if distance == 0 { holds[position] = true; continue }
-                guard distance < best[position]?.primitiveCount ?? .max, let (steps, end) = search.path(from: start) else { continue }
-                var all = steps
-                if !goals.contains(end) {
-                    // The path ends where the two halves are collected: both branches follow.
-                    let branches = halves.compactMap { $0.path(from: end)?.positions }
-                    guard branches.count == 2 else { continue }
-                    all += branches.joined()
-                }
-                best[position] = EscalationPath(iamID: identities[position], edges: all.map { edges.edges[$0] })
-            }
+        // The sensitive targets' searches are independent: two threads take every other one; merging keeps the
+        // sequential answer (the shortest path, ties to the earlier target).
+        let halfSearches = halves
+        let search = { @Sendable (sets: [(order: Int, seeds: [(node: Int, distance: Int)])]) in
+            EscalationReach(sets, edges: edges, goals: goals, halves: halfSearches, starts: starts, identities: identities)
         }
+        let numbered = seedSets.enumerated().map { (order: $0.offset, seeds: $0.element) }
+        let odd = seedSets.count > 1 ? Concurrent { search(numbered.filter { $0.order % 2 == 1 }) } : nil
+        var reach = search(numbered.filter { $0.order % 2 == 0 })
+        if let odd { reach.merge(odd.value) }
+        let holds = reach.holds
         holders = identities.indices.filter { holds[$0] }.map { identities[$0] }
-        paths = best.compactMap { $0 }
+        paths = reach.best.compactMap { $0?.path }
     }
 
     /// The path of one identity, if it can reach the goal by escalating.

@@ -39,6 +39,12 @@ public struct EscalationEdge: Sendable, Hashable {
         self.isInferred = isInferred
     }
 
+    /// The same edge into another node: a fan-out link's edge into one of its members.
+    func to(_ node: EscalationNode) -> EscalationEdge {
+        EscalationEdge(from: from, to: node, kind: kind, policyID: policyID, roleCRN: roleCRN, action: action,
+                       isConditional: isConditional, isInferred: isInferred)
+    }
+
     /// Whether the edge is a step a path counts (a primitive), rather than access already held.
     public var isPrimitive: Bool {
         switch kind {

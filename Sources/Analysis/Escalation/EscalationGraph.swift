@@ -2,16 +2,28 @@ import Model
 
 /// The escalation graph of an account, PMapper-style: nodes are identities, access groups and scopes one may grant
 /// itself roles on; edges are memberships, profile assumptions and escalation primitives, each naming the policy, role
-/// and action behind it. Access groups and trusted profiles are single nodes however many members reach them, so the
-/// graph's size follows the account's policies and memberships, never members × policies.
+/// and action behind it. Access groups and trusted profiles are single nodes however many members reach them, and a
+/// policy on every group, service ID or profile of a target is one link into a shared fan-out, so the graph's size
+/// follows the account's policies and memberships, never members × policies or policies × resources.
 public struct EscalationGraph: Sendable {
-    /// Every edge, goal edges excluded (they depend on the goal: see `Escalation`), in a deterministic order.
-    public let edges: [EscalationEdge]
+    /// Every edge as stored, goal edges excluded (they depend on the goal: see `Escalation`), in a deterministic order.
+    let links: [EscalationLink]
+    /// The members of each fan-out the links name.
+    let fanOuts: [[EscalationNode]]
     /// The policy targets of the grantable scopes, by key.
     public let scopes: [String: PolicyTarget]
     /// What each node holds: its own policies (an identity's direct ones, a group's), or for a grantable scope, any
     /// role on it.
     let capabilities: [EscalationNode: [Capability]]
+
+    /// Every edge, each fan-out link expanded into one edge per member, in the links' order: as many as policies ×
+    /// resources on a large account, so the searches read `links` instead.
+    public var edges: [EscalationEdge] {
+        links.flatMap { link -> [EscalationEdge] in
+            guard let fanOut = link.fanOut else { return [link.edge] }
+            return fanOuts[fanOut].filter { $0 != link.edge.from }.map(link.edge.to)
+        }
+    }
 
     /// What a node holds through one policy (or, for a grantable scope, through assigning itself roles).
     struct Capability: Sendable {
@@ -36,29 +48,31 @@ public struct EscalationGraph: Sendable {
         for (iamID, policies) in index.policiesOfIAMID { capabilities[.identity(iamID: iamID)] = policies.map(capability) }
         for (id, policies) in index.policiesOfGroup { capabilities[.accessGroup(id: id)] = policies.map(capability) }
 
-        var edges: [EscalationEdge] = []
+        var links: [EscalationLink] = []
         // Memberships and assumptions: access already held, free steps.
         for (iamID, memberships) in index.groupsOfMember.sorted(by: { $0.key < $1.key }) {
             // By position: reading the group's id in place copies no group or membership.
             for position in memberships.indices where !memberships[position].group.isPublicAccess {
-                edges.append(EscalationEdge(from: .identity(iamID: iamID), to: .accessGroup(id: memberships[position].group.id),
-                                            kind: .memberOf))
+                links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID),
+                                                           to: .accessGroup(id: memberships[position].group.id), kind: .memberOf)))
             }
         }
         for iamID in index.profilesAssumableBy.keys.sorted() {
             for profile in index.profilesAssumableBy[iamID] ?? [] where profile.iamID != iamID {
-                edges.append(EscalationEdge(from: .identity(iamID: iamID), to: .identity(iamID: profile.iamID), kind: .mayAssume))
+                links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID), to: .identity(iamID: profile.iamID),
+                                                           kind: .mayAssume)))
             }
         }
         // Everyone is in Public Access: its policies are every identity's.
         if index.policiesOfGroup[AccessGroup.publicAccessID] != nil {
             for iamID in index.subjects {
-                edges.append(EscalationEdge(from: .identity(iamID: iamID), to: .accessGroup(id: AccessGroup.publicAccessID),
-                                            kind: .memberOf))
+                links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID),
+                                                           to: .accessGroup(id: AccessGroup.publicAccessID), kind: .memberOf)))
             }
         }
 
         let finder = PrimitiveFinder(account: account, actions: actions)
+        var fanOuts = EscalationFanOuts()
         var scopes: [String: PolicyTarget] = [:]
         var pending = capabilities.keys.sortedByID()
         var next = 0
@@ -66,18 +80,19 @@ public struct EscalationGraph: Sendable {
             let node = pending[next]
             next += 1
             for held in capabilities[node] ?? [] {
-                for edge in finder.edges(from: node, holding: held) {
-                    edges.append(edge)
+                for link in finder.links(from: node, holding: held, fanOuts: &fanOuts) {
+                    links.append(link)
                     // A scope first reached becomes a node holding any role on it.
-                    guard case .grantableScope(let key) = edge.to, scopes[key] == nil else { continue }
+                    guard case .grantableScope(let key) = link.edge.to, scopes[key] == nil else { continue }
                     scopes[key] = held.target
-                    capabilities[edge.to] = [Capability(target: held.target, roleCRNs: Self.grantedRoles, policyID: nil,
+                    capabilities[link.edge.to] = [Capability(target: held.target, roleCRNs: Self.grantedRoles, policyID: nil,
                                                         isConditional: false)]
-                    pending.append(edge.to)
+                    pending.append(link.edge.to)
                 }
             }
         }
-        self.edges = edges
+        self.links = links
+        self.fanOuts = fanOuts.members
         self.scopes = scopes
         self.capabilities = capabilities
     }
@@ -126,36 +141,56 @@ struct PrimitiveFinder {
         trustedComputeProfiles = profileIAMIDs
     }
 
-    func edges(from node: EscalationNode, holding held: EscalationGraph.Capability) -> [EscalationEdge] {
-        var edges: [EscalationEdge] = []
+    /// The links of the primitives `held` enables for `node`: one per group, service ID or profile a target names
+    /// exactly, one per fan-out for a target that includes them by wildcard or whole.
+    func links(from node: EscalationNode, holding held: EscalationGraph.Capability,
+               fanOuts: inout EscalationFanOuts) -> [EscalationLink] {
+        var links: [EscalationLink] = []
+        func edge(_ primitive: EscalationPrimitive, to target: EscalationNode, role: (crn: String, inferred: Bool)) -> EscalationEdge {
+            EscalationEdge(from: node, to: target, kind: .primitive(primitive), policyID: held.policyID, roleCRN: role.crn,
+                           action: primitive.action, isConditional: held.isConditional, isInferred: role.inferred)
+        }
         func add(_ primitive: EscalationPrimitive, to target: EscalationNode, role: (crn: String, inferred: Bool)) {
             guard target != node else { return }
-            edges.append(EscalationEdge(from: node, to: target, kind: .primitive(primitive), policyID: held.policyID,
-                                        roleCRN: role.crn, action: primitive.action, isConditional: held.isConditional,
-                                        isInferred: role.inferred))
+            links.append(EscalationLink(edge(primitive, to: target, role: role)))
+        }
+        func add(_ primitive: EscalationPrimitive, toEvery fanOut: Int?, role: (crn: String, inferred: Bool)) {
+            guard let fanOut, let first = fanOuts.members[fanOut].first(where: { $0 != node }) else { return }
+            links.append(EscalationLink(edge(primitive, to: first, role: role), fanOut: fanOut))
+        }
+        func add(_ primitive: EscalationPrimitive, toEach resources: AccountResources, role: (crn: String, inferred: Bool)) {
+            let target = held.target
+            guard resources.exactResource(target) == nil else {
+                for member in resources.nodes(includedBy: target) { add(primitive, to: member, role: role) }
+                return
+            }
+            let kind = resources.service + "/" + resources.resourceType
+            add(primitive, toEvery: fanOuts.index(kind, target) { resources.nodes(includedBy: target) }, role: role)
         }
         let target = held.target
         if Self.mayInclude(target, resourcesOf: "iam-groups"), let role = enabling(.addGroupMember, held, on: "iam-groups") {
-            for group in groups.nodes(includedBy: target) { add(.addGroupMember, to: group, role: role) }
+            add(.addGroupMember, toEach: groups, role: role)
         }
         let identityService = Self.mayInclude(target, resourcesOf: "iam-identity")
         if identityService, let role = enabling(.createServiceIDAPIKey, held, on: "iam-identity") {
-            for serviceID in serviceIDs.nodes(includedBy: target) { add(.createServiceIDAPIKey, to: serviceID, role: role) }
+            add(.createServiceIDAPIKey, toEach: serviceIDs, role: role)
         }
         if identityService, let role = enabling(.editProfileTrust, held, on: "iam-identity") {
-            for profile in profiles.nodes(includedBy: target) { add(.editProfileTrust, to: profile, role: role) }
+            add(.editProfileTrust, toEach: profiles, role: role)
         }
         if !trustedComputeProfiles.isEmpty, let role = enabling(.runTrustedWorkload, held, on: nil) {
-            for position in trustedCompute.positions(matching: target) {
-                add(.runTrustedWorkload, to: .identity(iamID: trustedComputeProfiles[position]), role: role)
+            // Policies on a service or resource group reach many linked clusters: one fan-out per target.
+            let profiles = fanOuts.index("trusted-workloads", target) {
+                trustedCompute.positions(matching: target).map { .identity(iamID: trustedComputeProfiles[$0]) }
             }
+            add(.runTrustedWorkload, toEvery: profiles, role: role)
         }
         if case .resourceGroupItself = target.scope {
             // Administrator on a resource group itself lets one rename it, not assign access to what is in it.
         } else if let role = enabling(.assignAccess, held, on: target.serviceName) {
             add(.assignAccess, to: .grantableScope(key: target.key), role: role)
         }
-        return edges
+        return links
     }
 
     /// Whether the target can include resources of the account management service at all: checked before looking at

@@ -1,74 +1,128 @@
 /// A backward shortest-path search over escalation edges (primitives cost 1, every other edge 0) from seed nodes that
-/// each start at a given distance: a bucket queue (Dial's algorithm), linear in the edges plus the largest distance.
-/// Each node keeps its next edge towards the seed it is closest to.
-struct EscalationSearch {
-    /// The edges with their nodes numbered, each node's incoming edges (compressed rows: `incoming[offsets[n]..<
-    /// offsets[n + 1]]`), and per edge what the search reads, so that its loop copies no edge.
-    struct Edges {
-        let edges: [EscalationEdge]
+/// each start at a given distance: a bucket queue (Dial's algorithm), linear in the links plus the largest distance.
+/// Each node keeps its next link towards the seed it is closest to.
+///
+/// A fan-out link (one policy on every group of a target) is an edge into each member. The first member settled is
+/// the nearest, so the search follows the fan-out's links once, from that member, merged by position with the
+/// member's own incoming links — the order in which one edge per member would have been followed — and later members
+/// skip them (they could not lower any distance). Paths come out exactly as with one edge per member.
+struct EscalationSearch: Sendable {
+    /// The links with their nodes numbered, each node's incoming links (compressed rows: `incoming[offsets[n]..<
+    /// offsets[n + 1]]`, fan-outs numbered after the nodes), and per link what the search reads, so that its loop
+    /// copies no edge.
+    struct Edges: Sendable {
+        let links: [EscalationLink]
         let from: [Int]
+        /// The node a link leads to, or for a fan-out link `nodeCount` + the fan-out's index.
         let to: [Int]
-        /// Whether the edge is a primitive (costs 1).
+        /// Whether the link is a primitive (costs 1).
         let primitive: [Bool]
-        /// Whether the edge keeps the acting identity (it does not lead into an identity).
-        let keepsIdentity: [Bool]
+        /// Whether the node is an identity: edges into it change who acts.
+        let isIdentity: [Bool]
+        /// Each node, by number.
+        let nodes: [EscalationNode]
+        let nodeCount: Int
+        let fanOutCount: Int
         private let offsets: [Int]
         private let incoming: [Int]
+        /// The fan-outs each node is a member of (compressed rows, as `incoming`).
+        private let fanOutOffsets: [Int]
+        private let fanOutsOfNode: [Int]
         private let numbers: [EscalationNode: Int]
 
-        init(_ edges: [EscalationEdge]) {
-            var numbers: [EscalationNode: Int] = [:]
+        /// Numbers nodes in the order the links name them, a fan-out's members where its first link stands.
+        init(_ links: [EscalationLink], fanOuts: [[EscalationNode]]) {
+            var numbers: [EscalationNode: Int] = [:], nodes: [EscalationNode] = []
             func number(_ node: EscalationNode) -> Int {
                 if let known = numbers[node] { return known }
-                numbers[node] = numbers.count
-                return numbers.count - 1
+                numbers[node] = nodes.count
+                nodes.append(node)
+                return nodes.count - 1
             }
-            var from: [Int] = [], to: [Int] = [], primitive: [Bool] = [], keepsIdentity: [Bool] = []
-            from.reserveCapacity(edges.count)
-            to.reserveCapacity(edges.count)
-            primitive.reserveCapacity(edges.count)
-            keepsIdentity.reserveCapacity(edges.count)
-            for edge in edges {
-                from.append(number(edge.from))
-                to.append(number(edge.to))
-                primitive.append(edge.isPrimitive)
-                if case .identity = edge.to { keepsIdentity.append(false) } else { keepsIdentity.append(true) }
+            var from: [Int] = [], to: [Int] = [], primitive: [Bool] = []
+            from.reserveCapacity(links.count)
+            to.reserveCapacity(links.count)
+            primitive.reserveCapacity(links.count)
+            var numbered = Array(repeating: false, count: fanOuts.count)
+            for link in links {
+                from.append(number(link.edge.from))
+                if let fanOut = link.fanOut {
+                    if !numbered[fanOut] {
+                        numbered[fanOut] = true
+                        for member in fanOuts[fanOut] { _ = number(member) }
+                    }
+                    to.append(-1 - fanOut)
+                } else {
+                    to.append(number(link.edge.to))
+                }
+                primitive.append(link.edge.isPrimitive)
             }
-            var offsets = Array(repeating: 0, count: numbers.count + 1)
+            let nodeCount = nodes.count
+            for position in to.indices where to[position] < 0 { to[position] = nodeCount - 1 - to[position] }
+            let targets = nodeCount + fanOuts.count
+            var offsets = Array(repeating: 0, count: targets + 1)
             for target in to { offsets[target + 1] += 1 }
-            for node in 0..<numbers.count { offsets[node + 1] += offsets[node] }
-            var incoming = Array(repeating: 0, count: edges.count), filled = offsets
-            for position in edges.indices {
+            for node in 0..<targets { offsets[node + 1] += offsets[node] }
+            var incoming = Array(repeating: 0, count: links.count), filled = offsets
+            for position in links.indices {
                 incoming[filled[to[position]]] = position
                 filled[to[position]] += 1
             }
-            self.edges = edges
+            var fanOutOffsets = Array(repeating: 0, count: nodeCount + 1)
+            let memberNumbers = fanOuts.indices.map { numbered[$0] ? fanOuts[$0].compactMap { numbers[$0] } : [] }
+            for members in memberNumbers { for member in members { fanOutOffsets[member + 1] += 1 } }
+            for node in 0..<nodeCount { fanOutOffsets[node + 1] += fanOutOffsets[node] }
+            var fanOutsOfNode = Array(repeating: 0, count: fanOutOffsets[nodeCount])
+            filled = fanOutOffsets
+            for (fanOut, members) in memberNumbers.enumerated() {
+                for member in members {
+                    fanOutsOfNode[filled[member]] = fanOut
+                    filled[member] += 1
+                }
+            }
+            self.links = links
             self.from = from
             self.to = to
             self.primitive = primitive
-            self.keepsIdentity = keepsIdentity
+            isIdentity = nodes.map { if case .identity = $0 { true } else { false } }
+            self.nodes = nodes
+            self.nodeCount = nodeCount
+            fanOutCount = fanOuts.count
             self.offsets = offsets
             self.incoming = incoming
+            self.fanOutOffsets = fanOutOffsets
+            self.fanOutsOfNode = fanOutsOfNode
             self.numbers = numbers
         }
 
-        var nodeCount: Int { offsets.count - 1 }
-
-        /// The node's number; nil when no edge touches it.
+        /// The node's number; nil when no link touches it.
         func number(_ node: EscalationNode) -> Int? { numbers[node] }
 
-        /// The positions of the edges into `node`.
-        func into(_ node: Int) -> ArraySlice<Int> { incoming[offsets[node]..<offsets[node + 1]] }
+        /// The positions of the links into `target` (a node, or `nodeCount` + a fan-out's index).
+        func into(_ target: Int) -> ArraySlice<Int> { incoming[offsets[target]..<offsets[target + 1]] }
+
+        /// The fan-outs `node` is a member of.
+        func fanOuts(of node: Int) -> ArraySlice<Int> { fanOutsOfNode[fanOutOffsets[node]..<fanOutOffsets[node + 1]] }
+
+        /// The edge the link at `position` makes into `node` (a fan-out link's member).
+        func edge(_ position: Int, to node: Int) -> EscalationEdge {
+            let link = links[position]
+            return link.fanOut == nil ? link.edge : link.edge.to(nodes[node])
+        }
     }
 
     private let edges: Edges
     private let distances: [Int]
     private let next: [Int]
+    /// The member each fan-out was followed from (the nearest), or -1.
+    private let fanOutMember: [Int]
 
-    /// Searches backward from `seeds`; with `keepingIdentity`, only along edges that keep the acting identity.
+    /// Searches backward from `seeds`; with `keepingIdentity`, only along edges that keep the acting identity (do not
+    /// lead into an identity).
     init(_ edges: Edges, seeds: [(node: Int, distance: Int)], keepingIdentity: Bool = false) {
         var distances = Array(repeating: Int.max, count: edges.nodeCount)
         var next = Array(repeating: -1, count: edges.nodeCount)
+        var fanOutMember = Array(repeating: -1, count: edges.fanOutCount)
         var buckets: [[Int]] = []
         func push(_ node: Int, _ distance: Int) {
             while buckets.count <= distance { buckets.append([]) }
@@ -79,7 +133,16 @@ struct EscalationSearch {
             push(node, distance)
         }
         var settled = Array(repeating: false, count: edges.nodeCount)
+        var merged: [Int] = []
         var distance = 0
+        func relax(_ link: Int) {
+            let source = edges.from[link]
+            let reached = distance + (edges.primitive[link] ? 1 : 0)
+            guard reached < distances[source] else { return }
+            distances[source] = reached
+            next[source] = link
+            push(source, reached)
+        }
         while distance < buckets.count {
             var position = 0
             // Zero-cost edges append to the bucket being read.
@@ -88,14 +151,19 @@ struct EscalationSearch {
                 position += 1
                 guard !settled[node], distances[node] == distance else { continue }
                 settled[node] = true
-                for edge in edges.into(node) where !keepingIdentity || edges.keepsIdentity[edge] {
-                    let source = edges.from[edge]
-                    let reached = distance + (edges.primitive[edge] ? 1 : 0)
-                    guard reached < distances[source] else { continue }
-                    distances[source] = reached
-                    next[source] = edge
-                    push(source, reached)
+                if keepingIdentity && edges.isIdentity[node] { continue }
+                guard edges.fanOuts(of: node).contains(where: { fanOutMember[$0] < 0 }) else {
+                    for link in edges.into(node) { relax(link) }
+                    continue
                 }
+                merged.removeAll(keepingCapacity: true)
+                merged += edges.into(node)
+                for fanOut in edges.fanOuts(of: node) where fanOutMember[fanOut] < 0 {
+                    fanOutMember[fanOut] = node
+                    merged += edges.into(edges.nodeCount + fanOut)
+                }
+                merged.sort()
+                for link in merged { relax(link) }
             }
             buckets[distance] = []
             distance += 1
@@ -103,6 +171,7 @@ struct EscalationSearch {
         self.edges = edges
         self.distances = distances
         self.next = next
+        self.fanOutMember = fanOutMember
     }
 
     /// The node's distance to the nearest seed; nil when it reaches none.
@@ -110,16 +179,18 @@ struct EscalationSearch {
         distances[node] == .max ? nil : distances[node]
     }
 
-    /// The edges (by position) from `node` to the seed it is closest to, and that seed; nil when it reaches none.
-    func path(from node: Int) -> (positions: [Int], end: Int)? {
+    /// The edges from `node` to the seed it is closest to, and that seed; nil when it reaches none.
+    func path(from node: Int) -> (edges: [EscalationEdge], end: Int)? {
         guard distances[node] != .max else { return nil }
-        var current = node, positions: [Int] = []
+        var current = node, path: [EscalationEdge] = []
         // A path is never longer than the number of nodes; a longer one would be a cycle (impossible: distances
         // only fall along next edges), so stop there rather than loop.
-        while next[current] >= 0, positions.count <= edges.nodeCount {
-            positions.append(next[current])
-            current = edges.to[next[current]]
+        while next[current] >= 0, path.count <= edges.nodeCount {
+            let link = next[current], target = edges.to[link]
+            let reached = target < edges.nodeCount ? target : fanOutMember[target - edges.nodeCount]
+            path.append(edges.edge(link, to: reached))
+            current = reached
         }
-        return next[current] >= 0 ? nil : (positions, current)
+        return next[current] >= 0 ? nil : (path, current)
     }
 }
