@@ -44,7 +44,12 @@ public enum AccessMap {
         } else {
             visible = Set(full.nodes.lazy.filter { shown.contains($0.value.kind) }.map(\.key))
         }
-        var edges = full.edges.filter { visible.contains($0.source) && visible.contains($0.target) }
+        // Without policy nodes, the edges at a policy (most of a large account's) are skipped unhashed.
+        let policiesShown = shown.contains(.policy)
+        var edges = full.edges.filter { edge in
+            (policiesShown || !AccountGraphBuilder.endsAtPolicy(edge.kind))
+                && visible.contains(edge.source) && visible.contains(edge.target)
+        }
         if !shown.contains(.policy) {
             edges += PolicyCollapse.edges(full.collapsedPolicies, policies: focus.allowed, visible: visible)
         }

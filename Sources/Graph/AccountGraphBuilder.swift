@@ -167,6 +167,14 @@ struct AccountGraphBuilder {
                                                  isAuthorization: policy.isAuthorization))
     }
 
+    /// Whether every edge of this kind in the full graph has a policy node at one end.
+    static func endsAtPolicy(_ kind: EdgeKind) -> Bool {
+        switch kind {
+        case .assigned, .grants, .appliesTo: true
+        case .memberOf, .covers, .contains, .canAssume, .escalatesTo: false
+        }
+    }
+
     func roleNames(_ roleIDs: [String]) -> [String] {
         roleIDs.map { account.rolesByCRN[$0]?.shortName ?? RoleName.fromCRN($0) }
     }
