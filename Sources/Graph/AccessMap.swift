@@ -16,7 +16,8 @@ public enum AccessMap {
                      options: ViewOptions) throws(Lookup.Failure) -> (graph: AccessGraph, entities: Set<String>) {
         let index = AccessIndex(account)
         let focus = try FocusSelection(options.focus, index: index)
-        let full = AccountGraphBuilder(index: index, coverage: options.needsCoverage ? focus.coverage : .none)
+        let full = AccountGraphBuilder(index: index, coverage: options.needsCoverage ? focus.coverage : .none,
+                                       policyNodes: options.shownKinds.contains(.policy))
         var view = select(full, focus: focus, options: options)
         if options.privilegedOnly { view = PrivilegedFilter.apply(to: view) }
         addEscalation(index, focus: options.focus, all: options.escalation, to: &view)
