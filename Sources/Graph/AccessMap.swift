@@ -16,7 +16,8 @@ public enum AccessMap {
                      options: ViewOptions) throws(Lookup.Failure) -> (graph: AccessGraph, entities: Set<String>) {
         let index = AccessIndex(account)
         let focus = try FocusSelection(options.focus, index: index)
-        let full = AccountGraphBuilder(index: index, coverage: options.needsCoverage ? focus.coverage : .none)
+        let full = AccountGraphBuilder(index: index, coverage: options.needsCoverage ? focus.coverage : .none,
+                                       policyNodes: options.shownKinds.contains(.policy))
         var view = select(full, focus: focus, options: options)
         if options.privilegedOnly { view = PrivilegedFilter.apply(to: view) }
         addEscalation(index, focus: options.focus, all: options.escalation, to: &view)
@@ -44,7 +45,12 @@ public enum AccessMap {
         } else {
             visible = Set(full.nodes.lazy.filter { shown.contains($0.value.kind) }.map(\.key))
         }
-        var edges = full.edges.filter { visible.contains($0.source) && visible.contains($0.target) }
+        // Without policy nodes, the edges at a policy (most of a large account's) are skipped unhashed.
+        let policiesShown = shown.contains(.policy)
+        var edges = full.edges.filter { edge in
+            (policiesShown || !AccountGraphBuilder.endsAtPolicy(edge.kind))
+                && visible.contains(edge.source) && visible.contains(edge.target)
+        }
         if !shown.contains(.policy) {
             edges += PolicyCollapse.edges(full.collapsedPolicies, policies: focus.allowed, visible: visible)
         }

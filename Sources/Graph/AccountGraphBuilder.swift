@@ -7,6 +7,9 @@ import Model
 /// warning-styled "unknown" nodes.
 struct AccountGraphBuilder {
     let index: AccessIndex
+    /// Whether policy and role nodes and the edges at them are built; without them a view sees each policy only as
+    /// its `CollapsedPolicy` (most of a large account's nodes and edges are never built only to be dropped).
+    let policyNodes: Bool
     var account: IAMAccount { index.account }
     private(set) var nodes: [String: Node] = [:]
     private(set) var edges: [Edge] = []
@@ -22,8 +25,9 @@ struct AccountGraphBuilder {
         case all
     }
 
-    init(index: AccessIndex, coverage: Coverage) {
+    init(index: AccessIndex, coverage: Coverage, policyNodes: Bool) {
         self.index = index
+        self.policyNodes = policyNodes
         addIdentities()
         addGroups()
         for policy in account.accessPolicies where policy.isActive { addPolicy(policy) }
@@ -125,6 +129,17 @@ struct AccountGraphBuilder {
         var flags: Flags = privileged ? .privileged : []
         if policy.rule != nil { flags.insert(.conditional) }
         let roles = roleNames(policy.roleIDs)
+        let subject = subjectNode(policy)
+        let targetNode = addTarget(target)
+        let network = networkMark(of: target)
+        // The policy node's own flags do not include the network mark; its edges' do.
+        let grantFlags = flags.union(network.flags)
+        let condition = policy.rule.map { ConditionText.short($0) } ?? ""
+        collapsedPolicies.append(CollapsedPolicy(node: policyNode, id: policy.id, subject: subject, target: targetNode,
+                                                 roles: roles, condition: condition, flags: grantFlags,
+                                                 networkRestriction: network.text,
+                                                 isAuthorization: policy.isAuthorization))
+        guard policyNodes else { return }
         var attributes = ["id": policy.id, "type": policy.type, "roles": roles.joined(separator: ", ")]
         attributes["description"] = policy.description
         attributes["condition"] = policy.rule?.description
@@ -135,7 +150,6 @@ struct AccountGraphBuilder {
         put(Node(id: policyNode, kind: .policy, label: (policy.isAuthorization ? "authorization " : "policy ") + String(policy.id.prefix(8)),
                  attributes: attributes, flags: flags))
 
-        let subject = subjectNode(policy)
         if let subject { edges.append(Edge(source: subject, target: policyNode, kind: .assigned)) }
         for roleID in policy.roleIDs {
             let roleNode = Node.id(.role, roleID)
@@ -153,18 +167,18 @@ struct AccountGraphBuilder {
             edges.append(Edge(source: policyNode, target: roleNode, kind: .grants,
                               flags: PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target) ? .privileged : []))
         }
-        let targetNode = addTarget(target)
-        let network = networkMark(of: target)
-        flags.formUnion(network.flags)
-        let condition = policy.rule.map { ConditionText.short($0) } ?? ""
         var applies = Edge(source: policyNode, target: targetNode, kind: .appliesTo, label: condition,
-                           flags: flags.intersection([.conditional, .networkRestricted]))
+                           flags: grantFlags.intersection([.conditional, .networkRestricted]))
         applies.attributes[NetworkMark.attribute] = network.text
         edges.append(applies)
-        collapsedPolicies.append(CollapsedPolicy(node: policyNode, id: policy.id, subject: subject, target: targetNode,
-                                                 roles: roles, condition: condition, flags: flags,
-                                                 networkRestriction: network.text,
-                                                 isAuthorization: policy.isAuthorization))
+    }
+
+    /// Whether every edge of this kind in the full graph has a policy node at one end.
+    static func endsAtPolicy(_ kind: EdgeKind) -> Bool {
+        switch kind {
+        case .assigned, .grants, .appliesTo: true
+        case .memberOf, .covers, .contains, .canAssume, .escalatesTo: false
+        }
     }
 
     func roleNames(_ roleIDs: [String]) -> [String] {

@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Foundation
 import Model
 @testable import Reports
@@ -33,6 +33,34 @@ import TestSupport
         #expect(try rules([:]) == ["c3e5 enabled partial", "d4f6 report partial"])
         // The service the report-only rule names: all of it, but not enforced.
         #expect(try rules(["serviceName": "secrets-manager"]) == ["d4f6 report"])
+    }
+
+    /// A grant on a service in one resource group is compared with the rules of that resource group or of that
+    /// service, whichever are fewer — not with every rule of the service once per resource group, which made the map
+    /// of a large account (thousands of rules on single instances) quadratic.
+    @Test func aGrantIsComparedOnlyWithTheFewestRulesItsTargetCanMeet() throws {
+        var instances: [ResourceInstance] = [], rules: [CBRRule] = []
+        for group in 0..<20 {
+            for number in 0..<5 {
+                let guid = "guid-\(group)-\(number)"
+                instances.append(try Fixture.instance("kms \(group) \(number)", group: "rg\(group)", guid: guid))
+                rules.append(try Fixture.decode(["id": "rule-\(group)-\(number)", "resources": [["attributes": [
+                    ["name": "accountId", "value": Fixture.accountID], ["name": "serviceName", "value": "kms"],
+                    ["name": "serviceInstance", "value": guid]]]]]))
+            }
+        }
+        let account = IAMAccount(accountID: Fixture.accountID, fetchedAt: Timestamp(Fixture.fetchedAt), scope: .account,
+                                 resourceInstances: instances, cbrRules: rules)
+        let restrictions = NetworkRestrictions(account)
+        let serviceInGroup = PolicyTarget(resource: [Fixture.attr("serviceName", "kms"), Fixture.attr("resourceGroupId", "rg3")])
+        #expect(restrictions.candidateCount(serviceInGroup) == 5)
+        #expect(restrictions.restricting(serviceInGroup).map(\.rule.id) == (0..<5).map { "rule-3-\($0)" })
+        #expect(restrictions.restricting(serviceInGroup).allSatisfy { $0.partial })
+        // The whole service still meets every rule; an instance only its own.
+        #expect(restrictions.restricting(PolicyTarget(resource: [Fixture.attr("serviceName", "kms")])).count == 100)
+        let instance = PolicyTarget(resource: [Fixture.attr("serviceName", "kms"), Fixture.attr("serviceInstance", "guid-7-2")])
+        #expect(restrictions.candidateCount(instance) == 1)
+        #expect(restrictions.restricting(instance).map(\.rule.id) == ["rule-7-2"])
     }
 
     @Test func aRuleDoesNotTouchWhatItCannotReach() throws {

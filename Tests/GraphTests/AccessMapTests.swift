@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GraphValues
 import Testing
@@ -146,6 +147,25 @@ import TestSupport
         #expect(throws: Lookup.Failure.notFound(what: "identity", query: "nobody@example.com", unknownCollection: false)) {
             try map(ViewOptions(focus: .identity("nobody@example.com")))
         }
+    }
+
+    /// A view that collapses policies builds no policy or role nodes (most of a large account's full graph), and
+    /// draws the same policies as when it builds them.
+    @Test func aCollapsedViewBuildsNoPolicyNodes() throws {
+        let index = AccessIndex(try Demo.account)
+        let lean = AccountGraphBuilder(index: index, coverage: .none, policyNodes: false)
+        let whole = AccountGraphBuilder(index: index, coverage: .none, policyNodes: true)
+        #expect(!lean.nodes.values.contains { $0.kind == .policy || $0.kind == .role })
+        #expect(whole.nodes.values.contains { $0.kind == .policy })
+        #expect(lean.nodes == whole.nodes.filter { $0.value.kind != .policy && $0.value.kind != .role })
+        #expect(lean.edges == whole.edges.filter { !AccountGraphBuilder.endsAtPolicy($0.kind) })
+        let visible = Set(lean.nodes.keys)
+        let edges = PolicyCollapse.edges(lean.collapsedPolicies, policies: nil, visible: visible)
+        #expect(!edges.isEmpty)
+        #expect(edges == PolicyCollapse.edges(whole.collapsedPolicies, policies: nil, visible: visible))
+        // The entities a map of changes is told about are those of the view's kinds.
+        let entities = try AccessMap.view(Demo.account, options: ViewOptions()).entities
+        #expect(!entities.contains { $0.hasPrefix("policy:") })
     }
 
     @Test func includeAndExcludeNodeKinds() throws {

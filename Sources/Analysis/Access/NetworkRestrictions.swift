@@ -68,15 +68,26 @@ public struct NetworkRestrictions: Sendable {
         }
     }
 
-    /// The resources that may overlap `reach`: those fixing its instance, service or resource group to the same
-    /// value or leaving it open (the most selective the reach allows), else all.
+    /// The resources that may overlap `reach`: of the instance, service and resource group the reach fixes, the one
+    /// whose resources fixing it to the same value or leaving it open are fewest (a resource fixing it to another
+    /// value cannot overlap), else all. A grant on a service in one resource group looks only at the rules of that
+    /// group or of that service, whichever are fewer: looking at the whole service for every resource group read
+    /// the rules of a large account once per resource group.
     private func candidates(for reach: Reach) -> [Int] {
+        var fewest: (byValue: [Int], open: [Int])?
         for key in [ReachKey.serviceInstance, .serviceName, .resourceGroupId] {
-            if let value = reach.values[key], let index = fixing[key] {
-                return (index.byValue[value] ?? []) + index.open
-            }
+            guard let value = reach.values[key], let index = fixing[key] else { continue }
+            let byValue = index.byValue[value] ?? []
+            if let best = fewest, best.byValue.count + best.open.count <= byValue.count + index.open.count { continue }
+            fewest = (byValue, index.open)
         }
-        return Array(resources.indices)
+        guard let fewest else { return Array(resources.indices) }
+        return fewest.byValue + fewest.open
+    }
+
+    /// How many of the rules' resources `restricting(target)` compares with the target (what the index leaves).
+    func candidateCount(_ target: PolicyTarget) -> Int {
+        candidates(for: Reach(target, instances: instances)).count
     }
 }
 
