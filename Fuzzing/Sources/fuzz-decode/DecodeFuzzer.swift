@@ -1,7 +1,7 @@
 import Foundation
 import FuzzSupport
-@testable import Model
-@testable import Snapshot
+import Model
+import Snapshot
 
 /// libFuzzer target for `SnapshotDecoder`, the decoder every snapshot file goes through, checked against
 /// `JSONDecoder`. An input names a file of samples/demo on its first line and gives JSON after it; the name picks the
