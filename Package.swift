@@ -117,10 +117,12 @@ let package = Package(
             "TestSupport",
             "iamgraph",  // the CLI the tests run
         ]),
-        // Checks that the bundled samples still come out of their generators, byte for byte, and that the docs name every target.
+        // Checks that the bundled samples still come out of their generators, byte for byte, that the docs name every
+        // target, that no declaration is `public`, and that the fuzz targets still run their seeds clean.
         .testTarget(name: "DriftTests", dependencies: [
             "Snapshot", "TestSupport",
             "iamgraph-samples",  // the generator and sealer the tests run
+            "fuzz-snapshot", "fuzz-decode", "fuzz-page", "fuzz-json",  // the fuzz targets the tests run, without libFuzzer
         ]),
     ],
     swiftLanguageModes: [.v6]
