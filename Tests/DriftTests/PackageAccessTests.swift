@@ -21,10 +21,12 @@ import TestSupport
         let directory = try TemporaryDirectory.make("package-access")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("Hostile.swift")
+        // Spelled through `modifier`, so that neither the check nor the rewrite of this file sees a declaration here.
+        let modifier = "public"
         try Data("""
             /// A public let in a comment is prose.
             let prose = "public access"
-            @MainActor public private(set) var count = 1
+            @MainActor \(modifier) private(set) var count = 1
             package struct Fine {}
 
             """.utf8).write(to: file)
@@ -32,6 +34,6 @@ import TestSupport
         let result = try await ProcessRunner.run(Self.script, ["--check", directory.path])
 
         #expect(result.status == 1)
-        #expect(result.stdout == "\(file.path):3: @MainActor public private(set) var count = 1\n")
+        #expect(result.stdout == "\(file.path):3: @MainActor \(modifier) private(set) var count = 1\n")
     }
 }
