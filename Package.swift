@@ -6,8 +6,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "iamgraph", targets: ["iamgraph"]),
-        // For the fuzz harness (Fuzzing/, its own package), which depends on this one by path.
-        .library(name: "IAMGraphLibraries", targets: ["Snapshot", "Model", "Analysis", "Graph", "Reports", "Fetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -62,6 +60,25 @@ let package = Package(
             "FakeCloud", "Snapshot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // The fuzz harness (sources and seeds in Fuzzing/): libFuzzer targets over snapshot loading, response handling,
+        // and JSON writing and decoding. scripts/fuzz builds them with `-sanitize=fuzzer` (`--product fuzz-…`, in a
+        // scratch path of its own); a plain build links them without libFuzzer, and they then run each file given once.
+
+        // libFuzzer's `LLVMFuzzerRunDriver`, declared (weakly) for Swift.
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzzing/Sources/CLibFuzzer"),
+        // Starting libFuzzer, splitting an input into the file it names and its bytes, finding the repository.
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Fuzzing/Sources/FuzzSupport"),
+        // One file of an otherwise valid snapshot (samples/demo) → reader, model, validation, findings, map.
+        .executableTarget(name: "fuzz-snapshot", dependencies: ["FuzzSupport", "Snapshot", "Model", "Analysis", "Graph", "Reports"],
+                          path: "Fuzzing/Sources/fuzz-snapshot"),
+        // One snapshot file's JSON → SnapshotDecoder's tape against JSONDecoder, as model types and as any JSON value.
+        .executableTarget(name: "fuzz-decode", dependencies: ["FuzzSupport", "Snapshot", "Model"],
+                          path: "Fuzzing/Sources/fuzz-decode"),
+        // One API response body → the fetcher's parsing, paging, merging, URL building and normalisation.
+        .executableTarget(name: "fuzz-page", dependencies: ["FuzzSupport", "Snapshot", "Fetch"], path: "Fuzzing/Sources/fuzz-page"),
+        // JSON text → JSONSerialization's values → our canonical writer against Foundation's, byte for byte.
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", "Snapshot"], path: "Fuzzing/Sources/fuzz-json"),
+
         // What every test target shares: sample paths, the demo's ids, one process runner, temporary directories.
         .target(name: "TestSupport", dependencies: ["Model", "Snapshot"], path: "Tests/TestSupport"),
 
@@ -100,10 +117,12 @@ let package = Package(
             "TestSupport",
             "iamgraph",  // the CLI the tests run
         ]),
-        // Checks that the bundled samples still come out of their generators, byte for byte, and that the docs name every target.
+        // Checks that the bundled samples still come out of their generators, byte for byte, that the docs name every
+        // target, that no declaration is `public`, and that the fuzz targets still run their seeds clean.
         .testTarget(name: "DriftTests", dependencies: [
             "Snapshot", "TestSupport",
             "iamgraph-samples",  // the generator and sealer the tests run
+            "fuzz-snapshot", "fuzz-decode", "fuzz-page", "fuzz-json",  // the fuzz targets the tests run, without libFuzzer
         ]),
     ],
     swiftLanguageModes: [.v6]

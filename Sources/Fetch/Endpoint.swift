@@ -3,24 +3,24 @@ import Snapshot
 
 /// One list or object the fetcher reads: the API, the path (a template for per-parent lists), the query, where the
 /// items are in the response, and how the API pages.
-struct Endpoint: Sendable {
+package struct Endpoint: Sendable {
     let api: String
     /// The percent-encoded path: every segment taken from data went through `URLEncoding.pathSegment`.
     let path: String
     let query: [URLQueryItem]
     /// The response key holding the items; `nil` when the response is the object itself.
-    let itemsKey: String?
-    let paging: Paging
+    package let itemsKey: String?
+    package let paging: Paging
 
     /// The same endpoint for one parent (`{group}`, `{profile}` or `{template}` in the path replaced by its id).
-    func forParent(_ id: String) -> Endpoint {
+    package func forParent(_ id: String) -> Endpoint {
         let encoded = URLEncoding.pathSegment(id)
         let concrete = path.replacingOccurrences(of: "{group}", with: encoded).replacingOccurrences(of: "{profile}", with: encoded)
             .replacingOccurrences(of: "{template}", with: encoded)
         return Endpoint(api: api, path: concrete, query: query, itemsKey: itemsKey, paging: paging)
     }
 
-    func adding(_ items: [URLQueryItem]) -> Endpoint {
+    package func adding(_ items: [URLQueryItem]) -> Endpoint {
         Endpoint(api: api, path: path, query: query + items, itemsKey: itemsKey, paging: paging)
     }
 
@@ -31,17 +31,21 @@ struct Endpoint: Sendable {
         return components.percentEncodedQuery ?? ""
     }
 
-    func source(pages: Int, template: String? = nil) -> SnapshotWriter.Source {
+    package func source(pages: Int, template: String? = nil) -> SnapshotWriter.Source {
         SnapshotWriter.Source(api: api, endpoint: template ?? path, query: manifestQuery, pages: pages)
     }
 }
 
 /// The endpoint of every collection of the snapshot format for one account: `CollectionKind.endpoint` with the
 /// account id filled in (percent-encoded in the path).
-struct EndpointCatalog: Sendable {
+package struct EndpointCatalog: Sendable {
     let accountID: String
 
-    func endpoint(_ kind: CollectionKind) -> Endpoint {
+    package init(accountID: String) {
+        self.accountID = accountID
+    }
+
+    package func endpoint(_ kind: CollectionKind) -> Endpoint {
         let spec = kind.endpoint
         let placeholder = CollectionEndpoint.accountPlaceholder
         let path = spec.path.replacingOccurrences(of: placeholder, with: URLEncoding.pathSegment(accountID))

@@ -44,8 +44,8 @@ public struct FetchOptions: Sendable {
 
 /// IBM Cloud's public hosts. Their paths never collide, so everything but the token exchange goes to the host of the
 /// service that owns the path.
-enum IBMHosts {
-    static let iam = URL(string: "https://iam.cloud.ibm.com")!
+package enum IBMHosts {
+    package static let iam = URL(string: "https://iam.cloud.ibm.com")!
     static let userManagement = URL(string: "https://user-management.cloud.ibm.com")!
     static let resourceController = URL(string: "https://resource-controller.cloud.ibm.com")!
     static let accounts = URL(string: "https://accounts.cloud.ibm.com")!

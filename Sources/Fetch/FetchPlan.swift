@@ -5,7 +5,7 @@ import Snapshot
 /// rules of each group and links, rules and identities of each profile as soon as their parents are known; roles
 /// once the services named by policies and instances are known. Every request goes through the client's limiter, so
 /// `--concurrency` bounds what is in flight whatever the plan starts.
-struct FetchPlan: Sendable {
+package struct FetchPlan: Sendable {
     let client: APIClient
     let catalog: EndpointCatalog
     /// `--identity`: only that identity's groups and policies (and roles to name them).
@@ -302,7 +302,7 @@ struct FetchPlan: Sendable {
 
     /// The ids of a parent listing, each once (a listing the server repeated an id in is deduplicated already); an
     /// empty id, which no request path can name, is skipped like a missing one.
-    static func ids(_ items: [Any]?) -> [String] {
+    package static func ids(_ items: [Any]?) -> [String] {
         var seen = Set<String>()
         return (items ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
             .filter { !$0.isEmpty && seen.insert($0).inserted }

@@ -2,9 +2,9 @@ import Foundation
 
 /// One of IAM Identity's account reports: `POST …/report` starts it, then `GET …/report/{reference}` answers 204 while
 /// it is being prepared (poll), 404 if a newer report superseded it (start again, once), 200 with the report.
-struct IdentityReportFetch {
+package struct IdentityReportFetch {
     /// Which report.
-    enum Kind {
+    package enum Kind {
         /// The inactive-identities activity report (`/v1/activity/accounts/{account}/report?type=inactive&duration=720`).
         case activity
         /// The MFA enrolment report (`/v1/mfa/accounts/{account}/report?type=mfa_status`).
@@ -25,7 +25,7 @@ struct IdentityReportFetch {
         }
 
         /// The endpoint that starts the report of `accountID`.
-        func start(_ accountID: String) -> Endpoint {
+        package func start(_ accountID: String) -> Endpoint {
             Endpoint(api: "iam-identity", path: path(accountID), query: query, itemsKey: nil, paging: .none)
         }
     }
@@ -59,7 +59,7 @@ struct IdentityReportFetch {
     }
 
     /// The endpoint to poll for the report whose creation answered `created`, or `nil` without a `reference`.
-    static func report(created: [String: Any], start: Endpoint) -> Endpoint? {
+    package static func report(created: [String: Any], start: Endpoint) -> Endpoint? {
         guard let reference = created["reference"] as? String else { return nil }
         return Endpoint(api: "iam-identity", path: start.path + "/" + URLEncoding.pathSegment(reference), query: [],
                         itemsKey: nil, paging: .none)

@@ -76,7 +76,7 @@ public struct SnapshotFetcher: Sendable {
 
     /// The account to fetch: `option` (`--account`), else the token's `account.bss` claim; either must have the
     /// shape of an account id, since it goes into request paths and the manifest.
-    static func accountID(option: String?, token: String) throws(FetchError) -> String {
+    package static func accountID(option: String?, token: String) throws(FetchError) -> String {
         if let option {
             if let problem = AccountID.problem(option) { throw .configuration("--account: \(problem)") }
             return option

@@ -1,12 +1,13 @@
 import Foundation
 import FuzzSupport
-@testable import Model
-@testable import Snapshot
+import Model
+import Snapshot
 
 /// libFuzzer target for `SnapshotDecoder`, the decoder every snapshot file goes through, checked against
 /// `JSONDecoder`. An input names a file of samples/demo on its first line and gives JSON after it; the name picks the
-/// model type the JSON is decoded as (`users.json` → users, `policies-access.json` → policies…), and every input is
-/// also decoded as a generic JSON value.
+/// type the JSON is decoded as, the one its collection's registration declares (`users.json` → `[Lossy<User>]`,
+/// `policies-access.json` → policies…; `CollectionRegistration.file`), and every input is also decoded as a generic
+/// JSON value.
 ///
 /// The target traps when the tape (`SnapshotDecoder.fastDecode`) decodes a value that `JSONDecoder` does not give —
 /// a document `JSONDecoder` refuses, or a different value — since `SnapshotDecoder` answers with the tape's value
@@ -24,21 +25,15 @@ enum DecodeFuzzer {
         let data = input.body
         agree(JSONValue.self, data) { $0 }
         agree([JSONValue].self, data) { $0 }
-        switch input.name {
-        case "users.json": agree([Lossy<User>].self, data, items)
-        case "service-ids.json": agree([Lossy<ServiceID>].self, data, items)
-        case "trusted-profiles.json": agree([Lossy<TrustedProfile>].self, data, items)
-        case "access-groups.json": agree([Lossy<AccessGroup>].self, data, items)
-        case "access-group-members.json": agree([String: [Lossy<GroupMember>]].self, data) { $0.mapValues(items) }
-        case "policies-access.json", "policies-authorization.json":
-            agree([Lossy<RawPolicy>].self, data) { items($0).map { $0?.normalized } }
-        case "resource-instances.json": agree([Lossy<ResourceInstance>].self, data, items)
-        case "resource-keys.json": agree([Lossy<ResourceKey>].self, data, items)
-        case "cbr-rules.json": agree([Lossy<CBRRule>].self, data, items)
-        case "identity-providers.json": agree([Lossy<IdentityProvider>].self, data, items)
-        case "volatile/policy-usage.json":
+        if let kind = CollectionKind.allCases.first(where: { $0.fileName == input.name }) {
+            let file = kind.registration.file
+            switch file.check(data) {
+            case .same, .declined: break
+            case .refused(let error): fatalError("the tape decoded \(file.name) from JSON that JSONDecoder refuses: \(error)")
+            case .different: fatalError("the tape decoded \(file.name) differently from JSONDecoder")
+            }
+        } else if input.name == VolatileArea.policyUsage.file {
             agree([String: PolicyUsage].self, data) { $0.mapValues { [$0.lastPermitAt?.raw, $0.lastPermitFrequency.map(String.init)] } }
-        default: break
         }
     }
 
@@ -53,9 +48,6 @@ enum DecodeFuzzer {
         }
         guard project(fast) == project(theirs) else { fatalError("the tape decoded \(type) differently from JSONDecoder") }
     }
-
-    /// The items that decoded, `nil` for each that did not.
-    static func items<T>(_ list: [Lossy<T>]) -> [T?] { list.map { try? $0.result.get() } }
 }
 
 /// Any JSON value, read by trying each type in turn as tolerant decoders do.

@@ -1,4 +1,4 @@
-@testable import Fetch
+import Fetch
 import Foundation
 import FuzzSupport
 import Snapshot

@@ -58,7 +58,7 @@ public enum Credential: Sendable, CustomStringConvertible {
 
     /// Whether a token can go into an `Authorization` header as it is: visible ASCII only (a JWT is base64url and
     /// dots), so no token, given or received, can add a header line or break the request.
-    static func isHeaderSafe(_ token: String) -> Bool {
+    package static func isHeaderSafe(_ token: String) -> Bool {
         !token.isEmpty && token.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
 

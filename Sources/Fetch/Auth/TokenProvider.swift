@@ -3,7 +3,7 @@ import Foundation
 /// Hands out bearer tokens: exchanges an API key at `POST /identity/token` and refreshes the token a minute before
 /// it expires, or when an API call answers 401; a given token is used as it is. An exchange answered 429 or 5xx, or
 /// cut off by a transient network error, is tried again within the same retry policy as API requests.
-actor TokenProvider {
+package actor TokenProvider {
     private let credential: Credential
     private let tokenURL: URL
     private let transport: HTTPTransport
@@ -12,7 +12,7 @@ actor TokenProvider {
     private var current: (token: String, expiresAt: Date?)?
     private var pending: Task<(token: String, expiresAt: Date?), any Error>?
 
-    init(credential: Credential, apiBase: URL, transport: HTTPTransport, retry: RetryPolicy = RetryPolicy(),
+    package init(credential: Credential, apiBase: URL, transport: HTTPTransport, retry: RetryPolicy = RetryPolicy(),
          events: @escaping @Sendable (FetchEvent) -> Void = { _ in }) {
         self.credential = credential
         tokenURL = apiBase.appendingPathComponent("identity/token")
@@ -108,7 +108,7 @@ actor TokenProvider {
     }
 
     /// The token and its expiry (`expiration`, else the token's `exp`) from the token endpoint's answer.
-    static func token(fromAnswer body: Data) -> (token: String, expiresAt: Date?)? {
+    package static func token(fromAnswer body: Data) -> (token: String, expiresAt: Date?)? {
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
               let token = object["access_token"] as? String else { return nil }
         let expiration = (object["expiration"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }

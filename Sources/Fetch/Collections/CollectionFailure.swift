@@ -1,7 +1,7 @@
 import Snapshot
 
 /// Why a collection could not be read: recorded in the manifest, and the fetch goes on.
-struct CollectionFailure: Error, Sendable {
+package struct CollectionFailure: Error, Sendable {
     let status: Manifest.Status
     let httpStatus: Int
     let message: String

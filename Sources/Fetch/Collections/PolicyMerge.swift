@@ -1,9 +1,9 @@
 /// v2 policies first; a v1 item is kept only for a policy v2 did not return, and v1 placeholders of v2-only
 /// policies are dropped (the v2 item is the policy).
-enum PolicyMerge {
+package enum PolicyMerge {
     static let placeholderRole = "crn:v1:bluemix:public:iam::::role:UnsupportedVersion"
 
-    static func merge(v2: [Any], v1: [Any]) -> [Any] {
+    package static func merge(v2: [Any], v1: [Any]) -> [Any] {
         let v2IDs = Set(v2.compactMap { ($0 as? [String: Any])?["id"] as? String })
         let kept = v1.filter { item in
             guard let policy = item as? [String: Any], let id = policy["id"] as? String else { return false }
@@ -13,7 +13,7 @@ enum PolicyMerge {
     }
 
     /// Merges lists fetched with different filters (identity scope), once per id.
-    static func union(_ lists: [[Any]]) -> [Any] {
+    package static func union(_ lists: [[Any]]) -> [Any] {
         var seen = Set<String>()
         return lists.joined().filter { item in
             guard let id = (item as? [String: Any])?["id"] as? String else { return true }

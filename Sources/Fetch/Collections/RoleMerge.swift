@@ -5,9 +5,9 @@ import Snapshot
 /// A role is kept the first time it is listed; a later listing of the same `crn` with other actions — a system role's
 /// actions differ per service — is kept too, with the `service_name` it was asked for, so that no service's actions
 /// are merged away. Listings with the same actions are kept once.
-enum RoleMerge {
+package enum RoleMerge {
     /// - Parameter responses: each response with the service it was asked for (nil: the account's).
-    static func merge(_ responses: [(service: String?, body: [String: Any])]) -> [String: Any] {
+    package static func merge(_ responses: [(service: String?, body: [String: Any])]) -> [String: Any] {
         var result: [String: Any] = [:]
         for key in RoleArrays.keys {
             var kept: [Any] = []

@@ -5,13 +5,13 @@ import Foundation
 /// `service_name=` for every service named in a policy or of an instance; `policy_type=authorization` with
 /// `service_name=` and `source_service_name=` for every source → target pair of an authorization policy (the roles
 /// such a policy may grant are listed only so); `service_group_id=` for every service group a policy names.
-struct RoleQueries {
+package struct RoleQueries {
     private var services = Set<String>()
     private var authorizations = Set<[String]>()
     private var serviceGroups = Set<String>()
 
     /// The queries for `policies` and `instances` (`queries`' order).
-    static func queries(policies: [Any], instances: [Any]) -> [[URLQueryItem]] {
+    package static func queries(policies: [Any], instances: [Any]) -> [[URLQueryItem]] {
         var queries = RoleQueries()
         queries.add(policies: policies)
         queries.add(instances: instances)

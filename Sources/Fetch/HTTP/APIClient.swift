@@ -7,7 +7,7 @@ import Snapshot
 /// collection `forbidden`; a request whose retries would pass the policy's attempts or time budget fails its
 /// collection. Lists are walked page by page with each API's paging, within `FetchLimits`: a cursor seen twice,
 /// endless pages or a flood of values stop the walk with an error.
-struct APIClient: Sendable {
+package struct APIClient: Sendable {
     /// One base URL for every service, or `nil` for IBM's hosts (each API on its own host).
     let base: URL?
     let transport: HTTPTransport
@@ -17,6 +17,18 @@ struct APIClient: Sendable {
     let limiter: AsyncLimiter
     let statistics: FetchStatistics
     let events: @Sendable (FetchEvent) -> Void
+
+    package init(base: URL?, transport: HTTPTransport, tokens: TokenProvider, retry: RetryPolicy, limits: FetchLimits,
+                 limiter: AsyncLimiter, statistics: FetchStatistics, events: @escaping @Sendable (FetchEvent) -> Void) {
+        self.base = base
+        self.transport = transport
+        self.tokens = tokens
+        self.retry = retry
+        self.limits = limits
+        self.limiter = limiter
+        self.statistics = statistics
+        self.events = events
+    }
 
     /// Token refreshes one request may cause through `401` answers before a `401` counts as a failure.
     static let maxRefreshesPerRequest = 3
@@ -174,7 +186,7 @@ struct APIClient: Sendable {
     }
 
     /// The URL of a request: the configured base (or the API's IBM host), the endpoint's path and query, the cursor.
-    func url(_ endpoint: Endpoint, cursor: String?) throws -> URL {
+    package func url(_ endpoint: Endpoint, cursor: String?) throws -> URL {
         let base = base ?? IBMHosts.base(forAPI: endpoint.api)
         guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
             throw FetchError.configuration("invalid API base URL \(base)")

@@ -3,9 +3,9 @@ import Foundation
 /// One clear line from an IBM Cloud error body, whichever of its shapes the API used:
 /// `{"errorCode","errorMessage"}` (IAM Identity), `{"errors":[{"code","message"}],"status_code"}` (Access Groups,
 /// Policy Management), `{"message"}` / `{"error"}` (others).
-enum APIErrorMessage {
+package enum APIErrorMessage {
     /// "HTTP 404: not_found: no such policy", or "HTTP 404" when the body says nothing.
-    static func line(status: Int, body: Data) -> String {
+    package static func line(status: Int, body: Data) -> String {
         let prefix = "HTTP \(status)"
         return message(body).map { "\(prefix): \($0)" } ?? prefix
     }

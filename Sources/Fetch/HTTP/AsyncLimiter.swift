@@ -1,6 +1,6 @@
 /// Bounds how many requests are in flight at once (`--concurrency`). Waiting requests get a slot first come, first
 /// served, except that `urgent` ones go ahead of all `normal` ones.
-actor AsyncLimiter {
+package actor AsyncLimiter {
     /// How soon a waiting request gets a slot.
     enum Priority: Sendable {
         /// First come, first served.
@@ -15,7 +15,7 @@ actor AsyncLimiter {
     private var waitingUrgent: [CheckedContinuation<Void, Never>] = []
     private var waitingNormal: [CheckedContinuation<Void, Never>] = []
 
-    init(limit: Int) { self.limit = max(1, limit) }
+    package init(limit: Int) { self.limit = max(1, limit) }
 
     /// Requests waiting for a slot.
     var waiting: Int { waitingUrgent.count + waitingNormal.count }

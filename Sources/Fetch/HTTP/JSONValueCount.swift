@@ -2,11 +2,11 @@ import Foundation
 
 /// Counts the values in a JSON text without parsing it, so that a response whose parse would take far more memory
 /// than its bytes (a million tiny items) is refused before it is parsed.
-enum JSONValueCount {
+package enum JSONValueCount {
     /// Objects and arrays plus the separators between elements and members outside strings — roughly one per value
     /// a parser would allocate — counting no further than `limit + 1`. Malformed text is counted the same way; the
     /// parser refuses it afterwards.
-    static func count(_ data: Data, upTo limit: Int) -> Int {
+    package static func count(_ data: Data, upTo limit: Int) -> Int {
         data.withUnsafeBytes { bytes in
             var count = 0
             var inString = false

@@ -27,7 +27,7 @@ extension Paging {
 
     /// The number of items in the whole list, where the API reports it on every page: Access Groups' `total_count`,
     /// User Management's `total_results` (Resource Controller reports none).
-    func reportedTotal(in response: [String: Any]) -> Int? {
+    package func reportedTotal(in response: [String: Any]) -> Int? {
         let total: Any?
         switch self {
         case .offset: total = response["total_count"]
@@ -38,7 +38,7 @@ extension Paging {
     }
 
     /// The next page's cursor from a response, or `nil` on the last page.
-    func nextCursor(in response: [String: Any]) -> String? {
+    package func nextCursor(in response: [String: Any]) -> String? {
         switch self {
         case .pageToken, .limitPageToken:
             return (response["next"] as? String).flatMap { Self.query($0, "pagetoken") }

@@ -27,7 +27,7 @@ public struct RetryPolicy: Sendable {
     }
 
     /// The wait a 429 asks for: `Retry-After` in seconds or as an HTTP date, at most `maxDelay`; else the backoff.
-    func delay(retryAfter header: String?, attempt: Int, now: Date = Date()) -> Double {
+    package func delay(retryAfter header: String?, attempt: Int, now: Date = Date()) -> Double {
         guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return backoff(after: attempt) }
         if let seconds = Double(header), seconds.isFinite { return min(maxDelay, max(0, seconds)) }
         if let date = Self.httpDate(header) { return min(maxDelay, max(0, date.timeIntervalSince(now))) }

@@ -30,9 +30,9 @@ public struct ActivityReport: Decodable, Sendable, Hashable {
 }
 
 /// A policy's usage fields, as kept in `volatile/policy-usage.json`.
-struct PolicyUsage: Decodable {
-    let lastPermitAt: Timestamp?
-    let lastPermitFrequency: Int?
+package struct PolicyUsage: Decodable {
+    package let lastPermitAt: Timestamp?
+    package let lastPermitFrequency: Int?
 
     enum CodingKeys: String, CodingKey {
         case lastPermitAt = "last_permit_at", lastPermitFrequency = "last_permit_frequency"

@@ -1,5 +1,5 @@
 /// A policy item as either API version returns it; `normalized` turns it into a `Policy`.
-struct RawPolicy: Decodable {
+package struct RawPolicy: Decodable {
     let id: String
     let type: String?
     let description: String?
@@ -78,7 +78,7 @@ struct RawPolicy: Decodable {
         }
     }
 
-    var normalized: Policy {
+    package var normalized: Policy {
         let isV2 = subject != nil || control != nil || resource != nil || (subjects == nil && roles == nil)
         let subjectAttributes = isV2 ? (subject?.attributes ?? []) : (subjects ?? []).flatMap { $0.attributes ?? [] }
         let resourceSets = isV2 ? [resource].compactMap { $0 } : (resources ?? [])

@@ -18,7 +18,7 @@ public struct SnapshotDecoder {
     }
 
     /// The value decoded from the tape, or `nil` when it is left to `JSONDecoder`.
-    static func fastDecode<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
+    package static func fastDecode<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
         data.withUnsafeBytes { bytes -> T? in
             guard let tape = JSONTapeParser.parse(bytes) else { return nil }
             let failures = RecoveredFailures()
