@@ -123,7 +123,7 @@ func source(_ rules: [RuleDeclaration]) -> String {
 
     /// The stable id of a findings rule. The ids are part of iamgraph's interface (SARIF, `--fail-on`,
     /// docs/findings.md): never rename one. The order of the cases is the report's rule order.
-    public enum RuleID: Sendable, Hashable, CaseIterable {
+    package enum RuleID: Sendable, Hashable, CaseIterable {
     \(rules.map { "    /// `\($0.id)`\n    case \($0.caseName)" }.joined(separator: "\n"))
 
         /// The rule's type: its metadata and evaluator.

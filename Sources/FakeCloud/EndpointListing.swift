@@ -4,7 +4,7 @@ import Snapshot
 /// Every collection's endpoint as JSON (`fake-ibmcloud --list-endpoints`), for `scripts/sdk_conformance.py`: it checks
 /// every endpoint that names an SDK call from this listing alone (its query, paging and SDK call), and fails on any
 /// endpoint it checks neither so nor by hand.
-public enum EndpointListing {
+package enum EndpointListing {
     private struct Entry: Encodable {
         let collection: String
         let shape: String
@@ -48,7 +48,7 @@ public enum EndpointListing {
     }
 
     /// The listing, one entry per collection in `CollectionKind` order.
-    public static func json() throws -> Data {
+    package static func json() throws -> Data {
         try CanonicalJSON.data(encoding: CollectionKind.allCases.map { kind in
             let endpoint = kind.endpoint
             return Entry(collection: kind.name, shape: shapeName(kind.shape), api: endpoint.api, path: endpoint.path,

@@ -11,16 +11,16 @@ import Foundation
 /// // point the fetcher at cloud.baseURL, then inspect cloud.requestLog and cloud.counters
 /// await cloud.stop()
 /// ```
-public final class FakeCloud: Sendable {
-    public let faults: Faults
-    public let options: Options
+package final class FakeCloud: Sendable {
+    package let faults: Faults
+    package let options: Options
     private let engine: FakeCloudEngine
     private let server: HTTPServer
     private let running = Locked<Task<Void, any Error>?>(nil)
     private let boundPort = Locked(0)
 
     /// Loads `snapshot` (a snapshot directory; checksum mismatches are tolerated) without listening yet.
-    public init(snapshot: URL, faults: Faults = .none, options: Options = Options()) throws {
+    package init(snapshot: URL, faults: Faults = .none, options: Options = Options()) throws {
         let served = try ServedSnapshot(directory: snapshot)
         let address: sockaddr_in
         do {
@@ -38,19 +38,19 @@ public final class FakeCloud: Sendable {
     }
 
     /// The account the snapshot belongs to (also the `account.bss` claim of issued tokens, unless `Faults.tokenAccountClaim`).
-    public var accountID: String { engine.snapshot.accountID }
+    package var accountID: String { engine.snapshot.accountID }
 
     /// The `iam_id` issued tokens carry.
-    public var iamID: String { engine.issuer.iamID }
+    package var iamID: String { engine.issuer.iamID }
 
     /// The port listened on once started (`0` before).
-    public var port: Int { boundPort.withLock { $0 } }
+    package var port: Int { boundPort.withLock { $0 } }
 
     /// `http://<host>:<port>`, the base URL for every API (valid once started).
-    public var baseURL: URL { URL(string: "http://\(options.host):\(port)")! }
+    package var baseURL: URL { URL(string: "http://\(options.host):\(port)")! }
 
     /// Starts listening and returns once connections are accepted.
-    public func start() async throws {
+    package func start() async throws {
         let server = server
         let task = Task { try await server.run() }
         running.withLock { $0 = task }
@@ -71,7 +71,7 @@ public final class FakeCloud: Sendable {
     }
 
     /// Stops listening and closes every connection.
-    public func stop() async {
+    package func stop() async {
         await server.stop(timeout: 0)
         let task = running.withLock { task in
             defer { task = nil }
@@ -82,8 +82,8 @@ public final class FakeCloud: Sendable {
     }
 
     /// Every request received so far, in arrival order.
-    public var requestLog: [RequestRecord] { engine.state.withLock { $0.log } }
+    package var requestLog: [RequestRecord] { engine.state.withLock { $0.log } }
 
     /// Totals over every request received so far.
-    public var counters: RequestCounters { engine.state.withLock { $0.counters } }
+    package var counters: RequestCounters { engine.state.withLock { $0.counters } }
 }

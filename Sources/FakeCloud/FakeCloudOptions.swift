@@ -1,23 +1,23 @@
 extension FakeCloud {
     /// How a fake cloud listens and whom it issues tokens to.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The IPv4 address to listen on; loopback by default.
-        public var host: String
+        package var host: String
         /// The TCP port; `0` picks any free port (read it back from `FakeCloud.port` after `start()`).
-        public var port: UInt16
+        package var port: UInt16
         /// The only API key accepted; `nil` accepts any non-empty key except `FakeCloud.Options.rejectedKey`.
-        public var apiKey: String?
+        package var apiKey: String?
         /// The identity tokens are issued to; `nil` uses the account owner (`owner_iamid` of `account.json`).
-        public var iamID: String?
+        package var iamID: String?
         /// Seconds a token is valid (`expires_in`).
-        public var tokenLifetime: Int
+        package var tokenLifetime: Int
         /// Called once per request, after it was answered (or dropped), e.g. to log it.
-        public var onRequest: (@Sendable (RequestRecord) -> Void)?
+        package var onRequest: (@Sendable (RequestRecord) -> Void)?
 
         /// The key that is always refused when `apiKey` is `nil`.
-        public static let rejectedKey = "invalid-key"
+        package static let rejectedKey = "invalid-key"
 
-        public init(host: String = "127.0.0.1", port: UInt16 = 0, apiKey: String? = nil, iamID: String? = nil,
+        package init(host: String = "127.0.0.1", port: UInt16 = 0, apiKey: String? = nil, iamID: String? = nil,
                     tokenLifetime: Int = 3600, onRequest: (@Sendable (RequestRecord) -> Void)? = nil) {
             self.host = host
             self.port = port

@@ -6,66 +6,66 @@ import Snapshot
 /// numbered from 1 in arrival order, unknown paths included) and fire on request numbers that are multiples of N.
 /// When several fire on the same request, the first in this order wins and the others skip that request:
 /// dropped connection, rate limit, server error; truncation applies afterwards to a successful response only.
-public struct Faults: Sendable, Equatable {
+package struct Faults: Sendable, Equatable {
     /// Delay before every request (the token request included) is answered.
-    public var latency: Duration
+    package var latency: Duration
     /// Every Nth API request gets `429 Too Many Requests` with `Retry-After: retryAfter`; `1` is a server that
     /// answers 429 forever.
-    public var rateLimitEvery: Int?
+    package var rateLimitEvery: Int?
     /// The `Retry-After` seconds the `rateLimitEvery` answers ask for (a hostile server asks for hours).
-    public var retryAfter: Int
+    package var retryAfter: Int
     /// Every Nth API request gets a server error, cycling through `serverErrorStatuses`.
-    public var serverErrorEvery: Int?
+    package var serverErrorEvery: Int?
     /// The statuses `serverErrorEvery` cycles through: the first failure gets the first status, and so on.
-    public var serverErrorStatuses: [Int]
+    package var serverErrorStatuses: [Int]
     /// Every Nth API request has its connection closed without any response byte.
-    public var dropEvery: Int?
+    package var dropEvery: Int?
     /// A token is accepted for this many API requests; after that it gets `401` until a new token is fetched.
-    public var expireTokenAfter: Int?
+    package var expireTokenAfter: Int?
     /// Collections whose endpoints answer `403` in the service's error shape.
-    public var forbidden: Set<CollectionKind>
+    package var forbidden: Set<CollectionKind>
     /// Every Nth API request, when successful, has its body cut in half (with a matching `Content-Length`).
-    public var truncateEvery: Int?
+    package var truncateEvery: Int?
     /// Collections whose endpoints answer `200` with a body that is not valid JSON.
-    public var malformed: Set<CollectionKind>
+    package var malformed: Set<CollectionKind>
     /// Paged collections whose cursor loops: the second page's `next` cursor is the one that led to it, forever.
-    public var pagingLoop: Set<CollectionKind>
+    package var pagingLoop: Set<CollectionKind>
     /// Paged collections that never end: every page's `next` cursor leads to a page not served yet, past the end of
     /// the list as well (those pages are empty; the reported total stays true).
-    public var endlessPaging: Set<CollectionKind>
+    package var endlessPaging: Set<CollectionKind>
     /// Collections whose successful answers are a valid JSON object of `hugeBodyBytes` bytes instead, generated as it
     /// is sent (chunked, without `Content-Length`, so only counting the bytes received can stop it).
-    public var hugeBody: Set<CollectionKind>
-    public var hugeBodyBytes: Int
+    package var hugeBody: Set<CollectionKind>
+    package var hugeBodyBytes: Int
     /// Paged collections whose every page carries `floodItems` tiny items (`{"id": "flood-1"}`…) instead of its own.
-    public var itemFlood: Set<CollectionKind>
-    public var floodItems: Int
+    package var itemFlood: Set<CollectionKind>
+    package var floodItems: Int
     /// Every API request gets `401`: tokens are issued, but none is ever accepted (credentials revoked meanwhile).
-    public var refuseTokens: Bool
+    package var refuseTokens: Bool
     /// The statuses the first token requests (`POST /identity/token`) get, one per request in order — `429` with
     /// `Retry-After: retryAfter`, or a server error — before the token service answers normally: an overloaded or
     /// briefly failing token service.
-    public var tokenFailures: [Int]
+    package var tokenFailures: [Int]
 
     // Hostile data: what a lying or compromised server could send.
 
     /// `list` collections whose listings serve their first item twice (the same id on two items).
-    public var repeatedItems: Set<CollectionKind>
+    package var repeatedItems: Set<CollectionKind>
     /// Ids of extra access groups and trusted profiles in the listings (copies of the first item under another id,
     /// e.g. `../../x` or `a?b#c d`); their members, rules, links and identities are empty.
-    public var extraParentIDs: [String]
+    package var extraParentIDs: [String]
     /// Text appended to the message of every error answer (403s, the token service's refusals, …), e.g. terminal
     /// escape sequences.
-    public var errorMessageSuffix: String
+    package var errorMessageSuffix: String
     /// The `account.bss` claim of issued tokens, instead of the snapshot's account id.
-    public var tokenAccountClaim: String?
+    package var tokenAccountClaim: String?
     /// Text appended to every `access_token` the token service hands out (e.g. a line break and a header).
-    public var accessTokenSuffix: String
+    package var accessTokenSuffix: String
 
     /// No faults at all.
-    public static let none = Faults()
+    package static let none = Faults()
 
-    public init(latency: Duration = .zero, rateLimitEvery: Int? = nil, retryAfter: Int = 1,
+    package init(latency: Duration = .zero, rateLimitEvery: Int? = nil, retryAfter: Int = 1,
                 serverErrorEvery: Int? = nil, serverErrorStatuses: [Int] = [500, 503], dropEvery: Int? = nil,
                 expireTokenAfter: Int? = nil, forbidden: Set<CollectionKind> = [], truncateEvery: Int? = nil,
                 malformed: Set<CollectionKind> = [], pagingLoop: Set<CollectionKind> = [],

@@ -1,16 +1,16 @@
 /// Totals over every request a fake cloud received, for tests.
-public struct RequestCounters: Sendable, Equatable {
+package struct RequestCounters: Sendable, Equatable {
     /// All requests, the token request included.
-    public var total = 0
+    package var total = 0
     /// Requests per path (without the query), e.g. `/v2/groups` → 3.
-    public var perPath: [String: Int] = [:]
+    package var perPath: [String: Int] = [:]
     /// Every `Authorization` header value received, in arrival order (requests without one add nothing).
-    public var authorizationHeaders: [String] = []
+    package var authorizationHeaders: [String] = []
     /// Tokens issued by `POST /identity/token`.
-    public var tokensIssued = 0
+    package var tokensIssued = 0
 
-    public init() {}
+    package init() {}
 
     /// The number of requests received for `path`.
-    public func count(_ path: String) -> Int { perPath[path, default: 0] }
+    package func count(_ path: String) -> Int { perPath[path, default: 0] }
 }

@@ -1,24 +1,24 @@
 /// One request the fake cloud answered (or dropped), as kept in its request log.
-public struct RequestRecord: Sendable, Equatable, CustomStringConvertible {
+package struct RequestRecord: Sendable, Equatable, CustomStringConvertible {
     /// Position in arrival order, from 1 (all requests, the token request included).
-    public let sequence: Int
+    package let sequence: Int
     /// The API request number the faults count (`nil` for `POST /identity/token`, which faults never hit).
-    public let apiRequest: Int?
-    public let method: String
+    package let apiRequest: Int?
+    package let method: String
     /// The request target as received: path and query, percent-encoded.
-    public let target: String
+    package let target: String
     /// The HTTP status sent; `0` when the connection was dropped without a response.
-    public let status: Int
+    package let status: Int
     /// The injected fault that shaped the response, if any.
-    public let fault: FaultKind?
+    package let fault: FaultKind?
     /// The `Authorization` header as received, if any.
-    public let authorization: String?
+    package let authorization: String?
     /// When the request arrived, counted from the moment the fake cloud was made.
-    public let arrival: Duration
+    package let arrival: Duration
     /// From arrival to the answer (the injected latency included).
-    public let duration: Duration
+    package let duration: Duration
 
-    public init(sequence: Int, apiRequest: Int?, method: String, target: String, status: Int, fault: FaultKind?,
+    package init(sequence: Int, apiRequest: Int?, method: String, target: String, status: Int, fault: FaultKind?,
                 authorization: String?, arrival: Duration = .zero, duration: Duration = .zero) {
         self.sequence = sequence
         self.apiRequest = apiRequest
@@ -32,18 +32,18 @@ public struct RequestRecord: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The path without the query.
-    public var path: String {
+    package var path: String {
         target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? target
     }
 
     /// One log line, e.g. `GET /v2/groups?limit=100 -> 429 [rate_limited]`; never shows the `Authorization` header.
-    public var description: String {
+    package var description: String {
         "\(method) \(target) -> \(status == 0 ? "dropped" : String(status))" + (fault.map { " [\($0.rawValue)]" } ?? "")
     }
 
     /// The log line with its timing, e.g. `GET /v2/groups?limit=100 -> 200 @12.345678 +0.050312` (arrival and
     /// duration in seconds), from which a benchmark works out how many requests were in flight at any moment.
-    public var timedDescription: String {
+    package var timedDescription: String {
         description + " @" + Self.seconds(arrival) + " +" + Self.seconds(duration)
     }
 
@@ -57,7 +57,7 @@ public struct RequestRecord: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Which injected fault shaped a response.
-public enum FaultKind: String, Sendable, Equatable, CaseIterable {
+package enum FaultKind: String, Sendable, Equatable, CaseIterable {
     case dropped
     case rateLimited = "rate_limited"
     case serverError = "server_error"

@@ -1,7 +1,7 @@
 import Snapshot
 
 /// What a fetch reports as it goes (the CLI shows it on stderr).
-public enum FetchEvent: Sendable {
+package enum FetchEvent: Sendable {
     /// A request is being retried, and why (never with credentials).
     case retry(endpoint: String, reason: String, delay: Double)
     /// A collection is complete, forbidden or failed.

@@ -4,20 +4,20 @@ import Foundation
 /// server could otherwise push to exhaust memory or time. Each default is far above what a real account produces;
 /// crossing one fails that collection (exit 6) with a message naming the limit. The size of one response is bounded
 /// by the transport (`HTTPTransport.Options.maxResponseBytes`).
-public struct FetchLimits: Sendable, Equatable {
+package struct FetchLimits: Sendable, Equatable {
     /// JSON values (objects, arrays and their elements) in one response, counted before it is parsed: parsed JSON
     /// takes far more memory than its text (about a kilobyte a value with Foundation's parser on Linux), so a small
     /// body of tiny values must not be parsed at all. A real page of 100 items holds about 10,000.
-    public var maxValuesPerResponse: Int
+    package var maxValuesPerResponse: Int
     /// JSON values across all the pages of one listing, which are all held until the collection is written: about
     /// 100,000 items of a real account.
-    public var maxValuesPerListing: Int
+    package var maxValuesPerListing: Int
     /// Items on one page of a paged listing (the fetcher asks for 100).
-    public var maxItemsPerPage: Int
+    package var maxItemsPerPage: Int
     /// Pages of one listing; a listing whose API reports its total also stops after `total + 1` pages.
-    public var maxPagesPerListing: Int
+    package var maxPagesPerListing: Int
 
-    public init(maxValuesPerResponse: Int = 100_000, maxValuesPerListing: Int = 5_000_000,
+    package init(maxValuesPerResponse: Int = 100_000, maxValuesPerListing: Int = 5_000_000,
                 maxItemsPerPage: Int = 1_000, maxPagesPerListing: Int = 5_000) {
         self.maxValuesPerResponse = maxValuesPerResponse
         self.maxValuesPerListing = maxValuesPerListing

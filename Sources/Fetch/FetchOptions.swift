@@ -1,30 +1,30 @@
 import Foundation
 
 /// Everything a fetch needs besides the credential.
-public struct FetchOptions: Sendable {
+package struct FetchOptions: Sendable {
     /// One base URL for every IBM Cloud service (`--api-base`, `IBMCLOUD_API_BASE`); `nil` for IBM's own hosts.
-    public var apiBase: URL?
+    package var apiBase: URL?
     /// The account to read; default: the token's `account.bss`.
-    public var accountID: String?
+    package var accountID: String?
     /// Fetch only what one identity's access needs (`--identity`).
-    public var identity: String?
+    package var identity: String?
     /// Requests in flight at once.
-    public var concurrency: Int
+    package var concurrency: Int
     /// Also fetch the inactive-identities activity report.
-    public var withActivity: Bool
+    package var withActivity: Bool
     /// Also fetch the MFA enrolment report.
-    public var withMFAReport: Bool
-    public var transport: HTTPTransport.Options
-    public var retry: RetryPolicy
+    package var withMFAReport: Bool
+    package var transport: HTTPTransport.Options
+    package var retry: RetryPolicy
     /// How much JSON one response and one listing may hold.
-    public var limits: FetchLimits
+    package var limits: FetchLimits
     /// How often, and how many times, to poll the activity and MFA reports while they are being prepared.
-    public var activityPoll: (interval: Double, attempts: Int)
+    package var activityPoll: (interval: Double, attempts: Int)
     /// Let a partial snapshot replace one that holds collections it lacks (`--allow-partial`); by default that one is
     /// left as it was and the partial one is written beside it.
-    public var allowPartial: Bool
+    package var allowPartial: Bool
 
-    public init(apiBase: URL? = nil, accountID: String? = nil, identity: String? = nil, concurrency: Int = 8,
+    package init(apiBase: URL? = nil, accountID: String? = nil, identity: String? = nil, concurrency: Int = 8,
                 withActivity: Bool = false, withMFAReport: Bool = false, transport: HTTPTransport.Options, retry: RetryPolicy = RetryPolicy(),
                 limits: FetchLimits = FetchLimits(), activityPoll: (interval: Double, attempts: Int) = (2, 90),
                 allowPartial: Bool = false) {

@@ -5,13 +5,13 @@ import Snapshot
 /// paging — and writes the snapshot atomically. Forbidden or failed collections are recorded in the manifest and the
 /// fetch goes on; only authentication and output failures stop it. A partial snapshot does not replace one holding
 /// collections it lacks unless `FetchOptions.allowPartial` says so.
-public struct SnapshotFetcher: Sendable {
-    public let statistics = FetchStatistics()
+package struct SnapshotFetcher: Sendable {
+    package let statistics = FetchStatistics()
     private let credential: Credential
     private let options: FetchOptions
     private let events: @Sendable (FetchEvent) -> Void
 
-    public init(credential: Credential, options: FetchOptions, events: @escaping @Sendable (FetchEvent) -> Void = { _ in }) {
+    package init(credential: Credential, options: FetchOptions, events: @escaping @Sendable (FetchEvent) -> Void = { _ in }) {
         self.credential = credential
         self.options = options
         self.events = events
@@ -19,7 +19,7 @@ public struct SnapshotFetcher: Sendable {
 
     /// Fetches and writes the snapshot to `directory` (see `SnapshotWriter.write` for when an existing snapshot is
     /// replaced). `interruption` lets a signal handler stop the write cleanly.
-    public func fetch(into directory: URL, interruption: WriteInterruption? = nil) async throws -> FetchReport {
+    package func fetch(into directory: URL, interruption: WriteInterruption? = nil) async throws -> FetchReport {
         if let base = options.apiBase { try HTTPTransport.checkAllowed(base) }
         for leftover in SnapshotWriter.removeStaleStaging(beside: directory) {
             events(.note("removed \(leftover.path), left by an interrupted fetch"))
@@ -98,15 +98,15 @@ public struct SnapshotFetcher: Sendable {
 }
 
 /// The result of a fetch: what was written and how each collection went.
-public struct FetchReport: Sendable {
-    public let accountID: String
-    public let manifest: Manifest
+package struct FetchReport: Sendable {
+    package let accountID: String
+    package let manifest: Manifest
     /// Where the snapshot went: in place, or beside a snapshot that a partial one must not replace.
-    public let placement: SnapshotPlacement
-    public let statistics: FetchStatistics.Snapshot
+    package let placement: SnapshotPlacement
+    package let statistics: FetchStatistics.Snapshot
 
     /// Collections that are not `ok`, by name.
-    public var incomplete: [(name: String, entry: Manifest.CollectionEntry)] {
+    package var incomplete: [(name: String, entry: Manifest.CollectionEntry)] {
         manifest.collections.filter { $0.value.status != .ok }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

@@ -1,7 +1,7 @@
 import Snapshot
 
 /// Why a snapshot could not be read from a git revision.
-public enum GitSnapshotError: Error, CustomStringConvertible {
+package enum GitSnapshotError: Error, CustomStringConvertible {
     /// A revision or path refused before running git (empty, starting with `-`, an absolute path).
     case invalidArgument(String)
     /// `git` could not be started (not installed, not on `PATH`).
@@ -15,7 +15,7 @@ public enum GitSnapshotError: Error, CustomStringConvertible {
     /// The directory at that revision is not a snapshot this iamgraph reads.
     case unreadable(revision: String, path: String, SnapshotReader.Unreadable)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidArgument(let message):
             message

@@ -5,7 +5,7 @@ import Snapshot
 /// `git ls-tree`, the files the snapshot format owns are copied with `git cat-file` into a temporary directory, read
 /// with `SnapshotReader`, and the temporary directory is removed. The working tree, the index and the refs are never
 /// touched.
-public enum GitSnapshotReader {
+package enum GitSnapshotReader {
     /// The snapshot at `path` in `revision` of the repository at `repository`.
     ///
     /// `path` is relative to `repository` (as in `git diff REV1 REV2 -- PATH`), which may be any directory inside the
@@ -14,7 +14,7 @@ public enum GitSnapshotReader {
     ///
     /// - Throws: `GitSnapshotError` when git fails (unknown revision, no such path), the path is not a directory, or
     ///   the directory is not a readable snapshot.
-    public static func load(revision: String, path: String, repository: URL) throws(GitSnapshotError) -> LoadedSnapshot {
+    package static func load(revision: String, path: String, repository: URL) throws(GitSnapshotError) -> LoadedSnapshot {
         guard !revision.isEmpty, !revision.hasPrefix("-") else {
             throw .invalidArgument("invalid revision \"\(revision)\"")
         }

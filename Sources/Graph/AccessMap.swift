@@ -3,10 +3,10 @@ import GraphValues
 import Model
 
 /// Builds the map a review needs — a view of the account's access graph — from a snapshot's account.
-public enum AccessMap {
+package enum AccessMap {
     /// The view `options` describe, aggregated to the node budget. Throws when the focus names nothing (or several
     /// things) in the snapshot.
-    public static func build(_ account: IAMAccount, options: ViewOptions) throws(Lookup.Failure) -> AccessGraph {
+    package static func build(_ account: IAMAccount, options: ViewOptions) throws(Lookup.Failure) -> AccessGraph {
         try view(account, options: options).graph
     }
 

@@ -8,17 +8,17 @@ import Model
 /// the edges to them. Everything else is left out. Nodes are matched by id, edges by ends, kind, label and flags, so
 /// an edge whose label changed (a role added to a policy) appears twice: removed with the old label, added with the
 /// new one.
-public enum DiffMap {
+package enum DiffMap {
     /// The view both snapshots are drawn in before comparing: the whole account, policies collapsed into edges
     /// labelled with their roles, instances and resource groups included, no node budget (the diff map applies its
     /// own to what it keeps).
-    public static let view = ViewOptions(focus: .account, include: [.serviceInstance, .resourceGroup], maxNodes: nil)
+    package static let view = ViewOptions(focus: .account, include: [.serviceInstance, .resourceGroup], maxNodes: nil)
 
     /// The changed neighbourhood of account `old` → `new`, both drawn in `view`, titled `title`.
     ///
     /// A node is `added` or `removed` only when its entity is new to or gone from the account, not when it merely
     /// enters or leaves the drawn view (a user whose only direct policy was removed is still a user).
-    public static func build(old: IAMAccount, new: IAMAccount, title: String,
+    package static func build(old: IAMAccount, new: IAMAccount, title: String,
                              maxNodes: Int? = ViewOptions.defaultMaxNodes) throws(Lookup.Failure) -> AccessGraph {
         let before = try AccessMap.view(old, options: view), after = try AccessMap.view(new, options: view)
         return build(old: before.graph, new: after.graph, title: title, maxNodes: maxNodes,

@@ -5,12 +5,12 @@ import Model
 /// Escalation paths as graph values: the nodes and edges of each path, with ids the access map uses for the same
 /// entities, so they can be drawn on their own (`escalation --format dot|svg`) or on top of a map (`render
 /// --escalation`, `render --identity`).
-public enum EscalationOverlay {
+package enum EscalationOverlay {
     /// The node id of the goal "account administration".
     static let administrationID = Node.id(.account, "administration")
 
     /// The paths alone, as a graph.
-    public static func graph(_ escalation: Escalation, paths: [EscalationPath], index: AccessIndex, title: String) -> AccessGraph {
+    package static func graph(_ escalation: Escalation, paths: [EscalationPath], index: AccessIndex, title: String) -> AccessGraph {
         let (nodes, edges) = elements(escalation, paths: paths, index: index)
         return AccessGraph(title: title, nodes: nodes, edges: edges)
     }

@@ -6,13 +6,13 @@ import Snapshot
 /// `--redact` on a map: after `SnapshotRedaction` has replaced names and free text in the snapshot (which every
 /// command's `--redact` does), also replaces IAM ids and the account id in the map's node ids, labels and attributes
 /// by the same stable pseudonyms, so a map can be shared outside the security team.
-public struct Redaction {
+package struct Redaction {
     private let accountID: String
     private let accountPseudonym: String
     private var names: [String: String] = [:]
 
     /// `accountID` and `accountName` are replaced wherever they appear.
-    public init(accountID: String, accountName: String?) {
+    package init(accountID: String, accountName: String?) {
         self.accountID = accountID
         accountPseudonym = Self.pseudonym("account", accountID)
         if let accountName, !accountName.isEmpty { names[accountName] = accountPseudonym }
@@ -20,11 +20,11 @@ public struct Redaction {
 
     /// `prefix-` followed by 8 hex characters of the value's SHA-256: `SnapshotRedaction`'s pseudonyms, so a map
     /// and the reports of one run name an entity alike.
-    public static func pseudonym(_ prefix: String, _ value: String) -> String {
+    package static func pseudonym(_ prefix: String, _ value: String) -> String {
         SnapshotRedaction.pseudonym(prefix, value)
     }
 
-    public func apply(to graph: AccessGraph) -> AccessGraph {
+    package func apply(to graph: AccessGraph) -> AccessGraph {
         var redaction = self
         var renamed: [String: String] = [:]
         var nodes: [Node] = []

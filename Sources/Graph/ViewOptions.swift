@@ -1,8 +1,8 @@
 import GraphValues
 /// What a map shows.
-public struct ViewOptions: Sendable, Equatable {
+package struct ViewOptions: Sendable, Equatable {
     /// The part of the account the map is about.
-    public enum Focus: Sendable, Equatable, CustomStringConvertible {
+    package enum Focus: Sendable, Equatable, CustomStringConvertible {
         /// Identities → access groups → targets, for the whole account.
         case account
         /// One identity's effective access (IAM id, email or name).
@@ -16,7 +16,7 @@ public struct ViewOptions: Sendable, Equatable {
         /// Everyone who can reach the resource group or any instance in it (id or name).
         case resourceGroup(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .account: "whole account"
             case .identity(let q): "identity \(q)"
@@ -29,27 +29,27 @@ public struct ViewOptions: Sendable, Equatable {
     }
 
     /// How nodes are boxed.
-    public enum Clustering: String, Sendable, CaseIterable { case resourceGroup = "resource-group", service, none }
+    package enum Clustering: String, Sendable, CaseIterable { case resourceGroup = "resource-group", service, none }
 
-    public static let defaultMaxNodes = 400
+    package static let defaultMaxNodes = 400
 
-    public var focus: Focus
+    package var focus: Focus
     /// Show policy and role nodes instead of collapsing each policy into an edge labelled with its roles.
-    public var showPolicies: Bool
-    public var clustering: Clustering
+    package var showPolicies: Bool
+    package var clustering: Clustering
     /// Node kinds to add to the view's defaults (e.g. `service_instance`).
-    public var include: Set<NodeKind>
+    package var include: Set<NodeKind>
     /// Node kinds to leave out.
-    public var exclude: Set<NodeKind>
+    package var exclude: Set<NodeKind>
     /// The node budget; a larger view is aggregated. `nil` lifts the budget (`--full`).
-    public var maxNodes: Int?
+    package var maxNodes: Int?
     /// Only privileged grants and who holds them, through which groups and trusted profiles (`--privileged`).
-    public var privilegedOnly: Bool
+    package var privilegedOnly: Bool
     /// Draw the escalation paths to account administration on top of the map (`--escalation`); an identity's map
     /// always shows its own.
-    public var escalation: Bool
+    package var escalation: Bool
 
-    public init(focus: Focus = .account, showPolicies: Bool = false, clustering: Clustering = .resourceGroup,
+    package init(focus: Focus = .account, showPolicies: Bool = false, clustering: Clustering = .resourceGroup,
                 include: Set<NodeKind> = [], exclude: Set<NodeKind> = [], maxNodes: Int? = Self.defaultMaxNodes,
                 privilegedOnly: Bool = false, escalation: Bool = false) {
         self.focus = focus

@@ -1,16 +1,16 @@
 /// A view of who can do what, as plain values: nodes, edges and clusters, ready for the JSON emitter or the renderer.
 /// Nodes and edges are kept sorted (nodes by id, edges by source, target, kind, label), so equal inputs give equal
 /// outputs.
-public struct AccessGraph: Sendable, Equatable {
-    public var title: String
+package struct AccessGraph: Sendable, Equatable {
+    package var title: String
     /// Lines shown under the title, e.g. that the view was aggregated to fit the node budget.
-    public var notes: [String]
-    public private(set) var nodes: [Node]
-    public private(set) var edges: [Edge]
+    package var notes: [String]
+    package private(set) var nodes: [Node]
+    package private(set) var edges: [Edge]
     /// Groupings of nodes drawn as boxes (e.g. resource groups).
-    public var clusters: [Cluster]
+    package var clusters: [Cluster]
 
-    public init(title: String, notes: [String] = [], nodes: [Node], edges: [Edge], clusters: [Cluster] = []) {
+    package init(title: String, notes: [String] = [], nodes: [Node], edges: [Edge], clusters: [Cluster] = []) {
         self.title = title
         self.notes = notes
         self.nodes = nodes.sorted { $0.id < $1.id }
@@ -18,24 +18,24 @@ public struct AccessGraph: Sendable, Equatable {
         self.clusters = clusters.sorted { $0.id < $1.id }
     }
 
-    public var nodeIDs: Set<String> { Set(nodes.map(\.id)) }
+    package var nodeIDs: Set<String> { Set(nodes.map(\.id)) }
 
-    public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
+    package func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
 
-    public func edges(from id: String) -> [Edge] { edges.filter { $0.source == id } }
-    public func edges(to id: String) -> [Edge] { edges.filter { $0.target == id } }
+    package func edges(from id: String) -> [Edge] { edges.filter { $0.source == id } }
+    package func edges(to id: String) -> [Edge] { edges.filter { $0.target == id } }
 }
 
 /// A node: a stable, readable id `kind:ibm-id`, its kind, a label, and attributes (ids, CRNs, roles, console link).
-public struct Node: Sendable, Hashable {
-    public var id: String
-    public var kind: NodeKind
-    public var label: String
+package struct Node: Sendable, Hashable {
+    package var id: String
+    package var kind: NodeKind
+    package var label: String
     /// Facts shown as the tooltip and emitted in JSON: `iam_id`, `crn`, `email`, `roles`, `url`, …
-    public var attributes: [String: String]
-    public var flags: Flags
+    package var attributes: [String: String]
+    package var flags: Flags
 
-    public init(id: String, kind: NodeKind, label: String, attributes: [String: String] = [:], flags: Flags = []) {
+    package init(id: String, kind: NodeKind, label: String, attributes: [String: String] = [:], flags: Flags = []) {
         self.id = id
         self.kind = kind
         self.label = label
@@ -44,19 +44,19 @@ public struct Node: Sendable, Hashable {
     }
 
     /// Builds the stable id of an entity: `kind:ibm-id`.
-    public static func id(_ kind: NodeKind, _ ibmID: String) -> String { "\(kind.rawValue):\(ibmID)" }
+    package static func id(_ kind: NodeKind, _ ibmID: String) -> String { "\(kind.rawValue):\(ibmID)" }
 }
 
 /// An edge between two node ids, with a kind, an optional label (role names, rule name, condition) and attributes.
-public struct Edge: Sendable, Hashable, Comparable {
-    public var source: String
-    public var target: String
-    public var kind: EdgeKind
-    public var label: String
-    public var attributes: [String: String]
-    public var flags: Flags
+package struct Edge: Sendable, Hashable, Comparable {
+    package var source: String
+    package var target: String
+    package var kind: EdgeKind
+    package var label: String
+    package var attributes: [String: String]
+    package var flags: Flags
 
-    public init(source: String, target: String, kind: EdgeKind, label: String = "", attributes: [String: String] = [:],
+    package init(source: String, target: String, kind: EdgeKind, label: String = "", attributes: [String: String] = [:],
                 flags: Flags = []) {
         self.source = source
         self.target = target
@@ -66,43 +66,43 @@ public struct Edge: Sendable, Hashable, Comparable {
         self.flags = flags
     }
 
-    public static func < (a: Edge, b: Edge) -> Bool {
+    package static func < (a: Edge, b: Edge) -> Bool {
         (a.source, a.target, a.kind.rawValue, a.label) < (b.source, b.target, b.kind.rawValue, b.label)
     }
 }
 
 /// Review-relevant marks on nodes and edges, which the renderer turns into styles.
-public struct Flags: OptionSet, Sendable, Hashable {
-    public let rawValue: Int
-    public init(rawValue: Int) { self.rawValue = rawValue }
+package struct Flags: OptionSet, Sendable, Hashable {
+    package let rawValue: Int
+    package init(rawValue: Int) { self.rawValue = rawValue }
 
     /// Grants a privileged role (Administrator, Manager, account-management or IAM administration).
-    public static let privileged = Flags(rawValue: 1 << 0)
+    package static let privileged = Flags(rawValue: 1 << 0)
     /// Applies only under conditions (time-based or other rule): drawn dashed.
-    public static let conditional = Flags(rawValue: 1 << 1)
+    package static let conditional = Flags(rawValue: 1 << 1)
     /// Points at something that does not exist (a deleted instance, an unknown group): drawn in warning style.
-    public static let warning = Flags(rawValue: 1 << 2)
+    package static let warning = Flags(rawValue: 1 << 2)
     /// Stands for several entities collapsed to fit the node budget.
-    public static let aggregate = Flags(rawValue: 1 << 3)
+    package static let aggregate = Flags(rawValue: 1 << 3)
     /// Dynamic membership (through a rule).
-    public static let dynamic = Flags(rawValue: 1 << 4)
+    package static let dynamic = Flags(rawValue: 1 << 4)
     /// Everyone, unauthenticated users included (Public Access).
-    public static let everyone = Flags(rawValue: 1 << 5)
+    package static let everyone = Flags(rawValue: 1 << 5)
     /// In a map of changes: only in the newer snapshot.
-    public static let added = Flags(rawValue: 1 << 6)
+    package static let added = Flags(rawValue: 1 << 6)
     /// In a map of changes: only in the older snapshot.
-    public static let removed = Flags(rawValue: 1 << 7)
+    package static let removed = Flags(rawValue: 1 << 7)
     /// In a map of changes: unchanged, shown as context around a change.
-    public static let context = Flags(rawValue: 1 << 8)
+    package static let context = Flags(rawValue: 1 << 8)
     /// An escalation step (`render --escalation`, `escalation --format dot`): drawn purple, bold and tapered.
-    public static let escalation = Flags(rawValue: 1 << 9)
+    package static let escalation = Flags(rawValue: 1 << 9)
     /// In a map of changes: a new privileged grant (a new administrator, a new right to assign access), or the
     /// identity or group that gained it.
-    public static let privilegedGain = Flags(rawValue: 1 << 10)
+    package static let privilegedGain = Flags(rawValue: 1 << 10)
     /// A grant on something an enforced context-based-restrictions rule protects whole: usable only from the rule's
     /// network zones (the rule, its zones and mode are in the edge's `network_restriction` attribute). Edges merged
     /// into one keep it only when every one of them had it.
-    public static let networkRestricted = Flags(rawValue: 1 << 11)
+    package static let networkRestricted = Flags(rawValue: 1 << 11)
 
     /// Every flag with its name, in a fixed order.
     private static let named: [(Flags, String)] = [
@@ -113,19 +113,19 @@ public struct Flags: OptionSet, Sendable, Hashable {
     ]
 
     /// The names of all flags, in the fixed order of `names` (e.g. for GraphML's key declarations).
-    public static var allNames: [String] { named.map(\.1) }
+    package static var allNames: [String] { named.map(\.1) }
 
     /// Names of the set flags, in a fixed order, for JSON.
-    public var names: [String] { Self.named.filter { contains($0.0) }.map(\.1) }
+    package var names: [String] { Self.named.filter { contains($0.0) }.map(\.1) }
 }
 
 /// A box around nodes, e.g. a resource group.
-public struct Cluster: Sendable, Hashable {
-    public var id: String
-    public var label: String
-    public var nodeIDs: [String]
+package struct Cluster: Sendable, Hashable {
+    package var id: String
+    package var label: String
+    package var nodeIDs: [String]
 
-    public init(id: String, label: String, nodeIDs: [String]) {
+    package init(id: String, label: String, nodeIDs: [String]) {
         self.id = id
         self.label = label
         self.nodeIDs = nodeIDs.sorted()

@@ -1,13 +1,13 @@
 /// A node as the JSON documents write it (graph JSON, the HTML explorer's data): its kind as the raw value and its
 /// flags by name.
-public struct NodeRecord: Encodable, Sendable {
-    public let id: String
-    public let kind: String
-    public let label: String
-    public let attributes: [String: String]
-    public let flags: [String]
+package struct NodeRecord: Encodable, Sendable {
+    package let id: String
+    package let kind: String
+    package let label: String
+    package let attributes: [String: String]
+    package let flags: [String]
 
-    public init(_ node: Node) {
+    package init(_ node: Node) {
         id = node.id
         kind = node.kind.rawValue
         label = node.label
@@ -17,15 +17,15 @@ public struct NodeRecord: Encodable, Sendable {
 }
 
 /// An edge as the JSON documents write it (graph JSON, the HTML explorer's data).
-public struct EdgeRecord: Encodable, Sendable {
-    public let source: String
-    public let target: String
-    public let kind: String
-    public let label: String
-    public let attributes: [String: String]
-    public let flags: [String]
+package struct EdgeRecord: Encodable, Sendable {
+    package let source: String
+    package let target: String
+    package let kind: String
+    package let label: String
+    package let attributes: [String: String]
+    package let flags: [String]
 
-    public init(_ edge: Edge) {
+    package init(_ edge: Edge) {
         source = edge.source
         target = edge.target
         kind = edge.kind.rawValue

@@ -1,5 +1,5 @@
 /// What a node of the access graph stands for.
-public enum NodeKind: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+package enum NodeKind: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
     case account
     case user
     case serviceID = "service_id"
@@ -19,10 +19,10 @@ public enum NodeKind: String, CaseIterable, Sendable, Hashable, Codable, Compara
     case claimRule = "claim_rule"
 
     /// Identities: the "who" of the map.
-    public var isIdentity: Bool { self == .user || self == .serviceID || self == .trustedProfile }
+    package var isIdentity: Bool { self == .user || self == .serviceID || self == .trustedProfile }
 
     /// The plural used in aggregate labels ("37 users").
-    public var plural: String {
+    package var plural: String {
         switch self {
         case .account: "accounts"
         case .user: "users"
@@ -40,11 +40,11 @@ public enum NodeKind: String, CaseIterable, Sendable, Hashable, Codable, Compara
         }
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// What an edge of the access graph stands for.
-public enum EdgeKind: String, CaseIterable, Sendable, Hashable, Codable {
+package enum EdgeKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// Identity → access group (static, or dynamic through a rule).
     case memberOf = "member_of"
     /// Identity, access group or service → policy.

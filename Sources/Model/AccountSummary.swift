@@ -1,33 +1,33 @@
 import Snapshot
 
 /// The headline facts of a snapshot: account, time, scope, how many entities of each kind, and what is unknown.
-public struct AccountSummary: Sendable {
+package struct AccountSummary: Sendable {
     /// One entity kind and its count; `nil` when the collection holding it is unknown.
-    public struct Row: Sendable, Equatable {
-        public let label: String
-        public let count: Int?
-        public let note: String?
+    package struct Row: Sendable, Equatable {
+        package let label: String
+        package let count: Int?
+        package let note: String?
     }
 
     /// One thing a template manages: what (`access group`, `trusted profile`, `account settings`, `policies`), which
     /// (a name; for policies, how many), and the template.
-    public struct Managed: Sendable, Equatable {
-        public let what: String
-        public let which: String
-        public let template: TemplateMark
+    package struct Managed: Sendable, Equatable {
+        package let what: String
+        package let which: String
+        package let template: TemplateMark
     }
 
-    public let account: IAMAccount
-    public let rows: [Row]
+    package let account: IAMAccount
+    package let rows: [Row]
     /// What enterprise templates manage in the account: access groups, trusted profiles and the settings by name,
     /// policies counted per template and version.
-    public let managed: [Managed]
+    package let managed: [Managed]
     /// Collections whose content is unknown, so that more may be managed than `managed` lists.
-    public let managedUnknownFrom: [CollectionKind]
+    package let managedUnknownFrom: [CollectionKind]
 
     /// The rows of every collection the summary counts (`CollectionKind.registration`), in `CollectionKind` order;
     /// an unknown collection's row has no count and the reason as its note.
-    public init(_ account: IAMAccount) {
+    package init(_ account: IAMAccount) {
         self.account = account
         rows = CollectionKind.allCases.compactMap { kind in
             guard let summary = kind.registration.summary else { return nil }
@@ -62,7 +62,7 @@ public struct AccountSummary: Sendable {
     }
 
     /// Collections whose content is unknown, sorted by name, with the reason.
-    public var unknownCollections: [(kind: CollectionKind, reason: String)] {
+    package var unknownCollections: [(kind: CollectionKind, reason: String)] {
         account.unknown.sorted { $0.key < $1.key }.map { ($0.key, $0.value.description) }
     }
 }

@@ -4,57 +4,57 @@ import Snapshot
 ///
 /// A collection the snapshot could not read (forbidden, failed, missing) is **unknown**, not empty: check
 /// `isKnown(_:)` before concluding that something does not exist.
-public struct IAMAccount: Sendable {
-    public let accountID: String
-    public let fetchedAt: Timestamp
-    public let scope: Manifest.Scope
-    public let info: AccountInfo?
-    public let users: [User]
-    public let serviceIDs: [ServiceID]
-    public let trustedProfiles: [TrustedProfile]
-    public let accessGroups: [AccessGroup]
-    public let accessGroupSettings: AccessGroupSettings?
+package struct IAMAccount: Sendable {
+    package let accountID: String
+    package let fetchedAt: Timestamp
+    package let scope: Manifest.Scope
+    package let info: AccountInfo?
+    package let users: [User]
+    package let serviceIDs: [ServiceID]
+    package let trustedProfiles: [TrustedProfile]
+    package let accessGroups: [AccessGroup]
+    package let accessGroupSettings: AccessGroupSettings?
     /// Access policies, placeholders removed, sorted by id.
-    public let accessPolicies: [Policy]
+    package let accessPolicies: [Policy]
     /// Service-to-service authorizations, sorted by id.
-    public let authorizationPolicies: [Policy]
-    public let roles: [Role]
-    public let policyTemplates: [PolicyTemplate]
-    public let policyAssignments: [PolicyAssignment]
-    public let resourceGroups: [ResourceGroup]
-    public let resourceInstances: [ResourceInstance]
-    public let apiKeys: [APIKey]
-    public let identitySettings: IdentitySettings?
+    package let authorizationPolicies: [Policy]
+    package let roles: [Role]
+    package let policyTemplates: [PolicyTemplate]
+    package let policyAssignments: [PolicyAssignment]
+    package let resourceGroups: [ResourceGroup]
+    package let resourceInstances: [ResourceInstance]
+    package let apiKeys: [APIKey]
+    package let identitySettings: IdentitySettings?
     /// Service credentials, sorted by id.
-    public let resourceKeys: [ResourceKey]
+    package let resourceKeys: [ResourceKey]
     /// Context-based restrictions: network zones and rules (sorted by id), and the account's CBR settings.
-    public let cbrZones: [CBRZone]
-    public let cbrRules: [CBRRule]
-    public let cbrAccountSettings: CBRAccountSettings?
+    package let cbrZones: [CBRZone]
+    package let cbrRules: [CBRRule]
+    package let cbrAccountSettings: CBRAccountSettings?
     /// Identity providers (sorted by id) and login settings.
-    public let identityProviders: [IdentityProvider]
-    public let loginSettings: LoginSettings?
+    package let identityProviders: [IdentityProvider]
+    package let loginSettings: LoginSettings?
     /// The collections decoded generically (`CollectionKind.registration`), each read through the accessor its entity's
     /// file declares (e.g. `effectiveIdentitySettings`).
-    public let collections: CollectionStore
+    package let collections: CollectionStore
     /// Which groups, profiles, policies and settings a template manages (derived from the template collections and
     /// the entities' own marks).
-    public private(set) var templateManagement: TemplateManagement = .none
-    public let activity: ActivityReport?
+    package private(set) var templateManagement: TemplateManagement = .none
+    package let activity: ActivityReport?
     /// The MFA enrolment report (`fetch --with-mfa-report`), when the snapshot has one.
-    public let mfa: MFAReport?
+    package let mfa: MFAReport?
     /// Collections whose content is unknown, and why.
-    public let unknown: [CollectionKind: LoadedSnapshot.Unavailability]
+    package let unknown: [CollectionKind: LoadedSnapshot.Unavailability]
 
-    public let usersByIAMID: [String: User]
-    public let serviceIDsByIAMID: [String: ServiceID]
-    public let profilesByIAMID: [String: TrustedProfile]
-    public let groupsByID: [String: AccessGroup]
-    public let rolesByCRN: [String: Role]
-    public let resourceGroupsByID: [String: ResourceGroup]
-    public let instancesByGUID: [String: ResourceInstance]
+    package let usersByIAMID: [String: User]
+    package let serviceIDsByIAMID: [String: ServiceID]
+    package let profilesByIAMID: [String: TrustedProfile]
+    package let groupsByID: [String: AccessGroup]
+    package let rolesByCRN: [String: Role]
+    package let resourceGroupsByID: [String: ResourceGroup]
+    package let instancesByGUID: [String: ResourceInstance]
 
-    public init(accountID: String, fetchedAt: Timestamp, scope: Manifest.Scope, info: AccountInfo? = nil,
+    package init(accountID: String, fetchedAt: Timestamp, scope: Manifest.Scope, info: AccountInfo? = nil,
                 users: [User] = [], serviceIDs: [ServiceID] = [], trustedProfiles: [TrustedProfile] = [],
                 accessGroups: [AccessGroup] = [], accessGroupSettings: AccessGroupSettings? = nil,
                 accessPolicies: [Policy] = [], authorizationPolicies: [Policy] = [], roles: [Role] = [],
@@ -104,8 +104,8 @@ public struct IAMAccount: Sendable {
     }
 
     /// Whether the snapshot holds this collection's content (its fetch succeeded).
-    public func isKnown(_ kind: CollectionKind) -> Bool { unknown[kind] == nil }
+    package func isKnown(_ kind: CollectionKind) -> Bool { unknown[kind] == nil }
 
     /// The account's display name: its name, else its id.
-    public var displayName: String { info?.name ?? accountID }
+    package var displayName: String { info?.name ?? accountID }
 }

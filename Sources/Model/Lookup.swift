@@ -1,13 +1,13 @@
 /// Finds entities from what a user types: an id, an email, a name, a CRN or a GUID. An exact id, email or CRN always
 /// wins; then names match case-insensitively, whole, by prefix or by a word's prefix (`NameMatch`): "Sofia" finds
 /// "Sofia Alvarez" when no other name answers it, and lists the candidates when several do.
-public enum Lookup {
+package enum Lookup {
     /// Why a lookup gave no single answer.
-    public enum Failure: Error, CustomStringConvertible, Equatable {
+    package enum Failure: Error, CustomStringConvertible, Equatable {
         case notFound(what: String, query: String, unknownCollection: Bool)
         case ambiguous(what: String, query: String, candidates: [String])
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notFound(let what, let query, let unknown):
                 "no \(what) matches \"\(query)\"" + (unknown ? " (the snapshot could not read that collection: it may exist)" : "")
@@ -19,7 +19,7 @@ public enum Lookup {
     }
 
     /// An identity by IAM id, service ID / profile id, email or login (case-insensitive), or name.
-    public static func identity(_ query: String, in account: IAMAccount) throws(Failure) -> Identity {
+    package static func identity(_ query: String, in account: IAMAccount) throws(Failure) -> Identity {
         if let exact = account.identity(iamID: query) { return exact }
         let lower = query.lowercased()
         let byID = account.identities.filter { identity in
@@ -38,7 +38,7 @@ public enum Lookup {
     }
 
     /// A service instance by CRN, GUID or name (case-insensitive).
-    public static func instance(_ query: String, in account: IAMAccount) throws(Failure) -> ResourceInstance {
+    package static func instance(_ query: String, in account: IAMAccount) throws(Failure) -> ResourceInstance {
         if let byGUID = account.instancesByGUID[query] { return byGUID }
         let byCRN = account.resourceInstances.filter { $0.id == query || $0.crnString == query }
         let candidates = byCRN.isEmpty ? NameMatch.candidates(account.resourceInstances, query: query) { [$0.name].compactMap { $0 } }
@@ -48,7 +48,7 @@ public enum Lookup {
     }
 
     /// An access group by id or name (case-insensitive).
-    public static func accessGroup(_ query: String, in account: IAMAccount) throws(Failure) -> AccessGroup {
+    package static func accessGroup(_ query: String, in account: IAMAccount) throws(Failure) -> AccessGroup {
         if let byID = account.groupsByID[query] { return byID }
         let candidates = NameMatch.candidates(account.accessGroups, query: query) { [$0.name].compactMap { $0 } }
         return try single(candidates, what: "access group", query: query, names: { "\($0.displayName) (\($0.id))" },
@@ -56,7 +56,7 @@ public enum Lookup {
     }
 
     /// A resource group by id or name (case-insensitive).
-    public static func resourceGroup(_ query: String, in account: IAMAccount) throws(Failure) -> ResourceGroup {
+    package static func resourceGroup(_ query: String, in account: IAMAccount) throws(Failure) -> ResourceGroup {
         if let byID = account.resourceGroupsByID[query] { return byID }
         let candidates = account.resourceGroups.filter { $0.name?.lowercased() == query.lowercased() }
         return try single(candidates, what: "resource group", query: query, names: { "\($0.displayName) (\($0.id))" },

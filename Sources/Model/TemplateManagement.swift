@@ -2,15 +2,15 @@ import Snapshot
 
 /// The template an entity was created by (enterprise-managed IAM): the template's id and name, the version applied
 /// and the assignment that applied it. Such an entity is changed through the template, not in the account.
-public struct TemplateMark: Sendable, Hashable {
-    public let templateID: String
+package struct TemplateMark: Sendable, Hashable {
+    package let templateID: String
     /// The template's name, when the snapshot lists the template.
-    public let templateName: String?
+    package let templateName: String?
     /// The version applied; `nil` when the snapshot does not say (e.g. a profile's assignment is not listed).
-    public let version: String?
-    public let assignmentID: String?
+    package let version: String?
+    package let assignmentID: String?
 
-    public init(templateID: String, templateName: String? = nil, version: String?, assignmentID: String? = nil) {
+    package init(templateID: String, templateName: String? = nil, version: String?, assignmentID: String? = nil) {
         self.templateID = templateID
         self.templateName = templateName
         self.version = version
@@ -19,7 +19,7 @@ public struct TemplateMark: Sendable, Hashable {
 
     /// E.g. `template "Auditors" (AccessGroupTemplateId-…), version 2`; `version unknown` when the snapshot does not
     /// say.
-    public var description: String {
+    package var description: String {
         let name = templateName.map { "\"\($0)\" (\(templateID))" } ?? templateID
         return "template \(name), version \(version ?? "unknown")"
     }
@@ -39,17 +39,17 @@ public struct TemplateMark: Sendable, Hashable {
 ///
 /// Assignments count only when they target this account directly (`target_type` `Account`) and have not failed or
 /// been superseded. An enterprise account's own assignments target its child accounts, so they mark nothing there.
-public struct TemplateManagement: Sendable {
+package struct TemplateManagement: Sendable {
     /// Access group id → its template.
-    public let groups: [String: TemplateMark]
+    package let groups: [String: TemplateMark]
     /// Trusted profile id → its template.
-    public let profiles: [String: TemplateMark]
+    package let profiles: [String: TemplateMark]
     /// Policy id → its policy template.
-    public let policies: [String: TemplateMark]
+    package let policies: [String: TemplateMark]
     /// The account settings template assigned to this account, if any.
-    public let settings: TemplateMark?
+    package let settings: TemplateMark?
 
-    public init(_ account: IAMAccount) {
+    package init(_ account: IAMAccount) {
         let applying = { (assignments: [TemplateAssignment]) in
             assignments.filter { $0.applies(to: account.accountID) }.sorted { $0.id < $1.id }
         }
@@ -107,7 +107,7 @@ public struct TemplateManagement: Sendable {
     }
 
     /// The collections the marks are worked out from: when one is unknown, more may be managed than is marked.
-    public static let sources: [CollectionKind] = [
+    package static let sources: [CollectionKind] = [
         .accessGroupTemplates, .accessGroupAssignments, .trustedProfiles, .trustedProfileAssignments,
         .accountSettingsTemplates, .accountSettingsAssignments, .effectiveIdentitySettings, .accessPolicies,
         .authorizationPolicies,
@@ -125,7 +125,7 @@ public struct TemplateManagement: Sendable {
     }
 
     /// Whether nothing in the account is marked.
-    public var isEmpty: Bool { groups.isEmpty && profiles.isEmpty && policies.isEmpty && settings == nil }
+    package var isEmpty: Bool { groups.isEmpty && profiles.isEmpty && policies.isEmpty && settings == nil }
 
     private static func byID(_ templates: [IAMTemplate]) -> [String: IAMTemplate] {
         Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -4,29 +4,29 @@ import Foundation
 /// accepting the five formats IBM's APIs use:
 /// `2020-10-16T10:36+0000`, `2019-01-01T01:01:00Z`, `2018-08-30T14:09:09.907Z`,
 /// `2026-07-17T06:41:51.267012883Z` and `2022-03-18T19:07:37:999+0000`.
-public struct Timestamp: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let raw: String
+package struct Timestamp: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let raw: String
     /// The instant, or `nil` when the string is in none of the known formats.
-    public let date: Date?
+    package let date: Date?
 
-    public init(_ raw: String) {
+    package init(_ raw: String) {
         self.raw = raw
         self.date = Self.parse(raw)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         self.init(try decoder.singleValueContainer().decode(String.self))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(raw)
     }
 
-    public var description: String { raw }
+    package var description: String { raw }
 
     /// Orders by instant; unparsable timestamps come first, in string order.
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         switch (lhs.date, rhs.date) {
         case let (l?, r?): l < r
         case (nil, _?): true

@@ -7,7 +7,7 @@ import GraphValues
 /// Every call is serialised with every other Graphviz call in the process (see `GraphvizSession`), so it is safe to
 /// call from any thread or task, but renders do not run in parallel. A layout cannot be cancelled and `dot`'s cost
 /// grows fast with size and cycles: bound the graph (aggregate it) before rendering, and prefer `sfdp` for large ones.
-public enum GraphvizRenderer {
+package enum GraphvizRenderer {
     /// Renders `graph` as `format`, laid out by `layout`.
     ///
     /// DOT is cgraph's own writer on the unlaid-out graph (attributes, styles, clusters and legend, no coordinates),
@@ -17,7 +17,7 @@ public enum GraphvizRenderer {
     /// `circo` is very slow on large graphs (minutes for 400 nodes).
     ///
     /// - Throws: `RenderError` when Graphviz fails, e.g. a layout or output plugin is missing.
-    public static func render(_ graph: AccessGraph, format: RenderFormat, layout: LayoutEngine = .dot) throws -> Data {
+    package static func render(_ graph: AccessGraph, format: RenderFormat, layout: LayoutEngine = .dot) throws -> Data {
         if format == .html {
             return try HTMLExplorer.page(graph, svg: try render(graph, format: .svg, layout: layout))
         }
@@ -56,7 +56,7 @@ public enum GraphvizRenderer {
     /// Reads `dot` back through Graphviz's own parser (`agmemread`): the numbers of nodes and edges of the graph it
     /// describes, or `nil` if Graphviz cannot parse it. Rendered maps have the access graph's nodes and edges (the
     /// legend is part of the graph's label).
-    public static func parsesBack(dot: Data) -> (nodes: Int, edges: Int)? {
+    package static func parsesBack(dot: Data) -> (nodes: Int, edges: Int)? {
         var text = [CChar](repeating: 0, count: dot.count + 1)
         text.withUnsafeMutableBytes { buffer in
             _ = dot.copyBytes(to: buffer)

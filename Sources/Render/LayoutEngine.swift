@@ -3,7 +3,7 @@
 /// `dot` draws ranked, left-to-right maps and suits graphs up to a few thousand nodes that are mostly acyclic; its
 /// cost grows quickly with size and cycles. `sfdp` lays out large graphs in about a second. The others are Graphviz's
 /// remaining general-purpose engines.
-public enum LayoutEngine: String, CaseIterable, Sendable {
+package enum LayoutEngine: String, CaseIterable, Sendable {
     /// Hierarchical, ranked left to right.
     case dot
     /// Multiscale force-directed: fast on large graphs.
@@ -19,7 +19,7 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
 
     /// Above this many nodes the engine takes minutes (measured on a 2-core machine); `nil` when it stays fast
     /// within the default node budget. `render` warns before such a layout (`SlowLayoutWarning`).
-    public var slowAbove: Int? {
+    package var slowAbove: Int? {
         switch self {
         case .circo: 100
         case .dot: 1_000

@@ -1,5 +1,5 @@
 /// Why Graphviz could not render an access graph. The messages are Graphviz's own, as it reported them.
-public enum RenderError: Error, CustomStringConvertible, Equatable, Sendable {
+package enum RenderError: Error, CustomStringConvertible, Equatable, Sendable {
     /// `gvContext` returned no context (Graphviz not usable in this process).
     case contextUnavailable
     /// cgraph refused to create the graph or one of its objects.
@@ -11,7 +11,7 @@ public enum RenderError: Error, CustomStringConvertible, Equatable, Sendable {
     /// cgraph could not write the graph as DOT.
     case dotWriteFailed(messages: [String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .contextUnavailable:
             return "Graphviz: could not create a rendering context (gvContext failed)"

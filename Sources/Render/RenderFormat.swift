@@ -1,5 +1,5 @@
 /// An output format of the renderer.
-public enum RenderFormat: String, CaseIterable, Sendable {
+package enum RenderFormat: String, CaseIterable, Sendable {
     /// Graphviz's own DOT text, written by cgraph without layout (re-render it with any Graphviz tool).
     case dot
     /// Scalable vector graphics, with tooltips and console links; byte-identical across runs.

@@ -1,17 +1,17 @@
 /// What `render` says on stderr before a layout that can take minutes, so that a large map is never a silent wait:
 /// the size of the map, the engine, and what is faster.
-public struct SlowLayoutWarning: Sendable, Equatable {
+package struct SlowLayoutWarning: Sendable, Equatable {
     /// The engine that will lay the map out.
-    public let engine: LayoutEngine
+    package let engine: LayoutEngine
     /// Nodes and edges of the map.
-    public let nodes: Int, edges: Int
+    package let nodes: Int, edges: Int
     /// Whether the node budget was lifted (`--full`): then a smaller budget is no remedy, the overview or a focused
     /// view is.
-    public let budgetLifted: Bool
+    package let budgetLifted: Bool
 
     /// The warning for a map of `nodes` nodes and `edges` edges laid out by `engine`, or `nil` when the engine stays
     /// fast at that size (`LayoutEngine.slowAbove`).
-    public init?(engine: LayoutEngine, nodes: Int, edges: Int, budgetLifted: Bool) {
+    package init?(engine: LayoutEngine, nodes: Int, edges: Int, budgetLifted: Bool) {
         guard let limit = engine.slowAbove, nodes > limit else { return nil }
         self.engine = engine
         self.nodes = nodes
@@ -20,7 +20,7 @@ public struct SlowLayoutWarning: Sendable, Equatable {
     }
 
     /// One line for stderr (without the program's prefix).
-    public var message: String {
+    package var message: String {
         let size = "laying out \(nodes) nodes and \(edges) edges with \(engine.rawValue) can take minutes"
         var remedies: [String] = []
         if engine != .sfdp { remedies.append("--layout sfdp") }

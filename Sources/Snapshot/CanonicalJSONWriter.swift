@@ -8,14 +8,14 @@ import Foundation
 /// Values are told apart as Foundation tells them: an `NSNumber` by what it holds (a shared boolean, a
 /// floating-point or an integer type, or an `NSDecimalNumber`), Swift numbers and booleans by their type, `nil` and
 /// `NSNull` as `null`. Nesting is bounded by whoever built the value (`JSONSerialization` parses at most 512 levels).
-public struct CanonicalJSONWriter {
+package struct CanonicalJSONWriter {
     /// The text written so far.
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
 
-    public init() {}
+    package init() {}
 
     /// Appends `value` at nesting level `depth` (its first line is not indented: the caller places it).
-    public mutating func write(_ value: Any, depth: Int = 0) throws(CanonicalJSONError) {
+    package mutating func write(_ value: Any, depth: Int = 0) throws(CanonicalJSONError) {
         if let string = value as? String {
             JSONPrimitives.appendString(string, to: &bytes)
         } else if let object = value as? [String: Any] {
@@ -118,7 +118,7 @@ public struct CanonicalJSONWriter {
 }
 
 /// Why a value could not be written as JSON.
-public enum CanonicalJSONError: Error, Equatable, CustomStringConvertible {
+package enum CanonicalJSONError: Error, Equatable, CustomStringConvertible {
     /// An infinite or NaN number.
     case notFinite
     /// A dictionary whose keys are not strings.
@@ -126,7 +126,7 @@ public enum CanonicalJSONError: Error, Equatable, CustomStringConvertible {
     /// A value of a type JSON has no form for (its type's name).
     case notJSON(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notFinite: "a number is infinite or NaN, which JSON cannot hold"
         case .keyNotString: "a dictionary key is not a string"

@@ -1,5 +1,5 @@
 /// One collection of a snapshot: which API it comes from, which file holds it, and how its items are keyed.
-public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable {
+package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable {
     case account
     case users
     case serviceIDs = "service_ids"
@@ -49,7 +49,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     case policyTemplateVersions = "policy_template_versions"
 
     /// How a collection's file is laid out.
-    public enum Shape: Sendable {
+    package enum Shape: Sendable {
         /// A JSON array of items sorted by the id key.
         case list
         /// A JSON object mapping a parent id to the array of that parent's items.
@@ -61,10 +61,10 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     }
 
     /// The manifest key, e.g. `access_group_members`.
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 
     /// The file name inside the snapshot directory.
-    public var fileName: String {
+    package var fileName: String {
         switch self {
         case .accessPolicies: "policies-access.json"
         case .authorizationPolicies: "policies-authorization.json"
@@ -78,7 +78,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
         }
     }
 
-    public var shape: Shape {
+    package var shape: Shape {
         switch self {
         case .account, .accessGroupSettings, .identitySettings, .cbrAccountSettings, .loginSettings, .effectiveIdentitySettings,
              .accessManagementSettings: .object
@@ -93,7 +93,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     }
 
     /// The field that identifies an item; items are sorted by it and must be unique by it.
-    public var idKey: String {
+    package var idKey: String {
         switch self {
         case .users, .trustedProfileIdentities, .accessGroupMembers: "iam_id"
         case .roles: "crn"
@@ -108,7 +108,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     }
 
     /// The collection whose ids are the parents of a per-parent collection.
-    public var parent: CollectionKind? {
+    package var parent: CollectionKind? {
         switch self {
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities: .trustedProfiles
         case .accessGroupMembers, .accessGroupRules: .accessGroups
@@ -125,7 +125,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     /// Whether a snapshot of one identity's access (scope `identity`, `fetch --identity`) holds the collection: the
     /// identity's access groups with their members and rules, its and their policies, and the roles that name what
     /// those grant.
-    public var inIdentityScope: Bool {
+    package var inIdentityScope: Bool {
         switch self {
         case .accessGroups, .accessGroupMembers, .accessGroupRules, .accessPolicies, .roles: true
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
@@ -139,7 +139,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
 
     /// For collections whose items carry secrets, the fields of the item's `credentials` object that identify rather
     /// than grant and may be written; every other credential field is dropped before anything is written.
-    public var keptCredentialFields: Set<String>? {
+    package var keptCredentialFields: Set<String>? {
         switch self {
         case .resourceKeys:
             ["iam_apikey_description", "iam_apikey_id", "iam_apikey_name", "iam_role_crn", "iam_serviceid_crn", "redacted"]
@@ -155,7 +155,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
 
     /// Top-level fields of an item that hold secrets and are dropped before anything is written (an identity
     /// provider's `secrets`: client secrets and keys).
-    public var droppedSecretFields: Set<String> {
+    package var droppedSecretFields: Set<String> {
         switch self {
         case .identityProviders: ["secrets"]
         case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
@@ -170,7 +170,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
 
     /// Whether an object with an `iam_id` in the collection is that identity (a user, a member), rather than
     /// something an identity owns (an API key names its owner's `iam_id`): `--redact` pseudonymises it as an identity.
-    public var namesIdentities: Bool {
+    package var namesIdentities: Bool {
         switch self {
         case .users, .serviceIDs, .trustedProfiles, .accessGroupMembers, .trustedProfileIdentities: true
         case .account, .trustedProfileLinks, .trustedProfileRules, .accessGroups, .accessGroupRules,
@@ -183,7 +183,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     }
 
     /// The prefix of the pseudonyms `--redact` gives the collection's entities (`user-…`, `group-…`).
-    public var pseudonymPrefix: String {
+    package var pseudonymPrefix: String {
         switch self {
         case .account: "account"
         case .users: "user"
@@ -211,7 +211,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     }
 
     /// Where the collection comes from (for a per-parent collection, the list of one parent's items).
-    public var endpoint: CollectionEndpoint {
+    package var endpoint: CollectionEndpoint {
         typealias Parameter = CollectionEndpoint.Parameter
         typealias Pager = CollectionEndpoint.SDKCall.Pager
         let account = Parameter.accountID
@@ -376,7 +376,7 @@ public enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable 
     }
 
     /// Whether items of this collection are policies, whose usage fields go to the volatile area.
-    public var holdsPolicies: Bool { self == .accessPolicies || self == .authorizationPolicies }
+    package var holdsPolicies: Bool { self == .accessPolicies || self == .authorizationPolicies }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension ValidationProblem {
     /// Turns a `JSONDecoder` failure into a problem naming the file, the JSON path and what was expected.
-    public init(file: String, decodingError error: any Error) {
+    package init(file: String, decodingError error: any Error) {
         guard let error = error as? DecodingError else {
             self.init(file: file, "cannot be read: \(error.localizedDescription)")
             return

@@ -6,26 +6,26 @@ import Foundation
 ///
 /// The file is scanned as bytes, a line at a time: a big account's policy and instance files are tens of megabytes,
 /// and only the lines that open or close an item, or hold its id, are looked at.
-public struct EntityLines: Sendable {
+package struct EntityLines: Sendable {
     /// First and last line (1-based, inclusive) of each item, by id.
-    public let ranges: [String: ClosedRange<Int>]
+    package let ranges: [String: ClosedRange<Int>]
     /// How many lines the file has.
-    public let lineCount: Int
+    package let lineCount: Int
 
     /// The line ranges of `kind`'s file in `directory`; `nil` when the file cannot be read from inside it.
-    public init?(_ kind: CollectionKind, in directory: URL) {
+    package init?(_ kind: CollectionKind, in directory: URL) {
         guard case .success(let url) = ContainedPath.resolve(kind.fileName, in: directory),
               let data = try? Data(contentsOf: url) else { return nil }
         self.init(data, kind: kind)
     }
 
     /// The line ranges of a canonical collection file's text.
-    public init(_ text: String, kind: CollectionKind) {
+    package init(_ text: String, kind: CollectionKind) {
         self.init(Data(text.utf8), kind: kind)
     }
 
     /// The line ranges of a canonical collection file's bytes.
-    public init(_ bytes: Data, kind: CollectionKind) {
+    package init(_ bytes: Data, kind: CollectionKind) {
         let depth: Int
         switch kind.shape {
         case .list: depth = 2
@@ -73,7 +73,7 @@ public struct EntityLines: Sendable {
     }
 
     /// The lines of the item with this id; for a file holding one object, the whole file.
-    public func lines(of id: String) -> ClosedRange<Int>? {
+    package func lines(of id: String) -> ClosedRange<Int>? {
         ranges[id] ?? (ranges.isEmpty && lineCount > 0 ? 1...lineCount : nil)
     }
 

@@ -14,15 +14,15 @@ import Foundation
 /// digits (which Core Foundation's 64-bit accumulator holds), is sorted here by that primary order alone; any other
 /// dictionary, and any whose keys tie at the primary level, is sorted with Foundation's own comparison. The tests
 /// compare the result with `JSONSerialization`'s bytes for every sample and for hostile keys.
-public enum JSONKeyOrder {
+package enum JSONKeyOrder {
     /// `dictionary`'s entries in Foundation's key order.
-    public static func sorted<Value>(_ dictionary: [String: Value]) -> [(key: String, value: Value)] {
+    package static func sorted<Value>(_ dictionary: [String: Value]) -> [(key: String, value: Value)] {
         sortedIndices(dictionary).map { dictionary[$0] }
     }
 
     /// The positions of `dictionary`'s entries in Foundation's key order: what `sorted(_:)` gives, found by moving
     /// positions around instead of key and value pairs (a writer walks every object of a snapshot this way).
-    public static func sortedIndices<Value>(_ dictionary: [String: Value]) -> [Dictionary<String, Value>.Index] {
+    package static func sortedIndices<Value>(_ dictionary: [String: Value]) -> [Dictionary<String, Value>.Index] {
         var indices = Array(dictionary.indices)
         guard indices.count > 1 else { return indices }
         if dictionary.keys.allSatisfy(isCollatable) {
@@ -35,7 +35,7 @@ public enum JSONKeyOrder {
     }
 
     /// Foundation's own comparison, exactly as `JSONSerialization` calls it.
-    public static func foundationPrecedes(_ first: String, _ second: String) -> Bool {
+    package static func foundationPrecedes(_ first: String, _ second: String) -> Bool {
         first.compare(second, options: [.numeric, .caseInsensitive, .forcedOrdering],
                       range: first.startIndex..<first.endIndex, locale: NSLocale.system) == .orderedAscending
     }

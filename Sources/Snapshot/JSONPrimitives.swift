@@ -6,14 +6,14 @@
 /// Every function appends to a byte buffer and never fails on data: strings are valid Unicode by construction in
 /// Swift, and the only value JSON cannot hold, a non-finite floating-point number, is reported by
 /// `appendNumber(_:to:)` returning `false`.
-public enum JSONPrimitives {
+package enum JSONPrimitives {
     /// Spaces per nesting level.
-    public static let indentWidth = 2
+    package static let indentWidth = 2
 
     /// Appends `string` as a quoted JSON string: `"` and `\` escaped with a backslash, U+0008 `\b`, U+0009 `\t`,
     /// U+000A `\n`, U+000C `\f`, U+000D `\r`, the other controls below U+0020 as `\u00XX` with lowercase hex digits;
     /// everything else — `/`, DEL, non-ASCII, U+2028 — as its UTF-8 bytes.
-    public static func appendString(_ string: String, to bytes: inout [UInt8]) {
+    package static func appendString(_ string: String, to bytes: inout [UInt8]) {
         bytes.append(quote)
         var string = string
         string.withUTF8 { utf8 in
@@ -31,13 +31,13 @@ public enum JSONPrimitives {
     }
 
     /// Appends a signed integer in decimal.
-    public static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+    package static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         appendInteger(value.magnitude, to: &bytes)
     }
 
     /// Appends an unsigned integer in decimal.
-    public static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
+    package static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for UInt64.max's 20 digits
         withUnsafeMutableBytes(of: &digits) { buffer in
             var rest = value
@@ -54,7 +54,7 @@ public enum JSONPrimitives {
     /// Appends a double as Swift's shortest round-tripping form (`description`) without a trailing `.0`: `1`, `-0`,
     /// `0.1`, `1e+16`, `5e-324`. Returns `false` and appends nothing for infinities and NaN.
     @discardableResult
-    public static func appendNumber(_ value: Double, to bytes: inout [UInt8]) -> Bool {
+    package static func appendNumber(_ value: Double, to bytes: inout [UInt8]) -> Bool {
         guard value.isFinite else { return false }
         appendTrimmingPointZero(value.description, to: &bytes)
         return true
@@ -62,53 +62,53 @@ public enum JSONPrimitives {
 
     /// Appends a float the same way, in `Float`'s own shortest form (`Float(0.1)` is `0.1`).
     @discardableResult
-    public static func appendNumber(_ value: Float, to bytes: inout [UInt8]) -> Bool {
+    package static func appendNumber(_ value: Float, to bytes: inout [UInt8]) -> Bool {
         guard value.isFinite else { return false }
         appendTrimmingPointZero(value.description, to: &bytes)
         return true
     }
 
     /// Appends `true` or `false`.
-    public static func appendBool(_ value: Bool, to bytes: inout [UInt8]) {
+    package static func appendBool(_ value: Bool, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: value ? trueText : falseText)
     }
 
     /// Appends `null`.
-    public static func appendNull(to bytes: inout [UInt8]) {
+    package static func appendNull(to bytes: inout [UInt8]) {
         bytes.append(contentsOf: nullText)
     }
 
     /// Appends the indentation of nesting level `depth` (two spaces per level).
-    public static func appendIndent(depth: Int, to bytes: inout [UInt8]) {
+    package static func appendIndent(depth: Int, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: repeatElement(space, count: depth * indentWidth))
     }
 
     /// Appends what follows an object key: ` : `.
-    public static func appendKeySeparator(to bytes: inout [UInt8]) {
+    package static func appendKeySeparator(to bytes: inout [UInt8]) {
         bytes.append(contentsOf: keySeparator)
     }
 
     /// Appends what separates two members or elements before the next one's indentation: `,` and a line break.
-    public static func appendMemberSeparator(to bytes: inout [UInt8]) {
+    package static func appendMemberSeparator(to bytes: inout [UInt8]) {
         bytes.append(contentsOf: memberSeparator)
     }
 
     /// Appends an opening bracket (`[` or `{`) and its line break. Foundation opens every container this way, empty
     /// ones too (`[`, a blank line, then the closing bracket: see `appendClose`).
-    public static func appendOpen(_ container: Container, to bytes: inout [UInt8]) {
+    package static func appendOpen(_ container: Container, to bytes: inout [UInt8]) {
         bytes.append(container.open)
         bytes.append(newline)
     }
 
     /// Appends a line break, the indentation of the container's own level `depth`, and its closing bracket.
-    public static func appendClose(_ container: Container, depth: Int, to bytes: inout [UInt8]) {
+    package static func appendClose(_ container: Container, depth: Int, to bytes: inout [UInt8]) {
         bytes.append(newline)
         appendIndent(depth: depth, to: &bytes)
         bytes.append(container.close)
     }
 
     /// The two kinds of JSON container.
-    public enum Container: Sendable {
+    package enum Container: Sendable {
         case array, object
 
         var open: UInt8 {

@@ -2,23 +2,23 @@ import Foundation
 
 /// A snapshot directory read from disk: its manifest, the bytes of every readable collection file, and the problems
 /// found on the way. Typed decoding happens in `Model`.
-public struct LoadedSnapshot: Sendable {
-    public let directory: URL
-    public let manifest: Manifest
+package struct LoadedSnapshot: Sendable {
+    package let directory: URL
+    package let manifest: Manifest
     /// Bytes of each collection whose manifest status is `ok` and whose file could be read.
-    public let files: [CollectionKind: Data]
+    package let files: [CollectionKind: Data]
     /// Collections whose content is unknown: not `ok` in the manifest, absent from it, or with an unreadable file.
-    public let unknown: [CollectionKind: Unavailability]
+    package let unknown: [CollectionKind: Unavailability]
     /// `volatile/policy-usage.json`, when present.
-    public let policyUsage: Data?
+    package let policyUsage: Data?
     /// `volatile/activity.json`, when present.
-    public let activity: Data?
+    package let activity: Data?
     /// `volatile/mfa.json`, when present.
-    public let mfa: Data?
-    public let problems: [ValidationProblem]
+    package let mfa: Data?
+    package let problems: [ValidationProblem]
 
     /// Why a collection's content is unknown.
-    public enum Unavailability: Sendable, Equatable, CustomStringConvertible {
+    package enum Unavailability: Sendable, Equatable, CustomStringConvertible {
         /// The fetch could not read it (`forbidden` or `failed`), with the HTTP status and the API's message.
         case notFetched(Manifest.Status, httpStatus: Int?, message: String?)
         /// The manifest has no entry for it.
@@ -26,7 +26,7 @@ public struct LoadedSnapshot: Sendable {
         /// The manifest lists it, but its file is missing or unreadable.
         case unreadable
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notFetched(let status, let http, let message):
                 "\(status.rawValue)" + (http.map { " (HTTP \($0))" } ?? "") + (message.map { ": \($0)" } ?? "")
@@ -36,7 +36,7 @@ public struct LoadedSnapshot: Sendable {
         }
     }
 
-    public init(directory: URL, manifest: Manifest, files: [CollectionKind: Data],
+    package init(directory: URL, manifest: Manifest, files: [CollectionKind: Data],
                 unknown: [CollectionKind: Unavailability], policyUsage: Data?, activity: Data?,
                 mfa: Data?, problems: [ValidationProblem]) {
         self.directory = directory

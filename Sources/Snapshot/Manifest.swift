@@ -1,23 +1,23 @@
 /// `manifest.json`: what a snapshot holds, where it came from and how each collection's fetch went.
-public struct Manifest: Codable, Sendable, Equatable {
-    public static let formatName = "iamgraph-snapshot"
-    public static let currentVersion = 1
-    public static let fileName = "manifest.json"
+package struct Manifest: Codable, Sendable, Equatable {
+    package static let formatName = "iamgraph-snapshot"
+    package static let currentVersion = 1
+    package static let fileName = "manifest.json"
 
-    public var format: String
-    public var version: Int
-    public var toolVersion: String
-    public var accountID: String
+    package var format: String
+    package var version: Int
+    package var toolVersion: String
+    package var accountID: String
     /// When the fetch started, RFC 3339 UTC.
-    public var fetchedAt: String
-    public var scope: Scope
-    public var collections: [String: CollectionEntry]
-    public var volatile: [String: VolatileEntry]
+    package var fetchedAt: String
+    package var scope: Scope
+    package var collections: [String: CollectionEntry]
+    package var volatile: [String: VolatileEntry]
     /// Set when the snapshot was re-sealed by hand (`iamgraph reseal`) after its files were edited: what it says, so
     /// that no one takes the files for what the API returned. Absent from fetched snapshots.
-    public var resealed: String?
+    package var resealed: String?
 
-    public init(toolVersion: String, accountID: String, fetchedAt: String, scope: Scope,
+    package init(toolVersion: String, accountID: String, fetchedAt: String, scope: Scope,
                 collections: [String: CollectionEntry] = [:], volatile: [String: VolatileEntry] = [:]) {
         self.format = Self.formatName
         self.version = Self.currentVersion
@@ -36,7 +36,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         case fetchedAt = "fetched_at"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decode(String.self, forKey: .format)
         version = try c.decode(Int.self, forKey: .version)
@@ -50,40 +50,40 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     /// What part of the account a snapshot covers.
-    public struct Scope: Codable, Sendable, Equatable, CustomStringConvertible {
-        public enum Kind: String, Codable, Sendable { case account, identity }
-        public var kind: Kind
+    package struct Scope: Codable, Sendable, Equatable, CustomStringConvertible {
+        package enum Kind: String, Codable, Sendable { case account, identity }
+        package var kind: Kind
         /// For `identity` scope: the identity whose access was fetched.
-        public var iamID: String?
+        package var iamID: String?
 
-        public static let account = Scope(kind: .account, iamID: nil)
-        public static func identity(_ iamID: String) -> Scope { Scope(kind: .identity, iamID: iamID) }
+        package static let account = Scope(kind: .account, iamID: nil)
+        package static func identity(_ iamID: String) -> Scope { Scope(kind: .identity, iamID: iamID) }
 
         enum CodingKeys: String, CodingKey { case kind, iamID = "iam_id" }
 
-        public var description: String {
+        package var description: String {
             kind == .account ? "account" : "identity \(iamID ?? "?")"
         }
     }
 
     /// How one collection's fetch went.
-    public enum Status: String, Codable, Sendable {
+    package enum Status: String, Codable, Sendable {
         case ok, forbidden, failed
     }
 
-    public struct CollectionEntry: Codable, Sendable, Equatable {
-        public var api: String
-        public var endpoint: String
-        public var query: String
-        public var file: String?
-        public var pages: Int
-        public var items: Int?
-        public var sha256: String?
-        public var status: Status
-        public var httpStatus: Int?
-        public var message: String?
+    package struct CollectionEntry: Codable, Sendable, Equatable {
+        package var api: String
+        package var endpoint: String
+        package var query: String
+        package var file: String?
+        package var pages: Int
+        package var items: Int?
+        package var sha256: String?
+        package var status: Status
+        package var httpStatus: Int?
+        package var message: String?
 
-        public init(api: String, endpoint: String, query: String, file: String? = nil, pages: Int, items: Int? = nil,
+        package init(api: String, endpoint: String, query: String, file: String? = nil, pages: Int, items: Int? = nil,
                     sha256: String? = nil, status: Status, httpStatus: Int? = nil, message: String? = nil) {
             self.api = api
             self.endpoint = endpoint
@@ -103,12 +103,12 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
     }
 
-    public struct VolatileEntry: Codable, Sendable, Equatable {
-        public var file: String
-        public var items: Int
-        public var sha256: String
+    package struct VolatileEntry: Codable, Sendable, Equatable {
+        package var file: String
+        package var items: Int
+        package var sha256: String
 
-        public init(file: String, items: Int, sha256: String) {
+        package init(file: String, items: Int, sha256: String) {
             self.file = file
             self.items = items
             self.sha256 = sha256

@@ -4,16 +4,16 @@ import Foundation
 /// moved out to the volatile area, serialized canonically. `@unchecked Sendable` because it is immutable once built
 /// (`usage` holds JSON values parsed by `JSONSerialization` that nothing mutates), so a fetch can normalize each
 /// collection in its own task.
-public struct NormalizedCollection: @unchecked Sendable {
+package struct NormalizedCollection: @unchecked Sendable {
     /// The canonical bytes of the collection file.
-    public let data: Data
+    package let data: Data
     /// Items in the file (for `object` collections, 1).
-    public let itemCount: Int
+    package let itemCount: Int
     /// For policy collections: policy id → the usage fields taken out of that policy.
-    public let usage: [String: [String: Any]]
+    package let usage: [String: [String: Any]]
 
     /// Normalizes `content`, which must have the collection's shape (see `CollectionKind.Shape`).
-    public init(_ kind: CollectionKind, content: Any) throws {
+    package init(_ kind: CollectionKind, content: Any) throws {
         var usage: [String: [String: Any]] = [:]
         let normalized: Any
         let count: Int

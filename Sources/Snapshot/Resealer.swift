@@ -3,22 +3,22 @@ import Foundation
 /// Seals a snapshot directory again after its files were edited: every readable collection is re-added from its
 /// parsed content (items sorted, files canonical), and the manifest's item counts and SHA-256 sums are recomputed, so
 /// the snapshot validates. iamgraph's one re-seal: `iamgraph reseal`, `iamgraph-samples seal` and the tests use it.
-public struct Resealer {
+package struct Resealer {
     /// Works out the source to record for each collection from every readable collection's content (`iamgraph-samples
     /// seal` records what a fetch would); without it, the sources the manifest records are kept.
-    public typealias Sources = (_ contents: [CollectionKind: Any]) -> (_ kind: CollectionKind, _ content: Any) -> SnapshotWriter.Source
+    package typealias Sources = (_ contents: [CollectionKind: Any]) -> (_ kind: CollectionKind, _ content: Any) -> SnapshotWriter.Source
 
     /// Another fetch time, or `nil` to keep the manifest's.
-    public var fetchedAt: String?
+    package var fetchedAt: String?
     /// Another account id, or `nil` to keep the manifest's.
-    public var accountID: String?
+    package var accountID: String?
     /// Collections recorded as forbidden (HTTP 403), whatever their files hold.
-    public var forbidden: Set<CollectionKind>
-    public var sources: Sources?
+    package var forbidden: Set<CollectionKind>
+    package var sources: Sources?
     /// What the manifest records about the re-seal (`Manifest.resealed`); `nil` records nothing.
-    public var note: String?
+    package var note: String?
 
-    public init(fetchedAt: String? = nil, accountID: String? = nil, forbidden: Set<CollectionKind> = [],
+    package init(fetchedAt: String? = nil, accountID: String? = nil, forbidden: Set<CollectionKind> = [],
                 sources: Sources? = nil, note: String? = nil) {
         self.fetchedAt = fetchedAt
         self.accountID = accountID
@@ -28,13 +28,13 @@ public struct Resealer {
     }
 
     /// Why a snapshot cannot be re-sealed.
-    public enum Failure: Error, CustomStringConvertible {
+    package enum Failure: Error, CustomStringConvertible {
         /// The manifest names a collection this version of iamgraph does not know.
         case unknownCollection(String)
         /// A collection file the manifest lists is missing or not JSON.
         case unreadableFile(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unknownCollection(let name): "the manifest lists an unknown collection \"\(name)\""
             case .unreadableFile(let file): "\(file) is missing or not valid JSON"
@@ -45,7 +45,7 @@ public struct Resealer {
     /// Re-seals `directory` in place (atomically: the old snapshot stays if anything fails) and returns the manifest
     /// written. Throws when the manifest or a readable collection's file cannot be read or parsed.
     @discardableResult
-    public func reseal(_ directory: URL) throws -> Manifest {
+    package func reseal(_ directory: URL) throws -> Manifest {
         let manifest = try JSONDecoder().decode(Manifest.self, from: Self.read(Manifest.fileName, in: directory))
         var entries: [(kind: CollectionKind, entry: Manifest.CollectionEntry)] = []
         for (name, entry) in manifest.collections.sorted(by: { $0.key < $1.key }) {

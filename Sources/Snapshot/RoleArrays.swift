@@ -1,4 +1,4 @@
 /// The three arrays of a `/v2/roles` response, as kept in `roles.json`.
-public enum RoleArrays {
-    public static let keys = ["custom_roles", "service_roles", "system_roles"]
+package enum RoleArrays {
+    package static let keys = ["custom_roles", "service_roles", "system_roles"]
 }

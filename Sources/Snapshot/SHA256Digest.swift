@@ -2,8 +2,8 @@ import CCrypto
 import Foundation
 
 /// SHA-256 of a file's bytes, through libcrypto, as lower-case hex.
-public enum SHA256Digest {
-    public static func hex(of data: Data) -> String {
+package enum SHA256Digest {
+    package static func hex(of data: Data) -> String {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
         data.withUnsafeBytes { buffer in
             _ = SHA256(buffer.bindMemory(to: UInt8.self).baseAddress, buffer.count, &digest)

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Where a snapshot went.
-public enum SnapshotPlacement: Sendable, Equatable {
+package enum SnapshotPlacement: Sendable, Equatable {
     /// At the destination: created, or replacing what was there.
     case inPlace
     /// Beside the destination, which was left as it was because the new snapshot is partial and `reason`.
     case beside(URL, reason: KeptReason)
 
     /// Why a partial snapshot did not replace the one in place.
-    public enum KeptReason: Sendable, Equatable {
+    package enum KeptReason: Sendable, Equatable {
         /// The snapshot in place holds these collections (manifest names), which the new one lacks.
         case wouldLose([String])
         /// The snapshot in place has a manifest that cannot be read, so what it holds is unknown.

@@ -1,21 +1,21 @@
 import Foundation
 
 /// Reads a snapshot directory: the manifest, then every collection file it lists, checking SHA-256 sums.
-public enum SnapshotReader {
+package enum SnapshotReader {
     /// Why a snapshot cannot be read at all (as opposed to problems within it).
-    public struct Unreadable: Error, CustomStringConvertible {
-        public let problem: ValidationProblem
-        public var description: String { problem.description }
+    package struct Unreadable: Error, CustomStringConvertible {
+        package let problem: ValidationProblem
+        package var description: String { problem.description }
 
         /// One line naming the snapshot as the user gave it: `snap/manifest.json at $.version: unknown format version 2…`.
-        public func message(snapshot: String) -> String {
+        package func message(snapshot: String) -> String {
             guard problem.file != snapshot, !problem.file.hasPrefix("/") else { return "\(snapshot): \(problem.message)" }
             let location = snapshot.hasSuffix("/") ? snapshot + problem.file : snapshot + "/" + problem.file
             return location + (problem.path == "$" ? "" : " at \(problem.path)") + ": " + problem.message
         }
     }
 
-    public static func load(_ directory: URL) throws(Unreadable) -> LoadedSnapshot {
+    package static func load(_ directory: URL) throws(Unreadable) -> LoadedSnapshot {
         let manifest = try readManifest(directory)
         var problems: [ValidationProblem] = []
         var files: [CollectionKind: Data] = [:]

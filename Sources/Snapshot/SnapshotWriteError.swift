@@ -1,14 +1,14 @@
 import Foundation
 
 /// Why a snapshot could not be written.
-public enum SnapshotWriteError: Error, CustomStringConvertible {
+package enum SnapshotWriteError: Error, CustomStringConvertible {
     case wrongShape(CollectionKind, expected: String)
     case notASnapshotDirectory(URL)
     case io(String, underlying: any Error)
     /// A signal stopped the write before the new snapshot was put in place; its staging directory was removed.
     case interrupted
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .wrongShape(let kind, let expected):
             "collection \(kind.name): expected \(expected)"

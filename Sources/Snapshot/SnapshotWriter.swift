@@ -3,15 +3,15 @@ import Foundation
 /// Assembles a snapshot from raw API content and writes it atomically: everything goes to a temporary sibling
 /// directory that replaces the destination only once complete, so an existing snapshot is never left half-written
 /// (and, if asked, never replaced by a partial one that would lose collections).
-public struct SnapshotWriter {
+package struct SnapshotWriter {
     /// Where a collection's content came from, as recorded in the manifest.
-    public struct Source: Sendable {
-        public var api: String
-        public var endpoint: String
-        public var query: String
-        public var pages: Int
+    package struct Source: Sendable {
+        package var api: String
+        package var endpoint: String
+        package var query: String
+        package var pages: Int
 
-        public init(api: String, endpoint: String, query: String, pages: Int) {
+        package init(api: String, endpoint: String, query: String, pages: Int) {
             self.api = api
             self.endpoint = endpoint
             self.query = query
@@ -19,24 +19,24 @@ public struct SnapshotWriter {
         }
     }
 
-    public private(set) var manifest: Manifest
+    package private(set) var manifest: Manifest
     private var files: [String: Data] = [:]
     private var usage: [String: [String: Any]] = [:]
     private var activity: Any?
     private var mfa: Any?
 
-    public init(toolVersion: String, accountID: String, fetchedAt: String, scope: Manifest.Scope) {
+    package init(toolVersion: String, accountID: String, fetchedAt: String, scope: Manifest.Scope) {
         manifest = Manifest(toolVersion: toolVersion, accountID: accountID, fetchedAt: fetchedAt, scope: scope)
     }
 
     /// Adds a collection fetched successfully; `content` has the collection's shape. `remark` is kept in the
     /// manifest entry's `message` (e.g. a complementary listing that failed).
-    public mutating func add(_ kind: CollectionKind, content: Any, source: Source, remark: String? = nil) throws {
+    package mutating func add(_ kind: CollectionKind, content: Any, source: Source, remark: String? = nil) throws {
         add(kind, normalized: try NormalizedCollection(kind, content: content), source: source, remark: remark)
     }
 
     /// Adds a collection fetched successfully and already normalized (e.g. while other collections were fetched).
-    public mutating func add(_ kind: CollectionKind, normalized: NormalizedCollection, source: Source, remark: String? = nil) {
+    package mutating func add(_ kind: CollectionKind, normalized: NormalizedCollection, source: Source, remark: String? = nil) {
         files[kind.fileName] = normalized.data
         usage.merge(normalized.usage) { _, new in new }
         manifest.collections[kind.name] = Manifest.CollectionEntry(
@@ -46,7 +46,7 @@ public struct SnapshotWriter {
     }
 
     /// Records a collection that could not be read: it has no file and loads as unknown.
-    public mutating func addUnavailable(_ kind: CollectionKind, source: Source, status: Manifest.Status,
+    package mutating func addUnavailable(_ kind: CollectionKind, source: Source, status: Manifest.Status,
                                         httpStatus: Int, message: String) {
         files[kind.fileName] = nil
         manifest.collections[kind.name] = Manifest.CollectionEntry(
@@ -55,28 +55,28 @@ public struct SnapshotWriter {
     }
 
     /// Adds policy usage fields that arrived separately (e.g. from an existing volatile file).
-    public mutating func addPolicyUsage(_ entries: [String: [String: Any]]) {
+    package mutating func addPolicyUsage(_ entries: [String: [String: Any]]) {
         usage.merge(entries) { _, new in new }
     }
 
     /// What the manifest says about a re-seal by hand (`Manifest.resealed`); `nil` for a fetch.
-    public var resealed: String? {
+    package var resealed: String? {
         get { manifest.resealed }
         set { manifest.resealed = newValue }
     }
 
     /// Sets the identity activity report, kept in the volatile area.
-    public mutating func setActivity(_ report: Any) {
+    package mutating func setActivity(_ report: Any) {
         activity = report
     }
 
     /// Sets the MFA enrolment report, kept in the volatile area.
-    public mutating func setMFA(_ report: Any) {
+    package mutating func setMFA(_ report: Any) {
         mfa = report
     }
 
     /// Every file of the snapshot, by path relative to the snapshot directory, with the final manifest.
-    public func renderedFiles() throws -> [String: Data] {
+    package func renderedFiles() throws -> [String: Data] {
         try rendered().files
     }
 
@@ -106,7 +106,7 @@ public struct SnapshotWriter {
     /// here: it never replaces one of the account (or of another identity) unless `partial` is `.replace`. Files in an existing snapshot directory that
     /// are not part of the format (a README, `.gitkeep`) are kept. `interruption` can stop the write cleanly.
     @discardableResult
-    public func write(to directory: URL, partial: PartialSnapshotPolicy = .replace,
+    package func write(to directory: URL, partial: PartialSnapshotPolicy = .replace,
                       interruption: WriteInterruption? = nil) throws -> (manifest: Manifest, placement: SnapshotPlacement) {
         let (files, manifest) = try rendered()
         try interruption?.begin()
@@ -129,7 +129,7 @@ public struct SnapshotWriter {
     /// Removes the staging directories that fetches which died (SIGKILL, power loss) left beside `directory`; a
     /// directory a running write uses is never touched. Returns what was removed (or put back in place).
     @discardableResult
-    public static func removeStaleStaging(beside directory: URL) -> [URL] {
+    package static func removeStaleStaging(beside directory: URL) -> [URL] {
         AtomicDirectory.sweep(beside: directory)
     }
 
@@ -156,6 +156,6 @@ public struct SnapshotWriter {
     }
 
     /// Names at the top of a snapshot directory that the format owns.
-    public static let ownedNames: Set<String> =
+    package static let ownedNames: Set<String> =
         Set(CollectionKind.allCases.map(\.fileName)).union([Manifest.fileName, VolatileArea.directory])
 }

@@ -1,4 +1,4 @@
 /// The version of iamgraph, recorded in every snapshot it writes and sent as its User-Agent.
-public enum ToolVersion {
-    public static let current = "0.1.0"
+package enum ToolVersion {
+    package static let current = "0.1.0"
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Before a write, `interrupt` runs its action at once. During one, the write notices at its next checkpoint (between
 /// two files, before the swap), removes its staging directory and ends; the action runs then. Once the new snapshot
 /// is in place there is nothing left to stop: the action never runs, and the command ends as it would have.
-public final class WriteInterruption: @unchecked Sendable {
+package final class WriteInterruption: @unchecked Sendable {
     // Guarded by `lock`.
     private var writing = false
     private var interrupted = false
@@ -13,12 +13,12 @@ public final class WriteInterruption: @unchecked Sendable {
     private var whenStopped: (@Sendable () -> Void)?
     private let lock = NSLock()
 
-    public init() {}
+    package init() {}
 
     /// Asks the write to stop; `stopped` runs once nothing is half-written (at once before the write, never after it
     /// put the snapshot in place). Returns whether a write is being stopped, `stopped` running when it is.
     @discardableResult
-    public func interrupt(then stopped: @escaping @Sendable () -> Void) -> Bool {
+    package func interrupt(then stopped: @escaping @Sendable () -> Void) -> Bool {
         let (isWriting, isDone) = lock.withLock {
             interrupted = true
             if writing { whenStopped = stopped }

@@ -3,9 +3,9 @@ import Model
 
 /// `samples/demo`, loaded once per test process. A sample that cannot be read fails the tests that use it (they
 /// `try` it), not the whole process.
-public enum DemoSample {
+package enum DemoSample {
     private static let loaded = Result { try AccountLoader.load(directory: Samples.demo).account }
 
     /// The demo account.
-    public static func account() throws -> IAMAccount { try loaded.get() }
+    package static func account() throws -> IAMAccount { try loaded.get() }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Model
 
 /// `samples/enterprise`, loaded once per test process. A sample that cannot be read fails the tests that use it.
-public enum EnterpriseSample {
+package enum EnterpriseSample {
     private static let loaded = Result { try AccountLoader.load(directory: Samples.enterprise).account }
 
     /// The enterprise account (200 users, 30 access groups).
-    public static func account() throws -> IAMAccount { try loaded.get() }
+    package static func account() throws -> IAMAccount { try loaded.get() }
 }

@@ -2,37 +2,37 @@ import Foundation
 
 /// The tests' one way to run a program: to completion, capturing stdout and stderr, without blocking Swift's
 /// cooperative threads. Credentials of the environment (`IBMCLOUD_*`) are never passed on.
-public enum ProcessRunner {
-    public struct Result: Sendable {
+package enum ProcessRunner {
+    package struct Result: Sendable {
         /// The exit status, or the signal number when `signalled`.
-        public let status: Int32
+        package let status: Int32
         /// Whether the process died of a signal (a trap, an abort) instead of exiting.
-        public let signalled: Bool
-        public let stdout: String
-        public let stderr: String
+        package let signalled: Bool
+        package let stdout: String
+        package let stderr: String
     }
 
     /// The built `iamgraph`, next to the test bundle (test targets that run it declare it as a dependency).
-    public static let iamgraph = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    package static let iamgraph = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("iamgraph")
 
     /// Runs the built `iamgraph`.
-    public static func iamgraph(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+    package static func iamgraph(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
         try await run(iamgraph, arguments, environment: environment)
     }
 
     /// `git -C repository …`.
-    public static func git(_ repository: URL, _ arguments: [String]) async throws -> Result {
+    package static func git(_ repository: URL, _ arguments: [String]) async throws -> Result {
         try await run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "-C", repository.path] + arguments)
     }
 
-    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+    package static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
         let process = try start(executable, arguments, environment: environment)
         return await finish(process)
     }
 
     /// Starts a program, for tests that act on it while it runs; `finish(_:)` collects it.
-    public static func start(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> RunningProcess {
+    package static func start(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> RunningProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -51,7 +51,7 @@ public enum ProcessRunner {
 
     /// Waits for the process on a dispatch thread: blocking reads must not occupy Swift's cooperative threads, which
     /// the in-process fake cloud needs to answer the child.
-    public static func finish(_ running: RunningProcess) async -> Result {
+    package static func finish(_ running: RunningProcess) async -> Result {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let stdout = PipeDrain(running.stdout)
@@ -83,8 +83,8 @@ public enum ProcessRunner {
         }
     }
 
-    public struct RunningProcess: @unchecked Sendable {  // the process is only waited for and signalled
-        public let process: Process
+    package struct RunningProcess: @unchecked Sendable {  // the process is only waited for and signalled
+        package let process: Process
         let stdout: Pipe
         let stderr: Pipe
     }

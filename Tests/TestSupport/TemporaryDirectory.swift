@@ -1,21 +1,21 @@
 import Foundation
 
 /// Fresh directories under the system's temporary directory, each with a unique name.
-public enum TemporaryDirectory {
+package enum TemporaryDirectory {
     /// A new, empty directory; the caller removes it (usually with `defer`).
-    public static func make(_ prefix: String) throws -> URL {
+    package static func make(_ prefix: String) throws -> URL {
         let url = path(prefix)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// A unique path that does not exist yet, for code that must create the directory itself.
-    public static func path(_ prefix: String) -> URL {
+    package static func path(_ prefix: String) -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
     }
 
     /// A path as `path(_:)`, removed when the test process exits: for fixtures shared by a whole run.
-    public static func removedAtExit(_ prefix: String) -> URL {
+    package static func removedAtExit(_ prefix: String) -> URL {
         let url = path(prefix)
         RemovalAtExit.shared.add(url)
         return url

@@ -2,12 +2,12 @@ import CLibFuzzer
 import Foundation
 
 /// Starts libFuzzer from a fuzz target's `main`.
-public enum FuzzDriver {
+package enum FuzzDriver {
     /// Runs libFuzzer with the process's arguments (its `-flags`, then corpus directories, or files to replay) and
     /// exits with its status. `target` is called once per input and must return 0. Built without `-sanitize=fuzzer`
     /// (a plain `swift build` of the package), there is no libFuzzer: each file argument is run once as an input and
     /// the process exits 0, or 2 when no file was given.
-    public static func run(_ target: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Never {
+    package static func run(_ target: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Never {
         guard iamgraph_fuzzer_linked() != 0 else { replay(target) }
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv

@@ -2,14 +2,14 @@ import Foundation
 
 /// One fuzz input in the harness's format: a first line naming what the rest stands for (a file of the snapshot, an
 /// answer of the API), then those bytes. Seeds stay readable, and a crashing input says what it hit.
-public struct FuzzInput: Sendable {
+package struct FuzzInput: Sendable {
     /// The first line.
-    public let name: String
+    package let name: String
     /// Everything after the first line feed.
-    public let body: Data
+    package let body: Data
 
     /// Splits libFuzzer's bytes; `nil` without a line feed.
-    public init?(_ bytes: UnsafePointer<UInt8>?, count: Int) {
+    package init?(_ bytes: UnsafePointer<UInt8>?, count: Int) {
         guard let bytes else { return nil }
         let buffer = UnsafeBufferPointer(start: bytes, count: count)
         guard let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) else { return nil }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// The iamgraph checkout this harness was built from.
-public enum Repository {
+package enum Repository {
     /// The repository's root directory (this file is `Fuzzing/Sources/FuzzSupport/Repository.swift`).
-    public static let root = URL(fileURLWithPath: #filePath)
+    package static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The demo snapshot, the valid base every snapshot input changes one file of.
-    public static let demoSnapshot = root.appendingPathComponent("samples/demo")
+    package static let demoSnapshot = root.appendingPathComponent("samples/demo")
 }

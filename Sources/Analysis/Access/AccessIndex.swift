@@ -2,24 +2,24 @@ import Model
 
 /// Lookups the analyses share, built once per account in linear time: who is in which group, which policies each
 /// subject holds, who may assume which trusted profile.
-public struct AccessIndex: Sendable {
-    public let account: IAMAccount
+package struct AccessIndex: Sendable {
+    package let account: IAMAccount
     /// Member IAM id → (group, membership).
-    public let groupsOfMember: [String: [(group: AccessGroup, member: GroupMember)]]
+    package let groupsOfMember: [String: [(group: AccessGroup, member: GroupMember)]]
     /// Subject IAM id → access policies assigned directly.
-    public let policiesOfIAMID: [String: [Policy]]
+    package let policiesOfIAMID: [String: [Policy]]
     /// Access group id → its access policies.
-    public let policiesOfGroup: [String: [Policy]]
+    package let policiesOfGroup: [String: [Policy]]
     /// IAM id → trusted profiles listing it among the identities that may assume them.
-    public let profilesAssumableBy: [String: [TrustedProfile]]
+    package let profilesAssumableBy: [String: [TrustedProfile]]
     /// Every access policy with its classified target.
-    public let targets: [String: PolicyTarget]
+    package let targets: [String: PolicyTarget]
     /// The account's context-based-restrictions rules, ready to say which grants and instances they restrict.
-    public let networkRestrictions: NetworkRestrictions
+    package let networkRestrictions: NetworkRestrictions
     /// Names (lowercased) that more than one identity of the account goes by: `name(ofIAMID:)` tells them apart.
     let sharedNames: Set<String>
 
-    public init(_ account: IAMAccount) {
+    package init(_ account: IAMAccount) {
         self.account = account
         var groupsOfMember: [String: [(group: AccessGroup, member: GroupMember)]] = [:]
         for group in account.accessGroups {
@@ -53,13 +53,13 @@ public struct AccessIndex: Sendable {
 
     /// Whether policies, memberships or trusted profiles name this IAM id: an identity the snapshot's lists may lack
     /// (an identity-scope snapshot has no user list; a member may have left the account) but that holds access.
-    public func names(iamID: String) -> Bool {
+    package func names(iamID: String) -> Bool {
         policiesOfIAMID[iamID] != nil || groupsOfMember[iamID] != nil || profilesAssumableBy[iamID] != nil
     }
 
     /// Every IAM id the whole-account analyses consider: the snapshot's identities and every subject of a membership,
     /// policy or profile identity (which the lists may lack), sorted.
-    public var subjects: [String] {
+    package var subjects: [String] {
         var subjects = Set(account.identities.map(\.iamID))
         subjects.formUnion(policiesOfIAMID.keys)
         subjects.formUnion(groupsOfMember.keys)
@@ -68,16 +68,16 @@ public struct AccessIndex: Sendable {
     }
 
     /// The classified target of a policy.
-    public func target(of policy: Policy) -> PolicyTarget { targets[policy.id] ?? PolicyTarget(policy) }
+    package func target(of policy: Policy) -> PolicyTarget { targets[policy.id] ?? PolicyTarget(policy) }
 
     /// The `expires_at` of a dynamic membership that had expired when the snapshot was taken, else `nil`.
-    public func lapse(of member: GroupMember) -> String? {
+    package func lapse(of member: GroupMember) -> String? {
         guard member.isDynamic, let expires = member.expiresAt, expires.date != nil, expires < account.fetchedAt else { return nil }
         return expires.raw
     }
 
     /// The rule through which a dynamic member joined (the group's only rule, or its rules' names).
-    public func dynamicRuleName(_ group: AccessGroup, _ member: GroupMember) -> String? {
+    package func dynamicRuleName(_ group: AccessGroup, _ member: GroupMember) -> String? {
         guard member.isDynamic else { return nil }
         let names = group.rules.map { $0.name ?? $0.id }
         return names.isEmpty ? "unknown rule" : names.joined(separator: " | ")

@@ -3,17 +3,17 @@ import Model
 /// Readable names for what policies refer to by id, as the analyses and their reports show them.
 extension AccessIndex {
     /// The short name of a role CRN: the role list's `display_name`, else the CRN's last segment.
-    public func roleName(_ crn: String) -> String {
+    package func roleName(_ crn: String) -> String {
         account.rolesByCRN[crn]?.shortName ?? RoleName.fromCRN(crn)
     }
 
     /// The role names a policy grants, joined: "Viewer, Reader".
-    public func roleNames(of policy: Policy) -> String {
+    package func roleNames(of policy: Policy) -> String {
         policy.roleIDs.map(roleName).joined(separator: ", ")
     }
 
     /// The target's label in the docs' words, with resource group and instance names the snapshot knows.
-    public func label(of target: PolicyTarget) -> String {
+    package func label(of target: PolicyTarget) -> String {
         target.label(resourceGroupName: { account.resourceGroupsByID[$0]?.name },
                      instanceName: { account.instancesByGUID[$0]?.name }, homeAccount: account.accountID)
     }
@@ -22,7 +22,7 @@ extension AccessIndex {
     /// profile's display name, followed by the user's email (`Alex Kim <alex@example.com>`) or the IAM id
     /// (`deployer (iam-ServiceId-…)`) when another identity of the snapshot has the same name; else the name an access
     /// group's member list gives it.
-    public func name(ofIAMID iamID: String) -> String? {
+    package func name(ofIAMID iamID: String) -> String? {
         guard let identity = account.identity(iamID: iamID) else {
             return groupsOfMember[iamID]?.lazy.compactMap(\.member.name).first
         }

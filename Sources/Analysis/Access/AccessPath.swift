@@ -3,9 +3,9 @@ import Model
 /// One way by which an identity holds the policies of a subject: its own (direct) policies, an access group's it
 /// belongs to, or — one hop — a trusted profile's own or group policies. Every grant of an identity is a policy of
 /// some path's `source`, held through that path.
-public struct AccessPath: Sendable, Hashable {
+package struct AccessPath: Sendable, Hashable {
     /// Whose policies the path leads to.
-    public enum Source: Sendable, Hashable {
+    package enum Source: Sendable, Hashable {
         /// Policies assigned to this IAM id.
         case subject(iamID: String)
         /// Policies assigned to this access group.
@@ -13,8 +13,8 @@ public struct AccessPath: Sendable, Hashable {
     }
 
     /// The hops, named; empty for the identity's own policies.
-    public let steps: [AccessStep]
-    public let source: Source
+    package let steps: [AccessStep]
+    package let source: Source
 
 }
 
@@ -22,13 +22,13 @@ extension AccessIndex {
     /// Every path of `iamID` except Public Access (everyone's, so callers add it once): its own policies, each access
     /// group it is a member of (statically or through a dynamic rule), and for each trusted profile it may assume,
     /// the profile's own policies and those of the profile's groups.
-    public func paths(of iamID: String) -> [AccessPath] {
+    package func paths(of iamID: String) -> [AccessPath] {
         paths(of: iamID) { _ in true }
     }
 
     /// The paths of `iamID` (as `paths(of:)` lists them, in the same order) whose source passes `include`; the steps
     /// of the others are never built.
-    public func paths(of iamID: String, to include: (AccessPath.Source) -> Bool) -> [AccessPath] {
+    package func paths(of iamID: String, to include: (AccessPath.Source) -> Bool) -> [AccessPath] {
         var paths = ownPaths(of: iamID, prefix: [], include)
         for profile in profilesAssumableBy[iamID] ?? [] where profile.iamID != iamID {
             let step = AccessStep.trustedProfile(id: profile.id, iamID: profile.iamID, name: profile.name ?? profile.id)
@@ -38,10 +38,10 @@ extension AccessIndex {
     }
 
     /// The path of everyone to the Public Access group's policies.
-    public static let publicAccessPath = AccessPath(steps: [.publicAccess], source: .accessGroup(id: AccessGroup.publicAccessID))
+    package static let publicAccessPath = AccessPath(steps: [.publicAccess], source: .accessGroup(id: AccessGroup.publicAccessID))
 
     /// The active access policies of a path's source.
-    public func policies(of source: AccessPath.Source) -> [Policy] {
+    package func policies(of source: AccessPath.Source) -> [Policy] {
         switch source {
         case .subject(let iamID): policiesOfIAMID[iamID] ?? []
         case .accessGroup(let id): policiesOfGroup[id] ?? []

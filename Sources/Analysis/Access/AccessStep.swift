@@ -1,5 +1,5 @@
 /// One hop on the way from an identity to a policy.
-public enum AccessStep: Sendable, Hashable, CustomStringConvertible {
+package enum AccessStep: Sendable, Hashable, CustomStringConvertible {
     /// Through membership of an access group; `rule` names the dynamic rule for dynamic members. `lapsedSince` is the
     /// `expires_at` of a dynamic membership that had expired when the snapshot was taken: the access is not live,
     /// and comes back at the member's next federated login if the rule still matches.
@@ -9,7 +9,7 @@ public enum AccessStep: Sendable, Hashable, CustomStringConvertible {
     /// Through the Public Access group: everyone, unauthenticated users included.
     case publicAccess
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .accessGroup(_, let name, let rule, let lapsed):
             "access group \(name)" + (rule.map { " (dynamic, rule \($0))" } ?? "")
@@ -22,11 +22,11 @@ public enum AccessStep: Sendable, Hashable, CustomStringConvertible {
 
 extension Array where Element == AccessStep {
     /// "direct", or the steps joined: "trusted profile ci → access group Ops".
-    public var pathDescription: String { isEmpty ? "direct" : map(\.description).joined(separator: " → ") }
+    package var pathDescription: String { isEmpty ? "direct" : map(\.description).joined(separator: " → ") }
 
     /// The steps by id only, e.g. `["trusted_profile:iam-Profile-…", "access_group:AccessGroupId-…"]`: a renamed
     /// group or rule is the same path.
-    public var ids: [String] {
+    package var ids: [String] {
         map { step in
             switch step {
             case .accessGroup(let id, _, _, _): "access_group:" + id

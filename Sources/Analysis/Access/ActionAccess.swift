@@ -2,29 +2,29 @@ import Model
 import Snapshot
 
 /// One way an identity can perform an action: a role of a policy it holds through a path (a row of `ActionReach`).
-public struct ActionGrant: Sendable {
-    public let iamID: String
-    public let policy: Policy
-    public let target: PolicyTarget
+package struct ActionGrant: Sendable {
+    package let iamID: String
+    package let policy: Policy
+    package let target: PolicyTarget
     /// The role that carries the action (or may: see `answer`).
-    public let roleCRN: String
-    public let path: [AccessStep]
+    package let roleCRN: String
+    package let path: [AccessStep]
     /// `.yes` when the snapshot lists the action for the role, `.unknown` when it lists no actions for the role on
     /// that service (never `.no`: those grants are left out).
-    public let answer: RoleActions.Answer
+    package let answer: RoleActions.Answer
     /// The role's actions that match the pattern, sorted (none when `answer` is `.unknown`).
-    public let actions: [String]
+    package let actions: [String]
 }
 
 /// Who can perform an action (wildcards like `kms.secrets.*` allowed), optionally on one instance: every identity
 /// whose policies grant a role carrying it, through each of its paths. Worked out per path source, so the cost follows
 /// the memberships, not members × policies.
-public enum ActionAccess {
+package enum ActionAccess {
     /// Action prefixes any service's roles may carry (assigning access, instances, tags, network rules).
     static let platformPrefixes: Set<Substring> = ["iam", "resource-controller", "global-search-tagging", "cbr"]
 
     /// The collections the answer reads.
-    public static let reads = WhoHasAccess.reads.union([.roles])
+    package static let reads = WhoHasAccess.reads.union([.roles])
 
     /// Whether a policy on `target` can grant an action of the service `prefix` names: a policy on a service grants
     /// that service's actions (and the platform's); one on a wider scope grants account management actions only if it
@@ -44,7 +44,7 @@ public enum ActionAccess {
     }
 
     /// Who can perform `pattern` (on `instance` if given): rows ordered by IAM id, path, policy and role.
-    public static func reach(of pattern: String, on instance: ResourceInstance? = nil, in index: AccessIndex) -> ActionReach {
+    package static func reach(of pattern: String, on instance: ResourceInstance? = nil, in index: AccessIndex) -> ActionReach {
         let actions = RoleActions(index.account.roles)
         let prefix = RoleActions.servicePrefix(of: pattern)
         // Per source, the roles of its policies that carry the action.

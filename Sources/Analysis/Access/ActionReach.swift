@@ -4,53 +4,53 @@ import Model
 /// same path, so the answer keeps, per source of policies, the roles it carries once, and per identity only which
 /// sources it reaches by which path (a segment). Row `n` of the answer is worked out from these when asked for: an
 /// account-wide pattern on a big account has millions of rows, and holding them took gigabytes.
-public struct ActionReach: Sendable {
+package struct ActionReach: Sendable {
     /// A role of a policy that carries the action (or may: `answer`).
-    public struct Carried: Sendable {
-        public let policy: Policy
-        public let target: PolicyTarget
+    package struct Carried: Sendable {
+        package let policy: Policy
+        package let target: PolicyTarget
         /// The role's CRN.
-        public let role: String
+        package let role: String
         /// `.yes` or `.unknown`, never `.no` (those roles are left out).
-        public let answer: RoleActions.Answer
+        package let answer: RoleActions.Answer
         /// The role's actions that match the pattern, sorted: one or more when `.yes`, none when `.unknown`.
-        public let actions: [String]
+        package let actions: [String]
     }
 
     /// One identity holding every role its path's source carries: rows `start ..< start + count of the source's`.
-    public struct Segment: Sendable {
+    package struct Segment: Sendable {
         /// Index into `holders`.
-        public let holder: Int
+        package let holder: Int
         /// Index into `paths`.
-        public let path: Int
+        package let path: Int
         /// Index into `sources`.
-        public let source: Int
+        package let source: Int
         /// The segment's first row.
-        public let start: Int
+        package let start: Int
     }
 
     /// One row: an identity holding one carried role through one path.
-    public struct Row: Sendable, Hashable {
+    package struct Row: Sendable, Hashable {
         /// Index into `holders`.
-        public let holder: Int
+        package let holder: Int
         /// Index into `paths`.
-        public let path: Int
+        package let path: Int
         /// Index into `carried`.
-        public let carried: Int
+        package let carried: Int
     }
 
     /// The IAM ids that can perform the action, sorted.
-    public let holders: [String]
+    package let holders: [String]
     /// The distinct paths.
-    public let paths: [[AccessStep]]
+    package let paths: [[AccessStep]]
     /// The roles that carry the action, in the order of policies and their roles.
-    public let carried: [Carried]
+    package let carried: [Carried]
     /// Per source of policies (a subject or an access group), its roles that carry the action: indices into `carried`.
-    public let sources: [[Int]]
+    package let sources: [[Int]]
     /// By holder, then in the order of the holder's paths.
-    public let segments: [Segment]
+    package let segments: [Segment]
     /// How many rows there are.
-    public let count: Int
+    package let count: Int
 
     init(holders: [String], paths: [[AccessStep]], carried: [Carried], sources: [[Int]], segments: [Segment]) {
         self.holders = holders
@@ -62,7 +62,7 @@ public struct ActionReach: Sendable {
     }
 
     /// The segment row `line` (`0 ..< count`) is in: an index into `segments`.
-    public func segment(ofRow line: Int) -> Int {
+    package func segment(ofRow line: Int) -> Int {
         var low = 0, high = segments.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
@@ -72,13 +72,13 @@ public struct ActionReach: Sendable {
     }
 
     /// Row `line` (`0 ..< count`).
-    public func row(_ line: Int) -> Row {
+    package func row(_ line: Int) -> Row {
         let segment = segments[segment(ofRow: line)]
         return Row(holder: segment.holder, path: segment.path, carried: sources[segment.source][line - segment.start])
     }
 
     /// Every row as a grant, ordered by IAM id, path, policy and role; each made when read.
-    public var grants: LazyMapSequence<Range<Int>, ActionGrant> {
+    package var grants: LazyMapSequence<Range<Int>, ActionGrant> {
         (0..<count).lazy.map { line in
             let row = row(line), carried = carried[row.carried]
             return ActionGrant(iamID: holders[row.holder], policy: carried.policy, target: carried.target,

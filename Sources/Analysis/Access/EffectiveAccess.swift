@@ -2,9 +2,9 @@ import Model
 
 /// Every grant an identity holds: policies assigned to it, to each access group it belongs to (statically or through a
 /// dynamic rule), to the Public Access group, and — one hop — to each trusted profile it may assume.
-public enum EffectiveAccess {
+package enum EffectiveAccess {
     /// Ordered by path, target and policy.
-    public static func grants(of iamID: String, in index: AccessIndex) -> [Grant] {
+    package static func grants(of iamID: String, in index: AccessIndex) -> [Grant] {
         var grants: [Grant] = []
         for path in index.paths(of: iamID) + [AccessIndex.publicAccessPath] {
             for policy in index.policies(of: path.source) {

@@ -3,7 +3,7 @@ import Model
 /// An account's context-based-restrictions rules, read once, ready to say which rules restrict a grant's target or
 /// protect an instance. A rule restricts a target when the resources it names overlap what the target reaches: all
 /// of it (every attribute the rule tests is one the target fixes to the same value) or part of it.
-public struct NetworkRestrictions: Sendable {
+package struct NetworkRestrictions: Sendable {
     private let rules: [Rule]
     private let instances: [String: ResourceInstance]
     /// Every rule's resources, with the rule's position in `rules`.
@@ -19,7 +19,7 @@ public struct NetworkRestrictions: Sendable {
         let zones: [(id: String, name: String?)]
     }
 
-    public init(_ account: IAMAccount) {
+    package init(_ account: IAMAccount) {
         let zoneNames = Dictionary(account.cbrZones.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         instances = account.instancesByGUID
         rules = account.cbrRules.map { Rule(rule: $0, zones: $0.zoneIDs.map { ($0, zoneNames[$0] ?? nil) }) }
@@ -42,16 +42,16 @@ public struct NetworkRestrictions: Sendable {
     }
 
     /// Whether the account has no rule at all.
-    public var isEmpty: Bool { rules.isEmpty }
+    package var isEmpty: Bool { rules.isEmpty }
 
     /// The rules on some or all of what `target` reaches, in the snapshot's order (by id).
-    public func restricting(_ target: PolicyTarget) -> [NetworkRestriction] {
+    package func restricting(_ target: PolicyTarget) -> [NetworkRestriction] {
         restrictions(on: Reach(target, instances: instances))
     }
 
     /// The rules whose resources include `instance` (all of it, or part: a resource type inside it), in the
     /// snapshot's order.
-    public func protecting(_ instance: ResourceInstance) -> [NetworkRestriction] {
+    package func protecting(_ instance: ResourceInstance) -> [NetworkRestriction] {
         restrictions(on: Reach(instance))
     }
 

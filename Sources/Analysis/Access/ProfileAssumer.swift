@@ -3,8 +3,8 @@ import Model
 /// What may assume a trusted profile besides the account's identities listed in its `identities`: a compute resource
 /// linked to it (a cluster's service account, a VSI, a Code Engine component), or whatever a claim rule admits —
 /// federated users of a realm, or compute resources of a type — under the rule's conditions.
-public struct ProfileAssumer: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+package struct ProfileAssumer: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// A compute resource linked to the profile (`/links`).
         case computeResource = "compute_resource"
         /// Federated users a `Profile-SAML` claim rule admits.
@@ -13,14 +13,14 @@ public struct ProfileAssumer: Sendable, Hashable {
         case computeResources = "compute_resources"
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// The link's compute resource CRN (its id when it has none), or the claim rule's id.
-    public let id: String
+    package let id: String
     /// A name for tables: the link's resource, or the rule's realm or resource type and conditions.
-    public let name: String
+    package let name: String
 
     /// The profile's linked compute resources and claim rules, in the snapshot's order (links, then rules).
-    public static func all(of profile: TrustedProfile) -> [ProfileAssumer] {
+    package static func all(of profile: TrustedProfile) -> [ProfileAssumer] {
         let links = profile.links.map { link in
             let target = link.link
             let resource = [target?.namespace, target?.name ?? target?.componentName].compactMap { $0 }.joined(separator: "/")

@@ -1,9 +1,9 @@
 import Model
 
 /// Who can reach one instance, and how.
-public struct ResourceAccess: Sendable, Hashable {
+package struct ResourceAccess: Sendable, Hashable {
     /// The holder: an identity's IAM id, an access group id (the group as a whole), or a service for authorizations.
-    public enum Holder: Sendable, Hashable {
+    package enum Holder: Sendable, Hashable {
         case identity(iamID: String)
         case accessGroup(id: String)
         case service(name: String, instance: String?)
@@ -13,27 +13,27 @@ public struct ResourceAccess: Sendable, Hashable {
         case serviceCredential(ServiceCredential)
     }
 
-    public let holder: Holder
-    public let policy: Policy
-    public let target: PolicyTarget
+    package let holder: Holder
+    package let policy: Policy
+    package let target: PolicyTarget
     /// Whether the policy covers the whole instance or only part of it.
-    public let match: TargetMatch
+    package let match: TargetMatch
     /// How the holder gets the policy (empty: assigned to it).
-    public let path: [AccessStep]
+    package let path: [AccessStep]
 }
 
 /// Everyone who can reach an instance: through instance, service-wide, resource-group-wide and account-wide policies,
 /// expanded through access groups and trusted profiles (to the identities, linked compute resources and claim rules that
 /// may assume them), plus services authorized to it.
-public enum WhoHasAccess {
+package enum WhoHasAccess {
     /// One row per holder, policy and path, in the order `reach` finds them.
-    public static func to(_ instance: ResourceInstance, in index: AccessIndex) -> [ResourceAccess] {
+    package static func to(_ instance: ResourceInstance, in index: AccessIndex) -> [ResourceAccess] {
         let reach = reach(instance, in: index)
         return reach.rows.map(reach.access)
     }
 
     /// The same rows, compactly: each holder, policy and path held once however many rows share it.
-    public static func reach(_ instance: ResourceInstance, in index: AccessIndex) -> ResourceReach {
+    package static func reach(_ instance: ResourceInstance, in index: AccessIndex) -> ResourceReach {
         var found = Rows()
         let credentials = ServiceCredential.onInstance(instance, in: index.account)
         for policy in index.account.accessPolicies where policy.isActive {

@@ -4,9 +4,9 @@ import Model
 /// system roles once per service the fetch asked about (`service_name`) and once without (the account-wide answer).
 /// A system role's actions differ per service — Administrator on `iam-groups` adds members, on `kms` it does not — so
 /// they are kept per service, never merged.
-public struct RoleActions: Sendable {
+package struct RoleActions: Sendable {
     /// Whether a role carries an action, as far as the snapshot can tell.
-    public enum Answer: Sendable, Hashable {
+    package enum Answer: Sendable, Hashable {
         /// The role's action list for the service holds a matching action.
         case yes
         /// The role's action list describes the service and holds none.
@@ -18,7 +18,7 @@ public struct RoleActions: Sendable {
     /// Role CRN → service name (nil: the entry names none) → actions.
     private let actionsByRole: [String: [String?: [String]]]
 
-    public init(_ roles: [Role]) {
+    package init(_ roles: [Role]) {
         var byRole: [String: [String?: [String]]] = [:]
         for role in roles {
             guard let actions = role.actions, byRole[role.crn]?[role.serviceName] == nil else { continue }
@@ -29,7 +29,7 @@ public struct RoleActions: Sendable {
 
     /// The role's actions on `service`: its entry for the service, else its entry naming no service; nil when the
     /// snapshot lists none.
-    public func actions(of roleCRN: String, on service: String?) -> [String]? {
+    package func actions(of roleCRN: String, on service: String?) -> [String]? {
         guard let entries = actionsByRole[roleCRN] else { return nil }
         return service.flatMap { entries[$0] } ?? entries[nil] ?? (entries.count == 1 ? entries.values.first : nil)
     }
@@ -37,18 +37,18 @@ public struct RoleActions: Sendable {
     /// Whether the role carries an action matching `pattern` (`kms.secrets.*` style wildcards allowed) on `service`.
     /// A list that holds no action of the pattern's service (its first segment) does not describe that service:
     /// unknown, not no.
-    public func answer(_ pattern: String, role roleCRN: String, on service: String?) -> Answer {
+    package func answer(_ pattern: String, role roleCRN: String, on service: String?) -> Answer {
         matching(pattern, role: roleCRN, on: service).answer
     }
 
     /// The answer for a pattern, and the role's actions that match it (sorted, once each; none unless `.yes`).
-    public struct Match: Sendable, Hashable {
-        public let answer: Answer
-        public let actions: [String]
+    package struct Match: Sendable, Hashable {
+        package let answer: Answer
+        package let actions: [String]
     }
 
     /// `answer(_:role:on:)`, with the role's actions that match `pattern` on `service`.
-    public func matching(_ pattern: String, role roleCRN: String, on service: String?) -> Match {
+    package func matching(_ pattern: String, role roleCRN: String, on service: String?) -> Match {
         guard let actions = actions(of: roleCRN, on: service) else { return Match(answer: .unknown, actions: []) }
         let matched = Set(actions.filter { Glob.matches(pattern, $0) })
         if !matched.isEmpty { return Match(answer: .yes, actions: matched.sorted()) }

@@ -2,14 +2,14 @@ import Model
 
 /// A service credential (resource key) on an instance, as a holder of access: whoever has its secret acts as its
 /// backing service ID, so it holds what that service ID's policies grant on the instance.
-public struct ServiceCredential: Sendable, Hashable {
+package struct ServiceCredential: Sendable, Hashable {
     /// The key's id (its CRN).
-    public let id: String
-    public let name: String
+    package let id: String
+    package let name: String
     /// The role the key was created with (`iam_role_crn`), by name (`Writer`), when known.
-    public let role: String?
+    package let role: String?
     /// The backing service ID's IAM id (`iam-ServiceId-…`).
-    public let serviceIDIAMID: String
+    package let serviceIDIAMID: String
 
     /// The keys on `instance` that name a backing service ID, by that service ID's IAM id.
     static func onInstance(_ instance: ResourceInstance, in account: IAMAccount) -> [String: [ServiceCredential]] {

@@ -1,13 +1,13 @@
 import Model
 
 /// What kind of identity an IAM id stands for, from the snapshot's lists or, for ids they do not hold, its prefix.
-public enum SubjectKind: String, Sendable, Hashable, Codable {
+package enum SubjectKind: String, Sendable, Hashable, Codable {
     case user
     case serviceID = "service_id"
     case trustedProfile = "trusted_profile"
 
     /// The kind of `iamID`: the list holding it, else `iam-ServiceId-…` / `iam-Profile-…`, else a user.
-    public init(iamID: String, in account: IAMAccount) {
+    package init(iamID: String, in account: IAMAccount) {
         switch account.identity(iamID: iamID) {
         case .user: self = .user
         case .serviceID: self = .serviceID

@@ -2,12 +2,12 @@ import Model
 
 /// Every control of the CIS benchmark's section 1, decided from a findings report: pass, fail (with the findings
 /// behind it), manual, or unknown (with what is missing).
-public struct BenchmarkReport: Sendable {
+package struct BenchmarkReport: Sendable {
     /// One result per control, in control order.
-    public let results: [ControlResult]
+    package let results: [ControlResult]
 
     /// Decides every control from `report`; `counts` says which findings still count (e.g. not suppressed).
-    public init(_ report: FindingsReport, account: IAMAccount, counts: (Finding) -> Bool = { _ in true }) {
+    package init(_ report: FindingsReport, account: IAMAccount, counts: (Finding) -> Bool = { _ in true }) {
         let byRule = Dictionary(grouping: report.findings.filter(counts), by: \.rule)
         let policies = Dictionary((account.accessPolicies + account.authorizationPolicies).map { ($0.id, $0) },
                                   uniquingKeysWith: { first, _ in first })
@@ -34,7 +34,7 @@ public struct BenchmarkReport: Sendable {
     }
 
     /// How many controls have this status.
-    public func count(_ status: ControlResult.Status) -> Int { results.filter { $0.status == status }.count }
+    package func count(_ status: ControlResult.Status) -> Int { results.filter { $0.status == status }.count }
 
     /// Whether a finding is one the scope counts.
     private static func counts(_ finding: Finding, in scope: ControlScope, _ account: IAMAccount,

@@ -1,19 +1,19 @@
 /// A control of section 1 (Identity and Access Management) of the CIS IBM Cloud Foundations Benchmark v1.0.0, with
 /// how iamgraph decides it. The raw value is the control id; the switches are exhaustive, so every control has a
 /// title and an evaluation by construction.
-public enum CISControl: String, Sendable, Hashable, CaseIterable, Codable {
+package enum CISControl: String, Sendable, Hashable, CaseIterable, Codable {
     case c1_1 = "1.1", c1_2 = "1.2", c1_3 = "1.3", c1_4 = "1.4", c1_5 = "1.5", c1_6 = "1.6", c1_7 = "1.7"
     case c1_8 = "1.8", c1_9 = "1.9", c1_10 = "1.10", c1_11 = "1.11", c1_12 = "1.12", c1_13 = "1.13", c1_14 = "1.14"
     case c1_15 = "1.15", c1_16 = "1.16", c1_17 = "1.17", c1_18 = "1.18", c1_19 = "1.19"
 
     /// The benchmark these controls belong to, as reports name it.
-    public static let benchmark = "CIS IBM Cloud Foundations Benchmark v1.0.0, section 1"
+    package static let benchmark = "CIS IBM Cloud Foundations Benchmark v1.0.0, section 1"
 
     /// The control's id, e.g. `1.12`.
-    public var id: String { rawValue }
+    package var id: String { rawValue }
 
     /// The control's title, as the benchmark words it (shortened where it repeats itself).
-    public var title: String {
+    package var title: String {
         switch self {
         case .c1_1: "Monitor account owner for frequent, unexpected, or unauthorized logins"
         case .c1_2: "Ensure API keys unused for 180 days are detected and optionally disabled"
@@ -38,7 +38,7 @@ public enum CISControl: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// How iamgraph decides the control.
-    public var evaluation: ControlEvaluation {
+    package var evaluation: ControlEvaluation {
         switch self {
         case .c1_1:
             .manual("login monitoring needs the account's Activity Tracker events, which an IAM snapshot does not hold")
@@ -69,7 +69,7 @@ public enum CISControl: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The controls a rule's findings count against (JSON, SARIF tags, Markdown).
-    public static func controls(of rule: RuleID) -> [CISControl] {
+    package static func controls(of rule: RuleID) -> [CISControl] {
         allCases.filter { control in
             switch control.evaluation {
             case .rules(let rules, _): rules.contains(rule)
@@ -80,7 +80,7 @@ public enum CISControl: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// How a CIS control is decided.
-public enum ControlEvaluation: Sendable, Hashable {
+package enum ControlEvaluation: Sendable, Hashable {
     /// By these rules' findings (of which `only` selects the relevant ones): it fails with any, passes with none,
     /// and is unknown when a rule could not run or ran on incomplete data.
     case rules([RuleID], only: ControlScope)
@@ -89,7 +89,7 @@ public enum ControlEvaluation: Sendable, Hashable {
 }
 
 /// Which findings of a control's rules count against it.
-public enum ControlScope: Sendable, Hashable {
+package enum ControlScope: Sendable, Hashable {
     /// Every finding.
     case all
     /// Findings about users.

@@ -1,7 +1,7 @@
 /// What a findings report says about one CIS control: its status, why, and the findings behind a fail.
-public struct ControlResult: Sendable, Hashable {
+package struct ControlResult: Sendable, Hashable {
     /// A control's status.
-    public enum Status: String, Sendable, Hashable, CaseIterable {
+    package enum Status: String, Sendable, Hashable, CaseIterable {
         /// Decided from the snapshot: nothing fails it.
         case pass
         /// Decided from the snapshot: the findings listed fail it.
@@ -12,10 +12,10 @@ public struct ControlResult: Sendable, Hashable {
         case unknown
     }
 
-    public let control: CISControl
-    public let status: Status
+    package let control: CISControl
+    package let status: Status
     /// Why the control has this status (which rules decided it, or what is missing).
-    public let reason: String
+    package let reason: String
     /// The findings that fail it (empty unless `fail`).
-    public let findings: [Finding]
+    package let findings: [Finding]
 }

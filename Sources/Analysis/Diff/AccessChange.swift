@@ -2,8 +2,8 @@ import Model
 
 /// Who an effective-access change is about: an identity, a compute resource allowed to assume a trusted profile, or
 /// everyone (the Public Access group).
-public struct AccessHolder: Sendable, Hashable, Comparable {
-    public enum Kind: String, Sendable, Hashable, Codable {
+package struct AccessHolder: Sendable, Hashable, Comparable {
+    package enum Kind: String, Sendable, Hashable, Codable {
         case user
         case serviceID = "service_id"
         case trustedProfile = "trusted_profile"
@@ -13,21 +13,21 @@ public struct AccessHolder: Sendable, Hashable, Comparable {
         case everyone
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// The IAM id (a CRN for a compute resource; the Public Access group's id for everyone).
-    public let iamID: String
+    package let iamID: String
     /// What a reviewer recognises: the identity's name as `AccessIndex.name(ofIAMID:)` writes it everywhere (the
     /// display name, with the email or IAM id when two identities share it).
-    public let name: String
+    package let name: String
 
-    public init(kind: Kind, iamID: String, name: String) {
+    package init(kind: Kind, iamID: String, name: String) {
         self.kind = kind
         self.iamID = iamID
         self.name = name
     }
 
     /// Everyone: the holder of the Public Access group's grants.
-    public static let everyone = AccessHolder(kind: .everyone, iamID: AccessGroup.publicAccessID, name: "everyone")
+    package static let everyone = AccessHolder(kind: .everyone, iamID: AccessGroup.publicAccessID, name: "everyone")
 
     /// The holder an IAM id stands for, named from the first index that knows it (the new snapshot's, then the old
     /// one's, so that a removed identity keeps its name).
@@ -48,7 +48,7 @@ public struct AccessHolder: Sendable, Hashable, Comparable {
     }
 
     /// "Alice Lee", "service ID ci-deployer", "trusted profile ops", "everyone (Public Access)".
-    public var displayName: String {
+    package var displayName: String {
         switch kind {
         case .user: name
         case .serviceID: "service ID \(name)"
@@ -59,7 +59,7 @@ public struct AccessHolder: Sendable, Hashable, Comparable {
     }
 
     /// Everyone first, then by name and IAM id.
-    public static func < (a: AccessHolder, b: AccessHolder) -> Bool { a.sortKey < b.sortKey }
+    package static func < (a: AccessHolder, b: AccessHolder) -> Bool { a.sortKey < b.sortKey }
 
     /// What `<` compares, for sorting many holders with each key made once: everyone first, the name lowercased,
     /// the IAM id.
@@ -69,8 +69,8 @@ public struct AccessHolder: Sendable, Hashable, Comparable {
 /// One role on one target that a holder gained or lost, with the path by which it holds (or held) it. What the
 /// changes of one role share is described once (`grant`), so a change is a few words of memory however many holders
 /// gain or lose the same role.
-public struct AccessChange: Sendable, Hashable {
-    public enum Direction: String, Sendable, Hashable, Codable {
+package struct AccessChange: Sendable, Hashable {
+    package enum Direction: String, Sendable, Hashable, Codable {
         case gained, lost
     }
 
@@ -81,25 +81,25 @@ public struct AccessChange: Sendable, Hashable {
         case path
     }
 
-    public let direction: Direction
+    package let direction: Direction
     /// The role, its policy and target, shared by every change of it.
-    public let grant: GrantedRole
+    package let grant: GrantedRole
     /// The holder's way to the policy; empty for a policy assigned to the holder itself.
-    public let path: [AccessStep]
+    package let path: [AccessStep]
     /// What made the change.
     let origin: Origin
 
-    public var roleID: String { grant.roleID }
+    package var roleID: String { grant.roleID }
     /// The role's short name, e.g. `Administrator`.
-    public var role: String { grant.role }
-    public var policyID: String { grant.policyID }
-    public var target: PolicyTarget { grant.target }
+    package var role: String { grant.role }
+    package var policyID: String { grant.policyID }
+    package var target: PolicyTarget { grant.target }
     /// The target in the docs' words, with the snapshot's resource group and instance names.
-    public var targetLabel: String { grant.targetLabel }
+    package var targetLabel: String { grant.targetLabel }
     /// The policy's conditions (time-based or other rule) in words (`ConditionText`), if any.
-    public var condition: String? { grant.condition }
+    package var condition: String? { grant.condition }
     /// Whether the role is privileged on the target (`PrivilegedRoles`).
-    public var isPrivileged: Bool { grant.isPrivileged }
+    package var isPrivileged: Bool { grant.isPrivileged }
 
     /// One role of `policy`, held directly (`path` empty), named from the snapshot `index` reads.
     init(_ direction: Direction, roleID: String, of policy: Policy, in index: AccessIndex) {
@@ -119,11 +119,11 @@ public struct AccessChange: Sendable, Hashable {
     }
 
     /// "via access group Ops (dynamic, rule data-eng)", or "directly".
-    public var via: String { path.isEmpty ? "directly" : "via " + path.pathDescription }
+    package var via: String { path.isEmpty ? "directly" : "via " + path.pathDescription }
 
     /// The sentence a reviewer reads: "Alice Lee gained Administrator on kms in resource group prod via
     /// access group Ops (policy 1c2f3a4b)".
-    public func sentence(for holder: AccessHolder) -> String {
+    package func sentence(for holder: AccessHolder) -> String {
         "\(holder.displayName) \(direction.rawValue) \(role) on \(targetLabel)"
             + (holder.kind == .everyone ? "" : " \(via)")
             + " (policy \(policyID.prefix(8)))"
@@ -132,12 +132,12 @@ public struct AccessChange: Sendable, Hashable {
 }
 
 /// What one holder gained and lost.
-public struct IdentityAccessChanges: Sendable, Hashable {
-    public let holder: AccessHolder
-    public let gained: [AccessChange]
-    public let lost: [AccessChange]
+package struct IdentityAccessChanges: Sendable, Hashable {
+    package let holder: AccessHolder
+    package let gained: [AccessChange]
+    package let lost: [AccessChange]
 
-    public init(holder: AccessHolder, gained: [AccessChange], lost: [AccessChange]) {
+    package init(holder: AccessHolder, gained: [AccessChange], lost: [AccessChange]) {
         self.holder = holder
         self.gained = gained
         self.lost = lost

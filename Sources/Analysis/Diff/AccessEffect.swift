@@ -1,23 +1,23 @@
 /// Effective-access changes of one cause that read as one line: every holder who gained (or lost) the same roles of
 /// the same policy through the same way — "94 members of access group Release Viewers gained Administrator + Manager
 /// on All IAM-enabled services".
-public struct AccessEffect: Sendable, Hashable {
-    public let direction: AccessChange.Direction
+package struct AccessEffect: Sendable, Hashable {
+    package let direction: AccessChange.Direction
     /// The roles' short names, in the order the changes list them.
-    public let roles: [String]
+    package let roles: [String]
     /// The roles' CRNs, in the same order.
-    public let roleIDs: [String]
-    public let policyID: String
+    package let roleIDs: [String]
+    package let policyID: String
     /// The target in the docs' words.
-    public let targetLabel: String
+    package let targetLabel: String
     /// The way the holders reach the policy (the same for all of them); empty when they hold it directly.
-    public let path: [AccessStep]
+    package let path: [AccessStep]
     /// The policy's conditions, if any.
-    public let condition: String?
+    package let condition: String?
     /// Who gained or lost it, in `AccessHolder` order.
-    public let holders: [AccessHolder]
+    package let holders: [AccessHolder]
     /// Whether any of the roles is privileged on the target.
-    public let isPrivileged: Bool
+    package let isPrivileged: Bool
 
     /// The access changes at `positions` of `access` (in holder order, as `SnapshotDiff.access` lists them)
     /// collapsed by direction, policy, target, condition and way, in the order of their first change.
@@ -62,7 +62,7 @@ public struct AccessEffect: Sendable, Hashable {
     /// "94 members of access group Release Viewers gained Administrator + Manager on All IAM-enabled services
     /// (policy 1c2f3a4b)", "alice@example.com gained Viewer on kms across the account via access group Ops
     /// (policy 1c2f3a4b)", then the first `limit` holders of several; `name` gives each holder's display name.
-    public func sentence(name: (AccessHolder) -> String = \.displayName, listing limit: Int = 3) -> String {
+    package func sentence(name: (AccessHolder) -> String = \.displayName, listing limit: Int = 3) -> String {
         let who: String, via: String
         if holders.count == 1, let holder = holders.first {
             who = name(holder)

@@ -1,14 +1,14 @@
 /// An entity change and the effective access it changed, collapsed per policy and way: a report leads with these, so
 /// the one policy added to a 94-member group reads as one cause, not 188 per-person rows.
-public struct DiffCause: Sendable, Hashable {
+package struct DiffCause: Sendable, Hashable {
     /// The entity change behind the access changes; `nil` for changes whose cause the entity diff does not show
     /// (for instance when the collection that holds it is unknown in one snapshot).
-    public let change: EntityChange?
+    package let change: EntityChange?
     /// The access it changed, collapsed (`AccessEffect`), gains and losses in the order of the holders.
-    public let effects: [AccessEffect]
+    package let effects: [AccessEffect]
 
     /// Whether any effect gains a privileged role.
-    public var gainsPrivilege: Bool { effects.contains { $0.direction == .gained && $0.isPrivileged } }
+    package var gainsPrivilege: Bool { effects.contains { $0.direction == .gained && $0.isPrivileged } }
 
     /// The causes of `access` among `entities`: each access change goes to the entity change that made it — the
     /// policy whose source grants something else, or the membership (or trusted-profile identity, or the identity

@@ -1,9 +1,9 @@
 import Snapshot
 
 /// One entity that differs between two snapshots: added, removed, or changed in the fields that matter for access.
-public struct EntityChange: Sendable, Hashable {
+package struct EntityChange: Sendable, Hashable {
     /// What kind of entity changed, in the order reports list them.
-    public enum Kind: String, CaseIterable, Sendable, Hashable, Codable {
+    package enum Kind: String, CaseIterable, Sendable, Hashable, Codable {
         case user
         case serviceID = "service_id"
         case trustedProfile = "trusted_profile"
@@ -26,7 +26,7 @@ public struct EntityChange: Sendable, Hashable {
         case resourceInstance = "resource_instance"
 
         /// The words a report uses: "service ID", "trusted profile rule".
-        public var title: String {
+        package var title: String {
             switch self {
             case .user: "user"
             case .serviceID: "service ID"
@@ -47,7 +47,7 @@ public struct EntityChange: Sendable, Hashable {
 
         /// The snapshot collections entities of this kind are read from: when one is unknown in either snapshot,
         /// the kind is not compared.
-        public var collections: [CollectionKind] {
+        package var collections: [CollectionKind] {
             switch self {
             case .user: [.users]
             case .serviceID: [.serviceIDs]
@@ -67,37 +67,37 @@ public struct EntityChange: Sendable, Hashable {
         }
     }
 
-    public enum Action: String, Sendable, Hashable, Codable {
+    package enum Action: String, Sendable, Hashable, Codable {
         case added, removed, changed
     }
 
     /// How one field of a changed entity differs.
-    public enum FieldChange: Sendable, Hashable {
+    package enum FieldChange: Sendable, Hashable {
         /// A single value, e.g. a policy's target or state; `nil` when the field is absent on that side.
         case value(field: String, old: String?, new: String?)
         /// Elements of a set, e.g. a policy's roles or a custom role's actions.
         case elements(field: String, added: [String], removed: [String])
 
         /// The field's name, e.g. `roles`, `target`, `condition`, `state`.
-        public var field: String {
+        package var field: String {
             switch self {
             case .value(let field, _, _), .elements(let field, _, _): field
             }
         }
     }
 
-    public let kind: Kind
-    public let action: Action
+    package let kind: Kind
+    package let action: Action
     /// The entity's stable id: an IAM id, a policy id, a CRN, or `<parent id>/<id>` for memberships and profile
     /// identities.
-    public let id: String
+    package let id: String
     /// A readable one-line description without the kind, e.g. "a10d2039: access group Developers — Editor on All
     /// resources in resource group sandbox", from the new snapshot (the old one for a removed entity).
-    public let label: String
+    package let label: String
     /// For `changed`: what changed, field by field; empty otherwise.
-    public let fields: [FieldChange]
+    package let fields: [FieldChange]
 
-    public init(kind: Kind, action: Action, id: String, label: String, fields: [FieldChange] = []) {
+    package init(kind: Kind, action: Action, id: String, label: String, fields: [FieldChange] = []) {
         self.kind = kind
         self.action = action
         self.id = id

@@ -4,19 +4,19 @@ import Model
 /// every `AccessChange` of it, however many holders gain or lose it through however many paths: a policy added to a
 /// group of thousands is described once, and a report can write what the changes share once too (keyed by the
 /// object's identity).
-public final class GrantedRole: Sendable, Hashable {
-    public let roleID: String
+package final class GrantedRole: Sendable, Hashable {
+    package let roleID: String
     /// The role's short name, e.g. `Administrator`.
-    public let role: String
-    public let policyID: String
-    public let target: PolicyTarget
+    package let role: String
+    package let policyID: String
+    package let target: PolicyTarget
     /// The target in the docs' words, with the snapshot's resource group and instance names.
-    public let targetLabel: String
+    package let targetLabel: String
     /// The policy's conditions (time-based or other rule) in words (`ConditionText`), if any.
-    public let condition: String?
+    package let condition: String?
     /// Whether the role is privileged on the target (`PrivilegedRoles`): Administrator or Manager anywhere, Editor
     /// or Operator on account management.
-    public let isPrivileged: Bool
+    package let isPrivileged: Bool
 
     /// Role `roleID` of `policy`, named from the snapshot `index` reads.
     init(roleID: String, of policy: Policy, in index: AccessIndex) {
@@ -29,12 +29,12 @@ public final class GrantedRole: Sendable, Hashable {
         isPrivileged = PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target)
     }
 
-    public static func == (a: GrantedRole, b: GrantedRole) -> Bool {
+    package static func == (a: GrantedRole, b: GrantedRole) -> Bool {
         a === b || (a.roleID == b.roleID && a.role == b.role && a.policyID == b.policyID && a.target == b.target
                     && a.targetLabel == b.targetLabel && a.condition == b.condition && a.isPrivileged == b.isPrivileged)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(policyID)
         hasher.combine(roleID)
     }

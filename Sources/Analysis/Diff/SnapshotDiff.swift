@@ -8,23 +8,23 @@ import Snapshot
 /// Volatile data (policies' last permit, identities' activity, dynamic memberships' expiry) is compared only with
 /// `Options.includeUsage`. A collection unknown in either snapshot (forbidden, failed, not fetched) is not compared,
 /// and `notes` say so, rather than all its items looking added or removed.
-public struct SnapshotDiff: Sendable {
-    public struct Options: Sendable, Equatable {
+package struct SnapshotDiff: Sendable {
+    package struct Options: Sendable, Equatable {
         /// Also compare volatile data.
-        public var includeUsage: Bool
+        package var includeUsage: Bool
 
-        public init(includeUsage: Bool = false) {
+        package init(includeUsage: Bool = false) {
             self.includeUsage = includeUsage
         }
     }
 
     /// The headline facts of one of the two snapshots.
-    public struct Side: Sendable, Equatable {
-        public let accountID: String
-        public let accountName: String
+    package struct Side: Sendable, Equatable {
+        package let accountID: String
+        package let accountName: String
         /// When the snapshot was fetched, as its manifest says.
-        public let fetchedAt: String
-        public let scope: Manifest.Scope
+        package let fetchedAt: String
+        package let scope: Manifest.Scope
 
         init(_ account: IAMAccount) {
             accountID = account.accountID
@@ -36,28 +36,28 @@ public struct SnapshotDiff: Sendable {
 
     /// Why two snapshots cannot be compared: they are of different accounts or different scopes, so everything would
     /// look changed.
-    public struct Incomparable: Error, CustomStringConvertible {
-        public let reasons: [String]
+    package struct Incomparable: Error, CustomStringConvertible {
+        package let reasons: [String]
 
-        public var description: String { "cannot compare the snapshots: " + reasons.joined(separator: "; ") }
+        package var description: String { "cannot compare the snapshots: " + reasons.joined(separator: "; ") }
     }
 
-    public let old: Side
-    public let new: Side
-    public let options: Options
+    package let old: Side
+    package let new: Side
+    package let options: Options
     /// Holders whose effective access changed, everyone first, then by name.
-    public let access: [IdentityAccessChanges]
+    package let access: [IdentityAccessChanges]
     /// Entities added, removed or changed, by kind (in `EntityChange.Kind` order), then label.
-    public let entities: [EntityChange]
+    package let entities: [EntityChange]
     /// The entity changes that changed effective access, each with the access it changed (collapsed), in the
     /// entities' order; access changes whose cause the entities do not show come last, under a `nil` change.
-    public let causes: [DiffCause]
+    package let causes: [DiffCause]
     /// What was not compared, and why.
-    public let notes: [String]
+    package let notes: [String]
 
     /// Compares `old` with `new`.
     /// - Throws: `Incomparable` when the snapshots are of different accounts or scopes.
-    public init(old: IAMAccount, new: IAMAccount, options: Options = Options()) throws(Incomparable) {
+    package init(old: IAMAccount, new: IAMAccount, options: Options = Options()) throws(Incomparable) {
         var reasons: [String] = []
         if old.accountID != new.accountID {
             reasons.append("the old snapshot is of account \(old.displayName) (\(old.accountID)), "
@@ -97,31 +97,31 @@ public struct SnapshotDiff: Sendable {
     }
 
     /// True when nothing changed (notes aside).
-    public var isEmpty: Bool { access.isEmpty && entities.isEmpty }
+    package var isEmpty: Bool { access.isEmpty && entities.isEmpty }
 
     /// "Acme Dev Team — changes from snapshot 2026-11-20T09:00:00Z to snapshot 2026-11-27T09:00:00Z".
-    public var title: String {
+    package var title: String {
         "\(new.accountName) — changes from snapshot \(old.fetchedAt) to snapshot \(new.fetchedAt)"
     }
 
     /// Grants gained and lost, over all holders.
-    public var grantCounts: (gained: Int, lost: Int) {
+    package var grantCounts: (gained: Int, lost: Int) {
         access.reduce((0, 0)) { ($0.0 + $1.gained.count, $0.1 + $1.lost.count) }
     }
 
     /// Privileged grants gained (`AccessChange.isPrivileged`), over all holders.
-    public var privilegedGains: Int {
+    package var privilegedGains: Int {
         access.reduce(0) { $0 + $1.gained.lazy.filter(\.isPrivileged).count }
     }
 
     /// Entity changes that changed no effective access, in the entities' order.
-    public var entitiesWithoutAccessChange: [EntityChange] {
+    package var entitiesWithoutAccessChange: [EntityChange] {
         let causing = Set(causes.compactMap(\.change))
         return entities.filter { !causing.contains($0) }
     }
 
     /// Entity changes of one action.
-    public func entityCount(_ action: EntityChange.Action) -> Int {
+    package func entityCount(_ action: EntityChange.Action) -> Int {
         entities.lazy.filter { $0.action == action }.count
     }
 

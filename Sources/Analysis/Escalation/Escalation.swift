@@ -9,22 +9,22 @@ import Model
 /// distance to each half *without changing identity* (joining groups and assigning oneself access keep the identity;
 /// using a service ID's key or a trusted profile changes it); a node that can collect both halves starts the main
 /// search at the sum, so the main search finds the cheapest place to combine them.
-public struct Escalation: Sendable {
-    public let goal: EscalationGoal
-    public let graph: EscalationGraph
+package struct Escalation: Sendable {
+    package let goal: EscalationGoal
+    package let graph: EscalationGraph
     /// The goal's edges (who holds it or half of it, who can create credentials on it).
-    public let goalEdges: [EscalationEdge]
+    package let goalEdges: [EscalationEdge]
     /// Every identity the search started from, sorted.
-    public let identities: [String]
+    package let identities: [String]
     /// The path of each identity that reaches the goal and does not hold it already, by IAM id; sorted. For
     /// `sensitiveAdministration`, the path to the nearest target the identity does not administer yet (it may hold
     /// others).
-    public let paths: [EscalationPath]
+    package let paths: [EscalationPath]
     /// Identities that hold the goal already (no primitive needed), sorted; for `sensitiveAdministration`, those
     /// that administer at least one target.
-    public let holders: [String]
+    package let holders: [String]
 
-    public init(_ index: AccessIndex, goal: EscalationGoal = .accountAdministration, graph: EscalationGraph? = nil) {
+    package init(_ index: AccessIndex, goal: EscalationGoal = .accountAdministration, graph: EscalationGraph? = nil) {
         let graph = graph ?? EscalationGraph(index)
         self.goal = goal
         self.graph = graph
@@ -70,10 +70,10 @@ public struct Escalation: Sendable {
     }
 
     /// The path of one identity, if it can reach the goal by escalating.
-    public func path(of iamID: String) -> EscalationPath? {
+    package func path(of iamID: String) -> EscalationPath? {
         paths.first { $0.iamID == iamID }
     }
 
     /// The longest of the shortest paths, in primitives (0 when no identity has one).
-    public var longestPath: Int { paths.map(\.primitiveCount).max() ?? 0 }
+    package var longestPath: Int { paths.map(\.primitiveCount).max() ?? 0 }
 }

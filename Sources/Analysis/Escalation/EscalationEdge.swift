@@ -1,7 +1,7 @@
 /// One edge of the escalation graph: how `from` gets what `to` holds. Membership, profile assumption and "already
 /// holds the goal" edges cost nothing; primitive edges are the steps a path counts.
-public struct EscalationEdge: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct EscalationEdge: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// `from` is a member of the access group `to` (statically or through a dynamic rule).
         case memberOf
         /// `from` may assume the trusted profile `to` (it is among the profile's identities).
@@ -12,22 +12,22 @@ public struct EscalationEdge: Sendable, Hashable {
         case primitive(EscalationPrimitive)
     }
 
-    public let from: EscalationNode
-    public let to: EscalationNode
-    public let kind: Kind
+    package let from: EscalationNode
+    package let to: EscalationNode
+    package let kind: Kind
     /// The policy that enables the edge (nil for membership and assumption, and for a grantable scope's own roles).
-    public let policyID: String?
+    package let policyID: String?
     /// The role that enables it (CRN).
-    public let roleCRN: String?
+    package let roleCRN: String?
     /// The action it uses, when it is a primitive.
-    public let action: String?
+    package let action: String?
     /// Whether the enabling policy has conditions (e.g. time-based), so that the step works only when they hold.
-    public let isConditional: Bool
+    package let isConditional: Bool
     /// Whether the snapshot lists no actions for the role on that service, so the step is inferred from the role's
     /// name and IBM's documentation.
-    public let isInferred: Bool
+    package let isInferred: Bool
 
-    public init(from: EscalationNode, to: EscalationNode, kind: Kind, policyID: String? = nil, roleCRN: String? = nil,
+    package init(from: EscalationNode, to: EscalationNode, kind: Kind, policyID: String? = nil, roleCRN: String? = nil,
                 action: String? = nil, isConditional: Bool = false, isInferred: Bool = false) {
         self.from = from
         self.to = to
@@ -46,7 +46,7 @@ public struct EscalationEdge: Sendable, Hashable {
     }
 
     /// Whether the edge is a step a path counts (a primitive), rather than access already held.
-    public var isPrimitive: Bool {
+    package var isPrimitive: Bool {
         switch kind {
         case .primitive: true
         case .memberOf, .mayAssume, .holds: false

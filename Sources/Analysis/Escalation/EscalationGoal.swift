@@ -1,7 +1,7 @@
 import Model
 
 /// Where escalation paths end.
-public enum EscalationGoal: Sendable, Hashable {
+package enum EscalationGoal: Sendable, Hashable {
     /// Account administration: Administrator on all account management services, Administrator + Manager on all
     /// IAM-enabled services (held together by one identity, through any of its policies and groups), or ownership.
     case accountAdministration

@@ -5,20 +5,20 @@ import Model
 /// and action behind it. Access groups and trusted profiles are single nodes however many members reach them, and a
 /// policy on every group, service ID or profile of a target is one link into a shared fan-out, so the graph's size
 /// follows the account's policies and memberships, never members × policies or policies × resources.
-public struct EscalationGraph: Sendable {
+package struct EscalationGraph: Sendable {
     /// Every edge as stored, goal edges excluded (they depend on the goal: see `Escalation`), in a deterministic order.
     let links: [EscalationLink]
     /// The members of each fan-out the links name.
     let fanOuts: [[EscalationNode]]
     /// The policy targets of the grantable scopes, by key.
-    public let scopes: [String: PolicyTarget]
+    package let scopes: [String: PolicyTarget]
     /// What each node holds: its own policies (an identity's direct ones, a group's), or for a grantable scope, any
     /// role on it.
     let capabilities: [EscalationNode: [Capability]]
 
     /// Every edge, each fan-out link expanded into one edge per member, in the links' order: as many as policies ×
     /// resources on a large account, so the searches read `links` instead.
-    public var edges: [EscalationEdge] {
+    package var edges: [EscalationEdge] {
         links.flatMap { link -> [EscalationEdge] in
             guard let fanOut = link.fanOut else { return [link.edge] }
             return fanOuts[fanOut].filter { $0 != link.edge.from }.map(link.edge.to)
@@ -37,7 +37,7 @@ public struct EscalationGraph: Sendable {
     static let grantedRoles = ["crn:v1:bluemix:public:iam::::role:Administrator",
                                "crn:v1:bluemix:public:iam::::serviceRole:Manager"]
 
-    public init(_ index: AccessIndex) {
+    package init(_ index: AccessIndex) {
         let account = index.account
         let actions = RoleActions(account.roles)
         var capabilities: [EscalationNode: [Capability]] = [:]

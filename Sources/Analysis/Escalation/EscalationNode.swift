@@ -1,5 +1,5 @@
 /// A node of the escalation graph: someone or something whose access can be gained, or the goal.
-public enum EscalationNode: Sendable, Hashable, Comparable {
+package enum EscalationNode: Sendable, Hashable, Comparable {
     /// A user, service ID or trusted profile, by IAM id.
     case identity(iamID: String)
     /// An access group: its members hold its policies.
@@ -18,13 +18,13 @@ public enum EscalationNode: Sendable, Hashable, Comparable {
     case administration(SensitiveTarget)
 
     /// The two halves of "Administrator + Manager on all IAM-enabled services".
-    public enum AdministrationPart: String, Sendable, Hashable {
+    package enum AdministrationPart: String, Sendable, Hashable {
         case administrator = "Administrator"
         case manager = "Manager"
     }
 
     /// A stable id, e.g. `identity:IBMid-…`, `access_group:AccessGroupId-…`, `scope:serviceName=kms`.
-    public var id: String {
+    package var id: String {
         switch self {
         case .identity(let iamID): "identity:" + iamID
         case .accessGroup(let id): "access_group:" + id
@@ -36,7 +36,7 @@ public enum EscalationNode: Sendable, Hashable, Comparable {
         }
     }
 
-    public static func < (lhs: EscalationNode, rhs: EscalationNode) -> Bool { lhs.id < rhs.id }
+    package static func < (lhs: EscalationNode, rhs: EscalationNode) -> Bool { lhs.id < rhs.id }
 }
 
 extension Sequence<EscalationNode> {

@@ -1,21 +1,21 @@
 /// One identity's shortest way to a goal: the edges in order, memberships and assumptions included; the primitives
 /// among them are the steps.
-public struct EscalationPath: Sendable, Hashable {
+package struct EscalationPath: Sendable, Hashable {
     /// The IAM id the path starts from.
-    public let iamID: String
-    public let edges: [EscalationEdge]
+    package let iamID: String
+    package let edges: [EscalationEdge]
 
-    public init(iamID: String, edges: [EscalationEdge]) {
+    package init(iamID: String, edges: [EscalationEdge]) {
         self.iamID = iamID
         self.edges = edges
     }
 
     /// How many primitives the path uses: its length.
-    public var primitiveCount: Int { edges.count { $0.isPrimitive } }
+    package var primitiveCount: Int { edges.count { $0.isPrimitive } }
     /// Whether a step depends on a policy condition (e.g. time-based).
-    public var isConditional: Bool { edges.contains { $0.isConditional } }
+    package var isConditional: Bool { edges.contains { $0.isConditional } }
     /// Whether a step is inferred from role names rather than the snapshot's actions.
-    public var isInferred: Bool { edges.contains { $0.isInferred } }
+    package var isInferred: Bool { edges.contains { $0.isInferred } }
     /// Every node on the path, in order, the start first.
-    public var nodes: [EscalationNode] { [.identity(iamID: iamID)] + edges.map(\.to) }
+    package var nodes: [EscalationNode] { [.identity(iamID: iamID)] + edges.map(\.to) }
 }

@@ -1,6 +1,6 @@
 /// A way to gain access one does not hold yet by using access one holds on IAM itself or on a compute resource, as
 /// IBM's documented roles and actions allow it (docs/escalation.md cites the pages).
-public enum EscalationPrimitive: String, Sendable, Hashable, CaseIterable, Codable {
+package enum EscalationPrimitive: String, Sendable, Hashable, CaseIterable, Codable {
     /// Adds itself to an access group (IAM Access Groups, `iam-groups.members.add`) and gains its access.
     case addGroupMember = "add-group-member"
     /// Creates an API key for a service ID (IAM Identity, `iam-identity.apikey.create`) and acts as it.
@@ -21,7 +21,7 @@ public enum EscalationPrimitive: String, Sendable, Hashable, CaseIterable, Codab
     /// The IAM action the step uses, as IBM documents it; nil where IBM documents roles but no single IAM action
     /// (deploying on a cluster or Code Engine project, creating service credentials), so the step is always inferred
     /// from role names.
-    public var action: String? {
+    package var action: String? {
         switch self {
         case .addGroupMember: "iam-groups.members.add"
         case .createServiceIDAPIKey: "iam-identity.apikey.create"
@@ -44,7 +44,7 @@ public enum EscalationPrimitive: String, Sendable, Hashable, CaseIterable, Codab
     }
 
     /// "adds itself to the access group", for a step's text.
-    public var verb: String {
+    package var verb: String {
         switch self {
         case .addGroupMember: "adds itself to"
         case .createServiceIDAPIKey: "creates an API key for"

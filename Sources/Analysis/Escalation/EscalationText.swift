@@ -4,7 +4,7 @@ import Model
 extension Escalation {
     /// "Kenji Tanaka (IBMid-…)", "access group Admins", "any role on All IAM-enabled services", "account
     /// administration", "instance pg-orders (a7ae…)".
-    public func label(_ node: EscalationNode, in index: AccessIndex) -> String {
+    package func label(_ node: EscalationNode, in index: AccessIndex) -> String {
         switch node {
         case .identity(let iamID):
             let name = index.name(ofIAMID: iamID)
@@ -20,7 +20,7 @@ extension Escalation {
 
     /// What the goal is: "account administration", "instance pg-orders (a7ae…)", "administration of a sensitive
     /// service or resource group".
-    public func goalLabel(in index: AccessIndex) -> String {
+    package func goalLabel(in index: AccessIndex) -> String {
         switch goal {
         case .accountAdministration: label(.accountAdministration, in: index)
         case .instance(let instance): label(.instance(guid: instance.instanceID), in: index)
@@ -30,7 +30,7 @@ extension Escalation {
 
     /// One step in words: "is a member of access group Admins", "adds itself to access group Admins
     /// [add-group-member: policy c0a1…, role Editor, action iam-groups.members.add]".
-    public func text(_ edge: EscalationEdge, in index: AccessIndex) -> String {
+    package func text(_ edge: EscalationEdge, in index: AccessIndex) -> String {
         let to = label(edge.to, in: index)
         var how: [String] = []
         if let policy = edge.policyID { how.append("policy " + policy) }
@@ -50,7 +50,7 @@ extension Escalation {
     /// The path as one line: "Kenji Tanaka (IBMid-…) is a member of access group Access Managers → which adds
     /// itself to access group Admins [add-group-member] (…) → which holds account administration (…)". Where a path
     /// collects the two halves of account administration, the second branch starts with "; and" and its node.
-    public func text(_ path: EscalationPath, in index: AccessIndex) -> String {
+    package func text(_ path: EscalationPath, in index: AccessIndex) -> String {
         var text = label(.identity(iamID: path.iamID), in: index)
         var at = EscalationNode.identity(iamID: path.iamID)
         for (position, edge) in path.edges.enumerated() {

@@ -3,7 +3,7 @@ import Model
 /// A target short of account administration whose administration the `privilege-escalation` rule still flags (as a
 /// warning): Administrator on all of a sensitive service — keys, secrets, or IAM identities — or on all resources in
 /// a resource group. Whoever holds it can read or destroy what it protects and assign access to it.
-public enum SensitiveTarget: Sendable, Hashable, Comparable {
+package enum SensitiveTarget: Sendable, Hashable, Comparable {
     /// A service, by its policy `serviceName`: one of `services`.
     case service(String)
     /// A resource group of the account, by id.
@@ -11,18 +11,18 @@ public enum SensitiveTarget: Sendable, Hashable, Comparable {
 
     /// The sensitive services, with their names: Key Protect and Hyper Protect Crypto Services (encryption keys),
     /// Secrets Manager (secrets), IAM Identity (API keys, service IDs and trusted profiles of everyone).
-    public static let services: [(name: String, title: String)] = [
+    package static let services: [(name: String, title: String)] = [
         ("kms", "Key Protect"), ("hs-crypto", "Hyper Protect Crypto Services"),
         ("secrets-manager", "Secrets Manager"), ("iam-identity", "IAM Identity"),
     ]
 
     /// The account's sensitive targets: the services, then its resource groups.
-    public static func all(in account: IAMAccount) -> [SensitiveTarget] {
+    package static func all(in account: IAMAccount) -> [SensitiveTarget] {
         services.map { .service($0.name) } + account.resourceGroups.map { .resourceGroup(id: $0.id) }
     }
 
     /// A stable id, e.g. `service:kms`, `resource_group:<id>`.
-    public var id: String {
+    package var id: String {
         switch self {
         case .service(let name): "service:" + name
         case .resourceGroup(let id): "resource_group:" + id
@@ -30,7 +30,7 @@ public enum SensitiveTarget: Sendable, Hashable, Comparable {
     }
 
     /// "Key Protect (kms)", "resource group Production".
-    public func label(in account: IAMAccount) -> String {
+    package func label(in account: IAMAccount) -> String {
         switch self {
         case .service(let name):
             (Self.services.first { $0.name == name }?.title).map { "\($0) (\(name))" } ?? name
@@ -68,5 +68,5 @@ public enum SensitiveTarget: Sendable, Hashable, Comparable {
         }
     }
 
-    public static func < (lhs: SensitiveTarget, rhs: SensitiveTarget) -> Bool { lhs.id < rhs.id }
+    package static func < (lhs: SensitiveTarget, rhs: SensitiveTarget) -> Bool { lhs.id < rhs.id }
 }

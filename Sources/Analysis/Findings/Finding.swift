@@ -1,19 +1,19 @@
 import Snapshot
 
 /// One thing the findings report flags: which rule, about which entities, and why, in one line.
-public struct Finding: Sendable, Hashable {
+package struct Finding: Sendable, Hashable {
     /// The rule that fired.
-    public let rule: RuleID
+    package let rule: RuleID
     /// The entities involved; the first is the one the finding is about.
-    public let entities: [FindingEntity]
+    package let entities: [FindingEntity]
     /// One line saying why the rule fired for these entities.
-    public let why: String
+    package let why: String
     /// How severe the finding is: the rule's severity, or less for a rule whose findings differ (e.g.
     /// `privilege-escalation` to a target short of account administration is a warning).
-    public let severity: Severity
+    package let severity: Severity
     /// A finding of `rule` about `entities` (the one it is about first), with the reason; as severe as the rule
     /// unless `severity` says less.
-    public init(_ rule: RuleID, entities: [FindingEntity], why: String, severity: Severity? = nil) {
+    package init(_ rule: RuleID, entities: [FindingEntity], why: String, severity: Severity? = nil) {
         self.rule = rule
         self.entities = entities
         self.why = why
@@ -22,14 +22,14 @@ public struct Finding: Sendable, Hashable {
 
     /// The snapshot collection whose file holds the first entity. (Rules about something that does not exist, such
     /// as a deleted instance, put the policy naming it first.)
-    public var location: CollectionKind? { entities.first?.collection }
+    package var location: CollectionKind? { entities.first?.collection }
 
     /// The finding's identity within its rule, stable across fetches: its entities as "kind/id", joined by "|"
     /// (SARIF's `partialFingerprints`; baselines compare rule and fingerprint).
-    public var fingerprint: String {
+    package var fingerprint: String {
         entities.map { "\($0.kind.rawValue)/\($0.id)" }.joined(separator: "|")
     }
 
     /// The rule's title.
-    public var title: String { rule.title }
+    package var title: String { rule.title }
 }

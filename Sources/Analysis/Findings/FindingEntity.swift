@@ -2,9 +2,9 @@ import Model
 import Snapshot
 
 /// Something a finding is about, by id and (where the snapshot knows it) name.
-public struct FindingEntity: Sendable, Hashable {
+package struct FindingEntity: Sendable, Hashable {
     /// What an entity is; the raw value is the JSON/SARIF spelling.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable {
         case user
         case serviceID = "service_id"
         case trustedProfile = "trusted_profile"
@@ -19,14 +19,14 @@ public struct FindingEntity: Sendable, Hashable {
         case collection
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// The id the entity's snapshot file uses: IAM id (users), `ServiceId-…`, `Profile-…`, guid, role CRN, collection key.
-    public let id: String
+    package let id: String
     /// The name, where the snapshot knows one.
-    public let name: String?
+    package let name: String?
 
     /// An entity of `kind`, by id and name.
-    public init(_ kind: Kind, id: String, name: String? = nil) {
+    package init(_ kind: Kind, id: String, name: String? = nil) {
         self.kind = kind
         self.id = id
         self.name = name
@@ -46,7 +46,7 @@ public struct FindingEntity: Sendable, Hashable {
     }
 
     /// The snapshot collection that holds entities of this kind (for a collection, the collection itself).
-    public var collection: CollectionKind? {
+    package var collection: CollectionKind? {
         switch kind {
         case .user: .users
         case .serviceID: .serviceIDs
@@ -64,7 +64,7 @@ public struct FindingEntity: Sendable, Hashable {
     }
 
     /// "Jordan Blake (IBMid-2700112PNA)", or the id alone.
-    public var description: String {
+    package var description: String {
         guard let name, name != id else { return id }
         return "\(name) (\(id))"
     }

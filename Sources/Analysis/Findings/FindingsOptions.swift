@@ -1,35 +1,35 @@
 import Foundation
 
 /// The inputs of a findings report besides the account.
-public struct FindingsOptions: Sendable, Hashable {
+package struct FindingsOptions: Sendable, Hashable {
     /// The default of `inactiveDays`.
-    public static let defaultInactiveDays = 90
+    package static let defaultInactiveDays = 90
 
     /// "Now" for inactivity; `nil` means the snapshot's `fetched_at`, so a report depends only on its snapshot.
-    public var asOf: Date?
+    package var asOf: Date?
     /// Policies and identities not used for this many days are inactive.
-    public var inactiveDays: Int
+    package var inactiveDays: Int
     /// API keys not used for this many days are inactive (`api-key-inactive`; CIS 1.2 says 180).
-    public var keyUnusedDays: Int
+    package var keyUnusedDays: Int
     /// API keys older than this many days are due for rotation (`api-key-not-rotated`; CIS 1.3 says 90).
-    public var keyMaxAgeDays: Int
+    package var keyMaxAgeDays: Int
     /// More users with administrator privileges than this fail CIS 1.14 (`too-many-administrators`).
-    public var maxAdministrators: Int
+    package var maxAdministrators: Int
     /// More service IDs with administrator privileges than this fail CIS 1.15 (`too-many-administrator-service-ids`).
-    public var maxAdministratorServiceIDs: Int
+    package var maxAdministratorServiceIDs: Int
 
     /// The default of `keyUnusedDays`, the CIS benchmark's.
-    public static let defaultKeyUnusedDays = 180
+    package static let defaultKeyUnusedDays = 180
     /// The default of `keyMaxAgeDays`, the CIS benchmark's.
-    public static let defaultKeyMaxAgeDays = 90
+    package static let defaultKeyMaxAgeDays = 90
     /// The default of `maxAdministrators` (the benchmark names no number).
-    public static let defaultMaxAdministrators = 5
+    package static let defaultMaxAdministrators = 5
     /// The default of `maxAdministratorServiceIDs` (the benchmark names no number).
-    public static let defaultMaxAdministratorServiceIDs = 3
+    package static let defaultMaxAdministratorServiceIDs = 3
 
     /// Options; the defaults measure inactivity from the snapshot's `fetched_at`, over 90 days, and use the CIS
     /// benchmark's thresholds for API keys.
-    public init(asOf: Date? = nil, inactiveDays: Int = Self.defaultInactiveDays,
+    package init(asOf: Date? = nil, inactiveDays: Int = Self.defaultInactiveDays,
                 keyUnusedDays: Int = Self.defaultKeyUnusedDays, keyMaxAgeDays: Int = Self.defaultKeyMaxAgeDays,
                 maxAdministrators: Int = Self.defaultMaxAdministrators,
                 maxAdministratorServiceIDs: Int = Self.defaultMaxAdministratorServiceIDs) {

@@ -4,38 +4,38 @@ import Snapshot
 
 /// Every findings rule run over one account: the findings, most severe first; the rules that could not run (or ran
 /// on incomplete data) and why; and the policies ordered by last use.
-public struct FindingsReport: Sendable {
+package struct FindingsReport: Sendable {
     /// The account the snapshot is of, its name (when `account.json` is known) and the snapshot's time.
-    public let accountID: String
-    public let accountName: String?
-    public let fetchedAt: Timestamp
+    package let accountID: String
+    package let accountName: String?
+    package let fetchedAt: Timestamp
     /// "Now" for inactivity (the option, else `fetched_at`); `nil` when neither is a valid time.
-    public let asOf: Date?
+    package let asOf: Date?
     /// Days without use after which policies, identities and API keys are inactive.
-    public let inactiveDays: Int
+    package let inactiveDays: Int
     /// Active findings ordered by their rule's severity (most severe first), then rule, then as each rule found them
     /// (a rule whose findings differ in severity lists its most severe first).
-    public internal(set) var findings: [Finding]
+    package internal(set) var findings: [Finding]
     /// Findings an ignore file accepts (`reviewing(suppressions:baseline:)`), in the same order; not in `findings`.
-    public internal(set) var suppressed: [Finding] = []
+    package internal(set) var suppressed: [Finding] = []
     /// What the ignore file and the baseline say about each finding (active or suppressed) they concern.
-    public internal(set) var marks: [Finding: FindingMark] = [:]
+    package internal(set) var marks: [Finding: FindingMark] = [:]
     /// Findings of the baseline no longer found; `nil` without a baseline.
-    public internal(set) var resolved: [Finding]?
+    package internal(set) var resolved: [Finding]?
     /// Suppressions that match no finding (stale: the finding is gone, or the entry is wrong).
-    public internal(set) var staleSuppressions: [Suppression] = []
+    package internal(set) var staleSuppressions: [Suppression] = []
     /// Per rule, how many findings `keepingTop(_:)` left out of `findings` (they exist, but are not listed).
-    public private(set) var unlisted: [RuleID: Int] = [:]
+    package private(set) var unlisted: [RuleID: Int] = [:]
     /// Per severity, how many findings `keepingTop(_:)` left out (a rule's findings may differ in severity).
     private var unlistedPerSeverity: [Severity: Int] = [:]
     /// The rules `selecting(rules:minimum:)` kept; `nil` when every rule is reported.
-    public private(set) var selectedRules: Set<RuleID>?
+    package private(set) var selectedRules: Set<RuleID>?
     /// Rules skipped or incomplete, in rule order.
-    public private(set) var gaps: [RuleGap]
+    package private(set) var gaps: [RuleGap]
     /// Active access and authorization policies, never-used first, then least recently used first; empty when no
     /// policy carries usage data. Described on demand, one at a time: a report that does not list them does not pay
     /// for them, and one that does never holds every description at once.
-    public var policiesByLastUse: LazyMapCollection<[Policy], PolicyUse> {
+    package var policiesByLastUse: LazyMapCollection<[Policy], PolicyUse> {
         (context.policiesByLastUse ?? []).lazy.map { [context] in PolicyUse($0, context) }
     }
     /// What the rules ran over, kept to describe the policies by last use.
@@ -45,7 +45,7 @@ public struct FindingsReport: Sendable {
     /// given, hears how long the shared context took ("context", then "administration"), each rule (by its id, in
     /// rule order; rules run side by side, so their times add up to more than the wall time) and the ordering
     /// ("order"), for `report --timings`.
-    public init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions(),
+    package init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions(),
                 timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) {
         self.init(index, options: options, concurrently: true, timed: timed)
     }
@@ -108,7 +108,7 @@ public struct FindingsReport: Sendable {
     }
 
     /// The report restricted to some rules (`nil`: all) and to findings at least `minimum` severe.
-    public func selecting(rules: Set<RuleID>?, minimum: Severity?) -> FindingsReport {
+    package func selecting(rules: Set<RuleID>?, minimum: Severity?) -> FindingsReport {
         var copy = self
         func kept(_ finding: Finding) -> Bool {
             (rules?.contains(finding.rule) ?? true) && minimum.map { finding.severity >= $0 } ?? true
@@ -123,7 +123,7 @@ public struct FindingsReport: Sendable {
     }
 
     /// The report listing at most `top` findings per rule (the first found); the rest are counted in `unlisted`.
-    public func keepingTop(_ top: Int) -> FindingsReport {
+    package func keepingTop(_ top: Int) -> FindingsReport {
         var copy = self
         var listed: [RuleID: Int] = [:]
         copy.findings = findings.filter { finding in
@@ -137,18 +137,18 @@ public struct FindingsReport: Sendable {
     }
 
     /// How many findings a rule has, listed or not.
-    public func total(of rule: RuleID) -> Int {
+    package func total(of rule: RuleID) -> Int {
         findings.reduce(0) { $1.rule == rule ? $0 + 1 : $0 } + (unlisted[rule] ?? 0)
     }
 
     /// How many findings have this severity.
-    public func count(_ severity: Severity) -> Int {
+    package func count(_ severity: Severity) -> Int {
         findings.reduce(0) { $1.severity == severity ? $0 + 1 : $0 } + (unlistedPerSeverity[severity] ?? 0)
     }
 
     /// Whether any active finding is at least this severe (for `--fail-on`); with `newOnly`, any new one (for
     /// `--fail-on-new`: not in the baseline).
-    public func hasFindings(atLeast severity: Severity, newOnly: Bool = false) -> Bool {
+    package func hasFindings(atLeast severity: Severity, newOnly: Bool = false) -> Bool {
         findings.contains { $0.severity >= severity && (!newOnly || marks[$0]?.baseline == .new) }
     }
 }

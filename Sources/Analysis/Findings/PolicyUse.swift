@@ -2,15 +2,15 @@ import Model
 
 /// One policy in the report's "by last use" list: when it last permitted a request, how often, whom it is for and what
 /// it grants.
-public struct PolicyUse: Sendable, Hashable {
-    public let policy: FindingEntity
+package struct PolicyUse: Sendable, Hashable {
+    package let policy: FindingEntity
     /// The volatile usage fields; absent when IAM has no record of a use.
-    public let lastPermitAt: Timestamp?
-    public let lastPermitFrequency: Int?
+    package let lastPermitAt: Timestamp?
+    package let lastPermitFrequency: Int?
     /// The access group or identity it is assigned to (none for authorizations).
-    public let subject: FindingEntity?
+    package let subject: FindingEntity?
     /// "Viewer, Reader on Instance pg-orders (a7ae…) of databases-for-postgresql".
-    public let grants: String
+    package let grants: String
 
     init(_ policy: Policy, _ context: FindingContext) {
         self.policy = context.policy(policy)

@@ -3,10 +3,10 @@ import Snapshot
 /// What a `RuleID` says about its rule, read from the rule's type (`definition`, generated with the cases).
 extension RuleID: RawRepresentable, Codable {
     /// The stable rule id, as the rule declares it.
-    public var rawValue: String { definition.id }
+    package var rawValue: String { definition.id }
 
     /// The rule of this id, if there is one.
-    public init?(rawValue: String) {
+    package init?(rawValue: String) {
         guard let rule = Self.byRawValue[rawValue] else { return nil }
         self = rule
     }
@@ -15,17 +15,17 @@ extension RuleID: RawRepresentable, Codable {
     private static let byRawValue = Dictionary(allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// How severe the rule's findings are (SARIF's `defaultConfiguration.level`).
-    public var severity: Severity { definition.severity }
+    package var severity: Severity { definition.severity }
     /// A short title, the same for every finding of the rule.
-    public var title: String { definition.title }
+    package var title: String { definition.title }
     /// What a finding of the rule means.
-    public var summary: String { definition.summary }
+    package var summary: String { definition.summary }
     /// How to fix what the rule finds.
-    public var fix: String { definition.fix }
+    package var fix: String { definition.fix }
     /// Collections without which the rule cannot be evaluated: when one is unknown, the rule is skipped.
-    public var requires: Set<CollectionKind> { definition.requires }
+    package var requires: Set<CollectionKind> { definition.requires }
     /// Collections the rule also reads: when one is unknown, the rule runs but may miss findings.
-    public var alsoReads: Set<CollectionKind> { definition.alsoReads }
+    package var alsoReads: Set<CollectionKind> { definition.alsoReads }
     /// Whether the rule costs as much as many others together, and so is started first.
     var isCostly: Bool { definition.isCostly }
 }

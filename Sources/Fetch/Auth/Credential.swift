@@ -1,13 +1,13 @@
 import Foundation
 
 /// What the fetcher authenticates with. Never printed: `description` hides the secret.
-public enum Credential: Sendable, CustomStringConvertible {
+package enum Credential: Sendable, CustomStringConvertible {
     /// An API key, exchanged for tokens at `POST /identity/token`.
     case apiKey(String)
     /// A bearer token (as `ibmcloud iam oauth-tokens` prints it, with or without `Bearer `).
     case token(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .apiKey: "API key (hidden)"
         case .token: "bearer token (hidden)"
@@ -15,12 +15,12 @@ public enum Credential: Sendable, CustomStringConvertible {
     }
 
     /// Why no credential could be read.
-    public struct Missing: Error, CustomStringConvertible {
-        public let description: String
+    package struct Missing: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// From `--api-key-file`, else `IBMCLOUD_API_KEY`, else `IBMCLOUD_TOKEN`.
-    public static func resolve(apiKeyFile: String?, environment: [String: String]) throws(Missing) -> Credential {
+    package static func resolve(apiKeyFile: String?, environment: [String: String]) throws(Missing) -> Credential {
         if let apiKeyFile {
             guard let data = FileManager.default.contents(atPath: apiKeyFile) else {
                 throw Missing(description: "cannot read the API key file \(apiKeyFile)")

@@ -1,14 +1,14 @@
 import Foundation
 
 /// The claims iamgraph reads from an IAM access token (the payload is not verified: the API does that).
-public struct JWTClaims: Sendable, Equatable {
-    public let iamID: String?
+package struct JWTClaims: Sendable, Equatable {
+    package let iamID: String?
     /// `account.bss`: the account id.
-    public let accountID: String?
-    public let expiresAt: Date?
+    package let accountID: String?
+    package let expiresAt: Date?
 
     /// Decodes the payload of `header.payload.signature` (base64url without padding); `nil` if it is not a JWT.
-    public init?(token: String) {
+    package init?(token: String) {
         let parts = token.split(separator: ".")
         guard parts.count >= 2 else { return nil }
         var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")

@@ -3,11 +3,11 @@ import Snapshot
 /// The manifest source (API, endpoint, query, pages) a fetch records for a collection, worked out from the
 /// collection's content: how many pages of 100 each API needs for it. Sample snapshots are sealed with these, so a
 /// fetch of a sample served by fake-ibmcloud reproduces the sample's manifest too.
-public enum ManifestSources {
+package enum ManifestSources {
     /// - Parameters:
     ///   - content: the collection's content in the snapshot's shape.
     ///   - roleServices: for `roles`, how many services' roles were asked for (one request each, after the first).
-    public static func source(for kind: CollectionKind, accountID: String, content: Any, roleServices: Int = 0) -> SnapshotWriter.Source {
+    package static func source(for kind: CollectionKind, accountID: String, content: Any, roleServices: Int = 0) -> SnapshotWriter.Source {
         let endpoint = EndpointCatalog(accountID: accountID).endpoint(kind)
         let pages: Int
         switch kind.shape {
@@ -32,7 +32,7 @@ public enum ManifestSources {
 
     /// How many filtered `/v2/roles` requests (per service, authorization pair and service group) a fetch makes for
     /// these policies and instances.
-    public static func roleServices(policies: [Any], instances: [Any]) -> Int {
+    package static func roleServices(policies: [Any], instances: [Any]) -> Int {
         RoleQueries.queries(policies: policies, instances: instances).count
     }
 

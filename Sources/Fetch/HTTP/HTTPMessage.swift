@@ -1,16 +1,16 @@
 import Foundation
 
 /// An HTTP request as the fetcher makes it.
-public struct HTTPRequest: Sendable {
-    public enum Method: String, Sendable { case get = "GET", post = "POST" }
+package struct HTTPRequest: Sendable {
+    package enum Method: String, Sendable { case get = "GET", post = "POST" }
 
-    public var method: Method
-    public var url: URL
+    package var method: Method
+    package var url: URL
     /// Header lines; values may carry credentials and are never logged.
-    public var headers: [(name: String, value: String)]
-    public var body: Data?
+    package var headers: [(name: String, value: String)]
+    package var body: Data?
 
-    public init(method: Method = .get, url: URL, headers: [(name: String, value: String)] = [], body: Data? = nil) {
+    package init(method: Method = .get, url: URL, headers: [(name: String, value: String)] = [], body: Data? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -19,12 +19,12 @@ public struct HTTPRequest: Sendable {
 }
 
 /// An HTTP response: status, headers (names lower-cased), body.
-public struct HTTPResponse: Sendable {
-    public let status: Int
-    public let headers: [String: String]
-    public let body: Data
+package struct HTTPResponse: Sendable {
+    package let status: Int
+    package let headers: [String: String]
+    package let body: Data
 
-    public init(status: Int, headers: [String: String], body: Data) {
+    package init(status: Int, headers: [String: String], body: Data) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -32,11 +32,11 @@ public struct HTTPResponse: Sendable {
 }
 
 /// A transfer that produced no HTTP response (connection refused, dropped, timed out, TLS failure).
-public struct TransportError: Error, CustomStringConvertible, Sendable {
-    public let code: Int
-    public let message: String
+package struct TransportError: Error, CustomStringConvertible, Sendable {
+    package let code: Int
+    package let message: String
     /// Whether trying again may help (timeouts, dropped or refused connections, partial bodies).
-    public let isTransient: Bool
+    package let isTransient: Bool
 
-    public var description: String { "\(message) (libcurl error \(code))" }
+    package var description: String { "\(message) (libcurl error \(code))" }
 }

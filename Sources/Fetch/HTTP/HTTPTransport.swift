@@ -4,23 +4,23 @@ import Foundation
 /// pooled easy handle (kept-alive connections) with its own serial dispatch queue — bridged back with a continuation.
 /// Serial queues get a thread each even while it blocks in libcurl; a shared concurrent queue would be capped near
 /// the core count, so 8 requests in flight would run 2 at a time.
-public final class HTTPTransport: Sendable {
-    public struct Options: Sendable {
-        public var userAgent: String
+package final class HTTPTransport: Sendable {
+    package struct Options: Sendable {
+        package var userAgent: String
         /// PEM bundle for private CAs (`--ca-bundle`); libcurl ignores `SSL_CERT_FILE`.
-        public var caBundle: String?
-        public var connectTimeout: Int
-        public var totalTimeout: Int
+        package var caBundle: String?
+        package var connectTimeout: Int
+        package var totalTimeout: Int
         /// The largest response (body after decompression, and header lines) accepted (`--max-response-mb`): the
         /// transfer stops as soon as it is passed, or before the body when `Content-Length` announces more, with a
         /// non-transient error.
-        public var maxResponseBytes: Int
+        package var maxResponseBytes: Int
 
         /// 32 MiB: the largest real answers (a page of 100 policies or instances, a service's roles) are a few
         /// hundred kilobytes.
-        public static let defaultMaxResponseBytes = 32 << 20
+        package static let defaultMaxResponseBytes = 32 << 20
 
-        public init(userAgent: String, caBundle: String? = nil, connectTimeout: Int = 10, totalTimeout: Int = 60,
+        package init(userAgent: String, caBundle: String? = nil, connectTimeout: Int = 10, totalTimeout: Int = 60,
                     maxResponseBytes: Int = defaultMaxResponseBytes) {
             self.userAgent = userAgent
             self.caBundle = caBundle
@@ -33,14 +33,14 @@ public final class HTTPTransport: Sendable {
     private let settings: CurlHandle.Settings
     private let pool = WorkerPool()
 
-    public init(options: Options) {
+    package init(options: Options) {
         settings = .init(userAgent: options.userAgent, caBundle: options.caBundle, connectTimeout: options.connectTimeout,
                          totalTimeout: options.totalTimeout, maxResponseBytes: options.maxResponseBytes)
     }
 
     /// Refuses plain `http://` except to a literal loopback address (`LoopbackHost`), and anything but http(s).
     /// libcurl parses the URL again before it connects and must find the same host (`CurlHandle`).
-    public static func checkAllowed(_ url: URL) throws(URLPolicyError) {
+    package static func checkAllowed(_ url: URL) throws(URLPolicyError) {
         switch url.scheme?.lowercased() {
         case "https": return
         case "http":
@@ -50,7 +50,7 @@ public final class HTTPTransport: Sendable {
         }
     }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Self.checkAllowed(request.url)
         let settings = settings, pool = pool
         let worker = try pool.take() ?? Worker(handle: CurlHandle(settings: settings))
@@ -65,9 +65,9 @@ public final class HTTPTransport: Sendable {
 }
 
 /// A plain `http://` URL to a non-loopback host, or another scheme.
-public struct URLPolicyError: Error, CustomStringConvertible, Sendable {
-    public let url: URL
-    public var description: String {
+package struct URLPolicyError: Error, CustomStringConvertible, Sendable {
+    package let url: URL
+    package var description: String {
         "refusing \(url.scheme ?? "?")://\(url.host ?? "?"): only https, or http to a loopback address, is allowed"
     }
 }

@@ -1,19 +1,19 @@
 import Foundation
 
 /// When and how long to wait before trying a request again.
-public struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     /// Attempts per request, the first included.
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// The first backoff; it doubles per attempt, with ±50% jitter, up to `maxDelay`.
-    public var baseDelay: Double
+    package var baseDelay: Double
     /// The longest wait between attempts, whatever a `Retry-After` header asks for.
-    public var maxDelay: Double
+    package var maxDelay: Double
     /// Seconds one request may spend retrying — its waits and the attempts after the first — before it gives up
     /// instead of waiting again: a server that answers 429 forever, or times out every attempt, fails its collection
     /// in bounded time.
-    public var budget: Double
+    package var budget: Double
 
-    public init(maxAttempts: Int = 6, baseDelay: Double = 0.5, maxDelay: Double = 30, budget: Double = 120) {
+    package init(maxAttempts: Int = 6, baseDelay: Double = 0.5, maxDelay: Double = 30, budget: Double = 120) {
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay

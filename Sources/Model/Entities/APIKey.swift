@@ -1,15 +1,15 @@
 /// API key metadata (`GET /v1/apikeys`); never the secret.
-public struct APIKey: Decodable, Sendable, Hashable {
-    public let id: String
-    public let name: String?
+package struct APIKey: Decodable, Sendable, Hashable {
+    package let id: String
+    package let name: String?
     /// The owner: a user or `iam-ServiceId-…`.
-    public let iamID: String?
-    public let createdAt: Timestamp?
-    public let createdBy: String?
-    public let locked: Bool?
-    public let disabled: Bool?
-    public let leaked: Bool?
-    public let expiresAt: Timestamp?
+    package let iamID: String?
+    package let createdAt: Timestamp?
+    package let createdBy: String?
+    package let locked: Bool?
+    package let disabled: Bool?
+    package let leaked: Bool?
+    package let expiresAt: Timestamp?
 
     enum CodingKeys: String, CodingKey {
         case id, name, locked, disabled, leaked

@@ -2,21 +2,21 @@ import Snapshot
 
 /// Access Management's account settings (`GET /v1/accounts/{account}/settings/access_management`): which identities of
 /// other accounts may interact with this one (IBM's Python SDK: `AccountSettingsAccessManagement`).
-public struct AccessManagementSettings: Decodable, Sendable, Hashable {
-    public let externalAccountIdentityInteraction: ExternalInteraction?
+package struct AccessManagementSettings: Decodable, Sendable, Hashable {
+    package let externalAccountIdentityInteraction: ExternalInteraction?
 
     /// How identities of other accounts may interact with this account, per identity type.
-    public struct ExternalInteraction: Decodable, Sendable, Hashable {
-        public let identityTypes: IdentityTypes?
+    package struct ExternalInteraction: Decodable, Sendable, Hashable {
+        package let identityTypes: IdentityTypes?
 
         enum CodingKeys: String, CodingKey { case identityTypes = "identity_types" }
     }
 
     /// The setting for users, service IDs and services.
-    public struct IdentityTypes: Decodable, Sendable, Hashable {
-        public let user: IdentityType?
-        public let serviceID: IdentityType?
-        public let service: IdentityType?
+    package struct IdentityTypes: Decodable, Sendable, Hashable {
+        package let user: IdentityType?
+        package let serviceID: IdentityType?
+        package let service: IdentityType?
 
         enum CodingKeys: String, CodingKey {
             case user, service
@@ -25,9 +25,9 @@ public struct AccessManagementSettings: Decodable, Sendable, Hashable {
     }
 
     /// One identity type's state (`enabled`, `monitor`, `limited`) and the accounts `limited` allows.
-    public struct IdentityType: Decodable, Sendable, Hashable {
-        public let state: String?
-        public let externalAllowedAccounts: [String]?
+    package struct IdentityType: Decodable, Sendable, Hashable {
+        package let state: String?
+        package let externalAllowedAccounts: [String]?
 
         enum CodingKeys: String, CodingKey {
             case state
@@ -45,5 +45,5 @@ public struct AccessManagementSettings: Decodable, Sendable, Hashable {
 
 extension IAMAccount {
     /// Access Management's account settings; `nil` when the snapshot does not hold them (see `isKnown`).
-    public var accessManagementSettings: AccessManagementSettings? { collections[AccessManagementSettings.key] }
+    package var accessManagementSettings: AccessManagementSettings? { collections[AccessManagementSettings.key] }
 }

@@ -1,11 +1,11 @@
 /// The account itself (`GET /v4/accounts/{account}`).
-public struct AccountInfo: Decodable, Sendable, Hashable {
-    public let id: String?
-    public let name: String?
-    public let ownerIAMID: String?
-    public let ownerUserID: String?
-    public let type: String?
-    public let status: String?
+package struct AccountInfo: Decodable, Sendable, Hashable {
+    package let id: String?
+    package let name: String?
+    package let ownerIAMID: String?
+    package let ownerUserID: String?
+    package let type: String?
+    package let status: String?
 
     enum CodingKeys: String, CodingKey {
         case id, name, type, status
@@ -14,26 +14,26 @@ public struct AccountInfo: Decodable, Sendable, Hashable {
 }
 
 /// Access-group settings of the account (`GET /v2/groups/settings`).
-public struct AccessGroupSettings: Decodable, Sendable, Hashable {
-    public let publicAccessEnabled: Bool?
+package struct AccessGroupSettings: Decodable, Sendable, Hashable {
+    package let publicAccessEnabled: Bool?
 
     enum CodingKeys: String, CodingKey { case publicAccessEnabled = "public_access_enabled" }
 }
 
 /// Account identity settings (`GET /v1/accounts/{account}/settings/identity`); most values are strings like `NOT_SET`.
-public struct IdentitySettings: Decodable, Sendable, Hashable {
-    public let mfa: String?
-    public let restrictCreateServiceID: String?
-    public let restrictCreatePlatformAPIKey: String?
-    public let allowedIPAddresses: String?
-    public let sessionExpirationInSeconds: String?
+package struct IdentitySettings: Decodable, Sendable, Hashable {
+    package let mfa: String?
+    package let restrictCreateServiceID: String?
+    package let restrictCreatePlatformAPIKey: String?
+    package let allowedIPAddresses: String?
+    package let sessionExpirationInSeconds: String?
     /// Per-user MFA that overrides `mfa` for those users.
-    public let userMFA: [UserMFA]?
+    package let userMFA: [UserMFA]?
 
     /// One user's MFA override.
-    public struct UserMFA: Decodable, Sendable, Hashable {
-        public let iamID: String?
-        public let mfa: String?
+    package struct UserMFA: Decodable, Sendable, Hashable {
+        package let iamID: String?
+        package let mfa: String?
 
         enum CodingKeys: String, CodingKey {
             case mfa
@@ -52,20 +52,20 @@ public struct IdentitySettings: Decodable, Sendable, Hashable {
 }
 
 /// A policy template (`GET /v1/policy_templates`).
-public struct PolicyTemplate: Decodable, Sendable, Hashable {
-    public let id: String
-    public let name: String?
-    public let version: String?
-    public let description: String?
+package struct PolicyTemplate: Decodable, Sendable, Hashable {
+    package let id: String
+    package let name: String?
+    package let version: String?
+    package let description: String?
 }
 
 /// An assignment of a policy template to an account or account group (`GET /v1/policy_assignments`). The API
 /// answers in one of two formats: `version=1.0` nests the template as `template.{id,version}`; the older format has
 /// top-level `template_id` and `template_version`. Both decode to the same value.
-public struct PolicyAssignment: Decodable, Sendable, Hashable {
-    public let id: String
-    public let templateID: String?
-    public let templateVersion: String?
+package struct PolicyAssignment: Decodable, Sendable, Hashable {
+    package let id: String
+    package let templateID: String?
+    package let templateVersion: String?
 
     enum CodingKeys: String, CodingKey {
         case id, template
@@ -74,13 +74,13 @@ public struct PolicyAssignment: Decodable, Sendable, Hashable {
 
     struct TemplateRef: Decodable { let id: String?; let version: String? }
 
-    public init(id: String, templateID: String?, templateVersion: String?) {
+    package init(id: String, templateID: String?, templateVersion: String?) {
         self.id = id
         self.templateID = templateID
         self.templateVersion = templateVersion
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         let template = try c.decodeIfPresent(TemplateRef.self, forKey: .template)

@@ -1,11 +1,11 @@
 /// The inactive-identities activity report (`fetch --with-activity`), from the volatile area.
-public struct ActivityReport: Decodable, Sendable, Hashable {
+package struct ActivityReport: Decodable, Sendable, Hashable {
     /// One identity or key and when it last authenticated (absent: never, within the report's window).
-    public struct Entry: Decodable, Sendable, Hashable {
-        public let id: String?
-        public let iamID: String?
-        public let name: String?
-        public let lastAuthn: Timestamp?
+    package struct Entry: Decodable, Sendable, Hashable {
+        package let id: String?
+        package let iamID: String?
+        package let name: String?
+        package let lastAuthn: Timestamp?
 
         enum CodingKeys: String, CodingKey {
             case id, name
@@ -13,15 +13,15 @@ public struct ActivityReport: Decodable, Sendable, Hashable {
         }
 
         /// `iam_id` for users, `id` for service IDs, profiles and API keys.
-        public var key: String { iamID ?? id ?? "" }
+        package var key: String { iamID ?? id ?? "" }
     }
 
-    public let users: [Entry]?
-    public let serviceids: [Entry]?
-    public let profiles: [Entry]?
-    public let apikeys: [Entry]?
-    public let reportStartTime: Timestamp?
-    public let reportEndTime: Timestamp?
+    package let users: [Entry]?
+    package let serviceids: [Entry]?
+    package let profiles: [Entry]?
+    package let apikeys: [Entry]?
+    package let reportStartTime: Timestamp?
+    package let reportEndTime: Timestamp?
 
     enum CodingKeys: String, CodingKey {
         case users, serviceids, profiles, apikeys

@@ -1,9 +1,9 @@
 /// One condition of a dynamic access-group rule or a trusted-profile claim rule: `claim operator value`.
-public struct ClaimCondition: Decodable, Sendable, Hashable, CustomStringConvertible {
-    public let claim: String
-    public let `operator`: String
+package struct ClaimCondition: Decodable, Sendable, Hashable, CustomStringConvertible {
+    package let claim: String
+    package let `operator`: String
     /// The raw value; trusted-profile rules JSON-encode it (`"\"cloud-dev\""`).
-    public let value: String
+    package let value: String
 
-    public var description: String { "\(claim) \(`operator`) \(value)" }
+    package var description: String { "\(claim) \(`operator`) \(value)" }
 }

@@ -3,20 +3,20 @@ import Snapshot
 /// The account's identity settings in effect (`GET /v1/accounts/{account}/effective_settings/identity`): what applies
 /// after an enterprise's account-settings template is merged with the account's own settings (`account`), which
 /// `identity_settings` holds alone.
-public struct EffectiveIdentitySettings: Decodable, Sendable, Hashable {
-    public let accountID: String?
+package struct EffectiveIdentitySettings: Decodable, Sendable, Hashable {
+    package let accountID: String?
     /// The settings in effect.
-    public let effective: IdentitySettings?
+    package let effective: IdentitySettings?
     /// The account's own settings.
-    public let account: IdentitySettings?
+    package let account: IdentitySettings?
     /// The account-settings templates assigned to the account, by id.
-    public let assignedTemplates: [AssignedTemplate]?
+    package let assignedTemplates: [AssignedTemplate]?
 
     /// One assigned account-settings template.
-    public struct AssignedTemplate: Decodable, Sendable, Hashable {
-        public let templateID: String?
-        public let templateVersion: Int?
-        public let templateName: String?
+    package struct AssignedTemplate: Decodable, Sendable, Hashable {
+        package let templateID: String?
+        package let templateVersion: Int?
+        package let templateName: String?
 
         enum CodingKeys: String, CodingKey {
             case templateID = "template_id", templateVersion = "template_version", templateName = "template_name"
@@ -35,5 +35,5 @@ public struct EffectiveIdentitySettings: Decodable, Sendable, Hashable {
 
 extension IAMAccount {
     /// The identity settings in effect; `nil` when the snapshot does not hold them (see `isKnown`).
-    public var effectiveIdentitySettings: EffectiveIdentitySettings? { collections[EffectiveIdentitySettings.key] }
+    package var effectiveIdentitySettings: EffectiveIdentitySettings? { collections[EffectiveIdentitySettings.key] }
 }

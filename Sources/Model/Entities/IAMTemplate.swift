@@ -1,27 +1,27 @@
 /// An enterprise-managed IAM template as listed (the latest version of each): of an access group
 /// (`GET /v1/group_templates`), a trusted profile (`GET /v1/profile_templates`) or account settings
 /// (`GET /v1/account_settings_templates`).
-public struct IAMTemplate: Decodable, Sendable, Hashable {
-    public let id: String
-    public let name: String?
+package struct IAMTemplate: Decodable, Sendable, Hashable {
+    package let id: String
+    package let name: String?
     /// The version, as text (IAM Identity lists it as a number).
-    public let version: String?
+    package let version: String?
     /// Whether the version is committed (only committed versions can be assigned).
-    public let committed: Bool?
+    package let committed: Bool?
     /// The name the template gives what it creates: the access group's (`group.name`) or the trusted profile's
     /// (`profile.name`); `nil` for account settings.
-    public let entityName: String?
+    package let entityName: String?
     /// The policy templates the template's access group or profile gets policies from.
-    public let policyTemplateReferences: [Reference]
+    package let policyTemplateReferences: [Reference]
 
     /// A policy template id and version.
-    public struct Reference: Decodable, Sendable, Hashable {
-        public let id: String?
-        public let version: String?
+    package struct Reference: Decodable, Sendable, Hashable {
+        package let id: String?
+        package let version: String?
 
         enum CodingKeys: String, CodingKey { case id, version }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decodeIfPresent(String.self, forKey: .id)
             version = try c.decodeIfPresent(TemplateVersion.self, forKey: .version)?.text
@@ -35,7 +35,7 @@ public struct IAMTemplate: Decodable, Sendable, Hashable {
 
     private struct Named: Decodable { let name: String? }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         name = try c.decodeIfPresent(String.self, forKey: .name)
@@ -57,7 +57,7 @@ extension IAMTemplate {
 
 extension IAMAccount {
     /// Enterprise-managed IAM templates, sorted by id; empty when the snapshot does not hold them (see `isKnown`).
-    public var accessGroupTemplates: [IAMTemplate] { collections[IAMTemplate.accessGroupKey] ?? [] }
-    public var trustedProfileTemplates: [IAMTemplate] { collections[IAMTemplate.trustedProfileKey] ?? [] }
-    public var accountSettingsTemplates: [IAMTemplate] { collections[IAMTemplate.accountSettingsKey] ?? [] }
+    package var accessGroupTemplates: [IAMTemplate] { collections[IAMTemplate.accessGroupKey] ?? [] }
+    package var trustedProfileTemplates: [IAMTemplate] { collections[IAMTemplate.trustedProfileKey] ?? [] }
+    package var accountSettingsTemplates: [IAMTemplate] { collections[IAMTemplate.accountSettingsKey] ?? [] }
 }

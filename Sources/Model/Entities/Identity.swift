@@ -1,10 +1,10 @@
 /// Someone who can hold access: a user, a service ID or a trusted profile.
-public enum Identity: Sendable, Hashable {
+package enum Identity: Sendable, Hashable {
     case user(User)
     case serviceID(ServiceID)
     case trustedProfile(TrustedProfile)
 
-    public var iamID: String {
+    package var iamID: String {
         switch self {
         case .user(let u): u.iamID
         case .serviceID(let s): s.iamID
@@ -13,7 +13,7 @@ public enum Identity: Sendable, Hashable {
     }
 
     /// A readable name: the person's name, the service ID's or profile's name.
-    public var name: String {
+    package var name: String {
         switch self {
         case .user(let u): u.displayName
         case .serviceID(let s): s.name ?? s.id
@@ -22,7 +22,7 @@ public enum Identity: Sendable, Hashable {
     }
 
     /// The email (users only).
-    public var email: String? {
+    package var email: String? {
         if case .user(let u) = self { return u.email ?? u.userID }
         return nil
     }
@@ -30,7 +30,7 @@ public enum Identity: Sendable, Hashable {
 
 extension IAMAccount {
     /// The identity with this IAM id, if the snapshot holds it.
-    public func identity(iamID: String) -> Identity? {
+    package func identity(iamID: String) -> Identity? {
         if let user = usersByIAMID[iamID] { return .user(user) }
         if let serviceID = serviceIDsByIAMID[iamID] { return .serviceID(serviceID) }
         if let profile = profilesByIAMID[iamID] { return .trustedProfile(profile) }
@@ -38,7 +38,7 @@ extension IAMAccount {
     }
 
     /// Every identity: users, service IDs, trusted profiles.
-    public var identities: [Identity] {
+    package var identities: [Identity] {
         users.map(Identity.user) + serviceIDs.map(Identity.serviceID) + trustedProfiles.map(Identity.trustedProfile)
     }
 }

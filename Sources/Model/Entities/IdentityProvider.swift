@@ -1,24 +1,24 @@
 /// An identity provider of the account (`GET /v1/idps/`): the realm federated users log in through, which trusted
 /// profiles' claim rules and dynamic access-group rules name. A snapshot never holds its `secrets`.
-public struct IdentityProvider: Decodable, Sendable, Hashable {
+package struct IdentityProvider: Decodable, Sendable, Hashable {
     /// `idp_id`.
-    public let id: String
-    public let name: String?
+    package let id: String
+    package let name: String?
     /// e.g. `saml`, `oidc`.
-    public let type: String?
-    public let active: Bool?
+    package let type: String?
+    package let active: Bool?
     /// The provider's string-valued properties (e.g. `entity_id`, `sso_url`); other values are left out.
-    public let properties: [String: String]
+    package let properties: [String: String]
 
     /// The realm id claim rules use for it: its SAML entity id or OIDC issuer when it has one, else its id.
-    public var realm: String { properties["entity_id"] ?? properties["issuer"] ?? id }
+    package var realm: String { properties["entity_id"] ?? properties["issuer"] ?? id }
 
     enum CodingKeys: String, CodingKey {
         case name, type, active, properties
         case id = "idp_id"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         name = try c.decodeIfPresent(String.self, forKey: .name)
@@ -30,7 +30,7 @@ public struct IdentityProvider: Decodable, Sendable, Hashable {
 }
 
 /// The account's login settings (`GET /v2/loginsettings/{account}`).
-public struct LoginSettings: Decodable, Sendable, Hashable {
+package struct LoginSettings: Decodable, Sendable, Hashable {
     /// The account's login alias (the `cloud.ibm.com/authorize/<alias>` of its own login page).
-    public let alias: String?
+    package let alias: String?
 }

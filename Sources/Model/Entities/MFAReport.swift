@@ -1,16 +1,16 @@
 /// The MFA enrolment report (`fetch --with-mfa-report`, `GET /v1/mfa/accounts/{account}/report/{reference}`), from
 /// the volatile area: per user, which MFA applies and whether the user's enrolment complies with it.
-public struct MFAReport: Decodable, Sendable, Hashable {
+package struct MFAReport: Decodable, Sendable, Hashable {
     /// One user's enrolment.
-    public struct Entry: Decodable, Sendable, Hashable {
-        public let iamID: String?
-        public let name: String?
-        public let username: String?
-        public let email: String?
+    package struct Entry: Decodable, Sendable, Hashable {
+        package let iamID: String?
+        package let name: String?
+        package let username: String?
+        package let email: String?
         /// `id_based_mfa` or `account_based_mfa`: which of the two enrolments below is in effect.
-        public let effectiveMFAType: String?
-        public let idBasedMFA: IDBased?
-        public let accountBasedMFA: Compliance?
+        package let effectiveMFAType: String?
+        package let idBasedMFA: IDBased?
+        package let accountBasedMFA: Compliance?
 
         enum CodingKeys: String, CodingKey {
             case name, username, email
@@ -19,15 +19,15 @@ public struct MFAReport: Decodable, Sendable, Hashable {
         }
 
         /// Whether the enrolment in effect complies with what the account requires; `nil` when the report does not say.
-        public var complies: Bool? {
+        package var complies: Bool? {
             effectiveMFAType == "account_based_mfa" ? accountBasedMFA?.complies : idBasedMFA?.complies
         }
     }
 
     /// The identity-based enrolment: the MFA trait in effect (`NONE`, `TOTP`, `LEVEL2`…) and compliance.
-    public struct IDBased: Decodable, Sendable, Hashable {
-        public let traitEffective: String?
-        public let complies: Bool?
+    package struct IDBased: Decodable, Sendable, Hashable {
+        package let traitEffective: String?
+        package let complies: Bool?
 
         enum CodingKeys: String, CodingKey {
             case complies
@@ -36,12 +36,12 @@ public struct MFAReport: Decodable, Sendable, Hashable {
     }
 
     /// The account-based enrolment's compliance.
-    public struct Compliance: Decodable, Sendable, Hashable {
-        public let complies: Bool?
+    package struct Compliance: Decodable, Sendable, Hashable {
+        package let complies: Bool?
     }
 
-    public let reportTime: Timestamp?
-    public let users: [Entry]?
+    package let reportTime: Timestamp?
+    package let users: [Entry]?
 
     enum CodingKeys: String, CodingKey {
         case users

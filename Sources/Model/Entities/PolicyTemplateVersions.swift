@@ -7,5 +7,5 @@ enum PolicyTemplateVersions {
 
 extension IAMAccount {
     /// Policy template id → its versions; empty when the snapshot does not hold them (see `isKnown`).
-    public var policyTemplateVersions: [String: [PolicyTemplate]] { collections[PolicyTemplateVersions.key] ?? [:] }
+    package var policyTemplateVersions: [String: [PolicyTemplate]] { collections[PolicyTemplateVersions.key] ?? [:] }
 }

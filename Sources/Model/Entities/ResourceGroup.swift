@@ -1,15 +1,15 @@
 /// A resource group (`GET /v2/resource_groups`).
-public struct ResourceGroup: Decodable, Sendable, Hashable {
-    public let id: String
-    public let name: String?
-    public let crn: String?
-    public let state: String?
-    public let isDefault: Bool?
+package struct ResourceGroup: Decodable, Sendable, Hashable {
+    package let id: String
+    package let name: String?
+    package let crn: String?
+    package let state: String?
+    package let isDefault: Bool?
 
     enum CodingKeys: String, CodingKey {
         case id, name, crn, state
         case isDefault = "default"
     }
 
-    public var displayName: String { name ?? id }
+    package var displayName: String { name ?? id }
 }

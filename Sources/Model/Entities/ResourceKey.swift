@@ -1,21 +1,21 @@
 /// A service credential (`GET /v2/resource_keys`): a key on an instance, backed by a service ID that the key's role is
 /// granted to. Only the identifying part of `credentials` is in a snapshot, never the secret.
-public struct ResourceKey: Decodable, Sendable, Hashable {
-    public let id: String
-    public let guid: String?
-    public let name: String?
-    public let crn: String?
+package struct ResourceKey: Decodable, Sendable, Hashable {
+    package let id: String
+    package let guid: String?
+    package let name: String?
+    package let crn: String?
     /// The CRN of the instance (or alias) the key is for.
-    public let sourceCRN: String?
-    public let state: String?
-    public let createdAt: Timestamp?
-    public let createdBy: String?
+    package let sourceCRN: String?
+    package let state: String?
+    package let createdAt: Timestamp?
+    package let createdBy: String?
     /// The role the key's service ID holds on the instance (`credentials.iam_role_crn`).
-    public let roleCRN: String?
+    package let roleCRN: String?
     /// The backing service ID (`credentials.iam_serviceid_crn`).
-    public let serviceIDCRN: String?
+    package let serviceIDCRN: String?
     /// The id of the API key behind the credential (`credentials.iam_apikey_id`), when the credential names it.
-    public let apiKeyID: String?
+    package let apiKeyID: String?
 
     enum CodingKeys: String, CodingKey {
         case id, guid, name, crn, state, credentials
@@ -26,7 +26,7 @@ public struct ResourceKey: Decodable, Sendable, Hashable {
         case roleCRN = "iam_role_crn", serviceIDCRN = "iam_serviceid_crn", apiKeyID = "iam_apikey_id"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         guid = try c.decodeIfPresent(String.self, forKey: .guid)
@@ -43,9 +43,9 @@ public struct ResourceKey: Decodable, Sendable, Hashable {
     }
 
     /// The instance the key is for: its CRN parsed.
-    public var instance: CRN? { sourceCRN.flatMap(CRN.init) }
+    package var instance: CRN? { sourceCRN.flatMap(CRN.init) }
     /// The backing service ID's id (`ServiceId-…`): the last CRN segment of `iam_serviceid_crn`.
-    public var serviceID: String? {
+    package var serviceID: String? {
         guard let last = serviceIDCRN?.split(separator: ":", omittingEmptySubsequences: false).last, !last.isEmpty else { return nil }
         return String(last)
     }

@@ -1,12 +1,12 @@
 /// A service ID (IAM Identity `GET /v1/serviceids/`).
-public struct ServiceID: Decodable, Sendable, Hashable {
-    public let id: String
-    public let iamID: String
-    public let name: String?
-    public let description: String?
-    public let crn: String?
-    public let locked: Bool?
-    public let createdAt: Timestamp?
+package struct ServiceID: Decodable, Sendable, Hashable {
+    package let id: String
+    package let iamID: String
+    package let name: String?
+    package let description: String?
+    package let crn: String?
+    package let locked: Bool?
+    package let createdAt: Timestamp?
 
     enum CodingKeys: String, CodingKey {
         case id, name, description, crn, locked

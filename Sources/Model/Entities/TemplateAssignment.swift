@@ -1,24 +1,24 @@
 /// An assignment of an enterprise-managed IAM template to an account or account group: of an access group template
 /// (`GET /v1/group_assignments`), a trusted profile template (`GET /v1/profile_assignments/`) or an account settings
 /// template (`GET /v1/account_settings_assignments/`). All three share these fields.
-public struct TemplateAssignment: Decodable, Sendable, Hashable {
-    public let id: String
-    public let templateID: String?
+package struct TemplateAssignment: Decodable, Sendable, Hashable {
+    package let id: String
+    package let templateID: String?
     /// The assigned version, as text (IAM Identity lists it as a number).
-    public let templateVersion: String?
+    package let templateVersion: String?
     /// `Account` or `AccountGroup`.
-    public let targetType: String?
+    package let targetType: String?
     /// The account or account group id.
-    public let target: String?
+    package let target: String?
     /// e.g. `accepted`, `in_progress`, `succeeded`, `failed`, `superseded`.
-    public let status: String?
+    package let status: String?
 
     enum CodingKeys: String, CodingKey {
         case id, target, status
         case templateID = "template_id", templateVersion = "template_version", targetType = "target_type"
     }
 
-    public init(id: String, templateID: String?, templateVersion: String?, targetType: String?, target: String?,
+    package init(id: String, templateID: String?, templateVersion: String?, targetType: String?, target: String?,
                 status: String?) {
         self.id = id
         self.templateID = templateID
@@ -28,7 +28,7 @@ public struct TemplateAssignment: Decodable, Sendable, Hashable {
         self.status = status
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         templateID = try c.decodeIfPresent(String.self, forKey: .templateID)
@@ -40,7 +40,7 @@ public struct TemplateAssignment: Decodable, Sendable, Hashable {
 
     /// Whether the assignment applies the template to the account `accountID` itself and has not failed or been
     /// replaced (`failed`, `superseded`): what it creates there is managed by the template.
-    public func applies(to accountID: String) -> Bool {
+    package func applies(to accountID: String) -> Bool {
         targetType == "Account" && target == accountID && status != "failed" && status != "superseded"
     }
 }
@@ -55,7 +55,7 @@ extension TemplateAssignment {
 extension IAMAccount {
     /// Assignments of enterprise-managed IAM templates, sorted by id; empty when the snapshot does not hold them (see
     /// `isKnown`).
-    public var accessGroupAssignments: [TemplateAssignment] { collections[TemplateAssignment.accessGroupKey] ?? [] }
-    public var trustedProfileAssignments: [TemplateAssignment] { collections[TemplateAssignment.trustedProfileKey] ?? [] }
-    public var accountSettingsAssignments: [TemplateAssignment] { collections[TemplateAssignment.accountSettingsKey] ?? [] }
+    package var accessGroupAssignments: [TemplateAssignment] { collections[TemplateAssignment.accessGroupKey] ?? [] }
+    package var trustedProfileAssignments: [TemplateAssignment] { collections[TemplateAssignment.trustedProfileKey] ?? [] }
+    package var accountSettingsAssignments: [TemplateAssignment] { collections[TemplateAssignment.accountSettingsKey] ?? [] }
 }

@@ -1,20 +1,20 @@
 /// A trusted profile (IAM Identity `GET /v1/profiles`), with what may assume it.
-public struct TrustedProfile: Decodable, Sendable, Hashable {
-    public let id: String
-    public let iamID: String
-    public let name: String?
-    public let description: String?
-    public let crn: String?
-    public let createdAt: Timestamp?
+package struct TrustedProfile: Decodable, Sendable, Hashable {
+    package let id: String
+    package let iamID: String
+    package let name: String?
+    package let description: String?
+    package let crn: String?
+    package let createdAt: Timestamp?
     /// For a profile created by a trusted profile template assignment: the template and the assignment.
-    public let templateID: String?
-    public let assignmentID: String?
+    package let templateID: String?
+    package let assignmentID: String?
     /// Compute resources that may assume the profile (`/links`).
-    public internal(set) var links: [ProfileLink] = []
+    package internal(set) var links: [ProfileLink] = []
     /// Federated-user and compute-resource claim rules (`/rules`).
-    public internal(set) var rules: [ProfileClaimRule] = []
+    package internal(set) var rules: [ProfileClaimRule] = []
     /// Identities allowed to assume the profile (`/identities`).
-    public internal(set) var identities: [ProfileIdentity] = []
+    package internal(set) var identities: [ProfileIdentity] = []
 
     enum CodingKeys: String, CodingKey {
         case id, name, description, crn
@@ -23,19 +23,19 @@ public struct TrustedProfile: Decodable, Sendable, Hashable {
 }
 
 /// A compute resource linked to a trusted profile.
-public struct ProfileLink: Decodable, Sendable, Hashable {
-    public let id: String
-    public let name: String?
+package struct ProfileLink: Decodable, Sendable, Hashable {
+    package let id: String
+    package let name: String?
     /// VSI | PVS | BMS | IKS_SA | ROKS_SA | CE
-    public let crType: String?
-    public let link: Target?
+    package let crType: String?
+    package let link: Target?
 
-    public struct Target: Decodable, Sendable, Hashable {
-        public let crn: String?
-        public let namespace: String?
-        public let name: String?
-        public let componentType: String?
-        public let componentName: String?
+    package struct Target: Decodable, Sendable, Hashable {
+        package let crn: String?
+        package let namespace: String?
+        package let name: String?
+        package let componentType: String?
+        package let componentName: String?
 
         enum CodingKeys: String, CodingKey {
             case crn, namespace, name
@@ -50,15 +50,15 @@ public struct ProfileLink: Decodable, Sendable, Hashable {
 }
 
 /// A claim rule: federated users (`Profile-SAML`) or compute resources (`Profile-CR`) matching its conditions.
-public struct ProfileClaimRule: Decodable, Sendable, Hashable {
-    public let id: String
-    public let name: String?
-    public let type: String?
-    public let realmName: String?
-    public let crType: String?
+package struct ProfileClaimRule: Decodable, Sendable, Hashable {
+    package let id: String
+    package let name: String?
+    package let type: String?
+    package let realmName: String?
+    package let crType: String?
     /// Session lifetime in seconds.
-    public let expiration: Int?
-    public let conditions: [ClaimCondition]?
+    package let expiration: Int?
+    package let conditions: [ClaimCondition]?
 
     enum CodingKeys: String, CodingKey {
         case id, name, type, expiration, conditions
@@ -67,12 +67,12 @@ public struct ProfileClaimRule: Decodable, Sendable, Hashable {
 }
 
 /// An identity (user, service ID or CRN) allowed to assume a trusted profile.
-public struct ProfileIdentity: Decodable, Sendable, Hashable {
-    public let iamID: String
-    public let identifier: String?
+package struct ProfileIdentity: Decodable, Sendable, Hashable {
+    package let iamID: String
+    package let identifier: String?
     /// user | serviceid | crn
-    public let type: String?
-    public let description: String?
+    package let type: String?
+    package let description: String?
 
     enum CodingKeys: String, CodingKey {
         case identifier, type, description

@@ -1,15 +1,15 @@
 /// A user of the account (User Management `GET /v2/accounts/{account}/users`).
-public struct User: Decodable, Sendable, Hashable {
-    public let iamID: String
-    public let id: String?
-    public let realm: String?
+package struct User: Decodable, Sendable, Hashable {
+    package let iamID: String
+    package let id: String?
+    package let realm: String?
     /// The login, usually the email address.
-    public let userID: String?
-    public let firstname: String?
-    public let lastname: String?
-    public let email: String?
-    public let state: String?
-    public let addedOn: Timestamp?
+    package let userID: String?
+    package let firstname: String?
+    package let lastname: String?
+    package let email: String?
+    package let state: String?
+    package let addedOn: Timestamp?
 
     enum CodingKeys: String, CodingKey {
         case id, realm, firstname, lastname, email, state
@@ -17,7 +17,7 @@ public struct User: Decodable, Sendable, Hashable {
     }
 
     /// "First Last", or the login or email when the name is empty.
-    public var displayName: String {
+    package var displayName: String {
         let name = [firstname, lastname].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         return name.isEmpty ? (email ?? userID ?? iamID) : name
     }

@@ -3,9 +3,9 @@ import Snapshot
 
 /// Builds an `IAMAccount` from a snapshot and reports everything wrong with it: the reader's problems (files,
 /// checksums), decoding problems (types, duplicates) and dangling references.
-public enum AccountLoader {
+package enum AccountLoader {
     /// The account and every problem found, from the snapshot directory at `directory`.
-    public static func load(directory: URL) throws(SnapshotReader.Unreadable) -> (account: IAMAccount, problems: [ValidationProblem]) {
+    package static func load(directory: URL) throws(SnapshotReader.Unreadable) -> (account: IAMAccount, problems: [ValidationProblem]) {
         load(try SnapshotReader.load(directory))
     }
 
@@ -14,7 +14,7 @@ public enum AccountLoader {
     /// The access policies — on large accounts half of all decoding — are decoded on another thread while this one
     /// decodes the other collections; each part has its own `CollectionDecoder`, and their problems are joined in
     /// collection order, so the result does not depend on the timing.
-    public static func load(_ snapshot: LoadedSnapshot) -> (account: IAMAccount, problems: [ValidationProblem]) {
+    package static func load(_ snapshot: LoadedSnapshot) -> (account: IAMAccount, problems: [ValidationProblem]) {
         let policyPart = Concurrent {
             var decoder = CollectionDecoder(snapshot)
             let access = policies(.accessPolicies, &decoder)

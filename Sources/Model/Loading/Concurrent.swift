@@ -4,17 +4,17 @@ import Dispatch
 ///
 /// `@unchecked Sendable` because `result` is written once, by the background work, before the group is left, and read
 /// only after `group.wait()` — the group orders the write before every read.
-public final class Concurrent<Value: Sendable>: @unchecked Sendable {
+package final class Concurrent<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Value?
 
     /// Starts `work` on a global queue.
-    public init(_ work: @escaping @Sendable () -> Value) {
+    package init(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async(group: group) { self.result = work() }
     }
 
     /// The result, once the work has finished.
-    public var value: Value {
+    package var value: Value {
         group.wait()
         return result!
     }

@@ -1,10 +1,10 @@
 /// Service names of IBM Cloud's account management services (policies on them govern the account itself).
-public enum AccountManagementServices {
+package enum AccountManagementServices {
     /// The services IBM documents as account management services.
-    public static let all: Set<String> = [
+    package static let all: Set<String> = [
         "iam-identity", "iam-groups", "iam-access-management", "user-management", "billing", "support",
         "globalcatalog", "enterprise", "account", "iam-svcs",
     ]
     /// The IAM services among them (`service_group_id=IAM`).
-    public static let iam: Set<String> = ["iam-identity", "iam-groups", "iam-access-management"]
+    package static let iam: Set<String> = ["iam-identity", "iam-groups", "iam-access-management"]
 }

@@ -1,17 +1,17 @@
 /// A Cloud Resource Name: `crn:v1:<cname>:<ctype>:<service-name>:<location>:<scope>:<service-instance>:<resource-type>:<resource>`.
-public struct CRN: Sendable, Hashable, CustomStringConvertible {
-    public let raw: String
-    public let cname: String
-    public let ctype: String
-    public let serviceName: String
-    public let location: String
-    public let scope: String
-    public let serviceInstance: String
-    public let resourceType: String
-    public let resource: String
+package struct CRN: Sendable, Hashable, CustomStringConvertible {
+    package let raw: String
+    package let cname: String
+    package let ctype: String
+    package let serviceName: String
+    package let location: String
+    package let scope: String
+    package let serviceInstance: String
+    package let resourceType: String
+    package let resource: String
 
     /// Parses a CRN; `nil` when it does not start with `crn:` or has fewer than ten segments.
-    public init?(_ raw: String) {
+    package init?(_ raw: String) {
         let parts = raw.split(separator: ":", maxSplits: 9, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 10, parts[0] == "crn" else { return nil }
         self.raw = raw
@@ -26,9 +26,9 @@ public struct CRN: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The account id of an `a/<account>` scope.
-    public var accountID: String? {
+    package var accountID: String? {
         scope.hasPrefix("a/") ? String(scope.dropFirst(2)) : nil
     }
 
-    public var description: String { raw }
+    package var description: String { raw }
 }

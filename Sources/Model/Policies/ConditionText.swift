@@ -1,9 +1,9 @@
 /// Policy conditions in words, the same in maps, tables and diffs: "time-based: Mon–Fri 09:00–17:00 UTC" rather than
 /// the raw rule `day_of_week dayOfWeekAnyOf [1+00:00, …] and time_of_day timeGreaterThanOrEquals 09:00:00+00:00 …`.
 /// Rules that are not about time keep their raw form after "condition: ".
-public enum ConditionText {
+package enum ConditionText {
     /// The whole condition in words.
-    public static func readable(_ rule: PolicyRule) -> String {
+    package static func readable(_ rule: PolicyRule) -> String {
         guard rule.isTimeBased else { return "condition: " + rule.description }
         var days: [Int] = [], from: String?, until: String?, parts: [String] = [], zones: [String] = []
         for condition in rule.conditions {
@@ -32,7 +32,7 @@ public enum ConditionText {
     }
 
     /// The condition for a map's edge label: `readable`, cut to 60 characters.
-    public static func short(_ rule: PolicyRule) -> String {
+    package static func short(_ rule: PolicyRule) -> String {
         let text = readable(rule)
         return text.count > 60 ? String(text.prefix(59)) + "…" : text
     }

@@ -1,6 +1,6 @@
 /// `stringMatch` patterns of IAM policies: `*` matches any run of characters (also none), `?` exactly one.
-public enum Glob {
-    public static func matches(_ pattern: String, _ text: String) -> Bool {
+package enum Glob {
+    package static func matches(_ pattern: String, _ text: String) -> Bool {
         let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
         var pi = 0, ti = 0
         var star: Int? = nil, starText = 0
@@ -25,7 +25,7 @@ public enum Glob {
     }
 
     /// Whether a value uses wildcard characters (as characters: `*` with a combining mark on it is not one).
-    public static func hasWildcards(_ value: String) -> Bool {
+    package static func hasWildcards(_ value: String) -> Bool {
         // Most values have neither byte, which settles it without walking the characters.
         guard value.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) else { return false }
         return value.contains { $0 == "*" || $0 == "?" }

@@ -1,13 +1,13 @@
 /// Narrows the instances a target may match before the full test: by guid, service name or resource group when the
 /// target names one exactly, so coverage stays linear in practice instead of targets × instances.
-public struct InstanceCandidates: Sendable {
+package struct InstanceCandidates: Sendable {
     /// The instances, in the order given.
-    public let instances: [ResourceInstance]
+    package let instances: [ResourceInstance]
     private let byGUID: [String: [Int]]
     private let byService: [String: [Int]]
     private let byResourceGroup: [String: [Int]]
 
-    public init(_ instances: [ResourceInstance]) {
+    package init(_ instances: [ResourceInstance]) {
         self.instances = instances
         byGUID = Dictionary(grouping: instances.indices, by: { instances[$0].instanceID })
         byService = Dictionary(grouping: instances.indices, by: { instances[$0].serviceName ?? "" })
@@ -16,7 +16,7 @@ public struct InstanceCandidates: Sendable {
 
     /// The positions in `instances` of those the target may match (a superset of those it does); test each with
     /// `PolicyTarget.match`.
-    public func positions(for target: PolicyTarget) -> [Int] {
+    package func positions(for target: PolicyTarget) -> [Int] {
         if let exact = exactValue("serviceInstance", target) { return byGUID[exact] ?? [] }
         if let exact = exactValue("serviceName", target) { return byService[exact] ?? [] }
         if let exact = exactValue("resourceGroupId", target) { return byResourceGroup[exact] ?? [] }
@@ -24,12 +24,12 @@ public struct InstanceCandidates: Sendable {
     }
 
     /// The positions in `instances` of those the target matches (in part or in full), among those `include` accepts.
-    public func positions(matching target: PolicyTarget, where include: (Int) -> Bool = { _ in true }) -> [Int] {
+    package func positions(matching target: PolicyTarget, where include: (Int) -> Bool = { _ in true }) -> [Int] {
         positions(for: target).filter { include($0) && target.match(instances[$0]) != .none }
     }
 
     /// The instances the target may match (a superset of those it does); test each with `PolicyTarget.match`.
-    public func instances(for target: PolicyTarget) -> [ResourceInstance] {
+    package func instances(for target: PolicyTarget) -> [ResourceInstance] {
         positions(for: target).map { instances[$0] }
     }
 

@@ -1,36 +1,36 @@
 /// A policy in one shape, whether the API gave it as v1 (`subjects`/`roles`/`resources`) or v2
 /// (`subject`/`control.grant.roles`/`resource`/`rule`/`pattern`).
-public struct Policy: Sendable, Hashable {
+package struct Policy: Sendable, Hashable {
     /// The role CRN v1 uses for placeholders of v2-only policies.
-    public static let unsupportedVersionRole = "crn:v1:bluemix:public:iam::::role:UnsupportedVersion"
+    package static let unsupportedVersionRole = "crn:v1:bluemix:public:iam::::role:UnsupportedVersion"
 
-    public enum Origin: String, Sendable, Hashable { case v1, v2 }
+    package enum Origin: String, Sendable, Hashable { case v1, v2 }
 
-    public let id: String
+    package let id: String
     /// `access` or `authorization`.
-    public let type: String
-    public let description: String?
+    package let type: String
+    package let description: String?
     /// `active` or `deleted`.
-    public let state: String?
-    public let subject: [PolicyAttribute]
+    package let state: String?
+    package let subject: [PolicyAttribute]
     /// Role CRNs granted.
-    public let roleIDs: [String]
-    public let resource: [PolicyAttribute]
-    public let resourceTags: [PolicyAttribute]
-    public let rule: PolicyRule?
-    public let pattern: String?
+    package let roleIDs: [String]
+    package let resource: [PolicyAttribute]
+    package let resourceTags: [PolicyAttribute]
+    package let rule: PolicyRule?
+    package let pattern: String?
     /// For a policy made by a policy template assignment: the template, its version and the assignment.
-    public let templateID: String?
-    public let templateVersion: String?
-    public let templateAssignmentID: String?
-    public let createdAt: Timestamp?
-    public let lastModifiedAt: Timestamp?
-    public let origin: Origin
+    package let templateID: String?
+    package let templateVersion: String?
+    package let templateAssignmentID: String?
+    package let createdAt: Timestamp?
+    package let lastModifiedAt: Timestamp?
+    package let origin: Origin
     /// From the volatile area: when the policy last permitted a request, and how often.
-    public internal(set) var lastPermitAt: Timestamp?
-    public internal(set) var lastPermitFrequency: Int?
+    package internal(set) var lastPermitAt: Timestamp?
+    package internal(set) var lastPermitFrequency: Int?
 
-    public init(id: String, type: String, description: String? = nil, state: String? = "active",
+    package init(id: String, type: String, description: String? = nil, state: String? = "active",
                 subject: [PolicyAttribute], roleIDs: [String], resource: [PolicyAttribute],
                 resourceTags: [PolicyAttribute] = [], rule: PolicyRule? = nil, pattern: String? = nil,
                 templateID: String? = nil, templateVersion: String? = nil, templateAssignmentID: String? = nil,
@@ -56,21 +56,21 @@ public struct Policy: Sendable, Hashable {
         self.lastPermitFrequency = lastPermitFrequency
     }
 
-    public var isAuthorization: Bool { type == "authorization" }
-    public var isActive: Bool { state == nil || state == "active" }
+    package var isAuthorization: Bool { type == "authorization" }
+    package var isActive: Bool { state == nil || state == "active" }
 
     /// A v1 stand-in for a policy only v2 can express; dropped in favour of the v2 policy.
-    public var isPlaceholder: Bool {
+    package var isPlaceholder: Bool {
         roleIDs.contains(Self.unsupportedVersionRole) || subjectValue("iam_id") == "unsupported version"
     }
 
     /// The first string value of a subject attribute, e.g. `iam_id` or `access_group_id`.
-    public func subjectValue(_ key: String) -> String? {
+    package func subjectValue(_ key: String) -> String? {
         subject.first { $0.key == key }?.value.strings.first
     }
 
     /// The first resource attribute with this key.
-    public func resourceAttribute(_ key: String) -> PolicyAttribute? {
+    package func resourceAttribute(_ key: String) -> PolicyAttribute? {
         resource.first { $0.key == key }
     }
 }

@@ -1,27 +1,27 @@
 /// One attribute test of a policy subject, resource or rule: `key operator value`.
-public struct PolicyAttribute: Sendable, Hashable, CustomStringConvertible {
-    public let key: String
+package struct PolicyAttribute: Sendable, Hashable, CustomStringConvertible {
+    package let key: String
     /// `stringEquals` (the v1 default), `stringMatch`, `stringExists`, `stringEqualsAnyOf`, `stringMatchAnyOf`, or a
     /// rule operator such as `timeGreaterThanOrEquals`.
-    public let `operator`: String
-    public let value: AttributeValue
+    package let `operator`: String
+    package let value: AttributeValue
 
-    public init(key: String, operator: String = "stringEquals", value: AttributeValue) {
+    package init(key: String, operator: String = "stringEquals", value: AttributeValue) {
         self.key = key
         self.operator = `operator`
         self.value = value
     }
 
-    public var description: String { "\(key) \(`operator`) \(value)" }
+    package var description: String { "\(key) \(`operator`) \(value)" }
 }
 
 /// An attribute's value: a string, a boolean (`stringExists`) or a list (`…AnyOf`, `dayOfWeekAnyOf`).
-public enum AttributeValue: Sendable, Hashable, Decodable, CustomStringConvertible {
+package enum AttributeValue: Sendable, Hashable, Decodable, CustomStringConvertible {
     case string(String)
     case bool(Bool)
     case list([String])
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
             self = .string(text)
@@ -40,7 +40,7 @@ public enum AttributeValue: Sendable, Hashable, Decodable, CustomStringConvertib
     }
 
     /// The values a string or list holds (empty for a boolean).
-    public var strings: [String] {
+    package var strings: [String] {
         switch self {
         case .string(let s): [s]
         case .list(let l): l
@@ -50,7 +50,7 @@ public enum AttributeValue: Sendable, Hashable, Decodable, CustomStringConvertib
 
     /// Whether a string or list holds a value passing `test` (never for a boolean): `strings.contains(where:)`
     /// without building the list.
-    public func containsString(where test: (String) -> Bool) -> Bool {
+    package func containsString(where test: (String) -> Bool) -> Bool {
         switch self {
         case .string(let s): test(s)
         case .list(let l): l.contains(where: test)
@@ -58,7 +58,7 @@ public enum AttributeValue: Sendable, Hashable, Decodable, CustomStringConvertib
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .string(let s): s
         case .bool(let b): String(b)

@@ -1,11 +1,11 @@
 /// The conditions of a v2 policy (`rule`): one condition, or `and`/`or` of conditions (nested at most twice).
-public indirect enum PolicyRule: Sendable, Hashable, CustomStringConvertible {
+package indirect enum PolicyRule: Sendable, Hashable, CustomStringConvertible {
     case condition(PolicyAttribute)
     case and([PolicyRule])
     case or([PolicyRule])
 
     /// Every leaf condition.
-    public var conditions: [PolicyAttribute] {
+    package var conditions: [PolicyAttribute] {
         switch self {
         case .condition(let c): [c]
         case .and(let rules), .or(let rules): rules.flatMap(\.conditions)
@@ -13,11 +13,11 @@ public indirect enum PolicyRule: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the rule limits access in time (time, date or day-of-week conditions).
-    public var isTimeBased: Bool {
+    package var isTimeBased: Bool {
         conditions.contains { $0.key.contains("environment.attributes") }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .condition(let c):
             let key = c.key.replacingOccurrences(of: "{{environment.attributes.", with: "")

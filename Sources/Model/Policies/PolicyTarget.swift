@@ -1,8 +1,8 @@
 /// What a policy applies to, classified into the policy types of the IBM Cloud docs, with the qualifiers (region,
 /// tags, other attributes) that narrow it.
-public struct PolicyTarget: Sendable, Hashable {
+package struct PolicyTarget: Sendable, Hashable {
     /// The policy types of the IBM docs.
-    public enum Scope: Sendable, Hashable {
+    package enum Scope: Sendable, Hashable {
         /// Only `accountId`: everything in the account.
         case everything
         /// `serviceType=service`: all IAM-enabled services (all resources in the account).
@@ -28,17 +28,17 @@ public struct PolicyTarget: Sendable, Hashable {
     }
 
     /// Resource attributes other than `accountId`, sorted by key.
-    public let attributes: [PolicyAttribute]
-    public let tags: [PolicyAttribute]
-    public let scope: Scope
+    package let attributes: [PolicyAttribute]
+    package let tags: [PolicyAttribute]
+    package let scope: Scope
     /// The `accountId` test, kept apart: every policy has one, so it does not define the scope.
-    public let account: PolicyAttribute?
+    package let account: PolicyAttribute?
 
     /// Attribute keys that define the scope; the rest are qualifiers.
     static let scopeKeys: Set<String> = ["serviceName", "serviceInstance", "resourceGroupId", "serviceType",
                                          "service_group_id", "resourceType", "resource"]
 
-    public init(resource: [PolicyAttribute], tags: [PolicyAttribute] = []) {
+    package init(resource: [PolicyAttribute], tags: [PolicyAttribute] = []) {
         account = resource.first { $0.key == "accountId" }
         attributes = resource.filter { $0.key != "accountId" }.sorted { ($0.key, $0.operator) < ($1.key, $1.operator) }
         self.tags = tags.sorted { ($0.key, $0.value.description) < ($1.key, $1.value.description) }
@@ -47,23 +47,23 @@ public struct PolicyTarget: Sendable, Hashable {
         key = parts.isEmpty ? "account" : parts.joined(separator: ",")
     }
 
-    public init(_ policy: Policy) {
+    package init(_ policy: Policy) {
         self.init(resource: policy.resource, tags: policy.resourceTags)
     }
 
     /// A stable key naming the scope: its attributes and tags, e.g. `resourceGroupId=abc,serviceName=kms`.
     /// Stored: node ids, sorting and diffs use it for every grant.
-    public let key: String
+    package let key: String
 
     /// Region, tags and service-specific attributes that narrow the scope.
-    public var qualifiers: [PolicyAttribute] {
+    package var qualifiers: [PolicyAttribute] {
         attributes.filter { !Self.scopeKeys.contains($0.key) } + tags.map {
             PolicyAttribute(key: "tag:" + $0.key, operator: $0.operator, value: $0.value)
         }
     }
 
     /// Whether any attribute or tag uses `stringMatch` wildcards.
-    public var usesWildcards: Bool {
+    package var usesWildcards: Bool {
         func wildcard(_ attribute: PolicyAttribute) -> Bool {
             attribute.operator.hasPrefix("stringMatch") && attribute.value.containsString(where: Glob.hasWildcards)
         }
@@ -71,11 +71,11 @@ public struct PolicyTarget: Sendable, Hashable {
     }
 
     /// The resource group the scope names, if any.
-    public var resourceGroupID: String? { value("resourceGroupId") }
+    package var resourceGroupID: String? { value("resourceGroupId") }
     /// The service the scope names, if any.
-    public var serviceName: String? { value("serviceName") }
+    package var serviceName: String? { value("serviceName") }
     /// The region qualifier, if any.
-    public var region: String? { value("region") }
+    package var region: String? { value("region") }
 
     func value(_ key: String) -> String? {
         attributes.first { $0.key == key }.map { $0.value.description }
@@ -116,7 +116,7 @@ public struct PolicyTarget: Sendable, Hashable {
     }
 
     /// Whether the scope is about managing the account (account management services).
-    public var isAccountManagement: Bool {
+    package var isAccountManagement: Bool {
         switch scope {
         case .allAccountManagement, .allIAMAccountManagement, .accountManagementService, .everything: true
         case .allIAMEnabledServices, .resourceGroupResources, .resourceGroupItself, .serviceInResourceGroup,

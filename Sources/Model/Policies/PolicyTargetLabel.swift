@@ -5,7 +5,7 @@ extension PolicyTarget {
     /// (`stringExists true`), "services matching kms* across the account", "any of resource groups a, b".
     /// `resourceGroupName` and `instanceName` turn ids into names where the snapshot knows them. With `homeAccount`
     /// (the snapshot's account id), a policy whose `accountId` names another account says so.
-    public func label(resourceGroupName: (String) -> String? = { _ in nil },
+    package func label(resourceGroupName: (String) -> String? = { _ in nil },
                       instanceName: (String) -> String? = { _ in nil },
                       homeAccount: String? = nil) -> String {
         func attribute(_ key: String) -> PolicyAttribute? { attributes.first { $0.key == key } }
@@ -67,12 +67,12 @@ extension PolicyTarget {
     }
 
     /// Whether the policy's `accountId` test excludes `accountID`: the policy is about another account.
-    public func isForeign(to accountID: String) -> Bool {
+    package func isForeign(to accountID: String) -> Bool {
         account.map { !Self.test($0, accountID) } ?? false
     }
 
     /// The short name of the policy type, for legends and JSON: `account`, `iam_services`, `instance`, …
-    public var scopeName: String {
+    package var scopeName: String {
         switch scope {
         case .everything: "account"
         case .allIAMEnabledServices: "all_iam_enabled_services"

@@ -1,5 +1,5 @@
 /// How a policy target relates to an existing instance or resource group.
-public enum TargetMatch: Sendable, Hashable, Comparable {
+package enum TargetMatch: Sendable, Hashable, Comparable {
     /// The target does not include it.
     case none
     /// The target includes part of it (sub-resources, or tags the snapshot cannot check).
@@ -12,7 +12,7 @@ extension PolicyTarget {
     /// Whether the target includes the instance, honouring `stringEquals`, `stringMatch`, `stringExists`,
     /// `stringEqualsAnyOf`, `stringMatchAnyOf`, `serviceType`, `resourceGroupId: *` and the CRN's service name,
     /// region, account and guid.
-    public func match(_ instance: ResourceInstance) -> TargetMatch {
+    package func match(_ instance: ResourceInstance) -> TargetMatch {
         var result = TargetMatch.full
         // The CRN's `a/<account>` scope, read in place: this runs for every instance a target may match.
         if let account, let scope = instance.crn?.scope, scope.hasPrefix("a/"), !Self.test(account, scope.dropFirst(2)) {
@@ -39,7 +39,7 @@ extension PolicyTarget {
     }
 
     /// Whether the target includes every resource of a resource group (so a map can point at the group).
-    public func coversWhole(resourceGroup id: String) -> Bool {
+    package func coversWhole(resourceGroup id: String) -> Bool {
         switch scope {
         case .everything, .allIAMEnabledServices: qualifiers.isEmpty
         case .resourceGroupResources(let group): (group == id || group == "*") && qualifiers.isEmpty
@@ -49,7 +49,7 @@ extension PolicyTarget {
     }
 
     /// Whether the target is the resource group itself (`resourceType=resource-group`).
-    public func isResourceGroup(_ id: String) -> Bool {
+    package func isResourceGroup(_ id: String) -> Bool {
         guard case .resourceGroupItself = scope, let resource = attributes.first(where: { $0.key == "resource" }) else {
             return false
         }
@@ -90,7 +90,7 @@ extension PolicyTarget {
     /// a service ID or trusted profile of `iam-identity` — as a whole: all account management services, all IAM
     /// account management services, the service, or that resource by `resource` (and `resourceType`, when the policy
     /// names one). Targets narrowed by tags or other attributes the snapshot cannot check do not count.
-    public func includes(accountResource id: String, type resourceType: String, of service: String) -> Bool {
+    package func includes(accountResource id: String, type resourceType: String, of service: String) -> Bool {
         guard tags.isEmpty else { return false }
         switch scope {
         case .everything, .allAccountManagement: return qualifiers.isEmpty

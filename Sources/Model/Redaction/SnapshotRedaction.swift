@@ -10,18 +10,18 @@ import Snapshot
 /// `account-<8 hex of its id>`; other free text (`description`, `realm_name`, `namespace`, claim values, …) becomes
 /// `<key>-<8 hex of the text>`, so a changed description still shows as changed in a diff. Ids, CRNs, role names,
 /// services, regions and policy attributes are kept: the analyses need them.
-public enum SnapshotRedaction {
+package enum SnapshotRedaction {
     /// `prefix-` followed by 8 hex characters of the value's SHA-256: the same input always gives the same pseudonym.
-    public static func pseudonym(_ prefix: String, _ value: String) -> String {
+    package static func pseudonym(_ prefix: String, _ value: String) -> String {
         prefix + "-" + SHA256Digest.hex(of: Data(value.utf8)).prefix(8)
     }
 
     /// The pseudonymous email of the identity `iamID`.
-    public static func email(ofIAMID iamID: String) -> String { pseudonym("user", iamID) + "@redacted.invalid" }
+    package static func email(ofIAMID iamID: String) -> String { pseudonym("user", iamID) + "@redacted.invalid" }
 
     /// The snapshot with every collection and volatile file redacted. A file that is not JSON is dropped (its
     /// collection reads as unreadable) rather than passed through unredacted.
-    public static func redact(_ snapshot: LoadedSnapshot) -> LoadedSnapshot {
+    package static func redact(_ snapshot: LoadedSnapshot) -> LoadedSnapshot {
         let accountID = snapshot.manifest.accountID
         let groupIDs = groupIDsByName(snapshot.files[.accessGroups])
         var files: [CollectionKind: Data] = [:]

@@ -1,5 +1,5 @@
 /// The formats `iamgraph access` writes.
-public enum AccessFormat: String, Sendable, CaseIterable {
+package enum AccessFormat: String, Sendable, CaseIterable {
     /// An aligned table for a terminal.
     case text
     /// The document of docs/access-json.md.

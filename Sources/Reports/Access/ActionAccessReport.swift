@@ -6,15 +6,15 @@ import Model
 /// role, policy and path that give it, and which of the actions the pattern matches the snapshot lists for that role,
 /// or that it lists none for the role on the service (unknown, not no). One row per identity, path, policy and role:
 /// a wildcard over many actions names them in one row, never a row per action.
-public struct ActionAccessReport: Sendable {
-    public let action: String
-    public let instance: ResourceInstance?
+package struct ActionAccessReport: Sendable {
+    package let action: String
+    package let instance: ResourceInstance?
     /// Who can perform the action, compactly: one row per identity, path, policy and role.
-    public let reach: ActionReach
+    package let reach: ActionReach
     let index: AccessIndex
 
     /// - Parameter resource: a CRN, GUID or name of an instance, or nil for the whole account.
-    public init(action: String, resource: String?, in index: AccessIndex) throws(Lookup.Failure) {
+    package init(action: String, resource: String?, in index: AccessIndex) throws(Lookup.Failure) {
         self.action = action
         instance = try resource.map { query throws(Lookup.Failure) in try Lookup.instance(query, in: index.account) }
         self.index = index
@@ -23,7 +23,7 @@ public struct ActionAccessReport: Sendable {
 
     /// Writes the report in `format` to `sink` a block of rows at a time (docs/access-json.md for JSON), the text
     /// table fitted to `width` columns if given: rows are made as they are written, never all held.
-    public func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
+    package func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
         try table().write(format, width: width, to: sink)
     }
 

@@ -3,18 +3,18 @@ import Foundation
 import Model
 
 /// `iamgraph access --identity`: every grant one identity holds, with roles, target, policy, path and conditions.
-public struct IdentityAccessReport: Sendable {
+package struct IdentityAccessReport: Sendable {
     /// The identity's IAM id.
-    public let iamID: String
+    package let iamID: String
     /// The identity, when the snapshot's lists hold it (a snapshot may know an IAM id only from policies or members).
-    public let identity: Identity?
+    package let identity: Identity?
     /// Its grants, as `EffectiveAccess` orders them.
-    public let grants: [Grant]
+    package let grants: [Grant]
     let index: AccessIndex
 
     /// The report for the identity a user typed: an IAM id, service ID or profile id, email, login or name. An IAM id
     /// the lists do not hold but policies, memberships or profile identities name is accepted as it is.
-    public init(identity query: String, in index: AccessIndex) throws(Lookup.Failure) {
+    package init(identity query: String, in index: AccessIndex) throws(Lookup.Failure) {
         do {
             let identity = try Lookup.identity(query, in: index.account)
             self.identity = identity
@@ -31,12 +31,12 @@ public struct IdentityAccessReport: Sendable {
     }
 
     /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given.
-    public func data(_ format: AccessFormat, width: Int? = nil) throws -> Data { try table().data(format, width: width) }
+    package func data(_ format: AccessFormat, width: Int? = nil) throws -> Data { try table().data(format, width: width) }
 
     /// Writes the report in `format` to `sink` a part at a time, so that a table or JSON document of millions of rows
     /// is never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
     /// them whole); throws what `sink` throws.
-    public func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
+    package func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
         try table().write(format, width: width, to: sink)
     }
 

@@ -4,13 +4,13 @@ import Model
 
 /// `iamgraph access --resource`: every identity, access group and service that can reach one service instance, with
 /// how much of it (all or part), the roles, the policy, the path and the conditions.
-public struct ResourceAccessReport: Sendable {
+package struct ResourceAccessReport: Sendable {
     /// The instance asked about.
-    public let instance: ResourceInstance
+    package let instance: ResourceInstance
     /// Who can reach the instance, ordered: users, service IDs, trusted profiles and what may assume them (linked
     /// compute resources, claim rules' federated users and compute resources), access groups, Public Access,
     /// services; then by name.
-    public var access: [ResourceAccess] { rows.map(reach.access) }
+    package var access: [ResourceAccess] { rows.map(reach.access) }
     let index: AccessIndex
     let reach: ResourceReach
     /// The rows of `reach`, ordered as `access`.
@@ -19,7 +19,7 @@ public struct ResourceAccessReport: Sendable {
     let holders: [Holder]
 
     /// The report for the instance a user typed: a CRN, a GUID or a name.
-    public init(resource query: String, in index: AccessIndex) throws(Lookup.Failure) {
+    package init(resource query: String, in index: AccessIndex) throws(Lookup.Failure) {
         let instance = try Lookup.instance(query, in: index.account)
         self.instance = instance
         self.index = index
@@ -48,12 +48,12 @@ public struct ResourceAccessReport: Sendable {
     }
 
     /// The report in `format` (docs/access-json.md for JSON), the text table fitted to `width` columns if given.
-    public func data(_ format: AccessFormat, width: Int? = nil) throws -> Data { try table().data(format, width: width) }
+    package func data(_ format: AccessFormat, width: Int? = nil) throws -> Data { try table().data(format, width: width) }
 
     /// Writes the report in `format` to `sink` a part at a time, so that a table or JSON document of millions of rows
     /// is never held whole, the text table fitted to `width` columns if given (long cells cut short; CSV and JSON keep
     /// them whole); throws what `sink` throws.
-    public func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
+    package func write(_ format: AccessFormat, width: Int? = nil, to sink: (Data) throws -> Void) throws {
         try table().write(format, width: width, to: sink)
     }
 

@@ -4,9 +4,9 @@ import Foundation
 /// Writes the CIS benchmark view of a findings report (`report --benchmark cis`): every control with its status, why,
 /// and the findings behind each fail. SARIF has no place for controls that pass or need a person, so it is not
 /// offered here: SARIF results carry their control ids as tags instead.
-public enum BenchmarkOutput {
+package enum BenchmarkOutput {
     /// `nil` for SARIF (see the type's note).
-    public static func data(_ benchmark: BenchmarkReport, of report: FindingsReport, format: FindingsFormat) throws -> Data? {
+    package static func data(_ benchmark: BenchmarkReport, of report: FindingsReport, format: FindingsFormat) throws -> Data? {
         switch format {
         case .text: Data(BenchmarkText.render(benchmark, of: report).utf8)
         case .markdown: Data(BenchmarkMarkdown.render(benchmark, of: report).utf8)

@@ -1,5 +1,5 @@
 /// The formats `iamgraph diff` writes.
-public enum DiffFormat: String, Sendable, CaseIterable {
+package enum DiffFormat: String, Sendable, CaseIterable {
     /// Like `git diff`; nothing when nothing changed.
     case text
     /// The document of docs/diff-json.md, written even when nothing changed.
@@ -12,10 +12,10 @@ public enum DiffFormat: String, Sendable, CaseIterable {
     case mermaid
 
     /// Whether the output is binary.
-    public var isBinary: Bool { self == .png }
+    package var isBinary: Bool { self == .png }
 
     /// Whether the output is text a person reads on a terminal: SVG is markup and PNG binary, so neither is.
-    public var isForTerminal: Bool {
+    package var isForTerminal: Bool {
         switch self {
         case .text, .json, .markdown, .dot, .mermaid: true
         case .svg, .png: false

@@ -4,12 +4,12 @@ import Model
 
 /// A snapshot diff as the versioned JSON document of docs/diff-json.md. Keys are sorted and arrays keep the diff's
 /// order, so equal diffs give equal bytes. Unlike the other formats, it is written when nothing changed too.
-public enum DiffJSON {
-    public static let format = "iamgraph-diff"
-    public static let version = 1
+package enum DiffJSON {
+    package static let format = "iamgraph-diff"
+    package static let version = 1
 
     /// The whole document, as `write(_:sources:to:)` writes it.
-    public static func data(_ diff: SnapshotDiff, sources: DiffSources) throws -> Data {
+    package static func data(_ diff: SnapshotDiff, sources: DiffSources) throws -> Data {
         var data = Data()
         try write(diff, sources: sources) { data.append($0) }
         return data
@@ -17,7 +17,7 @@ public enum DiffJSON {
 
     /// Writes the document to `sink` a block at a time, each change described as it is written; throws what `sink`
     /// throws.
-    public static func write(_ diff: SnapshotDiff, sources: DiffSources, to sink: (Data) throws -> Void) throws {
+    package static func write(_ diff: SnapshotDiff, sources: DiffSources, to sink: (Data) throws -> Void) throws {
         let counts = diff.grantCounts, grants = GrantTemplates()
         try JSONWriter.write(VersionedDocument(format: format, version: version, body: Document(
             old: Side(diff.old, source: sources.old), new: Side(diff.new, source: sources.new),

@@ -7,9 +7,9 @@ import Foundation
 /// access, and the notes. Every value from the snapshots is escaped by `Markdown`.
 /// Nothing when nothing changed and nothing needs a note. Written a row at a time (`TextBlocks`): a table of hundreds
 /// of thousands of changes is never held whole.
-public enum DiffMarkdown {
+package enum DiffMarkdown {
     /// The whole document, as `write(_:sources:to:)` writes it.
-    public static func render(_ diff: SnapshotDiff, sources: DiffSources) -> String {
+    package static func render(_ diff: SnapshotDiff, sources: DiffSources) -> String {
         var data = Data()
         // Appending to `data` cannot fail.
         try? TextBlocks.write(to: { data.append($0) }) { try write(diff, sources: sources, to: &$0) }

@@ -5,9 +5,9 @@ import Model
 import Render
 
 /// Writes a snapshot diff in one of the `DiffFormat`s.
-public enum DiffOutput {
+package enum DiffOutput {
     /// Writes a report to a sink, a part at a time (`OutputFile`'s producer).
-    public typealias Writer = ((Data) throws -> Void) throws -> Void
+    package typealias Writer = ((Data) throws -> Void) throws -> Void
 
     /// What writes the report (text, JSON and Markdown a block at a time, as their changes are described), or `nil` when there is nothing
     /// to write (a map when nothing changed). Maps are drawn before this returns.
@@ -15,7 +15,7 @@ public enum DiffOutput {
     ///   - old, new: the two accounts, which a map draws.
     ///   - layout: the Graphviz layout engine of the maps.
     ///   - note: receives what the user should be told besides the report (for stderr).
-    public static func writer(_ diff: SnapshotDiff, old: IAMAccount, new: IAMAccount, sources: DiffSources,
+    package static func writer(_ diff: SnapshotDiff, old: IAMAccount, new: IAMAccount, sources: DiffSources,
                               format: DiffFormat, layout: LayoutEngine, note: (String) -> Void) throws -> Writer? {
         let whole: Data?
         switch format {

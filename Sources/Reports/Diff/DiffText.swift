@@ -5,18 +5,18 @@ import Analysis
 /// context line with `-`/`+` lines for its fields) is followed by the access it changed, collapsed per policy and
 /// way (`-`/`+` and `->`, privileged gains marked `[privileged]`) — then effective access holder by holder (one
 /// sentence per grant), then the entity changes that changed no access. Nothing when nothing changed.
-public enum DiffText {
+package enum DiffText {
     /// The mark of a privileged gain.
     static let privilegedMark = "[privileged] "
 
-    public static func render(_ diff: SnapshotDiff, sources: DiffSources) -> String {
+    package static func render(_ diff: SnapshotDiff, sources: DiffSources) -> String {
         var text = ""
         lines(diff, sources: sources) { text += $0 + "\n" }
         return text
     }
 
     /// Hands the text's lines (without their line breaks) to `line` one at a time, as `render` joins them.
-    public static func lines(_ diff: SnapshotDiff, sources: DiffSources, _ line: (String) throws -> Void) rethrows {
+    package static func lines(_ diff: SnapshotDiff, sources: DiffSources, _ line: (String) throws -> Void) rethrows {
         guard !diff.isEmpty else { return }
         for (mark, source, side) in [("---", sources.old, diff.old), ("+++", sources.new, diff.new)] {
             try line("\(mark) \(TerminalText.clean(source))\t\(TerminalText.clean("\(side.accountName) · snapshot \(side.fetchedAt)"))")

@@ -1,5 +1,5 @@
 /// The formats `iamgraph escalation` writes.
-public enum EscalationFormat: String, Sendable, CaseIterable {
+package enum EscalationFormat: String, Sendable, CaseIterable {
     /// Each path step by step, for a terminal.
     case text
     /// The document of docs/escalation.md.

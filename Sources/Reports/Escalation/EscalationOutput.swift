@@ -5,8 +5,8 @@ import Render
 import Snapshot
 
 /// Writes an escalation report in one of the `EscalationFormat`s.
-public enum EscalationOutput {
-    public static func data(_ report: EscalationReport, format: EscalationFormat) throws -> Data {
+package enum EscalationOutput {
+    package static func data(_ report: EscalationReport, format: EscalationFormat) throws -> Data {
         switch format {
         case .text: Data(EscalationTextReport.render(report).utf8)
         case .markdown: Data(EscalationMarkdown.render(report).utf8)

@@ -2,16 +2,16 @@ import Analysis
 import Model
 
 /// What `iamgraph escalation` prints: the escalation to one goal, narrowed to one identity's path when asked.
-public struct EscalationReport: Sendable {
-    public let escalation: Escalation
-    public let index: AccessIndex
+package struct EscalationReport: Sendable {
+    package let escalation: Escalation
+    package let index: AccessIndex
     /// The paths shown: every identity's, or `--from`'s.
-    public let paths: [EscalationPath]
+    package let paths: [EscalationPath]
     /// The identity `--from` asked about, if any.
-    public let from: String?
+    package let from: String?
 
     /// - Parameter from: an IAM id: show only its path.
-    public init(_ escalation: Escalation, index: AccessIndex, from: String? = nil) {
+    package init(_ escalation: Escalation, index: AccessIndex, from: String? = nil) {
         self.escalation = escalation
         self.index = index
         self.from = from
@@ -19,10 +19,10 @@ public struct EscalationReport: Sendable {
     }
 
     /// "account administration" or "instance pg-orders (a7ae…)".
-    public var goalLabel: String { escalation.goalLabel(in: index) }
+    package var goalLabel: String { escalation.goalLabel(in: index) }
 
     /// One line on what was found.
-    public var summary: String {
+    package var summary: String {
         if let from {
             let name = escalation.label(.identity(iamID: from), in: index)
             if escalation.holders.contains(from) { return "\(name) already holds \(goalLabel): no escalation needed" }

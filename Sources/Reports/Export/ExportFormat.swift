@@ -1,5 +1,5 @@
 /// The formats `iamgraph export` writes: the graph where analysts already work.
-public enum ExportFormat: String, Sendable, CaseIterable {
+package enum ExportFormat: String, Sendable, CaseIterable {
     /// GraphML with typed `<key>` declarations (networkx, Gephi, yEd, Cytoscape).
     case graphml
     /// BloodHound CE OpenGraph JSON.
@@ -10,13 +10,13 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case sqlite
 
     /// Whether the output is binary (never written to a terminal).
-    public var isBinary: Bool { self == .sqlite }
+    package var isBinary: Bool { self == .sqlite }
 
     /// Whether the format is of a view of the graph (focus, aggregation) rather than of the whole snapshot.
-    public var isView: Bool { self != .sqlite }
+    package var isView: Bool { self != .sqlite }
 
     /// The format a file name's extension names, if any.
-    public init?(fileExtension: String) {
+    package init?(fileExtension: String) {
         switch fileExtension.lowercased() {
         case "graphml": self = .graphml
         case "mmd", "mermaid": self = .mermaid

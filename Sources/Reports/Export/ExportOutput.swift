@@ -6,7 +6,7 @@ import Model
 import Snapshot
 
 /// An export ready to be written.
-public enum ExportProduct {
+package enum ExportProduct {
     /// A document, which `write` hands to its sink a part at a time (it throws what the sink throws), and the view
     /// it shows.
     case document(write: ((Data) throws -> Void) throws -> Void, graph: AccessGraph)
@@ -15,7 +15,7 @@ public enum ExportProduct {
 }
 
 /// Makes an export in one of the `ExportFormat`s.
-public enum ExportOutput {
+package enum ExportOutput {
     /// - Parameters:
     ///   - snapshot, account: the snapshot as read and as decoded; SQLite exports the whole snapshot.
     ///   - options: the view the graph formats write; Mermaid's is aggregated further until it fits Mermaid's limit.
@@ -24,7 +24,7 @@ public enum ExportOutput {
     /// - Returns: the document to write and the view it shows (graph formats are written a part at a time, never
     ///   held whole), or the database to build (written in place by SQLite, never
     ///   held in memory: the effective-access table of a large account runs to gigabytes).
-    public static func product(_ snapshot: LoadedSnapshot, account: IAMAccount, format: ExportFormat, options: ViewOptions,
+    package static func product(_ snapshot: LoadedSnapshot, account: IAMAccount, format: ExportFormat, options: ViewOptions,
                                transform: (AccessGraph) -> AccessGraph = { $0 },
                                note: (String) -> Void) throws -> ExportProduct {
         func view(_ options: ViewOptions) throws -> AccessGraph { transform(try AccessMap.build(account, options: options)) }

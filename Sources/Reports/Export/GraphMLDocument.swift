@@ -10,18 +10,18 @@ import GraphValues
 /// The document is written a block at a time (`XMLBytes`), in the layout and escaping of Foundation's pretty-printed
 /// `XMLDocument` (which this writer replaced: building the whole tree first took 1.7 GiB for synthetic L's 70 MB
 /// document; the tests compare both byte for byte).
-public enum GraphMLDocument {
+package enum GraphMLDocument {
     static let namespace = "http://graphml.graphdrawing.org/xmlns"
 
     /// The whole document, as `write(_:to:)` writes it.
-    public static func data(_ graph: AccessGraph) throws -> Data {
+    package static func data(_ graph: AccessGraph) throws -> Data {
         var data = Data()
         try write(graph) { data.append($0) }
         return data
     }
 
     /// Writes the document of `graph` to `sink` about a megabyte at a time; throws what `sink` throws.
-    public static func write(_ graph: AccessGraph, to sink: (Data) throws -> Void) throws {
+    package static func write(_ graph: AccessGraph, to sink: (Data) throws -> Void) throws {
         try XMLBytes.write(to: sink) { xml in try document(graph, into: &xml) }
     }
 

@@ -3,12 +3,12 @@ import GraphValues
 /// A view as a Mermaid `flowchart LR`, for GitHub pull requests and Markdown. Node ids are positional (`n0`, `n1`, …)
 /// so no name reaches Mermaid's syntax; labels go through `MermaidText`. Flags become classes (privileged, warning,
 /// added, removed, …) styled by `classDef` lines.
-public enum MermaidFlowchart {
+package enum MermaidFlowchart {
     /// Mermaid's default `maxTextSize`: longer diagrams are refused by the renderer.
-    public static let maxCharacters = 50_000
+    package static let maxCharacters = 50_000
 
     /// The diagram's text.
-    public static func text(_ graph: AccessGraph) -> String {
+    package static func text(_ graph: AccessGraph) -> String {
         var lines = ["flowchart LR"]
         lines.append("  %% " + MermaidText.label(graph.title))
         for note in graph.notes { lines.append("  %% " + MermaidText.label(note)) }
@@ -35,7 +35,7 @@ public enum MermaidFlowchart {
     }
 
     /// Whether a diagram's text is within Mermaid's default limit (counted in UTF-16 units, as JavaScript does).
-    public static func fits(_ text: String) -> Bool { text.utf16.count <= maxCharacters }
+    package static func fits(_ text: String) -> Bool { text.utf16.count <= maxCharacters }
 
     /// Identities round, groups as subroutines, targets as boxes.
     private static func shape(_ kind: NodeKind, _ text: String) -> String {

@@ -10,18 +10,18 @@ import Snapshot
 /// The edge kinds are those of `kind(of:)`: adding an analysis's edges to the export is one more case there. With
 /// `--escalation` the escalation steps (docs/escalation.md) are `IBM_EscalatesTo` edges, their `primitive` (e.g.
 /// `create-api-key`) and `role` as properties, so BloodHound's pathfinding follows them to account administration.
-public enum OpenGraphJSON {
+package enum OpenGraphJSON {
     /// `metadata.source_kind`, also every node's second kind.
-    public static let sourceKind = "IBMCloud"
+    package static let sourceKind = "IBMCloud"
 
     /// The whole document, as `write(_:to:)` writes it.
-    public static func data(_ graph: AccessGraph) throws -> Data {
+    package static func data(_ graph: AccessGraph) throws -> Data {
         try JSONWriter.data(document(graph))
     }
 
     /// Writes the document of `graph` to `sink` about a megabyte at a time, each node and edge made as it is written
     /// (synthetic XL's document is 370 MB); throws what `sink` throws.
-    public static func write(_ graph: AccessGraph, to sink: (Data) throws -> Void) throws {
+    package static func write(_ graph: AccessGraph, to sink: (Data) throws -> Void) throws {
         try JSONWriter.write(document(graph), to: sink)
     }
 
@@ -46,7 +46,7 @@ public enum OpenGraphJSON {
     }
 
     /// The BloodHound node kind of an access-graph node.
-    public static func kind(of kind: NodeKind) -> String {
+    package static func kind(of kind: NodeKind) -> String {
         switch kind {
         case .account: "IBM_Account"
         case .user: "IBM_User"
@@ -66,7 +66,7 @@ public enum OpenGraphJSON {
 
     /// The BloodHound edge kind of an access-graph edge: each one traversable, so pathfinding follows membership,
     /// grants and trust to what they reach.
-    public static func kind(of kind: EdgeKind) -> String {
+    package static func kind(of kind: EdgeKind) -> String {
         switch kind {
         case .memberOf: "IBM_MemberOf"
         case .assigned: "IBM_HasPolicy"

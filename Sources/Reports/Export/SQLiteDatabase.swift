@@ -68,8 +68,8 @@ final class SQLiteDatabase {
 }
 
 /// A SQLite call that failed, with SQLite's own message.
-public struct SQLiteError: Error, CustomStringConvertible {
-    public let operation: String
-    public let message: String
-    public var description: String { "SQLite: \(operation): \(message)" }
+package struct SQLiteError: Error, CustomStringConvertible {
+    package let operation: String
+    package let message: String
+    package var description: String { "SQLite: \(operation): \(message)" }
 }

@@ -6,16 +6,16 @@ import Snapshot
 /// A snapshot as a SQLite database (docs/exports.md): one table per `CollectionKind` — each item's raw JSON plus the
 /// fields people filter on — the effective access of every identity, and the findings of `iamgraph report`. Every value
 /// goes in as a bound parameter.
-public enum SQLiteExport {
-    public static let formatName = "iamgraph-sqlite"
-    public static let version = 1
+package enum SQLiteExport {
+    package static let formatName = "iamgraph-sqlite"
+    package static let version = 1
 
     /// Builds the database in the file at `path`, which must be new or empty: the caller writes it beside its
     /// destination and renames it into place once this returns, so a failed export never leaves half a database
     /// where one was asked for. That is why SQLite keeps no rollback journal and does not sync here: the file is
     /// whole or discarded. The tables' indexes are built after their rows, which is faster than keeping them while
     /// millions of effective-access rows go in.
-    public static func write(_ snapshot: LoadedSnapshot, account: IAMAccount, findings: FindingsReport,
+    package static func write(_ snapshot: LoadedSnapshot, account: IAMAccount, findings: FindingsReport,
                              to path: String) throws(SQLiteError) {
         let database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode = OFF")

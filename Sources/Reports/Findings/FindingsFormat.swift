@@ -1,5 +1,5 @@
 /// The formats `iamgraph report` writes.
-public enum FindingsFormat: String, Sendable, CaseIterable {
+package enum FindingsFormat: String, Sendable, CaseIterable {
     /// Findings grouped for reading on a terminal.
     case text
     /// The document of docs/findings.md.

@@ -2,9 +2,9 @@ import Analysis
 import Foundation
 
 /// Writes a findings report in one of the `FindingsFormat`s.
-public enum FindingsOutput {
+package enum FindingsOutput {
     /// The whole report as `write(_:format:policyUsage:full:snapshot:to:)` writes it.
-    public static func data(_ report: FindingsReport, format: FindingsFormat, policyUsage: Bool = false,
+    package static func data(_ report: FindingsReport, format: FindingsFormat, policyUsage: Bool = false,
                             full: Bool = false, snapshot: SnapshotLocation? = nil) throws -> Data {
         var data = Data()
         try write(report, format: format, policyUsage: policyUsage, full: full, snapshot: snapshot) { data.append($0) }
@@ -17,7 +17,7 @@ public enum FindingsOutput {
     ///   - policyUsage: whether text and Markdown also list every policy by last use (JSON always does).
     ///   - full: whether Markdown lists every finding; by default it fits one GitHub comment.
     ///   - snapshot: where the snapshot is, for SARIF's result locations.
-    public static func write(_ report: FindingsReport, format: FindingsFormat, policyUsage: Bool = false,
+    package static func write(_ report: FindingsReport, format: FindingsFormat, policyUsage: Bool = false,
                              full: Bool = false, snapshot: SnapshotLocation? = nil,
                              to sink: (Data) throws -> Void) throws {
         switch format {

@@ -3,21 +3,21 @@ import Foundation
 /// Where a snapshot is, for SARIF: its directory (to find each entity's lines in its files) and its path relative to
 /// the source root (`%SRCROOT%`, the repository the SARIF is uploaded for), so that no local absolute path leaks
 /// into the log.
-public struct SnapshotLocation: Sendable {
+package struct SnapshotLocation: Sendable {
     /// The snapshot directory on this machine.
-    public let directory: URL
+    package let directory: URL
     /// The snapshot directory relative to the source root, with `/` separators and no trailing slash ("" for the
     /// root itself), e.g. `snapshots/prod`.
-    public let relativePath: String
+    package let relativePath: String
 
-    public init(directory: URL, relativePath: String) {
+    package init(directory: URL, relativePath: String) {
         self.directory = directory
         self.relativePath = relativePath
     }
 
     /// The location of `directory` relative to the git work tree that contains it (found by walking up to a `.git`
     /// entry), else relative to `base` when inside it, else the directory's own name.
-    public static func resolve(_ directory: URL, base: URL) -> SnapshotLocation {
+    package static func resolve(_ directory: URL, base: URL) -> SnapshotLocation {
         let target = directory.standardizedFileURL.resolvingSymlinksInPath().pathComponents
         var candidate = directory.standardizedFileURL.resolvingSymlinksInPath()
         while candidate.pathComponents.count > 1 {

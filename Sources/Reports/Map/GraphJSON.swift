@@ -6,11 +6,11 @@ import Snapshot
 
 /// The versioned JSON form of a rendered view (`--format json`), documented in docs/graph-json.md.
 /// Keys are sorted; nodes by id, edges by source, target, kind and label; so equal views give equal bytes.
-public enum GraphJSON {
-    public static let formatName = "iamgraph-graph"
-    public static let version = 1
+package enum GraphJSON {
+    package static let formatName = "iamgraph-graph"
+    package static let version = 1
 
-    public static func data(_ graph: AccessGraph, account: IAMAccount, options: ViewOptions, redacted: Bool = false) throws -> Data {
+    package static func data(_ graph: AccessGraph, account: IAMAccount, options: ViewOptions, redacted: Bool = false) throws -> Data {
         let accountName = redacted ? Redaction.pseudonym("account", account.accountID) : account.displayName
         let accountID = redacted ? Redaction.pseudonym("account", account.accountID) : account.accountID
         let document = Document(

@@ -1,5 +1,5 @@
 /// The formats `iamgraph render` writes.
-public enum MapFormat: String, Sendable, CaseIterable {
+package enum MapFormat: String, Sendable, CaseIterable {
     /// Graphviz's DOT source, laid out by nothing.
     case dot
     /// The document of docs/graph-json.md.
@@ -10,7 +10,7 @@ public enum MapFormat: String, Sendable, CaseIterable {
     case html
 
     /// Whether Graphviz lays the map out for this format (DOT and JSON are written without a layout).
-    public var isLaidOut: Bool {
+    package var isLaidOut: Bool {
         switch self {
         case .dot, .json: false
         case .svg, .png, .pdf, .html: true
@@ -18,10 +18,10 @@ public enum MapFormat: String, Sendable, CaseIterable {
     }
 
     /// Whether the output is binary (never written to a terminal).
-    public var isBinary: Bool { self == .png || self == .pdf }
+    package var isBinary: Bool { self == .png || self == .pdf }
 
     /// The format a file name's extension names (`gv` is DOT), whatever its case.
-    public init?(fileExtension: String) {
+    package init?(fileExtension: String) {
         let ext = fileExtension.lowercased()
         self.init(rawValue: ext == "gv" ? "dot" : ext)
     }

@@ -5,11 +5,11 @@ import Model
 import Render
 
 /// Writes an access map in one of the `MapFormat`s: the graph JSON document, or what Graphviz makes of the graph.
-public enum MapOutput {
+package enum MapOutput {
     /// - Parameters:
     ///   - account, options, redacted: what the JSON document says the map is of.
     ///   - layout: the Graphviz layout engine of the drawn formats.
-    public static func data(_ graph: AccessGraph, format: MapFormat, layout: LayoutEngine, account: IAMAccount,
+    package static func data(_ graph: AccessGraph, format: MapFormat, layout: LayoutEngine, account: IAMAccount,
                             options: ViewOptions, redacted: Bool) throws -> Data {
         switch format {
         case .json: try GraphJSON.data(graph, account: account, options: options, redacted: redacted)

@@ -3,8 +3,8 @@ import Model
 /// The `summary` command's text: the account, fetch time and scope, a count per entity kind, and the collections
 /// whose content is unknown. Everything taken from the snapshot (names, ids, times, the API's messages) goes through
 /// `TerminalText`.
-public enum SummaryText {
-    public static func render(_ summary: AccountSummary) -> String {
+package enum SummaryText {
+    package static func render(_ summary: AccountSummary) -> String {
         let account = summary.account
         var lines = [
             "account:    \(TerminalText.clean(account.displayName)) (\(TerminalText.clean(account.accountID)))",

@@ -1,8 +1,8 @@
 /// Untrusted text made safe to print on a terminal: control characters (which could move the cursor or recolour the
 /// screen) and bidirectional overrides (which could reorder what is shown) become `?`; line breaks and tabs a space.
 /// Every line iamgraph prints for a person goes through it.
-public enum TerminalText {
-    public static func clean(_ text: String) -> String {
+package enum TerminalText {
+    package static func clean(_ text: String) -> String {
         // Every unsafe scalar has a UTF-8 byte below 0x20 or from 0x7F up: text without such bytes is safe as it is.
         func suspicious(_ byte: UInt8) -> Bool { byte < 0x20 || byte >= 0x7F }
         let hasSuspiciousBytes = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: suspicious) }

@@ -2,11 +2,11 @@
 /// (which serves every collection without logic of its own from it: `FakeCloud`'s `Endpoint.catalogue`) and
 /// `fake-ibmcloud --list-endpoints` (read by `scripts/sdk_conformance.py`) all derive from. Paths and paging as in IBM's
 /// API docs; IBM's Python SDK `ibm-platform-services` is the ground truth.
-public struct CollectionEndpoint: Sendable, Equatable {
+package struct CollectionEndpoint: Sendable, Equatable {
     /// One query parameter the fetcher sends; the value `{account}` stands for the account id.
-    public struct Parameter: Sendable, Equatable {
+    package struct Parameter: Sendable, Equatable {
         /// What the API does with the parameter, which the fake cloud imitates.
-        public enum Use: Sendable, Equatable {
+        package enum Use: Sendable, Equatable {
             /// It accepts the parameter; an answer does not depend on it.
             case accepted
             /// It refuses a request without the parameter (400); a literal value is the only one it serves.
@@ -15,20 +15,20 @@ public struct CollectionEndpoint: Sendable, Equatable {
             case reveals(field: String)
         }
 
-        public let name: String
-        public let value: String
-        public let use: Use
+        package let name: String
+        package let value: String
+        package let use: Use
 
-        public init(_ name: String, _ value: String, use: Use = .accepted) {
+        package init(_ name: String, _ value: String, use: Use = .accepted) {
             self.name = name
             self.value = value
             self.use = use
         }
 
         /// `account_id={account}`.
-        public static let accountID = Parameter("account_id", CollectionEndpoint.accountPlaceholder)
+        package static let accountID = Parameter("account_id", CollectionEndpoint.accountPlaceholder)
         /// `account_id={account}`, which the API requires.
-        public static let requiredAccountID = Parameter("account_id", CollectionEndpoint.accountPlaceholder, use: .required)
+        package static let requiredAccountID = Parameter("account_id", CollectionEndpoint.accountPlaceholder, use: .required)
     }
 
     /// The SDK call that reads the same endpoint, for the conformance check against IBM's Python SDK
@@ -38,27 +38,27 @@ public struct CollectionEndpoint: Sendable, Equatable {
     /// arguments (`{account}` the account id, `true` a boolean; `account_id` too when the path holds the account) and,
     /// for a per-parent list, the parent's id as `parentArgument`, once per parent the snapshot holds; a paged list
     /// without a pager is walked by its `Paging`'s cursor.
-    public struct SDKCall: Sendable, Equatable {
+    package struct SDKCall: Sendable, Equatable {
         /// An SDK pager class and the model of the items it yields.
-        public struct Pager: Sendable, Equatable {
-            public let name: String
-            public let itemModel: String
+        package struct Pager: Sendable, Equatable {
+            package let name: String
+            package let itemModel: String
 
-            public init(_ name: String, itemModel: String) {
+            package init(_ name: String, itemModel: String) {
                 self.name = name
                 self.itemModel = itemModel
             }
         }
 
-        public let module: String
-        public let client: String
-        public let method: String
-        public let model: String
-        public let pager: Pager?
+        package let module: String
+        package let client: String
+        package let method: String
+        package let model: String
+        package let pager: Pager?
         /// The method's argument naming a per-parent list's parent (`profile_id`).
-        public let parentArgument: String?
+        package let parentArgument: String?
 
-        public init(module: String, client: String, method: String, model: String, pager: Pager? = nil,
+        package init(module: String, client: String, method: String, model: String, pager: Pager? = nil,
                     parentArgument: String? = nil) {
             self.module = module
             self.client = client
@@ -70,19 +70,19 @@ public struct CollectionEndpoint: Sendable, Equatable {
     }
 
     /// The API's name, which the fetcher maps to its host (`iam-identity`, `resource-controller`, …).
-    public let api: String
+    package let api: String
     /// The path template: `{account}` for the account id, `{group}` / `{profile}` / `{template}` for a per-parent
     /// list's parent.
-    public let path: String
-    public let query: [Parameter]
+    package let path: String
+    package let query: [Parameter]
     /// The response key holding the items; `nil` when the response is the object itself.
-    public let itemsKey: String?
+    package let itemsKey: String?
     /// The response key holding the number of items, for an API that sends one beside an unpaged list (CBR's `count`).
-    public let countKey: String?
-    public let paging: Paging
-    public let sdk: SDKCall?
+    package let countKey: String?
+    package let paging: Paging
+    package let sdk: SDKCall?
 
-    public init(api: String, path: String, query: [Parameter] = [], itemsKey: String? = nil, countKey: String? = nil,
+    package init(api: String, path: String, query: [Parameter] = [], itemsKey: String? = nil, countKey: String? = nil,
                 paging: Paging = .none, sdk: SDKCall? = nil) {
         self.api = api
         self.path = path
@@ -94,5 +94,5 @@ public struct CollectionEndpoint: Sendable, Equatable {
     }
 
     /// The placeholder for the account id in paths and query values.
-    public static let accountPlaceholder = "{account}"
+    package static let accountPlaceholder = "{account}"
 }

@@ -1,7 +1,7 @@
 /// How an IBM Cloud API pages its lists, and where each response puts the cursor of the next page. Only the cursor is
 /// taken from a response: the next request is built from the configured base URL, so a response can never send the
 /// bearer token to another host.
-public enum Paging: Sendable, Equatable {
+package enum Paging: Sendable, Equatable {
     /// IAM Identity: `pagesize`/`pagetoken`; `next` is an absolute URL string carrying `pagetoken`.
     case pageToken
     /// IAM Identity templates and assignments: `limit`/`pagetoken`; `next` as for `pageToken`.

@@ -9,9 +9,9 @@ import Foundation
 /// whether read as an integer or a double, so written the same either way), strings whose escapes spell Unicode,
 /// objects without a repeated key. Anything else — malformed text, a fraction or exponent, a longer integer, `-0`, a
 /// repeated key, a lone surrogate — goes to `JSONSerialization` whole, so the values are always the ones it gives.
-public enum FoundationJSON {
+package enum FoundationJSON {
     /// The parsed value, or `JSONSerialization`'s error for text it refuses.
-    public static func parse(_ data: Data) throws -> Any {
+    package static func parse(_ data: Data) throws -> Any {
         let built: Any? = data.withUnsafeBytes { bytes in
             guard let tape = JSONTapeParser.parse(bytes) else { return nil }
             var builder = Builder(tape: tape)

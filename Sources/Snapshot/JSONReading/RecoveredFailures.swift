@@ -3,15 +3,15 @@
 ///
 /// `SnapshotDecoder` offers one: a document with a recovered failure is decoded again by `JSONDecoder`, so every
 /// failure is described in `JSONDecoder`'s words, whichever decoder met it first.
-public final class RecoveredFailures {
+package final class RecoveredFailures {
     /// The `userInfo` key under which a decoder offers a `RecoveredFailures`.
-    public static let userInfoKey = CodingUserInfoKey(rawValue: "iamgraph.recoveredFailures")!
+    package static let userInfoKey = CodingUserInfoKey(rawValue: "iamgraph.recoveredFailures")!
 
     /// How many failures were recovered from. Read and written only by the thread that decodes.
-    public private(set) var count = 0
+    package private(set) var count = 0
 
     init() {}
 
     /// Records one failure that the decoding survived.
-    public func record() { count += 1 }
+    package func record() { count += 1 }
 }

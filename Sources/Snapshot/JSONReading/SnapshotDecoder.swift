@@ -9,10 +9,10 @@ import Foundation
 /// throws, gives up on a value (`TapeDecoding`), or a `RecoveredFailures` was recorded — the document is decoded
 /// again by `JSONDecoder`, whose value or error is the answer. Bad input therefore costs both decoders, and every
 /// error the user sees is `JSONDecoder`'s.
-public struct SnapshotDecoder {
-    public init() {}
+package struct SnapshotDecoder {
+    package init() {}
 
-    public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         if let value = Self.fastDecode(type, from: data) { return value }
         return try JSONDecoder().decode(type, from: data)
     }

@@ -3,14 +3,14 @@ import Snapshot
 
 /// The findings of an earlier report (`report --format json`), to tell new findings from unchanged ones and to list
 /// those resolved since. A finding's identity is its rule and entities, as SARIF's `partialFingerprints` give it.
-public struct Baseline: Sendable {
+package struct Baseline: Sendable {
     /// The earlier findings, in their report's order.
-    public let findings: [Finding]
+    package let findings: [Finding]
     /// Findings the earlier report counted but did not list (`--top`): they would show as new.
-    public let unlisted: Int
+    package let unlisted: Int
 
     /// The earlier report's findings JSON; `name` is the file as the user gave it, for messages.
-    public init(data: Data, name: String) throws(IgnoreFile.Invalid) {
+    package init(data: Data, name: String) throws(IgnoreFile.Invalid) {
         try DocumentHeader.check(data, name: name, format: "iamgraph-findings", version: 1)
         let document: Document
         do {

@@ -1,5 +1,5 @@
 /// Whether a finding was in the baseline report.
-public enum BaselineState: String, Sendable, Hashable {
+package enum BaselineState: String, Sendable, Hashable {
     /// Not in the baseline.
     case new
     /// In the baseline too.
@@ -7,10 +7,10 @@ public enum BaselineState: String, Sendable, Hashable {
 }
 
 /// What the ignore file and the baseline say about one finding.
-public struct FindingMark: Sendable, Hashable {
+package struct FindingMark: Sendable, Hashable {
     /// The suppression that matches it: holding (the finding is in `FindingsReport.suppressed`) or expired (the
     /// finding is active again).
-    public var suppression: Suppression?
+    package var suppression: Suppression?
     /// New or unchanged, when the report has a baseline.
-    public var baseline: BaselineState?
+    package var baseline: BaselineState?
 }

@@ -5,7 +5,7 @@ extension FindingsReport {
     /// move to `suppressed`; those whose suppression expired (by `asOf`) stay active, marked; every finding is marked
     /// new or unchanged against the baseline, whose findings no longer found are `resolved`. Apply it to the complete
     /// report, before `selecting` and `keepingTop`, so that stale suppressions and resolved findings are exact.
-    public func reviewing(suppressions: [Suppression], baseline: Baseline?) -> FindingsReport {
+    package func reviewing(suppressions: [Suppression], baseline: Baseline?) -> FindingsReport {
         var copy = self
         var byTarget: [Target: Suppression] = [:]
         for suppression in suppressions where byTarget[Target(suppression.rule, suppression.entity)] == nil {
@@ -40,7 +40,7 @@ extension FindingsReport {
     }
 
     /// "suppression expired on 2027-03-31: break-glass account", for an active finding whose suppression expired.
-    public func expiryNote(_ finding: Finding) -> String? {
+    package func expiryNote(_ finding: Finding) -> String? {
         guard let suppression = marks[finding]?.suppression, suppression.hasExpired(at: asOf) else { return nil }
         return "suppression expired on \(suppression.expires): \(suppression.reason)"
     }

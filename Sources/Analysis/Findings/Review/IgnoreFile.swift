@@ -5,21 +5,21 @@ import Snapshot
 ///
 ///     {"format": "iamgraph-ignore", "version": 1, "suppressions": [
 ///       {"rule": "policy-on-user", "entity": "IBMid-…", "reason": "break-glass account", "expires": "2027-03-31"}]}
-public enum IgnoreFile {
-    public static let format = "iamgraph-ignore"
-    public static let version = 1
+package enum IgnoreFile {
+    package static let format = "iamgraph-ignore"
+    package static let version = 1
     /// The file `report` reads from the snapshot's parent directory when no `--ignore` is given.
-    public static let conventionalName = ".iamgraph-ignore.json"
+    package static let conventionalName = ".iamgraph-ignore.json"
 
     /// Why an ignore file cannot be used: one line naming the entry and what is wrong.
-    public struct Invalid: Error, CustomStringConvertible {
-        public let description: String
+    package struct Invalid: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// The suppressions of an ignore file, in file order; every entry needs a known rule, an entity, a reason and
     /// an expiry day.
     /// `name` is the file as the user gave it, for messages.
-    public static func suppressions(from data: Data, name: String) throws(Invalid) -> [Suppression] {
+    package static func suppressions(from data: Data, name: String) throws(Invalid) -> [Suppression] {
         try DocumentHeader.check(data, name: name, format: format, version: version)
         let file: File
         do {

@@ -2,18 +2,18 @@ import Foundation
 
 /// One accepted finding from an ignore file: a rule's findings about one entity, why they are accepted, and until
 /// when. A suppression holds through its expiry day (UTC); from the next day on its findings are active again.
-public struct Suppression: Sendable, Hashable {
+package struct Suppression: Sendable, Hashable {
     /// The rule whose findings it accepts.
-    public let rule: RuleID
+    package let rule: RuleID
     /// The id of the entity the findings are about (their first entity, as the findings JSON names it).
-    public let entity: String
+    package let entity: String
     /// Why the findings are accepted.
-    public let reason: String
+    package let reason: String
     /// The last day it holds, "2027-03-31".
-    public let expires: String
+    package let expires: String
 
     /// A suppression; `expires` must be a day "YYYY-MM-DD" (the ignore file checks it).
-    public init(rule: RuleID, entity: String, reason: String, expires: String) {
+    package init(rule: RuleID, entity: String, reason: String, expires: String) {
         self.rule = rule
         self.entity = entity
         self.reason = reason
@@ -21,12 +21,12 @@ public struct Suppression: Sendable, Hashable {
     }
 
     /// Whether it accepts `finding`: the same rule, and the entity the finding is about.
-    public func matches(_ finding: Finding) -> Bool {
+    package func matches(_ finding: Finding) -> Bool {
         finding.rule == rule && finding.entities.first?.id == entity
     }
 
     /// Whether it no longer holds at `now`; with no known time it is treated as expired, so nothing is hidden.
-    public func hasExpired(at now: Date?) -> Bool {
+    package func hasExpired(at now: Date?) -> Bool {
         guard let now else { return true }
         return Self.day(of: now) > expires
     }
