@@ -4,7 +4,8 @@ import GraphValues
 import Snapshot
 
 /// The OpenGraph writer `OpenGraphJSON` replaced, kept as the reference its bytes are compared with: the whole
-/// document built as `Encodable` values, then encoded at once by `CanonicalJSON.data(encoding:)`.
+/// document built as `Encodable` values, then encoded at once by `CanonicalJSON.data(encoding:)`. What goes into the
+/// document (kinds, properties, roles) is `OpenGraphJSON`'s own; only the writing differs.
 enum EncoderOpenGraph {
     static func data(_ graph: AccessGraph) throws -> Data {
         let nodes = graph.nodes.map { node in
@@ -15,24 +16,22 @@ enum EncoderOpenGraph {
         let edges = graph.edges.map { edge in
             EdgeEntry(kind: OpenGraphJSON.kind(of: edge.kind), start: End(value: edge.source), end: End(value: edge.target),
                       properties: properties(edge.attributes, flags: edge.flags,
-                                             extra: ["label": .string(edge.label), "roles": .strings(roles(of: edge))]))
+                                             extra: ["label": .string(edge.label), "roles": .strings(OpenGraphJSON.roles(of: edge))]))
         }
         return try CanonicalJSON.data(encoding: Document(metadata: Metadata(sourceKind: OpenGraphJSON.sourceKind),
                                                          graph: Body(nodes: nodes, edges: edges)))
     }
 
-    private static func roles(of edge: Edge) -> [String] {
-        guard edge.kind == .grants else { return [] }
-        return (edge.attributes["roles"] ?? edge.label).split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
+    /// A node's or edge's properties (`OpenGraphJSON`'s own choice of them), for `JSONEncoder`.
     private static func properties(_ attributes: [String: String], flags: Flags,
-                                   extra: [String: Property]) -> [String: Property] {
-        var result = ExportAttributes.named(attributes).mapValues(Property.string)
-        for name in Flags.allNames { result[name] = .bool(flags.names.contains(name)) }
-        result.merge(extra) { _, new in new }
-        return result
+                                   extra: [String: OpenGraphJSON.Property]) -> [String: Property] {
+        OpenGraphJSON.properties(attributes, flags: flags, extra: extra).mapValues { property in
+            switch property {
+            case .string(let text): .string(text)
+            case .bool(let flag): .bool(flag)
+            case .strings(let list): .strings(list)
+            }
+        }
     }
 
     enum Property: Encodable {

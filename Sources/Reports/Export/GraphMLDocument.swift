@@ -26,40 +26,40 @@ package enum GraphMLDocument {
     }
 
     private static func document(_ graph: AccessGraph, into xml: inout XMLBytes) throws {
-        xml.declaration()
-        xml.open("graphml", [("xmlns", namespace)], depth: 0)
+        try xml.declaration()
+        try xml.open("graphml", [("xmlns", namespace)], depth: 0)
         let nodeKeys = Set(graph.nodes.flatMap { ExportAttributes.named($0.attributes).keys }).sorted()
         let edgeKeys = Set(graph.edges.flatMap { ExportAttributes.named($0.attributes).keys }).sorted()
         // Edges have no `id` data: networkx reads an edge's XML id into its data as `id`.
         for (scope, names) in [("node", ["id", "kind", "label"] + nodeKeys), ("edge", ["kind", "label"] + edgeKeys)] {
-            for name in names { key(scope, name, type: "string", into: &xml) }
-            for flag in Flags.allNames { key(scope, flag, type: "boolean", into: &xml) }
+            for name in names { try key(scope, name, type: "string", into: &xml) }
+            for flag in Flags.allNames { try key(scope, flag, type: "boolean", into: &xml) }
         }
-        key("graph", "title", type: "string", into: &xml)
-        xml.open("graph", [("edgedefault", "directed"), ("id", "G")], depth: 1)
-        data("graph", "title", graph.title, depth: 2, into: &xml)
+        try key("graph", "title", type: "string", into: &xml)
+        try xml.open("graph", [("edgedefault", "directed"), ("id", "G")], depth: 1)
+        try data("graph", "title", graph.title, depth: 2, into: &xml)
 
         var xmlIDs: [String: String] = [:]
         for (position, node) in graph.nodes.enumerated() {
             let xmlID = XMLText.clean(node.id) == node.id ? node.id : "n\(position)"
             xmlIDs[node.id] = xmlID
-            xml.open("node", [("id", xmlID)], depth: 2)
-            data("node", "kind", node.kind.rawValue, depth: 3, into: &xml)
-            data("node", "label", node.label, depth: 3, into: &xml)
-            data("node", "id", node.id, depth: 3, into: &xml)
+            try xml.open("node", [("id", xmlID)], depth: 2)
+            try data("node", "kind", node.kind.rawValue, depth: 3, into: &xml)
+            try data("node", "label", node.label, depth: 3, into: &xml)
+            try data("node", "id", node.id, depth: 3, into: &xml)
             let attributes = ExportAttributes.named(node.attributes)
-            for name in attributes.keys.sorted() { data("node", name, attributes[name] ?? "", depth: 3, into: &xml) }
-            flags(node.flags, "node", into: &xml)
+            for name in attributes.keys.sorted() { try data("node", name, attributes[name] ?? "", depth: 3, into: &xml) }
+            try flags(node.flags, "node", into: &xml)
             try xml.close("node", depth: 2)
         }
         for (position, edge) in graph.edges.enumerated() {
             guard let source = xmlIDs[edge.source], let target = xmlIDs[edge.target] else { continue }
-            xml.open("edge", [("id", "e\(position)"), ("source", source), ("target", target)], depth: 2)
-            data("edge", "kind", edge.kind.rawValue, depth: 3, into: &xml)
-            data("edge", "label", edge.label, depth: 3, into: &xml)
+            try xml.open("edge", [("id", "e\(position)"), ("source", source), ("target", target)], depth: 2)
+            try data("edge", "kind", edge.kind.rawValue, depth: 3, into: &xml)
+            try data("edge", "label", edge.label, depth: 3, into: &xml)
             let attributes = ExportAttributes.named(edge.attributes)
-            for name in attributes.keys.sorted() { data("edge", name, attributes[name] ?? "", depth: 3, into: &xml) }
-            flags(edge.flags, "edge", into: &xml)
+            for name in attributes.keys.sorted() { try data("edge", name, attributes[name] ?? "", depth: 3, into: &xml) }
+            try flags(edge.flags, "edge", into: &xml)
             try xml.close("edge", depth: 2)
         }
         try xml.close("graph", depth: 1)
@@ -67,20 +67,20 @@ package enum GraphMLDocument {
     }
 
     /// `<key attr.name="kind" attr.type="string" for="node" id="node.kind"></key>`
-    private static func key(_ scope: String, _ name: String, type: String, into xml: inout XMLBytes) {
-        xml.element("key", [("attr.name", name), ("attr.type", type), ("for", scope), ("id", keyID(scope, name))],
+    private static func key(_ scope: String, _ name: String, type: String, into xml: inout XMLBytes) throws {
+        try xml.element("key", [("attr.name", name), ("attr.type", type), ("for", scope), ("id", keyID(scope, name))],
                     text: "", depth: 1)
     }
 
     private static func keyID(_ scope: String, _ name: String) -> String { "\(scope).\(name)" }
 
     /// `<data key="node.label">text</data>`
-    private static func data(_ scope: String, _ name: String, _ value: String, depth: Int, into xml: inout XMLBytes) {
-        xml.element("data", [("key", keyID(scope, name))], text: value, depth: depth)
+    private static func data(_ scope: String, _ name: String, _ value: String, depth: Int, into xml: inout XMLBytes) throws {
+        try xml.element("data", [("key", keyID(scope, name))], text: value, depth: depth)
     }
 
-    private static func flags(_ flags: Flags, _ scope: String, into xml: inout XMLBytes) {
+    private static func flags(_ flags: Flags, _ scope: String, into xml: inout XMLBytes) throws {
         let set = Set(flags.names)
-        for flag in Flags.allNames { data(scope, flag, set.contains(flag) ? "true" : "false", depth: 3, into: &xml) }
+        for flag in Flags.allNames { try data(scope, flag, set.contains(flag) ? "true" : "false", depth: 3, into: &xml) }
     }
 }

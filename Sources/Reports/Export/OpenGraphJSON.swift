@@ -80,13 +80,15 @@ package enum OpenGraphJSON {
     }
 
     /// The role names of a grant edge (policies collapsed: its `roles`; policy → role: its label); none for others.
-    private static func roles(of edge: Edge) -> [String] {
+    static func roles(of edge: Edge) -> [String] {
         guard edge.kind == .grants else { return [] }
         return (edge.attributes["roles"] ?? edge.label).split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    private static func properties(_ attributes: [String: String], flags: Flags,
+    /// A node's or edge's OpenGraph properties: its attributes under their export names, every flag as a boolean,
+    /// then `extra` (which wins).
+    static func properties(_ attributes: [String: String], flags: Flags,
                                    extra: [String: Property]) -> [String: Property] {
         var result = ExportAttributes.named(attributes).mapValues(Property.string)
         for name in Flags.allNames { result[name] = .bool(flags.names.contains(name)) }
