@@ -56,7 +56,7 @@ import TestSupport
 
     /// The demo's findings, some of them suppressed (one expired) and all marked against a baseline of the others.
     static func reviewedDemo() throws -> FindingsReport {
-        let report = FindingsReport(DemoAccount.index)
+        let report = FindingsReport(try DemoAccount.index)
         let first = try #require(report.findings.first), second = try #require(report.findings.dropFirst().first)
         let suppressions = [
             Suppression(rule: first.rule, entity: try #require(first.entities.first?.id), reason: hostile, expires: "2999-01-01"),
@@ -70,9 +70,9 @@ import TestSupport
         struct Inner: JSONWritable {
             func write(to json: inout JSONWriter) throws {
                 try json.object(inOrder: { json in
-                    try json.member(JSONKey("a"), [Inner?]())
+                    try json.member(JSONKey("a"), [Inner]())
                     try json.member(JSONKey("b"), String?.none)
-                    try json.object(key: JSONKey("c")) { _ in }
+                    json.object(key: JSONKey("c")) { _ in }
                     try json.member(JSONKey("d"), ["x": 1, "é": 2])
                     try json.member(JSONKey("e\u{1B}"), FindingsWritingTests.hostile)
                 })

@@ -5,7 +5,8 @@ import Model
 package enum DayText {
     /// The day of an instant, in UTC. Worked out from the seconds since 1970 (the Gregorian calendar's civil date,
     /// as Foundation's ISO 8601 style writes it): findings name tens of thousands of days, and a formatter per day
-    /// costs more than the rule that needs it. Years outside 1…9999 are left to the formatter.
+    /// costs more than the rule that needs it. Days before 1600 (Foundation writes those in the Julian calendar, as they
+    /// were before the Gregorian reform) and after 9999 are left to the formatter.
     package static func of(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970
         guard seconds.isFinite, abs(seconds) < 400_000_000_000 else { return formatted(date) }
@@ -20,7 +21,7 @@ package enum DayText {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        guard (1...9999).contains(year) else { return formatted(date) }
+        guard (1600...9999).contains(year) else { return formatted(date) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
         func digits(_ value: Int, _ count: Int) {
