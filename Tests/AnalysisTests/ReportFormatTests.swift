@@ -83,7 +83,7 @@ import TestSupport
     }
 
     /// An account whose names are hostile: a group, its policy's description and a user's name.
-    static func hostileIndex() throws -> AccessIndex {
+    static func hostileIndex(named hostile: String = hostile) throws -> AccessIndex {
         let account = try Fixture.account(
             users: [try Fixture.user("IBMid-ann", hostile)],
             groups: [try Fixture.group("AccessGroupId-g", hostile, members: ["IBMid-ann"])],

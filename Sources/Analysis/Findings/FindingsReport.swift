@@ -109,6 +109,8 @@ package struct FindingsReport: Sendable {
 
     /// The report restricted to some rules (`nil`: all) and to findings at least `minimum` severe.
     package func selecting(rules: Set<RuleID>?, minimum: Severity?) -> FindingsReport {
+        // Selecting nothing keeps every finding: the lists are kept as they are, not copied a finding at a time.
+        guard rules != nil || minimum != nil || selectedRules != nil else { return self }
         var copy = self
         func kept(_ finding: Finding) -> Bool {
             (rules?.contains(finding.rule) ?? true) && minimum.map { finding.severity >= $0 } ?? true

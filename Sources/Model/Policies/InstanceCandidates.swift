@@ -6,12 +6,16 @@ package struct InstanceCandidates: Sendable {
     private let byGUID: [String: [Int]]
     private let byService: [String: [Int]]
     private let byResourceGroup: [String: [Int]]
+    /// Every position, for a target that names no instance, service or resource group exactly (made once: many
+    /// targets are such).
+    private let all: [Int]
 
     package init(_ instances: [ResourceInstance]) {
         self.instances = instances
         byGUID = Dictionary(grouping: instances.indices, by: { instances[$0].instanceID })
         byService = Dictionary(grouping: instances.indices, by: { instances[$0].serviceName ?? "" })
         byResourceGroup = Dictionary(grouping: instances.indices, by: { instances[$0].resourceGroupID ?? "" })
+        all = Array(instances.indices)
     }
 
     /// The positions in `instances` of those the target may match (a superset of those it does); test each with
@@ -20,12 +24,12 @@ package struct InstanceCandidates: Sendable {
         if let exact = exactValue("serviceInstance", target) { return byGUID[exact] ?? [] }
         if let exact = exactValue("serviceName", target) { return byService[exact] ?? [] }
         if let exact = exactValue("resourceGroupId", target) { return byResourceGroup[exact] ?? [] }
-        return Array(instances.indices)
+        return all
     }
 
-    /// The positions in `instances` of those the target matches (in part or in full), among those `include` accepts.
-    package func positions(matching target: PolicyTarget, where include: (Int) -> Bool = { _ in true }) -> [Int] {
-        positions(for: target).filter { include($0) && target.match(instances[$0]) != .none }
+    /// The positions in `instances` of those the target matches (in part or in full).
+    package func positions(matching target: PolicyTarget) -> [Int] {
+        positions(for: target).filter { target.match(instances[$0]) != .none }
     }
 
     /// The instances the target may match (a superset of those it does); test each with `PolicyTarget.match`.

@@ -10,6 +10,7 @@ enum FindingsJSON {
     static func document(_ report: FindingsReport) -> VersionedDocument<Document> {
         let listed = report.findings.count
         let uses = report.policiesByLastUse
+        let controls = Controls()
         return VersionedDocument(format: format, version: version, body: Document(
             account: Account(id: report.accountID, name: report.accountName),
             fetchedAt: report.fetchedAt.raw,
@@ -18,35 +19,28 @@ enum FindingsJSON {
             summary: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) }),
             rules: RuleSummary.all(report).map { summary in
                 Rule(id: summary.rule.rawValue, severity: summary.rule.severity.rawValue, title: summary.rule.title,
-                     controls: controls(summary.rule), findings: summary.findings, unlisted: summary.unlisted, evaluated: summary.skipped == nil,
-                     complete: summary.skipped == nil && summary.incomplete == nil,
+                     controls: controls[summary.rule], findings: summary.findings, unlisted: summary.unlisted,
+                     evaluated: summary.skipped == nil, complete: summary.skipped == nil && summary.incomplete == nil,
                      reason: summary.skipped ?? summary.incomplete)
             },
             findings: JSONElements(count: listed + report.suppressed.count) { index in
-                item(index < listed ? report.findings[index] : report.suppressed[index - listed], in: report)
+                Item(index < listed ? report.findings[index] : report.suppressed[index - listed], in: report, controls)
             },
-            resolved: report.resolved.map { resolved in JSONElements(resolved) { item($0, in: report) } },
-            policiesByLastUse: JSONElements(uses) { use in
-                Use(policy: Entity(use.policy), lastPermitAt: use.lastPermitAt?.raw,
-                    lastPermitFrequency: use.lastPermitFrequency, subject: use.subject.map(Entity.init), grants: use.grants)
-            }))
-    }
-
-    static func item(_ finding: Finding, in report: FindingsReport) -> Item {
-        let mark = report.marks[finding]
-        return Item(rule: finding.rule.rawValue, severity: finding.severity.rawValue, title: finding.title,
-                    controls: controls(finding.rule), why: finding.why,
-                    file: finding.location?.fileName, entities: finding.entities.map(Entity.init),
-                    suppression: mark?.suppression.map { suppression in
-                        SuppressionState(reason: suppression.reason, expires: suppression.expires,
-                                         status: suppression.hasExpired(at: report.asOf) ? "expired" : "accepted")
-                    },
-                    baseline: mark?.baseline?.rawValue)
+            resolved: report.resolved.map { resolved in JSONElements(resolved) { Item($0, in: report, controls) } },
+            policiesByLastUse: JSONElements(uses) { use in Use(use) }))
     }
 
     /// "CIS 1.7", one per CIS control the rule's findings count against.
     static func controls(_ rule: RuleID) -> [String] {
         CISControl.controls(of: rule).map { "CIS " + $0.id }
+    }
+
+    /// Every rule's `controls(_:)`, found once for a document that names them for each finding.
+    struct Controls {
+        private let byRule = Dictionary(RuleID.allCases.map { ($0, FindingsJSON.controls($0)) },
+                                        uniquingKeysWith: { first, _ in first })
+
+        subscript(rule: RuleID) -> [String] { byRule[rule] ?? FindingsJSON.controls(rule) }
     }
 
     struct Document: JSONObject {
@@ -94,22 +88,44 @@ enum FindingsJSON {
         }
     }
 
-    struct Item: JSONObject {
-        let rule: String
-        let severity: String
-        let title: String
+    /// A finding as an element of `findings` or `resolved`, written member by member (a big account has hundreds of
+    /// thousands).
+    struct Item: JSONWritable {
+        let finding: Finding
         let controls: [String]
-        let why: String
-        let file: String?
-        let entities: [Entity]
         /// The ignore-file entry that matches: `accepted` (the finding is suppressed) or `expired` (active again).
         let suppression: SuppressionState?
         /// `new` or `unchanged` against `--baseline`.
         let baseline: String?
 
-        var members: [JSONMember] {
-            JSONMember.list(["rule": rule, "severity": severity, "title": title, "controls": controls, "why": why,
-                             "file": file, "entities": entities, "suppression": suppression, "baseline": baseline])
+        init(_ finding: Finding, in report: FindingsReport, _ controls: Controls) {
+            self.finding = finding
+            self.controls = controls[finding.rule]
+            let mark = report.marks.isEmpty ? nil : report.marks[finding]
+            suppression = mark?.suppression.map { suppression in
+                SuppressionState(reason: suppression.reason, expires: suppression.expires,
+                                 status: suppression.hasExpired(at: report.asOf) ? "expired" : "accepted")
+            }
+            baseline = mark?.baseline?.rawValue
+        }
+
+        private static let keys = (baseline: JSONKey("baseline"), controls: JSONKey("controls"), entities: JSONKey("entities"),
+                                   file: JSONKey("file"), rule: JSONKey("rule"), severity: JSONKey("severity"),
+                                   suppression: JSONKey("suppression"), title: JSONKey("title"), why: JSONKey("why"))
+
+        func write(to json: inout JSONWriter) throws {
+            let keys = Self.keys
+            try json.object(inOrder: { json in
+                try json.member(keys.baseline, baseline)
+                try json.member(keys.controls, controls)
+                try json.member(keys.entities, finding.entities.map(Entity.init))
+                try json.member(keys.file, finding.location?.fileName)
+                try json.member(keys.rule, finding.rule.rawValue)
+                try json.member(keys.severity, finding.severity.rawValue)
+                try json.member(keys.suppression, suppression)
+                try json.member(keys.title, finding.title)
+                try json.member(keys.why, finding.why)
+            })
         }
     }
 
@@ -121,7 +137,7 @@ enum FindingsJSON {
         var members: [JSONMember] { JSONMember.list(["reason": reason, "expires": expires, "status": status]) }
     }
 
-    struct Entity: JSONObject {
+    struct Entity: JSONWritable {
         let kind: String
         let id: String
         let name: String?
@@ -132,19 +148,39 @@ enum FindingsJSON {
             name = entity.name
         }
 
-        var members: [JSONMember] { JSONMember.list(["kind": kind, "id": id, "name": name]) }
+        private static let keys = (id: JSONKey("id"), kind: JSONKey("kind"), name: JSONKey("name"))
+
+        func write(to json: inout JSONWriter) throws {
+            let keys = Self.keys
+            try json.object(inOrder: { json in
+                try json.member(keys.id, id)
+                try json.member(keys.kind, kind)
+                try json.member(keys.name, name)
+            })
+        }
     }
 
-    struct Use: JSONObject {
-        let policy: Entity
-        let lastPermitAt: String?
-        let lastPermitFrequency: Int?
-        let subject: Entity?
-        let grants: String
+    /// A policy by last use, written member by member (a big account has tens of thousands).
+    struct Use: JSONWritable {
+        let use: PolicyUse
 
-        var members: [JSONMember] {
-            JSONMember.list(["policy": policy, "last_permit_at": lastPermitAt, "last_permit_frequency": lastPermitFrequency,
-                             "subject": subject, "grants": grants])
+        init(_ use: PolicyUse) {
+            self.use = use
+        }
+
+        private static let keys = (grants: JSONKey("grants"), lastPermitAt: JSONKey("last_permit_at"),
+                                   lastPermitFrequency: JSONKey("last_permit_frequency"), policy: JSONKey("policy"),
+                                   subject: JSONKey("subject"))
+
+        func write(to json: inout JSONWriter) throws {
+            let keys = Self.keys
+            try json.object(inOrder: { json in
+                try json.member(keys.grants, use.grants)
+                try json.member(keys.lastPermitAt, use.lastPermitAt?.raw)
+                try json.member(keys.lastPermitFrequency, use.lastPermitFrequency)
+                try json.member(keys.policy, Entity(use.policy))
+                try json.member(keys.subject, use.subject.map(Entity.init))
+            })
         }
     }
 }

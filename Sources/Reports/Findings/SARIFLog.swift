@@ -19,27 +19,29 @@ enum SARIFLog {
             if lines[kind] == nil { lines[kind] = EntityLines(kind, in: snapshot.directory) }
             return lines[kind]?.lines(of: id).map { Region(startLine: $0.lowerBound, endLine: $0.upperBound) }
         }
+        // A few files hold every result's entity: each file's uri is made once.
+        var uris: [CollectionKind: String] = [:]
+        func uri(_ kind: CollectionKind) -> String {
+            if let uri = uris[kind] { return uri }
+            let uri = snapshot?.uri(kind.fileName) ?? kind.fileName
+            uris[kind] = uri
+            return uri
+        }
+        let controls = FindingsJSON.Controls()
         func result(_ finding: Finding, baselineState: String?) -> Result {
-            let mark = report.marks[finding]
+            let mark = report.marks.isEmpty ? nil : report.marks[finding]
             let holding = mark?.suppression.flatMap { $0.hasExpired(at: report.asOf) ? nil : $0 }
-            let note = report.expiryNote(finding).map { " (\($0))" } ?? ""
+            let note = mark == nil ? "" : report.expiryNote(finding).map { " (\($0))" } ?? ""
             return Result(
-                ruleId: finding.rule.rawValue, ruleIndex: ruleIndex[finding.rule]!, level: finding.severity.rawValue,
-                message: Message(text: (finding.entities.first.map { FindingsWording.entity($0) + ": " } ?? "") + finding.why + note),
-                locations: [Location(
-                    physicalLocation: finding.location.map { kind in
-                        PhysicalLocation(
-                            artifactLocation: ArtifactLocation(uri: snapshot?.uri(kind.fileName) ?? kind.fileName,
-                                                               uriBaseId: sourceRoot),
-                            region: region(kind, finding.entities.first?.id))
-                    },
-                    logicalLocations: finding.entities.map {
-                        LogicalLocation(name: $0.id, fullyQualifiedName: "\($0.kind.rawValue)/\($0.id)", kind: "resource")
-                    })],
-                partialFingerprints: ["iamgraphEntities/v1": finding.fingerprint],
+                finding: finding, ruleIndex: ruleIndex[finding.rule] ?? 0,
+                message: (finding.entities.first.map { FindingsWording.entity($0) + ": " } ?? "") + finding.why + note,
+                physicalLocation: finding.location.map { kind in
+                    PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(kind), uriBaseId: sourceRoot),
+                                     region: region(kind, finding.entities.first?.id))
+                },
                 suppressions: holding.map { [SARIFSuppression(justification: $0.reason)] },
                 baselineState: baselineState ?? mark?.baseline?.rawValue,
-                properties: Properties(tags: FindingsJSON.controls(finding.rule)))
+                tags: controls[finding.rule])
         }
         // Results are made as they are written: a big account has hundreds of thousands.
         let active = report.findings.count, listed = active + report.suppressed.count
@@ -133,29 +135,85 @@ enum SARIFLog {
         var members: [JSONMember] { JSONMember.list(["level": level]) }
     }
 
-    struct Message: JSONObject {
+    struct Message: JSONWritable {
         let text: String
 
-        var members: [JSONMember] { JSONMember.list(["text": text]) }
+        private static let text = JSONKey("text")
+
+        func write(to json: inout JSONWriter) throws {
+            try json.object(inOrder: { json in try json.member(Self.text, text) })
+        }
     }
 
-    struct Result: JSONObject {
-        let ruleId: String
+    /// One finding as a result, written member by member (a big account has hundreds of thousands): its one
+    /// location, the finding's entities as logical locations, its fingerprint.
+    struct Result: JSONWritable {
+        let finding: Finding
         let ruleIndex: Int
-        let level: String
-        let message: Message
-        let locations: [Location]
-        let partialFingerprints: [String: String]
+        let message: String
+        let physicalLocation: PhysicalLocation?
         /// Present when an ignore file accepts the finding.
         let suppressions: [SARIFSuppression]?
         /// `new`, `unchanged` or `absent` (resolved) against `--baseline`.
         let baselineState: String?
-        let properties: Properties
+        /// The rule's CIS controls ("CIS 1.7").
+        let tags: [String]
 
-        var members: [JSONMember] {
-            JSONMember.list(["ruleId": ruleId, "ruleIndex": ruleIndex, "level": level, "message": message,
-                             "locations": locations, "partialFingerprints": partialFingerprints,
-                             "suppressions": suppressions, "baselineState": baselineState, "properties": properties])
+        private static let keys = (
+            baselineState: JSONKey("baselineState"), level: JSONKey("level"), locations: JSONKey("locations"),
+            message: JSONKey("message"), partialFingerprints: JSONKey("partialFingerprints"),
+            properties: JSONKey("properties"), ruleId: JSONKey("ruleId"), ruleIndex: JSONKey("ruleIndex"),
+            suppressions: JSONKey("suppressions"),
+            logicalLocations: JSONKey("logicalLocations"), physicalLocation: JSONKey("physicalLocation"),
+            fullyQualifiedName: JSONKey("fullyQualifiedName"), kind: JSONKey("kind"), name: JSONKey("name"),
+            text: JSONKey("text"), entities: JSONKey("iamgraphEntities/v1"), tags: JSONKey("tags"))
+        private static let resource = "resource"
+
+        func write(to json: inout JSONWriter) throws {
+            let keys = Self.keys
+            try json.object(inOrder: { json in
+                try json.member(keys.baselineState, baselineState)
+                try json.member(keys.level, finding.severity.rawValue)
+                try json.member(keys.locations, [Location(finding: finding, physicalLocation: physicalLocation)])
+                try json.member(keys.message, Message(text: message))
+                try json.object(key: keys.partialFingerprints) { json in try json.member(keys.entities, finding.fingerprint) }
+                try json.object(key: keys.properties) { json in try json.member(keys.tags, tags) }
+                try json.member(keys.ruleId, finding.rule.rawValue)
+                try json.member(keys.ruleIndex, ruleIndex)
+                try json.member(keys.suppressions, suppressions)
+            })
+        }
+
+        /// The result's one location: its snapshot file and lines, and its entities.
+        private struct Location: JSONWritable {
+            let finding: Finding
+            let physicalLocation: PhysicalLocation?
+
+            func write(to json: inout JSONWriter) throws {
+                let keys = Result.keys
+                try json.object(inOrder: { json in
+                    try json.member(keys.logicalLocations, finding.entities.map(LogicalLocation.init))
+                    try json.member(keys.physicalLocation, physicalLocation)
+                })
+            }
+        }
+
+        /// An entity of the finding: `service_id/ServiceId-…`.
+        private struct LogicalLocation: JSONWritable {
+            let entity: FindingEntity
+
+            init(_ entity: FindingEntity) {
+                self.entity = entity
+            }
+
+            func write(to json: inout JSONWriter) throws {
+                let keys = Result.keys
+                try json.object(inOrder: { json in
+                    try json.member(keys.fullyQualifiedName, entity.kind.rawValue + "/" + entity.id)
+                    try json.member(keys.kind, Result.resource)
+                    try json.member(keys.name, entity.id)
+                })
+            }
         }
     }
 
@@ -168,44 +226,46 @@ enum SARIFLog {
         var members: [JSONMember] { JSONMember.list(["kind": kind, "status": status, "justification": justification]) }
     }
 
-    struct Location: JSONObject {
-        let physicalLocation: PhysicalLocation?
-        let logicalLocations: [LogicalLocation]
-
-        var members: [JSONMember] {
-            JSONMember.list(["physicalLocation": physicalLocation, "logicalLocations": logicalLocations])
-        }
-    }
-
-    struct PhysicalLocation: JSONObject {
+    struct PhysicalLocation: JSONWritable {
         let artifactLocation: ArtifactLocation
         let region: Region?
 
-        var members: [JSONMember] { JSONMember.list(["artifactLocation": artifactLocation, "region": region]) }
+        private static let keys = (artifactLocation: JSONKey("artifactLocation"), region: JSONKey("region"))
+
+        func write(to json: inout JSONWriter) throws {
+            try json.object(inOrder: { json in
+                try json.member(Self.keys.artifactLocation, artifactLocation)
+                try json.member(Self.keys.region, region)
+            })
+        }
     }
 
     /// The entity's lines in its file.
-    struct Region: JSONObject {
+    struct Region: JSONWritable {
         let startLine: Int
         let endLine: Int
 
-        var members: [JSONMember] { JSONMember.list(["startLine": startLine, "endLine": endLine]) }
+        private static let keys = (endLine: JSONKey("endLine"), startLine: JSONKey("startLine"))
+
+        func write(to json: inout JSONWriter) throws {
+            try json.object(inOrder: { json in
+                try json.member(Self.keys.endLine, endLine)
+                try json.member(Self.keys.startLine, startLine)
+            })
+        }
     }
 
-    struct ArtifactLocation: JSONObject {
+    struct ArtifactLocation: JSONWritable {
         let uri: String
         let uriBaseId: String?
 
-        var members: [JSONMember] { JSONMember.list(["uri": uri, "uriBaseId": uriBaseId]) }
-    }
+        private static let keys = (uri: JSONKey("uri"), uriBaseId: JSONKey("uriBaseId"))
 
-    struct LogicalLocation: JSONObject {
-        let name: String
-        let fullyQualifiedName: String
-        let kind: String
-
-        var members: [JSONMember] {
-            JSONMember.list(["name": name, "fullyQualifiedName": fullyQualifiedName, "kind": kind])
+        func write(to json: inout JSONWriter) throws {
+            try json.object(inOrder: { json in
+                try json.member(Self.keys.uri, uri)
+                try json.member(Self.keys.uriBaseId, uriBaseId)
+            })
         }
     }
 

@@ -17,22 +17,43 @@ enum Markdown {
             return String(decoding: bytes, as: UTF8.self)
         }
         var result = ""
-        result.reserveCapacity(text.count)
-        var word = ""
-        func flush() {
-            result += isLinkable(word) ? codeSpans(word) : word.map(escape).joined()
-            word = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        var wordStart = text.startIndex
+        func flush(upTo end: String.Index) {
+            guard wordStart < end else { return }
+            let word = text[wordStart..<end]
+            result += mayBeLinkable(word) && isLinkable(String(word)) ? codeSpans(String(word)) : escape(word: word)
         }
-        for character in text {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
             if character.isWhitespace {
-                flush()
-                result += escape(character)
-            } else {
-                word.append(character)
+                flush(upTo: index)
+                result += character == " " ? " " : escape(character)
+                wordStart = next
             }
+            index = next
         }
-        flush()
+        flush(upTo: text.endIndex)
         return result
+    }
+
+    /// A word (no whitespace) that is not linkable, escaped a character at a time; a word none of whose characters
+    /// `escape(_:)` changes but for cleaning is cleaned whole, which is the same (cleaning maps each scalar alone).
+    private static func escape(word: Substring) -> String {
+        guard word.utf8.contains(where: { wordEscapes[Int($0)] }) else { return TerminalText.clean(String(word)) }
+        return word.map(escape).joined()
+    }
+
+    /// The bytes of the characters `escape(_:)` changes other than by cleaning: Markdown punctuation, `<`, `>`, `&`,
+    /// and line breaks.
+    private static let wordEscapes: [Bool] = (0...255).map { "\\|`*_[]#<>&\r\n".utf8.contains(UInt8($0)) }
+
+    /// Whether a word may be linkable: it has a byte of `@`, `://` or `www.` (letters of either case). A word
+    /// without any is not; one with some is asked `isLinkable`.
+    private static func mayBeLinkable(_ word: Substring) -> Bool {
+        word.utf8.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ":") || $0 | 0x20 == UInt8(ascii: "w") }
     }
 
     /// Appends `escape(text)` to `bytes` as UTF-8. Printable ASCII text is escaped a byte at a time: its only

@@ -7,6 +7,11 @@ extension FindingsReport {
     /// report, before `selecting` and `keepingTop`, so that stale suppressions and resolved findings are exact.
     package func reviewing(suppressions: [Suppression], baseline: Baseline?) -> FindingsReport {
         var copy = self
+        // Without an ignore file or a baseline no finding moves or is marked: the lists are kept, not copied.
+        guard !suppressions.isEmpty || baseline != nil else {
+            copy.staleSuppressions = []
+            return copy
+        }
         var byTarget: [Target: Suppression] = [:]
         for suppression in suppressions where byTarget[Target(suppression.rule, suppression.entity)] == nil {
             byTarget[Target(suppression.rule, suppression.entity)] = suppression

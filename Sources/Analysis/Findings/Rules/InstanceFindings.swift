@@ -102,8 +102,19 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
         }
         let candidates = InstanceCandidates(c.account.resourceInstances)
         var reached = Array(repeating: false, count: candidates.instances.count)
-        for target in groupTargets.values {
-            for position in candidates.positions(matching: target, where: { !reached[$0] }) { reached[position] = true }
+        var unreachedCount = reached.count
+        // Which targets reach an instance does not depend on the order they are tried in: the broadest first (most
+        // candidates, then fewest attributes) reach most instances at once, so the narrower ones after them test
+        // few, and none is tried once every instance is reached.
+        let ordered = groupTargets.values.map { (target: $0, candidates: candidates.positions(for: $0)) }
+            .sorted { a, b in
+                (b.candidates.count, a.target.attributes.count, a.target.key) < (a.candidates.count, b.target.attributes.count, b.target.key)
+            }
+        for (target, positions) in ordered where unreachedCount > 0 {
+            for position in positions where !reached[position] && target.match(candidates.instances[position]) != .none {
+                reached[position] = true
+                unreachedCount -= 1
+            }
         }
         // The direct policies reaching each instance no group policy reaches, found the same way among those only.
         let unreached = candidates.instances.indices.filter { !reached[$0] }.map { candidates.instances[$0] }

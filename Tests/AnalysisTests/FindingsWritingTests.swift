@@ -1,0 +1,215 @@
+@testable import Analysis
+import Foundation
+@testable import Reports
+import Snapshot
+import Testing
+import TestSupport
+
+/// The findings writers that write their repeated objects member by member (`JSONWriter.object(inOrder:)`) and escape
+/// Markdown a word at a time: the documents are still what `JSONEncoder` writes of their contents, key order and
+/// spacing included, and hostile names come through every format intact (JSON, SARIF) or made harmless (text,
+/// Markdown).
+@Suite struct FindingsWritingTests {
+    /// Any JSON value, decoded from a document and encoded again by `JSONEncoder` (`CanonicalJSON`).
+    indirect enum Tree: Codable, Equatable {
+        case null
+        case bool(Bool)
+        case integer(Int)
+        case string(String)
+        case array([Tree])
+        case object([String: Tree])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .null }
+            else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+            else if let value = try? container.decode(Int.self) { self = .integer(value) }
+            else if let value = try? container.decode(String.self) { self = .string(value) }
+            else if let value = try? container.decode([Tree].self) { self = .array(value) }
+            else { self = .object(try container.decode([String: Tree].self)) }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .null: try container.encodeNil()
+            case .bool(let value): try container.encode(value)
+            case .integer(let value): try container.encode(value)
+            case .string(let value): try container.encode(value)
+            case .array(let value): try container.encode(value)
+            case .object(let value): try container.encode(value)
+            }
+        }
+    }
+
+    /// Expects `document` to be byte for byte what `JSONEncoder` writes of its own contents; returns them.
+    @discardableResult
+    static func expectCanonical(_ document: Data, sourceLocation: SourceLocation = #_sourceLocation) throws -> Tree {
+        let tree = try JSONDecoder().decode(Tree.self, from: document)
+        #expect(try CanonicalJSON.data(encoding: tree) == document, sourceLocation: sourceLocation)
+        return tree
+    }
+
+    /// An account whose names are as hostile as names get: quotes, backslashes, every control character, ESC
+    /// sequences, bidirectional overrides, Markdown and HTML, combining marks, non-ASCII and a mention.
+    static let hostile = JSONStreamingTests.hostile + " | `tick` *em* _u_ [l](x) # @team www.evil.example é\u{301}|x"
+
+    /// The demo's findings, some of them suppressed (one expired) and all marked against a baseline of the others.
+    static func reviewedDemo() throws -> FindingsReport {
+        let report = FindingsReport(try DemoAccount.index)
+        let first = try #require(report.findings.first), second = try #require(report.findings.dropFirst().first)
+        let suppressions = [
+            Suppression(rule: first.rule, entity: try #require(first.entities.first?.id), reason: hostile, expires: "2999-01-01"),
+            Suppression(rule: second.rule, entity: try #require(second.entities.first?.id), reason: "old", expires: "2000-01-01"),
+        ]
+        let baseline = try FindingsOutput.data(report.keepingTop(1), format: .json)
+        return report.reviewing(suppressions: suppressions, baseline: try Baseline(data: baseline, name: "baseline.json"))
+    }
+
+    @Test func inOrderObjectsAreWhatJSONEncoderWrites() throws {
+        struct Inner: JSONWritable {
+            func write(to json: inout JSONWriter) throws {
+                try json.object(inOrder: { json in
+                    try json.member(JSONKey("a"), [Inner]())
+                    try json.member(JSONKey("b"), String?.none)
+                    json.object(key: JSONKey("c")) { _ in }
+                    try json.member(JSONKey("d"), ["x": 1, "é": 2])
+                    try json.member(JSONKey("e\u{1B}"), FindingsWritingTests.hostile)
+                })
+            }
+        }
+        struct Outer: JSONWritable {
+            func write(to json: inout JSONWriter) throws {
+                try json.object(inOrder: { json in
+                    try json.member(JSONKey("absent"), Int?.none)
+                    try json.member(JSONKey("inner"), [Inner(), Inner()])
+                    try json.object(key: JSONKey("one")) { json in try json.member(JSONKey("only"), true) }
+                    try json.member(JSONKey("z"), 7)
+                })
+            }
+        }
+        let tree = try Self.expectCanonical(try JSONWriter.data([Outer(), Outer()]))
+        guard case .array(let outers) = tree, case .object(let outer) = outers[0] else { Issue.record("not an array of objects"); return }
+        #expect(outer.keys.sorted() == ["inner", "one", "z"])
+    }
+
+    @Test func findingsJSONIsWhatJSONEncoderWritesOfIt() throws {
+        let report = try Self.reviewedDemo()
+        #expect(!report.suppressed.isEmpty && report.resolved != nil)
+        let tree = try Self.expectCanonical(try FindingsOutput.data(report, format: .json))
+        guard case .object(let document) = tree, case .array(let findings)? = document["findings"] else {
+            Issue.record("no findings array")
+            return
+        }
+        #expect(findings.count == report.findings.count + report.suppressed.count)
+        let hasSuppression = findings.contains { if case .object(let item) = $0 { item["suppression"] != nil } else { false } }
+        #expect(hasSuppression)
+    }
+
+    @Test func sarifIsWhatJSONEncoderWritesOfIt() throws {
+        let report = try Self.reviewedDemo()
+        let location = SnapshotLocation(directory: Samples.demo, relativePath: "samples/demo")
+        try Self.expectCanonical(try FindingsOutput.data(report, format: .sarif, snapshot: location))
+        try Self.expectCanonical(try FindingsOutput.data(report, format: .sarif))
+    }
+
+    @Test func aHostileFindingIsIntactInEveryFormat() throws {
+        let index = try ReportFormatTests.hostileIndex(named: Self.hostile)
+        let report = FindingsReport(index)
+        let finding = try #require(report.findings.first { $0.rule == .groupWithoutRegionOrResourceGroup })
+        #expect(finding.entities.first?.name == Self.hostile)
+
+        let json = try Self.expectCanonical(try FindingsOutput.data(report, format: .json))
+        guard case .object(let document) = json, case .array(let items)? = document["findings"] else { Issue.record("no findings"); return }
+        let names = items.flatMap { item -> [String] in
+            guard case .object(let item) = item, case .array(let entities)? = item["entities"] else { return [] }
+            return entities.compactMap { if case .object(let entity) = $0, case .string(let name)? = entity["name"] { name } else { nil } }
+        }
+        #expect(names.contains(Self.hostile))
+
+        let sarif = try Self.expectCanonical(try FindingsOutput.data(report, format: .sarif))
+        #expect(Self.strings(in: sarif).contains { $0.contains(Self.hostile) }, "a result's message names the entity as it is")
+
+        let text = String(decoding: try FindingsOutput.data(report, format: .text), as: UTF8.self)
+        #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{7F}" })
+        #expect(text.contains(TerminalText.clean(Self.hostile)))
+
+        for full in [false, true] {
+            let markdown = String(decoding: try FindingsOutput.data(report, format: .markdown, full: full), as: UTF8.self)
+            #expect(!markdown.contains("<b>") && !markdown.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+            guard full else { continue }  // the fitted report cuts long cells
+            #expect(markdown.contains(Markdown.escape(Self.hostile)))
+            #expect(markdown.contains("`@team` `www.evil.example` é\u{301}\\|x"))
+        }
+    }
+
+    /// Every string of a JSON value, keys aside.
+    static func strings(in tree: Tree) -> [String] {
+        switch tree {
+        case .null, .bool, .integer: []
+        case .string(let value): [value]
+        case .array(let values): values.flatMap(strings)
+        case .object(let members): members.values.flatMap(strings)
+        }
+    }
+
+    /// `Markdown.escape` as it was written before words were escaped whole: a character at a time.
+    static func escapedACharacterAtATime(_ text: String) -> String {
+        func escape(_ character: Character) -> String {
+            switch character {
+            case "\\", "|", "`", "*", "_", "[", "]", "#": "\\" + String(character)
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "&": "&amp;"
+            case "\r\n", "\n", "\r": "<br>"
+            default: TerminalText.clean(String(character))
+            }
+        }
+        var result = "", word = ""
+        func flush() {
+            let linkable = word.contains("@") || word.contains("://") || word.range(of: "www.", options: .caseInsensitive) != nil
+            result += linkable ? Markdown.escape(word) : word.map(escape).joined()
+            word = ""
+        }
+        for character in text {
+            if character.isWhitespace {
+                flush()
+                result += escape(character)
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    @Test func markdownEscapesNonASCIITextAsACharacterAtATime() {
+        let pieces = ["é", "e\u{301}", "_", "_\u{301}", "|", "\\", "<", ">", "&", "`", "*", "#", "[", "]", "\u{1B}", "\u{202E}",
+                      "\u{7F}", "\u{85}", "\u{A0}", "\u{2028}", "\u{3000}", "\t", "\r\n", "\n", "\r", " ", " \u{301}", "😀",
+                      "👩‍👩‍👧", "a", "Z", "0", ":", "w", "W", "@", "ｗ", "ww", "."]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<3_000 {
+            let text = (0..<(next() % 12 + 1)).map { _ in pieces[next() % pieces.count] }.joined() + "é"
+            #expect(Markdown.escape(text) == Self.escapedACharacterAtATime(text), "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect(Markdown.escape("Jörg_Müller | ops@example.com\u{A0}x") == "Jörg\\_Müller \\| `ops@example.com`\u{A0}x")
+    }
+
+    @Test func dayTextIsWhatFoundationWrites() {
+        var dates = [-62_135_596_800.0, -62_135_596_800.5, 253_402_300_799, 253_402_300_800, -1, 0, 0.5, 86_399.999,
+                     86_400, 951_782_400, 951_868_800, 4_107_542_400, 1_700_000_000]
+            .map(Date.init(timeIntervalSince1970:))
+        var seconds = -62_135_596_800.0
+        while seconds < 253_402_300_800 {
+            dates.append(Date(timeIntervalSince1970: seconds))
+            seconds += 7_654_321.123
+        }
+        for date in dates {
+            #expect(DayText.of(date) == DayText.formatted(date), "\(date.timeIntervalSince1970)")
+        }
+    }
+}
