@@ -14,6 +14,18 @@ package enum AccessMap {
     /// changes needs to tell "gone from the account" from "gone from the view").
     static func view(_ account: IAMAccount,
                      options: ViewOptions) throws(Lookup.Failure) -> (graph: AccessGraph, entities: Set<String>) {
+        var (view, focus, entities) = try draft(account, options: options)
+        if let budget = options.maxNodes, view.nodes.count > budget {
+            view = options.summarisesAsOverview
+                ? Overview(budget: budget).apply(to: view)
+                : Aggregation(budget: budget, keep: focus.nodes).apply(to: view)
+        }
+        return (view.graph(title: title(account, focus: focus, privileged: options.privilegedOnly)), entities)
+    }
+
+    /// The view before it is fitted to the node budget, its focus, and the node ids of every entity of the account.
+    static func draft(_ account: IAMAccount, options: ViewOptions)
+        throws(Lookup.Failure) -> (draft: GraphDraft, focus: FocusSelection, entities: Set<String>) {
         let index = AccessIndex(account)
         let focus = try FocusSelection(options.focus, index: index)
         let full = AccountGraphBuilder(index: index, coverage: options.needsCoverage ? focus.coverage : .none,
@@ -21,12 +33,7 @@ package enum AccessMap {
         var view = select(full, focus: focus, options: options)
         if options.privilegedOnly { view = PrivilegedFilter.apply(to: view) }
         addEscalation(index, focus: options.focus, all: options.escalation, to: &view)
-        if let budget = options.maxNodes, view.nodes.count > budget {
-            view = options.summarisesAsOverview
-                ? Overview(budget: budget).apply(to: view)
-                : Aggregation(budget: budget, keep: focus.nodes).apply(to: view)
-        }
-        return (view.graph(title: title(account, focus: focus, privileged: options.privilegedOnly)), Set(full.nodes.keys))
+        return (view, focus, Set(full.nodes.keys))
     }
 
     /// The focus's nodes of the shown kinds and the edges between them, nodes in id order, edges in the builder's.

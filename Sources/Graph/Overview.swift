@@ -19,6 +19,15 @@ struct Overview {
     let budget: Int
 
     func apply(to draft: GraphDraft) -> GraphDraft {
+        // Every access group that grants something, and every identity with a privileged grant of its own, is a node
+        // of the plan's overview whatever it does: more of them than the budget, and it cannot fit (large accounts
+        // have thousands), so the account is drawn tier by tier without planning what would be thrown away.
+        guard Self.namedAtLeast(draft) <= budget else { return OverviewTiers(budget: budget).apply(to: draft) }
+        return planned(draft)
+    }
+
+    /// The overview planned to fit the budget (`Plan`), or drawn tier by tier when the plan does not fit.
+    func planned(_ draft: GraphDraft) -> GraphDraft {
         let roles = Roles(draft)
         var plan = Plan(roles: roles, nodes: draft.nodes)
         plan.fit(budget: budget)
@@ -72,6 +81,19 @@ struct Overview {
             result = Aggregation(budget: budget, keep: plan.named.union(roles.privilegedHolders)).apply(to: result)
         }
         return result
+    }
+
+    /// How many nodes the plan shows at least, whatever it names: the access groups that grant something (shown with
+    /// a member count, never merged) and the identities with a privileged grant of their own (always by name).
+    static func namedAtLeast(_ draft: GraphDraft) -> Int {
+        var grantors = Set<String>(), privileged = Set<String>()
+        for edge in draft.edges where edge.kind == .grants {
+            grantors.insert(edge.source)
+            if edge.flags.contains(.privileged) { privileged.insert(edge.source) }
+        }
+        return draft.nodes.count { node in
+            node.kind == .accessGroup ? grantors.contains(node.id) : node.kind.isIdentity && privileged.contains(node.id)
+        }
     }
 
     /// Instance-level targets without privileged grants, merged per service and resource group ("kms — 7 instances

@@ -41,6 +41,25 @@ import TestSupport
         #expect(direct.subtracting(view.nodeIDs).isEmpty)
     }
 
+    /// When the access groups that grant something and the identities with a privileged grant of their own are more
+    /// than the budget, the plan cannot fit and is not made: the overview is the tiers', as the plan's own fallback
+    /// gives, at every budget around that bound.
+    @Test func skippingThePlanThatCannotFitChangesNoOverview() throws {
+        for account in [try DemoSample.account(), try EnterpriseSample.account()] {
+            let draft = try AccessMap.draft(account, options: ViewOptions()).draft
+            let least = Overview.namedAtLeast(draft)
+            #expect(least > 10)
+            var tiers = 0, planned = 0
+            for budget in Set([least / 2, least - 1, least, least + 1, least + 20, 60, 150, 250, 400]) {
+                let overview = Overview(budget: budget)
+                let view = overview.apply(to: draft).graph(title: "t")
+                #expect(view == overview.planned(draft).graph(title: "t"), "budget \(budget)")
+                if view.notes.contains(where: { $0.contains("privileged first") }) { tiers += 1 } else { planned += 1 }
+            }
+            #expect(tiers > 0 && planned > 0, "both ways of drawing checked")
+        }
+    }
+
     @Test func redactedOverviewNamesNoMember() throws {
         let account = try EnterpriseSample.account()
         let view = try AccessMap.build(account, options: ViewOptions(maxNodes: 150))

@@ -51,6 +51,11 @@ package struct ActionReach: Sendable {
     package let segments: [Segment]
     /// How many rows there are.
     package let count: Int
+    /// For every block of `blockSize` rows, the segment its first row is in: row `n`'s segment is searched for
+    /// only between its block's and the next block's (the rows are read one after another, tens of millions of
+    /// them on a big account, so a search over every segment was a real part of each row's cost).
+    private let blocks: [Int]
+    private static let blockSize = 64
 
     init(holders: [String], paths: [[AccessStep]], carried: [Carried], sources: [[Int]], segments: [Segment]) {
         self.holders = holders
@@ -59,11 +64,19 @@ package struct ActionReach: Sendable {
         self.sources = sources
         self.segments = segments
         count = segments.last.map { $0.start + sources[$0.source].count } ?? 0
+        var blocks: [Int] = []
+        blocks.reserveCapacity(count / Self.blockSize + 1)
+        for (number, segment) in segments.enumerated() {
+            let end = segment.start + sources[segment.source].count
+            while blocks.count * Self.blockSize < end { blocks.append(number) }
+        }
+        self.blocks = blocks
     }
 
     /// The segment row `line` (`0 ..< count`) is in: an index into `segments`.
     package func segment(ofRow line: Int) -> Int {
-        var low = 0, high = segments.count - 1
+        let block = line / Self.blockSize
+        var low = blocks[block], high = block + 1 < blocks.count ? blocks[block + 1] : segments.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if segments[middle].start <= line { low = middle } else { high = middle - 1 }

@@ -148,6 +148,14 @@ enum AccessJSON {
         /// reaches, listed in the JSON grant when `listsNetwork`.
         init(policy: Model.Policy, target: PolicyTarget, path: [AccessStep], index: AccessIndex,
              network: [NetworkRestriction], listsNetwork: Bool) {
+            self.init(policy: policy, target: target, path: path, index: index, networkText: NetworkText.cell(network),
+                      listed: listsNetwork ? network : nil)
+        }
+
+        /// The fields of `policy` reaching its `target` through `path`; `networkText` is the rules on what the grant
+        /// reaches in a few words (`NetworkText.cell`), `listed` the rules the JSON grant lists, if any.
+        init(policy: Model.Policy, target: PolicyTarget, path: [AccessStep], index: AccessIndex,
+             networkText: String, listed: [NetworkRestriction]?) {
             self.policy = Policy(id: policy.id, type: policy.type, description: policy.description,
                                  lastPermitAt: policy.lastPermitAt?.raw)
             roles = policy.roleIDs.map { Role(crn: $0, name: index.roleName($0)) }
@@ -156,8 +164,8 @@ enum AccessJSON {
             self.path = path.map(Self.step)
             pathText = PathText.describe(path, of: policy, in: index)
             conditions = policy.rule.map { Conditions(text: ConditionText.readable($0), rule: $0.description, pattern: policy.pattern) }
-            networkRestrictions = listsNetwork ? network.map(Restriction.init) : nil
-            networkText = NetworkText.cell(network)
+            networkRestrictions = listed?.map(Restriction.init)
+            self.networkText = networkText
             cells = [roles.map(\.name).joined(separator: ", "), self.target.label, String(policy.id.prefix(8)), pathText,
                      conditions?.text ?? ""]
             recordColumns = AccessRecord.grantColumns(policy: policy, target: target, roles: roles.map(\.name),

@@ -108,11 +108,13 @@ package struct ActionAccessReport: Sendable {
         let network: NetworkByTarget
 
         init(_ reach: ActionReach, instance: ResourceInstance?, index: AccessIndex) {
-            // The rules on what each grant reaches: the instance asked about, else the grant's target. A target's rules
-            // are kept only while the grants of a few targets are built: an account-wide target is partly restricted
-            // by every instance's rule, and thousands of targets times thousands of rules took gigabytes on XL.
-            let onInstance = instance.map(index.networkRestrictions.protecting)
-            var kept: [String: [NetworkRestriction]] = [:]
+            // The rules on what each grant reaches: the instance asked about, else the grant's target. Only their
+            // few words are kept per target: an account-wide target is partly restricted by every instance's rule, and
+            // thousands of targets times thousands of rules took gigabytes on XL (the JSON document lists each
+            // target's rules when it is written).
+            let protecting = instance.map(index.networkRestrictions.protecting)
+            let onInstance = protecting.map { NetworkText.cell($0) }
+            var networkText: [String: String] = [:]
             var targets: [String: PolicyTarget] = [:]
             var restricted = Set<String>()
             var fieldsNumbers: [FieldsKey: Int] = [:]
@@ -136,14 +138,14 @@ package struct ActionAccessReport: Sendable {
                     let fieldsNumber = fieldsNumbers[key] ?? fields.count
                     if fieldsNumber == fields.count {
                         let target = carried.target.key
-                        let restrictions = onInstance ?? kept[target] ?? index.networkRestrictions.restricting(carried.target)
-                        if kept.count >= Self.targetsKept { kept.removeAll(keepingCapacity: true) }
-                        kept[target] = restrictions
+                        let text = onInstance ?? networkText[target]
+                            ?? NetworkText.cell(index.networkRestrictions.restricting(carried.target))
+                        networkText[target] = text
                         targets[target] = carried.target
-                        if !restrictions.isEmpty { restricted.insert(target) }
+                        if !text.isEmpty { restricted.insert(target) }
                         fields.append(AccessJSON.GrantFields(policy: carried.policy, target: carried.target,
                                                              path: reach.paths[segment.path], index: index,
-                                                             network: restrictions, listsNetwork: false))
+                                                             networkText: text, listed: nil))
                         fieldsNumbers[key] = fieldsNumber
                     }
                     let grantFields = fields[fieldsNumber]
@@ -169,12 +171,9 @@ package struct ActionAccessReport: Sendable {
             self.listOfSegment = listOfSegment
             self.lists = lists
             self.unknownRoles = unknownRoles.sorted()
-            network = NetworkByTarget(targets: targets.filter { restricted.contains($0.key) }, instance: onInstance,
+            network = NetworkByTarget(targets: targets.filter { restricted.contains($0.key) }, instance: protecting,
                                       restrictions: index.networkRestrictions)
         }
-
-        /// How many targets' rules are kept at a time while grants are built.
-        private static let targetsKept = 64
 
         private struct FieldsKey: Hashable {
             let policyID: String

@@ -19,14 +19,6 @@ struct TabularReport {
         let header: [String]
         let count: Int
         let parts: [RowPart<[String]>]
-
-        /// Row `line`'s cells.
-        func cells(_ line: Int) -> [String] {
-            var cells: [String] = []
-            cells.reserveCapacity(header.count)
-            for part in parts { cells.append(contentsOf: part.content(ofRow: line)) }
-            return cells
-        }
     }
 
     /// A header and, for each of `count` rows, the records it stands for (built when written, as `Table`'s cells):
@@ -61,11 +53,13 @@ struct TabularReport {
                     }
                 }
             }
+            var fields = Array(repeating: [ArraySlice<UInt8>](), count: parts.count)
             try Self.inBlocks(count: records.count, to: sink) { row, bytes in
-                Self.appendRecords(parts.indices.map { parts[$0].bytes(ofRow: row) }, to: &bytes)
+                for index in parts.indices { fields[index] = parts[index].bytes(ofRow: row) }
+                Self.appendRecords(fields, to: &bytes)
             }
         case .text:
-            var layout = TextTable.Layout(table.header.map { $0.uppercased() }, count: table.count, row: table.cells)
+            var layout = PartedTextTable(header: table.header.map { $0.uppercased() }, count: table.count, parts: table.parts)
             var notes = notes
             if let width, table.count > 0, layout.fit(width: width) {
                 notes.append("long cells are cut (…) to fit \(width) column\(width == 1 ? "" : "s"); "
@@ -76,7 +70,7 @@ struct TabularReport {
             text += "\n" + (table.count == 0 ? "(none)\n" : "")
             try sink(Data(text.utf8))
             guard table.count > 0 else { return }
-            try Self.inBlocks(count: table.count + 1, to: sink, line: layout.write)
+            try Self.inBlocks(count: table.count + 1, to: sink) { line, bytes in layout.write(line, to: &bytes) }
         case .markdown:
             var text = "## " + Markdown.escape(title) + "\n\n"
             text += notes.map { "> **Note:** " + Markdown.escape($0) + "\n" }.joined()
@@ -102,19 +96,27 @@ struct TabularReport {
     }
 
     private static let rowStart = Array("| ".utf8)
+    private static let recordEnd = Array("\r\n".utf8)
     private static let rowEnd = Array(" |\n".utf8)
 
     /// Appends the CSV records of one row: every combination of its parts' field lists (written, without CRLF), in
     /// order, each ended by CRLF; none when a part has none.
     private static func appendRecords(_ parts: [[ArraySlice<UInt8>]], to bytes: inout [UInt8]) {
         guard !parts.contains(where: \.isEmpty) else { return }
+        if parts.allSatisfy({ $0.count == 1 }) {  // one record: most rows
+            for index in parts.indices {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: parts[index][0])
+            }
+            return bytes.append(contentsOf: Self.recordEnd)
+        }
         var choice = Array(repeating: 0, count: parts.count)
         while true {
             for index in parts.indices {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 bytes.append(contentsOf: parts[index][choice[index]])
             }
-            bytes.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
+            bytes.append(contentsOf: Self.recordEnd)
             var index = parts.count - 1
             while index >= 0 {
                 choice[index] += 1

@@ -8,29 +8,21 @@ enum TextTable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The column widths of a table of `count` rows whose cells `row` gives, and its lines: line 0 is the header.
-    /// Rows are built twice, once to measure and once to write, rather than all held at once: tables of millions
-    /// of rows happen on big accounts.
-    struct Layout {
+    /// The column widths of a table: each column's widest cell, and the widths it is written at once fitted.
+    struct Columns {
         /// How narrow `fit` makes a column at most: its header's width, or this many characters if the header is shorter.
         static let narrowestColumn = 6
 
         let header: [String]
-        let row: (Int) -> [String]
         private(set) var widths: [Int]
         /// Each column's widest cell; a column narrower than this has its longer cells cut.
-        private let natural: [Int]
+        let natural: [Int]
 
-        init(_ header: [String], count: Int, row: @escaping (Int) -> [String]) {
+        /// - Parameter natural: each column's widest cell, the header's included.
+        init(header: [String], natural: [Int]) {
             self.header = header
-            self.row = row
-            var widths = Array(repeating: 0, count: header.count)
-            for line in 0...count {
-                let cells = line == 0 ? header : row(line - 1)
-                for (column, cell) in cells.enumerated() { widths[column] = max(widths[column], TerminalText.width(cell)) }
-            }
-            self.widths = widths
-            natural = widths
+            self.natural = natural
+            widths = natural
         }
 
         /// Narrows the widest columns until a line fits in `width` characters, never a column below its header's
@@ -56,16 +48,21 @@ enum TextTable {
             return zip(fitted, natural).contains { $0 < $1 }
         }
 
-        /// Appends one line, ending in a newline, as UTF-8; a cell is padded only when a non-empty cell follows it, so
-        /// that no line ends in spaces, and cut short with `…` when its column is narrower than the cell.
-        func write(_ line: Int, to bytes: inout [UInt8]) {
-            let cells = line == 0 ? header : row(line - 1)
+        /// Appends `cell` of `column`, cleaned, cut short with `…` when the column is narrower than it, and padded
+        /// to the column's width and the two spaces before the next column when `padded`.
+        func append(_ cell: String, column: Int, padded: Bool, to bytes: inout [UInt8]) {
+            let width = widths[column] < natural[column] && TerminalText.width(cell) > widths[column]
+                ? TerminalText.append(Self.cut(TerminalText.clean(cell), to: widths[column]), to: &bytes)
+                : TerminalText.append(cell, to: &bytes)
+            if padded { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - width + 2)) }
+        }
+
+        /// Appends one line of `cells`, ending in a newline, as UTF-8; a cell is padded only when a non-empty cell
+        /// follows it, so that no line ends in spaces.
+        func appendLine(_ cells: [String], to bytes: inout [UInt8]) {
             let used = (cells.lastIndex { !$0.isEmpty } ?? 0) + 1
             for (column, cell) in cells.prefix(used).enumerated() {
-                let width = widths[column] < natural[column] && TerminalText.width(cell) > widths[column]
-                    ? TerminalText.append(Self.cut(TerminalText.clean(cell), to: widths[column]), to: &bytes)
-                    : TerminalText.append(cell, to: &bytes)
-                if column < used - 1 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - width + 2)) }
+                append(cell, column: column, padded: column < used - 1, to: &bytes)
             }
             bytes.append(UInt8(ascii: "\n"))
         }
@@ -73,6 +70,32 @@ enum TextTable {
         /// The first `width - 1` characters of `text` and `…`.
         private static func cut(_ text: String, to width: Int) -> String {
             String(text.prefix(max(width - 1, 0))) + "…"
+        }
+    }
+
+    /// The column widths of a table of `count` rows whose cells `row` gives, and its lines: line 0 is the header.
+    /// Rows are built twice, once to measure and once to write, rather than all held at once: tables of millions
+    /// of rows happen on big accounts.
+    struct Layout {
+        let row: (Int) -> [String]
+        private(set) var columns: Columns
+
+        init(_ header: [String], count: Int, row: @escaping (Int) -> [String]) {
+            self.row = row
+            var widths = Array(repeating: 0, count: header.count)
+            for line in 0...count {
+                let cells = line == 0 ? header : row(line - 1)
+                for (column, cell) in cells.enumerated() { widths[column] = max(widths[column], TerminalText.width(cell)) }
+            }
+            columns = Columns(header: header, natural: widths)
+        }
+
+        /// See `Columns.fit(width:)`.
+        mutating func fit(width: Int) -> Bool { columns.fit(width: width) }
+
+        /// Appends one line, ending in a newline, as UTF-8 (see `Columns.appendLine`).
+        func write(_ line: Int, to bytes: inout [UInt8]) {
+            columns.appendLine(line == 0 ? columns.header : row(line - 1), to: &bytes)
         }
     }
 }
