@@ -29,7 +29,7 @@ package struct Escalation: Sendable {
         self.goal = goal
         self.graph = graph
         goalEdges = goal.edges(graph, account: index.account)
-        let identities = index.subjects
+        let identities = graph.identities
         self.identities = identities
         let edges = EscalationSearch.Edges(graph.links + goalEdges.map { EscalationLink($0) }, fanOuts: graph.fanOuts)
         let goals = goal.nodes(in: index.account).compactMap(edges.number)

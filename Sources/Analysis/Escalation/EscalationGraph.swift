@@ -15,6 +15,8 @@ package struct EscalationGraph: Sendable {
     /// What each node holds: its own policies (an identity's direct ones, a group's), or for a grantable scope, any
     /// role on it.
     let capabilities: [EscalationNode: [Capability]]
+    /// Every identity of the account (`AccessIndex.subjects`), sorted: where the searches start.
+    let identities: [String]
 
     /// Every edge, each fan-out link expanded into one edge per member, in the links' order: as many as policies ×
     /// resources on a large account, so the searches read `links` instead.
@@ -39,6 +41,7 @@ package struct EscalationGraph: Sendable {
 
     package init(_ index: AccessIndex) {
         let account = index.account
+        let identities = index.subjects
         let actions = RoleActions(account.roles)
         var capabilities: [EscalationNode: [Capability]] = [:]
         func capability(_ policy: Policy) -> Capability {
@@ -65,7 +68,7 @@ package struct EscalationGraph: Sendable {
         }
         // Everyone is in Public Access: its policies are every identity's.
         if index.policiesOfGroup[AccessGroup.publicAccessID] != nil {
-            for iamID in index.subjects {
+            for iamID in identities {
                 links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID),
                                                            to: .accessGroup(id: AccessGroup.publicAccessID), kind: .memberOf)))
             }
@@ -95,6 +98,7 @@ package struct EscalationGraph: Sendable {
         self.fanOuts = fanOuts.members
         self.scopes = scopes
         self.capabilities = capabilities
+        self.identities = identities
     }
 }
 
