@@ -128,8 +128,7 @@ import Testing
     }
 
     /// The resource group Ann reaches: she may join one group administering `first` and one administering `second`
-    /// (each one step). The searched targets are the three services `adm` administers, then rg-a, rg-b, rg-c, so
-    /// consecutive resource groups are searched on different threads.
+    /// (each one step). The targets are the three services `adm` administers, then rg-a, rg-b, rg-c.
     static func sensitiveTie(_ first: String, _ second: String) throws -> SensitiveTarget? {
         let groups = try [Fixture.group("g-" + first, "G " + first), Fixture.group("g-" + second, "G " + second)]
         let resourceGroups: [ResourceGroup] = try ["rg-a", "rg-b", "rg-c"].map { try Fixture.decode(["id": $0, "name": $0]) }
@@ -144,8 +143,8 @@ import Testing
         return target
     }
 
-    @Test func aTieBetweenSensitiveTargetsSearchedOnTwoThreadsGoesToTheEarlierTarget() throws {
-        // The earlier target is on the other thread in one case and on the merging thread in the other: it wins both.
+    @Test func aTieBetweenSensitiveTargetsGoesToTheEarlierTarget() throws {
+        // The later target's policies come first in both: the earlier target wins, whichever pair it is.
         #expect(try Self.sensitiveTie("rg-b", "rg-c") == .resourceGroup(id: "rg-b"))
         #expect(try Self.sensitiveTie("rg-a", "rg-b") == .resourceGroup(id: "rg-a"))
     }

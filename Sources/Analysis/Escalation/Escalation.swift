@@ -29,18 +29,16 @@ package struct Escalation: Sendable {
         self.goal = goal
         self.graph = graph
         goalEdges = goal.edges(graph, account: index.account)
-        let identities = index.subjects
+        let identities = graph.identities
         self.identities = identities
         let edges = EscalationSearch.Edges(graph.links + goalEdges.map { EscalationLink($0) }, fanOuts: graph.fanOuts)
         let goals = goal.nodes(in: index.account).compactMap(edges.number)
-        var halves: [EscalationSearch] = []
-        // One search per set of seeds: account administration and an instance are one goal; each sensitive target
-        // is its own, so that administering one does not hide a path to another.
-        var seedSets: [[(node: Int, distance: Int)]]
+        let starts = identities.map { edges.number(.identity(iamID: $0)) }
+        let reach: EscalationReach
         switch goal {
         case .accountAdministration:
             // Distances to each half keeping one identity: edges into an identity change who acts.
-            halves = [EscalationNode.AdministrationPart.administrator, .manager].map { part in
+            let halves = [EscalationNode.AdministrationPart.administrator, .manager].map { part in
                 EscalationSearch(edges, seeds: edges.number(.administrationPart(part)).map { [($0, 0)] } ?? [],
                                  keepingIdentity: true)
             }
@@ -49,24 +47,40 @@ package struct Escalation: Sendable {
                 guard let first = halves[0].distance(node), let second = halves[1].distance(node) else { continue }
                 seeds.append((node, first + second))
             }
-            seedSets = [seeds]
-        case .instance: seedSets = [goals.map { ($0, 0) }]
-        case .sensitiveAdministration: seedSets = goals.map { [($0, 0)] }
+            reach = EscalationReach(EscalationSearch(edges, seeds: seeds), goals: goals, halves: halves, starts: starts,
+                                    identities: identities)
+        case .instance:
+            reach = EscalationReach(EscalationSearch(edges, seeds: goals.map { ($0, 0) }), goals: goals, halves: [],
+                                    starts: starts, identities: identities)
+        case .sensitiveAdministration:
+            // Each target is its own goal, so that administering one does not hide a path to another: one pass finds
+            // every identity's nearest target, then each chosen target's own search gives the paths to it.
+            reach = Self.nearestTargets(edges, goals: goals, starts: starts, identities: identities)
         }
-        let starts = identities.map { edges.number(.identity(iamID: $0)) }
-        // The sensitive targets' searches are independent: two threads take every other one; merging keeps the
-        // sequential answer (the shortest path, ties to the earlier target).
-        let halfSearches = halves
-        let search = { @Sendable (sets: [(order: Int, seeds: [(node: Int, distance: Int)])]) in
-            EscalationReach(sets, edges: edges, goals: goals, halves: halfSearches, starts: starts, identities: identities)
-        }
-        let numbered = seedSets.enumerated().map { (order: $0.offset, seeds: $0.element) }
-        let odd = seedSets.count > 1 ? Concurrent { search(numbered.filter { $0.order % 2 == 1 }) } : nil
-        var reach = search(numbered.filter { $0.order % 2 == 0 })
-        if let odd { reach.merge(odd.value) }
         let holds = reach.holds
         holders = identities.indices.filter { holds[$0] }.map { identities[$0] }
-        paths = reach.best.compactMap { $0?.path }
+        paths = reach.paths.compactMap { $0 }
+    }
+
+    /// The paths of every identity to the nearest sensitive target it does not administer yet (ties to the earlier
+    /// target), each as that target's own search finds it.
+    private static func nearestTargets(_ edges: EscalationSearch.Edges, goals: [Int], starts: [Int?],
+                                       identities: [String]) -> EscalationReach {
+        let nearest = NearestTargets(edges, goals: goals, starts: starts)
+        var reach = EscalationReach(paths: Array(repeating: nil, count: identities.count), holds: nearest.holds)
+        var chosen: [Int: [Int]] = [:]
+        for (position, target) in nearest.nearest.enumerated() {
+            if let target { chosen[target.goal, default: []].append(position) }
+        }
+        for (goal, positions) in chosen {
+            let search = EscalationSearch(edges, seeds: [(goals[goal], 0)])
+            for position in positions {
+                guard let start = starts[position] else { continue }
+                reach.paths[position] = EscalationReach.path(search, from: start, goals: goals, halves: [],
+                                                             iamID: identities[position])
+            }
+        }
+        return reach
     }
 
     /// The path of one identity, if it can reach the goal by escalating.

@@ -15,6 +15,8 @@ package struct EscalationGraph: Sendable {
     /// What each node holds: its own policies (an identity's direct ones, a group's), or for a grantable scope, any
     /// role on it.
     let capabilities: [EscalationNode: [Capability]]
+    /// Every identity of the account (`AccessIndex.subjects`), sorted: where the searches start.
+    let identities: [String]
 
     /// Every edge, each fan-out link expanded into one edge per member, in the links' order: as many as policies ×
     /// resources on a large account, so the searches read `links` instead.
@@ -39,6 +41,7 @@ package struct EscalationGraph: Sendable {
 
     package init(_ index: AccessIndex) {
         let account = index.account
+        let identities = index.subjects
         let actions = RoleActions(account.roles)
         var capabilities: [EscalationNode: [Capability]] = [:]
         func capability(_ policy: Policy) -> Capability {
@@ -65,13 +68,13 @@ package struct EscalationGraph: Sendable {
         }
         // Everyone is in Public Access: its policies are every identity's.
         if index.policiesOfGroup[AccessGroup.publicAccessID] != nil {
-            for iamID in index.subjects {
+            for iamID in identities {
                 links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID),
                                                            to: .accessGroup(id: AccessGroup.publicAccessID), kind: .memberOf)))
             }
         }
 
-        let finder = PrimitiveFinder(account: account, actions: actions)
+        var finder = PrimitiveFinder(account: account, actions: actions)
         var fanOuts = EscalationFanOuts()
         var scopes: [String: PolicyTarget] = [:]
         var pending = capabilities.keys.sortedByID()
@@ -95,6 +98,7 @@ package struct EscalationGraph: Sendable {
         self.fanOuts = fanOuts.members
         self.scopes = scopes
         self.capabilities = capabilities
+        self.identities = identities
     }
 }
 
@@ -111,6 +115,19 @@ struct PrimitiveFinder {
     let trustedCompute: InstanceCandidates
     /// The IAM id of the trusted profile each of `trustedCompute.instances` leads to.
     let trustedComputeProfiles: [String]
+    /// What each role on each service says about each primitive, once asked: the same few roles recur on every policy.
+    private var verdicts: [VerdictKey: Verdict] = [:]
+
+    private struct VerdictKey: Hashable {
+        let primitive: EscalationPrimitive
+        let role: String
+        let service: String?
+    }
+
+    /// Whether a role enables a primitive: by its actions, by its documented name (inferred), or not.
+    private enum Verdict {
+        case enables, inferred, no
+    }
 
     /// Link types whose workloads run on a cluster or Code Engine project named by the link's CRN.
     static let workloadLinkTypes: Set<String> = ["IKS_SA", "ROKS_SA", "CE"]
@@ -143,8 +160,8 @@ struct PrimitiveFinder {
 
     /// The links of the primitives `held` enables for `node`: one per group, service ID or profile a target names
     /// exactly, one per fan-out for a target that includes them by wildcard or whole.
-    func links(from node: EscalationNode, holding held: EscalationGraph.Capability,
-               fanOuts: inout EscalationFanOuts) -> [EscalationLink] {
+    mutating func links(from node: EscalationNode, holding held: EscalationGraph.Capability,
+                        fanOuts: inout EscalationFanOuts) -> [EscalationLink] {
         var links: [EscalationLink] = []
         func edge(_ primitive: EscalationPrimitive, to target: EscalationNode, role: (crn: String, inferred: Bool)) -> EscalationEdge {
             EscalationEdge(from: node, to: target, kind: .primitive(primitive), policyID: held.policyID, roleCRN: role.crn,
@@ -209,20 +226,33 @@ struct PrimitiveFinder {
 
     /// The first of the capability's roles that carries the primitive's action on `service` — by the snapshot's
     /// action list, or, where the list says nothing about the service, by IBM's documented role names (inferred).
-    func enabling(_ primitive: EscalationPrimitive, _ held: EscalationGraph.Capability,
-                  on service: String?) -> (crn: String, inferred: Bool)? {
+    mutating func enabling(_ primitive: EscalationPrimitive, _ held: EscalationGraph.Capability,
+                           on service: String?) -> (crn: String, inferred: Bool)? {
         for role in held.roleCRNs {
-            let documented = primitive.documentedRoles.contains(RoleName.fromCRN(role))
-            guard let action = primitive.action else {
-                if documented { return (role, true) }
-                continue
-            }
-            switch actions.answer(action, role: role, on: service) {
-            case .yes: return (role, false)
+            switch verdict(primitive, role: role, on: service) {
+            case .enables: return (role, false)
+            case .inferred: return (role, true)
             case .no: continue
-            case .unknown: if documented { return (role, true) }
             }
         }
         return nil
+    }
+
+    private mutating func verdict(_ primitive: EscalationPrimitive, role: String, on service: String?) -> Verdict {
+        let key = VerdictKey(primitive: primitive, role: role, service: service)
+        if let known = verdicts[key] { return known }
+        let documented = primitive.documentedRoles.contains(RoleName.fromCRN(role))
+        let verdict: Verdict
+        if let action = primitive.action {
+            switch actions.answer(action, role: role, on: service) {
+            case .yes: verdict = .enables
+            case .no: verdict = .no
+            case .unknown: verdict = documented ? .inferred : .no
+            }
+        } else {
+            verdict = documented ? .inferred : .no
+        }
+        verdicts[key] = verdict
+        return verdict
     }
 }
