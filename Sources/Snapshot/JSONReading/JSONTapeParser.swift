@@ -107,7 +107,7 @@ enum JSONTapeParser {
             var hasEscape = false
             var hasNonASCII = false
             while true {
-                index = plainRun(from: index)
+                index = JSONPlainBytes.end(of: bytes, from: index)
                 guard index < bytes.count else { return false }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") { break }
@@ -130,32 +130,6 @@ enum JSONTapeParser {
                                     second: UInt32(truncatingIfNeeded: index)))
             if isKey, hasEscape || hasNonASCII { open[open.count - 1].isUnusual = true }
             return true
-        }
-
-        /// Skips plain bytes from `index` eight at a time — printable ASCII but the quote and the backslash, which a
-        /// string holds as they are — and answers where it stopped: at the step of eight holding the first byte that
-        /// is not plain, or within eight bytes of the end. The caller reads on byte by byte from there.
-        private func plainRun(from index: Int) -> Int {
-            var index = index
-            while index &+ 8 <= bytes.count {
-                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                guard !Self.holdsSpecialByte(word) else { break }
-                index &+= 8
-            }
-            return index
-        }
-
-        private static var ones: UInt64 { 0x0101_0101_0101_0101 }
-        private static var highBits: UInt64 { 0x8080_8080_8080_8080 }
-
-        /// Whether one of the word's eight bytes is a quote, a backslash, a control character (below 0x20) or not
-        /// ASCII (0x80 and above): the classic SWAR tests, each exact as a yes/no over the whole word.
-        private static func holdsSpecialByte(_ word: UInt64) -> Bool {
-            func holdsZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
-            let quote = holdsZeroByte(word ^ (ones &* UInt64(UInt8(ascii: "\""))))
-            let backslash = holdsZeroByte(word ^ (ones &* UInt64(UInt8(ascii: "\\"))))
-            let control = (word &- ones &* 0x20) & ~word & highBits
-            return (quote | backslash | control | (word & highBits)) != 0
         }
 
         /// Reads `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`; a fraction or exponent marks it unusual.
