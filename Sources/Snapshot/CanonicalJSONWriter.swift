@@ -16,14 +16,26 @@ package struct CanonicalJSONWriter {
 
     /// Appends `value` at nesting level `depth` (its first line is not indented: the caller places it).
     package mutating func write(_ value: Any, depth: Int = 0) throws(CanonicalJSONError) {
-        if let string = value as? String {
+        // What a parsed response is made of is told apart by its exact type first: a cast to the type a value has
+        // is cheap, one that fails is not (it looks for a bridge). Anything else (a bridged string, a dictionary of
+        // another type…) goes through the casts below.
+        let valueType = type(of: value)
+        if valueType == String.self, let string = value as? String {
+            JSONPrimitives.appendString(string, to: &bytes)
+        } else if valueType == [String: Any].self, let object = value as? [String: Any] {
+            try write(object: object, depth: depth)
+        } else if valueType == [Any].self, let array = value as? [Any] {
+            try write(array: array, depth: depth)
+        } else if valueType is NSNumber.Type, let number = value as? NSNumber {
+            try write(number: number)
+        } else if valueType == NSNull.self {
+            JSONPrimitives.appendNull(to: &bytes)
+        } else if let string = value as? String {
             JSONPrimitives.appendString(string, to: &bytes)
         } else if let object = value as? [String: Any] {
             try write(object: object, depth: depth)
         } else if let array = value as? [Any] {
             try write(array: array, depth: depth)
-        } else if type(of: value) is NSNumber.Type, let number = value as? NSNumber {
-            try write(number: number)
         } else {
             try write(scalar: value, depth: depth)
         }

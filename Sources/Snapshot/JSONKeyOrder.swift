@@ -50,6 +50,7 @@ package enum JSONKeyOrder {
     /// Whether `key` is made only of characters whose order is known here.
     static func isCollatable(_ key: String) -> Bool {
         withBytes(of: key) { bytes in
+            let weights = weights
             var run = 0
             for byte in bytes {
                 guard byte < 0x80, weights[Int(byte)] != 0 else { return false }
@@ -62,10 +63,15 @@ package enum JSONKeyOrder {
 
     /// Compares two collatable keys at the primary level: negative, zero (a tie) or positive.
     static func primaryOrder(_ first: String, _ second: String) -> Int {
-        withBytes(of: first) { a in withBytes(of: second) { b in primaryOrder(a, b) } }
+        // The weights are fetched once per comparison, not once per byte (each fetch of a static checks that it
+        // was initialised).
+        weights.withUnsafeBufferPointer { weights in
+            withBytes(of: first) { a in withBytes(of: second) { b in primaryOrder(a, b, weights) } }
+        }
     }
 
-    private static func primaryOrder(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func primaryOrder(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>,
+                                     _ weights: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0
         var j = 0
         while i < a.count && j < b.count {

@@ -16,6 +16,7 @@ struct Summary: ParsableCommand {
 
     func run() throws {
         let (account, problems) = try snapshot.load()
+        defer { KeptUntilExit.keep(account) }
         Console.output(SummaryText.render(AccountSummary(account)))
         let errors = problems.filter { $0.severity == .error }.count
         if errors > 0 {

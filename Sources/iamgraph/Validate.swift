@@ -30,7 +30,9 @@ struct Validate: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let problems = try snapshot.load().problems
+        let loaded = try snapshot.load()
+        defer { KeptUntilExit.keep(loaded) }
+        let problems = loaded.problems
         switch format {
         case .text:
             // Problems quote names, paths and values from the snapshot.

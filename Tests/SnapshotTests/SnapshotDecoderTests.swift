@@ -157,4 +157,55 @@ import Testing
         let holder = SnapshotDecoder.fastDecode(Holder.self, from: data)
         #expect(holder?.list.flatMap(\.values).map(\.path) == [#"$.list[0].a"#, #"$.list[1]["odd key"]"#])
     }
+
+    /// Strings are skipped eight plain bytes at a time: whichever of the eight places a quote, a backslash, a control
+    /// character, a non-ASCII or an invalid byte takes, and however near the end of the document, the tape reads the
+    /// string (or refuses the document) exactly as `JSONDecoder` does, as a value and as a key.
+    @Test func stringsAreReadAlikeWhereverTheirSpecialBytesFall() throws {
+        let specials: [[UInt8]] = [
+            Array(#"\""#.utf8), Array(#"\\"#.utf8), Array(#"\u00e9"#.utf8), Array(#"\n"#.utf8), Array("é".utf8),
+            Array("😀".utf8), [0x0A], [0x1F], [0x00], [0xFF], [0xC3], [0x20], [0x7F], [0x21], [0x22],
+        ]
+        for length in 0 ... 19 {
+            for position in 0 ... length {
+                for special in specials {
+                    let text = Array(repeating: UInt8(ascii: "a"), count: position) + special
+                        + Array(repeating: UInt8(ascii: "b"), count: length - position)
+                    // Keys with escapes or non-ASCII bytes are left to JSONDecoder: no tape value then.
+                    let keyLeftToJSONDecoder = special.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\\") }
+                    for (document, isKey) in [(Array("[\"".utf8) + text + Array("\"]".utf8), false),
+                                              (Array("{\"".utf8) + text + Array("\": \"v\"}".utf8), true),
+                                              (Array("\"".utf8) + text + Array("\"".utf8), false)] {
+                        let data = Data(document)
+                        let expected = try? JSONDecoder().decode(JSONValueShape.self, from: data)
+                        let fast = SnapshotDecoder.fastDecode(JSONValueShape.self, from: data)
+                        let refused = data.withUnsafeBytes { JSONTapeParser.parse($0) == nil }
+                        let shown = String(decoding: document, as: UTF8.self).debugDescription
+                        if let expected {
+                            #expect(fast == expected || (isKey && keyLeftToJSONDecoder && fast == nil), "\(shown)")
+                            #expect(!refused, "\(shown)")
+                        } else {
+                            #expect(fast == nil && refused, "\(shown)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A string, a list of strings or an object of strings, as `stringsAreReadAlikeWhereverTheirSpecialBytesFall`
+    /// builds them.
+    enum JSONValueShape: Decodable, Equatable {
+        case string(String), list([String]), object([String: String])
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let list = try? container.decode([String].self) {
+                self = .list(list)
+            } else if let object = try? container.decode([String: String].self) {
+                self = .object(object)
+            } else {
+                self = .string(try container.decode(String.self))
+            }
+        }
+    }
 }

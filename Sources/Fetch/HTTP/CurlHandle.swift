@@ -188,9 +188,7 @@ private final class ResponseSink {
             return 0
         }
         if line.hasPrefix("HTTP/") { sink.headers = [:] }  // a new response (after 100 Continue) starts afresh
-        if let colon = line.firstIndex(of: ":") {
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        if let (name, value) = HeaderLine.field(line) {
             sink.headers[name] = value
             if name == "content-length", let announced = Int(value), announced > sink.limit {
                 sink.oversize = announced

@@ -11,15 +11,19 @@ package enum AccountLoader {
 
     /// The account and every problem found, from an already read snapshot.
     ///
-    /// The access policies — on large accounts half of all decoding — are decoded on another thread while this one
-    /// decodes the other collections; each part has its own `CollectionDecoder`, and their problems are joined in
-    /// collection order, so the result does not depend on the timing.
+    /// The access policies — on large accounts half of all decoding — and their usage are decoded on another thread
+    /// while this one decodes the other collections; each part has its own `CollectionDecoder`, and their problems
+    /// are joined in collection order, so the result does not depend on the timing.
     package static func load(_ snapshot: LoadedSnapshot) -> (account: IAMAccount, problems: [ValidationProblem]) {
         let policyPart = Concurrent {
+            var usageDecoder = CollectionDecoder(snapshot)
+            let usage = usageDecoder.volatile(snapshot.policyUsage, file: VolatileArea.policyUsage.file,
+                                              [String: PolicyUsage].self) ?? [:]
             var decoder = CollectionDecoder(snapshot)
-            let access = policies(.accessPolicies, &decoder)
-            let authorizations = policies(.authorizationPolicies, &decoder)
-            return (access: access, authorizations: authorizations, problems: decoder.problems, unreadable: decoder.unreadable)
+            let access = policies(.accessPolicies, usage: usage, &decoder)
+            let authorizations = policies(.authorizationPolicies, usage: usage, &decoder)
+            return (access: access, authorizations: authorizations, usageProblems: usageDecoder.problems,
+                    problems: decoder.problems, unreadable: decoder.unreadable)
         }
         var decoder = CollectionDecoder(snapshot)
         let users = decoder.list(.users, User.self, id: \.iamID)
@@ -31,7 +35,6 @@ package enum AccountLoader {
         var groups = decoder.list(.accessGroups, AccessGroup.self, id: \.id)
         let members = decoder.perParent(.accessGroupMembers, GroupMember.self, id: \.iamID)
         let groupRules = decoder.perParent(.accessGroupRules, GroupRule.self, id: \.id)
-        let usage = decoder.volatile(snapshot.policyUsage, file: VolatileArea.policyUsage.file, [String: PolicyUsage].self) ?? [:]
 
         for index in profiles.indices {
             profiles[index].links = links[profiles[index].id] ?? []
@@ -79,45 +82,43 @@ package enum AccountLoader {
             info: info,
             users: users, serviceIDs: serviceIDs, trustedProfiles: profiles, accessGroups: groups,
             accessGroupSettings: accessGroupSettings,
-            accessPolicies: withUsage(decoded.access, usage), authorizationPolicies: withUsage(decoded.authorizations, usage),
+            accessPolicies: decoded.access, authorizationPolicies: decoded.authorizations,
             roles: roles, policyTemplates: policyTemplates, policyAssignments: policyAssignments,
             resourceGroups: resourceGroups, resourceInstances: resourceInstances, apiKeys: apiKeys,
             identitySettings: identitySettings, resourceKeys: resourceKeys, cbrZones: cbrZones, cbrRules: cbrRules,
             cbrAccountSettings: cbrAccountSettings, identityProviders: identityProviders, loginSettings: loginSettings,
             collections: collections, activity: activity, mfa: mfa, unknown: unknown)
 
-        var problems = snapshot.problems + decoder.problems + decoded.problems + rest.problems
+        var problems = snapshot.problems + decoder.problems + decoded.usageProblems + decoded.problems + rest.problems
         problems += ReferenceCheck(account: account, members: members, groupRules: groupRules, links: links,
                                    claimRules: claimRules, identities: identities).problems
         return (account, problems)
     }
 
-    /// The policies with their last permit from the volatile area.
-    private static func withUsage(_ policies: [Policy], _ usage: [String: PolicyUsage]) -> [Policy] {
-        guard !usage.isEmpty else { return policies }
-        return policies.map { policy in
-            var policy = policy
-            policy.lastPermitAt = usage[policy.id]?.lastPermitAt
-            policy.lastPermitFrequency = usage[policy.id]?.lastPermitFrequency
-            return policy
+    /// Decodes a policy file, drops v1 placeholders in favour of the v2 policy and adds each policy's last permit
+    /// from the volatile area (`usage`); sorted by id. The policies are changed in place: a large account holds tens
+    /// of thousands, and every copy of one retains each of its fields.
+    private static func policies(_ kind: CollectionKind, usage: [String: PolicyUsage],
+                                 _ decoder: inout CollectionDecoder) -> [Policy] {
+        var policies = decoder.list(kind, RawPolicy.self, id: { $0.id }).map(\.normalized)
+        var real = Set<String>(minimumCapacity: policies.count)
+        var placeholders: [Int] = []
+        for index in policies.indices {
+            if policies[index].isPlaceholder { placeholders.append(index) } else { real.insert(policies[index].id) }
         }
-    }
-
-    /// Decodes a policy file and drops v1 placeholders in favour of the v2 policy; sorted by id.
-    private static func policies(_ kind: CollectionKind, _ decoder: inout CollectionDecoder) -> [Policy] {
-        let raw = decoder.list(kind, RawPolicy.self, id: { $0.id }).map(\.normalized)
-        let real = Set(raw.filter { !$0.isPlaceholder }.map(\.id))
-        var result: [Policy] = []
-        for (index, policy) in raw.enumerated() {
-            if policy.isPlaceholder {
-                if !real.contains(policy.id) {
-                    decoder.report(ValidationProblem(.warning, file: kind.fileName, path: "$[\(index)]",
-                        "v1 placeholder of v2-only policy \"\(policy.id)\" without the v2 policy: its access is unknown"))
-                }
-                continue
+        for index in placeholders where !real.contains(policies[index].id) {
+            decoder.report(ValidationProblem(.warning, file: kind.fileName, path: "$[\(index)]",
+                "v1 placeholder of v2-only policy \"\(policies[index].id)\" without the v2 policy: its access is unknown"))
+        }
+        if !placeholders.isEmpty { policies.removeAll(where: \.isPlaceholder) }
+        policies.sort { $0.id < $1.id }
+        if !usage.isEmpty {
+            for index in policies.indices {
+                guard let used = usage[policies[index].id] else { continue }
+                policies[index].lastPermitAt = used.lastPermitAt
+                policies[index].lastPermitFrequency = used.lastPermitFrequency
             }
-            result.append(policy)
         }
-        return result.sorted { $0.id < $1.id }
+        return policies
     }
 }

@@ -100,6 +100,7 @@ struct CollectionDecoder {
 
     private mutating func checkDuplicates<T>(_ values: [T], _ kind: CollectionKind, path: String, id: (T) -> String) {
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(values.count)
         for (index, value) in values.enumerated() {
             let key = id(value)
             if let first = seen[key] {

@@ -107,6 +107,7 @@ enum JSONTapeParser {
             var hasEscape = false
             var hasNonASCII = false
             while true {
+                index = JSONPlainBytes.end(of: bytes, from: index)
                 guard index < bytes.count else { return false }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") { break }
