@@ -43,6 +43,7 @@ struct EscalationCommand: ParsableCommand {
     func run() throws {
         let account = try snapshot.load().account
         let index = AccessIndex(account)
+        defer { KeptUntilExit.keep((account, index)) }
         let goal: EscalationGoal
         let iamID: String?
         do {
@@ -57,6 +58,7 @@ struct EscalationCommand: ParsableCommand {
             Console.error("iamgraph: the snapshot could not read \(kind.name) (\(reason)): escalation through it is missing")
         }
         let report = EscalationReport(Escalation(index, goal: goal), index: index, from: iamID)
+        defer { KeptUntilExit.keep(report) }
         let data: Data
         do {
             data = try EscalationOutput.data(report, format: format)

@@ -119,8 +119,10 @@ struct Report: ParsableCommand {
     func run() throws {
         var phases = PhaseTimings(enabled: timings)
         let account = try snapshot.load(redaction).account
+        defer { KeptUntilExit.keep(account) }
         phases.end("load")
         let index = AccessIndex(account)
+        defer { KeptUntilExit.keep(index) }
         phases.end("index")
         var steps = PhaseTimings(enabled: timings)
         let options = FindingsOptions(asOf: asOf.flatMap { Timestamp($0).date }, inactiveDays: inactiveDays,
@@ -139,6 +141,7 @@ struct Report: ParsableCommand {
             Console.error("iamgraph: suppression of \(suppression.rule.rawValue) on \(suppression.entity) expired on \(suppression.expires): its findings are active again")
         }
         let report = complete.selecting(rules: rules.isEmpty ? nil : Set(rules), minimum: minSeverity)
+        defer { KeptUntilExit.keep((complete, report)) }
         phases.end("rules")
         for finding in report.findings where finding.rule == .collectionUnknown {
             Console.error("iamgraph: the snapshot could not read \(finding.entities.first?.id ?? "?"): \(finding.why)")
