@@ -95,16 +95,30 @@ package enum DiffJSON {
         var members: [JSONMember] { JSONMember.list(["kind": kind, "iam_id": iamID, "name": name]) }
     }
 
+    /// An effect's holders, each a `Holder`, written through one template: an effect of thousands of holders makes
+    /// no object of members for each.
+    struct Holders: JSONWritable {
+        let holders: [AccessHolder]
+
+        func write(to json: inout JSONWriter) throws {
+            let template = try JSONObjectTemplate(shared: [], own: ["kind", "iam_id", "name"], depth: json.depth + 1)
+            try json.array(count: holders.count) { index, json in
+                let holder = holders[index]
+                try template.write([holder.kind.rawValue, holder.iamID, holder.name], to: &json)
+            }
+        }
+    }
+
     struct HolderChanges: JSONObject {
         let holder: Holder
         let gained: JSONElements
         let lost: JSONElements
 
         init(_ changes: IdentityAccessChanges, grants: GrantTemplates) {
-            let holder = changes.holder
+            let holder = changes.holder, name = holder.displayName
             self.holder = Holder(kind: holder.kind.rawValue, iamID: holder.iamID, name: holder.name)
-            gained = JSONElements(changes.gained) { Grant(change: $0, holder: holder, templates: grants) }
-            lost = JSONElements(changes.lost) { Grant(change: $0, holder: holder, templates: grants) }
+            gained = JSONElements(changes.gained) { Grant(change: $0, holder: holder, holderName: name, templates: grants) }
+            lost = JSONElements(changes.lost) { Grant(change: $0, holder: holder, holderName: name, templates: grants) }
         }
 
         var members: [JSONMember] { JSONMember.list(["holder": holder, "gained": gained, "lost": lost]) }
@@ -115,10 +129,12 @@ package enum DiffJSON {
     struct Grant: JSONWritable {
         let change: AccessChange
         let holder: AccessHolder
+        /// The holder's `displayName`, made once for all its grants.
+        let holderName: String
         let templates: GrantTemplates
 
         func write(to json: inout JSONWriter) throws {
-            try templates.write(change, holder: holder, to: &json)
+            try templates.write(self, to: &json)
         }
 
         /// The members every change of `grant` shares.
@@ -132,32 +148,46 @@ package enum DiffJSON {
             ])
         }
 
-        /// The change's own members, in the order of `GrantTemplates.own`.
-        var own: [any JSONWritable] {
-            [change.path.map(AccessJSON.GrantFields.step), change.sentence(for: holder), change.via]
+        /// The change's own members, in the order of `GrantTemplates.own`, its path written as `path`.
+        func own(path: any JSONWritable) -> [any JSONWritable] {
+            [path, change.sentence(for: holder, named: holderName), change.via]
         }
+
+        /// The `path` member of the changes held through `way`.
+        static func path(_ way: HeldPath) -> [AccessJSON.Step] { way.steps.map(AccessJSON.GrantFields.step) }
     }
 
     /// The shared members of each `GrantedRole`'s grants written once, as the runs of bytes around the members of
     /// each change (`JSONObjectTemplate`): a role that thousands of holders gained has its target, role and policy
-    /// written once. At most `limit` roles are kept; the grants of the others are written whole.
+    /// written once. At most `limit` roles are kept; the grants of the others are written whole. A way's `path`,
+    /// which every grant through it shares, is written once too (for at most `limit` ways at a time).
     final class GrantTemplates {
         static let own = ["path", "text", "via"]
         private static let limit = 20_000
         private var byRole: [ObjectIdentifier: JSONObjectTemplate] = [:]
+        private var paths: [ObjectIdentifier: JSONFragment] = [:]
 
-        func write(_ change: AccessChange, holder: AccessHolder, to json: inout JSONWriter) throws {
-            let grant = Grant(change: change, holder: holder, templates: self)
-            if let template = byRole[ObjectIdentifier(change.grant)] {
-                return try template.write(grant.own, to: &json)
+        func write(_ grant: Grant, to json: inout JSONWriter) throws {
+            let own = grant.own(path: try path(grant.change.way, depth: json.depth + 1))
+            if let template = byRole[ObjectIdentifier(grant.change.grant)] {
+                return try template.write(own, to: &json)
             }
-            let shared = Grant.shared(change.grant)
+            let shared = Grant.shared(grant.change.grant)
             guard byRole.count < Self.limit else {
-                return try json.object(shared + zip(Self.own, grant.own).map { JSONMember($0, $1) })
+                return try json.object(shared + zip(Self.own, own).map { JSONMember($0, $1) })
             }
             let template = try JSONObjectTemplate(shared: shared, own: Self.own, depth: json.depth)
-            byRole[ObjectIdentifier(change.grant)] = template
-            try template.write(grant.own, to: &json)
+            byRole[ObjectIdentifier(grant.change.grant)] = template
+            try template.write(own, to: &json)
+        }
+
+        /// The `path` of the grants held through `way`, written at nesting level `depth` once.
+        private func path(_ way: HeldPath, depth: Int) throws -> JSONFragment {
+            if let known = paths[ObjectIdentifier(way)] { return known }
+            if paths.count >= Self.limit { paths.removeAll(keepingCapacity: true) }
+            let fragment = try JSONFragment(Grant.path(way), depth: depth)
+            paths[ObjectIdentifier(way)] = fragment
+            return fragment
         }
     }
 
@@ -198,7 +228,7 @@ package enum DiffJSON {
         let targetLabel: String
         let path: [AccessJSON.Step]
         let condition: String?
-        let holders: [Holder]
+        let holders: Holders
         let privileged: Bool
         let text: String
 
@@ -209,7 +239,7 @@ package enum DiffJSON {
             targetLabel = effect.targetLabel
             path = effect.path.map(AccessJSON.GrantFields.step)
             condition = effect.condition
-            holders = effect.holders.map { Holder(kind: $0.kind.rawValue, iamID: $0.iamID, name: $0.name) }
+            holders = Holders(holders: effect.holders)
             privileged = effect.isPrivileged
             text = effect.sentence(listing: 0)
         }
