@@ -10,8 +10,8 @@ package struct AccessEffect: Sendable, Hashable {
     package let policyID: String
     /// The target in the docs' words.
     package let targetLabel: String
-    /// The way the holders reach the policy (the same for all of them); empty when they hold it directly.
-    package let path: [AccessStep]
+    /// The way the holders reach the policy (the same for all of them, as the first holder's way reads).
+    package let way: HeldPath
     /// The policy's conditions, if any.
     package let condition: String?
     /// Who gained or lost it, in `AccessHolder` order.
@@ -57,10 +57,13 @@ package struct AccessEffect: Sendable, Hashable {
                 }
             }
             return AccessEffect(direction: key.direction, roles: roles, roleIDs: roleIDs, policyID: first.policyID,
-                                targetLabel: first.targetLabel, path: first.path, condition: first.condition,
+                                targetLabel: first.targetLabel, way: first.way, condition: first.condition,
                                 holders: holders, isPrivileged: isPrivileged)
         }
     }
+
+    /// The way the holders reach the policy; empty when they hold it directly.
+    package var path: [AccessStep] { way.steps }
 
     /// "94 members of access group Release Viewers gained Administrator + Manager on All IAM-enabled services
     /// (policy 1c2f3a4b)", "alice@example.com gained Viewer on kms across the account via access group Ops
@@ -69,13 +72,13 @@ package struct AccessEffect: Sendable, Hashable {
         let who: String, via: String
         if holders.count == 1, let holder = holders.first {
             who = name(holder)
-            via = holder.kind == .everyone ? "" : (path.isEmpty ? " directly" : " via " + path.pathDescription)
+            via = holder.kind == .everyone ? "" : " " + way.via
         } else if path.count == 1, case .accessGroup = path[0] {
-            who = "\(holders.count) members of \(path.pathDescription)"
+            who = "\(holders.count) members of \(way.words)"
             via = ""
         } else {
             who = "\(holders.count) holders"
-            via = path.isEmpty ? " directly" : " via " + path.pathDescription
+            via = " " + way.via
         }
         var text = "\(who) \(direction.rawValue) \(roles.joined(separator: " + ")) on \(targetLabel)\(via)"
             + " (policy \(policyID.prefix(8)))" + (condition.map { ", only when \($0)" } ?? "")
