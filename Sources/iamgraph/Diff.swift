@@ -99,6 +99,8 @@ struct Diff: ParsableCommand {
         try checkTerminal(format)
         let (sources, old, new) = try load()
         let diff = try SnapshotDiff(old: old, new: new, options: SnapshotDiff.Options(includeUsage: includeUsage))
+        // Both accounts and the diff are held to the end: the exit returns their memory faster than freeing them.
+        defer { KeptUntilExit.keep((old, new, diff)) }
         for note in diff.notes { Console.error("iamgraph: \(note)") }
 
         let write = try DiffOutput.writer(diff, old: old, new: new, sources: sources, format: format, layout: layout) {

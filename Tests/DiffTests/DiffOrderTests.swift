@@ -70,6 +70,38 @@ import Testing
         #expect(profiles == Self.lookalikeIAMIDs)
     }
 
+    /// The JSON writes a way's `path` once and reuses its bytes for every grant through it: Marcus's grants through
+    /// the look-alike profiles read alike (the same role, policy, words) yet each names its own profile.
+    @Test func eachGrantIsWrittenWithItsOwnWay() throws {
+        let pair = try DemoPair(edited: false)
+        defer { pair.remove() }
+        try Self.addLookalikeProfiles(pair.old)
+        try Self.addLookalikeProfiles(pair.new)
+        try DemoPair.edit(pair.new)
+        let diff = try SnapshotDiff(old: DemoPair.load(pair.old), new: DemoPair.load(pair.new))
+        let document = try #require(try JSONSerialization.jsonObject(with: DiffJSON.data(diff, sources: Self.sources))
+                                    as? [String: Any])
+        let access = try #require(document["access"] as? [[String: Any]])
+        let marcus = try #require(access.first { ($0["holder"] as? [String: Any])?["iam_id"] as? String == Self.marcus })
+        let gained = try #require(marcus["gained"] as? [[String: Any]])
+        let paths = gained.compactMap { $0["path"] as? [[String: Any]] }
+        #expect(paths.count == gained.count)
+        let throughProfiles = paths.filter { $0.count == 2 }.compactMap { $0.first?["iam_id"] as? String }
+        #expect(throughProfiles == Self.lookalikeIAMIDs)
+        // Every grant's path is the path of its change, in order.
+        let expected = try #require(diff.access.first { $0.holder.iamID == Self.marcus }).gained.map { $0.path.ids }
+        let written = paths.map { steps in
+            steps.map { step -> String in
+                switch step["kind"] as? String {
+                case "access_group": "access_group:" + (step["id"] as? String ?? "")
+                case "trusted_profile": "trusted_profile:" + (step["iam_id"] as? String ?? "")
+                default: "public_access"
+                }
+            }
+        }
+        #expect(written == expected)
+    }
+
     /// An instance deleted and created again with the same id (last in the list now) and another name is one changed
     /// entity, in every format; the other instance moved to the end unchanged is no change at all.
     @Test func anEntityRemovedAndAddedBackIsChanged() throws {

@@ -84,8 +84,8 @@ package struct AccessChange: Sendable, Hashable {
     package let direction: Direction
     /// The role, its policy and target, shared by every change of it.
     package let grant: GrantedRole
-    /// The holder's way to the policy; empty for a policy assigned to the holder itself.
-    package let path: [AccessStep]
+    /// The holder's way to the policy, shared by every change of the holder through it.
+    package let way: HeldPath
     /// What made the change.
     let origin: Origin
 
@@ -100,34 +100,43 @@ package struct AccessChange: Sendable, Hashable {
     package var condition: String? { grant.condition }
     /// Whether the role is privileged on the target (`PrivilegedRoles`).
     package var isPrivileged: Bool { grant.isPrivileged }
+    /// The holder's way to the policy; empty for a policy assigned to the holder itself.
+    package var path: [AccessStep] { way.steps }
 
-    /// One role of `policy`, held directly (`path` empty), named from the snapshot `index` reads.
-    init(_ direction: Direction, roleID: String, of policy: Policy, in index: AccessIndex) {
-        self.init(direction, grant: GrantedRole(roleID: roleID, of: policy, in: index), path: [], origin: .policy)
-    }
-
-    private init(_ direction: Direction, grant: GrantedRole, path: [AccessStep], origin: Origin) {
+    /// `grant` gained or lost through `way`, made by `origin`.
+    init(_ direction: Direction, _ grant: GrantedRole, through way: HeldPath, by origin: Origin) {
         self.direction = direction
         self.grant = grant
-        self.path = path
+        self.way = way
         self.origin = origin
     }
 
-    /// The same change, held through `path`, made by `origin`.
-    func held(through path: [AccessStep], by origin: Origin) -> AccessChange {
-        AccessChange(direction, grant: grant, path: path, origin: origin)
-    }
-
     /// "via access group Ops (dynamic, rule data-eng)", or "directly".
-    package var via: String { path.isEmpty ? "directly" : "via " + path.pathDescription }
+    package var via: String { way.via }
 
     /// The sentence a reviewer reads: "Alice Lee gained Administrator on kms in resource group prod via
     /// access group Ops (policy 1c2f3a4b)".
     package func sentence(for holder: AccessHolder) -> String {
-        "\(holder.displayName) \(direction.rawValue) \(role) on \(targetLabel)"
-            + (holder.kind == .everyone ? "" : " \(via)")
-            + " (policy \(policyID.prefix(8)))"
-            + (condition.map { ", only when \($0)" } ?? "")
+        sentence(for: holder, named: holder.displayName)
+    }
+
+    /// `sentence(for:)`, with the holder's `displayName` made once for all its changes.
+    package func sentence(for holder: AccessHolder, named name: String) -> String {
+        let verb = direction.rawValue, via = holder.kind == .everyone ? "" : way.via
+        var text = ""
+        text.reserveCapacity(name.utf8.count + verb.utf8.count + grant.roleOnTarget.utf8.count + via.utf8.count
+                             + grant.policyNote.utf8.count + 3)
+        text += name
+        text += " "
+        text += verb
+        text += " "
+        text += grant.roleOnTarget
+        if !via.isEmpty {
+            text += " "
+            text += via
+        }
+        text += grant.policyNote
+        return text
     }
 }
 

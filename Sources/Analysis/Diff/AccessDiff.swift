@@ -15,21 +15,36 @@ enum AccessDiff {
 
     static func changes(old: AccessIndex, new: AccessIndex) -> [IdentityAccessChanges] {
         var grants = SourceGrants(old: old, new: new)
+        var ways = Numbering<PathIDs>()
         var result: [IdentityAccessChanges] = []
         func compare(_ holder: @autoclosure () -> AccessHolder, _ oldPaths: [AccessPath], _ newPaths: [AccessPath]) {
             var lost: [AccessChange] = [], gained: [AccessChange] = []
+            /// `path` as its changes share it, made only for a path that changed something.
+            func held(_ path: AccessPath, _ ids: PathIDs) -> HeldPath { HeldPath(path.steps, idsNumber: ways.number(ids)) }
             let oldByIDs = byStepIDs(oldPaths), newByIDs = byStepIDs(newPaths)
             for (ids, oldPath) in oldByIDs {
                 if let newPath = newByIDs[ids] {
                     guard let delta = grants.delta(oldPath.source) else { continue }
-                    lost += delta.lost.map { $0.held(through: oldPath.steps, by: .policy) }
-                    gained += delta.gained.map { $0.held(through: newPath.steps, by: .policy) }
+                    if !delta.lost.isEmpty {
+                        let way = held(oldPath, ids)
+                        lost += delta.lost.map { AccessChange(.lost, $0, through: way, by: .policy) }
+                    }
+                    if !delta.gained.isEmpty {
+                        let way = held(newPath, ids)
+                        gained += delta.gained.map { AccessChange(.gained, $0, through: way, by: .policy) }
+                    }
                 } else {
-                    lost += grants.all(oldPath.source, as: .lost).map { $0.held(through: oldPath.steps, by: .path) }
+                    let closed = grants.all(oldPath.source, as: .lost)
+                    guard !closed.isEmpty else { continue }
+                    let way = held(oldPath, ids)
+                    lost += closed.map { AccessChange(.lost, $0, through: way, by: .path) }
                 }
             }
             for (ids, newPath) in newByIDs where oldByIDs[ids] == nil {
-                gained += grants.all(newPath.source, as: .gained).map { $0.held(through: newPath.steps, by: .path) }
+                let opened = grants.all(newPath.source, as: .gained)
+                guard !opened.isEmpty else { continue }
+                let way = held(newPath, ids)
+                gained += opened.map { AccessChange(.gained, $0, through: way, by: .path) }
             }
             if !lost.isEmpty || !gained.isEmpty {
                 result.append(IdentityAccessChanges(holder: holder(), gained: sorted(gained), lost: sorted(lost)))

@@ -10,8 +10,8 @@ package struct AccessEffect: Sendable, Hashable {
     package let policyID: String
     /// The target in the docs' words.
     package let targetLabel: String
-    /// The way the holders reach the policy (the same for all of them); empty when they hold it directly.
-    package let path: [AccessStep]
+    /// The way the holders reach the policy (the same for all of them, as the first holder's way reads).
+    package let way: HeldPath
     /// The policy's conditions, if any.
     package let condition: String?
     /// Who gained or lost it, in `AccessHolder` order.
@@ -22,19 +22,17 @@ package struct AccessEffect: Sendable, Hashable {
     /// The access changes at `positions` of `access` (in holder order, as `SnapshotDiff.access` lists them)
     /// collapsed by direction, policy, target, condition and way, in the order of their first change.
     static func collapse(_ positions: [ChangePosition], of access: [IdentityAccessChanges]) -> [AccessEffect] {
+        /// Direction, policy (with its target and condition: `GrantedRole.PolicyKey`) and way (`PathIDs`), numbered.
         struct Key: Hashable {
             let direction: AccessChange.Direction
-            let policyID: String
-            let target: String
-            let condition: String?
-            let path: PathIDs
+            let policy: Int
+            let way: Int
         }
         var order: [Key] = []
         var grouped: [Key: [ChangePosition]] = [:]
         for position in positions {
             let change = access[position.holder].change(at: position.change)
-            let key = Key(direction: change.direction, policyID: change.policyID, target: change.target.key,
-                          condition: change.condition, path: PathIDs(steps: change.path))
+            let key = Key(direction: change.direction, policy: change.grant.policyNumber, way: change.way.idsNumber)
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append(position)
         }
@@ -42,22 +40,30 @@ package struct AccessEffect: Sendable, Hashable {
             guard let items = grouped[key], let first = items.first.map({ access[$0.holder].change(at: $0.change) })
             else { return nil }
             var roleIDs: [String] = [], roles: [String] = [], seen = Set<String>(), isPrivileged = false
-            var holders: [AccessHolder] = []
+            var holders: [AccessHolder] = [], lastHolder = -1
+            // Roles are told apart by CRN; a role described once is looked at once.
+            var seenGrants = Set<ObjectIdentifier>()
             for item in items {
                 let change = access[item.holder].change(at: item.change)
-                if seen.insert(change.roleID).inserted {
+                if seenGrants.insert(ObjectIdentifier(change.grant)).inserted, seen.insert(change.roleID).inserted {
                     roleIDs.append(change.roleID)
                     roles.append(change.role)
                 }
                 isPrivileged = isPrivileged || change.isPrivileged
                 // A holder's changes are next to each other: each holder is listed once.
-                if holders.last != access[item.holder].holder { holders.append(access[item.holder].holder) }
+                if item.holder != lastHolder {
+                    holders.append(access[item.holder].holder)
+                    lastHolder = item.holder
+                }
             }
-            return AccessEffect(direction: key.direction, roles: roles, roleIDs: roleIDs, policyID: key.policyID,
-                                targetLabel: first.targetLabel, path: first.path, condition: key.condition,
+            return AccessEffect(direction: key.direction, roles: roles, roleIDs: roleIDs, policyID: first.policyID,
+                                targetLabel: first.targetLabel, way: first.way, condition: first.condition,
                                 holders: holders, isPrivileged: isPrivileged)
         }
     }
+
+    /// The way the holders reach the policy; empty when they hold it directly.
+    package var path: [AccessStep] { way.steps }
 
     /// "94 members of access group Release Viewers gained Administrator + Manager on All IAM-enabled services
     /// (policy 1c2f3a4b)", "alice@example.com gained Viewer on kms across the account via access group Ops
@@ -66,13 +72,13 @@ package struct AccessEffect: Sendable, Hashable {
         let who: String, via: String
         if holders.count == 1, let holder = holders.first {
             who = name(holder)
-            via = holder.kind == .everyone ? "" : (path.isEmpty ? " directly" : " via " + path.pathDescription)
+            via = holder.kind == .everyone ? "" : " " + way.via
         } else if path.count == 1, case .accessGroup = path[0] {
-            who = "\(holders.count) members of \(path.pathDescription)"
+            who = "\(holders.count) members of \(way.words)"
             via = ""
         } else {
             who = "\(holders.count) holders"
-            via = path.isEmpty ? " directly" : " via " + path.pathDescription
+            via = " " + way.via
         }
         var text = "\(who) \(direction.rawValue) \(roles.joined(separator: " + ")) on \(targetLabel)\(via)"
             + " (policy \(policyID.prefix(8)))" + (condition.map { ", only when \($0)" } ?? "")

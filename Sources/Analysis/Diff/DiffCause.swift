@@ -22,22 +22,29 @@ package struct DiffCause: Sendable, Hashable {
         }
         // Changes are gathered by where they are, not copied: a diff of millions of changes is held once.
         var byCause: [Int?: [ChangePosition]] = [:]
+        // The cause of a policy's change is the same for every holder, looked up once per policy.
+        var causeOfPolicy: [Int: Int?] = [:]
         for (holderOffset, holderChanges) in access.enumerated() {
             let holder = holderChanges.holder
             // The cause of a path's opening or closing is the same for each of the holder's grants through it.
-            var causeOfPath: [[AccessStep]: Int?] = [:]
+            var causeOfPath: [ObjectIdentifier: Int?] = [:]
             for changeOffset in 0..<holderChanges.count {
                 let change = holderChanges.change(at: changeOffset)
                 let cause: Int?
                 switch change.origin {
                 case .policy:
-                    cause = find([(.policy, change.policyID)])
+                    if let known = causeOfPolicy[change.grant.policyNumber] {
+                        cause = known
+                    } else {
+                        cause = find([(.policy, change.policyID)])
+                        causeOfPolicy[change.grant.policyNumber] = cause
+                    }
                 case .path:
-                    if let known = causeOfPath[change.path] {
+                    if let known = causeOfPath[ObjectIdentifier(change.way)] {
                         cause = known
                     } else {
                         cause = find(Self.pathCandidates(change.path, holder: holder))
-                        causeOfPath[change.path] = cause
+                        causeOfPath[ObjectIdentifier(change.way)] = cause
                     }
                 }
                 byCause[cause, default: []].append(ChangePosition(holder: holderOffset, change: changeOffset))

@@ -5,6 +5,14 @@ import Model
 /// group of thousands is described once, and a report can write what the changes share once too (keyed by the
 /// object's identity).
 package final class GrantedRole: Sendable, Hashable {
+    /// What the changes of one effect (`AccessEffect`) share besides their direction and way: the policy, its
+    /// target and its conditions in words.
+    struct PolicyKey: Hashable {
+        let policyID: String
+        let target: String
+        let condition: String?
+    }
+
     package let roleID: String
     /// The role's short name, e.g. `Administrator`.
     package let role: String
@@ -17,9 +25,15 @@ package final class GrantedRole: Sendable, Hashable {
     /// Whether the role is privileged on the target (`PrivilegedRoles`): Administrator or Manager anywhere, Editor
     /// or Operator on account management.
     package let isPrivileged: Bool
+    /// The number of its `PolicyKey` among the roles of one diff: equal for roles of one effect.
+    let policyNumber: Int
+    /// "Administrator on kms in resource group prod", as a change's sentence reads.
+    let roleOnTarget: String
+    /// " (policy 1c2f3a4b)", then ", only when …" for a condition, as a change's sentence ends.
+    let policyNote: String
 
-    /// Role `roleID` of `policy`, named from the snapshot `index` reads.
-    init(roleID: String, of policy: Policy, in index: AccessIndex) {
+    /// Role `roleID` of `policy`, named from the snapshot `index` reads, its policy numbered by `policies`.
+    init(roleID: String, of policy: Policy, in index: AccessIndex, policies: inout Numbering<PolicyKey>) {
         self.roleID = roleID
         role = index.roleName(roleID)
         policyID = policy.id
@@ -27,6 +41,9 @@ package final class GrantedRole: Sendable, Hashable {
         targetLabel = index.label(of: target)
         condition = policy.rule.map(ConditionText.readable)
         isPrivileged = PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target)
+        policyNumber = policies.number(PolicyKey(policyID: policyID, target: target.key, condition: condition))
+        roleOnTarget = "\(role) on \(targetLabel)"
+        policyNote = " (policy \(policyID.prefix(8)))" + (condition.map { ", only when \($0)" } ?? "")
     }
 
     package static func == (a: GrantedRole, b: GrantedRole) -> Bool {

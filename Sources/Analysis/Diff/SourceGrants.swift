@@ -5,10 +5,10 @@ import Model
 /// holders reach it; and everything a source grants, described once however many paths to it open or close. A grant
 /// is keyed by policy, role, target and condition.
 struct SourceGrants {
-    /// The roles a source stopped (`lost`) and started (`gained`) granting, as changes held directly.
+    /// The roles a source stopped (`lost`) and started (`gained`) granting.
     struct Delta {
-        let lost: [AccessChange]
-        let gained: [AccessChange]
+        let lost: [GrantedRole]
+        let gained: [GrantedRole]
     }
 
     private struct Key: Hashable {
@@ -22,7 +22,9 @@ struct SourceGrants {
     private let new: AccessIndex
     private let deltas: [AccessPath.Source: Delta]
     /// What `all(_:as:)` answered, by direction and source.
-    private var everything: [AccessChange.Direction: [AccessPath.Source: [AccessChange]]] = [:]
+    private var everything: [AccessChange.Direction: [AccessPath.Source: [GrantedRole]]] = [:]
+    /// The policies of every role described, numbered.
+    private var policies = Numbering<GrantedRole.PolicyKey>()
 
     /// Keys every source of either snapshot whose policies differ, once: linear in their policies. A source whose
     /// policies and their targets are equal in both snapshots grants the same, and is passed over.
@@ -34,15 +36,20 @@ struct SourceGrants {
             sources.formUnion(index.policiesOfIAMID.keys.map { .subject(iamID: $0) })
             sources.formUnion(index.policiesOfGroup.keys.map { .accessGroup(id: $0) })
         }
-        var deltas: [AccessPath.Source: Delta] = [:]
+        var deltas: [AccessPath.Source: Delta] = [:], policies = Numbering<GrantedRole.PolicyKey>()
         for source in sources where !Self.grantsAlike(source, old: old, new: new) {
             let before = Self.keyed(source, in: old), after = Self.keyed(source, in: new)
             guard Set(before.keys) != Set(after.keys) else { continue }
             deltas[source] = Delta(
-                lost: before.filter { after[$0.key] == nil }.map { AccessChange(.lost, roleID: $0.key.roleID, of: $0.value, in: old) },
-                gained: after.filter { before[$0.key] == nil }.map { AccessChange(.gained, roleID: $0.key.roleID, of: $0.value, in: new) })
+                lost: before.filter { after[$0.key] == nil }.map {
+                    GrantedRole(roleID: $0.key.roleID, of: $0.value, in: old, policies: &policies)
+                },
+                gained: after.filter { before[$0.key] == nil }.map {
+                    GrantedRole(roleID: $0.key.roleID, of: $0.value, in: new, policies: &policies)
+                })
         }
         self.deltas = deltas
+        self.policies = policies
     }
 
     /// What the source stopped and started granting; nil when it grants the same in both snapshots.
@@ -50,12 +57,14 @@ struct SourceGrants {
 
     /// Every role the source grants in the old snapshot, as lost, or in the new one, as gained; described once per
     /// source and direction.
-    mutating func all(_ source: AccessPath.Source, as direction: AccessChange.Direction) -> [AccessChange] {
+    mutating func all(_ source: AccessPath.Source, as direction: AccessChange.Direction) -> [GrantedRole] {
         if let known = everything[direction]?[source] { return known }
         let index = direction == .lost ? old : new
-        let changes = Self.keyed(source, in: index).map { AccessChange(direction, roleID: $0.key.roleID, of: $0.value, in: index) }
-        everything[direction, default: [:]][source] = changes
-        return changes
+        let grants = Self.keyed(source, in: index).map {
+            GrantedRole(roleID: $0.key.roleID, of: $0.value, in: index, policies: &policies)
+        }
+        everything[direction, default: [:]][source] = grants
+        return grants
     }
 
     /// Whether the source has equal policies with equal targets in both snapshots, so that it grants the same.

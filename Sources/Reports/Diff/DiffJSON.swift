@@ -18,7 +18,7 @@ package enum DiffJSON {
     /// Writes the document to `sink` a block at a time, each change described as it is written; throws what `sink`
     /// throws.
     package static func write(_ diff: SnapshotDiff, sources: DiffSources, to sink: (Data) throws -> Void) throws {
-        let counts = diff.grantCounts, grants = GrantTemplates()
+        let counts = diff.grantCounts, templates = Templates()
         try JSONWriter.write(VersionedDocument(format: format, version: version, body: Document(
             old: Side(diff.old, source: sources.old), new: Side(diff.new, source: sources.new),
             includeUsage: diff.options.includeUsage, changed: !diff.isEmpty,
@@ -26,8 +26,8 @@ package enum DiffJSON {
                              holders: diff.access.count,
                              entitiesAdded: diff.entityCount(.added), entitiesRemoved: diff.entityCount(.removed),
                              entitiesChanged: diff.entityCount(.changed)),
-            causes: JSONElements(diff.causes, Cause.init),
-            access: JSONElements(diff.access) { HolderChanges($0, grants: grants) },
+            causes: JSONElements(diff.causes) { Cause($0, templates: templates) },
+            access: JSONElements(diff.access) { HolderChanges($0, templates: templates) },
             entities: JSONElements(diff.entities, Entity.init),
             notes: diff.notes)), to: sink)
     }
@@ -95,16 +95,30 @@ package enum DiffJSON {
         var members: [JSONMember] { JSONMember.list(["kind": kind, "iam_id": iamID, "name": name]) }
     }
 
+    /// An effect's holders, each a `Holder`, written through one template: an effect of thousands of holders makes
+    /// no object of members for each.
+    struct Holders: JSONWritable {
+        let holders: [AccessHolder]
+
+        func write(to json: inout JSONWriter) throws {
+            let template = try JSONObjectTemplate(shared: [], own: ["kind", "iam_id", "name"], depth: json.depth + 1)
+            try json.array(count: holders.count) { index, json in
+                let holder = holders[index]
+                try template.write([holder.kind.rawValue, holder.iamID, holder.name], to: &json)
+            }
+        }
+    }
+
     struct HolderChanges: JSONObject {
         let holder: Holder
         let gained: JSONElements
         let lost: JSONElements
 
-        init(_ changes: IdentityAccessChanges, grants: GrantTemplates) {
-            let holder = changes.holder
+        init(_ changes: IdentityAccessChanges, templates: Templates) {
+            let holder = changes.holder, name = holder.displayName
             self.holder = Holder(kind: holder.kind.rawValue, iamID: holder.iamID, name: holder.name)
-            gained = JSONElements(changes.gained) { Grant(change: $0, holder: holder, templates: grants) }
-            lost = JSONElements(changes.lost) { Grant(change: $0, holder: holder, templates: grants) }
+            gained = JSONElements(changes.gained) { Grant(change: $0, holder: holder, holderName: name, templates: templates) }
+            lost = JSONElements(changes.lost) { Grant(change: $0, holder: holder, holderName: name, templates: templates) }
         }
 
         var members: [JSONMember] { JSONMember.list(["holder": holder, "gained": gained, "lost": lost]) }
@@ -115,10 +129,12 @@ package enum DiffJSON {
     struct Grant: JSONWritable {
         let change: AccessChange
         let holder: AccessHolder
-        let templates: GrantTemplates
+        /// The holder's `displayName`, made once for all its grants.
+        let holderName: String
+        let templates: Templates
 
         func write(to json: inout JSONWriter) throws {
-            try templates.write(change, holder: holder, to: &json)
+            try templates.write(self, to: &json)
         }
 
         /// The members every change of `grant` shares.
@@ -132,32 +148,69 @@ package enum DiffJSON {
             ])
         }
 
-        /// The change's own members, in the order of `GrantTemplates.own`.
-        var own: [any JSONWritable] {
-            [change.path.map(AccessJSON.GrantFields.step), change.sentence(for: holder), change.via]
+        /// The change's own members, in the order of `Templates.grantOwn`, its path written as `path`.
+        func own(path: any JSONWritable) -> [any JSONWritable] {
+            [path, change.sentence(for: holder, named: holderName), change.via]
         }
+
     }
 
-    /// The shared members of each `GrantedRole`'s grants written once, as the runs of bytes around the members of
-    /// each change (`JSONObjectTemplate`): a role that thousands of holders gained has its target, role and policy
-    /// written once. At most `limit` roles are kept; the grants of the others are written whole.
-    final class GrantTemplates {
-        static let own = ["path", "text", "via"]
+    /// What many grants and effects share, written once (`JSONObjectTemplate`, `JSONFragment`): the members of each
+    /// `GrantedRole`'s grants (role, policy, target), so that a role thousands of holders gained has its target
+    /// written once; the `path` of each way (`HeldPath`), which every grant and effect through it shares; and the keys
+    /// of an effect. At most `limit` roles and ways are kept (the grants of other roles are written whole; the ways
+    /// are forgotten and written again).
+    final class Templates {
+        static let grantOwn = ["path", "text", "via"]
+        /// An effect's members; `condition` is left out when the effect has none.
+        static let effectOwn = ["direction", "roles", "policy_id", "target_label", "path", "condition", "holders",
+                                "privileged", "text"]
         private static let limit = 20_000
         private var byRole: [ObjectIdentifier: JSONObjectTemplate] = [:]
+        private var paths: [ObjectIdentifier: JSONFragment] = [:]
+        /// The effects' templates, with and without a condition.
+        private var effects: [Bool: JSONObjectTemplate] = [:]
 
-        func write(_ change: AccessChange, holder: AccessHolder, to json: inout JSONWriter) throws {
-            let grant = Grant(change: change, holder: holder, templates: self)
-            if let template = byRole[ObjectIdentifier(change.grant)] {
-                return try template.write(grant.own, to: &json)
+        func write(_ grant: Grant, to json: inout JSONWriter) throws {
+            let own = grant.own(path: try path(grant.change.way, depth: json.depth + 1))
+            if let template = byRole[ObjectIdentifier(grant.change.grant)] {
+                return try template.write(own, to: &json)
             }
-            let shared = Grant.shared(change.grant)
+            let shared = Grant.shared(grant.change.grant)
             guard byRole.count < Self.limit else {
-                return try json.object(shared + zip(Self.own, grant.own).map { JSONMember($0, $1) })
+                return try json.object(shared + zip(Self.grantOwn, own).map { JSONMember($0, $1) })
             }
-            let template = try JSONObjectTemplate(shared: shared, own: Self.own, depth: json.depth)
-            byRole[ObjectIdentifier(change.grant)] = template
-            try template.write(grant.own, to: &json)
+            let template = try JSONObjectTemplate(shared: shared, own: Self.grantOwn, depth: json.depth)
+            byRole[ObjectIdentifier(grant.change.grant)] = template
+            try template.write(own, to: &json)
+        }
+
+        func write(_ effect: AccessEffect, to json: inout JSONWriter) throws {
+            let conditional = effect.condition != nil
+            let keys = conditional ? Self.effectOwn : Self.effectOwn.filter { $0 != "condition" }
+            let template: JSONObjectTemplate
+            if let known = effects[conditional] {
+                template = known
+            } else {
+                template = try JSONObjectTemplate(shared: [], own: keys, depth: json.depth)
+                effects[conditional] = template
+            }
+            var values: [any JSONWritable] = [
+                effect.direction.rawValue, zip(effect.roleIDs, effect.roles).map { AccessJSON.Role(crn: $0, name: $1) },
+                effect.policyID, effect.targetLabel, try path(effect.way, depth: json.depth + 1),
+            ]
+            if let condition = effect.condition { values.append(condition) }
+            values += [Holders(holders: effect.holders), effect.isPrivileged, effect.sentence(listing: 0)] as [any JSONWritable]
+            try template.write(values, to: &json)
+        }
+
+        /// The `path` of the grants and effects through `way`, written at nesting level `depth` once.
+        private func path(_ way: HeldPath, depth: Int) throws -> JSONFragment {
+            if let known = paths[ObjectIdentifier(way)] { return known }
+            if paths.count >= Self.limit { paths.removeAll(keepingCapacity: true) }
+            let fragment = try JSONFragment(way.steps.map(AccessJSON.GrantFields.step), depth: depth)
+            paths[ObjectIdentifier(way)] = fragment
+            return fragment
         }
     }
 
@@ -165,11 +218,11 @@ package enum DiffJSON {
     /// cause is not among the compared entities) and the access it changed, collapsed.
     struct Cause: JSONObject {
         let entity: EntityReference?
-        let effects: [Effect]
+        let effects: JSONElements
 
-        init(_ cause: DiffCause) {
+        init(_ cause: DiffCause, templates: Templates) {
             entity = cause.change.map(EntityReference.init)
-            effects = cause.effects.map(Effect.init)
+            effects = JSONElements(cause.effects) { Effect(effect: $0, templates: templates) }
         }
 
         var members: [JSONMember] { JSONMember.list(["entity": entity, "effects": effects]) }
@@ -191,33 +244,14 @@ package enum DiffJSON {
         var members: [JSONMember] { JSONMember.list(["kind": kind, "action": action, "id": id, "label": label]) }
     }
 
-    struct Effect: JSONObject {
-        let direction: String
-        let roles: [AccessJSON.Role]
-        let policyID: String
-        let targetLabel: String
-        let path: [AccessJSON.Step]
-        let condition: String?
-        let holders: [Holder]
-        let privileged: Bool
-        let text: String
+    /// `{"direction", "roles", "policy_id", "target_label", "path", "condition", "holders", "privileged", "text"}`,
+    /// written through the effects' template (`Templates`).
+    struct Effect: JSONWritable {
+        let effect: AccessEffect
+        let templates: Templates
 
-        init(_ effect: AccessEffect) {
-            direction = effect.direction.rawValue
-            roles = zip(effect.roleIDs, effect.roles).map { AccessJSON.Role(crn: $0, name: $1) }
-            policyID = effect.policyID
-            targetLabel = effect.targetLabel
-            path = effect.path.map(AccessJSON.GrantFields.step)
-            condition = effect.condition
-            holders = effect.holders.map { Holder(kind: $0.kind.rawValue, iamID: $0.iamID, name: $0.name) }
-            privileged = effect.isPrivileged
-            text = effect.sentence(listing: 0)
-        }
-
-        var members: [JSONMember] {
-            JSONMember.list(["direction": direction, "roles": roles, "policy_id": policyID, "target_label": targetLabel,
-                             "path": path, "condition": condition, "holders": holders, "privileged": privileged,
-                             "text": text])
+        func write(to json: inout JSONWriter) throws {
+            try templates.write(effect, to: &json)
         }
     }
 

@@ -45,7 +45,8 @@ package enum DiffMarkdown {
             try text.append("\n<details><summary>Effective access by holder (\(counts.gained + counts.lost) changes)</summary>\n\n"
                             + Markdown.head(["", "who", "role", "on", "via", "policy"]))
             for holder in diff.access {
-                for change in holder.lost + holder.gained { try text.append { appendRow(row(change, of: holder.holder), to: &$0) } }
+                let name = holder.holder.displayName
+                for change in holder.lost + holder.gained { try text.append { appendRow(row(change, by: name), to: &$0) } }
             }
             try text.append("\n</details>\n")
         }
@@ -94,13 +95,12 @@ package enum DiffMarkdown {
             + effect.sentence()
     }
 
-    /// One effective-access row: direction, who, role, on what (with the condition), via what, policy.
-    private static func row(_ change: AccessChange, of holder: AccessHolder) -> [String] {
+    /// One effective-access row of the holder `name`s: direction, who, role, on what (with the condition), via what,
+    /// policy.
+    private static func row(_ change: AccessChange, by name: String) -> [String] {
         let on = change.targetLabel + (change.condition.map { ", only when \($0)" } ?? "")
-        let via = change.path.isEmpty ? "directly" : change.path.pathDescription
         let direction = change.direction == .gained ? (change.isPrivileged ? "+ gained [privileged]" : "+ gained") : "- lost"
-        return [direction, holder.displayName, change.role, on, via,
-                String(change.policyID.prefix(8))]
+        return [direction, name, change.role, on, change.way.words, String(change.policyID.prefix(8))]
     }
 
     /// "roles: + Manager, − Editor", "state: active → deleted".

@@ -38,9 +38,11 @@ package enum DiffText {
         if !diff.access.isEmpty {
             try line(TerminalText.clean("@@ effective access by holder: \(DiffWording.accessSummary(diff)) @@"))
             for holder in diff.access {
-                for change in holder.lost { try line(TerminalText.clean("- " + change.sentence(for: holder.holder))) }
+                let name = holder.holder.displayName
+                for change in holder.lost { try line(TerminalText.clean("- " + change.sentence(for: holder.holder, named: name))) }
                 for change in holder.gained {
-                    try line(TerminalText.clean("+ " + (change.isPrivileged ? privilegedMark : "") + change.sentence(for: holder.holder)))
+                    try line(TerminalText.clean("+ " + (change.isPrivileged ? privilegedMark : "")
+                                                + change.sentence(for: holder.holder, named: name)))
                 }
             }
         }
