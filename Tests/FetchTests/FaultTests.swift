@@ -69,6 +69,17 @@ extension FetchSuites {
             try expectSameDataAsDemo(files)
         }
 
+        /// Tokens that last barely longer than the requests in flight (8 uses, 8 requests) while 429s hold requests
+        /// back: a slow request meets token after token that the others used up before its own arrived. Each of
+        /// those `401`s is for a token an API accepted, so none counts towards refused credentials (a fetch once
+        /// stopped with exit 7 here, under load, after a request's fourth such `401`).
+        @Test func aSlowRequestMeetingUsedUpTokensAgainAndAgainIsNotRefused() async throws {
+            let (report, files, counters) = try await fetch(Faults(rateLimitEvery: 7, expireTokenAfter: 8))
+            #expect(report.incomplete.isEmpty)
+            #expect(counters.tokensIssued >= 3)
+            try expectSameDataAsDemo(files)
+        }
+
         /// The token service answers 429 and 5xx like any API: the exchange is tried again, within the retry policy.
         @Test func aBusyTokenServiceIsRetried() async throws {
             let (report, files, counters) = try await fetch(Faults(tokenFailures: [429, 503, 502]))

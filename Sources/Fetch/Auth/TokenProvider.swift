@@ -3,13 +3,29 @@ import Foundation
 /// Hands out bearer tokens: exchanges an API key at `POST /identity/token` and refreshes the token a minute before
 /// it expires, or when an API call answers 401; a given token is used as it is. An exchange answered 429 or 5xx, or
 /// cut off by a transient network error, is tried again within the same retry policy as API requests.
+///
+/// A `401` is judged by the token it answered (`rejected(_:)`): a token that is no longer the current one, or that an
+/// API accepted before, has expired, which says nothing about the credentials; only a token no API ever accepted
+/// counts as refused. With many requests in flight, several can present a token the moment it runs out, and a slow
+/// one can meet a token the others have already used up, again and again: none of that refuses the credentials.
 package actor TokenProvider {
+    /// What a `401` says about the token the request sent.
+    enum Rejection: Equatable, Sendable {
+        /// The token had been replaced already, or an API had accepted it before: it expired, and the request is
+        /// sent again with the current token.
+        case expired
+        /// No API ever accepted the token: the credentials may be refused (a new token was fetched all the same).
+        case refused
+    }
+
     private let credential: Credential
     private let tokenURL: URL
     private let transport: HTTPTransport
     private let retry: RetryPolicy
     private let events: @Sendable (FetchEvent) -> Void
     private var current: (token: String, expiresAt: Date?)?
+    /// Whether an API accepted `current` (answered a request that carried it with anything but `401`, 429 or 5xx).
+    private var currentAccepted = false
     private var pending: Task<(token: String, expiresAt: Date?), any Error>?
 
     package init(credential: Credential, apiBase: URL, transport: HTTPTransport, retry: RetryPolicy = RetryPolicy(),
@@ -22,18 +38,26 @@ package actor TokenProvider {
         if case .token(let token) = credential { current = (token, JWTClaims(token: token)?.expiresAt) }
     }
 
-    /// A valid token, fetching or refreshing it if needed.
+    /// A valid token, fetching or refreshing it if needed; while a refresh is under way, the token it brings (the
+    /// current one is being replaced because an API refused it).
     func token() async throws -> String {
+        if let pending { return try await pending.value.token }
         if let current, current.expiresAt.map({ $0.timeIntervalSinceNow > 60 }) ?? true { return current.token }
         return try await refresh()
     }
 
-    /// Called after a 401 with `rejected`: fetches a new token unless another caller already replaced it.
-    /// Returns whether this call refreshed (or waited for a refresh), rather than finding a newer token in place.
-    func replace(rejected: String) async throws -> Bool {
-        if let current, current.token != rejected { return false }
+    /// Records that an API accepted `token`: a later `401` for it means it expired, not that it was refused.
+    func accepted(_ token: String) {
+        if token == current?.token { currentAccepted = true }
+    }
+
+    /// Called after a 401 for `token`: fetches a new token unless it was replaced already, and says whether the
+    /// token had expired or was refused (`Rejection`).
+    func rejected(_ token: String) async throws -> Rejection {
+        guard let current, current.token == token else { return .expired }
+        let verdict: Rejection = currentAccepted ? .expired : .refused
         _ = try await refresh()
-        return true
+        return verdict
     }
 
     private func refresh() async throws -> String {
@@ -42,14 +66,29 @@ package actor TokenProvider {
                                             + "(ibmcloud iam oauth-tokens) or use an API key")
         }
         if let pending { return try await pending.value.token }
+        // The task installs what it brings before anyone awaiting it resumes, so a request never holds a fresh token
+        // that `accepted(_:)` or `rejected(_:)` would take for an old one.
         let task = Task { [transport, tokenURL, retry, events] in
-            try await Self.exchange(key: key, at: tokenURL, transport: transport, retry: retry, events: events)
+            do {
+                let fresh = try await Self.exchange(key: key, at: tokenURL, transport: transport, retry: retry, events: events)
+                self.finishRefresh(with: fresh)
+                return fresh
+            } catch {
+                self.finishRefresh(with: nil)
+                throw error
+            }
         }
         pending = task
-        defer { pending = nil }
-        let fresh = try await task.value
-        current = fresh
-        return fresh.token
+        return try await task.value.token
+    }
+
+    /// Ends the refresh under way; `fresh` (if it succeeded) becomes the current token, accepted by no API yet.
+    private func finishRefresh(with fresh: (token: String, expiresAt: Date?)?) {
+        pending = nil
+        if let fresh {
+            current = fresh
+            currentAccepted = false
+        }
     }
 
     /// A token answer is a few kilobytes; a larger one is not parsed.
