@@ -14,14 +14,14 @@ extension FetchSuites {
         }
 
         /// A slow request whose every token was used up by the requests around it before its own arrived: five
-        /// `401`s in a row, each for a token an API had accepted, are five expiries and never a refusal.
+        /// `401`s in a row, each for a token an API had accepted, are five expiries, never refused credentials.
         @Test func aSlowRequestMeetingTokensTheOthersUsedUpIsNeverRefused() async throws {
             try await FetchHarness.withCloud { cloud in
                 let tokens = Self.provider(cloud)
                 var token = try await tokens.token()
                 for _ in 0..<5 {
                     await tokens.accepted(token)  // the other requests in flight with it
-                    #expect(try await tokens.rejected(token) == .expired)
+                    #expect(try await tokens.rejected(token) == .retry)
                     let next = try await tokens.token()
                     #expect(next != token)
                     token = next
@@ -30,8 +30,7 @@ extension FetchSuites {
             }
         }
 
-        /// Eight requests in flight present a token just as it runs out: one new token for all of them, and none of
-        /// their `401`s counts as a refusal.
+        /// Eight requests in flight present a token just as it runs out: one new token for all of them.
         @Test func requestsInFlightWithAnExpiredTokenShareOneRefresh() async throws {
             try await FetchHarness.withCloud { cloud in
                 let tokens = Self.provider(cloud)
@@ -41,24 +40,42 @@ extension FetchSuites {
                     for _ in 0..<8 { group.addTask { try await tokens.rejected(old) } }
                     return try await group.reduce(into: []) { $0.append($1) }
                 }
-                #expect(verdicts == Array(repeating: .expired, count: 8))
+                #expect(verdicts == Array(repeating: .retry, count: 8))
                 #expect(try await tokens.token() != old)
                 #expect(cloud.counters.tokensIssued == 2)
             }
         }
 
-        /// A token no API accepted is refused; a `401` for it that arrives after it was replaced is only stale: it
-        /// costs neither a refusal nor another token.
-        @Test func aNewTokenRefusedIsARefusalAndItsLate401sAreNot() async throws {
+        /// New tokens refused one after the other, none accepted: the fourth refuses the credentials. A `401` for a
+        /// token already replaced costs neither a refusal nor another token.
+        @Test func fourNewTokensRefusedInARowRefuseTheCredentials() async throws {
             try await FetchHarness.withCloud { cloud in
                 let tokens = Self.provider(cloud)
                 let first = try await tokens.token()
-                #expect(try await tokens.rejected(first) == .refused)
+                #expect(try await tokens.rejected(first) == .retry)
                 let second = try await tokens.token()
                 #expect(second != first)
-                #expect(try await tokens.rejected(first) == .expired)
+                #expect(try await tokens.rejected(first) == .retry)  // late, from a request sent with the first
                 #expect(try await tokens.token() == second)
-                #expect(cloud.counters.tokensIssued == 2)
+                #expect(try await tokens.rejected(second) == .retry)
+                #expect(try await tokens.rejected(try await tokens.token()) == .retry)
+                #expect(try await tokens.rejected(try await tokens.token()) == .credentialsRefused(tokens: 4))
+                #expect(cloud.counters.tokensIssued == 4)
+            }
+        }
+
+        /// A token used up by the requests in flight before any of their answers came back looks refused; the answers
+        /// that come back afterwards prove the credentials, and the count of refused tokens starts again.
+        @Test func anAcceptedTokenEndsARunOfRefusals() async throws {
+            try await FetchHarness.withCloud { cloud in
+                let tokens = Self.provider(cloud)
+                let first = try await tokens.token()
+                #expect(try await tokens.rejected(first) == .retry)
+                for _ in 0..<2 { #expect(try await tokens.rejected(try await tokens.token()) == .retry) }
+                await tokens.accepted(first)  // a request sent with the first token answers at last
+                for _ in 0..<3 { #expect(try await tokens.rejected(try await tokens.token()) == .retry) }
+                #expect(try await tokens.rejected(try await tokens.token()) == .credentialsRefused(tokens: 4))
+                #expect(cloud.counters.tokensIssued == 7)
             }
         }
     }

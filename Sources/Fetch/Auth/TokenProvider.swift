@@ -5,18 +5,22 @@ import Foundation
 /// cut off by a transient network error, is tried again within the same retry policy as API requests.
 ///
 /// A `401` is judged by the token it answered (`rejected(_:)`): a token that is no longer the current one, or that an
-/// API accepted before, has expired, which says nothing about the credentials; only a token no API ever accepted
-/// counts as refused. With many requests in flight, several can present a token the moment it runs out, and a slow
-/// one can meet a token the others have already used up, again and again: none of that refuses the credentials.
+/// API accepted before, has expired, which says nothing about the credentials. Only new tokens refused one after the
+/// other, with no API accepting any token meanwhile, refuse the credentials. With many requests in flight, several
+/// can present a token the moment it runs out, and a slow one can meet token after token the others have used up:
+/// none of that refuses the credentials, wherever the 401s land.
 package actor TokenProvider {
-    /// What a `401` says about the token the request sent.
+    /// What a request does after a `401`.
     enum Rejection: Equatable, Sendable {
-        /// The token had been replaced already, or an API had accepted it before: it expired, and the request is
-        /// sent again with the current token.
-        case expired
-        /// No API ever accepted the token: the credentials may be refused (a new token was fetched all the same).
-        case refused
+        /// Send again, with the current token (a new one, when the rejected token was current).
+        case retry
+        /// This many new tokens in a row were refused (more than `maxRefusedTokens`) and no API accepted any token
+        /// meanwhile: the credentials are refused.
+        case credentialsRefused(tokens: Int)
     }
+
+    /// New tokens that may be refused in a row, each replaced by another, before the credentials count as refused.
+    static let maxRefusedTokens = 3
 
     private let credential: Credential
     private let tokenURL: URL
@@ -24,8 +28,12 @@ package actor TokenProvider {
     private let retry: RetryPolicy
     private let events: @Sendable (FetchEvent) -> Void
     private var current: (token: String, expiresAt: Date?)?
-    /// Whether an API accepted `current` (answered a request that carried it with anything but `401`, 429 or 5xx).
+    /// Whether an API accepted `current` (answered a request that carried it with 2xx or 403).
     private var currentAccepted = false
+    /// Whether a `401` refused `current` before any API accepted it (counted once in `refusedInARow`).
+    private var currentRefused = false
+    /// Tokens refused before any API accepted them, since an API last accepted any token.
+    private var refusedInARow = 0
     private var pending: Task<(token: String, expiresAt: Date?), any Error>?
 
     package init(credential: Credential, apiBase: URL, transport: HTTPTransport, retry: RetryPolicy = RetryPolicy(),
@@ -46,18 +54,24 @@ package actor TokenProvider {
         return try await refresh()
     }
 
-    /// Records that an API accepted `token`: a later `401` for it means it expired, not that it was refused.
+    /// Records that an API accepted `token` (current or older): the credentials work, and a later `401` for it means
+    /// it expired.
     func accepted(_ token: String) {
+        refusedInARow = 0
         if token == current?.token { currentAccepted = true }
     }
 
-    /// Called after a 401 for `token`: fetches a new token unless it was replaced already, and says whether the
-    /// token had expired or was refused (`Rejection`).
+    /// Called after a 401 for `token`: fetches a new token if `token` is still the current one, unless the
+    /// credentials count as refused (`Rejection`).
     func rejected(_ token: String) async throws -> Rejection {
-        guard let current, current.token == token else { return .expired }
-        let verdict: Rejection = currentAccepted ? .expired : .refused
+        guard let current, current.token == token else { return .retry }
+        if !currentAccepted && !currentRefused {
+            currentRefused = true
+            refusedInARow += 1
+        }
+        if refusedInARow > Self.maxRefusedTokens { return .credentialsRefused(tokens: refusedInARow) }
         _ = try await refresh()
-        return verdict
+        return .retry
     }
 
     private func refresh() async throws -> String {
@@ -88,6 +102,7 @@ package actor TokenProvider {
         if let fresh {
             current = fresh
             currentAccepted = false
+            currentRefused = false
         }
     }
 

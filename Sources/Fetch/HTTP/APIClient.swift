@@ -2,9 +2,8 @@ import Foundation
 import Snapshot
 
 /// Authenticated requests to the IBM Cloud APIs with retries: 429 waits for `Retry-After`; 5xx, dropped connections,
-/// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token and sends again (a
-/// token that expired costs nothing; after `maxRefusedTokensPerRequest` tokens that no API ever accepted, the fetch
-/// stops: the credentials are refused); a 403 makes the
+/// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token and sends again
+/// (the fetch stops when `TokenProvider` finds the credentials refused); a 403 makes the
 /// collection `forbidden`; a request whose retries would pass the policy's attempts or time budget fails its
 /// collection. Lists are walked page by page with each API's paging, within `FetchLimits`: a cursor seen twice,
 /// endless pages or a flood of values stop the walk with an error.
@@ -30,10 +29,6 @@ package struct APIClient: Sendable {
         self.statistics = statistics
         self.events = events
     }
-
-    /// Tokens no API ever accepted (`TokenProvider.Rejection.refused`) one request may meet before the next such `401`
-    /// stops the fetch: the credentials are refused.
-    static let maxRefusedTokensPerRequest = 3
 
     /// Every item of a list, across all its pages, within `limits`: a cursor seen twice, more pages than the reported
     /// total allows or than `maxPagesPerListing`, too many items on a page or values in the listing fail it.
@@ -99,7 +94,6 @@ package struct APIClient: Sendable {
         let priority: AsyncLimiter.Priority = cursor == nil ? .normal : .urgent
         let clock = ContinuousClock()
         var retriesStarted: ContinuousClock.Instant?  // when the first attempt failed; the wait for a slot before it is not retrying
-        var refusedTokens = 0
         var attempt = 0
         while true {
             attempt += 1
@@ -128,16 +122,17 @@ package struct APIClient: Sendable {
                 }
                 retryReason = "malformed JSON body (\(response.body.count) bytes)"
             case .success(let response) where response.status == 401:
-                // A token that expired (replaced already, or accepted before) costs nothing, however often a slow
-                // request meets one; only tokens no API ever accepted count towards refused credentials.
-                if refusedTokens == Self.maxRefusedTokensPerRequest {
-                    // Fresh tokens refused too: the credentials are, and every other request would fare the same.
-                    throw FetchError.authentication("the credentials are refused: \(endpoint.path) answered \(refusedTokens + 1) "
-                                                    + "tokens in a row with " + APIErrorMessage.line(status: 401, body: response.body))
+                // However often a request meets an expired token, it costs no attempt: only the token provider
+                // decides that the credentials are refused (new tokens refused in a row, none accepted meanwhile).
+                switch try await tokens.rejected(token ?? "") {
+                case .retry:
+                    attempt -= 1
+                    continue
+                case .credentialsRefused(let count):
+                    throw FetchError.authentication("the credentials are refused: \(count) new tokens in a row were answered "
+                                                    + "with " + APIErrorMessage.line(status: 401, body: response.body)
+                                                    + " (the last by \(endpoint.path))")
                 }
-                if try await tokens.rejected(token ?? "") == .refused { refusedTokens += 1 }
-                attempt -= 1
-                continue
             case .success(let response) where response.status == 403:
                 throw CollectionFailure.forbidden(403, APIErrorMessage.message(response.body) ?? "no reason given")
             case .success(let response) where response.status == 429:
