@@ -46,8 +46,8 @@ package actor TokenProvider {
         if case .token(let token) = credential { current = (token, JWTClaims(token: token)?.expiresAt) }
     }
 
-    /// A valid token, fetching or refreshing it if needed; while a refresh is under way, the token it brings (the
-    /// current one is being replaced because an API refused it).
+    /// A valid token, fetching or refreshing it if needed; while a refresh is under way, the token it brings, not
+    /// the one it replaces.
     func token() async throws -> String {
         if let pending { return try await pending.value.token }
         if let current, current.expiresAt.map({ $0.timeIntervalSinceNow > 60 }) ?? true { return current.token }
