@@ -3,13 +3,37 @@ import Foundation
 /// Hands out bearer tokens: exchanges an API key at `POST /identity/token` and refreshes the token a minute before
 /// it expires, or when an API call answers 401; a given token is used as it is. An exchange answered 429 or 5xx, or
 /// cut off by a transient network error, is tried again within the same retry policy as API requests.
+///
+/// A `401` is judged by the token it answered (`rejected(_:)`): a token that is no longer the current one, or that an
+/// API accepted before, has expired, which says nothing about the credentials. Only new tokens refused one after the
+/// other, with no API accepting any token meanwhile, refuse the credentials. With many requests in flight, several
+/// can present a token the moment it runs out, and a slow one can meet token after token the others have used up:
+/// none of that refuses the credentials, wherever the 401s land.
 package actor TokenProvider {
+    /// What a request does after a `401`.
+    enum Rejection: Equatable, Sendable {
+        /// Send again, with the current token (a new one, when the rejected token was current).
+        case retry
+        /// This many new tokens in a row were refused (more than `maxRefusedTokens`) and no API accepted any token
+        /// meanwhile: the credentials are refused.
+        case credentialsRefused(tokens: Int)
+    }
+
+    /// New tokens that may be refused in a row, each replaced by another, before the credentials count as refused.
+    static let maxRefusedTokens = 3
+
     private let credential: Credential
     private let tokenURL: URL
     private let transport: HTTPTransport
     private let retry: RetryPolicy
     private let events: @Sendable (FetchEvent) -> Void
     private var current: (token: String, expiresAt: Date?)?
+    /// Whether an API accepted `current` (answered a request that carried it with 2xx or 403).
+    private var currentAccepted = false
+    /// Whether a `401` refused `current` before any API accepted it (counted once in `refusedInARow`).
+    private var currentRefused = false
+    /// Tokens refused before any API accepted them, since an API last accepted any token.
+    private var refusedInARow = 0
     private var pending: Task<(token: String, expiresAt: Date?), any Error>?
 
     package init(credential: Credential, apiBase: URL, transport: HTTPTransport, retry: RetryPolicy = RetryPolicy(),
@@ -22,18 +46,32 @@ package actor TokenProvider {
         if case .token(let token) = credential { current = (token, JWTClaims(token: token)?.expiresAt) }
     }
 
-    /// A valid token, fetching or refreshing it if needed.
+    /// A valid token, fetching or refreshing it if needed; while a refresh is under way, the token it brings, not
+    /// the one it replaces.
     func token() async throws -> String {
+        if let pending { return try await pending.value.token }
         if let current, current.expiresAt.map({ $0.timeIntervalSinceNow > 60 }) ?? true { return current.token }
         return try await refresh()
     }
 
-    /// Called after a 401 with `rejected`: fetches a new token unless another caller already replaced it.
-    /// Returns whether this call refreshed (or waited for a refresh), rather than finding a newer token in place.
-    func replace(rejected: String) async throws -> Bool {
-        if let current, current.token != rejected { return false }
+    /// Records that an API accepted `token` (current or older): the credentials work, and a later `401` for it means
+    /// it expired.
+    func accepted(_ token: String) {
+        refusedInARow = 0
+        if token == current?.token { currentAccepted = true }
+    }
+
+    /// Called after a 401 for `token`: fetches a new token if `token` is still the current one, unless the
+    /// credentials count as refused (`Rejection`).
+    func rejected(_ token: String) async throws -> Rejection {
+        guard let current, current.token == token else { return .retry }
+        if !currentAccepted && !currentRefused {
+            currentRefused = true
+            refusedInARow += 1
+        }
+        if refusedInARow > Self.maxRefusedTokens { return .credentialsRefused(tokens: refusedInARow) }
         _ = try await refresh()
-        return true
+        return .retry
     }
 
     private func refresh() async throws -> String {
@@ -42,14 +80,30 @@ package actor TokenProvider {
                                             + "(ibmcloud iam oauth-tokens) or use an API key")
         }
         if let pending { return try await pending.value.token }
+        // The task installs what it brings before anyone awaiting it resumes, so a request never holds a fresh token
+        // that `accepted(_:)` or `rejected(_:)` would take for an old one.
         let task = Task { [transport, tokenURL, retry, events] in
-            try await Self.exchange(key: key, at: tokenURL, transport: transport, retry: retry, events: events)
+            do {
+                let fresh = try await Self.exchange(key: key, at: tokenURL, transport: transport, retry: retry, events: events)
+                self.finishRefresh(with: fresh)
+                return fresh
+            } catch {
+                self.finishRefresh(with: nil)
+                throw error
+            }
         }
         pending = task
-        defer { pending = nil }
-        let fresh = try await task.value
-        current = fresh
-        return fresh.token
+        return try await task.value.token
+    }
+
+    /// Ends the refresh under way; `fresh` (if it succeeded) becomes the current token, accepted by no API yet.
+    private func finishRefresh(with fresh: (token: String, expiresAt: Date?)?) {
+        pending = nil
+        if let fresh {
+            current = fresh
+            currentAccepted = false
+            currentRefused = false
+        }
     }
 
     /// A token answer is a few kilobytes; a larger one is not parsed.

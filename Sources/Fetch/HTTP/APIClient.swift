@@ -2,8 +2,8 @@ import Foundation
 import Snapshot
 
 /// Authenticated requests to the IBM Cloud APIs with retries: 429 waits for `Retry-After`; 5xx, dropped connections,
-/// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token (at most
-/// `maxRefreshesPerRequest` times per request, then the fetch stops: the credentials are refused); a 403 makes the
+/// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token and sends again
+/// (the fetch stops when `TokenProvider` finds the credentials refused); a 403 makes the
 /// collection `forbidden`; a request whose retries would pass the policy's attempts or time budget fails its
 /// collection. Lists are walked page by page with each API's paging, within `FetchLimits`: a cursor seen twice,
 /// endless pages or a flood of values stop the walk with an error.
@@ -29,9 +29,6 @@ package struct APIClient: Sendable {
         self.statistics = statistics
         self.events = events
     }
-
-    /// Token refreshes one request may cause through `401` answers before a `401` counts as a failure.
-    static let maxRefreshesPerRequest = 3
 
     /// Every item of a list, across all its pages, within `limits`: a cursor seen twice, more pages than the reported
     /// total allows or than `maxPagesPerListing`, too many items on a page or values in the listing fail it.
@@ -97,7 +94,6 @@ package struct APIClient: Sendable {
         let priority: AsyncLimiter.Priority = cursor == nil ? .normal : .urgent
         let clock = ContinuousClock()
         var retriesStarted: ContinuousClock.Instant?  // when the first attempt failed; the wait for a slot before it is not retrying
-        var refreshes = 0
         var attempt = 0
         while true {
             attempt += 1
@@ -125,15 +121,18 @@ package struct APIClient: Sendable {
                     return (response.status, JSONTree(value: value), values)
                 }
                 retryReason = "malformed JSON body (\(response.body.count) bytes)"
-            case .success(let response) where response.status == 401 && refreshes < Self.maxRefreshesPerRequest:
-                // A token another request already replaced costs nothing; only a refresh this 401 caused counts.
-                if try await tokens.replace(rejected: token ?? "") { refreshes += 1 }
-                attempt -= 1
-                continue
             case .success(let response) where response.status == 401:
-                // Fresh tokens refused too: the credentials are, and every other request would fare the same.
-                throw FetchError.authentication("the credentials are refused: \(endpoint.path) answered \(refreshes + 1) "
-                                                + "tokens in a row with " + APIErrorMessage.line(status: 401, body: response.body))
+                // However often a request meets an expired token, it costs no attempt: only the token provider
+                // decides that the credentials are refused (new tokens refused in a row, none accepted meanwhile).
+                switch try await tokens.rejected(token ?? "") {
+                case .retry:
+                    attempt -= 1
+                    continue
+                case .credentialsRefused(let count):
+                    throw FetchError.authentication("the credentials are refused: \(count) new tokens in a row were answered "
+                                                    + "with " + APIErrorMessage.line(status: 401, body: response.body)
+                                                    + " (the last by \(endpoint.path))")
+                }
             case .success(let response) where response.status == 403:
                 throw CollectionFailure.forbidden(403, APIErrorMessage.message(response.body) ?? "no reason given")
             case .success(let response) where response.status == 429:
@@ -181,7 +180,11 @@ package struct APIClient: Sendable {
             do { token = try await tokens.token() } catch { return (nil, .failure(error)) }
             let request = HTTPRequest(method: method, url: url,
                                       headers: [("Authorization", "Bearer \(token)"), ("Accept", "application/json")])
-            do { return (token, .success(try await transport.send(request))) } catch { return (token, .failure(error)) }
+            let response: HTTPResponse
+            do { response = try await transport.send(request) } catch { return (token, .failure(error)) }
+            // Recorded before the slot opens: a request that meets this token used up has seen it accepted.
+            if (200..<300).contains(response.status) || response.status == 403 { await tokens.accepted(token) }
+            return (token, .success(response))
         }
     }
 
