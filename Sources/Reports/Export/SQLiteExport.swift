@@ -50,10 +50,13 @@ package enum SQLiteExport {
         let table = kind.rawValue  // our own identifier, [a-z_]
         let columns = itemColumns.map { "\($0) TEXT" }.joined(separator: ", ")
         try database.execute("CREATE TABLE \(table) (\(columns), json TEXT NOT NULL)")
-        if let file = snapshot.files[kind], let parsed = try? JSONSerialization.jsonObject(with: file) {
+        if let file = snapshot.files[kind] {
             let placeholders = Array(repeating: "?", count: itemColumns.count + 1).joined(separator: ", ")
-            try database.insert("INSERT INTO \(table) (\(itemColumns.joined(separator: ", ")), json) VALUES (\(placeholders))",
-                                items(of: kind, parsed).lazy.compactMap { row(kind, $0.item, parent: $0.parent) })
+            let insert = try database.prepare(
+                "INSERT INTO \(table) (\(itemColumns.joined(separator: ", ")), json) VALUES (\(placeholders))")
+            try forEachItem(of: kind, file) { (item, parent) throws(SQLiteError) in
+                if let row = row(kind, item, parent: parent) { try insert.insert(row) }
+            }
         }
         try database.execute("CREATE INDEX \(table)_id ON \(table) (id)")
         if kind.shape == .perParent || kind.shape == .roles {
@@ -61,21 +64,17 @@ package enum SQLiteExport {
         }
     }
 
-    /// The items of a collection file as parsed, each with its parent's id where the collection has parents.
-    private static func items(of kind: CollectionKind, _ parsed: Any) -> [(item: Any, parent: String?)] {
+    /// The items of a collection file, parsed one at a time, each with its parent's id where the collection has
+    /// parents.
+    private static func forEachItem(of kind: CollectionKind, _ file: Data,
+                                    _ body: (Any, String?) throws(SQLiteError) -> Void) throws(SQLiteError) {
         switch kind.shape {
-        case .list:
-            return (parsed as? [Any] ?? []).map { ($0, nil) }
         case .object:
-            return [(parsed, nil)]
-        case .perParent, .roles:
-            let groups = parsed as? [String: Any] ?? [:]
-            var items: [(item: Any, parent: String?)] = []
-            for parent in groups.keys.sorted() {
-                let children: [Any] = groups[parent] as? [Any] ?? []
-                items += children.map { ($0, parent) }
+            if let parsed = try? JSONSerialization.jsonObject(with: file) { try body(parsed, nil) }
+        case .list, .perParent, .roles:
+            try JSONItemScanner.forEachItem(in: file, perParent: kind.shape != .list) { (item, parent) throws(SQLiteError) in
+                if let parsed = try? JSONSerialization.jsonObject(with: item) { try body(parsed, parent) }
             }
-            return items
         }
     }
 
