@@ -4,7 +4,8 @@ import Foundation
 /// A SQLite database file, written through libsqlite3 with bound parameters only: data never becomes SQL text.
 /// Every return code is checked; a failure throws `SQLiteError` with SQLite's message.
 final class SQLiteDatabase {
-    private let handle: OpaquePointer
+    /// The open connection, for `SQLiteStatement`.
+    let handle: OpaquePointer
 
     /// Creates (or opens) the database at `path`.
     init(path: String) throws(SQLiteError) {
@@ -27,30 +28,14 @@ final class SQLiteDatabase {
         guard code == SQLITE_OK else { throw error("execute \(sql.prefix(60))") }
     }
 
+    /// Prepares the `INSERT` `sql`, to be run once per row.
+    func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement { try SQLiteStatement(sql, in: self) }
+
     /// Inserts one row per element of `rows` with the prepared statement `sql`, its `?` parameters bound to the row's
     /// values in order. The rows are read one at a time, so a lazy sequence is never held whole.
     func insert<Rows: Sequence<[Value]>>(_ sql: String, _ rows: Rows) throws(SQLiteError) {
-        var prepared: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
-            throw error("prepare \(sql.prefix(60))")
-        }
-        defer { sqlite3_finalize(statement) }
-        for row in rows {
-            for (offset, value) in row.enumerated() {
-                let index = Int32(offset + 1)
-                let code: Int32 = switch value {
-                case .text(let text):
-                    text.withCString { iamgraph_sqlite3_bind_text(statement, index, $0, Int32(clamping: text.utf8.count)) }
-                case .integer(let number): sqlite3_bind_int64(statement, index, Int64(number))
-                case .null: sqlite3_bind_null(statement, index)
-                }
-                guard code == SQLITE_OK else { throw error("bind parameter \(index)") }
-            }
-            guard sqlite3_step(statement) == SQLITE_DONE else { throw error("insert") }
-            guard sqlite3_reset(statement) == SQLITE_OK, sqlite3_clear_bindings(statement) == SQLITE_OK else {
-                throw error("reset")
-            }
-        }
+        let statement = try prepare(sql)
+        for row in rows { try statement.insert(row) }
     }
 
     private func error(_ operation: String) -> SQLiteError {

@@ -4,8 +4,8 @@ import Model
 import Snapshot
 
 /// A snapshot as a SQLite database (docs/exports.md): one table per `CollectionKind` — each item's raw JSON plus the
-/// fields people filter on — the effective access of every identity, and the findings of `iamgraph report`. Every value
-/// goes in as a bound parameter.
+/// fields people filter on — the effective access of every identity (`SQLiteEffectiveAccess`), and the findings of
+/// `iamgraph report`. Every value goes in as a bound parameter.
 package enum SQLiteExport {
     package static let formatName = "iamgraph-sqlite"
     package static let version = 1
@@ -14,7 +14,7 @@ package enum SQLiteExport {
     /// destination and renames it into place once this returns, so a failed export never leaves half a database
     /// where one was asked for. That is why SQLite keeps no rollback journal and does not sync here: the file is
     /// whole or discarded. The tables' indexes are built after their rows, which is faster than keeping them while
-    /// millions of effective-access rows go in.
+    /// their rows go in.
     package static func write(_ snapshot: LoadedSnapshot, account: IAMAccount, findings: FindingsReport,
                              to path: String) throws(SQLiteError) {
         let database = try SQLiteDatabase(path: path)
@@ -23,7 +23,7 @@ package enum SQLiteExport {
         try database.execute("BEGIN")
         try writeMeta(database, account: account)
         for kind in CollectionKind.allCases { try writeCollection(kind, snapshot: snapshot, to: database) }
-        try writeEffectiveAccess(AccessIndex(account), to: database)
+        try SQLiteEffectiveAccess.write(AccessIndex(account), to: database)
         try writeFindings(findings, to: database)
         try database.execute("COMMIT")
     }
@@ -50,10 +50,13 @@ package enum SQLiteExport {
         let table = kind.rawValue  // our own identifier, [a-z_]
         let columns = itemColumns.map { "\($0) TEXT" }.joined(separator: ", ")
         try database.execute("CREATE TABLE \(table) (\(columns), json TEXT NOT NULL)")
-        if let file = snapshot.files[kind], let parsed = try? JSONSerialization.jsonObject(with: file) {
+        if let file = snapshot.files[kind] {
             let placeholders = Array(repeating: "?", count: itemColumns.count + 1).joined(separator: ", ")
-            try database.insert("INSERT INTO \(table) (\(itemColumns.joined(separator: ", ")), json) VALUES (\(placeholders))",
-                                items(of: kind, parsed).lazy.compactMap { row(kind, $0.item, parent: $0.parent) })
+            let insert = try database.prepare(
+                "INSERT INTO \(table) (\(itemColumns.joined(separator: ", ")), json) VALUES (\(placeholders))")
+            try forEachItem(of: kind, file) { (item, parent) throws(SQLiteError) in
+                if let row = row(kind, item, parent: parent) { try insert.insert(row) }
+            }
         }
         try database.execute("CREATE INDEX \(table)_id ON \(table) (id)")
         if kind.shape == .perParent || kind.shape == .roles {
@@ -61,21 +64,17 @@ package enum SQLiteExport {
         }
     }
 
-    /// The items of a collection file as parsed, each with its parent's id where the collection has parents.
-    private static func items(of kind: CollectionKind, _ parsed: Any) -> [(item: Any, parent: String?)] {
+    /// The items of a collection file, parsed one at a time, each with its parent's id where the collection has
+    /// parents.
+    private static func forEachItem(of kind: CollectionKind, _ file: Data,
+                                    _ body: (Any, String?) throws(SQLiteError) -> Void) throws(SQLiteError) {
         switch kind.shape {
-        case .list:
-            return (parsed as? [Any] ?? []).map { ($0, nil) }
         case .object:
-            return [(parsed, nil)]
-        case .perParent, .roles:
-            let groups = parsed as? [String: Any] ?? [:]
-            var items: [(item: Any, parent: String?)] = []
-            for parent in groups.keys.sorted() {
-                let children: [Any] = groups[parent] as? [Any] ?? []
-                items += children.map { ($0, parent) }
+            if let parsed = try? JSONSerialization.jsonObject(with: file) { try body(parsed, nil) }
+        case .list, .perParent, .roles:
+            try JSONItemScanner.forEachItem(in: file, perParent: kind.shape != .list) { (item, parent) throws(SQLiteError) in
+                if let parsed = try? JSONSerialization.jsonObject(with: item) { try body(parsed, parent) }
             }
-            return items
         }
     }
 
@@ -95,41 +94,6 @@ package enum SQLiteExport {
         case let number as NSNumber: number.stringValue
         default: nil
         }
-    }
-
-    // MARK: effective access
-
-    private static func writeEffectiveAccess(_ index: AccessIndex, to database: SQLiteDatabase) throws(SQLiteError) {
-        try database.execute("""
-            CREATE TABLE effective_access (holder_iam_id TEXT NOT NULL, holder_kind TEXT NOT NULL, holder_name TEXT,
-              role_crn TEXT NOT NULL, role_name TEXT NOT NULL, target_key TEXT NOT NULL, target TEXT NOT NULL,
-              policy_id TEXT NOT NULL, path TEXT NOT NULL, path_ids TEXT NOT NULL, conditional INTEGER NOT NULL)
-            """)
-        let account = index.account
-        let holders: [(iamID: String, kind: String, name: String?)] =
-            account.users.map { ($0.iamID, "user", $0.displayName) }
-            + account.serviceIDs.map { ($0.iamID, "service_id", $0.name) }
-            + account.trustedProfiles.map { ($0.iamID, "trusted_profile", $0.name) }
-        // Millions of rows on a large account: made one at a time as SQLite takes them, never held together.
-        let rows = holders.lazy.flatMap { holder in
-            EffectiveAccess.grants(of: holder.iamID, in: index).lazy.flatMap { grant in
-                let target = index.label(of: grant.target)
-                let conditional = grant.policy.rule != nil || grant.policy.pattern != nil
-                let path = grant.path.pathDescription, pathIDs = grant.path.ids.joined(separator: " ")
-                return grant.roleIDs.lazy.map { role -> [SQLiteDatabase.Value] in
-                    [.text(holder.iamID), .text(holder.kind), .init(holder.name), .text(role),
-                     .text(index.roleName(role)), .text(grant.target.key), .text(target),
-                     .text(grant.policy.id), .text(path), .text(pathIDs), .integer(conditional ? 1 : 0)]
-                }
-            }
-        }
-        try database.insert("""
-            INSERT INTO effective_access (holder_iam_id, holder_kind, holder_name, role_crn, role_name, target_key, target,
-              policy_id, path, path_ids, conditional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, rows)
-        try database.execute("CREATE INDEX effective_access_holder ON effective_access (holder_iam_id)")
-        try database.execute("CREATE INDEX effective_access_policy ON effective_access (policy_id)")
-        try database.execute("CREATE INDEX effective_access_target ON effective_access (target_key)")
     }
 
     // MARK: findings
