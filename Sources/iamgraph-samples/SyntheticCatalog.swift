@@ -1,3 +1,5 @@
+import Snapshot
+
 /// Fixed vocabulary of the synthetic account generator: sizes, services, roles, names, and timestamp formatting.
 /// Everything here is constant; all randomness lives in `SyntheticAccount`.
 enum SyntheticCatalog {
@@ -267,7 +269,7 @@ enum SynthTime {
     static let day = 86_400
 
     static func epoch(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0, _ second: Int = 0) -> Int {
-        daysFromCivil(year, month, day) * Self.day + hour * 3600 + minute * 60 + second
+        CivilDate(year: year, month: month, day: day).daysSince1970 * Self.day + hour * 3600 + minute * 60 + second
     }
 
     /// `2019-01-01T01:01:00Z` (access groups, users).
@@ -280,14 +282,16 @@ enum SynthTime {
     static func nanos(_ t: Int, _ ns: Int) -> String { base(t, seconds: true) + "." + pad(ns, 9) + "Z" }
     /// `2026-11-01` (dates in policy conditions).
     static func date(_ t: Int) -> String {
-        let (y, m, d) = civilFromDays(floorDiv(t, day))
+        let date = CivilDate(daysSince1970: floorDiv(t, day))
+        let (y, m, d) = (date.year, date.month, date.day)
         return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
     }
 
     private static func base(_ t: Int, seconds withSeconds: Bool) -> String {
         let days = floorDiv(t, day)
         let rest = t - days * day
-        let (y, m, d) = civilFromDays(days)
+        let date = CivilDate(daysSince1970: days)
+        let (y, m, d) = (date.year, date.month, date.day)
         var text = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(rest / 3600, 2) + ":" + pad(rest / 60 % 60, 2)
         if withSeconds { text += ":" + pad(rest % 60, 2) }
         return text
@@ -299,26 +303,4 @@ enum SynthTime {
     }
 
     private static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
-
-    // Howard Hinnant's days_from_civil / civil_from_days.
-    private static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Snapshot
 
 /// Calendar days (UTC) as findings and reports write them: `2026-11-20`.
 package enum DayText {
@@ -10,17 +11,8 @@ package enum DayText {
     package static func of(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970
         guard seconds.isFinite, abs(seconds) < 400_000_000_000 else { return formatted(date) }
-        let days = Int((seconds / 86_400).rounded(.down))
-        // Howard Hinnant's days-from-civil, inverted: eras of 400 years, years starting in March.
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let civil = CivilDate(daysSince1970: Int((seconds / 86_400).rounded(.down)))
+        let (year, month, day) = (civil.year, civil.month, civil.day)
         guard (1600...9999).contains(year) else { return formatted(date) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
