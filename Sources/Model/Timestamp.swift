@@ -1,4 +1,5 @@
 import Foundation
+import Snapshot
 
 /// A timestamp as the API wrote it. The raw string is kept (snapshots are lossless); `date` parses it leniently,
 /// accepting the five formats IBM's APIs use:
@@ -67,7 +68,7 @@ package struct Timestamp: Codable, Sendable, Hashable, Comparable, CustomStringC
         }
         let base: Date
         if year >= gregorianSince {
-            let days = daysSince1970(year: year, month: month, day: day)
+            let days = CivilDate(year: year, month: month, day: day).daysSince1970
             base = Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
         } else {
             var components = DateComponents()
@@ -86,20 +87,8 @@ package struct Timestamp: Codable, Sendable, Hashable, Comparable, CustomStringC
     }
 
     /// The first year from which Foundation's Gregorian calendar is the proleptic Gregorian calendar (before its
-    /// 1582 cutover it counts Julian days), so that `daysSince1970` gives the calendar's own answer.
+    /// 1582 cutover it counts Julian days), so that `CivilDate.daysSince1970` gives the calendar's own answer.
     static let gregorianSince = 1583
-
-    /// Days from 1970-01-01 to the date in the proleptic Gregorian calendar; a day beyond the month's end runs on
-    /// into the next month, as `Calendar.date(from:)` does.
-    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        // Years counted from March, so that the leap day ends the year (H. Hinnant's days_from_civil).
-        let marchYear = month <= 2 ? year - 1 : year
-        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
-        let yearOfEra = marchYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 }
 
 /// A cursor over ASCII bytes for the timestamp parser.

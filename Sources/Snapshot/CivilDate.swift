@@ -30,7 +30,8 @@ package struct CivilDate: Equatable, Sendable {
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
-    /// How many days after 1970-01-01 this day is (negative before it).
+    /// How many days after 1970-01-01 this day is (negative before it); a day beyond its month's end runs on into the
+    /// next month, as `Calendar.date(from:)` does.
     package var daysSince1970: Int {
         let marchYear = month <= 2 ? year - 1 : year
         let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
