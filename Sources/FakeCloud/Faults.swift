@@ -42,6 +42,9 @@ package struct Faults: Sendable, Equatable {
     package var floodItems: Int
     /// Every API request gets `401`: tokens are issued, but none is ever accepted (credentials revoked meanwhile).
     package var refuseTokens: Bool
+    /// Collections whose endpoints answer `401` to every token the rest of the API accepts: a broken or hostile path
+    /// that would have the fetcher mint token after token.
+    package var refuseTokensFor: Set<CollectionKind>
     /// The statuses the first token requests (`POST /identity/token`) get, one per request in order — `429` with
     /// `Retry-After: retryAfter`, or a server error — before the token service answers normally: an overloaded or
     /// briefly failing token service.
@@ -71,7 +74,7 @@ package struct Faults: Sendable, Equatable {
                 malformed: Set<CollectionKind> = [], pagingLoop: Set<CollectionKind> = [],
                 endlessPaging: Set<CollectionKind> = [], hugeBody: Set<CollectionKind> = [],
                 hugeBodyBytes: Int = 2 << 30, itemFlood: Set<CollectionKind> = [], floodItems: Int = 1_000_000,
-                refuseTokens: Bool = false, tokenFailures: [Int] = [], repeatedItems: Set<CollectionKind> = [], extraParentIDs: [String] = [],
+                refuseTokens: Bool = false, refuseTokensFor: Set<CollectionKind> = [], tokenFailures: [Int] = [], repeatedItems: Set<CollectionKind> = [], extraParentIDs: [String] = [],
                 errorMessageSuffix: String = "", tokenAccountClaim: String? = nil, accessTokenSuffix: String = "") {
         self.latency = latency
         self.rateLimitEvery = rateLimitEvery
@@ -90,6 +93,7 @@ package struct Faults: Sendable, Equatable {
         self.itemFlood = itemFlood
         self.floodItems = floodItems
         self.refuseTokens = refuseTokens
+        self.refuseTokensFor = refuseTokensFor
         self.tokenFailures = tokenFailures
         self.repeatedItems = repeatedItems
         self.extraParentIDs = extraParentIDs

@@ -10,7 +10,7 @@ enum Outcome: Sendable {
 extension FakeCloudEngine {
     /// Answers one request, in this order: latency; numbering; a failing token service (token requests only);
     /// dropped connection, rate limit or server error (API requests only); routing (404); refused tokens, then the bearer token (401); account check (403);
-    /// forbidden collection (403); collection the snapshot lacks; the endpoint (paging loop, endless paging, item
+    /// a collection that refuses tokens (401); forbidden collection (403); collection the snapshot lacks; the endpoint (paging loop, endless paging, item
     /// flood); malformed body; huge body; truncated body.
     func respond(to request: APIRequest) async -> Outcome {
         let arrival = ContinuousClock.now
@@ -109,6 +109,9 @@ extension FakeCloudEngine {
 
         do {
             let kinds = try endpoint.reads(request)
+            if kinds.contains(where: faults.refuseTokensFor.contains) {
+                return failure(.unauthorized(Refusal(reason: .unknown).message), .tokenRefused)
+            }
             if let kind = kinds.first(where: faults.forbidden.contains) {
                 return failure(.forbidden("You are not authorized to list \(kind.name)."), .forbidden)
             }

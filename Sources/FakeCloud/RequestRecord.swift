@@ -63,7 +63,7 @@ package enum FaultKind: String, Sendable, Equatable, CaseIterable {
     case serverError = "server_error"
     /// `401` because the token was used more often than `Faults.expireTokenAfter` allows.
     case tokenExpired = "token_expired"
-    /// `401` because `Faults.refuseTokens` refuses every token.
+    /// `401` because `Faults.refuseTokens` refuses every token, or `Faults.refuseTokensFor` every token on its path.
     case tokenRefused = "token_refused"
     case forbidden
     case truncated

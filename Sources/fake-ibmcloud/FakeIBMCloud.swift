@@ -82,6 +82,10 @@ struct FakeIBMCloud: AsyncParsableCommand {
     @Flag(name: .customLong("refuse-tokens"), help: "Issue tokens but answer every API request with 401 (revoked credentials).")
     var refuseTokens = false
 
+    @Option(name: .customLong("refuse-tokens-for"),
+            help: ArgumentHelp("Answer this collection with 401 to every token the rest of the API accepts (repeatable).", valueName: "collection"))
+    var refuseTokensFor: [String] = []
+
     @Option(name: .customLong("token-failures"), parsing: .singleValue,
             help: ArgumentHelp("Answer the first token requests with these statuses in order, e.g. 429 then 503 (repeatable; 429 carries --retry-after).", valueName: "status"))
     var tokenFailures: [Int] = []
@@ -98,7 +102,7 @@ struct FakeIBMCloud: AsyncParsableCommand {
         guard tokenFailures.allSatisfy({ $0 == 429 || (500...599).contains($0) }) else {
             throw ValidationError("--token-failures takes 429 or a 5xx status")
         }
-        _ = try collections(forbid + malformed + pagingLoop + endlessPaging + hugeBody + itemFlood)
+        _ = try collections(forbid + malformed + pagingLoop + endlessPaging + hugeBody + itemFlood + refuseTokensFor)
     }
 
     func run() async throws {
@@ -114,7 +118,7 @@ struct FakeIBMCloud: AsyncParsableCommand {
             pagingLoop: try collections(pagingLoop), endlessPaging: try collections(endlessPaging),
             hugeBody: try collections(hugeBody), hugeBodyBytes: hugeBodyMB << 20,
             itemFlood: try collections(itemFlood), floodItems: floodItems, refuseTokens: refuseTokens,
-            tokenFailures: tokenFailures)
+            refuseTokensFor: try collections(refuseTokensFor), tokenFailures: tokenFailures)
         let options = FakeCloud.Options(host: host, port: port, apiKey: apiKey, iamID: iamID) { record in
             FileHandle.standardError.write(Data((record.timedDescription + "\n").utf8))
         }

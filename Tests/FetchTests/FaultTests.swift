@@ -134,6 +134,28 @@ extension FetchSuites {
             #expect(files["identity-settings.json"] != nil)
         }
 
+        /// A path that answers 401 to every token while the rest of the API accepts them (group members here, read
+        /// after the group list was accepted): each request there stops after two new tokens refused in a row, its
+        /// collection fails naming the path (exit 6), and the tokens minted stay a few per request. (The fetch used to
+        /// mint a token per 401 for as long as other requests were accepted, then end with "credentials refused".)
+        @Test func aPathRefusingEveryTokenFailsItsCollectionWithoutMintingTokenAfterToken() async throws {
+            let (report, files, counters) = try await fetch(Faults(refuseTokensFor: [.accessGroupMembers]))
+            #expect(report.incomplete.map(\.name) == ["access_group_members"])
+            let entry = try #require(report.manifest.collections["access_group_members"])
+            #expect(entry.status == .failed && entry.httpStatus == 401)
+            let message = try #require(entry.message)
+            #expect(message.hasPrefix("/v2/groups/") && message.contains("/members: 2 new tokens in a row were refused here"),
+                    "\(message)")
+            let memberPaths = counters.perPath.filter { $0.key.hasPrefix("/v2/groups/") && $0.key.hasSuffix("/members") }
+            #expect(!memberPaths.isEmpty)
+            // Each members request renews the token at most three times (its first 401, then two new tokens refused;
+            // requests in flight together share renewals), and sends each token at most once.
+            let tokens = counters.tokensIssued
+            #expect(tokens <= 1 + (1 + TokenRefusals.maxFreshRefused) * memberPaths.count, "\(tokens) \(memberPaths)")
+            #expect(memberPaths.values.allSatisfy { $0 <= tokens }, "\(tokens) \(memberPaths)")
+            #expect(files["access-groups.json"] != nil && files["access-group-members.json"] == nil)
+        }
+
         @Test func malformedBodyFailsThatCollectionWithAClearMessage() async throws {
             let (report, _, _) = try await fetch(Faults(malformed: [.resourceGroups]))
             let entry = try #require(report.manifest.collections["resource_groups"])

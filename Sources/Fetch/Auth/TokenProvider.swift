@@ -12,8 +12,12 @@ import Foundation
 package actor TokenProvider {
     /// What a request does after a `401`.
     enum Rejection: Equatable, Sendable {
-        /// Send again, with the current token (a new one, when the rejected token was current).
+        /// The rejected token was already replaced: send again, with the current token.
         case retry
+        /// The rejected token was the current one, and a new token was issued for it: send again, with that one.
+        /// `credentialsProven` tells whether an API accepted any token of this provider before, so that the
+        /// credentials work and a request refused again and again meets a path that refuses tokens (`TokenRefusals`).
+        case renewed(credentialsProven: Bool)
         /// This many new tokens in a row were refused (more than `maxRefusedTokens`) and no API accepted any token
         /// meanwhile: the credentials are refused.
         case credentialsRefused(tokens: Int)
@@ -34,6 +38,8 @@ package actor TokenProvider {
     private var currentRefused = false
     /// Tokens refused before any API accepted them, since an API last accepted any token.
     private var refusedInARow = 0
+    /// Whether an API accepted any token of this provider.
+    private var anyAccepted = false
     private var pending: Task<(token: String, expiresAt: Date?), any Error>?
 
     package init(credential: Credential, apiBase: URL, transport: HTTPTransport, retry: RetryPolicy = RetryPolicy(),
@@ -58,6 +64,7 @@ package actor TokenProvider {
     /// it expired.
     func accepted(_ token: String) {
         refusedInARow = 0
+        anyAccepted = true
         if token == current?.token { currentAccepted = true }
     }
 
@@ -71,7 +78,7 @@ package actor TokenProvider {
         }
         if refusedInARow > Self.maxRefusedTokens { return .credentialsRefused(tokens: refusedInARow) }
         _ = try await refresh()
-        return .retry
+        return .renewed(credentialsProven: anyAccepted)
     }
 
     private func refresh() async throws -> String {

@@ -3,7 +3,8 @@ import Snapshot
 
 /// Authenticated requests to the IBM Cloud APIs with retries: 429 waits for `Retry-After`; 5xx, dropped connections,
 /// timeouts and truncated bodies back off exponentially with jitter; a 401 refreshes the token and sends again
-/// (the fetch stops when `TokenProvider` finds the credentials refused); a 403 makes the
+/// from the same `--concurrency` slot (the fetch stops when `TokenProvider` finds the credentials refused, and a request
+/// stops when its path refuses new tokens that work elsewhere: `TokenRefusals`); a 403 makes the
 /// collection `forbidden`; a request whose retries would pass the policy's attempts or time budget fails its
 /// collection. Lists are walked page by page with each API's paging, within `FetchLimits`: a cursor seen twice,
 /// endless pages or a flood of values stop the walk with an error.
@@ -97,8 +98,7 @@ package struct APIClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let (token, outcome) = await sendOnce(method: method, url: url, priority: priority)
-            statistics.update { $0.requests += 1 }
+            let outcome = await sendOnce(method: method, url: url, path: endpoint.path, priority: priority)
 
             let retryReason: String
             var delay: Double?
@@ -121,18 +121,6 @@ package struct APIClient: Sendable {
                     return (response.status, JSONTree(value: value), values)
                 }
                 retryReason = "malformed JSON body (\(response.body.count) bytes)"
-            case .success(let response) where response.status == 401:
-                // However often a request meets an expired token, it costs no attempt: only the token provider
-                // decides that the credentials are refused (new tokens refused in a row, none accepted meanwhile).
-                switch try await tokens.rejected(token ?? "") {
-                case .retry:
-                    attempt -= 1
-                    continue
-                case .credentialsRefused(let count):
-                    throw FetchError.authentication("the credentials are refused: \(count) new tokens in a row were answered "
-                                                    + "with " + APIErrorMessage.line(status: 401, body: response.body)
-                                                    + " (the last by \(endpoint.path))")
-                }
             case .success(let response) where response.status == 403:
                 throw CollectionFailure.forbidden(403, APIErrorMessage.message(response.body) ?? "no reason given")
             case .success(let response) where response.status == 429:
@@ -172,19 +160,39 @@ package struct APIClient: Sendable {
     }
 
     /// One attempt inside a `--concurrency` slot, with the token that is current when the slot opens: a request
-    /// queued behind others must not send a token that expired while it waited.
-    private func sendOnce(method: HTTPRequest.Method, url: URL,
-                          priority: AsyncLimiter.Priority) async -> (token: String?, outcome: Result<HTTPResponse, any Error>) {
-        await limiter.run(priority: priority) { [tokens, transport] in
-            let token: String
-            do { token = try await tokens.token() } catch { return (nil, .failure(error)) }
-            let request = HTTPRequest(method: method, url: url,
-                                      headers: [("Authorization", "Bearer \(token)"), ("Accept", "application/json")])
-            let response: HTTPResponse
-            do { response = try await transport.send(request) } catch { return (token, .failure(error)) }
-            // Recorded before the slot opens: a request that meets this token used up has seen it accepted.
-            if (200..<300).contains(response.status) || response.status == 403 { await tokens.accepted(token) }
-            return (token, .success(response))
+    /// queued behind others must not send a token that expired while it waited. A `401` is sent again at once from
+    /// the same slot, with the token the provider holds then (a new one, when the refused token was current); it
+    /// costs no attempt. The outcome is never a `401`: the credentials refused (`FetchError`) or a path that refuses
+    /// new tokens (`TokenRefusals`, a `CollectionFailure`) end the request instead.
+    private func sendOnce(method: HTTPRequest.Method, url: URL, path: String,
+                          priority: AsyncLimiter.Priority) async -> Result<HTTPResponse, any Error> {
+        await limiter.run(priority: priority) { [tokens, transport, statistics] in
+            var refusals = TokenRefusals()
+            while true {
+                let token: String
+                do { token = try await tokens.token() } catch { return .failure(error) }
+                let request = HTTPRequest(method: method, url: url,
+                                          headers: [("Authorization", "Bearer \(token)"), ("Accept", "application/json")])
+                let response: HTTPResponse
+                statistics.update { $0.requests += 1 }
+                do { response = try await transport.send(request) } catch { return .failure(error) }
+                // Recorded before the slot opens: a request that meets this token used up has seen it accepted.
+                if (200..<300).contains(response.status) || response.status == 403 { await tokens.accepted(token) }
+                guard response.status == 401 else { return .success(response) }
+                let rejection: TokenProvider.Rejection
+                do { rejection = try await tokens.rejected(token) } catch { return .failure(error) }
+                guard refusals.record(rejection) else { continue }
+                let answer = APIErrorMessage.line(status: 401, body: response.body)
+                switch rejection {
+                case .credentialsRefused(let count):
+                    return .failure(FetchError.authentication("the credentials are refused: \(count) new tokens in a row "
+                                                              + "were answered with \(answer) (the last by \(path))"))
+                case .retry, .renewed:
+                    return .failure(CollectionFailure.failed(401, "\(path): \(refusals.freshRefused) new tokens in a row "
+                        + "were refused here, each sent as soon as it was issued, while the API accepts this fetch's "
+                        + "tokens elsewhere: \(answer); no more tokens are asked for this request"))
+                }
+            }
         }
     }
 
