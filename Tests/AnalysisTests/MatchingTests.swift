@@ -91,6 +91,29 @@ import Testing
         #expect(flagged == (testCase.expected == .none ? ["g1"] : []))
     }
 
+    /// Two group policies on one instance that differ only in their account: the one for another account reaches
+    /// nothing here, the other reaches the instance. Their targets have two keys, so the rule, which tests each
+    /// distinct group target once, tests both, in either order (one key for both once kept only the later policy's
+    /// target, and an instance the home policy reaches was reported as unreached).
+    @Test(arguments: [false, true])
+    func policiesDifferingOnlyInTheirAccountAreTwoTargets(foreignFirst: Bool) throws {
+        let resource = [Self.attr("serviceName", "kms"), Self.attr("serviceInstance", "g1")]
+        let home = Fixture.policy("home", group: "AccessGroupId-g", resource)
+        let foreign = Policy(id: "foreign", type: "access", subject: home.subject, roleIDs: home.roleIDs,
+                             resource: [Fixture.attr("accountId", "other")] + resource)
+        let account = try Fixture.account(users: [try Fixture.user("IBMid-ann", "Ann")],
+                                          groups: [try Fixture.group("AccessGroupId-g", "G", members: ["IBMid-ann"])],
+                                          policies: foreignFirst ? [foreign, home] : [home, foreign],
+                                          instances: [try Self.instance()])
+        let index = AccessIndex(account)
+        let (homeKey, foreignKey) = (index.target(of: home).key, index.target(of: foreign).key)
+        #expect(homeKey == "serviceInstance=g1,serviceName=kms")  // the home account's test is left out, as before
+        #expect(foreignKey == "accountId=other,serviceInstance=g1,serviceName=kms")
+        let report = FindingsReport(index)
+        #expect(report.findings.filter { $0.rule == .instanceWithoutGroupAccess }.isEmpty)
+        #expect(report.findings.filter { $0.rule == .policyForeignAccount }.map { $0.entities[0].id } == ["foreign"])
+    }
+
     @Test func everyPathKindOfEffectiveAccess() throws {
         let account = try Fixture.account(
             users: [try Fixture.user("IBMid-ann", "Ann"), try Fixture.user("IBMid-bob", "Bob")],

@@ -47,7 +47,7 @@ package struct BenchmarkReport: Sendable {
             return finding.entities.contains { $0.kind == .user && $0.id == owner }
         case .objectStorage:
             guard let policy = finding.entities.first.flatMap({ policies[$0.id] }) else { return true }
-            return reachesObjectStorage(PolicyTarget(policy))
+            return reachesObjectStorage(PolicyTarget(policy, homeAccount: account.accountID))
         }
     }
 

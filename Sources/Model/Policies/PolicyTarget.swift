@@ -38,21 +38,29 @@ package struct PolicyTarget: Sendable, Hashable {
     static let scopeKeys: Set<String> = ["serviceName", "serviceInstance", "resourceGroupId", "serviceType",
                                          "service_group_id", "resourceType", "resource"]
 
-    package init(resource: [PolicyAttribute], tags: [PolicyAttribute] = []) {
+    /// `homeAccount` is the account the policy belongs to (the snapshot's): a test for it is left out of `key`, as
+    /// every policy of the account has one; any other account test (another account, another operator) is in it.
+    /// Without a home account, any account test is in the key.
+    package init(resource: [PolicyAttribute], tags: [PolicyAttribute] = [], homeAccount: String? = nil) {
         account = resource.first { $0.key == "accountId" }
         attributes = resource.filter { $0.key != "accountId" }.sorted { ($0.key, $0.operator) < ($1.key, $1.operator) }
         self.tags = tags.sorted { ($0.key, $0.value.description) < ($1.key, $1.value.description) }
         scope = Self.classify(attributes)
-        let parts = attributes.map(Self.text) + self.tags.map { "tag:" + Self.text($0) }
+        let accountPart = account.flatMap { test in
+            test.operator == "stringEquals" && test.value.description == homeAccount ? nil : Self.text(test)
+        }
+        let parts = [accountPart].compactMap { $0 } + attributes.map(Self.text) + self.tags.map { "tag:" + Self.text($0) }
         key = parts.isEmpty ? "account" : parts.joined(separator: ",")
     }
 
-    package init(_ policy: Policy) {
-        self.init(resource: policy.resource, tags: policy.resourceTags)
+    /// The target of `policy`, a policy of the account `homeAccount`.
+    package init(_ policy: Policy, homeAccount: String) {
+        self.init(resource: policy.resource, tags: policy.resourceTags, homeAccount: homeAccount)
     }
 
-    /// A stable key naming the scope: its attributes and tags, e.g. `resourceGroupId=abc,serviceName=kms`.
-    /// Stored: node ids, sorting and diffs use it for every grant.
+    /// A stable key naming what the policy reaches: its attributes and tags, e.g. `resourceGroupId=abc,serviceName=kms`,
+    /// led by the account test when it is not for the home account (`accountId=other,serviceName=kms`): two targets
+    /// with one key reach the same resources. Stored: node ids, sorting and diffs use it for every grant.
     package let key: String
 
     /// Region, tags and service-specific attributes that narrow the scope.
