@@ -1,10 +1,11 @@
 import Foundation
+import Snapshot
 
 /// One of IAM Identity's account reports: `POST …/report` starts it, then `GET …/report/{reference}` answers 204 while
 /// it is being prepared (poll), 404 if a newer report superseded it (start again, once), 200 with the report.
 package struct IdentityReportFetch {
     /// Which report.
-    package enum Kind {
+    package enum Kind: Sendable, CaseIterable {
         /// The inactive-identities activity report (`/v1/activity/accounts/{account}/report?type=inactive&duration=720`).
         case activity
         /// The MFA enrolment report (`/v1/mfa/accounts/{account}/report?type=mfa_status`).
@@ -21,6 +22,30 @@ package struct IdentityReportFetch {
             switch self {
             case .activity: [URLQueryItem(name: "type", value: "inactive"), URLQueryItem(name: "duration", value: "720")]
             case .mfa: [URLQueryItem(name: "type", value: "mfa_status")]
+            }
+        }
+
+        /// Its manifest key and file in the volatile area.
+        package var volatile: (key: String, file: String) {
+            switch self {
+            case .activity: VolatileArea.activity
+            case .mfa: VolatileArea.mfa
+            }
+        }
+
+        /// What it is, in words.
+        package var title: String {
+            switch self {
+            case .activity: "activity report (inactive identities)"
+            case .mfa: "MFA enrolment report"
+            }
+        }
+
+        /// The `fetch` option that asks for it.
+        package var option: String {
+            switch self {
+            case .activity: "--with-activity"
+            case .mfa: "--with-mfa-report"
             }
         }
 

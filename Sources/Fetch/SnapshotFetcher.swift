@@ -63,6 +63,7 @@ package struct SnapshotFetcher: Sendable {
             case .failure(let failure): events(.note("MFA report not fetched: \(failure.message)"))
             }
         }
+        let previous = SnapshotWriter.existingManifest(in: directory)
         let written: (manifest: Manifest, placement: SnapshotPlacement)
         do {
             written = try writer.write(to: directory, partial: options.allowPartial ? .replace : .keepWhatWouldBeLost,
@@ -70,8 +71,16 @@ package struct SnapshotFetcher: Sendable {
         } catch {
             throw FetchError.output("\(error)")
         }
+        let asked = Set(IdentityReportFetch.Kind.allCases.filter { kind in
+            switch kind {
+            case .activity: options.withActivity
+            case .mfa: options.withMFAReport
+            }
+        })
+        let removed = written.placement == .inPlace
+            ? RemovedReport.list(previous: previous, written: written.manifest, asked: asked) : []
         return FetchReport(accountID: accountID, manifest: written.manifest, placement: written.placement,
-                           statistics: statistics.current)
+                           removedReports: removed, statistics: statistics.current)
     }
 
     /// The account to fetch: `option` (`--account`), else the token's `account.bss` claim; either must have the
@@ -103,6 +112,8 @@ package struct FetchReport: Sendable {
     package let manifest: Manifest
     /// Where the snapshot went: in place, or beside a snapshot that a partial one must not replace.
     package let placement: SnapshotPlacement
+    /// The reports of the volatile area that the snapshot replaced in place held and the new one does not.
+    package let removedReports: [RemovedReport]
     package let statistics: FetchStatistics.Snapshot
 
     /// Collections that are not `ok`, by name.

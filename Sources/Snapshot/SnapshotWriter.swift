@@ -135,16 +135,22 @@ package struct SnapshotWriter {
 
     /// Why the snapshot in `target` must not be replaced by `manifest`'s, or `nil` when nothing would be lost.
     private static func reasonToKeep(_ target: URL, for manifest: Manifest) -> SnapshotPlacement.KeptReason? {
-        let url = target.appendingPathComponent(Manifest.fileName)
-        guard AtomicDirectory.exists(url) else { return nil }
-        var info = stat()
-        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,  // not a FIFO that would block the read
-              let handle = try? FileHandle(forReadingFrom: url),
-              let data = try? handle.read(upToCount: maxManifestBytes + 1), data.count <= maxManifestBytes,
-              let previous = try? JSONDecoder().decode(Manifest.self, from: data) else { return .unreadableManifest }
+        guard AtomicDirectory.exists(target.appendingPathComponent(Manifest.fileName)) else { return nil }
+        guard let previous = existingManifest(in: target) else { return .unreadableManifest }
         if manifest.scope.kind == .identity, previous.scope != manifest.scope { return .otherScope(previous.scope) }
         let lost = manifest.collectionsLost(replacing: previous)
         return lost.isEmpty ? nil : .wouldLose(lost)
+    }
+
+    /// The manifest of the snapshot in `directory`, or `nil` when there is none or it cannot be read (larger than
+    /// `maxManifestBytes`, not a regular file, not a manifest).
+    package static func existingManifest(in directory: URL) -> Manifest? {
+        let url = directory.appendingPathComponent(Manifest.fileName)
+        var info = stat()
+        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,  // not a FIFO that would block the read
+              let handle = try? FileHandle(forReadingFrom: url),
+              let data = try? handle.read(upToCount: maxManifestBytes + 1), data.count <= maxManifestBytes else { return nil }
+        return try? JSONDecoder().decode(Manifest.self, from: data)
     }
 
     /// The largest manifest read to decide whether a partial snapshot may replace it (real ones are a few KB).

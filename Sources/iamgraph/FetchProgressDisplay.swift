@@ -50,8 +50,8 @@ final class FetchProgressDisplay: @unchecked Sendable {
         }
     }
 
-    /// The "wrote …" line (not with `--quiet`, which prints errors only), and always the collections left unknown and
-    /// where a partial snapshot went.
+    /// The "wrote …" line (not with `--quiet`, which prints errors only), and always the reports of the volatile area
+    /// the snapshot replaced held and the new one lacks, the collections left unknown and where a partial snapshot went.
     func summary(_ report: FetchReport, snapshot: String) {
         let s = report.statistics
         let incomplete = report.incomplete
@@ -65,6 +65,7 @@ final class FetchProgressDisplay: @unchecked Sendable {
                  + "of \(report.manifest.collections.count) collections, \(s.items) items, \(s.requests) requests, "
                  + "\(s.retries) retries, \(String(format: "%.1f", s.elapsed)) s")
         }
+        for removed in report.removedReports { line("iamgraph: warning: \(removed.message)") }
         if !incomplete.isEmpty {
             line("iamgraph: partial snapshot: \(incomplete.count) collection(s) unknown:")
             for (name, entry) in incomplete {
