@@ -5,7 +5,8 @@ import Snapshot
 
 /// `--redact` on a map: after `SnapshotRedaction` has replaced names and free text in the snapshot (which every
 /// command's `--redact` does), also replaces IAM ids and the account id in the map's node ids, labels and attributes
-/// by the same stable pseudonyms, so a map can be shared outside the security team.
+/// by the same stable pseudonyms, so a map can be shared outside the security team. A grouped node keeps its count
+/// but not its sample of member labels.
 package struct Redaction {
     private let accountID: String
     private let accountPseudonym: String
@@ -29,9 +30,9 @@ package struct Redaction {
         var renamed: [String: String] = [:]
         var nodes: [Node] = []
         for var node in graph.nodes {
+            let prefix = node.kind == .user ? "user" : node.kind == .serviceID ? "serviceid" : "profile"
             if node.kind.isIdentity && !node.flags.contains(.aggregate) {
                 let key = node.attributes["iam_id"] ?? node.id
-                let prefix = node.kind == .user ? "user" : node.kind == .serviceID ? "serviceid" : "profile"
                 let alias = Self.pseudonym(prefix, key)
                 redaction.names[node.label] = alias
                 if let email = node.attributes["email"] { redaction.names[email] = alias + "@redacted.invalid" }
@@ -46,7 +47,18 @@ package struct Redaction {
                 node.attributes = ["iam_id": alias].merging(template) { alias, _ in alias }
                 if hadEmail { node.attributes["email"] = alias + "@redacted.invalid" }
             }
-            if node.kind.isIdentity && node.flags.contains(.aggregate) { node.attributes["members"] = nil }
+            // Identities with the same access, grouped, are named after their first member
+            // (`aggregate:user:<IAM id>`): after its pseudonym instead, as the member's own node would be.
+            let namedAfterMember = "aggregate:" + Node.id(node.kind, "")
+            if node.kind.isIdentity && node.flags.contains(.aggregate) && node.id.hasPrefix(namedAfterMember) {
+                let alias = "aggregate:" + Node.id(node.kind, Self.pseudonym(prefix, String(node.id.dropFirst(namedAfterMember.count))))
+                renamed[node.id] = alias
+                node.id = alias
+            }
+            // A grouped node shows its count only: its sample of member labels may hold what the map replaces (an
+            // identity without a name is labelled by its id, one the snapshot lacks by its IAM id) inside a list
+            // that `scrub` cannot take apart.
+            if node.flags.contains(.aggregate) { node.attributes["members"] = nil }
             node.attributes["member_names"] = nil  // an overview's group members, by name
             nodes.append(node)
         }
