@@ -1,3 +1,5 @@
+import Snapshot
+
 /// The service family a request belongs to, which decides the shape of its error bodies.
 enum APIFamily: Sendable, Equatable {
     /// IAM Identity and the token service: `{"errorCode","errorMessage","context":{…}}`.
@@ -8,18 +10,21 @@ enum APIFamily: Sendable, Equatable {
     /// Resource Manager and Resource Controller: `{"message","status_code","error_code","transaction_id"}`.
     case resourceController
 
-    /// The family of a request path (`/v1/serviceids`, `/v2/groups/…`, …); unknown paths count as `platform`.
-    static func of(path: [String]) -> APIFamily {
-        switch (path.first, path.dropFirst().first) {
-        case ("identity", _): .identity
-        case ("v1", "serviceids"), ("v1", "profiles"), ("v1", "apikeys"), ("v1", "activity"), ("v1", "mfa"): .identity
-        case ("v1", "accounts"): .identity // /v1/accounts/{account}/settings/identity
-        case ("v1", "idps"), ("v2", "loginsettings"): .identity
-        case ("v1", "profile_templates"), ("v1", "profile_assignments"), ("v1", "account_settings_templates"),
-             ("v1", "account_settings_assignments"): .identity
-        case ("v2", "resource_groups"), ("v2", "resource_instances"), ("v2", "resource_keys"): .resourceController
-        default: .platform
+    /// The family of the API a collection's endpoint belongs to (`CollectionEndpoint.api`), `nil` for an API this
+    /// fake cloud does not know (`EndpointFamilyTests` checks that every collection's is known).
+    init?(api: String) {
+        switch api {
+        case "iam-identity": self = .identity
+        case "iam-access-groups", "iam-access-management", "user-management", "accounts", "context-based-restrictions":
+            self = .platform
+        case "resource-controller", "resource-manager": self = .resourceController
+        default: return nil
         }
+    }
+
+    /// The family of the API `kinds` belong to (one API's collections); `platform` for none.
+    static func of(_ kinds: [CollectionKind]) -> APIFamily {
+        kinds.first.flatMap { APIFamily(api: $0.endpoint.api) } ?? .platform
     }
 
     /// The error body this family sends for `error`; `trace` identifies the request.

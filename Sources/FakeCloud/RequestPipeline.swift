@@ -21,7 +21,9 @@ extension FakeCloudEngine {
             $0.arrive(path: request.rawPath, authorization: authorization, isAPI: !isTokenRequest)
         }
         let trace = "fake-ibmcloud-\(sequence)"
-        let family = APIFamily.of(path: request.components)
+        let routed = Self.endpoints.lazy.compactMap { endpoint in endpoint.match(request).map { (endpoint, $0) } }.first
+        // An unknown path is answered in the platform family.
+        let family = routed?.0.family ?? .platform
 
         var outcome: Outcome
         var fault: FaultKind?
@@ -47,7 +49,7 @@ extension FakeCloudEngine {
             outcome = .reply(.error(.serverError(status), family: family, trace: trace))
             fault = .serverError
         } else {
-            var reply = route(request, trace: trace, family: family)
+            var reply = route(request, to: routed, trace: trace, family: family)
             fault = reply.fault
             if let number = apiRequest, Faults.fires(faults.truncateEvery, on: number),
                (200..<300).contains(reply.status), !reply.body.isEmpty {
@@ -77,8 +79,9 @@ extension FakeCloudEngine {
         }
     }
 
-    /// Finds the endpoint, checks the token, the account and the collections, and runs the endpoint.
-    private func route(_ request: APIRequest, trace: String, family: APIFamily) -> Reply {
+    /// Checks the token, the account and the collections, and runs the endpoint `routed` (404 without one).
+    private func route(_ request: APIRequest, to routed: (Endpoint, [String: String])?, trace: String,
+                       family: APIFamily) -> Reply {
         func failure(_ error: APIError, _ fault: FaultKind? = nil) -> Reply {
             let error = APIError(status: error.status, code: error.code, identityCode: error.identityCode,
                                  message: error.message + faults.errorMessageSuffix)
@@ -86,8 +89,7 @@ extension FakeCloudEngine {
             reply.fault = fault
             return reply
         }
-        guard let (endpoint, parameters) = Self.endpoints.lazy
-            .compactMap({ endpoint in endpoint.match(request).map { (endpoint, $0) } }).first else {
+        guard let (endpoint, parameters) = routed else {
             return failure(.notFound("No API at \(request.method) \(request.rawPath)."))
         }
 

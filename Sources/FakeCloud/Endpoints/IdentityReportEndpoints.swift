@@ -33,7 +33,7 @@ extension Endpoint {
     private static func identityReport(_ kind: String,
                                        body: @escaping @Sendable (ServedSnapshot, String) -> RawJSON) -> [Endpoint] {
         [
-            Endpoint("POST", "/v1/\(kind)/accounts/{account}/report") { context in
+            Endpoint("POST", "/v1/\(kind)/accounts/{account}/report", family: .identity) { context in
                 let reference = context.engine.state.withLock { state in
                     state.reportSerial += 1
                     let serial = String(state.reportSerial, radix: 16)
@@ -43,7 +43,7 @@ extension Endpoint {
                 }
                 return .json(["reference": .string(reference)], status: 202)
             },
-            Endpoint("GET", "/v1/\(kind)/accounts/{account}/report/{reference}") { context in
+            Endpoint("GET", "/v1/\(kind)/accounts/{account}/report/{reference}", family: .identity) { context in
                 let reference = context.parameter("reference")
                 let polls: Int? = context.engine.state.withLock { state in
                     guard let report = state.reports[kind], report.reference == reference else { return nil }

@@ -4,7 +4,7 @@ extension Endpoint {
     /// Policy Management's lists that need logic of their own: policies v1 and v2 (by type, subject, format) and roles
     /// (by service). Policy templates, their versions and assignments come from the catalogue.
     static let policyManagement: [Endpoint] = [
-        Endpoint("GET", "/v2/policies", reads: PolicyViews.kinds) { context in
+        Endpoint("GET", "/v2/policies", family: PolicyViews.family, reads: PolicyViews.kinds) { context in
             let items = try context.engine.policies.list(.v2, for: context.request, usage: context.snapshot.policyUsage)
             return try context.page(.start, items, key: "policies")
         },
@@ -15,7 +15,7 @@ extension Endpoint {
             }
             return .json(PolicyViews.withUsage(policy, request: context.request, usage: context.snapshot.policyUsage))
         },
-        Endpoint("GET", "/v1/policies", reads: PolicyViews.kinds) { context in
+        Endpoint("GET", "/v1/policies", family: PolicyViews.family, reads: PolicyViews.kinds) { context in
             let items = try context.engine.policies.list(.v1, for: context.request, usage: context.snapshot.policyUsage)
             return try context.page(.start, items, key: "policies")
         },

@@ -10,6 +10,9 @@ enum PolicyViews {
     /// The role of a v1 placeholder for a v2-only policy.
     static let unsupportedVersionRole = "crn:v1:bluemix:public:iam::::role:UnsupportedVersion"
 
+    /// The family of the Policy Management API, whose collections the policy lists read.
+    static let family = APIFamily.of([.accessPolicies, .authorizationPolicies])
+
     /// The collections a policy list request reads: `type=access`, `type=authorization`, or both.
     static func kinds(for request: APIRequest) throws -> [CollectionKind] {
         switch request.query("type") {

@@ -7,7 +7,7 @@ extension Endpoint {
 
     /// The IAM token service and the API key details lookup.
     static let token: [Endpoint] = [
-        Endpoint("POST", "/identity/token", needsToken: false) { context in
+        Endpoint("POST", "/identity/token", family: .identity, needsToken: false) { context in
             let form = context.request.form
             guard form["grant_type"] == apiKeyGrant else {
                 throw APIError.badRequest("Unsupported grant_type \"\(form["grant_type"] ?? "")\": expected \(apiKeyGrant).")
@@ -16,7 +16,7 @@ extension Endpoint {
             return .json(context.engine.issueToken())
         },
         // The key is in the `IAM-ApiKey` header; the answer names its owner and account.
-        Endpoint("GET", "/v1/apikeys/details") { context in
+        Endpoint("GET", "/v1/apikeys/details", family: .identity) { context in
             guard let key = context.request.header("IAM-ApiKey") else {
                 throw APIError.badRequest("Missing header IAM-ApiKey.")
             }
