@@ -51,7 +51,8 @@ package struct Redaction {
             // (`aggregate:user:<IAM id>`): after its pseudonym instead, as the member's own node would be.
             let namedAfterMember = "aggregate:" + Node.id(node.kind, "")
             if node.kind.isIdentity && node.flags.contains(.aggregate) && node.id.hasPrefix(namedAfterMember) {
-                let alias = "aggregate:" + Node.id(node.kind, Self.pseudonym(prefix, String(node.id.dropFirst(namedAfterMember.count))))
+                let member = String(node.id.dropFirst(namedAfterMember.count))
+                let alias = "aggregate:" + Node.id(node.kind, Self.pseudonym(prefix, member))
                 renamed[node.id] = alias
                 node.id = alias
             }

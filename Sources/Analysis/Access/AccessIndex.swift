@@ -34,7 +34,9 @@ package struct AccessIndex: Sendable {
             if let group = policy.subjectValue("access_group_id") { byGroup[group, default: []].append(policy) }
             targets[policy.id] = PolicyTarget(policy, homeAccount: account.accountID)
         }
-        for policy in account.authorizationPolicies { targets[policy.id] = PolicyTarget(policy, homeAccount: account.accountID) }
+        for policy in account.authorizationPolicies {
+            targets[policy.id] = PolicyTarget(policy, homeAccount: account.accountID)
+        }
         policiesOfIAMID = byIAMID
         policiesOfGroup = byGroup
         self.targets = targets
@@ -68,7 +70,9 @@ package struct AccessIndex: Sendable {
     }
 
     /// The classified target of a policy.
-    package func target(of policy: Policy) -> PolicyTarget { targets[policy.id] ?? PolicyTarget(policy, homeAccount: account.accountID) }
+    package func target(of policy: Policy) -> PolicyTarget {
+        targets[policy.id] ?? PolicyTarget(policy, homeAccount: account.accountID)
+    }
 
     /// The `expires_at` of a dynamic membership that had expired when the snapshot was taken, else `nil`.
     package func lapse(of member: GroupMember) -> String? {
