@@ -189,8 +189,8 @@ package struct APIClient: Sendable {
                                                               + "were answered with \(answer) (the last by \(path))"))
                 case .retry, .renewed:
                     return .failure(CollectionFailure.failed(401, "\(path): \(refusals.freshRefused) new tokens in a row "
-                        + "were refused here, each sent as soon as it was issued, while the API accepts this fetch's "
-                        + "tokens elsewhere: \(answer); no more tokens are asked for this request"))
+                        + "were refused here, each sent as soon as it was issued, though the API has accepted this "
+                        + "fetch's tokens: \(answer); no more tokens are asked for this request"))
                 }
             }
         }
