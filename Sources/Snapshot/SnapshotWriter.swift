@@ -143,9 +143,10 @@ package struct SnapshotWriter {
     }
 
     /// The manifest of the snapshot in `directory`, or `nil` when there is none or it cannot be read (larger than
-    /// `maxManifestBytes`, not a regular file, not a manifest).
+    /// `maxManifestBytes`, not a regular file, reached through a symbolic link that leads out of `directory`, not a
+    /// manifest).
     package static func existingManifest(in directory: URL) -> Manifest? {
-        let url = directory.appendingPathComponent(Manifest.fileName)
+        guard case .success(let url) = ContainedPath.resolve(Manifest.fileName, in: directory) else { return nil }
         var info = stat()
         guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,  // not a FIFO that would block the read
               let handle = try? FileHandle(forReadingFrom: url),

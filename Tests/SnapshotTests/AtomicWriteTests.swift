@@ -125,6 +125,19 @@ import TestSupport
         #expect(try Data(contentsOf: target.appendingPathComponent(Manifest.fileName)) == Data("{ not json".utf8))
     }
 
+    @Test func aManifestLinkedFromOutsideTheDirectoryIsNotRead() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let outside = parent.appendingPathComponent("elsewhere")
+        try writer().write(to: outside, partial: .keepWhatWouldBeLost)
+        #expect(SnapshotWriter.existingManifest(in: outside) != nil)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: target.appendingPathComponent(Manifest.fileName),
+                                                   withDestinationURL: outside.appendingPathComponent(Manifest.fileName))
+        #expect(SnapshotWriter.existingManifest(in: target) == nil)
+        let (_, placement) = try writer(unavailable: [.users]).write(to: target, partial: .keepWhatWouldBeLost)
+        #expect(where_(placement) == "beside snapshot.partial-20261121T000000Z in true: unreadableManifest")
+    }
+
     @Test func stagingLeftByADeadWriterIsSweptButNeverWhileAWriterHoldsTheLock() throws {
         defer { try? FileManager.default.removeItem(at: parent) }
         try writer().write(to: target)
