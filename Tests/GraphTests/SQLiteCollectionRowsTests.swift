@@ -19,7 +19,9 @@ import TestSupport
         case .object: [(nil, document)]
         case .list: (document as? [Any] ?? []).map { (nil, $0) }
         case .perParent, .roles:
-            (document as? [String: Any] ?? [:]).flatMap { parent, list in (list as? [Any] ?? []).map { (parent, $0) } }
+            (document as? [String: Any] ?? [:]).flatMap { parent, list -> [(parent: String?, item: Any)] in
+                (list as? [Any] ?? []).map { (parent, $0) }
+            }
         }
         func text(_ value: Any?) -> String? {
             switch value {

@@ -42,12 +42,12 @@ package enum GraphMLDocument {
         // Positions, not names, for the nodes whose ids XML cannot carry; edges at a node the view lacks are left out.
         let xmlIDs = Dictionary(graph.nodes.indices.map { (graph.nodes[$0].id, xmlID(graph.nodes[$0], position: $0)) },
                                 uniquingKeysWith: { _, later in later })
-        try ConcurrentChunks.forEach(count: graph.nodes.count, chunkSize: chunkSize, make: { range in
+        try ConcurrentChunks.forEach(count: graph.nodes.count, chunkSize: ConcurrentChunks.chunkSize, make: { range in
             var lines = ElementLines(scope: "node")
             for position in range { lines.node(graph.nodes[position], xmlID: xmlID(graph.nodes[position], position: position)) }
             return lines.bytes
         }, emit: { try xml.append(written: $0) })
-        try ConcurrentChunks.forEach(count: graph.edges.count, chunkSize: chunkSize, make: { range in
+        try ConcurrentChunks.forEach(count: graph.edges.count, chunkSize: ConcurrentChunks.chunkSize, make: { range in
             var lines = ElementLines(scope: "edge")
             for position in range {
                 let edge = graph.edges[position]
@@ -64,9 +64,6 @@ package enum GraphMLDocument {
     private static func xmlID(_ node: Node, position: Int) -> String {
         XMLText.clean(node.id) == node.id ? node.id : "n\(position)"
     }
-
-    /// Nodes or edges per chunk made on one thread.
-    private static let chunkSize = 4096
 
     /// The lines of consecutive nodes or edges, each `<data>` line's start and each set of flags' lines made once.
     private struct ElementLines {

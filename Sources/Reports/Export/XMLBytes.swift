@@ -41,7 +41,7 @@ struct XMLBytes {
 
     /// Lines already made by the static functions below (a chunk of elements made on another thread).
     mutating func append(written: [UInt8]) throws {
-        try blocks.append { $0.append(contentsOf: written) }
+        try blocks.append(written: written)
     }
 
     /// `open(_:_:depth:)`'s line, appended to `bytes`.

@@ -123,7 +123,7 @@ struct JSONWriter {
     mutating func concurrentArray(count: Int, element: @Sendable (Int, inout JSONWriter) throws -> Void) throws {
         JSONPrimitives.appendOpen(.array, to: &bytes)
         let elementDepth = depth + 1
-        try ConcurrentChunks.forEach(count: count, chunkSize: 4096, make: { range in
+        try ConcurrentChunks.forEach(count: count, chunkSize: ConcurrentChunks.chunkSize, make: { range in
             var chunk = JSONWriter(depth: elementDepth, sink: nil)
             for index in range {
                 if index > 0 { JSONPrimitives.appendMemberSeparator(to: &chunk.bytes) }
@@ -132,8 +132,13 @@ struct JSONWriter {
             }
             return chunk.bytes
         }, emit: { chunk in
-            bytes.append(contentsOf: chunk)
-            if bytes.count >= Self.blockSize { try flush() }
+            var rest = chunk[...]
+            while !rest.isEmpty {  // a block to the sink whenever one is full, as `array` hands them over
+                let piece = rest.prefix(max(1, Self.blockSize - bytes.count))
+                bytes.append(contentsOf: piece)
+                rest = rest.dropFirst(piece.count)
+                if bytes.count >= Self.blockSize { try flush() }
+            }
         })
         JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
     }

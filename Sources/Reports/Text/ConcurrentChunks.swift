@@ -7,6 +7,9 @@ enum ConcurrentChunks {
     /// The threads that make chunks (the caller's among them).
     static let threads = 2
 
+    /// Elements per chunk for lists of nodes or edges (a few hundred kilobytes of text).
+    static let chunkSize = 1024
+
     /// Calls `make` for consecutive ranges of `0..<count`, at most `chunkSize` elements each, on `threads` threads,
     /// and `emit` with each range's bytes in order of the ranges; throws the first error of `make` or `emit` in that
     /// order.
