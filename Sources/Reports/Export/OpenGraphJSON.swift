@@ -91,7 +91,8 @@ package enum OpenGraphJSON {
     static func properties(_ attributes: [String: String], flags: Flags,
                                    extra: [String: Property]) -> [String: Property] {
         var result = ExportAttributes.named(attributes).mapValues(Property.string)
-        for name in Flags.allNames { result[name] = .bool(flags.names.contains(name)) }
+        let set = flags.names
+        for name in Flags.allNames { result[name] = .bool(set.contains(name)) }
         result.merge(extra) { _, new in new }
         return result
     }
