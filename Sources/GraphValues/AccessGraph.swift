@@ -113,7 +113,7 @@ package struct Flags: OptionSet, Sendable, Hashable {
     ]
 
     /// The names of all flags, in the fixed order of `names` (e.g. for GraphML's key declarations).
-    package static var allNames: [String] { named.map(\.1) }
+    package static let allNames: [String] = named.map(\.1)
 
     /// Names of the set flags, in a fixed order, for JSON.
     package var names: [String] { Self.named.filter { contains($0.0) }.map(\.1) }

@@ -129,6 +129,60 @@ package struct CanonicalJSONWriter {
     private static let sharedFalse = NSNumber(value: false)
 }
 
+/// Values read from JSON text by `JSONTapeParser` rather than parsed by Foundation (`CanonicalItem`).
+extension CanonicalJSONWriter {
+    /// Appends the value at `index` of `tape` as `write(_:depth:)` appends what Foundation parses from its text;
+    /// `false` (with part of it appended) for text not accepted by `CanonicalItem`.
+    mutating func write(_ tape: JSONTape, at index: Int, depth: Int) -> Bool {
+        let token = tape.tokens[index]
+        switch token.kind {
+        case .string:
+            guard let string = tape.string(index) else { return false }
+            JSONPrimitives.appendString(string, to: &bytes)
+        case .number:
+            let raw = tape.rawBytes(index)
+            let digits = raw.first == UInt8(ascii: "-") ? raw.count - 1 : raw.count
+            // The parser marks fractions and exponents unusual; an integer is `-?(0|[1-9][0-9]*)`.
+            guard !token.isUnusual, digits <= 18, !(digits == 1 && raw.count == 2 && raw[1] == UInt8(ascii: "0")) else {
+                return false
+            }
+            bytes.append(contentsOf: raw)
+        case .true: JSONPrimitives.appendBool(true, to: &bytes)
+        case .false: JSONPrimitives.appendBool(false, to: &bytes)
+        case .null: JSONPrimitives.appendNull(to: &bytes)
+        case .object:
+            guard !token.isUnusual else { return false }
+            JSONPrimitives.appendOpen(.object, to: &bytes)
+            var member = index + 1, previous: String?
+            while member < Int(token.second) {
+                let key = String(decoding: tape.rawBytes(member), as: UTF8.self)
+                guard JSONKeyOrder.isCollatable(key), previous.map({ JSONKeyOrder.primaryOrder($0, key) < 0 }) ?? true else {
+                    return false
+                }
+                if previous != nil { JSONPrimitives.appendMemberSeparator(to: &bytes) }
+                previous = key
+                JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
+                JSONPrimitives.appendString(key, to: &bytes)
+                JSONPrimitives.appendKeySeparator(to: &bytes)
+                guard write(tape, at: member + 1, depth: depth + 1) else { return false }
+                member = tape.next(after: member + 1)
+            }
+            JSONPrimitives.appendClose(.object, depth: depth, to: &bytes)
+        case .array:
+            JSONPrimitives.appendOpen(.array, to: &bytes)
+            var element = index + 1
+            while element < Int(token.second) {
+                if element > index + 1 { JSONPrimitives.appendMemberSeparator(to: &bytes) }
+                JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
+                guard write(tape, at: element, depth: depth + 1) else { return false }
+                element = tape.next(after: element)
+            }
+            JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
+        }
+        return true
+    }
+}
+
 /// Why a value could not be written as JSON.
 package enum CanonicalJSONError: Error, Equatable, CustomStringConvertible {
     /// An infinite or NaN number.

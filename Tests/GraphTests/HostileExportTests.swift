@@ -103,7 +103,8 @@ import TestSupport
             files: [.users: try JSONSerialization.data(withJSONObject: users)], unknown: [:], policyUsage: nil,
             activity: nil, mfa: nil, problems: [])
         let file = TemporaryDirectory.removedAtExit("hostile-export").appendingPathExtension("sqlite")
-        try SQLiteExport.write(snapshot, account: account, findings: FindingsReport(AccessIndex(account)), to: file.path)
+        let index = AccessIndex(account)
+        try SQLiteExport.write(snapshot, index: index, findings: { FindingsReport(index) }, to: file.path)
         let names = try await Self.column(file, "SELECT name FROM users ORDER BY CAST(substr(id, 7) AS INTEGER)")
         #expect(names == Self.names)
         let holders = try await Self.column(file, "SELECT DISTINCT holder_name FROM effective_access ORDER BY 1")

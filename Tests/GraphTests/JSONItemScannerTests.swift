@@ -11,7 +11,7 @@ import TestSupport
     static func scanned(_ file: Data, perParent: Bool) throws -> [String] {
         var items: [String] = []
         try JSONItemScanner.forEachItem(in: file, perParent: perParent) { (item, parent) throws(SQLiteError) in
-            guard let object = try? JSONSerialization.jsonObject(with: item) as? [String: Any],
+            guard let object = try? JSONSerialization.jsonObject(with: Data(item)) as? [String: Any],
                   let json = try? CanonicalJSON.data(object) else { return }
             items.append("\(parent ?? "-") \(String(decoding: json, as: UTF8.self))")
         }

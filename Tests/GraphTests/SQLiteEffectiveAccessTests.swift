@@ -14,7 +14,8 @@ import TestSupport
         let snapshot = try SnapshotReader.load(sample)
         let account = AccountLoader.load(snapshot).account
         let file = TemporaryDirectory.removedAtExit("effective-access").appendingPathExtension("sqlite")
-        try SQLiteExport.write(snapshot, account: account, findings: FindingsReport(AccessIndex(account)), to: file.path)
+        let index = AccessIndex(account)
+        try SQLiteExport.write(snapshot, index: index, findings: { FindingsReport(index) }, to: file.path)
         return (file, account)
     }
 

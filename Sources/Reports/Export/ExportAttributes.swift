@@ -8,9 +8,14 @@ enum ExportAttributes {
     static func named(_ attributes: [String: String]) -> [String: String] {
         var result: [String: String] = [:]
         for (key, value) in attributes {
-            result[reserved.contains(key) ? key + "_text" : key] = value
+            result[name(key)] = value
         }
         return result
+    }
+
+    /// The export name of the attribute `key`.
+    static func name(_ key: String) -> String {
+        reserved.contains(key) ? key + "_text" : key
     }
 
     static let reserved = Set(Flags.allNames).union(["id", "kind", "label", "name", "iamgraph_kind"])

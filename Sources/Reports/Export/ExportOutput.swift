@@ -48,8 +48,10 @@ package enum ExportOutput {
             }
             return .document(write: { try $0(Data(MermaidFlowchart.text(graph).utf8)) }, graph: graph)
         case .sqlite:
-            let findings = FindingsReport(AccessIndex(account))
-            return .database { path in try SQLiteExport.write(snapshot, account: account, findings: findings, to: path) }
+            // The findings are worked out on other threads while the collections and effective access go in.
+            let index = AccessIndex(account)
+            let findings = Concurrent { FindingsReport(index) }
+            return .database { path in try SQLiteExport.write(snapshot, index: index, findings: { findings.value }, to: path) }
         }
     }
 

@@ -28,8 +28,8 @@ package enum GraphMLDocument {
     private static func document(_ graph: AccessGraph, into xml: inout XMLBytes) throws {
         try xml.declaration()
         try xml.open("graphml", [("xmlns", namespace)], depth: 0)
-        let nodeKeys = Set(graph.nodes.flatMap { ExportAttributes.named($0.attributes).keys }).sorted()
-        let edgeKeys = Set(graph.edges.flatMap { ExportAttributes.named($0.attributes).keys }).sorted()
+        let nodeKeys = Set(graph.nodes.flatMap { $0.attributes.keys.map(ExportAttributes.name) }).sorted()
+        let edgeKeys = Set(graph.edges.flatMap { $0.attributes.keys.map(ExportAttributes.name) }).sorted()
         // Edges have no `id` data: networkx reads an edge's XML id into its data as `id`.
         for (scope, names) in [("node", ["id", "kind", "label"] + nodeKeys), ("edge", ["kind", "label"] + edgeKeys)] {
             for name in names { try key(scope, name, type: "string", into: &xml) }
@@ -39,31 +39,89 @@ package enum GraphMLDocument {
         try xml.open("graph", [("edgedefault", "directed"), ("id", "G")], depth: 1)
         try data("graph", "title", graph.title, depth: 2, into: &xml)
 
-        var xmlIDs: [String: String] = [:]
-        for (position, node) in graph.nodes.enumerated() {
-            let xmlID = XMLText.clean(node.id) == node.id ? node.id : "n\(position)"
-            xmlIDs[node.id] = xmlID
-            try xml.open("node", [("id", xmlID)], depth: 2)
-            try data("node", "kind", node.kind.rawValue, depth: 3, into: &xml)
-            try data("node", "label", node.label, depth: 3, into: &xml)
-            try data("node", "id", node.id, depth: 3, into: &xml)
-            let attributes = ExportAttributes.named(node.attributes)
-            for name in attributes.keys.sorted() { try data("node", name, attributes[name] ?? "", depth: 3, into: &xml) }
-            try flags(node.flags, "node", into: &xml)
-            try xml.close("node", depth: 2)
-        }
-        for (position, edge) in graph.edges.enumerated() {
-            guard let source = xmlIDs[edge.source], let target = xmlIDs[edge.target] else { continue }
-            try xml.open("edge", [("id", "e\(position)"), ("source", source), ("target", target)], depth: 2)
-            try data("edge", "kind", edge.kind.rawValue, depth: 3, into: &xml)
-            try data("edge", "label", edge.label, depth: 3, into: &xml)
-            let attributes = ExportAttributes.named(edge.attributes)
-            for name in attributes.keys.sorted() { try data("edge", name, attributes[name] ?? "", depth: 3, into: &xml) }
-            try flags(edge.flags, "edge", into: &xml)
-            try xml.close("edge", depth: 2)
-        }
+        // Positions, not names, for the nodes whose ids XML cannot carry; edges at a node the view lacks are left out.
+        let xmlIDs = Dictionary(graph.nodes.indices.map { (graph.nodes[$0].id, xmlID(graph.nodes[$0], position: $0)) },
+                                uniquingKeysWith: { _, later in later })
+        try ConcurrentChunks.forEach(count: graph.nodes.count, chunkSize: ConcurrentChunks.chunkSize, make: { range in
+            var lines = ElementLines(scope: "node")
+            for position in range { lines.node(graph.nodes[position], xmlID: xmlID(graph.nodes[position], position: position)) }
+            return lines.bytes
+        }, emit: { try xml.append(written: $0) })
+        try ConcurrentChunks.forEach(count: graph.edges.count, chunkSize: ConcurrentChunks.chunkSize, make: { range in
+            var lines = ElementLines(scope: "edge")
+            for position in range {
+                let edge = graph.edges[position]
+                guard let source = xmlIDs[edge.source], let target = xmlIDs[edge.target] else { continue }
+                lines.edge(edge, position: position, source: source, target: target)
+            }
+            return lines.bytes
+        }, emit: { try xml.append(written: $0) })
         try xml.close("graph", depth: 1)
         try xml.close("graphml", depth: 0)
+    }
+
+    /// A node's XML id: its id, or `n<position>` when XML cannot carry its id.
+    private static func xmlID(_ node: Node, position: Int) -> String {
+        XMLText.clean(node.id) == node.id ? node.id : "n\(position)"
+    }
+
+    /// The lines of consecutive nodes or edges, each `<data>` line's start and each set of flags' lines made once.
+    private struct ElementLines {
+        let scope: String
+        private(set) var bytes: [UInt8] = []
+        private var dataStarts: [String: [UInt8]] = [:]
+        private var flagLines: [Flags: [UInt8]] = [:]
+
+        init(scope: String) { self.scope = scope }
+
+        mutating func node(_ node: Node, xmlID: String) {
+            XMLBytes.open("node", [("id", xmlID)], depth: 2, into: &bytes)
+            data("kind", node.kind.rawValue)
+            data("label", node.label)
+            data("id", node.id)
+            attributes(node.attributes)
+            flags(node.flags)
+            XMLBytes.close("node", depth: 2, into: &bytes)
+        }
+
+        mutating func edge(_ edge: Edge, position: Int, source: String, target: String) {
+            XMLBytes.open("edge", [("id", "e\(position)"), ("source", source), ("target", target)], depth: 2, into: &bytes)
+            data("kind", edge.kind.rawValue)
+            data("label", edge.label)
+            attributes(edge.attributes)
+            flags(edge.flags)
+            XMLBytes.close("edge", depth: 2, into: &bytes)
+        }
+
+        private mutating func attributes(_ attributes: [String: String]) {
+            let named = ExportAttributes.named(attributes)
+            for name in named.keys.sorted() { data(name, named[name] ?? "") }
+        }
+
+        /// `<data key="node.label">text</data>`
+        private mutating func data(_ name: String, _ value: String) {
+            if let start = dataStarts[name] {
+                bytes.append(contentsOf: start)
+            } else {
+                let start = XMLBytes.lineStart("data", [("key", keyID(scope, name))], depth: 3)
+                dataStarts[name] = start
+                bytes.append(contentsOf: start)
+            }
+            XMLBytes.elementEnd("data", text: value, into: &bytes)
+        }
+
+        /// Every flag's `<data>` line, `true` or `false`.
+        private mutating func flags(_ flags: Flags) {
+            if let lines = flagLines[flags] {
+                bytes.append(contentsOf: lines)
+                return
+            }
+            var lines = ElementLines(scope: scope)
+            let set = Set(flags.names)
+            for flag in Flags.allNames { lines.data(flag, set.contains(flag) ? "true" : "false") }
+            flagLines[flags] = lines.bytes
+            bytes.append(contentsOf: lines.bytes)
+        }
     }
 
     /// `<key attr.name="kind" attr.type="string" for="node" id="node.kind"></key>`
@@ -77,10 +135,5 @@ package enum GraphMLDocument {
     /// `<data key="node.label">text</data>`
     private static func data(_ scope: String, _ name: String, _ value: String, depth: Int, into xml: inout XMLBytes) throws {
         try xml.element("data", [("key", keyID(scope, name))], text: value, depth: depth)
-    }
-
-    private static func flags(_ flags: Flags, _ scope: String, into xml: inout XMLBytes) throws {
-        let set = Set(flags.names)
-        for flag in Flags.allNames { try data(scope, flag, set.contains(flag) ? "true" : "false", depth: 3, into: &xml) }
     }
 }

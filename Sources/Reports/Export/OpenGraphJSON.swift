@@ -26,12 +26,12 @@ package enum OpenGraphJSON {
     }
 
     private static func document(_ graph: AccessGraph) -> Object {
-        let nodes = JSONElements(graph.nodes) { node in
+        let nodes = ConcurrentJSONElements(graph.nodes) { node in
             Object(["id": node.id, "kinds": [kind(of: node.kind), sourceKind],
                     "properties": properties(node.attributes, flags: node.flags,
                                              extra: ["name": .string(node.label), "iamgraph_kind": .string(node.kind.rawValue)])])
         }
-        let edges = JSONElements(graph.edges) { edge in
+        let edges = ConcurrentJSONElements(graph.edges) { edge in
             Object(["kind": kind(of: edge.kind), "start": end(edge.source), "end": end(edge.target),
                     "properties": properties(edge.attributes, flags: edge.flags,
                                              extra: ["label": .string(edge.label), "roles": .strings(roles(of: edge))])])
@@ -91,7 +91,8 @@ package enum OpenGraphJSON {
     static func properties(_ attributes: [String: String], flags: Flags,
                                    extra: [String: Property]) -> [String: Property] {
         var result = ExportAttributes.named(attributes).mapValues(Property.string)
-        for name in Flags.allNames { result[name] = .bool(flags.names.contains(name)) }
+        let set = flags.names
+        for name in Flags.allNames { result[name] = .bool(set.contains(name)) }
         result.merge(extra) { _, new in new }
         return result
     }

@@ -15,16 +15,19 @@ package enum SQLiteExport {
     /// where one was asked for. That is why SQLite keeps no rollback journal and does not sync here: the file is
     /// whole or discarded. The tables' indexes are built after their rows, which is faster than keeping them while
     /// their rows go in.
-    package static func write(_ snapshot: LoadedSnapshot, account: IAMAccount, findings: FindingsReport,
+    ///
+    /// `findings` is asked for last, after every other table: the caller can work the report out on another thread
+    /// meanwhile (`ExportOutput` does).
+    package static func write(_ snapshot: LoadedSnapshot, index: AccessIndex, findings: () -> FindingsReport,
                              to path: String) throws(SQLiteError) {
         let database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode = OFF")
         try database.execute("PRAGMA synchronous = OFF")
         try database.execute("BEGIN")
-        try writeMeta(database, account: account)
+        try writeMeta(database, account: index.account)
         for kind in CollectionKind.allCases { try writeCollection(kind, snapshot: snapshot, to: database) }
-        try SQLiteEffectiveAccess.write(AccessIndex(account), to: database)
-        try writeFindings(findings, to: database)
+        try SQLiteEffectiveAccess.write(index, to: database)
+        try writeFindings(findings(), to: database)
         try database.execute("COMMIT")
     }
 
@@ -54,9 +57,7 @@ package enum SQLiteExport {
             let placeholders = Array(repeating: "?", count: itemColumns.count + 1).joined(separator: ", ")
             let insert = try database.prepare(
                 "INSERT INTO \(table) (\(itemColumns.joined(separator: ", ")), json) VALUES (\(placeholders))")
-            try forEachItem(of: kind, file) { (item, parent) throws(SQLiteError) in
-                if let row = row(kind, item, parent: parent) { try insert.insert(row) }
-            }
+            try forEachRow(of: kind, file) { (row) throws(SQLiteError) in try insert.insert(row) }
         }
         try database.execute("CREATE INDEX \(table)_id ON \(table) (id)")
         if kind.shape == .perParent || kind.shape == .roles {
@@ -64,18 +65,35 @@ package enum SQLiteExport {
         }
     }
 
-    /// The items of a collection file, parsed one at a time, each with its parent's id where the collection has
-    /// parents.
-    private static func forEachItem(of kind: CollectionKind, _ file: Data,
-                                    _ body: (Any, String?) throws(SQLiteError) -> Void) throws(SQLiteError) {
+    /// The rows of a collection file's items, each item read on its own, with its parent's id where the collection
+    /// has parents.
+    private static func forEachRow(of kind: CollectionKind, _ file: Data,
+                                   _ body: ([SQLiteDatabase.Value]) throws(SQLiteError) -> Void) throws(SQLiteError) {
         switch kind.shape {
         case .object:
-            if let parsed = try? JSONSerialization.jsonObject(with: file) { try body(parsed, nil) }
+            if let row = (try? JSONSerialization.jsonObject(with: file)).flatMap({ row(kind, $0, parent: nil) }) {
+                try body(row)
+            }
         case .list, .perParent, .roles:
             try JSONItemScanner.forEachItem(in: file, perParent: kind.shape != .list) { (item, parent) throws(SQLiteError) in
-                if let parsed = try? JSONSerialization.jsonObject(with: item) { try body(parsed, parent) }
+                if let row = row(kind, item, parent: parent) { try body(row) }
             }
         }
+    }
+
+    /// The keys of an item's filter columns after `id` and `parent_id`, in `itemColumns`' order: `name` is the
+    /// first of the three name keys the item has as text.
+    private static let fieldKeys = ["name", "email", "display_name", "iam_id", "crn", "type", "state"]
+
+    /// An item's row from its bytes: read without Foundation when `CanonicalItem` can (a canonical snapshot's items),
+    /// else parsed by Foundation; `nil` for an item that is not a JSON object.
+    private static func row(_ kind: CollectionKind, _ item: UnsafeRawBufferPointer, parent: String?) -> [SQLiteDatabase.Value]? {
+        guard let read = CanonicalItem(item, keys: [kind.idKey] + fieldKeys) else {
+            return (try? JSONSerialization.jsonObject(with: Data(item))).flatMap { row(kind, $0, parent: parent) }
+        }
+        let field = read.strings
+        return [.init(field[0]), .init(parent), .init(field[1] ?? field[2] ?? field[3]), .init(field[4]), .init(field[5]),
+                .init(field[6]), .init(field[7]), .text(String(decoding: read.text, as: UTF8.self))]
     }
 
     /// An item's row: its filter columns and its canonical JSON; `nil` for an item that is not a JSON object.

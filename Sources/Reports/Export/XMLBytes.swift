@@ -26,31 +26,59 @@ struct XMLBytes {
 
     /// A start tag on a line of its own, for an element whose children follow.
     mutating func open(_ name: String, _ attributes: [(String, String)], depth: Int) throws {
-        try blocks.append { bytes in
-            Self.indent(depth, into: &bytes)
-            Self.startTag(name, attributes, into: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
-        }
+        try blocks.append { Self.open(name, attributes, depth: depth, into: &$0) }
     }
 
     /// The end tag of an element `open` started.
     mutating func close(_ name: String, depth: Int) throws {
-        try blocks.append { bytes in
-            Self.indent(depth, into: &bytes)
-            Self.endTag(name, into: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
-        }
+        try blocks.append { Self.close(name, depth: depth, into: &$0) }
     }
 
     /// An element holding only `text` (possibly empty), on one line.
     mutating func element(_ name: String, _ attributes: [(String, String)], text: String, depth: Int) throws {
-        try blocks.append { bytes in
-            Self.indent(depth, into: &bytes)
-            Self.startTag(name, attributes, into: &bytes)
-            Self.escaped(XMLText.clean(text), inAttribute: false, into: &bytes)
-            Self.endTag(name, into: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
-        }
+        try blocks.append { Self.element(name, attributes, text: text, depth: depth, into: &$0) }
+    }
+
+    /// Lines already made by the static functions below (a chunk of elements made on another thread).
+    mutating func append(written: [UInt8]) throws {
+        try blocks.append(written: written)
+    }
+
+    /// `open(_:_:depth:)`'s line, appended to `bytes`.
+    static func open(_ name: String, _ attributes: [(String, String)], depth: Int, into bytes: inout [UInt8]) {
+        indent(depth, into: &bytes)
+        startTag(name, attributes, into: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// `close(_:depth:)`'s line, appended to `bytes`.
+    static func close(_ name: String, depth: Int, into bytes: inout [UInt8]) {
+        indent(depth, into: &bytes)
+        endTag(name, into: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// `element(_:_:text:depth:)`'s line, appended to `bytes`.
+    static func element(_ name: String, _ attributes: [(String, String)], text: String, depth: Int,
+                        into bytes: inout [UInt8]) {
+        indent(depth, into: &bytes)
+        startTag(name, attributes, into: &bytes)
+        elementEnd(name, text: text, into: &bytes)
+    }
+
+    /// The rest of an element's line after its start tag: its text and its end tag.
+    static func elementEnd(_ name: String, text: String, into bytes: inout [UInt8]) {
+        escaped(XMLText.clean(text), inAttribute: false, into: &bytes)
+        endTag(name, into: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// An element's indentation and start tag, the part of its line that `elementEnd` completes.
+    static func lineStart(_ name: String, _ attributes: [(String, String)], depth: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        indent(depth, into: &bytes)
+        startTag(name, attributes, into: &bytes)
+        return bytes
     }
 
     private static func indent(_ depth: Int, into bytes: inout [UInt8]) {
@@ -59,11 +87,12 @@ struct XMLBytes {
 
     private static func startTag(_ name: String, _ attributes: [(String, String)], into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "<"))
-        bytes += Array(name.utf8)
+        bytes.append(contentsOf: name.utf8)
         for (attribute, value) in attributes {
             bytes.append(UInt8(ascii: " "))
-            bytes += Array(attribute.utf8)
-            bytes += Array("=\"".utf8)
+            bytes.append(contentsOf: attribute.utf8)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
             escaped(XMLText.clean(value), inAttribute: true, into: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
@@ -71,27 +100,35 @@ struct XMLBytes {
     }
 
     private static func endTag(_ name: String, into bytes: inout [UInt8]) {
-        bytes += Array("</".utf8)
-        bytes += Array(name.utf8)
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(contentsOf: name.utf8)
         bytes.append(UInt8(ascii: ">"))
     }
 
     /// `&`, `<` and `>` as entities, carriage returns as `&#13;`; in an attribute also `"`, line feeds and tabs.
+    /// The runs of bytes between them are copied whole.
     private static func escaped(_ text: String, inAttribute: Bool, into bytes: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
-            case UInt8(ascii: "\r"): bytes += Array("&#13;".utf8)
-            case UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\t"):
-                if inAttribute {
-                    bytes += Array((byte == UInt8(ascii: "\"") ? "&quot;" : byte == UInt8(ascii: "\n") ? "&#10;" : "&#9;").utf8)
-                } else {
-                    bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                let entity: StaticString
+                switch utf8[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\r"): entity = "&#13;"
+                case UInt8(ascii: "\"") where inAttribute: entity = "&quot;"
+                case UInt8(ascii: "\n") where inAttribute: entity = "&#10;"
+                case UInt8(ascii: "\t") where inAttribute: entity = "&#9;"
+                default: continue
                 }
-            default: bytes.append(byte)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                runStart = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
     }
 }

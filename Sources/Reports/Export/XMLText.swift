@@ -4,7 +4,7 @@
 /// writer, which escapes them.
 enum XMLText {
     static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { !allowed($0) }) else { return text }
+        guard needsCleaning(text) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if allowed(scalar) {
@@ -15,6 +15,23 @@ enum XMLText {
             }
         }
         return String(result)
+    }
+
+    /// Whether `text` has a character XML cannot carry, found in its UTF-8 bytes: a C0 control other than tab, line
+    /// feed and carriage return, or U+FFFE/U+FFFF (`EF BF BE`, `EF BF BF`).
+    private static func needsCleaning(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            for index in utf8.indices {
+                let byte = utf8[index]
+                if byte < 0x20 {
+                    if byte != 0x9 && byte != 0xA && byte != 0xD { return true }
+                } else if byte == 0xEF, index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] >= 0xBE {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// XML 1.0's `Char` production: tab, newline, carriage return, and everything from U+0020 but U+FFFE and U+FFFF.

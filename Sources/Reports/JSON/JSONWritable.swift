@@ -90,3 +90,21 @@ struct JSONElements: JSONWritable {
         try json.array(count: count) { index, json in try element(index).write(to: &json) }
     }
 }
+
+/// `JSONElements` whose elements are made on two threads a chunk at a time (`JSONWriter.concurrentArray`): for the
+/// node and edge lists of a whole-account export.
+struct ConcurrentJSONElements: JSONWritable {
+    let count: Int
+    let element: @Sendable (Int) -> any JSONWritable
+
+    /// The elements of `base`, each made by `transform` when written.
+    init<Base: RandomAccessCollection & Sendable>(_ base: Base, _ transform: @escaping @Sendable (Base.Element) -> any JSONWritable)
+    where Base.Index == Int {
+        count = base.count
+        element = { transform(base[base.startIndex + $0]) }
+    }
+
+    func write(to json: inout JSONWriter) throws {
+        try json.concurrentArray(count: count) { [element] index, json in try element(index).write(to: &json) }
+    }
+}

@@ -118,6 +118,31 @@ struct JSONWriter {
         JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
     }
 
+    /// `array(count:element:)` with the elements made on two threads a chunk at a time (`ConcurrentChunks`), for the
+    /// long lists of a whole-account export: the same bytes.
+    mutating func concurrentArray(count: Int, element: @Sendable (Int, inout JSONWriter) throws -> Void) throws {
+        JSONPrimitives.appendOpen(.array, to: &bytes)
+        let elementDepth = depth + 1
+        try ConcurrentChunks.forEach(count: count, chunkSize: ConcurrentChunks.chunkSize, make: { range in
+            var chunk = JSONWriter(depth: elementDepth, sink: nil)
+            for index in range {
+                if index > 0 { JSONPrimitives.appendMemberSeparator(to: &chunk.bytes) }
+                JSONPrimitives.appendIndent(depth: elementDepth, to: &chunk.bytes)
+                try element(index, &chunk)
+            }
+            return chunk.bytes
+        }, emit: { chunk in
+            var rest = chunk[...]
+            while !rest.isEmpty {  // a block to the sink whenever one is full, as `array` hands them over
+                let piece = rest.prefix(max(1, Self.blockSize - bytes.count))
+                bytes.append(contentsOf: piece)
+                rest = rest.dropFirst(piece.count)
+                if bytes.count >= Self.blockSize { try flush() }
+            }
+        })
+        JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
+    }
+
     /// An object whose members `body` writes with `member(_:_:)`, in the order of their keys' UTF-8 bytes — the order
     /// `object(_:)` sorts them in, which the caller keeps: for objects written thousands of times, whose members are
     /// then neither made, boxed nor sorted for each.

@@ -35,6 +35,17 @@ struct TextBlocks {
         if bytes.count >= Self.blockSize { try flush() }
     }
 
+    /// Appends bytes made elsewhere (a chunk of lines made on another thread), handing each full block to the sink.
+    mutating func append(written: [UInt8]) throws {
+        var rest = written[...]
+        while !rest.isEmpty {
+            let piece = rest.prefix(max(1, Self.blockSize - bytes.count))
+            bytes.append(contentsOf: piece)
+            rest = rest.dropFirst(piece.count)
+            if bytes.count >= Self.blockSize { try flush() }
+        }
+    }
+
     private mutating func flush() throws {
         guard !bytes.isEmpty else { return }
         try sink(Data(bytes))
