@@ -26,15 +26,15 @@ package enum EscalationGoal: Sendable, Hashable {
         if case .accountAdministration = self, let owner = account.info?.ownerIAMID {
             edges.append(EscalationEdge(from: .identity(iamID: owner), to: .accountAdministration, kind: .holds))
         }
-        let targets = SensitiveTarget.all(in: account)
-        for node in graph.capabilities.keys.sortedByID() {
+        let targets = SensitiveTargets(account)
+        for node in graph.capabilityNodes {
             edges += goalEdges(from: node, holding: graph.capabilities[node] ?? [], sensitive: targets)
         }
         return edges
     }
 
     private func goalEdges(from source: EscalationNode, holding held: [EscalationGraph.Capability],
-                           sensitive: [SensitiveTarget]) -> [EscalationEdge] {
+                           sensitive: SensitiveTargets) -> [EscalationEdge] {
         func holds(_ capability: EscalationGraph.Capability, _ role: String, _ node: EscalationNode) -> EscalationEdge {
             EscalationEdge(from: source, to: node, kind: .holds, policyID: capability.policyID, roleCRN: role,
                            isConditional: capability.isConditional)
@@ -74,12 +74,11 @@ package enum EscalationGoal: Sendable, Hashable {
         case .sensitiveAdministration:
             // One edge per target the node administers, by the first policy that covers it.
             var edges: [EscalationEdge] = []
-            var reached = Set<SensitiveTarget>()
+            var reached = Set<Int>()
             for capability in held {
                 guard let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
-                for target in sensitive where !reached.contains(target) && target.isCovered(by: capability.target) {
-                    reached.insert(target)
-                    edges.append(holds(capability, role, .administration(target)))
+                for position in sensitive.covered(by: capability.target) where reached.insert(position).inserted {
+                    edges.append(holds(capability, role, .administration(sensitive.all[position])))
                 }
             }
             return edges

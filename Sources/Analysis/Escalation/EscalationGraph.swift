@@ -10,11 +10,15 @@ package struct EscalationGraph: Sendable {
     let links: [EscalationLink]
     /// The members of each fan-out the links name.
     let fanOuts: [[EscalationNode]]
+    /// The links' nodes numbered, for the searches of every goal.
+    let numbering: EscalationNumbering
     /// The policy targets of the grantable scopes, by key.
     package let scopes: [String: PolicyTarget]
     /// What each node holds: its own policies (an identity's direct ones, a group's), or for a grantable scope, any
     /// role on it.
     let capabilities: [EscalationNode: [Capability]]
+    /// The nodes of `capabilities`, sorted by id: the goals' edges follow this order.
+    let capabilityNodes: [EscalationNode]
     /// Every identity of the account (`AccessIndex.subjects`), sorted: where the searches start.
     let identities: [String]
 
@@ -96,8 +100,10 @@ package struct EscalationGraph: Sendable {
         }
         self.links = links
         self.fanOuts = fanOuts.members
+        numbering = EscalationNumbering(links, fanOuts: fanOuts.members)
         self.scopes = scopes
         self.capabilities = capabilities
+        capabilityNodes = pending.sortedByID()
         self.identities = identities
     }
 }
@@ -141,18 +147,27 @@ struct PrimitiveFinder {
                                       account.serviceIDs.map { ($0.id, .identity(iamID: $0.iamID)) })
         profiles = AccountResources(service: "iam-identity", resourceType: "profile",
                                     account.trustedProfiles.map { ($0.id, .identity(iamID: $0.iamID)) })
-        var byCRN: [String: ResourceInstance] = [:]
-        for instance in account.resourceInstances {
-            if let crn = instance.crnString, byCRN[crn] == nil { byCRN[crn] = instance }
-        }
-        var instances: [ResourceInstance] = [], profileIAMIDs: [String] = []
+        // The workload links' CRNs, then the first instance with each: a few links, many instances, so only the CRNs
+        // some link names are kept.
+        var workloads: [(crn: String, profile: String)] = []
         for profile in account.trustedProfiles {
             for link in profile.links {
-                guard let type = link.crType, Self.workloadLinkTypes.contains(type), let crn = link.link?.crn,
-                      let instance = byCRN[crn] ?? CRN(crn).flatMap({ account.instancesByGUID[$0.serviceInstance] }) else { continue }
-                instances.append(instance)
-                profileIAMIDs.append(profile.iamID)
+                guard let type = link.crType, Self.workloadLinkTypes.contains(type), let crn = link.link?.crn else { continue }
+                workloads.append((crn, profile.iamID))
             }
+        }
+        let linked = Set(workloads.map(\.crn))
+        var byCRN: [String: Int] = [:]
+        let all = account.resourceInstances
+        for position in all.indices {
+            if let crn = all[position].crnString, linked.contains(crn), byCRN[crn] == nil { byCRN[crn] = position }
+        }
+        var instances: [ResourceInstance] = [], profileIAMIDs: [String] = []
+        for (crn, profile) in workloads {
+            guard let instance = byCRN[crn].map({ all[$0] }) ?? CRN(crn).flatMap({ account.instancesByGUID[$0.serviceInstance] })
+            else { continue }
+            instances.append(instance)
+            profileIAMIDs.append(profile)
         }
         trustedCompute = InstanceCandidates(instances)
         trustedComputeProfiles = profileIAMIDs
