@@ -210,7 +210,7 @@ struct PrimitiveFinder {
         if identityService, let role = enabling(.editProfileTrust, held, on: "iam-identity") {
             add(.editProfileTrust, toEach: profiles, role: role)
         }
-        if !trustedComputeProfiles.isEmpty, let role = enabling(.runTrustedWorkload, held, on: nil) {
+        if !trustedCompute.positions(for: target).isEmpty, let role = enabling(.runTrustedWorkload, held, on: nil) {
             // Policies on a service or resource group reach many linked clusters: one fan-out per target.
             let profiles = fanOuts.index("trusted-workloads", target) {
                 trustedCompute.positions(matching: target).map { .identity(iamID: trustedComputeProfiles[$0]) }
