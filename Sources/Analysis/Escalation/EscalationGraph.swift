@@ -86,14 +86,16 @@ package struct EscalationGraph: Sendable {
         while next < pending.count {
             let node = pending[next]
             next += 1
-            for held in capabilities[node] ?? [] {
-                for link in finder.links(from: node, holding: held, fanOuts: &fanOuts) {
+            // By position: a capability read in place is not copied (a large account has hundreds of thousands).
+            let holding = capabilities[node] ?? []
+            for position in holding.indices {
+                for link in finder.links(from: node, holding: holding[position], fanOuts: &fanOuts) {
                     links.append(link)
                     // A scope first reached becomes a node holding any role on it.
                     guard case .grantableScope(let key) = link.edge.to, scopes[key] == nil else { continue }
-                    scopes[key] = held.target
-                    capabilities[link.edge.to] = [Capability(target: held.target, roleCRNs: Self.grantedRoles, policyID: nil,
-                                                        isConditional: false)]
+                    scopes[key] = holding[position].target
+                    capabilities[link.edge.to] = [Capability(target: holding[position].target, roleCRNs: Self.grantedRoles,
+                                                             policyID: nil, isConditional: false)]
                     pending.append(link.edge.to)
                 }
             }
