@@ -148,4 +148,22 @@ import Testing
         #expect(try Self.sensitiveTie("rg-b", "rg-c") == .resourceGroup(id: "rg-b"))
         #expect(try Self.sensitiveTie("rg-a", "rg-b") == .resourceGroup(id: "rg-a"))
     }
+
+    @Test func targetsWhoseKeyTextsCollideHaveTheirOwnFanOuts() throws {
+        // Ann's one attribute and Bob's two print as the same key text, `resource stringMatch a*,resourceType=group`;
+        // Ann's glob matches only the group named like that, Bob's the groups a1, a2 and admins.
+        let groups = try ["a1", "a2", "a*,resourceType=group"].map { try Fixture.group($0, $0) }
+        let ann = Fixture.policy("p-ann", iamID: "IBMid-ann", roles: [Self.editor],
+                                 [Fixture.attr("serviceName", "iam-groups"), Fixture.attr("resource", "a*,resourceType=group", "stringMatch")])
+        let bob = Fixture.policy("p-bob", iamID: "IBMid-bob", roles: [Self.editor],
+                                 [Fixture.attr("serviceName", "iam-groups"), Fixture.attr("resource", "a*", "stringMatch"),
+                                  Fixture.attr("resourceType", "group")])
+        #expect(PolicyTarget(ann).key == PolicyTarget(bob).key)
+        let graph = EscalationGraph(AccessIndex(try FixtureEscalationTests.account(groups: groups, policies: [ann, bob])))
+        func joins(_ iamID: String) -> [EscalationNode] {
+            graph.edges.filter { $0.from == .identity(iamID: iamID) && $0.isPrimitive }.map(\.to)
+        }
+        #expect(joins("IBMid-ann") == [.accessGroup(id: "a*,resourceType=group")])
+        #expect(joins("IBMid-bob") == ["admins", "a1", "a2"].map { .accessGroup(id: $0) })
+    }
 }

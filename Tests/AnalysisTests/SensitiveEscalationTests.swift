@@ -11,7 +11,7 @@ import TestSupport
     static func oneSearchPerTarget(_ index: AccessIndex) -> (paths: [EscalationPath], holders: [String]) {
         let graph = EscalationGraph(index)
         let goalEdges = EscalationGoal.sensitiveAdministration.edges(graph, account: index.account)
-        let edges = EscalationSearch.Edges(graph.links + goalEdges.map { EscalationLink($0) }, fanOuts: graph.fanOuts)
+        let edges = EscalationSearch.Edges(graph, goalEdges: goalEdges)
         let goals = EscalationGoal.sensitiveAdministration.nodes(in: index.account).compactMap(edges.number)
         let identities = index.subjects
         var best: [EscalationPath?] = Array(repeating: nil, count: identities.count)

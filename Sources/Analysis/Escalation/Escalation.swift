@@ -31,7 +31,7 @@ package struct Escalation: Sendable {
         goalEdges = goal.edges(graph, account: index.account)
         let identities = graph.identities
         self.identities = identities
-        let edges = EscalationSearch.Edges(graph.links + goalEdges.map { EscalationLink($0) }, fanOuts: graph.fanOuts)
+        let edges = EscalationSearch.Edges(graph, goalEdges: goalEdges)
         let goals = goal.nodes(in: index.account).compactMap(edges.number)
         let starts = identities.map { edges.number(.identity(iamID: $0)) }
         let reach: EscalationReach

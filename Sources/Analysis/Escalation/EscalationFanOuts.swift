@@ -8,9 +8,16 @@ struct EscalationFanOuts: Sendable {
     private(set) var members: [[EscalationNode]] = []
     private var positions: [Key: Int] = [:]
 
+    /// Hashed by the kind and the target's key text alone (every policy of a large account looks its target up, and
+    /// hashing every attribute of it dominated), compared by the whole target: keys whose texts collide stay apart.
     private struct Key: Hashable {
         let kind: String
         let target: PolicyTarget
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            hasher.combine(target.key)
+        }
     }
 
     /// The index of the fan-out of `kind` (e.g. `iam-groups/group`) that `target` reaches, its members made by

@@ -26,33 +26,35 @@ package enum EscalationGoal: Sendable, Hashable {
         if case .accountAdministration = self, let owner = account.info?.ownerIAMID {
             edges.append(EscalationEdge(from: .identity(iamID: owner), to: .accountAdministration, kind: .holds))
         }
-        let targets = SensitiveTarget.all(in: account)
-        for node in graph.capabilities.keys.sortedByID() {
+        let targets = SensitiveTargets(account)
+        for node in graph.capabilityNodes {
             edges += goalEdges(from: node, holding: graph.capabilities[node] ?? [], sensitive: targets)
         }
         return edges
     }
 
     private func goalEdges(from source: EscalationNode, holding held: [EscalationGraph.Capability],
-                           sensitive: [SensitiveTarget]) -> [EscalationEdge] {
+                           sensitive: SensitiveTargets) -> [EscalationEdge] {
         func holds(_ capability: EscalationGraph.Capability, _ role: String, _ node: EscalationNode) -> EscalationEdge {
             EscalationEdge(from: source, to: node, kind: .holds, policyID: capability.policyID, roleCRN: role,
                            isConditional: capability.isConditional)
         }
+        // Capabilities are read by position, in place: copying each one for every goal dominated on large accounts.
         switch self {
         case .accountAdministration:
-            if let capability = held.first(where: {
-                AdministrationFindings.coversAllAccountManagement($0.target) && $0.roleCRNs.contains(where: AdministrationFindings.isAdministrator)
-            }), let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) {
-                return [holds(capability, role, .accountAdministration)]
+            if let position = held.indices.first(where: {
+                AdministrationFindings.coversAllAccountManagement(held[$0].target)
+                    && held[$0].roleCRNs.contains(where: AdministrationFindings.isAdministrator)
+            }), let role = held[position].roleCRNs.first(where: AdministrationFindings.isAdministrator) {
+                return [holds(held[position], role, .accountAdministration)]
             }
             // Each half on its own: the search combines the halves an identity holds through its policies and groups.
-            let allServices = held.filter { AdministrationFindings.coversAllIAMEnabledServices($0.target) }
+            let allServices = held.indices.filter { AdministrationFindings.coversAllIAMEnabledServices(held[$0].target) }
             let halves = [(EscalationNode.AdministrationPart.administrator, AdministrationFindings.isAdministrator),
                           (.manager, AdministrationFindings.isManager)].compactMap { part, isRole -> EscalationEdge? in
-                guard let capability = allServices.first(where: { $0.roleCRNs.contains(where: isRole) }),
-                      let role = capability.roleCRNs.first(where: isRole) else { return nil }
-                return holds(capability, role, .administrationPart(part))
+                guard let position = allServices.first(where: { held[$0].roleCRNs.contains(where: isRole) }),
+                      let role = held[position].roleCRNs.first(where: isRole) else { return nil }
+                return holds(held[position], role, .administrationPart(part))
             }
             return halves
         case .instance(let instance):
@@ -74,12 +76,11 @@ package enum EscalationGoal: Sendable, Hashable {
         case .sensitiveAdministration:
             // One edge per target the node administers, by the first policy that covers it.
             var edges: [EscalationEdge] = []
-            var reached = Set<SensitiveTarget>()
-            for capability in held {
-                guard let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
-                for target in sensitive where !reached.contains(target) && target.isCovered(by: capability.target) {
-                    reached.insert(target)
-                    edges.append(holds(capability, role, .administration(target)))
+            var reached = Set<Int>()
+            for position in held.indices {
+                guard let role = held[position].roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
+                for target in sensitive.covered(by: held[position].target) where reached.insert(target).inserted {
+                    edges.append(holds(held[position], role, .administration(sensitive.all[target])))
                 }
             }
             return edges

@@ -10,11 +10,15 @@ package struct EscalationGraph: Sendable {
     let links: [EscalationLink]
     /// The members of each fan-out the links name.
     let fanOuts: [[EscalationNode]]
+    /// The links' nodes numbered, for the searches of every goal.
+    let numbering: EscalationNumbering
     /// The policy targets of the grantable scopes, by key.
     package let scopes: [String: PolicyTarget]
     /// What each node holds: its own policies (an identity's direct ones, a group's), or for a grantable scope, any
     /// role on it.
     let capabilities: [EscalationNode: [Capability]]
+    /// The nodes of `capabilities`, sorted by id: the goals' edges follow this order.
+    let capabilityNodes: [EscalationNode]
     /// Every identity of the account (`AccessIndex.subjects`), sorted: where the searches start.
     let identities: [String]
 
@@ -82,22 +86,26 @@ package struct EscalationGraph: Sendable {
         while next < pending.count {
             let node = pending[next]
             next += 1
-            for held in capabilities[node] ?? [] {
-                for link in finder.links(from: node, holding: held, fanOuts: &fanOuts) {
+            // By position: a capability read in place is not copied (a large account has hundreds of thousands).
+            let holding = capabilities[node] ?? []
+            for position in holding.indices {
+                for link in finder.links(from: node, holding: holding[position], fanOuts: &fanOuts) {
                     links.append(link)
                     // A scope first reached becomes a node holding any role on it.
                     guard case .grantableScope(let key) = link.edge.to, scopes[key] == nil else { continue }
-                    scopes[key] = held.target
-                    capabilities[link.edge.to] = [Capability(target: held.target, roleCRNs: Self.grantedRoles, policyID: nil,
-                                                        isConditional: false)]
+                    scopes[key] = holding[position].target
+                    capabilities[link.edge.to] = [Capability(target: holding[position].target, roleCRNs: Self.grantedRoles,
+                                                             policyID: nil, isConditional: false)]
                     pending.append(link.edge.to)
                 }
             }
         }
         self.links = links
         self.fanOuts = fanOuts.members
+        numbering = EscalationNumbering(links, fanOuts: fanOuts.members)
         self.scopes = scopes
         self.capabilities = capabilities
+        capabilityNodes = pending.sortedByID()
         self.identities = identities
     }
 }
@@ -141,18 +149,27 @@ struct PrimitiveFinder {
                                       account.serviceIDs.map { ($0.id, .identity(iamID: $0.iamID)) })
         profiles = AccountResources(service: "iam-identity", resourceType: "profile",
                                     account.trustedProfiles.map { ($0.id, .identity(iamID: $0.iamID)) })
-        var byCRN: [String: ResourceInstance] = [:]
-        for instance in account.resourceInstances {
-            if let crn = instance.crnString, byCRN[crn] == nil { byCRN[crn] = instance }
-        }
-        var instances: [ResourceInstance] = [], profileIAMIDs: [String] = []
+        // The workload links' CRNs, then the first instance with each: a few links, many instances, so only the CRNs
+        // some link names are kept.
+        var workloads: [(crn: String, profile: String)] = []
         for profile in account.trustedProfiles {
             for link in profile.links {
-                guard let type = link.crType, Self.workloadLinkTypes.contains(type), let crn = link.link?.crn,
-                      let instance = byCRN[crn] ?? CRN(crn).flatMap({ account.instancesByGUID[$0.serviceInstance] }) else { continue }
-                instances.append(instance)
-                profileIAMIDs.append(profile.iamID)
+                guard let type = link.crType, Self.workloadLinkTypes.contains(type), let crn = link.link?.crn else { continue }
+                workloads.append((crn, profile.iamID))
             }
+        }
+        let linked = Set(workloads.map(\.crn))
+        var byCRN: [String: Int] = [:]
+        let all = account.resourceInstances
+        for position in all.indices {
+            if let crn = all[position].crnString, linked.contains(crn), byCRN[crn] == nil { byCRN[crn] = position }
+        }
+        var instances: [ResourceInstance] = [], profileIAMIDs: [String] = []
+        for (crn, profile) in workloads {
+            guard let instance = byCRN[crn].map({ all[$0] }) ?? CRN(crn).flatMap({ account.instancesByGUID[$0.serviceInstance] })
+            else { continue }
+            instances.append(instance)
+            profileIAMIDs.append(profile)
         }
         trustedCompute = InstanceCandidates(instances)
         trustedComputeProfiles = profileIAMIDs
@@ -195,7 +212,7 @@ struct PrimitiveFinder {
         if identityService, let role = enabling(.editProfileTrust, held, on: "iam-identity") {
             add(.editProfileTrust, toEach: profiles, role: role)
         }
-        if !trustedComputeProfiles.isEmpty, let role = enabling(.runTrustedWorkload, held, on: nil) {
+        if !trustedCompute.positions(for: target).isEmpty, let role = enabling(.runTrustedWorkload, held, on: nil) {
             // Policies on a service or resource group reach many linked clusters: one fan-out per target.
             let profiles = fanOuts.index("trusted-workloads", target) {
                 trustedCompute.positions(matching: target).map { .identity(iamID: trustedComputeProfiles[$0]) }

@@ -36,6 +36,14 @@ package enum EscalationNode: Sendable, Hashable, Comparable {
         }
     }
 
+    /// Whether the node is an identity: an edge into it changes who acts.
+    var isIdentity: Bool {
+        switch self {
+        case .identity: true
+        case .accessGroup, .grantableScope, .accountAdministration, .administrationPart, .instance, .administration: false
+        }
+    }
+
     package static func < (lhs: EscalationNode, rhs: EscalationNode) -> Bool { lhs.id < rhs.id }
 }
 

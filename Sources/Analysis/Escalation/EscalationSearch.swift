@@ -11,7 +11,9 @@ struct EscalationSearch: Sendable {
     /// offsets[n + 1]]`, fan-outs numbered after the nodes), and per link what the search reads, so that its loop
     /// copies no edge.
     struct Edges: Sendable {
-        let links: [EscalationLink]
+        /// The graph's links, then the goal's edges.
+        private let graphLinks: [EscalationLink]
+        private let goalEdges: [EscalationEdge]
         let from: [Int]
         /// The node a link leads to, or for a fan-out link `nodeCount` + the fan-out's index.
         let to: [Int]
@@ -19,8 +21,6 @@ struct EscalationSearch: Sendable {
         let primitive: [Bool]
         /// Whether the node is an identity: edges into it change who acts.
         let isIdentity: [Bool]
-        /// Each node, by number.
-        let nodes: [EscalationNode]
         let nodeCount: Int
         let fanOutCount: Int
         private let offsets: [Int]
@@ -28,75 +28,74 @@ struct EscalationSearch: Sendable {
         /// The fan-outs each node is a member of (compressed rows, as `incoming`).
         private let fanOutOffsets: [Int]
         private let fanOutsOfNode: [Int]
-        private let numbers: [EscalationNode: Int]
+        /// The graph's nodes and numbers, then those only the goal's edges name.
+        private let graphNodes: EscalationNumbering
+        private let goalNodes: [EscalationNode]
+        private let goalNumbers: [EscalationNode: Int]
 
-        /// Numbers nodes in the order the links name them, a fan-out's members where its first link stands.
-        init(_ links: [EscalationLink], fanOuts: [[EscalationNode]]) {
-            var numbers: [EscalationNode: Int] = [:], nodes: [EscalationNode] = []
+        /// The graph's links as it numbered them, then `goalEdges`, their new nodes numbered after the graph's.
+        init(_ graph: EscalationGraph, goalEdges: [EscalationEdge]) {
+            let numbering = graph.numbering
+            var goalNodes: [EscalationNode] = [], goalNumbers: [EscalationNode: Int] = [:]
             func number(_ node: EscalationNode) -> Int {
-                if let known = numbers[node] { return known }
-                numbers[node] = nodes.count
-                nodes.append(node)
-                return nodes.count - 1
+                if let known = numbering.numbers[node] ?? goalNumbers[node] { return known }
+                goalNumbers[node] = numbering.nodes.count + goalNodes.count
+                goalNodes.append(node)
+                return numbering.nodes.count + goalNodes.count - 1
             }
-            var from: [Int] = [], to: [Int] = [], primitive: [Bool] = []
-            from.reserveCapacity(links.count)
-            to.reserveCapacity(links.count)
-            primitive.reserveCapacity(links.count)
-            var numbered = Array(repeating: false, count: fanOuts.count)
-            for link in links {
-                from.append(number(link.edge.from))
-                if let fanOut = link.fanOut {
-                    if !numbered[fanOut] {
-                        numbered[fanOut] = true
-                        for member in fanOuts[fanOut] { _ = number(member) }
-                    }
-                    to.append(-1 - fanOut)
-                } else {
-                    to.append(number(link.edge.to))
-                }
-                primitive.append(link.edge.isPrimitive)
+            var from = numbering.from, to = numbering.to, primitive = numbering.primitive
+            for edge in goalEdges {
+                from.append(number(edge.from))
+                to.append(number(edge.to))
+                primitive.append(edge.isPrimitive)
             }
-            let nodeCount = nodes.count
+            let nodeCount = numbering.nodes.count + goalNodes.count
             for position in to.indices where to[position] < 0 { to[position] = nodeCount - 1 - to[position] }
-            let targets = nodeCount + fanOuts.count
+            let fanOutCount = numbering.fanOutMembers.count
+            let targets = nodeCount + fanOutCount
             var offsets = Array(repeating: 0, count: targets + 1)
             for target in to { offsets[target + 1] += 1 }
             for node in 0..<targets { offsets[node + 1] += offsets[node] }
-            var incoming = Array(repeating: 0, count: links.count), filled = offsets
-            for position in links.indices {
+            var incoming = Array(repeating: 0, count: to.count), filled = offsets
+            for position in to.indices {
                 incoming[filled[to[position]]] = position
                 filled[to[position]] += 1
             }
             var fanOutOffsets = Array(repeating: 0, count: nodeCount + 1)
-            let memberNumbers = fanOuts.indices.map { numbered[$0] ? fanOuts[$0].compactMap { numbers[$0] } : [] }
-            for members in memberNumbers { for member in members { fanOutOffsets[member + 1] += 1 } }
+            for members in numbering.fanOutMembers { for member in members { fanOutOffsets[member + 1] += 1 } }
             for node in 0..<nodeCount { fanOutOffsets[node + 1] += fanOutOffsets[node] }
             var fanOutsOfNode = Array(repeating: 0, count: fanOutOffsets[nodeCount])
             filled = fanOutOffsets
-            for (fanOut, members) in memberNumbers.enumerated() {
+            for (fanOut, members) in numbering.fanOutMembers.enumerated() {
                 for member in members {
                     fanOutsOfNode[filled[member]] = fanOut
                     filled[member] += 1
                 }
             }
-            self.links = links
+            graphLinks = graph.links
+            self.goalEdges = goalEdges
             self.from = from
             self.to = to
             self.primitive = primitive
-            isIdentity = nodes.map { if case .identity = $0 { true } else { false } }
-            self.nodes = nodes
+            isIdentity = numbering.isIdentity + goalNodes.map(\.isIdentity)
             self.nodeCount = nodeCount
-            fanOutCount = fanOuts.count
+            self.fanOutCount = fanOutCount
             self.offsets = offsets
             self.incoming = incoming
             self.fanOutOffsets = fanOutOffsets
             self.fanOutsOfNode = fanOutsOfNode
-            self.numbers = numbers
+            graphNodes = numbering
+            self.goalNodes = goalNodes
+            self.goalNumbers = goalNumbers
         }
 
         /// The node's number; nil when no link touches it.
-        func number(_ node: EscalationNode) -> Int? { numbers[node] }
+        func number(_ node: EscalationNode) -> Int? { graphNodes.numbers[node] ?? goalNumbers[node] }
+
+        /// The node with this number.
+        func node(_ number: Int) -> EscalationNode {
+            number < graphNodes.nodes.count ? graphNodes.nodes[number] : goalNodes[number - graphNodes.nodes.count]
+        }
 
         /// The positions of the links into `target` (a node, or `nodeCount` + a fan-out's index).
         func into(_ target: Int) -> ArraySlice<Int> { incoming[offsets[target]..<offsets[target + 1]] }
@@ -106,8 +105,9 @@ struct EscalationSearch: Sendable {
 
         /// The edge the link at `position` makes into `node` (a fan-out link's member).
         func edge(_ position: Int, to node: Int) -> EscalationEdge {
-            let link = links[position]
-            return link.fanOut == nil ? link.edge : link.edge.to(nodes[node])
+            guard position < graphLinks.count else { return goalEdges[position - graphLinks.count] }
+            let link = graphLinks[position]
+            return link.fanOut == nil ? link.edge : link.edge.to(self.node(node))
         }
     }
 

@@ -20,11 +20,13 @@ package struct InstanceCandidates: Sendable {
 
     /// The positions in `instances` of those the target may match (a superset of those it does); test each with
     /// `PolicyTarget.match`.
+    /// Of the instances each exact attribute allows, the fewest: a service in a resource group is tested against
+    /// that group's instances of any service or that service's in any group, whichever are fewer.
     package func positions(for target: PolicyTarget) -> [Int] {
         if let exact = exactValue("serviceInstance", target) { return byGUID[exact] ?? [] }
-        if let exact = exactValue("serviceName", target) { return byService[exact] ?? [] }
-        if let exact = exactValue("resourceGroupId", target) { return byResourceGroup[exact] ?? [] }
-        return all
+        let byName = exactValue("serviceName", target).map { byService[$0] ?? [] }
+        let byGroup = exactValue("resourceGroupId", target).map { byResourceGroup[$0] ?? [] }
+        return [byName, byGroup].compactMap { $0 }.min { $0.count < $1.count } ?? all
     }
 
     /// The positions in `instances` of those the target matches (in part or in full).

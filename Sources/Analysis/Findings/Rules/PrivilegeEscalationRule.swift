@@ -20,10 +20,21 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
     static func findings(_ c: FindingContext) -> [Finding] {
         let administration = Escalation(c.index)
         let sensitive = Escalation(c.index, goal: .sensitiveAdministration, graph: administration.graph)
-        let policies = Dictionary(c.account.accessPolicies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let settled = Set(administration.holders + administration.paths.map(\.iamID))
+        let warnings = sensitive.paths.filter { !settled.contains($0.iamID) }
+        let policies = policiesOnPaths(administration.paths + warnings, c.account.accessPolicies)
         return administration.paths.map { finding($0, administration, policies, c, severity: .error) }
-            + sensitive.paths.filter { !settled.contains($0.iamID) }.map { finding($0, sensitive, policies, c, severity: .warning) }
+            + warnings.map { finding($0, sensitive, policies, c, severity: .warning) }
+    }
+
+    /// The policies the paths' steps name, by id (the first of a repeated id): a few of the account's many.
+    private static func policiesOnPaths(_ paths: [EscalationPath], _ all: [Policy]) -> [String: Policy] {
+        let named = Set(paths.lazy.flatMap(\.edges).compactMap(\.policyID))
+        var policies: [String: Policy] = [:]
+        for position in all.indices where named.contains(all[position].id) && policies[all[position].id] == nil {
+            policies[all[position].id] = all[position]
+        }
+        return policies
     }
 
     private static func finding(_ path: EscalationPath, _ escalation: Escalation, _ policies: [String: Policy],
