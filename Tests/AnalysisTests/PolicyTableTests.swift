@@ -50,7 +50,7 @@ import TestSupport
     /// The policies by last use are the table's rows in the order the report always listed them.
     @Test func policiesByLastUseKeepTheirOrder() throws {
         let report = try DemoAccount.report
-        let uses = report.policiesByLastUse.map(\.policy.id)
+        let uses = Array(report.policiesByLastUse.map(\.policy.id))
         let account = try DemoAccount.account
         let active = (account.accessPolicies + account.authorizationPolicies).filter(\.isActive)
         let expected = active.sorted { a, b in

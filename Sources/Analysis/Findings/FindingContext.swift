@@ -5,6 +5,9 @@ import Model
 /// (computed once), and how entities are named in findings.
 struct FindingContext: Sendable {
     let index: AccessIndex
+    /// The account `index` indexes, held as a stored property: rules read it in their loops, and a computed property
+    /// would hand each of them a copy of the whole struct (a retain and release of every collection it holds).
+    let account: IAMAccount
     /// "Now" for inactivity: the option, else the snapshot's `fetched_at` (nil when neither is a valid time).
     let asOf: Date?
     let inactiveDays: Int
@@ -53,8 +56,6 @@ struct FindingContext: Sendable {
         init() {}
     }
 
-    var account: IAMAccount { index.account }
-
     /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
     /// sorted.
     var subjects: [String] { subjectList.value }
@@ -71,6 +72,7 @@ struct FindingContext: Sendable {
 
     init(_ index: AccessIndex, options: FindingsOptions) {
         self.index = index
+        account = index.account
         asOf = options.asOf ?? index.account.fetchedAt.date
         inactiveDays = options.inactiveDays
         self.options = options

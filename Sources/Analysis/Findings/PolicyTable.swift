@@ -4,10 +4,13 @@ import Model
 /// the rules test, resolved in one pass, so that a rule walks small rows of integers and flags instead of copying
 /// every `Policy` and hashing its id to find its target.
 ///
-/// Rows are numbered as `FindingContext.activePolicies` lists the policies: active access policies, then active
+/// Rows are numbered in the order rules always walked the policies: active access policies, then active
 /// authorizations, each in the account's order. A row's target is `AccessIndex.target(of:)`'s, so rules see the
 /// same targets as every other analysis, whatever the snapshot's ids (even duplicate ones) are.
-struct PolicyTable: Sendable {
+///
+/// A class, immutable once made: the rules on both threads read one table, and handing it to a rule retains one
+/// object rather than each of its lists.
+final class PolicyTable: Sendable {
     /// What the rules test of a policy, worked out once.
     struct Traits: OptionSet, Sendable {
         let rawValue: UInt16
