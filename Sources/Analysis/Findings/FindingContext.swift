@@ -138,13 +138,7 @@ struct FindingContext: Sendable {
         case .serviceID(let serviceID): return FindingEntity(.serviceID, id: serviceID.id, name: name)
         case .trustedProfile(let profile): return FindingEntity(.trustedProfile, id: profile.id, name: name)
         case .user: return FindingEntity(.user, id: iamID, name: name)
-        case nil:
-            let kind: FindingEntity.Kind = switch SubjectKind(iamID: iamID, in: account) {
-            case .user: .user
-            case .serviceID: .serviceID
-            case .trustedProfile: .trustedProfile
-            }
-            return FindingEntity(kind, id: iamID, name: name)
+        case nil: return FindingEntity(FindingEntity.kind(of: SubjectKind(iamID: iamID, in: account)), id: iamID, name: name)
         }
     }
 
