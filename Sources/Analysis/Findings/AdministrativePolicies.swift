@@ -13,18 +13,18 @@ struct AdministrativePolicies {
     /// then id.
     let assigning: [AdministrativePolicy]
 
-    init(_ policies: [Policy], in index: AccessIndex) {
+    /// The administration the policies at `rows` of `table` grant.
+    init(_ rows: [Int32], in table: PolicyTable, _ index: AccessIndex) {
         // Only policies granting Administrator or Manager count; the others are left out before sorting.
-        let candidates = policies.filter {
-            $0.roleIDs.contains { AdministrationFindings.isAdministrator($0) || AdministrationFindings.isManager($0) }
-        }
-        let targets = candidates.map { index.target(of: $0) }
-        let order = candidates.indices.sorted { (targets[$0].key, candidates[$0].id) < (targets[$1].key, candidates[$1].id) }
+        let candidates = rows.filter { table.rows[Int($0)].traits.contains(.administratorOrManager) }
+        let targets = candidates.map { table.target(of: $0) }
+        let ids = candidates.map { table.policies[Int($0)].id }
+        let order = candidates.indices.sorted { (targets[$0].key, ids[$0]) < (targets[$1].key, ids[$1]) }
         var accountManagement: [AdministrativePolicy] = [], allServices: [AdministrativePolicy] = []
         var assigning: [AdministrativePolicy] = []
         var managerOnAllServices = false
         for position in order {
-            let target = targets[position], policy = candidates[position]
+            let target = targets[position], policy = table.policies[Int(candidates[position])]
             let allIAMEnabledServices = AdministrationFindings.coversAllIAMEnabledServices(target)
             if allIAMEnabledServices && policy.roleIDs.contains(where: AdministrationFindings.isManager) {
                 managerOnAllServices = true

@@ -5,20 +5,26 @@ import Model
 /// (computed once), and how entities are named in findings.
 struct FindingContext: Sendable {
     let index: AccessIndex
+    /// The account `index` indexes, held as a stored property: rules read it in their loops, and a computed property
+    /// would hand each of them a copy of the whole struct (a retain and release of every collection it holds).
+    let account: IAMAccount
     /// "Now" for inactivity: the option, else the snapshot's `fetched_at` (nil when neither is a valid time).
     let asOf: Date?
     let inactiveDays: Int
     /// The report's thresholds (API keys, administrator counts).
     let options: FindingsOptions
     /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
-    /// sorted.
-    let subjects: [String]
+    /// sorted (found the first time a rule asks, on the threads that run the rules).
+    private let subjectList: ComputedOnce<[String]>
+    /// The active policies numbered once, with their targets, subjects and traits: what every rule that walks
+    /// policies reads (found the first time one asks; `RuleEvaluation` makes it a job of its own).
+    private let policyTable: ComputedOnce<PolicyTable>
     /// What the administration rules read, found the first time one of them asks (rules run side by side, and the
     /// costly ones that run beside the others do not read it).
     private var administration: ComputedOnce<Administration>
-    /// Active access and authorization policies ordered by last use (never-used first, by id, then the least recently
-    /// used), sorted once for the usage rules and the report; `nil` when no policy carries usage data.
-    let policiesByLastUse: [Policy]?
+    /// The rows of active access and authorization policies ordered by last use (never-used first, by id, then the
+    /// least recently used), sorted once for the usage rules and the report; `nil` when no policy carries usage data.
+    private let byLastUse: ComputedOnce<[Int32]?>
 
     /// A path of a subject to a source with administrative policies, with the path's description ("direct", "access
     /// group Ops") that findings sort and group by.
@@ -32,12 +38,12 @@ struct FindingContext: Sendable {
         /// Each subject's administrative paths (see `administrativePaths(of:)`).
         var pathsOfSubject: [String: [AdministrativePath]] = [:]
 
-        /// The administration of every source and subject of `index`.
-        init(_ index: AccessIndex, subjects: [String]) {
+        /// The administration of every source and subject of `index`, whose policies `table` numbers.
+        init(_ index: AccessIndex, _ table: PolicyTable, subjects: [String]) {
             let sources = index.policiesOfIAMID.keys.map { AccessPath.Source.subject(iamID: $0) }
                 + index.policiesOfGroup.keys.map { AccessPath.Source.accessGroup(id: $0) }
             for source in sources {
-                let policies = AdministrativePolicies(index.policies(of: source), in: index)
+                let policies = AdministrativePolicies(table.rows(of: source), in: table, index)
                 if !policies.isEmpty { bySource[source] = policies }
             }
             let bySource = bySource
@@ -50,27 +56,34 @@ struct FindingContext: Sendable {
         init() {}
     }
 
-    var account: IAMAccount { index.account }
+    /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
+    /// sorted.
+    var subjects: [String] { subjectList.value }
 
-    /// The account's active policies, access policies first, then authorization policies: walked in place, never
-    /// copied into an array of their own.
-    var activePolicies: LazyFilterSequence<FlattenSequence<[[Policy]]>> {
-        [account.accessPolicies, account.authorizationPolicies].joined().lazy.filter(\.isActive)
-    }
+    /// The account's active policies, access policies first, then authorization policies, numbered (see
+    /// `PolicyTable`).
+    var policies: PolicyTable { policyTable.value }
+
+    /// The rows of active policies ordered by last use, never-used first; `nil` when no policy carries usage data.
+    var policiesByLastUse: [Int32]? { byLastUse.value }
 
     /// Why time-based rules cannot run without a reference time.
     static let noReferenceTime = "no reference time: the snapshot's fetched_at is not a valid time and none was given"
 
     init(_ index: AccessIndex, options: FindingsOptions) {
         self.index = index
+        account = index.account
         asOf = options.asOf ?? index.account.fetchedAt.date
         inactiveDays = options.inactiveDays
         self.options = options
-        let subjects = index.subjects
-        self.subjects = subjects
-        administration = ComputedOnce { Administration(index, subjects: subjects) }
-        policiesByLastUse = PolicyUsageFindings.hasUsageData(index.account)
-            ? PolicyUsageFindings.policiesByLastUse(index.account) : nil
+        let subjectList = ComputedOnce { index.subjects }
+        self.subjectList = subjectList
+        let policyTable = ComputedOnce { PolicyTable(index) }
+        self.policyTable = policyTable
+        administration = ComputedOnce { Administration(index, policyTable.value, subjects: subjectList.value) }
+        byLastUse = ComputedOnce {
+            PolicyUsageFindings.hasUsageData(index.account) ? PolicyUsageFindings.policiesByLastUse(policyTable.value) : nil
+        }
     }
 
     /// The context as a report keeps it once its rules have run, to describe its policies by last use: without the
@@ -79,6 +92,12 @@ struct FindingContext: Sendable {
         var kept = self
         kept.administration = ComputedOnce { Administration() }
         return kept
+    }
+
+    /// Numbers the policies now, unless a rule already asked for them (`RuleEvaluation` makes it a job of its own, so
+    /// that `report --timings` shows its cost apart).
+    func preparePolicies() {
+        _ = policyTable.value
     }
 
     /// Finds the administration of every source and subject now, unless a rule already asked for it (`RuleEvaluation`
@@ -119,13 +138,7 @@ struct FindingContext: Sendable {
         case .serviceID(let serviceID): return FindingEntity(.serviceID, id: serviceID.id, name: name)
         case .trustedProfile(let profile): return FindingEntity(.trustedProfile, id: profile.id, name: name)
         case .user: return FindingEntity(.user, id: iamID, name: name)
-        case nil:
-            let kind: FindingEntity.Kind = switch SubjectKind(iamID: iamID, in: account) {
-            case .user: .user
-            case .serviceID: .serviceID
-            case .trustedProfile: .trustedProfile
-            }
-            return FindingEntity(kind, id: iamID, name: name)
+        case nil: return FindingEntity(FindingEntity.kind(of: SubjectKind(iamID: iamID, in: account)), id: iamID, name: name)
         }
     }
 
@@ -135,21 +148,26 @@ struct FindingContext: Sendable {
 
     func policy(_ policy: Policy) -> FindingEntity { FindingEntity(policy) }
 
+    /// The policy of a row of `policies`.
+    func policy(_ row: Int32) -> FindingEntity { FindingEntity(policies.policies[Int(row)]) }
+
     func instance(_ guid: String) -> FindingEntity {
         FindingEntity(.serviceInstance, id: guid, name: account.instancesByGUID[guid]?.name)
     }
 
-    /// The subject of an access policy: its access group or identity.
-    func subject(of policy: Policy) -> FindingEntity? {
-        if let group = policy.subjectValue("access_group_id") { return self.group(group) }
-        return policy.subjectValue("iam_id").map(identity)
+    /// The subject of a row's access policy: its access group or identity.
+    func subject(of row: Int32) -> FindingEntity? {
+        let policies = policies
+        if let group = policies.group(of: row) { return self.group(group) }
+        return policies.iamID(of: row).map(identity)
     }
 
     // MARK: Text
 
-    /// "Viewer, Reader on Instance pg-orders (a7ae…) of databases-for-postgresql".
-    func grantText(_ policy: Policy) -> String {
-        "\(index.roleNames(of: policy)) on \(index.label(of: index.target(of: policy)))"
+    /// "Viewer, Reader on Instance pg-orders (a7ae…) of databases-for-postgresql": what a row's policy grants.
+    func grantText(_ row: Int32) -> String {
+        let policies = policies
+        return "\(index.roleNames(of: policies.policies[Int(row)])) on \(index.label(of: policies.target(of: row)))"
     }
 
     /// Whole days from `date` to the report's time.

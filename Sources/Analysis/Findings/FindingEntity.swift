@@ -25,6 +25,15 @@ package struct FindingEntity: Sendable, Hashable {
     /// The name, where the snapshot knows one.
     package let name: String?
 
+    /// The kind of entity an identity of this kind is.
+    static func kind(of subject: SubjectKind) -> Kind {
+        switch subject {
+        case .user: .user
+        case .serviceID: .serviceID
+        case .trustedProfile: .trustedProfile
+        }
+    }
+
     /// An entity of `kind`, by id and name.
     package init(_ kind: Kind, id: String, name: String? = nil) {
         self.kind = kind

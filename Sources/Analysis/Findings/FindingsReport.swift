@@ -35,14 +35,14 @@ package struct FindingsReport: Sendable {
     /// Active access and authorization policies, never-used first, then least recently used first; empty when no
     /// policy carries usage data. Described on demand, one at a time: a report that does not list them does not pay
     /// for them, and one that does never holds every description at once.
-    package var policiesByLastUse: LazyMapCollection<[Policy], PolicyUse> {
+    package var policiesByLastUse: LazyMapCollection<[Int32], PolicyUse> {
         (context.policiesByLastUse ?? []).lazy.map { [context] in PolicyUse($0, context) }
     }
     /// What the rules ran over, kept to describe the policies by last use.
     private let context: FindingContext
 
     /// Runs every rule over the indexed account on both cores (`RuleEvaluation`); `timed`, when
-    /// given, hears how long the shared context took ("context", then "administration"), each rule (by its id, in
+    /// given, hears how long the shared context took ("context", then "policies" and "administration"), each rule (by its id, in
     /// rule order; rules run side by side, so their times add up to more than the wall time) and the ordering
     /// ("order"), for `report --timings`.
     package init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions(),
@@ -82,6 +82,7 @@ package struct FindingsReport: Sendable {
             return true
         }
         let evaluation = RuleEvaluation(runnable, in: context, concurrently: concurrently)
+        timed?("policies", evaluation.policies)
         timed?("administration", evaluation.administration)
         var findings: [Finding] = []
         for evaluated in evaluation.evaluated {

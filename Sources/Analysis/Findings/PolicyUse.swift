@@ -12,11 +12,13 @@ package struct PolicyUse: Sendable, Hashable {
     /// "Viewer, Reader on Instance pg-orders (a7ae…) of databases-for-postgresql".
     package let grants: String
 
-    init(_ policy: Policy, _ context: FindingContext) {
-        self.policy = context.policy(policy)
-        lastPermitAt = policy.lastPermitAt
-        lastPermitFrequency = policy.lastPermitFrequency
-        subject = context.subject(of: policy)
-        grants = context.grantText(policy)
+    /// The policy of a row of `context.policies`.
+    init(_ row: Int32, _ context: FindingContext) {
+        policy = context.policy(row)
+        let described = context.policies.policies[Int(row)]
+        lastPermitAt = described.lastPermitAt
+        lastPermitFrequency = described.lastPermitFrequency
+        subject = context.subject(of: row)
+        grants = context.grantText(row)
     }
 }

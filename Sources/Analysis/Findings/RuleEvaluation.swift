@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// Rules evaluated over one context on two threads, each taking the next rule when it is done with one: the costly
-/// rules (`FindingRule.isCostly`) first, then the administration tables the other rules share, then the other rules in
-/// order. Rules only read the context and each returns its own findings, so the outcomes are the same as one after
+/// rules (`FindingRule.isCostly`) first, then the policy table and the administration tables the other rules share,
+/// then the other rules in order. Rules only read the context and each returns its own findings, so the outcomes are the same as one after
 /// another; they are handed back in the order the rules were given, whichever finished first.
 struct RuleEvaluation {
     /// What evaluating one rule gave, and how long it took.
@@ -15,6 +15,8 @@ struct RuleEvaluation {
 
     /// Every rule's outcome, in the order the rules were given.
     let evaluated: [Evaluated]
+    /// How long numbering the policies took (`FindingContext.preparePolicies()`).
+    let policies: Duration
     /// How long finding the administration tables took (`FindingContext.prepareAdministration()`).
     let administration: Duration
 
@@ -24,8 +26,8 @@ struct RuleEvaluation {
     /// Evaluates `rules` (each once) over `context`; with `concurrently` false, all on the calling thread, in order.
     init(_ rules: [RuleID], in context: FindingContext, concurrently: Bool = true) {
         let jobs: [Job] = concurrently
-            ? rules.filter { $0.isCostly }.map(Job.rule) + [.administration] + rules.filter { !$0.isCostly }.map(Job.rule)
-            : [.administration] + rules.map(Job.rule)
+            ? rules.filter { $0.isCostly }.map(Job.rule) + [.policies, .administration] + rules.filter { !$0.isCostly }.map(Job.rule)
+            : [.policies, .administration] + rules.map(Job.rule)
         let queue = JobQueue(jobs)
         if concurrently {
             DispatchQueue.concurrentPerform(iterations: Self.threads) { _ in queue.run(context) }
@@ -35,18 +37,22 @@ struct RuleEvaluation {
         let done = queue.done
         let byRule = Dictionary(done.compactMap { $0.evaluated.map { ($0.rule, $0) } }, uniquingKeysWith: { first, _ in first })
         evaluated = rules.compactMap { byRule[$0] }
-        administration = done.first { $0.evaluated == nil }?.duration ?? .zero
+        policies = done.first { $0.shared == .policies }?.duration ?? .zero
+        administration = done.first { $0.shared == .administration }?.duration ?? .zero
     }
 
-    /// Something a thread does: evaluate a rule, or find the administration tables.
-    private enum Job: Sendable {
+    /// Something a thread does: evaluate a rule, or find what the rules share.
+    private enum Job: Sendable, Equatable {
         case rule(RuleID)
+        case policies
         case administration
     }
 
-    /// A job done: the rule's outcome (`nil` for the administration tables) and how long it took.
+    /// A job done: the rule's outcome (`nil` for a shared table), which shared table it found (`nil` for a rule), and
+    /// how long it took.
     private struct Done: Sendable {
         let evaluated: Evaluated?
+        let shared: Job?
         let duration: Duration
     }
 
@@ -76,11 +82,14 @@ struct RuleEvaluation {
                 case .rule(let rule):
                     let outcome = rule.definition.evaluate(context)
                     evaluated = Evaluated(rule: rule, outcome: outcome, duration: clock.now - start)
+                case .policies:
+                    context.preparePolicies()
+                    evaluated = nil
                 case .administration:
                     context.prepareAdministration()
                     evaluated = nil
                 }
-                let done = Done(evaluated: evaluated, duration: clock.now - start)
+                let done = Done(evaluated: evaluated, shared: evaluated == nil ? job : nil, duration: clock.now - start)
                 lock.withLock { finished.append(done) }
             }
         }

@@ -12,11 +12,12 @@ enum GroupFindings {
     /// Groups none of whose policies passes `test`. A group without policies has none that does; the Public Access
     /// group without policies is left out (that is its normal state).
     static func groupsWhosePolicies(_ c: FindingContext, _ rule: RuleID, lack what: String,
-                                    _ test: (Policy, PolicyTarget) -> Bool) -> [Finding] {
-        c.account.accessGroups.compactMap { group in
-            let policies = c.index.policiesOfGroup[group.id] ?? []
+                                    _ test: (PolicyTable.Traits, PolicyTarget) -> Bool) -> [Finding] {
+        let table = c.policies
+        return c.account.accessGroups.compactMap { group in
+            let policies = table.rows(ofGroup: group.id) ?? []
             guard !(group.isPublicAccess && policies.isEmpty),
-                  !policies.contains(where: { test($0, c.index.target(of: $0)) }) else { return nil }
+                  !policies.contains(where: { test(table.rows[Int($0)].traits, table.target(of: $0)) }) else { return nil }
             let why = policies.isEmpty ? "it has no policies, so none \(what)"
                 : "of its policies (\(policies.count)), none \(what): " + policies.map(c.grantText).joined(separator: "; ")
             return Finding(rule, entities: [c.group(group.id)] + policies.map(c.policy), why: why)
@@ -42,8 +43,8 @@ struct GroupWithoutReaderOrViewerRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = []
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        GroupFindings.groupsWhosePolicies(c, .groupWithoutReaderOrViewer, lack: "grants the Viewer or Reader role") { policy, _ in
-            policy.roleIDs.contains(where: GroupFindings.isViewerOrReader)
+        GroupFindings.groupsWhosePolicies(c, .groupWithoutReaderOrViewer, lack: "grants the Viewer or Reader role") { traits, _ in
+            traits.contains(.viewerOrReader)
         }
     }
 }
@@ -100,7 +101,7 @@ struct EmptyAccessGroupRule: AlwaysEvaluatedRule {
     static func findings(_ c: FindingContext) -> [Finding] {
         c.account.accessGroups.compactMap { group in
             guard !group.isPublicAccess, group.members.isEmpty, group.rules.isEmpty else { return nil }
-            let policies = c.index.policiesOfGroup[group.id] ?? []
+            let policies = c.policies.rows(ofGroup: group.id) ?? []
             return Finding(.emptyAccessGroup, entities: [c.group(group.id)] + policies.map(c.policy),
                            why: "no members and no dynamic rules"
                                + (policies.isEmpty ? "" : "; its \(policies.count) polic\(policies.count == 1 ? "y reaches" : "ies reach") no one"))
@@ -122,7 +123,7 @@ struct AccessGroupWithoutPoliciesRule: AlwaysEvaluatedRule {
 
     static func findings(_ c: FindingContext) -> [Finding] {
         c.account.accessGroups.compactMap { group in
-            guard !group.isPublicAccess, (c.index.policiesOfGroup[group.id] ?? []).isEmpty else { return nil }
+            guard !group.isPublicAccess, c.policies.rows(ofGroup: group.id) == nil else { return nil }
             let members = group.members.count
             return Finding(.accessGroupWithoutPolicies, entities: [c.group(group.id)],
                            why: "no access policies: its \(members) member\(members == 1 ? "" : "s")"
@@ -145,9 +146,10 @@ struct NoSupportAccessGroupRule: AlwaysEvaluatedRule {
 
     /// `no-support-access-group`: no access group (other than Public Access) has a policy on the Support Center.
     static func findings(_ c: FindingContext) -> [Finding] {
+        let table = c.policies
         let found = c.account.accessGroups.contains { group in
-            !group.isPublicAccess && (c.index.policiesOfGroup[group.id] ?? []).contains {
-                $0.isActive && c.index.target(of: $0).serviceName == GroupFindings.supportService
+            !group.isPublicAccess && (table.rows(ofGroup: group.id) ?? []).contains {
+                table.target(of: $0).serviceName == GroupFindings.supportService
             }
         }
         return found ? [] : [Finding(.noSupportAccessGroup, entities: [.collection(.accessGroups)],

@@ -6,15 +6,16 @@ import Snapshot
 enum IdentityFindings {
     /// Identities that are members of no access group (the Public Access group, which everyone is in, aside).
     static func inNoGroup(_ identities: [Identity], _ rule: RuleID, _ c: FindingContext) -> [Finding] {
-        identities.compactMap { identity in
+        let policies = c.policies
+        return identities.compactMap { identity in
             let groups = (c.index.groupsOfMember[identity.iamID] ?? []).filter { !$0.group.isPublicAccess }
             guard groups.isEmpty else { return nil }
-            let direct = c.index.policiesOfIAMID[identity.iamID] ?? []
+            let direct = policies.rows(ofIAMID: identity.iamID) ?? []
             let profiles = c.index.profilesAssumableBy[identity.iamID] ?? []
             var why = "member of no access group; "
             why += direct.isEmpty ? "no policy is assigned to it directly"
                 : "\(direct.count) polic\(direct.count == 1 ? "y is" : "ies are") assigned to it directly: "
-                  + direct.map(\.id).joined(separator: ", ")
+                  + direct.map { policies.policies[Int($0)].id }.joined(separator: ", ")
             if !profiles.isEmpty { why += "; may assume " + profiles.map { $0.name ?? $0.id }.joined(separator: ", ") }
             return Finding(rule, entities: [c.identity(identity.iamID)] + direct.map(c.policy), why: why)
         }

@@ -41,13 +41,14 @@ struct PolicyOnMissingInstanceRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = []
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        c.account.accessPolicies.flatMap { policy -> [Finding] in
-            guard policy.isActive else { return [] }
-            return InstanceFindings.missingInstances(policy.resource, in: c.account).map { guid in
-                let subject = c.subject(of: policy)
+        let policies = c.policies
+        return policies.rows(with: .namesInstance).flatMap { row -> [Finding] in
+            guard !policies.rows[Int(row)].traits.contains(.authorization) else { return [] }
+            return InstanceFindings.missingInstances(policies.policies[Int(row)].resource, in: c.account).map { guid in
+                let subject = c.subject(of: row)
                 return Finding(.policyOnMissingInstance,
-                               entities: [c.policy(policy), c.instance(guid)] + [subject].compactMap { $0 },
-                               why: "grants \(c.grantText(policy))" + (subject.map { " to \($0.description)" } ?? "")
+                               entities: [c.policy(row), c.instance(guid)] + [subject].compactMap { $0 },
+                               why: "grants \(c.grantText(row))" + (subject.map { " to \($0.description)" } ?? "")
                                    + ", but the account has no instance \(guid)")
             }
         }
@@ -67,11 +68,13 @@ struct AuthorizationOnMissingInstanceRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = []
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        c.account.authorizationPolicies.filter(\.isActive).flatMap { policy in
+        let policies = c.policies
+        return policies.rows(with: .authorization).flatMap { row in
+            let policy = policies.policies[Int(row)]
             let sides = [("source", policy.subject), ("target", policy.resource)]
             return sides.flatMap { side, attributes in
                 InstanceFindings.missingInstances(attributes, in: c.account).map { guid in
-                    Finding(.authorizationOnMissingInstance, entities: [c.policy(policy), c.instance(guid)],
+                    Finding(.authorizationOnMissingInstance, entities: [c.policy(row), c.instance(guid)],
                             why: "authorizes \(InstanceFindings.description(policy.subject)) to \(InstanceFindings.description(policy.resource)) "
                                 + "(\(c.index.roleNames(of: policy))), but the \(side) instance \(guid) does not exist")
                 }
@@ -95,10 +98,10 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
     static func findings(_ c: FindingContext) -> [Finding] {
         // Each distinct group-policy scope is tested only against the instances it may match (by guid, service or
         // resource group when it names one), so the rule stays near-linear instead of instances × policies.
+        let policies = c.policies
         var groupTargets: [String: PolicyTarget] = [:]
-        for policy in c.account.accessPolicies where policy.isActive && policy.subjectValue("access_group_id") != nil {
-            let target = c.index.target(of: policy)
-            groupTargets[target.key] = target
+        for (position, row) in policies.rows.enumerated() where row.group != nil && !row.traits.contains(.authorization) {
+            groupTargets[policies.targets[position].key] = policies.targets[position]
         }
         let candidates = InstanceCandidates(c.account.resourceInstances)
         var reached = Array(repeating: false, count: candidates.instances.count)
@@ -119,19 +122,18 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
         // The direct policies reaching each instance no group policy reaches, found the same way among those only.
         let unreached = candidates.instances.indices.filter { !reached[$0] }.map { candidates.instances[$0] }
         let unreachedCandidates = InstanceCandidates(unreached)
-        var directlyReached: [String: [Policy]] = [:]
+        var directlyReached: [String: [Int32]] = [:]
         if !unreached.isEmpty {
-            for policy in c.account.accessPolicies where policy.isActive && policy.subjectValue("access_group_id") == nil {
-                let target = c.index.target(of: policy)
-                for position in unreachedCandidates.positions(matching: target) {
-                    directlyReached[unreachedCandidates.instances[position].instanceID, default: []].append(policy)
+            for (position, row) in policies.rows.enumerated() where row.group == nil && !row.traits.contains(.authorization) {
+                for reached in unreachedCandidates.positions(matching: policies.targets[position]) {
+                    directlyReached[unreachedCandidates.instances[reached].instanceID, default: []].append(Int32(position))
                 }
             }
         }
         return unreached.map { instance in
             let reaching = directlyReached[instance.instanceID] ?? []
-            let holders = reaching.map { policy in
-                policy.id + (policy.subjectValue("iam_id").map { " (\(c.index.name(ofIAMID: $0) ?? $0))" } ?? "")
+            let holders = reaching.map { row in
+                policies.policies[Int(row)].id + (policies.iamID(of: row).map { " (\(c.index.name(ofIAMID: $0) ?? $0))" } ?? "")
             }
             let group = instance.resourceGroupID.map { c.account.resourceGroupsByID[$0]?.displayName ?? $0 } ?? "none"
             return Finding(.instanceWithoutGroupAccess,

@@ -20,9 +20,9 @@ struct PublicAccessPolicyRule: AlwaysEvaluatedRule {
 
     static func findings(_ c: FindingContext) -> [Finding] {
         let disabled = c.account.accessGroupSettings?.publicAccessEnabled == false
-        return (c.index.policiesOfGroup[AccessGroup.publicAccessID] ?? []).map { policy in
-            Finding(.publicAccessPolicy, entities: [c.policy(policy), c.group(AccessGroup.publicAccessID)],
-                    why: "grants \(c.grantText(policy)) to everyone, unauthenticated users included"
+        return (c.policies.rows(ofGroup: AccessGroup.publicAccessID) ?? []).map { row in
+            Finding(.publicAccessPolicy, entities: [c.policy(row), c.group(AccessGroup.publicAccessID)],
+                    why: "grants \(c.grantText(row)) to everyone, unauthenticated users included"
                         + (disabled ? " (public access is disabled in the account's settings, so not while that lasts)" : ""))
         }
     }
@@ -41,11 +41,14 @@ struct PolicyOnUserRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = [.users]
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        c.account.accessPolicies.compactMap { policy in
-            guard policy.isActive, let iamID = policy.subjectValue("iam_id"), SubjectKind(iamID: iamID, in: c.account) == .user else { return nil }
+        let policies = c.policies
+        return policies.rows.indices.compactMap { position in
+            let row = Int32(position)
+            guard !policies.rows[position].traits.contains(.authorization), let iamID = policies.iamID(of: row),
+                  SubjectKind(iamID: iamID, in: c.account) == .user else { return nil }
             let user = c.identity(iamID)
-            return Finding(.policyOnUser, entities: [c.policy(policy), user],
-                           why: "grants \(c.grantText(policy)) to \(user.description) directly, not through an access group")
+            return Finding(.policyOnUser, entities: [c.policy(row), user],
+                           why: "grants \(c.grantText(row)) to \(user.description) directly, not through an access group")
         }
     }
 }
@@ -63,15 +66,15 @@ struct PolicyUsesWildcardRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        c.activePolicies.compactMap { policy in
-            let target = c.index.target(of: policy)
-            guard target.usesWildcards else { return nil }
+        let policies = c.policies
+        return policies.rows(with: .usesWildcards).map { row in
+            let target = policies.target(of: row)
             let patterns = (target.attributes + target.tags)
                 .filter { $0.operator.hasPrefix("stringMatch") && $0.value.strings.contains(where: Glob.hasWildcards) }
                 .map { "\($0.key) \($0.operator) \($0.value)" }
-            return Finding(.policyUsesWildcard, entities: [c.policy(policy)] + [c.subject(of: policy)].compactMap { $0 },
+            return Finding(.policyUsesWildcard, entities: [c.policy(row)] + [c.subject(of: row)].compactMap { $0 },
                            why: "\(patterns.joined(separator: ", ")) also matches resources created later; grants "
-                               + c.grantText(policy))
+                               + c.grantText(row))
         }
     }
 }
@@ -90,8 +93,9 @@ struct CustomRoleUnusedRule: AlwaysEvaluatedRule {
 
     static func findings(_ c: FindingContext) -> [Finding] {
         var used = Set<String>()
-        for policy in c.activePolicies {
-            used.formUnion(policy.roleIDs)
+        let policies = c.policies.policies
+        for position in policies.indices {
+            used.formUnion(policies[position].roleIDs)
         }
         return c.account.roles.filter { $0.kind == .custom && !used.contains($0.crn) }.map { role in
             Finding(.customRoleUnused, entities: [FindingEntity(.role, id: role.crn, name: role.displayName ?? role.name)],
@@ -114,13 +118,13 @@ struct PolicyForeignAccountRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        c.activePolicies.compactMap { policy in
-            let target = c.index.target(of: policy)
-            guard target.isForeign(to: c.account.accountID), let account = target.account else { return nil }
+        let policies = c.policies
+        return policies.rows(with: .foreign).compactMap { row in
+            guard let account = policies.target(of: row).account else { return nil }
             return Finding(.policyForeignAccount,
-                           entities: [c.policy(policy)] + [c.subject(of: policy)].compactMap { $0 },
+                           entities: [c.policy(row)] + [c.subject(of: row)].compactMap { $0 },
                            why: "accountId \(account.operator) \(account.value) is not this account "
-                               + "(\(c.account.accountID)); grants \(c.grantText(policy))")
+                               + "(\(c.account.accountID)); grants \(c.grantText(row))")
         }
     }
 }

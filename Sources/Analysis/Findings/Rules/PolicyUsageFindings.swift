@@ -5,20 +5,23 @@ import Snapshot
 enum PolicyUsageFindings {
     static let noUsageData = "no policy in the snapshot carries usage data (last_permit_at), so use is unknown"
 
-    /// Active access and authorization policies ordered by last use: never-used ones first (by id), then the least
-    /// recently used. (Positions are sorted rather than the policies themselves, which are large to move.)
-    static func policiesByLastUse(_ account: IAMAccount) -> [Policy] {
-        let policies = [account.accessPolicies, account.authorizationPolicies].joined()
-        let active = policies.indices.filter { policies[$0].isActive }
-        let ids = active.map { policies[$0].id }, lastPermits = active.map { policies[$0].lastPermitAt }
+    /// The rows of active access and authorization policies ordered by last use: never-used ones first (by id), then
+    /// the least recently used.
+    /// (Equal times are ordered by id; `Timestamp`'s order, by instant, is tested on the instants first, so that most
+    /// comparisons compare no text.)
+    static func policiesByLastUse(_ table: PolicyTable) -> [Int32] {
+        let policies = table.policies
+        let ids = policies.map(\.id), lastPermits = policies.map(\.lastPermitAt), dates = lastPermits.map { $0?.date }
         return ids.indices.sorted { a, b in
             switch (lastPermits[a], lastPermits[b]) {
-            case (nil, nil): ids[a] < ids[b]
-            case (nil, _?): true
-            case (_?, nil): false
-            case let (x?, y?): x == y ? ids[a] < ids[b] : x < y
+            case (nil, nil): return ids[a] < ids[b]
+            case (nil, _?): return true
+            case (_?, nil): return false
+            case let (x?, y?):
+                if let first = dates[a], let second = dates[b], first != second { return first < second }
+                return x == y ? ids[a] < ids[b] : x < y
             }
-        }.map { policies[active[$0]] }
+        }.map { Int32($0) }
     }
 
     /// Whether any policy carries usage fields. Without any, the snapshot was fetched without them (or its volatile
@@ -30,8 +33,8 @@ enum PolicyUsageFindings {
     }
 
     /// "grants Viewer on … to access group Ops (AccessGroupId-…)".
-    fileprivate static func grantDescription(_ policy: Policy, to subject: FindingEntity?, _ c: FindingContext) -> String {
-        "grants \(c.grantText(policy))" + (subject.map { " to \($0.description)" } ?? "")
+    fileprivate static func grantDescription(_ row: Int32, to subject: FindingEntity?, _ c: FindingContext) -> String {
+        "grants \(c.grantText(row))" + (subject.map { " to \($0.description)" } ?? "")
     }
 }
 
@@ -49,12 +52,13 @@ struct PolicyNeverUsedRule: FindingRule {
 
     /// `policy-never-used`: active policies without a recorded use.
     static func evaluate(_ c: FindingContext) -> RuleOutcome {
-        guard let policies = c.policiesByLastUse else { return .notEvaluated(PolicyUsageFindings.noUsageData) }
-        return .findings(policies.prefix { $0.lastPermitAt == nil }.map { policy in
-            let subject = c.subject(of: policy)
-            return Finding(.policyNeverUsed, entities: [c.policy(policy)] + [subject].compactMap { $0 },
-                           why: "no recorded use" + (policy.createdAt.map { " since it was created on \(DayText.of($0))" } ?? "")
-                               + "; " + PolicyUsageFindings.grantDescription(policy, to: subject, c))
+        guard let rows = c.policiesByLastUse else { return .notEvaluated(PolicyUsageFindings.noUsageData) }
+        let policies = c.policies.policies
+        return .findings(rows.prefix { policies[Int($0)].lastPermitAt == nil }.map { row in
+            let subject = c.subject(of: row)
+            return Finding(.policyNeverUsed, entities: [c.policy(row)] + [subject].compactMap { $0 },
+                           why: "no recorded use" + (policies[Int(row)].createdAt.map { " since it was created on \(DayText.of($0))" } ?? "")
+                               + "; " + PolicyUsageFindings.grantDescription(row, to: subject, c))
         })
     }
 }
@@ -73,16 +77,17 @@ struct PolicyInactiveRule: FindingRule {
 
     /// `policy-inactive`: active policies last used `inactiveDays` or more days before the report's time.
     static func evaluate(_ c: FindingContext) -> RuleOutcome {
-        guard let policies = c.policiesByLastUse else { return .notEvaluated(PolicyUsageFindings.noUsageData) }
+        guard let rows = c.policiesByLastUse else { return .notEvaluated(PolicyUsageFindings.noUsageData) }
         guard let asOf = c.asOf else { return .notEvaluated(FindingContext.noReferenceTime) }
         let asOfDay = DayText.of(asOf)
-        return .findings(policies.compactMap { policy in
-            guard let last = policy.lastPermitAt, let date = last.date, c.isInactive(since: date) else { return nil }
-            let times = policy.lastPermitFrequency.map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
-            let subject = c.subject(of: policy)
-            return Finding(.policyInactive, entities: [c.policy(policy)] + [subject].compactMap { $0 },
+        let policies = c.policies.policies
+        return .findings(rows.compactMap { row in
+            guard let last = policies[Int(row)].lastPermitAt, let date = last.date, c.isInactive(since: date) else { return nil }
+            let times = policies[Int(row)].lastPermitFrequency.map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
+            let subject = c.subject(of: row)
+            return Finding(.policyInactive, entities: [c.policy(row)] + [subject].compactMap { $0 },
                            why: "last used \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before "
-                               + "\(asOfDay)\(times); " + PolicyUsageFindings.grantDescription(policy, to: subject, c))
+                               + "\(asOfDay)\(times); " + PolicyUsageFindings.grantDescription(row, to: subject, c))
         })
     }
 }
