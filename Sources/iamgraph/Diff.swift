@@ -143,8 +143,9 @@ struct Diff: ParsableCommand {
         }
     }
 
-    /// The account of a read snapshot; its problems, if any, are mentioned on stderr.
-    private func account(_ snapshot: LoadedSnapshot, _ source: String) -> IAMAccount {
+    /// The account of a read snapshot, which it consumes (each file is freed once decoded); its problems, if any, are
+    /// mentioned on stderr.
+    private func account(_ snapshot: consuming LoadedSnapshot, _ source: String) -> IAMAccount {
         let (account, problems) = AccountLoader.load(redaction.apply(to: snapshot))
         let errors = problems.filter { $0.severity == .error }.count
         if errors > 0 {
