@@ -118,6 +118,28 @@ struct JSONWriter {
         JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
     }
 
+    /// `array(count:element:)` for the elements of `runs` (consecutive ranges from index 0), each run written on one
+    /// of two threads (`OrderedRuns`) by a writer of its own at the elements' nesting level, with the state `state`
+    /// makes for that thread; the runs' bytes are appended in order, and go to the sink a block at a time.
+    mutating func array<State>(runs: [Range<Int>], state: @escaping @Sendable () -> State,
+                               element: @escaping @Sendable (Int, inout State, inout JSONWriter) throws -> Void) throws {
+        JSONPrimitives.appendOpen(.array, to: &bytes)
+        let level = depth + 1
+        try OrderedRuns.write(count: runs.count, state: state, make: { run, state in
+            var writer = JSONWriter(depth: level, sink: nil)
+            for index in runs[run] {
+                if index > 0 { JSONPrimitives.appendMemberSeparator(to: &writer.bytes) }
+                JSONPrimitives.appendIndent(depth: level, to: &writer.bytes)
+                try element(index, &state, &writer)
+            }
+            return writer.bytes
+        }, to: { run in
+            bytes.append(contentsOf: run)
+            if bytes.count >= Self.blockSize { try flush() }
+        })
+        JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
+    }
+
     /// An object whose members `body` writes with `member(_:_:)`, in the order of their keys' UTF-8 bytes — the order
     /// `object(_:)` sorts them in, which the caller keeps: for objects written thousands of times, whose members are
     /// then neither made, boxed nor sorted for each.

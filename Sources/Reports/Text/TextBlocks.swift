@@ -35,6 +35,15 @@ struct TextBlocks {
         if bytes.count >= Self.blockSize { try flush() }
     }
 
+    /// Appends the bytes of `count` runs, each made by `make` on one of two threads (`OrderedRuns`), in order; full
+    /// blocks go to the sink.
+    mutating func append(runs count: Int, _ make: @escaping @Sendable (Int) throws -> [UInt8]) throws {
+        try OrderedRuns.write(count: count, state: {}, make: { run, _ in try make(run) }, to: { run in
+            bytes.append(contentsOf: run)
+            if bytes.count >= Self.blockSize { try flush() }
+        })
+    }
+
     private mutating func flush() throws {
         guard !bytes.isEmpty else { return }
         try sink(Data(bytes))
