@@ -4,8 +4,9 @@ import Analysis
 /// holders of about `target` changes each, so that a run takes about as long to write as the next and only a few
 /// megabytes of output are held at once.
 enum DiffRuns {
-    /// About how many changes (or effects and their holders) a run holds.
-    static let target = 1024
+    /// About how many changes (or effects and their holders) a run holds; tests cut runs of one item to check that
+    /// the output does not depend on the cutting.
+    @TaskLocal static var target = 1024
 
     /// Runs of `diff.causes`, weighed by their effects and the holders listed in them.
     static func causes(_ diff: SnapshotDiff) -> [Range<Int>] {
