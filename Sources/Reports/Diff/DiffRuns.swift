@@ -6,7 +6,7 @@ import Analysis
 enum DiffRuns {
     /// About how many changes (or effects and their holders) a run holds; tests cut runs of one item to check that
     /// the output does not depend on the cutting.
-    @TaskLocal static var target = 1024
+    @TaskLocal static var target = 256
 
     /// Runs of `diff.causes`, weighed by their effects and the holders listed in them.
     static func causes(_ diff: SnapshotDiff) -> [Range<Int>] {

@@ -124,7 +124,7 @@ struct JSONWriter {
     mutating func array<State>(runs: [Range<Int>], state: @escaping @Sendable () -> State,
                                element: @escaping @Sendable (Int, inout State, inout JSONWriter) throws -> Void) throws {
         JSONPrimitives.appendOpen(.array, to: &bytes)
-        let level = depth + 1
+        let level = depth + 1, sink = sink
         try OrderedRuns.write(count: runs.count, state: state, make: { run, state in
             var writer = JSONWriter(depth: level, sink: nil)
             for index in runs[run] {
@@ -134,8 +134,11 @@ struct JSONWriter {
             }
             return writer.bytes
         }, to: { run in
-            bytes.append(contentsOf: run)
-            if bytes.count >= Self.blockSize { try flush() }
+            guard let sink else { return bytes.append(contentsOf: run) }
+            try OrderedRuns.append(run, to: &bytes, blockSize: Self.blockSize) { full in
+                try sink(Data(full))
+                full.removeAll(keepingCapacity: true)
+            }
         })
         JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
     }

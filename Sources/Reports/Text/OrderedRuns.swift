@@ -55,6 +55,19 @@ enum OrderedRuns {
         for run in 0..<count { try take(try shared.next(run).get()) }
     }
 
+    /// Appends `run` to `bytes`, handing `bytes` to `full` (which empties it) each time it reaches `blockSize`: a
+    /// long run goes on in blocks of exactly `blockSize`, as a writer's blocks are when its elements come one by one.
+    static func append(_ run: [UInt8], to bytes: inout [UInt8], blockSize: Int,
+                       full: (inout [UInt8]) throws -> Void) rethrows {
+        var rest = run[...]
+        while !rest.isEmpty {
+            let part = rest.prefix(max(blockSize - bytes.count, 1))
+            bytes.append(contentsOf: part)
+            rest = rest.dropFirst(part.count)
+            if bytes.count >= blockSize { try full(&bytes) }
+        }
+    }
+
     /// The runs made and not yet handed on, and how far the handing on is; `@unchecked Sendable` because every
     /// property is only touched with `condition` locked.
     private final class Shared: @unchecked Sendable {

@@ -38,9 +38,12 @@ struct TextBlocks {
     /// Appends the bytes of `count` runs, each made by `make` on one of two threads (`OrderedRuns`), in order; full
     /// blocks go to the sink.
     mutating func append(runs count: Int, _ make: @escaping @Sendable (Int) throws -> [UInt8]) throws {
+        let sink = sink
         try OrderedRuns.write(count: count, state: {}, make: { run, _ in try make(run) }, to: { run in
-            bytes.append(contentsOf: run)
-            if bytes.count >= Self.blockSize { try flush() }
+            try OrderedRuns.append(run, to: &bytes, blockSize: Self.blockSize) { full in
+                try sink(Data(full))
+                full.removeAll(keepingCapacity: true)
+            }
         })
     }
 
