@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Analysis
+import Model
 @testable import Reports
 
 /// A diff's causes and holders are written a run at a time on two threads (`OrderedRuns`, `DiffRuns`), and each
@@ -109,5 +110,24 @@ import Testing
         // Every change of every holder at once: many ties in the roles' words, broken by the ways.
         #expect(ranks.sorted(changes.reversed()) == Self.sortedByTheWords(changes.reversed()))
         #expect(GrantRanks([]).sorted(changes.reversed()) == Self.sortedByTheWords(changes.reversed()))
+    }
+
+    /// Two roles described twice (the same words, two objects) rank equal: their changes are ordered by their ways,
+    /// not by which object was ranked first.
+    @Test func rolesOfEqualWordsRankEqual() throws {
+        let diff = try ReportTests.demoDiff()
+        let ways = Dictionary(diff.access.flatMap { $0.gained + $0.lost }.map { ($0.via, $0.way) }, uniquingKeysWith: { a, _ in a })
+        let (near, far) = try (#require(ways.keys.min()), #require(ways.keys.max()))
+        #expect(near < far)
+        let index = AccessIndex(try DemoPair.load(DemoPair.demo))
+        let policy = try #require(index.account.accessPolicies.first { !$0.roleIDs.isEmpty })
+        var numbers = Numbering<GrantedRole.PolicyKey>()
+        let first = GrantedRole(roleID: policy.roleIDs[0], of: policy, in: index, policies: &numbers)
+        let second = GrantedRole(roleID: policy.roleIDs[0], of: policy, in: index, policies: &numbers)
+        let changes = [AccessChange(.gained, first, through: try #require(ways[far]), by: .policy),
+                       AccessChange(.gained, second, through: try #require(ways[near]), by: .policy)]
+        for ranked in [[first, second], [second, first]] {
+            #expect(GrantRanks(ranked).sorted(changes).map(\.via) == [near, far])
+        }
     }
 }
