@@ -163,14 +163,14 @@ package enum DiffJSON {
     /// `GrantedRole`'s grants (role, policy, target), so that a role thousands of holders gained has its target
     /// written once; the `path` of each way (`HeldPath`), which every grant and effect through it shares; and the keys
     /// of an effect. At most `limit` roles and ways are kept (the grants of other roles are written whole; the ways
-    /// are forgotten and written again). Each of the two threads that write changes has its own
-    /// (`JSONRunElements`), so each keeps half as many.
+    /// are forgotten and written again). Each of the two threads that write changes has its own (`JSONRunElements`);
+    /// the accounts are freed before, so that both fit where one account was.
     final class Templates {
         static let grantOwn = ["path", "text", "via"]
         /// An effect's members; `condition` is left out when the effect has none.
         static let effectOwn = ["direction", "roles", "policy_id", "target_label", "path", "condition", "holders",
                                 "privileged", "text"]
-        private static let limit = 10_000
+        private static let limit = 20_000
         private var byRole: [ObjectIdentifier: JSONObjectTemplate] = [:]
         private var paths: [ObjectIdentifier: JSONFragment] = [:]
         /// The effects' templates, with and without a condition.
