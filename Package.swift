@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Linux's renameat2(2) (exchange two directories; rename without replacing), which Glibc's module lacks.
         .systemLibrary(name: "CFileSystem"),
+        // glibc's malloc_trim(3) (return freed memory between a command's phases), which Glibc's module lacks.
+        .systemLibrary(name: "CMalloc"),
 
         // The on-disk snapshot: layout, manifest, canonical JSON, reading and validation.
         .target(name: "Snapshot", dependencies: ["CCrypto", "CFileSystem"]),
@@ -48,7 +50,7 @@ let package = Package(
         ]),
         // The command line: parses, calls, prints.
         .executableTarget(name: "iamgraph", dependencies: [
-            "Snapshot", "Model", "Analysis", "Graph", "GraphValues", "Render", "Fetch", "Reports", "GitSnapshot",
+            "Snapshot", "Model", "Analysis", "Graph", "GraphValues", "Render", "Fetch", "Reports", "GitSnapshot", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

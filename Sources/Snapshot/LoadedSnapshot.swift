@@ -5,8 +5,8 @@ import Foundation
 package struct LoadedSnapshot: Sendable {
     package let directory: URL
     package let manifest: Manifest
-    /// Bytes of each collection whose manifest status is `ok` and whose file could be read.
-    package let files: [CollectionKind: Data]
+    /// Bytes of each collection whose manifest status is `ok` and whose file could be read (until `takeFiles()`).
+    package private(set) var files: [CollectionKind: Data]
     /// Collections whose content is unknown: not `ok` in the manifest, absent from it, or with an unreadable file.
     package let unknown: [CollectionKind: Unavailability]
     /// `volatile/policy-usage.json`, when present.
@@ -47,5 +47,12 @@ package struct LoadedSnapshot: Sendable {
         self.activity = activity
         self.mfa = mfa
         self.problems = problems
+    }
+
+    /// The collection files, removed from this snapshot: when it held the only copy, whoever takes them decides when
+    /// their bytes are freed (the account loader frees each once decoded).
+    package mutating func takeFiles() -> [CollectionKind: Data] {
+        defer { files = [:] }
+        return files
     }
 }

@@ -36,8 +36,8 @@ struct RedactFlag: ParsableArguments {
     @Flag(help: "Replace names, emails, descriptions, IdP realms and other free text by stable pseudonyms, for sharing.")
     var redact = false
 
-    /// The snapshot as the outputs may show it.
-    func apply(to snapshot: LoadedSnapshot) -> LoadedSnapshot {
+    /// The snapshot as the outputs may show it; consumed, so that an unredacted snapshot is handed on, not copied.
+    func apply(to snapshot: consuming LoadedSnapshot) -> LoadedSnapshot {
         redact ? SnapshotRedaction.redact(snapshot) : snapshot
     }
 }

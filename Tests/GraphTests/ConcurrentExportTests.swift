@@ -3,36 +3,9 @@ import Testing
 @testable import Reports
 import GraphValues
 
-/// The GraphML and OpenGraph exports make their node and edge lists on two threads a chunk at a time
-/// (`ConcurrentChunks`): the bytes are those of the writers they replaced, across chunk and batch boundaries.
+/// The GraphML and OpenGraph exports make their node and edge lists on two threads a run at a time (`OrderedRuns`,
+/// whose order and errors `DiffRunsTests` checks): the bytes are those of the writers they replaced, across runs.
 @Suite struct ConcurrentExportTests {
-    /// Consecutive ranges' texts, made a chunk at a time: what one thread making every element in turn gives.
-    @Test(arguments: [0, 1, 2, 3, 7, 8, 9, 100])
-    func chunksComeInElementOrder(count: Int) throws {
-        for chunkSize in [1, 2, 3, 4, 1000] {
-            var emitted: [UInt8] = []
-            try ConcurrentChunks.forEach(count: count, chunkSize: chunkSize, make: { range in
-                range.flatMap { Array("\($0),".utf8) }
-            }, emit: { emitted += $0 })
-            #expect(String(decoding: emitted, as: UTF8.self) == (0..<count).map { "\($0)," }.joined(), "\(chunkSize)")
-        }
-    }
-
-    private struct Refused: Error, Equatable {
-        let index: Int
-    }
-
-    @Test func theFirstErrorInElementOrderIsThrownAndNothingAfterItEmitted() {
-        var emitted: [UInt8] = []
-        #expect(throws: Refused(index: 5)) {
-            try ConcurrentChunks.forEach(count: 20, chunkSize: 2, make: { range in
-                if let refused = range.first(where: { $0 == 5 || $0 == 13 }) { throw Refused(index: refused) }
-                return range.map { UInt8($0) }
-            }, emit: { emitted += $0 })
-        }
-        #expect(emitted == [0, 1, 2, 3])
-    }
-
     /// 10,000 users (more than two chunks of nodes and of edges) with hostile names, ids XML cannot carry, flags and
     /// attributes of every kind, and edges to nodes the view lacks.
     static let graph: AccessGraph = {

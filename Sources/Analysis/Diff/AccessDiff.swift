@@ -47,14 +47,19 @@ enum AccessDiff {
                 gained += opened.map { AccessChange(.gained, $0, through: way, by: .path) }
             }
             if !lost.isEmpty || !gained.isEmpty {
-                result.append(IdentityAccessChanges(holder: holder(), gained: sorted(gained), lost: sorted(lost)))
+                result.append(IdentityAccessChanges(holder: holder(), gained: gained, lost: lost))
             }
         }
         compare(.everyone, [AccessIndex.publicAccessPath], [AccessIndex.publicAccessPath])
         for iamID in holders(old).union(holders(new)).sorted() {
             compare(AccessHolder(iamID: iamID, in: [new, old]), old.paths(of: iamID), new.paths(of: iamID))
         }
-        return result.map { (key: $0.holder.sortKey, changes: $0) }.sorted { $0.key < $1.key }.map(\.changes)
+        let ranks = GrantRanks(grants.described)
+        return result.map { (key: $0.holder.sortKey, changes: $0) }.sorted { $0.key < $1.key }.map { holder in
+            let changes = holder.changes
+            return IdentityAccessChanges(holder: changes.holder, gained: ranks.sorted(changes.gained),
+                                         lost: ranks.sorted(changes.lost))
+        }
     }
 
     /// Paths by their steps' ids; of two paths with the same ids (a duplicated membership), the first.
@@ -69,21 +74,5 @@ enum AccessDiff {
     private static func holders(_ index: AccessIndex) -> Set<String> {
         Set(index.account.identities.map(\.iamID)).union(index.groupsOfMember.keys).union(index.policiesOfIAMID.keys)
             .union(index.profilesAssumableBy.keys)
-    }
-
-    /// By target, role, policy and path as they read, then, for changes that read alike (two paths through groups
-    /// or profiles of the same name, two roles of the same name), by role CRN and the path's ids: the order never
-    /// depends on the order the paths were compared in. The path's words and ids are made only for changes alike in
-    /// the rest.
-    private static func sorted(_ changes: [AccessChange]) -> [AccessChange] {
-        changes.sorted { a, b in
-            if a.targetLabel != b.targetLabel { return a.targetLabel < b.targetLabel }
-            if a.role != b.role { return a.role < b.role }
-            if a.policyID != b.policyID { return a.policyID < b.policyID }
-            let aVia = a.via, bVia = b.via
-            if aVia != bVia { return aVia < bVia }
-            if a.roleID != b.roleID { return a.roleID < b.roleID }
-            return a.path.ids.lexicographicallyPrecedes(b.path.ids)
-        }
     }
 }

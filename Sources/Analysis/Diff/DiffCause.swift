@@ -1,3 +1,5 @@
+import Model
+
 /// An entity change and the effective access it changed, collapsed per policy and way: a report leads with these, so
 /// the one policy added to a 94-member group reads as one cause, not 188 per-person rows.
 package struct DiffCause: Sendable, Hashable {
@@ -50,13 +52,24 @@ package struct DiffCause: Sendable, Hashable {
                 byCause[cause, default: []].append(ChangePosition(holder: holderOffset, change: changeOffset))
             }
         }
-        var causes = byCause.keys.compactMap { $0 }.sorted().map { offset in
-            DiffCause(change: entities[offset], effects: AccessEffect.collapse(byCause[offset] ?? [], of: access))
+        let offsets = byCause.keys.compactMap { $0 }.sorted()
+        let changes: [EntityChange?] = offsets.map { entities[$0] } + (byCause[nil] == nil ? [] : [nil])
+        let effects = collapse(offsets.map { byCause[$0] ?? [] } + (byCause[nil].map { [$0] } ?? []), of: access)
+        return zip(changes, effects).map { DiffCause(change: $0, effects: $1) }
+    }
+
+    /// Each group of changes collapsed (`AccessEffect.collapse`), the groups split in two parts of about as many
+    /// changes, collapsed side by side on two threads.
+    private static func collapse(_ groups: [[ChangePosition]], of access: [IdentityAccessChanges]) -> [[AccessEffect]] {
+        let half = groups.reduce(0) { $0 + $1.count } / 2
+        var split = 0, total = 0
+        while split < groups.count && total < half {
+            total += groups[split].count
+            split += 1
         }
-        if let unexplained = byCause[nil] {
-            causes.append(DiffCause(change: nil, effects: AccessEffect.collapse(unexplained, of: access)))
-        }
-        return causes
+        let later = groups[split...]
+        let laterEffects = Concurrent { later.map { AccessEffect.collapse($0, of: access) } }
+        return groups[..<split].map { AccessEffect.collapse($0, of: access) } + laterEffects.value
     }
 
     /// The entity changes that may have opened or closed `path` for `holder`, most specific first: its membership of

@@ -25,6 +25,8 @@ struct SourceGrants {
     private var everything: [AccessChange.Direction: [AccessPath.Source: [GrantedRole]]] = [:]
     /// The policies of every role described, numbered.
     private var policies = Numbering<GrantedRole.PolicyKey>()
+    /// Every role described so far, each once.
+    private(set) var described: [GrantedRole] = []
 
     /// Keys every source of either snapshot whose policies differ, once: linear in their policies. A source whose
     /// policies and their targets are equal in both snapshots grants the same, and is passed over.
@@ -50,6 +52,7 @@ struct SourceGrants {
         }
         self.deltas = deltas
         self.policies = policies
+        described = deltas.values.flatMap { $0.lost + $0.gained }
     }
 
     /// What the source stopped and started granting; nil when it grants the same in both snapshots.
@@ -64,6 +67,7 @@ struct SourceGrants {
             GrantedRole(roleID: $0.key.roleID, of: $0.value, in: index, policies: &policies)
         }
         everything[direction, default: [:]][source] = grants
+        described += grants
         return grants
     }
 

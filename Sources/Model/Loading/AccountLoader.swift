@@ -14,18 +14,23 @@ package enum AccountLoader {
     /// The access policies — on large accounts half of all decoding — and their usage are decoded on another thread
     /// while this one decodes the other collections; each part has its own `CollectionDecoder`, and their problems
     /// are joined in collection order, so the result does not depend on the timing.
-    package static func load(_ snapshot: LoadedSnapshot) -> (account: IAMAccount, problems: [ValidationProblem]) {
+    ///
+    /// The snapshot is consumed: its collection files are handed to the decoders (`CollectionFiles`), and each file's
+    /// bytes are freed once decoded, unless the caller keeps a copy of the snapshot (an export of the raw files does).
+    package static func load(_ snapshot: consuming LoadedSnapshot) -> (account: IAMAccount, problems: [ValidationProblem]) {
+        let files = CollectionFiles(snapshot.takeFiles())
+        let snapshot = snapshot
         let policyPart = Concurrent {
-            var usageDecoder = CollectionDecoder(snapshot)
+            var usageDecoder = CollectionDecoder(files)
             let usage = usageDecoder.volatile(snapshot.policyUsage, file: VolatileArea.policyUsage.file,
                                               [String: PolicyUsage].self) ?? [:]
-            var decoder = CollectionDecoder(snapshot)
+            var decoder = CollectionDecoder(files)
             let access = policies(.accessPolicies, usage: usage, &decoder)
             let authorizations = policies(.authorizationPolicies, usage: usage, &decoder)
             return (access: access, authorizations: authorizations, usageProblems: usageDecoder.problems,
                     problems: decoder.problems, unreadable: decoder.unreadable)
         }
-        var decoder = CollectionDecoder(snapshot)
+        var decoder = CollectionDecoder(files)
         let users = decoder.list(.users, User.self, id: \.iamID)
         let serviceIDs = decoder.list(.serviceIDs, ServiceID.self, id: \.id)
         var profiles = decoder.list(.trustedProfiles, TrustedProfile.self, id: \.id)
@@ -47,7 +52,7 @@ package enum AccountLoader {
         }
 
         // The collections after the policies, with their own decoder so that their problems follow the policies'.
-        var rest = CollectionDecoder(snapshot)
+        var rest = CollectionDecoder(files)
         let info = rest.object(.account, AccountInfo.self)
         let accessGroupSettings = rest.object(.accessGroupSettings, AccessGroupSettings.self)
         let roles = rest.roles()

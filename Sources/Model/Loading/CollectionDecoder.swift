@@ -4,17 +4,18 @@ import Snapshot
 /// Decodes the collection files of a loaded snapshot into typed items, item by item, recording a problem (file, JSON
 /// path, expectation) for every item or file that does not decode, and for duplicate ids.
 struct CollectionDecoder {
-    let snapshot: LoadedSnapshot
+    /// The files, each taken (and so freed once decoded) by the decoder that decodes its collection.
+    let files: CollectionFiles
     private(set) var problems: [ValidationProblem] = []
     /// Collections whose file did not decode at all.
     private(set) var unreadable: Set<CollectionKind> = []
     private let decoder = SnapshotDecoder()
 
-    init(_ snapshot: LoadedSnapshot) { self.snapshot = snapshot }
+    init(_ files: CollectionFiles) { self.files = files }
 
     /// A `list` collection; `id` gives each item's id for the duplicate check.
     mutating func list<T: Decodable>(_ kind: CollectionKind, _ type: T.Type, id: (T) -> String) -> [T] {
-        guard let data = snapshot.files[kind], let items = decode([Lossy<T>].self, kind, data) else { return [] }
+        guard let data = files.take(kind), let items = decode([Lossy<T>].self, kind, data) else { return [] }
         let values = collect(items, kind)
         checkDuplicates(values, kind, path: "$", id: id)
         return values
@@ -22,7 +23,7 @@ struct CollectionDecoder {
 
     /// A `per-parent` collection: parent id → items.
     mutating func perParent<T: Decodable>(_ kind: CollectionKind, _ type: T.Type, id: (T) -> String) -> [String: [T]] {
-        guard let data = snapshot.files[kind], let groups = decode([String: [Lossy<T>]].self, kind, data) else { return [:] }
+        guard let data = files.take(kind), let groups = decode([String: [Lossy<T>]].self, kind, data) else { return [:] }
         var result: [String: [T]] = [:]
         for parent in groups.keys.sorted() {
             let values = collect(groups[parent]!, kind)
@@ -34,7 +35,7 @@ struct CollectionDecoder {
 
     /// An `object` collection.
     mutating func object<T: Decodable>(_ kind: CollectionKind, _ type: T.Type) -> T? {
-        guard let data = snapshot.files[kind] else { return nil }
+        guard let data = files.take(kind) else { return nil }
         return decode(T.self, kind, data)
     }
 
@@ -48,7 +49,7 @@ struct CollectionDecoder {
                 case system = "system_roles", service = "service_roles", custom = "custom_roles"
             }
         }
-        guard let data = snapshot.files[.roles], let file = decode(RoleFile.self, .roles, data) else { return [] }
+        guard let data = files.take(.roles), let file = decode(RoleFile.self, .roles, data) else { return [] }
         var roles: [Role] = []
         for (items, kind, key) in [(file.system, Role.Kind.system, "system_roles"), (file.service, .service, "service_roles"),
                                    (file.custom, .custom, "custom_roles")] {

@@ -47,7 +47,7 @@ package struct CollectionRegistration {
     static func list<T: Decodable & Sendable & Equatable>(_ key: CollectionKey<[T]>, id: @escaping @Sendable (T) -> String,
                                                           summary label: String) -> CollectionRegistration {
         CollectionRegistration(file: .items(T.self), holding: .stored { decoder, store in
-            if decoder.snapshot.files[key.kind] != nil { store.set(key, decoder.list(key.kind, T.self, id: id)) }
+            if decoder.files.holds(key.kind) { store.set(key, decoder.list(key.kind, T.self, id: id)) }
         }, summary: .stored(label, key.kind))
     }
 
@@ -57,7 +57,7 @@ package struct CollectionRegistration {
                                                                id: @escaping @Sendable (T) -> String,
                                                                summary label: String, parents: String) -> CollectionRegistration {
         CollectionRegistration(file: .itemsByKey(T.self), holding: .stored { decoder, store in
-            if decoder.snapshot.files[key.kind] != nil { store.set(key, decoder.perParent(key.kind, T.self, id: id)) }
+            if decoder.files.holds(key.kind) { store.set(key, decoder.perParent(key.kind, T.self, id: id)) }
         }, summary: SummaryRow(label, count: { ($0.collections[key] ?? [:]).values.reduce(0) { $0 + $1.count } }, note: { account in
             let count = (account.collections[key] ?? [:]).count
             return count == 0 ? nil : "\(count) \(parents)"

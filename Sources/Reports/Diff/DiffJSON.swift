@@ -18,7 +18,7 @@ package enum DiffJSON {
     /// Writes the document to `sink` a block at a time, each change described as it is written; throws what `sink`
     /// throws.
     package static func write(_ diff: SnapshotDiff, sources: DiffSources, to sink: (Data) throws -> Void) throws {
-        let counts = diff.grantCounts, templates = Templates()
+        let counts = diff.grantCounts
         try JSONWriter.write(VersionedDocument(format: format, version: version, body: Document(
             old: Side(diff.old, source: sources.old), new: Side(diff.new, source: sources.new),
             includeUsage: diff.options.includeUsage, changed: !diff.isEmpty,
@@ -26,8 +26,12 @@ package enum DiffJSON {
                              holders: diff.access.count,
                              entitiesAdded: diff.entityCount(.added), entitiesRemoved: diff.entityCount(.removed),
                              entitiesChanged: diff.entityCount(.changed)),
-            causes: JSONElements(diff.causes) { Cause($0, templates: templates) },
-            access: JSONElements(diff.access) { HolderChanges($0, templates: templates) },
+            causes: JSONRunElements(runs: DiffRuns.causes(diff), state: Templates.init) { index, templates, json in
+                try Cause(diff.causes[index], templates: templates).write(to: &json)
+            },
+            access: JSONRunElements(runs: DiffRuns.holders(diff), state: Templates.init) { index, templates, json in
+                try HolderChanges(diff.access[index], templates: templates).write(to: &json)
+            },
             entities: JSONElements(diff.entities, Entity.init),
             notes: diff.notes)), to: sink)
     }
@@ -38,8 +42,8 @@ package enum DiffJSON {
         let includeUsage: Bool
         let changed: Bool
         let summary: Summary
-        let causes: JSONElements
-        let access: JSONElements
+        let causes: JSONRunElements<Templates>
+        let access: JSONRunElements<Templates>
         let entities: JSONElements
         let notes: [String]
 
@@ -159,7 +163,8 @@ package enum DiffJSON {
     /// `GrantedRole`'s grants (role, policy, target), so that a role thousands of holders gained has its target
     /// written once; the `path` of each way (`HeldPath`), which every grant and effect through it shares; and the keys
     /// of an effect. At most `limit` roles and ways are kept (the grants of other roles are written whole; the ways
-    /// are forgotten and written again).
+    /// are forgotten and written again). Each of the two threads that write changes has its own (`JSONRunElements`);
+    /// the accounts are freed before, so that both fit where one account was.
     final class Templates {
         static let grantOwn = ["path", "text", "via"]
         /// An effect's members; `condition` is left out when the effect has none.

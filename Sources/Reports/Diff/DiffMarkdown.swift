@@ -27,26 +27,25 @@ package enum DiffMarkdown {
                         + "**Entities:** \(DiffWording.entitySummary(diff.entities)).\n")
         if !diff.causes.isEmpty {
             try text.append("\n#### Causes\n\n" + Markdown.head(["", "kind", "entity", "what changed", "access it changed"]))
-            for cause in diff.causes {
-                let entity = cause.change.map { [Self.action($0.action), $0.kind.title, $0.label,
-                                                 $0.fields.map(fieldText).joined(separator: "; ")] }
-                    ?? ["", "", "(cause not among the compared entities)", ""]
-                try text.append { bytes in
-                    bytes.append(contentsOf: "| ".utf8)
-                    Markdown.appendCells(entity, to: &bytes)
-                    bytes.append(contentsOf: Markdown.cellSeparator)
-                    appendLines(cause.effects.map(effectText), to: &bytes)
-                    bytes.append(contentsOf: " |\n".utf8)
-                }
+            let runs = DiffRuns.causes(diff)
+            try text.append(runs: runs.count) { run in
+                var bytes: [UInt8] = []
+                for index in runs[run] { appendRow(diff.causes[index], to: &bytes) }
+                return bytes
             }
         }
         if !diff.access.isEmpty {
             let counts = diff.grantCounts
             try text.append("\n<details><summary>Effective access by holder (\(counts.gained + counts.lost) changes)</summary>\n\n"
                             + Markdown.head(["", "who", "role", "on", "via", "policy"]))
-            for holder in diff.access {
-                let name = holder.holder.displayName
-                for change in holder.lost + holder.gained { try text.append { appendRow(row(change, by: name), to: &$0) } }
+            let runs = DiffRuns.holders(diff)
+            try text.append(runs: runs.count) { run in
+                var bytes: [UInt8] = []
+                for index in runs[run] {
+                    let holder = diff.access[index], name = holder.holder.displayName
+                    for change in holder.lost + holder.gained { appendRow(row(change, by: name), to: &bytes) }
+                }
+                return bytes
             }
             try text.append("\n</details>\n")
         }
@@ -61,6 +60,19 @@ package enum DiffMarkdown {
         if !diff.notes.isEmpty {
             try text.append("\n" + diff.notes.map { "> **Note:** " + Markdown.escape($0) + "\n" }.joined(separator: ">\n"))
         }
+    }
+
+    /// A cause's row: the entity change (or a note that it is not among the compared entities) and, in one cell,
+    /// the access it changed.
+    private static func appendRow(_ cause: DiffCause, to bytes: inout [UInt8]) {
+        let entity = cause.change.map { [Self.action($0.action), $0.kind.title, $0.label,
+                                         $0.fields.map(fieldText).joined(separator: "; ")] }
+            ?? ["", "", "(cause not among the compared entities)", ""]
+        bytes.append(contentsOf: "| ".utf8)
+        Markdown.appendCells(entity, to: &bytes)
+        bytes.append(contentsOf: Markdown.cellSeparator)
+        appendLines(cause.effects.map(effectText), to: &bytes)
+        bytes.append(contentsOf: " |\n".utf8)
     }
 
     /// One table row, every cell escaped: what `Markdown.row` makes, appended to `bytes`.

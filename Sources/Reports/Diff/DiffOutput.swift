@@ -19,7 +19,7 @@ package enum DiffOutput {
                               format: DiffFormat, layout: LayoutEngine, note: (String) -> Void) throws -> Writer? {
         let whole: Data?
         switch format {
-        case .text: return { sink in try text(diff, sources: sources, to: sink) }
+        case .text: return { sink in try TextBlocks.write(to: sink) { try DiffText.write(diff, sources: sources, to: &$0) } }
         case .markdown:
             return { sink in try TextBlocks.write(to: sink) { try DiffMarkdown.write(diff, sources: sources, to: &$0) } }
         case .json: return { sink in try DiffJSON.write(diff, sources: sources, to: sink) }
@@ -29,22 +29,6 @@ package enum DiffOutput {
         case .mermaid: whole = try mermaid(diff, old: old, new: new, note: note)
         }
         return whole.map { data in { sink in try sink(data) } }
-    }
-
-    /// The text report's lines as UTF-8, handed to `sink` about a megabyte at a time.
-    private static func text(_ diff: SnapshotDiff, sources: DiffSources, to sink: (Data) throws -> Void) throws {
-        let blockSize = 1 << 20
-        var block: [UInt8] = []
-        block.reserveCapacity(blockSize + blockSize / 2)
-        try DiffText.lines(diff, sources: sources) { line in
-            block.append(contentsOf: line.utf8)
-            block.append(UInt8(ascii: "\n"))
-            if block.count >= blockSize {
-                try sink(Data(block))
-                block.removeAll(keepingCapacity: true)
-            }
-        }
-        if !block.isEmpty { try sink(Data(block)) }
     }
 
     /// The changed neighbourhood as a Mermaid flowchart, its context aggregated until it fits Mermaid's text limit;

@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 
 /// A snapshot diff as text in the style of `git diff`: `---`/`+++` headers naming the snapshots, then causes first —
 /// an `@@ causes @@` hunk where each entity change that changed access (`+` added, `-` removed, a changed one as a
@@ -9,49 +10,75 @@ package enum DiffText {
     /// The mark of a privileged gain.
     static let privilegedMark = "[privileged] "
 
+    /// The whole text, as `write(_:sources:to:)` writes it.
     package static func render(_ diff: SnapshotDiff, sources: DiffSources) -> String {
-        var text = ""
-        lines(diff, sources: sources) { text += $0 + "\n" }
-        return text
+        var data = Data()
+        // Appending to `data` cannot fail.
+        try? TextBlocks.write(to: { data.append($0) }) { try write(diff, sources: sources, to: &$0) }
+        return String(decoding: data, as: UTF8.self)
     }
 
-    /// Hands the text's lines (without their line breaks) to `line` one at a time, as `render` joins them.
-    package static func lines(_ diff: SnapshotDiff, sources: DiffSources, _ line: (String) throws -> Void) rethrows {
+    /// Writes the text's lines, each cleaned for a terminal and ended by a line break, to `text`; the causes and the
+    /// holders' changes a run at a time on two threads (`DiffRuns`). Throws what the sink throws.
+    static func write(_ diff: SnapshotDiff, sources: DiffSources, to text: inout TextBlocks) throws {
         guard !diff.isEmpty else { return }
+        // The headers' parts are cleaned one by one: the tab between them stays.
         for (mark, source, side) in [("---", sources.old, diff.old), ("+++", sources.new, diff.new)] {
-            try line("\(mark) \(TerminalText.clean(source))\t\(TerminalText.clean("\(side.accountName) · snapshot \(side.fetchedAt)"))")
+            try text.append("\(mark) \(TerminalText.clean(source))\t\(TerminalText.clean("\(side.accountName) · snapshot \(side.fetchedAt)"))\n")
         }
         if !diff.causes.isEmpty {
-            try line(TerminalText.clean("@@ causes: \(DiffWording.causeSummary(diff)); \(DiffWording.accessSummary(diff)) @@"))
-            for cause in diff.causes {
-                if let change = cause.change {
-                    for text in entityLines(change) { try line(TerminalText.clean(text)) }
-                } else {
-                    try line(TerminalText.clean("  (cause not among the compared entities)"))
-                }
-                for effect in cause.effects {
-                    try line(TerminalText.clean(sign(effect.direction) + "     -> "
-                             + (effect.direction == .gained && effect.isPrivileged ? privilegedMark : "") + effect.sentence()))
-                }
+            try text.append { append("@@ causes: \(DiffWording.causeSummary(diff)); \(DiffWording.accessSummary(diff)) @@", to: &$0) }
+            let runs = DiffRuns.causes(diff)
+            try text.append(runs: runs.count) { run in
+                var bytes: [UInt8] = []
+                for index in runs[run] { appendLines(of: diff.causes[index], to: &bytes) }
+                return bytes
             }
         }
         if !diff.access.isEmpty {
-            try line(TerminalText.clean("@@ effective access by holder: \(DiffWording.accessSummary(diff)) @@"))
-            for holder in diff.access {
-                let name = holder.holder.displayName
-                for change in holder.lost { try line(TerminalText.clean("- " + change.sentence(for: holder.holder, named: name))) }
-                for change in holder.gained {
-                    try line(TerminalText.clean("+ " + (change.isPrivileged ? privilegedMark : "")
-                                                + change.sentence(for: holder.holder, named: name)))
-                }
+            try text.append { append("@@ effective access by holder: \(DiffWording.accessSummary(diff)) @@", to: &$0) }
+            let runs = DiffRuns.holders(diff)
+            try text.append(runs: runs.count) { run in
+                var bytes: [UInt8] = []
+                for index in runs[run] { appendLines(of: diff.access[index], to: &bytes) }
+                return bytes
             }
         }
         let others = diff.entitiesWithoutAccessChange
         if !others.isEmpty {
-            try line(TerminalText.clean("@@ entities that changed no access: \(DiffWording.entitySummary(others)) @@"))
+            try text.append { append("@@ entities that changed no access: \(DiffWording.entitySummary(others)) @@", to: &$0) }
             for change in others {
-                for text in entityLines(change) { try line(TerminalText.clean(text)) }
+                try text.append { bytes in for line in entityLines(change) { append(line, to: &bytes) } }
             }
+        }
+    }
+
+    /// A line, cleaned for a terminal, and its line break.
+    private static func append(_ line: String, to bytes: inout [UInt8]) {
+        bytes += TerminalText.clean(line).utf8
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// A cause's lines: its entity change, then the access it changed, collapsed.
+    private static func appendLines(of cause: DiffCause, to bytes: inout [UInt8]) {
+        if let change = cause.change {
+            for line in entityLines(change) { append(line, to: &bytes) }
+        } else {
+            append("  (cause not among the compared entities)", to: &bytes)
+        }
+        for effect in cause.effects {
+            append(sign(effect.direction) + "     -> " + (effect.direction == .gained && effect.isPrivileged ? privilegedMark : "")
+                   + effect.sentence(), to: &bytes)
+        }
+    }
+
+    /// A holder's lines: one sentence per grant lost, then per grant gained.
+    private static func appendLines(of holder: IdentityAccessChanges, to bytes: inout [UInt8]) {
+        let name = holder.holder.displayName
+        for change in holder.lost { append("- " + change.sentence(for: holder.holder, named: name), to: &bytes) }
+        for change in holder.gained {
+            append("+ " + (change.isPrivileged ? privilegedMark : "") + change.sentence(for: holder.holder, named: name),
+                   to: &bytes)
         }
     }
 

@@ -42,20 +42,24 @@ package enum GraphMLDocument {
         // Positions, not names, for the nodes whose ids XML cannot carry; edges at a node the view lacks are left out.
         let xmlIDs = Dictionary(graph.nodes.indices.map { (graph.nodes[$0].id, xmlID(graph.nodes[$0], position: $0)) },
                                 uniquingKeysWith: { _, later in later })
-        try ConcurrentChunks.forEach(count: graph.nodes.count, chunkSize: ConcurrentChunks.chunkSize, make: { range in
+        let nodeRuns = OrderedRuns.ranges(count: graph.nodes.count, target: OrderedRuns.listRunLength) { _ in 1 }
+        try xml.append(runs: nodeRuns.count) { run in
             var lines = ElementLines(scope: "node")
-            for position in range { lines.node(graph.nodes[position], xmlID: xmlID(graph.nodes[position], position: position)) }
+            for position in nodeRuns[run] {
+                lines.node(graph.nodes[position], xmlID: xmlID(graph.nodes[position], position: position))
+            }
             return lines.bytes
-        }, emit: { try xml.append(written: $0) })
-        try ConcurrentChunks.forEach(count: graph.edges.count, chunkSize: ConcurrentChunks.chunkSize, make: { range in
+        }
+        let edgeRuns = OrderedRuns.ranges(count: graph.edges.count, target: OrderedRuns.listRunLength) { _ in 1 }
+        try xml.append(runs: edgeRuns.count) { run in
             var lines = ElementLines(scope: "edge")
-            for position in range {
+            for position in edgeRuns[run] {
                 let edge = graph.edges[position]
                 guard let source = xmlIDs[edge.source], let target = xmlIDs[edge.target] else { continue }
                 lines.edge(edge, position: position, source: source, target: target)
             }
             return lines.bytes
-        }, emit: { try xml.append(written: $0) })
+        }
         try xml.close("graph", depth: 1)
         try xml.close("graphml", depth: 0)
     }

@@ -39,9 +39,10 @@ struct XMLBytes {
         try blocks.append { Self.element(name, attributes, text: text, depth: depth, into: &$0) }
     }
 
-    /// Lines already made by the static functions below (a chunk of elements made on another thread).
-    mutating func append(written: [UInt8]) throws {
-        try blocks.append(written: written)
+    /// The lines of `count` runs of elements, each made by `make` with the static functions below on one of two
+    /// threads (`TextBlocks.append(runs:_:)`), in order.
+    mutating func append(runs count: Int, _ make: @escaping @Sendable (Int) throws -> [UInt8]) throws {
+        try blocks.append(runs: count, make)
     }
 
     /// `open(_:_:depth:)`'s line, appended to `bytes`.

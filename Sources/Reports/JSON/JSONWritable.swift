@@ -91,8 +91,8 @@ struct JSONElements: JSONWritable {
     }
 }
 
-/// `JSONElements` whose elements are made on two threads a chunk at a time (`JSONWriter.concurrentArray`): for the
-/// node and edge lists of a whole-account export.
+/// `JSONElements` whose elements are made on two threads a run of `OrderedRuns.listRunLength` at a time
+/// (`JSONWriter.array(runs:state:element:)`): for the node and edge lists of a whole-account export.
 struct ConcurrentJSONElements: JSONWritable {
     let count: Int
     let element: @Sendable (Int) -> any JSONWritable
@@ -105,6 +105,7 @@ struct ConcurrentJSONElements: JSONWritable {
     }
 
     func write(to json: inout JSONWriter) throws {
-        try json.concurrentArray(count: count) { [element] index, json in try element(index).write(to: &json) }
+        let runs = OrderedRuns.ranges(count: count, target: OrderedRuns.listRunLength) { _ in 1 }
+        try json.array(runs: runs, state: {}) { [element] index, _, json in try element(index).write(to: &json) }
     }
 }

@@ -118,26 +118,26 @@ struct JSONWriter {
         JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
     }
 
-    /// `array(count:element:)` with the elements made on two threads a chunk at a time (`ConcurrentChunks`), for the
-    /// long lists of a whole-account export: the same bytes.
-    mutating func concurrentArray(count: Int, element: @Sendable (Int, inout JSONWriter) throws -> Void) throws {
+    /// `array(count:element:)` for the elements of `runs` (consecutive ranges from index 0), each run written on one
+    /// of two threads (`OrderedRuns`) by a writer of its own at the elements' nesting level, with the state `state`
+    /// makes for that thread; the runs' bytes are appended in order, and go to the sink a block at a time.
+    mutating func array<State>(runs: [Range<Int>], state: @escaping @Sendable () -> State,
+                               element: @escaping @Sendable (Int, inout State, inout JSONWriter) throws -> Void) throws {
         JSONPrimitives.appendOpen(.array, to: &bytes)
-        let elementDepth = depth + 1
-        try ConcurrentChunks.forEach(count: count, chunkSize: ConcurrentChunks.chunkSize, make: { range in
-            var chunk = JSONWriter(depth: elementDepth, sink: nil)
-            for index in range {
-                if index > 0 { JSONPrimitives.appendMemberSeparator(to: &chunk.bytes) }
-                JSONPrimitives.appendIndent(depth: elementDepth, to: &chunk.bytes)
-                try element(index, &chunk)
+        let level = depth + 1, sink = sink
+        try OrderedRuns.write(count: runs.count, state: state, make: { run, state in
+            var writer = JSONWriter(depth: level, sink: nil)
+            for index in runs[run] {
+                if index > 0 { JSONPrimitives.appendMemberSeparator(to: &writer.bytes) }
+                JSONPrimitives.appendIndent(depth: level, to: &writer.bytes)
+                try element(index, &state, &writer)
             }
-            return chunk.bytes
-        }, emit: { chunk in
-            var rest = chunk[...]
-            while !rest.isEmpty {  // a block to the sink whenever one is full, as `array` hands them over
-                let piece = rest.prefix(max(1, Self.blockSize - bytes.count))
-                bytes.append(contentsOf: piece)
-                rest = rest.dropFirst(piece.count)
-                if bytes.count >= Self.blockSize { try flush() }
+            return writer.bytes
+        }, to: { run in
+            guard let sink else { return bytes.append(contentsOf: run) }
+            try OrderedRuns.append(run, to: &bytes, blockSize: Self.blockSize) { full in
+                try sink(Data(full))
+                full.removeAll(keepingCapacity: true)
             }
         })
         JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)

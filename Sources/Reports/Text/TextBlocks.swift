@@ -35,15 +35,16 @@ struct TextBlocks {
         if bytes.count >= Self.blockSize { try flush() }
     }
 
-    /// Appends bytes made elsewhere (a chunk of lines made on another thread), handing each full block to the sink.
-    mutating func append(written: [UInt8]) throws {
-        var rest = written[...]
-        while !rest.isEmpty {
-            let piece = rest.prefix(max(1, Self.blockSize - bytes.count))
-            bytes.append(contentsOf: piece)
-            rest = rest.dropFirst(piece.count)
-            if bytes.count >= Self.blockSize { try flush() }
-        }
+    /// Appends the bytes of `count` runs, each made by `make` on one of two threads (`OrderedRuns`), in order; full
+    /// blocks go to the sink.
+    mutating func append(runs count: Int, _ make: @escaping @Sendable (Int) throws -> [UInt8]) throws {
+        let sink = sink
+        try OrderedRuns.write(count: count, state: {}, make: { run, _ in try make(run) }, to: { run in
+            try OrderedRuns.append(run, to: &bytes, blockSize: Self.blockSize) { full in
+                try sink(Data(full))
+                full.removeAll(keepingCapacity: true)
+            }
+        })
     }
 
     private mutating func flush() throws {
