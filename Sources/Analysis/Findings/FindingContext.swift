@@ -158,7 +158,7 @@ struct FindingContext: Sendable {
     func policy(_ policy: Policy) -> FindingEntity { FindingEntity(policy) }
 
     /// The policy of a row of `policies`.
-    func policy(_ row: Int32) -> FindingEntity { FindingEntity(policies.policies[Int(row)]) }
+    func policy(_ row: Int32) -> FindingEntity { policies.entities[Int(row)] }
 
     func instance(_ guid: String) -> FindingEntity {
         FindingEntity(.serviceInstance, id: guid, name: account.instancesByGUID[guid]?.name)
