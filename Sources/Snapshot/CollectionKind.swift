@@ -64,7 +64,13 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
     package var name: String { rawValue }
 
     /// The file name inside the snapshot directory.
-    package var fileName: String {
+    package var fileName: String { Self.fileNames[self] ?? spelledFileName }
+
+    /// Every kind's `fileName`, spelled once: reports name a file for each of hundreds of thousands of findings.
+    private static let fileNames = Dictionary(allCases.map { ($0, $0.spelledFileName) }, uniquingKeysWith: { first, _ in first })
+
+    /// The file name inside the snapshot directory, as spelled from the kind.
+    private var spelledFileName: String {
         switch self {
         case .accessPolicies: "policies-access.json"
         case .authorizationPolicies: "policies-authorization.json"

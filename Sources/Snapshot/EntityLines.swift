@@ -49,7 +49,7 @@ package struct EntityLines: Sendable {
             let all = buffer.bindMemory(to: UInt8.self)
             var lineStart = 0
             while lineStart <= all.count {
-                let lineEnd = all[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? all.count
+                let lineEnd = Self.lineBreak(in: all, from: lineStart)
                 let line = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
                 lines += 1
                 let number = lines
@@ -75,6 +75,14 @@ package struct EntityLines: Sendable {
     /// The lines of the item with this id; for a file holding one object, the whole file.
     package func lines(of id: String) -> ClosedRange<Int>? {
         ranges[id] ?? (ranges.isEmpty && lineCount > 0 ? 1...lineCount : nil)
+    }
+
+    /// The position of the first line break at or after `start`, else the end: `memchr`, as a policy file has
+    /// hundreds of thousands of lines.
+    private static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return bytes.count }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     /// How many lines `bytes` holds (a final line break ends the last line; an empty file has none).

@@ -25,6 +25,11 @@ struct FindingContext: Sendable {
     /// The rows of active access and authorization policies ordered by last use (never-used first, by id, then the
     /// least recently used), sorted once for the usage rules and the report; `nil` when no policy carries usage data.
     private let byLastUse: ComputedOnce<[Int32]?>
+    /// What each row of `policies` grants (`grantText(_:)`), made once for the rules and the listing by last use that
+    /// name the policy.
+    private let grantTexts: ComputedPerKey<Int32, String>
+    /// The identity each IAM id stands for (`identity(_:)`), made once for all the findings that name it.
+    private let identities: ComputedPerKey<String, FindingEntity>
 
     /// A path of a subject to a source with administrative policies, with the path's description ("direct", "access
     /// group Ops") that findings sort and group by.
@@ -84,6 +89,8 @@ struct FindingContext: Sendable {
         byLastUse = ComputedOnce {
             PolicyUsageFindings.hasUsageData(index.account) ? PolicyUsageFindings.policiesByLastUse(policyTable.value) : nil
         }
+        grantTexts = ComputedPerKey { row in Self.grantText(row, in: policyTable.value, index) }
+        identities = ComputedPerKey { iamID in Self.identity(iamID, in: index) }
     }
 
     /// The context as a report keeps it once its rules have run, to describe its policies by last use: without the
@@ -132,8 +139,10 @@ struct FindingContext: Sendable {
     // MARK: Entities
 
     /// The identity an IAM id stands for, by the id its collection uses (`ServiceId-…`, `Profile-…`, users' IAM id).
-    func identity(_ iamID: String) -> FindingEntity {
-        let name = index.name(ofIAMID: iamID)
+    func identity(_ iamID: String) -> FindingEntity { identities[iamID] }
+
+    private static func identity(_ iamID: String, in index: AccessIndex) -> FindingEntity {
+        let name = index.name(ofIAMID: iamID), account = index.account
         switch account.identity(iamID: iamID) {
         case .serviceID(let serviceID): return FindingEntity(.serviceID, id: serviceID.id, name: name)
         case .trustedProfile(let profile): return FindingEntity(.trustedProfile, id: profile.id, name: name)
@@ -149,7 +158,7 @@ struct FindingContext: Sendable {
     func policy(_ policy: Policy) -> FindingEntity { FindingEntity(policy) }
 
     /// The policy of a row of `policies`.
-    func policy(_ row: Int32) -> FindingEntity { FindingEntity(policies.policies[Int(row)]) }
+    func policy(_ row: Int32) -> FindingEntity { policies.entities[Int(row)] }
 
     func instance(_ guid: String) -> FindingEntity {
         FindingEntity(.serviceInstance, id: guid, name: account.instancesByGUID[guid]?.name)
@@ -165,9 +174,10 @@ struct FindingContext: Sendable {
     // MARK: Text
 
     /// "Viewer, Reader on Instance pg-orders (a7ae…) of databases-for-postgresql": what a row's policy grants.
-    func grantText(_ row: Int32) -> String {
-        let policies = policies
-        return "\(index.roleNames(of: policies.policies[Int(row)])) on \(index.label(of: policies.target(of: row)))"
+    func grantText(_ row: Int32) -> String { grantTexts[row] }
+
+    private static func grantText(_ row: Int32, in policies: PolicyTable, _ index: AccessIndex) -> String {
+        "\(index.roleNames(of: policies.policies[Int(row)])) on \(index.label(of: policies.target(of: row)))"
     }
 
     /// Whole days from `date` to the report's time.

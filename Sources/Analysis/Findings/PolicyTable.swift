@@ -43,6 +43,8 @@ final class PolicyTable: Sendable {
     let rows: ContiguousArray<Row>
     /// Each policy's target, by row number.
     let targets: ContiguousArray<PolicyTarget>
+    /// Each policy as findings name it, by row number (made once: a finding naming a row then copies no `Policy`).
+    let entities: ContiguousArray<FindingEntity>
     /// The access group ids and the IAM ids that policies name as their subjects, each once.
     let groupIDs: [String], iamIDs: [String]
     /// The positions of `groupIDs` and `iamIDs`.
@@ -56,8 +58,9 @@ final class PolicyTable: Sendable {
         let count = account.accessPolicies.count + account.authorizationPolicies.count
         policies.reserveCapacity(count)
         rows.reserveCapacity(count)
-        var targets = ContiguousArray<PolicyTarget>()
+        var targets = ContiguousArray<PolicyTarget>(), entities = ContiguousArray<FindingEntity>()
         targets.reserveCapacity(count)
+        entities.reserveCapacity(count)
         var groups = Numbering(), iamIDs = Numbering()
         for (list, authorization) in [(account.accessPolicies, false), (account.authorizationPolicies, true)] {
             for position in list.indices where list[position].isActive {
@@ -80,11 +83,13 @@ final class PolicyTable: Sendable {
                 rows.append(Row(group: group, iamID: iamID, traits: traits))
                 policies.append(list[position])
                 targets.append(target)
+                entities.append(FindingEntity(list[position]))
             }
         }
         self.policies = policies
         self.rows = rows
         self.targets = targets
+        self.entities = entities
         (groupIDs, groupNumbers, rowsOfGroupNumber) = (groups.ids, groups.numbers, groups.rows)
         (self.iamIDs, iamIDNumbers, rowsOfIAMIDNumber) = (iamIDs.ids, iamIDs.numbers, iamIDs.rows)
     }

@@ -15,9 +15,9 @@ package struct PolicyUse: Sendable, Hashable {
     /// The policy of a row of `context.policies`.
     init(_ row: Int32, _ context: FindingContext) {
         policy = context.policy(row)
-        let described = context.policies.policies[Int(row)]
-        lastPermitAt = described.lastPermitAt
-        lastPermitFrequency = described.lastPermitFrequency
+        let policies = context.policies.policies
+        lastPermitAt = policies[Int(row)].lastPermitAt
+        lastPermitFrequency = policies[Int(row)].lastPermitFrequency
         subject = context.subject(of: row)
         grants = context.grantText(row)
     }
