@@ -1310,6 +1310,25 @@ def access_group_assignments():
             assignment(AGA_ELSEWHERE, AGT_SUPPORT, "AccountGroup", ACCOUNT_GROUP, "succeeded")]
 
 
+def access_group_assignment_resources():
+    """What each assignment to this account (target_type Account) created here, as GET /v1/group_assignments/{id}
+    ?verbose=true lists it in `resources`: the access group (its id in `group.group.resource`), its members and rules
+    (none: the templates add none), and the policies made from the template's policy templates. The superseded Auditors
+    assignment made the Auditors group once; the assignment to an account group is not fetched."""
+    def resources(tid, group_id, group_name, status, references):
+        def entry(eid, resource, **extra):
+            return dict({"id": eid, "resource": resource, "error": "", "status": status}, **extra)
+        return [{
+            "target": ACCT,
+            "group": {"group": entry(tid, group_id, name=group_name, version="1"), "members": [], "rules": []},
+            "policy_template_references": [entry(pt, policy, version=v) for pt, v, policy in references],
+        }]
+    return {
+        AGA_SUPPORT: resources(AGT_SUPPORT, G_SUPPORT, "Support Staff", "succeeded", [(PT_SUPPORT, "2", P_SUPPORT)]),
+        AGA_AUDIT: resources(AGT_AUDIT, G_AUDIT, "Auditors", "succeeded", []),
+    }
+
+
 def trusted_profile_templates():
     return [stamped({
         "id": TPT_FED, "version": 1, "account_id": ENTERPRISE, "name": "Federated developers (enterprise)",
@@ -1466,6 +1485,9 @@ def build():
          acct_q + "&limit=100", "list", 1, sort_list(access_group_templates(), "id")),
         ("access_group_assignments", "access-group-assignments.json", "iam-access-groups", "/v1/group_assignments",
          acct_q + "&limit=100", "list", 1, sort_list(access_group_assignments(), "id")),
+        ("access_group_assignment_resources", "access-group-assignment-resources.json", "iam-access-groups",
+         "/v1/group_assignments/{assignment}", "verbose=true", "per-parent", len(access_group_assignment_resources()),
+         sort_per_parent(access_group_assignment_resources(), "target")),
         ("trusted_profile_templates", "trusted-profile-templates.json", "iam-identity", "/v1/profile_templates",
          acct_q + "&limit=100", "list", 1, sort_list(trusted_profile_templates(), "id")),
         ("trusted_profile_assignments", "trusted-profile-assignments.json", "iam-identity", "/v1/profile_assignments/",

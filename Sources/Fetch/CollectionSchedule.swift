@@ -26,6 +26,18 @@ extension CollectionKind {
         }
     }
 
+    /// The parents a per-parent collection is fetched for, from its parent listing's `items`: every parent, each once
+    /// (`FetchPlan.ids`); but an access group assignment's resources only for the assignments to the account itself
+    /// (`target_type` `Account`, `target` the account, whatever their status), the only ones that create anything in
+    /// it: an enterprise account's assignments to its child accounts would each cost a request for groups elsewhere.
+    func fetchedParents(_ items: [Any]?, accountID: String) -> [String] {
+        guard self == .accessGroupAssignmentResources else { return FetchPlan.ids(items) }
+        return FetchPlan.ids(items?.filter { item in
+            let assignment = item as? [String: Any]
+            return assignment?["target_type"] as? String == "Account" && assignment?["target"] as? String == accountID
+        })
+    }
+
     /// Whether the collection names services whose roles `roles.json` must hold (policies and instances do).
     var namesServices: Bool { holdsPolicies || self == .resourceInstances }
 

@@ -10,18 +10,34 @@ package struct Endpoint: Sendable {
     let query: [URLQueryItem]
     /// The response key holding the items; `nil` when the response is the object itself.
     package let itemsKey: String?
+    /// Whether an answer without `itemsKey` is an empty list (`CollectionEndpoint.itemsMayBeAbsent`).
+    let itemsMayBeAbsent: Bool
     package let paging: Paging
 
-    /// The same endpoint for one parent (`{group}`, `{profile}` or `{template}` in the path replaced by its id).
+    init(api: String, path: String, query: [URLQueryItem], itemsKey: String?, itemsMayBeAbsent: Bool = false,
+         paging: Paging) {
+        self.api = api
+        self.path = path
+        self.query = query
+        self.itemsKey = itemsKey
+        self.itemsMayBeAbsent = itemsMayBeAbsent
+        self.paging = paging
+    }
+
+    /// The parent placeholders of per-parent paths.
+    private static let parentPlaceholders = ["{group}", "{profile}", "{template}", "{assignment}"]
+
+    /// The same endpoint for one parent (the parent placeholder in the path replaced by its id).
     package func forParent(_ id: String) -> Endpoint {
         let encoded = URLEncoding.pathSegment(id)
-        let concrete = path.replacingOccurrences(of: "{group}", with: encoded).replacingOccurrences(of: "{profile}", with: encoded)
-            .replacingOccurrences(of: "{template}", with: encoded)
-        return Endpoint(api: api, path: concrete, query: query, itemsKey: itemsKey, paging: paging)
+        let concrete = Self.parentPlaceholders.reduce(path) { $0.replacingOccurrences(of: $1, with: encoded) }
+        return Endpoint(api: api, path: concrete, query: query, itemsKey: itemsKey, itemsMayBeAbsent: itemsMayBeAbsent,
+                        paging: paging)
     }
 
     package func adding(_ items: [URLQueryItem]) -> Endpoint {
-        Endpoint(api: api, path: path, query: query + items, itemsKey: itemsKey, paging: paging)
+        Endpoint(api: api, path: path, query: query + items, itemsKey: itemsKey, itemsMayBeAbsent: itemsMayBeAbsent,
+                 paging: paging)
     }
 
     /// The query as recorded in the manifest: with the page size, without cursors.
@@ -50,7 +66,8 @@ package struct EndpointCatalog: Sendable {
         let placeholder = CollectionEndpoint.accountPlaceholder
         let path = spec.path.replacingOccurrences(of: placeholder, with: URLEncoding.pathSegment(accountID))
         let query = spec.query.map { URLQueryItem(name: $0.name, value: $0.value == placeholder ? accountID : $0.value) }
-        return Endpoint(api: spec.api, path: path, query: query, itemsKey: spec.itemsKey, paging: spec.paging)
+        return Endpoint(api: spec.api, path: path, query: query, itemsKey: spec.itemsKey,
+                        itemsMayBeAbsent: spec.itemsMayBeAbsent, paging: spec.paging)
     }
 
     /// The v1 listing that complements a v2 policy endpoint.

@@ -63,14 +63,14 @@ package struct FetchPlan: Sendable {
         let items = (try? outcome.result.get().value) as? [Any]
         dependencies.arrived.insert(outcome.kind)
         let children = fetchedKinds.filter { $0.parent == outcome.kind }
-        let wantsIDs = !children.isEmpty || (identity != nil && outcome.kind == .accessGroups)
-        let ids = wantsIDs ? Self.ids(items) : []
         let parentFailure: CollectionFailure? = if case .failure(let failure) = outcome.result { failure } else { nil }
         for kind in children {
-            group.addTask { .fetched(try await perParent(kind, parents: ids, parent: outcome.kind, parentFailure: parentFailure)) }
+            let parents = kind.fetchedParents(items, accountID: catalog.accountID)
+            group.addTask { .fetched(try await perParent(kind, parents: parents, parent: outcome.kind, parentFailure: parentFailure)) }
         }
         if outcome.kind == .accessGroups, let identity {
-            group.addTask { .fetched(try await identityPolicies(identity, groups: ids)) }
+            let groups = Self.ids(items)
+            group.addTask { .fetched(try await identityPolicies(identity, groups: groups)) }
         }
         let rolesInputs = fetchedKinds.filter(\.namesServices)
         if outcome.kind.holdsPolicies { dependencies.roleQueries.add(policies: items ?? []) }

@@ -9,19 +9,25 @@ package struct TemplateMark: Sendable, Hashable {
     /// The version applied; `nil` when the snapshot does not say (e.g. a profile's assignment is not listed).
     package let version: String?
     package let assignmentID: String?
+    /// Whether the mark is inferred from an access group's name (the account's group bearing the template's group
+    /// name) because the snapshot does not say which group the assignment created: such a mark may name a group the
+    /// template does not manage (renamed, or made by hand under that name) and miss one it does.
+    package let inferredByName: Bool
 
-    package init(templateID: String, templateName: String? = nil, version: String?, assignmentID: String? = nil) {
+    package init(templateID: String, templateName: String? = nil, version: String?, assignmentID: String? = nil,
+                 inferredByName: Bool = false) {
         self.templateID = templateID
         self.templateName = templateName
         self.version = version
         self.assignmentID = assignmentID
+        self.inferredByName = inferredByName
     }
 
     /// E.g. `template "Auditors" (AccessGroupTemplateId-…), version 2`; `version unknown` when the snapshot does not
-    /// say.
+    /// say; `(inferred from the group's name)` after a mark inferred by name.
     package var description: String {
         let name = templateName.map { "\"\($0)\" (\(templateID))" } ?? templateID
-        return "template \(name), version \(version ?? "unknown")"
+        return "template \(name), version \(version ?? "unknown")" + (inferredByName ? " (inferred from the group's name)" : "")
     }
 }
 
@@ -30,9 +36,12 @@ package struct TemplateMark: Sendable, Hashable {
 ///
 /// - a **trusted profile** or **policy** names its template itself (`template_id`/`assignment_id`; a v2 policy's
 ///   `template.{id,version,assignment_id}`); a profile's version is its assignment's, when that is listed;
-/// - an **access group** is the group a template assignment to this account created: the assignment listing does not
-///   name the group, so it is the group of the account bearing the template's group name (access group names are
-///   unique in an account, and the assignment creates the group under that name);
+/// - an **access group** is the group a template assignment to this account created, by the id the assignment's
+///   resources name (`access_group_assignment_resources`: `group.group.resource`, as `get_assignment(verbose=true)`
+///   gives it; the assignment listing does not name the group). Where the snapshot does not hold an assignment's
+///   resources (a snapshot from before the collection, or the collection unknown), the group is inferred as the
+///   account's group bearing the template's group name (the assignment creates the group under that name), and the
+///   mark says so (`inferredByName`): a renamed group is then missed, and a group made by hand under that name marked;
 /// - the **account settings** are managed by an account settings template assigned to this account, or, where the
 ///   snapshot lists no such assignment (a child account), by the template its effective identity settings name
 ///   (`assigned_templates`).
@@ -53,17 +62,7 @@ package struct TemplateManagement: Sendable {
         let applying = { (assignments: [TemplateAssignment]) in
             assignments.filter { $0.applies(to: account.accountID) }.sorted { $0.id < $1.id }
         }
-        let groupTemplates = Self.byID(account.accessGroupTemplates)
-        var groups: [String: TemplateMark] = [:]
-        for assignment in applying(account.accessGroupAssignments) {
-            guard let templateID = assignment.templateID, let template = groupTemplates[templateID],
-                  let name = template.entityName else { continue }
-            for group in account.accessGroups where group.name == name && groups[group.id] == nil {
-                groups[group.id] = TemplateMark(templateID: templateID, templateName: template.name,
-                                                version: assignment.templateVersion, assignmentID: assignment.id)
-            }
-        }
-        self.groups = groups
+        groups = Self.groupMarks(account, assignments: applying(account.accessGroupAssignments))
 
         let profileTemplates = Self.byID(account.trustedProfileTemplates)
         let profileAssignments = Dictionary(account.trustedProfileAssignments.map { ($0.id, $0) },
@@ -106,9 +105,40 @@ package struct TemplateManagement: Sendable {
         settings = assigned ?? effective
     }
 
-    /// The collections the marks are worked out from: when one is unknown, more may be managed than is marked.
+    /// The access groups the live `assignments` to this account created, each marked once (by the first assignment in
+    /// id order): the groups of the account the assignment's resources name in this account (a resource naming
+    /// another account, or a group the account does not have, marks nothing); for an assignment whose resources the
+    /// snapshot does not hold, the account's groups bearing its template's group name, the mark inferred by name.
+    private static func groupMarks(_ account: IAMAccount, assignments: [TemplateAssignment]) -> [String: TemplateMark] {
+        let templates = byID(account.accessGroupTemplates)
+        let resources = account.isKnown(.accessGroupAssignmentResources) ? account.accessGroupAssignmentResources : [:]
+        let groupIDs = Set(account.accessGroups.map(\.id))
+        var marks: [String: TemplateMark] = [:]
+        for assignment in assignments {
+            guard let templateID = assignment.templateID else { continue }
+            let template = templates[templateID]
+            let created: [String]
+            let inferred = resources[assignment.id] == nil
+            if let listed = resources[assignment.id] {
+                created = listed.filter { $0.target == nil || $0.target == account.accountID }.compactMap(\.groupID)
+                    .filter(groupIDs.contains)
+            } else if let name = template?.entityName {
+                created = account.accessGroups.filter { $0.name == name }.map(\.id)
+            } else {
+                continue
+            }
+            for id in created where marks[id] == nil {
+                marks[id] = TemplateMark(templateID: templateID, templateName: template?.name, version: assignment.templateVersion,
+                                         assignmentID: assignment.id, inferredByName: inferred)
+            }
+        }
+        return marks
+    }
+
+    /// The collections the marks are worked out from: when one is unknown, more may be managed than is marked (and
+    /// without `accessGroupAssignmentResources`, access groups are marked by name).
     package static let sources: [CollectionKind] = [
-        .accessGroupTemplates, .accessGroupAssignments, .trustedProfiles, .trustedProfileAssignments,
+        .accessGroupTemplates, .accessGroupAssignments, .accessGroupAssignmentResources, .trustedProfiles, .trustedProfileAssignments,
         .accountSettingsTemplates, .accountSettingsAssignments, .effectiveIdentitySettings, .accessPolicies,
         .authorizationPolicies,
     ]

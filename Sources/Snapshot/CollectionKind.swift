@@ -40,6 +40,9 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
     /// assignments to accounts (an enterprise account's own; in a child account forbidden or empty).
     case accessGroupTemplates = "access_group_templates"
     case accessGroupAssignments = "access_group_assignments"
+    /// What each access group assignment to this account created here (`GET /v1/group_assignments/{assignment}` with
+    /// `verbose=true`): the created access group's id, which the assignment listing does not name.
+    case accessGroupAssignmentResources = "access_group_assignment_resources"
     case trustedProfileTemplates = "trusted_profile_templates"
     case trustedProfileAssignments = "trusted_profile_assignments"
     case accountSettingsTemplates = "account_settings_templates"
@@ -78,8 +81,9 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
              .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings, .roles,
              .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings,
              .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings,
-             .effectiveIdentitySettings, .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
-             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions:
+             .effectiveIdentitySettings, .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .accessGroupAssignmentResources,
+             .trustedProfileTemplates, .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments,
+             .policyTemplateVersions:
             rawValue.replacingOccurrences(of: "_", with: "-") + ".json"
         }
     }
@@ -89,7 +93,7 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
         case .account, .accessGroupSettings, .identitySettings, .cbrAccountSettings, .loginSettings, .effectiveIdentitySettings,
              .accessManagementSettings: .object
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities,
-             .accessGroupMembers, .accessGroupRules, .policyTemplateVersions: .perParent
+             .accessGroupMembers, .accessGroupRules, .policyTemplateVersions, .accessGroupAssignmentResources: .perParent
         case .roles: .roles
         case .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessPolicies, .authorizationPolicies,
              .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .resourceKeys, .cbrZones,
@@ -105,6 +109,7 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
         case .roles: "crn"
         case .identityProviders: "idp_id"
         case .policyTemplateVersions: "version"
+        case .accessGroupAssignmentResources: "target"
         case .account, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules, .accessGroups,
              .accessGroupRules, .accessGroupSettings, .accessPolicies, .authorizationPolicies, .policyTemplates,
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
@@ -118,6 +123,7 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
         switch self {
         case .trustedProfileLinks, .trustedProfileRules, .trustedProfileIdentities: .trustedProfiles
         case .accessGroupMembers, .accessGroupRules: .accessGroups
+        case .accessGroupAssignmentResources: .accessGroupAssignments
         case .account, .users, .serviceIDs, .trustedProfiles, .accessGroups, .accessGroupSettings, .accessPolicies,
              .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups, .resourceInstances,
              .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
@@ -139,7 +145,8 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones,
              .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings, .effectiveIdentitySettings,
              .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
-             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions: false
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions,
+             .accessGroupAssignmentResources: false
         }
     }
 
@@ -155,7 +162,7 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
              .resourceInstances, .apiKeys, .identitySettings, .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders,
              .loginSettings, .effectiveIdentitySettings, .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
              .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments,
-             .policyTemplateVersions: nil
+             .policyTemplateVersions, .accessGroupAssignmentResources: nil
         }
     }
 
@@ -170,7 +177,7 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
              .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings,
              .loginSettings, .effectiveIdentitySettings, .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
              .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments,
-             .policyTemplateVersions: []
+             .policyTemplateVersions, .accessGroupAssignmentResources: []
         }
     }
 
@@ -184,7 +191,8 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
              .policyAssignments, .resourceGroups, .resourceInstances, .apiKeys, .identitySettings, .resourceKeys,
              .cbrZones, .cbrRules, .cbrAccountSettings, .identityProviders, .loginSettings, .effectiveIdentitySettings,
              .accessManagementSettings, .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates,
-             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions: false
+             .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions,
+             .accessGroupAssignmentResources: false
         }
     }
 
@@ -203,7 +211,8 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
         case .trustedProfileLinks: "link"
         case .policyTemplates, .policyTemplateVersions, .accessGroupTemplates, .trustedProfileTemplates,
              .accountSettingsTemplates: "template"
-        case .policyAssignments, .accessGroupAssignments, .trustedProfileAssignments, .accountSettingsAssignments:
+        case .policyAssignments, .accessGroupAssignments, .accessGroupAssignmentResources, .trustedProfileAssignments,
+             .accountSettingsAssignments:
             "assignment"
         case .accessPolicies, .authorizationPolicies: "policy"
         case .roles: "role"
@@ -345,6 +354,14 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
             return CollectionEndpoint(api: "iam-access-groups", path: "/v1/group_assignments", query: [.requiredAccountID],
                                       itemsKey: "assignments", paging: .offset,
                                       sdk: .accessGroups(method: "list_assignments", model: "ListTemplateAssignmentResponse"))
+        case .accessGroupAssignmentResources:
+            // `verbose=true`: only then does the answer list the assignment's `resources`, one per target account; the
+            // access group it created there is `group.group.resource`. An answer without resources (an assignment
+            // still running) is an empty list.
+            return CollectionEndpoint(api: "iam-access-groups", path: "/v1/group_assignments/{assignment}",
+                                      query: [Parameter("verbose", "true")], itemsKey: "resources", itemsMayBeAbsent: true,
+                                      sdk: .accessGroups(method: "get_assignment", model: "TemplateAssignmentVerboseResponse",
+                                                         parentArgument: "assignment_id"))
         case .trustedProfileTemplates:
             return CollectionEndpoint(api: "iam-identity", path: "/v1/profile_templates", query: [.requiredAccountID],
                                       itemsKey: "profile_templates", paging: .limitPageToken,

@@ -4,8 +4,9 @@ extension Endpoint {
     /// The id of the group every user, authenticated or not, belongs to.
     static let publicAccessGroup = "AccessGroupId-PublicAccess"
 
-    /// Access Groups' lists that need logic of their own: groups (`hide_public_access`, `iam_id`, `show_federated`)
-    /// and members (`membership_type`, `verbose`). Rules, settings, templates and assignments come from the catalogue.
+    /// Access Groups' lists that need logic of their own: groups (`hide_public_access`, `iam_id`, `show_federated`),
+    /// members (`membership_type`, `verbose`) and one template assignment (`verbose`: the assignment as listed, with its
+    /// resources). Rules, settings, templates and the assignment listing come from the catalogue.
     static let accessGroups: [Endpoint] = [
         Endpoint("GET", "/v2/groups", reads: [.accessGroups]) { context in
             let request = context.request
@@ -29,6 +30,19 @@ extension Endpoint {
             guard !context.request.flag("verbose") else { return try context.page(.offset, members, key: "members") }
             let terse = members.lazy.map { $0.setting("name", to: nil).setting("email", to: nil).setting("description", to: nil) }
             return try context.page(.offset, terse, key: "members")
+        },
+        // The assignment as the listing gives it; with `verbose=true` also its `resources` (what it created in each
+        // target account: `access_group_assignment_resources`), which the listing leaves out.
+        Endpoint("GET", "/v1/group_assignments/{assignment}", family: APIFamily.of([.accessGroupAssignments]), reads: { request in
+            request.flag("verbose") ? [.accessGroupAssignments, .accessGroupAssignmentResources] : [.accessGroupAssignments]
+        }) { context in
+            let id = context.parameter("assignment")
+            guard let assignment = context.snapshot.items(.accessGroupAssignments).first(where: { $0["id"]?.stringValue == id }) else {
+                throw APIError.notFound("Assignment with ID \(id) not found.")
+            }
+            guard context.request.flag("verbose") else { return .json(assignment) }
+            let resources = context.snapshot.children(.accessGroupAssignmentResources, of: id) ?? []
+            return .json(assignment.setting("resources", to: .array(resources)))
         },
     ]
 

@@ -45,7 +45,8 @@ package struct APIClient: Sendable {
             let (_, tree, pageValues) = try await send(endpoint, cursor: cursor)
             pages += 1
             values += pageValues
-            guard let object = tree?.value as? [String: Any], let key = endpoint.itemsKey, let page = object[key] as? [Any] else {
+            guard let object = tree?.value as? [String: Any], let key = endpoint.itemsKey,
+                  let page = object[key] as? [Any] ?? (endpoint.itemsMayBeAbsent && Self.isAbsent(object[key]) ? [] : nil) else {
                 throw stop("the response has no \"\(endpoint.itemsKey ?? "")\" array")
             }
             if endpoint.paging.isPaged, page.count > limits.maxItemsPerPage {
@@ -74,6 +75,9 @@ package struct APIClient: Sendable {
         } while true
         return (items, pages)
     }
+
+    /// Whether a response field is missing or `null`, which IBM's SDK models read alike.
+    private static func isAbsent(_ field: Any?) -> Bool { field == nil || field is NSNull }
 
     /// One JSON object response.
     func jsonObject(_ endpoint: Endpoint, cursor: String? = nil, method: HTTPRequest.Method = .get,

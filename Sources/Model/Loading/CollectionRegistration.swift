@@ -130,6 +130,9 @@ extension CollectionKind {
         case .accessGroupTemplates: return .list(IAMTemplate.accessGroupKey, id: \.id, summary: "access group templates")
         case .accessGroupAssignments:
             return .list(TemplateAssignment.accessGroupKey, id: \.id, summary: "access group assignments")
+        case .accessGroupAssignmentResources:
+            return .perParent(GroupAssignmentResource.key, id: { $0.target ?? "" }, summary: "access group assignment resources",
+                              parents: "assignments")
         case .trustedProfileTemplates:
             return .list(IAMTemplate.trustedProfileKey, id: \.id, summary: "trusted profile templates")
         case .trustedProfileAssignments:

@@ -71,23 +71,27 @@ package struct CollectionEndpoint: Sendable, Equatable {
 
     /// The API's name, which the fetcher maps to its host (`iam-identity`, `resource-controller`, …).
     package let api: String
-    /// The path template: `{account}` for the account id, `{group}` / `{profile}` / `{template}` for a per-parent
-    /// list's parent.
+    /// The path template: `{account}` for the account id, `{group}` / `{profile}` / `{template}` / `{assignment}` for
+    /// a per-parent list's parent.
     package let path: String
     package let query: [Parameter]
     /// The response key holding the items; `nil` when the response is the object itself.
     package let itemsKey: String?
+    /// Whether the API leaves the items key out when there are no items (IBM's SDK models it as optional): such an
+    /// answer is an empty list, where any other list's answer without it is a fault.
+    package let itemsMayBeAbsent: Bool
     /// The response key holding the number of items, for an API that sends one beside an unpaged list (CBR's `count`).
     package let countKey: String?
     package let paging: Paging
     package let sdk: SDKCall?
 
-    package init(api: String, path: String, query: [Parameter] = [], itemsKey: String? = nil, countKey: String? = nil,
-                paging: Paging = .none, sdk: SDKCall? = nil) {
+    package init(api: String, path: String, query: [Parameter] = [], itemsKey: String? = nil, itemsMayBeAbsent: Bool = false,
+                countKey: String? = nil, paging: Paging = .none, sdk: SDKCall? = nil) {
         self.api = api
         self.path = path
         self.query = query
         self.itemsKey = itemsKey
+        self.itemsMayBeAbsent = itemsMayBeAbsent
         self.countKey = countKey
         self.paging = paging
         self.sdk = sdk

@@ -3,9 +3,10 @@ import Snapshot
 
 /// Enterprise-managed IAM, from a stream of its own: templates of access groups, a trusted profile and account
 /// settings with their assignments, the policy templates they refer to (listed, and their versions), and the marks an
-/// assignment to the account itself leaves on what it created — the groups bear the templates' group names, the
-/// profile names its template and assignment, the group's policies name their policy template. One more assignment
-/// targets an account group and marks nothing here.
+/// assignment to the account itself leaves on what it created — the groups bear the templates' group names and the
+/// assignments' resources name them (`get_assignment(verbose=true)`), the profile names its template and assignment,
+/// the group's policies name their policy template. One more assignment targets an account group and marks nothing
+/// here (its resources are not fetched).
 extension Generator {
     /// The template collections, and the marks to put on profiles and policies.
     struct TemplateParts {
@@ -30,6 +31,7 @@ extension Generator {
                 parts.collections.append((kind, [Any]()))
             }
             parts.collections.append((.policyTemplateVersions, JSON()))
+            parts.collections.append((.accessGroupAssignmentResources, JSON()))
             return parts
         }
         var rng = stream(0x7E3A)
@@ -68,21 +70,32 @@ extension Generator {
             return id
         }
 
-        var groupTemplates: [JSON] = [], groupAssignments: [JSON] = []
+        var groupTemplates: [JSON] = [], groupAssignments: [JSON] = [], assignmentResources = JSON()
+        /// An `AssignmentResourceEntry`: what the assignment made (`resource`) from a template's part (`id`).
+        func entry(_ id: String, _ resource: String, _ extra: JSON) -> JSON {
+            extra.merging(["id": id, "resource": resource, "error": "", "status": "succeeded"]) { _, entry in entry }
+        }
         for groupIndex in 2...3 {
             let group = groups[groupIndex]
             let policies = access.indices.filter { subjectGroup(access[$0]) == group.id }
             let templateID = "AccessGroupTemplateId-" + rng.uuid()
             let assignmentID = "AccessGroupAssignment-" + rng.uuid()
-            var references: [JSON] = []
+            var references: [JSON] = [], createdPolicies: [JSON] = []
             if let first = policies.first {
                 let policyTemplateID = policyTemplate("\(group.name) access", from: access[first], versionCount: 2)
                 references.append(["id": policyTemplateID, "version": "2"])
                 for index in policies.prefix(2) {
                     parts.policyMarks[index] = ["id": policyTemplateID, "version": "2", "assignment_id": assignmentID,
                                                 "root_id": templateID, "root_version": "1"]
+                    createdPolicies.append(entry(policyTemplateID, access[index]["id"] as? String ?? "", ["version": "2"]))
                 }
             }
+            assignmentResources[assignmentID] = [[
+                "target": accountID,
+                "group": ["group": entry(templateID, group.id, ["name": group.name, "version": "1"]),
+                          "members": [Any](), "rules": [Any]()] as JSON,
+                "policy_template_references": createdPolicies,
+            ] as JSON]
             groupTemplates.append(stamps([
                 "id": templateID, "name": "\(group.name) (enterprise)", "description": "Managed by the enterprise",
                 "version": "1", "committed": true, "account_id": enterprise,
@@ -159,6 +172,7 @@ extension Generator {
                                           "session_invalidation_in_seconds": "7200"]
         parts.collections = [
             (.accessGroupTemplates, groupTemplates), (.accessGroupAssignments, groupAssignments),
+            (.accessGroupAssignmentResources, assignmentResources),
             (.trustedProfileTemplates, [profileTemplate]), (.trustedProfileAssignments, [profileAssignment]),
             (.accountSettingsTemplates, [settingsTemplate]), (.accountSettingsAssignments, [settingsAssignment]),
             (.policyTemplates, policyTemplates), (.policyAssignments, policyAssignments), (.policyTemplateVersions, versions),
