@@ -10,7 +10,7 @@ import TestSupport
     /// The collections whose routes are written by hand, each for a reason its route's doc comment gives.
     static let specialCollections: Set<CollectionKind> = [
         .accessGroups, .accessGroupMembers, .accessPolicies, .authorizationPolicies, .roles, .apiKeys,
-        .trustedProfileIdentities,
+        .trustedProfileIdentities, .accessGroupAssignmentResources,
     ]
 
     /// The routes that match requests to `kind`'s declared path.

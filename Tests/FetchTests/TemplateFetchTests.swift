@@ -27,11 +27,15 @@ extension FetchSuites.FaultTests {
                                               .trustedProfileTemplates, .trustedProfileAssignments,
                                               .accountSettingsTemplates, .accountSettingsAssignments]
         let (report, files, _) = try await fetch(Faults(forbidden: forbidden))
-        #expect(Set(report.incomplete.map(\.name)) == Set(forbidden.map(\.name)))
+        // The assignments' resources cannot be asked for without the assignments: unknown too, never empty.
+        #expect(Set(report.incomplete.map(\.name)) == Set(forbidden.map(\.name) + ["access_group_assignment_resources"]))
         for kind in forbidden {
             #expect(report.manifest.collections[kind.name]?.status == .forbidden, "\(kind)")
             #expect(files[kind.fileName] == nil, "\(kind)")
         }
+        let resources = try #require(report.manifest.collections["access_group_assignment_resources"])
+        #expect(resources.status == .failed && resources.message == "not fetched: access_group_assignments is forbidden")
+        #expect(files["access-group-assignment-resources.json"] == nil)
         let entry = try #require(report.manifest.collections["policy_template_versions"])
         #expect(entry.status == .ok)
         #expect(entry.message == "templates named by access_group_templates, policy_assignments, trusted_profile_templates (not read) may be missing")
