@@ -44,6 +44,58 @@ extension FetchSuites.FaultTests {
         #expect(Set(versions.keys) == [Self.supportPolicyTemplate, Self.logsPolicyTemplate])
     }
 
+    static let supportAssignment = "AccessGroupAssignment-3c2b1a09-8f7e-4d6c-b5a4-938271605f4e"
+    static let auditAssignment = "AccessGroupAssignment-7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d"
+    static let elsewhereAssignment = "AccessGroupAssignment-9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"
+
+    /// Each access group assignment to the account itself (the succeeded one and the superseded one) is asked for
+    /// once, with `verbose=true`, for what it created here; the assignment to an account group is not (what it created
+    /// is in other accounts).
+    @Test func assignmentResourcesAreAskedForPerAssignmentToTheAccount() async throws {
+        let (report, files, counters) = try await fetch(Faults())
+        let entry = try #require(report.manifest.collections["access_group_assignment_resources"])
+        #expect(entry.status == .ok && entry.items == 2 && entry.pages == 2 && entry.message == nil)
+        #expect(entry.endpoint == "/v1/group_assignments/{assignment}" && entry.query == "verbose=true")
+        #expect(counters.count("/v1/group_assignments/\(Self.supportAssignment)") == 1)
+        #expect(counters.count("/v1/group_assignments/\(Self.auditAssignment)") == 1)
+        #expect(counters.count("/v1/group_assignments/\(Self.elsewhereAssignment)") == 0)
+        let file = "access-group-assignment-resources.json"
+        #expect(files[file] == (try FetchHarness.fetchedData())[file])
+    }
+
+    /// An assignment answered without `resources` (the API leaves the key out when there are none, e.g. while it
+    /// runs) has none: the collection is read, not failed.
+    @Test func anAssignmentAnsweredWithoutResourcesHasNone() async throws {
+        let snapshot = try FetchHarness.copy()
+        defer { try? FileManager.default.removeItem(at: snapshot.deletingLastPathComponent()) }
+        let kind = CollectionKind.accessGroupAssignmentResources
+        let url = snapshot.appendingPathComponent(kind.fileName)
+        var resources = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        resources[Self.auditAssignment] = nil
+        try JSONSerialization.data(withJSONObject: resources).write(to: url)
+        _ = try Resealer().reseal(snapshot)
+        let output = FetchHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let report = try await FetchHarness.withCloud(snapshot) { cloud in
+            try await SnapshotFetcher(credential: .apiKey(FetchHarness.apiKey), options: FetchHarness.options(cloud))
+                .fetch(into: output)
+        }
+        let entry = try #require(report.manifest.collections[kind.name])
+        #expect(entry.status == .ok && entry.items == 1)
+        let fetched = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent(kind.fileName)))
+        let byAssignment = try #require(fetched as? [String: [Any]])
+        #expect(byAssignment[Self.auditAssignment]?.isEmpty == true)
+        #expect(byAssignment[Self.supportAssignment]?.count == 1)
+    }
+
+    /// Resources the credentials may not read are unknown, never empty (the groups are then marked by name).
+    @Test func forbiddenAssignmentResourcesAreUnknown() async throws {
+        let (report, files, _) = try await fetch(Faults(forbidden: [.accessGroupAssignmentResources]))
+        #expect(report.manifest.collections["access_group_assignment_resources"]?.status == .forbidden)
+        #expect(report.manifest.collections["access_group_assignments"]?.status == .ok)
+        #expect(files["access-group-assignment-resources.json"] == nil)
+    }
+
     /// Versions the credentials may not list: the collection is forbidden, never an empty one.
     @Test func forbiddenPolicyTemplateVersionsAreUnknown() async throws {
         let (report, files, _) = try await fetch(Faults(forbidden: [.policyTemplateVersions]))

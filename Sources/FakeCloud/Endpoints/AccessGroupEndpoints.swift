@@ -32,7 +32,8 @@ extension Endpoint {
             return try context.page(.offset, terse, key: "members")
         },
         // The assignment as the listing gives it; with `verbose=true` also its `resources` (what it created in each
-        // target account: `access_group_assignment_resources`), which the listing leaves out.
+        // target account: `access_group_assignment_resources`), which the listing leaves out. An assignment the file
+        // holds no resources for is answered without the key, as the API may answer one still running.
         Endpoint("GET", "/v1/group_assignments/{assignment}", family: APIFamily.of([.accessGroupAssignments]), reads: { request in
             request.flag("verbose") ? [.accessGroupAssignments, .accessGroupAssignmentResources] : [.accessGroupAssignments]
         }) { context in
@@ -41,8 +42,8 @@ extension Endpoint {
                 throw APIError.notFound("Assignment with ID \(id) not found.")
             }
             guard context.request.flag("verbose") else { return .json(assignment) }
-            let resources = context.snapshot.children(.accessGroupAssignmentResources, of: id) ?? []
-            return .json(assignment.setting("resources", to: .array(resources)))
+            let resources = context.snapshot.object(.accessGroupAssignmentResources)?[id]
+            return .json(assignment.setting("resources", to: resources))
         },
     ]
 
