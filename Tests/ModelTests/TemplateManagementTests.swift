@@ -121,14 +121,34 @@ import TestSupport
     }
 
     /// `--redact` turns names into pseudonyms; the template's group name becomes the pseudonym of the account's group
-    /// of that name, so the group is still marked, and the real name is gone.
+    /// of that name, so the group is still marked (by the id its assignment names, and by name in a snapshot without
+    /// the assignments' resources), and the real name is gone, from the resources' names and error texts too.
     @Test func redactionKeepsTheGroupMark() throws {
-        let snapshot = try SnapshotReader.load(Samples.demo)
+        var snapshot = try SnapshotReader.load(Samples.demo)
+        let planted = "Group Support Staff could not be updated: Auditors"
+        let resources = try #require(snapshot.files[.accessGroupAssignmentResources])
+        let withError = String(decoding: resources, as: UTF8.self).replacingOccurrences(of: #""error" : """#,
+                                                                                         with: #""error" : "\#(planted)""#)
+        var files = snapshot.takeFiles()
+        files[.accessGroupAssignmentResources] = Data(withError.utf8)
+        snapshot = LoadedSnapshot(directory: snapshot.directory, manifest: snapshot.manifest, files: files,
+                                  unknown: snapshot.unknown, policyUsage: nil, activity: nil, mfa: nil, problems: [])
+        #expect(withError.contains(planted))
         let redacted = SnapshotRedaction.redact(snapshot)
         let account = AccountLoader.load(redacted).account
         #expect(account.templateManagement.groups[DemoIDs.supportStaff]?.templateID == Self.supportTemplate)
-        let file = try #require(redacted.files[.accessGroupTemplates])
-        let text = String(decoding: file, as: UTF8.self)
-        #expect(!text.contains("Support Staff") && !text.contains("Auditors"))
+        #expect(account.templateManagement.groups[DemoIDs.supportStaff]?.inferredByName == false)
+        for kind in [CollectionKind.accessGroupTemplates, .accessGroupAssignmentResources] {
+            let text = String(decoding: try #require(redacted.files[kind]), as: UTF8.self)
+            #expect(!text.contains("Support Staff") && !text.contains("Auditors"), "\(kind)")
+        }
+        var withoutResources = redacted
+        var redactedFiles = withoutResources.takeFiles()
+        redactedFiles[.accessGroupAssignmentResources] = nil
+        withoutResources = LoadedSnapshot(directory: redacted.directory, manifest: redacted.manifest, files: redactedFiles,
+                                          unknown: [.accessGroupAssignmentResources: .notInManifest], policyUsage: nil,
+                                          activity: nil, mfa: nil, problems: [])
+        let byName = AccountLoader.load(withoutResources).account.templateManagement.groups[DemoIDs.supportStaff]
+        #expect(byName?.templateID == Self.supportTemplate && byName?.inferredByName == true)
     }
 }

@@ -44,6 +44,8 @@ package enum SnapshotRedaction {
     static let textKeys: Set<String> = [
         "description", "realm_name", "realm", "namespace", "component_name", "firstname", "lastname", "user_id",
         "username", "url", "idp_url", "login", "phonenumber", "altphonenumber", "photo",
+        // What went wrong creating a template's resources (`access_group_assignment_resources`): may quote names.
+        "error",
     ]
 
     /// Access group name → id, the first id for a name (names are unique in an account), from `access-groups.json`.
