@@ -3,6 +3,7 @@ import GraphValues
 import Testing
 @testable import Graph
 import Model
+import Snapshot
 import TestSupport
 
 /// What an enterprise template manages carries the template's id, version and name as node attributes: in the graph
@@ -23,6 +24,25 @@ import TestSupport
         // Auditors' assignment was superseded: not managed.
         #expect(graph.node("access_group:\(DemoIDs.auditors)")?.attributes["template_id"] == nil)
         #expect(graph.nodes.filter { $0.attributes["template_id"] != nil }.count == 4)
+    }
+
+    /// A group marked by the id its assignment names carries no inference; in a snapshot without the assignments'
+    /// resources the group is marked by its name, and its node says so (`template_inferred_from`).
+    @Test func aGroupMarkedByNameSaysSo() throws {
+        let group = "access_group:\(DemoIDs.supportStaff)"
+        let byID = try AccessMap.build(Demo.account, options: ViewOptions())
+        #expect(byID.node(group)?.attributes["template_inferred_from"] == nil)
+        var snapshot = try SnapshotReader.load(Samples.demo)
+        var files = snapshot.takeFiles()
+        files[.accessGroupAssignmentResources] = nil
+        var unknown = snapshot.unknown
+        unknown[.accessGroupAssignmentResources] = .notInManifest
+        let older = LoadedSnapshot(directory: snapshot.directory, manifest: snapshot.manifest, files: files, unknown: unknown,
+                                   policyUsage: snapshot.policyUsage, activity: nil, mfa: nil, problems: [])
+        let byName = try AccessMap.build(AccountLoader.load(older).account, options: ViewOptions())
+        let node = try #require(byName.node(group))
+        #expect(node.attributes["template_id"] == Self.supportTemplate)
+        #expect(node.attributes["template_inferred_from"] == "group name")
     }
 
     /// The map's redaction of identities keeps the template marks (template ids and pseudonymous template names).
