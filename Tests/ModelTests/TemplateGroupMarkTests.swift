@@ -142,6 +142,16 @@ import TestSupport
         #expect(problems.filter { $0.file == file && $0.severity == .error }.count == 3)
     }
 
+    /// Resources of an assignment the listing does not hold are a dangling reference, and mark nothing.
+    @Test func resourcesOfAnUnknownAssignmentAreReportedAndMarkNothing() throws {
+        let resources: [String: Any] = [Self.supportAssignment: [Self.resource("AccessGroupId-deleted-since")],
+                                        "AccessGroupAssignment-unknown": [Self.resource(DemoIDs.auditors)]]
+        let (account, problems) = try Self.demo(replacing: [.accessGroupAssignmentResources: resources])
+        #expect(account.templateManagement.groups.isEmpty)
+        #expect(problems.contains { $0.file == CollectionKind.accessGroupAssignmentResources.fileName
+            && $0.message.contains("resources of unknown access group assignment \"AccessGroupAssignment-unknown\"") })
+    }
+
     /// One assignment listing the same target twice is a problem (duplicate id); two live assignments naming one
     /// group mark it once, with the first assignment's template (in id order).
     @Test func duplicatesAreReportedAndMarkOnce() throws {

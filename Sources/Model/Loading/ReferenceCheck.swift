@@ -1,8 +1,8 @@
 import Snapshot
 
 /// Finds references to entities the snapshot does not hold: members and rules of unknown access groups, links, rules
-/// and identities of unknown trusted profiles, policies on unknown access groups. References into a collection whose
-/// content is unknown are not checked (they may well exist).
+/// and identities of unknown trusted profiles, policies on unknown access groups, resources of unknown access group
+/// assignments. References into a collection whose content is unknown are not checked (they may well exist).
 struct ReferenceCheck {
     private(set) var problems: [ValidationProblem] = []
 
@@ -25,6 +25,10 @@ struct ReferenceCheck {
             orphans(links.keys, .trustedProfileLinks, known: profileIDs, what: "links of unknown trusted profile")
             orphans(claimRules.keys, .trustedProfileRules, known: profileIDs, what: "claim rules of unknown trusted profile")
             orphans(identities.keys, .trustedProfileIdentities, known: profileIDs, what: "identities of unknown trusted profile")
+        }
+        if account.isKnown(.accessGroupAssignments) {
+            orphans(account.accessGroupAssignmentResources.keys, .accessGroupAssignmentResources,
+                    known: Set(account.accessGroupAssignments.map(\.id)), what: "resources of unknown access group assignment")
         }
     }
 
