@@ -111,25 +111,27 @@ package struct TemplateManagement: Sendable {
     /// snapshot does not hold, the account's groups bearing its template's group name, the mark inferred by name.
     private static func groupMarks(_ account: IAMAccount, assignments: [TemplateAssignment]) -> [String: TemplateMark] {
         let templates = byID(account.accessGroupTemplates)
-        let resources = account.isKnown(.accessGroupAssignmentResources) ? account.accessGroupAssignmentResources : [:]
+        let resources = account.accessGroupAssignmentResources  // empty when unknown
         let groupIDs = Set(account.accessGroups.map(\.id))
         var marks: [String: TemplateMark] = [:]
         for assignment in assignments {
             guard let templateID = assignment.templateID else { continue }
             let template = templates[templateID]
-            let created: [String]
-            let inferred = resources[assignment.id] == nil
+            let created: [String], inferred: Bool
             if let listed = resources[assignment.id] {
                 created = listed.filter { $0.target == nil || $0.target == account.accountID }.compactMap(\.groupID)
                     .filter(groupIDs.contains)
+                inferred = false
             } else if let name = template?.entityName {
                 created = account.accessGroups.filter { $0.name == name }.map(\.id)
+                inferred = true
             } else {
                 continue
             }
             for id in created where marks[id] == nil {
-                marks[id] = TemplateMark(templateID: templateID, templateName: template?.name, version: assignment.templateVersion,
-                                         assignmentID: assignment.id, inferredByName: inferred)
+                marks[id] = TemplateMark(templateID: templateID, templateName: template?.name,
+                                         version: assignment.templateVersion, assignmentID: assignment.id,
+                                         inferredByName: inferred)
             }
         }
         return marks
@@ -138,8 +140,8 @@ package struct TemplateManagement: Sendable {
     /// The collections the marks are worked out from: when one is unknown, more may be managed than is marked (and
     /// without `accessGroupAssignmentResources`, access groups are marked by name).
     package static let sources: [CollectionKind] = [
-        .accessGroupTemplates, .accessGroupAssignments, .accessGroupAssignmentResources, .trustedProfiles, .trustedProfileAssignments,
-        .accountSettingsTemplates, .accountSettingsAssignments, .effectiveIdentitySettings, .accessPolicies,
+        .accessGroupTemplates, .accessGroupAssignments, .accessGroupAssignmentResources, .trustedProfiles,
+        .trustedProfileAssignments, .accountSettingsTemplates, .accountSettingsAssignments, .effectiveIdentitySettings, .accessPolicies,
         .authorizationPolicies,
     ]
 

@@ -34,11 +34,13 @@ extension Endpoint {
         // The assignment as the listing gives it; with `verbose=true` also its `resources` (what it created in each
         // target account: `access_group_assignment_resources`), which the listing leaves out. An assignment the file
         // holds no resources for is answered without the key, as the API may answer one still running.
-        Endpoint("GET", "/v1/group_assignments/{assignment}", family: APIFamily.of([.accessGroupAssignments]), reads: { request in
-            request.flag("verbose") ? [.accessGroupAssignments, .accessGroupAssignmentResources] : [.accessGroupAssignments]
-        }) { context in
+        Endpoint("GET", "/v1/group_assignments/{assignment}", family: APIFamily.of([.accessGroupAssignments]),
+                 reads: { request in
+                     request.flag("verbose") ? [.accessGroupAssignments, .accessGroupAssignmentResources] : [.accessGroupAssignments]
+                 }) { context in
             let id = context.parameter("assignment")
-            guard let assignment = context.snapshot.items(.accessGroupAssignments).first(where: { $0["id"]?.stringValue == id }) else {
+            let assignments = context.snapshot.items(.accessGroupAssignments)
+            guard let assignment = assignments.first(where: { $0["id"]?.stringValue == id }) else {
                 throw APIError.notFound("Assignment with ID \(id) not found.")
             }
             guard context.request.flag("verbose") else { return .json(assignment) }
