@@ -9,7 +9,6 @@ import TestSupport
 /// not hold the assignment's resources, and then the mark says it is inferred.
 @Suite struct TemplateGroupMarkTests {
     static let supportAssignment = "AccessGroupAssignment-3c2b1a09-8f7e-4d6c-b5a4-938271605f4e"
-    static let supportTemplate = "AccessGroupTemplateId-6d1f3a2e-0b4c-4e59-8a7d-2f1e0c9b8a71"
     static let auditTemplate = "AccessGroupTemplateId-0e8b7c6d-5a4f-4b3e-9d2c-1a0f9e8d7c62"
     static let account = "b8d158e0846b1b49b73e8295c18bbdb9"
     static let handMade = "AccessGroupId-0a0a0a0a-1b1b-4c2c-8d3d-4e4e4e4e4e4e"
@@ -34,7 +33,7 @@ import TestSupport
     /// in `target`.
     static func resource(_ groupID: Any, target: String = TemplateGroupMarkTests.account) -> [String: Any] {
         ["target": target,
-         "group": ["group": ["id": supportTemplate, "resource": groupID, "error": "", "status": "succeeded"],
+         "group": ["group": ["id": TemplateManagementTests.supportTemplate, "resource": groupID, "error": "", "status": "succeeded"],
                    "members": [Any](), "rules": [Any]()]]
     }
 
@@ -57,7 +56,7 @@ import TestSupport
 
     @Test func theDemosGroupIsMarkedByTheIDItsAssignmentNames() throws {
         let mark = try #require(try DemoSample.account().templateManagement.groups[DemoIDs.supportStaff])
-        #expect(mark.templateID == Self.supportTemplate && mark.assignmentID == Self.supportAssignment)
+        #expect(mark.templateID == TemplateManagementTests.supportTemplate && mark.assignmentID == Self.supportAssignment)
         #expect(!mark.inferredByName)
         #expect(!mark.description.contains("inferred"))
     }
@@ -68,7 +67,7 @@ import TestSupport
                                                                                  to: "Support Staff (EU)")])
         let marks = account.templateManagement.groups
         #expect(marks.keys.sorted() == [DemoIDs.supportStaff])
-        #expect(marks[DemoIDs.supportStaff]?.templateID == Self.supportTemplate)
+        #expect(marks[DemoIDs.supportStaff]?.templateID == TemplateManagementTests.supportTemplate)
         #expect(marks[DemoIDs.supportStaff]?.inferredByName == false)
     }
 
@@ -80,7 +79,7 @@ import TestSupport
         let (account, problems) = try Self.demo(replacing: [.accessGroups: groups])
         #expect(problems.filter { $0.severity == .error }.isEmpty)
         #expect(account.templateManagement.groups[Self.handMade] == nil)
-        #expect(account.templateManagement.groups[DemoIDs.supportStaff]?.templateID == Self.supportTemplate)
+        #expect(account.templateManagement.groups[DemoIDs.supportStaff]?.templateID == TemplateManagementTests.supportTemplate)
         #expect(AccountSummary(account).managed.map(\.which) == ["Support Staff (old)", "federated-developers", "", "1 policy", "1 policy"])
     }
 
@@ -113,8 +112,8 @@ import TestSupport
         #expect(problems.filter { $0.severity == .error }.isEmpty)
         #expect(problems.contains { $0.message.contains("\"\(kind.name)\" was not fetched") })
         let mark = try #require(account.templateManagement.groups[DemoIDs.supportStaff])
-        #expect(mark.templateID == Self.supportTemplate && mark.inferredByName)
-        #expect(mark.description == "template \"Support Staff (enterprise)\" (\(Self.supportTemplate)), version 1 "
+        #expect(mark.templateID == TemplateManagementTests.supportTemplate && mark.inferredByName)
+        #expect(mark.description == "template \"Support Staff (enterprise)\" (\(TemplateManagementTests.supportTemplate)), version 1 "
                 + "(inferred from the group's name)")
         #expect(AccountSummary(account).managedUnknownFrom == [kind])
         // The profile's and the policies' marks are their own: never inferred.
@@ -168,7 +167,7 @@ import TestSupport
         let (account, problems) = try Self.demo(replacing: [.accessGroupAssignments: assignments,
                                                             .accessGroupAssignmentResources: resources])
         #expect(account.templateManagement.groups.count == 1)
-        #expect(account.templateManagement.groups[DemoIDs.supportStaff]?.templateID == Self.supportTemplate)
+        #expect(account.templateManagement.groups[DemoIDs.supportStaff]?.templateID == TemplateManagementTests.supportTemplate)
         #expect(problems.contains { $0.file == CollectionKind.accessGroupAssignmentResources.fileName
             && $0.message.contains("duplicate id \"\(Self.account)\"") })
     }
