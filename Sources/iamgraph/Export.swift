@@ -81,6 +81,9 @@ struct Export: ParsableCommand {
 
     @OptionGroup var redaction: RedactFlag
 
+    @Flag(name: .customLong("timings"), help: .hidden)
+    var timings = false
+
     func validate() throws {
         if [identity, resource, accessGroup, service, resourceGroup].compactMap({ $0 }).count > 1 {
             throw ValidationError("choose one of --identity, --resource, --access-group, --service and --resource-group")
@@ -107,37 +110,42 @@ struct Export: ParsableCommand {
     func run() throws {
         let format = try resolvedFormat()
         let loaded = try snapshot.read(redaction)
-        let account = AccountLoader.load(loaded).account
         let budget = maxNodes ?? (format == .mermaid && !full ? ViewOptions.defaultMaxNodes : nil)
         let options = ViewOptions(focus: focus, showPolicies: policies, include: Set(include), exclude: Set(exclude),
                                   maxNodes: budget, privilegedOnly: privileged, escalation: escalation)
-        let graphRedaction = Redaction(accountID: account.accountID, accountName: account.info?.name)
+        let redact = redaction.redact
+        var steps = PhaseTimings(enabled: timings)
         let product: ExportProduct
         do {
-            product = try ExportOutput.product(loaded, account: account, format: format, options: options,
-                                               transform: { redaction.redact ? graphRedaction.apply(to: $0) : $0 },
-                                               note: { Console.error("iamgraph: \($0)") })
+            product = try ExportOutput.product(loaded, format: format, options: options,
+                                               transform: { graph, account in
+                                                   guard redact else { return graph }
+                                                   return Redaction(accountID: account.accountID,
+                                                                    accountName: account.info?.name).apply(to: graph)
+                                               },
+                                               note: { Console.error("iamgraph: \($0)") },
+                                               timed: timings ? { steps.add($0, $1) } : nil)
         } catch let failure as Lookup.Failure {
             Console.error("iamgraph: \(failure)")
             throw ExitCode.notFound
         } catch {
             throw Self.failed(error)
         }
-        if !account.unknown.isEmpty {
-            Console.error("iamgraph: the snapshot could not read \(account.unknown.keys.map(\.name).sorted().joined(separator: ", ")): the export may miss access")
-        }
         switch product {
         case .document(let write, let graph):
             try OutputFile(output).write(binary: format.isBinary, write)
             if output != "-" { Console.error("iamgraph: wrote \(output) (\(graph.nodes.count) nodes, \(graph.edges.count) edges)") }
         case .database(let build):
+            var madeFrom: (any Sendable)?
+            defer { KeptUntilExit.keep(madeFrom) }  // a large account takes seconds to free
             do {
-                try OutputFile(output).write(binary: format.isBinary, building: build)
+                try OutputFile(output).write(binary: format.isBinary, building: { madeFrom = try build($0) })
             } catch let error as SQLiteError {
                 throw Self.failed(error)
             }
             if output != "-" { Console.error("iamgraph: wrote \(output)") }
         }
+        steps.report()
     }
 
     /// Says on stderr that the export failed and why; the exit code to throw.

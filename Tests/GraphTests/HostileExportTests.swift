@@ -104,7 +104,8 @@ import TestSupport
             activity: nil, mfa: nil, problems: [])
         let file = TemporaryDirectory.removedAtExit("hostile-export").appendingPathExtension("sqlite")
         let index = AccessIndex(account)
-        try SQLiteExport.write(snapshot, index: index, findings: { FindingsReport(index) }, to: file.path)
+        try SQLiteExport.write(snapshot, analysis: { SQLiteAnalysis(index: index, findings: Concurrent { FindingsReport(index) }, problems: []) },
+                               to: file.path, note: { Issue.record("unexpected note: \($0)") })
         let names = try await Self.column(file, "SELECT name FROM users ORDER BY CAST(substr(id, 7) AS INTEGER)")
         #expect(names == Self.names)
         let holders = try await Self.column(file, "SELECT DISTINCT holder_name FROM effective_access ORDER BY 1")

@@ -10,32 +10,46 @@ package enum ExportProduct {
     /// A document, which `write` hands to its sink a part at a time (it throws what the sink throws), and the view
     /// it shows.
     case document(write: ((Data) throws -> Void) throws -> Void, graph: AccessGraph)
-    /// A database, which `build` makes in the (new) file whose path it is given; it throws `SQLiteError`.
-    case database(build: (String) throws -> Void)
+    /// A database, which `build` makes in the (new) file whose path it is given; it throws `SQLiteError`, and
+    /// returns what the database was made from, which the caller may keep until the process exits rather than free.
+    case database(build: (String) throws -> any Sendable)
 }
 
 /// Makes an export in one of the `ExportFormat`s.
 package enum ExportOutput {
     /// - Parameters:
-    ///   - snapshot, account: the snapshot as read and as decoded; SQLite exports the whole snapshot.
+    ///   - snapshot: the snapshot as read; the graph formats show a view of its account, SQLite holds it whole.
     ///   - options: the view the graph formats write; Mermaid's is aggregated further until it fits Mermaid's limit.
-    ///   - transform: applied to each view before it is written (e.g. redaction).
-    ///   - note: receives what the user should be told besides the export (for stderr).
+    ///   - transform: applied to each view before it is written, with the account it shows (e.g. redaction).
+    ///   - note: receives what the user should be told besides the export (for stderr), e.g. the collections the
+    ///     snapshot could not read.
+    ///   - timed: hears how long each step of the database took (`SQLiteExport.write`).
     /// - Returns: the document to write and the view it shows (graph formats are written a part at a time, never
-    ///   held whole), or the database to build (written in place by SQLite, never
-    ///   held in memory: the effective-access table of a large account runs to gigabytes).
-    package static func product(_ snapshot: LoadedSnapshot, account: IAMAccount, format: ExportFormat, options: ViewOptions,
-                               transform: (AccessGraph) -> AccessGraph = { $0 },
-                               note: (String) -> Void) throws -> ExportProduct {
-        func view(_ options: ViewOptions) throws -> AccessGraph { transform(try AccessMap.build(account, options: options)) }
+    ///   held whole), or the database to build (written in place by SQLite, never held in memory: the
+    ///   effective-access table of a large account runs to gigabytes). The graph formats load the account here; the
+    ///   database loads it while it is built, beside the collection tables.
+    package static func product(_ snapshot: LoadedSnapshot, format: ExportFormat, options: ViewOptions,
+                               transform: @escaping (AccessGraph, IAMAccount) -> AccessGraph = { graph, _ in graph },
+                               note: @escaping (String) -> Void,
+                               timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) throws -> ExportProduct {
+        /// Loads the account, says which collections the snapshot could not read, and returns the maker of its views.
+        func views() -> (ViewOptions) throws -> AccessGraph {
+            let account = AccountLoader.load(snapshot).account
+            if !account.unknown.isEmpty {
+                note("the snapshot could not read \(account.unknown.keys.map(\.name).sorted().joined(separator: ", ")): "
+                     + "the export may miss access")
+            }
+            return { options in transform(try AccessMap.build(account, options: options), account) }
+        }
         switch format {
         case .graphml:
-            let graph = try view(options)
+            let graph = try views()(options)
             return .document(write: { try GraphMLDocument.write(graph, to: $0) }, graph: graph)
         case .opengraph:
-            let graph = try view(options)
+            let graph = try views()(options)
             return .document(write: { try OpenGraphJSON.write(graph, to: $0) }, graph: graph)
         case .mermaid:
+            let view = views()
             let full = try view(options)
             guard options.maxNodes != nil else {  // --full: no aggregation, whatever the length
                 if !MermaidFlowchart.fits(MermaidFlowchart.text(full)) { note(tooLong) }
@@ -48,10 +62,7 @@ package enum ExportOutput {
             }
             return .document(write: { try $0(Data(MermaidFlowchart.text(graph).utf8)) }, graph: graph)
         case .sqlite:
-            // The findings are worked out on other threads while the collections and effective access go in.
-            let index = AccessIndex(account)
-            let findings = Concurrent { FindingsReport(index) }
-            return .database { path in try SQLiteExport.write(snapshot, index: index, findings: { findings.value }, to: path) }
+            return .database { path in try SQLiteExport.write(snapshot, to: path, note: note, timed: timed) }
         }
     }
 

@@ -2,35 +2,27 @@ import Foundation
 
 /// Finds the items of a collection file without parsing the file whole: the byte ranges of the objects that are the
 /// elements of its top-level array (`.list`), or of the arrays that are its top-level members' values (`.perParent`,
-/// `.roles`, with the member's key). Each item is then parsed on its own, so the SQLite export holds one item's
-/// values at a time, not a 44 MB file's.
+/// `.roles`, with the member's key). Each item is then parsed on its own, so the SQLite export holds one run of
+/// items' values at a time, not a 44 MB file's, and can parse runs on two threads.
 ///
 /// The scan follows strings (and their escapes) and nesting only, over the file's bytes in place (a `Data` subscript
 /// per byte cost more than everything else the export did with an item). Values that are not objects are skipped, as
-/// the export skips them; a malformed file yields the items before the damage that are whole.
+/// the export skips them; a malformed file yields the items before the damage that are whole (which the export does
+/// not keep: the loader finds such a file unreadable, and its table is emptied, `SQLiteUnknownCollections`).
 enum JSONItemScanner {
-    /// Calls `body` with each item's bytes (valid during the call) and its parent's key (`nil` for a list), in file
-    /// order.
-    static func forEachItem(in file: Data, perParent: Bool,
-                            _ body: (_ item: UnsafeRawBufferPointer, _ parent: String?) throws(SQLiteError) -> Void)
-        throws(SQLiteError) {
-        var failure: SQLiteError?
-        file.withUnsafeBytes { bytes in
-            failure = forEachItem(in: bytes, perParent: perParent) { range, parent in
-                do throws(SQLiteError) {
-                    try body(UnsafeRawBufferPointer(rebasing: bytes[range]), parent)
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-        }
-        if let failure { throw failure }
+    /// An item: where its bytes are in the file, and its parent's key (`nil` in a list).
+    struct Item: Sendable, Equatable {
+        let bytes: Range<Int>
+        let parent: String?
     }
 
-    /// Calls `body` with each item's byte range and its parent's key until `body` returns an error, which it returns.
-    private static func forEachItem(in bytes: UnsafeRawBufferPointer, perParent: Bool,
-                                    _ body: (Range<Int>, String?) -> SQLiteError?) -> SQLiteError? {
+    /// The items of `file`, in file order.
+    static func items(in file: Data, perParent: Bool) -> [Item] {
+        file.withUnsafeBytes { items(in: $0, perParent: perParent) }
+    }
+
+    private static func items(in bytes: UnsafeRawBufferPointer, perParent: Bool) -> [Item] {
+        var items: [Item] = []
         let itemDepth = perParent ? 2 : 1
         let bracket = UInt8(ascii: "["), brace = UInt8(ascii: "{")
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
@@ -64,15 +56,15 @@ enum JSONItemScanner {
                 if isItem { itemStart = offset }
                 open.append(byte)
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                guard open.popLast() != nil else { return nil }
+                guard open.popLast() != nil else { return items }
                 if open.count == itemDepth, let start = itemStart, byte == UInt8(ascii: "}") {
                     itemStart = nil
-                    if let failure = body(start ..< offset + 1, perParent ? parent : nil) { return failure }
+                    items.append(Item(bytes: start ..< offset + 1, parent: perParent ? parent : nil))
                 }
             default:
                 break
             }
         }
-        return nil
+        return items
     }
 }

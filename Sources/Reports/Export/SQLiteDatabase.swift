@@ -43,7 +43,7 @@ final class SQLiteDatabase {
     }
 
     /// A value bound to a parameter.
-    enum Value {
+    enum Value: Sendable {
         case text(String)
         case integer(Int)
         case null

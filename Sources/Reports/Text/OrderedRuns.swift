@@ -1,9 +1,10 @@
 import Dispatch
 import Foundation
+import Model
 
-/// The bytes of a long part of an output (the changes of a diff, holder by holder), made a run of items at a time on
-/// two threads and handed on in order: the output is the same as making the runs one after another, in about half
-/// the time on two cores. Each thread makes every other run with its own state (caches it does not share), and
+/// The bytes of a long part of an output (the changes of a diff, holder by holder), or the rows of a long table (a
+/// SQLite export's collection), made a run of items at a time on two threads and handed on in order: the output is
+/// the same as making the runs one after another, in about half the time on two cores. Each thread makes every other run with its own state (caches it does not share), and
 /// stays at most `window` runs ahead of the run being handed on, so that only a few runs are held at once.
 enum OrderedRuns {
     /// Elements per run for long lists of alike elements (a whole-account export's nodes or edges: a few hundred
@@ -31,26 +32,32 @@ enum OrderedRuns {
     }
 
     /// Makes run `0..<count` with `make` (each thread with the `State` that `state` makes for it) and hands each
-    /// run's bytes to `take` in order, on the calling thread; throws the first error `make` or `take` throws, after
-    /// the threads have stopped.
-    static func write<State>(count: Int, state: @escaping @Sendable () -> State,
-                             make: @escaping @Sendable (Int, inout State) throws -> [UInt8],
-                             to take: ([UInt8]) throws -> Void) throws {
+    /// run (its bytes, or its rows) to `take` in order, on the calling thread; throws the first error `make` or
+    /// `take` throws, after the threads have stopped.
+    static func write<State, Run: Sendable>(count: Int, state: @escaping @Sendable () -> State,
+                                            make: @escaping @Sendable (Int, inout State) throws -> Run,
+                                            to take: (Run) throws -> Void) throws {
         guard count > 1 else {
             var local = state()
             for run in 0..<count { try take(try make(run, &local)) }
             return
         }
-        let shared = Shared()
+        let shared = Shared<Run>()
+        // Threads of their own, not the global queue's pool: its threads may all be busy (the SQLite export writes
+        // its collections while the account loads on two threads), and these would wait for one.
         let threads = DispatchGroup()
         for first in 0..<2 {
-            DispatchQueue.global().async(group: threads) {
+            threads.enter()
+            let thread = Thread {
+                defer { threads.leave() }
                 var local = state()
                 for run in stride(from: first, to: count, by: 2) {
                     guard shared.mayMake(run) else { return }
                     shared.made(run, Result { try make(run, &local) })
                 }
             }
+            thread.stackSize = Concurrent<Int>.stackSize
+            thread.start()
         }
         defer {
             shared.stop()
@@ -74,9 +81,9 @@ enum OrderedRuns {
 
     /// The runs made and not yet handed on, and how far the handing on is; `@unchecked Sendable` because every
     /// property is only touched with `condition` locked.
-    private final class Shared: @unchecked Sendable {
+    private final class Shared<Run>: @unchecked Sendable {
         private let condition = NSCondition()
-        private var made: [Int: Result<[UInt8], any Error>] = [:]
+        private var made: [Int: Result<Run, any Error>] = [:]
         /// The run handed on next.
         private var next = 0
         private var stopped = false
@@ -89,7 +96,7 @@ enum OrderedRuns {
             return !stopped
         }
 
-        func made(_ run: Int, _ result: Result<[UInt8], any Error>) {
+        func made(_ run: Int, _ result: Result<Run, any Error>) {
             condition.lock()
             made[run] = result
             condition.broadcast()
@@ -97,7 +104,7 @@ enum OrderedRuns {
         }
 
         /// Waits for `run`, which is then no longer held here.
-        func next(_ run: Int) -> Result<[UInt8], any Error> {
+        func next(_ run: Int) -> Result<Run, any Error> {
             condition.lock()
             defer { condition.unlock() }
             while true {
