@@ -23,6 +23,20 @@ import TestSupport
         #expect(RuleEvaluation(RuleID.allCases, in: context).evaluated.map(\.rule) == RuleID.allCases)
     }
 
+    /// `report --timings` hears every step once: the shared ones, how long the threads idled at the end (nothing when
+    /// one thread ran every rule), each rule in rule order, and the ordering.
+    @Test func timingsNameEveryStepOnce() throws {
+        let index = try DemoAccount.index
+        for concurrently in [true, false] {
+            let steps = StepLog()
+            _ = FindingsReport(index, options: FindingsOptions(), concurrently: concurrently) { steps.add($0, $1) }
+            let names = steps.all.map(\.name)
+            #expect(names == ["context", "policies", "administration", "idle"] + RuleID.allCases.map(\.rawValue) + ["order"])
+            let idle = try #require(steps.all.first { $0.name == "idle" }?.duration)
+            #expect(concurrently ? idle >= .zero : idle == .zero)
+        }
+    }
+
     /// Findings are grouped per rule, most severe rule first, then in rule order, each rule's in the order it found
     /// them (the same as the rule alone gives).
     @Test(arguments: ["demo", "enterprise"])
@@ -87,4 +101,14 @@ import TestSupport
         let markdown = String(decoding: try FindingsOutput.data(report, format: .markdown, full: true), as: UTF8.self)
         #expect(!markdown.contains("<b>") && markdown.contains(String(repeating: "é", count: 100_000)))
     }
+}
+
+/// The steps a report's `timed` heard, in order (it may be called from the thread that runs the report only, but the
+/// log is locked so that a test need not rely on that).
+private final class StepLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var steps: [(name: String, duration: Duration)] = []
+
+    func add(_ name: String, _ duration: Duration) { lock.withLock { steps.append((name, duration)) } }
+    var all: [(name: String, duration: Duration)] { lock.withLock { steps } }
 }

@@ -18,28 +18,26 @@ package struct AccessIndex: Sendable {
     package let networkRestrictions: NetworkRestrictions
     /// Names (lowercased) that more than one identity of the account goes by: `name(ofIAMID:)` tells them apart.
     let sharedNames: Set<String>
+    /// `subjects`, made once, on first use: commands that never ask do not pay for the sort.
+    private let subjectList: ComputedOnce<[String]>
 
+    /// Indexes `account` on two threads: every policy's target on another one, the rest on the calling one (the two
+    /// parts cost about the same, and neither reads the other's).
     package init(_ account: IAMAccount) {
         self.account = account
+        let targets = Concurrent { Self.targets(of: account) }
+        var byIAMID: [String: [Policy]] = [:], byGroup: [String: [Policy]] = [:]
+        for policy in account.accessPolicies where policy.isActive {
+            if let iamID = policy.subjectValue("iam_id") { byIAMID[iamID, default: []].append(policy) }
+            if let group = policy.subjectValue("access_group_id") { byGroup[group, default: []].append(policy) }
+        }
+        policiesOfIAMID = byIAMID
+        policiesOfGroup = byGroup
         var groupsOfMember: [String: [(group: AccessGroup, member: GroupMember)]] = [:]
         for group in account.accessGroups {
             for member in group.members { groupsOfMember[member.iamID, default: []].append((group, member)) }
         }
         self.groupsOfMember = groupsOfMember
-        var byIAMID: [String: [Policy]] = [:], byGroup: [String: [Policy]] = [:]
-        var targets: [String: PolicyTarget] = [:]
-        targets.reserveCapacity(account.accessPolicies.count + account.authorizationPolicies.count)
-        for policy in account.accessPolicies where policy.isActive {
-            if let iamID = policy.subjectValue("iam_id") { byIAMID[iamID, default: []].append(policy) }
-            if let group = policy.subjectValue("access_group_id") { byGroup[group, default: []].append(policy) }
-            targets[policy.id] = PolicyTarget(policy, homeAccount: account.accountID)
-        }
-        for policy in account.authorizationPolicies {
-            targets[policy.id] = PolicyTarget(policy, homeAccount: account.accountID)
-        }
-        policiesOfIAMID = byIAMID
-        policiesOfGroup = byGroup
-        self.targets = targets
         var assumable: [String: [TrustedProfile]] = [:]
         for profile in account.trustedProfiles {
             for identity in profile.identities { assumable[identity.iamID, default: []].append(profile) }
@@ -51,6 +49,29 @@ package struct AccessIndex: Sendable {
         }
         sharedNames = shared
         networkRestrictions = NetworkRestrictions(account)
+        subjectList = ComputedOnce { [account, byIAMID, groupsOfMember, assumable] in
+            var subjects = Set(account.identities.map(\.iamID))
+            subjects.formUnion(byIAMID.keys)
+            subjects.formUnion(groupsOfMember.keys)
+            subjects.formUnion(assumable.keys)
+            return subjects.sorted()
+        }
+        self.targets = targets.value
+    }
+
+    /// The classified target of every active access policy and every authorization policy, by id: where ids repeat,
+    /// the last one's (authorizations after access policies).
+    private static func targets(of account: IAMAccount) -> [String: PolicyTarget] {
+        var targets: [String: PolicyTarget] = [:]
+        targets.reserveCapacity(account.accessPolicies.count + account.authorizationPolicies.count)
+        let access = account.accessPolicies, authorizations = account.authorizationPolicies
+        for position in access.indices where access[position].isActive {
+            targets[access[position].id] = PolicyTarget(access[position], homeAccount: account.accountID)
+        }
+        for position in authorizations.indices {
+            targets[authorizations[position].id] = PolicyTarget(authorizations[position], homeAccount: account.accountID)
+        }
+        return targets
     }
 
     /// Whether policies, memberships or trusted profiles name this IAM id: an identity the snapshot's lists may lack
@@ -61,13 +82,8 @@ package struct AccessIndex: Sendable {
 
     /// Every IAM id the whole-account analyses consider: the snapshot's identities and every subject of a membership,
     /// policy or profile identity (which the lists may lack), sorted.
-    package var subjects: [String] {
-        var subjects = Set(account.identities.map(\.iamID))
-        subjects.formUnion(policiesOfIAMID.keys)
-        subjects.formUnion(groupsOfMember.keys)
-        subjects.formUnion(profilesAssumableBy.keys)
-        return subjects.sorted()
-    }
+    /// Made the first time anyone asks (the escalation graph and the findings rules both do), once per index.
+    package var subjects: [String] { subjectList.value }
 
     /// The classified target of a policy.
     package func target(of policy: Policy) -> PolicyTarget {

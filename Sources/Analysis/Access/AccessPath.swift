@@ -51,7 +51,11 @@ extension AccessIndex {
     private func ownPaths(of iamID: String, prefix: [AccessStep], _ include: (AccessPath.Source) -> Bool) -> [AccessPath] {
         var paths: [AccessPath] = []
         if include(.subject(iamID: iamID)) { paths.append(AccessPath(steps: prefix, source: .subject(iamID: iamID))) }
-        for (group, member) in groupsOfMember[iamID] ?? [] where !group.isPublicAccess && include(.accessGroup(id: group.id)) {
+        // By position: a membership left out is never copied (its group carries every member).
+        let memberships = groupsOfMember[iamID] ?? []
+        for position in memberships.indices
+        where !memberships[position].group.isPublicAccess && include(.accessGroup(id: memberships[position].group.id)) {
+            let (group, member) = memberships[position]
             let step = AccessStep.accessGroup(id: group.id, name: group.displayName, dynamicRule: dynamicRuleName(group, member),
                                               lapsedSince: lapse(of: member))
             paths.append(AccessPath(steps: prefix + [step], source: .accessGroup(id: group.id)))

@@ -48,12 +48,16 @@ package struct EscalationGraph: Sendable {
         let identities = index.subjects
         let actions = RoleActions(account.roles)
         var capabilities: [EscalationNode: [Capability]] = [:]
-        func capability(_ policy: Policy) -> Capability {
-            Capability(target: index.target(of: policy), roleCRNs: policy.roleIDs, policyID: policy.id,
-                       isConditional: policy.rule != nil)
+        // By position: a policy read in place is not copied.
+        func held(_ policies: [Policy]) -> [Capability] {
+            policies.indices.map { position in
+                Capability(target: index.target(of: policies[position]), roleCRNs: policies[position].roleIDs,
+                           policyID: policies[position].id, isConditional: policies[position].rule != nil)
+            }
         }
-        for (iamID, policies) in index.policiesOfIAMID { capabilities[.identity(iamID: iamID)] = policies.map(capability) }
-        for (id, policies) in index.policiesOfGroup { capabilities[.accessGroup(id: id)] = policies.map(capability) }
+        capabilities.reserveCapacity(index.policiesOfIAMID.count + index.policiesOfGroup.count)
+        for (iamID, policies) in index.policiesOfIAMID { capabilities[.identity(iamID: iamID)] = held(policies) }
+        for (id, policies) in index.policiesOfGroup { capabilities[.accessGroup(id: id)] = held(policies) }
 
         var links: [EscalationLink] = []
         // Memberships and assumptions: access already held, free steps.

@@ -13,9 +13,6 @@ struct FindingContext: Sendable {
     let inactiveDays: Int
     /// The report's thresholds (API keys, administrator counts).
     let options: FindingsOptions
-    /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
-    /// sorted (found the first time a rule asks, on the threads that run the rules).
-    private let subjectList: ComputedOnce<[String]>
     /// The active policies numbered once, with their targets, subjects and traits: what every rule that walks
     /// policies reads (found the first time one asks; `RuleEvaluation` makes it a job of its own).
     private let policyTable: ComputedOnce<PolicyTable>
@@ -62,8 +59,8 @@ struct FindingContext: Sendable {
     }
 
     /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
-    /// sorted.
-    var subjects: [String] { subjectList.value }
+    /// sorted (`AccessIndex.subjects`: made once, the first time a rule or the escalation graph asks).
+    var subjects: [String] { index.subjects }
 
     /// The account's active policies, access policies first, then authorization policies, numbered (see
     /// `PolicyTable`).
@@ -81,11 +78,9 @@ struct FindingContext: Sendable {
         asOf = options.asOf ?? index.account.fetchedAt.date
         inactiveDays = options.inactiveDays
         self.options = options
-        let subjectList = ComputedOnce { index.subjects }
-        self.subjectList = subjectList
         let policyTable = ComputedOnce { PolicyTable(index) }
         self.policyTable = policyTable
-        administration = ComputedOnce { Administration(index, policyTable.value, subjects: subjectList.value) }
+        administration = ComputedOnce { Administration(index, policyTable.value, subjects: index.subjects) }
         byLastUse = ComputedOnce {
             PolicyUsageFindings.hasUsageData(index.account) ? PolicyUsageFindings.policiesByLastUse(policyTable.value) : nil
         }

@@ -42,9 +42,9 @@ package struct FindingsReport: Sendable {
     private let context: FindingContext
 
     /// Runs every rule over the indexed account on both cores (`RuleEvaluation`); `timed`, when
-    /// given, hears how long the shared context took ("context", then "policies" and "administration"), each rule (by its id, in
-    /// rule order; rules run side by side, so their times add up to more than the wall time) and the ordering
-    /// ("order"), for `report --timings`.
+    /// given, hears how long the shared context took ("context", then "policies" and "administration"), how long the rule
+    /// threads waited for each other at the end ("idle"), each rule (by its id, in rule order; rules run side by side,
+    /// so their times add up to more than the wall time) and the ordering ("order"), for `report --timings`.
     package init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions(),
                 timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) {
         self.init(index, options: options, concurrently: true, timed: timed)
@@ -84,6 +84,7 @@ package struct FindingsReport: Sendable {
         let evaluation = RuleEvaluation(runnable, in: context, concurrently: concurrently)
         timed?("policies", evaluation.policies)
         timed?("administration", evaluation.administration)
+        timed?("idle", evaluation.idle)
         var findings: [Finding] = []
         for evaluated in evaluation.evaluated {
             let id = evaluated.rule

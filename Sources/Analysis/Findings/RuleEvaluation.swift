@@ -19,6 +19,9 @@ struct RuleEvaluation {
     let policies: Duration
     /// How long finding the administration tables took (`FindingContext.prepareAdministration()`).
     let administration: Duration
+    /// How long the threads together waited with no job left while another thread finished its last one: the
+    /// threads' time over the evaluation less the time their jobs took (zero when evaluated on one thread).
+    let idle: Duration
 
     /// The threads that take rules.
     static let threads = 2
@@ -29,12 +32,15 @@ struct RuleEvaluation {
             ? rules.filter { $0.isCostly }.map(Job.rule) + [.policies, .administration] + rules.filter { !$0.isCostly }.map(Job.rule)
             : [.policies, .administration] + rules.map(Job.rule)
         let queue = JobQueue(jobs)
+        let clock = ContinuousClock(), start = clock.now
         if concurrently {
             DispatchQueue.concurrentPerform(iterations: Self.threads) { _ in queue.run(context) }
         } else {
             queue.run(context)
         }
         let done = queue.done
+        let busy = done.reduce(Duration.zero) { $0 + $1.duration }
+        idle = concurrently ? max(.zero, (clock.now - start) * Self.threads - busy) : .zero
         let byRule = Dictionary(done.compactMap { $0.evaluated.map { ($0.rule, $0) } }, uniquingKeysWith: { first, _ in first })
         evaluated = rules.compactMap { byRule[$0] }
         policies = done.first { $0.shared == .policies }?.duration ?? .zero

@@ -98,10 +98,11 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
     static func findings(_ c: FindingContext) -> [Finding] {
         // Each distinct group-policy scope is tested only against the instances it may match (by guid, service or
         // resource group when it names one), so the rule stays near-linear instead of instances × policies.
-        let policies = c.policies
-        var groupTargets: [String: PolicyTarget] = [:]
+        let policies = c.policies, targets = policies.targets
+        // Each distinct scope by the row of the last group policy on it: the targets are read in place, not copied.
+        var groupRows: [String: Int] = [:]
         for (position, row) in policies.rows.enumerated() where row.group != nil && !row.traits.contains(.authorization) {
-            groupTargets[policies.targets[position].key] = policies.targets[position]
+            groupRows[targets[position].key] = position
         }
         let candidates = InstanceCandidates(c.account.resourceInstances)
         var reached = Array(repeating: false, count: candidates.instances.count)
@@ -109,12 +110,14 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
         // Which targets reach an instance does not depend on the order they are tried in: the broadest first (most
         // candidates, then fewest attributes) reach most instances at once, so the narrower ones after them test
         // few, and none is tried once every instance is reached.
-        let ordered = groupTargets.values.map { (target: $0, candidates: candidates.positions(for: $0)) }
+        let ordered = groupRows.values.map { (row: $0, candidates: candidates.positions(for: targets[$0])) }
             .sorted { a, b in
-                (b.candidates.count, a.target.attributes.count, a.target.key) < (a.candidates.count, b.target.attributes.count, b.target.key)
+                guard a.candidates.count == b.candidates.count else { return a.candidates.count > b.candidates.count }
+                let (first, second) = (targets[a.row].attributes.count, targets[b.row].attributes.count)
+                return first != second ? first < second : targets[a.row].key < targets[b.row].key
             }
-        for (target, positions) in ordered where unreachedCount > 0 {
-            for position in positions where !reached[position] && target.match(candidates.instances[position]) != .none {
+        for (row, positions) in ordered where unreachedCount > 0 {
+            for position in positions where !reached[position] && targets[row].match(candidates.instances[position]) != .none {
                 reached[position] = true
                 unreachedCount -= 1
             }
