@@ -22,10 +22,12 @@ package struct AccessIndex: Sendable {
     private let subjectList: ComputedOnce<[String]>
 
     /// Indexes `account` on two threads: every policy's target on another one, the rest on the calling one (the two
-    /// parts cost about the same, and neither reads the other's).
+    /// parts cost about the same, and neither reads the other's). The targets are found on a thread of their own, not
+    /// on the global queue: `diff` indexes its two accounts from global-queue work, which would otherwise wait here
+    /// for a pool thread that is itself waiting.
     package init(_ account: IAMAccount) {
         self.account = account
-        let targets = Concurrent { Self.targets(of: account) }
+        let targets = Concurrent.onItsOwnThread { Self.targets(of: account) }
         var byIAMID: [String: [Policy]] = [:], byGroup: [String: [Policy]] = [:]
         for policy in account.accessPolicies where policy.isActive {
             if let iamID = policy.subjectValue("iam_id") { byIAMID[iamID, default: []].append(policy) }
