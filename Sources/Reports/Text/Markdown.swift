@@ -185,10 +185,16 @@ enum Markdown {
 
     /// One row of a table, every cell escaped.
     static func row(_ cells: [String]) -> String {
-        var bytes = Array("| ".utf8)
+        var bytes: [UInt8] = []
+        appendRow(cells, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `row(cells)` to `bytes` as UTF-8.
+    static func appendRow(_ cells: [String], to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: "| ".utf8)
         appendCells(cells, to: &bytes)
         bytes.append(contentsOf: " |\n".utf8)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends cells of a row, each escaped, separated by `cellSeparator`.
