@@ -28,7 +28,7 @@ enum Markdown {
         while index < text.endIndex {
             let character = text[index]
             let next = text.index(after: index)
-            if character.isWhitespace {
+            if isWhitespace(character) {
                 flush(upTo: index)
                 result += character == " " ? " " : escape(character)
                 wordStart = next
@@ -39,9 +39,17 @@ enum Markdown {
         return result
     }
 
+    /// `character.isWhitespace`, which is its first scalar's White_Space property, without the property lookup
+    /// when that scalar is ASCII (tab to carriage return, and the space): most characters of a non-ASCII cell are.
+    private static func isWhitespace(_ character: Character) -> Bool {
+        let first = character.utf8.first ?? 0
+        return first < 0x80 ? first == UInt8(ascii: " ") || (0x09...0x0D).contains(first) : character.isWhitespace
+    }
+
     /// A word (no whitespace) that is not linkable, escaped a character at a time; a word none of whose characters
     /// `escape(_:)` changes but for cleaning is cleaned whole, which is the same (cleaning maps each scalar alone).
     private static func escape(word: Substring) -> String {
+        let wordEscapes = wordEscapes  // read once, not once a byte
         guard word.utf8.contains(where: { wordEscapes[Int($0)] }) else { return TerminalText.clean(String(word)) }
         return word.map(escape).joined()
     }
@@ -62,6 +70,7 @@ enum Markdown {
     /// most cells).
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
+        let byteKinds = byteKinds  // read once, not once a byte
         let done = text.withUTF8 { utf8 -> Bool in
             var special = false
             for byte in utf8 {
@@ -169,6 +178,7 @@ enum Markdown {
     /// Whether `escape` leaves `text` as it is: printable ASCII without Markdown punctuation, `<`, `>`, `&`, `@`, `:`
     /// or `www.`. Most table cells are, and checking their bytes is cheaper than walking their characters.
     private static func isLiteral(_ text: String) -> Bool {
+        let byteKinds = byteKinds  // read once, not once a byte
         guard text.utf8.allSatisfy({ byteKinds[Int($0)] == .plain }) else { return false }
         return !text.utf8.contains(UInt8(ascii: ".")) || text.range(of: "www.", options: .caseInsensitive) == nil
     }
