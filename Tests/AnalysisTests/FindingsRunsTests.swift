@@ -101,6 +101,48 @@ import Testing
         }
     }
 
+    /// Whatever the run length, every format lists each finding (active, suppressed, resolved) once, in the report's
+    /// order: the finding's own text is found after the one before it.
+    @Test(arguments: [1, 3, Int.max])
+    func everyFindingIsWrittenInOrder(runLength: Int) throws {
+        let report = try Self.report()
+        let all = report.findings + report.suppressed + (report.resolved ?? [])
+        func expectInOrder(_ texts: [String], in output: Data, _ variant: String) {
+            let output = String(decoding: output, as: UTF8.self)
+            var position = output.startIndex
+            for (number, text) in texts.enumerated() {
+                guard let found = output.range(of: text, range: position..<output.endIndex) else {
+                    Issue.record("\(variant) in runs of \(runLength): item \(number) of \(texts.count) is not after the one before")
+                    return
+                }
+                position = found.upperBound
+            }
+        }
+        let text = try Self.written(report, (.text, true, false), snapshot: nil, runLength: runLength)
+        expectInOrder(report.findings.map { "    why: " + TerminalText.clean(FindingsWording.why($0, in: report)) + "\n" }
+                      + report.suppressed.map { "    " + TerminalText.clean(FindingsWording.suppression($0, in: report)) + "\n" }
+                      + (report.resolved ?? []).map { "  - \($0.rule.rawValue): " + TerminalText.clean(FindingsWording.entities($0)) + "\n" }
+                      + report.policiesByLastUse.map { TerminalText.clean($0.grants) },
+                      in: text, "text")
+        let markdown = try Self.written(report, (.markdown, true, true), snapshot: nil, runLength: runLength)
+        expectInOrder(report.findings.map { "| " + Markdown.escape(FindingsWording.why($0, in: report)) + " |\n" }
+                      + report.suppressed.map { "| " + Markdown.escape(FindingsWording.suppression($0, in: report)) + " |\n" }
+                      + (report.resolved ?? []).map { "| " + Markdown.escape(FindingsWording.entities($0)) + " |\n" }
+                      + report.policiesByLastUse.map { "| " + Markdown.escape($0.grants) + " |\n" },
+                      in: markdown, "markdown --full")
+        let json = try #require(try JSONSerialization.jsonObject(
+            with: try Self.written(report, (.json, false, false), snapshot: nil, runLength: runLength)) as? [String: Any])
+        let items = (json["findings"] as? [[String: Any]] ?? []) + (json["resolved"] as? [[String: Any]] ?? [])
+        #expect(items.map { "\($0["rule"] ?? "") \($0["why"] ?? "")" } == all.map { "\($0.rule.rawValue) \($0.why)" })
+        let uses = (json["policies_by_last_use"] as? [[String: Any]] ?? []).map { $0["grants"] as? String }
+        #expect(uses == report.policiesByLastUse.map(\.grants))
+        let sarif = try #require(try JSONSerialization.jsonObject(
+            with: try Self.written(report, (.sarif, false, false), snapshot: nil, runLength: runLength)) as? [String: Any])
+        let results = try #require(((sarif["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        #expect(results.map { "\($0["ruleId"] ?? "") \(($0["partialFingerprints"] as? [String: Any])?["iamgraphEntities/v1"] ?? "")" }
+                == all.map { "\($0.rule.rawValue) \($0.fingerprint)" })
+    }
+
     /// The runs' bytes are what the formats say of the hostile texts: SARIF located its results in the snapshot's
     /// files, JSON kept every name whole.
     @Test func runsKeepHostileTextsAndLocations() throws {
