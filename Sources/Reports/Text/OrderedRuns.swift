@@ -43,14 +43,19 @@ enum OrderedRuns {
         }
         let shared = Shared()
         let threads = DispatchGroup()
+        // Threads of their own, not blocks on a global queue: the calling thread (often one of the global queues'
+        // own, running the command) waits for the runs, and a queue as wide as the cores would run the two makers one
+        // at a time beside it.
         for first in 0..<2 {
-            DispatchQueue.global().async(group: threads) {
+            threads.enter()
+            Thread {
+                defer { threads.leave() }
                 var local = state()
                 for run in stride(from: first, to: count, by: 2) {
                     guard shared.mayMake(run) else { return }
                     shared.made(run, Result { try make(run, &local) })
                 }
-            }
+            }.start()
         }
         defer {
             shared.stop()
