@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Where each item of a collection file lies, by line: canonical JSON puts every item of a list at one indentation
@@ -17,6 +18,34 @@ package struct EntityLines: Sendable {
         guard case .success(let url) = ContainedPath.resolve(kind.fileName, in: directory),
               let data = try? Data(contentsOf: url) else { return nil }
         self.init(data, kind: kind)
+    }
+
+    /// The line ranges of each of `kinds`' files in `directory` that can be read from inside it, the files scanned
+    /// side by side (a big account's policy file alone is tens of megabytes).
+    package static func of(_ kinds: [CollectionKind], in directory: URL) -> [CollectionKind: EntityLines] {
+        let scanned = Scanned(count: kinds.count)
+        DispatchQueue.concurrentPerform(iterations: kinds.count) { position in
+            scanned.set(position, EntityLines(kinds[position], in: directory))
+        }
+        return Dictionary(zip(kinds, scanned.values).compactMap { kind, lines in lines.map { (kind, $0) } },
+                          uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The files `of(_:in:)` scanned, by position; `@unchecked Sendable` because `values` is only touched with `lock`
+    /// held.
+    private final class Scanned: @unchecked Sendable {
+        private let lock = NSLock()
+        private var scanned: [EntityLines?]
+
+        init(count: Int) {
+            scanned = Array(repeating: nil, count: count)
+        }
+
+        func set(_ position: Int, _ lines: EntityLines?) {
+            lock.withLock { scanned[position] = lines }
+        }
+
+        var values: [EntityLines?] { lock.withLock { scanned } }
     }
 
     /// The line ranges of a canonical collection file's text.
@@ -54,13 +83,13 @@ package struct EntityLines: Sendable {
                 lines += 1
                 let number = lines
                 lineStart = lineEnd + 1
-                if line.elementsEqual(open) { start = number; id = nil; continue }
-                if let begun = start, line.elementsEqual(close) || line.elementsEqual(closeBeforeNext) {
+                if Self.line(line, is: open) { start = number; id = nil; continue }
+                if let begun = start, Self.line(line, is: close) || Self.line(line, is: closeBeforeNext) {
                     if let id, ranges[id] == nil { ranges[id] = begun...number }
                     start = nil
                     continue
                 }
-                if start != nil, id == nil, line.starts(with: keyPrefix) {
+                if start != nil, id == nil, Self.line(line, startsWith: keyPrefix) {
                     var value = line[(line.startIndex + keyPrefix.count)...]
                     if value.last == UInt8(ascii: ",") { value = value.dropLast() }
                     id = Self.string(UnsafeBufferPointer(rebasing: value))
@@ -83,6 +112,21 @@ package struct EntityLines: Sendable {
         guard start < bytes.count, let base = bytes.baseAddress,
               let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return bytes.count }
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
+    /// Whether `line` is `bytes`: lengths first, then `memcmp` (most lines of a file are neither an item's opening
+    /// nor its closing, and differ in length from both).
+    private static func line(_ line: UnsafeBufferPointer<UInt8>, is bytes: [UInt8]) -> Bool {
+        line.count == bytes.count && Self.line(line, startsWith: bytes)
+    }
+
+    /// Whether `line` starts with `prefix`.
+    private static func line(_ line: UnsafeBufferPointer<UInt8>, startsWith prefix: [UInt8]) -> Bool {
+        guard line.count >= prefix.count else { return false }
+        guard let base = line.baseAddress else { return prefix.isEmpty }
+        return prefix.withUnsafeBufferPointer { prefix in
+            prefix.baseAddress.map { memcmp(base, $0, prefix.count) == 0 } ?? true
+        }
     }
 
     /// How many lines `bytes` holds (a final line break ends the last line; an empty file has none).

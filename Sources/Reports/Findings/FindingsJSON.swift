@@ -6,11 +6,17 @@ enum FindingsJSON {
     static let format = "iamgraph-findings"
     static let version = 1
 
-    /// The document; its findings and policies are described as they are written.
+    /// The document; its findings and policies are described as they are written, a run at a time on two threads
+    /// (`FindingsRuns`).
     static func document(_ report: FindingsReport) -> VersionedDocument<Document> {
-        let listed = report.findings.count
-        let uses = report.policiesByLastUse
         let controls = Controls()
+        let findings = report.findings, suppressed = report.suppressed, marks = report.marks, asOf = report.asOf
+        let listed = findings.count
+        let resolved = report.resolved.map { resolved in
+            JSONRunElements(runs: FindingsRuns.ranges(count: resolved.count), state: {}) { index, _, json in
+                try Item(resolved[index], marks: marks, asOf: asOf, controls).write(to: &json)
+            }
+        }
         return VersionedDocument(format: format, version: version, body: Document(
             account: Account(id: report.accountID, name: report.accountName),
             fetchedAt: report.fetchedAt.raw,
@@ -23,11 +29,15 @@ enum FindingsJSON {
                      evaluated: summary.skipped == nil, complete: summary.skipped == nil && summary.incomplete == nil,
                      reason: summary.skipped ?? summary.incomplete)
             },
-            findings: JSONElements(count: listed + report.suppressed.count) { index in
-                Item(index < listed ? report.findings[index] : report.suppressed[index - listed], in: report, controls)
+            findings: JSONRunElements(runs: FindingsRuns.ranges(count: listed + suppressed.count), state: {}) { index, _, json in
+                try Item(index < listed ? findings[index] : suppressed[index - listed], marks: marks, asOf: asOf, controls)
+                    .write(to: &json)
             },
-            resolved: report.resolved.map { resolved in JSONElements(resolved) { Item($0, in: report, controls) } },
-            policiesByLastUse: JSONElements(uses) { use in Use(use) }))
+            resolved: resolved,
+            policiesByLastUse: JSONRunElements(runs: FindingsRuns.ranges(count: report.policiesByLastUse.count),
+                                               state: { report.policiesByLastUse }) { index, uses, json in
+                try Use(uses[index]).write(to: &json)
+            }))
     }
 
     /// "CIS 1.7", one per CIS control the rule's findings count against.
@@ -36,7 +46,7 @@ enum FindingsJSON {
     }
 
     /// Every rule's `controls(_:)`, found once for a document that names them for each finding.
-    struct Controls {
+    struct Controls: Sendable {
         private let byRule = Dictionary(RuleID.allCases.map { ($0, FindingsJSON.controls($0)) },
                                         uniquingKeysWith: { first, _ in first })
 
@@ -51,10 +61,11 @@ enum FindingsJSON {
         let summary: [String: Int]
         let rules: [Rule]
         /// Active findings, then suppressed ones (each with its `suppression`).
-        let findings: JSONElements
+        let findings: JSONRunElements<Void>
         /// The baseline's findings no longer found; absent without `--baseline`.
-        let resolved: JSONElements?
-        let policiesByLastUse: JSONElements
+        let resolved: JSONRunElements<Void>?
+        /// Each thread describes the policies through its own `FindingsReport.policiesByLastUse`.
+        let policiesByLastUse: JSONRunElements<LazyMapCollection<[Int32], PolicyUse>>
 
         var members: [JSONMember] {
             JSONMember.list(["account": account, "fetched_at": fetchedAt, "as_of": asOf, "inactive_days": inactiveDays,
@@ -98,13 +109,14 @@ enum FindingsJSON {
         /// `new` or `unchanged` against `--baseline`.
         let baseline: String?
 
-        init(_ finding: Finding, in report: FindingsReport, _ controls: Controls) {
+        /// `marks` and `asOf`: the report's (`FindingsReport.marks`, `FindingsReport.asOf`).
+        init(_ finding: Finding, marks: [Finding: FindingMark], asOf: Date?, _ controls: Controls) {
             self.finding = finding
             self.controls = controls[finding.rule]
-            let mark = report.marks.isEmpty ? nil : report.marks[finding]
+            let mark = marks.isEmpty ? nil : marks[finding]
             suppression = mark?.suppression.map { suppression in
                 SuppressionState(reason: suppression.reason, expires: suppression.expires,
-                                 status: suppression.hasExpired(at: report.asOf) ? "expired" : "accepted")
+                                 status: suppression.hasExpired(at: asOf) ? "expired" : "accepted")
             }
             baseline = mark?.baseline?.rawValue
         }
@@ -118,7 +130,7 @@ enum FindingsJSON {
             try json.object(inOrder: { json in
                 try json.member(keys.baseline, baseline)
                 try json.member(keys.controls, controls)
-                try json.member(keys.entities, finding.entities.map(Entity.init))
+                try json.member(keys.entities, Entities(finding.entities))
                 try json.member(keys.file, finding.location?.fileName)
                 try json.member(keys.rule, finding.rule.rawValue)
                 try json.member(keys.severity, finding.severity.rawValue)
@@ -137,15 +149,12 @@ enum FindingsJSON {
         var members: [JSONMember] { JSONMember.list(["reason": reason, "expires": expires, "status": status]) }
     }
 
+    /// An entity of a finding or a policy by last use.
     struct Entity: JSONWritable {
-        let kind: String
-        let id: String
-        let name: String?
+        let entity: FindingEntity
 
         init(_ entity: FindingEntity) {
-            kind = entity.kind.rawValue
-            id = entity.id
-            name = entity.name
+            self.entity = entity
         }
 
         private static let keys = (id: JSONKey("id"), kind: JSONKey("kind"), name: JSONKey("name"))
@@ -153,10 +162,23 @@ enum FindingsJSON {
         func write(to json: inout JSONWriter) throws {
             let keys = Self.keys
             try json.object(inOrder: { json in
-                try json.member(keys.id, id)
-                try json.member(keys.kind, kind)
-                try json.member(keys.name, name)
+                try json.member(keys.id, entity.id)
+                try json.member(keys.kind, entity.kind.rawValue)
+                try json.member(keys.name, entity.name)
             })
+        }
+    }
+
+    /// A finding's entities, written in place (not copied into an array of `Entity` per finding).
+    struct Entities: JSONWritable {
+        let entities: [FindingEntity]
+
+        init(_ entities: [FindingEntity]) {
+            self.entities = entities
+        }
+
+        func write(to json: inout JSONWriter) throws {
+            try json.array(count: entities.count) { index, json in try Entity(entities[index]).write(to: &json) }
         }
     }
 

@@ -31,23 +31,26 @@ enum FindingsMarkdown {
         try text.append(String(fitted.prefix(commentLimit - 100)) + "\n\n(cut to fit one comment)\n")
     }
 
-    /// A section listing `findings` (at most `limit`, the rest counted), or nothing when there are none.
+    /// A section listing `findings` (at most `limit`, the rest counted), or nothing when there are none; the rows
+    /// are made a run at a time on two threads.
     private static func listing(_ title: String, _ findings: [Finding], limit: Int?, header: [String],
-                                to text: inout TextBlocks, row: (Finding) -> [String]) throws {
+                                to text: inout TextBlocks, row: @escaping @Sendable (Finding) -> [String]) throws {
         guard !findings.isEmpty else { return }
-        let shown = findings.prefix(limit ?? findings.count)
+        let shown = min(limit ?? findings.count, findings.count)
         try text.append("\n## \(title) (\(findings.count))\n\n" + Markdown.head(header))
-        for finding in shown { try text.append(Markdown.row(row(finding))) }
-        if shown.count < findings.count { try text.append("\n… and \(findings.count - shown.count) more.\n") }
+        try text.append(items: 0..<shown) { index, bytes in Markdown.appendRow(row(findings[index]), to: &bytes) }
+        if shown < findings.count { try text.append("\n… and \(findings.count - shown) more.\n") }
+    }
+
+    /// `text`, cut to `cell` characters with "…" when longer (`nil`: never cut).
+    private static func fit(_ text: String, cell: Int?) -> String {
+        guard let cell, text.count > cell else { return text }
+        return String(text.prefix(cell - 1)) + "…"
     }
 
     /// `limit`: the most suppressed and resolved findings listed (`nil`: all).
     private static func document(_ report: FindingsReport, policyUsage: Bool, cell: Int?, footer: String?,
                                  limit: Int? = nil, to text: inout TextBlocks) throws {
-        func fit(_ text: String) -> String {
-            guard let cell, text.count > cell else { return text }
-            return String(text.prefix(cell - 1)) + "…"
-        }
         try text.append("# iamgraph findings: " + Markdown.escape(FindingsWording.account(report)) + "\n\n")
         try text.append(Markdown.escape("Snapshot \(report.fetchedAt.raw), \(FindingsWording.asOf(report))") + ": **"
             + FindingsWording.counts(report) + "**" + Markdown.escape(FindingsWording.review(report)) + ".\n\n## Rules\n\n")
@@ -56,12 +59,14 @@ enum FindingsMarkdown {
         try text.append("\n## Findings\n")
         let groups = FindingsWording.groups(report)
         if groups.isEmpty { try text.append("\nNone listed.\n") }
+        let findings = report.findings
         for group in groups {
             try text.append("\n### " + Markdown.escape(group.rule.severity.rawValue + " " + FindingsWording.groupHeading(group, in: report))
                 + "\n\n" + Markdown.head(["Entities", "Why"]))
-            for finding in report.findings[group.findings] {
-                try text.append(Markdown.row([fit(FindingsWording.baselineMarker(finding, in: report) + FindingsWording.entities(finding)),
-                                              fit(FindingsWording.why(finding, in: report))]))
+            try text.append(items: group.findings) { index, bytes in
+                let finding = findings[index]
+                Markdown.appendRow([fit(FindingsWording.baselineMarker(finding, in: report) + FindingsWording.entities(finding), cell: cell),
+                                    fit(FindingsWording.why(finding, in: report), cell: cell)], to: &bytes)
             }
             if let more = report.unlisted[group.rule] { try text.append("\n… and \(more) more.\n") }
         }
@@ -71,19 +76,26 @@ enum FindingsMarkdown {
                 .map { "\($0.rawValue) (\(report.unlisted[$0] ?? 0))" }.joined(separator: ", ")) + ".\n")
         }
         try listing("Suppressed", report.suppressed, limit: limit, header: ["Rule", "Entities", "Accepted"], to: &text) { finding in
-            [finding.rule.rawValue, fit(FindingsWording.baselineMarker(finding, in: report) + FindingsWording.entities(finding)),
-             fit(FindingsWording.suppression(finding, in: report))]
+            [finding.rule.rawValue, fit(FindingsWording.baselineMarker(finding, in: report) + FindingsWording.entities(finding), cell: cell),
+             fit(FindingsWording.suppression(finding, in: report), cell: cell)]
         }
         try listing("Resolved since the baseline", report.resolved ?? [], limit: limit, header: ["Rule", "Entities"], to: &text) { finding in
-            [finding.rule.rawValue, fit(FindingsWording.entities(finding))]
+            [finding.rule.rawValue, fit(FindingsWording.entities(finding), cell: cell)]
         }
         if let footer { try text.append("\n" + footer + "\n") }
         if policyUsage {
             try text.append("\n## Policies by last use (never used first)\n\n")
-            let usage = FindingsWording.policyUsageTable(report)
-            guard usage.count > 0 else { return try text.append("No usage data.\n") }
-            try text.append(Markdown.head(usage.header))
-            for index in 0..<usage.count { try text.append(Markdown.row(usage.row(index))) }
+            let count = report.policiesByLastUse.count
+            guard count > 0 else { return try text.append("No usage data.\n") }
+            try text.append(Markdown.head(FindingsWording.policyUsageHeader))
+            let runs = FindingsRuns.ranges(count: count)
+            try text.append(runs: runs.count) { run in
+                // Each run describes its policies through a `policiesByLastUse` of its own.
+                let uses = report.policiesByLastUse
+                var bytes: [UInt8] = []
+                for index in runs[run] { Markdown.appendRow(FindingsWording.policyUsageRow(uses[index]), to: &bytes) }
+                return bytes
+            }
         }
     }
 }

@@ -2,40 +2,42 @@ import Analysis
 
 /// The findings report for a terminal: a header, the findings grouped per rule (each in two lines: entities, why),
 /// every rule's count, and optionally the policies by last use. Untrusted text is cleaned of control characters.
-/// Written a block at a time, each finding's lines made as they are written.
+/// Written a block at a time, each finding's lines made as they are written, a run of findings at a time on two threads.
 enum FindingsText {
     static func write(_ report: FindingsReport, policyUsage: Bool, to text: inout TextBlocks) throws {
-        /// Appends one line, cleaned. (Cleaning maps each scalar alone, so a line may be cleaned in pieces.)
         func line(_ pieces: String...) throws {
-            for piece in pieces { try text.append(TerminalText.clean(piece)) }
-            try text.append("\n")
+            try text.append { append(pieces, to: &$0) }
         }
         try line("Findings for \(FindingsWording.account(report)), snapshot \(report.fetchedAt.raw)")
         try line("\(FindingsWording.asOf(report)): \(FindingsWording.counts(report))\(FindingsWording.review(report))")
+        let findings = report.findings
         for group in FindingsWording.groups(report) {
             try line("")
             try line(group.rule.severity.rawValue.uppercased(), "  ", FindingsWording.groupHeading(group, in: report))
-            for finding in report.findings[group.findings] {
-                try line("  - ", FindingsWording.baselineMarker(finding, in: report), FindingsWording.entities(finding))
-                try line("    why: ", FindingsWording.why(finding, in: report))
+            try text.append(items: group.findings) { index, bytes in
+                let finding = findings[index]
+                append(["  - ", FindingsWording.baselineMarker(finding, in: report), FindingsWording.entities(finding)], to: &bytes)
+                append(["    why: ", FindingsWording.why(finding, in: report)], to: &bytes)
             }
             if let more = report.unlisted[group.rule] { try line("  … and \(more) more (--top)") }
         }
-        if report.findings.isEmpty { try line(""); try line("No findings.") }
-        if !report.suppressed.isEmpty {
+        if findings.isEmpty { try line(""); try line("No findings.") }
+        let suppressed = report.suppressed
+        if !suppressed.isEmpty {
             try line("")
-            try line("Suppressed (\(report.suppressed.count), not counted above)")
-            for finding in report.suppressed {
-                try line("  - ", FindingsWording.baselineMarker(finding, in: report), finding.rule.rawValue, ": ",
-                         FindingsWording.entities(finding))
-                try line("    ", FindingsWording.suppression(finding, in: report))
+            try line("Suppressed (\(suppressed.count), not counted above)")
+            try text.append(items: suppressed.indices) { index, bytes in
+                let finding = suppressed[index]
+                append(["  - ", FindingsWording.baselineMarker(finding, in: report), finding.rule.rawValue, ": ",
+                        FindingsWording.entities(finding)], to: &bytes)
+                append(["    ", FindingsWording.suppression(finding, in: report)], to: &bytes)
             }
         }
         if let resolved = report.resolved, !resolved.isEmpty {
             try line("")
             try line("Resolved since the baseline (\(resolved.count))")
-            for finding in resolved {
-                try line("  - ", finding.rule.rawValue, ": ", FindingsWording.entities(finding))
+            try text.append(items: resolved.indices) { index, bytes in
+                append(["  - ", resolved[index].rule.rawValue, ": ", FindingsWording.entities(resolved[index])], to: &bytes)
             }
         }
         try text.append("\nRules\n")
@@ -48,5 +50,11 @@ enum FindingsText {
             let layout = TextTable.Layout(usage.header.map { $0.uppercased() }, count: usage.count, row: usage.row)
             for index in 0...usage.count { try text.append { layout.write(index, to: &$0) } }
         }
+    }
+
+    /// Appends one line of `pieces`, cleaned. (Cleaning maps each scalar alone, so a line may be cleaned in pieces.)
+    private static func append(_ pieces: [String], to bytes: inout [UInt8]) {
+        for piece in pieces { bytes.append(contentsOf: TerminalText.clean(piece).utf8) }
+        bytes.append(UInt8(ascii: "\n"))
     }
 }

@@ -114,14 +114,19 @@ enum FindingsWording {
             + (cis.isEmpty ? "" : "; CIS \(cis)") + ")"
     }
 
-    /// The policies by last use: day ("never" first), permits, policy, subject, what it grants; row `i` made when
-    /// asked for (a big account has tens of thousands).
+    /// The columns of the policies by last use: day ("never" first), permits, policy, subject, what it grants.
+    static let policyUsageHeader = ["Last used", "Permits", "Policy", "Subject", "Grants"]
+
+    /// A policy's row of the policies by last use (`policyUsageHeader`).
+    static func policyUsageRow(_ use: PolicyUse) -> [String] {
+        [use.lastPermitAt.map(DayText.of) ?? "never", use.lastPermitFrequency.map(String.init) ?? "", use.policy.id,
+         use.subject.map(entity) ?? "", use.grants]
+    }
+
+    /// The policies by last use (`policyUsageHeader`); row `i` made when asked for (a big account has tens of
+    /// thousands).
     static func policyUsageTable(_ report: FindingsReport) -> (header: [String], count: Int, row: (Int) -> [String]) {
         let uses = report.policiesByLastUse
-        return (["Last used", "Permits", "Policy", "Subject", "Grants"], uses.count, { position in
-            let use = uses[uses.index(uses.startIndex, offsetBy: position)]
-            return [use.lastPermitAt.map(DayText.of) ?? "never", use.lastPermitFrequency.map(String.init) ?? "", use.policy.id,
-                    use.subject.map(entity) ?? "", use.grants]
-        })
+        return (policyUsageHeader, uses.count, { position in policyUsageRow(uses[uses.index(uses.startIndex, offsetBy: position)]) })
     }
 }

@@ -10,46 +10,39 @@ enum SARIFLog {
     static let sourceRoot = "%SRCROOT%"
 
     /// `snapshot`: where the snapshot is; each result then points at its entity's lines in the snapshot's files.
+    /// The files the results name are scanned first, side by side; the results are then made as they are written, a
+    /// run at a time on two threads (`FindingsRuns`).
     static func document(_ report: FindingsReport, snapshot: SnapshotLocation?) -> Log {
         let rules = RuleID.allCases
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1, $0) })
-        var lines: [CollectionKind: EntityLines] = [:]
-        func region(_ kind: CollectionKind, _ id: String?) -> Region? {
-            guard let snapshot, let id else { return nil }
-            if lines[kind] == nil { lines[kind] = EntityLines(kind, in: snapshot.directory) }
-            return lines[kind]?.lines(of: id).map { Region(startLine: $0.lowerBound, endLine: $0.upperBound) }
-        }
-        // A few files hold every result's entity: each file's uri is made once.
-        var uris: [CollectionKind: String] = [:]
-        func uri(_ kind: CollectionKind) -> String {
-            if let uri = uris[kind] { return uri }
-            let uri = snapshot?.uri(kind.fileName) ?? kind.fileName
-            uris[kind] = uri
-            return uri
-        }
+        let findings = report.findings, suppressed = report.suppressed, resolved = report.resolved ?? []
+        let marks = report.marks, asOf = report.asOf
+        let kinds = Set([findings, suppressed, resolved].joined().lazy.compactMap(\.location)).sorted()
+        // A few files hold every result's entity: each file's uri is made once, and each file is scanned once.
+        let uris = Dictionary(kinds.map { ($0, snapshot?.uri($0.fileName) ?? $0.fileName) }, uniquingKeysWith: { first, _ in first })
+        let lines = snapshot.map { EntityLines.of(kinds, in: $0.directory) } ?? [:]
         let controls = FindingsJSON.Controls()
-        func result(_ finding: Finding, baselineState: String?) -> Result {
-            let mark = report.marks.isEmpty ? nil : report.marks[finding]
-            let holding = mark?.suppression.flatMap { $0.hasExpired(at: report.asOf) ? nil : $0 }
+        @Sendable func result(_ finding: Finding, baselineState: String?) -> Result {
+            let mark = marks.isEmpty ? nil : marks[finding]
+            let holding = mark?.suppression.flatMap { $0.hasExpired(at: asOf) ? nil : $0 }
             let note = mark == nil ? "" : report.expiryNote(finding).map { " (\($0))" } ?? ""
             return Result(
                 finding: finding, ruleIndex: ruleIndex[finding.rule] ?? 0,
                 message: (finding.entities.first.map { FindingsWording.entity($0) + ": " } ?? "") + finding.why + note,
                 physicalLocation: finding.location.map { kind in
-                    PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(kind), uriBaseId: sourceRoot),
-                                     region: region(kind, finding.entities.first?.id))
+                    PhysicalLocation(artifactLocation: ArtifactLocation(uri: uris[kind] ?? kind.fileName, uriBaseId: sourceRoot),
+                                     region: finding.entities.first.flatMap { lines[kind]?.lines(of: $0.id) }
+                                        .map { Region(startLine: $0.lowerBound, endLine: $0.upperBound) })
                 },
                 suppressions: holding.map { [SARIFSuppression(justification: $0.reason)] },
                 baselineState: baselineState ?? mark?.baseline?.rawValue,
                 tags: controls[finding.rule])
         }
-        // Results are made as they are written: a big account has hundreds of thousands.
-        let active = report.findings.count, listed = active + report.suppressed.count
-        let resolved = report.resolved ?? []
-        let results = JSONElements(count: listed + resolved.count) { index in
-            index < active ? result(report.findings[index], baselineState: nil)
-                : index < listed ? result(report.suppressed[index - active], baselineState: nil)
-                : result(resolved[index - listed], baselineState: "absent")
+        let active = findings.count, listed = active + suppressed.count
+        let results = JSONRunElements(runs: FindingsRuns.ranges(count: listed + resolved.count), state: {}) { index, _, json in
+            try (index < active ? result(findings[index], baselineState: nil)
+                : index < listed ? result(suppressed[index - active], baselineState: nil)
+                : result(resolved[index - listed], baselineState: "absent")).write(to: &json)
         }
         let notifications = report.gaps.map { gap in
             Notification(descriptor: Descriptor(id: gap.rule.rawValue), level: "warning",
@@ -86,7 +79,7 @@ enum SARIFLog {
     struct Run: JSONObject {
         let tool: Tool
         let invocations: [Invocation]
-        let results: JSONElements
+        let results: JSONRunElements<Void>
         let properties: RunProperties
 
         var members: [JSONMember] {

@@ -28,7 +28,7 @@ enum Markdown {
         while index < text.endIndex {
             let character = text[index]
             let next = text.index(after: index)
-            if character.isWhitespace {
+            if isWhitespace(character) {
                 flush(upTo: index)
                 result += character == " " ? " " : escape(character)
                 wordStart = next
@@ -39,9 +39,17 @@ enum Markdown {
         return result
     }
 
+    /// `character.isWhitespace`, which is its first scalar's White_Space property, without the property lookup
+    /// when that scalar is ASCII (tab to carriage return, and the space): most characters of a non-ASCII cell are.
+    private static func isWhitespace(_ character: Character) -> Bool {
+        let first = character.utf8.first ?? 0
+        return first < 0x80 ? first == UInt8(ascii: " ") || (0x09...0x0D).contains(first) : character.isWhitespace
+    }
+
     /// A word (no whitespace) that is not linkable, escaped a character at a time; a word none of whose characters
     /// `escape(_:)` changes but for cleaning is cleaned whole, which is the same (cleaning maps each scalar alone).
     private static func escape(word: Substring) -> String {
+        let wordEscapes = wordEscapes  // read once, not once a byte
         guard word.utf8.contains(where: { wordEscapes[Int($0)] }) else { return TerminalText.clean(String(word)) }
         return word.map(escape).joined()
     }
@@ -62,6 +70,7 @@ enum Markdown {
     /// most cells).
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
+        let byteKinds = byteKinds  // read once, not once a byte
         let done = text.withUTF8 { utf8 -> Bool in
             var special = false
             for byte in utf8 {
@@ -169,6 +178,7 @@ enum Markdown {
     /// Whether `escape` leaves `text` as it is: printable ASCII without Markdown punctuation, `<`, `>`, `&`, `@`, `:`
     /// or `www.`. Most table cells are, and checking their bytes is cheaper than walking their characters.
     private static func isLiteral(_ text: String) -> Bool {
+        let byteKinds = byteKinds  // read once, not once a byte
         guard text.utf8.allSatisfy({ byteKinds[Int($0)] == .plain }) else { return false }
         return !text.utf8.contains(UInt8(ascii: ".")) || text.range(of: "www.", options: .caseInsensitive) == nil
     }
@@ -185,10 +195,16 @@ enum Markdown {
 
     /// One row of a table, every cell escaped.
     static func row(_ cells: [String]) -> String {
-        var bytes = Array("| ".utf8)
+        var bytes: [UInt8] = []
+        appendRow(cells, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `row(cells)` to `bytes` as UTF-8.
+    static func appendRow(_ cells: [String], to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: "| ".utf8)
         appendCells(cells, to: &bytes)
         bytes.append(contentsOf: " |\n".utf8)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends cells of a row, each escaped, separated by `cellSeparator`.

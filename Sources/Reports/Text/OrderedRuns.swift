@@ -4,8 +4,9 @@ import Model
 
 /// The bytes of a long part of an output (the changes of a diff, holder by holder), or the rows of a long table (a
 /// SQLite export's collection), made a run of items at a time on two threads and handed on in order: the output is
-/// the same as making the runs one after another, in about half the time on two cores. Each thread makes every other run with its own state (caches it does not share), and
-/// stays at most `window` runs ahead of the run being handed on, so that only a few runs are held at once.
+/// the same as making the runs one after another, in about half the time on two cores. Each thread makes every other
+/// run with its own state (caches it does not share), and stays at most `window` runs ahead of the run being handed
+/// on, so that only a few runs are held at once.
 enum OrderedRuns {
     /// Elements per run for long lists of alike elements (a whole-account export's nodes or edges: a few hundred
     /// kilobytes of text a run).
@@ -43,8 +44,9 @@ enum OrderedRuns {
             return
         }
         let shared = Shared<Run>()
-        // Threads of their own, not the global queue's pool: its threads may all be busy (the SQLite export writes
-        // its collections while the account loads on two threads), and these would wait for one.
+        // Threads of their own, not blocks on a global queue: the calling thread (often one of the global queues'
+        // own, running the command) waits for the runs, and the pool, as wide as the cores, may be busy besides (the
+        // SQLite export writes its collections while the account loads on two threads): the makers would wait for it.
         let threads = DispatchGroup()
         for first in 0..<2 {
             threads.enter()
