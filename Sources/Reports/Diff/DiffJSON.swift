@@ -18,8 +18,13 @@ package enum DiffJSON {
     /// Writes the document to `sink` a block at a time, each change described as it is written; throws what `sink`
     /// throws.
     package static func write(_ diff: SnapshotDiff, sources: DiffSources, to sink: (Data) throws -> Void) throws {
+        try write(diff, sources: sources, grants: GrantTable(diff.grants), to: sink)
+    }
+
+    /// `write(_:sources:to:)` with the grants of the roles in `grants` written through it, the others whole.
+    static func write(_ diff: SnapshotDiff, sources: DiffSources, grants: GrantTable,
+                      to sink: (Data) throws -> Void) throws {
         let counts = diff.grantCounts
-        let grants = try GrantTable(diff.grants)
         try JSONWriter.write(VersionedDocument(format: format, version: version, body: Document(
             old: Side(diff.old, source: sources.old), new: Side(diff.new, source: sources.new),
             includeUsage: diff.options.includeUsage, changed: !diff.isEmpty,
@@ -203,11 +208,16 @@ package enum DiffJSON {
         private var paths: [ObjectIdentifier: JSONFragment] = [:]
         /// The effects' templates, with and without a condition, and the members each is made of.
         private var effects: [Bool: (template: JSONObjectTemplate, members: [EffectMember])] = [:]
-        /// The template of an effect's holders (`Holder`), and its members, in the order of its keys.
+        private static let crnKey = JSONKey("crn"), nameKey = JSONKey("name")
+        /// The template of an effect's holders (`Holder`).
         private var holderTemplate: JSONObjectTemplate?
-        private static let holderFields: [(key: String, value: @Sendable (AccessHolder) -> String)] = [
-            ("kind", \.kind.rawValue), ("iam_id", \.iamID), ("name", \.name),
-        ]
+
+        /// A holder's members, in the order the holders' template is made with.
+        private enum HolderMember: String, CaseIterable {
+            case kind
+            case iamID = "iam_id"
+            case name
+        }
 
         init(_ grants: GrantTable) {
             self.grants = grants
@@ -235,7 +245,14 @@ package enum DiffJSON {
             try template.write(to: &json) { index, json in
                 switch members[index] {
                 case .direction: json.string(effect.direction.rawValue)
-                case .roles: try zip(effect.roleIDs, effect.roles).map { AccessJSON.Role(crn: $0, name: $1) }.write(to: &json)
+                case .roles:
+                    // `AccessJSON.Role`'s members, written in their keys' order.
+                    try json.array(count: effect.roles.count) { role, json in
+                        try json.object(inOrder: { json in
+                            try json.member(Self.crnKey, effect.roleIDs[role])
+                            try json.member(Self.nameKey, effect.roles[role])
+                        })
+                    }
                 case .policyID: json.string(effect.policyID)
                 case .targetLabel: json.string(effect.targetLabel)
                 case .path: try path.write(to: &json)
@@ -254,12 +271,18 @@ package enum DiffJSON {
             if let known = holderTemplate {
                 template = known
             } else {
-                template = try JSONObjectTemplate(shared: [], own: Self.holderFields.map(\.key), depth: json.depth + 1)
+                template = try JSONObjectTemplate(shared: [], own: HolderMember.allCases.map(\.rawValue), depth: json.depth + 1)
                 holderTemplate = template
             }
             try json.array(count: holders.count) { index, json in
                 let holder = holders[index]
-                try template.write(to: &json) { field, json in json.string(Self.holderFields[field].value(holder)) }
+                try template.write(to: &json) { member, json in
+                    switch HolderMember.allCases[member] {
+                    case .kind: json.string(holder.kind.rawValue)
+                    case .iamID: json.string(holder.iamID)
+                    case .name: json.string(holder.name)
+                    }
+                }
             }
         }
 
