@@ -15,6 +15,14 @@ package enum JSONPrimitives {
     /// everything else — `/`, DEL, non-ASCII, U+2028 — as its UTF-8 bytes.
     package static func appendString(_ string: String, to bytes: inout [UInt8]) {
         bytes.append(quote)
+        appendStringContents(string, to: &bytes)
+        bytes.append(quote)
+    }
+
+    /// Appends what `appendString(_:to:)` appends between the quotes. Escaping goes character by character, so the
+    /// contents of a string are the contents of its parts one after another: a writer can write a sentence's parts
+    /// without joining them.
+    package static func appendStringContents(_ string: String, to bytes: inout [UInt8]) {
         var string = string
         string.withUTF8 { utf8 in
             var runStart = 0
@@ -27,7 +35,6 @@ package enum JSONPrimitives {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        bytes.append(quote)
     }
 
     /// Appends a signed integer in decimal.

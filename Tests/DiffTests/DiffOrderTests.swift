@@ -123,11 +123,11 @@ import Testing
         #expect(DiffMarkdown.render(diff, sources: Self.sources).contains("| name: events-sandbox → events-sandbox-2 |"))
     }
 
-    /// Names with quotes, pipes, line breaks (a carriage return at the end of one), ESC sequences and HTML reach
-    /// every streamed format whole: JSON reads back the exact name, Markdown escapes each line of a many-line cell as
-    /// it escapes the cell joined, text cleans it.
-    @Test func hostileNamesAreWrittenWholeInEveryFormat() throws {
-        let hostile = "Dev\"s | <b>team</b>\u{1B}[31m\r"
+    /// A group name with quotes, a pipe, HTML, an ESC sequence and a carriage return at its end.
+    static let hostile = "Dev\"s | <b>team</b>\u{1B}[31m\r"
+
+    /// The demo pair's diff with access group Developers named `hostile` in both snapshots.
+    static func hostileDiff() throws -> SnapshotDiff {
         let pair = try DemoPair(edited: false)
         defer { pair.remove() }
         for directory in [pair.old, pair.new] {
@@ -138,7 +138,15 @@ import Testing
             try Resealer().reseal(directory)
         }
         try DemoPair.edit(pair.new)
-        let diff = try SnapshotDiff(old: DemoPair.load(pair.old), new: DemoPair.load(pair.new))
+        return try SnapshotDiff(old: DemoPair.load(pair.old), new: DemoPair.load(pair.new))
+    }
+
+    /// Names with quotes, pipes, line breaks (a carriage return at the end of one), ESC sequences and HTML reach
+    /// every streamed format whole: JSON reads back the exact name, Markdown escapes each line of a many-line cell as
+    /// it escapes the cell joined, text cleans it.
+    @Test func hostileNamesAreWrittenWholeInEveryFormat() throws {
+        let hostile = Self.hostile
+        let diff = try Self.hostileDiff()
 
         let document = try #require(try JSONSerialization.jsonObject(with: DiffJSON.data(diff, sources: Self.sources))
                                     as? [String: Any])

@@ -121,9 +121,9 @@ import Model
         #expect(near < far)
         let index = AccessIndex(try DemoPair.load(DemoPair.demo))
         let policy = try #require(index.account.accessPolicies.first { !$0.roleIDs.isEmpty })
-        var numbers = Numbering<GrantedRole.PolicyKey>()
-        let first = GrantedRole(roleID: policy.roleIDs[0], of: policy, in: index, policies: &numbers)
-        let second = GrantedRole(roleID: policy.roleIDs[0], of: policy, in: index, policies: &numbers)
+        var roles = DescribedRoles()
+        let first = roles.describe(roleID: policy.roleIDs[0], of: policy, in: index)
+        let second = roles.describe(roleID: policy.roleIDs[0], of: policy, in: index)
         let changes = [AccessChange(.gained, first, through: try #require(ways[far]), by: .policy),
                        AccessChange(.gained, second, through: try #require(ways[near]), by: .policy)]
         for ranked in [[first, second], [second, first]] {

@@ -13,7 +13,8 @@ enum AccessDiff {
         .accessGroups, .accessGroupMembers, .accessPolicies, .trustedProfiles, .trustedProfileIdentities,
     ]
 
-    static func changes(old: AccessIndex, new: AccessIndex) -> [IdentityAccessChanges] {
+    /// Each holder's changes, in `AccessHolder` order, and every role they describe, by `GrantedRole.number`.
+    static func changes(old: AccessIndex, new: AccessIndex) -> (changes: [IdentityAccessChanges], grants: [GrantedRole]) {
         var grants = SourceGrants(old: old, new: new)
         var ways = Numbering<PathIDs>()
         var result: [IdentityAccessChanges] = []
@@ -55,11 +56,12 @@ enum AccessDiff {
             compare(AccessHolder(iamID: iamID, in: [new, old]), old.paths(of: iamID), new.paths(of: iamID))
         }
         let ranks = GrantRanks(grants.described)
-        return result.map { (key: $0.holder.sortKey, changes: $0) }.sorted { $0.key < $1.key }.map { holder in
+        let changes = result.map { (key: $0.holder.sortKey, changes: $0) }.sorted { $0.key < $1.key }.map { holder in
             let changes = holder.changes
             return IdentityAccessChanges(holder: changes.holder, gained: ranks.sorted(changes.gained),
                                          lost: ranks.sorted(changes.lost))
         }
+        return (changes, grants.described)
     }
 
     /// Paths by their steps' ids; of two paths with the same ids (a duplicated membership), the first.

@@ -91,25 +91,27 @@ struct EntityRecords {
     private static func compare<Entity>(_ old: [Entity], _ new: [Entity], id: (Entity) -> String,
                                         same: (Entity, Entity) -> Bool, _ oldRecord: (Entity) -> EntityRecord,
                                         _ newRecord: (Entity) -> EntityRecord) -> [EntityChange] {
-        func byID(_ entities: [Entity]) -> [String: Entity] {
-            var result: [String: Entity] = [:]
+        /// The offset of each id's first entity: the entities are matched without copying them (a policy or an
+        /// instance is hundreds of bytes, and both snapshots' are matched while the effective access is compared).
+        func byID(_ entities: [Entity]) -> [String: Int] {
+            var result: [String: Int] = [:]
             result.reserveCapacity(entities.count)
-            for entity in entities {
+            for (offset, entity) in entities.enumerated() {
                 let key = id(entity)
-                if result[key] == nil { result[key] = entity }
+                if result[key] == nil { result[key] = offset }
             }
             return result
         }
         let before = byID(old), after = byID(new)
         var oldRecords: [EntityRecord] = [], newRecords: [EntityRecord] = []
-        for (key, entity) in after {
+        for (key, offset) in after {
             if let previous = before[key] {
-                if same(previous, entity) { continue }
-                oldRecords.append(oldRecord(previous))
+                if same(old[previous], new[offset]) { continue }
+                oldRecords.append(oldRecord(old[previous]))
             }
-            newRecords.append(newRecord(entity))
+            newRecords.append(newRecord(new[offset]))
         }
-        for (key, entity) in before where after[key] == nil { oldRecords.append(oldRecord(entity)) }
+        for (key, offset) in before where after[key] == nil { oldRecords.append(oldRecord(old[offset])) }
         return EntityRecord.changes(old: oldRecords, new: newRecords)
     }
 

@@ -25,6 +25,9 @@ package final class GrantedRole: Sendable, Hashable {
     /// Whether the role is privileged on the target (`PrivilegedRoles`): Administrator or Manager anywhere, Editor
     /// or Operator on account management.
     package let isPrivileged: Bool
+    /// Its place among the roles one diff describes (`SnapshotDiff.grants`), from 0: a writer keeps what it writes
+    /// for each role in an array by this number.
+    package let number: Int
     /// The number of its `PolicyKey` among the roles of one diff: equal for roles of one effect.
     let policyNumber: Int
     /// "Administrator on kms in resource group prod", as a change's sentence reads.
@@ -32,9 +35,11 @@ package final class GrantedRole: Sendable, Hashable {
     /// " (policy 1c2f3a4b)", then ", only when …" for a condition, as a change's sentence ends.
     let policyNote: String
 
-    /// Role `roleID` of `policy`, named from the snapshot `index` reads, its policy numbered by `policies`.
-    init(roleID: String, of policy: Policy, in index: AccessIndex, policies: inout Numbering<PolicyKey>) {
+    /// Role `roleID` of `policy`, named from the snapshot `index` reads, numbered `number`, its policy numbered by
+    /// `policies` (`DescribedRoles`).
+    init(roleID: String, of policy: Policy, in index: AccessIndex, number: Int, policies: inout Numbering<PolicyKey>) {
         self.roleID = roleID
+        self.number = number
         role = index.roleName(roleID)
         policyID = policy.id
         target = index.target(of: policy)

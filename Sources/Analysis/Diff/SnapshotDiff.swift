@@ -54,6 +54,9 @@ package struct SnapshotDiff: Sendable {
     package let causes: [DiffCause]
     /// What was not compared, and why.
     package let notes: [String]
+    /// Every role the access changes describe, each once, by `GrantedRole.number`: what a writer describes once per
+    /// role is kept in an array of this size.
+    package let grants: [GrantedRole]
 
     /// Compares `old` with `new`.
     /// - Throws: `Incomparable` when the snapshots are of different accounts or scopes.
@@ -77,7 +80,7 @@ package struct SnapshotDiff: Sendable {
         let indexing = Concurrent { AccessIndex(new) }
         let oldIndex = AccessIndex(old), newIndex = indexing.value
         let comparingAccess = oneSided.isDisjoint(with: AccessDiff.inputs)
-        let accessChanges = Concurrent { comparingAccess ? AccessDiff.changes(old: oldIndex, new: newIndex) : [] }
+        let accessChanges = Concurrent { comparingAccess ? AccessDiff.changes(old: oldIndex, new: newIndex) : ([], []) }
 
         let compareActivity = options.includeUsage && old.activity != nil && new.activity != nil
         let before = EntityRecords(oldIndex, includeUsage: options.includeUsage, includeActivity: compareActivity)
@@ -85,7 +88,7 @@ package struct SnapshotDiff: Sendable {
         entities = EntityChange.Kind.allCases.filter { unknown.isDisjoint(with: $0.collections) }.flatMap {
             EntityRecords.changes($0, old: before, new: after)
         }
-        access = accessChanges.value
+        (access, grants) = accessChanges.value
         causes = DiffCause.attribute(access, to: entities)
 
         var notes = CollectionKind.allCases.compactMap { Self.note(on: $0, old: old, new: new) }

@@ -23,10 +23,8 @@ struct SourceGrants {
     private let deltas: [AccessPath.Source: Delta]
     /// What `all(_:as:)` answered, by direction and source.
     private var everything: [AccessChange.Direction: [AccessPath.Source: [GrantedRole]]] = [:]
-    /// The policies of every role described, numbered.
-    private var policies = Numbering<GrantedRole.PolicyKey>()
     /// Every role described so far, each once.
-    private(set) var described: [GrantedRole] = []
+    private var roles: DescribedRoles
 
     /// Keys every source of either snapshot whose policies differ, once: linear in their policies. A source whose
     /// policies and their targets are equal in both snapshots grants the same, and is passed over.
@@ -38,22 +36,20 @@ struct SourceGrants {
             sources.formUnion(index.policiesOfIAMID.keys.map { .subject(iamID: $0) })
             sources.formUnion(index.policiesOfGroup.keys.map { .accessGroup(id: $0) })
         }
-        var deltas: [AccessPath.Source: Delta] = [:], policies = Numbering<GrantedRole.PolicyKey>()
+        var deltas: [AccessPath.Source: Delta] = [:], roles = DescribedRoles()
         for source in sources where !Self.grantsAlike(source, old: old, new: new) {
             let before = Self.keyed(source, in: old), after = Self.keyed(source, in: new)
             guard Set(before.keys) != Set(after.keys) else { continue }
             deltas[source] = Delta(
-                lost: before.filter { after[$0.key] == nil }.map {
-                    GrantedRole(roleID: $0.key.roleID, of: $0.value, in: old, policies: &policies)
-                },
-                gained: after.filter { before[$0.key] == nil }.map {
-                    GrantedRole(roleID: $0.key.roleID, of: $0.value, in: new, policies: &policies)
-                })
+                lost: before.filter { after[$0.key] == nil }.map { roles.describe(roleID: $0.key.roleID, of: $0.value, in: old) },
+                gained: after.filter { before[$0.key] == nil }.map { roles.describe(roleID: $0.key.roleID, of: $0.value, in: new) })
         }
         self.deltas = deltas
-        self.policies = policies
-        described = deltas.values.flatMap { $0.lost + $0.gained }
+        self.roles = roles
     }
+
+    /// Every role described so far, each once, by `GrantedRole.number`.
+    var described: [GrantedRole] { roles.all }
 
     /// What the source stopped and started granting; nil when it grants the same in both snapshots.
     func delta(_ source: AccessPath.Source) -> Delta? { deltas[source] }
@@ -63,11 +59,8 @@ struct SourceGrants {
     mutating func all(_ source: AccessPath.Source, as direction: AccessChange.Direction) -> [GrantedRole] {
         if let known = everything[direction]?[source] { return known }
         let index = direction == .lost ? old : new
-        let grants = Self.keyed(source, in: index).map {
-            GrantedRole(roleID: $0.key.roleID, of: $0.value, in: index, policies: &policies)
-        }
+        let grants = Self.keyed(source, in: index).map { roles.describe(roleID: $0.key.roleID, of: $0.value, in: index) }
         everything[direction, default: [:]][source] = grants
-        described += grants
         return grants
     }
 

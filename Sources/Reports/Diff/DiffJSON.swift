@@ -18,6 +18,12 @@ package enum DiffJSON {
     /// Writes the document to `sink` a block at a time, each change described as it is written; throws what `sink`
     /// throws.
     package static func write(_ diff: SnapshotDiff, sources: DiffSources, to sink: (Data) throws -> Void) throws {
+        try write(diff, sources: sources, grants: GrantTable(diff.grants), to: sink)
+    }
+
+    /// `write(_:sources:to:)` with the grants of the roles in `grants` written through it, the others whole.
+    static func write(_ diff: SnapshotDiff, sources: DiffSources, grants: GrantTable,
+                      to sink: (Data) throws -> Void) throws {
         let counts = diff.grantCounts
         try JSONWriter.write(VersionedDocument(format: format, version: version, body: Document(
             old: Side(diff.old, source: sources.old), new: Side(diff.new, source: sources.new),
@@ -26,10 +32,10 @@ package enum DiffJSON {
                              holders: diff.access.count,
                              entitiesAdded: diff.entityCount(.added), entitiesRemoved: diff.entityCount(.removed),
                              entitiesChanged: diff.entityCount(.changed)),
-            causes: JSONRunElements(runs: DiffRuns.causes(diff), state: Templates.init) { index, templates, json in
+            causes: JSONRunElements(runs: DiffRuns.causes(diff), state: { Templates(grants) }) { index, templates, json in
                 try Cause(diff.causes[index], templates: templates).write(to: &json)
             },
-            access: JSONRunElements(runs: DiffRuns.holders(diff), state: Templates.init) { index, templates, json in
+            access: JSONRunElements(runs: DiffRuns.holders(diff), state: { Templates(grants) }) { index, templates, json in
                 try HolderChanges(diff.access[index], templates: templates).write(to: &json)
             },
             entities: JSONElements(diff.entities, Entity.init),
@@ -99,20 +105,6 @@ package enum DiffJSON {
         var members: [JSONMember] { JSONMember.list(["kind": kind, "iam_id": iamID, "name": name]) }
     }
 
-    /// An effect's holders, each a `Holder`, written through one template: an effect of thousands of holders makes
-    /// no object of members for each.
-    struct Holders: JSONWritable {
-        let holders: [AccessHolder]
-
-        func write(to json: inout JSONWriter) throws {
-            let template = try JSONObjectTemplate(shared: [], own: ["kind", "iam_id", "name"], depth: json.depth + 1)
-            try json.array(count: holders.count) { index, json in
-                let holder = holders[index]
-                try template.write([holder.kind.rawValue, holder.iamID, holder.name], to: &json)
-            }
-        }
-    }
-
     struct HolderChanges: JSONObject {
         let holder: Holder
         let gained: JSONElements
@@ -152,61 +144,146 @@ package enum DiffJSON {
             ])
         }
 
-        /// The change's own members, in the order of `Templates.grantOwn`, its path written as `path`.
-        func own(path: any JSONWritable) -> [any JSONWritable] {
-            [path, change.sentence(for: holder, named: holderName), change.via]
+        /// Writes the change's own member `member`, its path as `path`.
+        func write(_ member: Own, path: JSONFragment, to json: inout JSONWriter) throws {
+            switch member {
+            case .path: try path.write(to: &json)
+            case .text: json.string { json in change.sentenceParts(for: holder, named: holderName) { json.contents($0) } }
+            case .via: json.string(change.via)
+            }
         }
 
+        /// The members of a grant that are its own, not its role's, in the order the tables are made with.
+        enum Own: String, CaseIterable {
+            case path, text, via
+        }
     }
 
-    /// What many grants and effects share, written once (`JSONObjectTemplate`, `JSONFragment`): the members of each
-    /// `GrantedRole`'s grants (role, policy, target), so that a role thousands of holders gained has its target
-    /// written once; the `path` of each way (`HeldPath`), which every grant and effect through it shares; and the keys
-    /// of an effect. At most `limit` roles and ways are kept (the grants of other roles are written whole; the ways
-    /// are forgotten and written again). Each of the two threads that write changes has its own (`JSONRunElements`);
-    /// the accounts are freed before, so that both fit where one account was.
+    /// The members of every role's grants (role, policy, target: `Grant.shared`), written once for the whole diff as
+    /// the bytes around each grant's own members (`JSONObjectRuns`), by `GrantedRole.number`, and shared read-only
+    /// by the threads that write the changes: a role thousands of holders gained has its target written once.
+    struct GrantTable: Sendable {
+        /// The nesting level of a grant: an element of `gained` or `lost` (3), in an element of `access` (2), in the
+        /// document (1). Written at another, a grant is written whole.
+        static let depth = 4
+        private let runs: [JSONObjectRuns]
+
+        /// The runs of each of `grants`' grants, made on two threads.
+        init(_ grants: [GrantedRole]) throws {
+            let half = grants.count / 2
+            let later = Concurrent { Result { try grants[half...].map(Self.runs) } }
+            runs = try grants[..<half].map(Self.runs) + later.value.get()
+        }
+
+        private static func runs(_ grant: GrantedRole) throws -> JSONObjectRuns {
+            try JSONObjectRuns(shared: Grant.shared(grant), own: Grant.Own.allCases.map(\.rawValue), depth: depth)
+        }
+
+        /// Writes `grant` through its role's runs, its path as `path`; false, having written nothing, when the role
+        /// is not in the table or `json` is not at a grant's level.
+        func write(_ grant: Grant, path: JSONFragment, to json: inout JSONWriter) throws -> Bool {
+            let number = grant.change.grant.number
+            guard runs.indices.contains(number), runs[number].depth == json.depth else { return false }
+            return try runs[number].write(to: &json) { index, json in
+                try grant.write(Grant.Own.allCases[index], path: path, to: &json)
+            }
+        }
+    }
+
+    /// What each thread that writes changes keeps (`JSONRunElements`): the role table shared by both (`GrantTable`),
+    /// the `path` of each way (`HeldPath`) written once for the grants and effects through it (at most `limit` kept,
+    /// then forgotten and written again), and the templates of an effect's keys, with and without `condition`, and of
+    /// its holders.
     final class Templates {
-        static let grantOwn = ["path", "text", "via"]
         /// An effect's members; `condition` is left out when the effect has none.
-        static let effectOwn = ["direction", "roles", "policy_id", "target_label", "path", "condition", "holders",
-                                "privileged", "text"]
+        enum EffectMember: String, CaseIterable {
+            case direction, roles
+            case policyID = "policy_id"
+            case targetLabel = "target_label"
+            case path, condition, holders, privileged, text
+        }
+
         private static let limit = 20_000
-        private var byRole: [ObjectIdentifier: JSONObjectTemplate] = [:]
+        private let grants: GrantTable
         private var paths: [ObjectIdentifier: JSONFragment] = [:]
-        /// The effects' templates, with and without a condition.
-        private var effects: [Bool: JSONObjectTemplate] = [:]
+        /// The effects' templates, with and without a condition, and the members each is made of.
+        private var effects: [Bool: (template: JSONObjectTemplate, members: [EffectMember])] = [:]
+        private static let crnKey = JSONKey("crn"), nameKey = JSONKey("name")
+        /// The template of an effect's holders (`Holder`).
+        private var holderTemplate: JSONObjectTemplate?
+
+        /// A holder's members, in the order the holders' template is made with.
+        private enum HolderMember: String, CaseIterable {
+            case kind
+            case iamID = "iam_id"
+            case name
+        }
+
+        init(_ grants: GrantTable) {
+            self.grants = grants
+        }
 
         func write(_ grant: Grant, to json: inout JSONWriter) throws {
-            let own = grant.own(path: try path(grant.change.way, depth: json.depth + 1))
-            if let template = byRole[ObjectIdentifier(grant.change.grant)] {
-                return try template.write(own, to: &json)
+            let path = try path(grant.change.way, depth: json.depth + 1)
+            guard try !grants.write(grant, path: path, to: &json) else { return }
+            try json.object(Grant.shared(grant.change.grant), own: Grant.Own.allCases.map(\.rawValue)) { index, json in
+                try grant.write(Grant.Own.allCases[index], path: path, to: &json)
             }
-            let shared = Grant.shared(grant.change.grant)
-            guard byRole.count < Self.limit else {
-                return try json.object(shared + zip(Self.grantOwn, own).map { JSONMember($0, $1) })
-            }
-            let template = try JSONObjectTemplate(shared: shared, own: Self.grantOwn, depth: json.depth)
-            byRole[ObjectIdentifier(grant.change.grant)] = template
-            try template.write(own, to: &json)
         }
 
         func write(_ effect: AccessEffect, to json: inout JSONWriter) throws {
             let conditional = effect.condition != nil
-            let keys = conditional ? Self.effectOwn : Self.effectOwn.filter { $0 != "condition" }
-            let template: JSONObjectTemplate
+            let template: JSONObjectTemplate, members: [EffectMember]
             if let known = effects[conditional] {
+                (template, members) = known
+            } else {
+                members = EffectMember.allCases.filter { conditional || $0 != .condition }
+                template = try JSONObjectTemplate(shared: [], own: members.map(\.rawValue), depth: json.depth)
+                effects[conditional] = (template, members)
+            }
+            let path = try path(effect.way, depth: json.depth + 1)
+            try template.write(to: &json) { index, json in
+                switch members[index] {
+                case .direction: json.string(effect.direction.rawValue)
+                case .roles:
+                    // `AccessJSON.Role`'s members, written in their keys' order.
+                    try json.array(count: effect.roles.count) { role, json in
+                        try json.object(inOrder: { json in
+                            try json.member(Self.crnKey, effect.roleIDs[role])
+                            try json.member(Self.nameKey, effect.roles[role])
+                        })
+                    }
+                case .policyID: json.string(effect.policyID)
+                case .targetLabel: json.string(effect.targetLabel)
+                case .path: try path.write(to: &json)
+                case .condition: try JSONNullable(effect.condition).write(to: &json)
+                case .holders: try write(effect.holders, to: &json)
+                case .privileged: json.bool(effect.isPrivileged)
+                case .text: json.string(effect.sentence(listing: 0))
+                }
+            }
+        }
+
+        /// An effect's holders, each a `Holder`, written through one template: an effect of thousands of holders
+        /// makes no object of members for each.
+        private func write(_ holders: [AccessHolder], to json: inout JSONWriter) throws {
+            let template: JSONObjectTemplate
+            if let known = holderTemplate {
                 template = known
             } else {
-                template = try JSONObjectTemplate(shared: [], own: keys, depth: json.depth)
-                effects[conditional] = template
+                template = try JSONObjectTemplate(shared: [], own: HolderMember.allCases.map(\.rawValue), depth: json.depth + 1)
+                holderTemplate = template
             }
-            var values: [any JSONWritable] = [
-                effect.direction.rawValue, zip(effect.roleIDs, effect.roles).map { AccessJSON.Role(crn: $0, name: $1) },
-                effect.policyID, effect.targetLabel, try path(effect.way, depth: json.depth + 1),
-            ]
-            if let condition = effect.condition { values.append(condition) }
-            values += [Holders(holders: effect.holders), effect.isPrivileged, effect.sentence(listing: 0)] as [any JSONWritable]
-            try template.write(values, to: &json)
+            try json.array(count: holders.count) { index, json in
+                let holder = holders[index]
+                try template.write(to: &json) { member, json in
+                    switch HolderMember.allCases[member] {
+                    case .kind: json.string(holder.kind.rawValue)
+                    case .iamID: json.string(holder.iamID)
+                    case .name: json.string(holder.name)
+                    }
+                }
+            }
         }
 
         /// The `path` of the grants and effects through `way`, written at nesting level `depth` once.

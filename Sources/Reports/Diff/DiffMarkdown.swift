@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Model
 
 /// A snapshot diff as GitHub-flavoured Markdown for a pull-request comment: a headline, the causes (each entity
 /// change that changed access, with the access it changed collapsed per policy and way, privileged gains in bold),
@@ -38,13 +39,10 @@ package enum DiffMarkdown {
             let counts = diff.grantCounts
             try text.append("\n<details><summary>Effective access by holder (\(counts.gained + counts.lost) changes)</summary>\n\n"
                             + Markdown.head(["", "who", "role", "on", "via", "policy"]))
-            let runs = DiffRuns.holders(diff)
+            let runs = DiffRuns.holders(diff), cells = RoleCells(diff.grants)
             try text.append(runs: runs.count) { run in
                 var bytes: [UInt8] = []
-                for index in runs[run] {
-                    let holder = diff.access[index], name = holder.holder.displayName
-                    for change in holder.lost + holder.gained { appendRow(row(change, by: name), to: &bytes) }
-                }
+                for index in runs[run] { appendRows(of: diff.access[index], cells: cells, to: &bytes) }
                 return bytes
             }
             try text.append("\n</details>\n")
@@ -107,12 +105,78 @@ package enum DiffMarkdown {
             + effect.sentence()
     }
 
-    /// One effective-access row of the holder `name`s: direction, who, role, on what (with the condition), via what,
-    /// policy.
-    private static func row(_ change: AccessChange, by name: String) -> [String] {
-        let on = change.targetLabel + (change.condition.map { ", only when \($0)" } ?? "")
-        let direction = change.direction == .gained ? (change.isPrivileged ? "+ gained [privileged]" : "+ gained") : "- lost"
-        return [direction, name, change.role, on, change.way.words, String(change.policyID.prefix(8))]
+    /// A holder's effective-access rows, one per grant lost, then gained: direction, who, role, on what (with the
+    /// condition), via what, policy — the cells of each role escaped once for the diff (`RoleCells`), those of the
+    /// holder and of each way once for the holder's rows.
+    private static func appendRows(of holder: IdentityAccessChanges, cells: RoleCells, to bytes: inout [UInt8]) {
+        var name: [UInt8] = []
+        Markdown.append(holder.holder.displayName, to: &name)
+        var way: (path: HeldPath, cell: [UInt8])?
+        for change in holder.lost + holder.gained {
+            if way?.path !== change.way {
+                var cell: [UInt8] = []
+                Markdown.append(change.way.words, to: &cell)
+                way = (change.way, cell)
+            }
+            let direction = change.direction == .gained ? (change.isPrivileged ? "+ gained [privileged]" : "+ gained") : "- lost"
+            bytes.append(contentsOf: "| ".utf8)
+            Markdown.append(direction, to: &bytes)
+            bytes.append(contentsOf: Markdown.cellSeparator)
+            bytes.append(contentsOf: name)
+            bytes.append(contentsOf: Markdown.cellSeparator)
+            cells.append(change.grant, to: &bytes)
+            bytes.append(contentsOf: Markdown.cellSeparator)
+            bytes.append(contentsOf: way?.cell ?? [])
+            bytes.append(contentsOf: Markdown.cellSeparator)
+            cells.appendPolicy(change.grant, to: &bytes)
+            bytes.append(contentsOf: " |\n".utf8)
+        }
+    }
+
+    /// The cells of each role a diff describes (`SnapshotDiff.grants`), escaped once, by `GrantedRole.number`:
+    /// "role | on what" (the target and condition) and "policy" (its id's first 8 characters). Made on two threads
+    /// before the rows, and shared read-only by the threads that write them.
+    struct RoleCells: Sendable {
+        private let roleAndTarget: [[UInt8]]
+        private let policy: [[UInt8]]
+
+        init(_ grants: [GrantedRole]) {
+            let half = grants.count / 2
+            let later = Concurrent { (grants[half...].map(Self.roleAndTarget), grants[half...].map(Self.policy)) }
+            roleAndTarget = grants[..<half].map(Self.roleAndTarget) + later.value.0
+            policy = grants[..<half].map(Self.policy) + later.value.1
+        }
+
+        /// "role | on what" of `grant`.
+        func append(_ grant: GrantedRole, to bytes: inout [UInt8]) {
+            if roleAndTarget.indices.contains(grant.number) {
+                bytes.append(contentsOf: roleAndTarget[grant.number])
+            } else {
+                bytes.append(contentsOf: Self.roleAndTarget(grant))
+            }
+        }
+
+        /// "policy" of `grant`.
+        func appendPolicy(_ grant: GrantedRole, to bytes: inout [UInt8]) {
+            if policy.indices.contains(grant.number) {
+                bytes.append(contentsOf: policy[grant.number])
+            } else {
+                bytes.append(contentsOf: Self.policy(grant))
+            }
+        }
+
+        private static func roleAndTarget(_ grant: GrantedRole) -> [UInt8] {
+            var bytes: [UInt8] = []
+            Markdown.appendCells([grant.role, grant.targetLabel + (grant.condition.map { ", only when \($0)" } ?? "")],
+                                 to: &bytes)
+            return bytes
+        }
+
+        private static func policy(_ grant: GrantedRole) -> [UInt8] {
+            var bytes: [UInt8] = []
+            Markdown.append(String(grant.policyID.prefix(8)), to: &bytes)
+            return bytes
+        }
     }
 
     /// "roles: + Manager, − Editor", "state: active → deleted".

@@ -54,6 +54,19 @@ struct JSONWriter {
         JSONPrimitives.appendString(value, to: &bytes)
     }
 
+    /// A string written in parts without joining them: `parts` appends each part's contents (`contents(_:)`)
+    /// between the quotes; the bytes are `string(_:)`'s of the parts joined.
+    mutating func string(parts: (inout JSONWriter) throws -> Void) rethrows {
+        bytes.append(UInt8(ascii: "\""))
+        try parts(&self)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A part of the string `string(parts:)` is writing.
+    mutating func contents(_ part: String) {
+        JSONPrimitives.appendStringContents(part, to: &bytes)
+    }
+
     mutating func integer(_ value: Int) {
         JSONPrimitives.appendInteger(Int64(value), to: &bytes)
     }
@@ -187,8 +200,17 @@ struct JSONWriter {
         try object(members) { _, _ in }
     }
 
+    /// An object of `shared` members and of own members named `keys`, whose values `value` writes (given the index
+    /// of the key in `keys`), all written in the order of their keys: `JSONObjectTemplate`'s object, written whole.
+    mutating func object(_ shared: [JSONMember], own keys: [String],
+                         value: (Int, inout JSONWriter) throws -> Void) throws {
+        try object(shared + keys.enumerated().map { JSONMember($0.element, Slot(index: $0.offset)) }) { slot, json in
+            try value(slot.index, &json)
+        }
+    }
+
     /// `object(_:)`, with `slot` called in place of writing a `Slot`'s value.
-    private mutating func object(_ members: [JSONMember], slot: (Slot, inout JSONWriter) -> Void) throws {
+    private mutating func object(_ members: [JSONMember], slot: (Slot, inout JSONWriter) throws -> Void) throws {
         JSONPrimitives.appendOpen(.object, to: &bytes)
         depth += 1
         var first = true
@@ -199,7 +221,7 @@ struct JSONWriter {
             JSONPrimitives.appendString(member.key, to: &bytes)
             JSONPrimitives.appendKeySeparator(to: &bytes)
             if let value = member.value as? Slot {
-                slot(value, &self)
+                try slot(value, &self)
             } else {
                 try member.value.write(to: &self)
             }

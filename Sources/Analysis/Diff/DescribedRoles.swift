@@ -1,0 +1,16 @@
+import Model
+
+/// The roles one diff describes (`GrantedRole`), each once, numbered in the order they are described, their policies
+/// numbered too.
+struct DescribedRoles {
+    /// Every role described so far, by `GrantedRole.number`.
+    private(set) var all: [GrantedRole] = []
+    private var policies = Numbering<GrantedRole.PolicyKey>()
+
+    /// Role `roleID` of `policy`, named from the snapshot `index` reads, described and numbered.
+    mutating func describe(roleID: String, of policy: Policy, in index: AccessIndex) -> GrantedRole {
+        let role = GrantedRole(roleID: roleID, of: policy, in: index, number: all.count, policies: &policies)
+        all.append(role)
+        return role
+    }
+}

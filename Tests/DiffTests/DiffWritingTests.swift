@@ -1,0 +1,74 @@
+import Analysis
+import Foundation
+@testable import Reports
+import Snapshot
+import Testing
+
+/// What the diff's writers make once and reuse for millions of changes — each role's grant members (`GrantTable`),
+/// each role's Markdown cells (`RoleCells`), a sentence written in parts — must write the bytes of what they replace.
+@Suite struct DiffWritingTests {
+    /// The demo pair's diff, and the same with a hostile group name.
+    static func diffs() throws -> [SnapshotDiff] {
+        [try ReportTests.demoDiff(), try DiffOrderTests.hostileDiff()]
+    }
+
+    /// The document with every grant written through its role's runs is the document with every grant written whole,
+    /// and the runs are written at the level the grants are at.
+    @Test func grantsThroughTheRoleTableAreWrittenAsWhole() throws {
+        for diff in try Self.diffs() {
+            #expect(!diff.grants.isEmpty)
+            var through = Data(), whole = Data()
+            try DiffJSON.write(diff, sources: ReportTests.sources) { through.append($0) }
+            try DiffJSON.write(diff, sources: ReportTests.sources, grants: DiffJSON.GrantTable([])) { whole.append($0) }
+            #expect(through == whole)
+            let indent = String(repeating: " ", count: (DiffJSON.GrantTable.depth + 1) * JSONPrimitives.indentWidth)
+            #expect(String(decoding: through, as: UTF8.self).contains("\n" + indent + "\"via\" : \""))
+        }
+    }
+
+    /// Every role of a diff is numbered by its place in `grants`.
+    @Test func rolesAreNumberedByTheirPlace() throws {
+        for diff in try Self.diffs() {
+            #expect(diff.grants.enumerated().allSatisfy { $0.offset == $0.element.number })
+            let roles = diff.access.flatMap { $0.lost + $0.gained }.map(\.grant)
+            #expect(roles.allSatisfy { diff.grants.indices.contains($0.number) && diff.grants[$0.number] === $0 })
+        }
+    }
+
+    /// A grant's `text` in JSON, written in parts, reads back as its sentence.
+    @Test func jsonTextIsTheSentence() throws {
+        for diff in try Self.diffs() {
+            let document = try #require(try JSONSerialization.jsonObject(with: DiffJSON.data(diff, sources: ReportTests.sources))
+                                        as? [String: Any])
+            let written = try #require(document["access"] as? [[String: Any]]).flatMap { holder in
+                (holder["lost"] as? [[String: Any]] ?? []) + (holder["gained"] as? [[String: Any]] ?? [])
+            }.map { $0["text"] as? String }
+            let expected = diff.access.flatMap { holder in
+                (holder.lost + holder.gained).map { $0.sentence(for: holder.holder) }
+            }
+            #expect(written == expected)
+        }
+    }
+
+    /// The holders' Markdown rows are the rows of their cells escaped one by one: direction, who, role, on what (with
+    /// the condition), via what, policy.
+    @Test func markdownRowsAreTheirCellsEscaped() throws {
+        for diff in try Self.diffs() {
+            var rows: [UInt8] = []
+            for holder in diff.access {
+                for change in holder.lost + holder.gained {
+                    let direction = change.direction == .gained
+                        ? (change.isPrivileged ? "+ gained [privileged]" : "+ gained") : "- lost"
+                    let on = change.targetLabel + (change.condition.map { ", only when \($0)" } ?? "")
+                    rows += Array("| ".utf8)
+                    Markdown.appendCells([direction, holder.holder.displayName, change.role, on, change.way.words,
+                                          String(change.policyID.prefix(8))], to: &rows)
+                    rows += Array(" |\n".utf8)
+                }
+            }
+            #expect(!rows.isEmpty)
+            let markdown = DiffMarkdown.render(diff, sources: ReportTests.sources)
+            #expect(markdown.contains(String(decoding: rows, as: UTF8.self)))
+        }
+    }
+}
