@@ -63,4 +63,22 @@ import TestSupport
         try #require(numbers.count == 2)
         #expect(numbers[0] * 4 < numbers[1], "stored \(numbers[0]) rows for \(numbers[1])")
     }
+
+    /// Every stored path leads to a source that grants something (a group without policies is no path), and the
+    /// sources are numbered 1, 2, … in the order the paths first reach them, so the same snapshot gives the same rows.
+    @Test(arguments: [Samples.demo, Samples.enterprise])
+    func pathsLeadToGrantingSourcesNumberedInOrder(sample: URL) async throws {
+        let (file, _) = try Self.export(sample)
+        let orphans = try await HostileExportTests.column(file, """
+            SELECT count(*) FROM effective_access_paths WHERE source NOT IN (SELECT source FROM effective_access_grants)
+            UNION ALL SELECT count(*) FROM (SELECT DISTINCT source FROM effective_access_grants)
+              WHERE source NOT IN (SELECT source FROM effective_access_paths)
+            """)
+        #expect(orphans == ["0", "0"])
+        let sources = try await HostileExportTests.column(file, "SELECT source FROM effective_access_paths ORDER BY rowid")
+        var firstSeen: [String] = []
+        for source in sources where !firstSeen.contains(source) { firstSeen.append(source) }
+        #expect(firstSeen.count > 1)
+        #expect(firstSeen == (1...max(firstSeen.count, 1)).map(String.init))
+    }
 }

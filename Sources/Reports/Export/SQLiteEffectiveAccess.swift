@@ -43,17 +43,22 @@ enum SQLiteEffectiveAccess {
             INSERT INTO effective_access_paths (holder_iam_id, holder_kind, holder_name, path, path_ids, source)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
-        var numbers: [AccessPath.Source: Int] = [:]
+        // Each source's number, or `nil` for a source without policies: one lookup per path on large accounts,
+        // whose index no longer fits the processor's caches.
+        var numbers: [AccessPath.Source: Int?] = [:]
         var sources: [AccessPath.Source] = []
         for holder in holders {
             var seen = Set<AccessPath>()
-            for path in index.paths(of: holder.iamID) + [AccessIndex.publicAccessPath]
-            where seen.insert(path).inserted && !index.policies(of: path.source).isEmpty {
-                let number = numbers[path.source] ?? {
-                    sources.append(path.source)
-                    numbers[path.source] = sources.count
-                    return sources.count
+            for path in index.paths(of: holder.iamID) + [AccessIndex.publicAccessPath] where seen.insert(path).inserted {
+                let known = numbers[path.source] ?? {
+                    let number: Int? = index.policies(of: path.source).isEmpty ? nil : {
+                        sources.append(path.source)
+                        return sources.count
+                    }()
+                    numbers[path.source] = number
+                    return number
                 }()
+                guard let number = known else { continue }
                 try insert.insert([.text(holder.iamID), .text(holder.kind), .init(holder.name),
                                    .text(path.steps.pathDescription), .text(path.steps.ids.joined(separator: " ")),
                                    .integer(number)])
