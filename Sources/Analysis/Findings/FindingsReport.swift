@@ -54,17 +54,10 @@ package struct FindingsReport: Sendable {
     /// way, which the tests check.
     init(_ index: AccessIndex, options: FindingsOptions, concurrently: Bool,
          timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) {
-        let clock = ContinuousClock()
-        var start = clock.now
-        func lap(_ step: String) {
-            guard let timed else { return }
-            let now = clock.now
-            timed(step, now - start)
-            start = now
-        }
+        var laps = Laps(timed)
         let account = index.account
         let context = FindingContext(index, options: options)
-        lap("context")
+        laps.lap("context")
         accountID = account.accountID
         accountName = account.info?.name
         fetchedAt = account.fetchedAt
@@ -98,7 +91,7 @@ package struct FindingsReport: Sendable {
                 gaps.append(RuleGap(rule: id, evaluated: true, reason: "unknown: " + incomplete.map(\.name).joined(separator: ", ")))
             }
         }
-        start = clock.now
+        laps.restart()
         let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
         // Severity and rule order depend on the rule, so the findings are sorted a rule at a time, each rule's in the
         // order found.
@@ -106,7 +99,7 @@ package struct FindingsReport: Sendable {
         self.findings = byRule.keys.sorted { a, b in (b.severity, order[a]!) < (a.severity, order[b]!) }.flatMap { byRule[$0]! }
         self.gaps = gaps.sorted { order[$0.rule]! < order[$1.rule]! }
         self.context = context.afterRules
-        lap("order")
+        laps.lap("order")
     }
 
     /// The report restricted to some rules (`nil`: all) and to findings at least `minimum` severe.

@@ -37,14 +37,7 @@ package enum SQLiteExport {
     static func write(_ snapshot: LoadedSnapshot, analysis: () -> SQLiteAnalysis, to path: String,
                       note: (String) -> Void, timed: ((_ step: String, _ duration: Duration) -> Void)? = nil)
         throws(SQLiteError) {
-        let clock = ContinuousClock()
-        var start = clock.now
-        func lap(_ step: String) {
-            guard let timed else { return }
-            let now = clock.now
-            timed(step, now - start)
-            start = now
-        }
+        var laps = Laps(timed)
         let database = try SQLiteDatabase(path: path)
         // 64 KiB pages: most JSON items fit a page rather than an overflow chain, and the file is written in fewer,
         // larger writes (docs/exports.md).
@@ -58,20 +51,20 @@ package enum SQLiteExport {
             // Given up once written: the loader frees its copy once decoded, so the bytes go when both are done.
             try SQLiteCollectionTable.write(kind, file: files.removeValue(forKey: kind), to: database)
         }
-        lap("collections")
+        laps.lap("collections")
         let analysed = analysis()
-        lap("waiting for the account")
+        laps.lap("waiting for the account")
         let unknown = try SQLiteUnknownCollections.mark(analysed, in: database)
         try writeMeta(database, account: analysed.index.account, unknown: unknown)
         for collection in unknown { note(collection.note) }
         try SQLiteEffectiveAccess.write(analysed.index, to: database)
-        lap("effective access")
+        laps.lap("effective access")
         let findings = analysed.findings.value
-        lap("waiting for the findings")
+        laps.lap("waiting for the findings")
         try writeFindings(findings, to: database)
-        lap("findings")
+        laps.lap("findings")
         try database.execute("COMMIT")
-        lap("commit")
+        laps.lap("commit")
     }
 
     // MARK: meta
