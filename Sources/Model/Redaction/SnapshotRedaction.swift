@@ -50,7 +50,7 @@ package enum SnapshotRedaction {
 
     /// Access group name → id, the first id for a name (names are unique in an account), from `access-groups.json`.
     private static func groupIDsByName(_ data: Data?) -> [String: String] {
-        let groups = data.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [Any] } ?? []
+        let groups = data.flatMap { try? FoundationJSON.parse($0) as? [Any] } ?? []
         var ids: [String: String] = [:]
         for case let group as [String: Any] in groups {
             if let name = group["name"] as? String, let id = group["id"] as? String, ids[name] == nil { ids[name] = id }
@@ -58,11 +58,14 @@ package enum SnapshotRedaction {
         return ids
     }
 
+    /// One file redacted: parsed into the values `JSONSerialization` gives (`FoundationJSON`), walked, and written
+    /// back canonically (`CanonicalJSON`, as a snapshot's own files are), so the loader reads the same values it
+    /// would read from `JSONSerialization`'s bytes; `nil` for text that is not JSON.
     private static func redactJSON(_ data: Data, collection: CollectionKind?, accountID: String,
                                    groupIDs: [String: String] = [:]) -> Data? {
-        guard let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
+        guard let json = try? FoundationJSON.parse(data) else { return nil }
         let redacted = Walker(collection: collection, accountID: accountID, groupIDs: groupIDs).value(json)
-        return try? JSONSerialization.data(withJSONObject: redacted, options: [.fragmentsAllowed, .sortedKeys])
+        return try? CanonicalJSON.data(redacted)
     }
 
     /// Rewrites one JSON value: objects that are entities get their names and emails replaced by pseudonyms of their
