@@ -57,6 +57,9 @@ package struct Faults: Sendable, Equatable {
     /// Ids of extra access groups and trusted profiles in the listings (copies of the first item under another id,
     /// e.g. `../../x` or `a?b#c d`); their members, rules, links and identities are empty.
     package var extraParentIDs: [String]
+    /// Ids whose own reads (`/v1/group_assignments/{id}`, a group's members, a profile's links, …) answer `404`, as
+    /// for an item deleted between its listing and the read of its parts; the listings still name them.
+    package var vanishedParents: Set<String>
     /// Text appended to the message of every error answer (403s, the token service's refusals, …), e.g. terminal
     /// escape sequences.
     package var errorMessageSuffix: String
@@ -75,7 +78,7 @@ package struct Faults: Sendable, Equatable {
                 endlessPaging: Set<CollectionKind> = [], hugeBody: Set<CollectionKind> = [],
                 hugeBodyBytes: Int = 2 << 30, itemFlood: Set<CollectionKind> = [], floodItems: Int = 1_000_000,
                 refuseTokens: Bool = false, refuseTokensFor: Set<CollectionKind> = [], tokenFailures: [Int] = [], repeatedItems: Set<CollectionKind> = [], extraParentIDs: [String] = [],
-                errorMessageSuffix: String = "", tokenAccountClaim: String? = nil, accessTokenSuffix: String = "") {
+                vanishedParents: Set<String> = [], errorMessageSuffix: String = "", tokenAccountClaim: String? = nil, accessTokenSuffix: String = "") {
         self.latency = latency
         self.rateLimitEvery = rateLimitEvery
         self.retryAfter = retryAfter
@@ -97,6 +100,7 @@ package struct Faults: Sendable, Equatable {
         self.tokenFailures = tokenFailures
         self.repeatedItems = repeatedItems
         self.extraParentIDs = extraParentIDs
+        self.vanishedParents = vanishedParents
         self.errorMessageSuffix = errorMessageSuffix
         self.tokenAccountClaim = tokenAccountClaim
         self.accessTokenSuffix = accessTokenSuffix

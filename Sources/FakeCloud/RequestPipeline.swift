@@ -10,7 +10,7 @@ enum Outcome: Sendable {
 extension FakeCloudEngine {
     /// Answers one request, in this order: latency; numbering; a failing token service (token requests only);
     /// dropped connection, rate limit or server error (API requests only); routing (404); refused tokens, then the bearer token (401); account check (403);
-    /// a collection that refuses tokens (401); forbidden collection (403); collection the snapshot lacks; the endpoint (paging loop, endless paging, item
+    /// a collection that refuses tokens (401); forbidden collection (403); a vanished parent (404); collection the snapshot lacks; the endpoint (paging loop, endless paging, item
     /// flood); malformed body; huge body; truncated body.
     func respond(to request: APIRequest) async -> Outcome {
         let arrival = ContinuousClock.now
@@ -116,6 +116,9 @@ extension FakeCloudEngine {
             }
             if let kind = kinds.first(where: faults.forbidden.contains) {
                 return failure(.forbidden("You are not authorized to list \(kind.name)."), .forbidden)
+            }
+            if let vanished = parameters.first(where: { $0.key != "account" && faults.vanishedParents.contains($0.value) }) {
+                return failure(.notFound("\(vanished.value) not found."))
             }
             if let kind = kinds.first(where: { snapshot.collections[$0] == nil }) {
                 return failure(unavailableError(kind))

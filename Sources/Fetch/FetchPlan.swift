@@ -219,36 +219,57 @@ package struct FetchPlan: Sendable {
         return result
     }
 
-    /// A per-parent collection: one listing per parent id, all at once.
+    /// A per-parent collection: one listing per parent id, all at once. A parent whose listing fails fails the whole
+    /// collection, unless the collection reads a missing parent as unknown
+    /// (`CollectionKind.readsMissingParentsAsUnknown`): then that parent is left out and named in the remark, and only
+    /// when no parent could be read does the collection fail.
     private func children(_ kind: CollectionKind, of parents: [String]) async throws -> CollectionOutcome<JSONTree> {
         let template = catalog.endpoint(kind)
         var repeated: [String] = []
+        var unread = UnreadParents([])
         var result = try await outcome(kind, template.source(pages: 0)) { pages in
             let results = try await withThrowingTaskGroup(of: Children.self) { group in
                 for parent in parents {
                     group.addTask {
-                        let (items, count) = try await client.list(template.forParent(parent))
-                        let unique = RepeatedItems(items, idKey: kind.idKey)
-                        return Children(parent: parent, items: JSONTree(value: unique.items), repeated: unique.ids, pages: count)
+                        do {
+                            let (items, count) = try await client.list(template.forParent(parent))
+                            let unique = RepeatedItems(items, idKey: kind.idKey)
+                            return Children(parent: parent, listing: .success(JSONTree(value: unique.items)),
+                                            repeated: unique.ids, pages: count)
+                        } catch let failure as CollectionFailure where kind.readsMissingParentsAsUnknown {
+                            return Children(parent: parent, listing: .failure(failure), repeated: [], pages: 0)
+                        }
                     }
                 }
                 var collected: [Children] = []
                 for try await result in group { collected.append(result) }
-                return collected
+                return collected.sorted { $0.parent < $1.parent }
             }
             pages = results.reduce(0) { $0 + $1.pages }
-            repeated = results.sorted { $0.parent < $1.parent }.flatMap(\.repeated)
+            repeated = results.flatMap(\.repeated)
+            var read: [(String, Any)] = []
+            var failures: [(parent: String, failure: CollectionFailure)] = []
+            for child in results {
+                switch child.listing {
+                case .success(let items): read.append((child.parent, items.value))
+                case .failure(let failure): failures.append((child.parent, failure))
+                }
+            }
+            if read.isEmpty, let first = failures.first { throw first.failure }
+            unread = UnreadParents(failures)
             // `parents` holds each id once, so no key comes twice; were one to, the first would be kept.
-            return JSONTree(value: Dictionary(results.map { ($0.parent, $0.items.value) }, uniquingKeysWith: { first, _ in first }))
+            return JSONTree(value: Dictionary(read, uniquingKeysWith: { first, _ in first }))
         }
-        result.remark = RepeatedItems.remark(repeated)
+        let remarks = [RepeatedItems.remark(repeated),
+                       unread.remark(of: parents.count, parents: kind.parent?.name ?? "parent")].compactMap { $0 }
+        result.remark = remarks.isEmpty ? nil : remarks.joined(separator: "; ")
         return result
     }
 
-    /// One parent's items of a per-parent collection.
+    /// One parent's items of a per-parent collection, or why they could not be read.
     private struct Children: Sendable {
         let parent: String
-        let items: JSONTree
+        let listing: Result<JSONTree, CollectionFailure>
         /// Ids the server listed more than once for this parent.
         let repeated: [String]
         let pages: Int

@@ -134,6 +134,24 @@ package enum CollectionKind: String, CaseIterable, Sendable, Codable, Comparable
         }
     }
 
+    /// Whether a per-parent collection may lack some of its parents and still be read: its readers take a parent
+    /// with no entry as "not read", never as "none". An access group assignment without resources has its groups
+    /// marked by name (`TemplateManagement`), so a fetch that could not read one assignment leaves out that
+    /// assignment only, with a remark. Every other per-parent collection would read a missing parent as having no
+    /// members, rules, links or versions, so one failed read fails the whole collection.
+    package var readsMissingParentsAsUnknown: Bool {
+        switch self {
+        case .accessGroupAssignmentResources: true
+        case .account, .users, .serviceIDs, .trustedProfiles, .trustedProfileLinks, .trustedProfileRules,
+             .trustedProfileIdentities, .accessGroups, .accessGroupMembers, .accessGroupRules, .accessGroupSettings,
+             .accessPolicies, .authorizationPolicies, .roles, .policyTemplates, .policyAssignments, .resourceGroups,
+             .resourceInstances, .apiKeys, .identitySettings, .resourceKeys, .cbrZones, .cbrRules, .cbrAccountSettings,
+             .identityProviders, .loginSettings, .effectiveIdentitySettings, .accessManagementSettings,
+             .accessGroupTemplates, .accessGroupAssignments, .trustedProfileTemplates, .trustedProfileAssignments,
+             .accountSettingsTemplates, .accountSettingsAssignments, .policyTemplateVersions: false
+        }
+    }
+
     /// Whether a snapshot of one identity's access (scope `identity`, `fetch --identity`) holds the collection: the
     /// identity's access groups with their members and rules, its and their policies, and the roles that name what
     /// those grant.

@@ -1,8 +1,10 @@
 import FakeCloud
 @testable import Fetch
 import Foundation
+import Model
 import Testing
 import Snapshot
+import TestSupport
 
 extension FetchSuites.FaultTests {
     static let supportPolicyTemplate = "policyTemplate-2b7e151c-28ae-4d2a-a6f7-15881aba7c4f"
@@ -86,6 +88,51 @@ extension FetchSuites.FaultTests {
         let byAssignment = try #require(fetched as? [String: [Any]])
         #expect(byAssignment[Self.auditAssignment]?.isEmpty == true)
         #expect(byAssignment[Self.supportAssignment]?.count == 1)
+    }
+
+    /// One assignment that cannot be read (deleted between the listing and its read) is left out of the collection,
+    /// which is read and says so in its remark: only that assignment's group is marked by name, and the groups of
+    /// the others keep their marks by id.
+    @Test func oneUnreadAssignmentIsLeftOutAlone() async throws {
+        let output = FetchHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let report = try await FetchHarness.withCloud(faults: Faults(vanishedParents: [Self.supportAssignment])) { cloud in
+            try await SnapshotFetcher(credential: .apiKey(FetchHarness.apiKey), options: FetchHarness.options(cloud))
+                .fetch(into: output)
+        }
+        let kind = CollectionKind.accessGroupAssignmentResources
+        let entry = try #require(report.manifest.collections[kind.name])
+        #expect(report.incomplete.isEmpty)
+        #expect(entry.status == .ok && entry.pages == 1)
+        #expect(entry.message == "not read for 1 of 2 access_group_assignments items, which are left out (unknown, not "
+                + "empty): \"\(Self.supportAssignment)\" (failed, HTTP 404)")
+        let fetched = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent(kind.fileName)))
+        let byAssignment = try #require(fetched as? [String: [Any]])
+        #expect(byAssignment.keys.sorted() == [Self.auditAssignment])
+
+        let (account, _) = try AccountLoader.load(directory: output)
+        #expect(account.isKnown(kind))
+        let mark = try #require(account.templateManagement.groups[DemoIDs.supportStaff])
+        #expect(mark.assignmentID == Self.supportAssignment && mark.inferredByName)
+    }
+
+    /// When no assignment can be read, nothing is known of their resources: the collection fails, never empty.
+    @Test func noAssignmentReadFailsTheCollection() async throws {
+        let faults = Faults(vanishedParents: [Self.supportAssignment, Self.auditAssignment])
+        let (report, files, _) = try await fetch(faults)
+        let entry = try #require(report.manifest.collections["access_group_assignment_resources"])
+        #expect(entry.status == .failed && entry.httpStatus == 404)
+        #expect(files["access-group-assignment-resources.json"] == nil)
+    }
+
+    /// A per-parent collection whose missing parent would read as "none" (a group's members) still fails whole when
+    /// one parent's read fails: an empty member list must never stand for an unread one.
+    @Test func oneUnreadGroupStillFailsItsMembers() async throws {
+        let (report, files, _) = try await fetch(Faults(vanishedParents: [DemoIDs.supportStaff]))
+        for name in ["access_group_members", "access_group_rules"] {
+            #expect(report.manifest.collections[name]?.status == .failed, "\(name)")
+        }
+        #expect(files["access-group-members.json"] == nil)
     }
 
     /// Resources the credentials may not read are unknown, never empty (the groups are then marked by name).
