@@ -43,17 +43,18 @@ package struct FindingsReport: Sendable {
 
     /// Runs every rule over the indexed account on both cores (`RuleEvaluation`); `timed`, when
     /// given, hears how long the shared context took ("context", then "policies" and "administration"), how long the rule
-    /// threads waited for each other at the end ("idle"), each rule (by its id, in rule order; rules run side by side,
-    /// so their times add up to more than the wall time) and the ordering ("order"), for `report --timings`.
+    /// threads waited for each other at the end ("idle", wall time only), each rule (by its id, in rule order; rules run
+    /// side by side, so their times add up to more than the wall time) and the ordering ("order"), for
+    /// `report --timings`. The shared tables' and the rules' CPU time is their thread's; the others' the process's.
     package init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions(),
-                timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) {
+                timed: ((_ step: String, _ time: StepTime) -> Void)? = nil) {
         self.init(index, options: options, concurrently: true, timed: timed)
     }
 
     /// The report, its rules evaluated side by side (`concurrently`) or one after another: the same report either
     /// way, which the tests check.
     init(_ index: AccessIndex, options: FindingsOptions, concurrently: Bool,
-         timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) {
+         timed: ((_ step: String, _ time: StepTime) -> Void)? = nil) {
         var laps = Laps(timed)
         let account = index.account
         let context = FindingContext(index, options: options)
@@ -77,7 +78,7 @@ package struct FindingsReport: Sendable {
         let evaluation = RuleEvaluation(runnable, in: context, concurrently: concurrently)
         timed?("policies", evaluation.policies)
         timed?("administration", evaluation.administration)
-        timed?("idle", evaluation.idle)
+        timed?("idle", StepTime(wall: evaluation.idle, cpu: nil))
         var findings: [Finding] = []
         for evaluated in evaluation.evaluated {
             let id = evaluated.rule
@@ -85,7 +86,7 @@ package struct FindingsReport: Sendable {
             case .findings(let found): findings += found
             case .notEvaluated(let reason): gaps.append(RuleGap(rule: id, evaluated: false, reason: reason))
             }
-            timed?(id.rawValue, evaluated.duration)
+            timed?(id.rawValue, evaluated.time)
             let incomplete = id.alsoReads.filter { !account.isKnown($0) }.sorted()
             if !incomplete.isEmpty {
                 gaps.append(RuleGap(rule: id, evaluated: true, reason: "unknown: " + incomplete.map(\.name).joined(separator: ", ")))
