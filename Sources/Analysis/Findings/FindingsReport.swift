@@ -79,11 +79,18 @@ package struct FindingsReport: Sendable {
         timed?("policies", evaluation.policies)
         timed?("administration", evaluation.administration)
         timed?("idle", StepTime(wall: evaluation.idle, cpu: nil))
-        var findings: [Finding] = []
+        // Each rule's findings, kept as the rule's own list (not copied a finding at a time); a finding a rule
+        // filed under another rule's id joins that rule's, in the order found, as grouping all findings would.
+        var byRule: [RuleID: [Finding]] = [:]
         for evaluated in evaluation.evaluated {
             let id = evaluated.rule
             switch evaluated.outcome {
-            case .findings(let found): findings += found
+            case .findings(let found):
+                if byRule[id] == nil, found.allSatisfy({ $0.rule == id }) {
+                    byRule[id] = found
+                } else {
+                    for finding in found { byRule[finding.rule, default: []].append(finding) }
+                }
             case .notEvaluated(let reason): gaps.append(RuleGap(rule: id, evaluated: false, reason: reason))
             }
             timed?(id.rawValue, evaluated.time)
@@ -96,7 +103,6 @@ package struct FindingsReport: Sendable {
         let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
         // Severity and rule order depend on the rule, so the findings are sorted a rule at a time, each rule's in the
         // order found.
-        let byRule = Dictionary(grouping: findings, by: \.rule)
         self.findings = byRule.keys.sorted { a, b in (b.severity, order[a]!) < (a.severity, order[b]!) }.flatMap { byRule[$0]! }
         self.gaps = gaps.sorted { order[$0.rule]! < order[$1.rule]! }
         self.context = context.afterRules
