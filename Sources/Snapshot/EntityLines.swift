@@ -20,33 +20,41 @@ package struct EntityLines: Sendable {
         self.init(data, kind: kind)
     }
 
-    /// The line ranges of each of `kinds`' files in `directory` that can be read from inside it, the files scanned
-    /// side by side (a big account's policy file alone is tens of megabytes).
+    /// The line ranges of each of `kinds`' files in `directory` that can be read from inside it, one file after
+    /// another, each large one scanned in two halves side by side (a big account's policy file alone is hundreds of
+    /// megabytes, most of the scan: files side by side would leave one thread alone with it). One file is held at a
+    /// time.
     package static func of(_ kinds: [CollectionKind], in directory: URL) -> [CollectionKind: EntityLines] {
-        let scanned = Scanned(count: kinds.count)
-        DispatchQueue.concurrentPerform(iterations: kinds.count) { position in
-            scanned.set(position, EntityLines(kinds[position], in: directory))
-        }
-        return Dictionary(zip(kinds, scanned.values).compactMap { kind, lines in lines.map { (kind, $0) } },
-                          uniquingKeysWith: { first, _ in first })
+        Dictionary(kinds.compactMap { kind in EntityLines(kind, in: directory).map { (kind, $0) } },
+                   uniquingKeysWith: { first, _ in first })
     }
 
-    /// The files `of(_:in:)` scanned, by position; `@unchecked Sendable` because `values` is only touched with `lock`
+    /// The scans of a file's parts, by position; `@unchecked Sendable` because `values` is only touched with `lock`
     /// held.
     private final class Scanned: @unchecked Sendable {
         private let lock = NSLock()
-        private var scanned: [EntityLines?]
+        private var scanned: [Part?]
 
         init(count: Int) {
             scanned = Array(repeating: nil, count: count)
         }
 
-        func set(_ position: Int, _ lines: EntityLines?) {
-            lock.withLock { scanned[position] = lines }
+        func set(_ position: Int, _ part: Part) {
+            lock.withLock { scanned[position] = part }
         }
 
-        var values: [EntityLines?] { lock.withLock { scanned } }
+        var values: [Part?] { lock.withLock { scanned } }
     }
+
+    /// What scanning one part of a file found: the ranges of the items that open in it (line numbers from the part's
+    /// first line, counted from 1) and how many lines start in it.
+    private struct Part: Sendable {
+        var ranges: [String: ClosedRange<Int>] = [:]
+        var lines = 0
+    }
+
+    /// Files at least this long are scanned in two halves side by side.
+    static let splitLength = 1 << 20
 
     /// The line ranges of a canonical collection file's text.
     package init(_ text: String, kind: CollectionKind) {
@@ -55,6 +63,14 @@ package struct EntityLines: Sendable {
 
     /// The line ranges of a canonical collection file's bytes.
     package init(_ bytes: Data, kind: CollectionKind) {
+        self.init(bytes, kind: kind, cutFrom: bytes.count >= Self.splitLength ? bytes.count / 2 : nil)
+    }
+
+    /// The line ranges of a canonical collection file's bytes, scanned in two parts side by side when `cutFrom` is
+    /// given: the second starts at the first line at or after byte `cutFrom` that opens an item (so no item spans
+    /// both parts, and each part's scan starts as the whole file's would at that line). Where an id repeats, the
+    /// first item keeps it, as in one scan.
+    init(_ bytes: Data, kind: CollectionKind, cutFrom: Int?) {
         let depth: Int
         switch kind.shape {
         case .list: depth = 2
@@ -65,40 +81,91 @@ package struct EntityLines: Sendable {
             return
         }
         let indent = [UInt8](repeating: UInt8(ascii: " "), count: depth)
-        let open = indent + [UInt8(ascii: "{")]
-        let close = indent + [UInt8(ascii: "}")]
-        let closeBeforeNext = close + [UInt8(ascii: ",")]
-        let keyPrefix = Array((String(repeating: " ", count: depth + 2) + "\""
-            + (kind == .resourceInstances ? "guid" : kind.idKey) + "\" : ").utf8)
-        var ranges: [String: ClosedRange<Int>] = [:]
-        var start: Int?
-        var id: String?
-        var lines = 0
-        bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        let marks = Marks(
+            open: indent + [UInt8(ascii: "{")],
+            close: indent + [UInt8(ascii: "}")],
+            closeBeforeNext: indent + [UInt8(ascii: "}"), UInt8(ascii: ",")],
+            keyPrefix: Array((String(repeating: " ", count: depth + 2) + "\""
+                + (kind == .resourceInstances ? "guid" : kind.idKey) + "\" : ").utf8))
+        let parts: [Part] = bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             let all = buffer.bindMemory(to: UInt8.self)
-            var lineStart = 0
-            while lineStart <= all.count {
-                let lineEnd = Self.lineBreak(in: all, from: lineStart)
-                let line = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
-                lines += 1
-                let number = lines
-                lineStart = lineEnd + 1
-                if Self.line(line, is: open) { start = number; id = nil; continue }
-                if let begun = start, Self.line(line, is: close) || Self.line(line, is: closeBeforeNext) {
-                    if let id, ranges[id] == nil { ranges[id] = begun...number }
-                    start = nil
-                    continue
-                }
-                if start != nil, id == nil, Self.line(line, startsWith: keyPrefix) {
-                    var value = line[(line.startIndex + keyPrefix.count)...]
-                    if value.last == UInt8(ascii: ",") { value = value.dropLast() }
-                    id = Self.string(UnsafeBufferPointer(rebasing: value))
-                }
+            guard let cutFrom, let cut = Self.itemStart(in: all, from: cutFrom, open: marks.open) else {
+                return [Self.scan(all, from: 0, to: nil, marks)]
             }
+            let bounds = [(0, Optional(cut)), (cut, nil)]
+            let scanned = Scanned(count: bounds.count)
+            // Both halves are read from the same bytes, which outlive the scans (`concurrentPerform` returns after
+            // them).
+            nonisolated(unsafe) let shared = all
+            DispatchQueue.concurrentPerform(iterations: bounds.count) { position in
+                scanned.set(position, Self.scan(shared, from: bounds[position].0, to: bounds[position].1, marks))
+            }
+            return scanned.values.compactMap { $0 }
+        }
+        var ranges = parts.first?.ranges ?? [:]
+        var lines = parts.first?.lines ?? 0
+        for part in parts.dropFirst() {
+            for (id, range) in part.ranges where ranges[id] == nil {
+                ranges[id] = (range.lowerBound + lines)...(range.upperBound + lines)
+            }
+            lines += part.lines
         }
         // A final line break ends the last line rather than starting an empty one; an empty file has no lines.
         lineCount = bytes.isEmpty || bytes.last == UInt8(ascii: "\n") ? lines - 1 : lines
         self.ranges = ranges
+    }
+
+    /// The lines a scan looks for: an item's opening and closing (the last one, or one followed by another) at the
+    /// items' depth, and the start of its id line.
+    private struct Marks: Sendable {
+        let open: [UInt8]
+        let close: [UInt8]
+        let closeBeforeNext: [UInt8]
+        let keyPrefix: [UInt8]
+    }
+
+    /// Scans the lines that start at or after `start` and before `end` (to the end of the bytes when `end` is `nil`,
+    /// counting the empty line after a final line break, as `init` expects); line numbers count from the first.
+    private static func scan(_ all: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int?, _ marks: Marks) -> Part {
+        var part = Part()
+        var begun: Int?
+        var id: String?
+        var lineStart = start
+        while end.map({ lineStart < $0 }) ?? (lineStart <= all.count) {
+            let lineEnd = Self.lineBreak(in: all, from: lineStart)
+            let line = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
+            part.lines += 1
+            let number = part.lines
+            lineStart = lineEnd + 1
+            if Self.line(line, is: marks.open) { begun = number; id = nil; continue }
+            if let first = begun, Self.line(line, is: marks.close) || Self.line(line, is: marks.closeBeforeNext) {
+                if let id, part.ranges[id] == nil { part.ranges[id] = first...number }
+                begun = nil
+                continue
+            }
+            if begun != nil, id == nil, Self.line(line, startsWith: marks.keyPrefix) {
+                var value = line[(line.startIndex + marks.keyPrefix.count)...]
+                if value.last == UInt8(ascii: ",") { value = value.dropLast() }
+                id = Self.string(UnsafeBufferPointer(rebasing: value))
+            }
+        }
+        return part
+    }
+
+    /// The position of the first line at or after byte `from` (not counting a line that starts before it) that is
+    /// exactly `open`, or `nil` when there is none past the file's first line.
+    private static func itemStart(in all: UnsafeBufferPointer<UInt8>, from: Int, open: [UInt8]) -> Int? {
+        var lineStart = max(from, 1)
+        while lineStart < all.count {
+            guard all[lineStart - 1] == UInt8(ascii: "\n") else {
+                lineStart = Self.lineBreak(in: all, from: lineStart) + 1
+                continue
+            }
+            let lineEnd = Self.lineBreak(in: all, from: lineStart)
+            if Self.line(UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), is: open) { return lineStart }
+            lineStart = lineEnd + 1
+        }
+        return nil
     }
 
     /// The lines of the item with this id; for a file holding one object, the whole file.

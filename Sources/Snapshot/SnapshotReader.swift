@@ -20,6 +20,7 @@ package enum SnapshotReader {
         var problems: [ValidationProblem] = []
         var files: [CollectionKind: Data] = [:]
         var unknown: [CollectionKind: LoadedSnapshot.Unavailability] = [:]
+        var reads: [Read] = []
 
         if let problem = AccountID.problem(manifest.accountID) {
             problems.append(ValidationProblem(file: Manifest.fileName, path: "$.account_id", problem))
@@ -52,17 +53,10 @@ package enum SnapshotReader {
                 problems.append(ValidationProblem(file: Manifest.fileName, path: entryPath + ".file",
                                                   "expected \"\(kind.fileName)\", found \"\(file)\""))
             }
-            switch readChecked(directory, kind.fileName, sha256: entry.sha256, manifestPath: entryPath) {
-            case .success(let data, let found):
-                files[kind] = data
-                problems += found
-            case .failure(let problem):
-                unknown[kind] = .unreadable
-                problems.append(problem)
-            }
+            reads.append(Read(file: kind.fileName, sha256: entry.sha256, manifestPath: entryPath, into: .collection(kind),
+                              problemsBefore: problems.count))
         }
 
-        var volatile: [String: Data] = [:]
         for (key, entry) in manifest.volatile.sorted(by: { $0.key < $1.key }) {
             let entryPath = JSONPath.appending(key, to: "$.volatile")
             guard let file = VolatileArea.files[key] else {
@@ -74,14 +68,35 @@ package enum SnapshotReader {
                 problems.append(ValidationProblem(file: Manifest.fileName, path: entryPath + ".file",
                                                   "expected \"\(file)\", found \"\(entry.file)\""))
             }
-            switch readChecked(directory, file, sha256: entry.sha256, manifestPath: entryPath) {
-            case .success(let data, let found):
+            reads.append(Read(file: file, sha256: entry.sha256, manifestPath: entryPath, into: .volatile(key),
+                              problemsBefore: problems.count))
+        }
+
+        // The files are read and checked side by side (a large snapshot is hundreds of megabytes, and nothing else
+        // can start before it is read); their problems are put where reading them one after another puts them.
+        let checked = Self.checked(reads, in: directory)
+        var ordered: [ValidationProblem] = []
+        var volatile: [String: Data] = [:]
+        var taken = 0
+        for (read, result) in zip(reads, checked) {
+            ordered += problems[taken..<read.problemsBefore]
+            taken = read.problemsBefore
+            switch (result, read.into) {
+            case (.success(let data, let found), .collection(let kind)):
+                files[kind] = data
+                ordered += found
+            case (.success(let data, let found), .volatile(let key)):
                 volatile[key] = data
-                problems += found
-            case .failure(let problem):
-                problems.append(problem)
+                ordered += found
+            case (.failure(let problem), .collection(let kind)):
+                unknown[kind] = .unreadable
+                ordered.append(problem)
+            case (.failure(let problem), .volatile):
+                ordered.append(problem)
             }
         }
+        ordered += problems[taken...]
+        problems = ordered
         return LoadedSnapshot(directory: directory, manifest: manifest, files: files, unknown: unknown,
                               policyUsage: volatile[VolatileArea.policyUsage.key],
                               activity: volatile[VolatileArea.activity.key], mfa: volatile[VolatileArea.mfa.key],
@@ -124,9 +139,67 @@ package enum SnapshotReader {
         }
     }
 
-    private enum Checked {
+    private enum Checked: Sendable {
         case success(Data, [ValidationProblem])
         case failure(ValidationProblem)
+    }
+
+    /// A file the manifest lists, to be read and checked: where its bytes go, and how many of the manifest's own
+    /// problems come before its own.
+    private struct Read: Sendable {
+        enum Destination: Sendable {
+            case collection(CollectionKind)
+            case volatile(String)
+        }
+
+        let file: String
+        let sha256: String?
+        let manifestPath: String
+        let into: Destination
+        let problemsBefore: Int
+    }
+
+    /// Each of `reads` read and checked (`readChecked`), in order; the files are read on two threads, each taking
+    /// the next file when done with one.
+    private static func checked(_ reads: [Read], in directory: URL) -> [Checked] {
+        let results = CheckedFiles(count: reads.count)
+        DispatchQueue.concurrentPerform(iterations: min(2, reads.count)) { _ in
+            while let position = results.take() {
+                let read = reads[position]
+                results.set(position, readChecked(directory, read.file, sha256: read.sha256, manifestPath: read.manifestPath))
+            }
+        }
+        return results.values
+    }
+
+    /// The files `checked(_:in:)` reads: which one is next, and what each gave. `@unchecked Sendable` because its
+    /// state is only touched with `lock` held.
+    private final class CheckedFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private var results: [Checked?]
+
+        init(count: Int) {
+            results = Array(repeating: nil, count: count)
+        }
+
+        /// The position of the next file to read, or `nil` when every file is taken.
+        func take() -> Int? {
+            lock.withLock {
+                guard next < results.count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
+
+        func set(_ position: Int, _ checked: Checked) {
+            lock.withLock { results[position] = checked }
+        }
+
+        /// What each file gave, in order (every file has been read once `checked(_:in:)` returns).
+        var values: [Checked] {
+            lock.withLock { results.map { $0 ?? .failure(ValidationProblem(file: "", "not read")) } }
+        }
     }
 
     /// Reads `file`, which the snapshot format names, if it is inside `directory`, and checks its SHA-256.

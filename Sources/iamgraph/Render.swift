@@ -98,7 +98,7 @@ struct RenderMap: ParsableCommand {
 
     @OptionGroup var redaction: RedactFlag
 
-    @Flag(help: "Print the wall time of each phase (load, view, layout and output, write) to stderr.")
+    @Flag(help: "Print each phase's wall and CPU time (load, view, layout and output, write) to stderr.")
     var timings = false
 
     func validate() throws {

@@ -17,6 +17,12 @@ struct SnapshotArgument: ParsableArguments {
         AccountLoader.load(try read(redaction))
     }
 
+    /// The account alone (redacted when `redaction` says so), for a command that does not report the snapshot's
+    /// problems (`AccountLoader.account`), or exits as `load` does.
+    func account(_ redaction: RedactFlag? = nil) throws -> IAMAccount {
+        AccountLoader.account(try read(redaction))
+    }
+
     /// Reads the snapshot's files (redacted when `redaction` says so; exports of the raw collections use them), or
     /// exits with `snapshotUnreadable` after saying why on stderr.
     func read(_ redaction: RedactFlag? = nil) throws -> LoadedSnapshot {

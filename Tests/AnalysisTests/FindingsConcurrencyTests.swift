@@ -24,7 +24,8 @@ import TestSupport
     }
 
     /// `report --timings` hears every step once: the shared ones, how long the threads idled at the end (nothing when
-    /// one thread ran every rule), each rule in rule order, and the ordering.
+    /// one thread ran every rule), each rule in rule order, and the ordering; every step but the idling (a wait
+    /// worked out from the others) with its CPU time, none of them negative.
     @Test func timingsNameEveryStepOnce() throws {
         let index = try DemoAccount.index
         for concurrently in [true, false] {
@@ -32,8 +33,13 @@ import TestSupport
             _ = FindingsReport(index, options: FindingsOptions(), concurrently: concurrently) { steps.add($0, $1) }
             let names = steps.all.map(\.name)
             #expect(names == ["context", "policies", "administration", "idle"] + RuleID.allCases.map(\.rawValue) + ["order"])
-            let idle = try #require(steps.all.first { $0.name == "idle" }?.duration)
-            #expect(concurrently ? idle >= .zero : idle == .zero)
+            let idle = try #require(steps.all.first { $0.name == "idle" }?.time)
+            #expect(concurrently ? idle.wall >= .zero : idle.wall == .zero)
+            #expect(idle.cpu == nil)
+            for step in steps.all where step.name != "idle" {
+                let cpu = try #require(step.time.cpu, "\(step.name) has no CPU time")
+                #expect(cpu >= .zero && step.time.wall >= .zero, "\(step.name)")
+            }
         }
     }
 
@@ -107,8 +113,8 @@ import TestSupport
 /// log is locked so that a test need not rely on that).
 private final class StepLog: @unchecked Sendable {
     private let lock = NSLock()
-    private var steps: [(name: String, duration: Duration)] = []
+    private var steps: [(name: String, time: StepTime)] = []
 
-    func add(_ name: String, _ duration: Duration) { lock.withLock { steps.append((name, duration)) } }
-    var all: [(name: String, duration: Duration)] { lock.withLock { steps } }
+    func add(_ name: String, _ time: StepTime) { lock.withLock { steps.append((name, time)) } }
+    var all: [(name: String, time: StepTime)] { lock.withLock { steps } }
 }

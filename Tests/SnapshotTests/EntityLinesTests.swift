@@ -61,4 +61,62 @@ import TestSupport
         #expect(EntityLines("", kind: .accessGroups).lines(of: "x") == nil)
         #expect(EntityLines("{\n}\n", kind: .account).lines(of: "anything") == 1...2)
     }
+
+    /// A file scanned in two halves side by side gives what one scan gives, wherever the cut is searched from: every
+    /// list and per-parent file of the samples, and a hostile one (an item left open before the cut, a repeated id
+    /// on both sides of it, a closing line without an opening, no final line break).
+    @Test func twoHalvesGiveWhatOneScanGives() throws {
+        var files: [(CollectionKind, Data)] = []
+        for directory in [Samples.demo, Samples.enterprise] {
+            for kind in CollectionKind.allCases where kind.shape != .object {
+                guard let data = try? Data(contentsOf: directory.appendingPathComponent(kind.fileName)) else { continue }
+                files.append((kind, data))
+            }
+        }
+        let hostile = #"""
+        [
+          {
+            "id" : "first",
+          {
+            "id" : "twice"
+          },
+          }
+          {
+            "id" : "twice",
+            "name" : "later"
+          },
+          {
+            "id" : "last"
+          }
+        ]
+        """#
+        files.append((.accessGroups, Data(hostile.utf8)))
+        #expect(files.count > 10)
+        for (kind, data) in files {
+            let whole = EntityLines(data, kind: kind, cutFrom: nil)
+            // Sixty cut points spread over each file (every byte of a shorter one).
+            for cutFrom in stride(from: 0, through: data.count, by: max(1, data.count / 60)) {
+                let halves = EntityLines(data, kind: kind, cutFrom: cutFrom)
+                #expect(halves.ranges == whole.ranges && halves.lineCount == whole.lineCount, "\(kind.fileName) cut from \(cutFrom)")
+            }
+        }
+        let lines = EntityLines(Data(hostile.utf8), kind: .accessGroups, cutFrom: hostile.utf8.count / 2)
+        #expect(lines.ranges == ["twice": 4...6, "last": 12...14], "\(lines.ranges)")
+        #expect(lines.lineCount == 15)
+    }
+
+    /// A file as long as the split length is scanned in two halves by default, and gives what one scan gives.
+    @Test func longFilesAreSplitByDefault() {
+        let item = "  {\n    \"id\" : \"ID\",\n    \"name\" : \"" + String(repeating: "x", count: 200) + "\"\n  },\n"
+        var text = "[\n"
+        var count = 0
+        while text.utf8.count < EntityLines.splitLength { text += item.replacingOccurrences(of: "ID", with: "id-\(count)"); count += 1 }
+        text += "  {\n    \"id\" : \"id-last\"\n  }\n]\n"
+        let data = Data(text.utf8)
+        let lines = EntityLines(data, kind: .accessGroups)
+        #expect(lines.ranges.count == count + 1)
+        #expect(lines.ranges == EntityLines(data, kind: .accessGroups, cutFrom: nil).ranges)
+        #expect(lines.lines(of: "id-\(count / 2)") == (2 + 4 * (count / 2))...(5 + 4 * (count / 2)))
+        #expect(lines.lineCount == 4 * count + 5)
+    }
 }

@@ -43,17 +43,18 @@ package struct FindingsReport: Sendable {
 
     /// Runs every rule over the indexed account on both cores (`RuleEvaluation`); `timed`, when
     /// given, hears how long the shared context took ("context", then "policies" and "administration"), how long the rule
-    /// threads waited for each other at the end ("idle"), each rule (by its id, in rule order; rules run side by side,
-    /// so their times add up to more than the wall time) and the ordering ("order"), for `report --timings`.
+    /// threads waited for each other at the end ("idle", wall time only), each rule (by its id, in rule order; rules run
+    /// side by side, so their times add up to more than the wall time) and the ordering ("order"), for
+    /// `report --timings`. The shared tables' and the rules' CPU time is their thread's; the others' the process's.
     package init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions(),
-                timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) {
+                timed: ((_ step: String, _ time: StepTime) -> Void)? = nil) {
         self.init(index, options: options, concurrently: true, timed: timed)
     }
 
     /// The report, its rules evaluated side by side (`concurrently`) or one after another: the same report either
     /// way, which the tests check.
     init(_ index: AccessIndex, options: FindingsOptions, concurrently: Bool,
-         timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) {
+         timed: ((_ step: String, _ time: StepTime) -> Void)? = nil) {
         var laps = Laps(timed)
         let account = index.account
         let context = FindingContext(index, options: options)
@@ -77,15 +78,22 @@ package struct FindingsReport: Sendable {
         let evaluation = RuleEvaluation(runnable, in: context, concurrently: concurrently)
         timed?("policies", evaluation.policies)
         timed?("administration", evaluation.administration)
-        timed?("idle", evaluation.idle)
-        var findings: [Finding] = []
+        timed?("idle", StepTime(wall: evaluation.idle, cpu: nil))
+        // Each rule's findings, kept as the rule's own list (not copied a finding at a time); a finding a rule
+        // filed under another rule's id joins that rule's, in the order found, as grouping all findings would.
+        var byRule: [RuleID: [Finding]] = [:]
         for evaluated in evaluation.evaluated {
             let id = evaluated.rule
             switch evaluated.outcome {
-            case .findings(let found): findings += found
+            case .findings(let found):
+                if byRule[id] == nil, found.allSatisfy({ $0.rule == id }) {
+                    byRule[id] = found
+                } else {
+                    for finding in found { byRule[finding.rule, default: []].append(finding) }
+                }
             case .notEvaluated(let reason): gaps.append(RuleGap(rule: id, evaluated: false, reason: reason))
             }
-            timed?(id.rawValue, evaluated.duration)
+            timed?(id.rawValue, evaluated.time)
             let incomplete = id.alsoReads.filter { !account.isKnown($0) }.sorted()
             if !incomplete.isEmpty {
                 gaps.append(RuleGap(rule: id, evaluated: true, reason: "unknown: " + incomplete.map(\.name).joined(separator: ", ")))
@@ -95,7 +103,6 @@ package struct FindingsReport: Sendable {
         let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
         // Severity and rule order depend on the rule, so the findings are sorted a rule at a time, each rule's in the
         // order found.
-        let byRule = Dictionary(grouping: findings, by: \.rule)
         self.findings = byRule.keys.sorted { a, b in (b.severity, order[a]!) < (a.severity, order[b]!) }.flatMap { byRule[$0]! }
         self.gaps = gaps.sorted { order[$0.rule]! < order[$1.rule]! }
         self.context = context.afterRules

@@ -1,24 +1,25 @@
 import Dispatch
 import Foundation
+import Model
 
 /// Rules evaluated over one context on two threads, each taking the next rule when it is done with one: the costly
 /// rules (`FindingRule.isCostly`) first, then the policy table and the administration tables the other rules share,
 /// then the other rules in order. Rules only read the context and each returns its own findings, so the outcomes are the same as one after
 /// another; they are handed back in the order the rules were given, whichever finished first.
 struct RuleEvaluation {
-    /// What evaluating one rule gave, and how long it took.
+    /// What evaluating one rule gave, and how long it took (its CPU time: its thread's).
     struct Evaluated: Sendable {
         let rule: RuleID
         let outcome: RuleOutcome
-        let duration: Duration
+        let time: StepTime
     }
 
     /// Every rule's outcome, in the order the rules were given.
     let evaluated: [Evaluated]
-    /// How long numbering the policies took (`FindingContext.preparePolicies()`).
-    let policies: Duration
-    /// How long finding the administration tables took (`FindingContext.prepareAdministration()`).
-    let administration: Duration
+    /// How long numbering the policies took (`FindingContext.preparePolicies()`; CPU: its thread's).
+    let policies: StepTime
+    /// How long finding the administration tables took (`FindingContext.prepareAdministration()`; CPU: its thread's).
+    let administration: StepTime
     /// How long the threads together waited with no job left while another thread finished its last one: the
     /// threads' time over the evaluation less the time their jobs took (zero when evaluated on one thread).
     let idle: Duration
@@ -39,12 +40,12 @@ struct RuleEvaluation {
             queue.run(context)
         }
         let done = queue.done
-        let busy = done.reduce(Duration.zero) { $0 + $1.duration }
+        let busy = done.reduce(Duration.zero) { $0 + $1.time.wall }
         idle = concurrently ? max(.zero, (clock.now - start) * Self.threads - busy) : .zero
         let byRule = Dictionary(done.compactMap { $0.evaluated.map { ($0.rule, $0) } }, uniquingKeysWith: { first, _ in first })
         evaluated = rules.compactMap { byRule[$0] }
-        policies = done.first { $0.shared == .policies }?.duration ?? .zero
-        administration = done.first { $0.shared == .administration }?.duration ?? .zero
+        policies = done.first { $0.shared == .policies }?.time ?? StepTime(wall: .zero, cpu: .zero)
+        administration = done.first { $0.shared == .administration }?.time ?? StepTime(wall: .zero, cpu: .zero)
     }
 
     /// Something a thread does: evaluate a rule, or find what the rules share.
@@ -55,11 +56,11 @@ struct RuleEvaluation {
     }
 
     /// A job done: the rule's outcome (`nil` for a shared table), which shared table it found (`nil` for a rule), and
-    /// how long it took.
+    /// how long it took on the wall clock and on its thread's CPU clock.
     private struct Done: Sendable {
         let evaluated: Evaluated?
         let shared: Job?
-        let duration: Duration
+        let time: StepTime
     }
 
     /// The jobs, taken in order by whichever thread is free, and what they gave.
@@ -80,14 +81,13 @@ struct RuleEvaluation {
 
         /// Takes jobs and does them until none is left.
         func run(_ context: FindingContext) {
-            let clock = ContinuousClock()
             while let job = take() {
-                let start = clock.now
+                let start = ClockReading(.thread)
                 let evaluated: Evaluated?
                 switch job {
                 case .rule(let rule):
                     let outcome = rule.definition.evaluate(context)
-                    evaluated = Evaluated(rule: rule, outcome: outcome, duration: clock.now - start)
+                    evaluated = Evaluated(rule: rule, outcome: outcome, time: start.until(ClockReading(.thread)))
                 case .policies:
                     context.preparePolicies()
                     evaluated = nil
@@ -95,7 +95,8 @@ struct RuleEvaluation {
                     context.prepareAdministration()
                     evaluated = nil
                 }
-                let done = Done(evaluated: evaluated, shared: evaluated == nil ? job : nil, duration: clock.now - start)
+                let done = Done(evaluated: evaluated, shared: evaluated == nil ? job : nil,
+                                time: evaluated?.time ?? start.until(ClockReading(.thread)))
                 lock.withLock { finished.append(done) }
             }
         }

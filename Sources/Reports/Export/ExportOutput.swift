@@ -31,7 +31,7 @@ package enum ExportOutput {
     package static func product(_ snapshot: LoadedSnapshot, format: ExportFormat, options: ViewOptions,
                                transform: @escaping (AccessGraph, IAMAccount) -> AccessGraph = { graph, _ in graph },
                                note: @escaping (String) -> Void,
-                               timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) throws -> ExportProduct {
+                               timed: ((_ step: String, _ time: StepTime) -> Void)? = nil) throws -> ExportProduct {
         /// Loads the account, says which collections the snapshot could not read, and returns the maker of its views.
         func views() -> (ViewOptions) throws -> AccessGraph {
             let account = AccountLoader.load(snapshot).account

@@ -24,7 +24,7 @@ package enum SQLiteExport {
     ///   to keep until the process exits: freeing a large account takes seconds of CPU.
     @discardableResult
     package static func write(_ snapshot: LoadedSnapshot, to path: String, note: (String) -> Void,
-                              timed: ((_ step: String, _ duration: Duration) -> Void)? = nil) throws(SQLiteError)
+                              timed: ((_ step: String, _ time: StepTime) -> Void)? = nil) throws(SQLiteError)
         -> any Sendable {
         let analysis = SQLiteAnalysis.start(snapshot)
         try write(snapshot, analysis: { analysis.value }, to: path, note: note, timed: timed)
@@ -35,7 +35,7 @@ package enum SQLiteExport {
     /// Every statement that shapes the schema runs in one fixed order, so the same snapshot always gives the same
     /// database; each table's indexes are built after its rows, which is faster than keeping them while rows go in.
     static func write(_ snapshot: LoadedSnapshot, analysis: () -> SQLiteAnalysis, to path: String,
-                      note: (String) -> Void, timed: ((_ step: String, _ duration: Duration) -> Void)? = nil)
+                      note: (String) -> Void, timed: ((_ step: String, _ time: StepTime) -> Void)? = nil)
         throws(SQLiteError) {
         var laps = Laps(timed)
         let database = try SQLiteDatabase(path: path)

@@ -17,7 +17,7 @@ enum SARIFLog {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1, $0) })
         let findings = report.findings, suppressed = report.suppressed, resolved = report.resolved ?? []
         let marks = report.marks, asOf = report.asOf
-        let kinds = Set([findings, suppressed, resolved].joined().lazy.compactMap(\.location)).sorted()
+        let kinds = locations(of: [findings, suppressed, resolved])
         // A few files hold every result's entity: each file's uri is made once, and each file is scanned once.
         let uris = Dictionary(kinds.map { ($0, snapshot?.uri($0.fileName) ?? $0.fileName) }, uniquingKeysWith: { first, _ in first })
         let lines = snapshot.map { EntityLines.of(kinds, in: $0.directory) } ?? [:]
@@ -66,6 +66,23 @@ enum SARIFLog {
                 properties: RunProperties(accountId: report.accountID, fetchedAt: report.fetchedAt.raw,
                                           asOf: report.asOf.map { $0.formatted(.iso8601) },
                                           inactiveDays: report.inactiveDays))])
+    }
+
+    /// The snapshot files the findings are located in (`Finding.location`), sorted. A report has hundreds of
+    /// thousands of findings, a rule's mostly of one kind: each first entity's kind is read in place (a copy of the
+    /// entity would retain its strings), and a kind like the previous finding's is not looked up again.
+    private static func locations(of lists: [[Finding]]) -> [CollectionKind] {
+        var kinds = Set<CollectionKind>()
+        var previous: FindingEntity.Kind?
+        for list in lists {
+            for finding in list {
+                let kind = finding.entities.withUnsafeBufferPointer { $0.isEmpty ? nil : $0[0].kind }
+                guard let kind, kind != previous || kind == .collection else { continue }
+                previous = kind
+                if let location = finding.location { kinds.insert(location) }
+            }
+        }
+        return kinds.sorted()
     }
 
     struct Log: JSONObject {
