@@ -110,13 +110,14 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
         // Which targets reach an instance does not depend on the order they are tried in: the broadest first (most
         // candidates, then fewest attributes) reach most instances at once, so the narrower ones after them test
         // few, and none is tried once every instance is reached.
-        let ordered = groupRows.values.map { (row: $0, candidates: candidates.positions(for: targets[$0])) }
+        // The counts compared are read once per scope, not per comparison.
+        let ordered = groupRows.values
+            .map { (row: $0, candidates: candidates.positions(for: targets[$0]), attributes: targets[$0].attributes.count) }
             .sorted { a, b in
                 guard a.candidates.count == b.candidates.count else { return a.candidates.count > b.candidates.count }
-                let (first, second) = (targets[a.row].attributes.count, targets[b.row].attributes.count)
-                return first != second ? first < second : targets[a.row].key < targets[b.row].key
+                return a.attributes != b.attributes ? a.attributes < b.attributes : targets[a.row].key < targets[b.row].key
             }
-        for (row, positions) in ordered where unreachedCount > 0 {
+        for (row, positions, _) in ordered where unreachedCount > 0 {
             for position in positions where !reached[position] && targets[row].match(candidates.instances[position]) != .none {
                 reached[position] = true
                 unreachedCount -= 1

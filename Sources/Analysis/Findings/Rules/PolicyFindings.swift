@@ -44,9 +44,8 @@ struct PolicyOnUserRule: AlwaysEvaluatedRule {
         let policies = c.policies
         return policies.rows.indices.compactMap { position in
             let row = Int32(position)
-            guard !policies.rows[position].traits.contains(.authorization), let iamID = policies.iamID(of: row),
-                  SubjectKind(iamID: iamID, in: c.account) == .user else { return nil }
-            let user = c.identity(iamID)
+            guard !policies.rows[position].traits.contains(.authorization), let user = c.identity(ofRow: row),
+                  user.kind == .user else { return nil }
             return Finding(.policyOnUser, entities: [c.policy(row), user],
                            why: "grants \(c.grantText(row)) to \(user.description) directly, not through an access group")
         }
