@@ -2,6 +2,7 @@
 import Foundation
 @testable import Model
 import Testing
+import TestSupport
 
 /// The administration rules describe what a set of administrative paths grants once for every subject holding the
 /// same paths, and look at the paths only of the IAM ids an administrative source can reach. Each finding must still
@@ -10,6 +11,20 @@ import Testing
 @Suite struct AdministrationSharingTests {
     private func findings(_ report: FindingsReport, _ rule: RuleID) -> [String: Finding] {
         Dictionary(report.findings.filter { $0.rule == rule }.map { ($0.entities[0].id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The administrators found with the administration are the subjects whose paths administer the account, on
+    /// both samples; the account-administrator findings name them in order.
+    @Test(arguments: ["demo", "enterprise"])
+    func administratorsAreTheSubjectsThatAdminister(_ sample: String) throws {
+        let index = AccessIndex(try sample == "demo" ? DemoSample.account() : EnterpriseSample.account())
+        let context = FindingContext(index, options: FindingsOptions())
+        let expected = index.subjects.filter { AdministrationFindings.administers(context.administrativePaths(of: $0)) }
+        #expect(!expected.isEmpty)
+        #expect(context.administrators.map { index.subjects[Int($0)] } == expected)
+        let report = FindingsReport(index)
+        #expect(report.findings.filter { $0.rule == .accountAdministrator }.map(\.entities[0])
+                == expected.map(context.identity))
     }
 
     private func profile(_ id: String, named name: String, assumedBy iamID: String) throws -> TrustedProfile {

@@ -90,6 +90,9 @@ import TestSupport
             #expect(context.identity(iamID) == expected, "\(iamID)")
             #expect(context.identity(iamID) == expected, "\(iamID)")
         }
+        for (position, iamID) in index.subjects.enumerated() {
+            #expect(context.identity(ofSubject: Int32(position)) == context.identity(iamID), "\(iamID)")
+        }
     }
 }
 

@@ -30,6 +30,9 @@ struct FindingContext: Sendable {
     private let groupEntities: ComputedPerNumber<FindingEntity>, iamIDEntities: ComputedPerNumber<FindingEntity>
     /// The identity each IAM id stands for (`identity(_:)`), made once for all the findings that name it.
     private let identities: ComputedPerKey<String, FindingEntity>
+    /// The identity of each of `subjects`, by its position there (`identity(ofSubject:)`), made once for all the
+    /// findings that name it.
+    private let subjectEntities: ComputedPerNumber<FindingEntity>
 
     /// A path of a subject to a source with administrative policies, with the path's description ("direct", "access
     /// group Ops") that findings sort and group by, and its number: paths with the same steps to the same source have
@@ -47,6 +50,9 @@ struct FindingContext: Sendable {
         var pathsOfSubject: [String: [AdministrativePath]] = [:]
         /// The administrative paths of every other IAM id: Public Access's, when its policies grant administration.
         var everyoneElse: [AdministrativePath] = []
+        /// The positions in `subjects` of those whose paths make them account administrators
+        /// (`AdministrationFindings.administers`), in order.
+        var administrators: [Int32] = []
 
         /// The administration of every source and subject of `index`, whose policies `table` numbers. Only the IAM
         /// ids that an administrative source's subject, members or profiles can reach have their paths looked at:
@@ -70,6 +76,10 @@ struct FindingContext: Sendable {
             everyoneElse = numbered(FindingContext.administrativePaths(of: nil, in: index, bySource))
             for iamID in Self.reaching(bySource, in: index.account) {
                 pathsOfSubject[iamID] = numbered(FindingContext.administrativePaths(of: iamID, in: index, bySource))
+            }
+            let subjects = index.subjects
+            administrators = subjects.indices.compactMap { position in
+                AdministrationFindings.administers(pathsOfSubject[subjects[position]] ?? everyoneElse) ? Int32(position) : nil
             }
         }
 
@@ -128,6 +138,7 @@ struct FindingContext: Sendable {
         groupEntities = ComputedPerNumber { number in Self.group(policyTable.value.groupIDs[Int(number)], in: index.account) }
         iamIDEntities = ComputedPerNumber { number in Self.identity(policyTable.value.iamIDs[Int(number)], in: index) }
         identities = ComputedPerKey { iamID in Self.identity(iamID, in: index) }
+        subjectEntities = ComputedPerNumber { position in Self.identity(index.subjects[Int(position)], in: index) }
     }
 
     /// The context as a report keeps it once its rules have run, to describe its policies by last use: without the
@@ -149,6 +160,10 @@ struct FindingContext: Sendable {
     func prepareAdministration() {
         _ = administration.value
     }
+
+    /// The subjects `account-administrator` reports, by position in `subjects`, in order: those whose administrative
+    /// paths hold Administrator on all account management services or on all IAM-enabled services.
+    var administrators: [Int32] { administration.value.administrators }
 
     /// The paths of a subject (Public Access included) to sources with administrative policies, ordered by path
     /// description, each path once.
@@ -179,6 +194,9 @@ struct FindingContext: Sendable {
 
     /// The identity an IAM id stands for, by the id its collection uses (`ServiceId-…`, `Profile-…`, users' IAM id).
     func identity(_ iamID: String) -> FindingEntity { identities[iamID] }
+
+    /// The identity of the subject at `position` in `subjects` (as `identity(_:)` names it).
+    func identity(ofSubject position: Int32) -> FindingEntity { subjectEntities[position] }
 
     private static func identity(_ iamID: String, in index: AccessIndex) -> FindingEntity {
         let name = index.name(ofIAMID: iamID), account = index.account

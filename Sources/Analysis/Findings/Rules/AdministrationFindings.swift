@@ -34,11 +34,6 @@ enum AdministrationFindings {
         paths.contains { !$0.policies.accountManagement.isEmpty || !$0.policies.allServices.isEmpty }
     }
 
-    /// The subjects `account-administrator` reports, in its order, found without describing them.
-    static func administrators(_ c: FindingContext) -> [String] {
-        c.subjects.filter { administers(c.administrativePaths(of: $0)) }
-    }
-
     /// An administrative policy held through one of a subject's administrative paths (by position).
     fileprivate typealias Held = (path: Int, policy: AdministrativePolicy)
 
@@ -134,13 +129,14 @@ struct AccountAdministratorRule: AlwaysEvaluatedRule {
     static func findings(_ c: FindingContext) -> [Finding] {
         // What an administrator's finding says after its identity, by the numbers of its paths (see `signature`).
         var described: [[Int32]: (entities: [FindingEntity], why: String)] = [:]
-        return c.subjects.compactMap { iamID in
-            let paths = c.administrativePaths(of: iamID)
-            guard AdministrationFindings.administers(paths) else { return nil }
+        let subjects = c.subjects
+        return c.administrators.map { position in
+            let paths = c.administrativePaths(of: subjects[Int(position)])
             let signature = AdministrationFindings.signature(paths)
             let description = described[signature] ?? describe(paths, c)
             described[signature] = description
-            return Finding(.accountAdministrator, entities: [c.identity(iamID)] + description.entities, why: description.why)
+            return Finding(.accountAdministrator, entities: [c.identity(ofSubject: position)] + description.entities,
+                           why: description.why)
         }
     }
 
@@ -180,13 +176,16 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
 
     static func findings(_ c: FindingContext) -> [Finding] {
         let owner = c.account.info?.ownerIAMID
-        // The subjects are sorted: the owner, when not among them, goes where it sorts.
-        var subjects = c.subjects
-        if let owner, !subjects.contains(owner) { subjects.insert(owner, at: subjects.firstIndex { owner < $0 } ?? subjects.endIndex) }
+        // The subjects are sorted: the owner, when not among them, goes where it sorts (with no position among them).
+        let positioned = c.subjects
+        var subjects = positioned.indices.map { (iamID: positioned[$0], position: Int32?(Int32($0))) }
+        if let owner, !positioned.contains(owner) {
+            subjects.insert((owner, nil), at: positioned.firstIndex { owner < $0 } ?? positioned.endIndex)
+        }
         // What a finding says after its identity, by the numbers of its paths (see `signature`): the policies and
         // holders it names, the scopes listed, and the text up to the IAM id for those left out.
         var described: [[Int32]: Assigning] = [:]
-        return subjects.compactMap { iamID in
+        return subjects.compactMap { iamID, position in
             let paths = c.administrativePaths(of: iamID)
             guard iamID == owner || !paths.isEmpty else { return nil }
             let signature = AdministrationFindings.signature(paths)
@@ -196,7 +195,7 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
             var scopes = iamID == owner ? ["account owner (everything)"] : []
             if !assigning.listed.isEmpty { scopes.append(assigning.listed) }
             if let more = assigning.moreScopes { scopes.append(more + iamID + AdministrationFindings.moreScopesEnd) }
-            return Finding(.canAssignAccess, entities: [c.identity(iamID)] + assigning.entities,
+            return Finding(.canAssignAccess, entities: [position.map(c.identity(ofSubject:)) ?? c.identity(iamID)] + assigning.entities,
                            why: "can assign access as " + scopes.joined(separator: "; "))
         }
     }
