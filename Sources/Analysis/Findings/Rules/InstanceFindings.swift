@@ -14,9 +14,9 @@ enum InstanceFindings {
         if let service = value("serviceName"), AccountManagementServices.all.contains(service) { return [] }
         if let owner = value("accountId"), owner != account.accountID { return [] }
         return attributes
-            .filter { $0.key == "serviceInstance" && ["stringEquals", "stringEqualsAnyOf"].contains($0.operator) }
+            .filter { $0.key == "serviceInstance" && ($0.operator == "stringEquals" || $0.operator == "stringEqualsAnyOf") }
             .flatMap(\.value.strings)
-            .filter { !$0.isEmpty && !Glob.hasWildcards($0) && account.instancesByGUID[$0] == nil }
+            .filter { !$0.isEmpty && !Glob.hasWildcards($0) && account.instancesByGUID.index(forKey: $0) == nil }
     }
 
     /// "cloud-object-storage df4a01fb-…" for one side of an authorization.
