@@ -88,8 +88,8 @@ struct FindingContext: Sendable {
 
         /// The IAM ids that may have an administrative path besides Public Access (more may be listed than have one):
         /// subjects of administrative sources, members of administrative access groups, and whoever may assume a
-        /// trusted profile that is either, sorted.
-        private static func reaching(_ bySource: [AccessPath.Source: AdministrativePolicies], in account: IAMAccount) -> [String] {
+        /// trusted profile that is either.
+        private static func reaching(_ bySource: [AccessPath.Source: AdministrativePolicies], in account: IAMAccount) -> Set<String> {
             var direct = Set<String>(), groups = Set<String>()
             for source in bySource.keys {
                 switch source {
@@ -104,7 +104,7 @@ struct FindingContext: Sendable {
             for profile in account.trustedProfiles where direct.contains(profile.iamID) {
                 for identity in profile.identities { reaching.insert(identity.iamID) }
             }
-            return reaching.sorted()
+            return reaching
         }
     }
 

@@ -38,7 +38,7 @@ final class PolicyTable: Sendable {
     }
 
     /// The policies, by row number.
-    let policies: Policies
+    let policies: ContiguousArray<Policy>
     /// What the rules test of each policy, by row number.
     let rows: ContiguousArray<Row>
     /// Each policy's target, by row number.
@@ -54,17 +54,15 @@ final class PolicyTable: Sendable {
 
     init(_ index: AccessIndex) {
         let account = index.account
-        var positions = ContiguousArray<Int32>(), rows = ContiguousArray<Row>()
-        var firstAuthorization = 0
+        var policies = ContiguousArray<Policy>(), rows = ContiguousArray<Row>()
         let count = account.accessPolicies.count + account.authorizationPolicies.count
-        positions.reserveCapacity(count)
+        policies.reserveCapacity(count)
         rows.reserveCapacity(count)
         var targets = ContiguousArray<PolicyTarget>(), entities = ContiguousArray<FindingEntity>()
         targets.reserveCapacity(count)
         entities.reserveCapacity(count)
         var groups = Numbering(), iamIDs = Numbering()
         for (list, authorization) in [(account.accessPolicies, false), (account.authorizationPolicies, true)] {
-            if authorization { firstAuthorization = rows.count }
             for position in list.indices where list[position].isActive {
                 let row = Int32(rows.count)
                 let target = index.target(of: list[position])
@@ -83,42 +81,17 @@ final class PolicyTable: Sendable {
                 let iamID = list[position].subjectValue("iam_id").map { iamIDs.number($0, row: authorization ? nil : row) }
                 let group = list[position].subjectValue("access_group_id").map { groups.number($0, row: authorization ? nil : row) }
                 rows.append(Row(group: group, iamID: iamID, traits: traits))
-                positions.append(Int32(position))
+                policies.append(list[position])
                 targets.append(target)
                 entities.append(FindingEntity(list[position]))
             }
         }
-        policies = Policies(access: account.accessPolicies, authorizations: account.authorizationPolicies,
-                            positions: positions, firstAuthorization: firstAuthorization)
+        self.policies = policies
         self.rows = rows
         self.targets = targets
         self.entities = entities
         (groupIDs, groupNumbers, rowsOfGroupNumber) = (groups.ids, groups.numbers, groups.rows)
         (self.iamIDs, iamIDNumbers, rowsOfIAMIDNumber) = (iamIDs.ids, iamIDs.numbers, iamIDs.rows)
-    }
-
-    /// The active policies by row number, read in place in the account's lists: the table holds the lists, not a copy
-    /// of each policy.
-    struct Policies: RandomAccessCollection, Sendable {
-        /// The account's access and authorization policies.
-        fileprivate let access: [Policy], authorizations: [Policy]
-        /// Each row's position in `access` (rows before `firstAuthorization`) or in `authorizations` (the others).
-        fileprivate let positions: ContiguousArray<Int32>
-        fileprivate let firstAuthorization: Int
-
-        var startIndex: Int { 0 }
-        var endIndex: Int { positions.count }
-
-        /// The policy of a row, lent in place rather than copied.
-        subscript(row: Int) -> Policy {
-            _read {
-                if row < firstAuthorization {
-                    yield access[Int(positions[row])]
-                } else {
-                    yield authorizations[Int(positions[row])]
-                }
-            }
-        }
     }
 
     /// Ids numbered in the order first met, with the rows of access policies naming each.

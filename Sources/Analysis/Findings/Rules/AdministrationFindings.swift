@@ -93,11 +93,15 @@ enum AdministrationFindings {
             }
             if !groups[group].policies.contains(where: { $0.id == policy.id }) { groups[group].policies.append(policy) }
         }
-        return groups.map { path, policies in
-            let listed = policies.prefix(listedPolicies).map(\.listedID).joined(separator: ", ")
-                + (policies.count > listedPolicies ? " and \(policies.count - listedPolicies) more" : "")
-            return "(polic\(policies.count == 1 ? "y" : "ies") \(listed), \(path == "direct" ? "direct" : "via " + path))"
-        }.joined(separator: " ")
+        return groups.map { path, policies in source(policies, via: path) }.joined(separator: " ")
+    }
+
+    /// "(policy a649…, direct)" or "(policies 3b8c…, 5a6c…, 7d1e… and 4 more, via access group Admins)": distinct
+    /// policies held through one path description.
+    fileprivate static func source(_ policies: [AdministrativePolicy], via path: String) -> String {
+        let listed = policies.prefix(listedPolicies).map(\.listedID).joined(separator: ", ")
+            + (policies.count > listedPolicies ? " and \(policies.count - listedPolicies) more" : "")
+        return "(polic\(policies.count == 1 ? "y" : "ies") \(listed), \(path == "direct" ? "direct" : "via " + path))"
     }
 
     /// Policy ids a why names per path; the rest are counted.
@@ -219,7 +223,8 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
                 if assigning.count > shown.count { unlisted.append((position, assigning.count - shown.count)) }
             }
             entities = AdministrationFindings.policies(listed) + AdministrationFindings.holders(of: unlisted.map(\.path), in: paths, c)
-            self.listed = listed.map { "Administrator on \($0.policy.targetLabel) " + AdministrationFindings.sources([$0], paths) }
+            self.listed = listed
+                .map { "Administrator on \($0.policy.targetLabel) " + AdministrationFindings.source([$0.policy], via: paths[$0.path].description) }
                 .joined(separator: "; ")
             moreScopes = unlisted.isEmpty ? nil : AdministrationFindings.moreScopes(unlisted, in: paths)
         }
