@@ -4,8 +4,9 @@ import Model
 import Testing
 import TestSupport
 
-/// What findings name is made once per report and shared (`ComputedPerKey`): a policy's grant text, an identity's
-/// entity. Shared values are the ones made afresh, for hostile keys, for ids no identity has, and from two threads.
+/// What findings name is made once per report and shared (`ComputedPerKey`, `ComputedPerNumber`): a policy's grant
+/// text, an identity's or a policy subject's entity. Shared values are the ones made afresh, for hostile keys, for ids
+/// no identity has, and from two threads.
 @Suite struct SharedFindingTextTests {
     /// Each key gets the value made from it, even keys with quotes, line breaks, escape sequences or a megabyte of
     /// text; a key asked for again is not made again.
@@ -20,6 +21,32 @@ import TestSupport
             #expect(values[key] == "<" + key + ">")
         }
         #expect(made.count == keys.count)
+    }
+
+    /// Each number gets the value made from it, whichever order numbers are first asked in (a large one before the
+    /// smaller ones); a number asked for again is not made again.
+    @Test func valuesAreMadeOncePerNumber() {
+        let made = Counter()
+        let values = ComputedPerNumber<String> { number in
+            made.add()
+            return "row \(number)"
+        }
+        let numbers: [Int32] = [7, 0, 3, 7, 1_000, 2, 0, 3, 999]
+        for number in numbers {
+            #expect(values[number] == "row \(number)")
+        }
+        #expect(made.count == Set(numbers).count)
+    }
+
+    /// Two threads asking for the same numbers at once get the same values.
+    @Test func threadsShareTheNumberedValues() async {
+        let values = ComputedPerNumber<String> { "row \($0)" }
+        let numbers = (0..<2_000).map(Int32.init)
+        async let first = numbers.map { values[$0] }
+        async let second = numbers.reversed().map { values[$0] }
+        let (a, b) = await (first, second)
+        #expect(a == numbers.map { "row \($0)" })
+        #expect(b == numbers.reversed().map { "row \($0)" })
     }
 
     /// Two threads asking for the same keys at once get the same values.
@@ -45,6 +72,11 @@ import TestSupport
             #expect(context.grantText(row) == expected)
             #expect(context.grantText(row) == expected)
             #expect(context.policy(row) == FindingEntity(table.policies[Int(row)]))
+            // A row's subject is its group's entity, else its IAM id's identity, as `group(_:)` and `identity(_:)`
+            // name them.
+            let identity = table.iamID(of: row).map(context.identity)
+            #expect(context.identity(ofRow: row) == identity)
+            #expect(context.subject(of: row) == (table.group(of: row).map(context.group) ?? identity))
         }
         let unknown = ["IBMid-nobody", "iam-ServiceId-missing", "iam-Profile-missing", "", "\u{1B}]0;title\u{07}\n\"x\""]
         for iamID in index.subjects + unknown {
@@ -57,6 +89,9 @@ import TestSupport
             }
             #expect(context.identity(iamID) == expected, "\(iamID)")
             #expect(context.identity(iamID) == expected, "\(iamID)")
+        }
+        for (position, iamID) in index.subjects.enumerated() {
+            #expect(context.identity(ofSubject: Int32(position)) == context.identity(iamID), "\(iamID)")
         }
     }
 }

@@ -34,11 +34,6 @@ enum AdministrationFindings {
         paths.contains { !$0.policies.accountManagement.isEmpty || !$0.policies.allServices.isEmpty }
     }
 
-    /// The subjects `account-administrator` reports, in its order, found without describing them.
-    static func administrators(_ c: FindingContext) -> [String] {
-        c.subjects.filter { administers(c.administrativePaths(of: $0)) }
-    }
-
     /// An administrative policy held through one of a subject's administrative paths (by position).
     fileprivate typealias Held = (path: Int, policy: AdministrativePolicy)
 
@@ -52,14 +47,23 @@ enum AdministrationFindings {
         paths.indices.flatMap { position in select(paths[position].policies).map { (path: position, policy: $0) } }
     }
 
-    /// "and 42 more scopes (40 via access group Ops, 2 direct: `iamgraph access --identity IBMid-…` lists them)".
-    fileprivate static func moreScopes(_ unlisted: [(path: Int, count: Int)], in paths: [FindingContext.AdministrativePath],
-                                       of iamID: String) -> String {
+    /// "and 42 more scopes (40 via access group Ops, 2 direct: `iamgraph access --identity ": what says how many
+    /// scopes a `can-assign-access` why leaves out, up to the IAM id (`moreScopesEnd` follows it).
+    fileprivate static func moreScopes(_ unlisted: [(path: Int, count: Int)], in paths: [FindingContext.AdministrativePath]) -> String {
         let total = unlisted.reduce(0) { $0 + $1.count }
         return "and \(total) more scope\(total == 1 ? "" : "s") ("
             + unlisted.map { "\($0.count) " + (paths[$0.path].path.steps.isEmpty ? "direct" : "via " + paths[$0.path].description) }
                 .joined(separator: ", ")
-            + ": `iamgraph access --identity \(iamID)` lists them)"
+            + ": `iamgraph access --identity "
+    }
+
+    /// What follows the IAM id in `moreScopes`.
+    fileprivate static let moreScopesEnd = "` lists them)"
+
+    /// The numbers of a subject's administrative paths: subjects whose paths have the same numbers hold the same
+    /// administration through the same groups and profiles, so a rule describes it once for all of them.
+    fileprivate static func signature(_ paths: [FindingContext.AdministrativePath]) -> [Int32] {
+        paths.map(\.number)
     }
 
     /// The access groups and trusted profiles the paths at these positions go through, each once.
@@ -89,11 +93,15 @@ enum AdministrationFindings {
             }
             if !groups[group].policies.contains(where: { $0.id == policy.id }) { groups[group].policies.append(policy) }
         }
-        return groups.map { path, policies in
-            let listed = policies.prefix(listedPolicies).map(\.listedID).joined(separator: ", ")
-                + (policies.count > listedPolicies ? " and \(policies.count - listedPolicies) more" : "")
-            return "(polic\(policies.count == 1 ? "y" : "ies") \(listed), \(path == "direct" ? "direct" : "via " + path))"
-        }.joined(separator: " ")
+        return groups.map { path, policies in source(policies, via: path) }.joined(separator: " ")
+    }
+
+    /// "(policy a649…, direct)" or "(policies 3b8c…, 5a6c…, 7d1e… and 4 more, via access group Admins)": distinct
+    /// policies held through one path description.
+    fileprivate static func source(_ policies: [AdministrativePolicy], via path: String) -> String {
+        let listed = policies.prefix(listedPolicies).map(\.listedID).joined(separator: ", ")
+            + (policies.count > listedPolicies ? " and \(policies.count - listedPolicies) more" : "")
+        return "(polic\(policies.count == 1 ? "y" : "ies") \(listed), \(path == "direct" ? "direct" : "via " + path))"
     }
 
     /// Policy ids a why names per path; the rest are counted.
@@ -123,26 +131,38 @@ struct AccountAdministratorRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = [.trustedProfileIdentities]
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        c.subjects.compactMap { iamID in
-            let paths = c.administrativePaths(of: iamID)
-            guard AdministrationFindings.administers(paths) else { return nil }
-            let management = AdministrationFindings.held(paths) { $0.accountManagement }
-            let services = AdministrationFindings.held(paths) { $0.allServices }
-            let manager = paths.contains { $0.policies.managerOnAllServices }
-            var parts: [String] = []
-            if !management.isEmpty { parts.append("Administrator on all account management services " + AdministrationFindings.sources(management, paths)) }
-            if !services.isEmpty {
-                parts.append("Administrator\(manager ? " + Manager" : "") on all IAM-enabled services " + AdministrationFindings.sources(services, paths))
-            }
-            let full = !management.isEmpty && !services.isEmpty && manager
-            // The first policies are named; the access groups and profiles behind the others stand for them.
-            let all = management + services
-            let named = AdministrationFindings.policies(all, first: AdministrationFindings.listedScopes)
-            let namedIDs = Set(named.map(\.id))
-            let others = all.filter { !namedIDs.contains($0.policy.id) }.map(\.path)
-            return Finding(.accountAdministrator, entities: [c.identity(iamID)] + named + AdministrationFindings.holders(of: others, in: paths, c),
-                           why: parts.joined(separator: "; ") + (full ? ": full account administration" : ""))
+        // What an administrator's finding says after its identity, by the numbers of its paths (see `signature`).
+        var described: [[Int32]: (entities: [FindingEntity], why: String)] = [:]
+        let subjects = c.subjects
+        return c.administrators.map { position in
+            let paths = c.administrativePaths(of: subjects[Int(position)])
+            let signature = AdministrationFindings.signature(paths)
+            let description = described[signature] ?? describe(paths, c)
+            described[signature] = description
+            return Finding(.accountAdministrator, entities: [c.identity(ofSubject: position)] + description.entities,
+                           why: description.why)
         }
+    }
+
+    /// The policies and holders an administrator's finding names after its identity, and its why, from its paths.
+    private static func describe(_ paths: [FindingContext.AdministrativePath], _ c: FindingContext)
+    -> (entities: [FindingEntity], why: String) {
+        let management = AdministrationFindings.held(paths) { $0.accountManagement }
+        let services = AdministrationFindings.held(paths) { $0.allServices }
+        let manager = paths.contains { $0.policies.managerOnAllServices }
+        var parts: [String] = []
+        if !management.isEmpty { parts.append("Administrator on all account management services " + AdministrationFindings.sources(management, paths)) }
+        if !services.isEmpty {
+            parts.append("Administrator\(manager ? " + Manager" : "") on all IAM-enabled services " + AdministrationFindings.sources(services, paths))
+        }
+        let full = !management.isEmpty && !services.isEmpty && manager
+        // The first policies are named; the access groups and profiles behind the others stand for them.
+        let all = management + services
+        let named = AdministrationFindings.policies(all, first: AdministrationFindings.listedScopes)
+        let namedIDs = Set(named.map(\.id))
+        let others = all.filter { !namedIDs.contains($0.policy.id) }.map(\.path)
+        return (entities: named + AdministrationFindings.holders(of: others, in: paths, c),
+                why: parts.joined(separator: "; ") + (full ? ": full account administration" : ""))
     }
 }
 
@@ -160,11 +180,40 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
 
     static func findings(_ c: FindingContext) -> [Finding] {
         let owner = c.account.info?.ownerIAMID
-        // The subjects are sorted: the owner, when not among them, goes where it sorts.
-        var subjects = c.subjects
-        if let owner, !subjects.contains(owner) { subjects.insert(owner, at: subjects.firstIndex { owner < $0 } ?? subjects.endIndex) }
-        return subjects.compactMap { iamID in
+        // The subjects are sorted: the owner, when not among them, goes where it sorts (with no position among them).
+        let positioned = c.subjects
+        var subjects = positioned.indices.map { (iamID: positioned[$0], position: Int32?(Int32($0))) }
+        if let owner, !positioned.contains(owner) {
+            subjects.insert((owner, nil), at: positioned.firstIndex { owner < $0 } ?? positioned.endIndex)
+        }
+        // What a finding says after its identity, by the numbers of its paths (see `signature`): the policies and
+        // holders it names, the scopes listed, and the text up to the IAM id for those left out.
+        var described: [[Int32]: Assigning] = [:]
+        return subjects.compactMap { iamID, position in
             let paths = c.administrativePaths(of: iamID)
+            guard iamID == owner || !paths.isEmpty else { return nil }
+            let signature = AdministrationFindings.signature(paths)
+            let assigning = described[signature] ?? Assigning(paths, c)
+            described[signature] = assigning
+            guard iamID == owner || !assigning.listed.isEmpty else { return nil }
+            var scopes = iamID == owner ? ["account owner (everything)"] : []
+            if !assigning.listed.isEmpty { scopes.append(assigning.listed) }
+            if let more = assigning.moreScopes { scopes.append(more + iamID + AdministrationFindings.moreScopesEnd) }
+            return Finding(.canAssignAccess, entities: [position.map(c.identity(ofSubject:)) ?? c.identity(iamID)] + assigning.entities,
+                           why: "can assign access as " + scopes.joined(separator: "; "))
+        }
+    }
+
+    /// What a finding says of the scopes its identity can assign access to, worked out from its paths.
+    private struct Assigning {
+        /// The policies listed, then the access groups and profiles behind the scopes left out.
+        let entities: [FindingEntity]
+        /// "Administrator on kms across the account (policy a649…, direct); …": the scopes listed, empty for none.
+        let listed: String
+        /// How many scopes are left out, up to the IAM id; `nil` when none is.
+        let moreScopes: String?
+
+        init(_ paths: [FindingContext.AdministrativePath], _ c: FindingContext) {
             var listed: [AdministrationFindings.Held] = []
             var unlisted: [(path: Int, count: Int)] = []
             for (position, held) in paths.enumerated() where !held.policies.assigning.isEmpty {
@@ -173,13 +222,11 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
                 listed += shown.map { (path: position, policy: $0) }
                 if assigning.count > shown.count { unlisted.append((position, assigning.count - shown.count)) }
             }
-            guard iamID == owner || !listed.isEmpty else { return nil }
-            var scopes = listed.map { "Administrator on \($0.policy.targetLabel) " + AdministrationFindings.sources([$0], paths) }
-            if !unlisted.isEmpty { scopes.append(AdministrationFindings.moreScopes(unlisted, in: paths, of: iamID)) }
-            return Finding(.canAssignAccess,
-                           entities: [c.identity(iamID)] + AdministrationFindings.policies(listed) + AdministrationFindings.holders(of: unlisted.map(\.path), in: paths, c),
-                           why: "can assign access as " + ((iamID == owner ? ["account owner (everything)"] : []) + scopes)
-                               .joined(separator: "; "))
+            entities = AdministrationFindings.policies(listed) + AdministrationFindings.holders(of: unlisted.map(\.path), in: paths, c)
+            self.listed = listed
+                .map { "Administrator on \($0.policy.targetLabel) " + AdministrationFindings.source([$0.policy], via: paths[$0.path].description) }
+                .joined(separator: "; ")
+            moreScopes = unlisted.isEmpty ? nil : AdministrationFindings.moreScopes(unlisted, in: paths)
         }
     }
 }

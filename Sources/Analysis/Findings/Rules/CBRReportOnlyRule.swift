@@ -15,17 +15,20 @@ struct CBRReportOnlyRule: AlwaysEvaluatedRule {
 
     static func findings(_ c: FindingContext) -> [Finding] {
         let account = c.account
-        guard account.cbrRules.contains(where: { $0.enforcementMode == .report }) else { return [] }
-        // The rules on each instance, worked out once for every rule below.
+        let reporting = account.cbrRules.compactMap { rule -> (rule: CBRRule, sensitive: [String])? in
+            guard rule.enforcementMode == .report else { return nil }
+            let services = Set(rule.resources.flatMap { $0.filter { $0.name == "serviceName" }.map(\.value) })
+            let sensitive = services.intersection(sensitiveServices).sorted()
+            return sensitive.isEmpty ? nil : (rule, sensitive)
+        }
+        // The rules on each instance, worked out once for every rule below, when some rule only reports on a sensitive
+        // service.
+        guard !reporting.isEmpty else { return [] }
         let protected = account.resourceInstances.compactMap { instance in
             let restrictions = c.index.networkRestrictions.protecting(instance)
             return restrictions.isEmpty ? nil : (instance: instance, restrictions: restrictions)
         }
-        return account.cbrRules.compactMap { rule -> Finding? in
-            guard rule.enforcementMode == .report else { return nil }
-            let services = Set(rule.resources.flatMap { $0.filter { $0.name == "serviceName" }.map(\.value) })
-            let sensitive = services.intersection(sensitiveServices).sorted()
-            guard !sensitive.isEmpty else { return nil }
+        return reporting.compactMap { rule, sensitive -> Finding? in
             let covering = protected.filter { $0.restrictions.contains { $0.rule.id == rule.id } }
             // The instances the rule covers that no enforced rule covers too.
             let exposed = covering.filter { !$0.restrictions.contains(where: \.restrictsAll) }.map(\.instance)

@@ -8,8 +8,7 @@ enum IdentityFindings {
     static func inNoGroup(_ identities: [Identity], _ rule: RuleID, _ c: FindingContext) -> [Finding] {
         let policies = c.policies
         return identities.compactMap { identity in
-            let groups = (c.index.groupsOfMember[identity.iamID] ?? []).filter { !$0.group.isPublicAccess }
-            guard groups.isEmpty else { return nil }
+            guard !(c.index.groupsOfMember[identity.iamID] ?? []).contains(where: { !$0.group.isPublicAccess }) else { return nil }
             let direct = policies.rows(ofIAMID: identity.iamID) ?? []
             let profiles = c.index.profilesAssumableBy[identity.iamID] ?? []
             var why = "member of no access group; "

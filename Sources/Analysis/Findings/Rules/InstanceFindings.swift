@@ -14,9 +14,9 @@ enum InstanceFindings {
         if let service = value("serviceName"), AccountManagementServices.all.contains(service) { return [] }
         if let owner = value("accountId"), owner != account.accountID { return [] }
         return attributes
-            .filter { $0.key == "serviceInstance" && ["stringEquals", "stringEqualsAnyOf"].contains($0.operator) }
+            .filter { $0.key == "serviceInstance" && ($0.operator == "stringEquals" || $0.operator == "stringEqualsAnyOf") }
             .flatMap(\.value.strings)
-            .filter { !$0.isEmpty && !Glob.hasWildcards($0) && account.instancesByGUID[$0] == nil }
+            .filter { !$0.isEmpty && !Glob.hasWildcards($0) && account.instancesByGUID.index(forKey: $0) == nil }
     }
 
     /// "cloud-object-storage df4a01fb-…" for one side of an authorization.
@@ -110,13 +110,14 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
         // Which targets reach an instance does not depend on the order they are tried in: the broadest first (most
         // candidates, then fewest attributes) reach most instances at once, so the narrower ones after them test
         // few, and none is tried once every instance is reached.
-        let ordered = groupRows.values.map { (row: $0, candidates: candidates.positions(for: targets[$0])) }
+        // The counts compared are read once per scope, not per comparison.
+        let ordered = groupRows.values
+            .map { (row: $0, candidates: candidates.positions(for: targets[$0]), attributes: targets[$0].attributes.count) }
             .sorted { a, b in
                 guard a.candidates.count == b.candidates.count else { return a.candidates.count > b.candidates.count }
-                let (first, second) = (targets[a.row].attributes.count, targets[b.row].attributes.count)
-                return first != second ? first < second : targets[a.row].key < targets[b.row].key
+                return a.attributes != b.attributes ? a.attributes < b.attributes : targets[a.row].key < targets[b.row].key
             }
-        for (row, positions) in ordered where unreachedCount > 0 {
+        for (row, positions, _) in ordered where unreachedCount > 0 {
             for position in positions where !reached[position] && targets[row].match(candidates.instances[position]) != .none {
                 reached[position] = true
                 unreachedCount -= 1

@@ -44,9 +44,8 @@ struct PolicyOnUserRule: AlwaysEvaluatedRule {
         let policies = c.policies
         return policies.rows.indices.compactMap { position in
             let row = Int32(position)
-            guard !policies.rows[position].traits.contains(.authorization), let iamID = policies.iamID(of: row),
-                  SubjectKind(iamID: iamID, in: c.account) == .user else { return nil }
-            let user = c.identity(iamID)
+            guard !policies.rows[position].traits.contains(.authorization), let user = c.identity(ofRow: row),
+                  user.kind == .user else { return nil }
             return Finding(.policyOnUser, entities: [c.policy(row), user],
                            why: "grants \(c.grantText(row)) to \(user.description) directly, not through an access group")
         }
@@ -92,12 +91,13 @@ struct CustomRoleUnusedRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = [.authorizationPolicies]
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        var used = Set<String>()
+        // The custom roles no policy grants, struck off as policies grant them: the walk stops once every one is.
+        var unused = Set(c.account.roles.lazy.filter { $0.kind == .custom }.map(\.crn))
         let policies = c.policies.policies
-        for position in policies.indices {
-            used.formUnion(policies[position].roleIDs)
+        for position in policies.indices where !unused.isEmpty {
+            for roleID in policies[position].roleIDs { unused.remove(roleID) }
         }
-        return c.account.roles.filter { $0.kind == .custom && !used.contains($0.crn) }.map { role in
+        return c.account.roles.filter { $0.kind == .custom && unused.contains($0.crn) }.map { role in
             Finding(.customRoleUnused, entities: [FindingEntity(.role, id: role.crn, name: role.displayName ?? role.name)],
                     why: "custom role \(role.shortName)" + (role.serviceName.map { " (\($0))" } ?? "")
                         + " with \(role.actions?.count ?? 0) action(s) is granted by no policy")
