@@ -27,19 +27,19 @@ package enum EscalationGoal: Sendable, Hashable {
             edges.append(EscalationEdge(from: .identity(iamID: owner), to: .accountAdministration, kind: .holds))
         }
         let targets = SensitiveTargets(account)
-        for node in graph.capabilityNodes {
-            edges += goalEdges(from: node, holding: graph.capabilities[node] ?? [], sensitive: targets)
+        for (node, held) in zip(graph.capabilityNodes, graph.capabilities) {
+            held.withUnsafeBufferPointer { edges += goalEdges(from: node, holding: $0, sensitive: targets) }
         }
         return edges
     }
 
-    private func goalEdges(from source: EscalationNode, holding held: [EscalationGraph.Capability],
+    /// `held` is read in place, through its buffer: copying each capability for every goal dominated on large accounts.
+    private func goalEdges(from source: EscalationNode, holding held: UnsafeBufferPointer<EscalationGraph.Capability>,
                            sensitive: SensitiveTargets) -> [EscalationEdge] {
         func holds(_ capability: EscalationGraph.Capability, _ role: String, _ node: EscalationNode) -> EscalationEdge {
             EscalationEdge(from: source, to: node, kind: .holds, policyID: capability.policyID, roleCRN: role,
                            isConditional: capability.isConditional)
         }
-        // Capabilities are read by position, in place: copying each one for every goal dominated on large accounts.
         switch self {
         case .accountAdministration:
             if let position = held.indices.first(where: {
@@ -59,17 +59,17 @@ package enum EscalationGoal: Sendable, Hashable {
             return halves
         case .instance(let instance):
             var credentials: EscalationEdge?
-            for capability in held where capability.target.match(instance) == .full {
-                if let role = capability.roleCRNs.first(where: { $0.contains(":serviceRole:") || AdministrationFindings.isAdministrator($0) }) {
-                    return [holds(capability, role, .instance(guid: instance.instanceID))]
+            for position in held.indices where held[position].target.match(instance) == .full {
+                if let role = held[position].roleCRNs.first(where: { $0.contains(":serviceRole:") || AdministrationFindings.isAdministrator($0) }) {
+                    return [holds(held[position], role, .instance(guid: instance.instanceID))]
                 }
-                if credentials == nil, let role = capability.roleCRNs.first(where: {
+                if credentials == nil, let role = held[position].roleCRNs.first(where: {
                     EscalationPrimitive.createServiceCredentials.documentedRoles.contains(RoleName.fromCRN($0))
                 }) {
                     credentials = EscalationEdge(from: source, to: .instance(guid: instance.instanceID),
                                                  kind: .primitive(.createServiceCredentials),
-                                                 policyID: capability.policyID, roleCRN: role,
-                                                 isConditional: capability.isConditional, isInferred: true)
+                                                 policyID: held[position].policyID, roleCRN: role,
+                                                 isConditional: held[position].isConditional, isInferred: true)
                 }
             }
             return credentials.map { [$0] } ?? []
