@@ -28,13 +28,12 @@ package enum EscalationGoal: Sendable, Hashable {
         }
         let targets = SensitiveTargets(account)
         for (node, held) in zip(graph.capabilityNodes, graph.capabilities) {
-            held.withUnsafeBufferPointer { edges += goalEdges(from: node, holding: $0, sensitive: targets) }
+            edges += goalEdges(from: node, holding: held, sensitive: targets)
         }
         return edges
     }
 
-    /// `held` is read in place, through its buffer: copying each capability for every goal dominated on large accounts.
-    private func goalEdges(from source: EscalationNode, holding held: UnsafeBufferPointer<EscalationGraph.Capability>,
+    private func goalEdges(from source: EscalationNode, holding held: [EscalationGraph.Capability],
                            sensitive: SensitiveTargets) -> [EscalationEdge] {
         func holds(_ capability: EscalationGraph.Capability, _ role: String, _ node: EscalationNode) -> EscalationEdge {
             EscalationEdge(from: source, to: node, kind: .holds, policyID: capability.policyID, roleCRN: role,
@@ -42,34 +41,36 @@ package enum EscalationGoal: Sendable, Hashable {
         }
         switch self {
         case .accountAdministration:
-            if let position = held.indices.first(where: {
-                AdministrationFindings.coversAllAccountManagement(held[$0].target)
-                    && held[$0].roleCRNs.contains(where: AdministrationFindings.isAdministrator)
-            }), let role = held[position].roleCRNs.first(where: AdministrationFindings.isAdministrator) {
-                return [holds(held[position], role, .accountAdministration)]
+            // The roles first: most policies grant neither Administrator nor Manager, and a role's name is cheaper to
+            // test than a target.
+            if let capability = held.first(where: {
+                $0.roleCRNs.contains(where: AdministrationFindings.isAdministrator)
+                    && AdministrationFindings.coversAllAccountManagement($0.target)
+            }), let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) {
+                return [holds(capability, role, .accountAdministration)]
             }
             // Each half on its own: the search combines the halves an identity holds through its policies and groups.
-            let allServices = held.indices.filter { AdministrationFindings.coversAllIAMEnabledServices(held[$0].target) }
             let halves = [(EscalationNode.AdministrationPart.administrator, AdministrationFindings.isAdministrator),
                           (.manager, AdministrationFindings.isManager)].compactMap { part, isRole -> EscalationEdge? in
-                guard let position = allServices.first(where: { held[$0].roleCRNs.contains(where: isRole) }),
-                      let role = held[position].roleCRNs.first(where: isRole) else { return nil }
-                return holds(held[position], role, .administrationPart(part))
+                guard let capability = held.first(where: {
+                    $0.roleCRNs.contains(where: isRole) && AdministrationFindings.coversAllIAMEnabledServices($0.target)
+                }), let role = capability.roleCRNs.first(where: isRole) else { return nil }
+                return holds(capability, role, .administrationPart(part))
             }
             return halves
         case .instance(let instance):
             var credentials: EscalationEdge?
-            for position in held.indices where held[position].target.match(instance) == .full {
-                if let role = held[position].roleCRNs.first(where: { $0.contains(":serviceRole:") || AdministrationFindings.isAdministrator($0) }) {
-                    return [holds(held[position], role, .instance(guid: instance.instanceID))]
+            for capability in held where capability.target.match(instance) == .full {
+                if let role = capability.roleCRNs.first(where: { $0.contains(":serviceRole:") || AdministrationFindings.isAdministrator($0) }) {
+                    return [holds(capability, role, .instance(guid: instance.instanceID))]
                 }
-                if credentials == nil, let role = held[position].roleCRNs.first(where: {
+                if credentials == nil, let role = capability.roleCRNs.first(where: {
                     EscalationPrimitive.createServiceCredentials.documentedRoles.contains(RoleName.fromCRN($0))
                 }) {
                     credentials = EscalationEdge(from: source, to: .instance(guid: instance.instanceID),
                                                  kind: .primitive(.createServiceCredentials),
-                                                 policyID: held[position].policyID, roleCRN: role,
-                                                 isConditional: held[position].isConditional, isInferred: true)
+                                                 policyID: capability.policyID, roleCRN: role,
+                                                 isConditional: capability.isConditional, isInferred: true)
                 }
             }
             return credentials.map { [$0] } ?? []
@@ -77,10 +78,10 @@ package enum EscalationGoal: Sendable, Hashable {
             // One edge per target the node administers, by the first policy that covers it.
             var edges: [EscalationEdge] = []
             var reached = Set<Int>()
-            for position in held.indices {
-                guard let role = held[position].roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
-                for target in sensitive.covered(by: held[position].target) where reached.insert(target).inserted {
-                    edges.append(holds(held[position], role, .administration(sensitive.all[target])))
+            for capability in held {
+                guard let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
+                for target in sensitive.covered(by: capability.target) where reached.insert(target).inserted {
+                    edges.append(holds(capability, role, .administration(sensitive.all[target])))
                 }
             }
             return edges

@@ -34,11 +34,23 @@ package struct EscalationGraph: Sendable {
     }
 
     /// What a node holds through one policy (or, for a grantable scope, through assigning itself roles).
-    struct Capability: Sendable {
+    ///
+    /// A class, made once per policy and never changed: the graph hands each capability to the primitive and goal
+    /// tests, and a reference costs one retain where a copy of the target, roles and id cost one per string and array
+    /// in them — on a large account, with the other rules reading the same targets on the other thread, most of the
+    /// graph's time.
+    final class Capability: Sendable {
         let target: PolicyTarget
         let roleCRNs: [String]
         let policyID: String?
         let isConditional: Bool
+
+        init(target: PolicyTarget, roleCRNs: [String], policyID: String?, isConditional: Bool) {
+            self.target = target
+            self.roleCRNs = roleCRNs
+            self.policyID = policyID
+            self.isConditional = isConditional
+        }
     }
 
     /// The roles a grantable scope's holder assigns itself.
@@ -49,8 +61,8 @@ package struct EscalationGraph: Sendable {
         let account = index.account
         let identities = index.subjects
         let actions = RoleActions(account.roles)
-        // Read through buffers: an element borrowed in place is not copied (a large account has hundreds of thousands
-        // of policies, and every copy retains each of their strings and arrays).
+        // Policies read through their buffer: a policy borrowed in place is not copied (a large account has hundreds of
+        // thousands, and a copy retains each of their strings and arrays).
         func held(_ policies: [Policy]) -> [Capability] {
             policies.withUnsafeBufferPointer { policies in
                 policies.indices.map { position in
@@ -69,12 +81,11 @@ package struct EscalationGraph: Sendable {
         var links: [EscalationLink] = []
         // Memberships and assumptions: access already held, free steps.
         for (iamID, memberships) in index.groupsOfMember.sorted(by: { $0.key < $1.key }) {
-            memberships.withUnsafeBufferPointer { memberships in
-                for position in memberships.indices where !memberships[position].group.isPublicAccess {
-                    links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID),
-                                                               to: .accessGroup(id: memberships[position].group.id),
-                                                               kind: .memberOf)))
-                }
+            // By position, the group's id read in place: copying a membership copies its group and member.
+            for position in memberships.indices where memberships[position].group.id != AccessGroup.publicAccessID {
+                links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID),
+                                                           to: .accessGroup(id: memberships[position].group.id),
+                                                           kind: .memberOf)))
             }
         }
         for iamID in index.profilesAssumableBy.keys.sorted() {
@@ -99,16 +110,13 @@ package struct EscalationGraph: Sendable {
         while next < holders.count {
             let (node, holding) = holders[next]
             next += 1
-            holding.withUnsafeBufferPointer { holding in
-                for position in holding.indices {
-                    for link in finder.links(from: node, holding: holding[position], fanOuts: &fanOuts) {
-                        links.append(link)
-                        guard case .grantableScope(let key) = link.edge.to, scopes[key] == nil else { continue }
-                        scopes[key] = holding[position].target
-                        holders.append((link.edge.to, [Capability(target: holding[position].target,
-                                                                   roleCRNs: Self.grantedRoles, policyID: nil,
-                                                                   isConditional: false)]))
-                    }
+            for capability in holding {
+                for link in finder.links(from: node, holding: capability, fanOuts: &fanOuts) {
+                    links.append(link)
+                    guard case .grantableScope(let key) = link.edge.to, scopes[key] == nil else { continue }
+                    scopes[key] = capability.target
+                    holders.append((link.edge.to, [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
+                                                              policyID: nil, isConditional: false)]))
                 }
             }
         }
