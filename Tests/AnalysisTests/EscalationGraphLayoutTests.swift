@@ -62,7 +62,7 @@ import TestSupport
             #expect(held.map(\.isConditional) == policies.map { $0.rule != nil }, "\(node.id)")
         }
         if name == "hand-made" {
-            #expect(graph.scopes.keys.sorted() == ["serviceName=alpha", "serviceName=kms", "serviceName=zeta"])
+            #expect(graph.scopes.keys.sorted() == ["serviceName=alpha", "serviceName=kms", "serviceName=zeta", "serviceType=platform_service"])
         }
     }
 
