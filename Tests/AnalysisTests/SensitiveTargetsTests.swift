@@ -57,9 +57,10 @@ import TestSupport
     static func edgesTestingEveryTarget(_ graph: EscalationGraph, account: IAMAccount) -> [EscalationEdge] {
         let all = SensitiveTarget.all(in: account)
         var edges: [EscalationEdge] = []
-        for node in graph.capabilities.keys.sorted() {
+        #expect(graph.capabilityNodes == graph.capabilityNodes.sorted())
+        for (node, held) in zip(graph.capabilityNodes, graph.capabilities) {
             var reached = Set<SensitiveTarget>()
-            for capability in graph.capabilities[node] ?? [] {
+            for capability in held {
                 guard let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
                 for target in all where !reached.contains(target) && target.isCovered(by: capability.target) {
                     reached.insert(target)

@@ -27,8 +27,8 @@ package enum EscalationGoal: Sendable, Hashable {
             edges.append(EscalationEdge(from: .identity(iamID: owner), to: .accountAdministration, kind: .holds))
         }
         let targets = SensitiveTargets(account)
-        for node in graph.capabilityNodes {
-            edges += goalEdges(from: node, holding: graph.capabilities[node] ?? [], sensitive: targets)
+        for (node, held) in zip(graph.capabilityNodes, graph.capabilities) {
+            edges += goalEdges(from: node, holding: held, sensitive: targets)
         }
         return edges
     }
@@ -39,22 +39,23 @@ package enum EscalationGoal: Sendable, Hashable {
             EscalationEdge(from: source, to: node, kind: .holds, policyID: capability.policyID, roleCRN: role,
                            isConditional: capability.isConditional)
         }
-        // Capabilities are read by position, in place: copying each one for every goal dominated on large accounts.
         switch self {
         case .accountAdministration:
-            if let position = held.indices.first(where: {
-                AdministrationFindings.coversAllAccountManagement(held[$0].target)
-                    && held[$0].roleCRNs.contains(where: AdministrationFindings.isAdministrator)
-            }), let role = held[position].roleCRNs.first(where: AdministrationFindings.isAdministrator) {
-                return [holds(held[position], role, .accountAdministration)]
+            // The roles first: most policies grant neither Administrator nor Manager, and a role's name is cheaper to
+            // test than a target.
+            if let capability = held.first(where: {
+                $0.roleCRNs.contains(where: AdministrationFindings.isAdministrator)
+                    && AdministrationFindings.coversAllAccountManagement($0.target)
+            }), let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) {
+                return [holds(capability, role, .accountAdministration)]
             }
             // Each half on its own: the search combines the halves an identity holds through its policies and groups.
-            let allServices = held.indices.filter { AdministrationFindings.coversAllIAMEnabledServices(held[$0].target) }
             let halves = [(EscalationNode.AdministrationPart.administrator, AdministrationFindings.isAdministrator),
                           (.manager, AdministrationFindings.isManager)].compactMap { part, isRole -> EscalationEdge? in
-                guard let position = allServices.first(where: { held[$0].roleCRNs.contains(where: isRole) }),
-                      let role = held[position].roleCRNs.first(where: isRole) else { return nil }
-                return holds(held[position], role, .administrationPart(part))
+                guard let capability = held.first(where: {
+                    $0.roleCRNs.contains(where: isRole) && AdministrationFindings.coversAllIAMEnabledServices($0.target)
+                }), let role = capability.roleCRNs.first(where: isRole) else { return nil }
+                return holds(capability, role, .administrationPart(part))
             }
             return halves
         case .instance(let instance):
@@ -77,10 +78,10 @@ package enum EscalationGoal: Sendable, Hashable {
             // One edge per target the node administers, by the first policy that covers it.
             var edges: [EscalationEdge] = []
             var reached = Set<Int>()
-            for position in held.indices {
-                guard let role = held[position].roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
-                for target in sensitive.covered(by: held[position].target) where reached.insert(target).inserted {
-                    edges.append(holds(held[position], role, .administration(sensitive.all[target])))
+            for capability in held {
+                guard let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
+                for target in sensitive.covered(by: capability.target) where reached.insert(target).inserted {
+                    edges.append(holds(capability, role, .administration(sensitive.all[target])))
                 }
             }
             return edges

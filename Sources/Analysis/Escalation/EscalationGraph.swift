@@ -14,11 +14,13 @@ package struct EscalationGraph: Sendable {
     let numbering: EscalationNumbering
     /// The policy targets of the grantable scopes, by key.
     package let scopes: [String: PolicyTarget]
-    /// What each node holds: its own policies (an identity's direct ones, a group's), or for a grantable scope, any
-    /// role on it.
-    let capabilities: [EscalationNode: [Capability]]
-    /// The nodes of `capabilities`, sorted by id: the goals' edges follow this order.
+    /// The nodes that hold something, sorted by id: identities and access groups with policies, then the grantable
+    /// scopes (every `scope:` id sorts after every `identity:` and `access_group:` one). The goals' edges follow this
+    /// order.
     let capabilityNodes: [EscalationNode]
+    /// What each of `capabilityNodes` holds, by position: its own policies (an identity's direct ones, a group's), or
+    /// for a grantable scope, any role on it.
+    let capabilities: [[Capability]]
     /// Every identity of the account (`AccessIndex.subjects`), sorted: where the searches start.
     let identities: [String]
 
@@ -32,11 +34,23 @@ package struct EscalationGraph: Sendable {
     }
 
     /// What a node holds through one policy (or, for a grantable scope, through assigning itself roles).
-    struct Capability: Sendable {
+    ///
+    /// A class, made once per policy and never changed: the graph hands each capability to the primitive and goal
+    /// tests, and a reference costs one retain where a copy of the target, roles and id cost one per string and array
+    /// in them — on a large account, with the other rules reading the same targets on the other thread, most of the
+    /// graph's time.
+    final class Capability: Sendable {
         let target: PolicyTarget
         let roleCRNs: [String]
         let policyID: String?
         let isConditional: Bool
+
+        init(target: PolicyTarget, roleCRNs: [String], policyID: String?, isConditional: Bool) {
+            self.target = target
+            self.roleCRNs = roleCRNs
+            self.policyID = policyID
+            self.isConditional = isConditional
+        }
     }
 
     /// The roles a grantable scope's holder assigns itself.
@@ -47,25 +61,31 @@ package struct EscalationGraph: Sendable {
         let account = index.account
         let identities = index.subjects
         let actions = RoleActions(account.roles)
-        var capabilities: [EscalationNode: [Capability]] = [:]
-        // By position: a policy read in place is not copied.
+        // Policies read through their buffer: a policy borrowed in place is not copied (a large account has hundreds of
+        // thousands, and a copy retains each of their strings and arrays).
         func held(_ policies: [Policy]) -> [Capability] {
-            policies.indices.map { position in
-                Capability(target: index.target(of: policies[position]), roleCRNs: policies[position].roleIDs,
-                           policyID: policies[position].id, isConditional: policies[position].rule != nil)
+            policies.withUnsafeBufferPointer { policies in
+                policies.indices.map { position in
+                    Capability(target: index.targets[policies[position].id] ?? index.target(of: policies[position]),
+                               roleCRNs: policies[position].roleIDs, policyID: policies[position].id,
+                               isConditional: policies[position].rule != nil)
+                }
             }
         }
-        capabilities.reserveCapacity(index.policiesOfIAMID.count + index.policiesOfGroup.count)
-        for (iamID, policies) in index.policiesOfIAMID { capabilities[.identity(iamID: iamID)] = held(policies) }
-        for (id, policies) in index.policiesOfGroup { capabilities[.accessGroup(id: id)] = held(policies) }
+        var holders: [(node: EscalationNode, holding: [Capability])] = []
+        holders.reserveCapacity(index.policiesOfIAMID.count + index.policiesOfGroup.count)
+        for (iamID, policies) in index.policiesOfIAMID { holders.append((.identity(iamID: iamID), held(policies))) }
+        for (id, policies) in index.policiesOfGroup { holders.append((.accessGroup(id: id), held(policies))) }
+        holders = holders.sortedByID(\.node)
 
         var links: [EscalationLink] = []
         // Memberships and assumptions: access already held, free steps.
         for (iamID, memberships) in index.groupsOfMember.sorted(by: { $0.key < $1.key }) {
-            // By position: reading the group's id in place copies no group or membership.
-            for position in memberships.indices where !memberships[position].group.isPublicAccess {
+            // By position, the group's id read in place: copying a membership copies its group and member.
+            for position in memberships.indices where memberships[position].group.id != AccessGroup.publicAccessID {
                 links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID),
-                                                           to: .accessGroup(id: memberships[position].group.id), kind: .memberOf)))
+                                                           to: .accessGroup(id: memberships[position].group.id),
+                                                           kind: .memberOf)))
             }
         }
         for iamID in index.profilesAssumableBy.keys.sorted() {
@@ -85,22 +105,18 @@ package struct EscalationGraph: Sendable {
         var finder = PrimitiveFinder(account: account, actions: actions)
         var fanOuts = EscalationFanOuts()
         var scopes: [String: PolicyTarget] = [:]
-        var pending = capabilities.keys.sortedByID()
+        // The holders in id order, then each scope as first reached, which becomes a node holding any role on it.
         var next = 0
-        while next < pending.count {
-            let node = pending[next]
+        while next < holders.count {
+            let (node, holding) = holders[next]
             next += 1
-            // By position: a capability read in place is not copied (a large account has hundreds of thousands).
-            let holding = capabilities[node] ?? []
-            for position in holding.indices {
-                for link in finder.links(from: node, holding: holding[position], fanOuts: &fanOuts) {
+            for capability in holding {
+                for link in finder.links(from: node, holding: capability, fanOuts: &fanOuts) {
                     links.append(link)
-                    // A scope first reached becomes a node holding any role on it.
                     guard case .grantableScope(let key) = link.edge.to, scopes[key] == nil else { continue }
-                    scopes[key] = holding[position].target
-                    capabilities[link.edge.to] = [Capability(target: holding[position].target, roleCRNs: Self.grantedRoles,
-                                                             policyID: nil, isConditional: false)]
-                    pending.append(link.edge.to)
+                    scopes[key] = capability.target
+                    holders.append((link.edge.to, [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
+                                                              policyID: nil, isConditional: false)]))
                 }
             }
         }
@@ -108,8 +124,10 @@ package struct EscalationGraph: Sendable {
         self.fanOuts = fanOuts.members
         numbering = EscalationNumbering(links, fanOuts: fanOuts.members)
         self.scopes = scopes
-        self.capabilities = capabilities
-        capabilityNodes = pending.sortedByID()
+        let sorted = holders.prefix(index.policiesOfIAMID.count + index.policiesOfGroup.count)
+            + holders.dropFirst(index.policiesOfIAMID.count + index.policiesOfGroup.count).sortedByID(\.node)
+        capabilityNodes = sorted.map(\.node)
+        capabilities = sorted.map(\.holding)
         self.identities = identities
     }
 }

@@ -47,9 +47,10 @@ package enum EscalationNode: Sendable, Hashable, Comparable {
     package static func < (lhs: EscalationNode, rhs: EscalationNode) -> Bool { lhs.id < rhs.id }
 }
 
-extension Sequence<EscalationNode> {
-    /// The nodes sorted as `<` sorts them, by id, making each id once rather than two per comparison.
-    func sortedByID() -> [EscalationNode] {
-        map { (id: $0.id, node: $0) }.sorted { $0.id < $1.id }.map(\.node)
+extension Sequence {
+    /// The elements sorted by their nodes as `<` sorts the nodes, by id, making each id once rather than two per
+    /// comparison.
+    func sortedByID(_ node: (Element) -> EscalationNode) -> [Element] {
+        map { (id: node($0).id, element: $0) }.sorted { $0.id < $1.id }.map(\.element)
     }
 }

@@ -30,18 +30,30 @@ struct EscalationNumbering: Sendable {
         primitive.reserveCapacity(links.count)
         var fanOutMembers = Array(repeating: [Int](), count: fanOuts.count)
         var numbered = Array(repeating: false, count: fanOuts.count)
-        for link in links {
-            from.append(number(link.edge.from))
-            if let fanOut = link.fanOut {
-                if !numbered[fanOut] {
-                    numbered[fanOut] = true
-                    fanOutMembers[fanOut] = fanOuts[fanOut].map(number)
+        // Links are read in place; a run of links from one node (a holder's primitives, a member's groups) looks its
+        // number up once.
+        var last: (node: EscalationNode, number: Int)?
+        links.withUnsafeBufferPointer { links in
+            for position in links.indices {
+                let source: Int
+                if let last, last.node == links[position].edge.from {
+                    source = last.number
+                } else {
+                    source = number(links[position].edge.from)
+                    last = (links[position].edge.from, source)
                 }
-                to.append(-1 - fanOut)
-            } else {
-                to.append(number(link.edge.to))
+                from.append(source)
+                if let fanOut = links[position].fanOut {
+                    if !numbered[fanOut] {
+                        numbered[fanOut] = true
+                        fanOutMembers[fanOut] = fanOuts[fanOut].map(number)
+                    }
+                    to.append(-1 - fanOut)
+                } else {
+                    to.append(number(links[position].edge.to))
+                }
+                primitive.append(links[position].edge.isPrimitive)
             }
-            primitive.append(link.edge.isPrimitive)
         }
         self.nodes = nodes
         isIdentity = nodes.map(\.isIdentity)
