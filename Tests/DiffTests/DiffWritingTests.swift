@@ -26,6 +26,49 @@ import Testing
         }
     }
 
+    /// A holder's changes and a cause, written in their keys' order with their grants and effects one by one, are
+    /// the objects of their members sorted by key (`JSONWriter.object(_:)`), as they were written before.
+    @Test func holdersAndCausesAreTheirMembersSorted() throws {
+        for diff in try Self.diffs() {
+            let templates = DiffJSON.Templates(try DiffJSON.GrantTable(diff.grants))
+            for changes in diff.access {
+                let holder = changes.holder
+                let grants = { (list: [AccessChange]) in
+                    JSONElements(list) { DiffJSON.Grant(change: $0, holder: holder, holderName: holder.displayName,
+                                                        templates: templates) }
+                }
+                let members = JSONMember.list([
+                    "holder": DiffJSON.Holder(kind: holder.kind.rawValue, iamID: holder.iamID, name: holder.name),
+                    "gained": grants(changes.gained), "lost": grants(changes.lost),
+                ])
+                #expect(try JSONWriter.bytes(of: DiffJSON.HolderChanges(changes, templates: templates), depth: 2)
+                        == JSONWriter.bytes(of: Members(members: members), depth: 2))
+            }
+            #expect(!diff.causes.isEmpty)
+            for cause in diff.causes {
+                let members = JSONMember.list([
+                    "entity": cause.change.map(DiffJSON.EntityReference.init),
+                    "effects": JSONElements(cause.effects) { Effect(effect: $0, templates: templates) },
+                ])
+                #expect(try JSONWriter.bytes(of: DiffJSON.Cause(cause, templates: templates), depth: 2)
+                        == JSONWriter.bytes(of: Members(members: members), depth: 2))
+            }
+        }
+    }
+
+    /// An object of members, sorted by key when written.
+    struct Members: JSONObject {
+        let members: [JSONMember]
+    }
+
+    /// An effect written through the thread's templates.
+    struct Effect: JSONWritable {
+        let effect: AccessEffect
+        let templates: DiffJSON.Templates
+
+        func write(to json: inout JSONWriter) throws { try templates.write(effect, to: &json) }
+    }
+
     /// Every role of a diff is numbered by its place in `grants`.
     @Test func rolesAreNumberedByTheirPlace() throws {
         for diff in try Self.diffs() {

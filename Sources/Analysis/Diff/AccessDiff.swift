@@ -56,10 +56,15 @@ enum AccessDiff {
             compare(AccessHolder(iamID: iamID, in: [new, old]), old.paths(of: iamID), new.paths(of: iamID))
         }
         let ranks = GrantRanks(grants.described)
-        let changes = result.map { (key: $0.holder.sortKey, changes: $0) }.sorted { $0.key < $1.key }.map { holder in
-            let changes = holder.changes
-            return IdentityAccessChanges(holder: changes.holder, gained: ranks.sorted(changes.gained),
-                                         lost: ranks.sorted(changes.lost))
+        let keys = result.map(\.holder.sortKey)
+        var changes = keys.indices.sorted { keys[$0] < keys[$1] }.map { result[$0] }
+        result = []
+        // Each holder's lists are replaced by their sorted copies one holder at a time, so that the changes are not
+        // held twice over (on XL, millions of them).
+        for position in changes.indices {
+            let holder = changes[position]
+            changes[position] = IdentityAccessChanges(holder: holder.holder, gained: ranks.sorted(holder.gained),
+                                                      lost: ranks.sorted(holder.lost))
         }
         return (changes, grants.described)
     }

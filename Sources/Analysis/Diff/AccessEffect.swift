@@ -20,45 +20,54 @@ package struct AccessEffect: Sendable, Hashable {
     package let isPrivileged: Bool
 
     /// The access changes at `positions` of `access` (in holder order, as `SnapshotDiff.access` lists them)
-    /// collapsed by direction, policy, target, condition and way, in the order of their first change.
-    static func collapse(_ positions: [ChangePosition], of access: [IdentityAccessChanges]) -> [AccessEffect] {
+    /// collapsed by direction, policy, target, condition and way, in the order of their first change; `holders` are
+    /// `access`' holders, `grants` the diff's roles by `GrantedRole.number`.
+    static func collapse(_ positions: [ChangePosition], of access: [IdentityAccessChanges], holders: [AccessHolder],
+                         grants: [GrantedRole]) -> [AccessEffect] {
         /// Direction, policy (with its target and condition: `GrantedRole.PolicyKey`) and way (`PathIDs`), numbered.
         struct Key: Hashable {
             let direction: AccessChange.Direction
             let policy: Int
             let way: Int
         }
-        var order: [Key] = []
-        var grouped: [Key: [ChangePosition]] = [:]
-        for position in positions {
-            let change = access[position.holder].change(at: position.change)
-            let key = Key(direction: change.direction, policy: change.grant.policyNumber, way: change.way.idsNumber)
-            if grouped[key] == nil { order.append(key) }
-            grouped[key, default: []].append(position)
+        var groupOfKey: [Key: Int] = [:]
+        /// Each group's changes, as offsets into `positions`, groups in the order of their first change.
+        var groups: [(key: Key, members: [Int])] = []
+        for (offset, position) in positions.enumerated() {
+            let key = Key(direction: position.direction, policy: position.policy, way: position.way)
+            if let group = groupOfKey[key] {
+                groups[group].members.append(offset)
+            } else {
+                groupOfKey[key] = groups.count
+                groups.append((key, [offset]))
+            }
         }
-        return order.compactMap { key in
-            guard let items = grouped[key], let first = items.first.map({ access[$0.holder].change(at: $0.change) })
-            else { return nil }
+        return groups.compactMap { key, members in
+            guard let firstPosition = members.first.map({ positions[$0] }) else { return nil }
+            let first = access[firstPosition.holder].change(at: firstPosition.change)
             var roleIDs: [String] = [], roles: [String] = [], seen = Set<String>(), isPrivileged = false
-            var holders: [AccessHolder] = [], lastHolder = -1
+            var effectHolders: [AccessHolder] = [], lastHolder = -1
             // Roles are told apart by CRN; a role described once is looked at once.
-            var seenGrants = Set<ObjectIdentifier>()
-            for item in items {
-                let change = access[item.holder].change(at: item.change)
-                if seenGrants.insert(ObjectIdentifier(change.grant)).inserted, seen.insert(change.roleID).inserted {
-                    roleIDs.append(change.roleID)
-                    roles.append(change.role)
+            var seenGrants = Set<Int>()
+            for member in members {
+                let position = positions[member]
+                if seenGrants.insert(position.grant).inserted {
+                    let grant = grants[position.grant]
+                    if seen.insert(grant.roleID).inserted {
+                        roleIDs.append(grant.roleID)
+                        roles.append(grant.role)
+                    }
+                    isPrivileged = isPrivileged || grant.isPrivileged
                 }
-                isPrivileged = isPrivileged || change.isPrivileged
                 // A holder's changes are next to each other: each holder is listed once.
-                if item.holder != lastHolder {
-                    holders.append(access[item.holder].holder)
-                    lastHolder = item.holder
+                if position.holder != lastHolder {
+                    effectHolders.append(holders[position.holder])
+                    lastHolder = position.holder
                 }
             }
             return AccessEffect(direction: key.direction, roles: roles, roleIDs: roleIDs, policyID: first.policyID,
                                 targetLabel: first.targetLabel, way: first.way, condition: first.condition,
-                                holders: holders, isPrivileged: isPrivileged)
+                                holders: effectHolders, isPrivileged: isPrivileged)
         }
     }
 

@@ -15,8 +15,10 @@ package struct DiffCause: Sendable, Hashable {
     /// The causes of `access` among `entities`: each access change goes to the entity change that made it — the
     /// policy whose source grants something else, or the membership (or trusted-profile identity, or the identity
     /// itself) that opened or closed the holder's way to it. Causes keep the entities' order; entity changes that
-    /// changed no access are left out, and access changes without a listed cause come last under `nil`.
-    static func attribute(_ access: [IdentityAccessChanges], to entities: [EntityChange]) -> [DiffCause] {
+    /// changed no access are left out, and access changes without a listed cause come last under `nil`. `grants` are
+    /// the roles of the changes, by `GrantedRole.number`.
+    static func attribute(_ access: [IdentityAccessChanges], grants: [GrantedRole],
+                          to entities: [EntityChange]) -> [DiffCause] {
         var position: [EntityKey: Int] = [:]
         for (offset, change) in entities.enumerated() { position[EntityKey(kind: change.kind, id: change.id)] = offset }
         func find(_ candidates: [(EntityChange.Kind, String)]) -> Int? {
@@ -49,18 +51,21 @@ package struct DiffCause: Sendable, Hashable {
                         causeOfPath[ObjectIdentifier(change.way)] = cause
                     }
                 }
-                byCause[cause, default: []].append(ChangePosition(holder: holderOffset, change: changeOffset))
+                byCause[cause, default: []].append(ChangePosition(holder: holderOffset, change: changeOffset, change))
             }
         }
         let offsets = byCause.keys.compactMap { $0 }.sorted()
         let changes: [EntityChange?] = offsets.map { entities[$0] } + (byCause[nil] == nil ? [] : [nil])
-        let effects = collapse(offsets.map { byCause[$0] ?? [] } + (byCause[nil].map { [$0] } ?? []), of: access)
+        let effects = collapse(offsets.map { byCause[$0] ?? [] } + (byCause[nil].map { [$0] } ?? []), of: access,
+                               grants: grants)
         return zip(changes, effects).map { DiffCause(change: $0, effects: $1) }
     }
 
     /// Each group of changes collapsed (`AccessEffect.collapse`), the groups split in two parts of about as many
     /// changes, collapsed side by side on two threads.
-    private static func collapse(_ groups: [[ChangePosition]], of access: [IdentityAccessChanges]) -> [[AccessEffect]] {
+    private static func collapse(_ groups: [[ChangePosition]], of access: [IdentityAccessChanges],
+                                 grants: [GrantedRole]) -> [[AccessEffect]] {
+        let holders = access.map(\.holder)
         let half = groups.reduce(0) { $0 + $1.count } / 2
         var split = 0, total = 0
         while split < groups.count && total < half {
@@ -68,8 +73,11 @@ package struct DiffCause: Sendable, Hashable {
             split += 1
         }
         let later = groups[split...]
-        let laterEffects = Concurrent { later.map { AccessEffect.collapse($0, of: access) } }
-        return groups[..<split].map { AccessEffect.collapse($0, of: access) } + laterEffects.value
+        let laterEffects = Concurrent {
+            later.map { AccessEffect.collapse($0, of: access, holders: holders, grants: grants) }
+        }
+        return groups[..<split].map { AccessEffect.collapse($0, of: access, holders: holders, grants: grants) }
+            + laterEffects.value
     }
 
     /// The entity changes that may have opened or closed `path` for `holder`, most specific first: its membership of

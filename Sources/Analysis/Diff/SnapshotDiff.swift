@@ -60,43 +60,22 @@ package struct SnapshotDiff: Sendable {
 
     /// Compares `old` with `new`.
     /// - Throws: `Incomparable` when the snapshots are of different accounts or scopes.
-    package init(old: IAMAccount, new: IAMAccount, options: Options = Options()) throws(Incomparable) {
-        var reasons: [String] = []
-        if old.accountID != new.accountID {
-            reasons.append("the old snapshot is of account \(old.displayName) (\(old.accountID)), "
-                           + "the new one of account \(new.displayName) (\(new.accountID))")
-        }
-        if old.scope != new.scope {
-            reasons.append("the old snapshot covers \(Self.coverage(old.scope)), the new one \(Self.coverage(new.scope))")
-        }
-        guard reasons.isEmpty else { throw Incomparable(reasons: reasons) }
+    package init(old: consuming IAMAccount, new: consuming IAMAccount, options: Options = Options()) throws(Incomparable) {
+        self.init(try SnapshotComparison(old: consume old, new: consume new, options: options))
+    }
 
-        self.old = Side(old)
-        self.new = Side(new)
-        self.options = options
-        let unknown = Set(old.unknown.keys).union(new.unknown.keys)
-        let oneSided = Set(old.unknown.keys).symmetricDifference(new.unknown.keys)
-        // The two indexes, then effective access and the entities, are worked out side by side on two threads.
-        let indexing = Concurrent { AccessIndex(new) }
-        let oldIndex = AccessIndex(old), newIndex = indexing.value
-        let comparingAccess = oneSided.isDisjoint(with: AccessDiff.inputs)
-        let accessChanges = Concurrent { comparingAccess ? AccessDiff.changes(old: oldIndex, new: newIndex) : ([], []) }
-
-        let compareActivity = options.includeUsage && old.activity != nil && new.activity != nil
-        let before = EntityRecords(oldIndex, includeUsage: options.includeUsage, includeActivity: compareActivity)
-        let after = EntityRecords(newIndex, includeUsage: options.includeUsage, includeActivity: compareActivity)
-        entities = EntityChange.Kind.allCases.filter { unknown.isDisjoint(with: $0.collections) }.flatMap {
-            EntityRecords.changes($0, old: before, new: after)
-        }
-        (access, grants) = accessChanges.value
-        causes = DiffCause.attribute(access, to: entities)
-
-        var notes = CollectionKind.allCases.compactMap { Self.note(on: $0, old: old, new: new) }
-        if options.includeUsage && !compareActivity {
-            notes.append("identities' activity is not compared: the "
-                         + (old.activity == nil ? "old" : "new") + " snapshot has no activity report (fetch --with-activity)")
-        }
-        self.notes = notes
+    /// The diff of a comparison: its access changes attributed to the entity changes that caused them. The two
+    /// accounts are no longer held here (a caller that hands them over to the comparison has them freed before the
+    /// causes are worked out, the diff's largest step in memory).
+    package init(_ comparison: consuming SnapshotComparison) {
+        old = comparison.old
+        new = comparison.new
+        options = comparison.options
+        access = comparison.access
+        entities = comparison.entities
+        grants = comparison.grants
+        notes = comparison.notes
+        causes = DiffCause.attribute(access, grants: grants, to: entities)
     }
 
     /// True when nothing changed (notes aside).
@@ -126,33 +105,5 @@ package struct SnapshotDiff: Sendable {
     /// Entity changes of one action.
     package func entityCount(_ action: EntityChange.Action) -> Int {
         entities.lazy.filter { $0.action == action }.count
-    }
-
-    private static func coverage(_ scope: Manifest.Scope) -> String {
-        scope.kind == .account ? "the whole account" : "only the access of identity \(scope.iamID ?? "?")"
-    }
-
-    /// What is not compared because `kind` is unknown in one or both snapshots; nothing for collections an identity
-    /// scope never fetches.
-    private static func note(on kind: CollectionKind, old: IAMAccount, new: IAMAccount) -> String? {
-        let before = old.unknown[kind], after = new.unknown[kind]
-        let whereUnknown: String
-        switch (before, after) {
-        case (nil, nil): return nil
-        case (.notInManifest?, .notInManifest?) where old.scope.kind == .identity: return nil
-        case (let reason?, nil): whereUnknown = "in the old snapshot (\(reason))"
-        case (nil, let reason?): whereUnknown = "in the new snapshot (\(reason))"
-        case (.some, .some): whereUnknown = "in both snapshots"
-        }
-        var consequences: [String] = []
-        let kinds = EntityChange.Kind.allCases.filter { $0.collections.contains(kind) }.map(\.title)
-        if !kinds.isEmpty {
-            consequences.append(kinds.joined(separator: ", ") + " changes are not compared")
-        }
-        if AccessDiff.inputs.contains(kind) {
-            consequences.append(before != nil && after != nil ? "effective access is computed without it"
-                                : "effective-access changes are not compared")
-        }
-        return "\(kind.name) is unknown \(whereUnknown)" + (consequences.isEmpty ? "" : ": " + consequences.joined(separator: "; "))
     }
 }

@@ -14,6 +14,14 @@ package enum DiffFormat: String, Sendable, CaseIterable {
     /// Whether the output is binary.
     package var isBinary: Bool { self == .png }
 
+    /// Whether the output is a map of the changed neighbourhood, drawn from the two accounts, not from the diff alone.
+    package var isMap: Bool {
+        switch self {
+        case .text, .json, .markdown: false
+        case .svg, .png, .dot, .mermaid: true
+        }
+    }
+
     /// Whether the output is text a person reads on a terminal: SVG is markup and PNG binary, so neither is.
     package var isForTerminal: Bool {
         switch self {

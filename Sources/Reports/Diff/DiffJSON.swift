@@ -105,19 +105,44 @@ package enum DiffJSON {
         var members: [JSONMember] { JSONMember.list(["kind": kind, "iam_id": iamID, "name": name]) }
     }
 
-    struct HolderChanges: JSONObject {
-        let holder: Holder
-        let gained: JSONElements
-        let lost: JSONElements
+    /// `{"gained", "holder", "lost"}`, the grants written one by one through the thread's `Templates`, none made into
+    /// a value of its own.
+    struct HolderChanges: JSONWritable {
+        let changes: IdentityAccessChanges
+        let templates: Templates
+        private static let gainedKey = JSONKey("gained"), holderKey = JSONKey("holder"), lostKey = JSONKey("lost")
 
         init(_ changes: IdentityAccessChanges, templates: Templates) {
-            let holder = changes.holder, name = holder.displayName
-            self.holder = Holder(kind: holder.kind.rawValue, iamID: holder.iamID, name: holder.name)
-            gained = JSONElements(changes.gained) { Grant(change: $0, holder: holder, holderName: name, templates: templates) }
-            lost = JSONElements(changes.lost) { Grant(change: $0, holder: holder, holderName: name, templates: templates) }
+            self.changes = changes
+            self.templates = templates
         }
 
-        var members: [JSONMember] { JSONMember.list(["holder": holder, "gained": gained, "lost": lost]) }
+        func write(to json: inout JSONWriter) throws {
+            let holder = changes.holder, name = holder.displayName
+            // In the order of the keys' bytes, as `object(_:)` sorts them.
+            try json.object(inOrder: { json in
+                try json.member(Self.gainedKey, Grants(changes: changes.gained, holder: holder, holderName: name,
+                                                       templates: templates))
+                try json.member(Self.holderKey, Holder(kind: holder.kind.rawValue, iamID: holder.iamID, name: holder.name))
+                try json.member(Self.lostKey, Grants(changes: changes.lost, holder: holder, holderName: name,
+                                                     templates: templates))
+            })
+        }
+    }
+
+    /// A holder's grants gained or lost, each written as a `Grant`.
+    struct Grants: JSONWritable {
+        let changes: [AccessChange]
+        let holder: AccessHolder
+        let holderName: String
+        let templates: Templates
+
+        func write(to json: inout JSONWriter) throws {
+            try json.array(count: changes.count) { index, json in
+                try templates.write(Grant(change: changes[index], holder: holder, holderName: holderName,
+                                          templates: templates), to: &json)
+            }
+        }
     }
 
     /// One grant gained or lost: `{"role", "policy_id", "target", "condition", "privileged"}`, which every change of
@@ -298,16 +323,34 @@ package enum DiffJSON {
 
     /// An entity change that changed access (`entity`: its kind, action and id, as in `entities`; absent when the
     /// cause is not among the compared entities) and the access it changed, collapsed.
-    struct Cause: JSONObject {
-        let entity: EntityReference?
-        let effects: JSONElements
+    struct Cause: JSONWritable {
+        let cause: DiffCause
+        let templates: Templates
+        private static let effectsKey = JSONKey("effects"), entityKey = JSONKey("entity")
 
         init(_ cause: DiffCause, templates: Templates) {
-            entity = cause.change.map(EntityReference.init)
-            effects = JSONElements(cause.effects) { Effect(effect: $0, templates: templates) }
+            self.cause = cause
+            self.templates = templates
         }
 
-        var members: [JSONMember] { JSONMember.list(["entity": entity, "effects": effects]) }
+        func write(to json: inout JSONWriter) throws {
+            // In the order of the keys' bytes, as `object(_:)` sorts them; no `entity` when the cause is not listed.
+            try json.object(inOrder: { json in
+                try json.member(Self.effectsKey, Effects(effects: cause.effects, templates: templates))
+                try json.member(Self.entityKey, cause.change.map(EntityReference.init))
+            })
+        }
+    }
+
+    /// A cause's effects, each `{"direction", "roles", "policy_id", "target_label", "path", "condition", "holders",
+    /// "privileged", "text"}` written through the thread's `Templates`.
+    struct Effects: JSONWritable {
+        let effects: [AccessEffect]
+        let templates: Templates
+
+        func write(to json: inout JSONWriter) throws {
+            try json.array(count: effects.count) { index, json in try templates.write(effects[index], to: &json) }
+        }
     }
 
     struct EntityReference: JSONObject {
@@ -324,17 +367,6 @@ package enum DiffJSON {
         }
 
         var members: [JSONMember] { JSONMember.list(["kind": kind, "action": action, "id": id, "label": label]) }
-    }
-
-    /// `{"direction", "roles", "policy_id", "target_label", "path", "condition", "holders", "privileged", "text"}`,
-    /// written through the effects' template (`Templates`).
-    struct Effect: JSONWritable {
-        let effect: AccessEffect
-        let templates: Templates
-
-        func write(to json: inout JSONWriter) throws {
-            try templates.write(effect, to: &json)
-        }
     }
 
     struct Entity: JSONObject {

@@ -19,16 +19,24 @@ package enum DiffOutput {
                               format: DiffFormat, layout: LayoutEngine, note: (String) -> Void) throws -> Writer? {
         let whole: Data?
         switch format {
-        case .text: return { sink in try TextBlocks.write(to: sink) { try DiffText.write(diff, sources: sources, to: &$0) } }
-        case .markdown:
-            return { sink in try TextBlocks.write(to: sink) { try DiffMarkdown.write(diff, sources: sources, to: &$0) } }
-        case .json: return { sink in try DiffJSON.write(diff, sources: sources, to: sink) }
+        case .text, .markdown, .json: return documentWriter(diff, sources: sources, format: format)
         case .svg: whole = try map(diff, old: old, new: new, as: .svg, layout: layout, note: note)
         case .png: whole = try map(diff, old: old, new: new, as: .png, layout: layout, note: note)
         case .dot: whole = try map(diff, old: old, new: new, as: .dot, layout: layout, note: note)
         case .mermaid: whole = try mermaid(diff, old: old, new: new, note: note)
         }
         return whole.map { data in { sink in try sink(data) } }
+    }
+
+    /// What writes a document format (text, JSON, Markdown) a block at a time, from the diff alone; `nil` for a map
+    /// (`DiffFormat.isMap`), which needs the accounts (`writer(_:old:new:sources:format:layout:note:)`).
+    package static func documentWriter(_ diff: SnapshotDiff, sources: DiffSources, format: DiffFormat) -> Writer? {
+        switch format {
+        case .text: { sink in try TextBlocks.write(to: sink) { try DiffText.write(diff, sources: sources, to: &$0) } }
+        case .markdown: { sink in try TextBlocks.write(to: sink) { try DiffMarkdown.write(diff, sources: sources, to: &$0) } }
+        case .json: { sink in try DiffJSON.write(diff, sources: sources, to: sink) }
+        case .svg, .png, .dot, .mermaid: nil
+        }
     }
 
     /// The changed neighbourhood as a Mermaid flowchart, its context aggregated until it fits Mermaid's text limit;
