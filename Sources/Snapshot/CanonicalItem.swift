@@ -17,7 +17,8 @@ package struct CanonicalItem {
     /// Reads the object in `bytes`, with the strings of its top-level members named by `keys`.
     package init?(_ bytes: UnsafeRawBufferPointer, keys: [String]) {
         guard let tape = JSONTapeParser.parse(bytes), tape.tokens.first?.kind == .object else { return nil }
-        var writer = CanonicalJSONWriter()
+        // The text is shorter than the item's bytes in a canonical file, where it is indented one level deeper.
+        var writer = CanonicalJSONWriter(reservingCapacity: bytes.count + 1)
         guard writer.write(tape, at: 0, depth: 0) else { return nil }
         var strings: [String?] = Array(repeating: nil, count: keys.count)
         var member = 1
@@ -32,7 +33,8 @@ package struct CanonicalItem {
             }
             member = tape.next(after: value)
         }
-        text = writer.bytes + [0x0A]
+        writer.appendLineBreak()
+        text = writer.bytes
         self.strings = strings
     }
 }

@@ -14,6 +14,11 @@ package struct CanonicalJSONWriter {
 
     package init() {}
 
+    /// A writer with room for `capacity` bytes of text before it grows.
+    init(reservingCapacity capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
     /// Appends `value` at nesting level `depth` (its first line is not indented: the caller places it).
     package mutating func write(_ value: Any, depth: Int = 0) throws(CanonicalJSONError) {
         // What a parsed response is made of is told apart by its exact type first: a cast to the type a value has
@@ -137,8 +142,14 @@ extension CanonicalJSONWriter {
         let token = tape.tokens[index]
         switch token.kind {
         case .string:
-            guard let string = tape.string(index) else { return false }
-            JSONPrimitives.appendString(string, to: &bytes)
+            if token.isUnusual {
+                guard let string = tape.string(index) else { return false }
+                JSONPrimitives.appendString(string, to: &bytes)
+            } else {
+                // Without escapes, the parser has seen no quote, backslash or control byte in it and checked that it
+                // is UTF-8: `appendString` would append these very bytes between the quotes.
+                appendQuoted(tape.rawBytes(index))
+            }
         case .number:
             let raw = tape.rawBytes(index)
             let digits = raw.first == UInt8(ascii: "-") ? raw.count - 1 : raw.count
@@ -153,16 +164,17 @@ extension CanonicalJSONWriter {
         case .object:
             guard !token.isUnusual else { return false }
             JSONPrimitives.appendOpen(.object, to: &bytes)
-            var member = index + 1, previous: String?
+            // Keys of a usual object are plain ASCII without escapes: compared, and written, as their bytes.
+            var member = index + 1, previous: UnsafeBufferPointer<UInt8>?
             while member < Int(token.second) {
-                let key = String(decoding: tape.rawBytes(member), as: UTF8.self)
+                let raw = tape.rawBytes(member), key = raw.assumingMemoryBound(to: UInt8.self)
                 guard JSONKeyOrder.isCollatable(key), previous.map({ JSONKeyOrder.primaryOrder($0, key) < 0 }) ?? true else {
                     return false
                 }
                 if previous != nil { JSONPrimitives.appendMemberSeparator(to: &bytes) }
                 previous = key
                 JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
-                JSONPrimitives.appendString(key, to: &bytes)
+                appendQuoted(raw)
                 JSONPrimitives.appendKeySeparator(to: &bytes)
                 guard write(tape, at: member + 1, depth: depth + 1) else { return false }
                 member = tape.next(after: member + 1)
@@ -180,6 +192,18 @@ extension CanonicalJSONWriter {
             JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
         }
         return true
+    }
+
+    /// Appends `raw` between quotes: a string's text that needs no escape.
+    private mutating func appendQuoted(_ raw: UnsafeRawBufferPointer) {
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: raw)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a line break: the end of a canonical item's text.
+    mutating func appendLineBreak() {
+        bytes.append(0x0A)
     }
 }
 

@@ -49,25 +49,33 @@ package enum JSONKeyOrder {
 
     /// Whether `key` is made only of characters whose order is known here.
     static func isCollatable(_ key: String) -> Bool {
-        withBytes(of: key) { bytes in
-            let weights = weights
-            var run = 0
-            for byte in bytes {
-                guard byte < 0x80, weights[Int(byte)] != 0 else { return false }
-                run = isDigit(byte) ? run + 1 : 0
-                if run > longestDigitRun { return false }
-            }
-            return true
+        withBytes(of: key, isCollatable)
+    }
+
+    /// Whether the key spelled by `bytes` (its UTF-8 bytes, as a JSON text holds a key without escapes) is made only
+    /// of characters whose order is known here.
+    static func isCollatable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let weights = weights
+        var run = 0
+        for byte in bytes {
+            guard byte < 0x80, weights[Int(byte)] != 0 else { return false }
+            run = isDigit(byte) ? run + 1 : 0
+            if run > longestDigitRun { return false }
         }
+        return true
     }
 
     /// Compares two collatable keys at the primary level: negative, zero (a tie) or positive.
     static func primaryOrder(_ first: String, _ second: String) -> Int {
+        withBytes(of: first) { a in withBytes(of: second) { b in primaryOrder(a, b) } }
+    }
+
+    /// Compares two collatable keys spelled by their UTF-8 bytes at the primary level: negative, zero (a tie) or
+    /// positive.
+    static func primaryOrder(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Int {
         // The weights are fetched once per comparison, not once per byte (each fetch of a static checks that it
         // was initialised).
-        weights.withUnsafeBufferPointer { weights in
-            withBytes(of: first) { a in withBytes(of: second) { b in primaryOrder(a, b, weights) } }
-        }
+        weights.withUnsafeBufferPointer { weights in primaryOrder(first, second, weights) }
     }
 
     private static func primaryOrder(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>,

@@ -51,4 +51,21 @@ import TestSupport
         #expect(found == whole && found.count == 2 && found[0].hasPrefix("g\"1} "), "\(found)")
         #expect(Self.scanned(Data("[ {\"a\": 1}, {\"b\": ".utf8), perParent: false).count == 1)
     }
+
+    /// Plain bytes are skipped eight at a time inside strings: an escaped quote, a backslash, a bracket or a non-ASCII
+    /// character after every length of plain text still ends (or does not end) the string where it should.
+    @Test func stringsOfEveryLengthEndWhereTheyShould() throws {
+        for length in 0..<24 {
+            for special in [#"\""#, #"\\"#, "}", "]", "{ [", "é", #"\u0022"#] {
+                let plain = String(repeating: "x", count: length)
+                let value = plain + special + plain
+                let list = Data(#"[ {"a": "\#(value)", "b": [{"c": "\#(special)"}]}, {"d": "\#(plain)"} ]"#.utf8)
+                #expect(try Self.scanned(list, perParent: false) == Self.parsed(list, perParent: false), "\(value)")
+                #expect(Self.scanned(list, perParent: false).count == 2, "\(value)")
+                let groups = Data(#"{ "\#(value)": [ {"id": "\#(value)"} ], "g": [ {"id": "\#(plain)"} ] }"#.utf8)
+                let found = Self.scanned(groups, perParent: true), whole = try Self.parsed(groups, perParent: true)
+                #expect(found.count == 2 && found.sorted() == whole.sorted(), "\(value)")
+            }
+        }
+    }
 }

@@ -72,6 +72,34 @@ import TestSupport
         #expect(read.strings == expected.strings)
     }
 
+    /// Strings and keys without escapes are written as their bytes: every length around the parser's eight-byte
+    /// steps, with a character Foundation writes as it is (`/`, DEL, non-ASCII, U+2028) or one it escapes (read from an
+    /// escape) at every position, read as Foundation reads them.
+    @Test func plainAndEscapedStringsOfEveryLengthAreReadAsFoundationReadsThem() throws {
+        let specials = ["/", "\u{7F}", "é", "😀", "\u{2028}", #"\""#, #"\\"#, #"\n"#, #"\u001f"#, #"\u00e9"#]
+        for length in 0..<20 {
+            for special in specials {
+                for position in 0...length {
+                    let plain = String(repeating: "a", count: length)
+                    let value = String(plain.prefix(position)) + special + String(plain.dropFirst(position))
+                    let key = "k" + String(repeating: "1", count: length % 12) + "_x"
+                    let text = "{\n    \"\(key)\" : \"\(value)\",\n    \"name\" : \"\(value)\"\n  }"
+                    let data = Data(text.utf8)
+                    let read = try #require(Self.read(data), "not read: \(text)")
+                    let expected = try #require(Self.foundation(data), "\(text)")
+                    #expect(read.text == expected.text && read.strings == expected.strings, "\(text)")
+                }
+            }
+        }
+    }
+
+    @Test func bytesThatAreNotUTF8AreLeftToFoundation() {
+        for bytes: [UInt8] in [[0xC3, 0x28], [0xFF], [0xED, 0xA0, 0x80], [0xE2, 0x82]] {
+            let text = Array(#"{"name": "ab"#.utf8) + bytes + Array(#"cd"}"#.utf8)
+            #expect(Self.read(Data(text)) == nil, "\(bytes)")
+        }
+    }
+
     @Test func textFoundationWouldSpellOtherwiseIsLeftToIt() {
         for text in [#"{"b": 1, "a": 2}"#, #"{"n": 1.0}"#, #"{"n": -0}"#, #"{"name": true}"#, #"{"name": 7}"#,
                      #"{"k\u0065y": 1}"#, #"{"s": "\ud800"}"#, #"{"n": 1234567890123456789}"#, "[1]"] {

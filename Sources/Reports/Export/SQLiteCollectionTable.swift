@@ -75,7 +75,7 @@ enum SQLiteCollectionTable {
         }
         let field = read.strings
         return [.init(field[0]), .init(parent), .init(field[1] ?? field[2] ?? field[3]), .init(field[4]), .init(field[5]),
-                .init(field[6]), .init(field[7]), .text(String(decoding: read.text, as: UTF8.self))]
+                .init(field[6]), .init(field[7]), .utf8(read.text)]
     }
 
     /// An item's row: its filter columns and its canonical JSON; `nil` for an item that is not a JSON object.

@@ -7,10 +7,11 @@ final class SQLiteDatabase {
     /// The open connection, for `SQLiteStatement`.
     let handle: OpaquePointer
 
-    /// Creates (or opens) the database at `path`.
+    /// Creates (or opens) the database at `path`. The connection is used by one thread only (this class is not
+    /// `Sendable`), so SQLite need not lock it on every call (`SQLITE_OPEN_NOMUTEX`).
     init(path: String) throws(SQLiteError) {
         var opened: OpaquePointer?
-        let code = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
+        let code = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(opened)
@@ -45,6 +46,9 @@ final class SQLiteDatabase {
     /// A value bound to a parameter.
     enum Value: Sendable {
         case text(String)
+        /// Text given as its bytes, which must be valid UTF-8 (a canonical item's JSON, bound without a copy to a
+        /// `String`).
+        case utf8([UInt8])
         case integer(Int)
         case null
 

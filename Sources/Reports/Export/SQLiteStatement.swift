@@ -27,6 +27,14 @@ final class SQLiteStatement {
             let code: Int32 = switch value {
             case .text(let text):
                 text.withCString { iamgraph_sqlite3_bind_text(statement, index, $0, Int32(clamping: text.utf8.count)) }
+            case .utf8(let bytes) where bytes.isEmpty:
+                iamgraph_sqlite3_bind_text(statement, index, "", 0)  // a null pointer would bind NULL
+            case .utf8(let bytes):
+                bytes.withUnsafeBufferPointer { utf8 in
+                    utf8.withMemoryRebound(to: CChar.self) {
+                        iamgraph_sqlite3_bind_text(statement, index, $0.baseAddress, Int32(clamping: $0.count))
+                    }
+                }
             case .integer(let number): sqlite3_bind_int64(statement, index, Int64(number))
             case .null: sqlite3_bind_null(statement, index)
             }
