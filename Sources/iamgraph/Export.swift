@@ -109,12 +109,13 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let format = try resolvedFormat()
+        var steps = PhaseTimings(enabled: timings)
         let loaded = try snapshot.read(redaction)
+        steps.end("read")
         let budget = maxNodes ?? (format == .mermaid && !full ? ViewOptions.defaultMaxNodes : nil)
         let options = ViewOptions(focus: focus, showPolicies: policies, include: Set(include), exclude: Set(exclude),
                                   maxNodes: budget, privilegedOnly: privileged, escalation: escalation)
         let redact = redaction.redact
-        var steps = PhaseTimings(enabled: timings)
         let product: ExportProduct
         do {
             product = try ExportOutput.product(loaded, format: format, options: options,
@@ -133,7 +134,9 @@ struct Export: ParsableCommand {
         }
         switch product {
         case .document(let write, let graph):
+            steps.end("load and view")
             try OutputFile(output).write(binary: format.isBinary, write)
+            steps.end("write")
             if output != "-" { Console.error("iamgraph: wrote \(output) (\(graph.nodes.count) nodes, \(graph.edges.count) edges)") }
         case .database(let build):
             var madeFrom: (any Sendable)?

@@ -63,6 +63,28 @@ import Testing
         #expect(phases.allSatisfy { ($0.cpu ?? -1) >= 0 && ($0.peakMiB ?? 0) > 0 }, "\(phases)")
     }
 
+    /// `export --timings` names its phases too: the read, then for a document the load and view and the write, for a
+    /// database the steps of its writing.
+    @Test(arguments: [("graphml", ["read", "load and view", "write"]), ("opengraph", ["read", "load and view", "write"])])
+    func exportNamesEachPhaseOnce(_ format: String, _ expected: [String]) throws {
+        let run = try Run.iamgraph(["export", Run.demo, "--format", format, "--timings", "-o", "/dev/null"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let phases = try #require(try Self.entries("timings", in: run.stderr), "\(run.stderr)")
+        #expect(phases.map(\.name) == expected, "\(phases)")
+        #expect(phases.allSatisfy { ($0.cpu ?? -1) >= 0 && ($0.peakMiB ?? 0) > 0 }, "\(phases)")
+    }
+
+    /// The SQLite export's timings start with the read, then its writing's steps.
+    @Test func sqliteExportNamesTheReadThenItsSteps() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("timings-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try Run.iamgraph(["export", Run.demo, "--format", "sqlite", "--timings", "-o", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let phases = try #require(try Self.entries("timings", in: run.stderr), "\(run.stderr)")
+        #expect(phases.first?.name == "read" && phases.count > 1 && Set(phases.map(\.name)).count == phases.count,
+                "\(phases)")
+    }
+
     /// Without `--timings`, stderr carries no timings.
     @Test func nothingWithoutTheFlag() throws {
         let run = try Run.iamgraph(["report", Run.demo, "-o", "/dev/null"])
