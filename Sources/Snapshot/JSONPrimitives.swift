@@ -25,13 +25,19 @@ package enum JSONPrimitives {
     package static func appendStringContents(_ string: String, to bytes: inout [UInt8]) {
         var string = string
         string.withUTF8 { utf8 in
-            var runStart = 0
-            for index in utf8.indices {
+            // Plain bytes are skipped eight at a time (`JSONPlainBytes`); the rest, non-ASCII included, one by one.
+            let raw = UnsafeRawBufferPointer(utf8)
+            var runStart = 0, index = 0
+            while index < utf8.count {
+                index = JSONPlainBytes.end(of: raw, from: index)
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == quote || byte == backslash else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                appendEscape(of: byte, to: &bytes)
-                runStart = index + 1
+                if byte < 0x20 || byte == quote || byte == backslash {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    appendEscape(of: byte, to: &bytes)
+                    runStart = index + 1
+                }
+                index += 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
@@ -87,7 +93,14 @@ package enum JSONPrimitives {
 
     /// Appends the indentation of nesting level `depth` (two spaces per level).
     package static func appendIndent(depth: Int, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: repeatElement(space, count: depth * indentWidth))
+        var count = depth * indentWidth
+        spaces.withUnsafeBufferPointer { spaces in
+            while count > 0 {
+                let part = min(count, spaces.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<part]))
+                count -= part
+            }
+        }
     }
 
     /// Appends what follows an object key: ` : `.
@@ -137,6 +150,8 @@ package enum JSONPrimitives {
     private static let backslash = UInt8(ascii: "\\")
     private static let space = UInt8(ascii: " ")
     private static let newline = UInt8(ascii: "\n")
+    /// Spaces copied a slice at a time for indentation (deeper levels take several slices).
+    private static let spaces = [UInt8](repeating: space, count: 64)
     private static let keySeparator: [UInt8] = Array(" : ".utf8)
     private static let memberSeparator: [UInt8] = Array(",\n".utf8)
     private static let trueText: [UInt8] = Array("true".utf8)

@@ -27,7 +27,20 @@ package struct Finding: Sendable, Hashable {
     /// The finding's identity within its rule, stable across fetches: its entities as "kind/id", joined by "|"
     /// (SARIF's `partialFingerprints`; baselines compare rule and fingerprint).
     package var fingerprint: String {
-        entities.map { "\($0.kind.rawValue)/\($0.id)" }.joined(separator: "|")
+        var text = ""
+        fingerprint { text += $0 }
+        return text
+    }
+
+    /// Hands `fingerprint`'s text to `part` in pieces, for a writer that escapes it as it goes (SARIF's results)
+    /// rather than making a string per finding.
+    package func fingerprint(parts part: (String) -> Void) {
+        for (position, entity) in entities.enumerated() {
+            if position > 0 { part("|") }
+            part(entity.kind.rawValue)
+            part("/")
+            part(entity.id)
+        }
     }
 
     /// The rule's title.

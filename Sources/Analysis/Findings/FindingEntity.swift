@@ -77,4 +77,14 @@ package struct FindingEntity: Sendable, Hashable {
         guard let name, name != id else { return id }
         return "\(name) (\(id))"
     }
+
+    /// Hands `description`'s text to `part` in pieces (name, id and the brackets between), for a writer that
+    /// escapes or appends them as they come rather than making a string per entity.
+    package func description(parts part: (String) -> Void) {
+        guard let name, name != id else { return part(id) }
+        part(name)
+        part(" (")
+        part(id)
+        part(")")
+    }
 }

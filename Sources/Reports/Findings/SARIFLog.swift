@@ -27,8 +27,7 @@ enum SARIFLog {
             let holding = mark?.suppression.flatMap { $0.hasExpired(at: asOf) ? nil : $0 }
             let note = mark == nil ? "" : report.expiryNote(finding).map { " (\($0))" } ?? ""
             return Result(
-                finding: finding, ruleIndex: ruleIndex[finding.rule] ?? 0,
-                message: (finding.entities.first.map { FindingsWording.entity($0) + ": " } ?? "") + finding.why + note,
+                finding: finding, ruleIndex: ruleIndex[finding.rule] ?? 0, note: note,
                 physicalLocation: finding.location.map { kind in
                     PhysicalLocation(artifactLocation: ArtifactLocation(uri: uris[kind] ?? kind.fileName, uriBaseId: sourceRoot),
                                      region: finding.entities.first.flatMap { lines[kind]?.lines(of: $0.id) }
@@ -160,7 +159,8 @@ enum SARIFLog {
     struct Result: JSONWritable {
         let finding: Finding
         let ruleIndex: Int
-        let message: String
+        /// What the message says after the finding's `why`: that its suppression expired, or "".
+        let note: String
         let physicalLocation: PhysicalLocation?
         /// Present when an ignore file accepts the finding.
         let suppressions: [SARIFSuppression]?
@@ -184,9 +184,23 @@ enum SARIFLog {
             try json.object(inOrder: { json in
                 try json.member(keys.baselineState, baselineState)
                 try json.member(keys.level, finding.severity.rawValue)
-                try json.member(keys.locations, [Location(finding: finding, physicalLocation: physicalLocation)])
-                try json.member(keys.message, Message(text: message))
-                try json.object(key: keys.partialFingerprints) { json in try json.member(keys.entities, finding.fingerprint) }
+                try json.array(key: keys.locations, count: 1) { _, json in
+                    try Location(finding: finding, physicalLocation: physicalLocation).write(to: &json)
+                }
+                // The message, "<first entity>: <why><note>", and the fingerprint are escaped a piece at a time.
+                json.object(key: keys.message) { json in
+                    json.member(keys.text, stringParts: { json in
+                        if let entity = finding.entities.first {
+                            FindingsWording.entity(entity) { json.contents($0) }
+                            json.contents(": ")
+                        }
+                        json.contents(finding.why)
+                        json.contents(note)
+                    })
+                }
+                json.object(key: keys.partialFingerprints) { json in
+                    json.member(keys.entities, stringParts: { json in finding.fingerprint { json.contents($0) } })
+                }
                 try json.object(key: keys.properties) { json in try json.member(keys.tags, tags) }
                 try json.member(keys.ruleId, finding.rule.rawValue)
                 try json.member(keys.ruleIndex, ruleIndex)
@@ -201,8 +215,11 @@ enum SARIFLog {
 
             func write(to json: inout JSONWriter) throws {
                 let keys = Result.keys
+                let entities = finding.entities
                 try json.object(inOrder: { json in
-                    try json.member(keys.logicalLocations, finding.entities.map(LogicalLocation.init))
+                    try json.array(key: keys.logicalLocations, count: entities.count) { index, json in
+                        try LogicalLocation(entities[index]).write(to: &json)
+                    }
                     try json.member(keys.physicalLocation, physicalLocation)
                 })
             }
@@ -219,7 +236,11 @@ enum SARIFLog {
             func write(to json: inout JSONWriter) throws {
                 let keys = Result.keys
                 try json.object(inOrder: { json in
-                    try json.member(keys.fullyQualifiedName, entity.kind.rawValue + "/" + entity.id)
+                    json.member(keys.fullyQualifiedName, stringParts: { json in
+                        json.contents(entity.kind.rawValue)
+                        json.contents("/")
+                        json.contents(entity.id)
+                    })
                     try json.member(keys.kind, Result.resource)
                     try json.member(keys.name, entity.id)
                 })

@@ -182,6 +182,19 @@ struct JSONWriter {
         try object(inOrder: body)
     }
 
+    /// A member, after those of smaller keys, whose value is the string `parts` writes (`string(parts:)`).
+    mutating func member(_ key: JSONKey, stringParts parts: (inout JSONWriter) throws -> Void) rethrows {
+        appendKey(key)
+        try string(parts: parts)
+    }
+
+    /// A member, after those of smaller keys, whose value is the array of `count` elements `element` writes
+    /// (`array(count:element:)`): for an array written thousands of times, not made as a value for each.
+    mutating func array(key: JSONKey, count: Int, element: (Int, inout JSONWriter) throws -> Void) throws {
+        appendKey(key)
+        try array(count: count, element: element)
+    }
+
     /// `member(_:_:)` when `value` is there; nothing when it is `nil` (as `JSONMember.list` leaves it out).
     mutating func member(_ key: JSONKey, _ value: (some JSONWritable)?) throws {
         if let value { try member(key, value) }

@@ -64,31 +64,35 @@ enum Markdown {
         word.utf8.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ":") || $0 | 0x20 == UInt8(ascii: "w") }
     }
 
-    /// Appends `escape(text)` to `bytes` as UTF-8. Printable ASCII text is escaped a byte at a time: its only
-    /// whitespace is the space, and every character is one byte, so words and escapes are found without walking
-    /// grapheme clusters or making strings (a table of hundreds of thousands of rows has colons and underscores in
-    /// most cells).
+    /// Appends `escape(text)` to `bytes` as UTF-8, from one scan of its bytes. Most cells of a table of hundreds of
+    /// thousands of rows hold no word GitHub could link (no `@`, `://` or `www.`): then every byte is escaped on its
+    /// own (spaces are plain), and runs of plain bytes are copied whole; a cell with non-ASCII text but no byte to
+    /// escape (no Markdown punctuation, `<`, `>`, `&` or line break) is then only cleaned (`TerminalText.clean`,
+    /// which maps each scalar alone, as `escape(_:)` does word by word). Only a cell with a linkable word is escaped
+    /// a word at a time, and only non-ASCII text with bytes to escape goes through `escape(_:)`'s characters.
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         let byteKinds = byteKinds  // read once, not once a byte
         let done = text.withUTF8 { utf8 -> Bool in
-            var special = false
-            for byte in utf8 {
-                switch byteKinds[Int(byte)] {
-                case .plain: continue
-                case .special: special = true
-                case .other: return false
+            var seen = ByteKind.Seen()
+            for byte in utf8 { seen.insert(byteKinds[Int(byte)]) }
+            let linkable = seen.at || (seen.colon && contains(utf8[...], "://"))
+                || (seen.w && contains(utf8[...], "www.", caseInsensitive: true))
+            switch (seen.other, linkable) {
+            case (false, false):
+                seen.escaped ? appendEscaped(utf8[...], to: &bytes) : bytes.append(contentsOf: utf8)
+            case (false, true):
+                var wordStart = 0
+                for index in 0...utf8.count where index == utf8.count || utf8[index] == UInt8(ascii: " ") {
+                    appendASCIIWord(utf8[wordStart..<index], to: &bytes)
+                    if index < utf8.count { bytes.append(UInt8(ascii: " ")) }
+                    wordStart = index + 1
                 }
-            }
-            if !special && !contains(utf8[...], "www.", caseInsensitive: true) {
-                bytes.append(contentsOf: utf8)
-                return true
-            }
-            var wordStart = 0
-            for index in 0...utf8.count where index == utf8.count || utf8[index] == UInt8(ascii: " ") {
-                appendASCIIWord(utf8[wordStart..<index], to: &bytes)
-                if index < utf8.count { bytes.append(UInt8(ascii: " ")) }
-                wordStart = index + 1
+            case (true, false):
+                guard !seen.escaped && !seen.lineBreak else { return false }
+                bytes.append(contentsOf: TerminalText.clean(String(decoding: utf8, as: UTF8.self)).utf8)
+            case (true, true):
+                return false
             }
             return true
         }
@@ -101,33 +105,79 @@ enum Markdown {
             bytes.append(contentsOf: codeSpans(String(decoding: word, as: UTF8.self)).utf8)
             return
         }
-        for byte in word {
+        appendEscaped(word, to: &bytes)
+    }
+
+    /// Appends printable ASCII with no linkable word, each byte escaped on its own: Markdown punctuation
+    /// backslash-escaped, `<`, `>` and `&` as entities; the runs of bytes between them copied whole.
+    private static func appendEscaped(_ text: Slice<UnsafeBufferPointer<UInt8>>, to bytes: inout [UInt8]) {
+        var runStart = text.startIndex
+        for index in text.indices {
+            let byte = text[index]
+            let entity: StaticString
             switch byte {
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
             case UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
                  UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            default: bytes.append(byte)
+                entity = "\\"
+            default: continue
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.base[runStart..<index]))
+            entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            if entity.utf8CodeUnitCount == 1 { bytes.append(byte) }
+            runStart = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.base[runStart..<text.endIndex]))
     }
 
     /// What a byte of a cell means to `append`.
     private enum ByteKind {
-        /// Printable ASCII that `escape` leaves as it is.
+        /// Printable ASCII that `escape` leaves as it is, and that no linkable word needs.
         case plain
-        /// Printable ASCII that `escape` may change: Markdown punctuation, `<`, `>`, `&`, `@`, `:`.
-        case special
-        /// A control character or a byte of a non-ASCII character.
+        /// Markdown punctuation, `<`, `>` or `&`: escaped wherever it is.
+        case escaped
+        /// `@`: a word holding it is linkable.
+        case at
+        /// `:`, which `://` starts with.
+        case colon
+        /// `w` or `W`, which `www.` starts with.
+        case w
+        /// A line break (carriage return or line feed): `<br>`.
+        case lineBreak
+        /// Another control character, or a byte of a non-ASCII character.
         case other
+
+        /// Which kinds of byte a cell holds.
+        struct Seen {
+            var escaped = false, at = false, colon = false, w = false, lineBreak = false, other = false
+
+            mutating func insert(_ kind: ByteKind) {
+                switch kind {
+                case .plain: break
+                case .escaped: escaped = true
+                case .at: at = true
+                case .colon: colon = true
+                case .w: w = true
+                case .lineBreak: lineBreak = true; other = true
+                case .other: other = true
+                }
+            }
+        }
     }
 
-    private static let byteKinds: [ByteKind] = (0...255).map { byte in
-        guard byte >= 0x20 && byte < 0x7F else { return .other }
-        return "\\|`*_[]#<>&@:".utf8.contains(UInt8(byte)) ? .special : .plain
+    private static let byteKinds: [ByteKind] = (0...255).map { value in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "\r"), UInt8(ascii: "\n"): return .lineBreak
+        case UInt8(ascii: "@"): return .at
+        case UInt8(ascii: ":"): return .colon
+        case UInt8(ascii: "w"), UInt8(ascii: "W"): return .w
+        case _ where byte < 0x20 || byte >= 0x7F: return .other
+        case _ where "\\|`*_[]#<>&".utf8.contains(byte): return .escaped
+        default: return .plain
+        }
     }
 
     /// Whether ASCII `bytes` contain `needle` (ASCII), letters compared without case if asked.
@@ -179,7 +229,7 @@ enum Markdown {
     /// or `www.`. Most table cells are, and checking their bytes is cheaper than walking their characters.
     private static func isLiteral(_ text: String) -> Bool {
         let byteKinds = byteKinds  // read once, not once a byte
-        guard text.utf8.allSatisfy({ byteKinds[Int($0)] == .plain }) else { return false }
+        guard text.utf8.allSatisfy({ byteKinds[Int($0)] == .plain || byteKinds[Int($0)] == .w }) else { return false }
         return !text.utf8.contains(UInt8(ascii: ".")) || text.range(of: "www.", options: .caseInsensitive) == nil
     }
 
