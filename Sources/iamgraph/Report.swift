@@ -131,7 +131,12 @@ struct Report: ParsableCommand {
                                       maxAdministratorServiceIDs: maxAdministratorServiceIDs)
         let suppressions = try review.suppressions(snapshot: snapshot.url.absoluteURL)
         let baseline = try review.loadBaseline()
-        let complete = FindingsReport(index, options: options, timed: timings ? { steps.add($0, $1) } : nil)
+        let location = SnapshotLocation.resolve(snapshot.url.absoluteURL,
+                                                base: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        // SARIF's files are scanned on the core the rules leave idle at their end.
+        let scan = format == .sarif && benchmark == nil ? SARIFFileScan(location) : nil
+        let complete = FindingsReport(index, options: options, timed: timings ? { steps.add($0, $1) } : nil,
+                                      whenIdle: scan?.start)
             .reviewing(suppressions: suppressions, baseline: baseline)
         for stale in complete.staleSuppressions {
             Console.error("iamgraph: warning: stale suppression: no \(stale.rule.rawValue) finding about \(stale.entity)")
@@ -154,10 +159,8 @@ struct Report: ParsableCommand {
             if benchmark != nil {
                 try sink(BenchmarkOutput.data(BenchmarkReport(complete, account: account), of: complete, format: format) ?? Data())
             } else {
-                let location = SnapshotLocation.resolve(snapshot.url.absoluteURL,
-                                                        base: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
                 try FindingsOutput.write(top.map(report.keepingTop) ?? report, format: format, policyUsage: policyUsage,
-                                         full: full, snapshot: location, to: sink)
+                                         full: full, snapshot: location, scan: scan, to: sink)
             }
         }
         phases.end("write")

@@ -113,6 +113,30 @@ import TestSupport
         try Self.expectCanonical(try FindingsOutput.data(report, format: .sarif))
     }
 
+    /// SARIF's message, fingerprint and logical locations are written in pieces: each result still says, as strings
+    /// made whole would, "<first entity>: <why>", "kind/id|kind/id", and "kind/id" per entity — hostile names too.
+    @Test func sarifResultsSayWhatTheirFindingsSay() throws {
+        for index in [try DemoAccount.index, try ReportFormatTests.hostileIndex(named: Self.hostile)] {
+            let report = FindingsReport(index)
+            let sarif = try Self.expectCanonical(try FindingsOutput.data(report, format: .sarif))
+            guard case .object(let log) = sarif, case .array(let runs)? = log["runs"], case .object(let run)? = runs.first,
+                  case .array(let results)? = run["results"] else { Issue.record("no results"); return }
+            #expect(results.count == report.findings.count)
+            for (result, finding) in zip(results, report.findings) {
+                guard case .object(let result) = result, case .object(let message)? = result["message"],
+                      case .object(let fingerprints)? = result["partialFingerprints"],
+                      case .array(let locations)? = result["locations"], case .object(let location)? = locations.first,
+                      case .array(let logical)? = location["logicalLocations"] else { Issue.record("no result"); continue }
+                let first = finding.entities.first.map { "\(FindingsWording.kind($0.kind)) \($0.description): " } ?? ""
+                #expect(message["text"] == .string(first + finding.why))
+                let kindsAndIDs = finding.entities.map { "\($0.kind.rawValue)/\($0.id)" }
+                #expect(fingerprints["iamgraphEntities/v1"] == .string(kindsAndIDs.joined(separator: "|")))
+                #expect(logical.map { if case .object(let entity) = $0 { entity["fullyQualifiedName"] } else { nil } }
+                    == kindsAndIDs.map { .string($0) })
+            }
+        }
+    }
+
     @Test func aHostileFindingIsIntactInEveryFormat() throws {
         let index = try ReportFormatTests.hostileIndex(named: Self.hostile)
         let report = FindingsReport(index)
@@ -198,6 +222,28 @@ import TestSupport
             #expect(Markdown.escape(text) == Self.escapedACharacterAtATime(text), "\(text.unicodeScalars.map(\.value))")
         }
         #expect(Markdown.escape("Jörg_Müller | ops@example.com\u{A0}x") == "Jörg\\_Müller \\| `ops@example.com`\u{A0}x")
+    }
+
+    /// A table cell is escaped from one scan of its bytes (`Markdown.append`): printable ASCII with and without
+    /// linkable words, non-ASCII with and without bytes to escape, every one as a character at a time escapes it.
+    @Test func markdownCellsAreEscapedAsACharacterAtATime() {
+        let pieces = ["é", "e\u{301}", "_", "|", "\\", "<", ">", "&", "`", "*", "#", "[", "]", "\u{1B}", "\u{202E}", "\u{7F}",
+                      "\u{A0}", "\u{2028}", "\t", "\r\n", "\n", " ", " \u{301}", "😀", "a", "Z", "0", ":", "/", "://", "w", "W",
+                      "www.", "WwW.", "@", "ｗ", ".", "-", "(", ")", "x.example", "AccessGroupId-12", "crn:v1:bluemix", "→", "_\u{301}",
+                      "\u{0600}", "\u{200D}", "[\u{301}", "\u{85}", "\u{0C}\u{301}"]
+        let ascii = pieces.filter(\.isPrintableASCII)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for round in 0..<4_000 {
+            let source = round.isMultiple(of: 2) ? ascii : pieces
+            let text = (0..<(next() % 12 + 1)).map { _ in source[next() % source.count] }.joined()
+            #expect(Markdown.row([text]) == "| " + Self.escapedACharacterAtATime(text) + " |\n", "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect(Markdown.row(["Jörg Müller (IBMid-1)", "a:b c_d", "tab\there", "see www.x.example"])
+            == "| Jörg Müller (IBMid-1) | a:b c\\_d | tab here | see `www.x.example` |\n")
     }
 
     @Test func dayTextIsWhatFoundationWrites() {

@@ -40,6 +40,21 @@ import TestSupport
         try expectSameBytes(["substring": "a/b\n\u{1}é"[...], "nsstring": NSString(string: "x\"y")] as [String: Any])
     }
 
+    /// Plain bytes are skipped eight at a time: every escape, non-ASCII byte and control character is found wherever
+    /// it falls in a word of eight, in strings of every length up to several words, and between long plain runs.
+    @Test func escapesWhereverTheyFallInAWordOfEight() throws {
+        let pieces = ["a", "bcdefgh", "0123456789abcdefghij", "\"", "\\", "/", "\u{0}", "\u{1F}", "\t", "\n", "\r", "\u{7F}",
+                      "é", "😀", "\u{2028}", " ", "~"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let texts = (0..<400).map { _ in (0..<(next() % 10)).map { _ in pieces[next() % pieces.count] }.joined() }
+            + (0..<24).map { String(repeating: "x", count: $0) + "\"" + String(repeating: "y", count: 24 - $0) }
+        try expectSameBytes(texts)
+    }
+
     @Test func layoutMatchesFoundationForEmptyAndNestedContainers() throws {
         try expectSameBytes([String: Any]())
         try expectSameBytes([Any]())

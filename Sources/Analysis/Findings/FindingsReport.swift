@@ -46,15 +46,18 @@ package struct FindingsReport: Sendable {
     /// threads waited for each other at the end ("idle", wall time only), each rule (by its id, in rule order; rules run
     /// side by side, so their times add up to more than the wall time) and the ordering ("order"), for
     /// `report --timings`. The shared tables' and the rules' CPU time is their thread's; the others' the process's.
+    /// `whenIdle` is `RuleEvaluation`'s: called once with the findings so far when a rule thread finds no rule left.
     package init(_ index: AccessIndex, options: FindingsOptions = FindingsOptions(),
-                timed: ((_ step: String, _ time: StepTime) -> Void)? = nil) {
-        self.init(index, options: options, concurrently: true, timed: timed)
+                timed: ((_ step: String, _ time: StepTime) -> Void)? = nil,
+                whenIdle: (@Sendable (_ found: [[Finding]]) -> Void)? = nil) {
+        self.init(index, options: options, concurrently: true, timed: timed, whenIdle: whenIdle)
     }
 
     /// The report, its rules evaluated side by side (`concurrently`) or one after another: the same report either
     /// way, which the tests check.
     init(_ index: AccessIndex, options: FindingsOptions, concurrently: Bool,
-         timed: ((_ step: String, _ time: StepTime) -> Void)? = nil) {
+         timed: ((_ step: String, _ time: StepTime) -> Void)? = nil,
+         whenIdle: (@Sendable (_ found: [[Finding]]) -> Void)? = nil) {
         var laps = Laps(timed)
         let account = index.account
         let context = FindingContext(index, options: options)
@@ -75,7 +78,7 @@ package struct FindingsReport: Sendable {
             }
             return true
         }
-        let evaluation = RuleEvaluation(runnable, in: context, concurrently: concurrently)
+        let evaluation = RuleEvaluation(runnable, in: context, concurrently: concurrently, whenIdle: whenIdle)
         timed?("policies", evaluation.policies)
         timed?("administration", evaluation.administration)
         timed?("idle", StepTime(wall: evaluation.idle, cpu: nil))

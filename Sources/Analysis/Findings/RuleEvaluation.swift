@@ -28,11 +28,16 @@ struct RuleEvaluation {
     static let threads = 2
 
     /// Evaluates `rules` (each once) over `context`; with `concurrently` false, all on the calling thread, in order.
-    init(_ rules: [RuleID], in context: FindingContext, concurrently: Bool = true) {
+    /// `whenIdle`, when given, is called once with the findings of every rule done so far, by the first thread that
+    /// finds no job left while the other still runs its last one (after every rule, on one thread): to start on
+    /// another thread work that the findings make known and a core would otherwise idle beside (SARIF's file scan).
+    /// The evaluation does not wait for that work, so `whenIdle` should only start it.
+    init(_ rules: [RuleID], in context: FindingContext, concurrently: Bool = true,
+         whenIdle: (@Sendable (_ found: [[Finding]]) -> Void)? = nil) {
         let jobs: [Job] = concurrently
             ? rules.filter { $0.isCostly }.map(Job.rule) + [.policies, .administration] + rules.filter { !$0.isCostly }.map(Job.rule)
             : [.policies, .administration] + rules.map(Job.rule)
-        let queue = JobQueue(jobs)
+        let queue = JobQueue(jobs, whenIdle: whenIdle)
         let clock = ContinuousClock(), start = clock.now
         if concurrently {
             DispatchQueue.concurrentPerform(iterations: Self.threads) { _ in queue.run(context) }
@@ -71,9 +76,12 @@ struct RuleEvaluation {
         private let lock = NSLock()
         private var next = 0
         private var finished: [Done] = []
+        /// Called once, by the first thread that finds no job left; `nil` once called.
+        private var whenIdle: (@Sendable (_ found: [[Finding]]) -> Void)?
 
-        init(_ jobs: [Job]) {
+        init(_ jobs: [Job], whenIdle: (@Sendable (_ found: [[Finding]]) -> Void)?) {
             self.jobs = jobs
+            self.whenIdle = whenIdle
         }
 
         /// Every job done, in the order they were taken.
@@ -99,6 +107,15 @@ struct RuleEvaluation {
                                 time: evaluated?.time ?? start.until(ClockReading(.thread)))
                 lock.withLock { finished.append(done) }
             }
+            let idle = lock.withLock { () -> (call: @Sendable ([[Finding]]) -> Void, found: [[Finding]])? in
+                guard let whenIdle else { return nil }
+                self.whenIdle = nil
+                return (whenIdle, finished.compactMap { done in
+                    guard case .findings(let found)? = done.evaluated?.outcome else { return nil }
+                    return found
+                })
+            }
+            if let idle { idle.call(idle.found) }
         }
 
         private func take() -> Job? {

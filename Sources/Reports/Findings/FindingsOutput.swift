@@ -17,15 +17,16 @@ package enum FindingsOutput {
     ///   - policyUsage: whether text and Markdown also list every policy by last use (JSON always does).
     ///   - full: whether Markdown lists every finding; by default it fits one GitHub comment.
     ///   - snapshot: where the snapshot is, for SARIF's result locations.
+    ///   - scan: the snapshot's files SARIF's results point into, when their scan started during the rules.
     package static func write(_ report: FindingsReport, format: FindingsFormat, policyUsage: Bool = false,
-                             full: Bool = false, snapshot: SnapshotLocation? = nil,
+                             full: Bool = false, snapshot: SnapshotLocation? = nil, scan: SARIFFileScan? = nil,
                              to sink: (Data) throws -> Void) throws {
         switch format {
         case .text: try TextBlocks.write(to: sink) { try FindingsText.write(report, policyUsage: policyUsage, to: &$0) }
         case .markdown:
             try TextBlocks.write(to: sink) { try FindingsMarkdown.write(report, policyUsage: policyUsage, full: full, to: &$0) }
         case .json: try JSONWriter.write(FindingsJSON.document(report), to: sink)
-        case .sarif: try JSONWriter.write(SARIFLog.document(report, snapshot: snapshot), to: sink)
+        case .sarif: try JSONWriter.write(SARIFLog.document(report, snapshot: snapshot, scan: scan), to: sink)
         }
     }
 }

@@ -16,7 +16,7 @@ enum FindingsText {
             try line(group.rule.severity.rawValue.uppercased(), "  ", FindingsWording.groupHeading(group, in: report))
             try text.append(items: group.findings) { index, bytes in
                 let finding = findings[index]
-                append(["  - ", FindingsWording.baselineMarker(finding, in: report), FindingsWording.entities(finding)], to: &bytes)
+                append(["  - ", FindingsWording.baselineMarker(finding, in: report)], entitiesOf: finding, to: &bytes)
                 append(["    why: ", FindingsWording.why(finding, in: report)], to: &bytes)
             }
             if let more = report.unlisted[group.rule] { try line("  … and \(more) more (--top)") }
@@ -55,6 +55,17 @@ enum FindingsText {
     /// Appends one line of `pieces`, cleaned. (Cleaning maps each scalar alone, so a line may be cleaned in pieces.)
     private static func append(_ pieces: [String], to bytes: inout [UInt8]) {
         for piece in pieces { bytes.append(contentsOf: TerminalText.clean(piece).utf8) }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends one line of `pieces` followed by the finding's entities (`FindingsWording.entities`), cleaned a piece
+    /// at a time: the entities are not joined into a string first.
+    private static func append(_ pieces: [String], entitiesOf finding: Finding, to bytes: inout [UInt8]) {
+        for piece in pieces { bytes.append(contentsOf: TerminalText.clean(piece).utf8) }
+        for (position, entity) in finding.entities.enumerated() {
+            if position > 0 { bytes.append(contentsOf: "; ".utf8) }
+            FindingsWording.entity(entity) { bytes.append(contentsOf: TerminalText.clean($0).utf8) }
+        }
         bytes.append(UInt8(ascii: "\n"))
     }
 }

@@ -24,13 +24,14 @@ enum FindingsWording {
     }
 
     /// "new: ", "unchanged: ", or "" without a baseline.
+    /// Without an ignore file or a baseline no finding is marked, and none is hashed to look it up.
     static func baselineMarker(_ finding: Finding, in report: FindingsReport) -> String {
-        report.marks[finding]?.baseline.map { $0.rawValue + ": " } ?? ""
+        report.marks.isEmpty ? "" : report.marks[finding]?.baseline.map { $0.rawValue + ": " } ?? ""
     }
 
     /// Why the finding fired, and that its suppression expired when it did.
     static func why(_ finding: Finding, in report: FindingsReport) -> String {
-        finding.why + (report.expiryNote(finding).map { " (\($0))" } ?? "")
+        report.marks.isEmpty ? finding.why : finding.why + (report.expiryNote(finding).map { " (\($0))" } ?? "")
     }
 
     /// "accepted until 2027-03-31: break-glass account", for a suppressed finding.

@@ -10,9 +10,10 @@ enum SARIFLog {
     static let sourceRoot = "%SRCROOT%"
 
     /// `snapshot`: where the snapshot is; each result then points at its entity's lines in the snapshot's files.
-    /// The files the results name are scanned first, side by side; the results are then made as they are written, a
-    /// run at a time on two threads (`FindingsRuns`).
-    static func document(_ report: FindingsReport, snapshot: SnapshotLocation?) -> Log {
+    /// The files the results name are scanned first (those `scan` has scanned already are taken from it), each large
+    /// one in two halves side by side; the results are then made as they are written, a run at a time on two threads
+    /// (`FindingsRuns`).
+    static func document(_ report: FindingsReport, snapshot: SnapshotLocation?, scan: SARIFFileScan? = nil) -> Log {
         let rules = RuleID.allCases
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1, $0) })
         let findings = report.findings, suppressed = report.suppressed, resolved = report.resolved ?? []
@@ -20,7 +21,7 @@ enum SARIFLog {
         let kinds = locations(of: [findings, suppressed, resolved])
         // A few files hold every result's entity: each file's uri is made once, and each file is scanned once.
         let uris = Dictionary(kinds.map { ($0, snapshot?.uri($0.fileName) ?? $0.fileName) }, uniquingKeysWith: { first, _ in first })
-        let lines = snapshot.map { EntityLines.of(kinds, in: $0.directory) } ?? [:]
+        let lines = snapshot.map { scan?.lines(of: kinds) ?? EntityLines.of(kinds, in: $0.directory) } ?? [:]
         let controls = FindingsJSON.Controls()
         @Sendable func result(_ finding: Finding, baselineState: String?) -> Result {
             let mark = marks.isEmpty ? nil : marks[finding]
@@ -70,7 +71,7 @@ enum SARIFLog {
     /// The snapshot files the findings are located in (`Finding.location`), sorted. A report has hundreds of
     /// thousands of findings, a rule's mostly of one kind: each first entity's kind is read in place (a copy of the
     /// entity would retain its strings), and a kind like the previous finding's is not looked up again.
-    private static func locations(of lists: [[Finding]]) -> [CollectionKind] {
+    static func locations(of lists: [[Finding]]) -> [CollectionKind] {
         var kinds = Set<CollectionKind>()
         var previous: FindingEntity.Kind?
         for list in lists {

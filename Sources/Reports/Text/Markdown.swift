@@ -66,14 +66,15 @@ enum Markdown {
 
     /// Appends `escape(text)` to `bytes` as UTF-8, from one scan of its bytes. Most cells of a table of hundreds of
     /// thousands of rows hold no word GitHub could link (no `@`, `://` or `www.`): then every byte is escaped on its
-    /// own (spaces are plain), and runs of plain bytes are copied whole; a cell with non-ASCII text but no byte to
-    /// escape (no Markdown punctuation, `<`, `>`, `&` or line break) is then only cleaned (`TerminalText.clean`,
-    /// which maps each scalar alone, as `escape(_:)` does word by word). Only a cell with a linkable word is escaped
-    /// a word at a time, and only non-ASCII text with bytes to escape goes through `escape(_:)`'s characters.
+    /// own (spaces are plain), and runs of plain bytes are copied whole. Non-ASCII text without a linkable word or a
+    /// line break is cleaned (`TerminalText.clean`, which maps each scalar alone, as `escape(_:)` does word by word)
+    /// and then escaped a byte at a time, provided each byte to escape stands between ASCII bytes: then it is a
+    /// character of its own, as `escape(_:)` escapes it (a combining mark after `_` would make one character of both,
+    /// which `escape(_:)` leaves alone). Only the rest goes through `escape(_:)`'s characters.
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         let byteKinds = byteKinds  // read once, not once a byte
-        let done = text.withUTF8 { utf8 -> Bool in
+        let path = text.withUTF8 { utf8 -> CellPath in
             var seen = ByteKind.Seen()
             for byte in utf8 { seen.insert(byteKinds[Int(byte)]) }
             let linkable = seen.at || (seen.colon && contains(utf8[...], "://"))
@@ -81,6 +82,7 @@ enum Markdown {
             switch (seen.other, linkable) {
             case (false, false):
                 seen.escaped ? appendEscaped(utf8[...], to: &bytes) : bytes.append(contentsOf: utf8)
+                return .done
             case (false, true):
                 var wordStart = 0
                 for index in 0...utf8.count where index == utf8.count || utf8[index] == UInt8(ascii: " ") {
@@ -88,15 +90,40 @@ enum Markdown {
                     if index < utf8.count { bytes.append(UInt8(ascii: " ")) }
                     wordStart = index + 1
                 }
+                return .done
             case (true, false):
-                guard !seen.escaped && !seen.lineBreak else { return false }
-                bytes.append(contentsOf: TerminalText.clean(String(decoding: utf8, as: UTF8.self)).utf8)
+                guard !seen.lineBreak else { return .characters }
+                guard seen.escaped else { return .cleaned }
+                let last = utf8.count - 1
+                let alone = utf8.indices.allSatisfy { index in
+                    byteKinds[Int(utf8[index])] != .escaped
+                        || ((index == 0 || utf8[index - 1] < 0x80) && (index == last || utf8[index + 1] < 0x80))
+                }
+                return alone ? .cleanedThenEscaped : .characters
             case (true, true):
-                return false
+                return .characters
             }
-            return true
         }
-        if !done { bytes.append(contentsOf: escape(text).utf8) }
+        switch path {
+        case .done: break
+        case .cleaned: bytes.append(contentsOf: TerminalText.clean(text).utf8)
+        case .cleanedThenEscaped:
+            var cleaned = TerminalText.clean(text)
+            cleaned.withUTF8 { appendEscaped($0[...], to: &bytes) }
+        case .characters: bytes.append(contentsOf: escape(text).utf8)
+        }
+    }
+
+    /// How `append` escapes a cell, once it has scanned its bytes.
+    private enum CellPath {
+        /// Appended during the scan (printable ASCII).
+        case done
+        /// Non-ASCII with nothing to escape: cleaned.
+        case cleaned
+        /// Non-ASCII whose bytes to escape are characters of their own: cleaned, then escaped a byte at a time.
+        case cleanedThenEscaped
+        /// Escaped a character at a time (`escape(_:)`).
+        case characters
     }
 
     /// Appends one word (no space) of printable ASCII, escaped: as code spans when GitHub could link it.
@@ -108,8 +135,8 @@ enum Markdown {
         appendEscaped(word, to: &bytes)
     }
 
-    /// Appends printable ASCII with no linkable word, each byte escaped on its own: Markdown punctuation
-    /// backslash-escaped, `<`, `>` and `&` as entities; the runs of bytes between them copied whole.
+    /// Appends text with no linkable word, each byte escaped on its own: Markdown punctuation backslash-escaped,
+    /// `<`, `>` and `&` as entities; the runs of bytes between them (non-ASCII ones too) copied whole.
     private static func appendEscaped(_ text: Slice<UnsafeBufferPointer<UInt8>>, to bytes: inout [UInt8]) {
         var runStart = text.startIndex
         for index in text.indices {
