@@ -43,6 +43,28 @@ import TestSupport
         }
     }
 
+    /// `whenIdle` is called once, whether the rules run side by side or one after another, with the findings of
+    /// rules that are done: one after another, every rule's; side by side, every rule's but at most the one the other
+    /// thread still runs.
+    @Test func whenIdleHearsTheFindingsSoFarOnce() throws {
+        let index = try DemoAccount.index
+        for concurrently in [true, false] {
+            let heard = FoundLog()
+            let report = FindingsReport(index, options: FindingsOptions(), concurrently: concurrently, whenIdle: heard.add)
+            let calls = heard.all
+            #expect(calls.count == 1, "called \(calls.count) times")
+            let found = calls.first ?? []
+            let all = report.findings
+            #expect(found.joined().allSatisfy(all.contains), "only findings the report has")
+            let rules = Set(all.map(\.rule)), heardRules = Set(found.joined().map(\.rule))
+            if concurrently {
+                #expect(rules.subtracting(heardRules).count <= 1, "missing \(rules.subtracting(heardRules))")
+            } else {
+                #expect(found.joined().count == all.count)
+            }
+        }
+    }
+
     /// Findings are grouped per rule, most severe rule first, then in rule order, each rule's in the order it found
     /// them (the same as the rule alone gives).
     @Test(arguments: ["demo", "enterprise"])
@@ -111,6 +133,15 @@ import TestSupport
 
 /// The steps a report's `timed` heard, in order (it may be called from the thread that runs the report only, but the
 /// log is locked so that a test need not rely on that).
+/// What `whenIdle` heard, each call's findings; `@unchecked Sendable` because `calls` is only touched with `lock` held.
+private final class FoundLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls: [[[Finding]]] = []
+
+    var add: @Sendable ([[Finding]]) -> Void { { [self] found in lock.withLock { calls.append(found) } } }
+    var all: [[[Finding]]] { lock.withLock { calls } }
+}
+
 private final class StepLog: @unchecked Sendable {
     private let lock = NSLock()
     private var steps: [(name: String, time: StepTime)] = []

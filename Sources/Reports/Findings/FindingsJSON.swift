@@ -157,7 +157,7 @@ enum FindingsJSON {
             self.entity = entity
         }
 
-        private static let keys = (id: JSONKey("id"), kind: JSONKey("kind"), name: JSONKey("name"))
+        static let keys = (id: JSONKey("id"), kind: JSONKey("kind"), name: JSONKey("name"))
 
         func write(to json: inout JSONWriter) throws {
             let keys = Self.keys
@@ -178,7 +178,16 @@ enum FindingsJSON {
         }
 
         func write(to json: inout JSONWriter) throws {
-            try json.array(count: entities.count) { index, json in try Entity(entities[index]).write(to: &json) }
+            // Each entity's fields are read in place: a copy of the entity would retain its strings.
+            try entities.withUnsafeBufferPointer { entities in
+                try json.array(count: entities.count) { index, json in
+                    try json.object(inOrder: { json in
+                        try json.member(Entity.keys.id, entities[index].id)
+                        try json.member(Entity.keys.kind, entities[index].kind.rawValue)
+                        try json.member(Entity.keys.name, entities[index].name)
+                    })
+                }
+            }
         }
     }
 

@@ -73,35 +73,34 @@ enum Markdown {
     /// which `escape(_:)` leaves alone). Only the rest goes through `escape(_:)`'s characters.
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        let byteKinds = byteKinds  // read once, not once a byte
-        let path = text.withUTF8 { utf8 -> CellPath in
-            var seen = ByteKind.Seen()
-            for byte in utf8 { seen.insert(byteKinds[Int(byte)]) }
-            let linkable = seen.at || (seen.colon && contains(utf8[...], "://"))
-                || (seen.w && contains(utf8[...], "www.", caseInsensitive: true))
-            switch (seen.other, linkable) {
-            case (false, false):
-                seen.escaped ? appendEscaped(utf8[...], to: &bytes) : bytes.append(contentsOf: utf8)
-                return .done
-            case (false, true):
-                var wordStart = 0
-                for index in 0...utf8.count where index == utf8.count || utf8[index] == UInt8(ascii: " ") {
-                    appendASCIIWord(utf8[wordStart..<index], to: &bytes)
-                    if index < utf8.count { bytes.append(UInt8(ascii: " ")) }
-                    wordStart = index + 1
+        let path = byteKinds.withUnsafeBufferPointer { kinds in
+            text.withUTF8 { utf8 -> CellPath in
+                var seen: UInt8 = 0
+                for byte in utf8 { seen |= kinds[Int(byte)] }
+                let has = { (kind: ByteKind) in seen & kind.rawValue != 0 }
+                let linkable = has(.at) || (has(.colon) && contains(utf8[...], "://"))
+                    || (has(.w) && contains(utf8[...], "www.", caseInsensitive: true))
+                if !has(.other) {
+                    guard linkable else {
+                        has(.escaped) ? appendEscaped(utf8[...], to: &bytes) : bytes.append(contentsOf: utf8)
+                        return .done
+                    }
+                    var wordStart = 0
+                    for index in 0...utf8.count where index == utf8.count || utf8[index] == UInt8(ascii: " ") {
+                        appendASCIIWord(utf8[wordStart..<index], to: &bytes)
+                        if index < utf8.count { bytes.append(UInt8(ascii: " ")) }
+                        wordStart = index + 1
+                    }
+                    return .done
                 }
-                return .done
-            case (true, false):
-                guard !seen.lineBreak else { return .characters }
-                guard seen.escaped else { return .cleaned }
+                guard !linkable && !has(.lineBreak) else { return .characters }
+                guard has(.escaped) else { return .cleaned }
                 let last = utf8.count - 1
                 let alone = utf8.indices.allSatisfy { index in
-                    byteKinds[Int(utf8[index])] != .escaped
+                    kinds[Int(utf8[index])] & ByteKind.escaped.rawValue == 0
                         || ((index == 0 || utf8[index - 1] < 0x80) && (index == last || utf8[index + 1] < 0x80))
                 }
                 return alone ? .cleanedThenEscaped : .characters
-            case (true, true):
-                return .characters
             }
         }
         switch path {
@@ -129,10 +128,33 @@ enum Markdown {
     /// Appends one word (no space) of printable ASCII, escaped: as code spans when GitHub could link it.
     private static func appendASCIIWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, to bytes: inout [UInt8]) {
         if word.contains(UInt8(ascii: "@")) || contains(word, "://") || contains(word, "www.", caseInsensitive: true) {
-            bytes.append(contentsOf: codeSpans(String(decoding: word, as: UTF8.self)).utf8)
-            return
+            return appendCodeSpans(word, to: &bytes)
         }
         appendEscaped(word, to: &bytes)
+    }
+
+    /// Appends `codeSpans(_:)` of a word of printable ASCII, from its bytes: each of them a character, which cleaning
+    /// leaves as it is.
+    private static func appendCodeSpans(_ word: Slice<UnsafeBufferPointer<UInt8>>, to bytes: inout [UInt8]) {
+        let backtick = UInt8(ascii: "`")
+        var partStart = word.startIndex
+        for index in word.startIndex...word.endIndex where index == word.endIndex || word.base[index] == UInt8(ascii: "|") {
+            if partStart > word.startIndex { bytes.append(contentsOf: "\\|".utf8) }
+            let part = word.base[partStart..<index]
+            partStart = index + 1
+            guard let first = part.first, let last = part.last else { continue }
+            var longestRun = 0, run = 0
+            for byte in part {
+                run = byte == backtick ? run + 1 : 0
+                longestRun = max(longestRun, run)
+            }
+            let pad = first == backtick || last == backtick
+            bytes.append(contentsOf: repeatElement(backtick, count: longestRun + 1))
+            if pad { bytes.append(UInt8(ascii: " ")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: part))
+            if pad { bytes.append(UInt8(ascii: " ")) }
+            bytes.append(contentsOf: repeatElement(backtick, count: longestRun + 1))
+        }
     }
 
     /// Appends text with no linkable word, each byte escaped on its own: Markdown punctuation backslash-escaped,
@@ -159,51 +181,33 @@ enum Markdown {
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.base[runStart..<text.endIndex]))
     }
 
-    /// What a byte of a cell means to `append`.
-    private enum ByteKind {
-        /// Printable ASCII that `escape` leaves as it is, and that no linkable word needs.
-        case plain
+    /// What a byte of a cell means to `append`: a bit each, so that one scan ORs together what a cell holds.
+    private enum ByteKind: UInt8 {
         /// Markdown punctuation, `<`, `>` or `&`: escaped wherever it is.
-        case escaped
+        case escaped = 1
         /// `@`: a word holding it is linkable.
-        case at
+        case at = 2
         /// `:`, which `://` starts with.
-        case colon
+        case colon = 4
         /// `w` or `W`, which `www.` starts with.
-        case w
+        case w = 8
         /// A line break (carriage return or line feed): `<br>`.
-        case lineBreak
-        /// Another control character, or a byte of a non-ASCII character.
-        case other
-
-        /// Which kinds of byte a cell holds.
-        struct Seen {
-            var escaped = false, at = false, colon = false, w = false, lineBreak = false, other = false
-
-            mutating func insert(_ kind: ByteKind) {
-                switch kind {
-                case .plain: break
-                case .escaped: escaped = true
-                case .at: at = true
-                case .colon: colon = true
-                case .w: w = true
-                case .lineBreak: lineBreak = true; other = true
-                case .other: other = true
-                }
-            }
-        }
+        case lineBreak = 16
+        /// A control character (line breaks too), or a byte of a non-ASCII character.
+        case other = 32
     }
 
-    private static let byteKinds: [ByteKind] = (0...255).map { value in
+    /// Each byte's `ByteKind` bits; 0 for printable ASCII that `escape` leaves as it is and no linkable word needs.
+    private static let byteKinds: [UInt8] = (0...255).map { value in
         let byte = UInt8(value)
         switch byte {
-        case UInt8(ascii: "\r"), UInt8(ascii: "\n"): return .lineBreak
-        case UInt8(ascii: "@"): return .at
-        case UInt8(ascii: ":"): return .colon
-        case UInt8(ascii: "w"), UInt8(ascii: "W"): return .w
-        case _ where byte < 0x20 || byte >= 0x7F: return .other
-        case _ where "\\|`*_[]#<>&".utf8.contains(byte): return .escaped
-        default: return .plain
+        case UInt8(ascii: "\r"), UInt8(ascii: "\n"): return ByteKind.lineBreak.rawValue | ByteKind.other.rawValue
+        case UInt8(ascii: "@"): return ByteKind.at.rawValue
+        case UInt8(ascii: ":"): return ByteKind.colon.rawValue
+        case UInt8(ascii: "w"), UInt8(ascii: "W"): return ByteKind.w.rawValue
+        case _ where byte < 0x20 || byte >= 0x7F: return ByteKind.other.rawValue
+        case _ where "\\|`*_[]#<>&".utf8.contains(byte): return ByteKind.escaped.rawValue
+        default: return 0
         }
     }
 
@@ -256,7 +260,7 @@ enum Markdown {
     /// or `www.`. Most table cells are, and checking their bytes is cheaper than walking their characters.
     private static func isLiteral(_ text: String) -> Bool {
         let byteKinds = byteKinds  // read once, not once a byte
-        guard text.utf8.allSatisfy({ byteKinds[Int($0)] == .plain || byteKinds[Int($0)] == .w }) else { return false }
+        guard text.utf8.allSatisfy({ byteKinds[Int($0)] & ~ByteKind.w.rawValue == 0 }) else { return false }
         return !text.utf8.contains(UInt8(ascii: ".")) || text.range(of: "www.", options: .caseInsensitive) == nil
     }
 
