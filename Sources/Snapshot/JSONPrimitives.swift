@@ -25,19 +25,13 @@ package enum JSONPrimitives {
     package static func appendStringContents(_ string: String, to bytes: inout [UInt8]) {
         var string = string
         string.withUTF8 { utf8 in
-            // Plain bytes are skipped eight at a time (`JSONPlainBytes`); the rest, non-ASCII included, one by one.
-            let raw = UnsafeRawBufferPointer(utf8)
-            var runStart = 0, index = 0
-            while index < utf8.count {
-                index = JSONPlainBytes.end(of: raw, from: index)
-                guard index < utf8.count else { break }
+            var runStart = 0
+            for index in utf8.indices {
                 let byte = utf8[index]
-                if byte < 0x20 || byte == quote || byte == backslash {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                    appendEscape(of: byte, to: &bytes)
-                    runStart = index + 1
-                }
-                index += 1
+                guard byte < 0x20 || byte == quote || byte == backslash else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(of: byte, to: &bytes)
+                runStart = index + 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }

@@ -40,9 +40,9 @@ import TestSupport
         try expectSameBytes(["substring": "a/b\n\u{1}é"[...], "nsstring": NSString(string: "x\"y")] as [String: Any])
     }
 
-    /// Plain bytes are skipped eight at a time: every escape, non-ASCII byte and control character is found wherever
-    /// it falls in a word of eight, in strings of every length up to several words, and between long plain runs.
-    @Test func escapesWhereverTheyFallInAWordOfEight() throws {
+    /// Every escape, non-ASCII byte and control character is written as Foundation writes it wherever it falls: in
+    /// strings of every length up to several words of eight bytes, and between long plain runs.
+    @Test func escapesWhereverTheyFall() throws {
         let pieces = ["a", "bcdefgh", "0123456789abcdefghij", "\"", "\\", "/", "\u{0}", "\u{1F}", "\t", "\n", "\r", "\u{7F}",
                       "é", "😀", "\u{2028}", " ", "~"]
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
