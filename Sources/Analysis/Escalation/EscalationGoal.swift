@@ -21,13 +21,19 @@ package enum EscalationGoal: Sendable, Hashable {
 
     /// The goal's edges: who already holds it (for account administration, also who holds half of it), and (for an
     /// instance) who can create service credentials on it.
-    func edges(_ graph: EscalationGraph, account: IAMAccount) -> [EscalationEdge] {
+    func edges(_ graph: EscalationGraph, index: AccessIndex) -> [EscalationEdge] {
+        let account = index.account
         var edges: [EscalationEdge] = []
         if case .accountAdministration = self, let owner = account.info?.ownerIAMID {
             edges.append(EscalationEdge(from: .identity(iamID: owner), to: .accountAdministration, kind: .holds))
         }
         let targets = SensitiveTargets(account)
-        for (node, held) in zip(graph.capabilityNodes, graph.capabilities) {
+        // The administration goals read only what may administer; any role on an instance may reach it.
+        let capabilities: [[EscalationGraph.Capability]] = switch self {
+        case .accountAdministration, .sensitiveAdministration: graph.capabilities
+        case .instance: graph.allCapabilities(in: index)
+        }
+        for (node, held) in zip(graph.capabilityNodes, capabilities) {
             edges += goalEdges(from: node, holding: held, sensitive: targets)
         }
         return edges
