@@ -24,6 +24,8 @@ package struct EscalationGraph: Sendable {
     let capabilities: [[Capability]]
     /// Every identity of the account (`AccessIndex.subjects`), sorted: where the searches start.
     let identities: [String]
+    /// The account's sensitive targets, which the capabilities' coverage numbers.
+    let sensitiveTargets: SensitiveTargets
 
     /// Every edge, each fan-out link expanded into one edge per member, in the links' order: as many as policies ×
     /// resources on a large account, so the searches read `links` instead.
@@ -47,13 +49,31 @@ package struct EscalationGraph: Sendable {
         let traits: RoleTraits
         let policyID: String?
         let isConditional: Bool
+        /// What the target covers that the administration goals test, when the roles may administer (nil otherwise):
+        /// found once, where the target is at hand, rather than by a copy of it per goal and test.
+        let coverage: Coverage?
 
-        init(target: PolicyTarget, roleCRNs: [String], traits: RoleTraits, policyID: String?, isConditional: Bool) {
+        /// Whether the target covers all account management services, all IAM-enabled services
+        /// (`AdministrationFindings`), and which sensitive targets Administrator on it administers (positions in
+        /// `SensitiveTargets.all`, found only when a role is Administrator).
+        struct Coverage {
+            let allAccountManagement: Bool
+            let allIAMEnabledServices: Bool
+            let sensitive: [Int]
+        }
+
+        init(target: PolicyTarget, roleCRNs: [String], traits: RoleTraits, policyID: String?, isConditional: Bool,
+             sensitive: SensitiveTargets) {
             self.target = target
             self.roleCRNs = roleCRNs
             self.traits = traits
             self.policyID = policyID
             self.isConditional = isConditional
+            coverage = traits.mayAdminister
+                ? Coverage(allAccountManagement: AdministrationFindings.coversAllAccountManagement(target),
+                           allIAMEnabledServices: AdministrationFindings.coversAllIAMEnabledServices(target),
+                           sensitive: traits.contains(.administrator) ? sensitive.covered(by: target) : [])
+                : nil
         }
     }
 
@@ -66,19 +86,19 @@ package struct EscalationGraph: Sendable {
         let identities = index.subjects
         let actions = RoleActions(account.roles)
         var roles = RoleTraitsTable(account.roles)
+        let sensitive = SensitiveTargets(account)
         // The holders in id order: every `access_group:` id sorts before every `identity:` one, and `subjects` holds
         // every IAM id with policies, sorted; each with the capabilities of its policies whose roles may do anything
         // here (most grant Viewer or Reader, and are passed over without a look at their targets).
         var holders: [(node: EscalationNode, holding: [Capability])] = []
         holders.reserveCapacity(index.policiesOfIAMID.count + index.policiesOfGroup.count)
         for id in index.policiesOfGroup.keys.sorted() {
-            holders.append((.accessGroup(id: id), Self.capabilities(index.policiesOfGroup[id] ?? [], index, &roles) {
-                !$0.isEmpty
-            }))
+            holders.append((.accessGroup(id: id), Self.capabilities(index.policiesOfGroup[id] ?? [], index, sensitive,
+                                                                           &roles) { !$0.isEmpty }))
         }
         for iamID in identities {
             guard let policies = index.policiesOfIAMID[iamID] else { continue }
-            holders.append((.identity(iamID: iamID), Self.capabilities(policies, index, &roles) { !$0.isEmpty }))
+            holders.append((.identity(iamID: iamID), Self.capabilities(policies, index, sensitive, &roles) { !$0.isEmpty }))
         }
 
         var links: [EscalationLink] = []
@@ -121,7 +141,7 @@ package struct EscalationGraph: Sendable {
                     scopes[key] = capability.target
                     holders.append((link.edge.to, [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
                                                               traits: roles.traits(of: Self.grantedRoles), policyID: nil,
-                                                              isConditional: false)]))
+                                                              isConditional: false, sensitive: sensitive)]))
                 }
             }
         }
@@ -134,19 +154,20 @@ package struct EscalationGraph: Sendable {
         capabilityNodes = sorted.map(\.node)
         capabilities = sorted.map { $0.holding.filter(\.traits.mayAdminister) }
         self.identities = identities
+        sensitiveTargets = sensitive
     }
 
     /// The capabilities of `policies` whose roles' traits pass `keep`, in order; a policy read in place is not copied
     /// (a large account has hundreds of thousands, and a copy retains each of their strings and arrays).
-    private static func capabilities(_ policies: [Policy], _ index: AccessIndex, _ roles: inout RoleTraitsTable,
-                                     keeping keep: (RoleTraits) -> Bool) -> [Capability] {
+    private static func capabilities(_ policies: [Policy], _ index: AccessIndex, _ sensitive: SensitiveTargets,
+                                     _ roles: inout RoleTraitsTable, keeping keep: (RoleTraits) -> Bool) -> [Capability] {
         policies.withUnsafeBufferPointer { policies in
             policies.indices.compactMap { position in
                 let traits = roles.traits(of: policies[position].roleIDs)
                 guard keep(traits) else { return nil }
                 return Capability(target: index.targets[policies[position].id] ?? index.target(of: policies[position]),
                                   roleCRNs: policies[position].roleIDs, traits: traits, policyID: policies[position].id,
-                                  isConditional: policies[position].rule != nil)
+                                  isConditional: policies[position].rule != nil, sensitive: sensitive)
             }
         }
     }
@@ -157,8 +178,10 @@ package struct EscalationGraph: Sendable {
         var roles = RoleTraitsTable(index.account.roles)
         return capabilityNodes.indices.map { position in
             switch capabilityNodes[position] {
-            case .identity(let iamID): Self.capabilities(index.policiesOfIAMID[iamID] ?? [], index, &roles) { _ in true }
-            case .accessGroup(let id): Self.capabilities(index.policiesOfGroup[id] ?? [], index, &roles) { _ in true }
+            case .identity(let iamID):
+                Self.capabilities(index.policiesOfIAMID[iamID] ?? [], index, sensitiveTargets, &roles) { _ in true }
+            case .accessGroup(let id):
+                Self.capabilities(index.policiesOfGroup[id] ?? [], index, sensitiveTargets, &roles) { _ in true }
             case .grantableScope, .accountAdministration, .administrationPart, .instance, .administration:
                 capabilities[position]
             }
