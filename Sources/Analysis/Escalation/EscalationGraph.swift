@@ -38,10 +38,10 @@ package struct EscalationGraph: Sendable {
 
     /// What a node holds through one policy (or, for a grantable scope, through assigning itself roles).
     ///
-    /// A class, made once per policy and never changed: the graph hands each capability to the primitive and goal
-    /// tests, and a reference costs one retain where a copy of the target, roles and id cost one per string and array
-    /// in them — on a large account, with the other rules reading the same targets on the other thread, most of the
-    /// graph's time.
+    /// A class, made once per policy whose roles may do anything here (`RoleTraits`) and never changed: the graph
+    /// hands each capability to the primitive and goal tests, and a reference costs one retain where a copy of the
+    /// target, roles and id cost one per string and array in them — on a large account, with the other rules reading
+    /// the same targets on the other thread, most of the graph's time.
     final class Capability: Sendable {
         let target: PolicyTarget
         let roleCRNs: [String]
