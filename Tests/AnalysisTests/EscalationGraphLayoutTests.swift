@@ -43,23 +43,33 @@ import TestSupport
             + graph.scopes.keys.map { EscalationNode.grantableScope(key: $0) }
         #expect(graph.capabilityNodes == holders.sorted())
         #expect(graph.capabilities.count == graph.capabilityNodes.count)
-        for (node, held) in zip(graph.capabilityNodes, graph.capabilities) {
+        let all = graph.allCapabilities(in: index)
+        #expect(all.count == graph.capabilityNodes.count)
+        for (position, node) in graph.capabilityNodes.enumerated() {
             let policies: [Policy]
             switch node {
             case .identity(let iamID): policies = index.policiesOfIAMID[iamID] ?? []
             case .accessGroup(let id): policies = index.policiesOfGroup[id] ?? []
             case .grantableScope(let key):
-                #expect(held.map(\.target) == [graph.scopes[key]].compactMap { $0 }, "\(node.id)")
-                #expect(held.map(\.roleCRNs) == [EscalationGraph.grantedRoles] && held.allSatisfy { $0.policyID == nil && !$0.isConditional })
+                for held in [graph.capabilities[position], all[position]] {
+                    #expect(held.map(\.target) == [graph.scopes[key]].compactMap { $0 }, "\(node.id)")
+                    #expect(held.map(\.roleCRNs) == [EscalationGraph.grantedRoles] && held.allSatisfy { $0.policyID == nil && !$0.isConditional })
+                }
                 continue
             case .accountAdministration, .administrationPart, .instance, .administration:
                 Issue.record("\(node.id) holds nothing")
                 continue
             }
-            #expect(held.map(\.policyID) == policies.map(\.id), "\(node.id)")
-            #expect(held.map(\.target) == policies.map(index.target), "\(node.id)")
-            #expect(held.map(\.roleCRNs) == policies.map(\.roleIDs), "\(node.id)")
-            #expect(held.map(\.isConditional) == policies.map { $0.rule != nil }, "\(node.id)")
+            // Every policy in `all`; those with Administrator or Manager among their roles in `capabilities`.
+            let administering = policies.filter {
+                $0.roleIDs.contains { AdministrationFindings.isAdministrator($0) || AdministrationFindings.isManager($0) }
+            }
+            for (held, policies) in [(all[position], policies), (graph.capabilities[position], administering)] {
+                #expect(held.map(\.policyID) == policies.map(\.id), "\(node.id)")
+                #expect(held.map(\.target) == policies.map(index.target), "\(node.id)")
+                #expect(held.map(\.roleCRNs) == policies.map(\.roleIDs), "\(node.id)")
+                #expect(held.map(\.isConditional) == policies.map { $0.rule != nil }, "\(node.id)")
+            }
         }
         if name == "hand-made" {
             #expect(graph.scopes.keys.sorted() == ["serviceName=alpha", "serviceName=kms", "serviceName=zeta", "serviceType=platform_service"])

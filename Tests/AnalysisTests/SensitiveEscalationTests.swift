@@ -10,7 +10,7 @@ import TestSupport
     /// Paths and holders as one search per target finds them, targets in order, a tie to the earlier target.
     static func oneSearchPerTarget(_ index: AccessIndex) -> (paths: [EscalationPath], holders: [String]) {
         let graph = EscalationGraph(index)
-        let goalEdges = EscalationGoal.sensitiveAdministration.edges(graph, account: index.account)
+        let goalEdges = EscalationGoal.sensitiveAdministration.edges(graph, index: index)
         let edges = EscalationSearch.Edges(graph, goalEdges: goalEdges)
         let goals = EscalationGoal.sensitiveAdministration.nodes(in: index.account).compactMap(edges.number)
         let identities = index.subjects

@@ -54,11 +54,11 @@ import TestSupport
 
     /// The sensitive goal's edges as testing every target of every capability gives them: per node in id order, per
     /// capability with an Administrator role, each target not reached yet.
-    static func edgesTestingEveryTarget(_ graph: EscalationGraph, account: IAMAccount) -> [EscalationEdge] {
-        let all = SensitiveTarget.all(in: account)
+    static func edgesTestingEveryTarget(_ graph: EscalationGraph, index: AccessIndex) -> [EscalationEdge] {
+        let all = SensitiveTarget.all(in: index.account)
         var edges: [EscalationEdge] = []
         #expect(graph.capabilityNodes == graph.capabilityNodes.sorted())
-        for (node, held) in zip(graph.capabilityNodes, graph.capabilities) {
+        for (node, held) in zip(graph.capabilityNodes, graph.allCapabilities(in: index)) {
             var reached = Set<SensitiveTarget>()
             for capability in held {
                 guard let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
@@ -73,9 +73,10 @@ import TestSupport
     }
 
     static func expectEdgesTestingEveryTarget(_ account: IAMAccount) -> Int {
-        let graph = EscalationGraph(AccessIndex(account))
-        let edges = EscalationGoal.sensitiveAdministration.edges(graph, account: account)
-        let reference = edgesTestingEveryTarget(graph, account: account)
+        let index = AccessIndex(account)
+        let graph = EscalationGraph(index)
+        let edges = EscalationGoal.sensitiveAdministration.edges(graph, index: index)
+        let reference = edgesTestingEveryTarget(graph, index: index)
         let same = edges == reference
         #expect(same, "\(edges.count) edges against \(reference.count) testing every target")
         return edges.count

@@ -28,7 +28,7 @@ package struct Escalation: Sendable {
         let graph = graph ?? EscalationGraph(index)
         self.goal = goal
         self.graph = graph
-        goalEdges = goal.edges(graph, account: index.account)
+        goalEdges = goal.edges(graph, index: index)
         let identities = graph.identities
         self.identities = identities
         let edges = EscalationSearch.Edges(graph, goalEdges: goalEdges)

@@ -21,14 +21,19 @@ package enum EscalationGoal: Sendable, Hashable {
 
     /// The goal's edges: who already holds it (for account administration, also who holds half of it), and (for an
     /// instance) who can create service credentials on it.
-    func edges(_ graph: EscalationGraph, account: IAMAccount) -> [EscalationEdge] {
+    func edges(_ graph: EscalationGraph, index: AccessIndex) -> [EscalationEdge] {
+        let account = index.account
         var edges: [EscalationEdge] = []
         if case .accountAdministration = self, let owner = account.info?.ownerIAMID {
             edges.append(EscalationEdge(from: .identity(iamID: owner), to: .accountAdministration, kind: .holds))
         }
-        let targets = SensitiveTargets(account)
-        for (node, held) in zip(graph.capabilityNodes, graph.capabilities) {
-            edges += goalEdges(from: node, holding: held, sensitive: targets)
+        // The administration goals read only what may administer; any role on an instance may reach it.
+        let capabilities: [[EscalationGraph.Capability]] = switch self {
+        case .accountAdministration, .sensitiveAdministration: graph.capabilities
+        case .instance: graph.allCapabilities(in: index)
+        }
+        for (node, held) in zip(graph.capabilityNodes, capabilities) {
+            edges += goalEdges(from: node, holding: held, sensitive: graph.sensitiveTargets)
         }
         return edges
     }
@@ -44,16 +49,16 @@ package enum EscalationGoal: Sendable, Hashable {
             // The roles first: most policies grant neither Administrator nor Manager, and a role's name is cheaper to
             // test than a target.
             if let capability = held.first(where: {
-                $0.roleCRNs.contains(where: AdministrationFindings.isAdministrator)
-                    && AdministrationFindings.coversAllAccountManagement($0.target)
+                $0.traits.contains(.administrator) && $0.coverage?.allAccountManagement == true
             }), let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) {
                 return [holds(capability, role, .accountAdministration)]
             }
             // Each half on its own: the search combines the halves an identity holds through its policies and groups.
-            let halves = [(EscalationNode.AdministrationPart.administrator, AdministrationFindings.isAdministrator),
-                          (.manager, AdministrationFindings.isManager)].compactMap { part, isRole -> EscalationEdge? in
+            let halves = [(EscalationNode.AdministrationPart.administrator, RoleTraits.administrator,
+                           AdministrationFindings.isAdministrator),
+                          (.manager, .manager, AdministrationFindings.isManager)].compactMap { part, trait, isRole -> EscalationEdge? in
                 guard let capability = held.first(where: {
-                    $0.roleCRNs.contains(where: isRole) && AdministrationFindings.coversAllIAMEnabledServices($0.target)
+                    $0.traits.contains(trait) && $0.coverage?.allIAMEnabledServices == true
                 }), let role = capability.roleCRNs.first(where: isRole) else { return nil }
                 return holds(capability, role, .administrationPart(part))
             }
@@ -80,7 +85,7 @@ package enum EscalationGoal: Sendable, Hashable {
             var reached = Set<Int>()
             for capability in held {
                 guard let role = capability.roleCRNs.first(where: AdministrationFindings.isAdministrator) else { continue }
-                for target in sensitive.covered(by: capability.target) where reached.insert(target).inserted {
+                for target in capability.coverage?.sensitive ?? [] where reached.insert(target).inserted {
                     edges.append(holds(capability, role, .administration(sensitive.all[target])))
                 }
             }

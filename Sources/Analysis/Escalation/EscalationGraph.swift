@@ -18,11 +18,14 @@ package struct EscalationGraph: Sendable {
     /// scopes (every `scope:` id sorts after every `identity:` and `access_group:` one). The goals' edges follow this
     /// order.
     let capabilityNodes: [EscalationNode]
-    /// What each of `capabilityNodes` holds, by position: its own policies (an identity's direct ones, a group's), or
-    /// for a grantable scope, any role on it.
+    /// What each of `capabilityNodes` holds that may administer, by position: its own policies with Administrator or
+    /// Manager among their roles (an identity's direct ones, a group's), or for a grantable scope, any role on it. The
+    /// administration goals read nothing else; `allCapabilities(in:)` gives every policy, for an instance goal.
     let capabilities: [[Capability]]
     /// Every identity of the account (`AccessIndex.subjects`), sorted: where the searches start.
     let identities: [String]
+    /// The account's sensitive targets, which the capabilities' coverage numbers.
+    let sensitiveTargets: SensitiveTargets
 
     /// Every edge, each fan-out link expanded into one edge per member, in the links' order: as many as policies ×
     /// resources on a large account, so the searches read `links` instead.
@@ -35,21 +38,42 @@ package struct EscalationGraph: Sendable {
 
     /// What a node holds through one policy (or, for a grantable scope, through assigning itself roles).
     ///
-    /// A class, made once per policy and never changed: the graph hands each capability to the primitive and goal
-    /// tests, and a reference costs one retain where a copy of the target, roles and id cost one per string and array
-    /// in them — on a large account, with the other rules reading the same targets on the other thread, most of the
-    /// graph's time.
+    /// A class, made once per policy whose roles may do anything here (`RoleTraits`) and never changed: the graph
+    /// hands each capability to the primitive and goal tests, and a reference costs one retain where a copy of the
+    /// target, roles and id cost one per string and array in them — on a large account, with the other rules reading
+    /// the same targets on the other thread, most of the graph's time.
     final class Capability: Sendable {
         let target: PolicyTarget
         let roleCRNs: [String]
+        /// What the roles may do, as `RoleTraitsTable` finds it.
+        let traits: RoleTraits
         let policyID: String?
         let isConditional: Bool
+        /// What the target covers that the administration goals test, when the roles may administer (nil otherwise):
+        /// found once, where the target is at hand, rather than by a copy of it per goal and test.
+        let coverage: Coverage?
 
-        init(target: PolicyTarget, roleCRNs: [String], policyID: String?, isConditional: Bool) {
+        /// Whether the target covers all account management services, all IAM-enabled services
+        /// (`AdministrationFindings`), and which sensitive targets Administrator on it administers (positions in
+        /// `SensitiveTargets.all`, found only when a role is Administrator).
+        struct Coverage {
+            let allAccountManagement: Bool
+            let allIAMEnabledServices: Bool
+            let sensitive: [Int]
+        }
+
+        init(target: PolicyTarget, roleCRNs: [String], traits: RoleTraits, policyID: String?, isConditional: Bool,
+             sensitive: SensitiveTargets) {
             self.target = target
             self.roleCRNs = roleCRNs
+            self.traits = traits
             self.policyID = policyID
             self.isConditional = isConditional
+            coverage = traits.mayAdminister
+                ? Coverage(allAccountManagement: AdministrationFindings.coversAllAccountManagement(target),
+                           allIAMEnabledServices: AdministrationFindings.coversAllIAMEnabledServices(target),
+                           sensitive: traits.contains(.administrator) ? sensitive.covered(by: target) : [])
+                : nil
         }
     }
 
@@ -61,26 +85,26 @@ package struct EscalationGraph: Sendable {
         let account = index.account
         let identities = index.subjects
         let actions = RoleActions(account.roles)
-        // Policies read through their buffer: a policy borrowed in place is not copied (a large account has hundreds of
-        // thousands, and a copy retains each of their strings and arrays).
-        func held(_ policies: [Policy]) -> [Capability] {
-            policies.withUnsafeBufferPointer { policies in
-                policies.indices.map { position in
-                    Capability(target: index.targets[policies[position].id] ?? index.target(of: policies[position]),
-                               roleCRNs: policies[position].roleIDs, policyID: policies[position].id,
-                               isConditional: policies[position].rule != nil)
-                }
-            }
-        }
+        var roles = RoleTraitsTable(account.roles)
+        let sensitive = SensitiveTargets(account)
+        // The holders in id order: every `access_group:` id sorts before every `identity:` one, and `subjects` holds
+        // every IAM id with policies, sorted; each with the capabilities of its policies whose roles may do anything
+        // here (most grant Viewer or Reader, and are passed over without a look at their targets).
         var holders: [(node: EscalationNode, holding: [Capability])] = []
         holders.reserveCapacity(index.policiesOfIAMID.count + index.policiesOfGroup.count)
-        for (iamID, policies) in index.policiesOfIAMID { holders.append((.identity(iamID: iamID), held(policies))) }
-        for (id, policies) in index.policiesOfGroup { holders.append((.accessGroup(id: id), held(policies))) }
-        holders = holders.sortedByID(\.node)
+        for id in index.policiesOfGroup.keys.sorted() {
+            holders.append((.accessGroup(id: id), Self.capabilities(index.policiesOfGroup[id] ?? [], index, sensitive,
+                                                                           &roles) { !$0.isEmpty }))
+        }
+        for iamID in identities {
+            guard let policies = index.policiesOfIAMID[iamID] else { continue }
+            holders.append((.identity(iamID: iamID), Self.capabilities(policies, index, sensitive, &roles) { !$0.isEmpty }))
+        }
 
         var links: [EscalationLink] = []
-        // Memberships and assumptions: access already held, free steps.
-        for (iamID, memberships) in index.groupsOfMember.sorted(by: { $0.key < $1.key }) {
+        // Memberships and assumptions: access already held, free steps; by member, in id order.
+        for iamID in identities {
+            guard let memberships = index.groupsOfMember[iamID] else { continue }
             // By position, the group's id read in place: copying a membership copies its group and member.
             for position in memberships.indices where memberships[position].group.id != AccessGroup.publicAccessID {
                 links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID),
@@ -116,7 +140,8 @@ package struct EscalationGraph: Sendable {
                     guard case .grantableScope(let key) = link.edge.to, scopes[key] == nil else { continue }
                     scopes[key] = capability.target
                     holders.append((link.edge.to, [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
-                                                              policyID: nil, isConditional: false)]))
+                                                              traits: roles.traits(of: Self.grantedRoles), policyID: nil,
+                                                              isConditional: false, sensitive: sensitive)]))
                 }
             }
         }
@@ -127,8 +152,40 @@ package struct EscalationGraph: Sendable {
         let sorted = holders.prefix(index.policiesOfIAMID.count + index.policiesOfGroup.count)
             + holders.dropFirst(index.policiesOfIAMID.count + index.policiesOfGroup.count).sortedByID(\.node)
         capabilityNodes = sorted.map(\.node)
-        capabilities = sorted.map(\.holding)
+        capabilities = sorted.map { $0.holding.filter(\.traits.mayAdminister) }
         self.identities = identities
+        sensitiveTargets = sensitive
+    }
+
+    /// The capabilities of `policies` whose roles' traits pass `keep`, in order; a policy read in place is not copied
+    /// (a large account has hundreds of thousands, and a copy retains each of their strings and arrays).
+    private static func capabilities(_ policies: [Policy], _ index: AccessIndex, _ sensitive: SensitiveTargets,
+                                     _ roles: inout RoleTraitsTable, keeping keep: (RoleTraits) -> Bool) -> [Capability] {
+        policies.withUnsafeBufferPointer { policies in
+            policies.indices.compactMap { position in
+                let traits = roles.traits(of: policies[position].roleIDs)
+                guard keep(traits) else { return nil }
+                return Capability(target: index.targets[policies[position].id] ?? index.target(of: policies[position]),
+                                  roleCRNs: policies[position].roleIDs, traits: traits, policyID: policies[position].id,
+                                  isConditional: policies[position].rule != nil, sensitive: sensitive)
+            }
+        }
+    }
+
+    /// What each of `capabilityNodes` holds, by position: every policy of an identity or group, whatever its roles, and
+    /// a grantable scope's roles.
+    func allCapabilities(in index: AccessIndex) -> [[Capability]] {
+        var roles = RoleTraitsTable(index.account.roles)
+        return capabilityNodes.indices.map { position in
+            switch capabilityNodes[position] {
+            case .identity(let iamID):
+                Self.capabilities(index.policiesOfIAMID[iamID] ?? [], index, sensitiveTargets, &roles) { _ in true }
+            case .accessGroup(let id):
+                Self.capabilities(index.policiesOfGroup[id] ?? [], index, sensitiveTargets, &roles) { _ in true }
+            case .grantableScope, .accountAdministration, .administrationPart, .instance, .administration:
+                capabilities[position]
+            }
+        }
     }
 }
 
@@ -223,18 +280,24 @@ struct PrimitiveFinder {
             let kind = resources.service + "/" + resources.resourceType
             add(primitive, toEvery: fanOuts.index(kind, target) { resources.nodes(includedBy: target) }, role: role)
         }
-        let target = held.target
-        if Self.mayInclude(target, resourcesOf: "iam-groups"), let role = enabling(.addGroupMember, held, on: "iam-groups") {
+        // The roles' traits first: a test of them is cheaper than one of the target, and most policies fail it.
+        let target = held.target, traits = held.traits
+        if traits.contains(.addGroupMember), Self.mayInclude(target, resourcesOf: "iam-groups"),
+           let role = enabling(.addGroupMember, held, on: "iam-groups") {
             add(.addGroupMember, toEach: groups, role: role)
         }
-        let identityService = Self.mayInclude(target, resourcesOf: "iam-identity")
-        if identityService, let role = enabling(.createServiceIDAPIKey, held, on: "iam-identity") {
+        let identityService = !traits.isDisjoint(with: [.createServiceIDAPIKey, .editProfileTrust])
+            && Self.mayInclude(target, resourcesOf: "iam-identity")
+        if identityService, traits.contains(.createServiceIDAPIKey),
+           let role = enabling(.createServiceIDAPIKey, held, on: "iam-identity") {
             add(.createServiceIDAPIKey, toEach: serviceIDs, role: role)
         }
-        if identityService, let role = enabling(.editProfileTrust, held, on: "iam-identity") {
+        if identityService, traits.contains(.editProfileTrust),
+           let role = enabling(.editProfileTrust, held, on: "iam-identity") {
             add(.editProfileTrust, toEach: profiles, role: role)
         }
-        if !trustedCompute.positions(for: target).isEmpty, let role = enabling(.runTrustedWorkload, held, on: nil) {
+        if traits.contains(.runTrustedWorkload), !trustedCompute.positions(for: target).isEmpty,
+           let role = enabling(.runTrustedWorkload, held, on: nil) {
             // Policies on a service or resource group reach many linked clusters: one fan-out per target.
             let profiles = fanOuts.index("trusted-workloads", target) {
                 trustedCompute.positions(matching: target).map { .identity(iamID: trustedComputeProfiles[$0]) }
@@ -243,7 +306,7 @@ struct PrimitiveFinder {
         }
         if case .resourceGroupItself = target.scope {
             // Administrator on a resource group itself lets one rename it, not assign access to what is in it.
-        } else if let role = enabling(.assignAccess, held, on: target.serviceName) {
+        } else if traits.contains(.assignAccess), let role = enabling(.assignAccess, held, on: target.serviceName) {
             add(.assignAccess, to: .grantableScope(key: target.key), role: role)
         }
         return links

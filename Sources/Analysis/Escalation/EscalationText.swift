@@ -51,16 +51,84 @@ extension Escalation {
     /// itself to access group Admins [add-group-member] (…) → which holds account administration (…)". Where a path
     /// collects the two halves of account administration, the second branch starts with "; and" and its node.
     package func text(_ path: EscalationPath, in index: AccessIndex) -> String {
-        var text = label(.identity(iamID: path.iamID), in: index)
+        Self.text(path, start: label(.identity(iamID: path.iamID), in: index), label: { label($0, in: index) },
+                  step: { text($0, in: index) })
+    }
+
+    /// `text(_:in:)` with the start's label `start`, the other nodes' labels from `label` and the steps' texts from
+    /// `step`.
+    static func text(_ path: EscalationPath, start: String, label: (EscalationNode) -> String,
+                     step: (EscalationEdge) -> String) -> String {
+        var text = start
         var at = EscalationNode.identity(iamID: path.iamID)
         for (position, edge) in path.edges.enumerated() {
             if edge.from == at || position == 0 {
-                text += (position == 0 ? " " : " → which ") + self.text(edge, in: index)
+                text += (position == 0 ? " " : " → which ") + step(edge)
             } else {
-                text += "; and " + label(edge.from, in: index) + " " + self.text(edge, in: index)
+                text += "; and " + label(edge.from) + " " + step(edge)
             }
             at = edge.to
         }
         return text
+    }
+}
+
+/// The words of many paths of one escalation, each distinct node labelled and each distinct step worded once: the
+/// paths of a large account share most of their steps (the same groups joined, the same policies holding the goal),
+/// though each starts from its own identity.
+package struct EscalationWording {
+    private let escalation: Escalation
+    private let index: AccessIndex
+    private var labels: [EscalationNode: String] = [:]
+    private var steps: [Step: String] = [:]
+
+    /// What a step's text says: all of its edge but the node it leaves, so that one step from many identities (joining
+    /// one group) is worded once.
+    private struct Step: Hashable {
+        let to: EscalationNode
+        let kind: EscalationEdge.Kind
+        let policyID: String?
+        let roleCRN: String?
+        let action: String?
+        let isConditional: Bool
+        let isInferred: Bool
+
+        init(_ edge: EscalationEdge) {
+            to = edge.to
+            kind = edge.kind
+            policyID = edge.policyID
+            roleCRN = edge.roleCRN
+            action = edge.action
+            isConditional = edge.isConditional
+            isInferred = edge.isInferred
+        }
+    }
+
+    package init(_ escalation: Escalation, in index: AccessIndex) {
+        self.escalation = escalation
+        self.index = index
+    }
+
+    /// `Escalation.label(_:in:)`.
+    package mutating func label(_ node: EscalationNode) -> String {
+        if let known = labels[node] { return known }
+        let label = escalation.label(node, in: index)
+        labels[node] = label
+        return label
+    }
+
+    /// `Escalation.text(_:in:)` of a step.
+    package mutating func text(_ edge: EscalationEdge) -> String {
+        let step = Step(edge)
+        if let known = steps[step] { return known }
+        let text = escalation.text(edge, in: index)
+        steps[step] = text
+        return text
+    }
+
+    /// `Escalation.text(_:in:)` of a path.
+    package mutating func text(_ path: EscalationPath) -> String {
+        Escalation.text(path, start: escalation.label(.identity(iamID: path.iamID), in: index), label: { label($0) },
+                        step: { text($0) })
     }
 }

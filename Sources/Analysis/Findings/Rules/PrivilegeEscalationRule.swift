@@ -23,8 +23,9 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
         let settled = Set(administration.holders + administration.paths.map(\.iamID))
         let warnings = sensitive.paths.filter { !settled.contains($0.iamID) }
         let policies = policiesOnPaths(administration.paths + warnings, c.account.accessPolicies)
-        return administration.paths.map { finding($0, administration, policies, c, severity: .error) }
-            + warnings.map { finding($0, sensitive, policies, c, severity: .warning) }
+        var errors = EscalationWording(administration, in: c.index), others = EscalationWording(sensitive, in: c.index)
+        return administration.paths.map { finding($0, administration, &errors, policies, c, severity: .error) }
+            + warnings.map { finding($0, sensitive, &others, policies, c, severity: .warning) }
     }
 
     /// The policies the paths' steps name, by id (the first of a repeated id): a few of the account's many.
@@ -37,8 +38,9 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
         return policies
     }
 
-    private static func finding(_ path: EscalationPath, _ escalation: Escalation, _ policies: [String: Policy],
-                                _ c: FindingContext, severity: Severity) -> Finding {
+    /// - Parameter wording: `escalation`'s words, shared by its findings.
+    private static func finding(_ path: EscalationPath, _ escalation: Escalation, _ wording: inout EscalationWording,
+                                _ policies: [String: Policy], _ c: FindingContext, severity: Severity) -> Finding {
         var seen = Set<FindingEntity>()
         let entities = ([c.identity(path.iamID)] + path.edges.flatMap { edge -> [FindingEntity] in
             var entities = entity(edge.to, c).map { [$0] } ?? []
@@ -50,11 +52,11 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
         case .accountAdministration: "can become account administrator"
         case .instance: "can gain " + escalation.goalLabel(in: c.index)
         case .sensitiveAdministration:
-            "can gain " + (path.edges.last.map { escalation.label($0.to, in: c.index) } ?? escalation.goalLabel(in: c.index))
+            "can gain " + (path.edges.last.map { wording.label($0.to) } ?? escalation.goalLabel(in: c.index))
         }
         return Finding(.privilegeEscalation, entities: entities,
                        why: "\(gains) in \(steps) step\(steps == 1 ? "" : "s")"
-                           + (path.isConditional ? " (conditional)" : "") + ": " + escalation.text(path, in: c.index),
+                           + (path.isConditional ? " (conditional)" : "") + ": " + wording.text(path),
                        severity: severity)
     }
 
