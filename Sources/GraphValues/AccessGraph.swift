@@ -105,7 +105,7 @@ package struct Flags: OptionSet, Sendable, Hashable {
     package static let networkRestricted = Flags(rawValue: 1 << 11)
 
     /// Every flag with its name, in a fixed order.
-    private static let named: [(Flags, String)] = [
+    package static let named: [(Flags, String)] = [
         (.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
         (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
         (.added, "added"), (.removed, "removed"), (.context, "context"), (.escalation, "escalation"),
