@@ -4,9 +4,10 @@ import Testing
 import GraphValues
 
 /// OpenGraph's properties are written member by member in key order (`OpenGraphProperties`), merging the attributes
-/// with the flags and the extras every node or edge has: the bytes are those of the dictionary the old writer built
-/// and `JSONEncoder` sorted, whatever the attributes are called.
-@Suite struct OpenGraphPropertiesTests {
+/// with the flags and the extras every node or edge has, and GraphML's `<data>` lines in the order of the attributes'
+/// export names without a dictionary of them: the bytes are those of the writers that gathered them in a dictionary
+/// first (`EncoderOpenGraph`, `FoundationGraphML`), whatever the attributes are called.
+@Suite struct ExportAttributeNamesTests {
     /// Attribute names before, between and after the flags' and extras' (upper case, `_`, non-ASCII, a prefix of a
     /// flag), names that are renamed (`warning`, `name`, `id`) and an edge's `roles` and `label`, which the extras
     /// replace; every combination of flags.
@@ -28,8 +29,12 @@ import GraphValues
         return AccessGraph(title: "names", nodes: nodes, edges: edges)
     }()
 
-    @Test func everyAttributeNameGivesTheEncodersBytes() throws {
+    @Test func everyAttributeNameGivesTheEncodersOpenGraph() throws {
         #expect(try OpenGraphJSON.data(Self.graph) == EncoderOpenGraph.data(Self.graph))
+    }
+
+    @Test func everyAttributeNameGivesFoundationsGraphML() throws {
+        #expect(try GraphMLDocument.data(Self.graph) == FoundationGraphML.data(Self.graph))
     }
 
     /// An attribute already named `warning_text` wins over `warning` renamed to it (the old writer kept either, by
@@ -37,7 +42,11 @@ import GraphValues
     @Test func anAttributeNamedSoWinsOverOneRenamedToIt() throws {
         let node = Node(id: "user:1", kind: .user, label: "one",
                         attributes: ["warning": "renamed", "warning_text": "named so", "label": "a label"])
-        let document = try OpenGraphJSON.data(AccessGraph(title: "t", nodes: [node], edges: []))
+        let graph = AccessGraph(title: "t", nodes: [node], edges: [])
+        let graphML = String(decoding: try GraphMLDocument.data(graph), as: UTF8.self)
+        #expect(graphML.contains(#"<data key="node.warning_text">named so</data>"#))
+        #expect(!graphML.contains("renamed"))
+        let document = try OpenGraphJSON.data(graph)
         let object = try #require(try JSONSerialization.jsonObject(with: document) as? [String: Any])
         let nodes = try #require((object["graph"] as? [String: Any])?["nodes"] as? [[String: Any]])
         let properties = try #require(nodes.first?["properties"] as? [String: Any])
