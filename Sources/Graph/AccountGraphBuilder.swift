@@ -15,8 +15,6 @@ struct AccountGraphBuilder {
     private(set) var edges: [Edge] = []
     /// Every drawn policy as the single edge a view without policy nodes shows for it.
     private(set) var collapsedPolicies: [CollapsedPolicy] = []
-    /// The context-based-restrictions mark each target key got.
-    private var networkMarks: [String: NetworkMark] = [:]
 
     /// Which instances `covers` edges are computed for: none (the default maps), some (a resource view) or all.
     enum Coverage: Sendable {
@@ -28,10 +26,15 @@ struct AccountGraphBuilder {
     init(index: AccessIndex, coverage: Coverage, policyNodes: Bool) {
         self.index = index
         self.policyNodes = policyNodes
+        let targets = Concurrent.onItsOwnThread { [index] in PolicyTargetNodes(index) }
         addIdentities()
         addGroups()
-        for policy in account.accessPolicies where policy.isActive { addPolicy(policy) }
-        for policy in account.authorizationPolicies where policy.isActive { addPolicy(policy) }
+        var policies: [PolicyFacts] = []
+        policies.reserveCapacity(account.accessPolicies.count + account.authorizationPolicies.count)
+        for policy in account.accessPolicies where policy.isActive { policies.append(facts(policy)) }
+        for policy in account.authorizationPolicies where policy.isActive { policies.append(facts(policy)) }
+        let targetNodes = targets.value
+        for policy in policies { addPolicy(policy, targets: targetNodes) }
         addProfileAssumption()
         switch coverage {
         case .none: break
@@ -122,25 +125,47 @@ struct AccountGraphBuilder {
 
     // MARK: policies
 
-    private mutating func addPolicy(_ policy: Policy) {
+    /// What a policy's node and edges are made from, but for its target's node and mark (`PolicyTargetNodes`, made
+    /// meanwhile on another thread).
+    private struct PolicyFacts {
+        let id: String
+        let isAuthorization: Bool
+        let targetKey: String
+        let subject: String?
+        let roles: [String]
+        /// Privileged and conditional.
+        let flags: Flags
+        let condition: String
+        /// The policy itself, kept only when policy nodes are built.
+        let policy: Policy?
+        let target: PolicyTarget?
+    }
+
+    /// The facts of `policy`, its subject's node added (an unknown identity or group becomes a warning node).
+    private mutating func facts(_ policy: Policy) -> PolicyFacts {
         let target = index.target(of: policy)
-        let policyNode = Node.id(.policy, policy.id)
-        let privileged = PrivilegedRoles.isPrivileged(roleIDs: policy.roleIDs, target: target)
-        var flags: Flags = privileged ? .privileged : []
+        var flags: Flags = PrivilegedRoles.isPrivileged(roleIDs: policy.roleIDs, target: target) ? .privileged : []
         if policy.rule != nil { flags.insert(.conditional) }
-        let roles = roleNames(policy.roleIDs)
-        let subject = subjectNode(policy)
-        let targetNode = addTarget(target)
-        let network = networkMark(of: target)
+        return PolicyFacts(id: policy.id, isAuthorization: policy.isAuthorization, targetKey: target.key,
+                           subject: subjectNode(policy), roles: roleNames(policy.roleIDs), flags: flags,
+                           condition: policy.rule.map { ConditionText.short($0) } ?? "",
+                           policy: policyNodes ? policy : nil, target: policyNodes ? target : nil)
+    }
+
+    private mutating func addPolicy(_ facts: PolicyFacts, targets: PolicyTargetNodes) {
+        let policyNode = Node.id(.policy, facts.id)
+        let targetNode = Node.id(.target, facts.targetKey)
+        let made = targets[facts.targetKey]
+        let network = made?.mark ?? NetworkMark([])
+        if nodes[targetNode] == nil, let node = made?.node { put(node) }
         // The policy node's own flags do not include the network mark; its edges' do.
-        let grantFlags = flags.union(network.flags)
-        let condition = policy.rule.map { ConditionText.short($0) } ?? ""
-        collapsedPolicies.append(CollapsedPolicy(node: policyNode, id: policy.id, subject: subject, target: targetNode,
-                                                 roles: roles, condition: condition, flags: grantFlags,
-                                                 networkRestriction: network.text,
-                                                 isAuthorization: policy.isAuthorization))
-        guard policyNodes else { return }
-        var attributes = ["id": policy.id, "type": policy.type, "roles": roles.joined(separator: ", ")]
+        let grantFlags = facts.flags.union(network.flags)
+        collapsedPolicies.append(CollapsedPolicy(node: policyNode, id: facts.id, subject: facts.subject,
+                                                 target: targetNode, roles: facts.roles, condition: facts.condition,
+                                                 flags: grantFlags, networkRestriction: network.text,
+                                                 isAuthorization: facts.isAuthorization))
+        guard let policy = facts.policy, let target = facts.target else { return }
+        var attributes = ["id": policy.id, "type": policy.type, "roles": facts.roles.joined(separator: ", ")]
         attributes["description"] = policy.description
         attributes["condition"] = policy.rule?.description
         attributes["pattern"] = policy.pattern
@@ -148,9 +173,9 @@ struct AccountGraphBuilder {
         attributes["source"] = policy.origin.rawValue
         attributes.merge(TemplateAttributes.of(account.templateManagement.policies[policy.id])) { _, template in template }
         put(Node(id: policyNode, kind: .policy, label: (policy.isAuthorization ? "authorization " : "policy ") + String(policy.id.prefix(8)),
-                 attributes: attributes, flags: flags))
+                 attributes: attributes, flags: facts.flags))
 
-        if let subject { edges.append(Edge(source: subject, target: policyNode, kind: .assigned)) }
+        if let subject = facts.subject { edges.append(Edge(source: subject, target: policyNode, kind: .assigned)) }
         for roleID in policy.roleIDs {
             let roleNode = Node.id(.role, roleID)
             if nodes[roleNode] == nil {
@@ -167,7 +192,7 @@ struct AccountGraphBuilder {
             edges.append(Edge(source: policyNode, target: roleNode, kind: .grants,
                               flags: PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target) ? .privileged : []))
         }
-        var applies = Edge(source: policyNode, target: targetNode, kind: .appliesTo, label: condition,
+        var applies = Edge(source: policyNode, target: targetNode, kind: .appliesTo, label: facts.condition,
                            flags: grantFlags.intersection([.conditional, .networkRestricted]))
         applies.attributes[NetworkMark.attribute] = network.text
         edges.append(applies)
@@ -214,65 +239,6 @@ struct AccountGraphBuilder {
                      attributes: attributes))
         }
         return id
-    }
-
-    private mutating func addTarget(_ target: PolicyTarget) -> String {
-        let id = Node.id(.target, target.key)
-        guard nodes[id] == nil else { return id }
-        var attributes = ["scope": target.scopeName, "attributes": target.key]
-        var flags: Flags = []
-        let instance: ResourceInstance? = switch target.scope {
-        case .instance(_, let guid): account.instancesByGUID[guid]
-        case .subResource(_, let guid?, _, _): account.instancesByGUID[guid]
-        case .subResource(_, nil, _, _), .everything, .allIAMEnabledServices, .allAccountManagement,
-             .allIAMAccountManagement, .accountManagementService, .resourceGroupResources, .resourceGroupItself,
-             .serviceInResourceGroup, .serviceInAccount: nil
-        }
-        attributes["resource_group"] = target.resourceGroupID ?? instance?.resourceGroupID
-        attributes["service"] = target.serviceName ?? instance?.serviceName
-        if case .instance(_, let guid) = target.scope, account.isKnown(.resourceInstances),
-           account.instancesByGUID[guid] == nil, !Glob.hasWildcards(guid) {
-            flags.insert(.warning)
-            attributes["warning"] = "instance \(guid) does not exist"
-        }
-        if let group = target.resourceGroupID, group != "*", account.isKnown(.resourceGroups),
-           account.resourceGroupsByID[group] == nil {
-            flags.insert(.warning)
-            attributes["warning"] = "resource group \(group) does not exist"
-        }
-        let guid: String? = switch target.scope {
-        case .instance(_, let guid): guid
-        case .subResource(_, let guid, _, _): guid
-        case .everything, .allIAMEnabledServices, .allAccountManagement, .allIAMAccountManagement,
-             .accountManagementService, .resourceGroupResources, .resourceGroupItself, .serviceInResourceGroup,
-             .serviceInAccount: nil
-        }
-        attributes["guid"] = guid
-        attributes[NetworkMark.attribute] = networkMark(of: target).text
-        put(Node(id: id, kind: .target, label: mapLabel(of: target, instance: instance), attributes: attributes,
-                 flags: flags))
-        return id
-    }
-
-    /// The context-based-restrictions mark of grants on `target`, worked out once per target.
-    private mutating func networkMark(of target: PolicyTarget) -> NetworkMark {
-        if let mark = networkMarks[target.key] { return mark }
-        let mark = NetworkMark(index.networkRestrictions.restricting(target))
-        networkMarks[target.key] = mark
-        return mark
-    }
-
-    /// The target's label on a map: an instance known by name is named without its GUID (which the tooltip keeps),
-    /// so the instance and service names survive shortening.
-    private func mapLabel(of target: PolicyTarget, instance: ResourceInstance?) -> String {
-        let full = label(of: target)
-        guard let instance, instance.name != nil else { return full }
-        return full.replacingOccurrences(of: " (\(instance.instanceID))", with: "")
-    }
-
-    func label(of target: PolicyTarget) -> String {
-        target.label(resourceGroupName: { account.resourceGroupsByID[$0]?.name },
-                     instanceName: { account.instancesByGUID[$0]?.name }, homeAccount: account.accountID)
     }
 
     // MARK: trusted profiles

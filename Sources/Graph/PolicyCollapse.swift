@@ -12,6 +12,8 @@ enum PolicyCollapse {
             guard let subject = policy.subject, policies?.contains(policy.node) ?? true else { return false }
             return visible.contains(subject) && visible.contains(policy.target)
         }
+        merged.reserveCapacity(shown.count)
+        order.reserveCapacity(shown.count)
         for policy in shown.sorted(by: { $0.node < $1.node }) {
             guard let subject = policy.subject else { continue }
             let key = MergeKey(source: subject, target: policy.target, conditional: policy.flags.contains(.conditional))

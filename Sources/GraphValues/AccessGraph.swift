@@ -14,9 +14,37 @@ package struct AccessGraph: Sendable, Equatable {
         self.title = title
         self.notes = notes
         self.nodes = nodes.sorted { $0.id < $1.id }
-        self.edges = edges.sorted()
+        self.edges = Self.sorted(edges, nodes: self.nodes)
         self.clusters = clusters.sorted { $0.id < $1.id }
     }
+
+    /// `edges.sorted()` (stable: equal edges keep their order), with each end compared by its node's position in
+    /// `nodes` (sorted by id) rather than by its id: a whole account's view has hundreds of thousands of edges, whose
+    /// ids then are hashed once instead of compared at every step of the sort. Edges with an end that is not a node
+    /// are sorted by their ids.
+    private static func sorted(_ edges: [Edge], nodes: [Node]) -> [Edge] {
+        var position: [String: Int] = [:]
+        position.reserveCapacity(nodes.count)
+        for (index, node) in nodes.enumerated() where position[node.id] == nil { position[node.id] = index }
+        var keys: [(source: Int, target: Int, kind: Int, index: Int)] = []
+        keys.reserveCapacity(edges.count)
+        for (index, edge) in edges.enumerated() {
+            guard let source = position[edge.source], let target = position[edge.target] else { return edges.sorted() }
+            keys.append((source, target, kindOrder[edge.kind] ?? 0, index))
+        }
+        keys.sort { a, b in
+            if a.source != b.source { return a.source < b.source }
+            if a.target != b.target { return a.target < b.target }
+            if a.kind != b.kind { return a.kind < b.kind }
+            let labels = (edges[a.index].label, edges[b.index].label)
+            return labels.0 != labels.1 ? labels.0 < labels.1 : a.index < b.index
+        }
+        return keys.map { edges[$0.index] }
+    }
+
+    /// Each edge kind's position in the order of their raw values (`Edge`'s `<` compares kinds by raw value).
+    private static let kindOrder = Dictionary(
+        uniqueKeysWithValues: EdgeKind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
 
     package var nodeIDs: Set<String> { Set(nodes.map(\.id)) }
 
@@ -105,7 +133,7 @@ package struct Flags: OptionSet, Sendable, Hashable {
     package static let networkRestricted = Flags(rawValue: 1 << 11)
 
     /// Every flag with its name, in a fixed order.
-    private static let named: [(Flags, String)] = [
+    package static let named: [(Flags, String)] = [
         (.privileged, "privileged"), (.conditional, "conditional"), (.warning, "warning"),
         (.aggregate, "aggregate"), (.dynamic, "dynamic"), (.everyone, "everyone"),
         (.added, "added"), (.removed, "removed"), (.context, "context"), (.escalation, "escalation"),

@@ -134,6 +134,7 @@ struct Export: ParsableCommand {
         }
         switch product {
         case .document(let write, let graph):
+            defer { KeptUntilExit.keep(graph) }  // a whole account's view takes a second to free
             steps.end("load and view")
             try OutputFile(output).write(binary: format.isBinary, write)
             steps.end("write")

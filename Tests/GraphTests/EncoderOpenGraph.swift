@@ -5,7 +5,8 @@ import Snapshot
 
 /// The OpenGraph writer `OpenGraphJSON` replaced, kept as the reference its bytes are compared with: the whole
 /// document built as `Encodable` values, then encoded at once by `CanonicalJSON.data(encoding:)`. What goes into the
-/// document (kinds, properties, roles) is `OpenGraphJSON`'s own; only the writing differs.
+/// document (kinds, roles) is `OpenGraphJSON`'s own; the properties are gathered in a dictionary as the old writer
+/// gathered them (`OpenGraphProperties` now writes them in order without one).
 enum EncoderOpenGraph {
     static func data(_ graph: AccessGraph) throws -> Data {
         let nodes = graph.nodes.map { node in
@@ -22,16 +23,15 @@ enum EncoderOpenGraph {
                                                          graph: Body(nodes: nodes, edges: edges)))
     }
 
-    /// A node's or edge's properties (`OpenGraphJSON`'s own choice of them), for `JSONEncoder`.
+    /// A node's or edge's properties, for `JSONEncoder`: its attributes under their export names, every flag as a
+    /// boolean, then `extra` (which wins).
     private static func properties(_ attributes: [String: String], flags: Flags,
-                                   extra: [String: OpenGraphJSON.Property]) -> [String: Property] {
-        OpenGraphJSON.properties(attributes, flags: flags, extra: extra).mapValues { property in
-            switch property {
-            case .string(let text): .string(text)
-            case .bool(let flag): .bool(flag)
-            case .strings(let list): .strings(list)
-            }
-        }
+                                   extra: [String: Property]) -> [String: Property] {
+        var result = ExportAttributes.named(attributes).mapValues(Property.string)
+        let set = flags.names
+        for name in Flags.allNames { result[name] = .bool(set.contains(name)) }
+        result.merge(extra) { _, new in new }
+        return result
     }
 
     enum Property: Encodable {

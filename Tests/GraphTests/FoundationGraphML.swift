@@ -87,3 +87,15 @@ enum FoundationGraphML {
         return element
     }
 }
+
+extension ExportAttributes {
+    /// `attributes` under their export names, gathered in a dictionary as the writers did before they wrote them in
+    /// order (the references' reading of the names).
+    static func named(_ attributes: [String: String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, value) in attributes {
+            result[name(key)] = value
+        }
+        return result
+    }
+}

@@ -5,14 +5,6 @@ import GraphValues
 /// `iamgraph_kind`), so an attribute of one of these names — the text of a `warning`, a role's `kind`, a policy's
 /// `id` — is written as `<name>_text`.
 enum ExportAttributes {
-    static func named(_ attributes: [String: String]) -> [String: String] {
-        var result: [String: String] = [:]
-        for (key, value) in attributes {
-            result[name(key)] = value
-        }
-        return result
-    }
-
     /// The export name of the attribute `key`.
     static func name(_ key: String) -> String {
         reserved.contains(key) ? key + "_text" : key

@@ -28,8 +28,8 @@ package enum GraphMLDocument {
     private static func document(_ graph: AccessGraph, into xml: inout XMLBytes) throws {
         try xml.declaration()
         try xml.open("graphml", [("xmlns", namespace)], depth: 0)
-        let nodeKeys = Set(graph.nodes.flatMap { $0.attributes.keys.map(ExportAttributes.name) }).sorted()
-        let edgeKeys = Set(graph.edges.flatMap { $0.attributes.keys.map(ExportAttributes.name) }).sorted()
+        let nodeKeys = exportNames(graph.nodes.lazy.map(\.attributes))
+        let edgeKeys = exportNames(graph.edges.lazy.map(\.attributes))
         // Edges have no `id` data: networkx reads an edge's XML id into its data as `id`.
         for (scope, names) in [("node", ["id", "kind", "label"] + nodeKeys), ("edge", ["kind", "label"] + edgeKeys)] {
             for name in names { try key(scope, name, type: "string", into: &xml) }
@@ -64,6 +64,15 @@ package enum GraphMLDocument {
         try xml.close("graphml", depth: 0)
     }
 
+    /// The export names of every attribute key of `attributes`, sorted.
+    private static func exportNames(_ attributes: some Sequence<[String: String]>) -> [String] {
+        var keys = Set<String>()
+        for element in attributes {
+            for key in element.keys { keys.insert(key) }
+        }
+        return Set(keys.map(ExportAttributes.name)).sorted()
+    }
+
     /// A node's XML id: its id, or `n<position>` when XML cannot carry its id.
     private static func xmlID(_ node: Node, position: Int) -> String {
         XMLText.clean(node.id) == node.id ? node.id : "n\(position)"
@@ -75,6 +84,8 @@ package enum GraphMLDocument {
         private(set) var bytes: [UInt8] = []
         private var dataStarts: [String: [UInt8]] = [:]
         private var flagLines: [Flags: [UInt8]] = [:]
+        /// Each attribute key seen, with its export name (`ExportAttributes`).
+        private var exportNames: [String: String] = [:]
 
         init(scope: String) { self.scope = scope }
 
@@ -97,9 +108,28 @@ package enum GraphMLDocument {
             XMLBytes.close("edge", depth: 2, into: &bytes)
         }
 
+        /// A `<data>` line for each attribute, by export name; of two attributes with one export name (`warning`
+        /// renamed `warning_text`, and `warning_text`), the one named so.
         private mutating func attributes(_ attributes: [String: String]) {
-            let named = ExportAttributes.named(attributes)
-            for name in named.keys.sorted() { data(name, named[name] ?? "") }
+            var named: [(name: String, value: String, renamed: Bool)] = []
+            named.reserveCapacity(attributes.count)
+            for (key, value) in attributes {
+                let name = exportName(key)
+                named.append((name, value, name != key))
+            }
+            named.sort { a, b in a.name == b.name ? a.renamed && !b.renamed : a.name < b.name }
+            for (position, member) in named.enumerated()
+            where position + 1 == named.count || named[position + 1].name != member.name {
+                data(member.name, member.value)
+            }
+        }
+
+        /// The export name of the attribute `key`, found once.
+        private mutating func exportName(_ key: String) -> String {
+            if let name = exportNames[key] { return name }
+            let name = ExportAttributes.name(key)
+            exportNames[key] = name
+            return name
         }
 
         /// `<data key="node.label">text</data>`

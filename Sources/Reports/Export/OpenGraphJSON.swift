@@ -26,23 +26,58 @@ package enum OpenGraphJSON {
     }
 
     private static func document(_ graph: AccessGraph) -> Object {
-        let nodes = ConcurrentJSONElements(graph.nodes) { node in
-            Object(["id": node.id, "kinds": [kind(of: node.kind), sourceKind],
-                    "properties": properties(node.attributes, flags: node.flags,
-                                             extra: ["name": .string(node.label), "iamgraph_kind": .string(node.kind.rawValue)])])
+        let nodes = JSONRunElements(runs: runs(graph.nodes.count), state: { OpenGraphProperties(extras: nodeExtras) }) {
+            index, properties, json in try write(graph.nodes[index], properties: &properties, to: &json)
         }
-        let edges = ConcurrentJSONElements(graph.edges) { edge in
-            Object(["kind": kind(of: edge.kind), "start": end(edge.source), "end": end(edge.target),
-                    "properties": properties(edge.attributes, flags: edge.flags,
-                                             extra: ["label": .string(edge.label), "roles": .strings(roles(of: edge))])])
+        let edges = JSONRunElements(runs: runs(graph.edges.count), state: { OpenGraphProperties(extras: edgeExtras) }) {
+            index, properties, json in try write(graph.edges[index], properties: &properties, to: &json)
         }
         return Object(["metadata": Object(["source_kind": sourceKind]),
                        "graph": Object(["nodes": nodes, "edges": edges])])
     }
 
-    /// An edge's end, matched by node id.
-    private static func end(_ id: String) -> Object {
-        Object(["value": id, "match_by": "id"])
+    /// The runs of a node or edge list, each written on one of two threads (`OrderedRuns`).
+    private static func runs(_ count: Int) -> [Range<Int>] {
+        OrderedRuns.ranges(count: count, target: OrderedRuns.listRunLength) { _ in 1 }
+    }
+
+    /// The members every node's and every edge's properties have besides its attributes and flags.
+    private static let nodeExtras = ["name", "iamgraph_kind"], edgeExtras = ["label", "roles"]
+    private static let idKey = JSONKey("id"), kindsKey = JSONKey("kinds"), kindKey = JSONKey("kind")
+    private static let propertiesKey = JSONKey("properties"), startKey = JSONKey("start"), endKey = JSONKey("end")
+    private static let matchByKey = JSONKey("match_by"), valueKey = JSONKey("value")
+
+    /// `{"id", "kinds", "properties"}`, its members written in key order.
+    private static func write(_ node: Node, properties: inout OpenGraphProperties, to json: inout JSONWriter) throws {
+        try json.object(inOrder: { json in
+            try json.member(idKey, node.id)
+            try json.member(kindsKey, [kind(of: node.kind), sourceKind])
+            try json.object(key: propertiesKey) { json in
+                try properties.write(node.attributes, flags: node.flags, extra: { position in
+                    position == 0 ? .string(node.label) : .string(node.kind.rawValue)
+                }, to: &json)
+            }
+        })
+    }
+
+    /// `{"end", "kind", "properties", "start"}`, its members written in key order.
+    private static func write(_ edge: Edge, properties: inout OpenGraphProperties, to json: inout JSONWriter) throws {
+        try json.object(inOrder: { json in
+            try json.object(key: endKey) { try end(edge.target, to: &$0) }
+            try json.member(kindKey, kind(of: edge.kind))
+            try json.object(key: propertiesKey) { json in
+                try properties.write(edge.attributes, flags: edge.flags, extra: { position in
+                    position == 0 ? .string(edge.label) : .strings(roles(of: edge))
+                }, to: &json)
+            }
+            try json.object(key: startKey) { try end(edge.source, to: &$0) }
+        })
+    }
+
+    /// An edge's end, matched by node id: the members of `{"match_by": "id", "value": id}`.
+    private static func end(_ id: String, to json: inout JSONWriter) throws {
+        try json.member(matchByKey, "id")
+        try json.member(valueKey, id)
     }
 
     /// The BloodHound node kind of an access-graph node.
@@ -84,17 +119,6 @@ package enum OpenGraphJSON {
         guard edge.kind == .grants else { return [] }
         return (edge.attributes["roles"] ?? edge.label).split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// A node's or edge's OpenGraph properties: its attributes under their export names, every flag as a boolean,
-    /// then `extra` (which wins).
-    static func properties(_ attributes: [String: String], flags: Flags,
-                                   extra: [String: Property]) -> [String: Property] {
-        var result = ExportAttributes.named(attributes).mapValues(Property.string)
-        let set = flags.names
-        for name in Flags.allNames { result[name] = .bool(set.contains(name)) }
-        result.merge(extra) { _, new in new }
-        return result
     }
 
     /// An OpenGraph property value: a primitive or an array of one primitive type.
