@@ -58,32 +58,3 @@ import Testing
         }
     }
 }
-
-/// The accounts a diff compared are freed on a thread of their own.
-@Suite struct FreedAsideTests {
-    /// Tells which thread deinitialised it.
-    final class Watched: @unchecked Sendable {
-        let freed: DispatchSemaphore
-        let freedOn: UnsafeMutablePointer<pthread_t>
-
-        init(freed: DispatchSemaphore, freedOn: UnsafeMutablePointer<pthread_t>) {
-            self.freed = freed
-            self.freedOn = freedOn
-        }
-
-        deinit {
-            freedOn.pointee = pthread_self()
-            freed.signal()
-        }
-    }
-
-    @Test func valueIsFreedOnAnotherThread() {
-        let freed = DispatchSemaphore(value: 0)
-        let freedOn = UnsafeMutablePointer<pthread_t>.allocate(capacity: 1)
-        defer { freedOn.deallocate() }
-        freedOn.initialize(to: pthread_self())
-        FreedAside.free(Watched(freed: freed, freedOn: freedOn))
-        freed.wait()
-        #expect(pthread_equal(freedOn.pointee, pthread_self()) == 0)
-    }
-}

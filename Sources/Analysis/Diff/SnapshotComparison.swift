@@ -57,7 +57,7 @@ package struct SnapshotComparison: Sendable {
     }
 
     /// Effective access and the entities of `old` and `new` compared side by side on two threads; the accounts,
-    /// their indexes and the entities' records are freed on threads of their own (`FreedAside`) when this returns.
+    /// their indexes and the entities' records are freed when this returns.
     private static func compare(old: consuming IAMAccount, new: consuming IAMAccount, options: SnapshotDiff.Options,
                                 activity: Bool, laps: inout Laps)
         -> (access: [IdentityAccessChanges], grants: [GrantedRole], entities: [EntityChange]) {
@@ -78,9 +78,6 @@ package struct SnapshotComparison: Sendable {
         laps.lap("entities")
         let (access, grants) = accessChanges.value
         laps.lap("effective access (after the entities)")
-        // Each snapshot's account, index and records are freed on a thread of their own while the caller goes on.
-        FreedAside.free((consume oldIndex, consume before))
-        FreedAside.free((consume newIndex, consume after))
         return (access, grants, entities)
     }
 
