@@ -73,6 +73,9 @@ struct Diff: ParsableCommand {
           help: "Also compare volatile data: policies' last permit, identities' activity, dynamic memberships' expiry.")
     var includeUsage = false
 
+    @Flag(name: .customLong("timings"), help: .hidden)
+    var timings = false
+
     /// Every failure exits 2, as diff(1) does; validation happens here rather than in `validate()`, whose errors
     /// ArgumentParser would turn into 64.
     func run() throws {
@@ -97,12 +100,15 @@ struct Diff: ParsableCommand {
             throw ValidationError("unknown layout \"\(layout)\": use \(LayoutEngine.valueWords)")
         }
         try checkTerminal(format)
-        let (sources, old, new) = try load()
+        var phases = PhaseTimings(enabled: timings)
+        defer { phases.report() }
+        let (sources, old, new) = try load(&phases)
         FreedMemory.returnToSystem()  // what the two loads freed: raw files, parse tapes
         let options = SnapshotDiff.Options(includeUsage: includeUsage)
         let diff: SnapshotDiff, write: DiffOutput.Writer?
         if format.isMap {
             diff = try SnapshotDiff(old: old, new: new, options: options)
+            phases.end("diff")
             for note in diff.notes { Console.error("iamgraph: \(note)") }
             write = try DiffOutput.writer(diff, old: old, new: new, sources: sources, format: format, layout: layout) {
                 Console.error("iamgraph: \($0)")
@@ -111,15 +117,22 @@ struct Diff: ParsableCommand {
             // A document needs only the diff: the accounts are handed over to the comparison, freed once compared, and
             // the memory returned before the causes are worked out (issue 18: diff of XL within 1.5 x the floor), so
             // that neither attributing the causes nor writing millions of changes holds them too.
-            let comparison = try SnapshotComparison(old: consume old, new: consume new, options: options)
+            var steps = PhaseTimings(enabled: timings)
+            defer { steps.report(heading: "comparison timings") }
+            let comparison = try SnapshotComparison(old: consume old, new: consume new, options: options,
+                                                    timed: timings ? { steps.add($0, $1) } : nil)
+            phases.end("compare")
             FreedMemory.returnToSystem()
+            phases.end("free")
             diff = SnapshotDiff(comparison)
+            phases.end("causes")
             for note in diff.notes { Console.error("iamgraph: \(note)") }
             write = DiffOutput.documentWriter(diff, sources: sources, format: format)
         }
         // The diff is held to the end: the exit returns its memory faster than freeing it.
         defer { KeptUntilExit.keep(diff) }
         if let write { try OutputFile(output).write(binary: format.isBinary, write) }
+        phases.end("write")
         return !diff.isEmpty
     }
 
@@ -132,20 +145,27 @@ struct Diff: ParsableCommand {
         throw ExitCode.validationFailure
     }
 
-    /// The two accounts, from directories or git revisions, with the names the reports give them.
-    private func load() throws -> (DiffSources, old: IAMAccount, new: IAMAccount) {
+    /// The two accounts, from directories or git revisions, with the names the reports give them; each load ends a
+    /// phase of `phases`.
+    private func load(_ phases: inout PhaseTimings) throws -> (DiffSources, old: IAMAccount, new: IAMAccount) {
         if git {
             guard operands.count == 3 else { throw ValidationError("with --git, give REV1 REV2 PATH") }
             let repository = URL(fileURLWithPath: repo), path = operands[2]
             let sources = DiffSources(old: "\(operands[0]):\(path)", new: "\(operands[1]):\(path)")
-            return (sources,
-                    account(try GitSnapshotReader.load(revision: operands[0], path: path, repository: repository), sources.old),
-                    account(try GitSnapshotReader.load(revision: operands[1], path: path, repository: repository), sources.new))
+            let old = account(try GitSnapshotReader.load(revision: operands[0], path: path, repository: repository), sources.old)
+            phases.end("load old")
+            let new = account(try GitSnapshotReader.load(revision: operands[1], path: path, repository: repository), sources.new)
+            phases.end("load new")
+            return (sources, old, new)
         }
         guard operands.count == 2 else {
             throw ValidationError("give OLD NEW (two snapshot directories), or --git REV1 REV2 PATH")
         }
-        return (DiffSources(old: operands[0], new: operands[1]), try directory(operands[0]), try directory(operands[1]))
+        let old = try directory(operands[0])
+        phases.end("load old")
+        let new = try directory(operands[1])
+        phases.end("load new")
+        return (DiffSources(old: operands[0], new: operands[1]), old, new)
     }
 
     private func directory(_ path: String) throws -> IAMAccount {

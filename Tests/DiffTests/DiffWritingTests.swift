@@ -34,7 +34,7 @@ import Testing
             for changes in diff.access {
                 let holder = changes.holder
                 let grants = { (list: [AccessChange]) in
-                    JSONElements(list) { DiffJSON.Grant(change: $0, holder: holder, holderName: holder.displayName,
+                    JSONElements(list) { DiffJSON.Grant(change: $0, holder: holder, holderName: DiffJSON.EscapedText(holder.displayName),
                                                         templates: templates) }
                 }
                 let members = JSONMember.list([

@@ -133,16 +133,47 @@ package struct AccessChange: Sendable, Hashable {
     /// Calls `part` with the parts of `sentence(for:named:)` in order, which the sentence is the parts joined: for a
     /// writer of millions of changes that writes them without joining them.
     package func sentenceParts(for holder: AccessHolder, named name: String, _ part: (String) throws -> Void) rethrows {
-        try part(name)
-        try part(" ")
-        try part(direction.rawValue)
-        try part(" ")
-        try part(grant.roleOnTarget)
-        if holder.kind != .everyone && !way.via.isEmpty {
-            try part(" ")
-            try part(way.via)
+        try sentenceLayout(for: holder) { kind in
+            switch kind {
+            case .holderName: try part(name)
+            case .space: try part(" ")
+            case .direction: try part(direction.rawValue)
+            case .roleOnTarget: try part(grant.roleOnTarget)
+            case .via: try part(way.via)
+            case .policyNote: try part(grant.policyNote)
+            }
         }
-        try part(grant.policyNote)
+    }
+
+    /// What the sentence's parts are, in order (`sentenceParts(for:named:)`): for a writer that keeps each part's
+    /// text made once — the holder's name per holder, the role's words per role, the way's per way.
+    package func sentenceLayout(for holder: AccessHolder, _ part: (SentencePart) throws -> Void) rethrows {
+        try part(.holderName)
+        try part(.space)
+        try part(.direction)
+        try part(.space)
+        try part(.roleOnTarget)
+        if holder.kind != .everyone && !way.via.isEmpty {
+            try part(.space)
+            try part(.via)
+        }
+        try part(.policyNote)
+    }
+
+    /// A part of a change's sentence (`sentenceLayout(for:_:)`).
+    package enum SentencePart: Sendable {
+        /// The holder's `displayName`.
+        case holderName
+        /// One space.
+        case space
+        /// `gained` or `lost`.
+        case direction
+        /// `GrantedRole.roleOnTarget`.
+        case roleOnTarget
+        /// `HeldPath.via`.
+        case via
+        /// `GrantedRole.policyNote`.
+        case policyNote
     }
 }
 

@@ -31,9 +31,9 @@ package final class GrantedRole: Sendable, Hashable {
     /// The number of its `PolicyKey` among the roles of one diff: equal for roles of one effect.
     let policyNumber: Int
     /// "Administrator on kms in resource group prod", as a change's sentence reads.
-    let roleOnTarget: String
+    package let roleOnTarget: String
     /// " (policy 1c2f3a4b)", then ", only when …" for a condition, as a change's sentence ends.
-    let policyNote: String
+    package let policyNote: String
 
     /// Role `roleID` of `policy`, named from the snapshot `index` reads, numbered `number`, its policy numbered by
     /// `policies` (`DescribedRoles`).

@@ -19,10 +19,12 @@ package struct SnapshotComparison: Sendable {
     /// What was not compared, and why.
     let notes: [String]
 
-    /// Compares `old` with `new`, which are freed when this returns unless the caller holds them too.
+    /// Compares `old` with `new`, which are freed when this returns unless the caller holds them too; `timed`, when
+    /// given, hears how long each step took (`--timings`).
     /// - Throws: `SnapshotDiff.Incomparable` when the snapshots are of different accounts or scopes.
     package init(old: consuming IAMAccount, new: consuming IAMAccount,
-                 options: SnapshotDiff.Options = SnapshotDiff.Options()) throws(SnapshotDiff.Incomparable) {
+                 options: SnapshotDiff.Options = SnapshotDiff.Options(),
+                 timed: ((_ step: String, _ time: StepTime) -> Void)? = nil) throws(SnapshotDiff.Incomparable) {
         var reasons: [String] = []
         if old.accountID != new.accountID {
             reasons.append("the old snapshot is of account \(old.displayName) (\(old.accountID)), "
@@ -38,8 +40,9 @@ package struct SnapshotComparison: Sendable {
         self.options = options
         let compareActivity = options.includeUsage && old.activity != nil && new.activity != nil
         notes = Self.notes(old: old, new: new, options: options, activity: compareActivity)
+        var laps = Laps(timed)
         (access, grants, entities) = Self.compare(old: consume old, new: consume new, options: options,
-                                                  activity: compareActivity)
+                                                  activity: compareActivity, laps: &laps)
     }
 
     /// What is not compared, and why: collections unknown in either snapshot, activity without its report.
@@ -56,22 +59,25 @@ package struct SnapshotComparison: Sendable {
     /// Effective access and the entities of `old` and `new` compared side by side on two threads; the accounts,
     /// their indexes and the entities' records are freed when this returns.
     private static func compare(old: consuming IAMAccount, new: consuming IAMAccount, options: SnapshotDiff.Options,
-                                activity: Bool)
+                                activity: Bool, laps: inout Laps)
         -> (access: [IdentityAccessChanges], grants: [GrantedRole], entities: [EntityChange]) {
         let unknown = Set(old.unknown.keys).union(new.unknown.keys)
         let oneSided = Set(old.unknown.keys).symmetricDifference(new.unknown.keys)
         // The two indexes, then effective access and the entities, are worked out side by side on two threads.
         let indexing = Concurrent { [new] in AccessIndex(new) }
         let oldIndex = AccessIndex(old), newIndex = indexing.value
+        laps.lap("indexes")
         let comparingAccess = oneSided.isDisjoint(with: AccessDiff.inputs)
-        let accessChanges = Concurrent { comparingAccess ? AccessDiff.changes(old: oldIndex, new: newIndex) : ([], []) }
+        let accessChanges = Concurrent { [oldIndex, newIndex] in comparingAccess ? AccessDiff.changes(old: oldIndex, new: newIndex) : ([], []) }
 
         let before = EntityRecords(oldIndex, includeUsage: options.includeUsage, includeActivity: activity)
         let after = EntityRecords(newIndex, includeUsage: options.includeUsage, includeActivity: activity)
         let entities = EntityChange.Kind.allCases.filter { unknown.isDisjoint(with: $0.collections) }.flatMap {
             EntityRecords.changes($0, old: before, new: after)
         }
+        laps.lap("entities")
         let (access, grants) = accessChanges.value
+        laps.lap("effective access (after the entities)")
         return (access, grants, entities)
     }
 

@@ -118,7 +118,7 @@ package enum DiffJSON {
         }
 
         func write(to json: inout JSONWriter) throws {
-            let holder = changes.holder, name = holder.displayName
+            let holder = changes.holder, name = EscapedText(holder.displayName)
             // In the order of the keys' bytes, as `object(_:)` sorts them.
             try json.object(inOrder: { json in
                 try json.member(Self.gainedKey, Grants(changes: changes.gained, holder: holder, holderName: name,
@@ -134,7 +134,7 @@ package enum DiffJSON {
     struct Grants: JSONWritable {
         let changes: [AccessChange]
         let holder: AccessHolder
-        let holderName: String
+        let holderName: EscapedText
         let templates: Templates
 
         func write(to json: inout JSONWriter) throws {
@@ -150,8 +150,8 @@ package enum DiffJSON {
     struct Grant: JSONWritable {
         let change: AccessChange
         let holder: AccessHolder
-        /// The holder's `displayName`, made once for all its grants.
-        let holderName: String
+        /// The holder's `displayName`, made and escaped once for all its grants.
+        let holderName: EscapedText
         let templates: Templates
 
         func write(to json: inout JSONWriter) throws {
@@ -169,18 +169,40 @@ package enum DiffJSON {
             ])
         }
 
-        /// Writes the change's own member `member`, its path as `path`.
-        func write(_ member: Own, path: JSONFragment, to json: inout JSONWriter) throws {
+        /// Writes the change's own member `member` from what is made once: its way's path and words (`way`), its
+        /// role's words (`role`) and the holder's name.
+        func write(_ member: Own, way: WayBytes, role: RoleWords, to json: inout JSONWriter) throws {
             switch member {
-            case .path: try path.write(to: &json)
-            case .text: json.string { json in change.sentenceParts(for: holder, named: holderName) { json.contents($0) } }
-            case .via: json.string(change.via)
+            case .path: try way.path.write(to: &json)
+            case .text:
+                // The sentence's parts, each escaped once: escaping goes character by character, so these are the
+                // escaped sentence's bytes.
+                json.string { json in
+                    change.sentenceLayout(for: holder) { part in
+                        switch part {
+                        case .holderName: json.append(written: holderName.bytes)
+                        case .space: json.append(written: Self.space)
+                        case .direction: json.append(written: change.direction == .gained ? Self.gained : Self.lost)
+                        case .roleOnTarget: json.append(written: role.roleOnTarget.bytes)
+                        case .via: json.append(written: way.via.bytes)
+                        case .policyNote: json.append(written: role.policyNote.bytes)
+                        }
+                    }
+                }
+            case .via: json.string { json in json.append(written: way.via.bytes) }
             }
         }
+
+        private static let space = Array(" ".utf8), gained = Array("gained".utf8), lost = Array("lost".utf8)
 
         /// The members of a grant that are its own, not its role's, in the order the tables are made with.
         enum Own: String, CaseIterable {
             case path, text, via
+
+            /// `allCases`, made once: a grant's members are looked up by index millions of times.
+            static let all = allCases
+            /// Their keys, in the same order.
+            static let keys = all.map(\.rawValue)
         }
     }
 
@@ -191,34 +213,44 @@ package enum DiffJSON {
         /// The nesting level of a grant: an element of `gained` or `lost` (3), in an element of `access` (2), in the
         /// document (1). Written at another, a grant is written whole.
         static let depth = 4
-        private let runs: [JSONObjectRuns]
+        private let roles: [Role]
 
-        /// The runs of each of `grants`' grants, made on two threads.
+        /// What the table keeps of a role: the runs of its grants and its words in their sentences.
+        private struct Role: Sendable {
+            let runs: JSONObjectRuns
+            let words: RoleWords
+
+            init(_ grant: GrantedRole) throws {
+                runs = try JSONObjectRuns(shared: Grant.shared(grant), own: Grant.Own.keys, depth: GrantTable.depth)
+                words = RoleWords(grant)
+            }
+        }
+
+        /// The runs and words of each of `grants`' grants, made on two threads.
         init(_ grants: [GrantedRole]) throws {
             let half = grants.count / 2
-            let later = Concurrent { Result { try grants[half...].map(Self.runs) } }
-            runs = try grants[..<half].map(Self.runs) + later.value.get()
+            let later = Concurrent { Result { try grants[half...].map(Role.init) } }
+            roles = try grants[..<half].map(Role.init) + later.value.get()
         }
 
-        private static func runs(_ grant: GrantedRole) throws -> JSONObjectRuns {
-            try JSONObjectRuns(shared: Grant.shared(grant), own: Grant.Own.allCases.map(\.rawValue), depth: depth)
-        }
-
-        /// Writes `grant` through its role's runs, its path as `path`; false, having written nothing, when the role
-        /// is not in the table or `json` is not at a grant's level.
-        func write(_ grant: Grant, path: JSONFragment, to json: inout JSONWriter) throws -> Bool {
+        /// Writes `grant` through its role's runs, its path and words from `way`; false, having written nothing, when
+        /// the role is not in the table or `json` is not at a grant's level.
+        func write(_ grant: Grant, way: WayBytes, to json: inout JSONWriter) throws -> Bool {
             let number = grant.change.grant.number
-            guard runs.indices.contains(number), runs[number].depth == json.depth else { return false }
-            return try runs[number].write(to: &json) { index, json in
-                try grant.write(Grant.Own.allCases[index], path: path, to: &json)
+            guard roles.indices.contains(number), roles[number].runs.depth == json.depth else { return false }
+            return try roles.withUnsafeBufferPointer { roles in
+                let role = roles[number]
+                return try role.runs.write(to: &json) { index, json in
+                    try grant.write(Grant.Own.all[index], way: way, role: role.words, to: &json)
+                }
             }
         }
     }
 
     /// What each thread that writes changes keeps (`JSONRunElements`): the role table shared by both (`GrantTable`),
-    /// the `path` of each way (`HeldPath`) written once for the grants and effects through it (at most `limit` kept,
-    /// then forgotten and written again), and the templates of an effect's keys, with and without `condition`, and of
-    /// its holders.
+    /// the `path` and words of each way (`HeldPath`, `WayBytes`) written once for the grants and effects through it
+    /// (at most `limit` kept, then forgotten and written again), and the templates of an effect's keys, with and
+    /// without `condition`, and of its holders.
     final class Templates {
         /// An effect's members; `condition` is left out when the effect has none.
         enum EffectMember: String, CaseIterable {
@@ -230,7 +262,7 @@ package enum DiffJSON {
 
         private static let limit = 20_000
         private let grants: GrantTable
-        private var paths: [ObjectIdentifier: JSONFragment] = [:]
+        private var ways: [ObjectIdentifier: WayBytes] = [:]
         /// The effects' templates, with and without a condition, and the members each is made of.
         private var effects: [Bool: (template: JSONObjectTemplate, members: [EffectMember])] = [:]
         private static let crnKey = JSONKey("crn"), nameKey = JSONKey("name")
@@ -242,6 +274,9 @@ package enum DiffJSON {
             case kind
             case iamID = "iam_id"
             case name
+
+            /// `allCases`, made once: looked up for each holder of every effect.
+            static let all = allCases
         }
 
         init(_ grants: GrantTable) {
@@ -249,10 +284,11 @@ package enum DiffJSON {
         }
 
         func write(_ grant: Grant, to json: inout JSONWriter) throws {
-            let path = try path(grant.change.way, depth: json.depth + 1)
-            guard try !grants.write(grant, path: path, to: &json) else { return }
-            try json.object(Grant.shared(grant.change.grant), own: Grant.Own.allCases.map(\.rawValue)) { index, json in
-                try grant.write(Grant.Own.allCases[index], path: path, to: &json)
+            let way = try way(grant.change.way, depth: json.depth + 1)
+            guard try !grants.write(grant, way: way, to: &json) else { return }
+            let role = RoleWords(grant.change.grant)
+            try json.object(Grant.shared(grant.change.grant), own: Grant.Own.keys) { index, json in
+                try grant.write(Grant.Own.all[index], way: way, role: role, to: &json)
             }
         }
 
@@ -266,7 +302,7 @@ package enum DiffJSON {
                 template = try JSONObjectTemplate(shared: [], own: members.map(\.rawValue), depth: json.depth)
                 effects[conditional] = (template, members)
             }
-            let path = try path(effect.way, depth: json.depth + 1)
+            let path = try way(effect.way, depth: json.depth + 1).path
             try template.write(to: &json) { index, json in
                 switch members[index] {
                 case .direction: json.string(effect.direction.rawValue)
@@ -302,7 +338,7 @@ package enum DiffJSON {
             try json.array(count: holders.count) { index, json in
                 let holder = holders[index]
                 try template.write(to: &json) { member, json in
-                    switch HolderMember.allCases[member] {
+                    switch HolderMember.all[member] {
                     case .kind: json.string(holder.kind.rawValue)
                     case .iamID: json.string(holder.iamID)
                     case .name: json.string(holder.name)
@@ -311,13 +347,14 @@ package enum DiffJSON {
             }
         }
 
-        /// The `path` of the grants and effects through `way`, written at nesting level `depth` once.
-        private func path(_ way: HeldPath, depth: Int) throws -> JSONFragment {
-            if let known = paths[ObjectIdentifier(way)] { return known }
-            if paths.count >= Self.limit { paths.removeAll(keepingCapacity: true) }
-            let fragment = try JSONFragment(way.steps.map(AccessJSON.GrantFields.step), depth: depth)
-            paths[ObjectIdentifier(way)] = fragment
-            return fragment
+        /// The `path` of the grants and effects through `way`, written at nesting level `depth`, and its words, once.
+        private func way(_ way: HeldPath, depth: Int) throws -> WayBytes {
+            if let known = ways[ObjectIdentifier(way)] { return known }
+            if ways.count >= Self.limit { ways.removeAll(keepingCapacity: true) }
+            let bytes = WayBytes(path: try JSONFragment(way.steps.map(AccessJSON.GrantFields.step), depth: depth),
+                                 via: EscapedText(way.via))
+            ways[ObjectIdentifier(way)] = bytes
+            return bytes
         }
     }
 

@@ -37,10 +37,10 @@ package enum DiffText {
         }
         if !diff.access.isEmpty {
             try text.append { append("@@ effective access by holder: \(DiffWording.accessSummary(diff)) @@", to: &$0) }
-            let runs = DiffRuns.holders(diff)
+            let runs = DiffRuns.holders(diff), words = RoleWords(diff.grants)
             try text.append(runs: runs.count) { run in
                 var bytes: [UInt8] = []
-                for index in runs[run] { appendLines(of: diff.access[index], to: &bytes) }
+                for index in runs[run] { appendLines(of: diff.access[index], words: words, to: &bytes) }
                 return bytes
             }
         }
@@ -72,15 +72,42 @@ package enum DiffText {
         }
     }
 
-    /// A holder's lines: one sentence per grant lost, then per grant gained.
-    private static func appendLines(of holder: IdentityAccessChanges, to bytes: inout [UInt8]) {
-        let name = holder.holder.displayName
-        for change in holder.lost { append("- " + change.sentence(for: holder.holder, named: name), to: &bytes) }
-        for change in holder.gained {
-            append("+ " + (change.isPrivileged ? privilegedMark : "") + change.sentence(for: holder.holder, named: name),
-                   to: &bytes)
+    /// A holder's lines: one sentence per grant lost, then per grant gained, each cleaned as it is written from its
+    /// parts cleaned once (`clean` goes scalar by scalar, so the cleaned parts are the cleaned sentence): the holder's
+    /// name once for its lines, each way's words once for its changes in a row, the role's once for the diff.
+    private static func appendLines(of holder: IdentityAccessChanges, words: RoleWords, to bytes: inout [UInt8]) {
+        var name: [UInt8] = []
+        _ = TerminalText.append(holder.holder.displayName, to: &name)
+        var way: (path: HeldPath, via: [UInt8])?
+        func appendLine(_ change: AccessChange) {
+            switch change.direction {
+            case .lost: bytes.append(contentsOf: Self.lostSign)
+            case .gained: bytes.append(contentsOf: change.isPrivileged ? Self.privilegedGainSign : Self.gainedSign)
+            }
+            change.sentenceLayout(for: holder.holder) { part in
+                switch part {
+                case .holderName: bytes.append(contentsOf: name)
+                case .space: bytes.append(UInt8(ascii: " "))
+                case .direction: bytes.append(contentsOf: change.direction.rawValue.utf8)
+                case .roleOnTarget: words.appendRoleOnTarget(change.grant, to: &bytes)
+                case .via:
+                    if way?.path !== change.way {
+                        var via: [UInt8] = []
+                        _ = TerminalText.append(change.way.via, to: &via)
+                        way = (change.way, via)
+                    }
+                    bytes.append(contentsOf: way?.via ?? [])
+                case .policyNote: words.appendPolicyNote(change.grant, to: &bytes)
+                }
+            }
+            bytes.append(UInt8(ascii: "\n"))
         }
+        for change in holder.lost { appendLine(change) }
+        for change in holder.gained { appendLine(change) }
     }
+
+    private static let lostSign = Array("- ".utf8), gainedSign = Array("+ ".utf8)
+    private static let privilegedGainSign = Array(("+ " + privilegedMark).utf8)
 
     private static func sign(_ direction: AccessChange.Direction) -> String {
         switch direction {
