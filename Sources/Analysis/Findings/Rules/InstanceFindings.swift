@@ -99,23 +99,29 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
         // Each distinct group-policy scope is tested only against the instances it may match (by guid, service or
         // resource group when it names one), so the rule stays near-linear instead of instances × policies.
         let policies = c.policies, targets = policies.targets
-        // Each distinct scope by the row of the last group policy on it: the targets are read in place, not copied.
-        var groupRows: [String: Int] = [:]
+        // Each distinct scope (by key) by the row of the last group policy on it: found from the last row of each
+        // target the table numbers, so that a key is hashed once per target rather than per policy; the targets are
+        // read in place, not copied.
+        var lastRowOfTarget = [Int32](repeating: -1, count: policies.firstRowOfTarget.count)
         for (position, row) in policies.rows.enumerated() where row.group != nil && !row.traits.contains(.authorization) {
-            groupRows[targets[position].key] = position
+            lastRowOfTarget[Int(row.target)] = Int32(position)
+        }
+        var groupRows: [String: Int] = [:]
+        for row in lastRowOfTarget where row >= 0 {
+            groupRows[targets[Int(row)].key] = max(groupRows[targets[Int(row)].key] ?? -1, Int(row))
         }
         let candidates = InstanceCandidates(c.account.resourceInstances)
         var reached = Array(repeating: false, count: candidates.instances.count)
         var unreachedCount = reached.count
         // Which targets reach an instance does not depend on the order they are tried in: the broadest first (most
-        // candidates, then fewest attributes) reach most instances at once, so the narrower ones after them test
-        // few, and none is tried once every instance is reached.
+        // candidates, then fewest attributes; ties by row) reach most instances at once, so the narrower ones after
+        // them test few, and none is tried once every instance is reached.
         // The counts compared are read once per scope, not per comparison.
         let ordered = groupRows.values
             .map { (row: $0, candidates: candidates.positions(for: targets[$0]), attributes: targets[$0].attributes.count) }
             .sorted { a, b in
                 guard a.candidates.count == b.candidates.count else { return a.candidates.count > b.candidates.count }
-                return a.attributes != b.attributes ? a.attributes < b.attributes : targets[a.row].key < targets[b.row].key
+                return a.attributes != b.attributes ? a.attributes < b.attributes : a.row < b.row
             }
         for (row, positions, _) in ordered where unreachedCount > 0 {
             for position in positions where !reached[position] && targets[row].match(candidates.instances[position]) != .none {
@@ -142,7 +148,7 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
             let group = instance.resourceGroupID.map { c.account.resourceGroupsByID[$0]?.displayName ?? $0 } ?? "none"
             return Finding(.instanceWithoutGroupAccess,
                            entities: [FindingEntity(.serviceInstance, id: instance.instanceID, name: instance.name)]
-                               + reaching.map(c.policy),
+                               + reaching.map { c.policy($0) },
                            why: "\(instance.serviceName ?? "unknown service") in \(instance.region ?? "no region"), "
                                + "resource group \(group): no access-group policy reaches it; "
                                + (holders.isEmpty ? "no policy reaches it at all"
