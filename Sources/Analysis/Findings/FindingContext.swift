@@ -75,9 +75,14 @@ struct FindingContext: Sendable {
             return roleNames[policy.roles] + " on " + targetLabels[policy.target]
         }
         groupEntities = ComputedPerNumber { number in Self.group(policyTable.value.groupIDs[Int(number)], in: index.account) }
-        iamIDEntities = ComputedPerNumber { number in Self.identity(policyTable.value.iamIDs[Int(number)], in: index) }
-        identities = ComputedPerKey { iamID in Self.identity(iamID, in: index) }
-        subjectEntities = ComputedPerNumber { position in Self.identity(index.subjects[Int(position)], in: index) }
+        // An identity among the subjects is made once, by its position there, whichever way a rule asks for it.
+        let subjectEntities = ComputedPerNumber { position in Self.identity(index.subjects[Int(position)], in: index) }
+        self.subjectEntities = subjectEntities
+        @Sendable func identity(_ iamID: String) -> FindingEntity {
+            Self.position(of: iamID, in: index.subjects).map { subjectEntities[$0] } ?? Self.identity(iamID, in: index)
+        }
+        iamIDEntities = ComputedPerNumber { number in identity(policyTable.value.iamIDs[Int(number)]) }
+        identities = ComputedPerKey { iamID in identity(iamID) }
     }
 
     /// The context as a report keeps it once its rules have run, to describe its policies by last use: without the
@@ -120,6 +125,16 @@ struct FindingContext: Sendable {
 
     /// The identity of the subject at `position` in `subjects` (as `identity(_:)` names it).
     func identity(ofSubject position: Int32) -> FindingEntity { subjectEntities[position] }
+
+    /// The position of `iamID` in `subjects` (which are sorted), if it is there.
+    private static func position(of iamID: String, in subjects: [String]) -> Int32? {
+        var low = 0, high = subjects.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if subjects[middle] < iamID { low = middle + 1 } else { high = middle }
+        }
+        return low < subjects.count && subjects[low] == iamID ? Int32(low) : nil
+    }
 
     private static func identity(_ iamID: String, in index: AccessIndex) -> FindingEntity {
         let name = index.name(ofIAMID: iamID), account = index.account
