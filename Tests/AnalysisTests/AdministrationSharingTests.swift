@@ -133,7 +133,6 @@ import TestSupport
         let index = AccessIndex(account)
         let context = FindingContext(index, options: FindingsOptions())
         let table = context.policies, administration = context.administration
-        let labels = ComputedPerNumber { _ in "" }
         func policyIDs(_ policies: AdministrativePolicies) -> [[String]] {
             [policies.accountManagement.map(\.id), policies.allServices.map(\.id), policies.assigning.map(\.id),
              [policies.managerOnAllServices ? "manager" : ""]]
@@ -143,7 +142,7 @@ import TestSupport
         for (position, iamID) in index.subjects.enumerated() {
             var seen = Set<[AccessStep]>()
             let expected = (index.paths(of: iamID) + [AccessIndex.publicAccessPath])
-                .map { (path: $0, policies: AdministrativePolicies(table.rows(of: $0.source), in: table, targetLabels: labels)) }
+                .map { (path: $0, policies: AdministrativePolicies(table.rows(of: $0.source), in: table, index)) }
                 .filter { !$0.policies.isEmpty && seen.insert($0.path.steps).inserted }
                 .sorted { $0.path.steps.pathDescription < $1.path.steps.pathDescription }
             let list = administration.lists[Int(administration.listOfSubject[position])]

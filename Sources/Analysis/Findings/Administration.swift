@@ -25,10 +25,9 @@ final class Administration: Sendable {
     /// (`AdministrationFindings.administers`), in order.
     let administrators: [Int32]
 
-    /// The administration of every subject of `index`, whose policies `table` numbers; `targetLabels` labels the
-    /// table's targets by number.
-    init(_ index: AccessIndex, _ table: PolicyTable, targetLabels: ComputedPerNumber<String>) {
-        var numbering = PathNumbering(index, table, targetLabels: targetLabels)
+    /// The administration of every subject of `index`, whose policies `table` numbers.
+    init(_ index: AccessIndex, _ table: PolicyTable) {
+        var numbering = PathNumbering(index, table)
         let subjects = index.subjects
         // Each subject's paths, each once (the first), in the order `AccessIndex.paths(of:)` gives them, then Public
         // Access's; ordered once every path's description is known.
@@ -124,15 +123,15 @@ final class Administration: Sendable {
             let step: Int32, path: Int32
         }
 
-        init(_ index: AccessIndex, _ table: PolicyTable, targetLabels: ComputedPerNumber<String>) {
+        init(_ index: AccessIndex, _ table: PolicyTable) {
             self.index = index
             var bySource: [AccessPath.Source: AdministrativePolicies] = [:], byGroup: [String: AdministrativePolicies] = [:]
             for iamID in index.policiesOfIAMID.keys {
-                let policies = AdministrativePolicies(table.rows(ofIAMID: iamID) ?? [], in: table, targetLabels: targetLabels)
+                let policies = AdministrativePolicies(table.rows(ofIAMID: iamID) ?? [], in: table, index)
                 if !policies.isEmpty { bySource[.subject(iamID: iamID)] = policies }
             }
             for id in index.policiesOfGroup.keys {
-                let policies = AdministrativePolicies(table.rows(ofGroup: id) ?? [], in: table, targetLabels: targetLabels)
+                let policies = AdministrativePolicies(table.rows(ofGroup: id) ?? [], in: table, index)
                 if !policies.isEmpty {
                     bySource[.accessGroup(id: id)] = policies
                     byGroup[id] = policies

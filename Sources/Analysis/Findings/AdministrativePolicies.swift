@@ -13,8 +13,8 @@ struct AdministrativePolicies {
     /// then id.
     let assigning: [AdministrativePolicy]
 
-    /// The administration the policies at `rows` of `table` grant; `targetLabels` labels the table's targets by number.
-    init(_ rows: [Int32], in table: PolicyTable, targetLabels: ComputedPerNumber<String>) {
+    /// The administration the policies at `rows` of `table` grant.
+    init(_ rows: [Int32], in table: PolicyTable, _ index: AccessIndex) {
         // Only policies granting Administrator or Manager count; the others are left out before sorting.
         let candidates = rows.filter { table.rows[Int($0)].traits.contains(.administratorOrManager) }
         let targets = candidates.map { table.target(of: $0) }
@@ -30,7 +30,7 @@ struct AdministrativePolicies {
                 managerOnAllServices = true
             }
             guard policy.roleIDs.contains(where: AdministrationFindings.isAdministrator) else { continue }
-            let administrative = AdministrativePolicy(policy, targetLabel: targetLabels[table.rows[Int(candidates[position])].target])
+            let administrative = AdministrativePolicy(policy, targetLabel: index.label(of: target))
             if AdministrationFindings.coversAllAccountManagement(target) { accountManagement.append(administrative) }
             if allIAMEnabledServices { allServices.append(administrative) }
             if case .resourceGroupItself = target.scope { continue }

@@ -23,7 +23,7 @@ struct FindingContext: Sendable {
     /// least recently used), sorted once for the usage rules and the report; `nil` when no policy carries usage data.
     private let byLastUse: ComputedOnce<[Int32]?>
     /// What each row of `policies` grants (`grantText(_:)`), made once for the rules and the listing by last use that
-    /// name the policy, from its roles' names and its target's label (each made once for every row sharing it).
+    /// name the policy.
     private let grantTexts: ComputedPerNumber<String>
     /// The entity of each access group and IAM id that `policies` numbers as a policy's subject, by its number there
     /// (`subject(of:)`), made once for all the findings that name it.
@@ -56,24 +56,11 @@ struct FindingContext: Sendable {
         self.options = options
         let policyTable = ComputedOnce { PolicyTable(index) }
         self.policyTable = policyTable
-        // The label of each target the table numbers (`PolicyTable.Row.target`), and the role names ("Viewer,
-        // Reader") of each role list it numbers (`PolicyTable.Row.roles`).
-        let targetLabels = ComputedPerNumber { number in
-            let table = policyTable.value
-            return index.label(of: table.target(of: table.firstRowOfTarget[Int(number)]))
-        }
-        let roleNames = ComputedPerNumber { number in
-            let table = policyTable.value
-            return index.roleNames(of: table.policies[Int(table.firstRowOfRoles[Int(number)])])
-        }
-        administrationTable = ComputedOnce { Administration(index, policyTable.value, targetLabels: targetLabels) }
+        administrationTable = ComputedOnce { Administration(index, policyTable.value) }
         byLastUse = ComputedOnce {
             PolicyUsageFindings.hasUsageData(index.account) ? PolicyUsageFindings.policiesByLastUse(policyTable.value) : nil
         }
-        grantTexts = ComputedPerNumber { row in
-            let policy = policyTable.value.rows[Int(row)]
-            return roleNames[policy.roles] + " on " + targetLabels[policy.target]
-        }
+        grantTexts = ComputedPerNumber { row in Self.grantText(row, in: policyTable.value, index) }
         groupEntities = ComputedPerNumber { number in Self.group(policyTable.value.groupIDs[Int(number)], in: index.account) }
         // An identity among the subjects is made once, by its position there, whichever way a rule asks for it.
         let subjectEntities = ComputedPerNumber { position in Self.identity(index.subjects[Int(position)], in: index) }
@@ -176,6 +163,10 @@ struct FindingContext: Sendable {
 
     /// "Viewer, Reader on Instance pg-orders (a7ae…) of databases-for-postgresql": what a row's policy grants.
     func grantText(_ row: Int32) -> String { grantTexts[row] }
+
+    private static func grantText(_ row: Int32, in policies: PolicyTable, _ index: AccessIndex) -> String {
+        "\(index.roleNames(of: policies.policies[Int(row)])) on \(index.label(of: policies.target(of: row)))"
+    }
 
     /// Whole days from `date` to the report's time.
     func daysBefore(_ date: Date) -> Int? {

@@ -35,11 +35,6 @@ final class PolicyTable: Sendable {
         /// The policy's `iam_id` subject, as a position in `iamIDs` (a hostile policy may name both).
         let iamID: Int32?
         let traits: Traits
-        /// The policy's target, numbered: rows with equal targets have the same number (see `firstRowOfTarget`).
-        let target: Int32
-        /// The policy's role ids, numbered: rows granting the same roles in the same order have the same number (see
-        /// `firstRowOfRoles`).
-        let roles: Int32
     }
 
     /// The policies, by row number.
@@ -50,11 +45,6 @@ final class PolicyTable: Sendable {
     let targets: ContiguousArray<PolicyTarget>
     /// Each policy as findings name it, by row number (made once: a finding naming a row then copies no `Policy`).
     let entities: ContiguousArray<FindingEntity>
-    /// The first row of each target number (`Row.target`): what is said of a target (its label) is made once, from
-    /// that row.
-    let firstRowOfTarget: [Int32]
-    /// The first row of each role-list number (`Row.roles`): the role names of a list are made once, from that row.
-    let firstRowOfRoles: [Int32]
     /// The access group ids and the IAM ids that policies name as their subjects, each once.
     let groupIDs: [String], iamIDs: [String]
     /// The positions of `groupIDs` and `iamIDs`.
@@ -72,8 +62,6 @@ final class PolicyTable: Sendable {
         targets.reserveCapacity(count)
         entities.reserveCapacity(count)
         var groups = Numbering(), iamIDs = Numbering()
-        var targetNumbers: [TargetKey: Int32] = [:], firstRowOfTarget: [Int32] = []
-        var roleNumbers: [[String]: Int32] = [:], firstRowOfRoles: [Int32] = []
         for (list, authorization) in [(account.accessPolicies, false), (account.authorizationPolicies, true)] {
             for position in list.indices where list[position].isActive {
                 let row = Int32(rows.count)
@@ -92,9 +80,7 @@ final class PolicyTable: Sendable {
                 // named (as `subject(of:)` always did) but reaches no one, as in `AccessIndex`.
                 let iamID = list[position].subjectValue("iam_id").map { iamIDs.number($0, row: authorization ? nil : row) }
                 let group = list[position].subjectValue("access_group_id").map { groups.number($0, row: authorization ? nil : row) }
-                let targetNumber = Self.number(TargetKey(target), row: row, in: &targetNumbers, &firstRowOfTarget)
-                let rolesNumber = Self.number(roleIDs, row: row, in: &roleNumbers, &firstRowOfRoles)
-                rows.append(Row(group: group, iamID: iamID, traits: traits, target: targetNumber, roles: rolesNumber))
+                rows.append(Row(group: group, iamID: iamID, traits: traits))
                 policies.append(list[position])
                 targets.append(target)
                 entities.append(FindingEntity(list[position]))
@@ -104,33 +90,8 @@ final class PolicyTable: Sendable {
         self.rows = rows
         self.targets = targets
         self.entities = entities
-        self.firstRowOfTarget = firstRowOfTarget
-        self.firstRowOfRoles = firstRowOfRoles
         (groupIDs, groupNumbers, rowsOfGroupNumber) = (groups.ids, groups.numbers, groups.rows)
         (self.iamIDs, iamIDNumbers, rowsOfIAMIDNumber) = (iamIDs.ids, iamIDs.numbers, iamIDs.rows)
-    }
-
-    /// The number of `key` in `numbers`: a new one (`firstRows`' count, with `row` as its first row) when first met.
-    private static func number<Key: Hashable>(_ key: Key, row: Int32, in numbers: inout [Key: Int32], _ firstRows: inout [Int32]) -> Int32 {
-        if let known = numbers[key] { return known }
-        let number = Int32(firstRows.count)
-        numbers[key] = number
-        firstRows.append(row)
-        return number
-    }
-
-    /// A target as a dictionary key: hashed by its `key` alone (cheaper than every attribute), told apart from
-    /// another with the same key by comparing the whole targets (a hostile value may make two keys alike).
-    private struct TargetKey: Hashable {
-        let target: PolicyTarget
-
-        init(_ target: PolicyTarget) {
-            self.target = target
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(target.key)
-        }
     }
 
     /// Ids numbered in the order first met, with the rows of access policies naming each.

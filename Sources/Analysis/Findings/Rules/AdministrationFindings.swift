@@ -111,11 +111,10 @@ enum AdministrationFindings {
     /// Policy ids a why names per path; the rest are counted.
     static let listedPolicies = 3
 
-    /// The first `limit` distinct policies, as entities.
-    fileprivate static func policies(_ held: [Held], first limit: Int = .max) -> [FindingEntity] {
-        var seen = Set<String>()
+    /// The first `limit` distinct policies, as entities (a few: those found are searched in order, not hashed).
+    fileprivate static func policies(_ held: [Held], first limit: Int) -> [FindingEntity] {
         var entities: [FindingEntity] = []
-        for (_, policy) in held where entities.count < limit && seen.insert(policy.id).inserted {
+        for (_, policy) in held where entities.count < limit && !entities.contains(where: { $0.id == policy.id }) {
             entities.append(policy.entity)
         }
         return entities
@@ -275,7 +274,7 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
                 }
                 if assigning.count > shown { unlisted.append((path, assigning.count - shown)) }
             }
-            entities = AdministrationFindings.policies(listed)
+            entities = AdministrationFindings.policies(listed, first: AdministrationFindings.listedScopes)
                 + AdministrationFindings.holders(of: unlisted.map(\.path), in: administration, c)
             self.listed = listedTexts.joined(separator: "; ")
             moreScopes = unlisted.isEmpty ? nil : AdministrationFindings.moreScopes(unlisted, in: administration)

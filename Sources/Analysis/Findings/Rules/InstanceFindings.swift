@@ -99,16 +99,10 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
         // Each distinct group-policy scope is tested only against the instances it may match (by guid, service or
         // resource group when it names one), so the rule stays near-linear instead of instances × policies.
         let policies = c.policies, targets = policies.targets
-        // Each distinct scope (by key) by the row of the last group policy on it: found from the last row of each
-        // target the table numbers, so that a key is hashed once per target rather than per policy; the targets are
-        // read in place, not copied.
-        var lastRowOfTarget = [Int32](repeating: -1, count: policies.firstRowOfTarget.count)
-        for (position, row) in policies.rows.enumerated() where row.group != nil && !row.traits.contains(.authorization) {
-            lastRowOfTarget[Int(row.target)] = Int32(position)
-        }
+        // Each distinct scope by the row of the last group policy on it: the targets are read in place, not copied.
         var groupRows: [String: Int] = [:]
-        for row in lastRowOfTarget where row >= 0 {
-            groupRows[targets[Int(row)].key] = max(groupRows[targets[Int(row)].key] ?? -1, Int(row))
+        for (position, row) in policies.rows.enumerated() where row.group != nil && !row.traits.contains(.authorization) {
+            groupRows[targets[position].key] = position
         }
         let candidates = InstanceCandidates(c.account.resourceInstances)
         var reached = Array(repeating: false, count: candidates.instances.count)
