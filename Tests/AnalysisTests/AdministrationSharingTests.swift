@@ -19,7 +19,10 @@ import TestSupport
     func administratorsAreTheSubjectsThatAdminister(_ sample: String) throws {
         let index = AccessIndex(try sample == "demo" ? DemoSample.account() : EnterpriseSample.account())
         let context = FindingContext(index, options: FindingsOptions())
-        let expected = index.subjects.filter { AdministrationFindings.administers(context.administrativePaths(of: $0)) }
+        let administration = context.administration
+        let expected = index.subjects.indices
+            .filter { AdministrationFindings.administers(administration.paths(ofList: administration.listOfSubject[$0])) }
+            .map { index.subjects[$0] }
         #expect(!expected.isEmpty)
         #expect(context.administrators.map { index.subjects[Int($0)] } == expected)
         let report = FindingsReport(index)
@@ -113,5 +116,103 @@ import TestSupport
         #expect(assigners["IBMid-frank"]?.why == "can assign access as " + everyone)
         #expect(assigners["IBMid-owner"]?.why == "can assign access as account owner (everything); " + everyone)
         #expect(assigners["IBMid-owner"]?.entities.map(\.id) == ["IBMid-owner", "public-cos"])
+    }
+
+    /// Each subject's administrative paths, found from its memberships and profiles against the administrative
+    /// sources, are what `AccessIndex.paths(of:)` and Public Access's path give for those sources, each path once (the
+    /// first), ordered by description; paths with the same steps have the same number in every list, and paths with
+    /// other steps other numbers. On both samples and on an account that repeats a group, a group's name, a profile
+    /// and a membership, with dynamic members (one lapsed) and a profile that may assume itself.
+    @Test(arguments: ["demo", "enterprise", "repeated"])
+    func eachSubjectHoldsItsAdministrativePathsInOrder(_ sample: String) throws {
+        let account = switch sample {
+        case "demo": try DemoSample.account()
+        case "enterprise": try EnterpriseSample.account()
+        default: try repeatingAccount()
+        }
+        let index = AccessIndex(account)
+        let context = FindingContext(index, options: FindingsOptions())
+        let table = context.policies, administration = context.administration
+        func policyIDs(_ policies: AdministrativePolicies) -> [[String]] {
+            [policies.accountManagement.map(\.id), policies.allServices.map(\.id), policies.assigning.map(\.id),
+             [policies.managerOnAllServices ? "manager" : ""]]
+        }
+        var numberOfSteps: [[AccessStep]: Int32] = [:], stepsOfNumber: [Int32: [AccessStep]] = [:]
+        var held = 0
+        for (position, iamID) in index.subjects.enumerated() {
+            var seen = Set<[AccessStep]>()
+            let expected = (index.paths(of: iamID) + [AccessIndex.publicAccessPath])
+                .map { (path: $0, policies: AdministrativePolicies(table.rows(of: $0.source), in: table, index)) }
+                .filter { !$0.policies.isEmpty && seen.insert($0.path.steps).inserted }
+                .sorted { $0.path.steps.pathDescription < $1.path.steps.pathDescription }
+            let list = administration.lists[Int(administration.listOfSubject[position])]
+            let paths = list.map { administration.paths[Int($0)] }
+            #expect(paths.map(\.steps) == expected.map(\.path.steps), "\(iamID)")
+            #expect(paths.map(\.description) == expected.map(\.path.steps.pathDescription), "\(iamID)")
+            #expect(paths.map { policyIDs($0.policies) } == expected.map { policyIDs($0.policies) }, "\(iamID)")
+            for (number, path) in zip(list, paths) where !path.isDirect {
+                #expect(numberOfSteps[path.steps, default: number] == number, "\(iamID): \(path.description)")
+                #expect(stepsOfNumber[number, default: path.steps] == path.steps, "\(iamID): \(path.description)")
+                numberOfSteps[path.steps] = number
+                stepsOfNumber[number] = path.steps
+            }
+            held += paths.count
+        }
+        #expect(held > 0)
+    }
+
+    /// An account whose lists hold repeated and look-alike paths: Admins listed twice (one id, one name, bob a member
+    /// of both), two groups named Ops, a dynamic rule's members (one lapsed), a profile listing its identity twice,
+    /// and a profile that may assume itself.
+    private func repeatingAccount() throws -> IAMAccount {
+        var admins = try Fixture.group("AccessGroupId-admins", "Admins", members: ["IBMid-bob", "iam-Profile-deploy"])
+        admins.members.append(try Fixture.decode(["iam_id": "IBMid-erin", "membership_type": "dynamic",
+                                                  "expires_at": "2026-01-01T00:00:00Z"]))
+        admins.rules = [try Fixture.decode(["id": "ClaimRule-a", "name": "rule a"])]
+        var deploy = try Fixture.profile("deploy", identities: ["IBMid-alice", "IBMid-alice", "iam-Profile-deploy"])
+        deploy.identities.append(try Fixture.decode(["iam_id": "IBMid-carol", "type": "user"]))
+        return try Fixture.account(
+            users: ["alice", "bob", "carol", "dave", "erin"].map { try Fixture.user("IBMid-\($0)", $0) },
+            profiles: [deploy],
+            groups: [admins,
+                     try Fixture.group("AccessGroupId-admins", "Admins", members: ["IBMid-bob"]),
+                     try Fixture.group("AccessGroupId-ops1", "Ops", members: ["IBMid-carol", "IBMid-dave"], dynamic: ["IBMid-alice"]),
+                     try Fixture.group("AccessGroupId-ops2", "Ops", members: ["IBMid-dave", "IBMid-carol"]),
+                     try Fixture.group("AccessGroupId-viewers", "Viewers", members: ["IBMid-alice", "IBMid-bob"])],
+            policies: [
+                Fixture.policy("admins", group: "AccessGroupId-admins", roles: [Fixture.administrator],
+                               [Fixture.attr("serviceType", "platform_service")]),
+                Fixture.policy("ops1", group: "AccessGroupId-ops1", roles: [Fixture.administrator], [Fixture.attr("serviceName", "kms")]),
+                Fixture.policy("ops2", group: "AccessGroupId-ops2", roles: [Fixture.administrator], [Fixture.attr("serviceName", "cos")]),
+                Fixture.policy("viewers", group: "AccessGroupId-viewers", [Fixture.attr("serviceName", "cos")]),
+                Fixture.policy("deploy", iamID: "iam-Profile-deploy", roles: [Fixture.administrator, Fixture.manager], []),
+                Fixture.policy("dave", iamID: "IBMid-dave", roles: [Fixture.administrator], [Fixture.attr("serviceName", "iks")]),
+            ])
+    }
+
+    /// Scope texts made once per path are each path's own, by position: an identity listing one group's scopes and
+    /// then another's, and one listing only the second group's, each read the texts of the policies they list.
+    @Test func listedScopesAreEachPathsOwn() throws {
+        let services = ["kms", "cos", "iks"]
+        let account = try Fixture.account(
+            users: [try Fixture.user("IBMid-both", "both"), try Fixture.user("IBMid-late", "late")],
+            groups: [try Fixture.group("AccessGroupId-a", "A", members: ["IBMid-both"]),
+                     try Fixture.group("AccessGroupId-b", "B", members: ["IBMid-both", "IBMid-late"])],
+            policies: ["a", "b"].flatMap { group in
+                services.map { service in
+                    Fixture.policy("\(group)-\(service)", group: "AccessGroupId-\(group)", roles: [Fixture.administrator],
+                                   [Fixture.attr("serviceName", service)])
+                }
+            })
+        let assigners = findings(FindingsReport(AccessIndex(account)), .canAssignAccess)
+        func scope(_ group: String, _ service: String) -> String {
+            "Administrator on \(service) across the account (policy \(group)-\(service), via access group \(group.uppercased()))"
+        }
+        // Targets are ordered by key: cos, iks, kms.
+        let ordered = ["cos", "iks", "kms"]
+        #expect(assigners["IBMid-both"]?.why == "can assign access as "
+                + (ordered.map { scope("a", $0) } + ordered.prefix(2).map { scope("b", $0) }).joined(separator: "; ")
+                + "; and 1 more scope (1 via access group B: `iamgraph access --identity IBMid-both` lists them)")
+        #expect(assigners["IBMid-late"]?.why == "can assign access as " + ordered.map { scope("b", $0) }.joined(separator: "; "))
     }
 }

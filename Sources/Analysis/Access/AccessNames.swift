@@ -9,7 +9,8 @@ extension AccessIndex {
 
     /// The role names a policy grants, joined: "Viewer, Reader".
     package func roleNames(of policy: Policy) -> String {
-        policy.roleIDs.map(roleName).joined(separator: ", ")
+        // A closure, not `map(roleName)`: the partially applied method would copy the whole index for every call.
+        policy.roleIDs.map { roleName($0) }.joined(separator: ", ")
     }
 
     /// The target's label in the docs' words, with resource group and instance names the snapshot knows.

@@ -30,7 +30,7 @@ struct AdministrativePolicies {
                 managerOnAllServices = true
             }
             guard policy.roleIDs.contains(where: AdministrationFindings.isAdministrator) else { continue }
-            let administrative = AdministrativePolicy(policy, target: target, in: index)
+            let administrative = AdministrativePolicy(policy, targetLabel: index.label(of: target))
             if AdministrationFindings.coversAllAccountManagement(target) { accountManagement.append(administrative) }
             if allIAMEnabledServices { allServices.append(administrative) }
             if case .resourceGroupItself = target.scope { continue }

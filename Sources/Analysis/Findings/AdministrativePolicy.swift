@@ -10,11 +10,11 @@ struct AdministrativePolicy {
     /// "All resources in resource group prod": what the policy administers.
     let targetLabel: String
 
-    init(_ policy: Policy, target: PolicyTarget, in index: AccessIndex) {
+    init(_ policy: Policy, targetLabel: String) {
         id = policy.id
         entity = FindingEntity(policy)
         isConditional = policy.rule != nil
-        targetLabel = index.label(of: target)
+        self.targetLabel = targetLabel
     }
 
     /// The id as a why names it: "a649…", or "a649… [conditional]".

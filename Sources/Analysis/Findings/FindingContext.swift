@@ -18,7 +18,7 @@ struct FindingContext: Sendable {
     private let policyTable: ComputedOnce<PolicyTable>
     /// What the administration rules read, found the first time one of them asks (rules run side by side, and the
     /// costly ones that run beside the others do not read it).
-    private var administration: ComputedOnce<Administration>
+    private var administrationTable: ComputedOnce<Administration>
     /// The rows of active access and authorization policies ordered by last use (never-used first, by id, then the
     /// least recently used), sorted once for the usage rules and the report; `nil` when no policy carries usage data.
     private let byLastUse: ComputedOnce<[Int32]?>
@@ -33,80 +33,6 @@ struct FindingContext: Sendable {
     /// The identity of each of `subjects`, by its position there (`identity(ofSubject:)`), made once for all the
     /// findings that name it.
     private let subjectEntities: ComputedPerNumber<FindingEntity>
-
-    /// A path of a subject to a source with administrative policies, with the path's description ("direct", "access
-    /// group Ops") that findings sort and group by, and its number: paths with the same steps to the same source have
-    /// the same number, so that subjects whose paths have the same numbers hold the same administration (and the
-    /// administration rules describe it once).
-    typealias AdministrativePath = (path: AccessPath, description: String, policies: AdministrativePolicies, number: Int32)
-
-    /// What each path source's policies grant in administration terms, and each subject's paths to such sources.
-    private struct Administration: Sendable {
-        /// Sources granting no administration left out: a subject's administration then costs one lookup per path
-        /// it has rather than a look at every grant.
-        var bySource: [AccessPath.Source: AdministrativePolicies] = [:]
-        /// The administrative paths (see `administrativePaths(of:)`) of each subject that has one besides Public
-        /// Access: its own policies, an access group's or a trusted profile's grant administration.
-        var pathsOfSubject: [String: [AdministrativePath]] = [:]
-        /// The administrative paths of every other IAM id: Public Access's, when its policies grant administration.
-        var everyoneElse: [AdministrativePath] = []
-        /// The positions in `subjects` of those whose paths make them account administrators
-        /// (`AdministrationFindings.administers`), in order.
-        var administrators: [Int32] = []
-
-        /// The administration of every source and subject of `index`, whose policies `table` numbers. Only the IAM
-        /// ids that an administrative source's subject, members or profiles can reach have their paths looked at:
-        /// the paths of every other one lead nowhere administrative but to Public Access.
-        init(_ index: AccessIndex, _ table: PolicyTable) {
-            let sources = index.policiesOfIAMID.keys.map { AccessPath.Source.subject(iamID: $0) }
-                + index.policiesOfGroup.keys.map { AccessPath.Source.accessGroup(id: $0) }
-            for source in sources {
-                let policies = AdministrativePolicies(table.rows(of: source), in: table, index)
-                if !policies.isEmpty { bySource[source] = policies }
-            }
-            var numbers: [AccessPath: Int32] = [:]
-            func numbered(_ paths: [(path: AccessPath, description: String, policies: AdministrativePolicies)]) -> [AdministrativePath] {
-                paths.map { path in
-                    let number = numbers[path.path] ?? Int32(numbers.count)
-                    if number == numbers.count { numbers[path.path] = number }
-                    return (path: path.path, description: path.description, policies: path.policies, number: number)
-                }
-            }
-            let bySource = bySource
-            everyoneElse = numbered(FindingContext.administrativePaths(of: nil, in: index, bySource))
-            for iamID in Self.reaching(bySource, in: index.account) {
-                pathsOfSubject[iamID] = numbered(FindingContext.administrativePaths(of: iamID, in: index, bySource))
-            }
-            let subjects = index.subjects
-            administrators = subjects.indices.compactMap { position in
-                AdministrationFindings.administers(pathsOfSubject[subjects[position]] ?? everyoneElse) ? Int32(position) : nil
-            }
-        }
-
-        /// Nothing: what a report keeps once its rules have run.
-        init() {}
-
-        /// The IAM ids that may have an administrative path besides Public Access (more may be listed than have one):
-        /// subjects of administrative sources, members of administrative access groups, and whoever may assume a
-        /// trusted profile that is either.
-        private static func reaching(_ bySource: [AccessPath.Source: AdministrativePolicies], in account: IAMAccount) -> Set<String> {
-            var direct = Set<String>(), groups = Set<String>()
-            for source in bySource.keys {
-                switch source {
-                case .subject(let iamID): direct.insert(iamID)
-                case .accessGroup(let id): groups.insert(id)
-                }
-            }
-            for group in account.accessGroups where groups.contains(group.id) {
-                for member in group.members { direct.insert(member.iamID) }
-            }
-            var reaching = direct
-            for profile in account.trustedProfiles where direct.contains(profile.iamID) {
-                for identity in profile.identities { reaching.insert(identity.iamID) }
-            }
-            return reaching
-        }
-    }
 
     /// Every IAM id that is an identity of the snapshot or the subject of a membership, policy or profile identity,
     /// sorted (`AccessIndex.subjects`: made once, the first time a rule or the escalation graph asks).
@@ -130,22 +56,27 @@ struct FindingContext: Sendable {
         self.options = options
         let policyTable = ComputedOnce { PolicyTable(index) }
         self.policyTable = policyTable
-        administration = ComputedOnce { Administration(index, policyTable.value) }
+        administrationTable = ComputedOnce { Administration(index, policyTable.value) }
         byLastUse = ComputedOnce {
             PolicyUsageFindings.hasUsageData(index.account) ? PolicyUsageFindings.policiesByLastUse(policyTable.value) : nil
         }
         grantTexts = ComputedPerNumber { row in Self.grantText(row, in: policyTable.value, index) }
         groupEntities = ComputedPerNumber { number in Self.group(policyTable.value.groupIDs[Int(number)], in: index.account) }
-        iamIDEntities = ComputedPerNumber { number in Self.identity(policyTable.value.iamIDs[Int(number)], in: index) }
-        identities = ComputedPerKey { iamID in Self.identity(iamID, in: index) }
-        subjectEntities = ComputedPerNumber { position in Self.identity(index.subjects[Int(position)], in: index) }
+        // An identity among the subjects is made once, by its position there, whichever way a rule asks for it.
+        let subjectEntities = ComputedPerNumber { position in Self.identity(index.subjects[Int(position)], in: index) }
+        self.subjectEntities = subjectEntities
+        @Sendable func identity(_ iamID: String) -> FindingEntity {
+            Self.position(of: iamID, in: index.subjects).map { subjectEntities[$0] } ?? Self.identity(iamID, in: index)
+        }
+        iamIDEntities = ComputedPerNumber { number in identity(policyTable.value.iamIDs[Int(number)]) }
+        identities = ComputedPerKey { iamID in identity(iamID) }
     }
 
     /// The context as a report keeps it once its rules have run, to describe its policies by last use: without the
     /// administration of every source and subject, which only the rules read.
     var afterRules: FindingContext {
         var kept = self
-        kept.administration = ComputedOnce { Administration() }
+        kept.administrationTable = ComputedOnce { Administration() }
         return kept
     }
 
@@ -158,32 +89,16 @@ struct FindingContext: Sendable {
     /// Finds the administration of every source and subject now, unless a rule already asked for it (`RuleEvaluation`
     /// makes it a job of its own, so that `report --timings` shows its cost apart).
     func prepareAdministration() {
-        _ = administration.value
+        _ = administrationTable.value
     }
+
+    /// Every subject's paths to sources with administrative policies (Public Access's included), each path once,
+    /// ordered by description; and the administrators.
+    var administration: Administration { administrationTable.value }
 
     /// The subjects `account-administrator` reports, by position in `subjects`, in order: those whose administrative
     /// paths hold Administrator on all account management services or on all IAM-enabled services.
-    var administrators: [Int32] { administration.value.administrators }
-
-    /// The paths of a subject (Public Access included) to sources with administrative policies, ordered by path
-    /// description, each path once.
-    func administrativePaths(of iamID: String) -> [AdministrativePath] {
-        let administration = administration.value
-        return administration.pathsOfSubject[iamID] ?? administration.everyoneElse
-    }
-
-    /// The administrative paths of `iamID` (`nil`: of an IAM id with no path but Public Access's), not yet numbered.
-    fileprivate static func administrativePaths(of iamID: String?, in index: AccessIndex,
-                                                _ administration: [AccessPath.Source: AdministrativePolicies])
-    -> [(path: AccessPath, description: String, policies: AdministrativePolicies)] {
-        var seen = Set<[AccessStep]>()
-        return ((iamID.map { index.paths(of: $0) { administration[$0] != nil } } ?? []) + [AccessIndex.publicAccessPath])
-            .compactMap { path -> (path: AccessPath, description: String, policies: AdministrativePolicies)? in
-                guard let policies = administration[path.source], seen.insert(path.steps).inserted else { return nil }
-                return (path: path, description: path.steps.pathDescription, policies: policies)
-            }
-            .sorted { $0.description < $1.description }
-    }
+    var administrators: [Int32] { administration.administrators }
 
     /// Every grant of one subject (for the few rules that need all of them, for a few subjects).
     func grants(of iamID: String) -> [Grant] {
@@ -197,6 +112,16 @@ struct FindingContext: Sendable {
 
     /// The identity of the subject at `position` in `subjects` (as `identity(_:)` names it).
     func identity(ofSubject position: Int32) -> FindingEntity { subjectEntities[position] }
+
+    /// The position of `iamID` in `subjects` (which are sorted), if it is there.
+    private static func position(of iamID: String, in subjects: [String]) -> Int32? {
+        var low = 0, high = subjects.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if subjects[middle] < iamID { low = middle + 1 } else { high = middle }
+        }
+        return low < subjects.count && subjects[low] == iamID ? Int32(low) : nil
+    }
 
     private static func identity(_ iamID: String, in index: AccessIndex) -> FindingEntity {
         let name = index.name(ofIAMID: iamID), account = index.account

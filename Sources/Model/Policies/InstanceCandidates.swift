@@ -12,9 +12,18 @@ package struct InstanceCandidates: Sendable {
 
     package init(_ instances: [ResourceInstance]) {
         self.instances = instances
-        byGUID = Dictionary(grouping: instances.indices, by: { instances[$0].instanceID })
-        byService = Dictionary(grouping: instances.indices, by: { instances[$0].serviceName ?? "" })
-        byResourceGroup = Dictionary(grouping: instances.indices, by: { instances[$0].resourceGroupID ?? "" })
+        // Guids are (nearly) one per instance: their table is made its full size at once, not grown by rehashing.
+        var byGUID: [String: [Int]] = [:]
+        byGUID.reserveCapacity(instances.count)
+        var byService: [String: [Int]] = [:], byResourceGroup: [String: [Int]] = [:]
+        for position in instances.indices {
+            byGUID[instances[position].instanceID, default: []].append(position)
+            byService[instances[position].serviceName ?? "", default: []].append(position)
+            byResourceGroup[instances[position].resourceGroupID ?? "", default: []].append(position)
+        }
+        self.byGUID = byGUID
+        self.byService = byService
+        self.byResourceGroup = byResourceGroup
         all = Array(instances.indices)
     }
 

@@ -49,11 +49,11 @@ struct IdentityInactiveRule: FindingRule {
             let serviceIDs = Dictionary(c.account.serviceIDs.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
             let profiles = Dictionary(c.account.trustedProfiles.map { ($0.id, $0.iamID) }, uniquingKeysWith: { first, _ in first })
             let services = (report.serviceids ?? []).map { entry in
-                (entry: entry, entity: serviceIDs[entry.key].map(c.identity)
+                (entry: entry, entity: serviceIDs[entry.key].map { c.identity($0) }
                     ?? FindingEntity(.serviceID, id: entry.key, name: entry.name))
             }
             let assumable = (report.profiles ?? []).map { entry in
-                (entry: entry, entity: profiles[entry.key].map(c.identity)
+                (entry: entry, entity: profiles[entry.key].map { c.identity($0) }
                     ?? FindingEntity(.trustedProfile, id: entry.key, name: entry.name))
             }
             return ActivityFindings.findings(.identityInactive, users + services + assumable, report, asOf, days: c.inactiveDays, c)

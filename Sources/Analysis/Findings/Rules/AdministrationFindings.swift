@@ -30,48 +30,52 @@ enum AdministrationFindings {
 
     /// Whether a subject's administrative paths hold Administrator on all account management services or on all
     /// IAM-enabled services: what makes it an account administrator.
-    static func administers(_ paths: [FindingContext.AdministrativePath]) -> Bool {
+    static func administers(_ paths: some Sequence<AdministrativePath>) -> Bool {
         paths.contains { !$0.policies.accountManagement.isEmpty || !$0.policies.allServices.isEmpty }
     }
 
-    /// An administrative policy held through one of a subject's administrative paths (by position).
-    fileprivate typealias Held = (path: Int, policy: AdministrativePolicy)
+    /// An administrative policy held through one of a subject's administrative paths (by number in
+    /// `Administration.paths`).
+    fileprivate typealias Held = (path: Int32, policy: AdministrativePolicy)
 
     /// Scopes a `can-assign-access` finding names; the rest are counted per path, so that an identity holding
     /// Administrator through hundreds of policies makes one readable finding, not pages of text.
     static let listedScopes = 5
 
     /// The policies `select` picks from each path's administrative policies, held through that path.
-    fileprivate static func held(_ paths: [FindingContext.AdministrativePath],
+    fileprivate static func held(_ list: [Int32], in administration: Administration,
                                  _ select: (AdministrativePolicies) -> [AdministrativePolicy]) -> [Held] {
-        paths.indices.flatMap { position in select(paths[position].policies).map { (path: position, policy: $0) } }
+        list.flatMap { path in select(administration.paths[Int(path)].policies).map { (path: path, policy: $0) } }
     }
 
     /// "and 42 more scopes (40 via access group Ops, 2 direct: `iamgraph access --identity ": what says how many
     /// scopes a `can-assign-access` why leaves out, up to the IAM id (`moreScopesEnd` follows it).
-    fileprivate static func moreScopes(_ unlisted: [(path: Int, count: Int)], in paths: [FindingContext.AdministrativePath]) -> String {
+    fileprivate static func moreScopes(_ unlisted: [(path: Int32, count: Int)], in administration: Administration) -> String {
         let total = unlisted.reduce(0) { $0 + $1.count }
         return "and \(total) more scope\(total == 1 ? "" : "s") ("
-            + unlisted.map { "\($0.count) " + (paths[$0.path].path.steps.isEmpty ? "direct" : "via " + paths[$0.path].description) }
-                .joined(separator: ", ")
+            + unlisted.map { unlisted in
+                let path = administration.paths[Int(unlisted.path)]
+                return "\(unlisted.count) " + (path.isDirect ? "direct" : "via " + path.description)
+            }
+            .joined(separator: ", ")
             + ": `iamgraph access --identity "
     }
 
     /// What follows the IAM id in `moreScopes`.
     fileprivate static let moreScopesEnd = "` lists them)"
 
-    /// The numbers of a subject's administrative paths: subjects whose paths have the same numbers hold the same
-    /// administration through the same groups and profiles, so a rule describes it once for all of them.
-    fileprivate static func signature(_ paths: [FindingContext.AdministrativePath]) -> [Int32] {
-        paths.map(\.number)
+    /// The paths of a list that `keep` keeps: what a rule's text depends on, so that subjects whose lists differ only
+    /// in the other paths are described once.
+    fileprivate static func paths(of list: [Int32], in administration: Administration,
+                                  keeping keep: (AdministrativePolicies) -> Bool) -> [Int32] {
+        list.filter { keep(administration.paths[Int($0)].policies) }
     }
 
-    /// The access groups and trusted profiles the paths at these positions go through, each once.
-    fileprivate static func holders(of positions: [Int], in paths: [FindingContext.AdministrativePath],
-                                    _ c: FindingContext) -> [FindingEntity] {
-        var seenPaths = Set<Int>()
+    /// The access groups and trusted profiles the paths go through, each once.
+    fileprivate static func holders(of paths: [Int32], in administration: Administration, _ c: FindingContext) -> [FindingEntity] {
+        var seenPaths = Set<Int32>()
         var seen = Set<String>()
-        return positions.filter { seenPaths.insert($0).inserted }.flatMap { paths[$0].path.steps }.compactMap { step -> FindingEntity? in
+        return paths.filter { seenPaths.insert($0).inserted }.flatMap { administration.paths[Int($0)].steps }.compactMap { step -> FindingEntity? in
             switch step {
             case .accessGroup(let id, _, _, _): seen.insert(id).inserted ? c.group(id) : nil
             case .trustedProfile(_, let iamID, _): seen.insert(iamID).inserted ? c.identity(iamID) : nil
@@ -82,11 +86,11 @@ enum AdministrationFindings {
 
     /// "(policy a649…, direct)" or "(policies 3b8c…, 5a6c…, 7d1e… and 4 more, via access group Admins)" — one
     /// parenthesis per path description.
-    fileprivate static func sources(_ held: [Held], _ paths: [FindingContext.AdministrativePath]) -> String {
+    fileprivate static func sources(_ held: [Held], in administration: Administration) -> String {
         // Few descriptions per why: a list searched in order is cheaper than hashing them.
         var groups: [(path: String, policies: [AdministrativePolicy])] = []
-        for (position, policy) in held {
-            let path = paths[position].description
+        for (number, policy) in held {
+            let path = administration.paths[Int(number)].description
             guard let group = groups.firstIndex(where: { $0.path == path }) else {
                 groups.append((path, [policy]))
                 continue
@@ -107,11 +111,10 @@ enum AdministrationFindings {
     /// Policy ids a why names per path; the rest are counted.
     static let listedPolicies = 3
 
-    /// The first `limit` distinct policies, as entities.
-    fileprivate static func policies(_ held: [Held], first limit: Int = .max) -> [FindingEntity] {
-        var seen = Set<String>()
+    /// The first `limit` distinct policies, as entities (a few: those found are searched in order, not hashed).
+    fileprivate static func policies(_ held: [Held], first limit: Int) -> [FindingEntity] {
         var entities: [FindingEntity] = []
-        for (_, policy) in held where entities.count < limit && seen.insert(policy.id).inserted {
+        for (_, policy) in held where entities.count < limit && !entities.contains(where: { $0.id == policy.id }) {
             entities.append(policy.entity)
         }
         return entities
@@ -131,29 +134,40 @@ struct AccountAdministratorRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = [.trustedProfileIdentities]
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        // What an administrator's finding says after its identity, by the numbers of its paths (see `signature`).
+        let administration = c.administration
+        // What an administrator's finding says after its identity depends only on its paths with Administrator or
+        // Manager on all account management or IAM-enabled services: it is made once for each list of those.
         var described: [[Int32]: (entities: [FindingEntity], why: String)] = [:]
-        let subjects = c.subjects
+        var ofList = [(entities: [FindingEntity], why: String)?](repeating: nil, count: administration.lists.count)
         return c.administrators.map { position in
-            let paths = c.administrativePaths(of: subjects[Int(position)])
-            let signature = AdministrationFindings.signature(paths)
-            let description = described[signature] ?? describe(paths, c)
-            described[signature] = description
+            let list = administration.listOfSubject[Int(position)]
+            let description = ofList[Int(list)] ?? {
+                let paths = AdministrationFindings.paths(of: administration.lists[Int(list)], in: administration) {
+                    !$0.accountManagement.isEmpty || !$0.allServices.isEmpty || $0.managerOnAllServices
+                }
+                let description = described[paths] ?? describe(paths, administration, c)
+                described[paths] = description
+                return description
+            }()
+            ofList[Int(list)] = description
             return Finding(.accountAdministrator, entities: [c.identity(ofSubject: position)] + description.entities,
                            why: description.why)
         }
     }
 
     /// The policies and holders an administrator's finding names after its identity, and its why, from its paths.
-    private static func describe(_ paths: [FindingContext.AdministrativePath], _ c: FindingContext)
+    private static func describe(_ paths: [Int32], _ administration: Administration, _ c: FindingContext)
     -> (entities: [FindingEntity], why: String) {
-        let management = AdministrationFindings.held(paths) { $0.accountManagement }
-        let services = AdministrationFindings.held(paths) { $0.allServices }
-        let manager = paths.contains { $0.policies.managerOnAllServices }
+        let management = AdministrationFindings.held(paths, in: administration) { $0.accountManagement }
+        let services = AdministrationFindings.held(paths, in: administration) { $0.allServices }
+        let manager = paths.contains { administration.paths[Int($0)].policies.managerOnAllServices }
         var parts: [String] = []
-        if !management.isEmpty { parts.append("Administrator on all account management services " + AdministrationFindings.sources(management, paths)) }
+        if !management.isEmpty {
+            parts.append("Administrator on all account management services " + AdministrationFindings.sources(management, in: administration))
+        }
         if !services.isEmpty {
-            parts.append("Administrator\(manager ? " + Manager" : "") on all IAM-enabled services " + AdministrationFindings.sources(services, paths))
+            parts.append("Administrator\(manager ? " + Manager" : "") on all IAM-enabled services "
+                         + AdministrationFindings.sources(services, in: administration))
         }
         let full = !management.isEmpty && !services.isEmpty && manager
         // The first policies are named; the access groups and profiles behind the others stand for them.
@@ -161,7 +175,7 @@ struct AccountAdministratorRule: AlwaysEvaluatedRule {
         let named = AdministrationFindings.policies(all, first: AdministrationFindings.listedScopes)
         let namedIDs = Set(named.map(\.id))
         let others = all.filter { !namedIDs.contains($0.policy.id) }.map(\.path)
-        return (entities: named + AdministrationFindings.holders(of: others, in: paths, c),
+        return (entities: named + AdministrationFindings.holders(of: others, in: administration, c),
                 why: parts.joined(separator: "; ") + (full ? ": full account administration" : ""))
     }
 }
@@ -180,27 +194,60 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
 
     static func findings(_ c: FindingContext) -> [Finding] {
         let owner = c.account.info?.ownerIAMID
-        // The subjects are sorted: the owner, when not among them, goes where it sorts (with no position among them).
+        let administration = c.administration
+        // The subjects are sorted: the owner, when not among them, goes where it sorts (with no position among them,
+        // and no path but Public Access's).
         let positioned = c.subjects
         var subjects = positioned.indices.map { (iamID: positioned[$0], position: Int32?(Int32($0))) }
         if let owner, !positioned.contains(owner) {
             subjects.insert((owner, nil), at: positioned.firstIndex { owner < $0 } ?? positioned.endIndex)
         }
-        // What a finding says after its identity, by the numbers of its paths (see `signature`): the policies and
-        // holders it names, the scopes listed, and the text up to the IAM id for those left out.
+        // What a finding says after its identity depends only on its paths with Administrator on some scope: it is
+        // made once for each list of those, from texts made once per path.
+        var texts = Texts(administration)
         var described: [[Int32]: Assigning] = [:]
+        var ofList = [Assigning?](repeating: nil, count: administration.lists.count)
         return subjects.compactMap { iamID, position in
-            let paths = c.administrativePaths(of: iamID)
-            guard iamID == owner || !paths.isEmpty else { return nil }
-            let signature = AdministrationFindings.signature(paths)
-            let assigning = described[signature] ?? Assigning(paths, c)
-            described[signature] = assigning
+            let list = position.map { administration.listOfSubject[Int($0)] } ?? administration.everyoneElse
+            guard iamID == owner || !administration.lists[Int(list)].isEmpty else { return nil }
+            let assigning = ofList[Int(list)] ?? {
+                let paths = AdministrationFindings.paths(of: administration.lists[Int(list)], in: administration) { !$0.assigning.isEmpty }
+                let assigning = described[paths] ?? Assigning(paths, administration, &texts, c)
+                described[paths] = assigning
+                return assigning
+            }()
+            ofList[Int(list)] = assigning
             guard iamID == owner || !assigning.listed.isEmpty else { return nil }
             var scopes = iamID == owner ? ["account owner (everything)"] : []
             if !assigning.listed.isEmpty { scopes.append(assigning.listed) }
             if let more = assigning.moreScopes { scopes.append(more + iamID + AdministrationFindings.moreScopesEnd) }
-            return Finding(.canAssignAccess, entities: [position.map(c.identity(ofSubject:)) ?? c.identity(iamID)] + assigning.entities,
+            let identity = if let position { c.identity(ofSubject: position) } else { c.identity(iamID) }
+            return Finding(.canAssignAccess, entities: [identity] + assigning.entities,
                            why: "can assign access as " + scopes.joined(separator: "; "))
+        }
+    }
+
+    /// "Administrator on kms across the account (policy a649…, direct)": what a finding lists of a scope its
+    /// identity can assign access to, made once per path and listed scope for every subject holding the path.
+    private struct Texts {
+        private let administration: Administration
+        /// The texts of the first `listedScopes` scopes of each path, by path number, made when first asked for.
+        private var ofPath: [[String]?]
+
+        init(_ administration: Administration) {
+            self.administration = administration
+            ofPath = Array(repeating: nil, count: administration.paths.count)
+        }
+
+        /// The text of the scope at `position` among a path's assigning policies (`position < listedScopes`).
+        mutating func scope(_ position: Int, of path: Int32) -> String {
+            if let texts = ofPath[Int(path)] { return texts[position] }
+            let held = administration.paths[Int(path)]
+            let texts = held.policies.assigning.prefix(AdministrationFindings.listedScopes).map { policy in
+                "Administrator on \(policy.targetLabel) " + AdministrationFindings.source([policy], via: held.description)
+            }
+            ofPath[Int(path)] = texts
+            return texts[position]
         }
     }
 
@@ -213,20 +260,24 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
         /// How many scopes are left out, up to the IAM id; `nil` when none is.
         let moreScopes: String?
 
-        init(_ paths: [FindingContext.AdministrativePath], _ c: FindingContext) {
+        /// The scopes of `paths` (each with Administrator on some scope), in order.
+        init(_ paths: [Int32], _ administration: Administration, _ texts: inout Texts, _ c: FindingContext) {
             var listed: [AdministrationFindings.Held] = []
-            var unlisted: [(path: Int, count: Int)] = []
-            for (position, held) in paths.enumerated() where !held.policies.assigning.isEmpty {
-                let assigning = held.policies.assigning
-                let shown = assigning.prefix(AdministrationFindings.listedScopes - listed.count)
-                listed += shown.map { (path: position, policy: $0) }
-                if assigning.count > shown.count { unlisted.append((position, assigning.count - shown.count)) }
+            var listedTexts: [String] = []
+            var unlisted: [(path: Int32, count: Int)] = []
+            for path in paths {
+                let assigning = administration.paths[Int(path)].policies.assigning
+                let shown = min(assigning.count, AdministrationFindings.listedScopes - listed.count)
+                for position in 0..<shown {
+                    listed.append((path: path, policy: assigning[position]))
+                    listedTexts.append(texts.scope(position, of: path))
+                }
+                if assigning.count > shown { unlisted.append((path, assigning.count - shown)) }
             }
-            entities = AdministrationFindings.policies(listed) + AdministrationFindings.holders(of: unlisted.map(\.path), in: paths, c)
-            self.listed = listed
-                .map { "Administrator on \($0.policy.targetLabel) " + AdministrationFindings.source([$0.policy], via: paths[$0.path].description) }
-                .joined(separator: "; ")
-            moreScopes = unlisted.isEmpty ? nil : AdministrationFindings.moreScopes(unlisted, in: paths)
+            entities = AdministrationFindings.policies(listed, first: AdministrationFindings.listedScopes)
+                + AdministrationFindings.holders(of: unlisted.map(\.path), in: administration, c)
+            self.listed = listedTexts.joined(separator: "; ")
+            moreScopes = unlisted.isEmpty ? nil : AdministrationFindings.moreScopes(unlisted, in: administration)
         }
     }
 }

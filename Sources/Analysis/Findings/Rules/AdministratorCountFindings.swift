@@ -6,7 +6,7 @@ enum AdministratorCountFindings {
     fileprivate static func count(_ c: FindingContext, _ kind: FindingEntity.Kind, in collection: CollectionKind, limit: Int, rule: RuleID,
                                   noun: String) -> [Finding] {
         // An identity's entity has its `SubjectKind`'s kind: only those of the counted kind are named.
-        let administrators = c.administrators.map(c.identity(ofSubject:)).filter { $0.kind == kind }
+        let administrators = c.administrators.map { c.identity(ofSubject: $0) }.filter { $0.kind == kind }
         guard administrators.count > limit else { return [] }
         return [Finding(rule, entities: [.collection(collection)] + administrators,
                         why: "\(administrators.count) \(noun) hold administrator privileges (Administrator on all account "

@@ -19,8 +19,8 @@ enum GroupFindings {
             guard !(group.isPublicAccess && policies.isEmpty),
                   !policies.contains(where: { test(table.rows[Int($0)].traits, table.target(of: $0)) }) else { return nil }
             let why = policies.isEmpty ? "it has no policies, so none \(what)"
-                : "of its policies (\(policies.count)), none \(what): " + policies.map(c.grantText).joined(separator: "; ")
-            return Finding(rule, entities: [c.group(group.id)] + policies.map(c.policy), why: why)
+                : "of its policies (\(policies.count)), none \(what): " + policies.map { c.grantText($0) }.joined(separator: "; ")
+            return Finding(rule, entities: [c.group(group.id)] + policies.map { c.policy($0) }, why: why)
         }
     }
 }
@@ -102,7 +102,7 @@ struct EmptyAccessGroupRule: AlwaysEvaluatedRule {
         c.account.accessGroups.compactMap { group in
             guard !group.isPublicAccess, group.members.isEmpty, group.rules.isEmpty else { return nil }
             let policies = c.policies.rows(ofGroup: group.id) ?? []
-            return Finding(.emptyAccessGroup, entities: [c.group(group.id)] + policies.map(c.policy),
+            return Finding(.emptyAccessGroup, entities: [c.group(group.id)] + policies.map { c.policy($0) },
                            why: "no members and no dynamic rules"
                                + (policies.isEmpty ? "" : "; its \(policies.count) polic\(policies.count == 1 ? "y reaches" : "ies reach") no one"))
         }

@@ -5,18 +5,20 @@ import Snapshot
 /// lead to no access, trusted profiles nothing can assume.
 enum IdentityFindings {
     /// Identities that are members of no access group (the Public Access group, which everyone is in, aside).
-    static func inNoGroup(_ identities: [Identity], _ rule: RuleID, _ c: FindingContext) -> [Finding] {
+    static func inNoGroup(_ iamIDs: some Sequence<String>, _ rule: RuleID, _ c: FindingContext) -> [Finding] {
         let policies = c.policies
-        return identities.compactMap { identity in
-            guard !(c.index.groupsOfMember[identity.iamID] ?? []).contains(where: { !$0.group.isPublicAccess }) else { return nil }
-            let direct = policies.rows(ofIAMID: identity.iamID) ?? []
-            let profiles = c.index.profilesAssumableBy[identity.iamID] ?? []
+        return iamIDs.compactMap { iamID in
+            // Memberships read in place: each is a group and a member, not copied to be tested.
+            let memberships = c.index.groupsOfMember[iamID] ?? []
+            guard !memberships.indices.contains(where: { !memberships[$0].group.isPublicAccess }) else { return nil }
+            let direct = policies.rows(ofIAMID: iamID) ?? []
+            let profiles = c.index.profilesAssumableBy[iamID] ?? []
             var why = "member of no access group; "
             why += direct.isEmpty ? "no policy is assigned to it directly"
                 : "\(direct.count) polic\(direct.count == 1 ? "y is" : "ies are") assigned to it directly: "
                   + direct.map { policies.policies[Int($0)].id }.joined(separator: ", ")
             if !profiles.isEmpty { why += "; may assume " + profiles.map { $0.name ?? $0.id }.joined(separator: ", ") }
-            return Finding(rule, entities: [c.identity(identity.iamID)] + direct.map(c.policy), why: why)
+            return Finding(rule, entities: [c.identity(iamID)] + direct.map { c.policy($0) }, why: why)
         }
     }
 }
@@ -65,7 +67,7 @@ struct UserInNoGroupRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = []
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        IdentityFindings.inNoGroup(c.account.users.map(Identity.user), .userInNoGroup, c)
+        IdentityFindings.inNoGroup(c.account.users.lazy.map(\.iamID), .userInNoGroup, c)
     }
 }
 
@@ -82,7 +84,7 @@ struct ServiceIDInNoGroupRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = []
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        IdentityFindings.inNoGroup(c.account.serviceIDs.map(Identity.serviceID), .serviceIDInNoGroup, c)
+        IdentityFindings.inNoGroup(c.account.serviceIDs.lazy.map(\.iamID), .serviceIDInNoGroup, c)
     }
 }
 
@@ -99,7 +101,7 @@ struct ProfileInNoGroupRule: AlwaysEvaluatedRule {
     static let alsoReads: Set<CollectionKind> = []
 
     static func findings(_ c: FindingContext) -> [Finding] {
-        IdentityFindings.inNoGroup(c.account.trustedProfiles.map(Identity.trustedProfile), .profileInNoGroup, c)
+        IdentityFindings.inNoGroup(c.account.trustedProfiles.lazy.map(\.iamID), .profileInNoGroup, c)
     }
 }
 

@@ -108,14 +108,14 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
         var reached = Array(repeating: false, count: candidates.instances.count)
         var unreachedCount = reached.count
         // Which targets reach an instance does not depend on the order they are tried in: the broadest first (most
-        // candidates, then fewest attributes) reach most instances at once, so the narrower ones after them test
-        // few, and none is tried once every instance is reached.
+        // candidates, then fewest attributes; ties by row) reach most instances at once, so the narrower ones after
+        // them test few, and none is tried once every instance is reached.
         // The counts compared are read once per scope, not per comparison.
         let ordered = groupRows.values
             .map { (row: $0, candidates: candidates.positions(for: targets[$0]), attributes: targets[$0].attributes.count) }
             .sorted { a, b in
                 guard a.candidates.count == b.candidates.count else { return a.candidates.count > b.candidates.count }
-                return a.attributes != b.attributes ? a.attributes < b.attributes : targets[a.row].key < targets[b.row].key
+                return a.attributes != b.attributes ? a.attributes < b.attributes : a.row < b.row
             }
         for (row, positions, _) in ordered where unreachedCount > 0 {
             for position in positions where !reached[position] && targets[row].match(candidates.instances[position]) != .none {
@@ -142,7 +142,7 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
             let group = instance.resourceGroupID.map { c.account.resourceGroupsByID[$0]?.displayName ?? $0 } ?? "none"
             return Finding(.instanceWithoutGroupAccess,
                            entities: [FindingEntity(.serviceInstance, id: instance.instanceID, name: instance.name)]
-                               + reaching.map(c.policy),
+                               + reaching.map { c.policy($0) },
                            why: "\(instance.serviceName ?? "unknown service") in \(instance.region ?? "no region"), "
                                + "resource group \(group): no access-group policy reaches it; "
                                + (holders.isEmpty ? "no policy reaches it at all"
