@@ -58,8 +58,13 @@ package struct Redactor: CanonicalRewriter {
         if object.contains("value") && (object.contains("operator") || object.contains("name") || object.contains("key")) {
             return Plan(kind: .structure, templateName: templateName)
         }
-        return Plan(kind: .object(entity: entityPseudonym(object)), templateName: templateName)
+        // Only these members read the entity's pseudonyms: an object without any (a policy, a key's owner) needs none.
+        let namesEntity = Self.entityMembers.contains(where: object.contains)
+        return Plan(kind: .object(entity: namesEntity ? entityPseudonym(object) : nil), templateName: templateName)
     }
+
+    /// The members an entity's pseudonyms replace.
+    private static let entityMembers = ["name", "display_name", "email", "user_id", "firstname", "lastname"]
 
     package func rewrite(member key: String, value: some JSONValueLookup, plan: Plan) -> MemberRewrite<Context> {
         if key == "name", let templateName = plan.templateName { return .replaced(templateName) }
@@ -79,7 +84,11 @@ package struct Redactor: CanonicalRewriter {
                          entity: (name: String, email: String?)?) -> MemberRewrite<Context> {
         if key == "group", collection == .accessGroupTemplates, value.isObject { return .rewritten(.templateGroup) }
         if key == "profile", collection == .trustedProfileTemplates, value.isObject { return .rewritten(.templateProfile) }
-        guard let text = value.string else { return .rewritten(.plain) }
+        // Other members are written as they are, or rewritten inside; their strings are not even read.
+        guard Self.entityMembers.contains(key) || key == "realm" || SnapshotRedaction.textKeys.contains(key),
+              let text = value.string else {
+            return .rewritten(.plain)
+        }
         switch key {
         case "name", "display_name":
             // Names of objects without an id (a policy's role, an attribute) are structure, not names.

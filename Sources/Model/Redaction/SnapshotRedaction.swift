@@ -24,10 +24,24 @@ package enum SnapshotRedaction {
     package static func redact(_ snapshot: LoadedSnapshot) -> LoadedSnapshot {
         let accountID = snapshot.manifest.accountID
         let groupIDs = groupIDsByName(snapshot.files[.accessGroups])
+        // The files are redacted on two threads (this one and one with the main thread's stack: the rewriting
+        // recurses into nested JSON), largest first, each thread taking the next file when done with one.
+        let originals = snapshot.files.sorted { $0.value.count > $1.value.count }
+        let redactions = TakenInTurn<Data?>(count: originals.count)
+        let redactInTurn: @Sendable () -> Bool = {
+            while let position = redactions.take() {
+                let (kind, data) = originals[position]
+                redactions.set(position, redactJSON(data, collection: kind, accountID: accountID, groupIDs: groupIDs))
+            }
+            return true
+        }
+        let otherThread = Concurrent.onItsOwnThread(redactInTurn)
+        _ = redactInTurn()
+        _ = otherThread.value
         var files: [CollectionKind: Data] = [:]
         var unknown = snapshot.unknown
-        for (kind, data) in snapshot.files {
-            if let redacted = redactJSON(data, collection: kind, accountID: accountID, groupIDs: groupIDs) {
+        for ((kind, _), redacted) in zip(originals, redactions.values) {
+            if let redacted = redacted ?? nil {
                 files[kind] = redacted
             } else {
                 unknown[kind] = .unreadable
