@@ -47,6 +47,14 @@ package struct CanonicalJSONWriter {
     }
 
     private mutating func write(object: [String: Any], depth: Int) throws(CanonicalJSONError) {
+        try write(object: object, depth: depth) { writer, _, value throws(CanonicalJSONError) in
+            try writer.write(value, depth: depth + 1)
+        }
+    }
+
+    /// Appends `object`'s members in Foundation's key order, each value written by `member` (key, value).
+    mutating func write(object: [String: Any], depth: Int,
+                        member: (inout Self, String, Any) throws(CanonicalJSONError) -> Void) throws(CanonicalJSONError) {
         JSONPrimitives.appendOpen(.object, to: &bytes)
         var first = true
         for index in JSONKeyOrder.sortedIndices(object) {
@@ -55,21 +63,34 @@ package struct CanonicalJSONWriter {
             JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
             JSONPrimitives.appendString(object[index].key, to: &bytes)
             JSONPrimitives.appendKeySeparator(to: &bytes)
-            try write(object[index].value, depth: depth + 1)
+            try member(&self, object[index].key, object[index].value)
         }
         JSONPrimitives.appendClose(.object, depth: depth, to: &bytes)
     }
 
     private mutating func write(array: [Any], depth: Int) throws(CanonicalJSONError) {
+        try write(array: array, depth: depth) { writer, element throws(CanonicalJSONError) in
+            try writer.write(element, depth: depth + 1)
+        }
+    }
+
+    /// Appends `array`'s elements, each written by `element`.
+    mutating func write(array: [Any], depth: Int,
+                        element: (inout Self, Any) throws(CanonicalJSONError) -> Void) throws(CanonicalJSONError) {
         JSONPrimitives.appendOpen(.array, to: &bytes)
         var first = true
-        for element in array {
+        for value in array {
             if !first { JSONPrimitives.appendMemberSeparator(to: &bytes) }
             first = false
             JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
-            try write(element, depth: depth + 1)
+            try element(&self, value)
         }
         JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
+    }
+
+    /// Appends `string` as a JSON string.
+    mutating func append(string: String) {
+        JSONPrimitives.appendString(string, to: &bytes)
     }
 
     /// An `NSNumber` the way corelibs-Foundation reads it back into its optimal Swift type before writing.
@@ -162,35 +183,55 @@ extension CanonicalJSONWriter {
         case .false: JSONPrimitives.appendBool(false, to: &bytes)
         case .null: JSONPrimitives.appendNull(to: &bytes)
         case .object:
-            guard !token.isUnusual else { return false }
-            JSONPrimitives.appendOpen(.object, to: &bytes)
-            // Keys of a usual object are plain ASCII without escapes: compared, and written, as their bytes.
-            var member = index + 1, previous: UnsafeBufferPointer<UInt8>?
-            while member < Int(token.second) {
-                let raw = tape.rawBytes(member), key = raw.assumingMemoryBound(to: UInt8.self)
-                guard JSONKeyOrder.isCollatable(key), previous.map({ JSONKeyOrder.primaryOrder($0, key) < 0 }) ?? true else {
-                    return false
-                }
-                if previous != nil { JSONPrimitives.appendMemberSeparator(to: &bytes) }
-                previous = key
-                JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
-                appendQuoted(raw)
-                JSONPrimitives.appendKeySeparator(to: &bytes)
-                guard write(tape, at: member + 1, depth: depth + 1) else { return false }
-                member = tape.next(after: member + 1)
+            return writeObject(tape, at: index, depth: depth) { writer, _, value in
+                writer.write(tape, at: value, depth: depth + 1)
             }
-            JSONPrimitives.appendClose(.object, depth: depth, to: &bytes)
         case .array:
-            JSONPrimitives.appendOpen(.array, to: &bytes)
-            var element = index + 1
-            while element < Int(token.second) {
-                if element > index + 1 { JSONPrimitives.appendMemberSeparator(to: &bytes) }
-                JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
-                guard write(tape, at: element, depth: depth + 1) else { return false }
-                element = tape.next(after: element)
+            return writeArray(tape, at: index, depth: depth) { writer, element in
+                writer.write(tape, at: element, depth: depth + 1)
             }
-            JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
         }
+        return true
+    }
+
+    /// Appends the object at `index` of `tape`, each member's value written by `member` (the key's and the value's
+    /// token indices); `false` when its keys are not plain ASCII in `JSONKeyOrder`'s order or `member` fails.
+    mutating func writeObject(_ tape: JSONTape, at index: Int, depth: Int,
+                              member: (inout Self, Int, Int) -> Bool) -> Bool {
+        let token = tape.tokens[index]
+        guard !token.isUnusual else { return false }
+        JSONPrimitives.appendOpen(.object, to: &bytes)
+        // Keys of a usual object are plain ASCII without escapes: compared, and written, as their bytes.
+        var key = index + 1, previous: UnsafeBufferPointer<UInt8>?
+        while key < Int(token.second) {
+            let raw = tape.rawBytes(key), keyBytes = raw.assumingMemoryBound(to: UInt8.self)
+            guard JSONKeyOrder.isCollatable(keyBytes),
+                  previous.map({ JSONKeyOrder.primaryOrder($0, keyBytes) < 0 }) ?? true else {
+                return false
+            }
+            if previous != nil { JSONPrimitives.appendMemberSeparator(to: &bytes) }
+            previous = keyBytes
+            JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
+            appendQuoted(raw)
+            JSONPrimitives.appendKeySeparator(to: &bytes)
+            guard member(&self, key, key + 1) else { return false }
+            key = tape.next(after: key + 1)
+        }
+        JSONPrimitives.appendClose(.object, depth: depth, to: &bytes)
+        return true
+    }
+
+    /// Appends the array at `index` of `tape`, each element written by `element` (its token index).
+    mutating func writeArray(_ tape: JSONTape, at index: Int, depth: Int, element: (inout Self, Int) -> Bool) -> Bool {
+        JSONPrimitives.appendOpen(.array, to: &bytes)
+        var position = index + 1
+        while position < Int(tape.tokens[index].second) {
+            if position > index + 1 { JSONPrimitives.appendMemberSeparator(to: &bytes) }
+            JSONPrimitives.appendIndent(depth: depth + 1, to: &bytes)
+            guard element(&self, position) else { return false }
+            position = tape.next(after: position)
+        }
+        JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
         return true
     }
 

@@ -162,44 +162,14 @@ package enum SnapshotReader {
     /// Each of `reads` read and checked (`readChecked`), in order; the files are read on two threads, each taking
     /// the next file when done with one.
     private static func checked(_ reads: [Read], in directory: URL) -> [Checked] {
-        let results = CheckedFiles(count: reads.count)
+        let results = TakenInTurn<Checked>(count: reads.count)
         DispatchQueue.concurrentPerform(iterations: min(2, reads.count)) { _ in
             while let position = results.take() {
                 let read = reads[position]
                 results.set(position, readChecked(directory, read.file, sha256: read.sha256, manifestPath: read.manifestPath))
             }
         }
-        return results.values
-    }
-
-    /// The files `checked(_:in:)` reads: which one is next, and what each gave. `@unchecked Sendable` because its
-    /// state is only touched with `lock` held.
-    private final class CheckedFiles: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        private var results: [Checked?]
-
-        init(count: Int) {
-            results = Array(repeating: nil, count: count)
-        }
-
-        /// The position of the next file to read, or `nil` when every file is taken.
-        func take() -> Int? {
-            lock.withLock {
-                guard next < results.count else { return nil }
-                defer { next += 1 }
-                return next
-            }
-        }
-
-        func set(_ position: Int, _ checked: Checked) {
-            lock.withLock { results[position] = checked }
-        }
-
-        /// What each file gave, in order (every file has been read once `checked(_:in:)` returns).
-        var values: [Checked] {
-            lock.withLock { results.map { $0 ?? .failure(ValidationProblem(file: "", "not read")) } }
-        }
+        return results.values.map { $0 ?? .failure(ValidationProblem(file: "", "not read")) }
     }
 
     /// Reads `file`, which the snapshot format names, if it is inside `directory`, and checks its SHA-256.
