@@ -137,32 +137,22 @@ package enum DiffMarkdown {
     /// "role | on what" (the target and condition) and "policy" (its id's first 8 characters). Made on two threads
     /// before the rows, and shared read-only by the threads that write them.
     struct RoleCells: Sendable {
-        private let roleAndTarget: [[UInt8]]
-        private let policy: [[UInt8]]
+        private let roleAndTarget: PerGrantBytes
+        private let policy: PerGrantBytes
 
         init(_ grants: [GrantedRole]) {
-            let half = grants.count / 2
-            let later = Concurrent { (grants[half...].map(Self.roleAndTarget), grants[half...].map(Self.policy)) }
-            roleAndTarget = grants[..<half].map(Self.roleAndTarget) + later.value.0
-            policy = grants[..<half].map(Self.policy) + later.value.1
+            roleAndTarget = PerGrantBytes(grants, Self.roleAndTarget)
+            policy = PerGrantBytes(grants, Self.policy)
         }
 
         /// "role | on what" of `grant`.
         func append(_ grant: GrantedRole, to bytes: inout [UInt8]) {
-            if roleAndTarget.indices.contains(grant.number) {
-                bytes.append(contentsOf: roleAndTarget[grant.number])
-            } else {
-                bytes.append(contentsOf: Self.roleAndTarget(grant))
-            }
+            roleAndTarget.append(grant, to: &bytes)
         }
 
         /// "policy" of `grant`.
         func appendPolicy(_ grant: GrantedRole, to bytes: inout [UInt8]) {
-            if policy.indices.contains(grant.number) {
-                bytes.append(contentsOf: policy[grant.number])
-            } else {
-                bytes.append(contentsOf: Self.policy(grant))
-            }
+            policy.append(grant, to: &bytes)
         }
 
         private static func roleAndTarget(_ grant: GrantedRole) -> [UInt8] {

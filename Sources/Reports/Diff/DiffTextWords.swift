@@ -6,32 +6,22 @@ extension DiffText {
     /// terminal once, by `GrantedRole.number`: "Administrator on kms in resource group prod" and " (policy 1c2f3a4b)".
     /// Made on two threads before the lines, and shared read-only by the threads that write them.
     struct RoleWords: Sendable {
-        private let roleOnTarget: [[UInt8]]
-        private let policyNote: [[UInt8]]
+        private let roleOnTarget: PerGrantBytes
+        private let policyNote: PerGrantBytes
 
         init(_ grants: [GrantedRole]) {
-            let half = grants.count / 2
-            let later = Concurrent { (grants[half...].map(Self.roleOnTarget), grants[half...].map(Self.policyNote)) }
-            roleOnTarget = grants[..<half].map(Self.roleOnTarget) + later.value.0
-            policyNote = grants[..<half].map(Self.policyNote) + later.value.1
+            roleOnTarget = PerGrantBytes(grants, Self.roleOnTarget)
+            policyNote = PerGrantBytes(grants, Self.policyNote)
         }
 
         /// `grant`'s role on its target, cleaned.
         func appendRoleOnTarget(_ grant: GrantedRole, to bytes: inout [UInt8]) {
-            if roleOnTarget.indices.contains(grant.number) {
-                bytes.append(contentsOf: roleOnTarget[grant.number])
-            } else {
-                bytes.append(contentsOf: Self.roleOnTarget(grant))
-            }
+            roleOnTarget.append(grant, to: &bytes)
         }
 
         /// `grant`'s policy note, cleaned.
         func appendPolicyNote(_ grant: GrantedRole, to bytes: inout [UInt8]) {
-            if policyNote.indices.contains(grant.number) {
-                bytes.append(contentsOf: policyNote[grant.number])
-            } else {
-                bytes.append(contentsOf: Self.policyNote(grant))
-            }
+            policyNote.append(grant, to: &bytes)
         }
 
         private static func roleOnTarget(_ grant: GrantedRole) -> [UInt8] { cleaned(grant.roleOnTarget) }
