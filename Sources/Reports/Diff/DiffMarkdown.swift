@@ -124,11 +124,11 @@ package enum DiffMarkdown {
             bytes.append(contentsOf: Markdown.cellSeparator)
             bytes.append(contentsOf: name)
             bytes.append(contentsOf: Markdown.cellSeparator)
-            cells.append(change.grant, to: &bytes)
+            cells.roleAndTarget.append(change.grant, to: &bytes)
             bytes.append(contentsOf: Markdown.cellSeparator)
             bytes.append(contentsOf: way?.cell ?? [])
             bytes.append(contentsOf: Markdown.cellSeparator)
-            cells.appendPolicy(change.grant, to: &bytes)
+            cells.policy.append(change.grant, to: &bytes)
             bytes.append(contentsOf: " |\n".utf8)
         }
     }
@@ -137,22 +137,14 @@ package enum DiffMarkdown {
     /// "role | on what" (the target and condition) and "policy" (its id's first 8 characters). Made on two threads
     /// before the rows, and shared read-only by the threads that write them.
     struct RoleCells: Sendable {
-        private let roleAndTarget: PerGrantBytes
-        private let policy: PerGrantBytes
+        /// Each grant's "role | on what".
+        let roleAndTarget: PerGrantBytes
+        /// Each grant's "policy".
+        let policy: PerGrantBytes
 
         init(_ grants: [GrantedRole]) {
             roleAndTarget = PerGrantBytes(grants, Self.roleAndTarget)
             policy = PerGrantBytes(grants, Self.policy)
-        }
-
-        /// "role | on what" of `grant`.
-        func append(_ grant: GrantedRole, to bytes: inout [UInt8]) {
-            roleAndTarget.append(grant, to: &bytes)
-        }
-
-        /// "policy" of `grant`.
-        func appendPolicy(_ grant: GrantedRole, to bytes: inout [UInt8]) {
-            policy.append(grant, to: &bytes)
         }
 
         private static func roleAndTarget(_ grant: GrantedRole) -> [UInt8] {

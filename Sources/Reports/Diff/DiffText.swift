@@ -89,7 +89,7 @@ package enum DiffText {
                 case .holderName: bytes.append(contentsOf: name)
                 case .space: bytes.append(UInt8(ascii: " "))
                 case .direction: bytes.append(contentsOf: change.direction.rawValue.utf8)
-                case .roleOnTarget: words.appendRoleOnTarget(change.grant, to: &bytes)
+                case .roleOnTarget: words.roleOnTarget.append(change.grant, to: &bytes)
                 case .via:
                     if way?.path !== change.way {
                         var via: [UInt8] = []
@@ -97,7 +97,7 @@ package enum DiffText {
                         way = (change.way, via)
                     }
                     bytes.append(contentsOf: way?.via ?? [])
-                case .policyNote: words.appendPolicyNote(change.grant, to: &bytes)
+                case .policyNote: words.policyNote.append(change.grant, to: &bytes)
                 }
             }
             bytes.append(UInt8(ascii: "\n"))

@@ -6,22 +6,14 @@ extension DiffText {
     /// terminal once, by `GrantedRole.number`: "Administrator on kms in resource group prod" and " (policy 1c2f3a4b)".
     /// Made on two threads before the lines, and shared read-only by the threads that write them.
     struct RoleWords: Sendable {
-        private let roleOnTarget: PerGrantBytes
-        private let policyNote: PerGrantBytes
+        /// Each grant's role on its target, cleaned.
+        let roleOnTarget: PerGrantBytes
+        /// Each grant's policy note, cleaned.
+        let policyNote: PerGrantBytes
 
         init(_ grants: [GrantedRole]) {
             roleOnTarget = PerGrantBytes(grants, Self.roleOnTarget)
             policyNote = PerGrantBytes(grants, Self.policyNote)
-        }
-
-        /// `grant`'s role on its target, cleaned.
-        func appendRoleOnTarget(_ grant: GrantedRole, to bytes: inout [UInt8]) {
-            roleOnTarget.append(grant, to: &bytes)
-        }
-
-        /// `grant`'s policy note, cleaned.
-        func appendPolicyNote(_ grant: GrantedRole, to bytes: inout [UInt8]) {
-            policyNote.append(grant, to: &bytes)
         }
 
         private static func roleOnTarget(_ grant: GrantedRole) -> [UInt8] { cleaned(grant.roleOnTarget) }
