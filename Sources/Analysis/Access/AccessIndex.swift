@@ -28,16 +28,17 @@ package struct AccessIndex: Sendable {
     package init(_ account: IAMAccount) {
         self.account = account
         let targets = Concurrent.onItsOwnThread { Self.targets(of: account) }
-        var byIAMID: [String: [Policy]] = [:], byGroup: [String: [Policy]] = [:]
-        for policy in account.accessPolicies where policy.isActive {
-            if let iamID = policy.subjectValue("iam_id") { byIAMID[iamID, default: []].append(policy) }
-            if let group = policy.subjectValue("access_group_id") { byGroup[group, default: []].append(policy) }
-        }
+        let (byIAMID, byGroup) = Self.policiesBySubject(account)
         policiesOfIAMID = byIAMID
         policiesOfGroup = byGroup
         var groupsOfMember: [String: [(group: AccessGroup, member: GroupMember)]] = [:]
-        for group in account.accessGroups {
-            for member in group.members { groupsOfMember[member.iamID, default: []].append((group, member)) }
+        groupsOfMember.reserveCapacity(account.users.count + account.serviceIDs.count + account.trustedProfiles.count)
+        let groups = account.accessGroups
+        for position in groups.indices {
+            let members = groups[position].members
+            for member in members.indices {
+                groupsOfMember[members[member].iamID, default: []].append((groups[position], members[member]))
+            }
         }
         self.groupsOfMember = groupsOfMember
         var assumable: [String: [TrustedProfile]] = [:]
@@ -46,8 +47,11 @@ package struct AccessIndex: Sendable {
         }
         profilesAssumableBy = assumable
         var names = Set<String>(), shared = Set<String>()
-        for identity in account.identities where !names.insert(identity.name.lowercased()).inserted {
-            shared.insert(identity.name.lowercased())
+        let identities = account.identities
+        names.reserveCapacity(identities.count)
+        for position in identities.indices {
+            let name = identities[position].name.lowercased()
+            if !names.insert(name).inserted { shared.insert(name) }
         }
         sharedNames = shared
         networkRestrictions = NetworkRestrictions(account)
@@ -59,6 +63,20 @@ package struct AccessIndex: Sendable {
             return subjects.sorted()
         }
         self.targets = targets.value
+    }
+
+    /// The active access policies assigned to each IAM id and to each access group (a hostile policy may name both),
+    /// in the account's order. Read by position: each policy is copied once, into its list.
+    private static func policiesBySubject(_ account: IAMAccount) -> (byIAMID: [String: [Policy]], byGroup: [String: [Policy]]) {
+        var byIAMID: [String: [Policy]] = [:], byGroup: [String: [Policy]] = [:]
+        byIAMID.reserveCapacity(account.users.count + account.serviceIDs.count + account.trustedProfiles.count)
+        byGroup.reserveCapacity(account.accessGroups.count)
+        let access = account.accessPolicies
+        for position in access.indices where access[position].isActive {
+            if let iamID = access[position].subjectValue("iam_id") { byIAMID[iamID, default: []].append(access[position]) }
+            if let group = access[position].subjectValue("access_group_id") { byGroup[group, default: []].append(access[position]) }
+        }
+        return (byIAMID, byGroup)
     }
 
     /// The classified target of every active access policy and every authorization policy, by id: where ids repeat,

@@ -66,7 +66,7 @@ package struct Policy: Sendable, Hashable {
 
     /// The first string value of a subject attribute, e.g. `iam_id` or `access_group_id`.
     package func subjectValue(_ key: String) -> String? {
-        subject.first { $0.key == key }?.value.strings.first
+        subject.first { $0.key == key }?.value.firstString
     }
 
     /// The first resource attribute with this key.

@@ -48,6 +48,15 @@ package enum AttributeValue: Sendable, Hashable, Decodable, CustomStringConverti
         }
     }
 
+    /// The first of `strings`, without building the list.
+    package var firstString: String? {
+        switch self {
+        case .string(let s): s
+        case .list(let l): l.first
+        case .bool: nil
+        }
+    }
+
     /// Whether a string or list holds a value passing `test` (never for a boolean): `strings.contains(where:)`
     /// without building the list.
     package func containsString(where test: (String) -> Bool) -> Bool {

@@ -42,15 +42,25 @@ package struct PolicyTarget: Sendable, Hashable {
     /// every policy of the account has one; any other account test (another account, another operator) is in it.
     /// Without a home account, any account test is in the key.
     package init(resource: [PolicyAttribute], tags: [PolicyAttribute] = [], homeAccount: String? = nil) {
-        account = resource.first { $0.key == "accountId" }
-        attributes = resource.filter { $0.key != "accountId" }.sorted { ($0.key, $0.operator) < ($1.key, $1.operator) }
-        self.tags = tags.sorted { ($0.key, $0.value.description) < ($1.key, $1.value.description) }
-        scope = Self.classify(attributes)
-        let accountPart = account.flatMap { test in
-            test.operator == "stringEquals" && test.value.description == homeAccount ? nil : Self.text(test)
+        // One pass and one array: every account has a target per policy, so each copy and string made here is made
+        // hundreds of thousands of times on a large account.
+        var account: PolicyAttribute?, attributes: [PolicyAttribute] = []
+        attributes.reserveCapacity(resource.count)
+        for attribute in resource {
+            if attribute.key != "accountId" {
+                attributes.append(attribute)
+            } else if account == nil {
+                account = attribute
+            }
         }
-        let parts = [accountPart].compactMap { $0 } + attributes.map(Self.text) + self.tags.map { "tag:" + Self.text($0) }
-        key = parts.isEmpty ? "account" : parts.joined(separator: ",")
+        if attributes.count > 1 { attributes.sort { ($0.key, $0.operator) < ($1.key, $1.operator) } }
+        self.account = account
+        self.attributes = attributes
+        self.tags = tags.count > 1 ? tags.sorted { ($0.key, $0.value.description) < ($1.key, $1.value.description) } : tags
+        scope = Self.classify(attributes)
+        key = Self.key(account: account.flatMap { test in
+            test.operator == "stringEquals" && test.value.description == homeAccount ? nil : test
+        }, attributes: attributes, tags: self.tags)
     }
 
     /// The target of `policy`, a policy of the account `homeAccount`.
@@ -89,20 +99,69 @@ package struct PolicyTarget: Sendable, Hashable {
         attributes.first { $0.key == key }.map { $0.value.description }
     }
 
-    private static func text(_ attribute: PolicyAttribute) -> String {
-        let op = attribute.operator == "stringEquals" ? "=" : " \(attribute.operator) "
-        return attribute.key + op + attribute.value.description
+    /// `key`: the parts (the account test when given, each attribute, each tag as `tag:…`), each `key=value` or
+    /// `key operator value`, joined by commas; `account` when there is none. Made into one string.
+    private static func key(account: PolicyAttribute?, attributes: [PolicyAttribute], tags: [PolicyAttribute]) -> String {
+        guard account != nil || !attributes.isEmpty || !tags.isEmpty else { return "account" }
+        var key = ""
+        key.reserveCapacity(24 * (attributes.count + tags.count + 1))
+        if let account { append(account, to: &key) }
+        for attribute in attributes {
+            if !key.isEmpty { key += "," }
+            append(attribute, to: &key)
+        }
+        for tag in tags {
+            if !key.isEmpty { key += "," }
+            key += "tag:"
+            append(tag, to: &key)
+        }
+        return key
+    }
+
+    /// Appends `key=value`, or `key operator value` for an operator other than `stringEquals` (never empty).
+    private static func append(_ attribute: PolicyAttribute, to text: inout String) {
+        text += attribute.key
+        if attribute.operator == "stringEquals" {
+            text += "="
+        } else {
+            text += " "
+            text += attribute.operator
+            text += " "
+        }
+        switch attribute.value {
+        case .string(let value): text += value
+        case .bool, .list: text += attribute.value.description
+        }
     }
 
     private static func classify(_ attributes: [PolicyAttribute]) -> Scope {
-        func value(_ key: String) -> String? { attributes.first { $0.key == key }.map { $0.value.description } }
-        let service = value("serviceName")
-        let group = value("resourceGroupId")
-        let instance = value("serviceInstance")
-        let resourceType = value("resourceType")
-        let resource = value("resource")
-        let specific = attributes.contains { !scopeKeys.contains($0.key) && $0.key != "region" }
+        // The first attribute of each scope key (attributes are sorted), found in one pass.
+        var service, group, instance, resourceType, resource, serviceType, serviceGroup: PolicyAttribute?
+        var specific = false
+        for attribute in attributes {
+            switch attribute.key {
+            case "serviceName": if service == nil { service = attribute }
+            case "resourceGroupId": if group == nil { group = attribute }
+            case "serviceInstance": if instance == nil { instance = attribute }
+            case "resourceType": if resourceType == nil { resourceType = attribute }
+            case "resource": if resource == nil { resource = attribute }
+            case "serviceType": if serviceType == nil { serviceType = attribute }
+            case "service_group_id": if serviceGroup == nil { serviceGroup = attribute }
+            case "region": break
+            default: specific = true
+            }
+        }
+        return classify(service: service?.value.description, group: group?.value.description,
+                        instance: instance?.value.description, resourceType: resourceType?.value.description,
+                        resource: resource?.value.description, serviceType: serviceType, serviceGroup: serviceGroup,
+                        specific: specific)
+    }
 
+    /// The scope of the attributes' first values of each scope key; `specific` when an attribute other than those and
+    /// `region` narrows it.
+    private static func classify(service: String?, group: String?, instance: String?, resourceType: String?,
+                                 resource: String?, serviceType: PolicyAttribute?, serviceGroup: PolicyAttribute?,
+                                 specific: Bool) -> Scope {
         if resourceType == "resource-group", let resource { return .resourceGroupItself(resource) }
         if resourceType != nil || resource != nil || (specific && (service != nil || instance != nil)) {
             return .subResource(service: service, instance: instance, resourceType: resourceType, resource: resource)
@@ -113,12 +172,12 @@ package struct PolicyTarget: Sendable, Hashable {
             if let group { return .serviceInResourceGroup(service: service, resourceGroup: group) }
             return .serviceInAccount(service)
         }
-        switch value("serviceType") {
+        switch serviceType?.value.description {
         case "platform_service": return .allAccountManagement
         case "service": return group.map { .resourceGroupResources($0) } ?? .allIAMEnabledServices
         default: break
         }
-        if value("service_group_id") == "IAM" { return .allIAMAccountManagement }
+        if serviceGroup?.value.description == "IAM" { return .allIAMAccountManagement }
         if let group { return .resourceGroupResources(group) }
         return .everything
     }
