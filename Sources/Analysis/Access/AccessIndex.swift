@@ -86,12 +86,18 @@ package struct AccessIndex: Sendable {
         targets.reserveCapacity(account.accessPolicies.count + account.authorizationPolicies.count)
         let access = account.accessPolicies, authorizations = account.authorizationPolicies
         for position in access.indices where access[position].isActive {
-            targets[access[position].id] = PolicyTarget(access[position], homeAccount: account.accountID)
+            targets[access[position].id] = target(of: access, position, homeAccount: account.accountID)
         }
         for position in authorizations.indices {
-            targets[authorizations[position].id] = PolicyTarget(authorizations[position], homeAccount: account.accountID)
+            targets[authorizations[position].id] = target(of: authorizations, position, homeAccount: account.accountID)
         }
         return targets
+    }
+
+    /// The target of the policy at `position`, made from its resource and tags alone: handing the whole `Policy` to
+    /// `PolicyTarget.init(_:homeAccount:)` copies it (an initialiser takes its arguments owned), retaining every field.
+    private static func target(of policies: [Policy], _ position: Int, homeAccount: String) -> PolicyTarget {
+        PolicyTarget(resource: policies[position].resource, tags: policies[position].resourceTags, homeAccount: homeAccount)
     }
 
     /// Whether policies, memberships or trusted profiles name this IAM id: an identity the snapshot's lists may lack

@@ -18,7 +18,9 @@ package struct User: Decodable, Sendable, Hashable {
 
     /// "First Last", or the login or email when the name is empty.
     package var displayName: String {
-        let name = [firstname, lastname].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        // The non-empty parts joined by a space, without a list of them: every report names users by it.
+        let first = firstname ?? "", last = lastname ?? ""
+        let name = first.isEmpty ? last : last.isEmpty ? first : first + " " + last
         return name.isEmpty ? (email ?? userID ?? iamID) : name
     }
 }
