@@ -28,29 +28,16 @@ import Testing
             return attribute.key + op + attribute.value.description
         }
 
+        /// Each scope key's first value found by a search of its own, as 406002b did; the decision on those values
+        /// is `PolicyTarget`'s own (moved unchanged into `classify(service:…)`, which `PolicyTargetTests` covers).
         static func classify(_ attributes: [PolicyAttribute]) -> PolicyTarget.Scope {
-            func value(_ key: String) -> String? { attributes.first { $0.key == key }.map { $0.value.description } }
-            let service = value("serviceName"), group = value("resourceGroupId"), instance = value("serviceInstance")
-            let resourceType = value("resourceType"), resource = value("resource")
+            func first(_ key: String) -> PolicyAttribute? { attributes.first { $0.key == key } }
+            func value(_ key: String) -> String? { first(key).map { $0.value.description } }
             let specific = attributes.contains { !PolicyTarget.scopeKeys.contains($0.key) && $0.key != "region" }
-            if resourceType == "resource-group", let resource { return .resourceGroupItself(resource) }
-            if resourceType != nil || resource != nil || (specific && (service != nil || instance != nil)) {
-                return .subResource(service: service, instance: instance, resourceType: resourceType, resource: resource)
-            }
-            if let instance { return .instance(service: service, guid: instance) }
-            if let service {
-                if AccountManagementServices.all.contains(service) { return .accountManagementService(service) }
-                if let group { return .serviceInResourceGroup(service: service, resourceGroup: group) }
-                return .serviceInAccount(service)
-            }
-            switch value("serviceType") {
-            case "platform_service": return .allAccountManagement
-            case "service": return group.map { .resourceGroupResources($0) } ?? .allIAMEnabledServices
-            default: break
-            }
-            if value("service_group_id") == "IAM" { return .allIAMAccountManagement }
-            if let group { return .resourceGroupResources(group) }
-            return .everything
+            return PolicyTarget.classify(service: value("serviceName"), group: value("resourceGroupId"),
+                                         instance: value("serviceInstance"), resourceType: value("resourceType"),
+                                         resource: value("resource"), serviceType: first("serviceType"),
+                                         serviceGroup: first("service_group_id"), specific: specific)
         }
     }
 

@@ -159,7 +159,7 @@ package struct PolicyTarget: Sendable, Hashable {
 
     /// The scope of the attributes' first values of each scope key; `specific` when an attribute other than those and
     /// `region` narrows it.
-    private static func classify(service: String?, group: String?, instance: String?, resourceType: String?,
+    static func classify(service: String?, group: String?, instance: String?, resourceType: String?,
                                  resource: String?, serviceType: PolicyAttribute?, serviceGroup: PolicyAttribute?,
                                  specific: Bool) -> Scope {
         if resourceType == "resource-group", let resource { return .resourceGroupItself(resource) }
