@@ -147,7 +147,8 @@ package struct EscalationGraph: Sendable {
         }
         self.links = links
         self.fanOuts = fanOuts.members
-        numbering = EscalationNumbering(links, fanOuts: fanOuts.members)
+        numbering = EscalationNumbering(links, fanOuts: fanOuts.members,
+                                        expectedNodes: identities.count + account.accessGroups.count + scopes.count)
         self.scopes = scopes
         let sorted = holders.prefix(index.policiesOfIAMID.count + index.policiesOfGroup.count)
             + holders.dropFirst(index.policiesOfIAMID.count + index.policiesOfGroup.count).sortedByID(\.node)
@@ -296,7 +297,7 @@ struct PrimitiveFinder {
            let role = enabling(.editProfileTrust, held, on: "iam-identity") {
             add(.editProfileTrust, toEach: profiles, role: role)
         }
-        if traits.contains(.runTrustedWorkload), !trustedCompute.positions(for: target).isEmpty,
+        if traits.contains(.runTrustedWorkload), trustedCompute.hasPositions(for: target),
            let role = enabling(.runTrustedWorkload, held, on: nil) {
             // Policies on a service or resource group reach many linked clusters: one fan-out per target.
             let profiles = fanOuts.index("trusted-workloads", target) {

@@ -16,8 +16,12 @@ struct EscalationNumbering: Sendable {
     /// Per fan-out: its members' numbers (none when no link names it).
     let fanOutMembers: [[Int]]
 
-    init(_ links: [EscalationLink], fanOuts: [[EscalationNode]]) {
+    /// - Parameter expectedNodes: about how many nodes the links name, so that the table is made its size at once
+    ///   rather than grown by rehashing every node.
+    init(_ links: [EscalationLink], fanOuts: [[EscalationNode]], expectedNodes: Int) {
         var numbers: [EscalationNode: Int] = [:], nodes: [EscalationNode] = []
+        numbers.reserveCapacity(expectedNodes)
+        nodes.reserveCapacity(expectedNodes)
         func number(_ node: EscalationNode) -> Int {
             if let known = numbers[node] { return known }
             numbers[node] = nodes.count
@@ -31,8 +35,8 @@ struct EscalationNumbering: Sendable {
         var fanOutMembers = Array(repeating: [Int](), count: fanOuts.count)
         var numbered = Array(repeating: false, count: fanOuts.count)
         // Links are read in place; a run of links from one node (a holder's primitives, a member's groups) looks its
-        // number up once.
-        var last: (node: EscalationNode, number: Int)?
+        // number up once, and so does a run into one node (every identity's link into Public Access).
+        var last: (node: EscalationNode, number: Int)?, lastTo: (node: EscalationNode, number: Int)?
         links.withUnsafeBufferPointer { links in
             for position in links.indices {
                 let source: Int
@@ -49,8 +53,12 @@ struct EscalationNumbering: Sendable {
                         fanOutMembers[fanOut] = fanOuts[fanOut].map(number)
                     }
                     to.append(-1 - fanOut)
+                } else if let lastTo, lastTo.node == links[position].edge.to {
+                    to.append(lastTo.number)
                 } else {
-                    to.append(number(links[position].edge.to))
+                    let target = number(links[position].edge.to)
+                    lastTo = (links[position].edge.to, target)
+                    to.append(target)
                 }
                 primitive.append(links[position].edge.isPrimitive)
             }

@@ -32,10 +32,22 @@ package struct InstanceCandidates: Sendable {
     /// Of the instances each exact attribute allows, the fewest: a service in a resource group is tested against
     /// that group's instances of any service or that service's in any group, whichever are fewer.
     package func positions(for target: PolicyTarget) -> [Int] {
-        if let exact = exactValue("serviceInstance", target) { return byGUID[exact] ?? [] }
-        let byName = exactValue("serviceName", target).map { byService[$0] ?? [] }
-        let byGroup = exactValue("resourceGroupId", target).map { byResourceGroup[$0] ?? [] }
+        let exact = ExactValues(target)
+        if let guid = exact.serviceInstance { return byGUID[guid] ?? [] }
+        let byName = exact.serviceName.map { byService[$0] ?? [] }
+        let byGroup = exact.resourceGroupID.map { byResourceGroup[$0] ?? [] }
         return [byName, byGroup].compactMap { $0 }.min { $0.count < $1.count } ?? all
+    }
+
+    /// Whether `positions(for:)` is not empty, found without making it: a caller that only asks whether a target may
+    /// match any instance (for every policy of a large account) need not pay for the list.
+    package func hasPositions(for target: PolicyTarget) -> Bool {
+        let exact = ExactValues(target)
+        if let guid = exact.serviceInstance { return byGUID[guid] != nil }
+        guard exact.serviceName != nil || exact.resourceGroupID != nil else { return !all.isEmpty }
+        // Each table holds only non-empty lists, so the smaller of the named lists is empty when either is missing.
+        return (exact.serviceName.map { byService[$0] != nil } ?? true)
+            && (exact.resourceGroupID.map { byResourceGroup[$0] != nil } ?? true)
     }
 
     /// The positions in `instances` of those the target matches (in part or in full).
@@ -48,10 +60,37 @@ package struct InstanceCandidates: Sendable {
         positions(for: target).map { instances[$0] }
     }
 
-    private func exactValue(_ key: String, _ target: PolicyTarget) -> String? {
-        guard let attribute = target.attributes.first(where: { $0.key == key }), attribute.operator == "stringEquals",
-              case .string(let value) = attribute.value,
-              !value.utf8.contains(UInt8(ascii: "*")) || !value.contains(where: { $0 == "*" }) else { return nil }
-        return value
+    /// The values the target's first `serviceInstance`, `serviceName` and `resourceGroupId` attributes equal exactly
+    /// (`stringEquals` a string without a wildcard), found in one pass over its attributes.
+    private struct ExactValues {
+        var serviceInstance: String?
+        var serviceName: String?
+        var resourceGroupID: String?
+
+        init(_ target: PolicyTarget) {
+            var seen = (serviceInstance: false, serviceName: false, resourceGroupID: false)
+            for attribute in target.attributes {
+                switch attribute.key {
+                case "serviceInstance" where !seen.serviceInstance:
+                    seen.serviceInstance = true
+                    serviceInstance = Self.exact(attribute)
+                case "serviceName" where !seen.serviceName:
+                    seen.serviceName = true
+                    serviceName = Self.exact(attribute)
+                case "resourceGroupId" where !seen.resourceGroupID:
+                    seen.resourceGroupID = true
+                    resourceGroupID = Self.exact(attribute)
+                default:
+                    continue
+                }
+            }
+        }
+
+        /// The attribute's value when it equals one string exactly.
+        private static func exact(_ attribute: PolicyAttribute) -> String? {
+            guard attribute.operator == "stringEquals", case .string(let value) = attribute.value,
+                  !value.utf8.contains(UInt8(ascii: "*")) || !value.contains(where: { $0 == "*" }) else { return nil }
+            return value
+        }
     }
 }
