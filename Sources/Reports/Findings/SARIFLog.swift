@@ -190,7 +190,6 @@ enum SARIFLog {
             properties: JSONKey("properties"), ruleId: JSONKey("ruleId"), ruleIndex: JSONKey("ruleIndex"),
             suppressions: JSONKey("suppressions"),
             logicalLocations: JSONKey("logicalLocations"), physicalLocation: JSONKey("physicalLocation"),
-            fullyQualifiedName: JSONKey("fullyQualifiedName"), kind: JSONKey("kind"), name: JSONKey("name"),
             text: JSONKey("text"), entities: JSONKey("iamgraphEntities/v1"), tags: JSONKey("tags"))
         private static let resource = "resource"
 
@@ -229,20 +228,31 @@ enum SARIFLog {
             let finding: Finding
             let physicalLocation: PhysicalLocation?
 
+            /// A logical location's own members (its `kind` is `resource` for every one).
+            static let logicalLocationKeys = ["fullyQualifiedName", "name"]
+            static let kindKey = "kind"
+            /// A logical location's bytes around its own members, at the nesting level a log's results put it
+            /// (log, runs, run, results, result, locations, location, logical locations: 8), made once; at another
+            /// level it is written member by member.
+            static let logicalLocation = try? JSONObjectRuns(shared: [JSONMember(kindKey, Result.resource)],
+                                                             own: logicalLocationKeys, depth: 8)
+
             func write(to json: inout JSONWriter) throws {
                 let keys = Result.keys
                 try json.object(inOrder: { json in
                     try finding.entities.withUnsafeBufferPointer { entities in
                         try json.array(key: keys.logicalLocations, count: entities.count) { index, json in
-                            try json.object(inOrder: { json in
-                                json.member(keys.fullyQualifiedName, stringParts: { json in
+                            /// The values of `logicalLocationKeys`: `kind/id` and the id.
+                            func value(_ member: Int, _ json: inout JSONWriter) {
+                                guard member == 0 else { return json.string(entities[index].id) }
+                                json.string(parts: { json in
                                     json.contents(entities[index].kind.rawValue)
                                     json.contents("/")
                                     json.contents(entities[index].id)
                                 })
-                                try json.member(keys.kind, Result.resource)
-                                try json.member(keys.name, entities[index].id)
-                            })
+                            }
+                            guard Location.logicalLocation?.write(to: &json, value: value) != true else { return }
+                            try json.object([JSONMember(Location.kindKey, Result.resource)], own: Location.logicalLocationKeys, value: value)
                         }
                     }
                     try json.member(keys.physicalLocation, physicalLocation)

@@ -81,7 +81,7 @@ struct JSONWriter {
 
     /// Bytes already written at this nesting level (`JSONFragment`).
     mutating func append(written: [UInt8]) {
-        bytes.append(contentsOf: written)
+        written.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }  // no retain of `written` for each append
     }
 
     /// Writes `body` at the level of an object's members: for bytes of an object's opening written by hand
