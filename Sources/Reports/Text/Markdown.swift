@@ -190,8 +190,9 @@ enum Markdown {
     /// `<`, `>` and `&` as entities; the runs of bytes between them (non-ASCII ones too) copied whole.
     private static func appendEscaped(_ text: Slice<UnsafeBufferPointer<UInt8>>, to bytes: inout [UInt8]) {
         var runStart = text.startIndex
-        for index in text.indices {
-            let byte = text[index]
+        // A range of positions, not `text.indices`: the slice's indices were asked for through its protocol witness.
+        for index in text.startIndex..<text.endIndex {
+            let byte = text.base[index]
             let entity: StaticString
             switch byte {
             case UInt8(ascii: "<"): entity = "&lt;"
