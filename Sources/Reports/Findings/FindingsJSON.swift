@@ -13,8 +13,9 @@ enum FindingsJSON {
         let findings = report.findings, suppressed = report.suppressed, marks = report.marks, asOf = report.asOf
         let listed = findings.count
         let resolved = report.resolved.map { resolved in
-            JSONRunElements(runs: FindingsRuns.ranges(count: resolved.count), state: {}) { index, _, json in
-                try Item(resolved[index], marks: marks, asOf: asOf, controls).write(to: &json)
+            JSONRunElements(runs: FindingsRuns.ranges(count: resolved.count), state: { RuleLookup<[String]>() }) { index, tags, json in
+                let finding = resolved[index]
+                try Item(finding, marks: marks, asOf: asOf, controls: tags(finding.rule) { controls[$0] }).write(to: &json)
             }
         }
         return VersionedDocument(format: format, version: version, body: Document(
@@ -29,9 +30,10 @@ enum FindingsJSON {
                      evaluated: summary.skipped == nil, complete: summary.skipped == nil && summary.incomplete == nil,
                      reason: summary.skipped ?? summary.incomplete)
             },
-            findings: JSONRunElements(runs: FindingsRuns.ranges(count: listed + suppressed.count), state: {}) { index, _, json in
-                try Item(index < listed ? findings[index] : suppressed[index - listed], marks: marks, asOf: asOf, controls)
-                    .write(to: &json)
+            findings: JSONRunElements(runs: FindingsRuns.ranges(count: listed + suppressed.count),
+                                      state: { RuleLookup<[String]>() }) { index, tags, json in
+                let finding = index < listed ? findings[index] : suppressed[index - listed]
+                try Item(finding, marks: marks, asOf: asOf, controls: tags(finding.rule) { controls[$0] }).write(to: &json)
             },
             resolved: resolved,
             policiesByLastUse: JSONRunElements(runs: FindingsRuns.ranges(count: report.policiesByLastUse.count),
@@ -60,10 +62,11 @@ enum FindingsJSON {
         let inactiveDays: Int
         let summary: [String: Int]
         let rules: [Rule]
-        /// Active findings, then suppressed ones (each with its `suppression`).
-        let findings: JSONRunElements<Void>
+        /// Active findings, then suppressed ones (each with its `suppression`); each thread looks up a rule's CIS
+        /// controls once for its findings in a row.
+        let findings: JSONRunElements<RuleLookup<[String]>>
         /// The baseline's findings no longer found; absent without `--baseline`.
-        let resolved: JSONRunElements<Void>?
+        let resolved: JSONRunElements<RuleLookup<[String]>>?
         /// Each thread describes the policies through its own `FindingsReport.policiesByLastUse`.
         let policiesByLastUse: JSONRunElements<LazyMapCollection<[Int32], PolicyUse>>
 
@@ -109,10 +112,11 @@ enum FindingsJSON {
         /// `new` or `unchanged` against `--baseline`.
         let baseline: String?
 
-        /// `marks` and `asOf`: the report's (`FindingsReport.marks`, `FindingsReport.asOf`).
-        init(_ finding: Finding, marks: [Finding: FindingMark], asOf: Date?, _ controls: Controls) {
+        /// `marks` and `asOf`: the report's (`FindingsReport.marks`, `FindingsReport.asOf`); `controls`: the rule's
+        /// (`FindingsJSON.controls(_:)`).
+        init(_ finding: Finding, marks: [Finding: FindingMark], asOf: Date?, controls: [String]) {
             self.finding = finding
-            self.controls = controls[finding.rule]
+            self.controls = controls
             let mark = marks.isEmpty ? nil : marks[finding]
             suppression = mark?.suppression.map { suppression in
                 SuppressionState(reason: suppression.reason, expires: suppression.expires,
@@ -131,7 +135,8 @@ enum FindingsJSON {
                 try json.member(keys.baseline, baseline)
                 try json.member(keys.controls, controls)
                 try json.member(keys.entities, Entities(finding.entities))
-                try json.member(keys.file, finding.location?.fileName)
+                // The first entity's kind is read in place: `Finding.location` would copy the entity.
+                try json.member(keys.file, finding.entities.withUnsafeBufferPointer { $0.isEmpty ? nil : $0[0].collection }?.fileName)
                 try json.member(keys.rule, finding.rule.rawValue)
                 try json.member(keys.severity, finding.severity.rawValue)
                 try json.member(keys.suppression, suppression)

@@ -23,26 +23,32 @@ enum SARIFLog {
         let uris = Dictionary(kinds.map { ($0, snapshot?.uri($0.fileName) ?? $0.fileName) }, uniquingKeysWith: { first, _ in first })
         let lines = snapshot.map { scan?.lines(of: kinds) ?? EntityLines.of(kinds, in: $0.directory) } ?? [:]
         let controls = FindingsJSON.Controls()
-        @Sendable func result(_ finding: Finding, baselineState: String?) -> Result {
+        @Sendable func result(_ finding: Finding, baselineState: String?, _ lookups: inout Lookups) -> Result {
             let mark = marks.isEmpty ? nil : marks[finding]
             let holding = mark?.suppression.flatMap { $0.hasExpired(at: asOf) ? nil : $0 }
             let note = mark == nil ? "" : report.expiryNote(finding).map { " (\($0))" } ?? ""
+            let rule = lookups.rule(finding.rule) { (index: ruleIndex[$0] ?? 0, tags: controls[$0]) }
+            // The first entity is read in place (`Finding.location` would copy it), its file's uri and lines looked
+            // up when the file is not the previous result's.
+            let physicalLocation = finding.entities.withUnsafeBufferPointer { entities -> PhysicalLocation? in
+                guard !entities.isEmpty, let kind = entities[0].collection else { return nil }
+                if lookups.file?.kind != kind { lookups.file = (kind, uris[kind] ?? kind.fileName, lines[kind]) }
+                let file = lookups.file
+                return PhysicalLocation(artifactLocation: ArtifactLocation(uri: file?.uri ?? kind.fileName, uriBaseId: sourceRoot),
+                                        region: file?.lines?.lines(of: entities[0].id)
+                                            .map { Region(startLine: $0.lowerBound, endLine: $0.upperBound) })
+            }
             return Result(
-                finding: finding, ruleIndex: ruleIndex[finding.rule] ?? 0, note: note,
-                physicalLocation: finding.location.map { kind in
-                    PhysicalLocation(artifactLocation: ArtifactLocation(uri: uris[kind] ?? kind.fileName, uriBaseId: sourceRoot),
-                                     region: finding.entities.first.flatMap { lines[kind]?.lines(of: $0.id) }
-                                        .map { Region(startLine: $0.lowerBound, endLine: $0.upperBound) })
-                },
+                finding: finding, ruleIndex: rule.index, note: note, physicalLocation: physicalLocation,
                 suppressions: holding.map { [SARIFSuppression(justification: $0.reason)] },
                 baselineState: baselineState ?? mark?.baseline?.rawValue,
-                tags: controls[finding.rule])
+                tags: rule.tags)
         }
         let active = findings.count, listed = active + suppressed.count
-        let results = JSONRunElements(runs: FindingsRuns.ranges(count: listed + resolved.count), state: {}) { index, _, json in
-            try (index < active ? result(findings[index], baselineState: nil)
-                : index < listed ? result(suppressed[index - active], baselineState: nil)
-                : result(resolved[index - listed], baselineState: "absent")).write(to: &json)
+        let results = JSONRunElements(runs: FindingsRuns.ranges(count: listed + resolved.count), state: { Lookups() }) { index, lookups, json in
+            try (index < active ? result(findings[index], baselineState: nil, &lookups)
+                : index < listed ? result(suppressed[index - active], baselineState: nil, &lookups)
+                : result(resolved[index - listed], baselineState: "absent", &lookups)).write(to: &json)
         }
         let notifications = report.gaps.map { gap in
             Notification(descriptor: Descriptor(id: gap.rule.rawValue), level: "warning",
@@ -85,6 +91,14 @@ enum SARIFLog {
         return kinds.sorted()
     }
 
+    /// What consecutive results share, looked up when it changes rather than for each result (a big account's
+    /// results come a rule at a time, each rule's mostly about one kind of entity): their rule's index and CIS tags,
+    /// and the file their first entity is in, with its uri and lines. A run thread's own.
+    struct Lookups {
+        var rule = RuleLookup<(index: Int, tags: [String])>()
+        var file: (kind: CollectionKind, uri: String, lines: EntityLines?)?
+    }
+
     struct Log: JSONObject {
         let schema: String
         let version: String
@@ -96,7 +110,7 @@ enum SARIFLog {
     struct Run: JSONObject {
         let tool: Tool
         let invocations: [Invocation]
-        let results: JSONRunElements<Void>
+        let results: JSONRunElements<Lookups>
         let properties: RunProperties
 
         var members: [JSONMember] {
@@ -176,7 +190,6 @@ enum SARIFLog {
             properties: JSONKey("properties"), ruleId: JSONKey("ruleId"), ruleIndex: JSONKey("ruleIndex"),
             suppressions: JSONKey("suppressions"),
             logicalLocations: JSONKey("logicalLocations"), physicalLocation: JSONKey("physicalLocation"),
-            fullyQualifiedName: JSONKey("fullyQualifiedName"), kind: JSONKey("kind"), name: JSONKey("name"),
             text: JSONKey("text"), entities: JSONKey("iamgraphEntities/v1"), tags: JSONKey("tags"))
         private static let resource = "resource"
 
@@ -209,41 +222,40 @@ enum SARIFLog {
             })
         }
 
-        /// The result's one location: its snapshot file and lines, and its entities.
+        /// The result's one location: its snapshot file and lines, and its entities as logical locations
+        /// (`service_id/ServiceId-…`), each entity's fields read in place (a copy would retain its strings).
         private struct Location: JSONWritable {
             let finding: Finding
             let physicalLocation: PhysicalLocation?
 
+            /// A logical location's own members (its `kind` is `resource` for every one).
+            static let logicalLocationKeys = ["fullyQualifiedName", "name"]
+            static let kindKey = "kind"
+            /// A logical location's bytes around its own members, at the nesting level a log's results put it
+            /// (log, runs, run, results, result, locations, location, logical locations: 8), made once; at another
+            /// level it is written member by member.
+            static let logicalLocation = try? JSONObjectRuns(shared: [JSONMember(kindKey, Result.resource)],
+                                                             own: logicalLocationKeys, depth: 8)
+
             func write(to json: inout JSONWriter) throws {
                 let keys = Result.keys
-                let entities = finding.entities
                 try json.object(inOrder: { json in
-                    try json.array(key: keys.logicalLocations, count: entities.count) { index, json in
-                        try LogicalLocation(entities[index]).write(to: &json)
+                    try finding.entities.withUnsafeBufferPointer { entities in
+                        try json.array(key: keys.logicalLocations, count: entities.count) { index, json in
+                            /// The values of `logicalLocationKeys`: `kind/id` and the id.
+                            func value(_ member: Int, _ json: inout JSONWriter) {
+                                guard member == 0 else { return json.string(entities[index].id) }
+                                json.string(parts: { json in
+                                    json.contents(entities[index].kind.rawValue)
+                                    json.contents("/")
+                                    json.contents(entities[index].id)
+                                })
+                            }
+                            guard Location.logicalLocation?.write(to: &json, value: value) != true else { return }
+                            try json.object([JSONMember(Location.kindKey, Result.resource)], own: Location.logicalLocationKeys, value: value)
+                        }
                     }
                     try json.member(keys.physicalLocation, physicalLocation)
-                })
-            }
-        }
-
-        /// An entity of the finding: `service_id/ServiceId-…`.
-        private struct LogicalLocation: JSONWritable {
-            let entity: FindingEntity
-
-            init(_ entity: FindingEntity) {
-                self.entity = entity
-            }
-
-            func write(to json: inout JSONWriter) throws {
-                let keys = Result.keys
-                try json.object(inOrder: { json in
-                    json.member(keys.fullyQualifiedName, stringParts: { json in
-                        json.contents(entity.kind.rawValue)
-                        json.contents("/")
-                        json.contents(entity.id)
-                    })
-                    try json.member(keys.kind, Result.resource)
-                    try json.member(keys.name, entity.id)
                 })
             }
         }

@@ -81,7 +81,7 @@ struct JSONWriter {
 
     /// Bytes already written at this nesting level (`JSONFragment`).
     mutating func append(written: [UInt8]) {
-        bytes.append(contentsOf: written)
+        written.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }  // no retain of `written` for each append
     }
 
     /// Writes `body` at the level of an object's members: for bytes of an object's opening written by hand
@@ -205,7 +205,8 @@ struct JSONWriter {
     private mutating func appendKey(_ key: JSONKey) {
         if beforeFirstMember { beforeFirstMember = false } else { JSONPrimitives.appendMemberSeparator(to: &bytes) }
         JSONPrimitives.appendIndent(depth: depth, to: &bytes)
-        bytes.append(contentsOf: key.bytes)
+        // Through a buffer pointer: appending the array itself would retain and release it for each member written.
+        key.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     /// An object of `members`, written in the order of their keys; keys must be distinct.

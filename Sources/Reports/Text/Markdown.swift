@@ -70,7 +70,8 @@ enum Markdown {
     /// line break is cleaned (`TerminalText.clean`, which maps each scalar alone, as `escape(_:)` does word by word)
     /// and then escaped a byte at a time, provided each byte to escape stands between ASCII bytes: then it is a
     /// character of its own, as `escape(_:)` escapes it (a combining mark after `_` would make one character of both,
-    /// which `escape(_:)` leaves alone). Only the rest goes through `escape(_:)`'s characters.
+    /// which `escape(_:)` leaves alone). Only the rest goes through `escape(_:)`'s characters, a segment at a time
+    /// (`appendSegments`).
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         let path = byteKinds.withUnsafeBufferPointer { kinds in
@@ -109,7 +110,35 @@ enum Markdown {
         case .cleanedThenEscaped:
             var cleaned = TerminalText.clean(text)
             cleaned.withUTF8 { appendEscaped($0[...], to: &bytes) }
-        case .characters: bytes.append(contentsOf: escape(text).utf8)
+        case .characters: appendSegments(text, to: &bytes)
+        }
+    }
+
+    /// Appends `escape(text)` a segment at a time, for a cell with a linkable word or a line break that is not all
+    /// printable ASCII. The text is cut at each space whose neighbours are ASCII bytes (or the text's ends): such a
+    /// space is a character of its own, which `escape(_:)` keeps as it is between two words, and no character spans
+    /// it. A segment of printable ASCII is then one word, escaped from its bytes (`appendASCIIWord`); only the others
+    /// (the words holding a non-ASCII character, a control character or a line break) go through `escape(_:)`'s
+    /// characters, which give each segment what they give it within the whole text.
+    private static func appendSegments(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let count = utf8.count
+            var segmentStart = 0
+            for index in 0...count {
+                if index < count {
+                    guard utf8[index] == UInt8(ascii: " "), index == 0 || utf8[index - 1] < 0x80,
+                          index + 1 == count || utf8[index + 1] < 0x80 else { continue }
+                }
+                let segment = utf8[segmentStart..<index]
+                if segment.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                    appendASCIIWord(segment, to: &bytes)
+                } else {
+                    bytes.append(contentsOf: escape(String(decoding: UnsafeBufferPointer(rebasing: segment), as: UTF8.self)).utf8)
+                }
+                if index < count { bytes.append(UInt8(ascii: " ")) }
+                segmentStart = index + 1
+            }
         }
     }
 
@@ -161,8 +190,9 @@ enum Markdown {
     /// `<`, `>` and `&` as entities; the runs of bytes between them (non-ASCII ones too) copied whole.
     private static func appendEscaped(_ text: Slice<UnsafeBufferPointer<UInt8>>, to bytes: inout [UInt8]) {
         var runStart = text.startIndex
-        for index in text.indices {
-            let byte = text[index]
+        // A range of positions, not `text.indices`: the slice's indices were asked for through its protocol witness.
+        for index in text.startIndex..<text.endIndex {
+            let byte = text.base[index]
             let entity: StaticString
             switch byte {
             case UInt8(ascii: "<"): entity = "&lt;"

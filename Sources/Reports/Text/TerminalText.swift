@@ -3,13 +3,8 @@
 /// Every line iamgraph prints for a person goes through it.
 package enum TerminalText {
     package static func clean(_ text: String) -> String {
-        // Every unsafe scalar has a UTF-8 byte below 0x20 or from 0x7F up: text without such bytes is safe as it is.
-        func suspicious(_ byte: UInt8) -> Bool { byte < 0x20 || byte >= 0x7F }
-        let hasSuspiciousBytes = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: suspicious) }
-            ?? text.utf8.contains(where: suspicious)
-        guard hasSuspiciousBytes, text.unicodeScalars.contains(where: isUnsafe) else {
-            return text
-        }
+        var text = text
+        guard text.withUTF8(hasUnsafeScalar) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
@@ -35,6 +30,29 @@ package enum TerminalText {
         let cleaned = clean(text)
         bytes.append(contentsOf: cleaned.utf8)
         return cleaned.count
+    }
+
+    /// Whether valid UTF-8 `utf8` holds a scalar `isUnsafe` names, read from its bytes without decoding scalars (the
+    /// cells of a big account's report are mostly non-ASCII only for a name or an arrow): a byte below 0x20 or 0x7F
+    /// (C0 controls, DEL), `C2 80`–`C2 9F` (C1 controls), `E2 80 8E`–`8F` and `E2 80 AA`–`AE` (U+200E, U+200F,
+    /// U+202A–U+202E), `E2 81 A6`–`A9` (U+2066–U+2069). A lead byte is never a continuation byte, so a match is
+    /// always a whole scalar.
+    static func hasUnsafeScalar(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most text has no byte below 0x20 or from 0x7F up, and is passed over at the cost of one comparison a byte.
+        guard var index = utf8.firstIndex(where: { $0 < 0x20 || $0 >= 0x7F }) else { return false }
+        let count = utf8.count
+        while index < count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(utf8[index + 1]) { return true }
+            if byte == 0xE2, index + 2 < count {
+                let second = utf8[index + 1], third = utf8[index + 2]
+                if second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)) { return true }
+                if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Whether `clean` replaces `scalar` with `?`: a control character or a bidirectional override.
