@@ -7,6 +7,10 @@ import Snapshot
 /// source's delta; a path that exists in one snapshot only (a membership added or removed) gains or loses all its
 /// source grants. The cost is linear in the paths of both snapshots plus the changes found, instead of in every
 /// identity's full grant list. Public Access grants are compared once, for everyone.
+///
+/// The holders' paths are matched on two threads (`ChangedWays`), each half of the holders on one; the ways that
+/// changed something are then numbered and their roles described in holder order on one thread (a few per holder),
+/// and each holder's changes made and sorted on two threads again.
 enum AccessDiff {
     /// The collections effective access is computed from.
     static let inputs: [CollectionKind] = [
@@ -16,64 +20,28 @@ enum AccessDiff {
     /// Each holder's changes, in `AccessHolder` order, and every role they describe, by `GrantedRole.number`.
     static func changes(old: AccessIndex, new: AccessIndex) -> (changes: [IdentityAccessChanges], grants: [GrantedRole]) {
         var grants = SourceGrants(old: old, new: new)
-        var ways = Numbering<PathIDs>()
-        var result: [IdentityAccessChanges] = []
-        func compare(_ holder: @autoclosure () -> AccessHolder, _ oldPaths: [AccessPath], _ newPaths: [AccessPath]) {
-            var lost: [AccessChange] = [], gained: [AccessChange] = []
-            /// `path` as its changes share it, made only for a path that changed something.
-            func held(_ path: AccessPath, _ ids: PathIDs) -> HeldPath { HeldPath(path.steps, idsNumber: ways.number(ids)) }
-            let oldByIDs = byStepIDs(oldPaths), newByIDs = byStepIDs(newPaths)
-            for (ids, oldPath) in oldByIDs {
-                if let newPath = newByIDs[ids] {
-                    guard let delta = grants.delta(oldPath.source) else { continue }
-                    if !delta.lost.isEmpty {
-                        let way = held(oldPath, ids)
-                        lost += delta.lost.map { AccessChange(.lost, $0, through: way, by: .policy) }
-                    }
-                    if !delta.gained.isEmpty {
-                        let way = held(newPath, ids)
-                        gained += delta.gained.map { AccessChange(.gained, $0, through: way, by: .policy) }
-                    }
-                } else {
-                    let closed = grants.all(oldPath.source, as: .lost)
-                    guard !closed.isEmpty else { continue }
-                    let way = held(oldPath, ids)
-                    lost += closed.map { AccessChange(.lost, $0, through: way, by: .path) }
+        let iamIDs = holders(old).union(holders(new)).sorted()
+        let deltas = grants.deltas
+        // Everyone first (offset 0), then each IAM id.
+        let count = iamIDs.count + 1
+        let matched = SideBySide.parts(count, split: count / 2) { range in
+            range.compactMap { offset -> ChangedWays? in
+                guard offset > 0 else {
+                    return ChangedWays({ .everyone }, old: [AccessIndex.publicAccessPath],
+                                       new: [AccessIndex.publicAccessPath], deltas: deltas, oldIndex: old, newIndex: new)
                 }
-            }
-            for (ids, newPath) in newByIDs where oldByIDs[ids] == nil {
-                let opened = grants.all(newPath.source, as: .gained)
-                guard !opened.isEmpty else { continue }
-                let way = held(newPath, ids)
-                gained += opened.map { AccessChange(.gained, $0, through: way, by: .path) }
-            }
-            if !lost.isEmpty || !gained.isEmpty {
-                result.append(IdentityAccessChanges(holder: holder(), gained: gained, lost: lost))
+                return ChangedWays(iamID: iamIDs[offset - 1], old: old, new: new, deltas: deltas)
             }
         }
-        compare(.everyone, [AccessIndex.publicAccessPath], [AccessIndex.publicAccessPath])
-        for iamID in holders(old).union(holders(new)).sorted() {
-            compare(AccessHolder(iamID: iamID, in: [new, old]), old.paths(of: iamID), new.paths(of: iamID))
-        }
+        var ways = Numbering<PathIDs>()
+        let found = (matched.first + matched.later).map { $0.grants(&grants, ways: &ways) }
+        let keys = found.map(\.sortKey)
+        let ordered = keys.indices.sorted { keys[$0] < keys[$1] }.map { found[$0] }
         let ranks = GrantRanks(grants.described)
-        let keys = result.map(\.holder.sortKey)
-        var changes = keys.indices.sorted { keys[$0] < keys[$1] }.map { result[$0] }
-        result = []
-        // Each holder's lists are replaced by their sorted copies one holder at a time, so that the changes are not
-        // held twice over (on XL, millions of them).
-        for position in changes.indices {
-            let holder = changes[position]
-            changes[position] = IdentityAccessChanges(holder: holder.holder, gained: ranks.sorted(holder.gained),
-                                                      lost: ranks.sorted(holder.lost))
-        }
-        return (changes, grants.described)
-    }
-
-    /// Paths by their steps' ids; of two paths with the same ids (a duplicated membership), the first.
-    private static func byStepIDs(_ paths: [AccessPath]) -> [PathIDs: AccessPath] {
-        var result: [PathIDs: AccessPath] = [:]
-        for path in paths where result[PathIDs(steps: path.steps)] == nil { result[PathIDs(steps: path.steps)] = path }
-        return result
+        // Each holder's changes made and sorted, the holders in two parts of about as many changes.
+        let split = SideBySide.split(ordered.count) { ordered[$0].count }
+        let made = SideBySide.parts(ordered.count, split: split) { range in range.map { ordered[$0].changes(ranks) } }
+        return (made.first + made.later, grants.described)
     }
 
     /// Every IAM id the snapshot knows as an identity or names in a membership, a policy subject or a profile's

@@ -21,27 +21,51 @@ package struct DiffCause: Sendable, Hashable {
                           to entities: [EntityChange]) -> [DiffCause] {
         var position: [EntityKey: Int] = [:]
         for (offset, change) in entities.enumerated() { position[EntityKey(kind: change.kind, id: change.id)] = offset }
-        func find(_ candidates: [(EntityChange.Kind, String)]) -> Int? {
-            candidates.lazy.compactMap { position[EntityKey(kind: $0.0, id: $0.1)] }.first
+        let policies = (grants.map(\.policyNumber).max() ?? -1) + 1
+        // The holders in two parts of about as many changes, gathered side by side, then joined in holder order.
+        let split = SideBySide.split(access.count) { access[$0].count }
+        let (first, later) = SideBySide.parts(access.count, split: split) { [position] holders in
+            gather(access[holders], from: holders.lowerBound, causes: position, count: entities.count,
+                   policies: policies)
+        }
+        // The first part's lists are appended to in place, not copied.
+        var byCause = consume first
+        for (cause, positions) in later.enumerated() where !positions.isEmpty { byCause[cause] += positions }
+        let offsets = entities.indices.filter { !byCause[$0].isEmpty }
+        let unlisted = byCause[entities.count]
+        let changes: [EntityChange?] = offsets.map { entities[$0] } + (unlisted.isEmpty ? [] : [nil])
+        let effects = collapse(offsets.map { byCause[$0] } + (unlisted.isEmpty ? [] : [unlisted]), of: access,
+                               grants: grants)
+        return zip(changes, effects).map { DiffCause(change: $0, effects: $1) }
+    }
+
+    /// The changes of `holders` (the holders of `access` from offset `first`) by the offset of their cause among the
+    /// `count` entity changes (`causes`), those without a listed cause at offset `count`; `policies` is how many
+    /// policies the diff's roles number (`GrantedRole.policyNumber`).
+    private static func gather(_ holders: ArraySlice<IdentityAccessChanges>, from first: Int, causes: [EntityKey: Int],
+                               count: Int, policies: Int) -> [[ChangePosition]] {
+        func find(_ candidates: [(EntityChange.Kind, String)]) -> Int {
+            candidates.lazy.compactMap { causes[EntityKey(kind: $0.0, id: $0.1)] }.first ?? count
         }
         // Changes are gathered by where they are, not copied: a diff of millions of changes is held once.
-        var byCause: [Int?: [ChangePosition]] = [:]
+        var byCause = [[ChangePosition]](repeating: [], count: count + 1)
         // The cause of a policy's change is the same for every holder, looked up once per policy.
-        var causeOfPolicy: [Int: Int?] = [:]
-        for (holderOffset, holderChanges) in access.enumerated() {
+        var causeOfPolicy = [Int?](repeating: nil, count: policies)
+        for (holderOffset, holderChanges) in zip(first..., holders) {
             let holder = holderChanges.holder
             // The cause of a path's opening or closing is the same for each of the holder's grants through it.
-            var causeOfPath: [ObjectIdentifier: Int?] = [:]
+            var causeOfPath: [ObjectIdentifier: Int] = [:]
             for changeOffset in 0..<holderChanges.count {
                 let change = holderChanges.change(at: changeOffset)
-                let cause: Int?
+                let cause: Int
                 switch change.origin {
                 case .policy:
-                    if let known = causeOfPolicy[change.grant.policyNumber] {
+                    let policy = change.grant.policyNumber
+                    if causeOfPolicy.indices.contains(policy), let known = causeOfPolicy[policy] {
                         cause = known
                     } else {
                         cause = find([(.policy, change.policyID)])
-                        causeOfPolicy[change.grant.policyNumber] = cause
+                        if causeOfPolicy.indices.contains(policy) { causeOfPolicy[policy] = cause }
                     }
                 case .path:
                     if let known = causeOfPath[ObjectIdentifier(change.way)] {
@@ -51,14 +75,10 @@ package struct DiffCause: Sendable, Hashable {
                         causeOfPath[ObjectIdentifier(change.way)] = cause
                     }
                 }
-                byCause[cause, default: []].append(ChangePosition(holder: holderOffset, change: changeOffset, change))
+                byCause[cause].append(ChangePosition(holder: holderOffset, change: changeOffset, change))
             }
         }
-        let offsets = byCause.keys.compactMap { $0 }.sorted()
-        let changes: [EntityChange?] = offsets.map { entities[$0] } + (byCause[nil] == nil ? [] : [nil])
-        let effects = collapse(offsets.map { byCause[$0] ?? [] } + (byCause[nil].map { [$0] } ?? []), of: access,
-                               grants: grants)
-        return zip(changes, effects).map { DiffCause(change: $0, effects: $1) }
+        return byCause
     }
 
     /// Each group of changes collapsed (`AccessEffect.collapse`), the groups split in two parts of about as many
@@ -66,18 +86,11 @@ package struct DiffCause: Sendable, Hashable {
     private static func collapse(_ groups: [[ChangePosition]], of access: [IdentityAccessChanges],
                                  grants: [GrantedRole]) -> [[AccessEffect]] {
         let holders = access.map(\.holder)
-        let half = groups.reduce(0) { $0 + $1.count } / 2
-        var split = 0, total = 0
-        while split < groups.count && total < half {
-            total += groups[split].count
-            split += 1
+        let split = SideBySide.split(groups.count) { groups[$0].count }
+        let effects = SideBySide.parts(groups.count, split: split) { range in
+            range.map { AccessEffect.collapse(groups[$0], of: access, holders: holders, grants: grants) }
         }
-        let later = groups[split...]
-        let laterEffects = Concurrent {
-            later.map { AccessEffect.collapse($0, of: access, holders: holders, grants: grants) }
-        }
-        return groups[..<split].map { AccessEffect.collapse($0, of: access, holders: holders, grants: grants) }
-            + laterEffects.value
+        return effects.first + effects.later
     }
 
     /// The entity changes that may have opened or closed `path` for `holder`, most specific first: its membership of
@@ -98,7 +111,7 @@ package struct DiffCause: Sendable, Hashable {
     }
 
     /// An entity change's kind and id, as the causes are looked up by.
-    private struct EntityKey: Hashable {
+    private struct EntityKey: Hashable, Sendable {
         let kind: EntityChange.Kind
         let id: String
     }

@@ -5,7 +5,7 @@
 /// The roles a diff describes are far fewer than its changes, so they are sorted by target label, role name and
 /// policy id once, each given its rank (equal for roles equal in all three); a holder's changes are then ordered by
 /// their roles' ranks, and the words and ids of their paths compared only for changes of equal rank.
-struct GrantRanks {
+struct GrantRanks: Sendable {
     private let rank: [ObjectIdentifier: Int]
 
     /// Ranks `grants`, which must hold the role of every change later sorted.

@@ -12,11 +12,26 @@ package final class HeldPath: Sendable, Hashable {
     /// another dynamic rule or lapse of the same membership, is the same way.
     let idsNumber: Int
 
-    init(_ steps: [AccessStep], idsNumber: Int) {
-        self.steps = steps
-        words = steps.isEmpty ? "directly" : steps.pathDescription
-        via = steps.isEmpty ? words : "via " + words
+    /// The way `described`, numbered `idsNumber`.
+    init(_ described: Words, idsNumber: Int) {
+        steps = described.steps
+        words = described.words
+        via = described.via
         self.idsNumber = idsNumber
+    }
+
+    /// A way's steps and words, described before the way is numbered: on the thread that found the way changed
+    /// something (`ChangedWays`), while the numbering is done on one.
+    struct Words: Sendable {
+        let steps: [AccessStep]
+        let words: String
+        let via: String
+
+        init(_ steps: [AccessStep]) {
+            self.steps = steps
+            words = steps.isEmpty ? "directly" : steps.pathDescription
+            via = steps.isEmpty ? words : "via " + words
+        }
     }
 
     package static func == (a: HeldPath, b: HeldPath) -> Bool { a === b || a.steps == b.steps }

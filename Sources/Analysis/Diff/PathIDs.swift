@@ -1,6 +1,6 @@
 /// A path compared and hashed by its steps' ids only, as `[AccessStep].ids` reads them, without making the ids'
 /// strings: a renamed group or rule, or another dynamic rule or lapse of the same membership, is the same way.
-struct PathIDs: Hashable {
+struct PathIDs: Hashable, Sendable {
     let steps: [AccessStep]
 
     static func == (a: PathIDs, b: PathIDs) -> Bool {

@@ -6,7 +6,7 @@ import Model
 /// is keyed by policy, role, target and condition.
 struct SourceGrants {
     /// The roles a source stopped (`lost`) and started (`gained`) granting.
-    struct Delta {
+    struct Delta: Sendable {
         let lost: [GrantedRole]
         let gained: [GrantedRole]
     }
@@ -20,7 +20,8 @@ struct SourceGrants {
 
     private let old: AccessIndex
     private let new: AccessIndex
-    private let deltas: [AccessPath.Source: Delta]
+    /// What each source that grants something else in the new snapshot stopped and started granting.
+    let deltas: [AccessPath.Source: Delta]
     /// What `all(_:as:)` answered, by direction and source.
     private var everything: [AccessChange.Direction: [AccessPath.Source: [GrantedRole]]] = [:]
     /// Every role described so far, each once.
@@ -50,9 +51,6 @@ struct SourceGrants {
 
     /// Every role described so far, each once, by `GrantedRole.number`.
     var described: [GrantedRole] { roles.all }
-
-    /// What the source stopped and started granting; nil when it grants the same in both snapshots.
-    func delta(_ source: AccessPath.Source) -> Delta? { deltas[source] }
 
     /// Every role the source grants in the old snapshot, as lost, or in the new one, as gained; described once per
     /// source and direction.

@@ -1,0 +1,27 @@
+import Model
+
+/// Work over the items `0..<count` done in two parts side by side: the items before a split on the calling thread,
+/// the rest on another, each part's result kept in the items' order. What a diff does per holder or per change is
+/// independent from item to item, so two cores share it.
+enum SideBySide {
+    /// The offset that splits `0..<count` into two parts of about equal total `weight` (the later part may be empty).
+    static func split(_ count: Int, weight: (Int) -> Int) -> Int {
+        var total = 0
+        for item in 0..<count { total += weight(item) }
+        var split = 0, first = 0
+        while split < count && first < total / 2 {
+            first += weight(split)
+            split += 1
+        }
+        return split
+    }
+
+    /// `part` of the items before `split` on the calling thread and of those from `split` on another thread, at the
+    /// same time.
+    static func parts<Part: Sendable>(_ count: Int, split: Int,
+                                      _ part: @escaping @Sendable (Range<Int>) -> Part) -> (first: Part, later: Part) {
+        let later = Concurrent { part(split..<count) }
+        let first = part(0..<split)
+        return (first, later.value)
+    }
+}
