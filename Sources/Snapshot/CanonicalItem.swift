@@ -14,8 +14,14 @@ package struct CanonicalItem {
     /// a string.
     package let strings: [String?]
 
-    /// Reads the object in `bytes`, with the strings of its top-level members named by `keys`.
+    /// Reads the object in `bytes`, with the strings of its top-level members named by `keys`: by checking its layout
+    /// when it is laid out as a canonical file holds it (`CanonicalLayout`), else by parsing and writing it again.
     package init?(_ bytes: UnsafeRawBufferPointer, keys: [String]) {
+        if let laidOut = CanonicalLayout(bytes, keys: keys) {
+            text = laidOut.text
+            strings = laidOut.strings
+            return
+        }
         guard let tape = JSONTapeParser.parse(bytes), tape.tokens.first?.kind == .object else { return nil }
         // The text is shorter than the item's bytes in a canonical file, where it is indented one level deeper.
         var writer = CanonicalJSONWriter(reservingCapacity: bytes.count + 1)

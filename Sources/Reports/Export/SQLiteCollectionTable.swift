@@ -18,16 +18,37 @@ enum SQLiteCollectionTable {
     /// A row: the values bound to `itemColumns` and `json`, in order.
     typealias Row = [SQLiteDatabase.Value]
 
+    /// A collection's file and where its items are, found before its table goes in (on another thread while the
+    /// table before it does: `SQLiteExport`).
+    struct ScannedFile: Sendable {
+        let file: Data
+        /// The items of a list or per-parent file (`JSONItemScanner`); `nil` for an object, read whole.
+        let items: [JSONItemScanner.Item]?
+
+        init(_ kind: CollectionKind, _ file: Data) {
+            self.file = file
+            switch kind.shape {
+            case .object: items = nil
+            case .list, .perParent, .roles: items = JSONItemScanner.items(in: file, perParent: kind.shape != .list)
+            }
+        }
+    }
+
     /// Creates `kind`'s table, with `file`'s rows (none without a file), and its indexes.
     static func write(_ kind: CollectionKind, file: Data?, to database: SQLiteDatabase) throws(SQLiteError) {
+        try write(kind, scanned: file.map { ScannedFile(kind, $0) }, to: database)
+    }
+
+    /// Creates `kind`'s table, with the rows of the file `scanned` (none without a file), and its indexes.
+    static func write(_ kind: CollectionKind, scanned: ScannedFile?, to database: SQLiteDatabase) throws(SQLiteError) {
         let table = kind.rawValue  // our own identifier, [a-z_]
         let columns = itemColumns.map { "\($0) TEXT" }.joined(separator: ", ")
         try database.execute("CREATE TABLE \(table) (\(columns), json TEXT NOT NULL)")
-        if let file {
+        if let scanned {
             let placeholders = Array(repeating: "?", count: itemColumns.count + 1).joined(separator: ", ")
             let insert = try database.prepare(
                 "INSERT INTO \(table) (\(itemColumns.joined(separator: ", ")), json) VALUES (\(placeholders))")
-            try forEachRun(of: kind, file) { (rows) throws(SQLiteError) in
+            try forEachRun(of: kind, scanned) { (rows) throws(SQLiteError) in
                 for row in rows { try insert.insert(row) }
             }
         }
@@ -39,27 +60,26 @@ enum SQLiteCollectionTable {
 
     /// Hands the rows of a collection file's items to `body` a run at a time, in file order: each item read on its
     /// own, with its parent's id where the collection has parents.
-    static func forEachRun(of kind: CollectionKind, _ file: Data,
+    static func forEachRun(of kind: CollectionKind, _ scanned: ScannedFile,
                            _ body: ([Row]) throws(SQLiteError) -> Void) throws(SQLiteError) {
-        switch kind.shape {
-        case .object:
+        let file = scanned.file
+        guard let items = scanned.items else {
             try body((try? JSONSerialization.jsonObject(with: file)).flatMap { row(kind, $0, parent: nil) }.map { [$0] } ?? [])
-        case .list, .perParent, .roles:
-            let items = JSONItemScanner.items(in: file, perParent: kind.shape != .list)
-            let runs = OrderedRuns.ranges(count: items.count, target: runBytes) { items[$0].bytes.count }
-            do {
-                try OrderedRuns.write(count: runs.count, state: {}, make: { run, _ in
-                    file.withUnsafeBytes { bytes in
-                        items[runs[run]].compactMap { item in
-                            row(kind, UnsafeRawBufferPointer(rebasing: bytes[item.bytes]), parent: item.parent)
-                        }
+            return
+        }
+        let runs = OrderedRuns.ranges(count: items.count, target: runBytes) { items[$0].bytes.count }
+        do {
+            try OrderedRuns.write(count: runs.count, state: {}, make: { run, _ in
+                file.withUnsafeBytes { bytes in
+                    items[runs[run]].compactMap { item in
+                        row(kind, UnsafeRawBufferPointer(rebasing: bytes[item.bytes]), parent: item.parent)
                     }
-                }, to: { (rows: [Row]) throws(SQLiteError) in try body(rows) })
-            } catch let error as SQLiteError {
-                throw error
-            } catch {
-                throw SQLiteError(operation: "read \(kind.fileName)", message: "\(error)")  // `make` throws nothing
-            }
+                }
+            }, to: { (rows: [Row]) throws(SQLiteError) in try body(rows) })
+        } catch let error as SQLiteError {
+            throw error
+        } catch {
+            throw SQLiteError(operation: "read \(kind.fileName)", message: "\(error)")  // `make` throws nothing
         }
     }
 

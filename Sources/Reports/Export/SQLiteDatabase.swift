@@ -10,6 +10,7 @@ final class SQLiteDatabase {
     /// Creates (or opens) the database at `path`. The connection is used by one thread only (this class is not
     /// `Sendable`), so SQLite need not lock it on every call (`SQLITE_OPEN_NOMUTEX`).
     init(path: String) throws(SQLiteError) {
+        _ = Self.memoryStatisticsOff
         var opened: OpaquePointer?
         let code = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let opened else {
@@ -21,6 +22,10 @@ final class SQLiteDatabase {
     }
 
     deinit { sqlite3_close(handle) }
+
+    /// SQLite's memory statistics, turned off once per process before the first connection initialises SQLite: kept
+    /// on, they take a process-wide mutex on every allocation SQLite makes (millions for a large account's export).
+    private static let memoryStatisticsOff: Void = { _ = iamgraph_sqlite3_disable_memory_statistics() }()
 
     /// Runs SQL that holds no data: schema statements, with the project's own identifiers (table names from
     /// `CollectionKind`).

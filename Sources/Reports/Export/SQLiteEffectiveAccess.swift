@@ -47,7 +47,11 @@ enum SQLiteEffectiveAccess {
         // whose index no longer fits the processor's caches.
         var numbers: [AccessPath.Source: Int?] = [:]
         var sources: [AccessPath.Source] = []
+        var row = [SQLiteDatabase.Value](repeating: .null, count: 6)  // its values replaced row by row
         for holder in holders {
+            row[0] = .text(holder.iamID)
+            row[1] = .text(holder.kind)
+            row[2] = .init(holder.name)
             var seen = Set<AccessPath>()
             for path in index.paths(of: holder.iamID) + [AccessIndex.publicAccessPath] where seen.insert(path).inserted {
                 let known = numbers[path.source] ?? {
@@ -59,9 +63,10 @@ enum SQLiteEffectiveAccess {
                     return number
                 }()
                 guard let number = known else { continue }
-                try insert.insert([.text(holder.iamID), .text(holder.kind), .init(holder.name),
-                                   .text(path.steps.pathDescription), .text(path.steps.ids.joined(separator: " ")),
-                                   .integer(number)])
+                row[3] = .text(path.steps.pathDescription)
+                row[4] = .text(path.steps.ids.joined(separator: " "))
+                row[5] = .integer(number)
+                try insert.insert(row)
             }
         }
         return sources
@@ -74,14 +79,20 @@ enum SQLiteEffectiveAccess {
             INSERT INTO effective_access_grants (source, policy_id, role_crn, role_name, target_key, target, conditional)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        var row = [SQLiteDatabase.Value](repeating: .null, count: 7)  // its values replaced row by row
         for (offset, source) in sources.enumerated() {
             var seen = Set<String>()
+            row[0] = .integer(offset + 1)
             for policy in index.policies(of: source) where seen.insert(policy.id).inserted {
-                let target = index.target(of: policy), label = index.label(of: target)
-                let conditional = policy.rule != nil || policy.pattern != nil
+                let target = index.target(of: policy)
+                row[1] = .text(policy.id)
+                row[4] = .text(target.key)
+                row[5] = .text(index.label(of: target))
+                row[6] = .integer(policy.rule != nil || policy.pattern != nil ? 1 : 0)
                 for role in policy.roleIDs {
-                    try insert.insert([.integer(offset + 1), .text(policy.id), .text(role), .text(index.roleName(role)),
-                                       .text(target.key), .text(label), .integer(conditional ? 1 : 0)])
+                    row[2] = .text(role)
+                    row[3] = .text(index.roleName(role))
+                    try insert.insert(row)
                 }
             }
         }

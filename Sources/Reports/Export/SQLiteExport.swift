@@ -46,10 +46,20 @@ package enum SQLiteExport {
         try database.execute("PRAGMA synchronous = OFF")
         try database.execute("BEGIN")
         try database.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        // Each file's items are found on a thread of its own while the table before goes in. Each file is given up
+        // once written: the loader frees its copy once decoded, so the bytes go when both are done.
         var files = snapshot.files
-        for kind in CollectionKind.allCases {
-            // Given up once written: the loader frees its copy once decoded, so the bytes go when both are done.
-            try SQLiteCollectionTable.write(kind, file: files.removeValue(forKey: kind), to: database)
+        let kinds = CollectionKind.allCases
+        func scan(_ position: Int) -> Concurrent<SQLiteCollectionTable.ScannedFile?> {
+            let kind = position < kinds.count ? kinds[position] : nil
+            let file = kind.flatMap { files.removeValue(forKey: $0) }
+            return Concurrent.onItsOwnThread { kind.flatMap { kind in file.map { SQLiteCollectionTable.ScannedFile(kind, $0) } } }
+        }
+        var next = scan(0)
+        for (position, kind) in kinds.enumerated() {
+            let scanned = next.value
+            next = scan(position + 1)
+            try SQLiteCollectionTable.write(kind, scanned: scanned, to: database)
         }
         laps.lap("collections")
         let analysed = analysis()
@@ -97,12 +107,25 @@ package enum SQLiteExport {
         let entity = try database.prepare("""
             INSERT INTO finding_entities (finding, position, kind, id, name, collection) VALUES (?, ?, ?, ?, ?, ?)
             """)
+        // One array per table, its values replaced row by row: a million rows on a large account, each an array of
+        // its own before (allocated and freed while the rest of the export waits for this last step).
+        var findingRow = [SQLiteDatabase.Value](repeating: .null, count: 5)
+        var entityRow = [SQLiteDatabase.Value](repeating: .null, count: 6)
         for (number, found) in report.findings.enumerated() {
-            try finding.insert([.integer(number + 1), .text(found.rule.rawValue), .text(found.severity.rawValue),
-                                .text(found.title), .text(found.why)])
+            findingRow[0] = .integer(number + 1)
+            findingRow[1] = .text(found.rule.rawValue)
+            findingRow[2] = .text(found.severity.rawValue)
+            findingRow[3] = .text(found.title)
+            findingRow[4] = .text(found.why)
+            try finding.insert(findingRow)
+            entityRow[0] = .integer(number + 1)
             for (position, about) in found.entities.enumerated() {
-                try entity.insert([.integer(number + 1), .integer(position), .text(about.kind.rawValue), .text(about.id),
-                                   .init(about.name), .init(about.collection?.rawValue)])
+                entityRow[1] = .integer(position)
+                entityRow[2] = .text(about.kind.rawValue)
+                entityRow[3] = .text(about.id)
+                entityRow[4] = .init(about.name)
+                entityRow[5] = .init(about.collection?.rawValue)
+                try entity.insert(entityRow)
             }
         }
         try database.execute("CREATE INDEX findings_rule ON findings (rule)")

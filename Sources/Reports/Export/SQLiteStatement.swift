@@ -22,28 +22,54 @@ final class SQLiteStatement {
 
     /// Inserts one row.
     func insert(_ row: [SQLiteDatabase.Value]) throws(SQLiteError) {
-        for (offset, value) in row.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32 = switch value {
-            case .text(let text):
-                text.withCString { iamgraph_sqlite3_bind_text(statement, index, $0, Int32(clamping: text.utf8.count)) }
-            case .utf8(let bytes) where bytes.isEmpty:
-                iamgraph_sqlite3_bind_text(statement, index, "", 0)  // a null pointer would bind NULL
-            case .utf8(let bytes):
-                bytes.withUnsafeBufferPointer { utf8 in
-                    utf8.withMemoryRebound(to: CChar.self) {
-                        iamgraph_sqlite3_bind_text(statement, index, $0.baseAddress, Int32(clamping: $0.count))
-                    }
-                }
-            case .integer(let number): sqlite3_bind_int64(statement, index, Int64(number))
-            case .null: sqlite3_bind_null(statement, index)
-            }
-            guard code == SQLITE_OK else { throw error("bind parameter \(index)") }
+        try bind(row, from: 0)
+    }
+
+    /// Binds the row's values from `offset` on, then inserts it. Text is bound without a copy (`SQLITE_STATIC`: a
+    /// null destructor) while the closure that lends its bytes runs, so the statement is stepped inside every one of
+    /// them, and reset before they return.
+    private func bind(_ row: [SQLiteDatabase.Value], from offset: Int) throws(SQLiteError) {
+        guard offset < row.count else { return try step() }
+        let index = Int32(offset + 1)
+        switch row[offset] {
+        case .text(var text):
+            try text.withUTF8 { bindText($0, at: index, then: row, offset) }.get()
+        case .utf8(let bytes):
+            try bytes.withUnsafeBufferPointer { bindText($0, at: index, then: row, offset) }.get()
+        case .integer(let number):
+            try check(sqlite3_bind_int64(statement, index, Int64(number)), index)
+            try bind(row, from: offset + 1)
+        case .null:
+            try check(sqlite3_bind_null(statement, index), index)
+            try bind(row, from: offset + 1)
         }
+    }
+
+    /// Binds `utf8` to parameter `index` without a copy and goes on with the rest of the row while its bytes are lent.
+    private func bindText(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int32, then row: [SQLiteDatabase.Value],
+                          _ offset: Int) -> Result<Void, SQLiteError> {
+        Result { () throws(SQLiteError) in
+            let code = utf8.withMemoryRebound(to: CChar.self) { text in
+                guard let start = text.baseAddress, !text.isEmpty else {
+                    return iamgraph_sqlite3_bind_text(statement, index, "", 0)  // copied: a null pointer would bind NULL
+                }
+                return sqlite3_bind_text(statement, index, start, Int32(clamping: text.count), nil)
+            }
+            try check(code, index)
+            try bind(row, from: offset + 1)
+        }
+    }
+
+    /// Runs the bound insert and makes the statement ready for the next row, its parameters unbound.
+    private func step() throws(SQLiteError) {
         guard sqlite3_step(statement) == SQLITE_DONE else { throw error("insert") }
         guard sqlite3_reset(statement) == SQLITE_OK, sqlite3_clear_bindings(statement) == SQLITE_OK else {
             throw error("reset")
         }
+    }
+
+    private func check(_ code: Int32, _ index: Int32) throws(SQLiteError) {
+        guard code == SQLITE_OK else { throw error("bind parameter \(index)") }
     }
 
     private func error(_ operation: String) -> SQLiteError {
