@@ -162,6 +162,12 @@ final class PolicyTable: Sendable {
         iamIDNumbers[iamID].flatMap { rowsOfIAMIDNumber[Int($0)].isEmpty ? nil : rowsOfIAMIDNumber[Int($0)] }
     }
 
+    /// The rows of the active access policies naming the IAM id numbered `number` (in `iamIDs`).
+    func rows(ofIAMIDNumber number: Int32) -> [Int32] { rowsOfIAMIDNumber[Int(number)] }
+
+    /// The rows of the active access policies naming the access group numbered `number` (in `groupIDs`).
+    func rows(ofGroupNumber number: Int32) -> [Int32] { rowsOfGroupNumber[Int(number)] }
+
     /// The rows of the active access policies of a path's source.
     func rows(of source: AccessPath.Source) -> [Int32] {
         switch source {
