@@ -103,15 +103,21 @@ final class Administration: Sendable {
     /// Paths to sources granting no administration are never made.
     private struct PathNumbering {
         private let index: AccessIndex
-        /// What each source's policies grant, for the sources that grant some administration.
-        private let bySource: [AccessPath.Source: AdministrativePolicies]
-        /// The administration each access group's policies grant, for the groups that grant some.
-        private let byGroup: [String: AdministrativePolicies]
+        /// What each IAM id's own policies grant, for the IAM ids whose policies grant some administration.
+        private let bySubject: [String: AdministrativePolicies]
+        /// A number for each access group whose policies grant some administration, by id, and what they grant, by
+        /// that number.
+        private let groupNumbers: [String: Int32]
+        private let byGroup: [AdministrativePolicies]
         private(set) var paths: [AdministrativePath] = []
         /// The number of Public Access's path, when its policies grant administration.
         private(set) var publicAccess: Int32?
         /// The number of the path through each access-group step (a membership as `AccessIndex` names it).
         private var groupPaths: [AccessStep: Int32] = [:]
+        /// By group number, the path through a static membership of the group (its step names the group alone), with
+        /// the group name it was made with: most memberships are static, and find their path without making and
+        /// hashing their step.
+        private var staticPaths: [(name: String, path: Int32)?]
         /// A number for each trusted-profile step (not a path), and the number of each path through one.
         private var profileSteps: [AccessStep: Int32] = [:]
         private var profilePaths: [ProfilePath: Int32] = [:]
@@ -125,23 +131,32 @@ final class Administration: Sendable {
 
         init(_ index: AccessIndex, _ table: PolicyTable) {
             self.index = index
-            var bySource: [AccessPath.Source: AdministrativePolicies] = [:], byGroup: [String: AdministrativePolicies] = [:]
-            for iamID in index.policiesOfIAMID.keys {
-                let policies = AdministrativePolicies(table.rows(ofIAMID: iamID) ?? [], in: table, index)
-                if !policies.isEmpty { bySource[.subject(iamID: iamID)] = policies }
+            // The sources with access policies are the IAM ids and groups the table numbers with rows (the index's
+            // `policiesOfIAMID` and `policiesOfGroup`), walked by number: no source is looked up by its id.
+            var bySubject: [String: AdministrativePolicies] = [:]
+            for number in table.iamIDs.indices {
+                let rows = table.rows(ofIAMIDNumber: Int32(number))
+                guard !rows.isEmpty else { continue }
+                let policies = AdministrativePolicies(rows, in: table, index)
+                if !policies.isEmpty { bySubject[table.iamIDs[number]] = policies }
             }
-            for id in index.policiesOfGroup.keys {
-                let policies = AdministrativePolicies(table.rows(ofGroup: id) ?? [], in: table, index)
+            var groupNumbers: [String: Int32] = [:], byGroup: [AdministrativePolicies] = []
+            for number in table.groupIDs.indices {
+                let rows = table.rows(ofGroupNumber: Int32(number))
+                guard !rows.isEmpty else { continue }
+                let policies = AdministrativePolicies(rows, in: table, index)
                 if !policies.isEmpty {
-                    bySource[.accessGroup(id: id)] = policies
-                    byGroup[id] = policies
+                    groupNumbers[table.groupIDs[number]] = Int32(byGroup.count)
+                    byGroup.append(policies)
                 }
             }
-            self.bySource = bySource
+            self.bySubject = bySubject
+            self.groupNumbers = groupNumbers
             self.byGroup = byGroup
+            staticPaths = Array(repeating: nil, count: byGroup.count)
             let publicAccessPath = AccessIndex.publicAccessPath
-            if let policies = bySource[publicAccessPath.source] {
-                publicAccess = add(publicAccessPath.steps, policies)
+            if let number = groupNumbers[AccessGroup.publicAccessID] {
+                publicAccess = add(publicAccessPath.steps, byGroup[Int(number)])
             }
         }
 
@@ -155,21 +170,31 @@ final class Administration: Sendable {
         mutating func ownPaths(of iamID: String) -> [Int32] {
             var numbers: [Int32] = []
             // A subject's own policies: its path is its alone, so it is numbered without a lookup.
-            if let policies = bySource[.subject(iamID: iamID)] { numbers.append(add([], policies)) }
+            if let policies = bySubject[iamID] { numbers.append(add([], policies)) }
             guard let memberships = index.groupsOfMember[iamID] else { return numbers }
-            // By position: a membership left out is never copied (its group carries every member).
+            // By position: no membership is copied (its group carries every member).
             for position in memberships.indices where !memberships[position].group.isPublicAccess {
-                guard let policies = byGroup[memberships[position].group.id] else { continue }
-                let (group, member) = memberships[position]
-                let step = AccessStep.accessGroup(id: group.id, name: group.displayName,
-                                                  dynamicRule: index.dynamicRuleName(group, member), lapsedSince: index.lapse(of: member))
-                if let known = groupPaths[step] {
-                    numbers.append(known)
-                } else {
-                    let number = add([step], policies)
-                    groupPaths[step] = number
-                    numbers.append(number)
+                guard let group = groupNumbers[memberships[position].group.id] else { continue }
+                // A static membership's step is `.accessGroup(id:name:dynamicRule: nil, lapsedSince: nil)`: the same
+                // group (by id and name) has the same path.
+                let isStatic = !memberships[position].member.isDynamic
+                if isStatic, let known = staticPaths[Int(group)], known.name == memberships[position].group.displayName {
+                    numbers.append(known.path)
+                    continue
                 }
+                let (id, name) = (memberships[position].group.id, memberships[position].group.displayName)
+                let step = AccessStep.accessGroup(id: id, name: name,
+                                                  dynamicRule: isStatic ? nil : index.dynamicRuleName(memberships[position].group, memberships[position].member),
+                                                  lapsedSince: isStatic ? nil : index.lapse(of: memberships[position].member))
+                let number: Int32
+                if let known = groupPaths[step] {
+                    number = known
+                } else {
+                    number = add([step], byGroup[Int(group)])
+                    groupPaths[step] = number
+                }
+                if isStatic && staticPaths[Int(group)] == nil { staticPaths[Int(group)] = (name, number) }
+                numbers.append(number)
             }
             return numbers
         }

@@ -18,19 +18,21 @@ struct AdministrativePolicies {
         // Only policies granting Administrator or Manager count; the others are left out before sorting.
         let candidates = rows.filter { table.rows[Int($0)].traits.contains(.administratorOrManager) }
         let targets = candidates.map { table.target(of: $0) }
-        let ids = candidates.map { table.policies[Int($0)].id }
+        let ids = candidates.map { table.policies.id(of: $0) }
         let order = candidates.indices.sorted { (targets[$0].key, ids[$0]) < (targets[$1].key, ids[$1]) }
         var accountManagement: [AdministrativePolicy] = [], allServices: [AdministrativePolicy] = []
         var assigning: [AdministrativePolicy] = []
         var managerOnAllServices = false
         for position in order {
-            let target = targets[position], policy = table.policies[Int(candidates[position])]
+            let target = targets[position], row = candidates[position], roleIDs = table.policies.roleIDs(of: row)
             let allIAMEnabledServices = AdministrationFindings.coversAllIAMEnabledServices(target)
-            if allIAMEnabledServices && policy.roleIDs.contains(where: AdministrationFindings.isManager) {
+            if allIAMEnabledServices && roleIDs.contains(where: AdministrationFindings.isManager) {
                 managerOnAllServices = true
             }
-            guard policy.roleIDs.contains(where: AdministrationFindings.isAdministrator) else { continue }
-            let administrative = AdministrativePolicy(policy, targetLabel: index.label(of: target))
+            guard roleIDs.contains(where: AdministrationFindings.isAdministrator) else { continue }
+            let administrative = AdministrativePolicy(id: ids[position], entity: table.entities[Int(row)],
+                                                      isConditional: table.policies.isConditional(row),
+                                                      targetLabel: index.label(of: target))
             if AdministrationFindings.coversAllAccountManagement(target) { accountManagement.append(administrative) }
             if allIAMEnabledServices { allServices.append(administrative) }
             if case .resourceGroupItself = target.scope { continue }

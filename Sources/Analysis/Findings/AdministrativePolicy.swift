@@ -10,13 +10,6 @@ struct AdministrativePolicy {
     /// "All resources in resource group prod": what the policy administers.
     let targetLabel: String
 
-    init(_ policy: Policy, targetLabel: String) {
-        id = policy.id
-        entity = FindingEntity(policy)
-        isConditional = policy.rule != nil
-        self.targetLabel = targetLabel
-    }
-
     /// The id as a why names it: "a649…", or "a649… [conditional]".
     var listedID: String { isConditional ? id + " [conditional]" : id }
 }

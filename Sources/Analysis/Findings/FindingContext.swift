@@ -165,7 +165,12 @@ struct FindingContext: Sendable {
     func grantText(_ row: Int32) -> String { grantTexts[row] }
 
     private static func grantText(_ row: Int32, in policies: PolicyTable, _ index: AccessIndex) -> String {
-        "\(index.roleNames(of: policies.policies[Int(row)])) on \(index.label(of: policies.target(of: row)))"
+        // `AccessIndex.roleNames(of:)` and `label(of:)` of the row's fields read in place, not of copies of its policy
+        // and target.
+        policies.policies.roleIDs(of: row).map { index.roleName($0) }.joined(separator: ", ")
+            + " on " + policies.targets[Int(row)].label(resourceGroupName: { index.account.resourceGroupsByID[$0]?.name },
+                                                         instanceName: { index.account.instancesByGUID[$0]?.name },
+                                                         homeAccount: index.account.accountID)
     }
 
     /// Whole days from `date` to the report's time.

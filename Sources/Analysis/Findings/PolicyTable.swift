@@ -37,8 +37,9 @@ final class PolicyTable: Sendable {
         let traits: Traits
     }
 
-    /// The policies, by row number.
-    let policies: ContiguousArray<Policy>
+    /// The policies, by row number, read in place from the account's lists: a rule reads the fields it needs
+    /// (`id(of:)`, `roleIDs(of:)`, …), and only a whole `Policy` read from here is copied.
+    let policies: Policies
     /// What the rules test of each policy, by row number.
     let rows: ContiguousArray<Row>
     /// Each policy's target, by row number.
@@ -54,18 +55,21 @@ final class PolicyTable: Sendable {
 
     init(_ index: AccessIndex) {
         let account = index.account
-        var policies = ContiguousArray<Policy>(), rows = ContiguousArray<Row>()
+        var positions = ContiguousArray<Int32>(), rows = ContiguousArray<Row>()
         let count = account.accessPolicies.count + account.authorizationPolicies.count
-        policies.reserveCapacity(count)
+        positions.reserveCapacity(count)
         rows.reserveCapacity(count)
         var targets = ContiguousArray<PolicyTarget>(), entities = ContiguousArray<FindingEntity>()
         targets.reserveCapacity(count)
         entities.reserveCapacity(count)
         var groups = Numbering(), iamIDs = Numbering()
+        var accessRows = 0
         for (list, authorization) in [(account.accessPolicies, false), (account.authorizationPolicies, true)] {
+            // Each policy's fields are read in place: the policy itself is never copied.
             for position in list.indices where list[position].isActive {
                 let row = Int32(rows.count)
-                let target = index.target(of: list[position])
+                // `AccessIndex.target(of:)`'s answer, looked up by id: the policy is not passed (and copied) to find it.
+                let target = index.targets[list[position].id] ?? PolicyTarget(list[position], homeAccount: account.accountID)
                 var traits: Traits = []
                 if target.usesWildcards { traits.insert(.usesWildcards) }
                 if target.isForeign(to: account.accountID) { traits.insert(.foreign) }
@@ -78,20 +82,40 @@ final class PolicyTable: Sendable {
                 if roleIDs.contains(where: GroupFindings.isViewerOrReader) { traits.insert(.viewerOrReader) }
                 // An authorization's subject is a service, but a hostile one may name an IAM id or group too: it is
                 // named (as `subject(of:)` always did) but reaches no one, as in `AccessIndex`.
-                let iamID = list[position].subjectValue("iam_id").map { iamIDs.number($0, row: authorization ? nil : row) }
-                let group = list[position].subjectValue("access_group_id").map { groups.number($0, row: authorization ? nil : row) }
+                let subjects = Self.subjectValues(list[position].subject)
+                let iamID = subjects.iamID.map { iamIDs.number($0, row: authorization ? nil : row) }
+                let group = subjects.group.map { groups.number($0, row: authorization ? nil : row) }
                 rows.append(Row(group: group, iamID: iamID, traits: traits))
-                policies.append(list[position])
+                positions.append(Int32(position))
                 targets.append(target)
-                entities.append(FindingEntity(list[position]))
+                entities.append(FindingEntity(list[position].isAuthorization ? .authorizationPolicy : .accessPolicy,
+                                              id: list[position].id, name: list[position].description))
             }
+            if !authorization { accessRows = rows.count }
         }
-        self.policies = policies
+        policies = Policies(access: account.accessPolicies, authorizations: account.authorizationPolicies,
+                            positions: positions, accessRows: accessRows)
         self.rows = rows
         self.targets = targets
         self.entities = entities
         (groupIDs, groupNumbers, rowsOfGroupNumber) = (groups.ids, groups.numbers, groups.rows)
         (self.iamIDs, iamIDNumbers, rowsOfIAMIDNumber) = (iamIDs.ids, iamIDs.numbers, iamIDs.rows)
+    }
+
+    /// The first string value of a policy's `iam_id` and `access_group_id` subject attributes
+    /// (`Policy.subjectValue(_:)` of each), found in one pass without making a list of each attribute's values.
+    private static func subjectValues(_ subject: [PolicyAttribute]) -> (iamID: String?, group: String?) {
+        var iamID: String??, group: String??
+        for attribute in subject where (attribute.key == "iam_id" && iamID == nil) || (attribute.key == "access_group_id" && group == nil) {
+            let first: String?
+            switch attribute.value {
+            case .string(let text): first = text
+            case .list(let list): first = list.first
+            case .bool: first = nil
+            }
+            if attribute.key == "iam_id" { iamID = first } else { group = first }
+        }
+        return (iamID ?? nil, group ?? nil)
     }
 
     /// Ids numbered in the order first met, with the rows of access policies naming each.
@@ -137,6 +161,12 @@ final class PolicyTable: Sendable {
     func rows(ofIAMID iamID: String) -> [Int32]? {
         iamIDNumbers[iamID].flatMap { rowsOfIAMIDNumber[Int($0)].isEmpty ? nil : rowsOfIAMIDNumber[Int($0)] }
     }
+
+    /// The rows of the active access policies naming the IAM id numbered `number` (in `iamIDs`).
+    func rows(ofIAMIDNumber number: Int32) -> [Int32] { rowsOfIAMIDNumber[Int(number)] }
+
+    /// The rows of the active access policies naming the access group numbered `number` (in `groupIDs`).
+    func rows(ofGroupNumber number: Int32) -> [Int32] { rowsOfGroupNumber[Int(number)] }
 
     /// The rows of the active access policies of a path's source.
     func rows(of source: AccessPath.Source) -> [Int32] {

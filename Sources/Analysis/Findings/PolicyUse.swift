@@ -16,8 +16,8 @@ package struct PolicyUse: Sendable, Hashable {
     init(_ row: Int32, _ context: FindingContext) {
         policy = context.policy(row)
         let policies = context.policies.policies
-        lastPermitAt = policies[Int(row)].lastPermitAt
-        lastPermitFrequency = policies[Int(row)].lastPermitFrequency
+        lastPermitAt = policies.lastPermitAt(of: row)
+        lastPermitFrequency = policies.lastPermitFrequency(of: row)
         subject = context.subject(of: row)
         grants = context.grantText(row)
     }

@@ -262,20 +262,21 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
 
         /// The scopes of `paths` (each with Administrator on some scope), in order.
         init(_ paths: [Int32], _ administration: Administration, _ texts: inout Texts, _ c: FindingContext) {
-            var listed: [AdministrationFindings.Held] = []
+            // The listed policies, each named once (at most `listedScopes` are listed, so all of them are named, as
+            // `AdministrationFindings.policies(_:first:)` names them): read in place, not copied into a list first.
+            var named: [FindingEntity] = []
             var listedTexts: [String] = []
             var unlisted: [(path: Int32, count: Int)] = []
             for path in paths {
                 let assigning = administration.paths[Int(path)].policies.assigning
-                let shown = min(assigning.count, AdministrationFindings.listedScopes - listed.count)
+                let shown = min(assigning.count, AdministrationFindings.listedScopes - listedTexts.count)
                 for position in 0..<shown {
-                    listed.append((path: path, policy: assigning[position]))
+                    if !named.contains(where: { $0.id == assigning[position].id }) { named.append(assigning[position].entity) }
                     listedTexts.append(texts.scope(position, of: path))
                 }
                 if assigning.count > shown { unlisted.append((path, assigning.count - shown)) }
             }
-            entities = AdministrationFindings.policies(listed, first: AdministrationFindings.listedScopes)
-                + AdministrationFindings.holders(of: unlisted.map(\.path), in: administration, c)
+            entities = named + AdministrationFindings.holders(of: unlisted.map(\.path), in: administration, c)
             self.listed = listedTexts.joined(separator: "; ")
             moreScopes = unlisted.isEmpty ? nil : AdministrationFindings.moreScopes(unlisted, in: administration)
         }

@@ -16,7 +16,7 @@ enum IdentityFindings {
             var why = "member of no access group; "
             why += direct.isEmpty ? "no policy is assigned to it directly"
                 : "\(direct.count) polic\(direct.count == 1 ? "y is" : "ies are") assigned to it directly: "
-                  + direct.map { policies.policies[Int($0)].id }.joined(separator: ", ")
+                  + direct.map { policies.policies.id(of: $0) }.joined(separator: ", ")
             if !profiles.isEmpty { why += "; may assume " + profiles.map { $0.name ?? $0.id }.joined(separator: ", ") }
             return Finding(rule, entities: [c.identity(iamID)] + direct.map { c.policy($0) }, why: why)
         }

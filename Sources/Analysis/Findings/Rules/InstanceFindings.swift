@@ -44,7 +44,7 @@ struct PolicyOnMissingInstanceRule: AlwaysEvaluatedRule {
         let policies = c.policies
         return policies.rows(with: .namesInstance).flatMap { row -> [Finding] in
             guard !policies.rows[Int(row)].traits.contains(.authorization) else { return [] }
-            return InstanceFindings.missingInstances(policies.policies[Int(row)].resource, in: c.account).map { guid in
+            return InstanceFindings.missingInstances(policies.policies.resource(of: row), in: c.account).map { guid in
                 let subject = c.subject(of: row)
                 return Finding(.policyOnMissingInstance,
                                entities: [c.policy(row), c.instance(guid)] + [subject].compactMap { $0 },
@@ -137,7 +137,7 @@ struct InstanceWithoutGroupAccessRule: AlwaysEvaluatedRule {
         return unreached.map { instance in
             let reaching = directlyReached[instance.instanceID] ?? []
             let holders = reaching.map { row in
-                policies.policies[Int(row)].id + (policies.iamID(of: row).map { " (\(c.index.name(ofIAMID: $0) ?? $0))" } ?? "")
+                policies.policies.id(of: row) + (policies.iamID(of: row).map { " (\(c.index.name(ofIAMID: $0) ?? $0))" } ?? "")
             }
             let group = instance.resourceGroupID.map { c.account.resourceGroupsByID[$0]?.displayName ?? $0 } ?? "none"
             return Finding(.instanceWithoutGroupAccess,

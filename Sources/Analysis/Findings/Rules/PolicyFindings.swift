@@ -95,7 +95,7 @@ struct CustomRoleUnusedRule: AlwaysEvaluatedRule {
         var unused = Set(c.account.roles.lazy.filter { $0.kind == .custom }.map(\.crn))
         let policies = c.policies.policies
         for position in policies.indices where !unused.isEmpty {
-            for roleID in policies[position].roleIDs { unused.remove(roleID) }
+            for roleID in policies.roleIDs(of: Int32(position)) { unused.remove(roleID) }
         }
         return c.account.roles.filter { $0.kind == .custom && unused.contains($0.crn) }.map { role in
             Finding(.customRoleUnused, entities: [FindingEntity(.role, id: role.crn, name: role.displayName ?? role.name)],

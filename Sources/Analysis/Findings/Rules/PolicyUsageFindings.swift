@@ -11,7 +11,8 @@ enum PolicyUsageFindings {
     /// comparisons compare no text.)
     static func policiesByLastUse(_ table: PolicyTable) -> [Int32] {
         let policies = table.policies
-        let ids = policies.map(\.id), lastPermits = policies.map(\.lastPermitAt), dates = lastPermits.map { $0?.date }
+        let ids = policies.indices.map { policies.id(of: Int32($0)) }
+        let lastPermits = policies.indices.map { policies.lastPermitAt(of: Int32($0)) }, dates = lastPermits.map { $0?.date }
         return ids.indices.sorted { a, b in
             switch (lastPermits[a], lastPermits[b]) {
             case (nil, nil): return ids[a] < ids[b]
@@ -54,10 +55,10 @@ struct PolicyNeverUsedRule: FindingRule {
     static func evaluate(_ c: FindingContext) -> RuleOutcome {
         guard let rows = c.policiesByLastUse else { return .notEvaluated(PolicyUsageFindings.noUsageData) }
         let policies = c.policies.policies
-        return .findings(rows.prefix { policies[Int($0)].lastPermitAt == nil }.map { row in
+        return .findings(rows.prefix { policies.lastPermitAt(of: $0) == nil }.map { row in
             let subject = c.subject(of: row)
             return Finding(.policyNeverUsed, entities: [c.policy(row)] + [subject].compactMap { $0 },
-                           why: "no recorded use" + (policies[Int(row)].createdAt.map { " since it was created on \(DayText.of($0))" } ?? "")
+                           why: "no recorded use" + (policies.createdAt(of: row).map { " since it was created on \(DayText.of($0))" } ?? "")
                                + "; " + PolicyUsageFindings.grantDescription(row, to: subject, c))
         })
     }
@@ -82,8 +83,8 @@ struct PolicyInactiveRule: FindingRule {
         let asOfDay = DayText.of(asOf)
         let policies = c.policies.policies
         return .findings(rows.compactMap { row in
-            guard let last = policies[Int(row)].lastPermitAt, let date = last.date, c.isInactive(since: date) else { return nil }
-            let times = policies[Int(row)].lastPermitFrequency.map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
+            guard let last = policies.lastPermitAt(of: row), let date = last.date, c.isInactive(since: date) else { return nil }
+            let times = policies.lastPermitFrequency(of: row).map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
             let subject = c.subject(of: row)
             return Finding(.policyInactive, entities: [c.policy(row)] + [subject].compactMap { $0 },
                            why: "last used \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before "
