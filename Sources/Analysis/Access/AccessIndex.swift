@@ -21,16 +21,15 @@ package struct AccessIndex: Sendable {
     /// `subjects`, made once, on first use: commands that never ask do not pay for the sort.
     private let subjectList: ComputedOnce<[String]>
 
-    /// Indexes `account` on two threads, each building what the other does not read: on a thread of its own every
-    /// policy's target, the policies of each IAM id, the shared names and the network restrictions; on the calling
-    /// one the policies of each access group (most policies' subject), the memberships and the profiles' identities.
-    /// The two halves cost about the same on a large account. The other half runs on a thread of its own, not on the
-    /// global queue: `diff` indexes its two accounts from global-queue work, which would otherwise wait here for a pool
-    /// thread that is itself waiting.
+    /// Indexes `account` on two threads: every policy's target on another one, the rest on the calling one (the two
+    /// parts cost about the same, and neither reads the other's). The targets are found on a thread of their own, not
+    /// on the global queue: `diff` indexes its two accounts from global-queue work, which would otherwise wait here
+    /// for a pool thread that is itself waiting.
     package init(_ account: IAMAccount) {
         self.account = account
-        let other = Concurrent.onItsOwnThread { OtherHalf(account) }
-        let byGroup = Self.policies(of: account, subject: "access_group_id", capacity: account.accessGroups.count)
+        let targets = Concurrent.onItsOwnThread { Self.targets(of: account) }
+        let (byIAMID, byGroup) = Self.policiesBySubject(account)
+        policiesOfIAMID = byIAMID
         policiesOfGroup = byGroup
         var groupsOfMember: [String: [(group: AccessGroup, member: GroupMember)]] = [:]
         groupsOfMember.reserveCapacity(account.users.count + account.serviceIDs.count + account.trustedProfiles.count)
@@ -47,12 +46,15 @@ package struct AccessIndex: Sendable {
             for identity in profile.identities { assumable[identity.iamID, default: []].append(profile) }
         }
         profilesAssumableBy = assumable
-        let half = other.value
-        let byIAMID = half.policiesOfIAMID
-        policiesOfIAMID = byIAMID
-        targets = half.targets
-        sharedNames = half.sharedNames
-        networkRestrictions = half.networkRestrictions
+        var names = Set<String>(), shared = Set<String>()
+        let identities = account.identities
+        names.reserveCapacity(identities.count)
+        for position in identities.indices {
+            let name = identities[position].name.lowercased()
+            if !names.insert(name).inserted { shared.insert(name) }
+        }
+        sharedNames = shared
+        networkRestrictions = NetworkRestrictions(account)
         subjectList = ComputedOnce { [account, byIAMID, groupsOfMember, assumable] in
             var subjects = Set(account.identities.map(\.iamID))
             subjects.formUnion(byIAMID.keys)
@@ -60,43 +62,21 @@ package struct AccessIndex: Sendable {
             subjects.formUnion(assumable.keys)
             return subjects.sorted()
         }
+        self.targets = targets.value
     }
 
-    /// What the index builds on its other thread.
-    private struct OtherHalf: Sendable {
-        let targets: [String: PolicyTarget]
-        let policiesOfIAMID: [String: [Policy]]
-        let sharedNames: Set<String>
-        let networkRestrictions: NetworkRestrictions
-
-        init(_ account: IAMAccount) {
-            targets = AccessIndex.targets(of: account)
-            policiesOfIAMID = AccessIndex.policies(of: account, subject: "iam_id",
-                                                   capacity: account.users.count + account.serviceIDs.count
-                                                       + account.trustedProfiles.count)
-            var names = Set<String>(), shared = Set<String>()
-            let identities = account.identities
-            names.reserveCapacity(identities.count)
-            for position in identities.indices {
-                let name = identities[position].name.lowercased()
-                if !names.insert(name).inserted { shared.insert(name) }
-            }
-            sharedNames = shared
-            networkRestrictions = NetworkRestrictions(account)
-        }
-    }
-
-    /// The active access policies assigned to each value of a subject attribute (`iam_id`, `access_group_id`), in the
-    /// account's order; `capacity` is about how many values there are. Read by position: each policy is copied once,
-    /// into its list.
-    private static func policies(of account: IAMAccount, subject key: String, capacity: Int) -> [String: [Policy]] {
-        var bySubject: [String: [Policy]] = [:]
-        bySubject.reserveCapacity(capacity)
+    /// The active access policies assigned to each IAM id and to each access group (a hostile policy may name both),
+    /// in the account's order. Read by position: each policy is copied once, into its list.
+    private static func policiesBySubject(_ account: IAMAccount) -> (byIAMID: [String: [Policy]], byGroup: [String: [Policy]]) {
+        var byIAMID: [String: [Policy]] = [:], byGroup: [String: [Policy]] = [:]
+        byIAMID.reserveCapacity(account.users.count + account.serviceIDs.count + account.trustedProfiles.count)
+        byGroup.reserveCapacity(account.accessGroups.count)
         let access = account.accessPolicies
         for position in access.indices where access[position].isActive {
-            if let value = access[position].subjectValue(key) { bySubject[value, default: []].append(access[position]) }
+            if let iamID = access[position].subjectValue("iam_id") { byIAMID[iamID, default: []].append(access[position]) }
+            if let group = access[position].subjectValue("access_group_id") { byGroup[group, default: []].append(access[position]) }
         }
-        return bySubject
+        return (byIAMID, byGroup)
     }
 
     /// The classified target of every active access policy and every authorization policy, by id: where ids repeat,
