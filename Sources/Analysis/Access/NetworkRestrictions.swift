@@ -55,6 +55,23 @@ package struct NetworkRestrictions: Sendable {
         restrictions(on: Reach(instance))
     }
 
+    /// The positions in `instances` of those a rule at one of `rules` (positions in the account's `cbrRules`)
+    /// protects: the instances whose `protecting(_:)` names one of those rules, in order, found without working out
+    /// what protects every instance. A resource naming an instance is compared with an instance's guid first, so a
+    /// few rules on single instances do not make a reach of every instance.
+    package func instances(_ instances: [ResourceInstance], protectedByRulesAt rules: Set<Int>) -> [Int] {
+        let selected = resources.filter { rules.contains($0.rule) }.map { (resource: $0.resource, guid: $0.resource.implied[.serviceInstance]) }
+        guard !selected.isEmpty else { return [] }
+        return instances.indices.filter { position in
+            let guid = instances[position].instanceID
+            // An instance whose guid differs from the one a resource implies cannot overlap it (`RuleResource.overlap`).
+            let possible = selected.filter { $0.guid == nil || $0.guid == guid }
+            guard !possible.isEmpty else { return false }
+            let reach = Reach(instances[position])
+            return possible.contains { $0.resource.overlap(with: reach) != nil }
+        }
+    }
+
     private func restrictions(on reach: Reach) -> [NetworkRestriction] {
         guard !rules.isEmpty else { return [] }
         var widest: [Int: Overlap] = [:]

@@ -21,13 +21,13 @@ struct CBRReportOnlyRule: AlwaysEvaluatedRule {
             let sensitive = services.intersection(sensitiveServices).sorted()
             return sensitive.isEmpty ? nil : (rule, sensitive)
         }
-        // The rules on each instance, worked out once for every rule below, when some rule only reports on a sensitive
-        // service.
+        // The rules on each instance a rule with a reporting rule's id protects (no other instance is covered by one
+        // below), worked out once for every rule below, when some rule only reports on a sensitive service.
         guard !reporting.isEmpty else { return [] }
-        let protected = account.resourceInstances.compactMap { instance in
-            let restrictions = c.index.networkRestrictions.protecting(instance)
-            return restrictions.isEmpty ? nil : (instance: instance, restrictions: restrictions)
-        }
+        let reportingIDs = Set(reporting.map(\.rule.id))
+        let rules = account.cbrRules, instances = account.resourceInstances, restrictions = c.index.networkRestrictions
+        let protected = restrictions.instances(instances, protectedByRulesAt: Set(rules.indices.filter { reportingIDs.contains(rules[$0].id) }))
+            .map { (instance: instances[$0], restrictions: restrictions.protecting(instances[$0])) }
         return reporting.compactMap { rule, sensitive -> Finding? in
             let covering = protected.filter { $0.restrictions.contains { $0.rule.id == rule.id } }
             // The instances the rule covers that no enforced rule covers too.
