@@ -24,12 +24,21 @@ extension AccessIndex {
     /// (`deployer (iam-ServiceId-…)`) when another identity of the snapshot has the same name; else the name an access
     /// group's member list gives it.
     package func name(ofIAMID iamID: String) -> String? {
-        guard let identity = account.identity(iamID: iamID) else {
-            return groupsOfMember[iamID]?.lazy.compactMap(\.member.name).first
-        }
+        guard let identity = account.identity(iamID: iamID) else { return memberName(ofIAMID: iamID) }
+        return name(of: identity, iamID: iamID)
+    }
+
+    /// `name(ofIAMID:)` of an identity already looked up by its IAM id, `iamID`.
+    func name(of identity: Identity, iamID: String) -> String {
         let name = identity.name
-        guard sharedNames.contains(name.lowercased()) else { return name }
+        // Most accounts' names are all distinct: no lowercased copy is made to find that out.
+        guard !sharedNames.isEmpty, sharedNames.contains(name.lowercased()) else { return name }
         if let email = identity.email, email.lowercased() != name.lowercased() { return "\(name) <\(email)>" }
         return "\(name) (\(iamID))"
+    }
+
+    /// `name(ofIAMID:)` of an IAM id the snapshot's identity lists lack: the name an access group's member list gives it.
+    func memberName(ofIAMID iamID: String) -> String? {
+        groupsOfMember[iamID]?.lazy.compactMap(\.member.name).first
     }
 }

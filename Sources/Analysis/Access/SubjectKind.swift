@@ -12,14 +12,18 @@ package enum SubjectKind: String, Sendable, Hashable, Codable {
         case .user: self = .user
         case .serviceID: self = .serviceID
         case .trustedProfile: self = .trustedProfile
-        case nil:
-            if iamID.hasPrefix("iam-ServiceId-") {
-                self = .serviceID
-            } else if iamID.hasPrefix("iam-Profile-") {
-                self = .trustedProfile
-            } else {
-                self = .user
-            }
+        case nil: self.init(unlistedIAMID: iamID)
+        }
+    }
+
+    /// The kind of an IAM id the snapshot's lists do not hold: `iam-ServiceId-…` / `iam-Profile-…`, else a user.
+    init(unlistedIAMID iamID: String) {
+        if iamID.hasPrefix("iam-ServiceId-") {
+            self = .serviceID
+        } else if iamID.hasPrefix("iam-Profile-") {
+            self = .trustedProfile
+        } else {
+            self = .user
         }
     }
 }

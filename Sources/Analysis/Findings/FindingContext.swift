@@ -123,13 +123,18 @@ struct FindingContext: Sendable {
         return low < subjects.count && subjects[low] == iamID ? Int32(low) : nil
     }
 
+    /// The entity of an IAM id: its identity looked up once, for its kind, its id and its name
+    /// (`AccessIndex.name(ofIAMID:)`).
     private static func identity(_ iamID: String, in index: AccessIndex) -> FindingEntity {
-        let name = index.name(ofIAMID: iamID), account = index.account
-        switch account.identity(iamID: iamID) {
+        guard let identity = index.account.identity(iamID: iamID) else {
+            return FindingEntity(FindingEntity.kind(of: SubjectKind(unlistedIAMID: iamID)), id: iamID,
+                                 name: index.memberName(ofIAMID: iamID))
+        }
+        let name = index.name(of: identity, iamID: iamID)
+        switch identity {
         case .serviceID(let serviceID): return FindingEntity(.serviceID, id: serviceID.id, name: name)
         case .trustedProfile(let profile): return FindingEntity(.trustedProfile, id: profile.id, name: name)
         case .user: return FindingEntity(.user, id: iamID, name: name)
-        case nil: return FindingEntity(FindingEntity.kind(of: SubjectKind(iamID: iamID, in: account)), id: iamID, name: name)
         }
     }
 
@@ -167,10 +172,13 @@ struct FindingContext: Sendable {
     private static func grantText(_ row: Int32, in policies: PolicyTable, _ index: AccessIndex) -> String {
         // `AccessIndex.roleNames(of:)` and `label(of:)` of the row's fields read in place, not of copies of its policy
         // and target.
-        policies.policies.roleIDs(of: row).map { index.roleName($0) }.joined(separator: ", ")
-            + " on " + policies.targets[Int(row)].label(resourceGroupName: { index.account.resourceGroupsByID[$0]?.name },
-                                                         instanceName: { index.account.instancesByGUID[$0]?.name },
-                                                         homeAccount: index.account.accountID)
+        // The target is read through the list's buffer: read from the array to call `label`, it was copied first.
+        let label = policies.targets.withUnsafeBufferPointer { targets in
+            targets[Int(row)].label(resourceGroupName: { index.account.resourceGroupsByID[$0]?.name },
+                                    instanceName: { index.account.instancesByGUID[$0]?.name },
+                                    homeAccount: index.account.accountID)
+        }
+        return policies.policies.roleIDs(of: row).map { index.roleName($0) }.joined(separator: ", ") + " on " + label
     }
 
     /// Whole days from `date` to the report's time.

@@ -49,6 +49,22 @@ package struct FindingEntity: Sendable, Hashable {
     /// The account's identity settings (MFA, restrictions on creating API keys and service IDs).
     static let identitySettings = collection(.identitySettings)
 
+    /// `first` followed by `others`, in one array made at its size: what a finding about `first` names
+    /// (`[first] + others` makes two).
+    static func list(_ first: FindingEntity, then others: [FindingEntity]) -> [FindingEntity] {
+        var entities: [FindingEntity] = []
+        entities.reserveCapacity(1 + others.count)
+        entities.append(first)
+        entities.append(contentsOf: others)
+        return entities
+    }
+
+    /// `first`, then `second` when there is one, in one array (`[first] + [second].compactMap { $0 }` makes three).
+    static func list(_ first: FindingEntity, _ second: FindingEntity?) -> [FindingEntity] {
+        guard let second else { return [first] }
+        return [first, second]
+    }
+
     /// A policy, by id and description: an access policy or an authorization.
     init(_ policy: Policy) {
         self.init(policy.isAuthorization ? .authorizationPolicy : .accessPolicy, id: policy.id, name: policy.description)

@@ -150,7 +150,7 @@ struct AccountAdministratorRule: AlwaysEvaluatedRule {
                 return description
             }()
             ofList[Int(list)] = description
-            return Finding(.accountAdministrator, entities: [c.identity(ofSubject: position)] + description.entities,
+            return Finding(.accountAdministrator, entities: FindingEntity.list(c.identity(ofSubject: position), then: description.entities),
                            why: description.why)
         }
     }
@@ -217,13 +217,11 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
                 return assigning
             }()
             ofList[Int(list)] = assigning
-            guard iamID == owner || !assigning.listed.isEmpty else { return nil }
-            var scopes = iamID == owner ? ["account owner (everything)"] : []
-            if !assigning.listed.isEmpty { scopes.append(assigning.listed) }
-            if let more = assigning.moreScopes { scopes.append(more + iamID + AdministrationFindings.moreScopesEnd) }
+            let isOwner = iamID == owner
+            guard isOwner || !assigning.listed.isEmpty else { return nil }
             let identity = if let position { c.identity(ofSubject: position) } else { c.identity(iamID) }
-            return Finding(.canAssignAccess, entities: [identity] + assigning.entities,
-                           why: "can assign access as " + scopes.joined(separator: "; "))
+            return Finding(.canAssignAccess, entities: FindingEntity.list(identity, then: assigning.entities),
+                           why: assigning.why(of: iamID, isOwner: isOwner))
         }
     }
 
@@ -257,11 +255,12 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
         let entities: [FindingEntity]
         /// "Administrator on kms across the account (policy a649…, direct); …": the scopes listed, empty for none.
         let listed: String
-        /// How many scopes are left out, up to the IAM id; `nil` when none is.
+        /// "; and 3 more scopes …": how many scopes are left out, up to the IAM id; `nil` when none is.
         let moreScopes: String?
 
         /// The scopes of `paths` (each with Administrator on some scope), in order.
-        init(_ paths: [Int32], _ administration: Administration, _ texts: inout Texts, _ c: FindingContext) {
+        /// (`c` is borrowed: an initialiser's arguments are otherwise owned, and the context was copied per list.)
+        init(_ paths: [Int32], _ administration: Administration, _ texts: inout Texts, _ c: borrowing FindingContext) {
             // The listed policies, each named once (at most `listedScopes` are listed, so all of them are named, as
             // `AdministrationFindings.policies(_:first:)` names them): read in place, not copied into a list first.
             var named: [FindingEntity] = []
@@ -277,8 +276,30 @@ struct CanAssignAccessRule: AlwaysEvaluatedRule {
                 if assigning.count > shown { unlisted.append((path, assigning.count - shown)) }
             }
             entities = named + AdministrationFindings.holders(of: unlisted.map(\.path), in: administration, c)
-            self.listed = listedTexts.joined(separator: "; ")
-            moreScopes = unlisted.isEmpty ? nil : AdministrationFindings.moreScopes(unlisted, in: administration)
+            let listed = listedTexts.joined(separator: "; ")
+            self.listed = listed
+            moreScopes = unlisted.isEmpty ? nil : "; " + AdministrationFindings.moreScopes(unlisted, in: administration)
+            start = Self.opening + listed
+        }
+
+        /// What every why starts with.
+        private static let opening = "can assign access as "
+        /// The why up to the scopes left out, for an identity that is not the account owner (whose `listed` is not
+        /// empty): made once for every subject holding these paths.
+        private let start: String
+
+        /// "can assign access as account owner (everything); Administrator on …; and 3 more scopes (…: `iamgraph
+        /// access --identity IAM-ID` lists them)": the scopes listed and counted, joined by "; ", after the account
+        /// owner's "everything" for the owner. Only the IAM id is written per finding.
+        func why(of iamID: String, isOwner: Bool) -> String {
+            var why = isOwner ? Self.opening + "account owner (everything)" + (listed.isEmpty ? "" : "; " + listed) : start
+            guard let moreScopes else { return why }
+            let end = AdministrationFindings.moreScopesEnd
+            why.reserveCapacity(why.utf8.count + moreScopes.utf8.count + iamID.utf8.count + end.utf8.count)
+            why += moreScopes
+            why += iamID
+            why += end
+            return why
         }
     }
 }

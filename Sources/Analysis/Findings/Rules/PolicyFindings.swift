@@ -71,7 +71,7 @@ struct PolicyUsesWildcardRule: AlwaysEvaluatedRule {
             let patterns = (target.attributes + target.tags)
                 .filter { $0.operator.hasPrefix("stringMatch") && $0.value.strings.contains(where: Glob.hasWildcards) }
                 .map { "\($0.key) \($0.operator) \($0.value)" }
-            return Finding(.policyUsesWildcard, entities: [c.policy(row)] + [c.subject(of: row)].compactMap { $0 },
+            return Finding(.policyUsesWildcard, entities: FindingEntity.list(c.policy(row), c.subject(of: row)),
                            why: "\(patterns.joined(separator: ", ")) also matches resources created later; grants "
                                + c.grantText(row))
         }
@@ -122,7 +122,7 @@ struct PolicyForeignAccountRule: AlwaysEvaluatedRule {
         return policies.rows(with: .foreign).compactMap { row in
             guard let account = policies.target(of: row).account else { return nil }
             return Finding(.policyForeignAccount,
-                           entities: [c.policy(row)] + [c.subject(of: row)].compactMap { $0 },
+                           entities: FindingEntity.list(c.policy(row), c.subject(of: row)),
                            why: "accountId \(account.operator) \(account.value) is not this account "
                                + "(\(c.account.accountID)); grants \(c.grantText(row))")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Snapshot
 
@@ -7,22 +8,52 @@ enum PolicyUsageFindings {
 
     /// The rows of active access and authorization policies ordered by last use: never-used ones first (by id), then
     /// the least recently used.
-    /// (Equal times are ordered by id; `Timestamp`'s order, by instant, is tested on the instants first, so that most
-    /// comparisons compare no text.)
+    /// (Equal times are ordered by id. `Timestamp`'s order — unparsable times first, in text order, then by instant —
+    /// is compared as a rank and an instant read once per row, so that most comparisons copy and compare no text.)
     static func policiesByLastUse(_ table: PolicyTable) -> [Int32] {
         let policies = table.policies
         let ids = policies.indices.map { policies.id(of: Int32($0)) }
-        let lastPermits = policies.indices.map { policies.lastPermitAt(of: Int32($0)) }, dates = lastPermits.map { $0?.date }
+        let lastPermits = policies.indices.map { policies.lastPermitAt(of: Int32($0)) }
+        let uses = lastPermits.map(LastUse.init)
         return ids.indices.sorted { a, b in
-            switch (lastPermits[a], lastPermits[b]) {
-            case (nil, nil): return ids[a] < ids[b]
-            case (nil, _?): return true
-            case (_?, nil): return false
-            case let (x?, y?):
-                if let first = dates[a], let second = dates[b], first != second { return first < second }
-                return x == y ? ids[a] < ids[b] : x < y
+            let x = uses[a], y = uses[b]
+            guard x.rank == y.rank else { return x.rank < y.rank }
+            switch x.rank {
+            case .never: return ids[a] < ids[b]
+            case .unparsable:
+                // Both raw texts exist at this rank.
+                let first = lastPermits[a]?.raw ?? "", second = lastPermits[b]?.raw ?? ""
+                return first == second ? ids[a] < ids[b] : first < second
+            case .dated:
+                if x.instant != y.instant { return x.instant < y.instant }
+                // The same instant: ordered by id when written alike, else neither is before the other.
+                return lastPermits[a]?.raw == lastPermits[b]?.raw && ids[a] < ids[b]
             }
         }.map { Int32($0) }
+    }
+
+    /// A policy's last use as `policiesByLastUse` orders it: never used, then unparsable times, then by instant.
+    private struct LastUse {
+        enum Rank: Int8, Comparable {
+            case never, unparsable, dated
+            static func < (a: Rank, b: Rank) -> Bool { a.rawValue < b.rawValue }
+        }
+
+        let rank: Rank
+        /// The instant, for a dated use (`Date`'s order: its interval since the reference date).
+        let instant: Double
+
+        init(_ lastPermit: Timestamp?) {
+            guard let lastPermit else {
+                (rank, instant) = (.never, 0)
+                return
+            }
+            guard let date = lastPermit.date else {
+                (rank, instant) = (.unparsable, 0)
+                return
+            }
+            (rank, instant) = (.dated, date.timeIntervalSinceReferenceDate)
+        }
     }
 
     /// Whether any policy carries usage fields. Without any, the snapshot was fetched without them (or its volatile
@@ -33,9 +64,14 @@ enum PolicyUsageFindings {
         }
     }
 
-    /// "grants Viewer on … to access group Ops (AccessGroupId-…)".
-    fileprivate static func grantDescription(_ row: Int32, to subject: FindingEntity?, _ c: FindingContext) -> String {
-        "grants \(c.grantText(row))" + (subject.map { " to \($0.description)" } ?? "")
+    /// Appends "; grants Viewer on … to access group Ops (AccessGroupId-…)" to a why, piece by piece (no text of its
+    /// own per finding).
+    fileprivate static func appendGrant(_ row: Int32, to subject: FindingEntity?, _ c: FindingContext, _ why: inout String) {
+        why += "; grants "
+        why += c.grantText(row)
+        guard let subject else { return }
+        why += " to "
+        subject.description(parts: { why += $0 })
     }
 }
 
@@ -57,9 +93,13 @@ struct PolicyNeverUsedRule: FindingRule {
         let policies = c.policies.policies
         return .findings(rows.prefix { policies.lastPermitAt(of: $0) == nil }.map { row in
             let subject = c.subject(of: row)
-            return Finding(.policyNeverUsed, entities: [c.policy(row)] + [subject].compactMap { $0 },
-                           why: "no recorded use" + (policies.createdAt(of: row).map { " since it was created on \(DayText.of($0))" } ?? "")
-                               + "; " + PolicyUsageFindings.grantDescription(row, to: subject, c))
+            var why = "no recorded use"
+            if let created = policies.createdAt(of: row) {
+                why += " since it was created on "
+                why += DayText.of(created)
+            }
+            PolicyUsageFindings.appendGrant(row, to: subject, c, &why)
+            return Finding(.policyNeverUsed, entities: FindingEntity.list(c.policy(row), subject), why: why)
         })
     }
 }
@@ -84,11 +124,11 @@ struct PolicyInactiveRule: FindingRule {
         let policies = c.policies.policies
         return .findings(rows.compactMap { row in
             guard let last = policies.lastPermitAt(of: row), let date = last.date, c.isInactive(since: date) else { return nil }
-            let times = policies.lastPermitFrequency(of: row).map { ", \($0) permit\($0 == 1 ? "" : "s") recorded" } ?? ""
             let subject = c.subject(of: row)
-            return Finding(.policyInactive, entities: [c.policy(row)] + [subject].compactMap { $0 },
-                           why: "last used \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before "
-                               + "\(asOfDay)\(times); " + PolicyUsageFindings.grantDescription(row, to: subject, c))
+            var why = "last used \(DayText.of(last)), \(c.daysBefore(date) ?? 0) days before \(asOfDay)"
+            if let times = policies.lastPermitFrequency(of: row) { why += ", \(times) permit\(times == 1 ? "" : "s") recorded" }
+            PolicyUsageFindings.appendGrant(row, to: subject, c, &why)
+            return Finding(.policyInactive, entities: FindingEntity.list(c.policy(row), subject), why: why)
         })
     }
 }
