@@ -13,8 +13,9 @@ struct AdministrativePolicies {
     /// then id.
     let assigning: [AdministrativePolicy]
 
-    /// The administration the policies at `rows` of `table` grant.
-    init(_ rows: [Int32], in table: PolicyTable, _ index: AccessIndex) {
+    /// The administration the policies at `rows` of `table` grant. (`index` is borrowed: an initialiser's arguments
+    /// are otherwise owned, and the whole index was copied for every source.)
+    init(_ rows: [Int32], in table: PolicyTable, _ index: borrowing AccessIndex) {
         // Only policies granting Administrator or Manager count; the others are left out before sorting.
         let candidates = rows.filter { table.rows[Int($0)].traits.contains(.administratorOrManager) }
         let targets = candidates.map { table.target(of: $0) }

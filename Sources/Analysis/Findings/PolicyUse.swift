@@ -12,8 +12,9 @@ package struct PolicyUse: Sendable, Hashable {
     /// "Viewer, Reader on Instance pg-orders (a7ae…) of databases-for-postgresql".
     package let grants: String
 
-    /// The policy of a row of `context.policies`.
-    init(_ row: Int32, _ context: FindingContext) {
+    /// The policy of a row of `context.policies`. The context is borrowed: an initialiser takes its arguments owned,
+    /// which copied the whole context (a retain and release of each of its fields) for every policy listed.
+    init(_ row: Int32, _ context: borrowing FindingContext) {
         policy = context.policy(row)
         let policies = context.policies.policies
         lastPermitAt = policies.lastPermitAt(of: row)
