@@ -72,7 +72,7 @@ package struct AccessIndex: Sendable {
         byIAMID.reserveCapacity(account.users.count + account.serviceIDs.count + account.trustedProfiles.count)
         byGroup.reserveCapacity(account.accessGroups.count)
         let access = account.accessPolicies
-        for position in access.indices where access[position].isActive {
+        for position in access.indices where InPlace.isActive(access, position) {
             if let iamID = access[position].subjectValue("iam_id") { byIAMID[iamID, default: []].append(access[position]) }
             if let group = access[position].subjectValue("access_group_id") { byGroup[group, default: []].append(access[position]) }
         }
@@ -85,7 +85,7 @@ package struct AccessIndex: Sendable {
         var targets: [String: PolicyTarget] = [:]
         targets.reserveCapacity(account.accessPolicies.count + account.authorizationPolicies.count)
         let access = account.accessPolicies, authorizations = account.authorizationPolicies
-        for position in access.indices where access[position].isActive {
+        for position in access.indices where InPlace.isActive(access, position) {
             targets[access[position].id] = target(of: access, position, homeAccount: account.accountID)
         }
         for position in authorizations.indices {

@@ -172,32 +172,29 @@ final class Administration: Sendable {
             // A subject's own policies: its path is its alone, so it is numbered without a lookup.
             if let policies = bySubject[iamID] { numbers.append(add([], policies)) }
             guard let memberships = index.groupsOfMember[iamID] else { return numbers }
-            // By position, through the list's buffer: no membership is copied (its group carries every member), not
-            // even to ask its group `isPublicAccess`, as reading it from the array would.
-            memberships.withUnsafeBufferPointer { memberships in
-                for position in memberships.indices where !memberships[position].group.isPublicAccess {
-                    guard let group = groupNumbers[memberships[position].group.id] else { continue }
-                    // A static membership's step is `.accessGroup(id:name:dynamicRule: nil, lapsedSince: nil)`: the same
-                    // group (by id and name) has the same path.
-                    let isStatic = !memberships[position].member.isDynamic
-                    if isStatic, let known = staticPaths[Int(group)], known.name == memberships[position].group.displayName {
-                        numbers.append(known.path)
-                        continue
-                    }
-                    let (id, name) = (memberships[position].group.id, memberships[position].group.displayName)
-                    let step = AccessStep.accessGroup(id: id, name: name,
-                                                      dynamicRule: isStatic ? nil : index.dynamicRuleName(memberships[position].group, memberships[position].member),
-                                                      lapsedSince: isStatic ? nil : index.lapse(of: memberships[position].member))
-                    let number: Int32
-                    if let known = groupPaths[step] {
-                        number = known
-                    } else {
-                        number = add([step], byGroup[Int(group)])
-                        groupPaths[step] = number
-                    }
-                    if isStatic && staticPaths[Int(group)] == nil { staticPaths[Int(group)] = (name, number) }
-                    numbers.append(number)
+            // By position, reading stored fields (`InPlace`): no membership is copied (its group carries every member).
+            for position in memberships.indices where !InPlace.isPublicAccess(memberships, position) {
+                guard let group = groupNumbers[memberships[position].group.id] else { continue }
+                // A static membership's step is `.accessGroup(id:name:dynamicRule: nil, lapsedSince: nil)`: the same
+                // group (by id and name) has the same path.
+                let isStatic = !InPlace.isDynamic(memberships, position)
+                if isStatic, let known = staticPaths[Int(group)], known.name == InPlace.groupName(memberships, position) {
+                    numbers.append(known.path)
+                    continue
                 }
+                let (id, name) = (memberships[position].group.id, InPlace.groupName(memberships, position))
+                let step = AccessStep.accessGroup(id: id, name: name,
+                                                  dynamicRule: isStatic ? nil : index.dynamicRuleName(memberships[position].group, memberships[position].member),
+                                                  lapsedSince: isStatic ? nil : index.lapse(of: memberships[position].member))
+                let number: Int32
+                if let known = groupPaths[step] {
+                    number = known
+                } else {
+                    number = add([step], byGroup[Int(group)])
+                    groupPaths[step] = number
+                }
+                if isStatic && staticPaths[Int(group)] == nil { staticPaths[Int(group)] = (name, number) }
+                numbers.append(number)
             }
             return numbers
         }

@@ -172,13 +172,10 @@ struct FindingContext: Sendable {
     private static func grantText(_ row: Int32, in policies: PolicyTable, _ index: AccessIndex) -> String {
         // `AccessIndex.roleNames(of:)` and `label(of:)` of the row's fields read in place, not of copies of its policy
         // and target.
-        // The target is read through the list's buffer: read from the array to call `label`, it was copied first.
-        let label = policies.targets.withUnsafeBufferPointer { targets in
-            targets[Int(row)].label(resourceGroupName: { index.account.resourceGroupsByID[$0]?.name },
-                                    instanceName: { index.account.instancesByGUID[$0]?.name },
-                                    homeAccount: index.account.accountID)
-        }
-        return policies.policies.roleIDs(of: row).map { index.roleName($0) }.joined(separator: ", ") + " on " + label
+        policies.policies.roleIDs(of: row).map { index.roleName($0) }.joined(separator: ", ")
+            + " on " + policies.targets[Int(row)].label(resourceGroupName: { index.account.resourceGroupsByID[$0]?.name },
+                                                         instanceName: { index.account.instancesByGUID[$0]?.name },
+                                                         homeAccount: index.account.accountID)
     }
 
     /// Whole days from `date` to the report's time.

@@ -65,34 +65,31 @@ final class PolicyTable: Sendable {
         var groups = Numbering(), iamIDs = Numbering()
         var accessRows = 0
         for (list, authorization) in [(account.accessPolicies, false), (account.authorizationPolicies, true)] {
-            // Each policy is read in place, through the list's buffer: handed from the array to one of `Policy`'s
-            // methods (`isActive`, `isAuthorization`), a policy is copied first (every field retained and released).
-            list.withUnsafeBufferPointer { list in
-                for position in list.indices where list[position].isActive {
-                    let row = Int32(rows.count)
-                    // `AccessIndex.target(of:)`'s answer, looked up by id: the policy is not passed (and copied) to find it.
-                    let target = index.targets[list[position].id] ?? PolicyTarget(list[position], homeAccount: account.accountID)
-                    var traits: Traits = []
-                    if target.usesWildcards { traits.insert(.usesWildcards) }
-                    if target.isForeign(to: account.accountID) { traits.insert(.foreign) }
-                    if authorization { traits.insert(.authorization) }
-                    if list[position].resource.contains(where: { $0.key == "serviceInstance" }) { traits.insert(.namesInstance) }
-                    let roleIDs = list[position].roleIDs
-                    if roleIDs.contains(where: { AdministrationFindings.isAdministrator($0) || AdministrationFindings.isManager($0) }) {
-                        traits.insert(.administratorOrManager)
-                    }
-                    if roleIDs.contains(where: GroupFindings.isViewerOrReader) { traits.insert(.viewerOrReader) }
-                    // An authorization's subject is a service, but a hostile one may name an IAM id or group too: it is
-                    // named (as `subject(of:)` always did) but reaches no one, as in `AccessIndex`.
-                    let subjects = Self.subjectValues(list[position].subject)
-                    let iamID = subjects.iamID.map { iamIDs.number($0, row: authorization ? nil : row) }
-                    let group = subjects.group.map { groups.number($0, row: authorization ? nil : row) }
-                    rows.append(Row(group: group, iamID: iamID, traits: traits))
-                    positions.append(Int32(position))
-                    targets.append(target)
-                    entities.append(FindingEntity(list[position].isAuthorization ? .authorizationPolicy : .accessPolicy,
-                                                  id: list[position].id, name: list[position].description))
+            // Each policy's fields are read in place (`InPlace`): the policy itself is never copied.
+            for position in list.indices where InPlace.isActive(list, position) {
+                let row = Int32(rows.count)
+                // `AccessIndex.target(of:)`'s answer, looked up by id: the policy is not passed (and copied) to find it.
+                let target = index.targets[list[position].id] ?? PolicyTarget(list[position], homeAccount: account.accountID)
+                var traits: Traits = []
+                if target.usesWildcards { traits.insert(.usesWildcards) }
+                if target.isForeign(to: account.accountID) { traits.insert(.foreign) }
+                if authorization { traits.insert(.authorization) }
+                if list[position].resource.contains(where: { $0.key == "serviceInstance" }) { traits.insert(.namesInstance) }
+                let roleIDs = list[position].roleIDs
+                if roleIDs.contains(where: { AdministrationFindings.isAdministrator($0) || AdministrationFindings.isManager($0) }) {
+                    traits.insert(.administratorOrManager)
                 }
+                if roleIDs.contains(where: GroupFindings.isViewerOrReader) { traits.insert(.viewerOrReader) }
+                // An authorization's subject is a service, but a hostile one may name an IAM id or group too: it is
+                // named (as `subject(of:)` always did) but reaches no one, as in `AccessIndex`.
+                let subjects = Self.subjectValues(list[position].subject)
+                let iamID = subjects.iamID.map { iamIDs.number($0, row: authorization ? nil : row) }
+                let group = subjects.group.map { groups.number($0, row: authorization ? nil : row) }
+                rows.append(Row(group: group, iamID: iamID, traits: traits))
+                positions.append(Int32(position))
+                targets.append(target)
+                entities.append(FindingEntity(InPlace.isAuthorization(list, position) ? .authorizationPolicy : .accessPolicy,
+                                              id: list[position].id, name: list[position].description))
             }
             if !authorization { accessRows = rows.count }
         }

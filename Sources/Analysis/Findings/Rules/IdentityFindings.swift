@@ -10,7 +10,7 @@ enum IdentityFindings {
         return iamIDs.compactMap { iamID in
             // Memberships read in place: each is a group and a member, not copied to be tested.
             let memberships = c.index.groupsOfMember[iamID] ?? []
-            guard !memberships.indices.contains(where: { !memberships[$0].group.isPublicAccess }) else { return nil }
+            guard !memberships.indices.contains(where: { !InPlace.isPublicAccess(memberships, $0) }) else { return nil }
             let direct = policies.rows(ofIAMID: iamID) ?? []
             let profiles = c.index.profilesAssumableBy[iamID] ?? []
             var why = "member of no access group; "
