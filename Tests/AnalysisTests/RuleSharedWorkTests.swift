@@ -39,12 +39,12 @@ import TestSupport
 
     @Test(arguments: 0..<20)
     func policiesByLastUseOrderAsBefore(seed: Int) throws {
-        var generator = SeededGenerator(seed: UInt64(seed))
-        let count = 20 + seed * 7
+        // Each seed deals the last uses and the ids (a few values, so that ties fall back to ids and ids tie too) in
+        // another order.
+        let count = 20 + seed * 7, ids = max(2, count / 3)
         let policies = (0..<count).map { position in
-            let use = Self.lastUses.randomElement(using: &generator) ?? nil
-            // Ids repeat (a few values), so that ties fall back to ids and ids tie too.
-            let id = "p\(Int.random(in: 0..<max(2, count / 3), using: &generator))"
+            let use = Self.lastUses[(position * (seed + 3) + seed) % Self.lastUses.count]
+            let id = "p\((position * (2 * seed + 5) + seed) % ids)"
             return Policy(id: id, type: position % 5 == 0 ? "authorization" : "access",
                           subject: [Fixture.attr("iam_id", "IBMid-\(position % 4)")], roleIDs: [Fixture.viewer],
                           resource: [Fixture.attr("accountId", Fixture.accountID)],
@@ -80,6 +80,28 @@ import TestSupport
         }
     }
 
+    /// `InPlace` says what the computed properties it stands for say, on the samples and on hostile values.
+    @Test func inPlaceTestsAreTheComputedProperties() throws {
+        let odd = ["active", "ACTIVE", "deleted", "", "authorization", "access"]
+        let hostile = odd.map { Policy(id: $0, type: $0, state: $0, subject: [], roleIDs: [], resource: []) }
+            + [Policy(id: "none", type: "access", state: nil, subject: [], roleIDs: [], resource: [])]
+        for (_, account) in try Self.samples() {
+            for policies in [account.accessPolicies, account.authorizationPolicies, hostile] {
+                for position in policies.indices {
+                    #expect(InPlace.isActive(policies, position) == policies[position].isActive)
+                    #expect(InPlace.isAuthorization(policies, position) == policies[position].isAuthorization)
+                }
+            }
+            for memberships in AccessIndex(account).groupsOfMember.values {
+                for position in memberships.indices {
+                    #expect(InPlace.isPublicAccess(memberships, position) == memberships[position].group.isPublicAccess)
+                    #expect(InPlace.groupName(memberships, position) == memberships[position].group.displayName)
+                    #expect(InPlace.isDynamic(memberships, position) == memberships[position].member.isDynamic)
+                }
+            }
+        }
+    }
+
     /// An identity's entity from one lookup names it as `AccessIndex.name(ofIAMID:)` and `SubjectKind` do.
     @Test func identityEntitiesAsTheNamesAndKindsSay() throws {
         for (_, account) in try Self.samples() {
@@ -91,20 +113,5 @@ import TestSupport
                 #expect(entity.kind == FindingEntity.kind(of: SubjectKind(iamID: iamID, in: index.account)), "\(iamID)")
             }
         }
-    }
-}
-
-/// A deterministic generator (SplitMix64), so that each seeded case is the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
