@@ -242,4 +242,30 @@ import Testing
             #expect(whole.starts(with: handed) && handed.count < whole.count, "element \(failing)")
         }
     }
+
+    /// The groups the text and Markdown reports list (`FindingsWording.groups`, the findings' rules read in place) are
+    /// the runs of consecutive findings of one rule, covering every finding in order; the rule table counts each
+    /// rule's findings as counting them one at a time does, with `--top` and a rule selection too.
+    @Test func groupsAndRuleCountsAreTheFindingsCountedOneByOne() throws {
+        let full = try Self.report()
+        let reports = [full, full.keepingTop(2), full.selecting(rules: Set(full.findings.prefix(1).map(\.rule)), minimum: nil)]
+        for report in reports {
+            var expected: [(rule: RuleID, findings: Range<Int>)] = []
+            for (position, finding) in report.findings.enumerated() {
+                if let last = expected.last, last.rule == finding.rule {
+                    expected[expected.count - 1].findings = last.findings.lowerBound..<position + 1
+                } else {
+                    expected.append((finding.rule, position..<position + 1))
+                }
+            }
+            let groups = FindingsWording.groups(report)
+            #expect(groups.map(\.rule) == expected.map(\.rule))
+            #expect(groups.map(\.findings) == expected.map(\.findings))
+            for summary in RuleSummary.all(report) {
+                let counted = report.findings.filter { $0.rule == summary.rule }.count + (report.unlisted[summary.rule] ?? 0)
+                #expect(summary.findings == counted, "\(summary.rule)")
+            }
+        }
+        #expect(FindingsWording.groups(reports[0]).count >= 3)
+    }
 }

@@ -15,9 +15,15 @@ enum FindingsText {
             try line("")
             try line(group.rule.severity.rawValue.uppercased(), "  ", FindingsWording.groupHeading(group, in: report))
             try text.append(items: group.findings) { index, bytes in
+                // A finding's two lines are appended a piece at a time: an array of pieces per line would be made
+                // and freed for each of a big account's million findings.
                 let finding = findings[index]
-                append(["  - ", FindingsWording.baselineMarker(finding, in: report)], entitiesOf: finding, to: &bytes)
-                append(["    why: ", FindingsWording.why(finding, in: report)], to: &bytes)
+                bytes.append(contentsOf: "  - ".utf8)
+                appendCleaned(FindingsWording.baselineMarker(finding, in: report), to: &bytes)
+                appendEntities(of: finding, to: &bytes)
+                bytes.append(contentsOf: "    why: ".utf8)
+                appendCleaned(FindingsWording.why(finding, in: report), to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
             }
             if let more = report.unlisted[group.rule] { try line("  … and \(more) more (--top)") }
         }
@@ -54,17 +60,21 @@ enum FindingsText {
 
     /// Appends one line of `pieces`, cleaned. (Cleaning maps each scalar alone, so a line may be cleaned in pieces.)
     private static func append(_ pieces: [String], to bytes: inout [UInt8]) {
-        for piece in pieces { bytes.append(contentsOf: TerminalText.clean(piece).utf8) }
+        for piece in pieces { appendCleaned(piece, to: &bytes) }
         bytes.append(UInt8(ascii: "\n"))
     }
 
-    /// Appends one line of `pieces` followed by the finding's entities (`FindingsWording.entities`), cleaned a piece
-    /// at a time: the entities are not joined into a string first.
-    private static func append(_ pieces: [String], entitiesOf finding: Finding, to bytes: inout [UInt8]) {
-        for piece in pieces { bytes.append(contentsOf: TerminalText.clean(piece).utf8) }
+    /// Appends `piece`, cleaned.
+    private static func appendCleaned(_ piece: String, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: TerminalText.clean(piece).utf8)
+    }
+
+    /// Appends the finding's entities (`FindingsWording.entities`) and ends the line, cleaned a piece at a time: the
+    /// entities are not joined into a string first.
+    private static func appendEntities(of finding: Finding, to bytes: inout [UInt8]) {
         for (position, entity) in finding.entities.enumerated() {
             if position > 0 { bytes.append(contentsOf: "; ".utf8) }
-            FindingsWording.entity(entity) { bytes.append(contentsOf: TerminalText.clean($0).utf8) }
+            FindingsWording.entity(entity) { appendCleaned($0, to: &bytes) }
         }
         bytes.append(UInt8(ascii: "\n"))
     }

@@ -111,15 +111,20 @@ enum FindingsWording {
     /// The report's findings grouped per rule, in report order (most severe first): each rule's positions in
     /// `report.findings`.
     static func groups(_ report: FindingsReport) -> [(rule: RuleID, findings: Range<Int>)] {
-        var groups: [(rule: RuleID, findings: Range<Int>)] = []
-        for (position, finding) in report.findings.enumerated() {
-            if let last = groups.last, last.rule == finding.rule {
-                groups[groups.count - 1].findings = last.findings.lowerBound..<position + 1
-            } else {
-                groups.append((finding.rule, position..<position + 1))
+        // Each finding's rule is read in place: walking the findings themselves would copy each one (its entities and
+        // text retained and released), a million times on a big account, on the thread that then waits for the runs.
+        report.findings.withUnsafeBufferPointer { findings in
+            var groups: [(rule: RuleID, findings: Range<Int>)] = []
+            var start = 0
+            while start < findings.count {
+                let rule = findings[start].rule
+                var end = start + 1
+                while end < findings.count, findings[end].rule == rule { end += 1 }
+                groups.append((rule, start..<end))
+                start = end
             }
+            return groups
         }
-        return groups
     }
 
     /// "ERROR public-access-policy: Policy on the Public Access group (3 findings; CIS 1.16)", for a group of

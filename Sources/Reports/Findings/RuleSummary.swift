@@ -14,8 +14,10 @@ struct RuleSummary {
 
     /// Every rule the report selected, in catalogue order.
     static func all(_ report: FindingsReport) -> [RuleSummary] {
+        // Counted a group of consecutive findings of one rule at a time (`FindingsWording.groups`), not a finding at a
+        // time: a copy and a hashed lookup per finding cost a big account's report 0.1 s before any finding is written.
         var counts: [RuleID: Int] = [:]
-        for finding in report.findings { counts[finding.rule, default: 0] += 1 }
+        for group in FindingsWording.groups(report) { counts[group.rule, default: 0] += group.findings.count }
         return RuleID.allCases.filter { report.selectedRules?.contains($0) ?? true }.map { rule in
             let gaps = report.gaps.filter { $0.rule == rule }
             return RuleSummary(rule: rule, findings: (counts[rule] ?? 0) + (report.unlisted[rule] ?? 0),
