@@ -84,6 +84,11 @@ struct JSONWriter {
         written.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }  // no retain of `written` for each append
     }
 
+    /// Bytes already written at this nesting level, read through a pointer (a table shared by threads).
+    mutating func append(written: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: written)
+    }
+
     /// Writes `body` at the level of an object's members: for bytes of an object's opening written by hand
     /// (`JSONObjectTemplate`).
     mutating func inMembers(_ body: (inout JSONWriter) throws -> Void) rethrows {
