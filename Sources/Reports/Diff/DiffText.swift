@@ -66,9 +66,15 @@ package enum DiffText {
         } else {
             append("  (cause not among the compared entities)", to: &bytes)
         }
+        // The line's lead is clean ASCII and cleaning goes scalar by scalar: only the sentence is cleaned, and no line
+        // is joined.
         for effect in cause.effects {
-            append(sign(effect.direction) + "     -> " + (effect.direction == .gained && effect.isPrivileged ? privilegedMark : "")
-                   + effect.sentence(), to: &bytes)
+            switch effect.direction {
+            case .lost: bytes.append(contentsOf: Self.lostEffectLead)
+            case .gained: bytes.append(contentsOf: effect.isPrivileged ? Self.privilegedGainEffectLead : Self.gainedEffectLead)
+            }
+            _ = TerminalText.append(effect.sentence(), to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
         }
     }
 
@@ -108,13 +114,8 @@ package enum DiffText {
 
     private static let lostSign = Array("- ".utf8), gainedSign = Array("+ ".utf8)
     private static let privilegedGainSign = Array(("+ " + privilegedMark).utf8)
-
-    private static func sign(_ direction: AccessChange.Direction) -> String {
-        switch direction {
-        case .gained: "+"
-        case .lost: "-"
-        }
-    }
+    private static let lostEffectLead = Array("-     -> ".utf8), gainedEffectLead = Array("+     -> ".utf8)
+    private static let privilegedGainEffectLead = Array(("+     -> " + privilegedMark).utf8)
 
     /// An entity change: `+`/`-` for an added or removed one, a context line and its fields' lines for a changed one.
     private static func entityLines(_ change: EntityChange) -> [String] {
