@@ -70,8 +70,8 @@ package enum DiffText {
         // is joined.
         for effect in cause.effects {
             switch effect.direction {
-            case .lost: bytes.append(contentsOf: Self.lostEffectLead)
-            case .gained: bytes.append(contentsOf: effect.isPrivileged ? Self.privilegedGainEffectLead : Self.gainedEffectLead)
+            case .lost: bytes.append(borrowing: Self.lostEffectLead)
+            case .gained: bytes.append(borrowing: effect.isPrivileged ? Self.privilegedGainEffectLead : Self.gainedEffectLead)
             }
             _ = TerminalText.append(effect.sentence(), to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
@@ -87,12 +87,12 @@ package enum DiffText {
         var way: (path: HeldPath, via: [UInt8])?
         func appendLine(_ change: AccessChange) {
             switch change.direction {
-            case .lost: bytes.append(contentsOf: Self.lostSign)
-            case .gained: bytes.append(contentsOf: change.isPrivileged ? Self.privilegedGainSign : Self.gainedSign)
+            case .lost: bytes.append(borrowing: Self.lostSign)
+            case .gained: bytes.append(borrowing: change.isPrivileged ? Self.privilegedGainSign : Self.gainedSign)
             }
             change.sentenceLayout(for: holder.holder) { part in
                 switch part {
-                case .holderName: bytes.append(contentsOf: name)
+                case .holderName: bytes.append(borrowing: name)
                 case .space: bytes.append(UInt8(ascii: " "))
                 case .direction: bytes.append(contentsOf: change.direction.rawValue.utf8)
                 case .roleOnTarget: words.roleOnTarget.append(change.grant, to: &bytes)
@@ -102,7 +102,7 @@ package enum DiffText {
                         _ = TerminalText.append(change.way.via, to: &via)
                         way = (change.way, via)
                     }
-                    bytes.append(contentsOf: way?.via ?? [])
+                    bytes.append(borrowing: way?.via ?? [])
                 case .policyNote: words.policyNote.append(change.grant, to: &bytes)
                 }
             }
