@@ -138,10 +138,7 @@ package enum DiffJSON {
         let templates: Templates
 
         func write(to json: inout JSONWriter) throws {
-            try json.array(count: changes.count) { index, json in
-                try templates.write(Grant(change: changes[index], holder: holder, holderName: holderName,
-                                          templates: templates), to: &json)
-            }
+            try templates.write(changes, holder: holder, holderName: holderName, to: &json)
         }
     }
 
@@ -169,9 +166,11 @@ package enum DiffJSON {
             ])
         }
 
-        /// Writes the change's own member `member` from what is made once: its way's path and words (`way`), its
-        /// role's words (`role`) and the holder's name.
-        func write(_ member: Own, way: WayBytes, role: RoleWords, to json: inout JSONWriter) throws {
+        /// Writes `change`'s own member `member` from what is made once: its way's path and words (`way`), its
+        /// role's words (`role`), the holder's name and the sentence's other words (`table`).
+        static func write(_ member: Own, of change: AccessChange, holder: AccessHolder, named name: UnsafeBufferPointer<UInt8>,
+                          way: WayBytes, role: (roleOnTarget: UnsafeBufferPointer<UInt8>, policyNote: UnsafeBufferPointer<UInt8>),
+                          table: GrantTable.Contents, to json: inout JSONWriter) throws {
             switch member {
             case .path: try way.path.write(to: &json)
             case .text:
@@ -180,20 +179,18 @@ package enum DiffJSON {
                 json.string { json in
                     change.sentenceLayout(for: holder) { part in
                         switch part {
-                        case .holderName: json.append(written: holderName.bytes)
-                        case .space: json.append(written: Self.space)
-                        case .direction: json.append(written: change.direction == .gained ? Self.gained : Self.lost)
-                        case .roleOnTarget: json.append(written: role.roleOnTarget.bytes)
-                        case .via: json.append(written: way.via.bytes)
-                        case .policyNote: json.append(written: role.policyNote.bytes)
+                        case .holderName: json.append(written: name)
+                        case .space: json.append(written: table.space)
+                        case .direction: json.append(written: change.direction == .gained ? table.gained : table.lost)
+                        case .roleOnTarget: json.append(written: role.roleOnTarget)
+                        case .via: way.via.bytes.withUnsafeBufferPointer { json.append(written: $0) }
+                        case .policyNote: json.append(written: role.policyNote)
                         }
                     }
                 }
-            case .via: json.string { json in json.append(written: way.via.bytes) }
+            case .via: json.string { json in way.via.bytes.withUnsafeBufferPointer { json.append(written: $0) } }
             }
         }
-
-        private static let space = Array(" ".utf8), gained = Array("gained".utf8), lost = Array("lost".utf8)
 
         /// The members of a grant that are its own, not its role's, in the order the tables are made with.
         enum Own: String, CaseIterable {
@@ -203,47 +200,6 @@ package enum DiffJSON {
             static let all = allCases
             /// Their keys, in the same order.
             static let keys = all.map(\.rawValue)
-        }
-    }
-
-    /// The members of every role's grants (role, policy, target: `Grant.shared`), written once for the whole diff as
-    /// the bytes around each grant's own members (`JSONObjectRuns`), by `GrantedRole.number`, and shared read-only
-    /// by the threads that write the changes: a role thousands of holders gained has its target written once.
-    struct GrantTable: Sendable {
-        /// The nesting level of a grant: an element of `gained` or `lost` (3), in an element of `access` (2), in the
-        /// document (1). Written at another, a grant is written whole.
-        static let depth = 4
-        private let roles: [Role]
-
-        /// What the table keeps of a role: the runs of its grants and its words in their sentences.
-        private struct Role: Sendable {
-            let runs: JSONObjectRuns
-            let words: RoleWords
-
-            init(_ grant: GrantedRole) throws {
-                runs = try JSONObjectRuns(shared: Grant.shared(grant), own: Grant.Own.keys, depth: GrantTable.depth)
-                words = RoleWords(grant)
-            }
-        }
-
-        /// The runs and words of each of `grants`' grants, made on two threads.
-        init(_ grants: [GrantedRole]) throws {
-            let half = grants.count / 2
-            let later = Concurrent { Result { try grants[half...].map(Role.init) } }
-            roles = try grants[..<half].map(Role.init) + later.value.get()
-        }
-
-        /// Writes `grant` through its role's runs, its path and words from `way`; false, having written nothing, when
-        /// the role is not in the table or `json` is not at a grant's level.
-        func write(_ grant: Grant, way: WayBytes, to json: inout JSONWriter) throws -> Bool {
-            let number = grant.change.grant.number
-            guard roles.indices.contains(number), roles[number].runs.depth == json.depth else { return false }
-            return try roles.withUnsafeBufferPointer { roles in
-                let role = roles[number]
-                return try role.runs.write(to: &json) { index, json in
-                    try grant.write(Grant.Own.all[index], way: way, role: role.words, to: &json)
-                }
-            }
         }
     }
 
@@ -263,9 +219,12 @@ package enum DiffJSON {
         private static let limit = 20_000
         private let grants: GrantTable
         private var ways: [ObjectIdentifier: WayBytes] = [:]
-        /// The effects' templates, with and without a condition, and the members each is made of.
-        private var effects: [Bool: (template: JSONObjectTemplate, members: [EffectMember])] = [:]
-        private static let crnKey = JSONKey("crn"), nameKey = JSONKey("name")
+        /// The effects' templates, without a condition (0) and with one (1), and the members each is made of.
+        private var effects: [(template: JSONObjectTemplate, members: [EffectMember])?] = [nil, nil]
+        /// The keys of an effect's roles, kept by each thread: statics would be retained by both for each role.
+        private let crnKey = JSONKey("crn"), nameKey = JSONKey("name")
+        /// `HolderMember.allCases`, kept by each thread.
+        private let holderMembers = HolderMember.allCases
         /// The template of an effect's holders (`Holder`).
         private var holderTemplate: JSONObjectTemplate?
 
@@ -274,31 +233,76 @@ package enum DiffJSON {
             case kind
             case iamID = "iam_id"
             case name
-
-            /// `allCases`, made once: looked up for each holder of every effect.
-            static let all = allCases
         }
 
         init(_ grants: GrantTable) {
             self.grants = grants
         }
 
+        /// Writes one grant (`Grant`): through its role's runs when the table holds the role and `json` is at the
+        /// table's level, whole otherwise.
         func write(_ grant: Grant, to json: inout JSONWriter) throws {
             let way = try way(grant.change.way, depth: json.depth + 1)
-            guard try !grants.write(grant, way: way, to: &json) else { return }
-            let role = RoleWords(grant.change.grant)
-            try json.object(Grant.shared(grant.change.grant), own: Grant.Own.keys) { index, json in
-                try grant.write(Grant.Own.all[index], way: way, role: role, to: &json)
+            try grants.withContents { table in
+                try grant.holderName.bytes.withUnsafeBufferPointer { name in
+                    try write(grant.change, holder: grant.holder, named: name, way: way, table: table, to: &json)
+                }
+            }
+        }
+
+        /// Writes `changes`, a holder's grants gained or lost, as the array of their `Grant`s: the table read through
+        /// pointers for all of them, a way's bytes looked up once for the changes through it in a row.
+        func write(_ changes: [AccessChange], holder: AccessHolder, holderName: EscapedText,
+                   to json: inout JSONWriter) throws {
+            try grants.withContents { table in
+                try holderName.bytes.withUnsafeBufferPointer { name in
+                    try changes.withUnsafeBufferPointer { changes in
+                        var current: (way: ObjectIdentifier, bytes: WayBytes)?
+                        try json.array(count: changes.count) { index, json in
+                            let way: WayBytes
+                            if let current, current.way == ObjectIdentifier(changes[index].way) {
+                                way = current.bytes
+                            } else {
+                                way = try self.way(changes[index].way, depth: json.depth + 1)
+                                current = (ObjectIdentifier(changes[index].way), way)
+                            }
+                            try write(changes[index], holder: holder, named: name, way: way, table: table, to: &json)
+                        }
+                    }
+                }
+            }
+        }
+
+        /// Writes `change` as a `Grant` of `holder`, whose name is `name`, through `way`.
+        private func write(_ change: AccessChange, holder: AccessHolder, named name: UnsafeBufferPointer<UInt8>,
+                           way: WayBytes, table: GrantTable.Contents, to json: inout JSONWriter) throws {
+            let number = change.grant.number
+            if table.holds(number) && json.depth == GrantTable.depth {
+                let role = table.words(of: number)
+                try table.write(role: number, to: &json) { member, json in
+                    try Grant.write(member, of: change, holder: holder, named: name, way: way, role: role, table: table,
+                                    to: &json)
+                }
+                return
+            }
+            let words = RoleWords(change.grant)
+            try words.roleOnTarget.bytes.withUnsafeBufferPointer { roleOnTarget in
+                try words.policyNote.bytes.withUnsafeBufferPointer { policyNote in
+                    try json.object(Grant.shared(change.grant), own: Grant.Own.keys) { index, json in
+                        try Grant.write(Grant.Own.all[index], of: change, holder: holder, named: name, way: way,
+                                        role: (roleOnTarget, policyNote), table: table, to: &json)
+                    }
+                }
             }
         }
 
         func write(_ effect: AccessEffect, to json: inout JSONWriter) throws {
-            let conditional = effect.condition != nil
+            let conditional = effect.condition != nil ? 1 : 0
             let template: JSONObjectTemplate, members: [EffectMember]
             if let known = effects[conditional] {
                 (template, members) = known
             } else {
-                members = EffectMember.allCases.filter { conditional || $0 != .condition }
+                members = EffectMember.allCases.filter { conditional == 1 || $0 != .condition }
                 template = try JSONObjectTemplate(shared: [], own: members.map(\.rawValue), depth: json.depth)
                 effects[conditional] = (template, members)
             }
@@ -310,8 +314,8 @@ package enum DiffJSON {
                     // `AccessJSON.Role`'s members, written in their keys' order.
                     try json.array(count: effect.roles.count) { role, json in
                         try json.object(inOrder: { json in
-                            try json.member(Self.crnKey, effect.roleIDs[role])
-                            try json.member(Self.nameKey, effect.roles[role])
+                            try json.member(crnKey, effect.roleIDs[role])
+                            try json.member(nameKey, effect.roles[role])
                         })
                     }
                 case .policyID: json.string(effect.policyID)
@@ -335,14 +339,20 @@ package enum DiffJSON {
                 template = try JSONObjectTemplate(shared: [], own: HolderMember.allCases.map(\.rawValue), depth: json.depth + 1)
                 holderTemplate = template
             }
-            try json.array(count: holders.count) { index, json in
-                let holder = holders[index]
-                try template.write(to: &json) { member, json in
-                    switch HolderMember.all[member] {
-                    case .kind: json.string(holder.kind.rawValue)
-                    case .iamID: json.string(holder.iamID)
-                    case .name: json.string(holder.name)
-                    }
+            try holders.withUnsafeBufferPointer { holders in
+                try json.array(count: holders.count) { index, json in
+                    try write(holders[index], through: template, to: &json)
+                }
+            }
+        }
+
+        /// A holder of an effect, through the holders' template.
+        private func write(_ holder: AccessHolder, through template: JSONObjectTemplate, to json: inout JSONWriter) throws {
+            try template.write(to: &json) { member, json in
+                switch holderMembers[member] {
+                case .kind: json.string(holder.kind.rawValue)
+                case .iamID: json.string(holder.iamID)
+                case .name: json.string(holder.name)
                 }
             }
         }
@@ -386,7 +396,10 @@ package enum DiffJSON {
         let templates: Templates
 
         func write(to json: inout JSONWriter) throws {
-            try json.array(count: effects.count) { index, json in try templates.write(effects[index], to: &json) }
+            // Through a pointer: an effect is not copied (nor its fields retained) to be written.
+            try effects.withUnsafeBufferPointer { effects in
+                try json.array(count: effects.count) { index, json in try templates.write(effects[index], to: &json) }
+            }
         }
     }
 

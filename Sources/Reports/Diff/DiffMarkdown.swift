@@ -112,24 +112,32 @@ package enum DiffMarkdown {
         var name: [UInt8] = []
         Markdown.append(holder.holder.displayName, to: &name)
         var way: (path: HeldPath, cell: [UInt8])?
-        for change in holder.lost + holder.gained {
+        func appendRow(_ change: AccessChange) {
             if way?.path !== change.way {
                 var cell: [UInt8] = []
                 Markdown.append(change.way.words, to: &cell)
                 way = (change.way, cell)
             }
-            let direction = change.direction == .gained ? (change.isPrivileged ? "+ gained [privileged]" : "+ gained") : "- lost"
             bytes.append(contentsOf: "| ".utf8)
-            Markdown.append(direction, to: &bytes)
-            bytes.append(contentsOf: Markdown.cellSeparator)
-            bytes.append(contentsOf: name)
-            bytes.append(contentsOf: Markdown.cellSeparator)
+            switch change.direction {
+            case .lost: bytes.append(borrowing: cells.lost)
+            case .gained: bytes.append(borrowing: change.isPrivileged ? cells.privilegedGain : cells.gained)
+            }
+            bytes.append(borrowing: cells.separator)
+            bytes.append(borrowing: name)
+            bytes.append(borrowing: cells.separator)
             cells.roleAndTarget.append(change.grant, to: &bytes)
-            bytes.append(contentsOf: Markdown.cellSeparator)
-            bytes.append(contentsOf: way?.cell ?? [])
-            bytes.append(contentsOf: Markdown.cellSeparator)
+            bytes.append(borrowing: cells.separator)
+            bytes.append(borrowing: way?.cell ?? [])
+            bytes.append(borrowing: cells.separator)
             cells.policy.append(change.grant, to: &bytes)
             bytes.append(contentsOf: " |\n".utf8)
+        }
+        // Through pointers, lost then gained: no change is copied (nor its role and way retained) for its row.
+        for changes in [holder.lost, holder.gained] {
+            changes.withUnsafeBufferPointer { changes in
+                for index in changes.indices { appendRow(changes[index]) }
+            }
         }
     }
 
@@ -141,10 +149,20 @@ package enum DiffMarkdown {
         let roleAndTarget: PerGrantBytes
         /// Each grant's "policy".
         let policy: PerGrantBytes
+        /// The direction cells of a lost, a gained and a privileged gained grant, escaped once.
+        let lost = Self.escaped("- lost"), gained = Self.escaped("+ gained"), privilegedGain = Self.escaped("+ gained [privileged]")
+        /// `Markdown.cellSeparator`.
+        let separator = Markdown.cellSeparator
 
         init(_ grants: [GrantedRole]) {
             roleAndTarget = PerGrantBytes(grants, Self.roleAndTarget)
             policy = PerGrantBytes(grants, Self.policy)
+        }
+
+        private static func escaped(_ text: String) -> [UInt8] {
+            var bytes: [UInt8] = []
+            Markdown.append(text, to: &bytes)
+            return bytes
         }
 
         private static func roleAndTarget(_ grant: GrantedRole) -> [UInt8] {

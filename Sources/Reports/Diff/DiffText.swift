@@ -66,9 +66,15 @@ package enum DiffText {
         } else {
             append("  (cause not among the compared entities)", to: &bytes)
         }
+        // The line's lead is clean ASCII and cleaning goes scalar by scalar: only the sentence is cleaned, and no line
+        // is joined.
         for effect in cause.effects {
-            append(sign(effect.direction) + "     -> " + (effect.direction == .gained && effect.isPrivileged ? privilegedMark : "")
-                   + effect.sentence(), to: &bytes)
+            switch effect.direction {
+            case .lost: bytes.append(borrowing: Self.lostEffectLead)
+            case .gained: bytes.append(borrowing: effect.isPrivileged ? Self.privilegedGainEffectLead : Self.gainedEffectLead)
+            }
+            _ = TerminalText.append(effect.sentence(), to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
         }
     }
 
@@ -81,12 +87,12 @@ package enum DiffText {
         var way: (path: HeldPath, via: [UInt8])?
         func appendLine(_ change: AccessChange) {
             switch change.direction {
-            case .lost: bytes.append(contentsOf: Self.lostSign)
-            case .gained: bytes.append(contentsOf: change.isPrivileged ? Self.privilegedGainSign : Self.gainedSign)
+            case .lost: bytes.append(borrowing: Self.lostSign)
+            case .gained: bytes.append(borrowing: change.isPrivileged ? Self.privilegedGainSign : Self.gainedSign)
             }
             change.sentenceLayout(for: holder.holder) { part in
                 switch part {
-                case .holderName: bytes.append(contentsOf: name)
+                case .holderName: bytes.append(borrowing: name)
                 case .space: bytes.append(UInt8(ascii: " "))
                 case .direction: bytes.append(contentsOf: change.direction.rawValue.utf8)
                 case .roleOnTarget: words.roleOnTarget.append(change.grant, to: &bytes)
@@ -96,7 +102,7 @@ package enum DiffText {
                         _ = TerminalText.append(change.way.via, to: &via)
                         way = (change.way, via)
                     }
-                    bytes.append(contentsOf: way?.via ?? [])
+                    bytes.append(borrowing: way?.via ?? [])
                 case .policyNote: words.policyNote.append(change.grant, to: &bytes)
                 }
             }
@@ -108,13 +114,8 @@ package enum DiffText {
 
     private static let lostSign = Array("- ".utf8), gainedSign = Array("+ ".utf8)
     private static let privilegedGainSign = Array(("+ " + privilegedMark).utf8)
-
-    private static func sign(_ direction: AccessChange.Direction) -> String {
-        switch direction {
-        case .gained: "+"
-        case .lost: "-"
-        }
-    }
+    private static let lostEffectLead = Array("-     -> ".utf8), gainedEffectLead = Array("+     -> ".utf8)
+    private static let privilegedGainEffectLead = Array(("+     -> " + privilegedMark).utf8)
 
     /// An entity change: `+`/`-` for an added or removed one, a context line and its fields' lines for a changed one.
     private static func entityLines(_ change: EntityChange) -> [String] {

@@ -19,7 +19,7 @@ struct PerGrantBytes: Sendable {
     /// Appends `grant`'s bytes.
     func append(_ grant: GrantedRole, to bytes: inout [UInt8]) {
         if made.indices.contains(grant.number) {
-            bytes.append(contentsOf: made[grant.number])
+            made.withUnsafeBufferPointer { made in bytes.append(borrowing: made[grant.number]) }
         } else {
             bytes.append(contentsOf: make(grant))
         }

@@ -84,6 +84,11 @@ struct JSONWriter {
         written.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }  // no retain of `written` for each append
     }
 
+    /// Bytes already written at this nesting level, read through a pointer (a table shared by threads).
+    mutating func append(written: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: written)
+    }
+
     /// Writes `body` at the level of an object's members: for bytes of an object's opening written by hand
     /// (`JSONObjectTemplate`).
     mutating func inMembers(_ body: (inout JSONWriter) throws -> Void) rethrows {
@@ -138,13 +143,17 @@ struct JSONWriter {
                                element: @escaping @Sendable (Int, inout State, inout JSONWriter) throws -> Void) throws {
         JSONPrimitives.appendOpen(.array, to: &bytes)
         let level = depth + 1, sink = sink
-        try OrderedRuns.write(count: runs.count, state: state, make: { run, state in
+        // Each thread's state, and the size of the last run it made: the next run's bytes are reserved at about that
+        // size, so that a run of half a megabyte is not copied again each time its array grows.
+        try OrderedRuns.write(count: runs.count, state: { (state(), 0) }, make: { run, local in
             var writer = JSONWriter(depth: level, sink: nil)
+            writer.bytes.reserveCapacity(local.1 + local.1 / 4)
             for index in runs[run] {
                 if index > 0 { JSONPrimitives.appendMemberSeparator(to: &writer.bytes) }
                 JSONPrimitives.appendIndent(depth: level, to: &writer.bytes)
-                try element(index, &state, &writer)
+                try element(index, &local.0, &writer)
             }
+            local.1 = writer.bytes.count
             return writer.bytes
         }, to: { run in
             guard let sink else { return bytes.append(contentsOf: run) }
