@@ -6,8 +6,12 @@ import Model
 /// policy on every group, service ID or profile of a target is one link into a shared fan-out, so the graph's size
 /// follows the account's policies and memberships, never members × policies or policies × resources.
 package struct EscalationGraph: Sendable {
-    /// Every edge as stored, goal edges excluded (they depend on the goal: see `Escalation`), in a deterministic order.
-    let links: [EscalationLink]
+    /// How each link is stored, in the links' order: a membership or an assumption is its numbered nodes alone (most
+    /// of a large account's links, made and freed without an edge of strings each), a primitive is an edge of
+    /// `primitives`.
+    private let stored: [StoredLink]
+    /// The primitive links, with the policy, role and action behind each.
+    private let primitives: [EscalationLink]
     /// The members of each fan-out the links name.
     let fanOuts: [[EscalationNode]]
     /// The links' nodes numbered, for the searches of every goal.
@@ -26,6 +30,30 @@ package struct EscalationGraph: Sendable {
     let identities: [String]
     /// The account's sensitive targets, which the capabilities' coverage numbers.
     let sensitiveTargets: SensitiveTargets
+
+    /// How a link is stored: its kind for a free link, whose nodes `numbering` holds; its position in `primitives` for a
+    /// primitive.
+    private enum StoredLink {
+        case memberOf
+        case mayAssume
+        case primitive(Int)
+    }
+
+    /// Every edge as stored, goal edges excluded (they depend on the goal: see `Escalation`), in a deterministic order.
+    var links: [EscalationLink] { numbering.from.indices.map(link) }
+
+    /// The link at `position` of `links`.
+    func link(_ position: Int) -> EscalationLink {
+        switch stored[position] {
+        case .memberOf:
+            EscalationLink(EscalationEdge(from: numbering.nodes[numbering.from[position]],
+                                          to: numbering.nodes[numbering.to[position]], kind: .memberOf))
+        case .mayAssume:
+            EscalationLink(EscalationEdge(from: numbering.nodes[numbering.from[position]],
+                                          to: numbering.nodes[numbering.to[position]], kind: .mayAssume))
+        case .primitive(let primitive): primitives[primitive]
+        }
+    }
 
     /// Every edge, each fan-out link expanded into one edge per member, in the links' order: as many as policies ×
     /// resources on a large account, so the searches read `links` instead.
@@ -101,7 +129,7 @@ package struct EscalationGraph: Sendable {
             holders.append((.identity(iamID: iamID), Self.capabilities(policies, index, sensitive, &roles) { !$0.isEmpty }))
         }
 
-        var links: [EscalationLink] = []
+        var stored: [StoredLink] = [], primitives: [EscalationLink] = []
         var numbering = EscalationNumbering(expectedNodes: identities.count + account.accessGroups.count)
         // Each identity's number, by position in `identities`, once a link names it: its memberships and its link into
         // Public Access look it up here rather than by hashing it.
@@ -111,33 +139,28 @@ package struct EscalationGraph: Sendable {
             guard let memberships = index.groupsOfMember[iamID] else { continue }
             // By position, the group's id read in place: copying a membership copies its group and member.
             for member in memberships.indices where memberships[member].group.id != AccessGroup.publicAccessID {
-                let edge = EscalationEdge(from: .identity(iamID: iamID), to: .accessGroup(id: memberships[member].group.id),
-                                          kind: .memberOf)
-                let source = numbering.number(edge.from, cachedIn: &identityNumbers[position])
-                let target = numbering.number(edge.to)
+                let source = numbering.number(.identity(iamID: iamID), cachedIn: &identityNumbers[position])
+                let target = numbering.number(.accessGroup(id: memberships[member].group.id))
                 numbering.link(from: source, to: target, primitive: false)
-                links.append(EscalationLink(edge))
+                stored.append(.memberOf)
             }
         }
         for iamID in index.profilesAssumableBy.keys.sorted() {
             for profile in index.profilesAssumableBy[iamID] ?? [] where profile.iamID != iamID {
-                let edge = EscalationEdge(from: .identity(iamID: iamID), to: .identity(iamID: profile.iamID), kind: .mayAssume)
-                let source = numbering.number(edge.from)
-                let target = numbering.number(edge.to)
+                let source = numbering.number(.identity(iamID: iamID))
+                let target = numbering.number(.identity(iamID: profile.iamID))
                 numbering.link(from: source, to: target, primitive: false)
-                links.append(EscalationLink(edge))
+                stored.append(.mayAssume)
             }
         }
         // Everyone is in Public Access: its policies are every identity's.
         if index.policiesOfGroup[AccessGroup.publicAccessID] != nil {
             var publicAccess = -1
             for (position, iamID) in identities.enumerated() {
-                let edge = EscalationEdge(from: .identity(iamID: iamID), to: .accessGroup(id: AccessGroup.publicAccessID),
-                                          kind: .memberOf)
-                let source = numbering.number(edge.from, cachedIn: &identityNumbers[position])
-                let target = numbering.number(edge.to, cachedIn: &publicAccess)
+                let source = numbering.number(.identity(iamID: iamID), cachedIn: &identityNumbers[position])
+                let target = numbering.number(.accessGroup(id: AccessGroup.publicAccessID), cachedIn: &publicAccess)
                 numbering.link(from: source, to: target, primitive: false)
-                links.append(EscalationLink(edge))
+                stored.append(.memberOf)
             }
         }
 
@@ -151,10 +174,11 @@ package struct EscalationGraph: Sendable {
             next += 1
             var source = -1
             for capability in holding {
-                let first = links.count
-                finder.links(from: node, numbered: &source, holding: capability, fanOuts: &fanOuts, into: &links,
+                let first = primitives.count
+                finder.links(from: node, numbered: &source, holding: capability, fanOuts: &fanOuts, into: &primitives,
                              numbering: &numbering)
-                for link in links[first...] {
+                for primitive in first..<primitives.count { stored.append(.primitive(primitive)) }
+                for link in primitives[first...] {
                     guard case .grantableScope(let key) = link.edge.to, scopes[key] == nil else { continue }
                     scopes[key] = capability.target
                     holders.append((link.edge.to, [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
@@ -163,7 +187,8 @@ package struct EscalationGraph: Sendable {
                 }
             }
         }
-        self.links = links
+        self.stored = stored
+        self.primitives = primitives
         self.fanOuts = fanOuts.members
         numbering.finish(fanOuts: fanOuts.members.count)
         self.numbering = numbering
