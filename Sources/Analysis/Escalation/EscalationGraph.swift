@@ -177,11 +177,12 @@ package struct EscalationGraph: Sendable {
                 let first = primitives.count
                 finder.links(from: node, numbered: &source, holding: capability, fanOuts: &fanOuts, into: &primitives,
                              numbering: &numbering)
-                for primitive in first..<primitives.count { stored.append(.primitive(primitive)) }
-                for link in primitives[first...] {
-                    guard case .grantableScope(let key) = link.edge.to, scopes[key] == nil else { continue }
+                // The new links by position, each one's node read in place: a copy of a link retains every string in it.
+                for primitive in first..<primitives.count {
+                    stored.append(.primitive(primitive))
+                    guard case .grantableScope(let key) = primitives[primitive].edge.to, scopes[key] == nil else { continue }
                     scopes[key] = capability.target
-                    holders.append((link.edge.to, [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
+                    holders.append((.grantableScope(key: key), [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
                                                               traits: roles.traits(of: Self.grantedRoles), policyID: nil,
                                                               isConditional: false, sensitive: sensitive)]))
                 }
