@@ -24,23 +24,8 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
         let warnings = sensitive.paths.filter { !settled.contains($0.iamID) }
         let policies = policiesOnPaths(administration.paths + warnings, c.account.accessPolicies)
         var errors = EscalationWording(administration, in: c.index), others = EscalationWording(sensitive, in: c.index)
-        let identities = administration.identities
-        return zip(administration.paths, starts(of: administration.paths, among: identities)).map {
-            finding($0, start: $1, administration, &errors, policies, c, severity: .error)
-        } + zip(warnings, starts(of: warnings, among: identities)).map {
-            finding($0, start: $1, sensitive, &others, policies, c, severity: .warning)
-        }
-    }
-
-    /// Each path's start by its position in `identities` (the searches' starts, `FindingContext.subjects`), which the
-    /// paths follow in order: found by one walk rather than by a hash and a binary search per finding; nil for a start
-    /// the walk does not find.
-    private static func starts(of paths: [EscalationPath], among identities: [String]) -> [Int32?] {
-        var next = 0
-        return paths.map { path in
-            while next < identities.count && identities[next] != path.iamID { next += 1 }
-            return next < identities.count ? Int32(next) : nil
-        }
+        return administration.paths.map { finding($0, administration, &errors, policies, c, severity: .error) }
+            + warnings.map { finding($0, sensitive, &others, policies, c, severity: .warning) }
     }
 
     /// The policies the paths' steps name, by id (the first of a repeated id): a few of the account's many.
@@ -53,14 +38,11 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
         return policies
     }
 
-    /// - Parameters:
-    ///   - start: the position of the path's start in `c.subjects`, when known.
-    ///   - wording: `escalation`'s words, shared by its findings.
-    private static func finding(_ path: EscalationPath, start: Int32?, _ escalation: Escalation,
-                                _ wording: inout EscalationWording, _ policies: [String: Policy], _ c: FindingContext,
-                                severity: Severity) -> Finding {
+    /// - Parameter wording: `escalation`'s words, shared by its findings.
+    private static func finding(_ path: EscalationPath, _ escalation: Escalation, _ wording: inout EscalationWording,
+                                _ policies: [String: Policy], _ c: FindingContext, severity: Severity) -> Finding {
         var seen = Set<FindingEntity>()
-        let entities = ([start.map(c.identity(ofSubject:)) ?? c.identity(path.iamID)] + path.edges.flatMap { edge -> [FindingEntity] in
+        let entities = ([c.identity(path.iamID)] + path.edges.flatMap { edge -> [FindingEntity] in
             var entities = entity(edge.to, c).map { [$0] } ?? []
             if let policy = edge.policyID.flatMap({ policies[$0] }) { entities.append(c.policy(policy)) }
             return entities
