@@ -137,12 +137,14 @@ package struct EscalationGraph: Sendable {
         // Memberships and assumptions: access already held, free steps; by member, in id order.
         for (position, iamID) in identities.enumerated() {
             guard let memberships = index.groupsOfMember[iamID] else { continue }
-            // By position, the group's id read in place: copying a membership copies its group and member.
-            for member in memberships.indices where memberships[member].group.id != AccessGroup.publicAccessID {
-                let source = numbering.number(.identity(iamID: iamID), cachedIn: &identityNumbers[position])
-                let target = numbering.number(.accessGroup(id: memberships[member].group.id))
-                numbering.link(from: source, to: target, primitive: false)
-                stored.append(.memberOf)
+            // Through the buffer, the group's id read in place: copying a membership copies its group and member.
+            memberships.withUnsafeBufferPointer { memberships in
+                for member in memberships.indices where memberships[member].group.id != AccessGroup.publicAccessID {
+                    let source = numbering.number(.identity(iamID: iamID), cachedIn: &identityNumbers[position])
+                    let target = numbering.number(.accessGroup(id: memberships[member].group.id))
+                    numbering.link(from: source, to: target, primitive: false)
+                    stored.append(.memberOf)
+                }
             }
         }
         for iamID in index.profilesAssumableBy.keys.sorted() {
