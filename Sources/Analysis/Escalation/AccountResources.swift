@@ -12,6 +12,9 @@ struct AccountResources: Sendable {
     private let ids: [String]
     private let nodes: [EscalationNode]
     private let positionsByID: [String: [Int]]
+    /// Each resource's node's number in the graph's `EscalationNumbering`, by position, once a link names it
+    /// (negative until then): the many policies on single groups or service IDs look the number up here.
+    var numbers: [Int]
 
     /// - Parameter resources: each resource's id and the node a primitive on it leads to, in the account's order.
     init(service: String, resourceType: String, _ resources: [(id: String, node: EscalationNode)]) {
@@ -21,15 +24,23 @@ struct AccountResources: Sendable {
         self.ids = ids
         nodes = resources.map(\.node)
         positionsByID = Dictionary(grouping: ids.indices, by: { ids[$0] })
+        numbers = Array(repeating: -1, count: ids.count)
     }
 
-    /// The nodes of the resources `target` includes whole (`PolicyTarget.includes(accountResource:type:of:)`), in
-    /// the account's order.
-    func nodes(includedBy target: PolicyTarget) -> [EscalationNode] {
+    /// The positions of the resources `target` includes whole (`PolicyTarget.includes(accountResource:type:of:)`),
+    /// in the account's order.
+    func positions(includedBy target: PolicyTarget) -> [Int] {
         let candidates = exactResource(target).map { positionsByID[$0] ?? [] } ?? Array(ids.indices)
         return candidates.filter { target.includes(accountResource: ids[$0], type: resourceType, of: service) }
-            .map { nodes[$0] }
     }
+
+    /// The nodes of the resources `target` includes whole, in the account's order.
+    func nodes(includedBy target: PolicyTarget) -> [EscalationNode] {
+        positions(includedBy: target).map { nodes[$0] }
+    }
+
+    /// The node of the resource at `position`.
+    func node(at position: Int) -> EscalationNode { nodes[position] }
 
     /// The one id the target's `resource` attribute can equal, when it tests equality with one string (a superset
     /// test: `includes` still decides).

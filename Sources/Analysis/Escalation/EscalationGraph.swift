@@ -6,8 +6,12 @@ import Model
 /// policy on every group, service ID or profile of a target is one link into a shared fan-out, so the graph's size
 /// follows the account's policies and memberships, never members × policies or policies × resources.
 package struct EscalationGraph: Sendable {
-    /// Every edge as stored, goal edges excluded (they depend on the goal: see `Escalation`), in a deterministic order.
-    let links: [EscalationLink]
+    /// How each link is stored, in the links' order: a membership or an assumption is its numbered nodes alone (most
+    /// of a large account's links, made and freed without an edge of strings each), a primitive is an edge of
+    /// `primitives`.
+    private let stored: [StoredLink]
+    /// The primitive links, with the policy, role and action behind each.
+    private let primitives: [EscalationLink]
     /// The members of each fan-out the links name.
     let fanOuts: [[EscalationNode]]
     /// The links' nodes numbered, for the searches of every goal.
@@ -26,6 +30,30 @@ package struct EscalationGraph: Sendable {
     let identities: [String]
     /// The account's sensitive targets, which the capabilities' coverage numbers.
     let sensitiveTargets: SensitiveTargets
+
+    /// How a link is stored: its kind for a free link, whose nodes `numbering` holds; its position in `primitives` for a
+    /// primitive.
+    private enum StoredLink {
+        case memberOf
+        case mayAssume
+        case primitive(Int)
+    }
+
+    /// Every edge as stored, goal edges excluded (they depend on the goal: see `Escalation`), in a deterministic order.
+    var links: [EscalationLink] { numbering.from.indices.map(link) }
+
+    /// The link at `position` of `links`.
+    func link(_ position: Int) -> EscalationLink {
+        switch stored[position] {
+        case .memberOf:
+            EscalationLink(EscalationEdge(from: numbering.nodes[numbering.from[position]],
+                                          to: numbering.nodes[numbering.to[position]], kind: .memberOf))
+        case .mayAssume:
+            EscalationLink(EscalationEdge(from: numbering.nodes[numbering.from[position]],
+                                          to: numbering.nodes[numbering.to[position]], kind: .mayAssume))
+        case .primitive(let primitive): primitives[primitive]
+        }
+    }
 
     /// Every edge, each fan-out link expanded into one edge per member, in the links' order: as many as policies ×
     /// resources on a large account, so the searches read `links` instead.
@@ -101,28 +129,40 @@ package struct EscalationGraph: Sendable {
             holders.append((.identity(iamID: iamID), Self.capabilities(policies, index, sensitive, &roles) { !$0.isEmpty }))
         }
 
-        var links: [EscalationLink] = []
+        var stored: [StoredLink] = [], primitives: [EscalationLink] = []
+        var numbering = EscalationNumbering(expectedNodes: identities.count + account.accessGroups.count)
+        // Each identity's number, by position in `identities`, once a link names it: its memberships and its link into
+        // Public Access look it up here rather than by hashing it.
+        var identityNumbers = Array(repeating: -1, count: identities.count)
         // Memberships and assumptions: access already held, free steps; by member, in id order.
-        for iamID in identities {
+        for (position, iamID) in identities.enumerated() {
             guard let memberships = index.groupsOfMember[iamID] else { continue }
-            // By position, the group's id read in place: copying a membership copies its group and member.
-            for position in memberships.indices where memberships[position].group.id != AccessGroup.publicAccessID {
-                links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID),
-                                                           to: .accessGroup(id: memberships[position].group.id),
-                                                           kind: .memberOf)))
+            // Through the buffer, the group's id read in place: copying a membership copies its group and member.
+            memberships.withUnsafeBufferPointer { memberships in
+                for member in memberships.indices where memberships[member].group.id != AccessGroup.publicAccessID {
+                    let source = numbering.number(.identity(iamID: iamID), cachedIn: &identityNumbers[position])
+                    let target = numbering.number(.accessGroup(id: memberships[member].group.id))
+                    numbering.link(from: source, to: target, primitive: false)
+                    stored.append(.memberOf)
+                }
             }
         }
         for iamID in index.profilesAssumableBy.keys.sorted() {
             for profile in index.profilesAssumableBy[iamID] ?? [] where profile.iamID != iamID {
-                links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID), to: .identity(iamID: profile.iamID),
-                                                           kind: .mayAssume)))
+                let source = numbering.number(.identity(iamID: iamID))
+                let target = numbering.number(.identity(iamID: profile.iamID))
+                numbering.link(from: source, to: target, primitive: false)
+                stored.append(.mayAssume)
             }
         }
         // Everyone is in Public Access: its policies are every identity's.
         if index.policiesOfGroup[AccessGroup.publicAccessID] != nil {
-            for iamID in identities {
-                links.append(EscalationLink(EscalationEdge(from: .identity(iamID: iamID),
-                                                           to: .accessGroup(id: AccessGroup.publicAccessID), kind: .memberOf)))
+            var publicAccess = -1
+            for (position, iamID) in identities.enumerated() {
+                let source = numbering.number(.identity(iamID: iamID), cachedIn: &identityNumbers[position])
+                let target = numbering.number(.accessGroup(id: AccessGroup.publicAccessID), cachedIn: &publicAccess)
+                numbering.link(from: source, to: target, primitive: false)
+                stored.append(.memberOf)
             }
         }
 
@@ -134,21 +174,27 @@ package struct EscalationGraph: Sendable {
         while next < holders.count {
             let (node, holding) = holders[next]
             next += 1
+            var source = -1
             for capability in holding {
-                for link in finder.links(from: node, holding: capability, fanOuts: &fanOuts) {
-                    links.append(link)
-                    guard case .grantableScope(let key) = link.edge.to, scopes[key] == nil else { continue }
+                let first = primitives.count
+                finder.links(from: node, numbered: &source, holding: capability, fanOuts: &fanOuts, into: &primitives,
+                             numbering: &numbering)
+                // The new links by position, each one's node read in place: a copy of a link retains every string in it.
+                for primitive in first..<primitives.count {
+                    stored.append(.primitive(primitive))
+                    guard case .grantableScope(let key) = primitives[primitive].edge.to, scopes[key] == nil else { continue }
                     scopes[key] = capability.target
-                    holders.append((link.edge.to, [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
+                    holders.append((.grantableScope(key: key), [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
                                                               traits: roles.traits(of: Self.grantedRoles), policyID: nil,
                                                               isConditional: false, sensitive: sensitive)]))
                 }
             }
         }
-        self.links = links
+        self.stored = stored
+        self.primitives = primitives
         self.fanOuts = fanOuts.members
-        numbering = EscalationNumbering(links, fanOuts: fanOuts.members,
-                                        expectedNodes: identities.count + account.accessGroups.count + scopes.count)
+        numbering.finish(fanOuts: fanOuts.members.count)
+        self.numbering = numbering
         self.scopes = scopes
         let sorted = holders.prefix(index.policiesOfIAMID.count + index.policiesOfGroup.count)
             + holders.dropFirst(index.policiesOfIAMID.count + index.policiesOfGroup.count).sortedByID(\.node)
@@ -194,11 +240,11 @@ package struct EscalationGraph: Sendable {
 struct PrimitiveFinder {
     let actions: RoleActions
     /// The access groups one may add oneself to (Public Access aside).
-    let groups: AccountResources
+    var groups: AccountResources
     /// The service IDs one may create an API key for.
-    let serviceIDs: AccountResources
+    var serviceIDs: AccountResources
     /// The trusted profiles whose trust one may edit.
-    let profiles: AccountResources
+    var profiles: AccountResources
     /// Instances that compute-resource links of trusted profiles name, narrowed per target before the full test.
     let trustedCompute: InstanceCandidates
     /// The IAM id of the trusted profile each of `trustedCompute.instances` leads to.
@@ -255,47 +301,59 @@ struct PrimitiveFinder {
         trustedComputeProfiles = profileIAMIDs
     }
 
-    /// The links of the primitives `held` enables for `node`: one per group, service ID or profile a target names
-    /// exactly, one per fan-out for a target that includes them by wildcard or whole.
-    mutating func links(from node: EscalationNode, holding held: EscalationGraph.Capability,
-                        fanOuts: inout EscalationFanOuts) -> [EscalationLink] {
-        var links: [EscalationLink] = []
+    /// Appends to `links` the links of the primitives `held` enables for `node` — one per group, service ID or profile
+    /// a target names exactly, one per fan-out for a target that includes them by wildcard or whole — and numbers
+    /// them in `numbering` as they are made.
+    /// - Parameter source: `node`'s number once a link names it (negative until then).
+    mutating func links(from node: EscalationNode, numbered source: inout Int, holding held: EscalationGraph.Capability,
+                        fanOuts: inout EscalationFanOuts, into links: inout [EscalationLink],
+                        numbering: inout EscalationNumbering) {
         func edge(_ primitive: EscalationPrimitive, to target: EscalationNode, role: (crn: String, inferred: Bool)) -> EscalationEdge {
             EscalationEdge(from: node, to: target, kind: .primitive(primitive), policyID: held.policyID, roleCRN: role.crn,
                            action: primitive.action, isConditional: held.isConditional, isInferred: role.inferred)
         }
-        func add(_ primitive: EscalationPrimitive, to target: EscalationNode, role: (crn: String, inferred: Bool)) {
+        func add(_ primitive: EscalationPrimitive, to target: EscalationNode, numbered slot: inout Int,
+                 role: (crn: String, inferred: Bool)) {
             guard target != node else { return }
+            let from = numbering.number(node, cachedIn: &source)
+            let to = numbering.number(target, cachedIn: &slot)
+            numbering.link(from: from, to: to, primitive: true)
             links.append(EscalationLink(edge(primitive, to: target, role: role)))
         }
         func add(_ primitive: EscalationPrimitive, toEvery fanOut: Int?, role: (crn: String, inferred: Bool)) {
             guard let fanOut, let first = fanOuts.members[fanOut].first(where: { $0 != node }) else { return }
+            let from = numbering.number(node, cachedIn: &source)
+            numbering.link(from: from, toEvery: fanOut, of: fanOuts.members, primitive: true)
             links.append(EscalationLink(edge(primitive, to: first, role: role), fanOut: fanOut))
         }
-        func add(_ primitive: EscalationPrimitive, toEach resources: AccountResources, role: (crn: String, inferred: Bool)) {
+        func add(_ primitive: EscalationPrimitive, toEach resources: inout AccountResources,
+                 role: (crn: String, inferred: Bool)) {
             let target = held.target
             guard resources.exactResource(target) == nil else {
-                for member in resources.nodes(includedBy: target) { add(primitive, to: member, role: role) }
+                for position in resources.positions(includedBy: target) {
+                    add(primitive, to: resources.node(at: position), numbered: &resources.numbers[position], role: role)
+                }
                 return
             }
             let kind = resources.service + "/" + resources.resourceType
-            add(primitive, toEvery: fanOuts.index(kind, target) { resources.nodes(includedBy: target) }, role: role)
+            add(primitive, toEvery: fanOuts.index(kind, target) { resources.nodes(includedBy: target) },
+                role: role)
         }
         // The roles' traits first: a test of them is cheaper than one of the target, and most policies fail it.
         let target = held.target, traits = held.traits
         if traits.contains(.addGroupMember), Self.mayInclude(target, resourcesOf: "iam-groups"),
            let role = enabling(.addGroupMember, held, on: "iam-groups") {
-            add(.addGroupMember, toEach: groups, role: role)
+            add(.addGroupMember, toEach: &groups, role: role)
         }
         let identityService = !traits.isDisjoint(with: [.createServiceIDAPIKey, .editProfileTrust])
             && Self.mayInclude(target, resourcesOf: "iam-identity")
         if identityService, traits.contains(.createServiceIDAPIKey),
            let role = enabling(.createServiceIDAPIKey, held, on: "iam-identity") {
-            add(.createServiceIDAPIKey, toEach: serviceIDs, role: role)
+            add(.createServiceIDAPIKey, toEach: &serviceIDs, role: role)
         }
         if identityService, traits.contains(.editProfileTrust),
            let role = enabling(.editProfileTrust, held, on: "iam-identity") {
-            add(.editProfileTrust, toEach: profiles, role: role)
+            add(.editProfileTrust, toEach: &profiles, role: role)
         }
         if traits.contains(.runTrustedWorkload), trustedCompute.hasPositions(for: target),
            let role = enabling(.runTrustedWorkload, held, on: nil) {
@@ -308,9 +366,9 @@ struct PrimitiveFinder {
         if case .resourceGroupItself = target.scope {
             // Administrator on a resource group itself lets one rename it, not assign access to what is in it.
         } else if traits.contains(.assignAccess), let role = enabling(.assignAccess, held, on: target.serviceName) {
-            add(.assignAccess, to: .grantableScope(key: target.key), role: role)
+            var unknown = -1
+            add(.assignAccess, to: .grantableScope(key: target.key), numbered: &unknown, role: role)
         }
-        return links
     }
 
     /// Whether the target can include resources of the account management service at all: checked before looking at

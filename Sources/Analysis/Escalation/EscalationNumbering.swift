@@ -1,74 +1,72 @@
 /// The escalation graph's links with their nodes numbered — in the order the links name them, a fan-out's members
-/// where its first link stands — made once per graph and shared by every goal's `EscalationSearch.Edges`, which
-/// numbers only the goal's own edges after them: `report` searches two goals over one graph of a million links.
+/// where its first link stands — made while the graph makes its links (a node's number is looked up where the link is
+/// made, often from a cache the maker keeps per identity, holder or resource, rather than by hashing both ends of
+/// every link afterwards), and shared by every goal's `EscalationSearch.Edges`, which numbers only the goal's own
+/// edges after them: `report` searches two goals over one graph of a million links.
 struct EscalationNumbering: Sendable {
     /// Each node, by number.
-    let nodes: [EscalationNode]
+    private(set) var nodes: [EscalationNode] = []
     /// Per node: whether it is an identity.
-    let isIdentity: [Bool]
-    let numbers: [EscalationNode: Int]
+    private(set) var isIdentity: [Bool] = []
+    private(set) var numbers: [EscalationNode: Int] = [:]
     /// Per link: the number of the node it leaves.
-    let from: [Int]
+    private(set) var from: [Int] = []
     /// Per link: the number of the node it leads to, or for a fan-out link -1 - the fan-out's index.
-    let to: [Int]
+    private(set) var to: [Int] = []
     /// Per link: whether it is a primitive (costs 1).
-    let primitive: [Bool]
+    private(set) var primitive: [Bool] = []
     /// Per fan-out: its members' numbers (none when no link names it).
-    let fanOutMembers: [[Int]]
+    private(set) var fanOutMembers: [[Int]] = []
+    /// Per fan-out: whether a link has named it (and so its members are numbered).
+    private var fanOutNamed: [Bool] = []
 
     /// - Parameter expectedNodes: about how many nodes the links name, so that the table is made its size at once
     ///   rather than grown by rehashing every node.
-    init(_ links: [EscalationLink], fanOuts: [[EscalationNode]], expectedNodes: Int) {
-        var numbers: [EscalationNode: Int] = [:], nodes: [EscalationNode] = []
+    init(expectedNodes: Int) {
         numbers.reserveCapacity(expectedNodes)
         nodes.reserveCapacity(expectedNodes)
-        func number(_ node: EscalationNode) -> Int {
-            if let known = numbers[node] { return known }
-            numbers[node] = nodes.count
-            nodes.append(node)
-            return nodes.count - 1
+        isIdentity.reserveCapacity(expectedNodes)
+    }
+
+    /// The node's number, the next one if it has none yet.
+    mutating func number(_ node: EscalationNode) -> Int {
+        if let known = numbers[node] { return known }
+        numbers[node] = nodes.count
+        nodes.append(node)
+        isIdentity.append(node.isIdentity)
+        return nodes.count - 1
+    }
+
+    /// The node's number through a cache its caller keeps for it (negative until known): a node a link names many
+    /// times (an identity, a holder, an account resource) is hashed once.
+    mutating func number(_ node: EscalationNode, cachedIn slot: inout Int) -> Int {
+        if slot < 0 { slot = number(node) }
+        return slot
+    }
+
+    /// Records the next link, from and to numbered nodes.
+    mutating func link(from source: Int, to target: Int, primitive isPrimitive: Bool) {
+        from.append(source)
+        to.append(target)
+        primitive.append(isPrimitive)
+    }
+
+    /// Records the next link, from a numbered node into every member of fan-out `fanOut` (of `fanOuts`' members),
+    /// numbering the members if no link named the fan-out before.
+    mutating func link(from source: Int, toEvery fanOut: Int, of fanOuts: [[EscalationNode]], primitive isPrimitive: Bool) {
+        if fanOutNamed.count < fanOuts.count {
+            fanOutNamed += Array(repeating: false, count: fanOuts.count - fanOutNamed.count)
+            fanOutMembers += Array(repeating: [], count: fanOuts.count - fanOutMembers.count)
         }
-        var from: [Int] = [], to: [Int] = [], primitive: [Bool] = []
-        from.reserveCapacity(links.count)
-        to.reserveCapacity(links.count)
-        primitive.reserveCapacity(links.count)
-        var fanOutMembers = Array(repeating: [Int](), count: fanOuts.count)
-        var numbered = Array(repeating: false, count: fanOuts.count)
-        // Links are read in place; a run of links from one node (a holder's primitives, a member's groups) looks its
-        // number up once, and so does a run into one node (every identity's link into Public Access).
-        var last: (node: EscalationNode, number: Int)?, lastTo: (node: EscalationNode, number: Int)?
-        links.withUnsafeBufferPointer { links in
-            for position in links.indices {
-                let source: Int
-                if let last, last.node == links[position].edge.from {
-                    source = last.number
-                } else {
-                    source = number(links[position].edge.from)
-                    last = (links[position].edge.from, source)
-                }
-                from.append(source)
-                if let fanOut = links[position].fanOut {
-                    if !numbered[fanOut] {
-                        numbered[fanOut] = true
-                        fanOutMembers[fanOut] = fanOuts[fanOut].map(number)
-                    }
-                    to.append(-1 - fanOut)
-                } else if let lastTo, lastTo.node == links[position].edge.to {
-                    to.append(lastTo.number)
-                } else {
-                    let target = number(links[position].edge.to)
-                    lastTo = (links[position].edge.to, target)
-                    to.append(target)
-                }
-                primitive.append(links[position].edge.isPrimitive)
-            }
+        if !fanOutNamed[fanOut] {
+            fanOutNamed[fanOut] = true
+            fanOutMembers[fanOut] = fanOuts[fanOut].map { number($0) }
         }
-        self.nodes = nodes
-        isIdentity = nodes.map(\.isIdentity)
-        self.numbers = numbers
-        self.from = from
-        self.to = to
-        self.primitive = primitive
-        self.fanOutMembers = fanOutMembers
+        link(from: source, to: -1 - fanOut, primitive: isPrimitive)
+    }
+
+    /// Makes the fan-out table as long as `fanOuts` (fan-outs no link names have no members here).
+    mutating func finish(fanOuts count: Int) {
+        if fanOutMembers.count < count { fanOutMembers += Array(repeating: [], count: count - fanOutMembers.count) }
     }
 }

@@ -11,8 +11,8 @@ struct EscalationSearch: Sendable {
     /// offsets[n + 1]]`, fan-outs numbered after the nodes), and per link what the search reads, so that its loop
     /// copies no edge.
     struct Edges: Sendable {
-        /// The graph's links, then the goal's edges.
-        private let graphLinks: [EscalationLink]
+        /// The graph, whose links come first, then the goal's edges.
+        private let graph: EscalationGraph
         private let goalEdges: [EscalationEdge]
         let from: [Int]
         /// The node a link leads to, or for a fan-out link `nodeCount` + the fan-out's index.
@@ -72,7 +72,7 @@ struct EscalationSearch: Sendable {
                     filled[member] += 1
                 }
             }
-            graphLinks = graph.links
+            self.graph = graph
             self.goalEdges = goalEdges
             self.from = from
             self.to = to
@@ -105,8 +105,9 @@ struct EscalationSearch: Sendable {
 
         /// The edge the link at `position` makes into `node` (a fan-out link's member).
         func edge(_ position: Int, to node: Int) -> EscalationEdge {
-            guard position < graphLinks.count else { return goalEdges[position - graphLinks.count] }
-            let link = graphLinks[position]
+            let links = graphNodes.from.count
+            guard position < links else { return goalEdges[position - links] }
+            let link = graph.link(position)
             return link.fanOut == nil ? link.edge : link.edge.to(self.node(node))
         }
     }
