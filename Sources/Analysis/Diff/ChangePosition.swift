@@ -1,6 +1,7 @@
-/// An access change as the causes gather it (`EffectGroups`): where it is in `SnapshotDiff.access` (its holder's offset
-/// and its offset in that holder's `lost + gained`, `IdentityAccessChanges.change(at:)`), with the numbers its effect
-/// is grouped and told by, read from the change once.
+/// An access change as the causes gather it: where it is in `SnapshotDiff.access` (its holder's offset and its offset
+/// in that holder's `lost + gained`, `IdentityAccessChanges.change(at:)`), with the numbers its effect is grouped and
+/// told by, read from the change once. Collapsing a cause's changes then reads no change again — a read copies the
+/// holder's lists and retains the change's role and way, for each of millions of changes — and copies none.
 struct ChangePosition: Sendable {
     let holder: Int
     let change: Int

@@ -26,32 +26,35 @@ package struct DiffCause: Sendable, Hashable {
         let split = SideBySide.split(access.count) { access[$0].count }
         let (first, later) = SideBySide.parts(access.count, split: split) { [position] holders in
             gather(access[holders], from: holders.lowerBound, causes: position, count: entities.count,
-                   policies: policies, grants: grants.count)
+                   policies: policies)
         }
-        var groups = consume first
-        groups.append(later)
-        let offsets = (0...entities.count).filter { groups.has(cause: $0) }
-        let effects = made(offsets, of: groups, access: access, grants: grants)
-        return zip(offsets, effects).map { DiffCause(change: entities.indices.contains($0) ? entities[$0] : nil, effects: $1) }
+        // The first part's lists are appended to in place, not copied.
+        var byCause = consume first
+        for (cause, positions) in later.enumerated() where !positions.isEmpty { byCause[cause] += positions }
+        let offsets = entities.indices.filter { !byCause[$0].isEmpty }
+        let unlisted = byCause[entities.count]
+        let changes: [EntityChange?] = offsets.map { entities[$0] } + (unlisted.isEmpty ? [] : [nil])
+        let effects = collapse(offsets.map { byCause[$0] } + (unlisted.isEmpty ? [] : [unlisted]), of: access,
+                               grants: grants)
+        return zip(changes, effects).map { DiffCause(change: $0, effects: $1) }
     }
 
-    /// The changes of `holders` (the holders of `access` from offset `first`) grouped into their effects by the offset
-    /// of their cause among the `count` entity changes (`causes`), those without a listed cause at offset `count`;
-    /// `policies` is how many policies the diff's roles number (`GrantedRole.policyNumber`), `grants` how many roles.
+    /// The changes of `holders` (the holders of `access` from offset `first`) by the offset of their cause among the
+    /// `count` entity changes (`causes`), those without a listed cause at offset `count`; `policies` is how many
+    /// policies the diff's roles number (`GrantedRole.policyNumber`).
     private static func gather(_ holders: ArraySlice<IdentityAccessChanges>, from first: Int, causes: [EntityKey: Int],
-                               count: Int, policies: Int, grants: Int) -> EffectGroups {
+                               count: Int, policies: Int) -> [[ChangePosition]] {
         func find(_ candidates: [(EntityChange.Kind, String)]) -> Int {
             candidates.lazy.compactMap { causes[EntityKey(kind: $0.0, id: $0.1)] }.first ?? count
         }
-        var groups = EffectGroups(causes: count + 1, grants: grants)
+        // Changes are gathered by where they are, not copied: a diff of millions of changes is held once.
+        var byCause = [[ChangePosition]](repeating: [], count: count + 1)
         // The cause of a policy's change is the same for every holder, looked up once per policy.
         var causeOfPolicy = [Int?](repeating: nil, count: policies)
-        // The cause of a path's opening or closing is the same for each of the holder's grants through it: by the
-        // way's `idsNumber` (one way per number among a holder's opened and closed ways), for the holder at the same
-        // offset in `holderOfWay`.
-        var causeOfWay: [Int] = [], holderOfWay: [Int] = []
         for (holderOffset, holderChanges) in zip(first..., holders) {
             let holder = holderChanges.holder
+            // The cause of a path's opening or closing is the same for each of the holder's grants through it.
+            var causeOfPath: [ObjectIdentifier: Int] = [:]
             for changeOffset in 0..<holderChanges.count {
                 let change = holderChanges.change(at: changeOffset)
                 let cause: Int
@@ -65,33 +68,27 @@ package struct DiffCause: Sendable, Hashable {
                         if causeOfPolicy.indices.contains(policy) { causeOfPolicy[policy] = cause }
                     }
                 case .path:
-                    let way = change.way.idsNumber
-                    if way >= holderOfWay.count {
-                        holderOfWay += repeatElement(-1, count: way + 1 - holderOfWay.count)
-                        causeOfWay += repeatElement(count, count: way + 1 - causeOfWay.count)
-                    }
-                    if holderOfWay[way] == holderOffset {
-                        cause = causeOfWay[way]
+                    if let known = causeOfPath[ObjectIdentifier(change.way)] {
+                        cause = known
                     } else {
                         cause = find(Self.pathCandidates(change.path, holder: holder))
-                        causeOfWay[way] = cause
-                        holderOfWay[way] = holderOffset
+                        causeOfPath[ObjectIdentifier(change.way)] = cause
                     }
                 }
-                groups.add(ChangePosition(holder: holderOffset, change: changeOffset, change), cause: cause)
+                byCause[cause].append(ChangePosition(holder: holderOffset, change: changeOffset, change))
             }
         }
-        return groups
+        return byCause
     }
 
-    /// The effects of the causes at `offsets`, made side by side on two threads, the causes split in two parts of
-    /// about as many holders.
-    private static func made(_ offsets: [Int], of groups: EffectGroups, access: [IdentityAccessChanges],
-                             grants: [GrantedRole]) -> [[AccessEffect]] {
+    /// Each group of changes collapsed (`AccessEffect.collapse`), the groups split in two parts of about as many
+    /// changes, collapsed side by side on two threads.
+    private static func collapse(_ groups: [[ChangePosition]], of access: [IdentityAccessChanges],
+                                 grants: [GrantedRole]) -> [[AccessEffect]] {
         let holders = access.map(\.holder)
-        let split = SideBySide.split(offsets.count) { groups.weight(of: offsets[$0]) }
-        let effects = SideBySide.parts(offsets.count, split: split) { range in
-            range.map { groups.effects(of: offsets[$0], access: access, holders: holders, grants: grants) }
+        let split = SideBySide.split(groups.count) { groups[$0].count }
+        let effects = SideBySide.parts(groups.count, split: split) { range in
+            range.map { AccessEffect.collapse(groups[$0], of: access, holders: holders, grants: grants) }
         }
         return effects.first + effects.later
     }
