@@ -23,8 +23,8 @@ package struct SnapshotComparison: Sendable {
     /// given, hears how long each step took (`--timings`). `keep`, when given, is handed the new snapshot's account and
     /// index instead of their being freed: a command that ends after the diff keeps them to its exit (on XL, freeing
     /// both accounts' millions of allocations one by one took 2 s on one thread). The old snapshot's are freed all
-    /// the same, which leaves room for the causes' effects (on XL, half a gigabyte of holders) within the peak the
-    /// comparison reached.
+    /// the same, which leaves room for attributing the causes within the peak the comparison reached (keeping both
+    /// raised XL's peak by half a gigabyte).
     /// - Throws: `SnapshotDiff.Incomparable` when the snapshots are of different accounts or scopes.
     package init(old: consuming IAMAccount, new: consuming IAMAccount,
                  options: SnapshotDiff.Options = SnapshotDiff.Options(),
