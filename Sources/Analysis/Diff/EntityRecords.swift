@@ -96,8 +96,9 @@ struct EntityRecords {
         func byID(_ entities: [Entity]) -> [String: Int] {
             var result: [String: Int] = [:]
             result.reserveCapacity(entities.count)
-            for (offset, entity) in entities.enumerated() {
-                let key = id(entity)
+            // By offset: each entity is read in place, not copied (a copy retains each of its fields).
+            for offset in entities.indices {
+                let key = id(entities[offset])
                 if result[key] == nil { result[key] = offset }
             }
             return result

@@ -6,17 +6,17 @@
 /// policy id once, each given its rank (equal for roles equal in all three); a holder's changes are then ordered by
 /// their roles' ranks, and the words and ids of their paths compared only for changes of equal rank.
 struct GrantRanks: Sendable {
-    private let rank: [ObjectIdentifier: Int]
+    /// By `GrantedRole.number`.
+    private let rank: [Int]
 
-    /// Ranks `grants`, which must hold the role of every change later sorted.
+    /// Ranks `grants`, the diff's roles by `GrantedRole.number`, which must hold the role of every change later sorted.
     init(_ grants: [GrantedRole]) {
         let ordered = grants.sorted { a, b in
             if a.targetLabel != b.targetLabel { return a.targetLabel < b.targetLabel }
             if a.role != b.role { return a.role < b.role }
             return a.policyID < b.policyID
         }
-        var rank: [ObjectIdentifier: Int] = [:]
-        rank.reserveCapacity(ordered.count)
+        var rank = [Int](repeating: 0, count: grants.count)
         var current = 0
         for (offset, grant) in ordered.enumerated() {
             if offset > 0 {
@@ -24,14 +24,14 @@ struct GrantRanks: Sendable {
                 if previous.targetLabel != grant.targetLabel || previous.role != grant.role
                     || previous.policyID != grant.policyID { current = offset }
             }
-            rank[ObjectIdentifier(grant)] = current
+            if rank.indices.contains(grant.number) { rank[grant.number] = current }
         }
         self.rank = rank
     }
 
     /// `changes` in the order described above (changes whose roles were not ranked compared in words throughout).
     func sorted(_ changes: [AccessChange]) -> [AccessChange] {
-        let ranks = changes.map { rank[ObjectIdentifier($0.grant)] }
+        let ranks = changes.map { rank.indices.contains($0.grant.number) ? rank[$0.grant.number] : nil }
         return changes.indices.sorted { i, j in
             if let x = ranks[i], let y = ranks[j], x != y { return x < y }
             let a = changes[i], b = changes[j]

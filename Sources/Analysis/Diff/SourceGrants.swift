@@ -40,10 +40,15 @@ struct SourceGrants {
         var deltas: [AccessPath.Source: Delta] = [:], roles = DescribedRoles()
         for source in sources where !Self.grantsAlike(source, old: old, new: new) {
             let before = Self.keyed(source, in: old), after = Self.keyed(source, in: new)
-            guard Set(before.keys) != Set(after.keys) else { continue }
+            // The same keys (as many, each in both) grant the same.
+            if before.count == after.count && before.keys.allSatisfy({ after[$0] != nil }) { continue }
             deltas[source] = Delta(
-                lost: before.filter { after[$0.key] == nil }.map { roles.describe(roleID: $0.key.roleID, of: $0.value, in: old) },
-                gained: after.filter { before[$0.key] == nil }.map { roles.describe(roleID: $0.key.roleID, of: $0.value, in: new) })
+                lost: before.compactMap { key, policy in
+                    after[key] == nil ? roles.describe(roleID: key.roleID, of: policy, in: old) : nil
+                },
+                gained: after.compactMap { key, policy in
+                    before[key] == nil ? roles.describe(roleID: key.roleID, of: policy, in: new) : nil
+                })
         }
         self.deltas = deltas
         self.roles = roles
@@ -65,8 +70,13 @@ struct SourceGrants {
     /// Whether the source has equal policies with equal targets in both snapshots, so that it grants the same.
     private static func grantsAlike(_ source: AccessPath.Source, old: AccessIndex, new: AccessIndex) -> Bool {
         let before = old.policies(of: source), after = new.policies(of: source)
-        return before.count == after.count
-            && zip(before, after).allSatisfy { $0 == $1 && old.target(of: $0) == new.target(of: $1) }
+        guard before.count == after.count else { return false }
+        // By offset: the policies are compared in place, not copied (a copy retains each of a policy's fields).
+        for offset in before.indices
+        where before[offset] != after[offset] || old.target(of: before[offset]) != new.target(of: after[offset]) {
+            return false
+        }
+        return true
     }
 
     private static func keyed(_ source: AccessPath.Source, in index: AccessIndex) -> [Key: Policy] {
