@@ -41,34 +41,7 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Export format (default: from -o's extension).", valueName: "format"))
     var format: ExportFormat?
 
-    @Option(help: ArgumentHelp("Export one identity's effective access.", valueName: "iam-id|email|name"))
-    var identity: String?
-
-    @Option(help: ArgumentHelp("Export everyone who can reach one service instance.", valueName: "crn|guid|name"))
-    var resource: String?
-
-    @Option(name: .customLong("access-group"), help: ArgumentHelp("Export one access group.", valueName: "id|name"))
-    var accessGroup: String?
-
-    @Option(help: ArgumentHelp("Export everyone who can reach any instance of one service, e.g. kms.", valueName: "name"))
-    var service: String?
-
-    @Option(name: .customLong("resource-group"),
-            help: ArgumentHelp("Export everyone who can reach one resource group or anything in it.", valueName: "id|name"))
-    var resourceGroup: String?
-
-    @Flag(help: "Only privileged grants (Administrator, Manager, account management) and who holds them, through which groups.")
-    var privileged = false
-
-    @Flag(help: "Show policy and role nodes instead of collapsing policies into labelled edges.")
-    var policies = false
-
-    @Option(parsing: .upToNextOption,
-            help: ArgumentHelp("Node kinds to add to the view.", valueName: "kind"))
-    var include: [NodeKind] = []
-
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Node kinds to leave out.", valueName: "kind"))
-    var exclude: [NodeKind] = []
+    @OptionGroup var view: ViewSelection
 
     @Option(name: .customLong("max-nodes"), help: "Node budget; larger views are aggregated (mermaid: default 400).")
     var maxNodes: Int?
@@ -85,9 +58,6 @@ struct Export: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        if [identity, resource, accessGroup, service, resourceGroup].compactMap({ $0 }).count > 1 {
-            throw ValidationError("choose one of --identity, --resource, --access-group, --service and --resource-group")
-        }
         if let maxNodes, maxNodes < 10 { throw ValidationError("--max-nodes must be at least 10") }
         if full && maxNodes != nil { throw ValidationError("choose one of --full and --max-nodes") }
         if try resolvedFormat() == .sqlite, !viewOptionsGiven.isEmpty {
@@ -98,13 +68,8 @@ struct Export: ParsableCommand {
 
     /// The view options given on the command line (which sqlite, a whole-snapshot format, refuses).
     private var viewOptionsGiven: [String] {
-        let values: [(String, Bool)] = [
-            ("--identity", identity != nil), ("--resource", resource != nil), ("--access-group", accessGroup != nil),
-            ("--service", service != nil), ("--resource-group", resourceGroup != nil), ("--privileged", privileged),
-            ("--policies", policies), ("--include", !include.isEmpty), ("--exclude", !exclude.isEmpty),
-            ("--max-nodes", maxNodes != nil), ("--full", full), ("--escalation", escalation),
-        ]
-        return values.filter(\.1).map(\.0)
+        let values: [(String, Bool)] = [("--max-nodes", maxNodes != nil), ("--full", full), ("--escalation", escalation)]
+        return view.given + values.filter(\.1).map(\.0)
     }
 
     func run() throws {
@@ -113,8 +78,9 @@ struct Export: ParsableCommand {
         let loaded = try snapshot.read(redaction)
         steps.end("read")
         let budget = maxNodes ?? (format == .mermaid && !full ? ViewOptions.defaultMaxNodes : nil)
-        let options = ViewOptions(focus: focus, showPolicies: policies, include: Set(include), exclude: Set(exclude),
-                                  maxNodes: budget, privilegedOnly: privileged, escalation: escalation)
+        let options = ViewOptions(focus: view.focus, showPolicies: view.policies, include: Set(view.include),
+                                  exclude: Set(view.exclude), maxNodes: budget, privilegedOnly: view.privileged,
+                                  escalation: escalation)
         let redact = redaction.redact
         let product: ExportProduct
         do {
@@ -156,15 +122,6 @@ struct Export: ParsableCommand {
     private static func failed(_ error: any Error) -> ExitCode {
         Console.error("iamgraph: export failed: \(error)")
         return ExitCode.otherFailure
-    }
-
-    private var focus: ViewOptions.Focus {
-        if let identity { return .identity(identity) }
-        if let resource { return .resource(resource) }
-        if let accessGroup { return .accessGroup(accessGroup) }
-        if let service { return .service(service) }
-        if let resourceGroup { return .resourceGroup(resourceGroup) }
-        return .account
     }
 
     private func resolvedFormat() throws -> ExportFormat {

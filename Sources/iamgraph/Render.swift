@@ -55,37 +55,10 @@ struct RenderMap: ParsableCommand {
     @Option(help: "Graphviz layout engine; dot ranks left to right, sfdp is fastest on large maps.")
     var layout: LayoutEngine = .dot
 
-    @Option(help: ArgumentHelp("Map one identity's effective access.", valueName: "iam-id|email|name"))
-    var identity: String?
-
-    @Option(help: ArgumentHelp("Map everyone who can reach one service instance.", valueName: "crn|guid|name"))
-    var resource: String?
-
-    @Option(name: .customLong("access-group"), help: ArgumentHelp("Map one access group.", valueName: "id|name"))
-    var accessGroup: String?
-
-    @Option(help: ArgumentHelp("Map everyone who can reach any instance of one service, e.g. kms.", valueName: "name"))
-    var service: String?
-
-    @Option(name: .customLong("resource-group"),
-            help: ArgumentHelp("Map everyone who can reach one resource group or anything in it.", valueName: "id|name"))
-    var resourceGroup: String?
-
-    @Flag(help: "Only privileged grants (Administrator, Manager, account management) and who holds them, through which groups.")
-    var privileged = false
-
-    @Flag(help: "Show policy and role nodes instead of collapsing policies into labelled edges.")
-    var policies = false
+    @OptionGroup var view: ViewSelection
 
     @Option(help: "What to box targets by.")
     var cluster: ViewOptions.Clustering = .resourceGroup
-
-    @Option(parsing: .upToNextOption,
-            help: ArgumentHelp("Node kinds to add to the view.", valueName: "kind"))
-    var include: [NodeKind] = []
-
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Node kinds to leave out.", valueName: "kind"))
-    var exclude: [NodeKind] = []
 
     @Option(name: .customLong("max-nodes"), help: "Node budget; larger views are aggregated.")
     var maxNodes: Int = ViewOptions.defaultMaxNodes
@@ -102,9 +75,6 @@ struct RenderMap: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        if [identity, resource, accessGroup, service, resourceGroup].compactMap({ $0 }).count > 1 {
-            throw ValidationError("choose one of --identity, --resource, --access-group, --service and --resource-group")
-        }
         if maxNodes < 10 { throw ValidationError("--max-nodes must be at least 10") }
         _ = try resolvedFormat()
     }
@@ -115,9 +85,9 @@ struct RenderMap: ParsableCommand {
         var phases = PhaseTimings(enabled: timings)
         let account = try snapshot.load(redaction).account
         phases.end("load")
-        let options = ViewOptions(focus: focus, showPolicies: policies, clustering: cluster, include: Set(include),
-                                  exclude: Set(exclude), maxNodes: full ? nil : maxNodes, privilegedOnly: privileged,
-                                  escalation: escalation)
+        let options = ViewOptions(focus: view.focus, showPolicies: view.policies, clustering: cluster,
+                                  include: Set(view.include), exclude: Set(view.exclude), maxNodes: full ? nil : maxNodes,
+                                  privilegedOnly: view.privileged, escalation: escalation)
         var graph: AccessGraph
         do {
             graph = try AccessMap.build(account, options: options)
@@ -151,15 +121,6 @@ struct RenderMap: ParsableCommand {
             Console.error("iamgraph: wrote \(output) (\(graph.nodes.count) nodes, \(graph.edges.count) edges)")
         }
         phases.report()
-    }
-
-    private var focus: ViewOptions.Focus {
-        if let identity { return .identity(identity) }
-        if let resource { return .resource(resource) }
-        if let accessGroup { return .accessGroup(accessGroup) }
-        if let service { return .service(service) }
-        if let resourceGroup { return .resourceGroup(resourceGroup) }
-        return .account
     }
 
     /// `--format`, else the one `-o`'s extension names, else SVG; a `--format` that contradicts the extension is refused
