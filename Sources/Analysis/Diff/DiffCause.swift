@@ -32,10 +32,11 @@ package struct DiffCause: Sendable, Hashable {
         var byCause = consume first
         for (cause, positions) in later.enumerated() where !positions.isEmpty { byCause[cause] += positions }
         let offsets = entities.indices.filter { !byCause[$0].isEmpty }
-        let unlisted = byCause[entities.count]
-        let changes: [EntityChange?] = offsets.map { entities[$0] } + (unlisted.isEmpty ? [] : [nil])
-        let effects = collapse(offsets.map { byCause[$0] } + (unlisted.isEmpty ? [] : [unlisted]), of: access,
-                               grants: grants)
+        let unlisted = !byCause[entities.count].isEmpty
+        let changes: [EntityChange?] = offsets.map { entities[$0] } + (unlisted ? [nil] : [])
+        let positions = (offsets + (unlisted ? [entities.count] : [])).map { byCause[$0] }
+        _ = consume byCause
+        let effects = collapse(consume positions, of: access, grants: grants)
         return zip(changes, effects).map { DiffCause(change: $0, effects: $1) }
     }
 
@@ -81,16 +82,30 @@ package struct DiffCause: Sendable, Hashable {
         return byCause
     }
 
-    /// Each group of changes collapsed (`AccessEffect.collapse`), the groups split in two parts of about as many
-    /// changes, collapsed side by side on two threads.
-    private static func collapse(_ groups: [[ChangePosition]], of access: [IdentityAccessChanges],
+    /// Each cause's changes collapsed (as `AccessEffect.collapse` does) on two threads: grouped in two parts of about
+    /// as many changes, the cause that straddles them — on XL the one that holds most of the changes — split between
+    /// them at a change and its groups joined (`GroupedChanges`); then the effects told in two parts of about as many
+    /// holders, likewise.
+    static func collapse(_ causes: consuming [[ChangePosition]], of access: [IdentityAccessChanges],
                                  grants: [GrantedRole]) -> [[AccessEffect]] {
+        let grouped = group(consume causes)
         let holders = access.map(\.holder)
-        let split = SideBySide.split(groups.count) { groups[$0].count }
-        let effects = SideBySide.parts(groups.count, split: split) { range in
-            range.map { AccessEffect.collapse(groups[$0], of: access, holders: holders, grants: grants) }
+        let counts = grouped.map(\.groups.count)
+        let split = RunsSideBySide.split(counts, weights: grouped.map { $0.groups.reduce(0) { $0 + $1.weight } }) {
+            grouped[$0].groups[$1].weight
         }
-        return effects.first + effects.later
+        return RunsSideBySide.fragments(counts, split: split) { cause, offsets in
+            grouped[cause].effects(offsets, of: access, holders: holders, grants: grants)
+        } join: { $0 += $1 }
+    }
+
+    /// Each cause's changes grouped, in two parts of about as many changes; the changes' positions are freed on
+    /// return, before the effects are told.
+    private static func group(_ causes: consuming [[ChangePosition]]) -> [GroupedChanges] {
+        let counts = causes.map(\.count), causes = causes
+        return RunsSideBySide.fragments(counts, split: RunsSideBySide.split(counts)) { cause, changes in
+            GroupedChanges(causes[cause][changes])
+        } join: { $0.append($1) }
     }
 
     /// The entity changes that may have opened or closed `path` for `holder`, most specific first: its membership of

@@ -1,0 +1,67 @@
+import Testing
+@testable import Analysis
+
+/// The causes' collapse on two threads (`DiffCause.collapse`: each cause's changes grouped in two parts split at a
+/// change, the cause on the seam joined, `GroupedChanges.append`) makes the effects the one-thread collapse makes
+/// (`AccessEffect.collapse`, cause by cause), on hostile layouts: one cause holding every change, holders with many
+/// changes split between the parts, empty causes, a cause per change.
+@Suite struct SplitCollapseTests {
+    /// A cause's changes grouped in two runs split at every change (a holder's changes on both sides of the seam
+    /// included) and joined are the effects of the changes grouped as one run.
+    @Test func groupsJoinedAtAnyChangeAreTheGroupsOfOneRun() throws {
+        for diff in try CauseEffectsTests.diffs() {
+            let positions = CauseEffectsTests.everything(diff).positions
+            let holders = diff.access.map(\.holder)
+            let whole = AccessEffect.collapse(positions, of: diff.access, holders: holders, grants: diff.grants)
+            #expect(whole.count > 1)
+            for seam in stride(from: 0, through: positions.count, by: max(1, positions.count / 97)) {
+                var joined = GroupedChanges(positions[..<seam])
+                joined.append(GroupedChanges(positions[seam...]))
+                #expect(joined.effects(joined.groups.indices, of: diff.access, holders: holders,
+                                       grants: diff.grants) == whole, "split at \(seam)")
+            }
+        }
+    }
+
+    /// Causes collapsed on two threads are the causes collapsed one by one, whatever the layout.
+    @Test func causesCollapsedOnTwoThreadsAreCollapsedOneByOne() throws {
+        for diff in try CauseEffectsTests.diffs() {
+            let positions = CauseEffectsTests.everything(diff).positions
+            let holders = diff.access.map(\.holder)
+            let oneHolder = positions.filter { $0.holder == positions.last?.holder }
+            let layouts: [[[ChangePosition]]] = [
+                [positions],
+                [[], positions, []],
+                [oneHolder, positions, oneHolder],
+                [Array(positions.prefix(3)), positions, [], Array(positions.suffix(2))],
+                positions.map { [$0] },
+                [[], []],
+                [],
+            ]
+            for causes in layouts {
+                let oneByOne = causes.map {
+                    AccessEffect.collapse($0, of: diff.access, holders: holders, grants: diff.grants)
+                }
+                #expect(DiffCause.collapse(causes, of: diff.access, grants: diff.grants) == oneByOne)
+            }
+        }
+    }
+
+    /// Runs split at every item and worked on in fragments, the seam's two joined, are the runs.
+    @Test func fragmentsJoinedAtEverySplitAreTheRuns() {
+        let layouts: [[[Int]]] = [[], [[]], [[], [], []], [Array(0..<9)], [[1], Array(2..<20), [], [20, 21], []]]
+        for runs in layouts {
+            let counts = runs.map(\.count)
+            var splits = [RunsSideBySide.Split(run: runs.count, offset: 0)]
+            for (run, count) in counts.enumerated() { splits += (0..<max(count, 1)).map { .init(run: run, offset: $0) } }
+            for split in splits {
+                let fragments = RunsSideBySide.fragments(counts, split: split) { run, items in Array(runs[run][items]) }
+                    join: { $0 += $1 }
+                #expect(fragments == runs, "split at \(split)")
+            }
+            let chosen = RunsSideBySide.split(counts)
+            #expect(chosen.run <= runs.count)
+            #expect(chosen.run == runs.count ? chosen.offset == 0 : chosen.offset < counts[chosen.run])
+        }
+    }
+}
