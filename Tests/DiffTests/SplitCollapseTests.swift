@@ -23,6 +23,33 @@ import Testing
         }
     }
 
+    /// One group of every change, its roles all the diff's (more than a few, told apart by sets), split at any
+    /// change and joined, lists each role CRN and each holder once, in the order first seen.
+    @Test func oneGroupOfManyRolesListsEachRoleAndHolderOnce() throws {
+        for diff in try CauseEffectsTests.diffs() {
+            let positions = CauseEffectsTests.everything(diff).positions.map {
+                ChangePosition(holder: $0.holder, change: $0.change, direction: .gained, policy: 0, way: 0,
+                               grant: $0.grant)
+            }
+            var roleIDs: [String] = [], holders: [String] = []
+            for position in positions {
+                let roleID = diff.grants[position.grant].roleID, holder = diff.access[position.holder].holder.iamID
+                if !roleIDs.contains(roleID) { roleIDs.append(roleID) }
+                if !holders.contains(holder) { holders.append(holder) }
+            }
+            #expect(Set(positions.map(\.grant)).count > 8)
+            for seam in [0, positions.count / 3, positions.count / 2, positions.count] {
+                var joined = GroupedChanges(positions[..<seam])
+                joined.append(GroupedChanges(positions[seam...]))
+                let effects = joined.effects(joined.groups.indices, of: diff.access,
+                                             holders: diff.access.map(\.holder), grants: diff.grants)
+                #expect(effects.map(\.roleIDs) == [roleIDs])
+                #expect(effects.map { $0.holders.map(\.iamID) } == [holders])
+                #expect(effects.map(\.isPrivileged) == [diff.grants.contains(where: \.isPrivileged)])
+            }
+        }
+    }
+
     /// Causes collapsed on two threads are the causes collapsed one by one, whatever the layout.
     @Test func causesCollapsedOnTwoThreadsAreCollapsedOneByOne() throws {
         for diff in try CauseEffectsTests.diffs() {

@@ -25,6 +25,9 @@ struct GroupedChanges: Sendable {
         var weight: Int { 1 + grants.count + holders.count }
     }
 
+    /// Up to how many roles a group's are told apart by looking through them rather than by a set.
+    private static let fewRoles = 8
+
     /// In the order of their first change.
     private(set) var groups: [Group] = []
     /// Each key's offset in `groups`.
@@ -54,8 +57,14 @@ struct GroupedChanges: Sendable {
             }
             lastKey = key
             lastGroup = group
-            if seen.insert(Seen(group: group, grant: position.grant)).inserted {
+            // A group's roles are few: looked through, until there are `fewRoles` and a set is seeded with them.
+            let known = groups[group].grants.count
+            if known < Self.fewRoles ? !groups[group].grants.contains(position.grant)
+                : seen.insert(Seen(group: group, grant: position.grant)).inserted {
                 groups[group].grants.append(position.grant)
+                if known + 1 == Self.fewRoles {
+                    for grant in groups[group].grants { seen.insert(Seen(group: group, grant: grant)) }
+                }
             }
             // A holder's changes are next to each other: each holder is listed once.
             if groups[group].holders.last != position.holder { groups[group].holders.append(position.holder) }
@@ -85,18 +94,21 @@ struct GroupedChanges: Sendable {
                  grants: [GrantedRole]) -> [AccessEffect] {
         groups[offsets].map { group in
             let first = access[group.first.holder].change(at: group.first.change)
-            let described = group.grants.map { grants[$0] }
             // Roles are told apart by CRN: among a few, by looking through them; among many, by a set.
-            var roleIDs: [String] = [], roles: [String] = [], seen = Set<String>()
-            let many = described.count > 8
-            for grant in described where many ? seen.insert(grant.roleID).inserted : !roleIDs.contains(grant.roleID) {
-                roleIDs.append(grant.roleID)
-                roles.append(grant.role)
+            var roleIDs: [String] = [], roles: [String] = [], seen = Set<String>(), isPrivileged = false
+            let many = group.grants.count > Self.fewRoles
+            for number in group.grants {
+                let grant = grants[number]
+                isPrivileged = isPrivileged || grant.isPrivileged
+                if many ? seen.insert(grant.roleID).inserted : !roleIDs.contains(grant.roleID) {
+                    roleIDs.append(grant.roleID)
+                    roles.append(grant.role)
+                }
             }
             return AccessEffect(direction: group.key.direction, roles: roles, roleIDs: roleIDs,
                                 policyID: first.policyID, targetLabel: first.targetLabel, way: first.way,
                                 condition: first.condition, holders: group.holders.map { holders[$0] },
-                                isPrivileged: described.contains(where: \.isPrivileged))
+                                isPrivileged: isPrivileged)
         }
     }
 }
