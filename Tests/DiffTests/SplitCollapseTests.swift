@@ -4,7 +4,8 @@ import Testing
 /// The causes' collapse on two threads (`DiffCause.collapse`: each cause's changes grouped in two parts split at a
 /// change, the cause on the seam joined, `GroupedChanges.append`) makes the effects the one-thread collapse makes
 /// (`AccessEffect.collapse`, cause by cause), on hostile layouts: one cause holding every change, holders with many
-/// changes split between the parts, empty causes, a cause per change.
+/// changes split between the parts, empty causes, a cause per change, each cause's changes gathered in two lists
+/// split anywhere (`GatheredChanges`).
 @Suite struct SplitCollapseTests {
     /// A cause's changes grouped in two runs split at every change (a holder's changes on both sides of the seam
     /// included) and joined are the effects of the changes grouped as one run.
@@ -69,7 +70,14 @@ import Testing
                 let oneByOne = causes.map {
                     AccessEffect.collapse($0, of: diff.access, holders: holders, grants: diff.grants)
                 }
-                #expect(DiffCause.collapse(causes, of: diff.access, grants: diff.grants) == oneByOne)
+                // Each cause as gathered in two lists, split at its start, its end, or a third of the way.
+                for third in [0, 1, 3] {
+                    let gathered = causes.map { changes in
+                        let split = third == 0 ? 0 : changes.count * third / 3
+                        return GatheredChanges(first: Array(changes[..<split]), later: Array(changes[split...]))
+                    }
+                    #expect(DiffCause.collapse(gathered, of: diff.access, grants: diff.grants) == oneByOne)
+                }
             }
         }
     }

@@ -24,7 +24,7 @@ package struct AccessEffect: Sendable, Hashable {
     /// `access`' holders, `grants` the diff's roles by `GrantedRole.number`.
     static func collapse(_ positions: [ChangePosition], of access: [IdentityAccessChanges], holders: [AccessHolder],
                          grants: [GrantedRole]) -> [AccessEffect] {
-        let grouped = GroupedChanges(positions[...])
+        let grouped = GroupedChanges(positions)
         return grouped.effects(grouped.groups.indices, of: access, holders: holders, grants: grants)
     }
 

@@ -25,6 +25,12 @@ struct GroupedChanges: Sendable {
         var weight: Int { 1 + grants.count + holders.count }
     }
 
+    /// A role seen in a group (of more than `fewRoles`): each group lists a role once.
+    private struct Seen: Hashable {
+        let group: Int
+        let grant: Int
+    }
+
     /// Up to how many roles a group's are told apart by looking through them rather than by a set.
     private static let fewRoles = 8
 
@@ -34,12 +40,7 @@ struct GroupedChanges: Sendable {
     private var groupOfKey: [Key: Int] = [:]
 
     /// The changes at `positions`, grouped.
-    init(_ positions: ArraySlice<ChangePosition>) {
-        /// A role seen in a group: each group lists a role once.
-        struct Seen: Hashable {
-            let group: Int
-            let grant: Int
-        }
+    init(_ positions: some Sequence<ChangePosition>) {
         var seen = Set<Seen>()
         // A holder's changes of one effect are often next to each other: the last key is looked up once.
         var lastKey: Key?, lastGroup = 0
