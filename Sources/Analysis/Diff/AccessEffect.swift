@@ -24,51 +24,8 @@ package struct AccessEffect: Sendable, Hashable {
     /// `access`' holders, `grants` the diff's roles by `GrantedRole.number`.
     static func collapse(_ positions: [ChangePosition], of access: [IdentityAccessChanges], holders: [AccessHolder],
                          grants: [GrantedRole]) -> [AccessEffect] {
-        /// Direction, policy (with its target and condition: `GrantedRole.PolicyKey`) and way (`PathIDs`), numbered.
-        struct Key: Hashable {
-            let direction: AccessChange.Direction
-            let policy: Int
-            let way: Int
-        }
-        var groupOfKey: [Key: Int] = [:]
-        /// Each group's changes, as offsets into `positions`, groups in the order of their first change.
-        var groups: [(key: Key, members: [Int])] = []
-        for (offset, position) in positions.enumerated() {
-            let key = Key(direction: position.direction, policy: position.policy, way: position.way)
-            if let group = groupOfKey[key] {
-                groups[group].members.append(offset)
-            } else {
-                groupOfKey[key] = groups.count
-                groups.append((key, [offset]))
-            }
-        }
-        return groups.compactMap { key, members in
-            guard let firstPosition = members.first.map({ positions[$0] }) else { return nil }
-            let first = access[firstPosition.holder].change(at: firstPosition.change)
-            var roleIDs: [String] = [], roles: [String] = [], seen = Set<String>(), isPrivileged = false
-            var effectHolders: [AccessHolder] = [], lastHolder = -1
-            // Roles are told apart by CRN; a role described once is looked at once.
-            var seenGrants = Set<Int>()
-            for member in members {
-                let position = positions[member]
-                if seenGrants.insert(position.grant).inserted {
-                    let grant = grants[position.grant]
-                    if seen.insert(grant.roleID).inserted {
-                        roleIDs.append(grant.roleID)
-                        roles.append(grant.role)
-                    }
-                    isPrivileged = isPrivileged || grant.isPrivileged
-                }
-                // A holder's changes are next to each other: each holder is listed once.
-                if position.holder != lastHolder {
-                    effectHolders.append(holders[position.holder])
-                    lastHolder = position.holder
-                }
-            }
-            return AccessEffect(direction: key.direction, roles: roles, roleIDs: roleIDs, policyID: first.policyID,
-                                targetLabel: first.targetLabel, way: first.way, condition: first.condition,
-                                holders: effectHolders, isPrivileged: isPrivileged)
-        }
+        let grouped = GroupedChanges(positions)
+        return grouped.effects(grouped.groups.indices, of: access, holders: holders, grants: grants)
     }
 
     /// The way the holders reach the policy; empty when they hold it directly.

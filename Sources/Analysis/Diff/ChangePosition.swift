@@ -12,7 +12,9 @@ struct ChangePosition: Sendable {
     let way: Int
     /// The change's `GrantedRole.number`: its role, by which `SnapshotDiff.grants` lists it.
     let grant: Int
+}
 
+extension ChangePosition {
     /// The position of `access`, change `change` of holder `holder`.
     init(holder: Int, change: Int, _ access: AccessChange) {
         self.holder = holder

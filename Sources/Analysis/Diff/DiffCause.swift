@@ -22,20 +22,18 @@ package struct DiffCause: Sendable, Hashable {
         var position: [EntityKey: Int] = [:]
         for (offset, change) in entities.enumerated() { position[EntityKey(kind: change.kind, id: change.id)] = offset }
         let policies = (grants.map(\.policyNumber).max() ?? -1) + 1
-        // The holders in two parts of about as many changes, gathered side by side, then joined in holder order.
+        // The holders in two parts of about as many changes, gathered side by side; each cause's changes are the
+        // first part's, then the later part's.
         let split = SideBySide.split(access.count) { access[$0].count }
         let (first, later) = SideBySide.parts(access.count, split: split) { [position] holders in
             gather(access[holders], from: holders.lowerBound, causes: position, count: entities.count,
                    policies: policies)
         }
-        // The first part's lists are appended to in place, not copied.
-        var byCause = consume first
-        for (cause, positions) in later.enumerated() where !positions.isEmpty { byCause[cause] += positions }
-        let offsets = entities.indices.filter { !byCause[$0].isEmpty }
-        let unlisted = byCause[entities.count]
-        let changes: [EntityChange?] = offsets.map { entities[$0] } + (unlisted.isEmpty ? [] : [nil])
-        let effects = collapse(offsets.map { byCause[$0] } + (unlisted.isEmpty ? [] : [unlisted]), of: access,
-                               grants: grants)
+        let causes = (0...entities.count).filter { !first[$0].isEmpty || !later[$0].isEmpty }
+        let changes: [EntityChange?] = causes.map { $0 < entities.count ? entities[$0] : nil }
+        let gathered = causes.map { GatheredChanges(first: first[$0], later: later[$0]) }
+        _ = (consume first, consume later)
+        let effects = collapse(consume gathered, of: access, grants: grants)
         return zip(changes, effects).map { DiffCause(change: $0, effects: $1) }
     }
 
@@ -81,16 +79,30 @@ package struct DiffCause: Sendable, Hashable {
         return byCause
     }
 
-    /// Each group of changes collapsed (`AccessEffect.collapse`), the groups split in two parts of about as many
-    /// changes, collapsed side by side on two threads.
-    private static func collapse(_ groups: [[ChangePosition]], of access: [IdentityAccessChanges],
-                                 grants: [GrantedRole]) -> [[AccessEffect]] {
+    /// Each cause's changes collapsed (as `AccessEffect.collapse` does) on two threads: grouped in two parts of about
+    /// as many changes, the cause that straddles them — on XL the one that holds most of the changes — split between
+    /// them at a change and its groups joined (`GroupedChanges`); then the effects told in two parts of about as many
+    /// holders, likewise.
+    static func collapse(_ causes: consuming [GatheredChanges], of access: [IdentityAccessChanges],
+                         grants: [GrantedRole]) -> [[AccessEffect]] {
+        let grouped = group(consume causes)
         let holders = access.map(\.holder)
-        let split = SideBySide.split(groups.count) { groups[$0].count }
-        let effects = SideBySide.parts(groups.count, split: split) { range in
-            range.map { AccessEffect.collapse(groups[$0], of: access, holders: holders, grants: grants) }
+        let counts = grouped.map(\.groups.count)
+        let split = RunsSideBySide.split(counts, weights: grouped.map { $0.groups.reduce(0) { $0 + $1.weight } }) {
+            grouped[$0].groups[$1].weight
         }
-        return effects.first + effects.later
+        return RunsSideBySide.fragments(counts, split: split) { cause, offsets in
+            grouped[cause].effects(offsets, of: access, holders: holders, grants: grants)
+        } join: { $0 += $1 }
+    }
+
+    /// Each cause's changes grouped, in two parts of about as many changes; the changes' positions are freed on
+    /// return, before the effects are told.
+    private static func group(_ causes: consuming [GatheredChanges]) -> [GroupedChanges] {
+        let counts = causes.map(\.count), causes = causes
+        return RunsSideBySide.fragments(counts, split: RunsSideBySide.split(counts)) { cause, changes in
+            GroupedChanges(causes[cause][changes])
+        } join: { $0.append($1) }
     }
 
     /// The entity changes that may have opened or closed `path` for `holder`, most specific first: its membership of
