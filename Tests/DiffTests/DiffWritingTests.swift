@@ -69,6 +69,42 @@ import Testing
         func write(to json: inout JSONWriter) throws { try templates.write(effect, to: &json) }
     }
 
+    /// An effect whose holders and roles are appended from the bytes its thread kept for them (`WrittenBytes`) is
+    /// the object of its members written whole and sorted by key, at the level its bytes were kept at and at another.
+    @Test func effectsWithKeptHoldersAndRolesAreWrittenAsWhole() throws {
+        for diff in try Self.diffs() {
+            let templates = DiffJSON.Templates(try DiffJSON.GrantTable(diff.grants))
+            let effects = diff.causes.flatMap(\.effects)
+            #expect(effects.contains { $0.holders.count > 1 })
+            // Each effect twice at one level (kept, then appended), then at another (forgotten and written again).
+            for depth in [2, 2, 4] {
+                for effect in effects {
+                    let members = JSONMember.list([
+                        "direction": effect.direction.rawValue,
+                        "roles": zip(effect.roleIDs, effect.roles).map { AccessJSON.Role(crn: $0, name: $1) },
+                        "policy_id": effect.policyID, "target_label": effect.targetLabel,
+                        "path": effect.path.map(AccessJSON.GrantFields.step), "condition": effect.condition,
+                        "holders": effect.holders.map { DiffJSON.Holder(kind: $0.kind.rawValue, iamID: $0.iamID, name: $0.name) },
+                        "privileged": effect.isPrivileged, "text": effect.sentence(listing: 0),
+                    ])
+                    #expect(try JSONWriter.bytes(of: Effect(effect: effect, templates: templates), depth: depth)
+                            == JSONWriter.bytes(of: Members(members: members), depth: depth))
+                }
+            }
+        }
+    }
+
+    /// Copies of a string (its storage shared) have the same identity; strings of other contents do not.
+    @Test func stringIdentities() throws {
+        let long = String(repeating: "iam-ServiceId-", count: 4), short = "Viewer"
+        let copies = [long, long]
+        #expect(StringIdentity(copies[0]) != nil)
+        #expect(StringIdentity(copies[0]) == StringIdentity(copies[1]))
+        #expect(StringIdentity(long) != StringIdentity(long + "x"))
+        #expect(StringIdentity(long) != StringIdentity(String(long.dropLast()) + "-"))
+        #expect(StringIdentity(short) != StringIdentity("Editor"))
+    }
+
     /// Every role of a diff is numbered by its place in `grants`.
     @Test func rolesAreNumberedByTheirPlace() throws {
         for diff in try Self.diffs() {
