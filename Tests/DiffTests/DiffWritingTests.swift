@@ -69,14 +69,13 @@ import Testing
         func write(to json: inout JSONWriter) throws { try templates.write(effect, to: &json) }
     }
 
-    /// An effect whose holders and roles are appended from the bytes its thread kept for them (`WrittenBytes`) is
-    /// the object of its members written whole and sorted by key, at the level its bytes were kept at and at another.
-    @Test func effectsWithKeptHoldersAndRolesAreWrittenAsWhole() throws {
+    /// An effect written through its thread's templates is the object of its members written whole and sorted by
+    /// key, at the level its templates were made at and at another.
+    @Test func effectsAreWrittenAsWhole() throws {
         for diff in try Self.diffs() {
             let templates = DiffJSON.Templates(try DiffJSON.GrantTable(diff.grants))
             let effects = diff.causes.flatMap(\.effects)
             #expect(effects.contains { $0.holders.count > 1 })
-            // Each effect twice at one level (kept, then appended), then at another (forgotten and written again).
             for depth in [2, 2, 4] {
                 for effect in effects {
                     let members = JSONMember.list([
@@ -92,17 +91,6 @@ import Testing
                 }
             }
         }
-    }
-
-    /// Copies of a string (its storage shared) have the same identity; strings of other contents do not.
-    @Test func stringIdentities() throws {
-        let long = String(repeating: "iam-ServiceId-", count: 4), short = "Viewer"
-        let copies = [long, long]
-        #expect(StringIdentity(copies[0]) != nil)
-        #expect(StringIdentity(copies[0]) == StringIdentity(copies[1]))
-        #expect(StringIdentity(long) != StringIdentity(long + "x"))
-        #expect(StringIdentity(long) != StringIdentity(String(long.dropLast()) + "-"))
-        #expect(StringIdentity(short) != StringIdentity("Editor"))
     }
 
     /// Every role of a diff is numbered by its place in `grants`.

@@ -221,39 +221,18 @@ package enum DiffJSON {
         private var ways: [ObjectIdentifier: WayBytes] = [:]
         /// The effects' templates, without a condition (0) and with one (1), and the members each is made of.
         private var effects: [(template: JSONObjectTemplate, members: [EffectMember])?] = [nil, nil]
-        /// The effects' holders (`Holder`) and roles (`AccessJSON.Role`), each written once by this thread: the same
-        /// holders and roles recur in effect after effect.
-        private var holders = WrittenBytes<HolderKey>(), roles = WrittenBytes<RoleKey>()
+        /// The keys of an effect's roles, kept by each thread: statics would be retained by both for each role.
+        private let crnKey = JSONKey("crn"), nameKey = JSONKey("name")
+        /// `HolderMember.allCases`, kept by each thread.
+        private let holderMembers = HolderMember.allCases
+        /// The template of an effect's holders (`Holder`).
+        private var holderTemplate: JSONObjectTemplate?
 
-        /// An effect's holder, by its strings' identities (hashed by them alone: its kind follows from its IAM id).
-        private struct HolderKey: Hashable {
-            let iamID: StringIdentity
-            let name: StringIdentity
-            let kind: AccessHolder.Kind
-
-            init?(_ holder: AccessHolder) {
-                guard let iamID = StringIdentity(holder.iamID), let name = StringIdentity(holder.name) else { return nil }
-                self.iamID = iamID
-                self.name = name
-                kind = holder.kind
-            }
-
-            func hash(into hasher: inout Hasher) {
-                hasher.combine(iamID)
-                hasher.combine(name)
-            }
-        }
-
-        /// One of an effect's roles, by its strings' identities.
-        private struct RoleKey: Hashable {
-            let crn: StringIdentity
-            let name: StringIdentity
-
-            init?(crn: String, name: String) {
-                guard let crnIdentity = StringIdentity(crn), let nameIdentity = StringIdentity(name) else { return nil }
-                self.crn = crnIdentity
-                self.name = nameIdentity
-            }
+        /// A holder's members, in the order the holders' template is made with.
+        private enum HolderMember: String, CaseIterable {
+            case kind
+            case iamID = "iam_id"
+            case name
         }
 
         init(_ grants: GrantTable) {
@@ -332,12 +311,12 @@ package enum DiffJSON {
                 switch members[index] {
                 case .direction: json.string(effect.direction.rawValue)
                 case .roles:
-                    try json.array(count: min(effect.roleIDs.count, effect.roles.count)) { index, json in
-                        let value = { AccessJSON.Role(crn: effect.roleIDs[index], name: effect.roles[index]) }
-                        guard let key = RoleKey(crn: effect.roleIDs[index], name: effect.roles[index]) else {
-                            return try value().write(to: &json)
-                        }
-                        try roles.write(key, to: &json, value)
+                    // `AccessJSON.Role`'s members, written in their keys' order.
+                    try json.array(count: effect.roles.count) { role, json in
+                        try json.object(inOrder: { json in
+                            try json.member(crnKey, effect.roleIDs[role])
+                            try json.member(nameKey, effect.roles[role])
+                        })
                     }
                 case .policyID: json.string(effect.policyID)
                 case .targetLabel: json.string(effect.targetLabel)
@@ -350,15 +329,30 @@ package enum DiffJSON {
             }
         }
 
-        /// An effect's holders, each a `Holder` written once by this thread and then appended as its bytes: an effect
-        /// of thousands of holders escapes none of their strings again.
+        /// An effect's holders, each a `Holder`, written through one template: an effect of thousands of holders
+        /// makes no object of members for each.
         private func write(_ holders: [AccessHolder], to json: inout JSONWriter) throws {
+            let template: JSONObjectTemplate
+            if let known = holderTemplate {
+                template = known
+            } else {
+                template = try JSONObjectTemplate(shared: [], own: HolderMember.allCases.map(\.rawValue), depth: json.depth + 1)
+                holderTemplate = template
+            }
             try holders.withUnsafeBufferPointer { holders in
                 try json.array(count: holders.count) { index, json in
-                    // Read in place: a holder is copied (its strings retained) only when it is first written.
-                    let value = { Holder(kind: holders[index].kind.rawValue, iamID: holders[index].iamID, name: holders[index].name) }
-                    guard let key = HolderKey(holders[index]) else { return try value().write(to: &json) }
-                    try self.holders.write(key, to: &json, value)
+                    try write(holders[index], through: template, to: &json)
+                }
+            }
+        }
+
+        /// A holder of an effect, through the holders' template.
+        private func write(_ holder: AccessHolder, through template: JSONObjectTemplate, to json: inout JSONWriter) throws {
+            try template.write(to: &json) { member, json in
+                switch holderMembers[member] {
+                case .kind: json.string(holder.kind.rawValue)
+                case .iamID: json.string(holder.iamID)
+                case .name: json.string(holder.name)
                 }
             }
         }
