@@ -69,6 +69,30 @@ import Testing
         func write(to json: inout JSONWriter) throws { try templates.write(effect, to: &json) }
     }
 
+    /// An effect written through its thread's templates is the object of its members written whole and sorted by
+    /// key, at the level its templates were made at and at another.
+    @Test func effectsAreWrittenAsWhole() throws {
+        for diff in try Self.diffs() {
+            let templates = DiffJSON.Templates(try DiffJSON.GrantTable(diff.grants))
+            let effects = diff.causes.flatMap(\.effects)
+            #expect(effects.contains { $0.holders.count > 1 })
+            for depth in [2, 2, 4] {
+                for effect in effects {
+                    let members = JSONMember.list([
+                        "direction": effect.direction.rawValue,
+                        "roles": zip(effect.roleIDs, effect.roles).map { AccessJSON.Role(crn: $0, name: $1) },
+                        "policy_id": effect.policyID, "target_label": effect.targetLabel,
+                        "path": effect.path.map(AccessJSON.GrantFields.step), "condition": effect.condition,
+                        "holders": effect.holders.map { DiffJSON.Holder(kind: $0.kind.rawValue, iamID: $0.iamID, name: $0.name) },
+                        "privileged": effect.isPrivileged, "text": effect.sentence(listing: 0),
+                    ])
+                    #expect(try JSONWriter.bytes(of: Effect(effect: effect, templates: templates), depth: depth)
+                            == JSONWriter.bytes(of: Members(members: members), depth: depth))
+                }
+            }
+        }
+    }
+
     /// Every role of a diff is numbered by its place in `grants`.
     @Test func rolesAreNumberedByTheirPlace() throws {
         for diff in try Self.diffs() {

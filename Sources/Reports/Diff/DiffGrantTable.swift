@@ -5,17 +5,23 @@ extension DiffJSON {
     /// The members of every role's grants (role, policy, target: `Grant.shared`), written once for the whole diff as
     /// the bytes around each grant's own members (`JSONWriter.runs`), and each role's words in its grants' sentences
     /// (`RoleWords`), by `GrantedRole.number`: a role thousands of holders gained has its target written once. All of
-    /// it is one array of bytes and one of offsets, shared read-only by the threads that write the changes and read
+    /// it is two arrays of bytes (each made on a thread of its own, neither copied into the other) and one of offsets,
+    /// shared read-only by the threads that write the changes and read
     /// through pointers (`withContents(_:)`): a grant retains nothing of the table, which both threads would
     /// otherwise retain and release for each grant.
     struct GrantTable: Sendable {
         /// The nesting level of a grant: an element of `gained` or `lost` (3), in an element of `access` (2), in the
         /// document (1). Written at another, a grant is written whole.
         static let depth = 4
-        /// The words every sentence uses (`Word`), then each role's runs and words, one after another.
-        private let bytes: [UInt8]
-        /// For each role, `Part.allCases.count + 1` offsets into `bytes`: where each of its parts begins, and where
-        /// the last ends; -1 for a role written whole.
+        /// The words every sentence uses (`Word`), then the runs and words of the first `half` roles, one after another.
+        private let first: [UInt8]
+        /// The runs and words of the other roles, one after another: made on another thread, and not copied after the
+        /// first's.
+        private let second: [UInt8]
+        /// How many roles `first` holds.
+        private let half: Int
+        /// For each role, `Part.allCases.count + 1` offsets into `first` or `second`: where each of its parts begins,
+        /// and where the last ends; -1 for a role written whole.
         private let offsets: [Int]
 
         /// A role's parts in `bytes`, in this order: the four runs around a grant's own members (which are
@@ -31,21 +37,19 @@ extension DiffJSON {
 
         /// The runs and words of each of `grants`' grants, made on two threads.
         init(_ grants: [GrantedRole]) throws {
-            var bytes: [UInt8] = []
-            for word in Word.allCases { bytes += word.rawValue.utf8 }
-            let half = grants.count / 2, start = bytes.count
-            let later = Concurrent { Result { try Self.parts(of: grants[half...]) } }
-            let first = try Self.parts(of: grants[..<half]), second = try later.value.get()
-            bytes += first.bytes
-            bytes += second.bytes
-            self.bytes = bytes
-            offsets = first.offsets.map { $0 < 0 ? $0 : $0 + start }
-                + second.offsets.map { $0 < 0 ? $0 : $0 + start + first.bytes.count }
+            var words: [UInt8] = []
+            for word in Word.allCases { words += word.rawValue.utf8 }
+            half = grants.count / 2
+            let later = Concurrent { [half] in Result { try Self.parts(of: grants[half...], after: []) } }
+            let first = try Self.parts(of: grants[..<half], after: words), second = try later.value.get()
+            self.first = first.bytes
+            self.second = second.bytes
+            offsets = first.offsets + second.offsets
         }
 
-        /// The parts of `grants`' roles one after another, and where each begins.
-        private static func parts(of grants: ArraySlice<GrantedRole>) throws -> (bytes: [UInt8], offsets: [Int]) {
-            var bytes: [UInt8] = [], offsets: [Int] = []
+        /// `bytes` followed by the parts of `grants`' roles one after another, and where each part begins.
+        private static func parts(of grants: ArraySlice<GrantedRole>, after bytes: [UInt8]) throws -> (bytes: [UInt8], offsets: [Int]) {
+            var bytes = bytes, offsets: [Int] = []
             offsets.reserveCapacity(grants.count * (Part.allCases.count + 1))
             for grant in grants {
                 let (runs, order) = try JSONWriter.runs(shared: Grant.shared(grant), own: Grant.Own.keys, depth: depth)
@@ -67,26 +71,35 @@ extension DiffJSON {
 
         /// Calls `body` with the table's contents, valid for the call.
         func withContents<Result>(_ body: (Contents) throws -> Result) rethrows -> Result {
-            try bytes.withUnsafeBufferPointer { bytes in
-                try offsets.withUnsafeBufferPointer { offsets in try body(Contents(bytes: bytes, offsets: offsets)) }
+            try first.withUnsafeBufferPointer { first in
+                try second.withUnsafeBufferPointer { second in
+                    try offsets.withUnsafeBufferPointer { offsets in
+                        try body(Contents(first: first, second: second, half: half, offsets: offsets))
+                    }
+                }
             }
         }
 
         /// The table read through pointers (`withContents(_:)`).
         struct Contents {
-            private let bytes: UnsafeBufferPointer<UInt8>
+            private let first: UnsafeBufferPointer<UInt8>
+            private let second: UnsafeBufferPointer<UInt8>
+            private let half: Int
             private let offsets: UnsafeBufferPointer<Int>
             /// The words of `Word`, in its order.
             let space, gained, lost: UnsafeBufferPointer<UInt8>
 
-            fileprivate init(bytes: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>) {
-                self.bytes = bytes
+            fileprivate init(first: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>, half: Int,
+                             offsets: UnsafeBufferPointer<Int>) {
+                self.first = first
+                self.second = second
+                self.half = half
                 self.offsets = offsets
                 var start = 0
                 var words: [UnsafeBufferPointer<UInt8>] = []
                 for word in Word.allCases {
                     let end = start + word.rawValue.utf8.count
-                    words.append(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    words.append(UnsafeBufferPointer(rebasing: first[start..<end]))
                     start = end
                 }
                 (space, gained, lost) = (words[0], words[1], words[2])
@@ -100,8 +113,8 @@ extension DiffJSON {
 
             /// The bytes of `part` of role `number`, which the table holds.
             private func part(_ part: Part, of number: Int) -> UnsafeBufferPointer<UInt8> {
-                let first = number * (Part.allCases.count + 1) + part.rawValue
-                return UnsafeBufferPointer(rebasing: bytes[offsets[first]..<offsets[first + 1]])
+                let start = number * (Part.allCases.count + 1) + part.rawValue
+                return UnsafeBufferPointer(rebasing: (number < half ? first : second)[offsets[start]..<offsets[start + 1]])
             }
 
             /// Role `number`'s words in its grants' sentences.
