@@ -66,10 +66,10 @@ package struct EscalationGraph: Sendable {
 
     /// What a node holds through one policy (or, for a grantable scope, through assigning itself roles).
     ///
-    /// A class, made once per policy whose roles may do anything here (`RoleTraits`) and never changed: the graph
-    /// hands each capability to the primitive and goal tests, and a reference costs one retain where a copy of the
-    /// target, roles and id cost one per string and array in them — on a large account, with the other rules reading
-    /// the same targets on the other thread, most of the graph's time.
+    /// A class, made once per policy whose roles may administer (`RoleTraits.mayAdminister`; an instance goal makes one
+    /// per policy) and never changed: the graph hands each capability to the goal tests, and a reference costs one
+    /// retain where a copy of the target, roles and id cost one per string and array in them — on a large account,
+    /// with the other rules reading the same targets on the other thread, most of the graph's time.
     final class Capability: Sendable {
         let target: PolicyTarget
         let roleCRNs: [String]
@@ -116,17 +116,15 @@ package struct EscalationGraph: Sendable {
         var roles = RoleTraitsTable(account.roles)
         let sensitive = SensitiveTargets(account)
         // The holders in id order: every `access_group:` id sorts before every `identity:` one, and `subjects` holds
-        // every IAM id with policies, sorted; each with the capabilities of its policies whose roles may do anything
-        // here (most grant Viewer or Reader, and are passed over without a look at their targets).
-        var holders: [(node: EscalationNode, holding: [Capability])] = []
+        // every IAM id with policies, sorted; each with its policies, read in place when its links are made.
+        var holders: [(node: EscalationNode, policies: [Policy])] = []
         holders.reserveCapacity(index.policiesOfIAMID.count + index.policiesOfGroup.count)
         for id in index.policiesOfGroup.keys.sorted() {
-            holders.append((.accessGroup(id: id), Self.capabilities(index.policiesOfGroup[id] ?? [], index, sensitive,
-                                                                           &roles) { !$0.isEmpty }))
+            holders.append((.accessGroup(id: id), index.policiesOfGroup[id] ?? []))
         }
         for iamID in identities {
             guard let policies = index.policiesOfIAMID[iamID] else { continue }
-            holders.append((.identity(iamID: iamID), Self.capabilities(policies, index, sensitive, &roles) { !$0.isEmpty }))
+            holders.append((.identity(iamID: iamID), policies))
         }
 
         var stored: [StoredLink] = [], primitives: [EscalationLink] = []
@@ -169,26 +167,58 @@ package struct EscalationGraph: Sendable {
         var finder = PrimitiveFinder(account: account, actions: actions)
         var fanOuts = EscalationFanOuts()
         var scopes: [String: PolicyTarget] = [:]
-        // The holders in id order, then each scope as first reached, which becomes a node holding any role on it.
-        var next = 0
-        while next < holders.count {
-            let (node, holding) = holders[next]
-            next += 1
-            var source = -1
-            for capability in holding {
-                let first = primitives.count
-                finder.links(from: node, numbered: &source, holding: capability, fanOuts: &fanOuts, into: &primitives,
-                             numbering: &numbering)
-                // The new links by position, each one's node read in place: a copy of a link retains every string in it.
-                for primitive in first..<primitives.count {
-                    stored.append(.primitive(primitive))
-                    guard case .grantableScope(let key) = primitives[primitive].edge.to, scopes[key] == nil else { continue }
-                    scopes[key] = capability.target
-                    holders.append((.grantableScope(key: key), [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
-                                                              traits: roles.traits(of: Self.grantedRoles), policyID: nil,
-                                                              isConditional: false, sensitive: sensitive)]))
+        // The grantable scopes, as first reached: each becomes a node holding any role on it, after the holders.
+        var reached: [(node: EscalationNode, holding: Capability)] = []
+        let granted = roles.traits(of: Self.grantedRoles)
+        // The new primitive links by position, each one's node read in place (a copy of a link retains every string in
+        // it); a scope reached first is held from `target`.
+        func store(from first: Int, target: PolicyTarget) {
+            for primitive in first..<primitives.count {
+                stored.append(.primitive(primitive))
+                guard case .grantableScope(let key) = primitives[primitive].edge.to, scopes[key] == nil else { continue }
+                scopes[key] = target
+                reached.append((.grantableScope(key: key), Capability(target: target, roleCRNs: Self.grantedRoles,
+                                                                      traits: granted, policyID: nil,
+                                                                      isConditional: false, sensitive: sensitive)))
+            }
+        }
+        // The holders in id order. A policy whose roles may do nothing here (most grant Viewer or Reader) is passed over
+        // without a look at its target; one that may is tested in place, and made a capability only when its roles may
+        // administer (all the goals read): most of those that pass the roles' test give no primitive.
+        var administering: [[Capability]] = []
+        administering.reserveCapacity(holders.count)
+        for (node, policies) in holders {
+            var source = -1, kept: [Capability] = []
+            policies.withUnsafeBufferPointer { policies in
+                for position in policies.indices {
+                    let traits = roles.traits(of: policies[position].roleIDs)
+                    guard !traits.isEmpty else { continue }
+                    let target = index.targets[policies[position].id] ?? index.target(of: policies[position])
+                    let first = primitives.count
+                    finder.links(from: node, numbered: &source, on: target, roles: policies[position].roleIDs,
+                                 traits: traits, policyID: policies[position].id,
+                                 isConditional: policies[position].rule != nil, fanOuts: &fanOuts, into: &primitives,
+                                 numbering: &numbering)
+                    store(from: first, target: target)
+                    guard traits.mayAdminister else { continue }
+                    kept.append(Capability(target: target, roleCRNs: policies[position].roleIDs, traits: traits,
+                                           policyID: policies[position].id, isConditional: policies[position].rule != nil,
+                                           sensitive: sensitive))
                 }
             }
+            administering.append(kept)
+        }
+        // Then each scope as first reached (one reached from a scope is held after it).
+        var next = 0
+        while next < reached.count {
+            let (node, capability) = reached[next]
+            next += 1
+            var source = -1
+            let first = primitives.count
+            finder.links(from: node, numbered: &source, on: capability.target, roles: capability.roleCRNs,
+                         traits: capability.traits, policyID: nil, isConditional: false, fanOuts: &fanOuts,
+                         into: &primitives, numbering: &numbering)
+            store(from: first, target: capability.target)
         }
         self.stored = stored
         self.primitives = primitives
@@ -196,25 +226,23 @@ package struct EscalationGraph: Sendable {
         numbering.finish(fanOuts: fanOuts.members.count)
         self.numbering = numbering
         self.scopes = scopes
-        let sorted = holders.prefix(index.policiesOfIAMID.count + index.policiesOfGroup.count)
-            + holders.dropFirst(index.policiesOfIAMID.count + index.policiesOfGroup.count).sortedByID(\.node)
-        capabilityNodes = sorted.map(\.node)
-        capabilities = sorted.map { $0.holding.filter(\.traits.mayAdminister) }
+        let sortedScopes = reached.sortedByID(\.node)
+        capabilityNodes = holders.map(\.node) + sortedScopes.map(\.node)
+        capabilities = administering + sortedScopes.map { [$0.holding] }
         self.identities = identities
         sensitiveTargets = sensitive
     }
 
-    /// The capabilities of `policies` whose roles' traits pass `keep`, in order; a policy read in place is not copied
-    /// (a large account has hundreds of thousands, and a copy retains each of their strings and arrays).
+    /// The capabilities of `policies`, every one whatever its roles, in order; a policy read in place is not copied (a
+    /// large account has hundreds of thousands, and a copy retains each of their strings and arrays).
     private static func capabilities(_ policies: [Policy], _ index: AccessIndex, _ sensitive: SensitiveTargets,
-                                     _ roles: inout RoleTraitsTable, keeping keep: (RoleTraits) -> Bool) -> [Capability] {
+                                     _ roles: inout RoleTraitsTable) -> [Capability] {
         policies.withUnsafeBufferPointer { policies in
-            policies.indices.compactMap { position in
-                let traits = roles.traits(of: policies[position].roleIDs)
-                guard keep(traits) else { return nil }
-                return Capability(target: index.targets[policies[position].id] ?? index.target(of: policies[position]),
-                                  roleCRNs: policies[position].roleIDs, traits: traits, policyID: policies[position].id,
-                                  isConditional: policies[position].rule != nil, sensitive: sensitive)
+            policies.indices.map { position in
+                Capability(target: index.targets[policies[position].id] ?? index.target(of: policies[position]),
+                           roleCRNs: policies[position].roleIDs, traits: roles.traits(of: policies[position].roleIDs),
+                           policyID: policies[position].id, isConditional: policies[position].rule != nil,
+                           sensitive: sensitive)
             }
         }
     }
@@ -226,9 +254,9 @@ package struct EscalationGraph: Sendable {
         return capabilityNodes.indices.map { position in
             switch capabilityNodes[position] {
             case .identity(let iamID):
-                Self.capabilities(index.policiesOfIAMID[iamID] ?? [], index, sensitiveTargets, &roles) { _ in true }
+                Self.capabilities(index.policiesOfIAMID[iamID] ?? [], index, sensitiveTargets, &roles)
             case .accessGroup(let id):
-                Self.capabilities(index.policiesOfGroup[id] ?? [], index, sensitiveTargets, &roles) { _ in true }
+                Self.capabilities(index.policiesOfGroup[id] ?? [], index, sensitiveTargets, &roles)
             case .grantableScope, .accountAdministration, .administrationPart, .instance, .administration:
                 capabilities[position]
             }

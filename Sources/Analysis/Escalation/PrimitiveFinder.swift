@@ -65,16 +65,19 @@ struct PrimitiveFinder {
         trustedComputeProfiles = profileIAMIDs
     }
 
-    /// Appends to `links` the links of the primitives `held` enables for `node` — one per group, service ID or profile
-    /// a target names exactly, one per fan-out for a target that includes them by wildcard or whole — and numbers
-    /// them in `numbering` as they are made.
-    /// - Parameter source: `node`'s number once a link names it (negative until then).
-    mutating func links(from node: EscalationNode, numbered source: inout Int, holding held: EscalationGraph.Capability,
-                        fanOuts: inout EscalationFanOuts, into links: inout [EscalationLink],
-                        numbering: inout EscalationNumbering) {
+    /// Appends to `links` the links of the primitives that a policy on `target` with `roles` (whose traits are
+    /// `traits`) enables for `node` — one per group, service ID or profile the target names exactly, one per fan-out
+    /// for a target that includes them by wildcard or whole — and numbers them in `numbering` as they are made. The
+    /// policy's parts are passed as they are, not made into a capability: most policies that get here give no link.
+    /// - Parameters:
+    ///   - source: `node`'s number once a link names it (negative until then).
+    ///   - policyID: the policy's id (nil for a grantable scope's own roles).
+    mutating func links(from node: EscalationNode, numbered source: inout Int, on target: PolicyTarget, roles: [String],
+                        traits: RoleTraits, policyID: String?, isConditional: Bool, fanOuts: inout EscalationFanOuts,
+                        into links: inout [EscalationLink], numbering: inout EscalationNumbering) {
         func edge(_ primitive: EscalationPrimitive, to target: EscalationNode, role: (crn: String, inferred: Bool)) -> EscalationEdge {
-            EscalationEdge(from: node, to: target, kind: .primitive(primitive), policyID: held.policyID, roleCRN: role.crn,
-                           action: primitive.action, isConditional: held.isConditional, isInferred: role.inferred)
+            EscalationEdge(from: node, to: target, kind: .primitive(primitive), policyID: policyID, roleCRN: role.crn,
+                           action: primitive.action, isConditional: isConditional, isInferred: role.inferred)
         }
         func add(_ primitive: EscalationPrimitive, to target: EscalationNode, numbered slot: inout Int,
                  role: (crn: String, inferred: Bool)) {
@@ -92,7 +95,6 @@ struct PrimitiveFinder {
         }
         func add(_ primitive: EscalationPrimitive, toEach resources: inout AccountResources,
                  role: (crn: String, inferred: Bool)) {
-            let target = held.target
             guard resources.exactResource(target) == nil else {
                 for position in resources.positions(includedBy: target) {
                     add(primitive, to: resources.node(at: position), numbered: &resources.numbers[position], role: role)
@@ -104,23 +106,22 @@ struct PrimitiveFinder {
                 role: role)
         }
         // The roles' traits first: a test of them is cheaper than one of the target, and most policies fail it.
-        let target = held.target, traits = held.traits
         if traits.contains(.addGroupMember), Self.mayInclude(target, resourcesOf: "iam-groups"),
-           let role = enabling(.addGroupMember, held, on: "iam-groups") {
+           let role = enabling(.addGroupMember, roles, on: "iam-groups") {
             add(.addGroupMember, toEach: &groups, role: role)
         }
         let identityService = !traits.isDisjoint(with: [.createServiceIDAPIKey, .editProfileTrust])
             && Self.mayInclude(target, resourcesOf: "iam-identity")
         if identityService, traits.contains(.createServiceIDAPIKey),
-           let role = enabling(.createServiceIDAPIKey, held, on: "iam-identity") {
+           let role = enabling(.createServiceIDAPIKey, roles, on: "iam-identity") {
             add(.createServiceIDAPIKey, toEach: &serviceIDs, role: role)
         }
         if identityService, traits.contains(.editProfileTrust),
-           let role = enabling(.editProfileTrust, held, on: "iam-identity") {
+           let role = enabling(.editProfileTrust, roles, on: "iam-identity") {
             add(.editProfileTrust, toEach: &profiles, role: role)
         }
         if traits.contains(.runTrustedWorkload), trustedCompute.hasPositions(for: target),
-           let role = enabling(.runTrustedWorkload, held, on: nil) {
+           let role = enabling(.runTrustedWorkload, roles, on: nil) {
             // Policies on a service or resource group reach many linked clusters: one fan-out per target.
             let profiles = fanOuts.index("trusted-workloads", target) {
                 trustedCompute.positions(matching: target).map { .identity(iamID: trustedComputeProfiles[$0]) }
@@ -129,7 +130,7 @@ struct PrimitiveFinder {
         }
         if case .resourceGroupItself = target.scope {
             // Administrator on a resource group itself lets one rename it, not assign access to what is in it.
-        } else if traits.contains(.assignAccess), let role = enabling(.assignAccess, held, on: target.serviceName) {
+        } else if traits.contains(.assignAccess), let role = enabling(.assignAccess, roles, on: target.serviceName) {
             var unknown = -1
             add(.assignAccess, to: .grantableScope(key: target.key), numbered: &unknown, role: role)
         }
@@ -149,11 +150,11 @@ struct PrimitiveFinder {
         }
     }
 
-    /// The first of the capability's roles that carries the primitive's action on `service` — by the snapshot's
-    /// action list, or, where the list says nothing about the service, by IBM's documented role names (inferred).
-    mutating func enabling(_ primitive: EscalationPrimitive, _ held: EscalationGraph.Capability,
+    /// The first of `roles` that carries the primitive's action on `service` — by the snapshot's action list, or,
+    /// where the list says nothing about the service, by IBM's documented role names (inferred).
+    mutating func enabling(_ primitive: EscalationPrimitive, _ roles: [String],
                            on service: String?) -> (crn: String, inferred: Bool)? {
-        for role in held.roleCRNs {
+        for role in roles {
             switch verdict(primitive, role: role, on: service) {
             case .enables: return (role, false)
             case .inferred: return (role, true)
