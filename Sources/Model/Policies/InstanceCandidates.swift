@@ -61,13 +61,14 @@ package struct InstanceCandidates: Sendable {
     }
 
     /// The values the target's first `serviceInstance`, `serviceName` and `resourceGroupId` attributes equal exactly
-    /// (`stringEquals` a string without a wildcard), found in one pass over its attributes.
+    /// (`stringEquals` a string without a wildcard), found in one pass over its attributes. The target is borrowed, not
+    /// copied (an initialiser takes its arguments owned): every policy of a large account may be asked about.
     private struct ExactValues {
         var serviceInstance: String?
         var serviceName: String?
         var resourceGroupID: String?
 
-        init(_ target: PolicyTarget) {
+        init(_ target: borrowing PolicyTarget) {
             var seen = (serviceInstance: false, serviceName: false, resourceGroupID: false)
             for attribute in target.attributes {
                 switch attribute.key {
