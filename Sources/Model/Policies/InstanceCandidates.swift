@@ -52,7 +52,10 @@ package struct InstanceCandidates: Sendable {
 
     /// The positions in `instances` of those the target matches (in part or in full).
     package func positions(matching target: PolicyTarget) -> [Int] {
-        positions(for: target).filter { target.match(instances[$0]) != .none }
+        // The instances read in place: a copy of each retains every string in it.
+        instances.withUnsafeBufferPointer { instances in
+            positions(for: target).filter { target.match(instances[$0]) != .none }
+        }
     }
 
     /// The instances the target may match (a superset of those it does); test each with `PolicyTarget.match`.
