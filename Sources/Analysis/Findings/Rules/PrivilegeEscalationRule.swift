@@ -28,12 +28,15 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
             + warnings.map { finding($0, sensitive, &others, policies, c, severity: .warning) }
     }
 
-    /// The policies the paths' steps name, by id (the first of a repeated id): a few of the account's many.
+    /// The policies the paths' steps name, by id (the first of a repeated id): a few of the account's many, found by
+    /// reading every policy's id in place (a subscript read of an array retains it).
     private static func policiesOnPaths(_ paths: [EscalationPath], _ all: [Policy]) -> [String: Policy] {
         let named = Set(paths.lazy.flatMap(\.edges).compactMap(\.policyID))
         var policies: [String: Policy] = [:]
-        for position in all.indices where named.contains(all[position].id) && policies[all[position].id] == nil {
-            policies[all[position].id] = all[position]
+        all.withUnsafeBufferPointer { all in
+            for position in all.indices where named.contains(all[position].id) && policies[all[position].id] == nil {
+                policies[all[position].id] = all[position]
+            }
         }
         return policies
     }
