@@ -1,6 +1,6 @@
 import Model
 
-/// Finds the escalation primitives one capability enables.
+/// Finds the escalation primitives that one policy (or a grantable scope's own roles) enables.
 struct PrimitiveFinder {
     let actions: RoleActions
     /// The access groups one may add oneself to (Public Access aside).
