@@ -133,13 +133,19 @@ package struct EscalationGraph: Sendable {
         // Public Access look it up here rather than by hashing it.
         var identityNumbers = Array(repeating: -1, count: identities.count)
         // Memberships and assumptions: access already held, free steps; by member, in id order.
+        // Each membership's group is read through a pointer to it, at its offset in the membership: read through the
+        // tuple, the whole membership (its group and member, every field of both) was copied twice per link. A tuple's
+        // elements are stored inline, so the offset is always there.
+        let groupOffset = MemoryLayout<(group: AccessGroup, member: GroupMember)>.offset(of: \.group) ?? 0
         for (position, iamID) in identities.enumerated() {
             guard let memberships = index.groupsOfMember[iamID] else { continue }
-            // Through the buffer, the group's id read in place: copying a membership copies its group and member.
             memberships.withUnsafeBufferPointer { memberships in
-                for member in memberships.indices where memberships[member].group.id != AccessGroup.publicAccessID {
+                guard let first = memberships.baseAddress else { return }
+                for member in memberships.indices {
+                    let group = (UnsafeRawPointer(first + member) + groupOffset).assumingMemoryBound(to: AccessGroup.self)
+                    guard group.pointee.id != AccessGroup.publicAccessID else { continue }
                     let source = numbering.number(.identity(iamID: iamID), cachedIn: &identityNumbers[position])
-                    let target = numbering.number(.accessGroup(id: memberships[member].group.id))
+                    let target = numbering.number(.accessGroup(id: group.pointee.id))
                     numbering.link(from: source, to: target, primitive: false)
                     stored.append(.memberOf)
                 }
