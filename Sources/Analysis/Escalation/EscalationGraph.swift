@@ -66,10 +66,10 @@ package struct EscalationGraph: Sendable {
 
     /// What a node holds through one policy (or, for a grantable scope, through assigning itself roles).
     ///
-    /// A class, made once per policy whose roles may do anything here (`RoleTraits`) and never changed: the graph
-    /// hands each capability to the primitive and goal tests, and a reference costs one retain where a copy of the
-    /// target, roles and id cost one per string and array in them — on a large account, with the other rules reading
-    /// the same targets on the other thread, most of the graph's time.
+    /// A class, made once per policy whose roles may administer (`RoleTraits.mayAdminister`; an instance goal makes one
+    /// per policy) and never changed: the graph hands each capability to the goal tests, and a reference costs one
+    /// retain where a copy of the target, roles and id cost one per string and array in them — on a large account,
+    /// with the other rules reading the same targets on the other thread, most of the graph's time.
     final class Capability: Sendable {
         let target: PolicyTarget
         let roleCRNs: [String]
@@ -116,17 +116,15 @@ package struct EscalationGraph: Sendable {
         var roles = RoleTraitsTable(account.roles)
         let sensitive = SensitiveTargets(account)
         // The holders in id order: every `access_group:` id sorts before every `identity:` one, and `subjects` holds
-        // every IAM id with policies, sorted; each with the capabilities of its policies whose roles may do anything
-        // here (most grant Viewer or Reader, and are passed over without a look at their targets).
-        var holders: [(node: EscalationNode, holding: [Capability])] = []
+        // every IAM id with policies, sorted; each with its policies, read in place when its links are made.
+        var holders: [(node: EscalationNode, policies: [Policy])] = []
         holders.reserveCapacity(index.policiesOfIAMID.count + index.policiesOfGroup.count)
         for id in index.policiesOfGroup.keys.sorted() {
-            holders.append((.accessGroup(id: id), Self.capabilities(index.policiesOfGroup[id] ?? [], index, sensitive,
-                                                                           &roles) { !$0.isEmpty }))
+            holders.append((.accessGroup(id: id), index.policiesOfGroup[id] ?? []))
         }
         for iamID in identities {
             guard let policies = index.policiesOfIAMID[iamID] else { continue }
-            holders.append((.identity(iamID: iamID), Self.capabilities(policies, index, sensitive, &roles) { !$0.isEmpty }))
+            holders.append((.identity(iamID: iamID), policies))
         }
 
         var stored: [StoredLink] = [], primitives: [EscalationLink] = []
@@ -135,13 +133,19 @@ package struct EscalationGraph: Sendable {
         // Public Access look it up here rather than by hashing it.
         var identityNumbers = Array(repeating: -1, count: identities.count)
         // Memberships and assumptions: access already held, free steps; by member, in id order.
+        // Each membership's group is read through a pointer to it, at its offset in the membership: read through the
+        // tuple, the whole membership (its group and member, every field of both) was copied twice per link. A tuple's
+        // elements are stored inline, so the offset is always there.
+        let groupOffset = MemoryLayout<(group: AccessGroup, member: GroupMember)>.offset(of: \.group) ?? 0
         for (position, iamID) in identities.enumerated() {
             guard let memberships = index.groupsOfMember[iamID] else { continue }
-            // Through the buffer, the group's id read in place: copying a membership copies its group and member.
             memberships.withUnsafeBufferPointer { memberships in
-                for member in memberships.indices where memberships[member].group.id != AccessGroup.publicAccessID {
+                guard let first = memberships.baseAddress else { return }
+                for member in memberships.indices {
+                    let group = (UnsafeRawPointer(first + member) + groupOffset).assumingMemoryBound(to: AccessGroup.self)
+                    guard group.pointee.id != AccessGroup.publicAccessID else { continue }
                     let source = numbering.number(.identity(iamID: iamID), cachedIn: &identityNumbers[position])
-                    let target = numbering.number(.accessGroup(id: memberships[member].group.id))
+                    let target = numbering.number(.accessGroup(id: group.pointee.id))
                     numbering.link(from: source, to: target, primitive: false)
                     stored.append(.memberOf)
                 }
@@ -169,26 +173,58 @@ package struct EscalationGraph: Sendable {
         var finder = PrimitiveFinder(account: account, actions: actions)
         var fanOuts = EscalationFanOuts()
         var scopes: [String: PolicyTarget] = [:]
-        // The holders in id order, then each scope as first reached, which becomes a node holding any role on it.
-        var next = 0
-        while next < holders.count {
-            let (node, holding) = holders[next]
-            next += 1
-            var source = -1
-            for capability in holding {
-                let first = primitives.count
-                finder.links(from: node, numbered: &source, holding: capability, fanOuts: &fanOuts, into: &primitives,
-                             numbering: &numbering)
-                // The new links by position, each one's node read in place: a copy of a link retains every string in it.
-                for primitive in first..<primitives.count {
-                    stored.append(.primitive(primitive))
-                    guard case .grantableScope(let key) = primitives[primitive].edge.to, scopes[key] == nil else { continue }
-                    scopes[key] = capability.target
-                    holders.append((.grantableScope(key: key), [Capability(target: capability.target, roleCRNs: Self.grantedRoles,
-                                                              traits: roles.traits(of: Self.grantedRoles), policyID: nil,
-                                                              isConditional: false, sensitive: sensitive)]))
+        // The grantable scopes, as first reached: each becomes a node holding any role on it, after the holders.
+        var reached: [(node: EscalationNode, holding: Capability)] = []
+        let granted = roles.traits(of: Self.grantedRoles)
+        // The new primitive links by position, each one's node read in place (a copy of a link retains every string in
+        // it); a scope reached first is held from `target`.
+        func store(from first: Int, target: PolicyTarget) {
+            for primitive in first..<primitives.count {
+                stored.append(.primitive(primitive))
+                guard case .grantableScope(let key) = primitives[primitive].edge.to, scopes[key] == nil else { continue }
+                scopes[key] = target
+                reached.append((.grantableScope(key: key), Capability(target: target, roleCRNs: Self.grantedRoles,
+                                                                      traits: granted, policyID: nil,
+                                                                      isConditional: false, sensitive: sensitive)))
+            }
+        }
+        // The holders in id order. A policy whose roles may do nothing here (most grant Viewer or Reader) is passed over
+        // without a look at its target; one that may is tested in place, and made a capability only when its roles may
+        // administer (all the goals read): most of those that pass the roles' test give no primitive.
+        var administering: [[Capability]] = []
+        administering.reserveCapacity(holders.count)
+        for (node, policies) in holders {
+            var source = -1, kept: [Capability] = []
+            policies.withUnsafeBufferPointer { policies in
+                for position in policies.indices {
+                    let traits = roles.traits(of: policies[position].roleIDs)
+                    guard !traits.isEmpty else { continue }
+                    let target = index.targets[policies[position].id] ?? index.target(of: policies[position])
+                    let first = primitives.count
+                    finder.links(from: node, numbered: &source, on: target, roles: policies[position].roleIDs,
+                                 traits: traits, policyID: policies[position].id,
+                                 isConditional: policies[position].rule != nil, fanOuts: &fanOuts, into: &primitives,
+                                 numbering: &numbering)
+                    store(from: first, target: target)
+                    guard traits.mayAdminister else { continue }
+                    kept.append(Capability(target: target, roleCRNs: policies[position].roleIDs, traits: traits,
+                                           policyID: policies[position].id, isConditional: policies[position].rule != nil,
+                                           sensitive: sensitive))
                 }
             }
+            administering.append(kept)
+        }
+        // Then each scope as first reached (one reached from a scope is held after it).
+        var next = 0
+        while next < reached.count {
+            let (node, capability) = reached[next]
+            next += 1
+            var source = -1
+            let first = primitives.count
+            finder.links(from: node, numbered: &source, on: capability.target, roles: capability.roleCRNs,
+                         traits: capability.traits, policyID: nil, isConditional: false, fanOuts: &fanOuts,
+                         into: &primitives, numbering: &numbering)
+            store(from: first, target: capability.target)
         }
         self.stored = stored
         self.primitives = primitives
@@ -196,25 +232,23 @@ package struct EscalationGraph: Sendable {
         numbering.finish(fanOuts: fanOuts.members.count)
         self.numbering = numbering
         self.scopes = scopes
-        let sorted = holders.prefix(index.policiesOfIAMID.count + index.policiesOfGroup.count)
-            + holders.dropFirst(index.policiesOfIAMID.count + index.policiesOfGroup.count).sortedByID(\.node)
-        capabilityNodes = sorted.map(\.node)
-        capabilities = sorted.map { $0.holding.filter(\.traits.mayAdminister) }
+        let sortedScopes = reached.sortedByID(\.node)
+        capabilityNodes = holders.map(\.node) + sortedScopes.map(\.node)
+        capabilities = administering + sortedScopes.map { [$0.holding] }
         self.identities = identities
         sensitiveTargets = sensitive
     }
 
-    /// The capabilities of `policies` whose roles' traits pass `keep`, in order; a policy read in place is not copied
-    /// (a large account has hundreds of thousands, and a copy retains each of their strings and arrays).
+    /// The capabilities of `policies`, every one whatever its roles, in order; a policy read in place is not copied (a
+    /// large account has hundreds of thousands, and a copy retains each of their strings and arrays).
     private static func capabilities(_ policies: [Policy], _ index: AccessIndex, _ sensitive: SensitiveTargets,
-                                     _ roles: inout RoleTraitsTable, keeping keep: (RoleTraits) -> Bool) -> [Capability] {
+                                     _ roles: inout RoleTraitsTable) -> [Capability] {
         policies.withUnsafeBufferPointer { policies in
-            policies.indices.compactMap { position in
-                let traits = roles.traits(of: policies[position].roleIDs)
-                guard keep(traits) else { return nil }
-                return Capability(target: index.targets[policies[position].id] ?? index.target(of: policies[position]),
-                                  roleCRNs: policies[position].roleIDs, traits: traits, policyID: policies[position].id,
-                                  isConditional: policies[position].rule != nil, sensitive: sensitive)
+            policies.indices.map { position in
+                Capability(target: index.targets[policies[position].id] ?? index.target(of: policies[position]),
+                           roleCRNs: policies[position].roleIDs, traits: roles.traits(of: policies[position].roleIDs),
+                           policyID: policies[position].id, isConditional: policies[position].rule != nil,
+                           sensitive: sensitive)
             }
         }
     }
@@ -226,194 +260,12 @@ package struct EscalationGraph: Sendable {
         return capabilityNodes.indices.map { position in
             switch capabilityNodes[position] {
             case .identity(let iamID):
-                Self.capabilities(index.policiesOfIAMID[iamID] ?? [], index, sensitiveTargets, &roles) { _ in true }
+                Self.capabilities(index.policiesOfIAMID[iamID] ?? [], index, sensitiveTargets, &roles)
             case .accessGroup(let id):
-                Self.capabilities(index.policiesOfGroup[id] ?? [], index, sensitiveTargets, &roles) { _ in true }
+                Self.capabilities(index.policiesOfGroup[id] ?? [], index, sensitiveTargets, &roles)
             case .grantableScope, .accountAdministration, .administrationPart, .instance, .administration:
                 capabilities[position]
             }
         }
-    }
-}
-
-/// Finds the escalation primitives one capability enables.
-struct PrimitiveFinder {
-    let actions: RoleActions
-    /// The access groups one may add oneself to (Public Access aside).
-    var groups: AccountResources
-    /// The service IDs one may create an API key for.
-    var serviceIDs: AccountResources
-    /// The trusted profiles whose trust one may edit.
-    var profiles: AccountResources
-    /// Instances that compute-resource links of trusted profiles name, narrowed per target before the full test.
-    let trustedCompute: InstanceCandidates
-    /// The IAM id of the trusted profile each of `trustedCompute.instances` leads to.
-    let trustedComputeProfiles: [String]
-    /// What each role on each service says about each primitive, once asked: the same few roles recur on every policy.
-    private var verdicts: [VerdictKey: Verdict] = [:]
-
-    private struct VerdictKey: Hashable {
-        let primitive: EscalationPrimitive
-        let role: String
-        let service: String?
-    }
-
-    /// Whether a role enables a primitive: by its actions, by its documented name (inferred), or not.
-    private enum Verdict {
-        case enables, inferred, no
-    }
-
-    /// Link types whose workloads run on a cluster or Code Engine project named by the link's CRN.
-    static let workloadLinkTypes: Set<String> = ["IKS_SA", "ROKS_SA", "CE"]
-
-    init(account: IAMAccount, actions: RoleActions) {
-        self.actions = actions
-        groups = AccountResources(service: "iam-groups", resourceType: "group", account.accessGroups.compactMap {
-            $0.isPublicAccess ? nil : ($0.id, .accessGroup(id: $0.id))
-        })
-        serviceIDs = AccountResources(service: "iam-identity", resourceType: "serviceid",
-                                      account.serviceIDs.map { ($0.id, .identity(iamID: $0.iamID)) })
-        profiles = AccountResources(service: "iam-identity", resourceType: "profile",
-                                    account.trustedProfiles.map { ($0.id, .identity(iamID: $0.iamID)) })
-        // The workload links' CRNs, then the first instance with each: a few links, many instances, so only the CRNs
-        // some link names are kept.
-        var workloads: [(crn: String, profile: String)] = []
-        for profile in account.trustedProfiles {
-            for link in profile.links {
-                guard let type = link.crType, Self.workloadLinkTypes.contains(type), let crn = link.link?.crn else { continue }
-                workloads.append((crn, profile.iamID))
-            }
-        }
-        let linked = Set(workloads.map(\.crn))
-        var byCRN: [String: Int] = [:]
-        let all = account.resourceInstances
-        for position in all.indices {
-            if let crn = all[position].crnString, linked.contains(crn), byCRN[crn] == nil { byCRN[crn] = position }
-        }
-        var instances: [ResourceInstance] = [], profileIAMIDs: [String] = []
-        for (crn, profile) in workloads {
-            guard let instance = byCRN[crn].map({ all[$0] }) ?? CRN(crn).flatMap({ account.instancesByGUID[$0.serviceInstance] })
-            else { continue }
-            instances.append(instance)
-            profileIAMIDs.append(profile)
-        }
-        trustedCompute = InstanceCandidates(instances)
-        trustedComputeProfiles = profileIAMIDs
-    }
-
-    /// Appends to `links` the links of the primitives `held` enables for `node` — one per group, service ID or profile
-    /// a target names exactly, one per fan-out for a target that includes them by wildcard or whole — and numbers
-    /// them in `numbering` as they are made.
-    /// - Parameter source: `node`'s number once a link names it (negative until then).
-    mutating func links(from node: EscalationNode, numbered source: inout Int, holding held: EscalationGraph.Capability,
-                        fanOuts: inout EscalationFanOuts, into links: inout [EscalationLink],
-                        numbering: inout EscalationNumbering) {
-        func edge(_ primitive: EscalationPrimitive, to target: EscalationNode, role: (crn: String, inferred: Bool)) -> EscalationEdge {
-            EscalationEdge(from: node, to: target, kind: .primitive(primitive), policyID: held.policyID, roleCRN: role.crn,
-                           action: primitive.action, isConditional: held.isConditional, isInferred: role.inferred)
-        }
-        func add(_ primitive: EscalationPrimitive, to target: EscalationNode, numbered slot: inout Int,
-                 role: (crn: String, inferred: Bool)) {
-            guard target != node else { return }
-            let from = numbering.number(node, cachedIn: &source)
-            let to = numbering.number(target, cachedIn: &slot)
-            numbering.link(from: from, to: to, primitive: true)
-            links.append(EscalationLink(edge(primitive, to: target, role: role)))
-        }
-        func add(_ primitive: EscalationPrimitive, toEvery fanOut: Int?, role: (crn: String, inferred: Bool)) {
-            guard let fanOut, let first = fanOuts.members[fanOut].first(where: { $0 != node }) else { return }
-            let from = numbering.number(node, cachedIn: &source)
-            numbering.link(from: from, toEvery: fanOut, of: fanOuts.members, primitive: true)
-            links.append(EscalationLink(edge(primitive, to: first, role: role), fanOut: fanOut))
-        }
-        func add(_ primitive: EscalationPrimitive, toEach resources: inout AccountResources,
-                 role: (crn: String, inferred: Bool)) {
-            let target = held.target
-            guard resources.exactResource(target) == nil else {
-                for position in resources.positions(includedBy: target) {
-                    add(primitive, to: resources.node(at: position), numbered: &resources.numbers[position], role: role)
-                }
-                return
-            }
-            let kind = resources.service + "/" + resources.resourceType
-            add(primitive, toEvery: fanOuts.index(kind, target) { resources.nodes(includedBy: target) },
-                role: role)
-        }
-        // The roles' traits first: a test of them is cheaper than one of the target, and most policies fail it.
-        let target = held.target, traits = held.traits
-        if traits.contains(.addGroupMember), Self.mayInclude(target, resourcesOf: "iam-groups"),
-           let role = enabling(.addGroupMember, held, on: "iam-groups") {
-            add(.addGroupMember, toEach: &groups, role: role)
-        }
-        let identityService = !traits.isDisjoint(with: [.createServiceIDAPIKey, .editProfileTrust])
-            && Self.mayInclude(target, resourcesOf: "iam-identity")
-        if identityService, traits.contains(.createServiceIDAPIKey),
-           let role = enabling(.createServiceIDAPIKey, held, on: "iam-identity") {
-            add(.createServiceIDAPIKey, toEach: &serviceIDs, role: role)
-        }
-        if identityService, traits.contains(.editProfileTrust),
-           let role = enabling(.editProfileTrust, held, on: "iam-identity") {
-            add(.editProfileTrust, toEach: &profiles, role: role)
-        }
-        if traits.contains(.runTrustedWorkload), trustedCompute.hasPositions(for: target),
-           let role = enabling(.runTrustedWorkload, held, on: nil) {
-            // Policies on a service or resource group reach many linked clusters: one fan-out per target.
-            let profiles = fanOuts.index("trusted-workloads", target) {
-                trustedCompute.positions(matching: target).map { .identity(iamID: trustedComputeProfiles[$0]) }
-            }
-            add(.runTrustedWorkload, toEvery: profiles, role: role)
-        }
-        if case .resourceGroupItself = target.scope {
-            // Administrator on a resource group itself lets one rename it, not assign access to what is in it.
-        } else if traits.contains(.assignAccess), let role = enabling(.assignAccess, held, on: target.serviceName) {
-            var unknown = -1
-            add(.assignAccess, to: .grantableScope(key: target.key), numbered: &unknown, role: role)
-        }
-    }
-
-    /// Whether the target can include resources of the account management service at all: checked before looking at
-    /// every group, service ID or profile, so that the many policies on instances and resource groups cost nothing.
-    static func mayInclude(_ target: PolicyTarget, resourcesOf service: String) -> Bool {
-        switch target.scope {
-        case .everything, .allAccountManagement: true
-        case .allIAMAccountManagement: AccountManagementServices.iam.contains(service)
-        case .accountManagementService(let name): name == service
-        case .subResource(let name, _, _, _): name == service
-        case .allIAMEnabledServices, .resourceGroupResources, .resourceGroupItself, .serviceInResourceGroup,
-             .serviceInAccount, .instance:
-            false
-        }
-    }
-
-    /// The first of the capability's roles that carries the primitive's action on `service` — by the snapshot's
-    /// action list, or, where the list says nothing about the service, by IBM's documented role names (inferred).
-    mutating func enabling(_ primitive: EscalationPrimitive, _ held: EscalationGraph.Capability,
-                           on service: String?) -> (crn: String, inferred: Bool)? {
-        for role in held.roleCRNs {
-            switch verdict(primitive, role: role, on: service) {
-            case .enables: return (role, false)
-            case .inferred: return (role, true)
-            case .no: continue
-            }
-        }
-        return nil
-    }
-
-    private mutating func verdict(_ primitive: EscalationPrimitive, role: String, on service: String?) -> Verdict {
-        let key = VerdictKey(primitive: primitive, role: role, service: service)
-        if let known = verdicts[key] { return known }
-        let documented = primitive.documentedRoles.contains(RoleName.fromCRN(role))
-        let verdict: Verdict
-        if let action = primitive.action {
-            switch actions.answer(action, role: role, on: service) {
-            case .yes: verdict = .enables
-            case .no: verdict = .no
-            case .unknown: verdict = documented ? .inferred : .no
-            }
-        } else {
-            verdict = documented ? .inferred : .no
-        }
-        verdicts[key] = verdict
-        return verdict
     }
 }

@@ -6,9 +6,7 @@ extension Escalation {
     /// administration", "instance pg-orders (a7ae…)".
     package func label(_ node: EscalationNode, in index: AccessIndex) -> String {
         switch node {
-        case .identity(let iamID):
-            let name = index.name(ofIAMID: iamID)
-            return name.map { "\($0) (\(iamID))" } ?? iamID
+        case .identity(let iamID): return Self.label(ofIAMID: iamID, named: index.name(ofIAMID: iamID))
         case .accessGroup(let id): return "access group " + (index.account.groupsByID[id]?.displayName ?? id)
         case .grantableScope(let key): return "any role on " + (graph.scopes[key].map(index.label) ?? key)
         case .accountAdministration: return "account administration"
@@ -16,6 +14,11 @@ extension Escalation {
         case .instance(let guid): return "instance " + (index.account.instancesByGUID[guid]?.displayName ?? guid) + " (\(guid))"
         case .administration(let target): return "administration of " + target.label(in: index.account)
         }
+    }
+
+    /// An identity's label, given its name (`AccessIndex.name(ofIAMID:)`).
+    static func label(ofIAMID iamID: String, named name: String?) -> String {
+        name.map { "\($0) (\(iamID))" } ?? iamID
     }
 
     /// What the goal is: "account administration", "instance pg-orders (a7ae…)", "administration of a sensitive
@@ -128,7 +131,13 @@ package struct EscalationWording {
 
     /// `Escalation.text(_:in:)` of a path.
     package mutating func text(_ path: EscalationPath) -> String {
-        Escalation.text(path, start: escalation.label(.identity(iamID: path.iamID), in: index), label: { label($0) },
+        text(path, startNamed: index.name(ofIAMID: path.iamID))
+    }
+
+    /// `Escalation.text(_:in:)` of a path whose start's name (`AccessIndex.name(ofIAMID:)`) the caller has at hand: a
+    /// finding has looked its identity up already.
+    package mutating func text(_ path: EscalationPath, startNamed name: String?) -> String {
+        Escalation.text(path, start: Escalation.label(ofIAMID: path.iamID, named: name), label: { label($0) },
                         step: { text($0) })
     }
 }

@@ -52,7 +52,10 @@ package struct InstanceCandidates: Sendable {
 
     /// The positions in `instances` of those the target matches (in part or in full).
     package func positions(matching target: PolicyTarget) -> [Int] {
-        positions(for: target).filter { target.match(instances[$0]) != .none }
+        // The instances read in place: a copy of each retains every string in it.
+        instances.withUnsafeBufferPointer { instances in
+            positions(for: target).filter { target.match(instances[$0]) != .none }
+        }
     }
 
     /// The instances the target may match (a superset of those it does); test each with `PolicyTarget.match`.
@@ -61,13 +64,14 @@ package struct InstanceCandidates: Sendable {
     }
 
     /// The values the target's first `serviceInstance`, `serviceName` and `resourceGroupId` attributes equal exactly
-    /// (`stringEquals` a string without a wildcard), found in one pass over its attributes.
+    /// (`stringEquals` a string without a wildcard), found in one pass over its attributes. The target is borrowed, not
+    /// copied (an initialiser takes its arguments owned): every policy of a large account may be asked about.
     private struct ExactValues {
         var serviceInstance: String?
         var serviceName: String?
         var resourceGroupID: String?
 
-        init(_ target: PolicyTarget) {
+        init(_ target: borrowing PolicyTarget) {
             var seen = (serviceInstance: false, serviceName: false, resourceGroupID: false)
             for attribute in target.attributes {
                 switch attribute.key {

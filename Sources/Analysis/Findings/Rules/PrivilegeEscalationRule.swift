@@ -28,12 +28,15 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
             + warnings.map { finding($0, sensitive, &others, policies, c, severity: .warning) }
     }
 
-    /// The policies the paths' steps name, by id (the first of a repeated id): a few of the account's many.
+    /// The policies the paths' steps name, by id (the first of a repeated id): a few of the account's many, found by
+    /// reading every policy's id in place (a subscript read of an array retains it).
     private static func policiesOnPaths(_ paths: [EscalationPath], _ all: [Policy]) -> [String: Policy] {
         let named = Set(paths.lazy.flatMap(\.edges).compactMap(\.policyID))
         var policies: [String: Policy] = [:]
-        for position in all.indices where named.contains(all[position].id) && policies[all[position].id] == nil {
-            policies[all[position].id] = all[position]
+        all.withUnsafeBufferPointer { all in
+            for position in all.indices where named.contains(all[position].id) && policies[all[position].id] == nil {
+                policies[all[position].id] = all[position]
+            }
         }
         return policies
     }
@@ -41,12 +44,18 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
     /// - Parameter wording: `escalation`'s words, shared by its findings.
     private static func finding(_ path: EscalationPath, _ escalation: Escalation, _ wording: inout EscalationWording,
                                 _ policies: [String: Policy], _ c: FindingContext, severity: Severity) -> Finding {
-        var seen = Set<FindingEntity>()
-        let entities = ([c.identity(path.iamID)] + path.edges.flatMap { edge -> [FindingEntity] in
-            var entities = entity(edge.to, c).map { [$0] } ?? []
-            if let policy = edge.policyID.flatMap({ policies[$0] }) { entities.append(c.policy(policy)) }
-            return entities
-        }).filter { seen.insert($0).inserted }
+        // Each entity once, where it first appears: a path names a few, so a scan finds the repeated ones without
+        // hashing every entity into a set. The identity's entity is named as `AccessIndex.name(ofIAMID:)` names it, so
+        // the path's text starts with its name rather than looking it up again.
+        let identity = c.identity(path.iamID)
+        var entities = [identity]
+        func add(_ entity: FindingEntity) {
+            if !entities.contains(entity) { entities.append(entity) }
+        }
+        for edge in path.edges {
+            if let entity = entity(edge.to, c) { add(entity) }
+            if let policy = edge.policyID.flatMap({ policies[$0] }) { add(c.policy(policy)) }
+        }
         let steps = path.primitiveCount
         let gains: String = switch escalation.goal {
         case .accountAdministration: "can become account administrator"
@@ -56,7 +65,7 @@ struct PrivilegeEscalationRule: AlwaysEvaluatedRule {
         }
         return Finding(.privilegeEscalation, entities: entities,
                        why: "\(gains) in \(steps) step\(steps == 1 ? "" : "s")"
-                           + (path.isConditional ? " (conditional)" : "") + ": " + wording.text(path),
+                           + (path.isConditional ? " (conditional)" : "") + ": " + wording.text(path, startNamed: identity.name),
                        severity: severity)
     }
 
