@@ -16,11 +16,8 @@ import Testing
                      "\u{A0}", "\u{3000}", "\u{2028}", "\u{85}", "\u{202E}", "\u{1B}", "\t", "\r\n", "\n", "`", "|", "@", "_\u{301}",
                      "ｗｗｗ.", "WWW.X", "a:b", "://", "Ω", "\u{200D}", "#1", "<b>", "&"]
         let separators = [" ", " ", " ", "  ", "", " \u{301}", "\u{0600} ", " \u{200D}"]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33)
-        }
+        var dealer = Dealer(state: 0x2545_F491_4F6C_DD1D)
+        func next() -> Int { dealer.next() }
         for _ in 0..<4_000 {
             var text = ""
             for position in 0..<(next() % 16 + 1) {
@@ -38,11 +35,8 @@ import Testing
         let words = ["Jörg", "ops@example.com", "https://x.example/a_b", "www.x", "a_b", "→", "\u{301}", "e\u{301}", "\u{0600}",
                      "😀", "\u{A0}", "\u{202E}", "\u{1B}", "\t", "\r\n", "`", "|", "<b>", "&", "(IBMid-1)", ""]
         let kinds: [FindingEntity.Kind] = [.user, .serviceID, .accessGroup, .accessPolicy, .serviceInstance, .collection]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33)
-        }
+        var dealer = Dealer(state: 0x9E37_79B9_7F4A_7C15)
+        func next() -> Int { dealer.next() }
         for _ in 0..<2_000 {
             var text = ""
             for position in 0..<(next() % 12) {
@@ -87,5 +81,15 @@ import Testing
                 #expect(text.withUTF8(TerminalText.hasUnsafeScalar) == expected, "U+\(String(scalar.value, radix: 16))")
             }
         }
+    }
+}
+
+/// Numbers dealt from a seed (a linear congruential generator): the same cells on every run.
+private struct Dealer {
+    var state: UInt64
+
+    mutating func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33)
     }
 }
