@@ -77,18 +77,18 @@ package enum JSONPrimitives {
 
     /// Appends `true` or `false`.
     package static func appendBool(_ value: Bool, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: value ? trueText : falseText)
+        (value ? trueText : falseText).withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `null`.
     package static func appendNull(to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: nullText)
+        nullText.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends the indentation of nesting level `depth` (two spaces per level).
     package static func appendIndent(depth: Int, to bytes: inout [UInt8]) {
         var count = depth * indentWidth
-        spaces.withUnsafeBufferPointer { spaces in
+        spaces.withUTF8Buffer { spaces in
             while count > 0 {
                 let part = min(count, spaces.count)
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<part]))
@@ -99,12 +99,12 @@ package enum JSONPrimitives {
 
     /// Appends what follows an object key: ` : `.
     package static func appendKeySeparator(to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: keySeparator)
+        keySeparator.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends what separates two members or elements before the next one's indentation: `,` and a line break.
     package static func appendMemberSeparator(to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: memberSeparator)
+        memberSeparator.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends an opening bracket (`[` or `{`) and its line break. Foundation opens every container this way, empty
@@ -142,15 +142,17 @@ package enum JSONPrimitives {
 
     private static let quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
-    private static let space = UInt8(ascii: " ")
     private static let newline = UInt8(ascii: "\n")
-    /// Spaces copied a slice at a time for indentation (deeper levels take several slices).
-    private static let spaces = [UInt8](repeating: space, count: 64)
-    private static let keySeparator: [UInt8] = Array(" : ".utf8)
-    private static let memberSeparator: [UInt8] = Array(",\n".utf8)
-    private static let trueText: [UInt8] = Array("true".utf8)
-    private static let falseText: [UInt8] = Array("false".utf8)
-    private static let nullText: [UInt8] = Array("null".utf8)
+    // The punctuation appended for every member is the binary's read-only data (`StaticString`), not arrays: a
+    // shared array is retained and released by each writer thread on every use, and its reference count's cache line
+    // then bounces between the cores.
+    /// Spaces copied a slice at a time for indentation (deeper levels take several slices): 64 of them.
+    private static let spaces: StaticString = "                                                                "
+    private static let keySeparator: StaticString = " : "
+    private static let memberSeparator: StaticString = ",\n"
+    private static let trueText: StaticString = "true"
+    private static let falseText: StaticString = "false"
+    private static let nullText: StaticString = "null"
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The escape of `"`, `\` or a control character below U+0020.

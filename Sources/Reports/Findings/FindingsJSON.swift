@@ -15,7 +15,7 @@ enum FindingsJSON {
         let resolved = report.resolved.map { resolved in
             JSONRunElements(runs: FindingsRuns.ranges(count: resolved.count), state: { RuleLookup<[String]>() }) { index, tags, json in
                 let finding = resolved[index]
-                try Item(finding, marks: marks, asOf: asOf, controls: tags(finding.rule) { controls[$0] }).write(to: &json)
+                try Item(finding, marks: marks, asOf: asOf, controls: tags(finding.rule) { controls.copy($0) }).write(to: &json)
             }
         }
         return VersionedDocument(format: format, version: version, body: Document(
@@ -33,7 +33,7 @@ enum FindingsJSON {
             findings: JSONRunElements(runs: FindingsRuns.ranges(count: listed + suppressed.count),
                                       state: { RuleLookup<[String]>() }) { index, tags, json in
                 let finding = index < listed ? findings[index] : suppressed[index - listed]
-                try Item(finding, marks: marks, asOf: asOf, controls: tags(finding.rule) { controls[$0] }).write(to: &json)
+                try Item(finding, marks: marks, asOf: asOf, controls: tags(finding.rule) { controls.copy($0) }).write(to: &json)
             },
             resolved: resolved,
             policiesByLastUse: JSONRunElements(runs: FindingsRuns.ranges(count: report.policiesByLastUse.count),
@@ -53,6 +53,11 @@ enum FindingsJSON {
                                         uniquingKeysWith: { first, _ in first })
 
         subscript(rule: RuleID) -> [String] { byRule[rule] ?? FindingsJSON.controls(rule) }
+
+        /// The rule's controls in an array of their own, for one writer thread's `RuleLookup`: the shared array,
+        /// retained and released for every finding by the writers of both threads, made its reference count's cache
+        /// line bounce between the cores.
+        func copy(_ rule: RuleID) -> [String] { self[rule].map { $0 } }
     }
 
     struct Document: JSONObject {
@@ -125,9 +130,9 @@ enum FindingsJSON {
             baseline = mark?.baseline?.rawValue
         }
 
-        private static let keys = (baseline: JSONKey("baseline"), controls: JSONKey("controls"), entities: JSONKey("entities"),
-                                   file: JSONKey("file"), rule: JSONKey("rule"), severity: JSONKey("severity"),
-                                   suppression: JSONKey("suppression"), title: JSONKey("title"), why: JSONKey("why"))
+        private static let keys = (baseline: JSONKey(literal: "baseline"), controls: JSONKey(literal: "controls"), entities: JSONKey(literal: "entities"),
+                                   file: JSONKey(literal: "file"), rule: JSONKey(literal: "rule"), severity: JSONKey(literal: "severity"),
+                                   suppression: JSONKey(literal: "suppression"), title: JSONKey(literal: "title"), why: JSONKey(literal: "why"))
 
         func write(to json: inout JSONWriter) throws {
             let keys = Self.keys
@@ -162,7 +167,7 @@ enum FindingsJSON {
             self.entity = entity
         }
 
-        static let keys = (id: JSONKey("id"), kind: JSONKey("kind"), name: JSONKey("name"))
+        static let keys = (id: JSONKey(literal: "id"), kind: JSONKey(literal: "kind"), name: JSONKey(literal: "name"))
 
         func write(to json: inout JSONWriter) throws {
             let keys = Self.keys
@@ -204,9 +209,9 @@ enum FindingsJSON {
             self.use = use
         }
 
-        private static let keys = (grants: JSONKey("grants"), lastPermitAt: JSONKey("last_permit_at"),
-                                   lastPermitFrequency: JSONKey("last_permit_frequency"), policy: JSONKey("policy"),
-                                   subject: JSONKey("subject"))
+        private static let keys = (grants: JSONKey(literal: "grants"), lastPermitAt: JSONKey(literal: "last_permit_at"),
+                                   lastPermitFrequency: JSONKey(literal: "last_permit_frequency"), policy: JSONKey(literal: "policy"),
+                                   subject: JSONKey(literal: "subject"))
 
         func write(to json: inout JSONWriter) throws {
             let keys = Self.keys

@@ -42,6 +42,24 @@ enum FindingsMarkdown {
         if shown < findings.count { try text.append("\n… and \(findings.count - shown) more.\n") }
     }
 
+    /// Appends a finding's row of its rule's table (`Markdown.appendRow` of its entities, led by its baseline marker,
+    /// and its why, each cut to `cell`), the entities cell made in `scratch` as bytes.
+    private static func appendRow(_ finding: Finding, in report: FindingsReport, cell: Int?, scratch: inout [UInt8],
+                                  to bytes: inout [UInt8]) {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: FindingsWording.baselineMarker(finding, in: report).utf8)
+        FindingsWording.appendEntities(of: finding, to: &scratch)
+        bytes.append(contentsOf: "| ".utf8)
+        if let cell {
+            Markdown.append(fit(String(decoding: scratch, as: UTF8.self), cell: cell), to: &bytes)
+        } else {
+            scratch.withUnsafeBufferPointer { Markdown.append(utf8: $0, to: &bytes) }
+        }
+        bytes.append(contentsOf: Markdown.cellSeparator)
+        Markdown.append(fit(FindingsWording.why(finding, in: report), cell: cell), to: &bytes)
+        bytes.append(contentsOf: " |\n".utf8)
+    }
+
     /// `text`, cut to `cell` characters with "…" when longer (`nil`: never cut).
     private static func fit(_ text: String, cell: Int?) -> String {
         guard let cell, text.count > cell else { return text }
@@ -63,10 +81,12 @@ enum FindingsMarkdown {
         for group in groups {
             try text.append("\n### " + Markdown.escape(group.rule.severity.rawValue + " " + FindingsWording.groupHeading(group, in: report))
                 + "\n\n" + Markdown.head(["Entities", "Why"]))
-            try text.append(items: group.findings) { index, bytes in
-                let finding = findings[index]
-                Markdown.appendRow([fit(FindingsWording.baselineMarker(finding, in: report) + FindingsWording.entities(finding), cell: cell),
-                                    fit(FindingsWording.why(finding, in: report), cell: cell)], to: &bytes)
+            let runs = FindingsRuns.ranges(group.findings)
+            try text.append(runs: runs.count) { run in
+                // One buffer per run for the entities cells, which are made as bytes (no string per finding).
+                var bytes: [UInt8] = [], cellBytes: [UInt8] = []
+                for index in runs[run] { appendRow(findings[index], in: report, cell: cell, scratch: &cellBytes, to: &bytes) }
+                return bytes
             }
             if let more = report.unlisted[group.rule] { try text.append("\n… and \(more) more.\n") }
         }

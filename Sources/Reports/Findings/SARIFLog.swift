@@ -162,7 +162,7 @@ enum SARIFLog {
     struct Message: JSONWritable {
         let text: String
 
-        private static let text = JSONKey("text")
+        private static let text = JSONKey(literal: "text")
 
         func write(to json: inout JSONWriter) throws {
             try json.object(inOrder: { json in try json.member(Self.text, text) })
@@ -185,12 +185,12 @@ enum SARIFLog {
         let tags: [String]
 
         private static let keys = (
-            baselineState: JSONKey("baselineState"), level: JSONKey("level"), locations: JSONKey("locations"),
-            message: JSONKey("message"), partialFingerprints: JSONKey("partialFingerprints"),
-            properties: JSONKey("properties"), ruleId: JSONKey("ruleId"), ruleIndex: JSONKey("ruleIndex"),
-            suppressions: JSONKey("suppressions"),
-            logicalLocations: JSONKey("logicalLocations"), physicalLocation: JSONKey("physicalLocation"),
-            text: JSONKey("text"), entities: JSONKey("iamgraphEntities/v1"), tags: JSONKey("tags"))
+            baselineState: JSONKey(literal: "baselineState"), level: JSONKey(literal: "level"), locations: JSONKey(literal: "locations"),
+            message: JSONKey(literal: "message"), partialFingerprints: JSONKey(literal: "partialFingerprints"),
+            properties: JSONKey(literal: "properties"), ruleId: JSONKey(literal: "ruleId"), ruleIndex: JSONKey(literal: "ruleIndex"),
+            suppressions: JSONKey(literal: "suppressions"),
+            logicalLocations: JSONKey(literal: "logicalLocations"), physicalLocation: JSONKey(literal: "physicalLocation"),
+            text: JSONKey(literal: "text"), entities: JSONKey(literal: "iamgraphEntities/v1"), tags: JSONKey(literal: "tags"))
         private static let resource = "resource"
 
         func write(to json: inout JSONWriter) throws {
@@ -274,7 +274,7 @@ enum SARIFLog {
         let artifactLocation: ArtifactLocation
         let region: Region?
 
-        private static let keys = (artifactLocation: JSONKey("artifactLocation"), region: JSONKey("region"))
+        private static let keys = (artifactLocation: JSONKey(literal: "artifactLocation"), region: JSONKey(literal: "region"))
 
         func write(to json: inout JSONWriter) throws {
             try json.object(inOrder: { json in
@@ -289,7 +289,7 @@ enum SARIFLog {
         let startLine: Int
         let endLine: Int
 
-        private static let keys = (endLine: JSONKey("endLine"), startLine: JSONKey("startLine"))
+        private static let keys = (endLine: JSONKey(literal: "endLine"), startLine: JSONKey(literal: "startLine"))
 
         func write(to json: inout JSONWriter) throws {
             try json.object(inOrder: { json in
@@ -303,7 +303,7 @@ enum SARIFLog {
         let uri: String
         let uriBaseId: String?
 
-        private static let keys = (uri: JSONKey("uri"), uriBaseId: JSONKey("uriBaseId"))
+        private static let keys = (uri: JSONKey(literal: "uri"), uriBaseId: JSONKey(literal: "uriBaseId"))
 
         func write(to json: inout JSONWriter) throws {
             try json.object(inOrder: { json in

@@ -214,8 +214,7 @@ struct JSONWriter {
     private mutating func appendKey(_ key: JSONKey) {
         if beforeFirstMember { beforeFirstMember = false } else { JSONPrimitives.appendMemberSeparator(to: &bytes) }
         JSONPrimitives.appendIndent(depth: depth, to: &bytes)
-        // Through a buffer pointer: appending the array itself would retain and release it for each member written.
-        key.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        key.append(to: &bytes)
     }
 
     /// An object of `members`, written in the order of their keys; keys must be distinct.

@@ -74,36 +74,54 @@ enum Markdown {
     /// (`appendSegments`).
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        let path = byteKinds.withUnsafeBufferPointer { kinds in
-            text.withUTF8 { utf8 -> CellPath in
-                var seen: UInt8 = 0
-                for byte in utf8 { seen |= kinds[Int(byte)] }
-                let has = { (kind: ByteKind) in seen & kind.rawValue != 0 }
-                let linkable = has(.at) || (has(.colon) && contains(utf8[...], "://"))
-                    || (has(.w) && contains(utf8[...], "www.", caseInsensitive: true))
-                if !has(.other) {
-                    guard linkable else {
-                        has(.escaped) ? appendEscaped(utf8[...], to: &bytes) : bytes.append(contentsOf: utf8)
-                        return .done
-                    }
-                    var wordStart = 0
-                    for index in 0...utf8.count where index == utf8.count || utf8[index] == UInt8(ascii: " ") {
-                        appendASCIIWord(utf8[wordStart..<index], to: &bytes)
-                        if index < utf8.count { bytes.append(UInt8(ascii: " ")) }
-                        wordStart = index + 1
-                    }
+        let path = text.withUTF8 { appendPlain($0, to: &bytes) }
+        append(text, along: path, to: &bytes)
+    }
+
+    /// Appends `escape` of the text whose UTF-8 is `utf8` (valid UTF-8, as a `String`'s), as `append(_:to:)` does: a
+    /// writer that makes a cell's text as bytes (a big account's report has a million) makes no `String` of it unless
+    /// the cell needs `escape(_:)`'s characters.
+    static func append(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        let path = appendPlain(utf8, to: &bytes)
+        guard path != .done else { return }
+        append(String(decoding: utf8, as: UTF8.self), along: path, to: &bytes)
+    }
+
+    /// `append`'s scan of a cell's bytes: appends the cell when it is printable ASCII (`.done`), else says how the
+    /// cell is to be escaped.
+    private static func appendPlain(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> CellPath {
+        byteKinds.withUnsafeBufferPointer { kinds in
+            var seen: UInt8 = 0
+            for byte in utf8 { seen |= kinds[Int(byte)] }
+            let has = { (kind: ByteKind) in seen & kind.rawValue != 0 }
+            let linkable = has(.at) || (has(.colon) && contains(utf8[...], "://"))
+                || (has(.w) && contains(utf8[...], "www.", caseInsensitive: true))
+            if !has(.other) {
+                guard linkable else {
+                    has(.escaped) ? appendEscaped(utf8[...], to: &bytes) : bytes.append(contentsOf: utf8)
                     return .done
                 }
-                guard !linkable && !has(.lineBreak) else { return .characters }
-                guard has(.escaped) else { return .cleaned }
-                let last = utf8.count - 1
-                let alone = utf8.indices.allSatisfy { index in
-                    kinds[Int(utf8[index])] & ByteKind.escaped.rawValue == 0
-                        || ((index == 0 || utf8[index - 1] < 0x80) && (index == last || utf8[index + 1] < 0x80))
+                var wordStart = 0
+                for index in 0...utf8.count where index == utf8.count || utf8[index] == UInt8(ascii: " ") {
+                    appendASCIIWord(utf8[wordStart..<index], to: &bytes)
+                    if index < utf8.count { bytes.append(UInt8(ascii: " ")) }
+                    wordStart = index + 1
                 }
-                return alone ? .cleanedThenEscaped : .characters
+                return .done
             }
+            guard !linkable && !has(.lineBreak) else { return .characters }
+            guard has(.escaped) else { return .cleaned }
+            let last = utf8.count - 1
+            let alone = utf8.indices.allSatisfy { index in
+                kinds[Int(utf8[index])] & ByteKind.escaped.rawValue == 0
+                    || ((index == 0 || utf8[index - 1] < 0x80) && (index == last || utf8[index + 1] < 0x80))
+            }
+            return alone ? .cleanedThenEscaped : .characters
         }
+    }
+
+    /// Appends the cell `text` as `path`, `append`'s scan, found it is to be escaped (nothing when it is `.done`).
+    private static func append(_ text: String, along path: CellPath, to bytes: inout [UInt8]) {
         switch path {
         case .done: break
         case .cleaned: bytes.append(contentsOf: TerminalText.clean(text).utf8)
