@@ -4,16 +4,20 @@ import Model
 
 /// The bytes of a long part of an output (the changes of a diff, holder by holder), or the rows of a long table (a
 /// SQLite export's collection), made a run of items at a time on two threads and handed on in order: the output is
-/// the same as making the runs one after another, in about half the time on two cores. Each thread makes every other
-/// run with its own state (caches it does not share), and stays at most `window` runs ahead of the run being handed
-/// on, so that only a few runs are held at once.
+/// the same as making the runs one after another, in about half the time on two cores. Each thread makes the next run
+/// no thread has taken yet, with its own state (caches it does not share), so that a thread held up by a long run
+/// leaves the next ones to the other; no run is started more than `window` runs ahead of the run being handed on, so
+/// that only a few runs are held at once.
 enum OrderedRuns {
     /// Elements per run for long lists of alike elements (a whole-account export's nodes or edges: a few hundred
     /// kilobytes of text a run).
     static let listRunLength = 1024
 
-    /// How many runs may be made and not yet handed on.
-    private static let window = 4
+    /// How many runs may be taken and not yet handed on: room for one thread to go on while the other makes a run
+    /// many times as long (a diff's cause of thousands of changes is one run; on XL, 412 causes are 94 % of the
+    /// changes). 4 left XL `diff --format json`'s writers idle a third of the time; 16 keeps both busy for about
+    /// 30 MB more at the peak (docs/performance.md, lead14).
+    private static let window = 16
 
     /// Consecutive ranges of `0..<count` whose items' `weight`s add up to about `target` each (an item heavier
     /// than `target` is a run of its own), so that runs take about as long to make.
@@ -48,13 +52,12 @@ enum OrderedRuns {
         // own, running the command) waits for the runs, and the pool, as wide as the cores, may be busy besides (the
         // SQLite export writes its collections while the account loads on two threads): the makers would wait for it.
         let threads = DispatchGroup()
-        for first in 0..<2 {
+        for _ in 0..<2 {
             threads.enter()
             let thread = Thread {
                 defer { threads.leave() }
                 var local = state()
-                for run in stride(from: first, to: count, by: 2) {
-                    guard shared.mayMake(run) else { return }
+                while let run = shared.claim(below: count) {
                     shared.made(run, Result { try make(run, &local) })
                 }
             }
@@ -88,14 +91,19 @@ enum OrderedRuns {
         private var made: [Int: Result<Run, any Error>] = [:]
         /// The run handed on next.
         private var next = 0
+        /// The run no thread has taken yet.
+        private var unclaimed = 0
         private var stopped = false
 
-        /// Waits until `run` is within the window; false when the writing stopped.
-        func mayMake(_ run: Int) -> Bool {
+        /// The next run no thread has taken, once it is within the window; `nil` when every run below `count` is
+        /// taken or the writing stopped.
+        func claim(below count: Int) -> Int? {
             condition.lock()
             defer { condition.unlock() }
-            while !stopped && run >= next + OrderedRuns.window { condition.wait() }
-            return !stopped
+            while !stopped && unclaimed < count && unclaimed >= next + OrderedRuns.window { condition.wait() }
+            guard !stopped && unclaimed < count else { return nil }
+            unclaimed += 1
+            return unclaimed - 1
         }
 
         func made(_ run: Int, _ result: Result<Run, any Error>) {
