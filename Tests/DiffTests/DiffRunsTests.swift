@@ -49,6 +49,38 @@ import Model
         #expect(taken == (0..<500).flatMap(Self.bytes(of:)))
     }
 
+    /// A run far longer than the others (a cause of thousands of changes) holds up only the thread that makes it:
+    /// the other goes on with the next runs, and all are still handed on in order, each once.
+    @Test func aLongRunDoesNotReorderTheOthers() throws {
+        var taken: [UInt8] = []
+        try OrderedRuns.write(count: 200, state: {}, make: { run, _ in
+            if run % 50 == 3 { Thread.sleep(forTimeInterval: 0.02) }
+            return Self.bytes(of: run)
+        }, to: { taken += $0 })
+        #expect(taken == (0..<200).flatMap(Self.bytes(of:)))
+    }
+
+    /// Runs handed on after what was written before them: a long run goes to the sink whole, after the bytes before
+    /// it; short ones are gathered into blocks; nothing is lost or reordered, and what is left is under a block.
+    @Test func longRunsGoWholeAndShortOnesInBlocks() throws {
+        func run(_ byte: UInt8, _ count: Int) -> [UInt8] { Array(repeating: byte, count: count) }
+        let blockSize = 64
+        let runs: [[UInt8]] = [[1, 2, 3], run(4, 16), [5], run(6, 15), run(7, 15), run(8, 15), run(9, 15), run(12, 15),
+                               run(10, 200), [], [11], [13, 13]]
+        var pending: [UInt8] = [0], handed: [[UInt8]] = []
+        for run in runs {
+            try OrderedRuns.hand(run, after: &pending, blockSize: blockSize) { handed.append([UInt8]($0)) }
+            #expect(pending.count < blockSize)
+        }
+        let all: [UInt8] = [0] + runs.joined()
+        #expect(Array(handed.joined()) + pending == all)
+        // The bytes before the long run of 4s, the run itself, a full block of short runs, the run of 200.
+        let block: [UInt8] = [5] + run(6, 15) + run(7, 15) + run(8, 15) + run(9, 15) + run(12, 15)
+        let expected: [[UInt8]] = [[0, 1, 2, 3], run(4, 16), block, run(10, 200)]
+        #expect(handed == expected)
+        #expect(pending == [11, 13, 13])
+    }
+
     /// An error in making a run stops the writing: the runs before it are handed on, none after, and the error is
     /// thrown once both threads have stopped.
     @Test func anErrorInARunIsThrownAfterTheRunsBeforeIt() {

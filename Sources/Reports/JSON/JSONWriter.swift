@@ -138,7 +138,8 @@ struct JSONWriter {
 
     /// `array(count:element:)` for the elements of `runs` (consecutive ranges from index 0), each run written on one
     /// of two threads (`OrderedRuns`) by a writer of its own at the elements' nesting level, with the state `state`
-    /// makes for that thread; the runs' bytes are appended in order, and go to the sink a block at a time.
+    /// makes for that thread; the runs' bytes are handed on in order (`OrderedRuns.hand`): a long run whole, shorter
+    /// ones a block at a time.
     mutating func array<State>(runs: [Range<Int>], state: @escaping @Sendable () -> State,
                                element: @escaping @Sendable (Int, inout State, inout JSONWriter) throws -> Void) throws {
         JSONPrimitives.appendOpen(.array, to: &bytes)
@@ -157,10 +158,7 @@ struct JSONWriter {
             return writer.bytes
         }, to: { run in
             guard let sink else { return bytes.append(contentsOf: run) }
-            try OrderedRuns.append(run, to: &bytes, blockSize: Self.blockSize) { full in
-                try sink(Data(full))
-                full.removeAll(keepingCapacity: true)
-            }
+            try OrderedRuns.hand(run, after: &bytes, blockSize: Self.blockSize, to: sink)
         })
         JSONPrimitives.appendClose(.array, depth: depth, to: &bytes)
     }

@@ -71,17 +71,20 @@ enum OrderedRuns {
         for run in 0..<count { try take(try shared.next(run).get()) }
     }
 
-    /// Appends `run` to `bytes`, handing `bytes` to `full` (which empties it) each time it reaches `blockSize`: a
-    /// long run goes on in blocks of exactly `blockSize`, as a writer's blocks are when its elements come one by one.
-    static func append(_ run: [UInt8], to bytes: inout [UInt8], blockSize: Int,
-                       full: (inout [UInt8]) throws -> Void) rethrows {
-        var rest = run[...]
-        while !rest.isEmpty {
-            let part = rest.prefix(max(blockSize - bytes.count, 1))
-            bytes.append(contentsOf: part)
-            rest = rest.dropFirst(part.count)
-            if bytes.count >= blockSize { try full(&bytes) }
+    /// Hands `run` on after `bytes` (what was written before it, not yet handed on): a run of at least a quarter of
+    /// `blockSize` goes to `sink` whole, after `bytes`, so that it is copied once (into the `Data`), not first into a
+    /// block; a shorter one is appended to `bytes`, which goes to `sink` once it reaches `blockSize`. `bytes` is left
+    /// empty or shorter than `blockSize`.
+    static func hand(_ run: [UInt8], after bytes: inout [UInt8], blockSize: Int, to sink: (Data) throws -> Void) throws {
+        if run.count >= blockSize / 4 {
+            if !bytes.isEmpty { try sink(Data(bytes)) }
+            bytes.removeAll(keepingCapacity: true)
+            return try sink(Data(run))
         }
+        bytes.append(contentsOf: run)
+        guard bytes.count >= blockSize else { return }
+        try sink(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// The runs made and not yet handed on, and how far the handing on is; `@unchecked Sendable` because every

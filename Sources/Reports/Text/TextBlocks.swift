@@ -35,15 +35,12 @@ struct TextBlocks {
         if bytes.count >= Self.blockSize { try flush() }
     }
 
-    /// Appends the bytes of `count` runs, each made by `make` on one of two threads (`OrderedRuns`), in order; full
-    /// blocks go to the sink.
+    /// Appends the bytes of `count` runs, each made by `make` on one of two threads (`OrderedRuns`), in order: a long
+    /// run goes to the sink whole, shorter ones in full blocks (`OrderedRuns.hand`).
     mutating func append(runs count: Int, _ make: @escaping @Sendable (Int) throws -> [UInt8]) throws {
         let sink = sink
         try OrderedRuns.write(count: count, state: {}, make: { run, _ in try make(run) }, to: { run in
-            try OrderedRuns.append(run, to: &bytes, blockSize: Self.blockSize) { full in
-                try sink(Data(full))
-                full.removeAll(keepingCapacity: true)
-            }
+            try OrderedRuns.hand(run, after: &bytes, blockSize: Self.blockSize, to: sink)
         })
     }
 
