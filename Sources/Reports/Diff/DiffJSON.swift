@@ -306,7 +306,7 @@ package enum DiffJSON {
                 template = try JSONObjectTemplate(shared: [], own: members.map(\.rawValue), depth: json.depth)
                 effects[conditional] = (template, members)
             }
-            let path = try way(effect.way, depth: json.depth + 1).path
+            let way = try way(effect.way, depth: json.depth + 1)
             try template.write(to: &json) { index, json in
                 switch members[index] {
                 case .direction: json.string(effect.direction.rawValue)
@@ -320,11 +320,30 @@ package enum DiffJSON {
                     }
                 case .policyID: json.string(effect.policyID)
                 case .targetLabel: json.string(effect.targetLabel)
-                case .path: try path.write(to: &json)
+                case .path: try way.path.write(to: &json)
                 case .condition: try JSONNullable(effect.condition).write(to: &json)
                 case .holders: try write(effect.holders, to: &json)
                 case .privileged: json.bool(effect.isPrivileged)
-                case .text: json.string(effect.sentence(listing: 0))
+                case .text: json.string { json in write(sentenceOf: effect, via: way.via, to: &json) }
+                }
+            }
+        }
+
+        /// The contents of `effect`'s `text` (its sentence listing no holder), each part escaped alone — escaping goes
+        /// character by character, so these are the escaped sentence's bytes —, the way's words escaped once (`via`).
+        private func write(sentenceOf effect: AccessEffect, via: EscapedText, to json: inout JSONWriter) {
+            effect.sentenceLayout(listing: 0) { part in
+                switch part {
+                case .words(let words): words.withUTF8Buffer { json.append(written: $0) }
+                case .count(let count): json.integer(count)
+                case .holderName(let index): json.contents(effect.holders[index].displayName)
+                case .direction: json.contents(effect.direction.rawValue)
+                case .role(let index): json.contents(effect.roles[index])
+                case .targetLabel: json.contents(effect.targetLabel)
+                case .wayWords: json.contents(effect.way.words)
+                case .via: via.bytes.withUnsafeBufferPointer { json.append(written: $0) }
+                case .policyPrefix: json.contents(String(effect.policyID.prefix(8)))
+                case .condition: json.contents(effect.condition ?? "")
                 }
             }
         }

@@ -101,8 +101,9 @@ package enum DiffMarkdown {
 
     /// "+ [privileged] 4 members of access group Developers gained Manager on …" (escaped by the table).
     private static func effectText(_ effect: AccessEffect) -> String {
-        (effect.direction == .gained ? "+ " : "- ") + (effect.direction == .gained && effect.isPrivileged ? "[privileged] " : "")
-            + effect.sentence()
+        var text = effect.direction == .gained ? (effect.isPrivileged ? "+ [privileged] " : "+ ") : "- "
+        effect.sentenceParts { text += $0 }  // no `String` of each part joined on the way
+        return text
     }
 
     /// A holder's effective-access rows, one per grant lost, then gained: direction, who, role, on what (with the
