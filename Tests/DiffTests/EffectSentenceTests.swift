@@ -5,9 +5,9 @@ import Snapshot
 import Testing
 
 /// An effect's sentence written from its parts (`AccessEffect.sentenceLayout`) — by the JSON and text writers, each
-/// part escaped or cleaned alone — must be the sentence made whole (`sentence(name:listing:)`), for every shape of
-/// sentence: one holder, everyone, many through one access group, many through other ways, with and without a
-/// condition, with hostile names.
+/// part escaped or cleaned alone, and by Markdown as bytes — must be the sentence made whole
+/// (`sentence(name:listing:)`), for every shape of sentence: one holder, everyone, many through one access group, many
+/// through other ways, with and without a condition, with hostile names.
 @Suite struct EffectSentenceTests {
     /// A name of quotes, HTML, an ESC sequence, a carriage return, a line break, a tab, a combining mark and non-ASCII.
     static let hostile = "Dev\"s \\ <b>team</b>\u{1B}[31m\r\n\tre\u{301}d → 🚀"
@@ -33,7 +33,7 @@ import Testing
     ]
 
     /// Effects of every shape: each way with one holder, everyone, two, three and five holders; one role and three;
-    /// with and without a condition; a hostile policy id, target and role.
+    /// with and without a condition (one ending in a carriage return); a hostile policy id, target and role.
     static func effects() -> [AccessEffect] {
         let holderSets = [[holders[0]], [holders[1]], [AccessHolder.everyone], Array(holders.prefix(2)),
                           Array(holders.prefix(3)), holders, [AccessHolder.everyone] + holders]
@@ -43,7 +43,7 @@ import Testing
             let way = HeldPath(HeldPath.Words(steps), idsNumber: number)
             for holders in holderSets {
                 for roles in roleSets {
-                    for condition in [nil, "time is after 09:00", hostile] {
+                    for condition in [nil, "time is after 09:00", hostile, hostile + "\r"] {
                         for direction in [AccessChange.Direction.gained, .lost] {
                             effects.append(AccessEffect(
                                 direction: direction, roles: roles, roleIDs: roles.map { "crn:v1:role:" + $0 },
@@ -58,20 +58,46 @@ import Testing
         return effects
     }
 
+    /// The text of `effect`'s parts joined, each holder named by `name`.
+    static func joined(_ effect: AccessEffect, name: (AccessHolder) -> String, listing limit: Int) -> String {
+        var text = ""
+        effect.sentenceLayout(listing: limit) { part in
+            switch part {
+            case .words(let words): text += words.description
+            case .count(let count): text += String(count)
+            case .holderName(let index): text += name(effect.holders[index])
+            case .direction: text += effect.direction.rawValue
+            case .role(let index): text += effect.roles[index]
+            case .targetLabel: text += effect.targetLabel
+            case .wayWords: text += effect.way.words
+            case .via: text += effect.way.via
+            case .policyPrefix: text += effect.policyID.prefix(8)
+            case .condition: text += effect.condition ?? ""
+            }
+        }
+        return text
+    }
+
     /// The parts joined are the sentence, listing none, some or all of the holders, with the default names and others.
     @Test func sentenceIsItsLayoutsParts() {
         let names: [(AccessHolder) -> String] = [\.displayName, { "<" + $0.iamID + ">" }]
         for effect in Self.effects() {
             for limit in [0, 1, 3, 4, 5, 10] {
                 for name in names {
-                    var parts = ""
-                    effect.sentenceParts(name: name, listing: limit) { parts += $0 }
-                    #expect(parts == effect.sentence(name: name, listing: limit))
+                    #expect(Self.joined(effect, name: name, listing: limit) == effect.sentence(name: name, listing: limit))
                 }
             }
-            var parts = ""
-            effect.sentenceParts { parts += $0 }
-            #expect(parts == effect.sentence())
+        }
+    }
+
+    /// The sentence appended as bytes, its parts as they are, is the sentence.
+    @Test func sentenceBytesAreTheSentence() {
+        for effect in Self.effects() {
+            for limit in [0, 3, 10] {
+                var bytes: [UInt8] = []
+                effect.appendSentence(listing: limit, to: &bytes) { $1 += $0.utf8 }
+                #expect(String(decoding: bytes, as: UTF8.self) == effect.sentence(listing: limit))
+            }
         }
     }
 
@@ -102,6 +128,23 @@ import Testing
             var bytes: [UInt8] = []
             DiffText.appendSentence(of: effect, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == TerminalText.clean(effect.sentence()))
+        }
+    }
+
+    /// A cause's cell of effects in Markdown is its lines — sign, mark and sentence — joined and escaped whole.
+    @Test func markdownCellIsTheLinesEscaped() {
+        let effects = Self.effects()
+        for range in [0..<0, 0..<1, 0..<7, 40..<90, effects.indices] {
+            var bytes: [UInt8] = []
+            effects.withUnsafeBufferPointer { effects in
+                DiffMarkdown.appendLines(count: range.count, to: &bytes) { index, line in
+                    DiffMarkdown.appendLine(of: effects[range.lowerBound + index], to: &line)
+                }
+            }
+            let lines = effects[range].map {
+                ($0.direction == .gained ? ($0.isPrivileged ? "+ [privileged] " : "+ ") : "- ") + $0.sentence()
+            }
+            #expect(String(decoding: bytes, as: UTF8.self) == Markdown.escape(lines.joined(separator: "\n")))
         }
     }
 }

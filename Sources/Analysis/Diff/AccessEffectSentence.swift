@@ -74,24 +74,4 @@ extension AccessEffect {
             try part(.words(" more"))
         }
     }
-
-    /// Calls `part` with the text of each part of `sentenceLayout(listing:_:)`, which joined are
-    /// `sentence(name:listing:)`.
-    package func sentenceParts(name: (AccessHolder) -> String = \.displayName, listing limit: Int = 3,
-                               _ part: (String) throws -> Void) rethrows {
-        try sentenceLayout(listing: limit) { kind in
-            switch kind {
-            case .words(let words): try part(words.description)
-            case .count(let count): try part(String(count))
-            case .holderName(let index): try part(name(holders[index]))
-            case .direction: try part(direction.rawValue)
-            case .role(let index): try part(roles[index])
-            case .targetLabel: try part(targetLabel)
-            case .wayWords: try part(way.words)
-            case .via: try part(way.via)
-            case .policyPrefix: try part(String(policyID.prefix(8)))
-            case .condition: try part(condition ?? "")
-            }
-        }
-    }
 }

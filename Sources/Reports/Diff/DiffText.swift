@@ -68,33 +68,24 @@ package enum DiffText {
         }
         // The line's lead is clean ASCII and cleaning goes scalar by scalar: only the sentence is cleaned, and no line
         // is joined.
-        for effect in cause.effects {
-            switch effect.direction {
-            case .lost: bytes.append(borrowing: Self.lostEffectLead)
-            case .gained: bytes.append(borrowing: effect.isPrivileged ? Self.privilegedGainEffectLead : Self.gainedEffectLead)
+        // Through a pointer: no effect is copied (nor its references retained) for its line.
+        cause.effects.withUnsafeBufferPointer { effects in
+            for index in effects.indices {
+                switch effects[index].direction {
+                case .lost: bytes.append(borrowing: Self.lostEffectLead)
+                case .gained:
+                    bytes.append(borrowing: effects[index].isPrivileged ? Self.privilegedGainEffectLead : Self.gainedEffectLead)
+                }
+                appendSentence(of: effects[index], to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
             }
-            appendSentence(of: effect, to: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
         }
     }
 
     /// `effect`'s sentence cleaned, each part cleaned alone (`clean` goes scalar by scalar, so the cleaned parts are
-    /// the cleaned sentence) and no `String` made of the sentence; its own words are clean ASCII.
+    /// the cleaned sentence).
     static func appendSentence(of effect: AccessEffect, to bytes: inout [UInt8]) {
-        effect.sentenceLayout { part in
-            switch part {
-            case .words(let words): words.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            case .count(let count): bytes.append(contentsOf: String(count).utf8)
-            case .holderName(let index): _ = TerminalText.append(effect.holders[index].displayName, to: &bytes)
-            case .direction: bytes.append(contentsOf: effect.direction.rawValue.utf8)
-            case .role(let index): _ = TerminalText.append(effect.roles[index], to: &bytes)
-            case .targetLabel: _ = TerminalText.append(effect.targetLabel, to: &bytes)
-            case .wayWords: _ = TerminalText.append(effect.way.words, to: &bytes)
-            case .via: _ = TerminalText.append(effect.way.via, to: &bytes)
-            case .policyPrefix: _ = TerminalText.append(String(effect.policyID.prefix(8)), to: &bytes)
-            case .condition: _ = TerminalText.append(effect.condition ?? "", to: &bytes)
-            }
-        }
+        effect.appendSentence(to: &bytes) { _ = TerminalText.append($0, to: &$1) }
     }
 
     /// A holder's lines: one sentence per grant lost, then per grant gained, each cleaned as it is written from its
