@@ -296,8 +296,15 @@ package enum DiffJSON {
             }
         }
 
+        /// Writes `effect` as its object, `{"direction", "roles", …}`, through the thread's templates.
         func write(_ effect: AccessEffect, to json: inout JSONWriter) throws {
-            let conditional = effect.condition != nil ? 1 : 0
+            try withUnsafePointer(to: effect) { try write(effectAt: $0, to: &json) }
+        }
+
+        /// Writes the effect at `pointer` as its object, read in place: an effect copied to be written (its seven
+        /// references retained, then released) costs as much as writing its sentence.
+        func write(effectAt pointer: UnsafePointer<AccessEffect>, to json: inout JSONWriter) throws {
+            let conditional = pointer.pointee.condition != nil ? 1 : 0
             let template: JSONObjectTemplate, members: [EffectMember]
             if let known = effects[conditional] {
                 (template, members) = known
@@ -306,25 +313,45 @@ package enum DiffJSON {
                 template = try JSONObjectTemplate(shared: [], own: members.map(\.rawValue), depth: json.depth)
                 effects[conditional] = (template, members)
             }
-            let path = try way(effect.way, depth: json.depth + 1).path
+            let way = try way(pointer.pointee.way, depth: json.depth + 1)
             try template.write(to: &json) { index, json in
                 switch members[index] {
-                case .direction: json.string(effect.direction.rawValue)
+                case .direction: json.string(pointer.pointee.direction.rawValue)
                 case .roles:
                     // `AccessJSON.Role`'s members, written in their keys' order.
-                    try json.array(count: effect.roles.count) { role, json in
+                    try json.array(count: pointer.pointee.roles.count) { role, json in
                         try json.object(inOrder: { json in
-                            try json.member(crnKey, effect.roleIDs[role])
-                            try json.member(nameKey, effect.roles[role])
+                            try json.member(crnKey, pointer.pointee.roleIDs[role])
+                            try json.member(nameKey, pointer.pointee.roles[role])
                         })
                     }
-                case .policyID: json.string(effect.policyID)
-                case .targetLabel: json.string(effect.targetLabel)
-                case .path: try path.write(to: &json)
-                case .condition: try JSONNullable(effect.condition).write(to: &json)
-                case .holders: try write(effect.holders, to: &json)
-                case .privileged: json.bool(effect.isPrivileged)
-                case .text: json.string(effect.sentence(listing: 0))
+                case .policyID: json.string(pointer.pointee.policyID)
+                case .targetLabel: json.string(pointer.pointee.targetLabel)
+                case .path: try way.path.write(to: &json)
+                case .condition: try JSONNullable(pointer.pointee.condition).write(to: &json)
+                case .holders: try write(pointer.pointee.holders, to: &json)
+                case .privileged: json.bool(pointer.pointee.isPrivileged)
+                case .text: json.string { json in write(sentenceOf: pointer, via: way.via, to: &json) }
+                }
+            }
+        }
+
+        /// The contents of the `text` of the effect at `effect` (its sentence listing no holder), each part escaped
+        /// alone — escaping goes character by character, so these are the escaped sentence's bytes —, the way's words
+        /// escaped once (`via`).
+        private func write(sentenceOf effect: UnsafePointer<AccessEffect>, via: EscapedText, to json: inout JSONWriter) {
+            effect.pointee.sentenceLayout(listing: 0) { part in
+                switch part {
+                case .words(let words): words.withUTF8Buffer { json.append(written: $0) }
+                case .count(let count): json.integer(count)
+                case .holderName(let index): json.contents(effect.pointee.holders[index].displayName)
+                case .direction: json.contents(effect.pointee.direction.rawValue)
+                case .role(let index): json.contents(effect.pointee.roles[index])
+                case .targetLabel: json.contents(effect.pointee.targetLabel)
+                case .wayWords: json.contents(effect.pointee.way.words)
+                case .via: via.bytes.withUnsafeBufferPointer { json.append(written: $0) }
+                case .policyPrefix: json.contents(String(effect.pointee.policyID.prefix(8)))
+                case .condition: json.contents(effect.pointee.condition ?? "")
                 }
             }
         }
@@ -339,20 +366,16 @@ package enum DiffJSON {
                 template = try JSONObjectTemplate(shared: [], own: HolderMember.allCases.map(\.rawValue), depth: json.depth + 1)
                 holderTemplate = template
             }
+            // Each holder's fields read in place: a holder copied to be written retains and releases both its strings.
             try holders.withUnsafeBufferPointer { holders in
                 try json.array(count: holders.count) { index, json in
-                    try write(holders[index], through: template, to: &json)
-                }
-            }
-        }
-
-        /// A holder of an effect, through the holders' template.
-        private func write(_ holder: AccessHolder, through template: JSONObjectTemplate, to json: inout JSONWriter) throws {
-            try template.write(to: &json) { member, json in
-                switch holderMembers[member] {
-                case .kind: json.string(holder.kind.rawValue)
-                case .iamID: json.string(holder.iamID)
-                case .name: json.string(holder.name)
+                    try template.write(to: &json) { member, json in
+                        switch holderMembers[member] {
+                        case .kind: json.string(holders[index].kind.rawValue)
+                        case .iamID: json.string(holders[index].iamID)
+                        case .name: json.string(holders[index].name)
+                        }
+                    }
                 }
             }
         }
@@ -398,7 +421,8 @@ package enum DiffJSON {
         func write(to json: inout JSONWriter) throws {
             // Through a pointer: an effect is not copied (nor its fields retained) to be written.
             try effects.withUnsafeBufferPointer { effects in
-                try json.array(count: effects.count) { index, json in try templates.write(effects[index], to: &json) }
+                guard let first = effects.baseAddress else { return try json.array(count: 0) { _, _ in } }
+                try json.array(count: effects.count) { index, json in try templates.write(effectAt: first + index, to: &json) }
             }
         }
     }

@@ -69,7 +69,10 @@ package enum DiffMarkdown {
         bytes.append(contentsOf: "| ".utf8)
         Markdown.appendCells(entity, to: &bytes)
         bytes.append(contentsOf: Markdown.cellSeparator)
-        appendLines(cause.effects.map(effectText), to: &bytes)
+        // Each effect's line made as bytes, read in place: no effect is copied, no `String` made of its line.
+        cause.effects.withUnsafeBufferPointer { effects in
+            appendLines(count: effects.count, to: &bytes) { index, line in appendLine(of: effects[index], to: &line) }
+        }
         bytes.append(contentsOf: " |\n".utf8)
     }
 
@@ -81,28 +84,42 @@ package enum DiffMarkdown {
     }
 
     /// Appends `lines` as one cell, exactly as `Markdown.append` appends them joined by line breaks, but escaping each
-    /// line alone, so that a cell of many lines takes the fast way for each. A line that ends in a carriage return
-    /// would make one break of it and the next line break (`\r\n`), so it is escaped together with the next line.
+    /// line alone (`appendLines(count:to:line:)`).
     static func appendLines(_ lines: [String], to bytes: inout [UInt8]) {
-        var pending: String?
-        for line in lines {
-            if let previous = pending {
-                if previous.last == "\r" {
-                    pending = previous + "\n" + line
-                    continue
-                }
-                Markdown.append(previous, to: &bytes)
-                bytes.append(contentsOf: "<br>".utf8)
-            }
-            pending = line
-        }
-        if let pending { Markdown.append(pending, to: &bytes) }
+        appendLines(count: lines.count, to: &bytes) { index, line in line += lines[index].utf8 }
     }
 
-    /// "+ [privileged] 4 members of access group Developers gained Manager on …" (escaped by the table).
-    private static func effectText(_ effect: AccessEffect) -> String {
-        (effect.direction == .gained ? "+ " : "- ") + (effect.direction == .gained && effect.isPrivileged ? "[privileged] " : "")
-            + effect.sentence()
+    /// Appends `count` lines, each made as UTF-8 by `line` given its index, as one cell, exactly as `Markdown.append`
+    /// appends them joined by line breaks, but escaping each line alone, so that a cell of many lines takes the fast
+    /// way for each. A line that ends in a carriage return would make one break of it and the next line break
+    /// (`\r\n`), so it is escaped together with the next line (a carriage return is a character of its own unless a
+    /// line feed follows it, so a line ends in one when its last byte is one).
+    static func appendLines(count: Int, to bytes: inout [UInt8], line: (Int, inout [UInt8]) -> Void) {
+        var pending: [UInt8] = [], hasPending = false
+        for index in 0..<count {
+            if hasPending {
+                if pending.last == UInt8(ascii: "\r") {
+                    pending.append(UInt8(ascii: "\n"))
+                    line(index, &pending)
+                    continue
+                }
+                pending.withUnsafeBufferPointer { Markdown.append(utf8: $0, to: &bytes) }
+                bytes.append(contentsOf: "<br>".utf8)
+                pending.removeAll(keepingCapacity: true)
+            }
+            line(index, &pending)
+            hasPending = true
+        }
+        if hasPending { pending.withUnsafeBufferPointer { Markdown.append(utf8: $0, to: &bytes) } }
+    }
+
+    /// "+ [privileged] 4 members of access group Developers gained Manager on …" as UTF-8 (escaped by the table).
+    static func appendLine(of effect: AccessEffect, to line: inout [UInt8]) {
+        switch effect.direction {
+        case .lost: line += "- ".utf8
+        case .gained: line += effect.isPrivileged ? "+ [privileged] ".utf8 : "+ ".utf8
+        }
+        effect.appendSentence(to: &line) { $1 += $0.utf8 }
     }
 
     /// A holder's effective-access rows, one per grant lost, then gained: direction, who, role, on what (with the

@@ -68,14 +68,24 @@ package enum DiffText {
         }
         // The line's lead is clean ASCII and cleaning goes scalar by scalar: only the sentence is cleaned, and no line
         // is joined.
-        for effect in cause.effects {
-            switch effect.direction {
-            case .lost: bytes.append(borrowing: Self.lostEffectLead)
-            case .gained: bytes.append(borrowing: effect.isPrivileged ? Self.privilegedGainEffectLead : Self.gainedEffectLead)
+        // Through a pointer: no effect is copied (nor its references retained) for its line.
+        cause.effects.withUnsafeBufferPointer { effects in
+            for index in effects.indices {
+                switch effects[index].direction {
+                case .lost: bytes.append(borrowing: Self.lostEffectLead)
+                case .gained:
+                    bytes.append(borrowing: effects[index].isPrivileged ? Self.privilegedGainEffectLead : Self.gainedEffectLead)
+                }
+                appendSentence(of: effects[index], to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
             }
-            _ = TerminalText.append(effect.sentence(), to: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
         }
+    }
+
+    /// `effect`'s sentence cleaned, each part cleaned alone (`clean` goes scalar by scalar, so the cleaned parts are
+    /// the cleaned sentence).
+    static func appendSentence(of effect: AccessEffect, to bytes: inout [UInt8]) {
+        effect.appendSentence(to: &bytes) { _ = TerminalText.append($0, to: &$1) }
     }
 
     /// A holder's lines: one sentence per grant lost, then per grant gained, each cleaned as it is written from its
