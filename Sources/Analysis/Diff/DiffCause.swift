@@ -88,10 +88,11 @@ package struct DiffCause: Sendable, Hashable {
         let grouped = group(consume causes)
         let holders = access.map(\.holder)
         let counts = grouped.map(\.groups.count)
-        let split = RunsSideBySide.split(counts, weights: grouped.map { $0.groups.reduce(0) { $0 + $1.weight } }) {
+        let splits = RunsSideBySide.splits(counts, parts: RunsSideBySide.pieces,
+                                           weights: grouped.map { $0.groups.reduce(0) { $0 + $1.weight } }) {
             grouped[$0].groups[$1].weight
         }
-        return RunsSideBySide.fragments(counts, split: split) { cause, offsets in
+        return RunsSideBySide.fragments(counts, splits: splits) { cause, offsets in
             grouped[cause].effects(offsets, of: access, holders: holders, grants: grants)
         } join: { $0 += $1 }
     }
@@ -100,7 +101,8 @@ package struct DiffCause: Sendable, Hashable {
     /// return, before the effects are told.
     private static func group(_ causes: consuming [GatheredChanges]) -> [GroupedChanges] {
         let counts = causes.map(\.count), causes = causes
-        return RunsSideBySide.fragments(counts, split: RunsSideBySide.split(counts)) { cause, changes in
+        let splits = RunsSideBySide.splits(counts, parts: RunsSideBySide.pieces)
+        return RunsSideBySide.fragments(counts, splits: splits) { cause, changes in
             GroupedChanges(causes[cause][changes])
         } join: { $0.append($1) }
     }
