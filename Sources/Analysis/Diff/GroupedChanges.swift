@@ -98,20 +98,14 @@ struct GroupedChanges: Sendable {
     /// roles by `GrantedRole.number`.
     func effects(_ offsets: Range<Int>, of access: [IdentityAccessChanges], holders: [AccessHolder],
                  grants: [GrantedRole]) -> [AccessEffect] {
-        // Groups of the same roles (one policy's groups, by way; a role lost by many members) share the arrays made
-        // for the first of them, and consecutive groups of the same holders (one member's groups, by policy) the
-        // array of holders: one array retained instead of one allocated and each of its strings retained.
-        var lastGrants: [Int]?, told = Roles(), toldOf: [[Int]: Roles] = [:]
-        var lastHolders: [Int]?, listed: [AccessHolder] = []
+        // Consecutive groups often have the same roles (one policy's groups, by way) or the same holders (one
+        // member's groups, by policy): an effect shares the arrays its predecessor made for them rather than making
+        // its own — one array retained instead of one allocated and each of its strings retained.
+        var lastGrants: [Int]?, told = Roles(), lastHolders: [Int]?, listed: [AccessHolder] = []
         return groups[offsets].map { group in
             let first = access[group.first.holder].change(at: group.first.change)
             if group.grants != lastGrants {
-                if let known = toldOf[group.grants] {
-                    told = known
-                } else {
-                    told = Roles(group.grants, of: grants)
-                    toldOf[group.grants] = told
-                }
+                told = Roles(group.grants, of: grants)
                 lastGrants = group.grants
             }
             if group.holders != lastHolders {

@@ -1,11 +1,10 @@
 import Model
-import Snapshot
 
 /// Runs of items (each cause's changes, or the groups of its effects) worked on in pieces on two threads, a piece
 /// split from the next at one item of one run rather than between runs: a run that holds most of the items (on XL one
-/// cause holds most of the changes) is then shared by both threads too. Each thread takes the next piece neither has
-/// taken (`TakenInTurn`), so a thread held up by pieces that cost more than their weight said leaves the rest to the
-/// other; the fragments of a run split between pieces are joined in order.
+/// cause holds most of the changes) is then shared by both threads too. One thread takes the pieces from the front,
+/// the other from the back (`TakenFromBothEnds`), so a thread held up by pieces that cost more than their weight said
+/// leaves the rest to the other; the fragments of a run split between pieces are joined in order.
 enum RunsSideBySide {
     /// Where a piece starts: at item `offset` of run `run` (`run` is the number of runs when it is empty).
     struct Split: Equatable, Sendable {
@@ -69,23 +68,23 @@ enum RunsSideBySide {
     }
 
     /// `fragment` of each run's items (runs of `counts` items) in the pieces between `splits` (in order), the
-    /// calling thread and a thread of its own each taking the next piece not taken; the fragments of a run cut by
+    /// calling thread taking them from the front and a thread of its own from the back; the fragments of a run cut by
     /// `splits` joined in order (`join`, the later appended to the earlier) — one fragment per run, in the runs'
     /// order, as if each run had been worked on whole.
     static func fragments<Fragment: Sendable>(_ counts: [Int], splits: [Split],
                                               _ fragment: @escaping @Sendable (_ run: Int, _ items: Range<Int>) -> Fragment,
                                               join: (inout Fragment, Fragment) -> Void) -> [Fragment] {
         let bounds = [Split(run: 0, offset: 0)] + splits + [Split(run: counts.count, offset: 0)]
-        let pieces = TakenInTurn<[(run: Int, fragment: Fragment)]>(count: bounds.count - 1)
-        let work: @Sendable () -> Void = {
-            while let piece = pieces.take() {
+        let pieces = TakenFromBothEnds<[(run: Int, fragment: Fragment)]>(count: bounds.count - 1)
+        let work: @Sendable (_ fromFront: Bool) -> Void = { fromFront in
+            while let piece = pieces.take(fromFront: fromFront) {
                 pieces.set(piece, Self.items(from: bounds[piece], to: bounds[piece + 1], counts: counts).map {
                     (run: $0.run, fragment: fragment($0.run, $0.items))
                 })
             }
         }
-        let other = Concurrent.onItsOwnThread(work)
-        work()
+        let other = Concurrent.onItsOwnThread { work(false) }
+        work(true)
         _ = other.value
         var result: [Fragment] = []
         result.reserveCapacity(counts.count)

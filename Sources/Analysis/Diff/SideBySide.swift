@@ -17,7 +17,7 @@ enum SideBySide {
     }
 
     /// `part` of the items in `RunsSideBySide.pieces` pieces of about equal total `weight` (`nil`: 1 each), the
-    /// calling thread and a thread of its own each taking the next piece not taken, the pieces' elements joined in
+    /// calling thread taking them from the front and a thread of its own from the back, the pieces' elements joined in
     /// the items' order: for work whose cost per item the weight only estimates (a holder's paths matched, its
     /// changes sorted), so that neither thread waits long for the other.
     static func pieces<Element: Sendable>(_ count: Int, weight: ((Int) -> Int)? = nil,

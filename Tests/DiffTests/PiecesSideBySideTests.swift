@@ -4,11 +4,11 @@ import Testing
 import TestSupport
 @testable import Analysis
 
-/// Work cut into pieces that two threads take in turn (`RunsSideBySide.fragments(_:splits:_:join:)`,
+/// Work cut into pieces that two threads take from both ends (`RunsSideBySide.fragments(_:splits:_:join:)`,
 /// `SideBySide.pieces`) gives what the work done whole on one thread gives, on hostile layouts: pieces cut anywhere,
 /// empty pieces, empty runs, a run cut many times, more pieces than items; and the roles of the closed and opened
 /// ways' sources described ahead on two threads (`SourceGrants.describe`) are those `all(_:as:)` describes one by one.
-@Suite struct PiecesTakenInTurnTests {
+@Suite struct PiecesSideBySideTests {
     static let layouts: [[[Int]]] = [
         [], [[]], [[], [], []], [Array(0..<9)], [[1], Array(2..<20), [], [20, 21], []], [[], Array(0..<40), []],
     ]
