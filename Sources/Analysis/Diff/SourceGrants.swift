@@ -74,18 +74,20 @@ struct SourceGrants {
     }
 
     /// What `all(_:as:)` answers for each of `asked`, described ahead of it, on two threads — the words made from
-    /// the snapshots side by side, then numbered on this one in the order of `asked` (each source and direction
+    /// the snapshots in pieces (`SideBySide.pieces`: weighed by policies, two halves left one thread a third of the
+    /// work), then numbered on this one in the order of `asked` (each source and direction
     /// once): on XL, describing the roles of every closed and opened way's source was most of the diff's one-thread
     /// step after the holders' paths are matched.
     mutating func describe(_ asked: [Asked]) {
         var seen = Set<Asked>()
         let asked = asked.filter { everything[$0.direction]?[$0.source] == nil && seen.insert($0).inserted }
         let (old, new) = (old, new)
-        let split = SideBySide.split(asked.count) { (asked[$0].direction == .lost ? old : new).policies(of: asked[$0].source).count }
-        let words = SideBySide.parts(asked.count, split: split) { range in
+        let words = SideBySide.pieces(asked.count, weight: {
+            (asked[$0].direction == .lost ? old : new).policies(of: asked[$0].source).count
+        }) { range in
             range.map { Self.words(asked[$0], old: old, new: new) }
         }
-        for (asked, words) in zip(asked, words.first + words.later) {
+        for (asked, words) in zip(asked, words) {
             everything[asked.direction, default: [:]][asked.source] = words.map { roles.describe($0) }
         }
     }
