@@ -24,7 +24,7 @@ enum AccessDiff {
         let deltas = grants.deltas
         // Everyone first (offset 0), then each IAM id.
         let count = iamIDs.count + 1
-        let matched = SideBySide.parts(count, split: count / 2) { range in
+        let changed = SideBySide.pieces(count) { range in
             range.compactMap { offset -> ChangedWays? in
                 guard offset > 0 else {
                     return ChangedWays({ .everyone }, old: [AccessIndex.publicAccessPath],
@@ -33,15 +33,17 @@ enum AccessDiff {
                 return ChangedWays(iamID: iamIDs[offset - 1], old: old, new: new, deltas: deltas)
             }
         }
+        grants.describe(changed.flatMap(\.asked))
         var ways = Numbering<PathIDs>()
-        let found = (matched.first + matched.later).map { $0.grants(&grants, ways: &ways) }
+        let found = changed.map { $0.grants(&grants, ways: &ways) }
         let keys = found.map(\.sortKey)
         let ordered = keys.indices.sorted { keys[$0] < keys[$1] }.map { found[$0] }
         let ranks = GrantRanks(grants.described)
-        // Each holder's changes made and sorted, the holders in two parts of about as many changes.
-        let split = SideBySide.split(ordered.count) { ordered[$0].count }
-        let made = SideBySide.parts(ordered.count, split: split) { range in range.map { ordered[$0].changes(ranks) } }
-        return (made.first + made.later, grants.described)
+        // Each holder's changes made and sorted, the holders in pieces of about as many changes.
+        let made = SideBySide.pieces(ordered.count, weight: { ordered[$0].count }) { range in
+            range.map { ordered[$0].changes(ranks) }
+        }
+        return (made, grants.described)
     }
 
     /// Every IAM id the snapshot knows as an identity or names in a membership, a policy subject or a profile's

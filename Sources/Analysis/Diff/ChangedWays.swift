@@ -52,6 +52,18 @@ struct ChangedWays: Sendable {
         self.ways = ways
     }
 
+    /// The sources whose every role these ways gain or lose (`SourceGrants.all(_:as:)`): of each way that closed,
+    /// lost, and of each that opened, gained.
+    var asked: [SourceGrants.Asked] {
+        ways.compactMap { way in
+            switch way {
+            case .regranted: nil
+            case .closed(_, let source, _): SourceGrants.Asked(source: source, direction: .lost)
+            case .opened(_, let source, _): SourceGrants.Asked(source: source, direction: .gained)
+            }
+        }
+    }
+
     /// The changes of these ways: each way numbered among the diff's (`ways`: equal for ways with the same ids) and
     /// its roles described (`grants`), in the order the ways are listed; the same ways and roles in holder order
     /// give the same numbers whichever thread matched them.

@@ -9,7 +9,12 @@ struct DescribedRoles {
 
     /// Role `roleID` of `policy`, named from the snapshot `index` reads, described and numbered.
     mutating func describe(roleID: String, of policy: Policy, in index: AccessIndex) -> GrantedRole {
-        let role = GrantedRole(roleID: roleID, of: policy, in: index, number: all.count, policies: &policies)
+        describe(GrantedRole.Words(roleID: roleID, of: policy, in: index))
+    }
+
+    /// The role `words` describe, numbered.
+    mutating func describe(_ words: GrantedRole.Words) -> GrantedRole {
+        let role = GrantedRole(words, number: all.count, policies: &policies)
         all.append(role)
         return role
     }

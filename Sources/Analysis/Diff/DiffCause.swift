@@ -79,28 +79,32 @@ package struct DiffCause: Sendable, Hashable {
         return byCause
     }
 
-    /// Each cause's changes collapsed (as `AccessEffect.collapse` does) on two threads: grouped in two parts of about
-    /// as many changes, the cause that straddles them — on XL the one that holds most of the changes — split between
-    /// them at a change and its groups joined (`GroupedChanges`); then the effects told in two parts of about as many
-    /// holders, likewise.
+    /// Each cause's changes collapsed (as `AccessEffect.collapse` does) on two threads: grouped in pieces of about as
+    /// many changes that the two threads take in turn (`RunsSideBySide`), a cause that straddles pieces — on XL one
+    /// holds most of the changes — split between them at a change and its groups joined (`GroupedChanges`); then the
+    /// effects told in pieces of about as many holders, likewise. Pieces, not two halves: a change that makes a new
+    /// group costs several times one that joins a known group, and the many small causes make most of the groups, so
+    /// two halves of as many changes left one thread working alone most of the time.
     static func collapse(_ causes: consuming [GatheredChanges], of access: [IdentityAccessChanges],
                          grants: [GrantedRole]) -> [[AccessEffect]] {
         let grouped = group(consume causes)
         let holders = access.map(\.holder)
         let counts = grouped.map(\.groups.count)
-        let split = RunsSideBySide.split(counts, weights: grouped.map { $0.groups.reduce(0) { $0 + $1.weight } }) {
+        let splits = RunsSideBySide.splits(counts, parts: RunsSideBySide.pieces,
+                                           weights: grouped.map { $0.groups.reduce(0) { $0 + $1.weight } }) {
             grouped[$0].groups[$1].weight
         }
-        return RunsSideBySide.fragments(counts, split: split) { cause, offsets in
+        return RunsSideBySide.fragments(counts, splits: splits) { cause, offsets in
             grouped[cause].effects(offsets, of: access, holders: holders, grants: grants)
         } join: { $0 += $1 }
     }
 
-    /// Each cause's changes grouped, in two parts of about as many changes; the changes' positions are freed on
+    /// Each cause's changes grouped, in pieces of about as many changes; the changes' positions are freed on
     /// return, before the effects are told.
     private static func group(_ causes: consuming [GatheredChanges]) -> [GroupedChanges] {
         let counts = causes.map(\.count), causes = causes
-        return RunsSideBySide.fragments(counts, split: RunsSideBySide.split(counts)) { cause, changes in
+        let splits = RunsSideBySide.splits(counts, parts: RunsSideBySide.pieces)
+        return RunsSideBySide.fragments(counts, splits: splits) { cause, changes in
             GroupedChanges(causes[cause][changes])
         } join: { $0.append($1) }
     }

@@ -35,20 +35,46 @@ package final class GrantedRole: Sendable, Hashable {
     /// " (policy 1c2f3a4b)", then ", only when …" for a condition, as a change's sentence ends.
     package let policyNote: String
 
-    /// Role `roleID` of `policy`, named from the snapshot `index` reads, numbered `number`, its policy numbered by
-    /// `policies` (`DescribedRoles`).
-    init(roleID: String, of policy: Policy, in index: AccessIndex, number: Int, policies: inout Numbering<PolicyKey>) {
-        self.roleID = roleID
+    /// The role `words` describe, numbered `number`, its policy numbered by `policies` (`DescribedRoles`).
+    init(_ words: Words, number: Int, policies: inout Numbering<PolicyKey>) {
+        roleID = words.roleID
         self.number = number
-        role = index.roleName(roleID)
-        policyID = policy.id
-        target = index.target(of: policy)
-        targetLabel = index.label(of: target)
-        condition = policy.rule.map(ConditionText.readable)
-        isPrivileged = PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target)
+        role = words.role
+        policyID = words.policyID
+        target = words.target
+        targetLabel = words.targetLabel
+        condition = words.condition
+        isPrivileged = words.isPrivileged
         policyNumber = policies.number(PolicyKey(policyID: policyID, target: target.key, condition: condition))
-        roleOnTarget = "\(role) on \(targetLabel)"
-        policyNote = " (policy \(policyID.prefix(8)))" + (condition.map { ", only when \($0)" } ?? "")
+        roleOnTarget = words.roleOnTarget
+        policyNote = words.policyNote
+    }
+
+    /// What describes a role, before it is numbered: made from the snapshot on any thread (`SourceGrants` describes
+    /// the roles of many sources on two), numbered on one.
+    struct Words: Sendable {
+        let roleID: String
+        let role: String
+        let policyID: String
+        let target: PolicyTarget
+        let targetLabel: String
+        let condition: String?
+        let isPrivileged: Bool
+        let roleOnTarget: String
+        let policyNote: String
+
+        /// Role `roleID` of `policy`, named from the snapshot `index` reads.
+        init(roleID: String, of policy: Policy, in index: AccessIndex) {
+            self.roleID = roleID
+            role = index.roleName(roleID)
+            policyID = policy.id
+            target = index.target(of: policy)
+            targetLabel = index.label(of: target)
+            condition = policy.rule.map(ConditionText.readable)
+            isPrivileged = PrivilegedRoles.isPrivileged(roleIDs: [roleID], target: target)
+            roleOnTarget = "\(role) on \(targetLabel)"
+            policyNote = " (policy \(policyID.prefix(8)))" + (condition.map { ", only when \($0)" } ?? "")
+        }
     }
 
     package static func == (a: GrantedRole, b: GrantedRole) -> Bool {

@@ -82,8 +82,13 @@ struct GroupedChanges: Sendable {
                 groups.append(group)
                 continue
             }
-            let seen = Set(groups[known].grants)
-            groups[known].grants += group.grants.filter { !seen.contains($0) }
+            // Among a few roles, looked through; among many, by a set.
+            if groups[known].grants.count <= Self.fewRoles && group.grants.count <= Self.fewRoles {
+                for grant in group.grants where !groups[known].grants.contains(grant) { groups[known].grants.append(grant) }
+            } else {
+                let seen = Set(groups[known].grants)
+                groups[known].grants += group.grants.filter { !seen.contains($0) }
+            }
             let seam = groups[known].holders.last != nil && groups[known].holders.last == group.holders.first
             groups[known].holders += group.holders.dropFirst(seam ? 1 : 0)
         }
@@ -93,12 +98,41 @@ struct GroupedChanges: Sendable {
     /// roles by `GrantedRole.number`.
     func effects(_ offsets: Range<Int>, of access: [IdentityAccessChanges], holders: [AccessHolder],
                  grants: [GrantedRole]) -> [AccessEffect] {
-        groups[offsets].map { group in
+        // Consecutive groups often have the same roles (one policy's groups, by way) or the same holders (one
+        // member's groups, by policy): an effect shares the arrays its predecessor made for them rather than making
+        // its own — one array retained instead of one allocated and each of its strings retained.
+        var lastGrants: [Int]?, told = Roles(), lastHolders: [Int]?, listed: [AccessHolder] = []
+        return groups[offsets].map { group in
             let first = access[group.first.holder].change(at: group.first.change)
-            // Roles are told apart by CRN: among a few, by looking through them; among many, by a set.
-            var roleIDs: [String] = [], roles: [String] = [], seen = Set<String>(), isPrivileged = false
-            let many = group.grants.count > Self.fewRoles
-            for number in group.grants {
+            if group.grants != lastGrants {
+                told = Roles(group.grants, of: grants)
+                lastGrants = group.grants
+            }
+            if group.holders != lastHolders {
+                listed = group.holders.map { holders[$0] }
+                lastHolders = group.holders
+            }
+            return AccessEffect(direction: group.key.direction, roles: told.roles, roleIDs: told.roleIDs,
+                                policyID: first.policyID, targetLabel: first.targetLabel, way: first.way,
+                                condition: first.condition, holders: listed, isPrivileged: told.isPrivileged)
+        }
+    }
+
+    /// A group's roles as its effect lists them: each role CRN once, in the order first seen, with its short name.
+    private struct Roles {
+        private(set) var roleIDs: [String] = []
+        private(set) var roles: [String] = []
+        /// Whether any of them is privileged on its target.
+        private(set) var isPrivileged = false
+
+        init() {}
+
+        /// The roles numbered `numbers` among `grants` (by `GrantedRole.number`), told apart by CRN: among a few,
+        /// by looking through them; among many, by a set.
+        init(_ numbers: [Int], of grants: [GrantedRole]) {
+            var seen = Set<String>()
+            let many = numbers.count > GroupedChanges.fewRoles
+            for number in numbers {
                 let grant = grants[number]
                 isPrivileged = isPrivileged || grant.isPrivileged
                 if many ? seen.insert(grant.roleID).inserted : !roleIDs.contains(grant.roleID) {
@@ -106,10 +140,6 @@ struct GroupedChanges: Sendable {
                     roles.append(grant.role)
                 }
             }
-            return AccessEffect(direction: group.key.direction, roles: roles, roleIDs: roleIDs,
-                                policyID: first.policyID, targetLabel: first.targetLabel, way: first.way,
-                                condition: first.condition, holders: group.holders.map { holders[$0] },
-                                isPrivileged: isPrivileged)
         }
     }
 }
