@@ -179,7 +179,7 @@ import Testing
     ])
     func manyLinesAreEscapedAsOneCell(lines: [String]) {
         var bytes: [UInt8] = []
-        DiffMarkdown.appendLines(lines, to: &bytes)
+        DiffMarkdown.appendLines(count: lines.count, to: &bytes) { index, line in line += lines[index].utf8 }
         #expect(String(decoding: bytes, as: UTF8.self) == Markdown.escape(lines.joined(separator: "\n")))
     }
 }

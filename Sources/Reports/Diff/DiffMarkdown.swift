@@ -83,12 +83,6 @@ package enum DiffMarkdown {
         bytes.append(contentsOf: " |\n".utf8)
     }
 
-    /// Appends `lines` as one cell, exactly as `Markdown.append` appends them joined by line breaks, but escaping each
-    /// line alone (`appendLines(count:to:line:)`).
-    static func appendLines(_ lines: [String], to bytes: inout [UInt8]) {
-        appendLines(count: lines.count, to: &bytes) { index, line in line += lines[index].utf8 }
-    }
-
     /// Appends `count` lines, each made as UTF-8 by `line` given its index, as one cell, exactly as `Markdown.append`
     /// appends them joined by line breaks, but escaping each line alone, so that a cell of many lines takes the fast
     /// way for each. A line that ends in a carriage return would make one break of it and the next line break
