@@ -15,8 +15,8 @@ enum OrderedRuns {
 
     /// How many runs may be taken and not yet handed on: room for one thread to go on while the other makes a run
     /// many times as long (a diff's cause of thousands of changes is one run; on XL, 412 causes are 94 % of the
-    /// changes). 4 left XL `diff --format json`'s writers idle a third of the time; 16 keeps both busy for about
-    /// 30 MB more at the peak (docs/performance.md, lead14).
+    /// changes). 4 left XL `diff --format json`'s writers idle a third of the time; 16 keeps both busy for at
+    /// most ≈ 10 MiB more at its peak; more gains nothing (docs/performance.md, lead14).
     private static let window = 16
 
     /// Consecutive ranges of `0..<count` whose items' `weight`s add up to about `target` each (an item heavier
