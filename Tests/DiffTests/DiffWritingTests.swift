@@ -66,7 +66,9 @@ import Testing
         let effect: AccessEffect
         let templates: DiffJSON.Templates
 
-        func write(to json: inout JSONWriter) throws { try templates.write(effect, to: &json) }
+        func write(to json: inout JSONWriter) throws {
+            try withUnsafePointer(to: effect) { try templates.write(effectAt: $0, to: &json) }
+        }
     }
 
     /// An effect written through its thread's templates is the object of its members written whole and sorted by

@@ -90,11 +90,11 @@ import Testing
             var splits = [RunsSideBySide.Split(run: runs.count, offset: 0)]
             for (run, count) in counts.enumerated() { splits += (0..<max(count, 1)).map { .init(run: run, offset: $0) } }
             for split in splits {
-                let fragments = RunsSideBySide.fragments(counts, split: split) { run, items in Array(runs[run][items]) }
+                let fragments = RunsSideBySide.fragments(counts, splits: [split]) { run, items in Array(runs[run][items]) }
                     join: { $0 += $1 }
                 #expect(fragments == runs, "split at \(split)")
             }
-            let chosen = RunsSideBySide.split(counts)
+            let chosen = RunsSideBySide.splits(counts, parts: 2)[0]
             #expect(chosen.run <= runs.count)
             #expect(chosen.run == runs.count ? chosen.offset == 0 : chosen.offset < counts[chosen.run])
         }

@@ -17,15 +17,9 @@ enum RunsSideBySide {
     /// the fragments of the runs they cut costs little.
     static let pieces = 32
 
-    /// The item that splits runs of `counts` items into two parts of about equal total weight: `weights` are the
-    /// runs' total weights, `weight` an item's weight (`nil`: 1 each, so that a run's weight is its count).
-    static func split(_ counts: [Int], weights: [Int]? = nil, weight: ((_ run: Int, _ item: Int) -> Int)? = nil)
-        -> Split {
-        splits(counts, parts: 2, weights: weights, weight: weight)[0]
-    }
-
     /// The `parts - 1` items that split runs of `counts` items into `parts` parts of about equal total weight, in
-    /// order (two may be equal: an empty part); `weights` and `weight` as `split` reads them.
+    /// order (two may be equal: an empty part): `weights` are the runs' total weights, `weight` an item's weight
+    /// (`nil`: 1 each, so that a run's weight is its count).
     static func splits(_ counts: [Int], parts: Int, weights: [Int]? = nil,
                        weight: ((_ run: Int, _ item: Int) -> Int)? = nil) -> [Split] {
         let weights = weights ?? counts
@@ -56,15 +50,6 @@ enum RunsSideBySide {
             splits.append(offset < counts[run] ? Split(run: run, offset: offset) : Split(run: run + 1, offset: 0))
         }
         return splits
-    }
-
-    /// `fragment` of each run's items (runs of `counts` items), the items before `split` on the calling thread and
-    /// the rest on a thread of its own, at the same time; the two fragments of the run split between them joined
-    /// (`join`, the later appended to the first) — one fragment per run, in the runs' order.
-    static func fragments<Fragment: Sendable>(_ counts: [Int], split: Split,
-                                              _ fragment: @escaping @Sendable (_ run: Int, _ items: Range<Int>) -> Fragment,
-                                              join: (inout Fragment, Fragment) -> Void) -> [Fragment] {
-        fragments(counts, splits: [split], fragment, join: join)
     }
 
     /// `fragment` of each run's items (runs of `counts` items) in the pieces between `splits` (in order), the

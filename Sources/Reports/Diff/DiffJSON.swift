@@ -296,13 +296,8 @@ package enum DiffJSON {
             }
         }
 
-        /// Writes `effect` as its object, `{"direction", "roles", …}`, through the thread's templates.
-        func write(_ effect: AccessEffect, to json: inout JSONWriter) throws {
-            try withUnsafePointer(to: effect) { try write(effectAt: $0, to: &json) }
-        }
-
-        /// Writes the effect at `pointer` as its object, read in place: an effect copied to be written (its seven
-        /// references retained, then released) costs as much as writing its sentence.
+        /// Writes the effect at `pointer` as its object, `{"direction", "roles", …}`, read in place: an effect copied
+        /// to be written (its seven references retained, then released) costs as much as writing its sentence.
         func write(effectAt pointer: UnsafePointer<AccessEffect>, to json: inout JSONWriter) throws {
             let conditional = pointer.pointee.condition != nil ? 1 : 0
             let template: JSONObjectTemplate, members: [EffectMember]
